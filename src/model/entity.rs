@@ -1,0 +1,207 @@
+//! Entities: the actors and places that relations join.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::PartialDate;
+
+/// A stable slug that identifies an entity or relation (`mnla`, `ansar-dine`, `gao`).
+///
+/// Ids are lowercase ASCII letters, digits and single hyphens; the loader checks this.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct EntityId(pub String);
+
+impl EntityId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What an entity is: a closed list, so that relation kinds can say what they may join.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// An armed movement, militia, faction or battalion that is not a state's force.
+    ArmedGroup,
+    /// A political or separatist movement, armed or not (MNLA, MSA).
+    PoliticalMovement,
+    /// A coalition or loose alliance of groups treated as one side ("the Islamists").
+    Coalition,
+    /// A recognised sovereign state, also standing for its government.
+    State,
+    /// A self-declared state no other state recognised (Azawad 2012–2013).
+    UnrecognisedState,
+    /// An intergovernmental organisation (ECOWAS).
+    IntergovernmentalOrganisation,
+    /// A named individual.
+    Person,
+    /// A people or ethnic group (Tuareg, Fulani).
+    People,
+    /// A city, town or village.
+    City,
+    /// An administrative or historical region.
+    Region,
+    /// A desert, mountain range or other natural area.
+    NaturalArea,
+    /// A newspaper, broadcaster or programme.
+    MediaOutlet,
+    /// A state's armed forces as an actor distinct from its government.
+    ArmedForce,
+}
+
+impl EntityKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EntityKind; 13] = [
+        EntityKind::ArmedGroup,
+        EntityKind::PoliticalMovement,
+        EntityKind::Coalition,
+        EntityKind::State,
+        EntityKind::UnrecognisedState,
+        EntityKind::IntergovernmentalOrganisation,
+        EntityKind::Person,
+        EntityKind::People,
+        EntityKind::City,
+        EntityKind::Region,
+        EntityKind::NaturalArea,
+        EntityKind::MediaOutlet,
+        EntityKind::ArmedForce,
+    ];
+
+    /// The snake_case name used in the data files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::ArmedGroup => "armed_group",
+            EntityKind::PoliticalMovement => "political_movement",
+            EntityKind::Coalition => "coalition",
+            EntityKind::State => "state",
+            EntityKind::UnrecognisedState => "unrecognised_state",
+            EntityKind::IntergovernmentalOrganisation => "intergovernmental_organisation",
+            EntityKind::Person => "person",
+            EntityKind::People => "people",
+            EntityKind::City => "city",
+            EntityKind::Region => "region",
+            EntityKind::NaturalArea => "natural_area",
+            EntityKind::MediaOutlet => "media_outlet",
+            EntityKind::ArmedForce => "armed_force",
+        }
+    }
+
+    /// True for kinds that act: everything but towns, regions and natural areas.
+    pub fn is_actor(self) -> bool {
+        !matches!(
+            self,
+            EntityKind::City | EntityKind::Region | EntityKind::NaturalArea
+        )
+    }
+
+    /// True for kinds that are territory: towns, regions, natural areas and states.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            EntityKind::City
+                | EntityKind::Region
+                | EntityKind::NaturalArea
+                | EntityKind::State
+                | EntityKind::UnrecognisedState
+        )
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An entity's name in the languages it is known in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// English name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// Arabic name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    /// French name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+}
+
+impl Names {
+    /// The names that are present, English first, then Arabic, then French.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        [&self.en, &self.ar, &self.fr]
+            .into_iter()
+            .filter_map(|n| n.as_deref())
+    }
+}
+
+/// When an entity existed, at the precision the sources give; either side may be unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lifetime {
+    /// When it came into being.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// When it ceased to exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+/// A node of the graph: an actor (movement, state, person, people …) or a place.
+///
+/// In `entities.json`, one object per entity:
+///
+/// ```json
+/// {
+///   "id": "gao",
+///   "kind": "city",
+///   "names": {"en": "Gao", "ar": "غاو", "fr": "Gao"},
+///   "aliases": ["جاو", "Gao"],
+///   "description": "Largest town of northern Mali, interim capital of Azawad in 2012."
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Stable slug: lowercase ASCII letters, digits and single hyphens.
+    pub id: EntityId,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// Its name in English, Arabic and French, where known.
+    #[serde(default)]
+    pub names: Names,
+    /// Every other spelling the sources use, plus common Latin forms (acronyms, French forms).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// When it existed, if the sources say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Lifetime>,
+    /// One line describing it, in the editors' own words.
+    pub description: String,
+}
+
+impl Entity {
+    /// The name to show: English, else Arabic, else French, else the id.
+    pub fn display_name(&self) -> &str {
+        self.names.iter().next().unwrap_or(self.id.as_str())
+    }
+
+    /// Every name and alias, names first.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().chain(self.aliases.iter().map(String::as_str))
+    }
+}

@@ -1,0 +1,16 @@
+//! The data model: entities, relations, partial dates, sources and evidence.
+//!
+//! Types here hold data and its invariants only; loading and validation live in
+//! [`crate::load`].
+
+mod date;
+mod entity;
+mod relation;
+mod relation_kind;
+mod source;
+
+pub use date::{DateError, Day, Period, PeriodError, PartialDate, Precision};
+pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names};
+pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
+pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
+pub use source::{Evidence, Source};

@@ -1,0 +1,171 @@
+//! Relations: dated, evidenced edges between two entities.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{EntityId, Evidence, PartialDate, RelationKind};
+
+/// How firmly the sources state a relation.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Reported or claimed by someone, not confirmed ("allegedly", "reportedly").
+    Alleged,
+    /// Stated by some and denied by others.
+    Disputed,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 3] = [Status::Asserted, Status::Alleged, Status::Disputed];
+
+    /// The snake_case name used in the data files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Asserted => "asserted",
+            Status::Alleged => "alleged",
+            Status::Disputed => "disputed",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether people were killed or wounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Killed.
+    Killed,
+    /// Wounded.
+    Wounded,
+}
+
+/// A toll of a relation (battle, attack), as an exact number, a range, or unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Casualties {
+    /// The side the victims belonged to, if it is an entity of the graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<EntityId>,
+    /// Who the victims were, in words ("Tuareg traders").
+    pub who: String,
+    /// Killed or wounded.
+    pub outcome: Outcome,
+    /// The lowest number given; absent when the sources say the number is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    /// The highest number given (equal to `min` for an exact figure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+}
+
+/// A stable slug that identifies a relation.
+pub type RelationId = EntityId;
+
+/// An edge of the graph: a dated, evidenced statement that links two entities.
+///
+/// `start` and `end` keep the precision the source gives. An absent `end` means none is known
+/// and the relation goes on past the sources, except for instantaneous kinds
+/// ([`RelationKind::is_instantaneous`]), which end within their start. In `relations.json`:
+///
+/// ```json
+/// {
+///   "id": "islamists-control-gao",
+///   "kind": "control",
+///   "source": "islamists",
+///   "target": "gao",
+///   "start": "2012-06-27",
+///   "end": "2013",
+///   "summary": "The Islamists held Gao from the battle of 27 June 2012 until early 2013.",
+///   "evidence": [{"document": "001_b268be08f6520170.txt", "start_byte": 3020, "end_byte": 3190}]
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// Stable slug: lowercase ASCII letters, digits and single hyphens.
+    pub id: RelationId,
+    /// What the relation states.
+    pub kind: RelationKind,
+    /// The entity the relation goes from (for symmetric kinds, one of the two).
+    pub source: EntityId,
+    /// The entity the relation goes to.
+    pub target: EntityId,
+    /// When it began, at the source's precision; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// When it ended, at the source's precision; absent when no end is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    /// True when the sources state the opposite ("refused to recognise").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub negated: bool,
+    /// How firmly the sources state it.
+    #[serde(default, skip_serializing_if = "is_asserted")]
+    pub status: Status,
+    /// Entities that make the claim, for alleged or disputed relations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claimed_by: Vec<EntityId>,
+    /// Entities that deny or dispute it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed_by: Vec<EntityId>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<EntityId>,
+    /// The event's name ("Battle of Gao").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// Tolls, one entry per group of victims.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub casualties: Vec<Casualties>,
+    /// What the relation states, in the editors' own words, with how any date was inferred.
+    pub summary: String,
+    /// The spans of the sources that state it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_asserted(s: &Status) -> bool {
+    *s == Status::Asserted
+}
+
+impl Relation {
+    /// The end to reason with: the stated end, or for an instantaneous kind without one, its
+    /// start.
+    pub fn effective_end(&self) -> Option<PartialDate> {
+        match self.end {
+            None if self.kind.is_instantaneous() => self.start,
+            end => end,
+        }
+    }
+
+    /// True when `entity` is the source or the target.
+    pub fn involves(&self, entity: &EntityId) -> bool {
+        &self.source == entity || &self.target == entity
+    }
+
+    /// The other end from `entity` (the target when `entity` is the source, else the source).
+    pub fn other(&self, entity: &EntityId) -> &EntityId {
+        if &self.source == entity {
+            &self.target
+        } else {
+            &self.source
+        }
+    }
+}
