@@ -2,3 +2,4 @@
 pub mod model;
 
 pub use model::*;
+pub mod names;

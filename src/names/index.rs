@@ -1,0 +1,293 @@
+//! Resolving what a user types to an entity: ids, names and aliases in any script.
+
+use std::collections::HashMap;
+
+use super::normalize::{ONE_LETTER_PREFIXES, key, normalize};
+use crate::model::Entity;
+
+/// An entity that matches a query, with how well and through which name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    /// Index of the entity in the graph's entity list.
+    pub entity: usize,
+    /// 1.0 for an id or exact name, lower for looser matches.
+    pub score: f64,
+    /// The name or alias that matched.
+    pub matched: String,
+}
+
+/// A name that does not resolve to exactly one entity.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    /// Nothing matched; `suggestions` are the nearest names, as `id (name)`.
+    #[error("unknown actor {query:?}{}", did_you_mean(suggestions))]
+    Unknown {
+        /// What the user typed.
+        query: String,
+        /// The closest names by edit distance.
+        suggestions: Vec<String>,
+    },
+    /// Several entities matched equally well; `candidates` are `id (name)`.
+    #[error("ambiguous name {query:?}: it matches {}; use an id", candidates.join(", "))]
+    Ambiguous {
+        /// What the user typed.
+        query: String,
+        /// The entities it matches.
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; `actorgraph find TEXT` lists actors".to_owned()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// Scores below this are suggestions, not matches.
+const MATCH: f64 = 0.5;
+/// Edit-distance similarity a suggestion needs.
+const SUGGEST: f64 = 0.6;
+
+/// An index of every id, name and alias of a graph's entities, by matching key.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Matching key → (entity, the name as written), for exact lookups.
+    by_key: HashMap<String, Vec<(usize, usize)>>,
+    /// Every (key, entity, name) for partial and fuzzy search.
+    names: Vec<(String, usize, String)>,
+    /// Display labels `id (name)` per entity.
+    labels: Vec<String>,
+}
+
+impl NameIndex {
+    /// Indexes the ids, names and aliases of `entities`.
+    pub fn new(entities: &[Entity]) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (i, entity) in entities.iter().enumerate() {
+            let label = format!("{} ({})", entity.id, entity.display_name());
+            index.labels.push(label);
+            let names = std::iter::once(entity.id.as_str()).chain(entity.all_names());
+            for name in names {
+                let k = key(name);
+                if k.is_empty() {
+                    continue;
+                }
+                let slot = index.names.len();
+                index.names.push((k.clone(), i, name.to_owned()));
+                index.by_key.entry(k).or_default().push((i, slot));
+            }
+        }
+        index
+    }
+
+    /// Every entity that matches `query`, best first (ties by label), with scores in (0, 1].
+    ///
+    /// Exact matches of the id, a name or an alias score 1.0; matches that need a one-letter
+    /// Arabic prefix removed score 0.9; names that contain the query as whole words score
+    /// between 0.5 and 0.9 by how much of the name the query covers. Complexity: one hash
+    /// lookup when the query is exact, else a scan of all names.
+    pub fn find(&self, query: &str) -> Vec<NameMatch> {
+        let mut best: HashMap<usize, NameMatch> = HashMap::new();
+        fn offer(best: &mut HashMap<usize, NameMatch>, entity: usize, score: f64, matched: &str) {
+            let slot = best.entry(entity).or_insert(NameMatch {
+                entity,
+                score: 0.0,
+                matched: String::new(),
+            });
+            if score > slot.score {
+                slot.score = score;
+                slot.matched = matched.to_owned();
+            }
+        }
+        let k = key(query);
+        let exact = normalize(query);
+        for (variant, score) in self.variants(&k) {
+            for &(entity, slot) in self.by_key.get(&variant).into_iter().flatten() {
+                let name = &self.names[slot].2;
+                let score = if score == 1.0 && normalize(name) != exact {
+                    0.95 // equal up to the article only
+                } else {
+                    score
+                };
+                offer(&mut best, entity, score, name);
+            }
+        }
+        if best.is_empty() && !k.is_empty() {
+            for (name_key, entity, name) in &self.names {
+                if let Some(coverage) = word_coverage(name_key, &k) {
+                    offer(&mut best, *entity, MATCH + 0.4 * coverage, name);
+                }
+            }
+        }
+        self.ranked(best.into_values())
+    }
+
+    /// The one entity `query` names, or an error listing candidates or suggestions.
+    ///
+    /// The best-scoring matches decide: one entity resolves, several are ambiguous, none is
+    /// unknown with up to three did-you-mean suggestions.
+    pub fn resolve(&self, query: &str) -> Result<usize, NameError> {
+        let found = self.find(query);
+        let top = found.first().map(|m| m.score).unwrap_or(0.0);
+        let best: Vec<&NameMatch> = found.iter().filter(|m| m.score >= top - 1e-9).collect();
+        match best.as_slice() {
+            [one] => Ok(one.entity),
+            [] => Err(NameError::Unknown {
+                query: query.to_owned(),
+                suggestions: self.suggest(query, 3),
+            }),
+            many => Err(NameError::Ambiguous {
+                query: query.to_owned(),
+                candidates: many.iter().map(|m| self.labels[m.entity].clone()).collect(),
+            }),
+        }
+    }
+
+    /// Up to `limit` labels of the entities whose names are nearest to `query` by edit
+    /// distance on the normalised forms.
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
+        let k = key(query);
+        let mut scored: HashMap<usize, f64> = HashMap::new();
+        for (name_key, entity, _) in &self.names {
+            let similarity = strsim::normalized_levenshtein(name_key, &k)
+                .max(strsim::jaro_winkler(name_key, &k) - 0.15);
+            let slot = scored.entry(*entity).or_insert(0.0);
+            *slot = slot.max(similarity);
+        }
+        let mut ranked: Vec<(usize, f64)> =
+            scored.into_iter().filter(|(_, s)| *s >= SUGGEST).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.labels[a.0].cmp(&self.labels[b.0])));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(e, _)| self.labels[e].clone())
+            .collect()
+    }
+
+    /// The query key and, for each word that starts with a one-letter Arabic prefix, the key
+    /// with that letter removed, each with the score a match through it earns.
+    fn variants(&self, k: &str) -> Vec<(String, f64)> {
+        let mut out = vec![(k.to_owned(), 1.0)];
+        let words: Vec<&str> = k.split(' ').collect();
+        for (i, word) in words.iter().enumerate() {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next()
+                && ONE_LETTER_PREFIXES.contains(&first)
+                && chars.clone().count() >= 2
+            {
+                let mut changed = words.clone();
+                let rest = key(chars.as_str());
+                changed[i] = &rest;
+                out.push((changed.join(" "), 0.9));
+            }
+        }
+        out
+    }
+
+    fn ranked(&self, matches: impl Iterator<Item = NameMatch>) -> Vec<NameMatch> {
+        let mut out: Vec<NameMatch> = matches.collect();
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.labels[a.entity].cmp(&self.labels[b.entity]))
+        });
+        out
+    }
+}
+
+/// When every word of `query` appears, in order, as whole words of `name`: the share of the
+/// name's characters the query covers.
+fn word_coverage(name: &str, query: &str) -> Option<f64> {
+    let padded = format!(" {name} ");
+    if !padded.contains(&format!(" {query} ")) {
+        return None;
+    }
+    Some(query.chars().count() as f64 / name.chars().count().max(1) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityId, EntityKind, Names};
+
+    fn entity(id: &str, en: &str, ar: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            id: EntityId(id.into()),
+            kind: EntityKind::City,
+            names: Names {
+                en: Some(en.into()),
+                ar: Some(ar.into()),
+                fr: None,
+            },
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            lifetime: None,
+            description: String::new(),
+        }
+    }
+
+    fn index() -> NameIndex {
+        NameIndex::new(&[
+            entity("gao", "Gao", "غاو", &["جاو"]),
+            entity("gao-region", "Gao Region", "منطقة غاو", &[]),
+            entity("menaka", "Ménaka", "ميناكا", &[]),
+            entity("islamists", "Islamists", "الإسلامويين", &["الإسلاميين"]),
+            entity("north-a", "North", "", &["Twin"]),
+            entity("north-b", "Northern", "", &["twin"]),
+        ])
+    }
+
+    #[test]
+    fn ids_names_and_aliases_resolve() {
+        let ix = index();
+        assert_eq!(ix.resolve("gao"), Ok(0));
+        assert_eq!(ix.resolve("GAO"), Ok(0));
+        assert_eq!(ix.resolve("جاو"), Ok(0));
+        assert_eq!(ix.resolve("غاو"), Ok(0));
+        assert_eq!(ix.resolve("Menaka"), Ok(2));
+        assert_eq!(ix.resolve("ميناكا"), Ok(2));
+    }
+
+    #[test]
+    fn arabic_prefixes_and_article_are_tolerated() {
+        let ix = index();
+        assert_eq!(ix.resolve("إسلاميين"), Ok(3));
+        assert_eq!(ix.resolve("والإسلاميين"), Ok(3));
+        assert_eq!(ix.resolve("بجاو"), Ok(0));
+        assert_eq!(ix.resolve("الإسلامويين"), Ok(3));
+    }
+
+    #[test]
+    fn exact_beats_partial() {
+        let ix = index();
+        let found = ix.find("Gao");
+        assert_eq!(found[0].entity, 0);
+        assert_eq!(found[0].score, 1.0);
+        // The partial match is only used when nothing matches exactly.
+        assert_eq!(found.len(), 1);
+        let region = ix.find("region");
+        assert_eq!(region[0].entity, 1);
+        assert!(region[0].score < 1.0 && region[0].score >= MATCH);
+    }
+
+    #[test]
+    fn shared_alias_is_ambiguous() {
+        let err = index().resolve("twin").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "ambiguous name \"twin\": it matches north-a (North), north-b (Northern); use an id"
+        );
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions() {
+        let err = index().resolve("Menakka").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown actor \"Menakka\"; did you mean menaka (Ménaka)?"
+        );
+        let err = index().resolve("zzzzqq").unwrap_err();
+        assert!(err.to_string().ends_with("`actorgraph find TEXT` lists actors"));
+    }
+}

@@ -1,0 +1,7 @@
+//! Names: folding spellings in Latin and Arabic script, and resolving them to entities.
+
+mod index;
+mod normalize;
+
+pub use index::{NameError, NameIndex, NameMatch};
+pub use normalize::{key, normalize};

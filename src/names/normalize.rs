@@ -1,0 +1,160 @@
+//! Folding names to a comparable form, for Latin and Arabic script alike.
+//!
+//! [`normalize`] makes two spellings of one name equal where they differ only in case, Latin
+//! accents, Arabic diacritics (tashkeel) and tatweel, alef forms (أ إ آ ٱ → ا), ى/ي, ة/ه,
+//! hamza carriers (ؤ → و, ئ → ي), Persian and Urdu letter variants (ک → ك, ی → ي, ہ → ه),
+//! Eastern Arabic digits, punctuation and spacing. [`key`] goes one step further and drops
+//! the Arabic definite article from each word, so that `الإسلاميين` and `إسلاميين` meet.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds `text` to its comparable form: lowercase, no accents or diacritics, Arabic letter
+/// variants unified, words separated by single spaces.
+///
+/// Idempotent: `normalize(&normalize(s)) == normalize(s)`.
+///
+/// ```
+/// use actorgraph::names::normalize;
+/// assert_eq!(normalize("Ménaka"), "menaka");
+/// assert_eq!(normalize("أزوادٌ"), normalize("ازواد"));
+/// assert_eq!(normalize("  Ag-Acherif "), "ag acherif");
+/// ```
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+        match fold_char(c) {
+            Fold::Drop => {}
+            Fold::Space => pending_space = !out.is_empty(),
+            Fold::Keep(c) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    // Lowercasing can produce combining marks again (İ → i̇); one more pass keeps idempotence.
+    if out.chars().any(is_combining_mark) {
+        out = out.chars().filter(|c| !is_combining_mark(*c)).collect();
+    }
+    out
+}
+
+/// The matching key of `text`: [`normalize`]d, then the definite article (ال, and وال بال
+/// فال كال لل) removed from every Arabic word that keeps at least two letters after it.
+///
+/// ```
+/// use actorgraph::names::key;
+/// assert_eq!(key("الإسلاميين"), key("إسلاميين"));
+/// assert_eq!(key("بالحركة الوطنية"), key("حركة وطنية"));
+/// ```
+pub fn key(text: &str) -> String {
+    normalize(text)
+        .split(' ')
+        .map(strip_article)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes a leading definite article (with an optional one-letter prefix) from one word.
+fn strip_article(word: &str) -> &str {
+    for prefix in ["وال", "بال", "فال", "كال", "ال", "لل"] {
+        if let Some(rest) = word.strip_prefix(prefix)
+            && rest.chars().count() >= 2
+        {
+            return rest;
+        }
+    }
+    word
+}
+
+/// The one-letter Arabic prefixes a query may carry (و and, ب with, ل for, ف so, ك like).
+pub(crate) const ONE_LETTER_PREFIXES: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
+
+enum Fold {
+    Keep(char),
+    Space,
+    Drop,
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        // Tatweel, zero-width and bidi controls: invisible, never part of a name.
+        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Fold::Drop,
+        // Alef forms (those NFKD does not already reduce to bare alef).
+        'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => Fold::Keep('ا'),
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' => Fold::Keep('ي'),
+        'ة' | 'ۀ' | 'ہ' | 'ۂ' | 'ۃ' | 'ە' | 'ھ' => Fold::Keep('ه'),
+        'ک' | 'ڪ' | 'ػ' | 'ؼ' => Fold::Keep('ك'),
+        'ٶ' => Fold::Keep('و'),
+        'ٸ' => Fold::Keep('ي'),
+        // Eastern Arabic and Persian digits.
+        '٠'..='٩' => Fold::Keep(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::Keep(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        c if c.is_alphanumeric() => Fold::Keep(c),
+        // Apostrophes inside Latin names (l'Azawad, N'Djamena) separate words.
+        _ => Fold::Space,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn latin_case_and_accents_fold() {
+        assert_eq!(normalize("Ménaka"), normalize("MENAKA"));
+        assert_eq!(normalize("Mouvement national pour la libération de l'Azawad"),
+            "mouvement national pour la liberation de l azawad");
+    }
+
+    #[test]
+    fn arabic_variants_fold() {
+        // Alef forms, tashkeel, tatweel.
+        assert_eq!(normalize("أزواد"), "ازواد");
+        assert_eq!(normalize("إسلامي"), normalize("اسلامي"));
+        assert_eq!(normalize("آغ"), normalize("اغ"));
+        assert_eq!(normalize("مـــالي"), normalize("مالي"));
+        assert_eq!(normalize("مَالِي"), normalize("مالي"));
+        // Alef maqsura and ta marbuta.
+        assert_eq!(normalize("موسى"), normalize("موسي"));
+        assert_eq!(normalize("الحركة"), normalize("الحركه"));
+        // Persian/Urdu letters.
+        assert_eq!(normalize("کیدال"), normalize("كيدال"));
+        // Digits.
+        assert_eq!(normalize("٢٠١٢"), "2012");
+    }
+
+    #[test]
+    fn the_article_is_optional_in_keys() {
+        assert_eq!(key("الإسلامويين"), key("إسلامويين"));
+        assert_eq!(key("والحركة"), key("حركة"));
+        assert_eq!(key("للحركة"), key("حركة"));
+        // Too short to carry an article: kept whole.
+        assert_eq!(key("الي"), "الي");
+    }
+
+    proptest! {
+        #[test]
+        fn normalize_is_idempotent(s in "\\PC{0,40}") {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once.clone());
+        }
+
+        #[test]
+        fn key_ignores_prior_normalisation(s in "[\\u0621-\\u064A\\u064B-\\u0652 a-zA-Z]{0,30}") {
+            prop_assert_eq!(key(&normalize(&s)), key(&s));
+        }
+
+        #[test]
+        fn arabic_normalize_is_idempotent(s in "[\\u0600-\\u06FF\\u0750-\\u077F ]{0,30}") {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once.clone());
+        }
+    }
+}
