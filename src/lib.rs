@@ -1,5 +1,11 @@
 //! actorgraph: a knowledge graph of conflict actors and the dated relations between them.
+pub mod graph;
+pub mod load;
 pub mod model;
-
-pub use model::*;
 pub mod names;
+
+pub use graph::Graph;
+pub use model::*;
+pub mod query;
+pub mod schema;
+pub mod view;

@@ -189,7 +189,7 @@ pub struct PeriodError {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -325,7 +325,10 @@ mod tests {
             "2012-",
             "+012",
         ] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad} should be rejected");
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad} should be rejected"
+            );
         }
     }
 

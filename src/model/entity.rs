@@ -10,7 +10,9 @@ use super::PartialDate;
 /// A stable slug that identifies an entity or relation (`mnla`, `ansar-dine`, `gao`).
 ///
 /// Ids are lowercase ASCII letters, digits and single hyphens; the loader checks this.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct EntityId(pub String);
 
@@ -202,6 +204,8 @@ impl Entity {
 
     /// Every name and alias, names first.
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().chain(self.aliases.iter().map(String::as_str))
+        self.names
+            .iter()
+            .chain(self.aliases.iter().map(String::as_str))
     }
 }

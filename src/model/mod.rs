@@ -9,7 +9,7 @@ mod relation;
 mod relation_kind;
 mod source;
 
-pub use date::{DateError, Day, Period, PeriodError, PartialDate, Precision};
+pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names};
 pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};

@@ -9,7 +9,18 @@ use super::{EntityId, Evidence, PartialDate, RelationKind};
 
 /// How firmly the sources state a relation.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -152,6 +163,19 @@ impl Relation {
         match self.end {
             None if self.kind.is_instantaneous() => self.start,
             end => end,
+        }
+    }
+
+    /// The dates as people write them: `2012-06-27`, `2012-04 → 2012-06-27`, `2013 →` (open),
+    /// `? → 2012-06` (unknown start), or `undated`.
+    pub fn dates(&self) -> String {
+        match (self.start, self.end) {
+            (None, None) => "undated".to_owned(),
+            (Some(s), None) if self.kind.is_instantaneous() => s.to_string(),
+            (Some(s), None) => format!("{s} →"),
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e)) => format!("{s} → {e}"),
+            (None, Some(e)) => format!("? → {e}"),
         }
     }
 

@@ -158,7 +158,10 @@ impl NameIndex {
         }
         let mut ranked: Vec<(usize, f64)> =
             scored.into_iter().filter(|(_, s)| *s >= SUGGEST).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.labels[a.0].cmp(&self.labels[b.0])));
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.labels[a.0].cmp(&self.labels[b.0]))
+        });
         ranked
             .into_iter()
             .take(limit)
@@ -288,6 +291,9 @@ mod tests {
             "unknown actor \"Menakka\"; did you mean menaka (Ménaka)?"
         );
         let err = index().resolve("zzzzqq").unwrap_err();
-        assert!(err.to_string().ends_with("`actorgraph find TEXT` lists actors"));
+        assert!(
+            err.to_string()
+                .ends_with("`actorgraph find TEXT` lists actors")
+        );
     }
 }

@@ -83,7 +83,10 @@ enum Fold {
 fn fold_char(c: char) -> Fold {
     match c {
         // Tatweel, zero-width and bidi controls: invisible, never part of a name.
-        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}' => Fold::Drop,
         // Alef forms (those NFKD does not already reduce to bare alef).
         'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => Fold::Keep('ا'),
@@ -109,8 +112,10 @@ mod tests {
     #[test]
     fn latin_case_and_accents_fold() {
         assert_eq!(normalize("Ménaka"), normalize("MENAKA"));
-        assert_eq!(normalize("Mouvement national pour la libération de l'Azawad"),
-            "mouvement national pour la liberation de l azawad");
+        assert_eq!(
+            normalize("Mouvement national pour la libération de l'Azawad"),
+            "mouvement national pour la liberation de l azawad"
+        );
     }
 
     #[test]

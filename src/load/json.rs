@@ -1,0 +1,247 @@
+//! Reading one data file: a JSON array whose elements are parsed one by one, so that every
+//! bad element is reported (not only the first) with its line and column.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::problem::{Location, Problem};
+
+/// One element of a data file's array, with where it starts.
+#[derive(Debug, Clone)]
+pub struct Element<T> {
+    /// Position in the array (for JSON paths: `$[index]`).
+    pub index: usize,
+    /// 1-based line where the element starts.
+    pub line: usize,
+    /// 1-based column (in characters) where the element starts.
+    pub column: usize,
+    /// The parsed element.
+    pub value: T,
+}
+
+impl<T> Element<T> {
+    /// The element's location in `file`.
+    pub fn location(&self, file: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            line: Some(self.line),
+            column: Some(self.column),
+        }
+    }
+
+    /// The JSON path of the element, followed by `suffix` (`.target`, `.evidence[0]`).
+    pub fn path(&self, suffix: &str) -> String {
+        format!("$[{}]{suffix}", self.index)
+    }
+}
+
+/// Enough of an element to name it in messages even when the rest does not parse.
+#[derive(Deserialize)]
+struct IdProbe {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    document: Option<String>,
+}
+
+/// Parses `bytes`, the contents of `file`, as a JSON array of `T`.
+///
+/// Returns the elements that parsed; pushes one problem per file-level error (invalid UTF-8,
+/// syntax error, not an array) or per element that does not parse (unknown or missing field,
+/// wrong type, impossible date, unknown kind). `what` names the elements ("entity").
+pub fn parse_array<T: DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Element<T>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            problems.push(Problem::error(
+                "invalid-utf8",
+                Location::at(file, valid, valid.len()),
+                format!(
+                    "invalid UTF-8 at byte {}; save the file as UTF-8",
+                    e.valid_up_to()
+                ),
+            ));
+            return Vec::new();
+        }
+    };
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let raws: Vec<&RawValue> = match serde_json::from_str(text) {
+        Ok(raws) => raws,
+        Err(e) => {
+            let (code, message) = if e.is_data() {
+                (
+                    "not-an-array",
+                    format!("expected a JSON array of {what} objects"),
+                )
+            } else {
+                ("syntax", strip_position(&e.to_string()))
+            };
+            let offset = offset_of(text, e.line(), e.column());
+            problems.push(Problem::error(
+                code,
+                Location::at(file, text, offset),
+                message,
+            ));
+            return Vec::new();
+        }
+    };
+    let mut lines = LineCounter::default();
+    let mut elements = Vec::with_capacity(raws.len());
+    for (index, raw) in raws.into_iter().enumerate() {
+        let json = raw.get();
+        let start = json.as_ptr() as usize - text.as_ptr() as usize;
+        let (line, column) = lines.advance(text, start);
+        match serde_json::from_str::<T>(json) {
+            Ok(value) => elements.push(Element {
+                index,
+                line,
+                column,
+                value,
+            }),
+            Err(e) => {
+                let offset = start + offset_of(json, e.line(), e.column());
+                let message = strip_position(&e.to_string());
+                let mut problem = Problem::error(
+                    classify(&message),
+                    Location::at(file, text, offset),
+                    format!("{what}: {message}"),
+                )
+                .with_path(format!("$[{index}]"));
+                if let Ok(IdProbe { id, document }) = serde_json::from_str(json)
+                    && let Some(id) = id.or(document)
+                {
+                    problem = problem.with_id(id.clone());
+                    problem.message = format!("{what} {id:?}: {message}");
+                }
+                problems.push(problem);
+            }
+        }
+    }
+    elements
+}
+
+/// Names the kind of a serde error from its message.
+fn classify(message: &str) -> &'static str {
+    if message.starts_with("unknown field") {
+        "unknown-field"
+    } else if message.starts_with("missing field") {
+        "missing-field"
+    } else if message.contains("impossible date") || message.contains("invalid date") {
+        "invalid-date"
+    } else if message.starts_with("unknown variant") {
+        "unknown-kind"
+    } else {
+        "invalid-value"
+    }
+}
+
+/// Removes serde_json's " at line L column C" suffix; the location is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The byte offset of serde_json's 1-based (line, byte column) in `text`, clamped to it.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Turns increasing byte offsets into lines and columns in one pass over the text.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCounter {
+    fn advance(&mut self, text: &str, to: usize) -> (usize, usize) {
+        for (i, b) in text.as_bytes()[self.offset..to].iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.offset + i + 1;
+            }
+        }
+        self.offset = to;
+        let column = text[self.line_start..to].chars().count() + 1;
+        (self.line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn parse(text: &str) -> (Vec<Element<Source>>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let elements =
+            parse_array::<Source>("sources.json", text.as_bytes(), "source", &mut problems);
+        (elements, problems)
+    }
+
+    const GOOD: &str =
+        r#"{"document": "a.txt", "language": "ar", "sha256": "00", "description": "d"}"#;
+
+    #[test]
+    fn every_bad_element_is_reported() {
+        let text = format!(
+            "[\n  {GOOD},\n  {{\"document\": \"b.txt\", \"language\": \"ar\"}},\n  {{\"document\": \"c.txt\", \"x\": 1}}\n]"
+        );
+        let (elements, problems) = parse(&text);
+        assert_eq!(elements.len(), 1);
+        assert_eq!((elements[0].line, elements[0].column), (2, 3));
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "sources.json:3:40: error[missing-field] $[1]: source \"b.txt\": missing field `sha256`",
+                "sources.json:4:22: error[unknown-field] $[2]: source \"c.txt\": unknown field `x`, expected one of `document`, `language`, `sha256`, `description`",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_location() {
+        let (_, problems) = parse("[\n  {\"document\": }\n]");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "syntax");
+        assert_eq!(problems[0].location.line, Some(2));
+    }
+
+    #[test]
+    fn bom_is_accepted_and_bad_utf8_is_not() {
+        let (elements, problems) = parse(&format!("\u{FEFF}[{GOOD}]"));
+        assert_eq!((elements.len(), problems.len()), (1, 0));
+        let mut problems = Vec::new();
+        parse_array::<Source>("s.json", b"[\"\xff\"]", "source", &mut problems);
+        assert_eq!(problems[0].code, "invalid-utf8");
+    }
+
+    #[test]
+    fn a_non_array_is_named() {
+        let (_, problems) = parse("{}");
+        assert_eq!(
+            problems[0].message,
+            "expected a JSON array of source objects"
+        );
+    }
+}

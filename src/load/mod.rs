@@ -1,0 +1,188 @@
+//! Loading a graph folder: parsing each file, validating the whole, building the [`Graph`].
+//!
+//! A graph folder holds `entities.json`, `relations.json` and `sources.json`, each a JSON
+//! array of [`Entity`](crate::Entity), [`Relation`](crate::Relation) and
+//! [`Source`](crate::Source) objects. The loader never panics and never accepts bad data
+//! silently: it reports every problem it finds, each with its file, line, column, JSON path and
+//! id.
+
+mod json;
+mod problem;
+mod texts;
+mod validate;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+pub use json::Element;
+pub use problem::{Location, Problem, Severity};
+pub use texts::{SourceTexts, SpanError, sha256_hex};
+pub use validate::Parsed;
+
+use crate::graph::Graph;
+
+/// The entities file of a graph folder.
+pub const ENTITIES_FILE: &str = "entities.json";
+/// The relations file of a graph folder.
+pub const RELATIONS_FILE: &str = "relations.json";
+/// The sources file of a graph folder.
+pub const SOURCES_FILE: &str = "sources.json";
+
+/// The raw bytes of a graph's three files.
+#[derive(Debug, Clone)]
+pub struct GraphFiles {
+    /// Where they came from, for messages (`built-in azawad graph` or the folder).
+    pub origin: String,
+    /// `entities.json`.
+    pub entities: Cow<'static, [u8]>,
+    /// `relations.json`.
+    pub relations: Cow<'static, [u8]>,
+    /// `sources.json`.
+    pub sources: Cow<'static, [u8]>,
+}
+
+/// A graph folder that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}: {source}", path.display())]
+pub struct ReadError {
+    /// The file that failed.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl GraphFiles {
+    /// The Azawad graph built into the binary.
+    pub fn builtin() -> GraphFiles {
+        GraphFiles {
+            origin: "built-in azawad graph".to_owned(),
+            entities: Cow::Borrowed(include_bytes!("../../graph-data/azawad/entities.json")),
+            relations: Cow::Borrowed(include_bytes!("../../graph-data/azawad/relations.json")),
+            sources: Cow::Borrowed(include_bytes!("../../graph-data/azawad/sources.json")),
+        }
+    }
+
+    /// Reads the three files of the graph folder `dir`.
+    pub fn read_dir(dir: &Path) -> Result<GraphFiles, ReadError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path)
+                .map(Cow::Owned)
+                .map_err(|source| ReadError { path, source })
+        };
+        Ok(GraphFiles {
+            origin: dir.display().to_string(),
+            entities: read(ENTITIES_FILE)?,
+            relations: read(RELATIONS_FILE)?,
+            sources: read(SOURCES_FILE)?,
+        })
+    }
+}
+
+/// The outcome of checking a graph: every problem, and the graph when there was no error.
+#[derive(Debug)]
+pub struct Report {
+    /// Every problem found, sorted by file, line and column.
+    pub problems: Vec<Problem>,
+    /// The graph, when no problem is an error.
+    pub graph: Option<Graph>,
+    /// Entities, relations and sources that parsed.
+    pub counts: Counts,
+}
+
+/// How much a graph holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Entities that parsed.
+    pub entities: usize,
+    /// Relations that parsed.
+    pub relations: usize,
+    /// Relations that cite at least one evidence span.
+    pub relations_with_evidence: usize,
+    /// Source documents listed.
+    pub sources: usize,
+}
+
+impl Report {
+    /// True when some problem is an error, or, if `strict`, any problem at all.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.problems.iter().any(|p| strict || p.is_error())
+    }
+}
+
+/// Parses and validates `files`; with `sources_dir`, also reads the source documents and checks
+/// their hashes and every evidence span.
+pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
+    let mut problems = Vec::new();
+    let parsed = Parsed {
+        entities: json::parse_array(ENTITIES_FILE, &files.entities, "entity", &mut problems),
+        relations: json::parse_array(RELATIONS_FILE, &files.relations, "relation", &mut problems),
+        sources: json::parse_array(SOURCES_FILE, &files.sources, "source", &mut problems),
+    };
+    let texts = sources_dir.map(|dir| {
+        let sources = parsed
+            .sources
+            .iter()
+            .map(|e| (&e.value, e.location(SOURCES_FILE)));
+        SourceTexts::read(dir, sources, &mut problems)
+    });
+    validate::validate(&parsed, texts.as_ref(), &mut problems);
+    problems.sort_by(|a, b| (&a.location, &a.path).cmp(&(&b.location, &b.path)));
+    let counts = Counts {
+        entities: parsed.entities.len(),
+        relations: parsed.relations.len(),
+        relations_with_evidence: parsed
+            .relations
+            .iter()
+            .filter(|r| !r.value.evidence.is_empty())
+            .count(),
+        sources: parsed.sources.len(),
+    };
+    let graph = (!problems.iter().any(Problem::is_error)).then(|| {
+        Graph::from_valid(
+            values(parsed.entities),
+            values(parsed.relations),
+            values(parsed.sources),
+        )
+    });
+    Report {
+        problems,
+        graph,
+        counts,
+    }
+}
+
+fn values<T>(elements: Vec<Element<T>>) -> Vec<T> {
+    elements.into_iter().map(|e| e.value).collect()
+}
+
+/// A graph that failed to load: every problem found.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin} is not a valid graph: {} error(s); `actorgraph check` lists them", errors.len())]
+pub struct InvalidGraph {
+    /// Where the graph came from.
+    pub origin: String,
+    /// The errors.
+    pub errors: Vec<Problem>,
+}
+
+/// Loads `files` into a [`Graph`], failing with every error if any. Warnings are ignored;
+/// `check` reports them.
+///
+/// ```
+/// use actorgraph::load::{GraphFiles, load};
+/// let graph = load(&GraphFiles::builtin()).unwrap();
+/// assert!(graph.entities().len() >= 40);
+/// ```
+pub fn load(files: &GraphFiles) -> Result<Graph, InvalidGraph> {
+    let report = check(files, None);
+    report.graph.ok_or_else(|| InvalidGraph {
+        origin: files.origin.clone(),
+        errors: report
+            .problems
+            .into_iter()
+            .filter(Problem::is_error)
+            .collect(),
+    })
+}

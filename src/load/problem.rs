@@ -1,0 +1,162 @@
+//! Problems found in a graph: what is wrong, where, and with which id.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious a problem is: errors make a graph invalid, warnings do not (unless strict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The graph cannot be used.
+    Error,
+    /// The graph is usable but something deserves a look.
+    Warning,
+}
+
+/// A place in a data file: the file name and, where known, the 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// The file name within the graph folder (`relations.json`) or a source document.
+    pub file: String,
+    /// 1-based line, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column in characters, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A location covering a whole file.
+    pub fn file(file: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// The location of byte `offset` in `text`, a file called `file`.
+    pub fn at(file: &str, text: &str, offset: usize) -> Location {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location {
+            file: file.to_owned(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(column) = self.column {
+            write!(f, ":{column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong with a graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case name for the kind of problem (`unknown-entity`), for tools.
+    pub code: &'static str,
+    /// Where it is.
+    pub location: Location,
+    /// The JSON path of the offending value (`$[12].target`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The id of the entity, relation or source involved, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What is wrong and, where it helps, what to do; lowercase, no final period.
+    pub message: String,
+}
+
+impl Problem {
+    /// An error at `location`.
+    pub fn error(code: &'static str, location: Location, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            code,
+            location,
+            path: None,
+            id: None,
+            message: message.into(),
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(code: &'static str, location: Location, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(code, location, message)
+        }
+    }
+
+    /// The same problem, naming the JSON path of the value.
+    pub fn with_path(mut self, path: impl Into<String>) -> Problem {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// The same problem, naming the id involved.
+    pub fn with_id(mut self, id: impl Into<String>) -> Problem {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `relations.json:120:5: error[unknown-entity] $[12].target: relation "x": ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {severity}[{}]", self.location, self.code)?;
+        if let Some(path) = &self.path {
+            write!(f, " {path}")?;
+        }
+        f.write_str(": ")?;
+        f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_characters() {
+        let text = "[\n  {\"ar\": \"غاو\", \"x\": 1}\n]";
+        let offset = text.find("\"x\"").unwrap();
+        let loc = Location::at("e.json", text, offset);
+        assert_eq!(loc.to_string(), "e.json:2:17");
+    }
+
+    #[test]
+    fn display_reads_like_a_compiler_message() {
+        let p = Problem::error("unknown-entity", Location::at("r.json", "a\nb", 2), "boom")
+            .with_path("$[0].target");
+        assert_eq!(
+            p.to_string(),
+            "r.json:2:1: error[unknown-entity] $[0].target: boom"
+        );
+    }
+}

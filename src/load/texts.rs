@@ -1,0 +1,201 @@
+//! The source documents, read at run time from a folder and checked against their hashes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::problem::{Location, Problem};
+use crate::model::{Evidence, Source};
+
+/// The texts of a graph's source documents, by document name.
+#[derive(Debug, Clone, Default)]
+pub struct SourceTexts {
+    texts: HashMap<String, String>,
+}
+
+/// Why an evidence span cannot be quoted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanError {
+    /// The document is not among the texts that were read.
+    #[error("document {0:?} is not available")]
+    Missing(String),
+    /// `start_byte` is not before `end_byte`.
+    #[error("span {start}..{end} is empty or reversed")]
+    Empty {
+        /// The span's start.
+        start: u64,
+        /// The span's end.
+        end: u64,
+    },
+    /// The span runs past the end of the document.
+    #[error("span {start}..{end} is out of range: {document:?} has {len} bytes")]
+    OutOfRange {
+        /// The document cited.
+        document: String,
+        /// The span's start.
+        start: u64,
+        /// The span's end.
+        end: u64,
+        /// The document's length in bytes.
+        len: usize,
+    },
+    /// An end of the span falls inside a UTF-8 character.
+    #[error("span {start}..{end} does not fall on UTF-8 character boundaries (byte {offset})")]
+    NotBoundary {
+        /// The span's start.
+        start: u64,
+        /// The span's end.
+        end: u64,
+        /// The offending offset.
+        offset: u64,
+    },
+}
+
+/// The lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl SourceTexts {
+    /// Reads every source's document from `dir`, checking it exists, is UTF-8 and matches its
+    /// sha256; each failure is a problem and leaves that document out.
+    pub fn read<'a>(
+        dir: &Path,
+        sources: impl IntoIterator<Item = (&'a Source, Location)>,
+        problems: &mut Vec<Problem>,
+    ) -> SourceTexts {
+        let mut texts = HashMap::new();
+        for (source, location) in sources {
+            let path = dir.join(&source.document);
+            let fail = |code, message: String| {
+                Problem::error(code, location.clone(), message).with_id(source.document.clone())
+            };
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    problems.push(fail(
+                        "source-unreadable",
+                        format!(
+                            "source {:?}: cannot read {}: {e}; pass the folder that holds it with --sources DIR",
+                            source.document,
+                            path.display()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let actual = sha256_hex(&bytes);
+            if actual != source.sha256 {
+                problems.push(fail(
+                    "sha256-mismatch",
+                    format!(
+                        "source {:?}: {} has sha256 {actual}, not {}; the document changed or is a different file",
+                        source.document,
+                        path.display(),
+                        source.sha256
+                    ),
+                ));
+                continue;
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    texts.insert(source.document.clone(), text);
+                }
+                Err(_) => problems.push(fail(
+                    "invalid-utf8",
+                    format!(
+                        "source {:?}: {} is not UTF-8",
+                        source.document,
+                        path.display()
+                    ),
+                )),
+            }
+        }
+        SourceTexts { texts }
+    }
+
+    /// The text an evidence span cites.
+    pub fn span(&self, evidence: &Evidence) -> Result<&str, SpanError> {
+        let text = self
+            .texts
+            .get(&evidence.document)
+            .ok_or_else(|| SpanError::Missing(evidence.document.clone()))?;
+        let (start, end) = (evidence.start_byte, evidence.end_byte);
+        if start >= end {
+            return Err(SpanError::Empty { start, end });
+        }
+        if end > text.len() as u64 {
+            return Err(SpanError::OutOfRange {
+                document: evidence.document.clone(),
+                start,
+                end,
+                len: text.len(),
+            });
+        }
+        let (s, e) = (start as usize, end as usize);
+        for offset in [s, e] {
+            if !text.is_char_boundary(offset) {
+                return Err(SpanError::NotBoundary {
+                    start,
+                    end,
+                    offset: offset as u64,
+                });
+            }
+        }
+        Ok(&text[s..e])
+    }
+
+    /// True when the document was read.
+    pub fn has(&self, document: &str) -> bool {
+        self.texts.contains_key(document)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_empty_input() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn spans_are_checked() {
+        let texts = SourceTexts {
+            texts: HashMap::from([("d".to_owned(), "aغb".to_owned())]),
+        };
+        let ev = |start, end| Evidence {
+            document: "d".into(),
+            start_byte: start,
+            end_byte: end,
+        };
+        assert_eq!(texts.span(&ev(1, 3)), Ok("غ"));
+        assert!(matches!(
+            texts.span(&ev(2, 3)),
+            Err(SpanError::NotBoundary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            texts.span(&ev(0, 9)),
+            Err(SpanError::OutOfRange { len: 4, .. })
+        ));
+        assert!(matches!(
+            texts.span(&ev(3, 3)),
+            Err(SpanError::Empty { .. })
+        ));
+        assert_eq!(
+            texts.span(&Evidence {
+                document: "x".into(),
+                ..ev(0, 1)
+            }),
+            Err(SpanError::Missing("x".into()))
+        );
+    }
+}

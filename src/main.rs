@@ -1,0 +1,20 @@
+//! The `actorgraph` command: parse arguments, run one subcommand, exit with its code.
+//!
+//! Exit codes: 0 success; 1 invalid data or no result; 2 usage or I/O error.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            error.report();
+            error.exit_code()
+        }
+    }
+}

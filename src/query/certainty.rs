@@ -1,0 +1,199 @@
+//! How surely a dated relation holds on a day or through a period.
+//!
+//! A relation's start and end are day intervals at their own precision (`2012-06` is any day
+//! of June 2012). Over a period P it holds **certainly** when, under every reading of its
+//! dates, it holds throughout P: its latest possible start ≤ P's first day and P's last day ≤
+//! its earliest possible end. It holds **possibly** when it holds at some point of P under some
+//! reading. An absent end means the relation goes on past the sources (instantaneous kinds
+//! end within their start instead). An absent start is unknown: it may be any day up to the
+//! end, so such a relation is never certain; a relation with no dates at all is possible at
+//! any time.
+
+use serde::Serialize;
+
+use crate::model::{Day, Period, Relation};
+
+/// How surely a relation holds over the period asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// It holds throughout the period under every reading of its dates.
+    Certain,
+    /// It holds at some point of the period under some reading, but not certainly.
+    Possible,
+}
+
+impl Certainty {
+    /// `certain` or `possible`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Possible => "possible",
+        }
+    }
+}
+
+/// The earliest and latest possible days of a relation's start and end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Earliest possible start.
+    pub start_first: Day,
+    /// Latest possible start.
+    pub start_last: Day,
+    /// Earliest possible end.
+    pub end_first: Day,
+    /// Latest possible end.
+    pub end_last: Day,
+}
+
+impl Bounds {
+    /// The bounds of `relation`'s dates.
+    pub fn of(relation: &Relation) -> Bounds {
+        let (end_first, end_last) = match relation.effective_end() {
+            Some(end) => (end.first_day(), end.last_day()),
+            None => (Day::MAX, Day::MAX),
+        };
+        let (start_first, start_last) = match relation.start {
+            Some(start) => (start.first_day(), start.last_day()),
+            None => (Day::MIN, end_last),
+        };
+        Bounds {
+            start_first,
+            start_last,
+            end_first,
+            end_last,
+        }
+    }
+
+    /// How surely a relation with these bounds holds over `period`, or `None` if it cannot.
+    pub fn during(&self, period: Period) -> Option<Certainty> {
+        if self.start_first > period.last || period.first > self.end_last {
+            None
+        } else if self.start_last <= period.first && period.last <= self.end_first {
+            Some(Certainty::Certain)
+        } else {
+            Some(Certainty::Possible)
+        }
+    }
+}
+
+/// How surely `relation` holds over `period` (a single day is a one-day period), or `None`.
+///
+/// ```
+/// use actorgraph::query::{Certainty, during};
+/// use actorgraph::{PartialDate, Relation};
+/// let r: Relation = serde_json::from_str(r#"{"id": "r", "kind": "control", "source": "a",
+///     "target": "b", "start": "2012-06", "summary": ""}"#).unwrap();
+/// let day = |d: &str| d.parse::<PartialDate>().unwrap().period();
+/// assert_eq!(during(&r, day("2012-06-10")), Some(Certainty::Possible));
+/// assert_eq!(during(&r, day("2012-07-01")), Some(Certainty::Certain));
+/// assert_eq!(during(&r, day("2012-05-31")), None);
+/// ```
+pub fn during(relation: &Relation, period: Period) -> Option<Certainty> {
+    Bounds::of(relation).during(period)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PartialDate, RelationKind};
+    use proptest::prelude::*;
+
+    fn relation(kind: RelationKind, start: Option<&str>, end: Option<&str>) -> Relation {
+        let date = |d: Option<&str>| d.map(|d| d.parse::<PartialDate>().unwrap());
+        Relation {
+            id: crate::EntityId("r".into()),
+            kind,
+            source: crate::EntityId("a".into()),
+            target: crate::EntityId("b".into()),
+            start: date(start),
+            end: date(end),
+            negated: false,
+            status: Default::default(),
+            claimed_by: vec![],
+            disputed_by: vec![],
+            place: None,
+            event: None,
+            casualties: vec![],
+            summary: String::new(),
+            evidence: vec![],
+        }
+    }
+
+    fn period(d: &str) -> Period {
+        d.parse::<PartialDate>().unwrap().period()
+    }
+
+    #[test]
+    fn open_end_goes_on() {
+        let r = relation(RelationKind::Conflict, Some("2012"), None);
+        assert_eq!(during(&r, period("2030")), Some(Certainty::Certain));
+        assert_eq!(during(&r, period("2012-06-01")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2011")), None);
+    }
+
+    #[test]
+    fn instantaneous_kinds_end_within_their_start() {
+        let r = relation(RelationKind::Attack, Some("2013-02-22"), None);
+        assert_eq!(during(&r, period("2013-02-22")), Some(Certainty::Certain));
+        assert_eq!(during(&r, period("2013-02-23")), None);
+        // Over the month it happened at some point, but not throughout.
+        assert_eq!(during(&r, period("2013-02")), Some(Certainty::Possible));
+    }
+
+    #[test]
+    fn undated_is_always_possible() {
+        let r = relation(RelationKind::Borders, None, None);
+        assert_eq!(during(&r, period("1990")), Some(Certainty::Possible));
+        let r = relation(RelationKind::Control, None, Some("2012-06-27"));
+        assert_eq!(during(&r, period("2012-05-01")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2012-06-28")), None);
+    }
+
+    #[test]
+    fn a_period_is_certain_only_throughout() {
+        let r = relation(RelationKind::Control, Some("2012-04"), Some("2012-06-27"));
+        assert_eq!(during(&r, period("2012-05")), Some(Certainty::Certain));
+        assert_eq!(during(&r, period("2012-06")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2012")), Some(Certainty::Possible));
+    }
+
+    fn any_date() -> impl Strategy<Value = Option<PartialDate>> {
+        proptest::option::of((2010u16..2016, 0u8..=12, 0u8..=28).prop_map(|(y, m, d)| {
+            let text = match (m, d) {
+                (0, _) => format!("{y}"),
+                (m, 0) => format!("{y}-{m:02}"),
+                (m, d) => format!("{y}-{m:02}-{d:02}"),
+            };
+            text.parse().unwrap()
+        }))
+    }
+
+    proptest! {
+        #[test]
+        fn certain_implies_possible_and_holds_on_every_day(
+            start in any_date(), end in any_date(), at in any_date()
+        ) {
+            let mut r = relation(RelationKind::Conflict, None, None);
+            r.start = start;
+            r.end = end;
+            prop_assume!(match (start, end) {
+                (Some(s), Some(e)) => s.first_day() <= e.last_day(),
+                _ => true,
+            });
+            let Some(at) = at else { return Ok(()) };
+            let whole = during(&r, at.period());
+            let first = during(&r, Period { first: at.first_day(), last: at.first_day() });
+            let last = during(&r, Period { first: at.last_day(), last: at.last_day() });
+            if whole == Some(Certainty::Certain) {
+                // Certain over a period ⇒ certain on each of its days.
+                prop_assert_eq!(first, Some(Certainty::Certain));
+                prop_assert_eq!(last, Some(Certainty::Certain));
+            }
+            if first.is_some() || last.is_some() {
+                // Possible on some day ⇒ at least possible over the period.
+                prop_assert!(whole.is_some());
+            }
+        }
+    }
+}
