@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use actorgraph::{PartialDate, RelationKind, Status};
+
 /// A knowledge graph of conflict actors and the dated relations between them.
 ///
 /// Without --data, commands use the built-in graph of the Azawad conflict (Mali, 2012–2014).
@@ -48,4 +50,122 @@ pub enum Command {
         /// An entity id, name or alias, or a relation id.
         name: String,
     },
+    /// List the entities a name matches, best first, with a score.
+    Find {
+        /// A name, alias or id in Arabic, English or French, in any spelling.
+        text: String,
+    },
+    /// The actors linked to an actor, with the linking relation.
+    Neighbors {
+        /// The actor: id, name or alias.
+        name: String,
+        /// Which relations.
+        #[command(flatten)]
+        select: Selection,
+    },
+    /// Allies: actors linked by alliance or support (negated relations left out).
+    Allies {
+        /// The actor: id, name or alias.
+        name: String,
+        /// When.
+        #[command(flatten)]
+        time: Time,
+    },
+    /// Enemies: actors linked by conflict or attack (negated relations left out).
+    Enemies {
+        /// The actor: id, name or alias.
+        name: String,
+        /// When.
+        #[command(flatten)]
+        time: Time,
+    },
+    /// Relations, filtered: all, one actor's (and, for a place, those held there), or a pair's.
+    Relations {
+        /// An actor the relations involve; give it twice for the relations between a pair.
+        #[arg(long = "with", value_name = "NAME")]
+        with: Vec<String>,
+        /// Which relations.
+        #[command(flatten)]
+        select: Selection,
+    },
+    /// Everything involving an actor (or a pair) in date order, as a history.
+    Timeline {
+        /// The actor: id, name or alias.
+        name: String,
+        /// Only the relations with this other actor.
+        #[arg(long = "with", value_name = "NAME")]
+        with: Option<String>,
+    },
+    /// The shortest chains of relations linking two actors.
+    Path {
+        /// Where the path starts.
+        from: String,
+        /// Where the path ends.
+        to: String,
+        /// Only through relations holding (at least possibly) on this date.
+        #[arg(long, value_name = "DATE")]
+        at: Option<PartialDate>,
+        /// Only through relations of these kinds.
+        #[arg(long = "kind", value_name = "KIND")]
+        kinds: Vec<RelationKind>,
+        /// Only through relations that certainly hold on --at.
+        #[arg(long, requires = "at")]
+        certain: bool,
+        /// The longest path to look for, in relations.
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        max_hops: usize,
+        /// Return up to N shortest loop-free paths (JSON: an array).
+        #[arg(short, value_name = "N")]
+        k: Option<usize>,
+    },
+    /// The whole graph as it stood on a day or through a period.
+    Snapshot {
+        /// Which relations.
+        #[command(flatten)]
+        select: Selection,
+    },
+    /// Relations that began, ended or changed certainty between two dates.
+    Diff {
+        /// The first date.
+        first: PartialDate,
+        /// The second date.
+        second: PartialDate,
+        /// Only relations of these kinds.
+        #[arg(long = "kind", value_name = "KIND")]
+        kinds: Vec<RelationKind>,
+        /// Compare only what certainly held on each date.
+        #[arg(long)]
+        certain: bool,
+    },
+}
+
+/// A day or period: `--at DATE`, or `--from DATE` and/or `--until DATE`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Time {
+    /// A day, month or year: 2012-05-01, 2012-05 or 2012.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "until"])]
+    pub at: Option<PartialDate>,
+    /// The start of a period (its first day).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<PartialDate>,
+    /// The end of a period (its last day).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<PartialDate>,
+    /// Only relations that certainly hold (throughout the period).
+    #[arg(long)]
+    pub certain: bool,
+}
+
+/// Kinds, statuses and time.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Selection {
+    /// Only relations of this kind (repeatable).
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<RelationKind>,
+    /// Only relations with this status: asserted, alleged or disputed (repeatable).
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<Status>,
+    /// When.
+    #[command(flatten)]
+    pub time: Time,
 }

@@ -4,8 +4,15 @@
 mod args;
 mod check;
 mod error;
+mod find;
+mod neighbors;
 mod output;
+mod path;
+mod relations;
+mod render;
+mod selection;
 mod show;
+mod snapshot;
 
 use std::process::ExitCode;
 
@@ -15,6 +22,7 @@ pub use error::CliError;
 
 use actorgraph::Graph;
 use actorgraph::load::{self, GraphFiles, SourceTexts};
+use actorgraph::query::{self, Filter};
 
 /// Runs the command `args` names.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
@@ -22,11 +30,67 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let result = match &args.command {
         Command::Check { strict } => check::run(global, *strict),
         Command::Show { name } => show::run(global, name),
+        Command::Find { text } => find::run(global, text),
+        Command::Neighbors { name, select } => neighbors::run(global, name, &select.filter()?),
+        Command::Allies { name, time } => {
+            neighbors::run(global, name, &relationship(time, &query::ALLY_KINDS)?)
+        }
+        Command::Enemies { name, time } => {
+            neighbors::run(global, name, &relationship(time, &query::ENEMY_KINDS)?)
+        }
+        Command::Relations { with, select } => relations::run(global, with, &select.filter()?),
+        Command::Timeline { name, with } => relations::timeline(global, name, with.as_deref()),
+        Command::Path {
+            from,
+            to,
+            at,
+            kinds,
+            certain,
+            max_hops,
+            k,
+        } => {
+            let filter = Filter {
+                kinds: kinds.clone(),
+                period: at.map(|d| d.period()),
+                certain_only: *certain,
+                ..Filter::default()
+            };
+            let q = path::PathQuery {
+                from,
+                to,
+                filter,
+                k: *k,
+                max_hops: *max_hops,
+            };
+            path::run(global, &q)
+        }
+        Command::Snapshot { select } => snapshot::run(global, &select.filter()?),
+        Command::Diff {
+            first,
+            second,
+            kinds,
+            certain,
+        } => {
+            let filter = Filter {
+                kinds: kinds.clone(),
+                certain_only: *certain,
+                ..Filter::default()
+            };
+            snapshot::diff(global, *first, *second, &filter)
+        }
     };
     match result {
         Err(e) if e.is_broken_pipe() => Ok(ExitCode::SUCCESS),
         other => other,
     }
+}
+
+/// The filter of `allies`/`enemies`: the given kinds at the given time, negated relations out.
+fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result<Filter, CliError> {
+    Ok(Filter {
+        positive_only: true,
+        ..time.filter()?.with_kinds(kinds)
+    })
 }
 
 /// The graph files the options name: `--data DIR`, else the built-in graph.

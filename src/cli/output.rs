@@ -58,11 +58,6 @@ impl Table {
         self.rows.push(cells.iter().map(|c| terminal(c)).collect());
     }
 
-    /// True when only the header is present.
-    pub fn is_empty(&self) -> bool {
-        self.rows.len() <= 1
-    }
-
     /// The table as text, two spaces between columns, no trailing spaces.
     pub fn render(&self) -> String {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
+use super::render::{kind_label, label, status_label};
 use super::{load_graph, output, source_texts};
 use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
@@ -78,11 +79,10 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     writeln!(text, "  {}", t(&entity.description)).ok();
     let mut table = output::Table::new(&["DATES", "RELATION", "WITH", "STATUS", "ID"]);
     for relation in relations {
-        let other = graph.entity(graph.entity_ix(relation.other(&entity.id)).unwrap_or(ix));
         table.row(vec![
             relation.dates(),
-            kind_label(relation, &entity.id),
-            other.display_name().to_owned(),
+            kind_label(relation, Some(&entity.id)),
+            label(&graph, relation.other(&entity.id)).to_owned(),
             status_label(relation),
             relation.id.to_string(),
         ]);
@@ -97,37 +97,6 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     }
     output::text(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The kind as seen from `from`: `alliance`, `control →` (outgoing), `← attack` (incoming),
-/// with `not` for negated relations.
-pub fn kind_label(relation: &Relation, from: &EntityId) -> String {
-    let not = if relation.negated { "not " } else { "" };
-    if relation.kind.is_symmetric() {
-        format!("{not}{}", relation.kind)
-    } else if &relation.source == from {
-        format!("{not}{} →", relation.kind)
-    } else {
-        format!("← {not}{}", relation.kind)
-    }
-}
-
-/// `asserted`, `alleged`, `disputed`, with who claims and who disputes.
-pub fn status_label(relation: &Relation) -> String {
-    let mut label = relation.status.to_string();
-    let ids = |list: &[EntityId]| {
-        list.iter()
-            .map(|e| e.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    if !relation.claimed_by.is_empty() {
-        write!(label, " by {}", ids(&relation.claimed_by)).ok();
-    }
-    if !relation.disputed_by.is_empty() {
-        write!(label, ", denied by {}", ids(&relation.disputed_by)).ok();
-    }
-    label
 }
 
 /// One relation in full, with its evidence quoted when the texts are available.

@@ -202,6 +202,19 @@ impl Entity {
         self.names.iter().next().unwrap_or(self.id.as_str())
     }
 
+    /// A short label for tables and diagrams: a Latin acronym alias (`MNLA`, `ECOWAS`) when
+    /// there is one, else [`display_name`](Entity::display_name).
+    pub fn label(&self) -> &str {
+        self.aliases
+            .iter()
+            .find(|a| {
+                (2..=8).contains(&a.len())
+                    && a.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            })
+            .map_or_else(|| self.display_name(), String::as_str)
+    }
+
     /// Every name and alias, names first.
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
         self.names

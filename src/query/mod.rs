@@ -1,6 +1,20 @@
-//! Questions over time: which relations hold when, neighbours, timelines, paths, snapshots
-//! and diffs.
+//! Questions over time: which relations hold when, neighbours, paths, snapshots and diffs.
+//!
+//! Every query takes a [`Filter`] (kinds, statuses, a day or period, certain only) and
+//! answers with relation indexes sorted by start date then id, each with its [`Certainty`]
+//! when a period was given. Timelines are [`relations`] of one actor or a pair without a
+//! period.
 
 mod certainty;
+mod filter;
+mod neighbors;
+mod path;
+mod select;
+mod snapshot;
 
 pub use certainty::{Bounds, Certainty, during};
+pub use filter::{Admitted, Filter};
+pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
+pub use path::{Path, shortest_paths};
+pub use select::{Found, relations};
+pub use snapshot::{Change, Diff, Snapshot, diff, snapshot};

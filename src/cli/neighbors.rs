@@ -1,0 +1,72 @@
+//! `actorgraph neighbors`, `allies` and `enemies`: the actors linked to one actor.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::Global;
+use super::error::CliError;
+use super::load_graph;
+use super::output::{self, Table};
+use super::render::{certainty_label, kind_label, status_label};
+use actorgraph::query::{self, Certainty, Filter};
+use actorgraph::view::{EntityView, RelationView};
+
+#[derive(Serialize)]
+struct NeighborJson<'a> {
+    entity: EntityView<'a>,
+    relation: RelationView<'a>,
+    certainty: Option<Certainty>,
+}
+
+/// Prints the neighbours of `name` that `filter` admits.
+pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, CliError> {
+    let graph = load_graph(global)?;
+    let ix = graph.resolve(name)?;
+    let id = &graph.entity(ix).id;
+    let found = query::neighbors(&graph, ix, filter);
+    if global.json {
+        let rows: Vec<NeighborJson> = found
+            .iter()
+            .map(|n| NeighborJson {
+                entity: graph.entity(n.entity).into(),
+                relation: RelationView::new(graph.relation(n.relation), n.certainty),
+                certainty: n.certainty,
+            })
+            .collect();
+        return output::json(&rows)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into);
+    }
+    let timed = filter.period.is_some();
+    let mut header = vec!["DATES", "RELATION", "ACTOR", "ID", "STATUS", "VIA"];
+    if timed {
+        header.insert(0, "CERTAINTY");
+    }
+    let mut table = Table::new(&header);
+    for n in &found {
+        let relation = graph.relation(n.relation);
+        let other = graph.entity(n.entity);
+        let mut row = vec![
+            relation.dates(),
+            kind_label(relation, Some(id)),
+            other.label().to_owned(),
+            other.id.to_string(),
+            status_label(relation),
+            relation.id.to_string(),
+        ];
+        if timed {
+            row.insert(0, certainty_label(n.certainty));
+        }
+        table.row(row);
+    }
+    let entity = graph.entity(ix);
+    let head = format!(
+        "{} ({}): {} linked\n",
+        output::terminal(entity.label()),
+        entity.id,
+        found.len()
+    );
+    output::text(&(head + &table.render()))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,101 @@
+//! `actorgraph path`: the shortest chains of relations between two actors.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::Global;
+use super::error::CliError;
+use super::load_graph;
+use super::output::{self, terminal};
+use super::render::kind_label;
+use actorgraph::query::{self, Filter};
+use actorgraph::view::RelationView;
+
+/// What to look for, as the options give it.
+pub struct PathQuery<'a> {
+    /// Start actor name.
+    pub from: &'a str,
+    /// End actor name.
+    pub to: &'a str,
+    /// Which relations may be followed.
+    pub filter: Filter,
+    /// How many paths (`None`: one, printed as a single object).
+    pub k: Option<usize>,
+    /// Longest path in relations.
+    pub max_hops: usize,
+}
+
+#[derive(Serialize)]
+struct PathJson<'a> {
+    entities: Vec<&'a str>,
+    relations: Vec<RelationView<'a>>,
+}
+
+/// Prints the shortest paths, or fails with exit 1 when there is none.
+pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
+    if q.k == Some(0) {
+        return Err(CliError::Usage("-k must be at least 1".to_owned()));
+    }
+    let graph = load_graph(global)?;
+    let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
+    let paths = query::shortest_paths(&graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
+    if paths.is_empty() {
+        return Err(CliError::NoResult(format!(
+            "no path from {} to {} within {} hops through the relations asked for",
+            graph.entity(from).id,
+            graph.entity(to).id,
+            q.max_hops
+        )));
+    }
+    if global.json {
+        let views: Vec<PathJson> = paths
+            .iter()
+            .map(|p| PathJson {
+                entities: p
+                    .entities
+                    .iter()
+                    .map(|&e| graph.entity(e).id.as_str())
+                    .collect(),
+                relations: p
+                    .relations
+                    .iter()
+                    .map(|&r| {
+                        let relation = graph.relation(r);
+                        RelationView::new(
+                            relation,
+                            q.filter.period.and_then(|d| query::during(relation, d)),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        match q.k {
+            None => output::json(&views[0])?,
+            Some(_) => output::json(&views)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = String::new();
+    for (n, path) in paths.iter().enumerate() {
+        writeln!(text, "path {} ({} hop(s)):", n + 1, path.hops()).ok();
+        for (i, &e) in path.entities.iter().enumerate() {
+            let entity = graph.entity(e);
+            writeln!(text, "  {} ({})", terminal(entity.label()), entity.id).ok();
+            if let Some(&r) = path.relations.get(i) {
+                let relation = graph.relation(r);
+                writeln!(
+                    text,
+                    "    {} [{}] {}",
+                    kind_label(relation, Some(&entity.id)),
+                    relation.dates(),
+                    relation.id
+                )
+                .ok();
+            }
+        }
+    }
+    output::text(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

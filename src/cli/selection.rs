@@ -1,0 +1,54 @@
+//! Turning time, kind and status options into a query [`Filter`].
+
+use actorgraph::query::Filter;
+use actorgraph::{Day, Period};
+
+use super::args::{Selection, Time};
+use super::error::CliError;
+
+impl Time {
+    /// The period asked about: `--at`, or `--from`/`--until` (either may be open), or none.
+    pub fn period(&self) -> Result<Option<Period>, CliError> {
+        Ok(match (self.at, self.from, self.until) {
+            (Some(at), _, _) => Some(at.period()),
+            (None, Some(from), Some(until)) => {
+                Some(Period::between(from, until).map_err(|e| CliError::Usage(e.to_string()))?)
+            }
+            (None, Some(from), None) => Some(Period {
+                first: from.first_day(),
+                last: Day::MAX,
+            }),
+            (None, None, Some(until)) => Some(Period {
+                first: Day::MIN,
+                last: until.last_day(),
+            }),
+            (None, None, None) => None,
+        })
+    }
+
+    /// The filter for this time alone.
+    pub fn filter(&self) -> Result<Filter, CliError> {
+        let period = self.period()?;
+        if self.certain && period.is_none() {
+            return Err(CliError::Usage(
+                "--certain needs a date: add --at DATE or --from/--until".to_owned(),
+            ));
+        }
+        Ok(Filter {
+            period,
+            certain_only: self.certain,
+            ..Filter::default()
+        })
+    }
+}
+
+impl Selection {
+    /// The filter these options describe.
+    pub fn filter(&self) -> Result<Filter, CliError> {
+        Ok(Filter {
+            kinds: self.kinds.clone(),
+            statuses: self.statuses.clone(),
+            ..self.time.filter()?
+        })
+    }
+}
