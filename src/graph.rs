@@ -147,7 +147,8 @@ impl Graph {
     }
 }
 
-/// Orders relations by start date (undated first), then end date, then id.
+/// Orders relations by start date (undated first), then end date (open-ended last), then id.
 pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
-    (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
+    let key = |r: &Relation| (r.start, r.end.is_none(), r.end);
+    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
 }

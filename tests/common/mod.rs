@@ -1,0 +1,71 @@
+//! Running the real `actorgraph` binary in tests.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The folder holding the source documents (`../shared/seeds`).
+pub fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// A command for the binary with the environment cleared of actorgraph variables.
+pub fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("actorgraph").unwrap();
+    cmd.env_remove("ACTORGRAPH_DATA").env_remove("ACTORGRAPH_SOURCES");
+    cmd
+}
+
+/// Runs the binary with `args`.
+pub fn run(args: &[&str]) -> Output {
+    cmd().args(args).output().unwrap()
+}
+
+/// Runs the binary with `args`, asserts success, and returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "actorgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs the binary with `args` and `--json`, asserts success, and parses stdout.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+/// Runs the binary with `args`, asserts it fails with `code`, and returns stderr.
+pub fn fails(args: &[&str], code: i32) -> String {
+    let out = run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "actorgraph {args:?}: stdout {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// The ids at `field` of each element of a JSON array (`entity.id`, `source`).
+pub fn ids(value: &serde_json::Value, field: &str) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            field
+                .split('.')
+                .fold(v, |v, f| &v[f])
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
