@@ -1,4 +1,6 @@
 //! actorgraph: a knowledge graph of conflict actors and the dated relations between them.
+pub mod atomic;
+pub mod export;
 pub mod graph;
 pub mod load;
 pub mod model;

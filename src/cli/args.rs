@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use actorgraph::export::{Format, Lang};
 use actorgraph::{PartialDate, RelationKind, Status};
 
 /// A knowledge graph of conflict actors and the dated relations between them.
@@ -124,6 +125,8 @@ pub enum Command {
         #[command(flatten)]
         select: Selection,
     },
+    /// Export the graph, or a selection of it, as a diagram or for other tools.
+    Export(ExportArgs),
     /// Relations that began, ended or changed certainty between two dates.
     Diff {
         /// The first date.
@@ -137,6 +140,35 @@ pub enum Command {
         #[arg(long)]
         certain: bool,
     },
+}
+
+/// What `export` writes and how.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// dot, json, graphml, gexf, turtle, neo4j or csv.
+    pub format: Format,
+    /// Which relations (with --at/--from/--until, the graph as it stood then).
+    #[command(flatten)]
+    pub select: Selection,
+    /// Only the ego network of this actor.
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// With --focus: how many relations away from the actor to go.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    pub depth: usize,
+    /// Draw what changed between two dates (DOT only): began green, ended grey, changed
+    /// highlighted.
+    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], conflicts_with_all = ["at", "from", "until"])]
+    pub diff: Option<Vec<PartialDate>>,
+    /// Language of node labels: en, ar or fr.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Lang,
+    /// A title for the diagram.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Write to this file (for neo4j and csv: this folder) instead of stdout, atomically.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 /// A day or period: `--at DATE`, or `--from DATE` and/or `--until DATE`.

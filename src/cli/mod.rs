@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod error;
+mod export;
 mod find;
 mod neighbors;
 mod output;
@@ -65,6 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             path::run(global, &q)
         }
         Command::Snapshot { select } => snapshot::run(global, &select.filter()?),
+        Command::Export(export) => export::run(global, export),
         Command::Diff {
             first,
             second,

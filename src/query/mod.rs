@@ -6,6 +6,7 @@
 //! period.
 
 mod certainty;
+mod ego;
 mod filter;
 mod neighbors;
 mod path;
@@ -13,6 +14,7 @@ mod select;
 mod snapshot;
 
 pub use certainty::{Bounds, Certainty, during};
+pub use ego::ego;
 pub use filter::{Admitted, Filter};
 pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
 pub use path::{Path, shortest_paths};

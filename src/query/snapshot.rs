@@ -21,6 +21,13 @@ pub struct Snapshot {
 /// entities at its ends. Complexity: O(R).
 pub fn snapshot(graph: &Graph, filter: &Filter) -> Snapshot {
     let relations = relations(graph, &[], filter);
+    if *filter == Filter::default() {
+        // Everything: keep entities that no relation joins, too.
+        return Snapshot {
+            entities: (0..graph.entities().len()).collect(),
+            relations,
+        };
+    }
     let entities: BTreeSet<EntityIx> = relations
         .iter()
         .flat_map(|f| {

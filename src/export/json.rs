@@ -1,0 +1,79 @@
+//! Node-link JSON: the selection as one document that actorgraph loads back
+//! (`--data FILE.json`) and networkx reads (`json_graph.node_link_graph(d, edges="links")`).
+//!
+//! ```json
+//! {
+//!   "format": "actorgraph-node-link",
+//!   "version": 1,
+//!   "directed": true,
+//!   "multigraph": true,
+//!   "nodes": [ <entity objects, as in entities.json> ],
+//!   "links": [ <relation objects, as in relations.json> ],
+//!   "sources": [ <source objects, as in sources.json> ],
+//!   "certainty": { "<relation id>": "certain" | "possible" }
+//! }
+//! ```
+//! `certainty` is present only when the selection was made for a date or period.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::graph::Graph;
+use crate::query::Snapshot;
+
+/// The `format` field of a node-link document.
+pub const FORMAT_NAME: &str = "actorgraph-node-link";
+/// The `version` field of a node-link document.
+pub const VERSION: u32 = 1;
+
+/// Writes `selection` as node-link JSON, one element per line.
+pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
+    )?;
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    array(out, "nodes", entities)?;
+    out.write_all(b",\n")?;
+    let relations = selection
+        .relations
+        .iter()
+        .map(|f| graph.relation(f.relation));
+    array(out, "links", relations)?;
+    out.write_all(b",\n")?;
+    array(out, "sources", graph.sources().iter())?;
+    let timed: Vec<_> = selection
+        .relations
+        .iter()
+        .filter_map(|f| Some((graph.relation(f.relation).id.as_str(), f.certainty?)))
+        .collect();
+    if !timed.is_empty() {
+        out.write_all(b",\n\"certainty\": {")?;
+        for (i, (id, certainty)) in timed.iter().enumerate() {
+            let sep = if i == 0 { "\n" } else { ",\n" };
+            write!(
+                out,
+                "{sep}{}: \"{}\"",
+                serde_json::to_string(id)?,
+                certainty.as_str()
+            )?;
+        }
+        out.write_all(b"\n}")?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// Writes `"name": [ ... ]` with one compact JSON value per line.
+fn array<T: Serialize>(
+    out: &mut dyn Write,
+    name: &str,
+    items: impl Iterator<Item = T>,
+) -> io::Result<()> {
+    write!(out, "\"{name}\": [")?;
+    for (i, item) in items.enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &item)?;
+    }
+    out.write_all(b"\n]")
+}

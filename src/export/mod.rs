@@ -1,0 +1,203 @@
+//! Exports: DOT diagrams and the exchange formats other tools load.
+//!
+//! One [`Format`] enum, one module per format. Every exporter streams to an `impl Write` (no
+//! whole-output string in memory) and writes only the selection it is given — a
+//! [`Snapshot`](crate::query::Snapshot) chosen by the query layer (a date, kinds, an ego
+//! network). Formats made of several files (Neo4j, CSV) name their [`parts`](Format::parts).
+
+mod csv;
+pub mod dot;
+mod gexf;
+mod graphml;
+pub mod json;
+mod neo4j;
+mod rdf;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use crate::graph::Graph;
+use crate::model::{Entity, PartialDate};
+use crate::query::{Diff, Snapshot};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Graphviz DOT, built with graphviz-rust.
+    Dot,
+    /// Node-link JSON that actorgraph loads back.
+    Json,
+    /// GraphML with typed attributes (networkx, igraph, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.3 with dynamic spells (Gephi's timeline).
+    Gexf,
+    /// RDF Turtle with relations as n-ary nodes (SPARQL stores such as Oxigraph).
+    Turtle,
+    /// Node and relationship CSV files for `neo4j-admin database import`, plus Cypher.
+    Neo4j,
+    /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
+    Csv,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] = [
+        Format::Dot,
+        Format::Json,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Turtle,
+        Format::Neo4j,
+        Format::Csv,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Turtle => "turtle",
+            Format::Neo4j => "neo4j",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Turtle => "ttl",
+            Format::Neo4j | Format::Csv => "csv",
+        }
+    }
+
+    /// The single-file format a file extension names (`gv` and `dot` are DOT, `ttl` Turtle).
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "dot" | "gv" => Some(Format::Dot),
+            "json" => Some(Format::Json),
+            "graphml" => Some(Format::Graphml),
+            "gexf" => Some(Format::Gexf),
+            "ttl" => Some(Format::Turtle),
+            _ => None,
+        }
+    }
+
+    /// The files an export consists of: one (empty name) for single-stream formats, else the
+    /// file names to write into an output folder.
+    pub fn parts(self) -> &'static [&'static str] {
+        match self {
+            Format::Neo4j => neo4j::PARTS,
+            Format::Csv => csv::PARTS,
+            _ => &[""],
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == text.to_ascii_lowercase())
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown format {text:?}; expected one of: {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// The language of node labels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English names.
+    #[default]
+    En,
+    /// Arabic names.
+    Ar,
+    /// French names.
+    Fr,
+}
+
+impl Lang {
+    /// The entity's name in this language, falling back to English, then any name, then id.
+    pub fn name_of(self, entity: &Entity) -> &str {
+        let wanted = match self {
+            Lang::En => &entity.names.en,
+            Lang::Ar => &entity.names.ar,
+            Lang::Fr => &entity.names.fr,
+        };
+        wanted.as_deref().unwrap_or_else(|| entity.display_name())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Lang, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "ar" => Ok(Lang::Ar),
+            "fr" => Ok(Lang::Fr),
+            _ => Err(format!("unknown language {text:?}; expected en, ar or fr")),
+        }
+    }
+}
+
+/// Two dates and what changed between them, for a diff diagram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffView {
+    /// The first date.
+    pub first: PartialDate,
+    /// The second date.
+    pub second: PartialDate,
+    /// What began, ended or changed certainty.
+    pub diff: Diff,
+}
+
+/// How to draw or label an export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Language of node labels.
+    pub lang: Lang,
+    /// A title for the diagram (DOT `label`).
+    pub title: Option<String>,
+    /// Draw a diff diagram: began green, ended grey, changed highlighted (DOT only).
+    pub diff: Option<DiffView>,
+}
+
+/// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
+pub fn write(
+    format: Format,
+    part: &str,
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Dot => dot::write(graph, selection, options, out),
+        Format::Json => json::write(graph, selection, out),
+        Format::Graphml => graphml::write(graph, selection, out),
+        Format::Gexf => gexf::write(graph, selection, out),
+        Format::Turtle => rdf::write(graph, selection, out),
+        Format::Neo4j => neo4j::write(part, graph, selection, out),
+        Format::Csv => csv::write(part, graph, selection, out),
+    }
+}
