@@ -45,6 +45,8 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+/// Scores from this up are exact matches (up to the article and one-letter prefixes).
+const EXACT: f64 = 0.9;
 /// Scores below this are suggestions, not matches.
 const MATCH: f64 = 0.5;
 /// Edit-distance similarity a suggestion needs.
@@ -126,12 +128,18 @@ impl NameIndex {
 
     /// The one entity `query` names, or an error listing candidates or suggestions.
     ///
-    /// The best-scoring matches decide: one entity resolves, several are ambiguous, none is
-    /// unknown with up to three did-you-mean suggestions.
+    /// Exact matches (of an id, name or alias, up to the article and one-letter prefixes)
+    /// decide when there are any: the best-scoring one resolves, several equally good ones are
+    /// ambiguous. Otherwise a partial match resolves only when it is the only one. With no
+    /// match at all, the error suggests up to three near names.
     pub fn resolve(&self, query: &str) -> Result<usize, NameError> {
         let found = self.find(query);
-        let top = found.first().map(|m| m.score).unwrap_or(0.0);
-        let best: Vec<&NameMatch> = found.iter().filter(|m| m.score >= top - 1e-9).collect();
+        let top = found.first().map_or(0.0, |m| m.score);
+        let best: Vec<&NameMatch> = if top >= EXACT {
+            found.iter().filter(|m| m.score >= top - 1e-9).collect()
+        } else {
+            found.iter().collect()
+        };
         match best.as_slice() {
             [one] => Ok(one.entity),
             [] => Err(NameError::Unknown {
@@ -281,6 +289,20 @@ mod tests {
             err.to_string(),
             "ambiguous name \"twin\": it matches north-a (North), north-b (Northern); use an id"
         );
+    }
+
+    #[test]
+    fn partial_matches_resolve_only_when_alone() {
+        let ix = index();
+        // "region" is part of one name only here.
+        assert_eq!(ix.resolve("region"), Ok(1));
+        // "nort" is no whole word; "north" matches one name exactly and one partially.
+        assert_eq!(ix.resolve("north"), Ok(4));
+        let ix = NameIndex::new(&[
+            entity("gao-region", "Gao Region", "", &[]),
+            entity("kidal-region", "Kidal Region", "", &[]),
+        ]);
+        assert!(matches!(ix.resolve("region"), Err(NameError::Ambiguous { .. })));
     }
 
     #[test]
