@@ -37,7 +37,7 @@ fn bad_input_gives_one_clear_line_and_its_exit_code() {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    // `relations --json` (~120 KB) overflows the pipe buffer after `head` has gone.
+    // `relations --json` (~85 KB) overflows the pipe buffer after `head` has gone.
     let out = std::process::Command::new("bash")
         .arg("-c")
         .arg(format!(
