@@ -9,7 +9,11 @@ fn mnla_allies_in_may_2012_are_the_islamists_not_france() {
     let allies = json(&["allies", "MNLA", "--at", "2012-05"]);
     let who = ids(&allies, "entity.id");
     assert!(who.contains(&"islamists".to_owned()), "{who:?}");
-    assert!(!who.iter().any(|w| w.contains("france") || w.contains("french")), "{who:?}");
+    assert!(
+        !who.iter()
+            .any(|w| w.contains("france") || w.contains("french")),
+        "{who:?}"
+    );
 }
 
 #[test]
@@ -22,7 +26,10 @@ fn mnla_allies_in_march_2013_include_france_and_chad() {
 
 #[test]
 fn mnla_enemies_after_the_split_include_the_islamists() {
-    let who = ids(&json(&["enemies", "MNLA", "--at", "2012-07-01"]), "entity.id");
+    let who = ids(
+        &json(&["enemies", "MNLA", "--at", "2012-07-01"]),
+        "entity.id",
+    );
     assert!(who.contains(&"islamists".to_owned()), "{who:?}");
 }
 
@@ -65,7 +72,12 @@ fn every_spelling_in_the_texts_resolves() {
         ("gao", &["Gao", "غاو", "جاو", "GAO", "بجاو", "وغاو"]),
         (
             "bilal-ag-acherif",
-            &["بلال أغ الشريف", "بلال أغ شريف", "Bilal Ag Acherif", "bilal ag acherif"],
+            &[
+                "بلال أغ الشريف",
+                "بلال أغ شريف",
+                "Bilal Ag Acherif",
+                "bilal ag acherif",
+            ],
         ),
         (
             "mnla",
@@ -79,10 +91,16 @@ fn every_spelling_in_the_texts_resolves() {
                 "mouvement national pour la liberation de l azawad",
             ],
         ),
-        ("ag-touman", &["أغ تومان", "أغ توماني", "Ag Touman", "Ag Toumani"]),
+        (
+            "ag-touman",
+            &["أغ تومان", "أغ توماني", "Ag Touman", "Ag Toumani"],
+        ),
         ("menaka", &["Ménaka", "Menaka", "ميناكا"]),
         ("timbuktu", &["تمبكتو", "Timbuktu", "Tombouctou"]),
-        ("islamists", &["الإسلامويين", "الإسلاميين", "الاسلاميون", "إسلامويين"]),
+        (
+            "islamists",
+            &["الإسلامويين", "الإسلاميين", "الاسلاميون", "إسلامويين"],
+        ),
     ];
     for (id, spellings) in cases {
         for spelling in *spellings {
@@ -108,14 +126,37 @@ fn find_ranks_and_scores() {
 #[test]
 fn a_date_inside_a_month_precision_start_is_possible_not_certain() {
     // The June 2013 ceasefire starts at month precision.
-    let mid_june = json(&["relations", "--with", "mnla", "--kind", "ceasefire", "--at", "2013-06-15"]);
+    let mid_june = json(&[
+        "relations",
+        "--with",
+        "mnla",
+        "--kind",
+        "ceasefire",
+        "--at",
+        "2013-06-15",
+    ]);
     let row = &mid_june.as_array().unwrap()[0];
     assert_eq!(row["start"], "2013-06");
     assert_eq!(row["certainty"], "possible");
-    let july = json(&["relations", "--with", "mnla", "--kind", "ceasefire", "--at", "2013-07-15"]);
+    let july = json(&[
+        "relations",
+        "--with",
+        "mnla",
+        "--kind",
+        "ceasefire",
+        "--at",
+        "2013-07-15",
+    ]);
     assert_eq!(july[0]["certainty"], "certain");
     let certain = json(&[
-        "relations", "--with", "mnla", "--kind", "ceasefire", "--at", "2013-06-15", "--certain",
+        "relations",
+        "--with",
+        "mnla",
+        "--kind",
+        "ceasefire",
+        "--at",
+        "2013-06-15",
+        "--certain",
     ]);
     assert_eq!(certain.as_array().unwrap().len(), 0);
 }
@@ -124,8 +165,20 @@ fn a_date_inside_a_month_precision_start_is_possible_not_certain() {
 fn relation_objects_follow_the_json_contract() {
     let found = json(&["relations", "--with", "mnla", "--at", "2012"]);
     let keys = [
-        "id", "kind", "source", "target", "start", "end", "negated", "status", "place", "event",
-        "casualties", "summary", "evidence", "certainty",
+        "id",
+        "kind",
+        "source",
+        "target",
+        "start",
+        "end",
+        "negated",
+        "status",
+        "place",
+        "event",
+        "casualties",
+        "summary",
+        "evidence",
+        "certainty",
     ];
     for row in found.as_array().unwrap() {
         for key in keys {
@@ -142,7 +195,10 @@ fn timeline_tells_the_split_with_the_islamists() {
     let text = stdout(&["timeline", "MNLA", "--with", "Islamists"]);
     let alliance = text.find("alliance").expect("alliance in the timeline");
     let conflict = text.find("conflict").expect("conflict in the timeline");
-    assert!(alliance < conflict, "alliance should come before war:\n{text}");
+    assert!(
+        alliance < conflict,
+        "alliance should come before war:\n{text}"
+    );
     let rows = json(&["timeline", "mnla", "--with", "islamists"]);
     let starts: Vec<String> = rows
         .as_array()
@@ -161,7 +217,10 @@ fn path_links_two_actors() {
     let entities = path["entities"].as_array().unwrap();
     assert_eq!(entities.first().unwrap(), "ecowas");
     assert_eq!(entities.last().unwrap(), "ansar-dine");
-    assert_eq!(path["relations"].as_array().unwrap().len(), entities.len() - 1);
+    assert_eq!(
+        path["relations"].as_array().unwrap().len(),
+        entities.len() - 1
+    );
     let several = json(&["path", "ECOWAS", "Ansar Dine", "-k", "3"]);
     let lengths: Vec<usize> = several
         .as_array()
@@ -176,7 +235,10 @@ fn path_links_two_actors() {
 #[test]
 fn no_path_is_exit_1() {
     let err = fails(&["path", "ECOWAS", "Ansar Dine", "--max-hops", "1"], 1);
-    assert!(err.contains("no path from ecowas to ansar-dine within 1 hops"), "{err}");
+    assert!(
+        err.contains("no path from ecowas to ansar-dine within 1 hops"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -197,7 +259,10 @@ fn snapshot_and_diff() {
         assert_eq!(same[key].as_array().unwrap().len(), 0);
     }
     let text = stdout(&["diff", "2012-05-01", "2013-03-01"]);
-    assert!(text.contains("ended between 2012-05-01 and 2013-03-01"), "{text}");
+    assert!(
+        text.contains("ended between 2012-05-01 and 2013-03-01"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -14,7 +14,8 @@ pub fn seeds() -> PathBuf {
 /// A command for the binary with the environment cleared of actorgraph variables.
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("actorgraph").unwrap();
-    cmd.env_remove("ACTORGRAPH_DATA").env_remove("ACTORGRAPH_SOURCES");
+    cmd.env_remove("ACTORGRAPH_DATA")
+        .env_remove("ACTORGRAPH_SOURCES");
     cmd
 }
 
