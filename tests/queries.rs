@@ -283,6 +283,12 @@ fn every_command_prints_text_and_is_deterministic() {
         let first = stdout(args);
         assert!(!first.trim().is_empty(), "{args:?} printed nothing");
         assert_eq!(first, stdout(args), "{args:?} is not deterministic");
+        let mut with_json = args.to_vec();
+        with_json.push("--json");
+        let text = stdout(&with_json);
+        assert_eq!(text, stdout(&with_json), "{args:?} --json is not deterministic");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(!value.is_null(), "{args:?} --json printed null");
     }
 }
 
