@@ -46,15 +46,16 @@ pub fn run(global: &Global, strict: bool) -> Result<ExitCode, CliError> {
             writeln!(text, "{}", output::terminal(&problem.to_string())).ok();
         }
         let c = report.counts;
-        let share = if c.relations == 0 {
-            100.0
+        let evidence = if c.relations == 0 {
+            String::new()
         } else {
-            100.0 * c.relations_with_evidence as f64 / c.relations as f64
+            let share = 100.0 * c.relations_with_evidence as f64 / c.relations as f64;
+            format!(" ({} with evidence, {share:.0}%)", c.relations_with_evidence)
         };
         writeln!(
             text,
-            "{}: {} entities, {} relations ({} with evidence, {share:.0}%), {} sources",
-            files.origin, c.entities, c.relations, c.relations_with_evidence, c.sources
+            "{}: {} entities, {} relations{evidence}, {} sources",
+            files.origin, c.entities, c.relations, c.sources
         )
         .ok();
         match &global.sources {

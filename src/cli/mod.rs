@@ -117,7 +117,8 @@ fn source_texts(global: &Global, graph: &Graph) -> Result<Option<SourceTexts>, C
     let located = graph
         .sources()
         .iter()
-        .map(|s| (s, load::Location::file(load::SOURCES_FILE)));
+        .enumerate()
+        .map(|(i, s)| (s, load::Location::file(load::SOURCES_FILE), format!("$[{i}]")));
     let texts = SourceTexts::read(dir, located, &mut problems);
     match problems.into_iter().next() {
         Some(problem) => Err(CliError::Usage(problem.message)),

@@ -24,15 +24,23 @@ fn has_rtl(text: &str) -> bool {
         .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
+/// True when stdout is a terminal (asked once).
+fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    static TERMINAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TERMINAL.get_or_init(|| io::stdout().is_terminal())
+}
+
 /// Makes `text` safe and readable in a terminal: control and bidi-override characters are
-/// dropped, and right-to-left text is wrapped in a first-strong isolate (U+2068 … U+2069) so
-/// that it displays right-to-left without reordering the columns around it.
+/// dropped, and, when stdout is a terminal, right-to-left text is wrapped in a first-strong
+/// isolate (U+2068 … U+2069) so that it displays right-to-left without reordering the
+/// columns around it. Piped output gets no isolates, so tools see plain lines.
 pub fn terminal(text: &str) -> String {
     let clean: String = text
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect();
-    if has_rtl(&clean) {
+    if stdout_is_terminal() && has_rtl(&clean) {
         format!("\u{2068}{clean}\u{2069}")
     } else {
         clean

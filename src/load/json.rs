@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::problem::{Location, Problem};
+use super::problem::{Location, Problem, quote};
 
 /// One element of a data file's array, with where it starts.
 #[derive(Debug, Clone)]
@@ -36,6 +36,29 @@ impl<T> Element<T> {
     }
 }
 
+/// What parsing one data file gave.
+#[derive(Debug, Clone)]
+pub struct ParsedFile<T> {
+    /// The elements that parsed.
+    pub elements: Vec<Element<T>>,
+    /// The ids (or document names) of elements that did not parse but named one, so that
+    /// references to them are not reported a second time as unknown.
+    pub failed_ids: Vec<String>,
+    /// False when the file as a whole could not be read as an array (encoding or syntax):
+    /// checks that need its contents are then skipped rather than cascading.
+    pub readable: bool,
+}
+
+impl<T> Default for ParsedFile<T> {
+    fn default() -> Self {
+        ParsedFile {
+            elements: Vec::new(),
+            failed_ids: Vec::new(),
+            readable: true,
+        }
+    }
+}
+
 /// Enough of an element to name it in messages even when the rest does not parse.
 #[derive(Deserialize)]
 struct IdProbe {
@@ -55,7 +78,11 @@ pub fn parse_array<T: DeserializeOwned>(
     bytes: &[u8],
     what: &str,
     problems: &mut Vec<Problem>,
-) -> Vec<Element<T>> {
+) -> ParsedFile<T> {
+    let unreadable = ParsedFile {
+        readable: false,
+        ..ParsedFile::default()
+    };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -68,7 +95,7 @@ pub fn parse_array<T: DeserializeOwned>(
                     e.valid_up_to()
                 ),
             ));
-            return Vec::new();
+            return unreadable;
         }
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -89,17 +116,20 @@ pub fn parse_array<T: DeserializeOwned>(
                 Location::at(file, text, offset),
                 message,
             ));
-            return Vec::new();
+            return unreadable;
         }
     };
     let mut lines = LineCounter::default();
-    let mut elements = Vec::with_capacity(raws.len());
+    let mut parsed = ParsedFile {
+        elements: Vec::with_capacity(raws.len()),
+        ..ParsedFile::default()
+    };
     for (index, raw) in raws.into_iter().enumerate() {
         let json = raw.get();
         let start = json.as_ptr() as usize - text.as_ptr() as usize;
         let (line, column) = lines.advance(text, start);
         match serde_json::from_str::<T>(json) {
-            Ok(value) => elements.push(Element {
+            Ok(value) => parsed.elements.push(Element {
                 index,
                 line,
                 column,
@@ -117,14 +147,15 @@ pub fn parse_array<T: DeserializeOwned>(
                 if let Ok(IdProbe { id, document }) = serde_json::from_str(json)
                     && let Some(id) = id.or(document)
                 {
-                    problem = problem.with_id(id.clone());
-                    problem.message = format!("{what} {id:?}: {message}");
+                    problem.message = format!("{what} {}: {message}", quote(&id));
+                    parsed.failed_ids.push(id.clone());
+                    problem = problem.with_id(id);
                 }
                 problems.push(problem);
             }
         }
     }
-    elements
+    parsed
 }
 
 /// Names the kind of a serde error from its message.
@@ -193,9 +224,9 @@ mod tests {
 
     fn parse(text: &str) -> (Vec<Element<Source>>, Vec<Problem>) {
         let mut problems = Vec::new();
-        let elements =
+        let parsed =
             parse_array::<Source>("sources.json", text.as_bytes(), "source", &mut problems);
-        (elements, problems)
+        (parsed.elements, problems)
     }
 
     const GOOD: &str =

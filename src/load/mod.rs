@@ -14,9 +14,9 @@ mod validate;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-pub use json::Element;
+pub use json::{Element, ParsedFile};
 pub use problem::{Location, Problem, Severity};
-pub use texts::{SourceTexts, SpanError, sha256_hex};
+pub use texts::{MAX_DOCUMENT_BYTES, SourceTexts, SpanError, sha256_hex};
 pub use validate::Parsed;
 
 use crate::graph::Graph;
@@ -123,27 +123,29 @@ pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
     let texts = sources_dir.map(|dir| {
         let sources = parsed
             .sources
+            .elements
             .iter()
-            .map(|e| (&e.value, e.location(SOURCES_FILE)));
+            .map(|e| (&e.value, e.location(SOURCES_FILE), e.path("")));
         SourceTexts::read(dir, sources, &mut problems)
     });
     validate::validate(&parsed, texts.as_ref(), &mut problems);
     problems.sort_by(|a, b| (&a.location, &a.path).cmp(&(&b.location, &b.path)));
     let counts = Counts {
-        entities: parsed.entities.len(),
-        relations: parsed.relations.len(),
+        entities: parsed.entities.elements.len(),
+        relations: parsed.relations.elements.len(),
         relations_with_evidence: parsed
             .relations
+            .elements
             .iter()
             .filter(|r| !r.value.evidence.is_empty())
             .count(),
-        sources: parsed.sources.len(),
+        sources: parsed.sources.elements.len(),
     };
     let graph = (!problems.iter().any(Problem::is_error)).then(|| {
         Graph::from_valid(
-            values(parsed.entities),
-            values(parsed.relations),
-            values(parsed.sources),
+            values(parsed.entities.elements),
+            values(parsed.relations.elements),
+            values(parsed.sources.elements),
         )
     });
     Report {

@@ -4,6 +4,28 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// `text` in double quotes for messages: quotes, backslashes, control and invisible
+/// formatting characters (bidi controls, zero-width) escaped as `\u{..}`; every other
+/// character, Arabic included, kept as it is.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// How serious a problem is: errors make a graph invalid, warnings do not (unless strict).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -148,6 +170,12 @@ mod tests {
         let offset = text.find("\"x\"").unwrap();
         let loc = Location::at("e.json", text, offset);
         assert_eq!(loc.to_string(), "e.json:2:17");
+    }
+
+    #[test]
+    fn quote_keeps_arabic_and_escapes_controls() {
+        assert_eq!(quote("تَأمارِست"), "\"تَأمارِست\"");
+        assert_eq!(quote("a\"b\\c\n\u{202E}"), "\"a\\\"b\\\\c\\u{a}\\u{202e}\"");
     }
 
     #[test]

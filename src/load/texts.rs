@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::problem::{Location, Problem};
+use super::problem::{Location, Problem, quote};
 use crate::model::{Evidence, Source};
 
 /// The texts of a graph's source documents, by document name.
@@ -52,6 +52,42 @@ pub enum SpanError {
     },
 }
 
+/// The largest source document read: 64 MiB.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
+
+/// True for a name that stays inside the sources folder: no path separators, not hidden,
+/// not `.` or `..`, no control characters.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(char::is_control)
+}
+
+/// True for 64 lowercase hex digits.
+pub fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Reads a regular file of at most [`MAX_DOCUMENT_BYTES`].
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than the {} MiB limit for a source document",
+            MAX_DOCUMENT_BYTES >> 20
+        )));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// The lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -62,40 +98,48 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 impl SourceTexts {
     /// Reads every source's document from `dir`, checking it exists, is UTF-8 and matches its
-    /// sha256; each failure is a problem and leaves that document out.
+    /// sha256; each failure is a problem (at the source's `location` and JSON `path`) and leaves
+    /// that document out. Names that are not plain file names are never opened (validation
+    /// reports them), nor are files that are not regular files or exceed
+    /// [`MAX_DOCUMENT_BYTES`].
     pub fn read<'a>(
         dir: &Path,
-        sources: impl IntoIterator<Item = (&'a Source, Location)>,
+        sources: impl IntoIterator<Item = (&'a Source, Location, String)>,
         problems: &mut Vec<Problem>,
     ) -> SourceTexts {
         let mut texts = HashMap::new();
-        for (source, location) in sources {
-            let path = dir.join(&source.document);
+        for (source, location, path) in sources {
+            if !is_plain_file_name(&source.document) {
+                continue;
+            }
+            let file = dir.join(&source.document);
             let fail = |code, message: String| {
-                Problem::error(code, location.clone(), message).with_id(source.document.clone())
+                Problem::error(code, location.clone(), message)
+                    .with_path(format!("{path}.document"))
+                    .with_id(source.document.clone())
             };
-            let bytes = match std::fs::read(&path) {
+            let bytes = match read_limited(&file) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     problems.push(fail(
                         "source-unreadable",
                         format!(
-                            "source {:?}: cannot read {}: {e}; pass the folder that holds it with --sources DIR",
-                            source.document,
-                            path.display()
+                            "source {}: cannot read {}: {e}; pass the folder that holds it with --sources DIR",
+                            quote(&source.document),
+                            file.display()
                         ),
                     ));
                     continue;
                 }
             };
             let actual = sha256_hex(&bytes);
-            if actual != source.sha256 {
+            if is_sha256_hex(&source.sha256) && actual != source.sha256 {
                 problems.push(fail(
                     "sha256-mismatch",
                     format!(
-                        "source {:?}: {} has sha256 {actual}, not {}; the document changed or is a different file",
-                        source.document,
-                        path.display(),
+                        "source {}: {} has sha256 {actual}, not {}; the document changed or is a different file",
+                        quote(&source.document),
+                        file.display(),
                         source.sha256
                     ),
                 ));
@@ -107,11 +151,7 @@ impl SourceTexts {
                 }
                 Err(_) => problems.push(fail(
                     "invalid-utf8",
-                    format!(
-                        "source {:?}: {} is not UTF-8",
-                        source.document,
-                        path.display()
-                    ),
+                    format!("source {}: {} is not UTF-8", quote(&source.document), file.display()),
                 )),
             }
         }

@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::json::Element;
-use super::problem::{Location, Problem};
-use super::texts::SourceTexts;
+use super::json::{Element, ParsedFile};
+use super::problem::{Location, Problem, quote};
+use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
 use super::{ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE};
 use crate::model::{Entity, EntityId, EntityKind, PartialDate, Relation, Source};
 use crate::names;
@@ -14,32 +14,35 @@ use crate::names;
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// `entities.json`.
-    pub entities: Vec<Element<Entity>>,
+    pub entities: ParsedFile<Entity>,
     /// `relations.json`.
-    pub relations: Vec<Element<Relation>>,
+    pub relations: ParsedFile<Relation>,
     /// `sources.json`.
-    pub sources: Vec<Element<Source>>,
+    pub sources: ParsedFile<Source>,
 }
 
 /// Checks `parsed` as a whole and pushes every problem found. With `texts`, evidence spans
 /// are checked against the documents; without, only that they cite a known document.
 pub fn validate(parsed: &Parsed, texts: Option<&SourceTexts>, problems: &mut Vec<Problem>) {
-    let kinds = check_entities(&parsed.entities, problems);
-    let documents = check_sources(&parsed.sources, problems);
-    let ids: HashSet<&str> = parsed
-        .entities
-        .iter()
-        .map(|e| e.value.id.as_str())
-        .collect();
-    let mentions = texts.map(|_| MentionIndex::new(&parsed.entities));
+    let kinds = check_entities(&parsed.entities.elements, problems);
+    let documents = check_sources(&parsed.sources.elements, problems);
+    let ids: HashSet<&str> = parsed.entities.elements.iter().map(|e| e.value.id.as_str()).collect();
+    // What the other files say exists, including elements that failed to parse (already
+    // reported); a file that could not be read at all disables the checks that need it.
+    let known = Known {
+        kinds,
+        unparsed_entities: parsed.entities.failed_ids.iter().map(String::as_str).collect(),
+        entities_readable: parsed.entities.readable,
+        documents,
+        unparsed_documents: parsed.sources.failed_ids.iter().map(String::as_str).collect(),
+        sources_readable: parsed.sources.readable,
+    };
+    let mentions = texts
+        .filter(|_| parsed.entities.readable)
+        .map(|_| MentionIndex::new(&parsed.entities.elements));
     let mut seen = HashMap::new();
-    for element in &parsed.relations {
-        let at = Site::new(
-            RELATIONS_FILE,
-            element,
-            "relation",
-            element.value.id.as_str(),
-        );
+    for element in &parsed.relations.elements {
+        let at = Site::new(RELATIONS_FILE, element, "relation", element.value.id.as_str());
         check_id(&at, &element.value.id, problems);
         if let Some(first) = seen.insert(element.value.id.as_str(), element.line) {
             problems.push(at.error(
@@ -55,15 +58,36 @@ pub fn validate(parsed: &Parsed, texts: Option<&SourceTexts>, problems: &mut Vec
                 "id is also an entity's id; relation and entity ids must differ",
             ));
         }
-        check_relation(&at, &element.value, &kinds, problems);
-        check_evidence(
-            &at,
-            &element.value,
-            &documents,
-            texts,
-            mentions.as_ref(),
-            problems,
-        );
+        check_relation(&at, &element.value, &known, problems);
+        check_evidence(&at, &element.value, &known, texts, mentions.as_ref(), problems);
+    }
+}
+
+/// What relations may refer to.
+struct Known<'a> {
+    kinds: HashMap<&'a str, EntityKind>,
+    unparsed_entities: HashSet<&'a str>,
+    entities_readable: bool,
+    documents: HashSet<&'a str>,
+    unparsed_documents: HashSet<&'a str>,
+    sources_readable: bool,
+}
+
+impl Known<'_> {
+    /// The kind of entity `id`; `Err(true)` when it is unknown and worth reporting,
+    /// `Err(false)` when its absence was already reported another way.
+    fn kind(&self, id: &str) -> Result<EntityKind, bool> {
+        match self.kinds.get(id) {
+            Some(kind) => Ok(*kind),
+            None => Err(self.entities_readable && !self.unparsed_entities.contains(id)),
+        }
+    }
+
+    /// Whether evidence citing `document` should be reported as citing an unknown one.
+    fn unknown_document(&self, document: &str) -> bool {
+        self.sources_readable
+            && !self.documents.contains(document)
+            && !self.unparsed_documents.contains(document)
     }
 }
 
@@ -98,7 +122,7 @@ impl<'a> Site<'a> {
     }
 
     fn problem(&self, problem: Problem, field: &str) -> Problem {
-        let message = format!("{} {:?}: {}", self.what, self.id, problem.message);
+        let message = format!("{} {}: {}", self.what, quote(self.id), problem.message);
         Problem { message, ..problem }
             .with_path(format!("$[{}]{field}", self.index))
             .with_id(self.id)
@@ -159,13 +183,13 @@ fn check_entities<'a>(
             check_order(&at, ".lifetime", lifetime.start, lifetime.end, problems);
         }
         let mut own = HashSet::new();
-        for (i, name) in entity.all_names().enumerate() {
+        for (field, name) in named_fields(entity) {
             let key = names::key(name);
             if key.is_empty() {
                 problems.push(at.error(
                     "empty-name",
-                    &format!(".aliases[{i}]"),
-                    format!("name {name:?} has no letters or digits"),
+                    &field,
+                    format!("name {} has no letters or digits", quote(name)),
                 ));
                 continue;
             }
@@ -175,8 +199,12 @@ fn check_entities<'a>(
             match owners.get(&key) {
                 Some(owner) => problems.push(at.error(
                     "shared-alias",
-                    ".aliases",
-                    format!("name {name:?} is also a name of entity {owner:?}; names must identify one entity"),
+                    &field,
+                    format!(
+                        "name {} is also a name of entity {}; a name must identify one entity",
+                        quote(name),
+                        quote(owner)
+                    ),
                 )),
                 None => {
                     owners.insert(key, entity.id.as_str());
@@ -185,6 +213,19 @@ fn check_entities<'a>(
         }
     }
     kinds
+}
+
+/// Every name of an entity with its JSON field (`.names.en`, `.aliases[2]`).
+fn named_fields(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
+    let names = [("en", &entity.names.en), ("ar", &entity.names.ar), ("fr", &entity.names.fr)]
+        .into_iter()
+        .filter_map(|(lang, name)| Some((format!(".names.{lang}"), name.as_deref()?)));
+    let aliases = entity
+        .aliases
+        .iter()
+        .enumerate()
+        .map(|(i, alias)| (format!(".aliases[{i}]"), alias.as_str()));
+    names.chain(aliases)
 }
 
 fn check_sources<'a>(
@@ -198,19 +239,14 @@ fn check_sources<'a>(
         if !documents.insert(source.document.as_str()) {
             problems.push(at.error("duplicate-id", ".document", "document listed twice"));
         }
-        let hex = source.sha256.len() == 64
-            && source
-                .sha256
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        if !hex {
+        if !is_sha256_hex(&source.sha256) {
             problems.push(at.error(
                 "invalid-sha256",
                 ".sha256",
                 "sha256 must be 64 lowercase hex digits (`sha256sum FILE` prints it)",
             ));
         }
-        if source.document.contains(['/', '\\']) || source.document.starts_with('.') {
+        if !is_plain_file_name(&source.document) {
             problems.push(at.error(
                 "invalid-document",
                 ".document",
@@ -239,19 +275,16 @@ fn check_order(
     }
 }
 
-fn check_relation(
-    at: &Site,
-    relation: &Relation,
-    kinds: &HashMap<&str, EntityKind>,
-    problems: &mut Vec<Problem>,
-) {
+fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
     let mut unknown = Vec::new();
-    let mut lookup = |field: String, id: &EntityId| {
-        let known = kinds.get(id.as_str()).copied();
-        if known.is_none() {
-            unknown.push((field, id.as_str().to_owned()));
+    let mut lookup = |field: String, id: &EntityId| match known.kind(id.as_str()) {
+        Ok(kind) => Some(kind),
+        Err(report) => {
+            if report {
+                unknown.push((field, id.as_str().to_owned()));
+            }
+            None
         }
-        known
     };
     let source = lookup(".source".into(), &relation.source);
     let target = lookup(".target".into(), &relation.target);
@@ -274,7 +307,7 @@ fn check_relation(
         problems.push(at.error(
             "unknown-entity",
             &field,
-            format!("{name} {id:?} is not an entity of this graph"),
+            format!("{name} {} is not an entity of this graph", quote(&id)),
         ));
     }
     for (i, c) in relation.casualties.iter().enumerate() {
@@ -306,12 +339,12 @@ fn check_relation(
             "kind-mismatch",
             ".kind",
             format!(
-                "a {} relation joins {} to {}, not a {s} ({}) to a {t} ({})",
+                "a {} relation joins {} to {}; here the source {} is of kind {s} and the target {} of kind {t}",
                 relation.kind,
                 want_s.describe(),
                 want_t.describe(),
-                relation.source,
-                relation.target
+                quote(relation.source.as_str()),
+                quote(relation.target.as_str()),
             ),
         ));
     }
@@ -339,18 +372,32 @@ impl<'a> MentionIndex<'a> {
         MentionIndex { keys }
     }
 
-    /// True when the keyed span contains a name of `entity`.
+    /// True when the keyed span contains a name of `entity` as whole words (an Arabic name
+    /// may carry a one-letter prefix: و ب ل ف ك).
     fn mentions(&self, span_key: &str, entity: &EntityId) -> bool {
         self.keys
             .get(entity.as_str())
-            .is_some_and(|keys| keys.iter().any(|k| span_key.contains(k.as_str())))
+            .is_some_and(|keys| keys.iter().any(|k| contains_words(span_key, k)))
     }
+}
+
+/// True when `name` occurs in `text` starting and ending at word boundaries, allowing one
+/// Arabic one-letter prefix before it.
+fn contains_words(text: &str, name: &str) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| c == ' ');
+    text.match_indices(name).any(|(i, _)| {
+        let mut before = text[..i].chars().rev();
+        let prev = before.next();
+        let starts = boundary(prev)
+            || (prev.is_some_and(|c| names::ONE_LETTER_PREFIXES.contains(&c)) && boundary(before.next()));
+        starts && boundary(text[i + name.len()..].chars().next())
+    })
 }
 
 fn check_evidence(
     at: &Site,
     relation: &Relation,
-    documents: &HashSet<&str>,
+    known: &Known,
     texts: Option<&SourceTexts>,
     mentions: Option<&MentionIndex>,
     problems: &mut Vec<Problem>,
@@ -364,15 +411,17 @@ fn check_evidence(
     }
     for (i, evidence) in relation.evidence.iter().enumerate() {
         let field = format!(".evidence[{i}]");
-        if !documents.contains(evidence.document.as_str()) {
-            problems.push(at.error(
-                "unknown-document",
-                &field,
-                format!(
-                    "document {:?} is not listed in {SOURCES_FILE}",
-                    evidence.document
-                ),
-            ));
+        if !known.documents.contains(evidence.document.as_str()) {
+            if known.unknown_document(&evidence.document) {
+                problems.push(at.error(
+                    "unknown-document",
+                    &field,
+                    format!(
+                        "document {} is not listed in {SOURCES_FILE}",
+                        quote(&evidence.document)
+                    ),
+                ));
+            }
             continue;
         }
         let (Some(texts), Some(mentions)) = (texts, mentions) else {
@@ -392,12 +441,12 @@ fn check_evidence(
                         "span-misses-endpoints",
                         &field,
                         format!(
-                            "span {}..{} of {:?} mentions neither {:?} nor {:?} under any of their names",
+                            "span {}..{} of {} mentions neither {} nor {} under any of their names",
                             evidence.start_byte,
                             evidence.end_byte,
-                            evidence.document,
-                            relation.source.as_str(),
-                            relation.target.as_str()
+                            quote(&evidence.document),
+                            quote(relation.source.as_str()),
+                            quote(relation.target.as_str())
                         ),
                     ));
                 }
@@ -409,6 +458,17 @@ fn check_evidence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_whole_words_with_an_arabic_prefix() {
+        assert!(contains_words("the kel fighters", "kel"));
+        assert!(!contains_words("the kelba fighters", "kel"));
+        assert!(!contains_words("a pdf file", "df"));
+        assert!(contains_words("استقلال لازواد", "ازواد"));
+        assert!(contains_words("وجاو", "جاو"));
+        assert!(!contains_words("مجاوره", "جاو"));
+        assert!(contains_words("mnla", "mnla"));
+    }
 
     #[test]
     fn slugs() {

@@ -5,3 +5,4 @@ mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch};
 pub use normalize::{key, normalize};
+pub(crate) use normalize::ONE_LETTER_PREFIXES;
