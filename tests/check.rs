@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use actorgraph::load::{self, GraphFiles};
+use actorgraph::load::{self, GraphFiles, Layout};
 use serde_json::Value;
 
 const VALID: &str = "tests/fixtures/valid";
@@ -87,6 +87,7 @@ fn read_graph(dir: &str) -> GraphFiles {
     let read = |name: &str| Cow::Owned(std::fs::read(dir.join(name)).expect("fixture file"));
     GraphFiles {
         origin: dir.display().to_string(),
+        layout: Layout::Folder,
         entities: read(load::ENTITIES_FILE),
         relations: read(load::RELATIONS_FILE),
         sources: read(load::SOURCES_FILE),
@@ -294,7 +295,7 @@ struct Case {
     problems: usize,
 }
 
-/// An error case reporting one problem; see [`Case::warning`] and [`Case::problems`].
+/// An error case reporting one problem; see [`Case::warning`].
 const fn case(
     dir: &'static str,
     code: &'static str,
@@ -320,14 +321,6 @@ impl Case {
     const fn warning(self) -> Case {
         Case {
             severity: "warning",
-            ..self
-        }
-    }
-
-    /// The same case, reporting `n` problems in all.
-    const fn problems(self, n: usize) -> Case {
-        Case {
-            problems: n,
             ..self
         }
     }

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use actorgraph::load::{self, GraphFiles, Problem, Report};
+use actorgraph::load::{self, GraphFiles, Layout, Problem, Report};
 use actorgraph::{EntityKind, RelationKind};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -42,6 +42,7 @@ fn valid_file(name: &str) -> Vec<u8> {
 fn files(entities: Vec<u8>, relations: Vec<u8>, sources: Vec<u8>) -> GraphFiles {
     GraphFiles {
         origin: "proptest".to_owned(),
+        layout: Layout::Folder,
         entities: Cow::Owned(entities),
         relations: Cow::Owned(relations),
         sources: Cow::Owned(sources),

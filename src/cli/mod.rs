@@ -98,7 +98,7 @@ fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result
 /// The graph files the options name: `--data DIR`, else the built-in graph.
 fn graph_files(global: &Global) -> Result<GraphFiles, CliError> {
     Ok(match &global.data {
-        Some(dir) => GraphFiles::read_dir(dir)?,
+        Some(path) => GraphFiles::read_path(path)?,
         None => GraphFiles::builtin(),
     })
 }
@@ -114,11 +114,13 @@ fn source_texts(global: &Global, graph: &Graph) -> Result<Option<SourceTexts>, C
         return Ok(None);
     };
     let mut problems = Vec::new();
-    let located = graph
-        .sources()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s, load::Location::file(load::SOURCES_FILE), format!("$[{i}]")));
+    let located = graph.sources().iter().enumerate().map(|(i, s)| {
+        (
+            s,
+            load::Location::file(load::SOURCES_FILE),
+            format!("$[{i}]"),
+        )
+    });
     let texts = SourceTexts::read(dir, located, &mut problems);
     match problems.into_iter().next() {
         Some(problem) => Err(CliError::Usage(problem.message)),

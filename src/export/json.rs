@@ -13,8 +13,10 @@
 //!   "certainty": { "<relation id>": "certain" | "possible" }
 //! }
 //! ```
-//! `certainty` is present only when the selection was made for a date or period.
+//! `certainty` is present only when the selection was made for a date or period. `nodes` holds
+//! the selected entities and every entity a selected relation refers to.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -33,7 +35,9 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         out,
         "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
     )?;
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    let entities = with_references(graph, selection)
+        .into_iter()
+        .map(|e| graph.entity(e));
     array(out, "nodes", entities)?;
     out.write_all(b",\n")?;
     let relations = selection
@@ -62,6 +66,23 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         out.write_all(b"\n}")?;
     }
     out.write_all(b"\n}\n")
+}
+
+/// The selection's entities plus every entity its relations refer to (place, claimed_by,
+/// disputed_by, casualty sides), so that the document loads on its own; in graph order.
+pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<usize> {
+    let mut all: BTreeSet<usize> = selection.entities.iter().copied().collect();
+    for found in &selection.relations {
+        let r = graph.relation(found.relation);
+        let ids = [&r.source, &r.target]
+            .into_iter()
+            .chain(&r.place)
+            .chain(&r.claimed_by)
+            .chain(&r.disputed_by)
+            .chain(r.casualties.iter().filter_map(|c| c.side.as_ref()));
+        all.extend(ids.filter_map(|id| graph.entity_ix(id)));
+    }
+    all.into_iter().collect()
 }
 
 /// Writes `"name": [ ... ]` with one compact JSON value per line.

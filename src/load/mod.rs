@@ -7,6 +7,7 @@
 //! id.
 
 mod json;
+mod node_link;
 mod problem;
 mod texts;
 mod validate;
@@ -33,6 +34,8 @@ pub const SOURCES_FILE: &str = "sources.json";
 pub struct GraphFiles {
     /// Where they came from, for messages (`built-in azawad graph` or the folder).
     pub origin: String,
+    /// How the three parts were stored, which names them in messages.
+    pub layout: Layout,
     /// `entities.json`.
     pub entities: Cow<'static, [u8]>,
     /// `relations.json`.
@@ -52,14 +55,68 @@ pub struct ReadError {
     pub source: std::io::Error,
 }
 
+/// How a graph's three parts are stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// A folder of `entities.json`, `relations.json` and `sources.json`.
+    Folder,
+    /// One node-link document (as `export json` writes): `nodes`, `links` and `sources`
+    /// arrays in the file named here.
+    NodeLink(String),
+}
+
+/// The names problems give to the three parts of a graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    /// Label of the entities part.
+    pub entities: String,
+    /// Label of the relations part.
+    pub relations: String,
+    /// Label of the sources part.
+    pub sources: String,
+}
+
+impl Layout {
+    /// The labels of the parts: the file names of a folder, or `FILE (nodes)` and so on for a
+    /// node-link document (whose line and column numbers are those of the document).
+    pub fn labels(&self) -> Labels {
+        match self {
+            Layout::Folder => Labels {
+                entities: ENTITIES_FILE.to_owned(),
+                relations: RELATIONS_FILE.to_owned(),
+                sources: SOURCES_FILE.to_owned(),
+            },
+            Layout::NodeLink(file) => Labels {
+                entities: format!("{file} (nodes)"),
+                relations: format!("{file} (links)"),
+                sources: format!("{file} (sources)"),
+            },
+        }
+    }
+}
+
 impl GraphFiles {
     /// The Azawad graph built into the binary.
     pub fn builtin() -> GraphFiles {
         GraphFiles {
             origin: "built-in azawad graph".to_owned(),
+            layout: Layout::Folder,
             entities: Cow::Borrowed(include_bytes!("../../graph-data/azawad/entities.json")),
             relations: Cow::Borrowed(include_bytes!("../../graph-data/azawad/relations.json")),
             sources: Cow::Borrowed(include_bytes!("../../graph-data/azawad/sources.json")),
+        }
+    }
+
+    /// Reads a graph folder, or a node-link JSON file (as `export json` writes).
+    pub fn read_path(path: &Path) -> Result<GraphFiles, ReadError> {
+        if path.is_file() {
+            let bytes = std::fs::read(path).map_err(|source| ReadError {
+                path: path.to_owned(),
+                source,
+            })?;
+            Ok(node_link::split(path, bytes))
+        } else {
+            GraphFiles::read_dir(path)
         }
     }
 
@@ -73,6 +130,7 @@ impl GraphFiles {
         };
         Ok(GraphFiles {
             origin: dir.display().to_string(),
+            layout: Layout::Folder,
             entities: read(ENTITIES_FILE)?,
             relations: read(RELATIONS_FILE)?,
             sources: read(SOURCES_FILE)?,
@@ -115,20 +173,26 @@ impl Report {
 /// their hashes and every evidence span.
 pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
     let mut problems = Vec::new();
+    let labels = files.layout.labels();
     let parsed = Parsed {
-        entities: json::parse_array(ENTITIES_FILE, &files.entities, "entity", &mut problems),
-        relations: json::parse_array(RELATIONS_FILE, &files.relations, "relation", &mut problems),
-        sources: json::parse_array(SOURCES_FILE, &files.sources, "source", &mut problems),
+        entities: json::parse_array(&labels.entities, &files.entities, "entity", &mut problems),
+        relations: json::parse_array(
+            &labels.relations,
+            &files.relations,
+            "relation",
+            &mut problems,
+        ),
+        sources: json::parse_array(&labels.sources, &files.sources, "source", &mut problems),
     };
     let texts = sources_dir.map(|dir| {
         let sources = parsed
             .sources
             .elements
             .iter()
-            .map(|e| (&e.value, e.location(SOURCES_FILE), e.path("")));
+            .map(|e| (&e.value, e.location(&labels.sources), e.path("")));
         SourceTexts::read(dir, sources, &mut problems)
     });
-    validate::validate(&parsed, texts.as_ref(), &mut problems);
+    validate::validate(&parsed, &labels, texts.as_ref(), &mut problems);
     problems.sort_by(|a, b| (&a.location, &a.path).cmp(&(&b.location, &b.path)));
     let counts = Counts {
         entities: parsed.entities.elements.len(),

@@ -66,7 +66,10 @@ pub fn is_plain_file_name(name: &str) -> bool {
 
 /// True for 64 lowercase hex digits.
 pub fn is_sha256_hex(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Reads a regular file of at most [`MAX_DOCUMENT_BYTES`].
@@ -151,7 +154,11 @@ impl SourceTexts {
                 }
                 Err(_) => problems.push(fail(
                     "invalid-utf8",
-                    format!("source {}: {} is not UTF-8", quote(&source.document), file.display()),
+                    format!(
+                        "source {}: {} is not UTF-8",
+                        quote(&source.document),
+                        file.display()
+                    ),
                 )),
             }
         }

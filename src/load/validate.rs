@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Labels;
 use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
 use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
-use super::{ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE};
 use crate::model::{Entity, EntityId, EntityKind, PartialDate, Relation, Source};
 use crate::names;
 
@@ -23,18 +23,38 @@ pub struct Parsed {
 
 /// Checks `parsed` as a whole and pushes every problem found. With `texts`, evidence spans
 /// are checked against the documents; without, only that they cite a known document.
-pub fn validate(parsed: &Parsed, texts: Option<&SourceTexts>, problems: &mut Vec<Problem>) {
-    let kinds = check_entities(&parsed.entities.elements, problems);
-    let documents = check_sources(&parsed.sources.elements, problems);
-    let ids: HashSet<&str> = parsed.entities.elements.iter().map(|e| e.value.id.as_str()).collect();
+pub fn validate(
+    parsed: &Parsed,
+    labels: &Labels,
+    texts: Option<&SourceTexts>,
+    problems: &mut Vec<Problem>,
+) {
+    let kinds = check_entities(&parsed.entities.elements, &labels.entities, problems);
+    let documents = check_sources(&parsed.sources.elements, &labels.sources, problems);
+    let ids: HashSet<&str> = parsed
+        .entities
+        .elements
+        .iter()
+        .map(|e| e.value.id.as_str())
+        .collect();
     // What the other files say exists, including elements that failed to parse (already
     // reported); a file that could not be read at all disables the checks that need it.
     let known = Known {
         kinds,
-        unparsed_entities: parsed.entities.failed_ids.iter().map(String::as_str).collect(),
+        unparsed_entities: parsed
+            .entities
+            .failed_ids
+            .iter()
+            .map(String::as_str)
+            .collect(),
         entities_readable: parsed.entities.readable,
         documents,
-        unparsed_documents: parsed.sources.failed_ids.iter().map(String::as_str).collect(),
+        unparsed_documents: parsed
+            .sources
+            .failed_ids
+            .iter()
+            .map(String::as_str)
+            .collect(),
         sources_readable: parsed.sources.readable,
     };
     let mentions = texts
@@ -42,13 +62,14 @@ pub fn validate(parsed: &Parsed, texts: Option<&SourceTexts>, problems: &mut Vec
         .map(|_| MentionIndex::new(&parsed.entities.elements));
     let mut seen = HashMap::new();
     for element in &parsed.relations.elements {
-        let at = Site::new(RELATIONS_FILE, element, "relation", element.value.id.as_str());
+        let file = labels.relations.as_str();
+        let at = Site::new(file, element, "relation", element.value.id.as_str());
         check_id(&at, &element.value.id, problems);
         if let Some(first) = seen.insert(element.value.id.as_str(), element.line) {
             problems.push(at.error(
                 "duplicate-id",
                 "",
-                format!("duplicate id: also defined at {RELATIONS_FILE}:{first}"),
+                format!("duplicate id: also defined at {file}:{first}"),
             ));
         }
         if ids.contains(element.value.id.as_str()) {
@@ -59,7 +80,13 @@ pub fn validate(parsed: &Parsed, texts: Option<&SourceTexts>, problems: &mut Vec
             ));
         }
         check_relation(&at, &element.value, &known, problems);
-        check_evidence(&at, &element.value, &known, texts, mentions.as_ref(), problems);
+        let evidence = EvidenceCheck {
+            known: &known,
+            sources_file: &labels.sources,
+            texts,
+            mentions: mentions.as_ref(),
+        };
+        evidence.check(&at, &element.value, problems);
     }
 }
 
@@ -93,7 +120,7 @@ impl Known<'_> {
 
 /// Where a relation, entity or source stands, to build its problems.
 struct Site<'a> {
-    file: &'static str,
+    file: &'a str,
     index: usize,
     line: usize,
     column: usize,
@@ -102,7 +129,7 @@ struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    fn new<T>(file: &'static str, element: &Element<T>, what: &'static str, id: &'a str) -> Self {
+    fn new<T>(file: &'a str, element: &Element<T>, what: &'static str, id: &'a str) -> Self {
         Site {
             file,
             index: element.index,
@@ -160,6 +187,7 @@ fn check_id(at: &Site, id: &EntityId, problems: &mut Vec<Problem>) {
 
 fn check_entities<'a>(
     entities: &'a [Element<Entity>],
+    file: &str,
     problems: &mut Vec<Problem>,
 ) -> HashMap<&'a str, EntityKind> {
     let mut kinds = HashMap::new();
@@ -168,13 +196,13 @@ fn check_entities<'a>(
     let mut owners: HashMap<String, &str> = HashMap::new();
     for element in entities {
         let entity = &element.value;
-        let at = Site::new(ENTITIES_FILE, element, "entity", entity.id.as_str());
+        let at = Site::new(file, element, "entity", entity.id.as_str());
         check_id(&at, &entity.id, problems);
         if let Some(first) = first_line.insert(entity.id.as_str(), element.line) {
             problems.push(at.error(
                 "duplicate-id",
                 "",
-                format!("duplicate id: also defined at {ENTITIES_FILE}:{first}"),
+                format!("duplicate id: also defined at {file}:{first}"),
             ));
             continue;
         }
@@ -217,9 +245,13 @@ fn check_entities<'a>(
 
 /// Every name of an entity with its JSON field (`.names.en`, `.aliases[2]`).
 fn named_fields(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
-    let names = [("en", &entity.names.en), ("ar", &entity.names.ar), ("fr", &entity.names.fr)]
-        .into_iter()
-        .filter_map(|(lang, name)| Some((format!(".names.{lang}"), name.as_deref()?)));
+    let names = [
+        ("en", &entity.names.en),
+        ("ar", &entity.names.ar),
+        ("fr", &entity.names.fr),
+    ]
+    .into_iter()
+    .filter_map(|(lang, name)| Some((format!(".names.{lang}"), name.as_deref()?)));
     let aliases = entity
         .aliases
         .iter()
@@ -230,12 +262,13 @@ fn named_fields(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
 
 fn check_sources<'a>(
     sources: &'a [Element<Source>],
+    file: &str,
     problems: &mut Vec<Problem>,
 ) -> HashSet<&'a str> {
     let mut documents = HashSet::new();
     for element in sources {
         let source = &element.value;
-        let at = Site::new(SOURCES_FILE, element, "source", source.document.as_str());
+        let at = Site::new(file, element, "source", source.document.as_str());
         if !documents.insert(source.document.as_str()) {
             problems.push(at.error("duplicate-id", ".document", "document listed twice"));
         }
@@ -389,55 +422,60 @@ fn contains_words(text: &str, name: &str) -> bool {
         let mut before = text[..i].chars().rev();
         let prev = before.next();
         let starts = boundary(prev)
-            || (prev.is_some_and(|c| names::ONE_LETTER_PREFIXES.contains(&c)) && boundary(before.next()));
+            || (prev.is_some_and(|c| names::ONE_LETTER_PREFIXES.contains(&c))
+                && boundary(before.next()));
         starts && boundary(text[i + name.len()..].chars().next())
     })
 }
 
-fn check_evidence(
-    at: &Site,
-    relation: &Relation,
-    known: &Known,
-    texts: Option<&SourceTexts>,
-    mentions: Option<&MentionIndex>,
-    problems: &mut Vec<Problem>,
-) {
-    if relation.evidence.is_empty() {
-        problems.push(at.warning(
-            "no-evidence",
-            ".evidence",
-            "no evidence: cite the span of a source that states this relation",
-        ));
-    }
-    for (i, evidence) in relation.evidence.iter().enumerate() {
-        let field = format!(".evidence[{i}]");
-        if !known.documents.contains(evidence.document.as_str()) {
-            if known.unknown_document(&evidence.document) {
-                problems.push(at.error(
-                    "unknown-document",
-                    &field,
-                    format!(
-                        "document {} is not listed in {SOURCES_FILE}",
-                        quote(&evidence.document)
-                    ),
-                ));
+/// What checking a relation's evidence needs.
+struct EvidenceCheck<'a> {
+    known: &'a Known<'a>,
+    sources_file: &'a str,
+    texts: Option<&'a SourceTexts>,
+    mentions: Option<&'a MentionIndex<'a>>,
+}
+
+impl EvidenceCheck<'_> {
+    fn check(&self, at: &Site, relation: &Relation, problems: &mut Vec<Problem>) {
+        let (known, sources_file, texts, mentions) =
+            (self.known, self.sources_file, self.texts, self.mentions);
+        if relation.evidence.is_empty() {
+            problems.push(at.warning(
+                "no-evidence",
+                ".evidence",
+                "no evidence: cite the span of a source that states this relation",
+            ));
+        }
+        for (i, evidence) in relation.evidence.iter().enumerate() {
+            let field = format!(".evidence[{i}]");
+            if !known.documents.contains(evidence.document.as_str()) {
+                if known.unknown_document(&evidence.document) {
+                    problems.push(at.error(
+                        "unknown-document",
+                        &field,
+                        format!(
+                            "document {} is not listed in {sources_file}",
+                            quote(&evidence.document)
+                        ),
+                    ));
+                }
+                continue;
             }
-            continue;
-        }
-        let (Some(texts), Some(mentions)) = (texts, mentions) else {
-            continue;
-        };
-        if !texts.has(&evidence.document) {
-            continue; // Its unreadable or mismatched document is reported once, in sources.json.
-        }
-        match texts.span(evidence) {
-            Err(e) => problems.push(at.error("invalid-span", &field, e.to_string())),
-            Ok(span) => {
-                let span_key = names::key(span);
-                if !mentions.mentions(&span_key, &relation.source)
-                    && !mentions.mentions(&span_key, &relation.target)
-                {
-                    problems.push(at.warning(
+            let (Some(texts), Some(mentions)) = (texts, mentions) else {
+                continue;
+            };
+            if !texts.has(&evidence.document) {
+                continue; // Its unreadable or mismatched document is reported once, in sources.json.
+            }
+            match texts.span(evidence) {
+                Err(e) => problems.push(at.error("invalid-span", &field, e.to_string())),
+                Ok(span) => {
+                    let span_key = names::key(span);
+                    if !mentions.mentions(&span_key, &relation.source)
+                        && !mentions.mentions(&span_key, &relation.target)
+                    {
+                        problems.push(at.warning(
                         "span-misses-endpoints",
                         &field,
                         format!(
@@ -449,6 +487,7 @@ fn check_evidence(
                             quote(relation.target.as_str())
                         ),
                     ));
+                    }
                 }
             }
         }
