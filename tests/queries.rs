@@ -286,7 +286,11 @@ fn every_command_prints_text_and_is_deterministic() {
         let mut with_json = args.to_vec();
         with_json.push("--json");
         let text = stdout(&with_json);
-        assert_eq!(text, stdout(&with_json), "{args:?} --json is not deterministic");
+        assert_eq!(
+            text,
+            stdout(&with_json),
+            "{args:?} --json is not deterministic"
+        );
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert!(!value.is_null(), "{args:?} --json printed null");
     }

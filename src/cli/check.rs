@@ -50,7 +50,10 @@ pub fn run(global: &Global, strict: bool) -> Result<ExitCode, CliError> {
             String::new()
         } else {
             let share = 100.0 * c.relations_with_evidence as f64 / c.relations as f64;
-            format!(" ({} with evidence, {share:.0}%)", c.relations_with_evidence)
+            format!(
+                " ({} with evidence, {share:.0}%)",
+                c.relations_with_evidence
+            )
         };
         writeln!(
             text,

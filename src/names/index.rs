@@ -302,7 +302,10 @@ mod tests {
             entity("gao-region", "Gao Region", "", &[]),
             entity("kidal-region", "Kidal Region", "", &[]),
         ]);
-        assert!(matches!(ix.resolve("region"), Err(NameError::Ambiguous { .. })));
+        assert!(matches!(
+            ix.resolve("region"),
+            Err(NameError::Ambiguous { .. })
+        ));
     }
 
     #[test]

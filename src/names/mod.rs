@@ -4,5 +4,5 @@ mod index;
 mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch};
-pub use normalize::{key, normalize};
 pub(crate) use normalize::ONE_LETTER_PREFIXES;
+pub use normalize::{key, normalize};
