@@ -1,19 +1,211 @@
-//! (in progress)
+//! Flat CSV: `nodes.csv` and `relations.csv`, one row per entity and per relation, for
+//! spreadsheets, DuckDB (`read_csv('relations.csv')`), Spark and pandas.
+//!
+//! RFC 4180: comma-separated, CRLF line ends, fields quoted (by the `csv` crate) when they hold
+//! a comma, a quote, a CR or a newline, quotes doubled. Every row has every column; an absent
+//! value is an empty cell. Lists are joined: aliases, `claimed_by` and `disputed_by` with
+//! `" | "`, evidence spans (`document:start-end`) with `"; "`.
+//!
+//! `nodes.csv`: `id, kind, label, name_en, name_ar, name_fr, aliases, lifetime_start,
+//! lifetime_end, description`.
+//!
+//! `relations.csv`: `id, kind, source, target, start, end` (at their own precision),
+//! `start_first, start_last, end_first, end_last` (ISO days; empty when unbounded),
+//! `negated, symmetric` (`true`/`false`), `status, certainty` (empty unless the selection was
+//! made for a date), `claimed_by, disputed_by, place, event, summary, evidence`.
+//!
+//! **Formula injection.** A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and,
+//! in some, a tab or carriage return) as a formula, so a hostile name could run one. Such a
+//! cell is written with a leading apostrophe (`'=HYPERLINK(…)`), which spreadsheets show as
+//! text; purely numeric cells (`-42`, `+3.5`) are left alone. A program reading the files
+//! should strip one leading `'` from a cell whose next character is one of those. The Neo4j
+//! export does not do this: its CSV is for a database, not a spreadsheet.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
+use ::csv::Writer;
+
+use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::query::Snapshot;
+use crate::model::{EntityId, PartialDate};
+use crate::query::{Certainty, Snapshot};
 
 /// The files of this export.
-pub const PARTS: &[&str] = &["nodes.csv"];
+pub const PARTS: &[&str] = &["nodes.csv", "relations.csv"];
 
-/// Writes one part of the selection (in progress: not yet implemented).
+const NODE_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "label",
+    "name_en",
+    "name_ar",
+    "name_fr",
+    "aliases",
+    "lifetime_start",
+    "lifetime_end",
+    "description",
+];
+
+const RELATION_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "source",
+    "target",
+    "start",
+    "end",
+    "start_first",
+    "start_last",
+    "end_first",
+    "end_last",
+    "negated",
+    "symmetric",
+    "status",
+    "certainty",
+    "claimed_by",
+    "disputed_by",
+    "place",
+    "event",
+    "summary",
+    "evidence",
+];
+
+/// Writes part `part` (`nodes.csv` or `relations.csv`) of `selection`, rows in the selection's
+/// order. Errors with `InvalidInput` for another part name.
 pub fn write(
-    _part: &str,
-    _graph: &Graph,
-    _selection: &Snapshot,
-    _out: &mut dyn Write,
+    part: &str,
+    graph: &Graph,
+    selection: &Snapshot,
+    out: &mut dyn Write,
 ) -> io::Result<()> {
-    Err(io::Error::other("csv export is not implemented yet"))
+    let mut csv = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    match part {
+        "nodes.csv" => nodes(&mut csv, graph, selection)?,
+        "relations.csv" => relations(&mut csv, graph, selection)?,
+        other => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "csv export has no part {other:?}; expected one of: {}",
+                    PARTS.join(", ")
+                ),
+            ));
+        }
+    }
+    csv.flush()
+}
+
+fn nodes<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> io::Result<()> {
+    csv.write_record(NODE_COLUMNS)?;
+    for &e in &selection.entities {
+        let e = graph.entity(e);
+        let lifetime = e.lifetime.as_ref();
+        let row: [Cow<str>; 10] = [
+            e.id.as_str().into(),
+            e.kind.as_str().into(),
+            e.label().into(),
+            e.names.en.as_deref().unwrap_or_default().into(),
+            e.names.ar.as_deref().unwrap_or_default().into(),
+            e.names.fr.as_deref().unwrap_or_default().into(),
+            e.aliases.join(" | ").into(),
+            date(lifetime.and_then(|l| l.start)).into(),
+            date(lifetime.and_then(|l| l.end)).into(),
+            e.description.as_str().into(),
+        ];
+        record(csv, &row)?;
+    }
+    Ok(())
+}
+
+fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> io::Result<()> {
+    csv.write_record(RELATION_COLUMNS)?;
+    for found in &selection.relations {
+        let r = graph.relation(found.relation);
+        let bounds = DayBounds::of(r);
+        let row: [Cow<str>; 20] = [
+            r.id.as_str().into(),
+            r.kind.as_str().into(),
+            r.source.as_str().into(),
+            r.target.as_str().into(),
+            date(r.start).into(),
+            date(r.end).into(),
+            bounds.start_first.unwrap_or_default().into(),
+            bounds.start_last.unwrap_or_default().into(),
+            bounds.end_first.unwrap_or_default().into(),
+            bounds.end_last.unwrap_or_default().into(),
+            fields::boolean(r.negated).into(),
+            fields::boolean(r.kind.is_symmetric()).into(),
+            r.status.as_str().into(),
+            found.certainty.map_or("", Certainty::as_str).into(),
+            fields::ids(&r.claimed_by).into(),
+            fields::ids(&r.disputed_by).into(),
+            r.place.as_ref().map_or("", EntityId::as_str).into(),
+            r.event.as_deref().unwrap_or_default().into(),
+            r.summary.as_str().into(),
+            fields::evidence(&r.evidence).into(),
+        ];
+        record(csv, &row)?;
+    }
+    Ok(())
+}
+
+/// Writes one row, each cell [neutralised](neutralise).
+fn record<W: Write>(csv: &mut Writer<W>, row: &[Cow<str>]) -> io::Result<()> {
+    for cell in row {
+        csv.write_field(neutralise(cell).as_bytes())?;
+    }
+    Ok(csv.write_record(None::<&[u8]>)?)
+}
+
+/// A date at its own precision, or an empty cell.
+fn date(date: Option<PartialDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `cell`, with a leading apostrophe when a spreadsheet would read it as a formula: it starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a plain number.
+fn neutralise(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A decimal number: an optional sign, digits, and optionally a point and more digits.
+fn is_number(cell: &str) -> bool {
+    let unsigned = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("+cmd"), "'+cmd");
+        assert_eq!(neutralise("-HF"), "'-HF");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("a=b"), "a=b");
+        assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        for n in ["-42", "+3.5", "-0.25", "7"] {
+            assert_eq!(neutralise(n), n);
+        }
+        for not in ["-", "-.5", "-5.", "-1e5", "-inf", "+1 2"] {
+            assert_eq!(neutralise(not), format!("'{not}"));
+        }
+    }
 }

@@ -1,11 +1,210 @@
-//! (in progress)
+//! GEXF 1.3: the selection as a dynamic graph whose timeline Gephi plays.
+//!
+//! The graph is `mode="dynamic"` with `timeformat="date"`. Each relation is a directed
+//! `<edge>` from source to target (symmetric kinds too, with `symmetric` true, since networkx
+//! refuses undirected edges in a directed graph), whose id is the relation id and whose GEXF
+//! 1.3 `kind` is the relation kind, so Gephi keeps parallel relations of different kinds apart.
+//! Its lifetime is one spell from the earliest possible start day to the latest possible end
+//! day of its partial dates (`2012-06` → `2012-06` has the spell `2012-06-01`–`2012-06-30`); a
+//! side that is unbounded (no start, an open end) is left out of the spell, and a relation with
+//! neither has no spell (it is always there). An instantaneous kind without an end lasts
+//! through its start. An entity with a lifetime gets a spell from it in the same way.
+//!
+//! Static attributes (`<attvalue>`): on nodes `kind`, `name_en`, `name_ar`, `name_fr`,
+//! `aliases` (joined with `" | "`) and `description`; on edges `kind`, `start` and `end` (at
+//! their own precision), `negated` (boolean), `status`, `certainty` (when the selection was
+//! made for a date), `symmetric` (boolean) and `summary`. Node labels are the short label (an
+//! acronym alias or the display name) as an `xsd:token`: whitespace runs become one space.
+//! Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::fields::{self, DayBounds, iso};
+use super::xml;
 use crate::graph::Graph;
-use crate::query::Snapshot;
+use crate::model::{Entity, Relation};
+use crate::query::{Certainty, Snapshot};
 
-/// Writes the selection (in progress: not yet implemented).
-pub fn write(_graph: &Graph, _selection: &Snapshot, _out: &mut dyn Write) -> io::Result<()> {
-    Err(io::Error::other("gexf export is not implemented yet"))
+const NAMESPACE: &str = "http://gexf.net/1.3";
+const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
+
+/// Node attributes: id (= title) and type.
+const NODE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("name_en", "string"),
+    ("name_ar", "string"),
+    ("name_fr", "string"),
+    ("aliases", "string"),
+    ("description", "string"),
+];
+
+/// Edge attributes: id (= title) and type.
+const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("start", "string"),
+    ("end", "string"),
+    ("negated", "boolean"),
+    ("status", "string"),
+    ("certainty", "string"),
+    ("symmetric", "boolean"),
+    ("summary", "string"),
+];
+
+/// Writes `selection` as one GEXF 1.3 document: entities in the selection's order, then
+/// relations in the selection's (chronological) order.
+pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
+        ("xmlns", NAMESPACE),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", SCHEMA_LOCATION),
+        ("version", "1.3"),
+    ])))?;
+    w.create_element("meta").write_inner_content(|w| {
+        w.create_element("creator")
+            .write_text_content(BytesText::new("actorgraph"))?;
+        w.create_element("description")
+            .write_text_content(BytesText::new(
+                "Actors and dated relations; edge spells run from the earliest possible start \
+                 to the latest possible end of each relation",
+            ))?;
+        Ok(())
+    })?;
+    w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
+        ("mode", "dynamic"),
+        ("defaultedgetype", "directed"),
+        ("timeformat", "date"),
+    ])))?;
+    declare(&mut w, "node", NODE_ATTRIBUTES)?;
+    declare(&mut w, "edge", EDGE_ATTRIBUTES)?;
+    w.write_event(Event::Start(BytesStart::new("nodes")))?;
+    for &e in &selection.entities {
+        node(&mut w, graph.entity(e))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("nodes")))?;
+    w.write_event(Event::Start(BytesStart::new("edges")))?;
+    for found in &selection.relations {
+        edge(&mut w, graph.relation(found.relation), found.certainty)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("edges")))?;
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    w.write_event(Event::End(BytesEnd::new("gexf")))?;
+    let mut out = w.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn declare<W: Write>(
+    w: &mut Writer<W>,
+    class: &str,
+    attributes: &[(&str, &str)],
+) -> io::Result<()> {
+    w.create_element("attributes")
+        .with_attribute(("class", class))
+        .write_inner_content(|w| {
+            for &(id, kind) in attributes {
+                w.create_element("attribute")
+                    .with_attributes([("id", id), ("title", id), ("type", kind)])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
+    let label = xml::token(entity.label());
+    w.write_event(Event::Start(BytesStart::new("node").with_attributes([
+        ("id", entity.id.as_str()),
+        ("label", label.as_str()),
+    ])))?;
+    let names = &entity.names;
+    let aliases = entity.aliases.join(" | ");
+    attvalues(
+        w,
+        &[
+            ("kind", Some(entity.kind.as_str())),
+            ("name_en", names.en.as_deref()),
+            ("name_ar", names.ar.as_deref()),
+            ("name_fr", names.fr.as_deref()),
+            ("aliases", Some(&aliases)),
+            ("description", Some(&entity.description)),
+        ],
+    )?;
+    if let Some(lifetime) = &entity.lifetime {
+        let start = lifetime.start.and_then(|d| iso(d.first_day()));
+        let end = lifetime.end.and_then(|d| iso(d.last_day()));
+        spell(w, start.as_deref(), end.as_deref())?;
+    }
+    w.write_event(Event::End(BytesEnd::new("node")))
+}
+
+fn edge<W: Write>(
+    w: &mut Writer<W>,
+    relation: &Relation,
+    certainty: Option<Certainty>,
+) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+        ("id", relation.id.as_str()),
+        ("source", relation.source.as_str()),
+        ("target", relation.target.as_str()),
+        ("kind", relation.kind.as_str()),
+        ("label", relation.kind.as_str()),
+    ])))?;
+    let start = relation.start.map(|d| d.to_string());
+    let end = relation.end.map(|d| d.to_string());
+    attvalues(
+        w,
+        &[
+            ("kind", Some(relation.kind.as_str())),
+            ("start", start.as_deref()),
+            ("end", end.as_deref()),
+            ("negated", Some(fields::boolean(relation.negated))),
+            ("status", Some(relation.status.as_str())),
+            ("certainty", certainty.map(Certainty::as_str)),
+            (
+                "symmetric",
+                Some(fields::boolean(relation.kind.is_symmetric())),
+            ),
+            ("summary", Some(&relation.summary)),
+        ],
+    )?;
+    let bounds = DayBounds::of(relation);
+    spell(w, bounds.start_first.as_deref(), bounds.end_last.as_deref())?;
+    w.write_event(Event::End(BytesEnd::new("edge")))
+}
+
+/// `<attvalues>` with one `<attvalue>` per present, non-empty value.
+fn attvalues<W: Write>(w: &mut Writer<W>, values: &[(&str, Option<&str>)]) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("attvalues")))?;
+    for &(id, value) in values {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        w.create_element("attvalue")
+            .with_attributes([("for", id), ("value", xml::text(value).as_ref())])
+            .write_empty()?;
+    }
+    w.write_event(Event::End(BytesEnd::new("attvalues")))
+}
+
+/// `<spells>` with one spell from `start` to `end`, or nothing when both are unbounded.
+fn spell<W: Write>(w: &mut Writer<W>, start: Option<&str>, end: Option<&str>) -> io::Result<()> {
+    if start.is_none() && end.is_none() {
+        return Ok(());
+    }
+    w.write_event(Event::Start(BytesStart::new("spells")))?;
+    let mut element = BytesStart::new("spell");
+    if let Some(start) = start {
+        element.push_attribute(("start", start));
+    }
+    if let Some(end) = end {
+        element.push_attribute(("end", end));
+    }
+    w.write_event(Event::Empty(element))?;
+    w.write_event(Event::End(BytesEnd::new("spells")))
 }

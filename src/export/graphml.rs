@@ -1,11 +1,205 @@
-//! (in progress)
+//! GraphML: the selection as a directed multigraph with typed attributes, for networkx
+//! (`networkx.read_graphml`), igraph, Gephi and yEd.
+//!
+//! Each entity is a `<node>` whose id is the entity id; each relation an `<edge>` from its
+//! source to its target whose id is the relation id, so parallel relations between two
+//! entities stay apart. Symmetric kinds (alliance, conflict …) are written source → target
+//! too, with `symmetric` true. Every attribute is declared in a `<key>`; an absent value has
+//! no `<data>` element.
+//!
+//! | for | attr.name | attr.type | value |
+//! |---|---|---|---|
+//! | node | `label` | string | short label: a Latin acronym alias or the display name |
+//! | node | `kind` | string | entity kind (`armed_group`) |
+//! | node | `name_en`, `name_ar`, `name_fr` | string | names |
+//! | node | `aliases` | string | aliases joined with `" \| "` |
+//! | node | `lifetime_start`, `lifetime_end` | string | lifetime at its precision |
+//! | node | `description` | string | |
+//! | edge | `kind` | string | relation kind (`alliance`) |
+//! | edge | `start`, `end` | string | dates at their own precision (`2012`, `2012-06`, `2012-06-27`) |
+//! | edge | `start_first`, `start_last`, `end_first`, `end_last` | string | earliest/latest possible start and end days, ISO; absent when unbounded |
+//! | edge | `negated` | boolean | the sources state the opposite |
+//! | edge | `status` | string | `asserted`, `alleged` or `disputed` |
+//! | edge | `certainty` | string | `certain` or `possible`, when the selection was made for a date |
+//! | edge | `claimed_by`, `disputed_by` | string | entity ids joined with `" \| "` |
+//! | edge | `place` | string | place entity id |
+//! | edge | `event` | string | event name |
+//! | edge | `summary` | string | |
+//! | edge | `evidence` | string | spans as `document:start-end`, joined with `"; "` |
+//! | edge | `symmetric` | boolean | the kind reads the same both ways |
+//!
+//! Text drops the characters XML 1.0 forbids (NUL and other C0 controls); quick-xml escapes
+//! the rest.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::fields::{self, DayBounds};
+use super::xml;
 use crate::graph::Graph;
-use crate::query::Snapshot;
+use crate::model::{Entity, Relation};
+use crate::query::{Certainty, Snapshot};
 
-/// Writes the selection (in progress: not yet implemented).
-pub fn write(_graph: &Graph, _selection: &Snapshot, _out: &mut dyn Write) -> io::Result<()> {
-    Err(io::Error::other("graphml export is not implemented yet"))
+const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
+const SCHEMA_LOCATION: &str =
+    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+
+/// The declared attributes: key id, domain, name and type.
+const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("n-label", "node", "label", "string"),
+    ("n-kind", "node", "kind", "string"),
+    ("n-name_en", "node", "name_en", "string"),
+    ("n-name_ar", "node", "name_ar", "string"),
+    ("n-name_fr", "node", "name_fr", "string"),
+    ("n-aliases", "node", "aliases", "string"),
+    ("n-lifetime_start", "node", "lifetime_start", "string"),
+    ("n-lifetime_end", "node", "lifetime_end", "string"),
+    ("n-description", "node", "description", "string"),
+    ("e-kind", "edge", "kind", "string"),
+    ("e-start", "edge", "start", "string"),
+    ("e-end", "edge", "end", "string"),
+    ("e-start_first", "edge", "start_first", "string"),
+    ("e-start_last", "edge", "start_last", "string"),
+    ("e-end_first", "edge", "end_first", "string"),
+    ("e-end_last", "edge", "end_last", "string"),
+    ("e-negated", "edge", "negated", "boolean"),
+    ("e-status", "edge", "status", "string"),
+    ("e-certainty", "edge", "certainty", "string"),
+    ("e-claimed_by", "edge", "claimed_by", "string"),
+    ("e-disputed_by", "edge", "disputed_by", "string"),
+    ("e-place", "edge", "place", "string"),
+    ("e-event", "edge", "event", "string"),
+    ("e-summary", "edge", "summary", "string"),
+    ("e-evidence", "edge", "evidence", "string"),
+    ("e-symmetric", "edge", "symmetric", "boolean"),
+];
+
+/// Writes `selection` as one GraphML document: entities in the selection's order, then
+/// relations in the selection's (chronological) order.
+pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
+        ("xmlns", NAMESPACE),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", SCHEMA_LOCATION),
+    ])))?;
+    for &(id, domain, name, kind) in KEYS {
+        w.create_element("key")
+            .with_attributes([
+                ("id", id),
+                ("for", domain),
+                ("attr.name", name),
+                ("attr.type", kind),
+            ])
+            .write_empty()?;
+    }
+    w.write_event(Event::Start(
+        BytesStart::new("graph")
+            .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")]),
+    ))?;
+    for &e in &selection.entities {
+        node(&mut w, graph.entity(e))?;
+    }
+    for found in &selection.relations {
+        edge(&mut w, graph.relation(found.relation), found.certainty)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    let mut out = w.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
+    w.write_event(Event::Start(
+        BytesStart::new("node").with_attributes([("id", entity.id.as_str())]),
+    ))?;
+    data(w, "n-label", entity.label())?;
+    data(w, "n-kind", entity.kind.as_str())?;
+    let names = &entity.names;
+    for (key, name) in [
+        ("n-name_en", &names.en),
+        ("n-name_ar", &names.ar),
+        ("n-name_fr", &names.fr),
+    ] {
+        if let Some(name) = name {
+            data(w, key, name)?;
+        }
+    }
+    data(w, "n-aliases", &entity.aliases.join(" | "))?;
+    if let Some(lifetime) = &entity.lifetime {
+        if let Some(start) = lifetime.start {
+            data(w, "n-lifetime_start", &start.to_string())?;
+        }
+        if let Some(end) = lifetime.end {
+            data(w, "n-lifetime_end", &end.to_string())?;
+        }
+    }
+    data(w, "n-description", &entity.description)?;
+    w.write_event(Event::End(BytesEnd::new("node")))
+}
+
+fn edge<W: Write>(
+    w: &mut Writer<W>,
+    relation: &Relation,
+    certainty: Option<Certainty>,
+) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+        ("id", relation.id.as_str()),
+        ("source", relation.source.as_str()),
+        ("target", relation.target.as_str()),
+    ])))?;
+    data(w, "e-kind", relation.kind.as_str())?;
+    if let Some(start) = relation.start {
+        data(w, "e-start", &start.to_string())?;
+    }
+    if let Some(end) = relation.end {
+        data(w, "e-end", &end.to_string())?;
+    }
+    let bounds = DayBounds::of(relation);
+    for (key, day) in [
+        ("e-start_first", &bounds.start_first),
+        ("e-start_last", &bounds.start_last),
+        ("e-end_first", &bounds.end_first),
+        ("e-end_last", &bounds.end_last),
+    ] {
+        if let Some(day) = day {
+            data(w, key, day)?;
+        }
+    }
+    data(w, "e-negated", fields::boolean(relation.negated))?;
+    data(w, "e-status", relation.status.as_str())?;
+    if let Some(certainty) = certainty {
+        data(w, "e-certainty", certainty.as_str())?;
+    }
+    data(w, "e-claimed_by", &fields::ids(&relation.claimed_by))?;
+    data(w, "e-disputed_by", &fields::ids(&relation.disputed_by))?;
+    if let Some(place) = &relation.place {
+        data(w, "e-place", place.as_str())?;
+    }
+    if let Some(event) = &relation.event {
+        data(w, "e-event", event)?;
+    }
+    data(w, "e-summary", &relation.summary)?;
+    data(w, "e-evidence", &fields::evidence(&relation.evidence))?;
+    data(
+        w,
+        "e-symmetric",
+        fields::boolean(relation.kind.is_symmetric()),
+    )?;
+    w.write_event(Event::End(BytesEnd::new("edge")))
+}
+
+/// `<data key="KEY">VALUE</data>`, or nothing for an empty value.
+fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    w.create_element("data")
+        .with_attribute(("key", key))
+        .write_text_content(BytesText::new(&xml::text(value)))?;
+    Ok(())
 }

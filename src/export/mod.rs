@@ -7,11 +7,13 @@
 
 mod csv;
 pub mod dot;
+mod fields;
 mod gexf;
 mod graphml;
 pub mod json;
 mod neo4j;
 mod rdf;
+mod xml;
 
 use std::fmt;
 use std::io::{self, Write};

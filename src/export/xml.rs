@@ -1,0 +1,50 @@
+//! Text that XML 1.0 can hold, for GraphML and GEXF.
+//!
+//! quick-xml escapes `&`, `<`, `>`, quotes and carriage returns (and, in attribute values,
+//! newlines and tabs); what it cannot escape are the characters XML 1.0 forbids outright
+//! (NUL and the other C0 controls but tab, newline and carriage return; U+FFFE and U+FFFF),
+//! which no parser accepts even as character references. [`text`] drops them.
+
+use std::borrow::Cow;
+
+/// `value` without the characters XML 1.0 does not allow.
+pub(super) fn text(value: &str) -> Cow<'_, str> {
+    if value.chars().all(allowed) {
+        Cow::Borrowed(value)
+    } else {
+        Cow::Owned(value.chars().filter(|&c| allowed(c)).collect())
+    }
+}
+
+/// `value` as an `xsd:token` (GEXF labels): allowed characters only, each run of whitespace one
+/// space, none at either end.
+pub(super) fn token(value: &str) -> String {
+    text(value)
+        .split_whitespace()
+        .collect::<Vec<&str>>()
+        .join(" ")
+}
+
+/// XML 1.0's `Char` production (surrogates cannot occur in a Rust `str`).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_what_xml_forbids() {
+        assert_eq!(text("a\0b\u{7}c\td\ne\rf"), "abc\td\ne\rf");
+        assert_eq!(text("\u{FFFE}x\u{FFFF}"), "x");
+        assert!(matches!(text("plain <&> \"text\""), Cow::Borrowed(_)));
+        assert_eq!(text("جبهة 𝔸"), "جبهة 𝔸");
+    }
+
+    #[test]
+    fn tokens_collapse_whitespace() {
+        assert_eq!(token("  a\n\t b\0c "), "a bc");
+    }
+}
