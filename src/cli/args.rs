@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use actorgraph::export::render::ImageFormat;
 use actorgraph::export::{Format, Lang};
 use actorgraph::{PartialDate, RelationKind, Status};
 
@@ -145,8 +146,19 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j or csv.
-    pub format: Format,
+    /// dot, json, graphml, gexf, turtle, neo4j or csv (not with --all).
+    #[arg(required_unless_present = "all")]
+    pub format: Option<Format>,
+    /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the
+    /// folder -o DIR (default: exports).
+    #[arg(long, conflicts_with_all = [
+        "format", "kinds", "statuses", "at", "from", "until", "certain", "focus", "diff", "lang",
+        "title", "render",
+    ])]
+    pub all: bool,
+    /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
+    #[arg(long, value_name = "IMAGE", requires = "output")]
+    pub render: Option<ImageFormat>,
     /// Which relations (with --at/--from/--until, the graph as it stood then).
     #[command(flatten)]
     pub select: Selection,
@@ -166,7 +178,8 @@ pub struct ExportArgs {
     /// A title for the diagram.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// Write to this file (for neo4j and csv: this folder) instead of stdout, atomically.
+    /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout,
+    /// atomically.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }

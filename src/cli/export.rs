@@ -1,4 +1,5 @@
-//! `actorgraph export`: a selection of the graph as a diagram or an exchange format.
+//! `actorgraph export`: a selection of the graph as a diagram or an exchange format, a
+//! rendered image (`--render`), or every diagram of exports/ (`--all`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,30 +7,45 @@ use std::process::ExitCode;
 use super::args::{ExportArgs, Global};
 use super::error::CliError;
 use super::load_graph;
-use actorgraph::export::{self, DiffView, Format, Options};
+use actorgraph::export::render::{self, ImageFormat, Rendered};
+use actorgraph::export::{self, Format, Options, views};
 use actorgraph::query::{self, Snapshot};
 use actorgraph::{Graph, atomic};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
-    let (selection, options) = select(&graph, args)?;
-    let format = args.format;
-    match (&args.output, format.parts()) {
-        (None, [_]) => {
+    let Some(format) = args.format else {
+        let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
+        return all(&graph, dir);
+    };
+    let (selection, options) = select(&graph, format, args)?;
+    match (&args.output, format.parts(), args.render) {
+        (Some(path), _, Some(image)) => {
+            if format != Format::Dot {
+                return Err(CliError::Usage(format!(
+                    "--render draws a DOT diagram: use `export dot --render {image}`"
+                )));
+            }
+            let mut dot = Vec::new();
+            export::write(format, "", &graph, &selection, &options, &mut dot)?;
+            let rendered = rendered(render::render(&dot, image))?;
+            write_file(path, |w| w.write_all(&rendered))?;
+        }
+        (None, [_], _) => {
             let mut out = std::io::stdout().lock();
             export::write(format, "", &graph, &selection, &options, &mut out)?;
         }
-        (None, _) => {
+        (None, _, _) => {
             return Err(CliError::Usage(format!(
                 "{format} export writes several files ({}): give the output folder with -o DIR",
                 format.parts().join(", ")
             )));
         }
-        (Some(path), [_]) => write_file(path, |w| {
+        (Some(path), [_], None) => write_file(path, |w| {
             export::write(format, "", &graph, &selection, &options, w)
         })?,
-        (Some(dir), parts) => {
+        (Some(dir), parts, None) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
             for part in parts {
                 write_file(&dir.join(part), |w| {
@@ -41,8 +57,46 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes every view of exports/ into `dir`, as `<name>.dot` and `<name>.svg`.
+fn all(graph: &Graph, dir: &Path) -> Result<ExitCode, CliError> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    for view in &views::VIEWS {
+        let dot = view
+            .dot(graph)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        let svg = rendered(render::render(&dot, ImageFormat::Svg))
+            .map_err(|e| CliError::Usage(format!("view {}: {e}", view.name)))?;
+        write_file(&dir.join(format!("{}.dot", view.name)), |w| {
+            w.write_all(&dot)
+        })?;
+        write_file(&dir.join(format!("{}.svg", view.name)), |w| {
+            w.write_all(&svg)
+        })?;
+    }
+    eprintln!(
+        "wrote {} views (.dot and .svg) to {}",
+        views::VIEWS.len(),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The image of a render, after printing `dot`'s warnings; a failed render is a usage error
+/// (exit 2) with a one-line message.
+fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
+    let rendered = result.map_err(|e| CliError::Usage(e.to_string()))?;
+    for warning in &rendered.warnings {
+        eprintln!("warning: dot: {warning}");
+    }
+    Ok(rendered.bytes)
+}
+
 /// The relations and entities to export, and the drawing options.
-pub fn select(graph: &Graph, args: &ExportArgs) -> Result<(Snapshot, Options), CliError> {
+pub fn select(
+    graph: &Graph,
+    format: Format,
+    args: &ExportArgs,
+) -> Result<(Snapshot, Options), CliError> {
     let filter = args.select.filter()?;
     let mut options = Options {
         lang: args.lang,
@@ -50,46 +104,14 @@ pub fn select(graph: &Graph, args: &ExportArgs) -> Result<(Snapshot, Options), C
         diff: None,
     };
     if let Some(dates) = &args.diff {
-        if args.format != Format::Dot {
+        if format != Format::Dot {
             return Err(CliError::Usage(
                 "--diff draws a DOT diagram: use `export dot --diff D1 D2`".to_owned(),
             ));
         }
-        let (first, second) = (dates[0], dates[1]);
-        let diff = query::diff(graph, first.period(), second.period(), &filter);
-        let mut relations: Vec<query::Found> = [&diff.began, &diff.ended, &diff.changed]
-            .into_iter()
-            .flatten()
-            .map(|c| query::Found {
-                relation: c.relation,
-                certainty: c.after.or(c.before),
-            })
-            .collect();
-        relations.sort_by(|a, b| {
-            actorgraph::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
-        });
-        let mut entities: Vec<usize> = relations
-            .iter()
-            .flat_map(|f| {
-                let r = graph.relation(f.relation);
-                [graph.entity_ix(&r.source), graph.entity_ix(&r.target)]
-            })
-            .flatten()
-            .collect();
-        entities.sort_unstable();
-        entities.dedup();
-        options.diff = Some(DiffView {
-            first,
-            second,
-            diff,
-        });
-        return Ok((
-            Snapshot {
-                entities,
-                relations,
-            },
-            options,
-        ));
+        let (selection, diff) = views::diff_selection(graph, dates[0], dates[1], &filter);
+        options.diff = Some(diff);
+        return Ok((selection, options));
     }
     let selection = match &args.focus {
         Some(name) => query::ego(graph, graph.resolve(name)?, args.depth, &filter),

@@ -1,17 +1,220 @@
-//! (in progress)
+//! Graphviz DOT diagrams, built as a graphviz-rust graph and printed with its printer.
+//!
+//! Style carries meaning, and a legend (`cluster_legend`) explains what a diagram uses:
+//! - each entity kind has a shape and fill (armed group: box, state: house, city: circle …);
+//! - each relation kind has a colour (conflict red, attack dark red, alliance green, support
+//!   blue, control grey …); symmetric kinds have no arrow (`dir=none`);
+//! - alleged or disputed relations are dashed, relations that only *possibly* hold on the date
+//!   asked about are dotted, negated ones end in a bar (`arrowhead=tee`) and read `NOT …`;
+//! - edge labels give the kind and the dates at their precision, tooltips the summary and the
+//!   evidence (document and byte span); node labels are names in the chosen language;
+//! - a diff diagram colours what began green, what ended grey and what changed certainty
+//!   orange and bold.
+//!
+//! Node ids are the entities' slugs, quoted. Every text from the data is escaped on its way in,
+//! so that it stays inside its string and out of the SVG markup, and shown as [`visible`] text.
+//! The output depends only on the graph, the selection and the options: entities in graph
+//! order, relations by date then id, legend entries in kind order.
 
+mod edge;
+mod style;
+mod text;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
-use super::Options;
-use crate::graph::Graph;
-use crate::query::Snapshot;
+use graphviz_rust::dot_structures::{
+    Attribute, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-/// Writes the selection as DOT (in progress: not yet implemented).
+pub use style::{ARABIC_FONTS, LATIN_FONTS, Look, attr, colour, look};
+pub use text::{quoted, visible};
+
+use super::{Lang, Options};
+use crate::graph::{Graph, RelationIx};
+use crate::model::{Entity, Status};
+use crate::query::{Certainty, Change, Snapshot};
+use style::{Difference, LegendContent, Marks};
+use text::{label, wrap};
+
+/// Node labels are wrapped at about this many characters.
+const WRAP: usize = 28;
+
+/// Writes the selection as a DOT diagram.
+///
+/// ```
+/// use actorgraph::export::{Options, dot};
+/// let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
+/// let gao = graph.resolve("Gao").unwrap();
+/// let selection = actorgraph::query::ego(&graph, gao, 1, &Default::default());
+/// let mut out = Vec::new();
+/// dot::write(&graph, &selection, &Options::default(), &mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("digraph \"actorgraph\" {"));
+/// assert!(text.contains("\"gao\"["));
+/// ```
 pub fn write(
-    _graph: &Graph,
-    _selection: &Snapshot,
-    _options: &Options,
-    _out: &mut dyn Write,
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    out: &mut dyn Write,
 ) -> io::Result<()> {
-    Err(io::Error::other("dot export is not implemented yet"))
+    print(&diagram(graph, selection, options), out)
+}
+
+/// Prints a diagram with graphviz-rust's printer: one statement per line, attributes of
+/// nodes one per line.
+pub fn print(diagram: &Dot, out: &mut dyn Write) -> io::Result<()> {
+    let mut context = PrinterContext::default();
+    context.with_node_mult_attr_s_l();
+    out.write_all(diagram.print(&mut context).as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// The diagram of the selection, as a graphviz-rust graph named `actorgraph`.
+pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
+    let fonts = match options.lang {
+        Lang::Ar => ARABIC_FONTS,
+        Lang::En | Lang::Fr => LATIN_FONTS,
+    };
+    let mut graph_attrs = vec![
+        attr("rankdir", "LR"),
+        attr("charset", "UTF-8"),
+        attr("fontname", fonts),
+        attr("nodesep", "0.25"),
+        attr("ranksep", "0.5"),
+    ];
+    let title = options.title.clone().or_else(|| {
+        let diff = options.diff.as_ref()?;
+        Some(format!(
+            "What changed between {} and {}",
+            diff.first, diff.second
+        ))
+    });
+    if let Some(title) = title {
+        let title = Attribute(Id::Plain("label".into()), label([title]));
+        graph_attrs.extend([title, attr("labelloc", "t"), attr("fontsize", "18")]);
+    }
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", fonts),
+            attr("fontsize", "11"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", fonts),
+            attr("fontsize", "9"),
+        ])),
+    ];
+    let mut legend = LegendContent {
+        entities: BTreeSet::new(),
+        relations: BTreeSet::new(),
+        marks: Marks::default(),
+        diff: None,
+    };
+    for &e in &selection.entities {
+        let entity = graph.entity(e);
+        legend.entities.insert(entity.kind);
+        stmts.push(Stmt::Node(node(entity, options.lang)));
+    }
+    let changes: BTreeMap<RelationIx, (Difference, Change)> = options
+        .diff
+        .iter()
+        .flat_map(|d| {
+            let tag = |difference| move |c: &Change| (c.relation, (difference, *c));
+            (d.diff.began.iter().map(tag(Difference::Began)))
+                .chain(d.diff.ended.iter().map(tag(Difference::Ended)))
+                .chain(d.diff.changed.iter().map(tag(Difference::Changed)))
+        })
+        .collect();
+    legend.diff = options
+        .diff
+        .as_ref()
+        .map(|d| (d.first.to_string(), d.second.to_string()));
+    for found in &selection.relations {
+        let relation = graph.relation(found.relation);
+        let change = changes.get(&found.relation).copied();
+        if legend.diff.is_none() {
+            legend.relations.insert(relation.kind);
+        }
+        let marks = &mut legend.marks;
+        marks.doubtful |= relation.status != Status::Asserted;
+        marks.possible |= found.certainty == Some(Certainty::Possible);
+        marks.negated |= relation.negated;
+        stmts.push(Stmt::Edge(edge::edge(relation, found.certainty, change)));
+    }
+    stmts.push(style::legend(&legend));
+    Dot::DiGraph {
+        id: quoted("actorgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// A node: the entity's name in `lang`, wrapped, in its kind's shape; the tooltip gives the
+/// kind and description.
+fn node(entity: &Entity, lang: Lang) -> Node {
+    let look = look(entity.kind);
+    let name = lang.name_of(entity);
+    let tooltip = format!(
+        "{name} ({}): {}",
+        entity.kind.as_str().replace('_', " "),
+        entity.description
+    );
+    Node::new(
+        NodeId(quoted(entity.id.as_str()), None),
+        vec![
+            Attribute(Id::Plain("label".into()), label(wrap(name, WRAP))),
+            Attribute(Id::Plain("tooltip".into()), label([tooltip])),
+            attr("shape", look.shape),
+            attr("style", look.style),
+            attr("fillcolor", look.fill),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+    use crate::query::{Filter, snapshot};
+
+    fn azawad() -> Graph {
+        load(&GraphFiles::builtin()).unwrap()
+    }
+
+    fn text(graph: &Graph, selection: &Snapshot, options: &Options) -> String {
+        let mut out = Vec::new();
+        write(graph, selection, options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn same_input_same_bytes() {
+        let graph = azawad();
+        let selection = snapshot(&graph, &Filter::default());
+        let options = Options::default();
+        assert_eq!(
+            text(&graph, &selection, &options),
+            text(&graph, &selection, &options)
+        );
+    }
+
+    #[test]
+    fn arabic_labels_use_a_font_with_arabic_glyphs() {
+        let graph = azawad();
+        let mnla = graph.resolve("mnla").unwrap();
+        let selection = crate::query::ego(&graph, mnla, 0, &Filter::default());
+        let options = Options {
+            lang: Lang::Ar,
+            ..Options::default()
+        };
+        let dot = text(&graph, &selection, &options);
+        assert!(
+            dot.contains("label=\"الحركة الوطنية لتحرير أزواد\""),
+            "{dot}"
+        );
+        assert!(dot.contains(&format!("fontname=\"{ARABIC_FONTS}\"")));
+    }
 }

@@ -13,6 +13,8 @@ mod graphml;
 pub mod json;
 mod neo4j;
 mod rdf;
+pub mod render;
+pub mod views;
 mod xml;
 
 use std::fmt;

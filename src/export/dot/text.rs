@@ -1,0 +1,186 @@
+//! Untrusted text inside a diagram: made visible, escaped for DOT, wrapped into lines.
+//!
+//! Names, aliases, descriptions and summaries come from data files and may be hostile. Every
+//! one reaches the DOT file only through [`label`] (labels and tooltips), so that:
+//! - it stays inside its quoted string: `\` and `"` are backslash-escaped, and since Graphviz
+//!   reads `\n`, `\l`, `\N`, `\G` … in labels, a literal backslash is written `\\`;
+//! - it cannot reorder or hide text: control characters (NUL included), bidirectional
+//!   embeddings, overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C)
+//!   and zero-width characters are dropped, and line breaks and tabs become spaces;
+//! - it cannot inject markup into SVG: Graphviz escapes `<`, `>`, `"` and `'` when it writes
+//!   SVG, but it decodes entities such as `&lt;` in labels first, so `&` is written `&amp;`
+//!   and the text is shown exactly as it was given.
+
+use graphviz_rust::dot_structures::Id;
+
+/// True for characters a diagram drops: controls, bidirectional formatting and zero-width
+/// characters (which would let a name hide or reorder what is drawn).
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// The text as a diagram shows it: invisible characters dropped, each run of whitespace
+/// (line breaks and tabs included) one space, no leading or trailing space.
+///
+/// ```
+/// use actorgraph::export::dot::visible;
+/// assert_eq!(visible("a\u{202E}b\n\tc\0"), "ab c");
+/// ```
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !is_invisible(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Appends visible `text` escaped for a DOT quoted string that Graphviz reads as a label.
+fn escape_into(out: &mut String, text: &str) {
+    for c in visible(text).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A quoted DOT string (label or tooltip) showing `lines`, each made [`visible`] and escaped,
+/// one below the other.
+pub fn label<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> Id {
+    let mut out = String::from("\"");
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str("\\n");
+        }
+        escape_into(&mut out, line.as_ref());
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// A quoted DOT string holding `text` as it is (a node name, a colour, a shape): only `\` and
+/// `"` escaped, invisible characters dropped.
+///
+/// ```
+/// use actorgraph::export::dot::quoted;
+/// use graphviz_rust::dot_structures::Id;
+/// assert_eq!(quoted(r#"a "b" \c"#), Id::Escaped(r#""a \"b\" \\c""#.to_owned()));
+/// ```
+pub fn quoted(text: &str) -> Id {
+    let mut out = String::from("\"");
+    for c in text.chars().filter(|&c| !is_invisible(c)) {
+        if matches!(c, '\\' | '"') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// Splits visible `text` into lines of about `width` characters at spaces (a longer word
+/// stays whole on its own line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in visible(text).split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(id: Id) -> String {
+        match id {
+            Id::Escaped(s) => s,
+            other => panic!("not escaped: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn quotes_and_backslashes_stay_inside_the_string() {
+        assert_eq!(text(label(["say \"hi\""])), r#""say \"hi\"""#);
+        assert_eq!(text(label([r"a\nb\"])), r#""a\\nb\\""#);
+        assert_eq!(text(label([r#""]; x -> y ["#])), r#""\"]; x -> y [""#);
+        assert_eq!(text(quoted(r#"a"b\c"#)), r#""a\"b\\c""#);
+    }
+
+    #[test]
+    fn graphviz_escapes_are_neutralised() {
+        for esc in [r"\N", r"\G", r"\l", r"\E", r"\T", r"\H"] {
+            assert_eq!(text(label([esc])), format!("\"\\{esc}\""));
+        }
+    }
+
+    #[test]
+    fn entities_are_not_decoded() {
+        assert_eq!(
+            text(label(["&lt;script&gt; & <b>"])),
+            "\"&amp;lt;script&amp;gt; &amp; <b>\""
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        let hostile = "A\u{202E}B\u{2066}C\u{2069}\u{200B}D\u{200F}\u{FEFF}E\0F\u{7}G\u{1B}[31m";
+        assert_eq!(visible(hostile), "ABCDEFG[31m");
+        assert_eq!(visible("  line\r\none\u{2028}two\t "), "line one two");
+        assert_eq!(text(quoted("a\u{202E}\0b")), "\"ab\"");
+    }
+
+    #[test]
+    fn lines_are_joined_with_graphviz_line_breaks() {
+        assert_eq!(text(label(["one", "two\nthree"])), r#""one\ntwo three""#);
+    }
+
+    #[test]
+    fn arabic_text_is_kept() {
+        let name = "الحركة الوطنية لتحرير أزواد";
+        assert_eq!(text(label([name])), format!("\"{name}\""));
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces() {
+        assert_eq!(
+            wrap("National Movement for the Liberation of Azawad", 28),
+            ["National Movement for the", "Liberation of Azawad"]
+        );
+        assert_eq!(
+            wrap("Supercalifragilistic x", 5),
+            ["Supercalifragilistic", "x"]
+        );
+        assert_eq!(wrap("", 5), [""]);
+    }
+}
