@@ -5,7 +5,6 @@
 //! The list lives here, in the library, so that a test can regenerate every view and fail when
 //! a committed file is stale.
 
-use std::collections::BTreeSet;
 
 use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
 
@@ -230,18 +229,7 @@ pub fn diff_selection(
     relations.sort_by(|a, b| {
         crate::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
     });
-    let entities: BTreeSet<usize> = relations
-        .iter()
-        .flat_map(|f| {
-            let r = graph.relation(f.relation);
-            [graph.entity_ix(&r.source), graph.entity_ix(&r.target)]
-        })
-        .flatten()
-        .collect();
-    let selection = Snapshot {
-        entities: entities.into_iter().collect(),
-        relations,
-    };
+    let selection = Snapshot::joining(graph, relations);
     (
         selection,
         DiffView {

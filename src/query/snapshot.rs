@@ -28,17 +28,24 @@ pub fn snapshot(graph: &Graph, filter: &Filter) -> Snapshot {
             relations,
         };
     }
-    let entities: BTreeSet<EntityIx> = relations
-        .iter()
-        .flat_map(|f| {
-            let r = graph.relation(f.relation);
-            [graph.entity_ix(&r.source), graph.entity_ix(&r.target)]
-        })
-        .flatten()
-        .collect();
-    Snapshot {
-        entities: entities.into_iter().collect(),
-        relations,
+    Snapshot::joining(graph, relations)
+}
+
+impl Snapshot {
+    /// The snapshot of `relations` with the entities at their ends, in index order.
+    pub fn joining(graph: &Graph, relations: Vec<Found>) -> Snapshot {
+        let entities: BTreeSet<EntityIx> = relations
+            .iter()
+            .flat_map(|f| {
+                let r = graph.relation(f.relation);
+                [graph.entity_ix(&r.source), graph.entity_ix(&r.target)]
+            })
+            .flatten()
+            .collect();
+        Snapshot {
+            entities: entities.into_iter().collect(),
+            relations,
+        }
     }
 }
 
