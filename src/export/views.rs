@@ -5,7 +5,6 @@
 //! The list lives here, in the library, so that a test can regenerate every view and fail when
 //! a committed file is stale.
 
-
 use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
 
 use super::dot::{self, attr, quoted};
