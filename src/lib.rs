@@ -10,4 +10,5 @@ pub use graph::Graph;
 pub use model::*;
 pub mod query;
 pub mod schema;
+pub mod text;
 pub mod view;

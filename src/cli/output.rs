@@ -31,15 +31,12 @@ fn stdout_is_terminal() -> bool {
     *TERMINAL.get_or_init(|| io::stdout().is_terminal())
 }
 
-/// Makes `text` safe and readable in a terminal: control and bidi-override characters are
-/// dropped, and, when stdout is a terminal, right-to-left text is wrapped in a first-strong
+/// Makes `text` safe and readable in a terminal: invisible characters (controls, bidi
+/// overrides, zero-width) are dropped and whitespace runs become one space, and, when stdout is a terminal, right-to-left text is wrapped in a first-strong
 /// isolate (U+2068 … U+2069) so that it displays right-to-left without reordering the
 /// columns around it. Piped output gets no isolates, so tools see plain lines.
 pub fn terminal(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect();
+    let clean = actorgraph::text::visible(text);
     if stdout_is_terminal() && has_rtl(&clean) {
         format!("\u{2068}{clean}\u{2069}")
     } else {

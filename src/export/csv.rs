@@ -30,6 +30,7 @@ use super::fields::{self, DayBounds};
 use crate::graph::Graph;
 use crate::model::{EntityId, PartialDate};
 use crate::query::{Certainty, Snapshot};
+use crate::text::strip_invisible;
 
 /// The files of this export.
 pub const PARTS: &[&str] = &["nodes.csv", "relations.csv"];
@@ -167,11 +168,12 @@ fn date(date: Option<PartialDate>) -> String {
 /// `cell`, with a leading apostrophe when a spreadsheet would read it as a formula: it starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a plain number.
 fn neutralise(cell: &str) -> Cow<'_, str> {
+    let cell = strip_invisible(cell);
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !is_number(cell) {
+    if risky && !is_number(&cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
-        Cow::Borrowed(cell)
+        cell
     }
 }
 
@@ -194,7 +196,9 @@ mod tests {
         assert_eq!(neutralise("-HF"), "'-HF");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("\tx"), "'\tx");
-        assert_eq!(neutralise("\rx"), "'\rx");
+        // A carriage return is invisible, so it is dropped rather than guarded.
+        assert_eq!(neutralise("\rx"), "x");
+        assert_eq!(neutralise("\u{202E}=1"), "'=1");
         assert_eq!(neutralise("a=b"), "a=b");
         assert_eq!(neutralise(""), "");
     }

@@ -44,6 +44,7 @@ use super::fields::{self, DayBounds};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, PartialDate, Relation};
 use crate::query::{Certainty, Snapshot};
+use crate::text::strip_invisible;
 
 /// The files of this export.
 pub const PARTS: &[&str] = &["nodes.csv", "relationships.csv", "import.cypher"];
@@ -104,7 +105,7 @@ pub fn write(
             let mut csv = Writer::from_writer(out);
             csv.write_record(NODE_HEADER)?;
             for &e in &selection.entities {
-                csv.write_record(node_row(graph.entity(e)))?;
+                csv.write_record(visible_row(node_row(graph.entity(e))))?;
             }
             csv.flush()
         }
@@ -112,10 +113,10 @@ pub fn write(
             let mut csv = Writer::from_writer(out);
             csv.write_record(RELATIONSHIP_HEADER)?;
             for found in &selection.relations {
-                csv.write_record(relationship_row(
+                csv.write_record(visible_row(relationship_row(
                     graph.relation(found.relation),
                     found.certainty,
-                ))?;
+                )))?;
             }
             csv.flush()
         }
@@ -290,12 +291,18 @@ impl Properties {
     }
 }
 
-/// `value` as a single-quoted Cypher string literal: backslash, quotes, and every control
-/// character escaped, so that no value can end the literal or the statement.
+/// The cells of a row without invisible characters (see [`crate::text`]).
+fn visible_row<const N: usize>(row: [String; N]) -> [String; N] {
+    row.map(|cell| strip_invisible(&cell).into_owned())
+}
+
+/// `value` as a single-quoted Cypher string literal, invisible characters dropped (see
+/// [`crate::text`]) and backslash, quotes and any remaining control character escaped, so
+/// that no value can end the literal or the statement.
 fn string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('\'');
-    for c in value.chars() {
+    for c in strip_invisible(value).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\'' => out.push_str("\\'"),
@@ -322,7 +329,8 @@ mod tests {
             string("a\\'; MATCH (n) DETACH DELETE n; //"),
             r"'a\\\'; MATCH (n) DETACH DELETE n; //'"
         );
-        assert_eq!(string("x\ny\0\u{7}\u{85}"), r"'x\ny\u0000\u0007\u0085'");
+        // Invisible characters are dropped; line feeds and tabs are kept, escaped.
+        assert_eq!(string("x\ny\0\u{7}\u{85}\u{202E}\tz"), r"'x\ny\tz'");
         assert_eq!(string("جبهة"), "'جبهة'");
     }
 

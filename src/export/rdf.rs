@@ -48,6 +48,7 @@ use super::fields::{self, DayBounds};
 use crate::graph::Graph;
 use crate::model::{Entity, PartialDate, Precision, Relation};
 use crate::query::{Certainty, Snapshot};
+use crate::text::strip_invisible;
 
 /// The IRI every exported resource is named under, whatever graph is exported.
 pub const BASE: &str = "https://actorgraph.example/";
@@ -116,12 +117,13 @@ impl<W: Write> Triples<W> {
         let names = &entity.names;
         for (lang, name) in [("en", &names.en), ("ar", &names.ar), ("fr", &names.fr)] {
             if let Some(name) = name {
-                let label = Literal::new_language_tagged_literal_unchecked(name, lang);
+                let label =
+                    Literal::new_language_tagged_literal_unchecked(strip_invisible(name), lang);
                 self.add(&me, rdfs::LABEL, &label)?;
             }
         }
         for alias in &entity.aliases {
-            self.add(&me, SKOS_ALT_LABEL, &Literal::from(alias.as_str()))?;
+            self.add(&me, SKOS_ALT_LABEL, &text(alias.as_str()))?;
         }
         if let Some(lifetime) = &entity.lifetime {
             if let Some(start) = lifetime.start {
@@ -131,11 +133,7 @@ impl<W: Write> Triples<W> {
                 self.add(&me, &ag("end"), &date(end))?;
             }
         }
-        self.add(
-            &me,
-            rdfs::COMMENT,
-            &Literal::from(entity.description.as_str()),
-        )
+        self.add(&me, rdfs::COMMENT, &text(entity.description.as_str()))
     }
 
     fn relation(&mut self, relation: &Relation, certainty: Option<Certainty>) -> io::Result<()> {
@@ -186,13 +184,9 @@ impl<W: Write> Triples<W> {
             self.add(&me, &ag("place"), &iri(ENTITY, place.as_str()))?;
         }
         if let Some(event) = &relation.event {
-            self.add(&me, &ag("event"), &Literal::from(event.as_str()))?;
+            self.add(&me, &ag("event"), &text(event.as_str()))?;
         }
-        self.add(
-            &me,
-            &ag("summary"),
-            &Literal::from(relation.summary.as_str()),
-        )?;
+        self.add(&me, &ag("summary"), &text(relation.summary.as_str()))?;
         let spans: Vec<NamedNode> = (1..=relation.evidence.len())
             .map(|n| iri(EVIDENCE, &format!("{id}-{n}")))
             .collect();
@@ -201,7 +195,7 @@ impl<W: Write> Triples<W> {
         }
         for (span, evidence) in spans.iter().zip(&relation.evidence) {
             self.add(span, rdf::TYPE, &ag("Evidence"))?;
-            let document = Literal::from(evidence.document.as_str());
+            let document = text(evidence.document.as_str());
             self.add(span, &ag("document"), &document)?;
             self.add(span, &ag("startByte"), &Literal::from(evidence.start_byte))?;
             self.add(span, &ag("endByte"), &Literal::from(evidence.end_byte))?;
@@ -230,4 +224,9 @@ fn date(date: PartialDate) -> Literal {
         Precision::Day => xsd::DATE,
     };
     Literal::new_typed_literal(date.to_string(), datatype)
+}
+
+/// A plain literal of untrusted text, without invisible characters (see [`crate::text`]).
+fn text(value: &str) -> Literal {
+    Literal::from(strip_invisible(value).as_ref())
 }

@@ -7,10 +7,12 @@
 
 use std::borrow::Cow;
 
-/// `value` without the characters XML 1.0 does not allow.
+/// `value` without invisible characters (see [`crate::text`]) nor any other character XML 1.0
+/// does not allow.
 pub(super) fn text(value: &str) -> Cow<'_, str> {
+    let value = crate::text::strip_invisible(value);
     if value.chars().all(allowed) {
-        Cow::Borrowed(value)
+        value
     } else {
         Cow::Owned(value.chars().filter(|&c| allowed(c)).collect())
     }
@@ -37,7 +39,8 @@ mod tests {
 
     #[test]
     fn drops_what_xml_forbids() {
-        assert_eq!(text("a\0b\u{7}c\td\ne\rf"), "abc\td\ne\rf");
+        assert_eq!(text("a\0b\u{7}c\td\ne\rf"), "abc\td\nef");
+        assert_eq!(text("a\u{202E}b\u{200B}c"), "abc");
         assert_eq!(text("\u{FFFE}x\u{FFFF}"), "x");
         assert!(matches!(text("plain <&> \"text\""), Cow::Borrowed(_)));
         assert_eq!(text("جبهة 𝔸"), "جبهة 𝔸");

@@ -212,6 +212,13 @@ fn check_entities<'a>(
         }
         let mut own = HashSet::new();
         for (field, name) in named_fields(entity) {
+            if let Some(suspicion) = crate::text::suspicion(name) {
+                problems.push(at.warning(
+                    "suspicious-name",
+                    &field,
+                    format!("name {} {}", quote(name), suspicion.describe()),
+                ));
+            }
             let key = names::key(name);
             if key.is_empty() {
                 problems.push(at.error(

@@ -13,48 +13,8 @@
 
 use graphviz_rust::dot_structures::Id;
 
-/// True for characters a diagram drops: controls, bidirectional formatting and zero-width
-/// characters (which would let a name hide or reorder what is drawn).
-fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E007F}'
-        )
-}
-
-/// The text as a diagram shows it: invisible characters dropped, each run of whitespace
-/// (line breaks and tabs included) one space, no leading or trailing space.
-///
-/// ```
-/// use actorgraph::export::dot::visible;
-/// assert_eq!(visible("a\u{202E}b\n\tc\0"), "ab c");
-/// ```
-pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !is_invisible(c) {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
+use crate::text::is_invisible;
+pub use crate::text::visible;
 
 /// Appends visible `text` escaped for a DOT quoted string that Graphviz reads as a label.
 fn escape_into(out: &mut String, text: &str) {

@@ -1,0 +1,189 @@
+//! Untrusted text: the characters that can hide or reorder what is shown, and names that
+//! imitate others.
+//!
+//! Names and summaries come from files people edit and exchange. A bidi override (U+202E) can
+//! make `gao` display as `oag`, a zero-width space can make two different names look the same,
+//! and a Cyrillic `а` in a Latin word can pass for an `a`. `check` warns about such names
+//! ([`suspicion`]); every output drops the invisible characters ([`strip_invisible`],
+//! [`visible`]) before anything else escapes the text for its format. Only the node-link JSON
+//! export keeps text as it is, escaped by JSON, since it exists to load the graph back.
+
+use std::borrow::Cow;
+
+/// True for characters that are not seen but change what is shown or compared: C0 and C1
+/// controls (tab, line feed and carriage return included), the soft hyphen, bidirectional
+/// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069),
+/// zero-width and invisible operators (U+200B–200D, U+2060–2064, U+FEFF), the Mongolian vowel
+/// separator, interlinear annotation and tag characters.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// `text` without invisible characters, except that line feeds and tabs are kept (for
+/// formats where multi-line text is legitimate: CSV, XML, Turtle).
+///
+/// ```
+/// use actorgraph::text::strip_invisible;
+/// assert_eq!(strip_invisible("ga\u{202E}o\nx\0"), "gao\nx");
+/// ```
+pub fn strip_invisible(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t' || !is_invisible(c);
+    if text.chars().all(keep) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+    }
+}
+
+/// The text as one line shows it: invisible characters dropped, each run of whitespace (line
+/// breaks and tabs included) one space, no leading or trailing space.
+///
+/// ```
+/// use actorgraph::text::visible;
+/// assert_eq!(visible("a\u{202E}b\n\tc\0"), "ab c");
+/// ```
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !is_invisible(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Why a name looks like a spoofing attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suspicion {
+    /// It holds a bidirectional control (embedding, override, isolate or mark).
+    Bidi,
+    /// It holds a zero-width or other invisible character (tabs and newlines included).
+    Invisible,
+    /// One of its words mixes letters of different scripts (Latin and Cyrillic …).
+    MixedScript,
+}
+
+impl Suspicion {
+    /// What is wrong, for a warning.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Suspicion::Bidi => {
+                "holds a bidirectional control character that can reorder how it displays"
+            }
+            Suspicion::Invisible => {
+                "holds an invisible character (control or zero-width) that can make it look like another name"
+            }
+            Suspicion::MixedScript => {
+                "mixes letters of different scripts in one word, as look-alike names do"
+            }
+        }
+    }
+}
+
+/// The scripts whose letters are told apart to detect look-alike words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Hebrew,
+    Arabic,
+}
+
+fn script(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c as u32 {
+        0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F => Script::Cyrillic,
+        0x0530..=0x058F => Script::Armenian,
+        0x0590..=0x05FF => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `name` looks built to deceive: bidi controls first, then other invisible
+/// characters, then words mixing scripts. The zero-width non-joiner and joiner (U+200C/D) are
+/// normal inside Arabic-script words (Persian writes them) and are not counted there.
+///
+/// ```
+/// use actorgraph::text::{Suspicion, suspicion};
+/// assert_eq!(suspicion("Gao"), None);
+/// assert_eq!(suspicion("G\u{202E}ao"), Some(Suspicion::Bidi));
+/// assert_eq!(suspicion("Gа0"), Some(Suspicion::MixedScript)); // Cyrillic а
+/// assert_eq!(suspicion("الحركة الوطنية MNLA"), None);
+/// ```
+pub fn suspicion(name: &str) -> Option<Suspicion> {
+    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if name.chars().any(bidi) {
+        return Some(Suspicion::Bidi);
+    }
+    for word in name.split(' ') {
+        let arabic_word = word.chars().any(|c| script(c) == Some(Script::Arabic));
+        let invisible =
+            |c: char| is_invisible(c) && !(arabic_word && matches!(c, '\u{200C}' | '\u{200D}'));
+        if word.chars().any(invisible) {
+            return Some(Suspicion::Invisible);
+        }
+        let mut scripts = word.chars().filter_map(script);
+        if let Some(first) = scripts.next()
+            && scripts.any(|s| s != first)
+        {
+            return Some(Suspicion::MixedScript);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persian_joiners_are_not_suspicious() {
+        assert_eq!(suspicion("می‌خواهم"), None);
+        assert_eq!(suspicion("Ga\u{200C}o"), Some(Suspicion::Invisible));
+        assert_eq!(suspicion("Ga\u{200B}o"), Some(Suspicion::Invisible));
+        assert_eq!(suspicion("a\tb"), Some(Suspicion::Invisible));
+    }
+
+    #[test]
+    fn mixed_scripts_are_per_word() {
+        assert_eq!(suspicion("Ménaka ميناكا"), None);
+        assert_eq!(suspicion("Mеnaka"), Some(Suspicion::MixedScript)); // Cyrillic е
+        assert_eq!(suspicion("Αzawad"), Some(Suspicion::MixedScript)); // Greek Α
+        assert_eq!(suspicion("MNLAالحركة"), Some(Suspicion::MixedScript));
+    }
+
+    #[test]
+    fn strip_keeps_lines_and_tabs_only() {
+        assert_eq!(strip_invisible("a\r\nb\u{200B}\tc\u{1}"), "a\nb\tc");
+        assert!(matches!(strip_invisible("plain"), Cow::Borrowed(_)));
+    }
+}
