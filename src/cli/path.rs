@@ -13,6 +13,9 @@ use super::render::kind_label;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
+/// The most paths `-k` may ask for; each costs a search per relation of the previous one.
+const MAX_PATHS: usize = 100;
+
 /// What to look for, as the options give it.
 pub struct PathQuery<'a> {
     /// Start actor name.
@@ -35,8 +38,12 @@ struct PathJson<'a> {
 
 /// Prints the shortest paths, or fails with exit 1 when there is none.
 pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
-    if q.k == Some(0) {
-        return Err(CliError::Usage("-k must be at least 1".to_owned()));
+    if let Some(k) = q.k
+        && !(1..=MAX_PATHS).contains(&k)
+    {
+        return Err(CliError::Usage(format!(
+            "-k must be between 1 and {MAX_PATHS}"
+        )));
     }
     let graph = load_graph(global)?;
     let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use super::limits;
 use super::problem::{Location, Problem, quote};
 
 /// One element of a data file's array, with where it starts.
@@ -102,13 +103,16 @@ pub fn parse_array<T: DeserializeOwned>(
     let raws: Vec<&RawValue> = match serde_json::from_str(text) {
         Ok(raws) => raws,
         Err(e) => {
+            let message = strip_position(&e.to_string());
             let (code, message) = if e.is_data() {
                 (
                     "not-an-array",
                     format!("expected a JSON array of {what} objects"),
                 )
+            } else if classify(&message) == "too-deep" {
+                ("too-deep", too_deep())
             } else {
-                ("syntax", strip_position(&e.to_string()))
+                ("syntax", message)
             };
             let offset = offset_of(text, e.line(), e.column());
             problems.push(Problem::error(
@@ -119,6 +123,18 @@ pub fn parse_array<T: DeserializeOwned>(
             return unreadable;
         }
     };
+    if raws.len() > limits::MAX_ELEMENTS {
+        problems.push(Problem::error(
+            "too-many",
+            Location::file(file),
+            format!(
+                "{} {what} elements is over the limit of {}; split the graph",
+                raws.len(),
+                limits::MAX_ELEMENTS
+            ),
+        ));
+        return unreadable;
+    }
     let mut lines = LineCounter::default();
     let mut parsed = ParsedFile {
         elements: Vec::with_capacity(raws.len()),
@@ -137,9 +153,13 @@ pub fn parse_array<T: DeserializeOwned>(
             }),
             Err(e) => {
                 let offset = start + offset_of(json, e.line(), e.column());
-                let message = strip_position(&e.to_string());
+                let mut message = strip_position(&e.to_string());
+                let code = classify(&message);
+                if code == "too-deep" {
+                    message = too_deep();
+                }
                 let mut problem = Problem::error(
-                    classify(&message),
+                    code,
                     Location::at(file, text, offset),
                     format!("{what}: {message}"),
                 )
@@ -158,9 +178,18 @@ pub fn parse_array<T: DeserializeOwned>(
     parsed
 }
 
+/// The message for JSON nested deeper than [`limits::MAX_DEPTH`].
+fn too_deep() -> String {
+    format!("JSON nested deeper than {} levels", limits::MAX_DEPTH)
+}
+
 /// Names the kind of a serde error from its message.
 fn classify(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
+    if message.starts_with("recursion limit exceeded") {
+        "too-deep"
+    } else if message.starts_with("duplicate field") {
+        "duplicate-key"
+    } else if message.starts_with("unknown field") {
         "unknown-field"
     } else if message.starts_with("missing field") {
         "missing-field"

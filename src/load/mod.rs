@@ -7,6 +7,7 @@
 //! id.
 
 mod json;
+pub mod limits;
 mod node_link;
 mod problem;
 mod texts;
@@ -110,10 +111,7 @@ impl GraphFiles {
     /// Reads a graph folder, or a node-link JSON file (as `export json` writes).
     pub fn read_path(path: &Path) -> Result<GraphFiles, ReadError> {
         if path.is_file() {
-            let bytes = std::fs::read(path).map_err(|source| ReadError {
-                path: path.to_owned(),
-                source,
-            })?;
+            let bytes = read_limited(path)?;
             Ok(node_link::split(path, bytes))
         } else {
             GraphFiles::read_dir(path)
@@ -124,9 +122,7 @@ impl GraphFiles {
     pub fn read_dir(dir: &Path) -> Result<GraphFiles, ReadError> {
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read(&path)
-                .map(Cow::Owned)
-                .map_err(|source| ReadError { path, source })
+            read_limited(&path).map(Cow::Owned)
         };
         Ok(GraphFiles {
             origin: dir.display().to_string(),
@@ -136,6 +132,39 @@ impl GraphFiles {
             sources: read(SOURCES_FILE)?,
         })
     }
+}
+
+/// Reads a graph file: a regular file (checked before opening, so a FIFO cannot block) of at
+/// most [`limits::MAX_FILE_BYTES`] (checked before and while reading, so a device cannot
+/// stream forever).
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let fail = |source| ReadError {
+        path: path.to_owned(),
+        source,
+    };
+    let too_big = || {
+        fail(std::io::Error::other(format!(
+            "over the {} GiB limit for a graph file; split the graph",
+            limits::MAX_FILE_BYTES >> 30
+        )))
+    };
+    let meta = std::fs::metadata(path).map_err(fail)?;
+    if !meta.is_file() {
+        return Err(fail(std::io::Error::other("not a regular file")));
+    }
+    if meta.len() > limits::MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// The outcome of checking a graph: every problem, and the graph when there was no error.

@@ -75,8 +75,8 @@ pub fn is_sha256_hex(text: &str) -> bool {
 /// Reads a regular file of at most [`MAX_DOCUMENT_BYTES`].
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
+    // Looked at before opening: opening a FIFO would block.
+    let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
@@ -86,8 +86,14 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
             MAX_DOCUMENT_BYTES >> 20
         )));
     }
+    let file = std::fs::File::open(path)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(std::io::Error::other(
+            "grew past the size limit while being read",
+        ));
+    }
     Ok(bytes)
 }
 

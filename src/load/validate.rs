@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Labels;
 use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
 use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
+use super::{Labels, limits};
 use crate::model::{Entity, EntityId, EntityKind, PartialDate, Relation, Source};
 use crate::names;
 
@@ -164,6 +164,46 @@ impl<'a> Site<'a> {
     }
 }
 
+/// How long a string may be: a name (ids, names, aliases, event and document names) or a text
+/// (descriptions, summaries).
+#[derive(Clone, Copy)]
+enum Length {
+    Name,
+    Text,
+}
+
+/// Reports `value` (at `field`) when it is longer than its kind of string may be; true when it
+/// is within the limit (and worth checking further).
+fn check_length(
+    at: &Site,
+    field: &str,
+    value: &str,
+    length: Length,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let (over, limit) = match length {
+        Length::Name => (
+            value.len() > limits::MAX_NAME_CHARS && value.chars().count() > limits::MAX_NAME_CHARS,
+            format!("{} characters", limits::MAX_NAME_CHARS),
+        ),
+        Length::Text => (
+            value.len() > limits::MAX_TEXT_BYTES,
+            format!("{} KiB", limits::MAX_TEXT_BYTES >> 10),
+        ),
+    };
+    if over {
+        problems.push(at.error(
+            "too-long",
+            field,
+            format!(
+                "{} bytes is over the {limit} limit for this field",
+                value.len()
+            ),
+        ));
+    }
+    !over
+}
+
 /// True for slugs of lowercase ASCII letters and digits joined by single hyphens.
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -176,6 +216,7 @@ fn is_slug(id: &str) -> bool {
 }
 
 fn check_id(at: &Site, id: &EntityId, problems: &mut Vec<Problem>) {
+    check_length(at, ".id", id.as_str(), Length::Name, problems);
     if !is_slug(id.as_str()) {
         problems.push(at.error(
             "invalid-id",
@@ -198,6 +239,13 @@ fn check_entities<'a>(
         let entity = &element.value;
         let at = Site::new(file, element, "entity", entity.id.as_str());
         check_id(&at, &entity.id, problems);
+        check_length(
+            &at,
+            ".description",
+            &entity.description,
+            Length::Text,
+            problems,
+        );
         if let Some(first) = first_line.insert(entity.id.as_str(), element.line) {
             problems.push(at.error(
                 "duplicate-id",
@@ -212,6 +260,9 @@ fn check_entities<'a>(
         }
         let mut own = HashSet::new();
         for (field, name) in named_fields(entity) {
+            if !check_length(&at, &field, name, Length::Name, problems) {
+                continue;
+            }
             if let Some(suspicion) = crate::text::suspicion(name) {
                 problems.push(at.warning(
                     "suspicious-name",
@@ -276,6 +327,15 @@ fn check_sources<'a>(
     for element in sources {
         let source = &element.value;
         let at = Site::new(file, element, "source", source.document.as_str());
+        check_length(&at, ".document", &source.document, Length::Name, problems);
+        check_length(&at, ".language", &source.language, Length::Name, problems);
+        check_length(
+            &at,
+            ".description",
+            &source.description,
+            Length::Text,
+            problems,
+        );
         if !documents.insert(source.document.as_str()) {
             problems.push(at.error("duplicate-id", ".document", "document listed twice"));
         }
@@ -389,6 +449,19 @@ fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut 
         ));
     }
     check_order(at, "", relation.start, relation.end, problems);
+    check_length(at, ".summary", &relation.summary, Length::Text, problems);
+    if let Some(event) = &relation.event {
+        check_length(at, ".event", event, Length::Name, problems);
+    }
+    for (i, c) in relation.casualties.iter().enumerate() {
+        check_length(
+            at,
+            &format!(".casualties[{i}].who"),
+            &c.who,
+            Length::Text,
+            problems,
+        );
+    }
 }
 
 /// The matching keys of every entity's names, to check that evidence mentions an endpoint.
@@ -398,17 +471,19 @@ struct MentionIndex<'a> {
 
 impl<'a> MentionIndex<'a> {
     fn new(entities: &'a [Element<Entity>]) -> Self {
-        let keys = entities
-            .iter()
-            .map(|e| {
-                let keys = e
-                    .value
+        let mut keys = HashMap::new();
+        for e in entities {
+            // The first definition of a duplicated id is the one the other checks use; names
+            // over the length limit are reported elsewhere and not worth normalising.
+            keys.entry(e.value.id.as_str()).or_insert_with(|| {
+                e.value
                     .all_names()
+                    .filter(|n| n.len() <= 4 * limits::MAX_NAME_CHARS)
                     .map(names::key)
-                    .filter(|k| !k.is_empty());
-                (e.value.id.as_str(), keys.collect())
-            })
-            .collect();
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            });
+        }
         MentionIndex { keys }
     }
 
@@ -456,6 +531,28 @@ impl EvidenceCheck<'_> {
         }
         for (i, evidence) in relation.evidence.iter().enumerate() {
             let field = format!(".evidence[{i}]");
+            let document_field = format!("{field}.document");
+            check_length(
+                at,
+                &document_field,
+                &evidence.document,
+                Length::Name,
+                problems,
+            );
+            let size = evidence.end_byte.saturating_sub(evidence.start_byte);
+            if size > limits::MAX_SPAN_BYTES {
+                problems.push(at.error(
+                    "span-too-long",
+                    &field,
+                    format!(
+                        "span {}..{} is {size} bytes, over the {} KiB limit for evidence; cite the sentences that state the fact",
+                        evidence.start_byte,
+                        evidence.end_byte,
+                        limits::MAX_SPAN_BYTES >> 10
+                    ),
+                ));
+                continue;
+            }
             if !known.documents.contains(evidence.document.as_str()) {
                 if known.unknown_document(&evidence.document) {
                     problems.push(at.error(

@@ -1,0 +1,22 @@
+//! The limits the loader enforces, so that no input can exhaust memory or time. Each one, when
+//! exceeded, is an error that names it.
+
+/// The largest graph file read (entities, relations or sources, or a node-link document):
+/// 2 GiB. A million relations take about 0.5 GB of JSON.
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+
+/// The most entities, relations or sources one graph may hold: 5 million each.
+pub const MAX_ELEMENTS: usize = 5_000_000;
+
+/// The deepest JSON nesting accepted: serde_json's recursion limit, 128 levels (the format
+/// itself needs 4).
+pub const MAX_DEPTH: usize = 128;
+
+/// The longest id, name, alias, event name or document name: 1,000 characters.
+pub const MAX_NAME_CHARS: usize = 1_000;
+
+/// The longest description, summary or casualty description: 64 KiB.
+pub const MAX_TEXT_BYTES: usize = 64 << 10;
+
+/// The longest evidence span: 64 KiB of the source document.
+pub const MAX_SPAN_BYTES: u64 = 64 << 10;
