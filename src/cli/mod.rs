@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod diff;
 mod error;
 mod export;
 mod find;
@@ -14,6 +15,7 @@ mod render;
 mod selection;
 mod show;
 mod snapshot;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -40,7 +42,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             neighbors::run(global, name, &relationship(time, &query::ENEMY_KINDS)?)
         }
         Command::Relations { with, select } => relations::run(global, with, &select.filter()?),
-        Command::Timeline { name, with } => relations::timeline(global, name, with.as_deref()),
+        Command::Timeline { name, with } => timeline::run(global, name, with.as_deref()),
         Command::Path {
             from,
             to,
@@ -78,7 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 certain_only: *certain,
                 ..Filter::default()
             };
-            snapshot::diff(global, *first, *second, &filter)
+            diff::run(global, *first, *second, &filter)
         }
     };
     match result {

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
 use actorgraph::{EntityId, Graph, Relation};
 
@@ -90,4 +91,69 @@ pub fn relation_table<'a>(
         table.row(row);
     }
     table.render()
+}
+
+/// One relation in full, with its evidence quoted when the texts are available.
+pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTexts>) -> String {
+    let t = terminal;
+    let name = |id: &EntityId| {
+        let e = graph.entity(graph.entity_ix(id).unwrap_or_default());
+        format!("{} ({})", t(e.display_name()), e.id)
+    };
+    let mut text = String::new();
+    let not = if relation.negated { "NOT " } else { "" };
+    writeln!(
+        text,
+        "relation {}: {} {not}{} {} {}",
+        relation.id,
+        name(&relation.source),
+        relation.kind,
+        if relation.kind.is_symmetric() {
+            "—"
+        } else {
+            "→"
+        },
+        name(&relation.target)
+    )
+    .ok();
+    writeln!(text, "  dates: {}", relation.dates()).ok();
+    writeln!(text, "  status: {}", status_label(relation)).ok();
+    if let Some(place) = &relation.place {
+        writeln!(text, "  place: {}", name(place)).ok();
+    }
+    if let Some(event) = &relation.event {
+        writeln!(text, "  event: {}", t(event)).ok();
+    }
+    for c in &relation.casualties {
+        let count = match (c.min, c.max) {
+            (Some(min), Some(max)) if min != max => format!("{min}–{max}"),
+            (Some(min), _) => min.to_string(),
+            _ => "unknown number of".to_owned(),
+        };
+        let outcome = match c.outcome {
+            actorgraph::Outcome::Killed => "killed",
+            actorgraph::Outcome::Wounded => "wounded",
+        };
+        writeln!(text, "  casualties: {count} {} {outcome}", t(&c.who)).ok();
+    }
+    writeln!(text, "  summary: {}", t(&relation.summary)).ok();
+    for (i, evidence) in relation.evidence.iter().enumerate() {
+        writeln!(
+            text,
+            "  evidence [{}]: {} bytes {}..{}",
+            i + 1,
+            evidence.document,
+            evidence.start_byte,
+            evidence.end_byte
+        )
+        .ok();
+        if let Some(texts) = texts {
+            match texts.span(evidence) {
+                Ok(span) => writeln!(text, "    «{}»", t(span.trim())),
+                Err(e) => writeln!(text, "    (cannot quote: {e})"),
+            }
+            .ok();
+        }
+    }
+    text
 }

@@ -7,11 +7,10 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::render::{kind_label, label, status_label};
+use super::render::{kind_label, label, relation_text, status_label};
 use super::{load_graph, output, source_texts};
-use actorgraph::load::SourceTexts;
+use actorgraph::EntityId;
 use actorgraph::view::{EntityView, RelationView};
-use actorgraph::{EntityId, Graph, Relation};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -97,69 +96,4 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     }
     output::text(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// One relation in full, with its evidence quoted when the texts are available.
-fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTexts>) -> String {
-    let t = output::terminal;
-    let name = |id: &EntityId| {
-        let e = graph.entity(graph.entity_ix(id).unwrap_or_default());
-        format!("{} ({})", t(e.display_name()), e.id)
-    };
-    let mut text = String::new();
-    let not = if relation.negated { "NOT " } else { "" };
-    writeln!(
-        text,
-        "relation {}: {} {not}{} {} {}",
-        relation.id,
-        name(&relation.source),
-        relation.kind,
-        if relation.kind.is_symmetric() {
-            "—"
-        } else {
-            "→"
-        },
-        name(&relation.target)
-    )
-    .ok();
-    writeln!(text, "  dates: {}", relation.dates()).ok();
-    writeln!(text, "  status: {}", status_label(relation)).ok();
-    if let Some(place) = &relation.place {
-        writeln!(text, "  place: {}", name(place)).ok();
-    }
-    if let Some(event) = &relation.event {
-        writeln!(text, "  event: {}", t(event)).ok();
-    }
-    for c in &relation.casualties {
-        let count = match (c.min, c.max) {
-            (Some(min), Some(max)) if min != max => format!("{min}–{max}"),
-            (Some(min), _) => min.to_string(),
-            _ => "unknown number of".to_owned(),
-        };
-        let outcome = match c.outcome {
-            actorgraph::Outcome::Killed => "killed",
-            actorgraph::Outcome::Wounded => "wounded",
-        };
-        writeln!(text, "  casualties: {count} {} {outcome}", t(&c.who)).ok();
-    }
-    writeln!(text, "  summary: {}", t(&relation.summary)).ok();
-    for (i, evidence) in relation.evidence.iter().enumerate() {
-        writeln!(
-            text,
-            "  evidence [{}]: {} bytes {}..{}",
-            i + 1,
-            evidence.document,
-            evidence.start_byte,
-            evidence.end_byte
-        )
-        .ok();
-        if let Some(texts) = texts {
-            match texts.span(evidence) {
-                Ok(span) => writeln!(text, "    «{}»", t(span.trim())),
-                Err(e) => writeln!(text, "    (cannot quote: {e})"),
-            }
-            .ok();
-        }
-    }
-    text
 }

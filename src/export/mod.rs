@@ -2,7 +2,7 @@
 //!
 //! One [`Format`] enum, one module per format. Every exporter streams to an `impl Write` (no
 //! whole-output string in memory) and writes only the selection it is given — a
-//! [`Snapshot`](crate::query::Snapshot) chosen by the query layer (a date, kinds, an ego
+//! [`crate::query::Snapshot`] chosen by the query layer (a date, kinds, an ego
 //! network). Formats made of several files (Neo4j, CSV) name their [`parts`](Format::parts).
 
 mod csv;

@@ -1,0 +1,60 @@
+//! `actorgraph timeline`: everything involving an actor or a pair, in date order.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use super::args::Global;
+use super::error::CliError;
+use super::load_graph;
+use super::output::{self, terminal};
+use super::render::{label, sentence, status_label};
+use actorgraph::query::{self, Filter};
+use actorgraph::view::RelationView;
+
+/// Prints everything involving `name` (or the pair `name`, `with`) in date order.
+pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, CliError> {
+    let graph = load_graph(global)?;
+    let mut actors = vec![graph.resolve(name)?];
+    if let Some(other) = with {
+        actors.push(graph.resolve(other)?);
+    }
+    let found = query::relations(&graph, &actors, &Filter::default());
+    if global.json {
+        let rows: Vec<RelationView> = found
+            .iter()
+            .map(|f| RelationView::new(graph.relation(f.relation), None))
+            .collect();
+        output::json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let names: Vec<String> = actors
+        .iter()
+        .map(|&a| terminal(graph.entity(a).label()))
+        .collect();
+    let mut text = format!(
+        "timeline of {}: {} relation(s)\n",
+        names.join(" and "),
+        found.len()
+    );
+    for f in &found {
+        let relation = graph.relation(f.relation);
+        writeln!(
+            text,
+            "\n{}  {}",
+            relation.dates(),
+            sentence(&graph, relation)
+        )
+        .ok();
+        let mut notes = vec![status_label(relation)];
+        if let Some(event) = &relation.event {
+            notes.push(terminal(event));
+        }
+        if let Some(place) = &relation.place {
+            notes.push(format!("at {}", terminal(label(&graph, place))));
+        }
+        writeln!(text, "    [{}] {}", notes.join("; "), relation.id).ok();
+        writeln!(text, "    {}", terminal(&relation.summary)).ok();
+    }
+    output::text(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
