@@ -346,3 +346,71 @@ fn a_write_into_a_missing_folder_fails_cleanly() {
     expect(&out, 2, "cannot write");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// Makes `dir` read-only for as long as the guard lives: immutable for root (who ignores
+/// permission bits), mode 555 for anyone else.
+struct ReadOnly<'a>(&'a Path);
+
+impl<'a> ReadOnly<'a> {
+    fn new(dir: &'a Path) -> Self {
+        let root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .unwrap()
+            .stdout
+            == b"0\n";
+        let ok = if root {
+            std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .unwrap()
+                .success()
+        } else {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).is_ok()
+        };
+        assert!(ok, "cannot make {} read-only", dir.display());
+        ReadOnly(dir)
+    }
+}
+
+impl Drop for ReadOnly<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(self.0)
+            .status();
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(self.0, fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[test]
+fn a_read_only_folder_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("graph.svg");
+    fs::write(&target, "old contents").unwrap();
+    let locked = ReadOnly::new(dir.path());
+    let out = run(
+        &[
+            "export",
+            "dot",
+            "--at",
+            "2012-05-01",
+            "--render",
+            "svg",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        60,
+    );
+    let listing: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    drop(locked);
+    expect(&out, 2, "cannot write");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "old contents");
+    assert_eq!(listing, ["graph.svg"], "a temporary file was left behind");
+}
