@@ -6,6 +6,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{Entity, EntityId, Relation, Source};
 use crate::names::{NameError, NameIndex};
+use crate::query::Bounds;
 
 /// Index of an entity in [`Graph::entities`] (and of its node in [`Graph::topology`]).
 pub type EntityIx = usize;
@@ -18,7 +19,9 @@ pub type RelationIx = usize;
 /// Entity `i` is node `i` of the petgraph [`topology`](Graph::topology) and relation `j` its
 /// edge `j` (directed source → target, also for symmetric kinds). Each entity keeps the list of
 /// its relations sorted by start date then id, so that a query about one actor touches only
-/// that actor's relations.
+/// that actor's relations, and a question about a date reads only the prefix of that list
+/// that starts early enough. Each relation's endpoints (as indexes) and date [`Bounds`] are
+/// computed once, so queries neither hash ids nor redo calendar arithmetic.
 #[derive(Debug, Clone)]
 pub struct Graph {
     entities: Vec<Entity>,
@@ -27,6 +30,9 @@ pub struct Graph {
     entity_ix: HashMap<EntityId, EntityIx>,
     relation_ix: HashMap<EntityId, RelationIx>,
     topology: DiGraph<EntityIx, RelationIx>,
+    ends: Vec<[u32; 2]>,
+    bounds: Vec<Bounds>,
+    order: Vec<RelationIx>,
     incident: Vec<Vec<RelationIx>>,
     at_place: Vec<Vec<RelationIx>>,
     names: NameIndex,
@@ -55,10 +61,13 @@ impl Graph {
         }
         let mut incident = vec![Vec::new(); entities.len()];
         let mut at_place = vec![Vec::new(); entities.len()];
+        let mut ends = Vec::with_capacity(relations.len());
         for (j, relation) in relations.iter().enumerate() {
             let s = entity_ix[&relation.source];
             let t = entity_ix[&relation.target];
             topology.add_edge(NodeIndex::new(s), NodeIndex::new(t), j);
+            // Entity counts are bounded by the loader's limits, far below u32::MAX.
+            ends.push([s as u32, t as u32]);
             incident[s].push(j);
             if t != s {
                 incident[t].push(j);
@@ -67,11 +76,14 @@ impl Graph {
                 at_place[entity_ix[place]].push(j);
             }
         }
+        let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
         let order = |list: &mut Vec<RelationIx>| {
             list.sort_by(|&a, &b| chronological(&relations[a], &relations[b]));
         };
         incident.iter_mut().for_each(order);
         at_place.iter_mut().for_each(order);
+        let mut all: Vec<RelationIx> = (0..relations.len()).collect();
+        order(&mut all);
         let names = NameIndex::new(&entities);
         Graph {
             entities,
@@ -80,6 +92,9 @@ impl Graph {
             entity_ix,
             relation_ix,
             topology,
+            ends,
+            bounds,
+            order: all,
             incident,
             at_place,
             names,
@@ -119,6 +134,28 @@ impl Graph {
     /// The index of the relation with this id.
     pub fn relation_ix(&self, id: &EntityId) -> Option<RelationIx> {
         self.relation_ix.get(id).copied()
+    }
+
+    /// Every relation, by start date (undated first), end date (open-ended last), then id.
+    pub fn chronological(&self) -> &[RelationIx] {
+        &self.order
+    }
+
+    /// The source and target of relation `r`, as entity indexes.
+    pub fn ends(&self, r: RelationIx) -> (EntityIx, EntityIx) {
+        let [s, t] = self.ends[r];
+        (s as EntityIx, t as EntityIx)
+    }
+
+    /// The end of relation `r` that is not `entity` (the target when `entity` is the source).
+    pub fn other_end(&self, r: RelationIx, entity: EntityIx) -> EntityIx {
+        let (s, t) = self.ends(r);
+        if s == entity { t } else { s }
+    }
+
+    /// The earliest and latest possible days of relation `r`'s start and end.
+    pub fn bounds(&self, r: RelationIx) -> &Bounds {
+        &self.bounds[r]
     }
 
     /// The relations that have `entity` as source or target, by start date then id.

@@ -104,6 +104,38 @@ proptest! {
     }
 
     #[test]
+    fn the_first_path_is_as_short_as_plain_breadth_first_search_says(
+        a in 0usize..1000, b in 0usize..1000, year in 2011u16..=2014
+    ) {
+        let g = graph();
+        let n = g.entities().len();
+        let (from, to) = (a % n, b % n);
+        let at: PartialDate = format!("{year}").parse().unwrap();
+        let filter = Filter::during(at.period());
+        let found = query::shortest_paths(g, from, to, &filter, 1, 50);
+        // Unidirectional BFS over the relations the filter admits.
+        let mut dist = vec![usize::MAX; n];
+        dist[from] = 0;
+        let mut queue = std::collections::VecDeque::from([from]);
+        while let Some(x) = queue.pop_front() {
+            for &r in g.incident(x) {
+                if filter.admit(g.relation(r)).is_none() {
+                    continue;
+                }
+                let y = g.other_end(r, x);
+                if dist[y] == usize::MAX {
+                    dist[y] = dist[x] + 1;
+                    queue.push_back(y);
+                }
+            }
+        }
+        match found.first() {
+            Some(path) => prop_assert_eq!(path.hops(), dist[to]),
+            None => prop_assert_eq!(dist[to], usize::MAX),
+        }
+    }
+
+    #[test]
     fn paths_are_loop_free_chains_in_order(a in 0usize..1000, b in 0usize..1000, k in 1usize..4) {
         let g = graph();
         let n = g.entities().len();

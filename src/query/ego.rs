@@ -19,15 +19,13 @@ pub fn ego(graph: &Graph, center: EntityIx, depth: usize, filter: &Filter) -> Sn
         if d == depth {
             continue;
         }
-        let id = &graph.entity(at).id;
-        for &r in graph.incident(at) {
-            let relation = graph.relation(r);
-            if filter.admit(relation).is_none() {
+        let list = graph.incident(at);
+        for &r in &list[..filter.candidates(graph, list)] {
+            if filter.admit_in(graph, r).is_none() {
                 continue;
             }
-            if let Some(next) = graph.entity_ix(relation.other(id))
-                && reached.insert(next)
-            {
+            let next = graph.other_end(r, at);
+            if reached.insert(next) {
                 queue.push_back((next, d + 1));
             }
         }
@@ -38,13 +36,11 @@ pub fn ego(graph: &Graph, center: EntityIx, depth: usize, filter: &Filter) -> Sn
         .collect::<BTreeSet<_>>()
         .into_iter()
         .filter_map(|r| {
-            let relation = graph.relation(r);
-            let ends = [&relation.source, &relation.target]
-                .map(|id| graph.entity_ix(id).is_some_and(|e| reached.contains(&e)));
-            if !ends.iter().all(|&inside| inside) {
+            let (s, t) = graph.ends(r);
+            if !(reached.contains(&s) && reached.contains(&t)) {
                 return None;
             }
-            let admitted = filter.admit(relation)?;
+            let admitted = filter.admit_in(graph, r)?;
             Some(Found {
                 relation: r,
                 certainty: admitted.certainty,

@@ -1,8 +1,9 @@
 //! Which relations a question is about: kinds, statuses, and a day or period.
 
+use crate::graph::{Graph, RelationIx};
 use crate::model::{Period, Relation, RelationKind, Status};
 
-use super::Certainty;
+use super::{Bounds, Certainty};
 
 /// A selection of relations: by kind, by status, and by the time they hold.
 ///
@@ -31,6 +32,16 @@ pub struct Admitted {
 }
 
 impl Filter {
+    /// How many relations of `list` (sorted by start date, as the graph keeps every list) can
+    /// hold in the filter's period: those starting no later than its last day. A question
+    /// about a date reads only this prefix. O(log n).
+    pub fn candidates(&self, graph: &Graph, list: &[RelationIx]) -> usize {
+        match self.period {
+            Some(period) => list.partition_point(|&r| graph.bounds(r).start_first <= period.last),
+            None => list.len(),
+        }
+    }
+
     /// A filter over the given period only.
     pub fn during(period: Period) -> Filter {
         Filter {
@@ -47,6 +58,17 @@ impl Filter {
 
     /// Whether `relation` passes, and with which certainty.
     pub fn admit(&self, relation: &Relation) -> Option<Admitted> {
+        self.admit_bounded(relation, &Bounds::of(relation))
+    }
+
+    /// [`admit`](Filter::admit) for relation `r` of `graph`, using the bounds it keeps.
+    pub fn admit_in(&self, graph: &Graph, r: RelationIx) -> Option<Admitted> {
+        self.admit_bounded(graph.relation(r), graph.bounds(r))
+    }
+
+    /// [`admit`](Filter::admit) with the relation's date bounds already computed (the graph
+    /// keeps them: [`Graph::bounds`](crate::Graph::bounds)).
+    pub fn admit_bounded(&self, relation: &Relation, bounds: &Bounds) -> Option<Admitted> {
         if !self.kinds.is_empty() && !self.kinds.contains(&relation.kind) {
             return None;
         }
@@ -58,7 +80,7 @@ impl Filter {
         }
         let certainty = match self.period {
             None => None,
-            Some(period) => Some(super::during(relation, period)?),
+            Some(period) => Some(bounds.during(period)?),
         };
         if self.certain_only && certainty == Some(Certainty::Possible) {
             return None;

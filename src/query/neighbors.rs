@@ -24,18 +24,16 @@ pub struct Neighbor {
 /// Every entity linked to `entity` by a relation `filter` admits, one entry per relation,
 /// sorted by the relation's start date then id.
 ///
-/// Complexity: O(degree of `entity`); no other relation is looked at.
+/// Complexity: O(log d + m) for an entity of degree d with m relations starting before the
+/// end of the period asked about (O(d) without a period); no other relation is looked at.
 pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighbor> {
-    let id = &graph.entity(entity).id;
-    graph
-        .incident(entity)
+    let list = graph.incident(entity);
+    list[..filter.candidates(graph, list)]
         .iter()
         .filter_map(|&r| {
-            let relation = graph.relation(r);
-            let admitted = filter.admit(relation)?;
-            let other = graph.entity_ix(relation.other(id))?;
+            let admitted = filter.admit_in(graph, r)?;
             Some(Neighbor {
-                entity: other,
+                entity: graph.other_end(r, entity),
                 relation: r,
                 certainty: admitted.certainty,
             })

@@ -1,6 +1,6 @@
 //! The shortest chains of relations linking two actors.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use crate::graph::{EntityIx, Graph, RelationIx};
 
@@ -26,9 +26,10 @@ impl Path {
 /// each at most `max_hops` relations long, shortest first (ties in the order breadth-first
 /// search meets them, which follows each entity's relations by date then id).
 ///
-/// Relations are followed in either direction. Uses Yen's algorithm over breadth-first
-/// search: O(k · L · (V + E)) for paths of length L. Returns an empty list when no path
-/// exists; a path from an entity to itself is the empty path.
+/// Relations are followed in either direction. Uses Yen's algorithm over bidirectional
+/// breadth-first search: each search visits only the entities within about half the path's
+/// length of either end, O(k · L) searches for paths of length L. Returns an empty list when
+/// no path exists; a path from an entity to itself is the empty path.
 pub fn shortest_paths(
     graph: &Graph,
     from: EntityIx,
@@ -37,18 +38,13 @@ pub fn shortest_paths(
     k: usize,
     max_hops: usize,
 ) -> Vec<Path> {
-    let admitted: Vec<bool> = graph
-        .relations()
-        .iter()
-        .map(|r| filter.admit(r).is_some())
-        .collect();
     let search = Search {
         graph,
-        admitted: &admitted,
+        filter,
         max_hops,
     };
     let mut found: Vec<Path> = Vec::new();
-    let Some(first) = search.bfs(from, to, &HashSet::new(), &HashSet::new(), 0) else {
+    let Some(first) = search.shortest(from, to, &HashSet::new(), &HashSet::new(), 0) else {
         return found;
     };
     found.push(first);
@@ -65,7 +61,7 @@ pub fn shortest_paths(
                 .map(|p| p.relations[i])
                 .collect();
             let banned_entities: HashSet<EntityIx> = root_entities[..i].iter().copied().collect();
-            if let Some(tail) = search.bfs(spur, to, &banned_entities, &banned_relations, i) {
+            if let Some(tail) = search.shortest(spur, to, &banned_entities, &banned_relations, i) {
                 let mut entities = root_entities.to_vec();
                 entities.extend_from_slice(&tail.entities[1..]);
                 let mut relations = root_relations.to_vec();
@@ -90,14 +86,21 @@ pub fn shortest_paths(
 
 struct Search<'a> {
     graph: &'a Graph,
-    admitted: &'a [bool],
+    filter: &'a Filter,
     max_hops: usize,
 }
 
+/// How each entity one side of the search reached was reached: the relation and the entity it
+/// came from (`None` for where that side started), and how many relations away it is.
+type Reached = HashMap<EntityIx, (Option<(RelationIx, EntityIx)>, usize)>;
+
 impl Search<'_> {
-    /// Breadth-first search for a shortest path of at most `max_hops - used` relations,
-    /// avoiding the banned entities and relations.
-    fn bfs(
+    /// A shortest path of at most `max_hops - used` relations from `from` to `to`, avoiding
+    /// the banned entities and relations: breadth-first from both ends at once, always growing
+    /// the smaller frontier by a whole level, so that only the entities near both ends are
+    /// visited; when a level meets the other side, the shortest meeting in it wins (the first
+    /// met among equals). Relations are admitted by the filter as they are met.
+    fn shortest(
         &self,
         from: EntityIx,
         to: EntityIx,
@@ -106,51 +109,80 @@ impl Search<'_> {
         used: usize,
     ) -> Option<Path> {
         let budget = self.max_hops.checked_sub(used)?;
-        let n = self.graph.entities().len();
-        // For each reached entity: the relation and entity it was reached through.
-        let mut came_from: Vec<Option<(RelationIx, EntityIx)>> = vec![None; n];
-        let mut depth = vec![usize::MAX; n];
-        depth[from] = 0;
-        let mut queue = VecDeque::from([from]);
-        while let Some(at) = queue.pop_front() {
-            if at == to {
-                break;
-            }
-            if depth[at] >= budget {
-                continue;
-            }
-            let id = &self.graph.entity(at).id;
-            for &r in self.graph.incident(at) {
-                if !self.admitted[r] || banned_relations.contains(&r) {
-                    continue;
+        if from == to {
+            return Some(Path {
+                entities: vec![from],
+                relations: Vec::new(),
+            });
+        }
+        let mut forward: Reached = HashMap::from([(from, (None, 0))]);
+        let mut backward: Reached = HashMap::from([(to, (None, 0))]);
+        let mut forward_frontier = vec![from];
+        let mut backward_frontier = vec![to];
+        let mut hops = 0;
+        while hops < budget && !forward_frontier.is_empty() && !backward_frontier.is_empty() {
+            hops += 1;
+            let grow_forward = forward_frontier.len() <= backward_frontier.len();
+            let (frontier, mine, theirs) = if grow_forward {
+                (&mut forward_frontier, &mut forward, &backward)
+            } else {
+                (&mut backward_frontier, &mut backward, &forward)
+            };
+            let mut next = Vec::new();
+            // The shortest meeting of the two searches found in this level: (length, entity).
+            let mut meeting: Option<(usize, EntityIx)> = None;
+            for &at in frontier.iter() {
+                let depth = mine[&at].1 + 1;
+                let list = self.graph.incident(at);
+                for &r in &list[..self.filter.candidates(self.graph, list)] {
+                    if banned_relations.contains(&r)
+                        || self.filter.admit_in(self.graph, r).is_none()
+                    {
+                        continue;
+                    }
+                    let other = self.graph.other_end(r, at);
+                    if mine.contains_key(&other) || banned_entities.contains(&other) {
+                        continue;
+                    }
+                    mine.insert(other, (Some((r, at)), depth));
+                    if let Some((_, far)) = theirs.get(&other) {
+                        let length = depth + far;
+                        if meeting.is_none_or(|(best, _)| length < best) {
+                            meeting = Some((length, other));
+                        }
+                    }
+                    next.push(other);
                 }
-                let Some(next) = self.graph.entity_ix(self.graph.relation(r).other(id)) else {
-                    continue;
-                };
-                if depth[next] != usize::MAX || banned_entities.contains(&next) {
-                    continue;
-                }
-                depth[next] = depth[at] + 1;
-                came_from[next] = Some((r, at));
-                queue.push_back(next);
             }
+            if let Some((_, other)) = meeting {
+                return Some(join(&forward, &backward, other));
+            }
+            *frontier = next;
         }
-        if depth[to] == usize::MAX {
-            return None;
-        }
-        let mut entities = vec![to];
-        let mut relations = Vec::new();
-        let mut at = to;
-        while let Some((r, prev)) = came_from[at] {
-            relations.push(r);
-            entities.push(prev);
-            at = prev;
-        }
-        entities.reverse();
-        relations.reverse();
-        Some(Path {
-            entities,
-            relations,
-        })
+        None
+    }
+}
+
+/// The path through `meeting`, from the forward search's start to the backward search's.
+fn join(forward: &Reached, backward: &Reached, meeting: EntityIx) -> Path {
+    let mut entities = vec![meeting];
+    let mut relations = Vec::new();
+    let mut at = meeting;
+    while let Some((Some((r, prev)), _)) = forward.get(&at) {
+        relations.push(*r);
+        entities.push(*prev);
+        at = *prev;
+    }
+    entities.reverse();
+    relations.reverse();
+    let mut at = meeting;
+    while let Some((Some((r, next)), _)) = backward.get(&at) {
+        relations.push(*r);
+        entities.push(*next);
+        at = *next;
+    }
+    Path {
+        entities,
+        relations,
     }
 }

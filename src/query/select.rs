@@ -17,31 +17,37 @@ pub struct Found {
 /// one actor's relations (and those whose `place` it is) for one entity; those between the two
 /// for a pair. Sorted by start date then id; each relation appears once.
 ///
-/// Complexity: O(R) for all relations, else O(degree) of the first entity (plus its place
-/// relations).
+/// Complexity: O(R) for all relations (only those starting before the period's end are
+/// looked at), else O(d log d) for the first entity's d relations (plus its place relations).
 pub fn relations(graph: &Graph, with: &[EntityIx], filter: &Filter) -> Vec<Found> {
-    let mut chosen: Vec<RelationIx> = match with {
+    let all;
+    let merged;
+    let chosen: &[RelationIx] = match with {
         [] => {
-            let mut all: Vec<RelationIx> = (0..graph.relations().len()).collect();
-            all.sort_by(|&a, &b| crate::graph::chronological(graph.relation(a), graph.relation(b)));
-            all
+            all = graph.chronological();
+            &all[..filter.candidates(graph, all)]
         }
-        [one] => merge(graph, graph.incident(*one), graph.at_place(*one)),
-        [first, rest @ ..] => graph
-            .incident(*first)
-            .iter()
-            .copied()
-            .filter(|&r| {
-                let relation = graph.relation(r);
-                rest.iter().all(|&e| relation.involves(&graph.entity(e).id))
-            })
-            .collect(),
+        [one] => {
+            merged = merge(graph, graph.incident(*one), graph.at_place(*one));
+            &merged[..filter.candidates(graph, &merged)]
+        }
+        [first, rest @ ..] => {
+            merged = graph
+                .incident(*first)
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    let (s, t) = graph.ends(r);
+                    rest.iter().all(|&e| e == s || e == t)
+                })
+                .collect();
+            &merged
+        }
     };
-    chosen.dedup();
     chosen
-        .into_iter()
-        .filter_map(|r| {
-            let admitted = filter.admit(graph.relation(r))?;
+        .iter()
+        .filter_map(|&r| {
+            let admitted = filter.admit_in(graph, r)?;
             Some(Found {
                 relation: r,
                 certainty: admitted.certainty,

@@ -37,10 +37,9 @@ impl Snapshot {
         let entities: BTreeSet<EntityIx> = relations
             .iter()
             .flat_map(|f| {
-                let r = graph.relation(f.relation);
-                [graph.entity_ix(&r.source), graph.entity_ix(&r.target)]
+                let (s, t) = graph.ends(f.relation);
+                [s, t]
             })
-            .flatten()
             .collect();
         Snapshot {
             entities: entities.into_iter().collect(),
@@ -80,7 +79,7 @@ pub fn diff(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Di
         ..filter.clone()
     };
     let at = |period: Period, r: RelationIx| {
-        let certainty = super::during(graph.relation(r), period)?;
+        let certainty = graph.bounds(r).during(period)?;
         (!filter.certain_only || certainty == Certainty::Certain).then_some(certainty)
     };
     let mut out = Diff::default();
