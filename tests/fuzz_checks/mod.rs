@@ -1,0 +1,38 @@
+//! The properties the fuzz targets of `fuzz/` check: one function per target, taking the raw
+//! fuzz input and panicking when a property does not hold.
+//!
+//! The same code runs in two places: each cargo-fuzz target (`fuzz/fuzz_targets/*.rs`) includes
+//! this module with `#[path]` and calls its function, and `tests/fuzz_regressions.rs` runs every
+//! function over the kept corpus and every crash input found, in the normal test suite. Inputs
+//! are decoded here (text as its longest valid UTF-8 prefix, graphs with `arbitrary`), so a file
+//! means the same to both.
+//!
+//! | target | input | property |
+//! |---|---|---|
+//! | [`loader`] | three graph files split at `0xFF` bytes, and the whole input as a node-link document | no panic; a graph exactly when no error, with the counts reported; problems sorted and located in their file; a graph round-trips through the node-link export |
+//! | [`date`] | text | no panic; a date prints back as the text it was read from, parses back to itself, covers `first_day ≤ last_day`, and serde reads what `FromStr` reads; errors quote the text |
+//! | [`names`] | text | `normalize` idempotent, single-spaced and without combining marks; `key` and name resolution against the built-in graph never panic, and see the text as its normal form does |
+//! | [`dot`] | a small arbitrary graph, loaded | the DOT parses back with graphviz-rust, with exactly the graph's nodes and edges, each label the visible text of the name |
+//! | [`writers`] | a small arbitrary graph, loaded | GraphML and GEXF are well-formed XML holding the graph's text; Turtle parses with oxttl with the same entities, labels and texts; node-link JSON loads back to the same graph |
+
+mod date;
+mod dot;
+mod graph;
+mod loader;
+mod names;
+mod scratch;
+mod writers;
+
+pub use date::date;
+pub use dot::dot;
+pub use loader::loader;
+pub use names::names;
+pub use writers::writers;
+
+/// The longest valid UTF-8 prefix of `data`: how the text targets read their input.
+fn utf8_prefix(data: &[u8]) -> &str {
+    match std::str::from_utf8(data) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&data[..e.valid_up_to()]).unwrap_or_default(),
+    }
+}
