@@ -1,4 +1,5 @@
-//! Graphviz DOT diagrams, built as a graphviz-rust graph and printed with its printer.
+//! Graphviz DOT diagrams, built as a graphviz-rust graph and printed as graphviz-rust's printer
+//! prints it (by the `printer` module, which streams the same text into the writer).
 //!
 //! Style carries meaning, and a legend (`cluster_legend`) explains what a diagram uses:
 //! - each entity kind has a shape and fill (armed group: box, state: house, city: circle …);
@@ -17,16 +18,16 @@
 //! order, relations by date then id, legend entries in kind order.
 
 mod edge;
+mod printer;
 mod style;
 mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use graphviz_rust::dot_structures::{
     Attribute, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 pub use style::{ARABIC_FONTS, LATIN_FONTS, Look, attr, colour, look};
 pub use text::{quoted, visible};
@@ -63,13 +64,14 @@ pub fn write(
     print(&diagram(graph, selection, options), out)
 }
 
-/// Prints a diagram with graphviz-rust's printer: one statement per line, attributes of
-/// nodes one per line.
+/// Prints a diagram as graphviz-rust's printer does with `with_node_mult_attr_s_l` (one
+/// statement per line, several attributes one per line, short edges on one line), followed by
+/// a line break. The text goes to `out` through a buffer, never whole in memory.
 pub fn print(diagram: &Dot, out: &mut dyn Write) -> io::Result<()> {
-    let mut context = PrinterContext::default();
-    context.with_node_mult_attr_s_l();
-    out.write_all(diagram.print(&mut context).as_bytes())?;
-    out.write_all(b"\n")
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    printer::print(diagram, &mut out)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The diagram of the selection, as a graphviz-rust graph named `actorgraph`.
