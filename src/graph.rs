@@ -1,10 +1,9 @@
 //! The graph: owns entities, relations and sources, and indexes them for queries.
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{Entity, EntityId, Relation, Source};
+use crate::id_table::IdTable;
+use crate::model::{Entity, EntityId, PartialDate, Relation, Source};
 use crate::names::{NameError, NameIndex};
 use crate::query::Bounds;
 
@@ -27,8 +26,8 @@ pub struct Graph {
     entities: Vec<Entity>,
     relations: Vec<Relation>,
     sources: Vec<Source>,
-    entity_ix: HashMap<EntityId, EntityIx>,
-    relation_ix: HashMap<EntityId, RelationIx>,
+    entity_ix: IdTable,
+    relation_ix: IdTable,
     topology: DiGraph<EntityIx, RelationIx>,
     ends: Vec<[u32; 2]>,
     bounds: Vec<Bounds>,
@@ -45,46 +44,16 @@ impl Graph {
         relations: Vec<Relation>,
         sources: Vec<Source>,
     ) -> Graph {
-        let entity_ix: HashMap<EntityId, EntityIx> = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        let relation_ix = relations
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
-        let mut topology = DiGraph::with_capacity(entities.len(), relations.len());
-        for i in 0..entities.len() {
-            topology.add_node(i);
-        }
-        let mut incident = vec![Vec::new(); entities.len()];
-        let mut at_place = vec![Vec::new(); entities.len()];
-        let mut ends = Vec::with_capacity(relations.len());
-        for (j, relation) in relations.iter().enumerate() {
-            let s = entity_ix[&relation.source];
-            let t = entity_ix[&relation.target];
-            topology.add_edge(NodeIndex::new(s), NodeIndex::new(t), j);
-            // Entity counts are bounded by the loader's limits, far below u32::MAX.
-            ends.push([s as u32, t as u32]);
-            incident[s].push(j);
-            if t != s {
-                incident[t].push(j);
-            }
-            if let Some(place) = &relation.place {
-                at_place[entity_ix[place]].push(j);
-            }
-        }
-        let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
-        let order = |list: &mut Vec<RelationIx>| {
-            list.sort_by(|&a, &b| chronological(&relations[a], &relations[b]));
-        };
-        incident.iter_mut().for_each(order);
-        at_place.iter_mut().for_each(order);
-        let mut all: Vec<RelationIx> = (0..relations.len()).collect();
-        order(&mut all);
-        let names = NameIndex::new(&entities);
+        // The name index (Unicode normalisation of every name) is the costliest part and
+        // independent of the rest: built on the other core.
+        let ((names, bounds), (entity_ix, relation_ix, ends, topology, order, incident, at_place)) =
+            rayon::join(
+                || {
+                    let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
+                    (NameIndex::new(&entities), bounds)
+                },
+                || index_relations(&entities, &relations),
+            );
         Graph {
             entities,
             relations,
@@ -94,7 +63,7 @@ impl Graph {
             topology,
             ends,
             bounds,
-            order: all,
+            order,
             incident,
             at_place,
             names,
@@ -128,12 +97,12 @@ impl Graph {
 
     /// The index of the entity with this id.
     pub fn entity_ix(&self, id: &EntityId) -> Option<EntityIx> {
-        self.entity_ix.get(id).copied()
+        self.entity_ix.find(id, |i| &self.entities[i].id)
     }
 
     /// The index of the relation with this id.
     pub fn relation_ix(&self, id: &EntityId) -> Option<RelationIx> {
-        self.relation_ix.get(id).copied()
+        self.relation_ix.find(id, |i| &self.relations[i].id)
     }
 
     /// Every relation, by start date (undated first), end date (open-ended last), then id.
@@ -184,8 +153,115 @@ impl Graph {
     }
 }
 
+/// The relation indexes of a graph: id tables, ends, the petgraph topology, the chronological
+/// order, and each entity's incident and placed relations in that order.
+type RelationIndexes = (
+    IdTable,
+    IdTable,
+    Vec<[u32; 2]>,
+    DiGraph<EntityIx, RelationIx>,
+    Vec<RelationIx>,
+    Vec<Vec<RelationIx>>,
+    Vec<Vec<RelationIx>>,
+);
+
+fn index_relations(entities: &[Entity], relations: &[Relation]) -> RelationIndexes {
+    let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+    let relation_ix = IdTable::new(relations.iter().map(|r| &r.id));
+    let find = |id: &EntityId| {
+        entity_ix
+            .find(id, |i| &entities[i].id)
+            .expect("the loader checked every reference")
+    };
+    let ends: Vec<[u32; 2]> = relations
+        .iter()
+        // Entity counts are bounded by the loader's limits, far below u32::MAX.
+        .map(|r| [find(&r.source) as u32, find(&r.target) as u32])
+        .collect();
+    let mut topology = DiGraph::with_capacity(entities.len(), relations.len());
+    for i in 0..entities.len() {
+        topology.add_node(i);
+    }
+    for (j, [s, t]) in ends.iter().enumerate() {
+        topology.add_edge(NodeIndex::new(*s as usize), NodeIndex::new(*t as usize), j);
+    }
+    let order = chronological_order(relations);
+    // Filled in chronological order, each entity's lists come out sorted.
+    let mut incident = vec![Vec::new(); entities.len()];
+    let mut at_place = vec![Vec::new(); entities.len()];
+    for &j in &order {
+        let [s, t] = ends[j];
+        incident[s as usize].push(j);
+        if t != s {
+            incident[t as usize].push(j);
+        }
+        if let Some(place) = &relations[j].place {
+            at_place[find(place)].push(j);
+        }
+    }
+    (
+        entity_ix,
+        relation_ix,
+        ends,
+        topology,
+        order,
+        incident,
+        at_place,
+    )
+}
+
 /// Orders relations by start date (undated first), then end date (open-ended last), then id.
 pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
-    let key = |r: &Relation| (r.start, r.end.is_none(), r.end);
-    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    chronological_key(a)
+        .cmp(&chronological_key(b))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The indexes of `relations` in [`chronological`] order.
+fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
+    let mut keyed: Vec<(u64, RelationIx)> = relations
+        .iter()
+        .enumerate()
+        .map(|(j, r)| (chronological_key(r), j))
+        .collect();
+    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| relations[*a].id.cmp(&relations[*b].id))
+    });
+    keyed.into_iter().map(|(_, j)| j).collect()
+}
+
+/// The dates of a relation packed in one integer that sorts as (start, end is none, end) does:
+/// an absent start packs as 0, before every date, and dates pack as year, month, day.
+fn chronological_key(r: &Relation) -> u64 {
+    let pack = |d: Option<PartialDate>| {
+        d.map_or(0, |d| {
+            let (year, month, day) = d.parts();
+            u64::from(year) << 16 | u64::from(month) << 8 | u64::from(day)
+        })
+    };
+    pack(r.start) << 33 | u64::from(r.end.is_none()) << 32 | pack(r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    #[test]
+    fn the_packed_key_orders_as_the_dates_do() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let key = |r: &Relation| (r.start, r.end.is_none(), r.end);
+        for a in graph.relations() {
+            for b in graph.relations() {
+                assert_eq!(
+                    chronological_key(a).cmp(&chronological_key(b)),
+                    key(a).cmp(&key(b)),
+                    "{} vs {}",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
 }

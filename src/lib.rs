@@ -1,7 +1,9 @@
 //! actorgraph: a knowledge graph of conflict actors and the dated relations between them.
 pub mod atomic;
+pub mod cache;
 pub mod export;
 pub mod graph;
+mod id_table;
 pub mod load;
 pub mod model;
 pub mod names;

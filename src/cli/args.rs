@@ -35,6 +35,9 @@ pub struct Global {
     /// Print JSON instead of text.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Parse the JSON files even when the folder has an up-to-date cache (`actorgraph index`).
+    #[arg(long, global = true, env = "ACTORGRAPH_NO_CACHE")]
+    pub no_cache: bool,
 }
 
 /// The subcommands.
@@ -46,6 +49,10 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Validate a graph folder and write its binary cache (DIR/actorgraph.cache), so that later
+    /// commands with --data DIR start without parsing the JSON. A stale or damaged cache is
+    /// detected and rebuilt by any command; --no-cache ignores it.
+    Index,
     /// Show an entity (by id, name or alias) or a relation (by id), with quoted evidence when
     /// --sources is given.
     Show {

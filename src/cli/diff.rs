@@ -37,8 +37,8 @@ pub fn run(
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
-    let d = query::diff(&graph, first.period(), second.period(), filter);
-    let explain = |c: &Change| explanation(&graph, c, first, second);
+    let d = query::diff(graph, first.period(), second.period(), filter);
+    let explain = |c: &Change| explanation(graph, c, first, second);
     if global.json {
         let rows = |list: &[Change]| -> Vec<ChangeJson> {
             list.iter()

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use actorgraph::cache::ColdError;
 use actorgraph::load::{InvalidGraph, ReadError};
 use actorgraph::names::NameError;
 
@@ -33,6 +34,15 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<ColdError> for CliError {
+    fn from(error: ColdError) -> CliError {
+        match error {
+            ColdError::Read(e) => CliError::Read(e),
+            ColdError::Invalid(e) => CliError::Invalid(e),
+        }
+    }
 }
 
 impl CliError {

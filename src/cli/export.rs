@@ -17,9 +17,9 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let Some(format) = args.format else {
         let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
-        return all(&graph, dir);
+        return all(graph, dir);
     };
-    let (selection, options) = select(&graph, format, args)?;
+    let (selection, options) = select(graph, format, args)?;
     match (&args.output, format.parts(), args.render) {
         (Some(path), _, Some(image)) => {
             if format != Format::Dot {
@@ -28,13 +28,13 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
                 )));
             }
             let mut dot = Vec::new();
-            export::write(format, "", &graph, &selection, &options, &mut dot)?;
+            export::write(format, "", graph, &selection, &options, &mut dot)?;
             let rendered = rendered(render::render(&dot, image))?;
             write_file(path, |w| w.write_all(&rendered))?;
         }
         (None, [_], _) => {
             let mut out = std::io::stdout().lock();
-            export::write(format, "", &graph, &selection, &options, &mut out)?;
+            export::write(format, "", graph, &selection, &options, &mut out)?;
         }
         (None, _, _) => {
             return Err(CliError::Usage(format!(
@@ -43,13 +43,13 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
             )));
         }
         (Some(path), [_], None) => write_file(path, |w| {
-            export::write(format, "", &graph, &selection, &options, w)
+            export::write(format, "", graph, &selection, &options, w)
         })?,
         (Some(dir), parts, None) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
             for part in parts {
                 write_file(&dir.join(part), |w| {
-                    export::write(format, part, &graph, &selection, &options, w)
+                    export::write(format, part, graph, &selection, &options, w)
                 })?;
             }
         }

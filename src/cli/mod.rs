@@ -7,6 +7,7 @@ mod diff;
 mod error;
 mod export;
 mod find;
+mod index;
 mod neighbors;
 mod output;
 mod path;
@@ -23,15 +24,16 @@ pub use args::Args;
 use args::{Command, Global};
 pub use error::CliError;
 
-use actorgraph::Graph;
 use actorgraph::load::{self, GraphFiles, SourceTexts};
 use actorgraph::query::{self, Filter};
+use actorgraph::{Graph, cache};
 
 /// Runs the command `args` names.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let global = &args.global;
     let result = match &args.command {
         Command::Check { strict } => check::run(global, *strict),
+        Command::Index => index::run(global),
         Command::Show { name } => show::run(global, name),
         Command::Find { text } => find::run(global, text),
         Command::Neighbors { name, select } => neighbors::run(global, name, &select.filter()?),
@@ -105,9 +107,37 @@ fn graph_files(global: &Global) -> Result<GraphFiles, CliError> {
     })
 }
 
-/// Loads the graph the options name, failing on any error in it.
-fn load_graph(global: &Global) -> Result<Graph, CliError> {
-    Ok(load::load(&graph_files(global)?)?)
+/// Loads the graph the options name, failing on any error in it. A graph folder is read from
+/// its cache when it has an up-to-date one (and `--no-cache` is not given); a cache that
+/// cannot be used is rebuilt, saying why on stderr.
+///
+/// The graph lives until the process exits: commands run once and exit, and the system takes
+/// back a big graph's memory at once, where freeing its millions of strings one by one would
+/// cost a third of a warm start.
+fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
+    load_owned(global).map(|graph| &*Box::leak(Box::new(graph)))
+}
+
+fn load_owned(global: &Global) -> Result<Graph, CliError> {
+    match &global.data {
+        Some(dir) if dir.is_dir() && !global.no_cache => {
+            let (graph, warmth) = cache::load_dir(dir)?;
+            if let cache::Warmth::Rebuilt {
+                reason,
+                write_error,
+            } = warmth
+            {
+                let file = cache::path(dir);
+                eprintln!("warning: cache {} not used ({reason})", file.display());
+                match write_error {
+                    None => eprintln!("  rebuilt it from the JSON files"),
+                    Some(e) => eprintln!("  could not rebuild it: {e}"),
+                }
+            }
+            Ok(graph)
+        }
+        _ => Ok(load::load(&graph_files(global)?)?),
+    }
 }
 
 /// The source documents, when `--sources` is given; problems reading them are errors.

@@ -24,7 +24,7 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
     let graph = load_graph(global)?;
     let ix = graph.resolve(name)?;
     let id = &graph.entity(ix).id;
-    let found = query::neighbors(&graph, ix, filter);
+    let found = query::neighbors(graph, ix, filter);
     if global.json {
         let rows: Vec<NeighborJson> = found
             .iter()

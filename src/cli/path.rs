@@ -47,7 +47,7 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     }
     let graph = load_graph(global)?;
     let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
-    let paths = query::shortest_paths(&graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
+    let paths = query::shortest_paths(graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
     if paths.is_empty() {
         return Err(CliError::NoResult(format!(
             "no path from {} to {} within {} hops through the relations asked for",

@@ -17,7 +17,7 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
         .iter()
         .map(|n| graph.resolve(n))
         .collect::<Result<Vec<_>, _>>()?;
-    let found = query::relations(&graph, &with, filter);
+    let found = query::relations(graph, &with, filter);
     if global.json {
         let rows: Vec<RelationView> = found
             .iter()
@@ -29,7 +29,7 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
             .iter()
             .map(|f| (graph.relation(f.relation), f.certainty));
         let mut text = format!("{} relation(s)\n", found.len());
-        text.push_str(&relation_table(&graph, rows, filter.period.is_some()));
+        text.push_str(&relation_table(graph, rows, filter.period.is_some()));
         output::text(&text)?;
     }
     Ok(ExitCode::SUCCESS)

@@ -22,13 +22,13 @@ struct ShowJson<'a> {
 /// Shows the relation with id `name`, else the entity `name` resolves to.
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
-    let texts = source_texts(global, &graph)?;
+    let texts = source_texts(global, graph)?;
     if let Some(ix) = graph.relation_ix(&EntityId(name.to_owned())) {
         let relation = graph.relation(ix);
         if global.json {
             output::json(&RelationView::new(relation, None))?;
         } else {
-            output::text(&relation_text(&graph, relation, texts.as_ref()))?;
+            output::text(&relation_text(graph, relation, texts.as_ref()))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -81,7 +81,7 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         table.row(vec![
             relation.dates(),
             kind_label(relation, Some(&entity.id)),
-            label(&graph, relation.other(&entity.id)).to_owned(),
+            label(graph, relation.other(&entity.id)).to_owned(),
             status_label(relation),
             relation.id.to_string(),
         ]);
@@ -91,7 +91,7 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     if let Some(texts) = &texts {
         for &r in graph.incident(ix) {
             text.push('\n');
-            text.push_str(&relation_text(&graph, graph.relation(r), Some(texts)));
+            text.push_str(&relation_text(graph, graph.relation(r), Some(texts)));
         }
     }
     output::text(&text)?;

@@ -26,7 +26,7 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         ));
     }
     let graph = load_graph(global)?;
-    let snap = query::snapshot(&graph, filter);
+    let snap = query::snapshot(graph, filter);
     if global.json {
         output::json(&SnapshotJson {
             entities: snap
@@ -57,7 +57,7 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         .relations
         .iter()
         .map(|f| (graph.relation(f.relation), f.certainty));
-    text.push_str(&relation_table(&graph, rows, true));
+    text.push_str(&relation_table(graph, rows, true));
     output::text(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -18,7 +18,7 @@ pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, 
     if let Some(other) = with {
         actors.push(graph.resolve(other)?);
     }
-    let found = query::relations(&graph, &actors, &Filter::default());
+    let found = query::relations(graph, &actors, &Filter::default());
     if global.json {
         let rows: Vec<RelationView> = found
             .iter()
@@ -42,7 +42,7 @@ pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, 
             text,
             "\n{}  {}",
             relation.dates(),
-            sentence(&graph, relation)
+            sentence(graph, relation)
         )
         .ok();
         let mut notes = vec![status_label(relation)];
@@ -50,7 +50,7 @@ pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, 
             notes.push(terminal(event));
         }
         if let Some(place) = &relation.place {
-            notes.push(format!("at {}", terminal(label(&graph, place))));
+            notes.push(format!("at {}", terminal(label(graph, place))));
         }
         writeln!(text, "    [{}] {}", notes.join("; "), relation.id).ok();
         writeln!(text, "    {}", terminal(&relation.summary)).ok();

@@ -118,6 +118,23 @@ impl PartialDate {
         Ok(date)
     }
 
+    /// Builds a date from its parts, 0 meaning an unknown month or day, checking it exists.
+    ///
+    /// ```
+    /// use actorgraph::PartialDate;
+    /// let june = PartialDate::from_parts(2012, 6, 0).unwrap();
+    /// assert_eq!(june.parts(), (2012, 6, 0));
+    /// assert!(PartialDate::from_parts(2012, 2, 30).is_err());
+    /// ```
+    pub fn from_parts(year: u16, month: u8, day: u8) -> Result<PartialDate, DateError> {
+        Self::new(year, month, day)
+    }
+
+    /// The year, month and day, with 0 for an unknown month or day.
+    pub fn parts(&self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// The precision this date was given at.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {

@@ -15,7 +15,8 @@ pub fn seeds() -> PathBuf {
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("actorgraph").unwrap();
     cmd.env_remove("ACTORGRAPH_DATA")
-        .env_remove("ACTORGRAPH_SOURCES");
+        .env_remove("ACTORGRAPH_SOURCES")
+        .env_remove("ACTORGRAPH_NO_CACHE");
     cmd
 }
 

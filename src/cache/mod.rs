@@ -1,0 +1,245 @@
+//! The binary cache of a graph folder, for a warm start: `actorgraph index --data DIR` writes
+//! `DIR/actorgraph.cache`, and commands given `--data DIR` load the graph from it instead of
+//! parsing and validating the JSON again.
+//!
+//! The cache is never trusted blindly. Its header names the cache format and the actorgraph
+//! version that wrote it (another version's cache is stale); it records each input file's
+//! metadata and content hash (see [`stamp`] for when a file is re-hashed); and the graph it
+//! holds is checked against its length and an XXH3-128 checksum before it is decoded, the
+//! decoder itself checking every length and reference. Only a graph that passed validation is
+//! ever written, atomically (a temporary file renamed over the old cache).
+//!
+//! Layout, all integers little-endian:
+//!
+//! | field | bytes |
+//! |---|---|
+//! | magic `actorgraph-cache` | 16 |
+//! | cache format version | 4 |
+//! | version of actorgraph that wrote it | 4 + length |
+//! | when it was written (ns since the epoch) | 16 |
+//! | input files: count, then each one's name, size, mtime, ctime, inode, device, hash | … |
+//! | length of the graph | 8 |
+//! | XXH3-128 of the graph | 16 |
+//! | the graph: entities, sources, relations ([`payload`]) | length |
+
+mod codec;
+mod payload;
+pub mod stamp;
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use codec::{Decoder, Encoder};
+use stamp::{FileState, Freshness, Stamp};
+
+use crate::graph::Graph;
+use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
+
+/// The cache's file name inside a graph folder.
+pub const CACHE_FILE: &str = "actorgraph.cache";
+/// The version of the cache layout; bumped whenever the encoding changes.
+pub const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8; 16] = b"actorgraph-cache";
+const INPUTS: [&str; 3] = [
+    load::ENTITIES_FILE,
+    load::RELATIONS_FILE,
+    load::SOURCES_FILE,
+];
+
+/// Why a cache cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    /// There is no cache file.
+    #[error("no cache")]
+    Missing,
+    /// The cache describes other inputs, or was written by another version.
+    #[error("stale: {0}")]
+    Stale(String),
+    /// The cache file is damaged: truncated, altered, or not a cache.
+    #[error("corrupt: {0}")]
+    Corrupt(String),
+    /// The cache file cannot be read.
+    #[error("unreadable: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A graph folder that cannot be loaded from its JSON files.
+#[derive(Debug, thiserror::Error)]
+pub enum ColdError {
+    /// A file cannot be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The files do not hold a valid graph.
+    #[error(transparent)]
+    Invalid(#[from] InvalidGraph),
+}
+
+/// Where a loaded graph came from.
+#[derive(Debug)]
+pub enum Warmth {
+    /// From an up-to-date cache.
+    Cached,
+    /// From the JSON files; there is no cache.
+    Uncached,
+    /// From the JSON files, because the cache could not be used (why), then written anew;
+    /// `write_error` says why it could not be written, if so.
+    Rebuilt {
+        /// Why the old cache was not used.
+        reason: CacheError,
+        /// Why the new cache could not be written, if it could not.
+        write_error: Option<std::io::Error>,
+    },
+}
+
+/// The cache file of the graph folder `dir`.
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join(CACHE_FILE)
+}
+
+/// Loads the graph folder `dir`: from its cache when there is one and it is up to date;
+/// from the JSON otherwise, rewriting a cache that exists but is stale or corrupt.
+pub fn load_dir(dir: &Path) -> Result<(Graph, Warmth), ColdError> {
+    match read(dir) {
+        Ok(graph) => Ok((graph, Warmth::Cached)),
+        Err(CacheError::Missing) => {
+            let graph = load::load(&GraphFiles::read_dir(dir)?)?;
+            Ok((graph, Warmth::Uncached))
+        }
+        Err(reason) => {
+            let (graph, written) = index(dir)?;
+            Ok((
+                graph,
+                Warmth::Rebuilt {
+                    reason,
+                    write_error: written.err(),
+                },
+            ))
+        }
+    }
+}
+
+/// Loads the graph folder `dir` from its JSON files, validating it, and writes its cache.
+/// Returns the graph and how writing the cache went (its size in bytes).
+pub fn index(dir: &Path) -> Result<(Graph, std::io::Result<u64>), ColdError> {
+    let written = stamp::nanos(SystemTime::now());
+    // Metadata before content: a file changed in between is then seen as changed next time.
+    let states: Vec<_> = INPUTS
+        .iter()
+        .map(|name| std::fs::metadata(dir.join(name)).map(|m| FileState::of(&m)))
+        .collect();
+    let files = GraphFiles::read_dir(dir)?;
+    let graph = load::load(&files)?;
+    let result = states
+        .into_iter()
+        .collect::<std::io::Result<Vec<_>>>()
+        .and_then(|states| {
+            let contents = [&files.entities, &files.relations, &files.sources];
+            let stamps = INPUTS
+                .iter()
+                .zip(states)
+                .zip(contents)
+                .map(|((name, metadata), bytes)| Stamp {
+                    name: (*name).to_owned(),
+                    metadata,
+                    hash: stamp::hash(bytes),
+                })
+                .collect::<Vec<_>>();
+            write(dir, &graph, &stamps, written)
+        });
+    Ok((graph, result))
+}
+
+/// Writes the cache of `graph` atomically; returns its size in bytes.
+fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io::Result<u64> {
+    let body = payload::encode(graph.entities(), graph.relations(), graph.sources());
+    let mut header = Encoder::default();
+    for &byte in MAGIC {
+        header.u8(byte);
+    }
+    header.u32(FORMAT_VERSION);
+    header.str(env!("CARGO_PKG_VERSION"));
+    header.u128(written as u128);
+    header.len(stamps.len());
+    for stamp in stamps {
+        stamp.encode(&mut header);
+    }
+    header.u64(body.len() as u64);
+    header.u128(stamp::hash(&body));
+    let header = header.into_bytes();
+    crate::atomic::write(&path(dir), |out| {
+        out.write_all(&header)?;
+        out.write_all(&body)
+    })?;
+    Ok((header.len() + body.len()) as u64)
+}
+
+/// Reads the cache of the graph folder `dir`, if it is up to date and sound.
+pub fn read(dir: &Path) -> Result<Graph, CacheError> {
+    let file = path(dir);
+    let bytes = match std::fs::metadata(&file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(CacheError::Missing),
+        Err(e) => return Err(e.into()),
+        Ok(meta) if !meta.is_file() => {
+            return Err(CacheError::Corrupt("not a regular file".to_owned()));
+        }
+        Ok(_) => std::fs::read(&file)?,
+    };
+    let corrupt = |e: codec::Corrupt| CacheError::Corrupt(e.to_string());
+    let mut d = Decoder::new(&bytes);
+    if d.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
+        return Err(CacheError::Corrupt("not an actorgraph cache".to_owned()));
+    }
+    let format = d.u32().map_err(corrupt)?;
+    if format != FORMAT_VERSION {
+        return Err(CacheError::Stale(format!(
+            "cache format {format}, this actorgraph reads format {FORMAT_VERSION}"
+        )));
+    }
+    let version = d.str().map_err(corrupt)?;
+    if version != env!("CARGO_PKG_VERSION") {
+        return Err(CacheError::Stale(format!(
+            "written by actorgraph {version}, this is {}",
+            env!("CARGO_PKG_VERSION")
+        )));
+    }
+    let written = d.u128().map_err(corrupt)? as i128;
+    let n = d.count(8).map_err(corrupt)?;
+    let stamps = (0..n)
+        .map(|_| Stamp::decode(&mut d))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(corrupt)?;
+    let length = d.u64().map_err(corrupt)?;
+    let checksum = d.u128().map_err(corrupt)?;
+    let body = d.rest();
+    if body.len() as u64 != length {
+        return Err(CacheError::Corrupt(format!(
+            "truncated or padded: the graph has {} bytes, the header says {length}",
+            body.len()
+        )));
+    }
+    if stamp::hash(body) != checksum {
+        return Err(CacheError::Corrupt(
+            "checksum mismatch: the file was altered or damaged".to_owned(),
+        ));
+    }
+    let names: Vec<&str> = stamps.iter().map(|s| s.name.as_str()).collect();
+    if names != INPUTS {
+        return Err(CacheError::Corrupt(format!(
+            "it records the inputs {names:?}, not {INPUTS:?}"
+        )));
+    }
+    for stamp in &stamps {
+        if let Freshness::Changed(why) = stamp.check(dir, written) {
+            return Err(CacheError::Stale(why));
+        }
+    }
+    let parts = payload::decode(body).map_err(|e| {
+        let at = e.at + (bytes.len() - body.len());
+        CacheError::Corrupt(format!("{} at byte {at}", e.what))
+    })?;
+    Ok(Graph::from_valid(
+        parts.entities,
+        parts.relations,
+        parts.sources,
+    ))
+}

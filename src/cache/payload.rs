@@ -1,0 +1,315 @@
+//! The graph in the cache: entities, sources and relations, in file order. References between
+//! them are stored as indexes (a relation's ends, place, claimants; an evidence span's
+//! document), so decoding checks each one is in range and the graph built from it is sound.
+
+use std::collections::HashMap;
+
+use super::codec::{Corrupt, Decoder, Encoder};
+use crate::model::{
+    Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
+    RelationKind, Source, Status,
+};
+
+/// The parts of a graph, as decoded.
+#[derive(Debug)]
+pub struct Parts {
+    /// Entities, in file order.
+    pub entities: Vec<Entity>,
+    /// Relations, in file order.
+    pub relations: Vec<Relation>,
+    /// Source documents, in file order.
+    pub sources: Vec<Source>,
+}
+
+/// Marks an evidence document that is not one of the sources, stored by name instead.
+const NAMED_DOCUMENT: u32 = u32::MAX;
+
+/// Encodes the parts of a graph whose references all resolve (a validated graph).
+pub fn encode(entities: &[Entity], relations: &[Relation], sources: &[Source]) -> Vec<u8> {
+    let mut e = Encoder::default();
+    let entity_ix: HashMap<&EntityId, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (&x.id, i))
+        .collect();
+    let document_ix: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.document.as_str(), i))
+        .collect();
+    e.len(entities.len());
+    for entity in entities {
+        encode_entity(&mut e, entity);
+    }
+    e.len(sources.len());
+    for source in sources {
+        for text in [
+            &source.document,
+            &source.language,
+            &source.sha256,
+            &source.description,
+        ] {
+            e.str(text);
+        }
+    }
+    e.len(relations.len());
+    let ix = |id: &EntityId| entity_ix.get(id).copied();
+    for relation in relations {
+        encode_relation(&mut e, relation, &ix, &document_ix);
+    }
+    e.into_bytes()
+}
+
+fn encode_entity(e: &mut Encoder, entity: &Entity) {
+    e.str(entity.id.as_str());
+    e.u8(code_of(&EntityKind::ALL, entity.kind));
+    for name in [&entity.names.en, &entity.names.ar, &entity.names.fr] {
+        e.opt_str(name.as_deref());
+    }
+    e.len(entity.aliases.len());
+    for alias in &entity.aliases {
+        e.str(alias);
+    }
+    e.u8(u8::from(entity.lifetime.is_some()));
+    if let Some(lifetime) = &entity.lifetime {
+        e.date(lifetime.start);
+        e.date(lifetime.end);
+    }
+    e.str(&entity.description);
+}
+
+fn encode_relation(
+    e: &mut Encoder,
+    relation: &Relation,
+    ix: &impl Fn(&EntityId) -> Option<usize>,
+    document_ix: &HashMap<&str, usize>,
+) {
+    e.str(relation.id.as_str());
+    e.u8(code_of(&RelationKind::ALL, relation.kind));
+    e.opt_index(ix(&relation.source));
+    e.opt_index(ix(&relation.target));
+    e.date(relation.start);
+    e.date(relation.end);
+    e.u8(u8::from(relation.negated));
+    e.u8(code_of(&Status::ALL, relation.status));
+    for list in [&relation.claimed_by, &relation.disputed_by] {
+        e.len(list.len());
+        for id in list {
+            e.opt_index(ix(id));
+        }
+    }
+    e.opt_index(relation.place.as_ref().and_then(ix));
+    e.opt_str(relation.event.as_deref());
+    e.len(relation.casualties.len());
+    for c in &relation.casualties {
+        e.opt_index(c.side.as_ref().and_then(ix));
+        e.str(&c.who);
+        e.u8(u8::from(c.outcome == Outcome::Wounded));
+        for n in [c.min, c.max] {
+            e.u8(u8::from(n.is_some()));
+            e.u32(n.unwrap_or(0));
+        }
+    }
+    e.str(&relation.summary);
+    e.len(relation.evidence.len());
+    for span in &relation.evidence {
+        match document_ix.get(span.document.as_str()) {
+            Some(&i) => e.len(i),
+            None => {
+                e.u32(NAMED_DOCUMENT);
+                e.str(&span.document);
+            }
+        }
+        e.u64(span.start_byte);
+        e.u64(span.end_byte);
+    }
+}
+
+/// The position of `value` in `all` (the enum's declaration order), as one byte.
+fn code_of<T: PartialEq + Copy>(all: &[T], value: T) -> u8 {
+    all.iter().position(|&v| v == value).unwrap_or(0) as u8
+}
+
+/// The value whose code is the next byte.
+fn decode_code<T: Copy>(d: &mut Decoder, all: &[T], what: &str) -> Result<T, Corrupt> {
+    let code = d.u8()?;
+    all.get(usize::from(code))
+        .copied()
+        .ok_or_else(|| d.corrupt(format!("unknown {what} code {code}")))
+}
+
+/// Decodes what [`encode`] wrote; every index is checked against what it refers to.
+pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
+    let mut d = Decoder::new(bytes);
+    let n = d.count(12)?;
+    let mut entities = Vec::with_capacity(n);
+    for _ in 0..n {
+        entities.push(decode_entity(&mut d)?);
+    }
+    let n = d.count(16)?;
+    let mut sources = Vec::with_capacity(n);
+    for _ in 0..n {
+        sources.push(Source {
+            document: d.string()?,
+            language: d.string()?,
+            sha256: d.string()?,
+            description: d.string()?,
+        });
+    }
+    let n = d.count(40)?;
+    let mut relations = Vec::with_capacity(n);
+    for _ in 0..n {
+        relations.push(decode_relation(&mut d, &entities, &sources)?);
+    }
+    if !d.rest().is_empty() {
+        return Err(d.corrupt("trailing bytes after the last relation"));
+    }
+    Ok(Parts {
+        entities,
+        relations,
+        sources,
+    })
+}
+
+fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
+    let id = EntityId(d.string()?);
+    let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
+    let names = Names {
+        en: d.opt_string()?,
+        ar: d.opt_string()?,
+        fr: d.opt_string()?,
+    };
+    let n = d.count(4)?;
+    let aliases = (0..n).map(|_| d.string()).collect::<Result<_, _>>()?;
+    let lifetime = if d.bool()? {
+        Some(Lifetime {
+            start: d.date()?,
+            end: d.date()?,
+        })
+    } else {
+        None
+    };
+    Ok(Entity {
+        id,
+        kind,
+        names,
+        aliases,
+        lifetime,
+        description: d.string()?,
+    })
+}
+
+fn decode_relation(
+    d: &mut Decoder,
+    entities: &[Entity],
+    sources: &[Source],
+) -> Result<Relation, Corrupt> {
+    let entity = |d: &mut Decoder| {
+        d.index(entities.len(), "entity")
+            .map(|i| entities[i].id.clone())
+    };
+    let opt_entity = |d: &mut Decoder| {
+        d.opt_index(entities.len(), "entity")
+            .map(|i| i.map(|i| entities[i].id.clone()))
+    };
+    let id = EntityId(d.string()?);
+    let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
+    let source = entity(d)?;
+    let target = entity(d)?;
+    let start = d.date()?;
+    let end = d.date()?;
+    let negated = d.bool()?;
+    let status = decode_code(d, &Status::ALL, "status")?;
+    let mut lists = [Vec::new(), Vec::new()];
+    for list in &mut lists {
+        let n = d.count(4)?;
+        *list = (0..n).map(|_| entity(d)).collect::<Result<_, _>>()?;
+    }
+    let [claimed_by, disputed_by] = lists;
+    let place = opt_entity(d)?;
+    let event = d.opt_string()?;
+    let n = d.count(16)?;
+    let mut casualties = Vec::with_capacity(n);
+    for _ in 0..n {
+        let side = opt_entity(d)?;
+        let who = d.string()?;
+        let outcome = if d.bool()? {
+            Outcome::Wounded
+        } else {
+            Outcome::Killed
+        };
+        let mut numbers = [None, None];
+        for n in &mut numbers {
+            let present = d.bool()?;
+            let value = d.u32()?;
+            *n = present.then_some(value);
+        }
+        let [min, max] = numbers;
+        casualties.push(Casualties {
+            side,
+            who,
+            outcome,
+            min,
+            max,
+        });
+    }
+    let summary = d.string()?;
+    let n = d.count(20)?;
+    let mut evidence = Vec::with_capacity(n);
+    for _ in 0..n {
+        let document = match d.u32()? {
+            NAMED_DOCUMENT => d.string()?,
+            i => sources
+                .get(i as usize)
+                .map(|s| s.document.clone())
+                .ok_or_else(|| d.corrupt(format!("document index {i} out of range")))?,
+        };
+        evidence.push(Evidence {
+            document,
+            start_byte: d.u64()?,
+            end_byte: d.u64()?,
+        });
+    }
+    Ok(Relation {
+        id,
+        kind,
+        source,
+        target,
+        start,
+        end,
+        negated,
+        status,
+        claimed_by,
+        disputed_by,
+        place,
+        event,
+        casualties,
+        summary,
+        evidence,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    #[test]
+    fn the_azawad_graph_round_trips() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let bytes = encode(graph.entities(), graph.relations(), graph.sources());
+        let parts = decode(&bytes).unwrap();
+        assert_eq!(parts.entities, graph.entities());
+        assert_eq!(parts.relations, graph.relations());
+        assert_eq!(parts.sources, graph.sources());
+    }
+
+    #[test]
+    fn every_truncation_is_an_error_not_a_panic() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let bytes = encode(graph.entities(), graph.relations(), graph.sources());
+        for len in (0..bytes.len()).step_by(97) {
+            assert!(decode(&bytes[..len]).is_err(), "truncated at {len}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! What the cache remembers of each input file, to tell whether it changed.
+//!
+//! The verdict rests on the content hash (XXH3-128 of the bytes). Re-reading and hashing a
+//! 340 MB file on every query would cost more than the rest of a warm start, so, as git does
+//! for its index, the file's metadata is compared first: size, modification time and status
+//! change time (ctime, which no user tool can set back, so an edit that restores the old mtime
+//! is still seen), inode and device. Only when all of them are unchanged, and the file was not
+//! modified in the same instant the cache was written ("racy" files, which git also re-hashes),
+//! is the recorded hash trusted without reading the file; otherwise the file is hashed, and the
+//! cache is stale exactly when the hash differs.
+
+use std::fs::Metadata;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::codec::{Corrupt, Decoder, Encoder};
+
+/// The metadata of an input file that changes whenever its content may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub modified: i128,
+    /// Status change time (ctime), nanoseconds since the Unix epoch; 0 where unknown.
+    pub changed: i128,
+    /// Inode and device numbers; 0 where unknown.
+    pub file_id: (u64, u64),
+}
+
+impl FileState {
+    /// The metadata of a file.
+    pub fn of(meta: &Metadata) -> FileState {
+        let modified = meta.modified().map_or(0, nanos);
+        #[cfg(unix)]
+        let (changed, file_id) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                (meta.ino(), meta.dev()),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed, file_id) = (0, (0, 0));
+        FileState {
+            len: meta.len(),
+            modified,
+            changed,
+            file_id,
+        }
+    }
+
+    /// True when the file may have been modified at or after `instant` (nanoseconds), within
+    /// the timestamp granularity of common file systems.
+    fn is_racy(&self, instant: i128) -> bool {
+        const GRANULARITY: i128 = 2_000_000_000;
+        self.modified.max(self.changed) >= instant - GRANULARITY
+    }
+}
+
+/// Nanoseconds since the Unix epoch (negative before it).
+pub fn nanos(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+/// The content hash the cache records for an input file.
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// An input file as it was when the cache was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// The file's name in the graph folder.
+    pub name: String,
+    /// Its metadata then.
+    pub metadata: FileState,
+    /// The hash of its content then.
+    pub hash: u128,
+}
+
+/// Whether an input file still matches its stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Freshness {
+    /// Same content.
+    Fresh,
+    /// Different content (or the file is gone or unreadable): why, in words.
+    Changed(String),
+}
+
+impl Stamp {
+    /// Checks the file `dir/name` against this stamp, for a cache written at `written`
+    /// (nanoseconds since the epoch); hashes the file only when its metadata differs or it is
+    /// racy.
+    pub fn check(&self, dir: &Path, written: i128) -> Freshness {
+        let path = dir.join(&self.name);
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => return Freshness::Changed(format!("{} cannot be read: {e}", self.name)),
+        };
+        let now = FileState::of(&meta);
+        if now == self.metadata && !now.is_racy(written) {
+            return Freshness::Fresh;
+        }
+        if now.len != self.metadata.len {
+            return Freshness::Changed(format!("{} changed size", self.name));
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) if hash(&bytes) == self.hash => Freshness::Fresh,
+            Ok(_) => Freshness::Changed(format!("{} changed", self.name)),
+            Err(e) => Freshness::Changed(format!("{} cannot be read: {e}", self.name)),
+        }
+    }
+
+    /// Writes the stamp.
+    pub fn encode(&self, e: &mut Encoder) {
+        e.str(&self.name);
+        e.u64(self.metadata.len);
+        e.u128(self.metadata.modified as u128);
+        e.u128(self.metadata.changed as u128);
+        e.u64(self.metadata.file_id.0);
+        e.u64(self.metadata.file_id.1);
+        e.u128(self.hash);
+    }
+
+    /// Reads a stamp [`Stamp::encode`] wrote.
+    pub fn decode(d: &mut Decoder) -> Result<Stamp, Corrupt> {
+        Ok(Stamp {
+            name: d.string()?,
+            metadata: FileState {
+                len: d.u64()?,
+                modified: d.u128()? as i128,
+                changed: d.u128()? as i128,
+                file_id: (d.u64()?, d.u64()?),
+            },
+            hash: d.u128()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(dir: &Path, name: &str) -> Stamp {
+        let path = dir.join(name);
+        Stamp {
+            name: name.to_owned(),
+            metadata: FileState::of(&std::fs::metadata(&path).unwrap()),
+            hash: hash(&std::fs::read(&path).unwrap()),
+        }
+    }
+
+    #[test]
+    fn a_file_is_fresh_until_its_content_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("relations.json");
+        std::fs::write(&file, "[1]").unwrap();
+        let long_ago = 1;
+        let now = nanos(SystemTime::now());
+        let s = stamp(dir.path(), "relations.json");
+        // Written long after the file: metadata alone decides.
+        let later = now + 10_000_000_000;
+        assert_eq!(s.check(dir.path(), later), Freshness::Fresh);
+        // Racy (file as new as the cache): the hash is checked, and still matches.
+        assert_eq!(s.check(dir.path(), now), Freshness::Fresh);
+        // Same size, new content, old mtime restored: ctime differs, the hash decides.
+        let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::write(&file, "[2]").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(mtime)
+            .unwrap();
+        assert_eq!(
+            s.check(dir.path(), later),
+            Freshness::Changed("relations.json changed".into())
+        );
+        std::fs::remove_file(&file).unwrap();
+        assert!(
+            matches!(s.check(dir.path(), long_ago), Freshness::Changed(m) if m.contains("cannot be read"))
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! A hash index from ids to positions that stores only the positions: the ids stay in the
+//! entities and relations that own them, so a million relations are indexed without a million
+//! cloned strings.
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+
+use crate::model::EntityId;
+
+/// Positions in a list, found by the id of the item at that position.
+#[derive(Debug, Clone, Default)]
+pub struct IdTable {
+    hasher: foldhash::fast::RandomState,
+    table: HashTable<u32>,
+}
+
+impl IdTable {
+    /// Indexes `ids`, the ids of a list's items in order (the first of duplicates wins).
+    pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a EntityId>) -> IdTable {
+        let hasher = foldhash::fast::RandomState::default();
+        let mut table = HashTable::with_capacity(ids.len());
+        let all: Vec<&EntityId> = ids.collect();
+        for (i, id) in all.iter().enumerate() {
+            let hash = hasher.hash_one(id.as_str());
+            let same = |&j: &u32| all[j as usize] == *id;
+            if table.find(hash, same).is_none() {
+                // Lists are bounded by the loader's limits, far below u32::MAX.
+                table.insert_unique(hash, i as u32, |&j| {
+                    hasher.hash_one(all[j as usize].as_str())
+                });
+            }
+        }
+        IdTable { hasher, table }
+    }
+
+    /// The position of `id`, given `id_at`, the id of the item at a position.
+    pub fn find<'a>(&self, id: &EntityId, id_at: impl Fn(usize) -> &'a EntityId) -> Option<usize> {
+        let hash = self.hasher.hash_one(id.as_str());
+        self.table
+            .find(hash, |&j| id_at(j as usize) == id)
+            .map(|&j| j as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_id_and_only_those() {
+        let ids: Vec<EntityId> = ["gao", "mnla", "kidal", "gao"]
+            .map(|s| EntityId(s.to_owned()))
+            .into();
+        let table = IdTable::new(ids.iter());
+        let at = |i: usize| &ids[i];
+        assert_eq!(table.find(&ids[1], at), Some(1));
+        assert_eq!(table.find(&ids[3], at), Some(0), "first duplicate wins");
+        assert_eq!(table.find(&EntityId("mali".into()), at), None);
+    }
+}
