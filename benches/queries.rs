@@ -55,7 +55,7 @@ fn main() {
 
 fn entity(graph: &Graph, id: &str) -> usize {
     graph
-        .entity_ix(&EntityId(id.to_owned()))
+        .entity_ix(&EntityId(id.into()))
         .unwrap_or_else(|| panic!("queries.json names unknown entity {id}"))
 }
 

@@ -122,7 +122,7 @@ fn per_call<T>(items: &[T], mut f: impl FnMut(&T)) -> Stats {
 
 fn entity(graph: &Graph, id: &str) -> usize {
     graph
-        .entity_ix(&EntityId(id.to_owned()))
+        .entity_ix(&EntityId(id.into()))
         .unwrap_or_else(|| panic!("queries.json names unknown entity {id}"))
 }
 

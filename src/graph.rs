@@ -41,19 +41,20 @@ impl Graph {
     /// Builds the indexes over data the loader has validated (ids unique, references known).
     pub(crate) fn from_valid(
         entities: Vec<Entity>,
-        relations: Vec<Relation>,
+        mut relations: Vec<Relation>,
         sources: Vec<Source>,
     ) -> Graph {
+        let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+        let ends = share_ids(&entities, &entity_ix, &mut relations);
         // The name index (Unicode normalisation of every name) is the costliest part and
         // independent of the rest: built on the other core.
-        let ((names, bounds), (entity_ix, relation_ix, ends, topology, order, incident, at_place)) =
-            rayon::join(
-                || {
-                    let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
-                    (NameIndex::new(&entities), bounds)
-                },
-                || index_relations(&entities, &relations),
-            );
+        let ((names, bounds), (relation_ix, topology, order, incident, at_place)) = rayon::join(
+            || {
+                let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
+                (NameIndex::new(&entities), bounds)
+            },
+            || index_relations(&entities, &entity_ix, &relations, &ends),
+        );
         Graph {
             entities,
             relations,
@@ -153,31 +154,53 @@ impl Graph {
     }
 }
 
-/// The relation indexes of a graph: id tables, ends, the petgraph topology, the chronological
-/// order, and each entity's incident and placed relations in that order.
+/// Makes every entity reference of `relations` share the text of the entity's own id, and
+/// returns each relation's ends as entity indexes.
+fn share_ids(
+    entities: &[Entity],
+    entity_ix: &IdTable,
+    relations: &mut [Relation],
+) -> Vec<[u32; 2]> {
+    let shared = |id: &mut EntityId| {
+        let i = entity_ix
+            .find(id, |i| &entities[i].id)
+            .expect("the loader checked every reference");
+        *id = entities[i].id.clone();
+        // Entity counts are bounded by the loader's limits, far below u32::MAX.
+        i as u32
+    };
+    relations
+        .iter_mut()
+        .map(|r| {
+            let ends = [shared(&mut r.source), shared(&mut r.target)];
+            let others = r.place.iter_mut().chain(&mut r.claimed_by);
+            let others = others.chain(&mut r.disputed_by);
+            let others = others.chain(r.casualties.iter_mut().filter_map(|c| c.side.as_mut()));
+            for id in others {
+                shared(id);
+            }
+            ends
+        })
+        .collect()
+}
+
+/// The relation indexes of a graph: the relation id table, the petgraph topology, the
+/// chronological order, and each entity's incident and placed relations in that order.
 type RelationIndexes = (
     IdTable,
-    IdTable,
-    Vec<[u32; 2]>,
     DiGraph<EntityIx, RelationIx>,
     Vec<RelationIx>,
     Vec<Vec<RelationIx>>,
     Vec<Vec<RelationIx>>,
 );
 
-fn index_relations(entities: &[Entity], relations: &[Relation]) -> RelationIndexes {
-    let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+fn index_relations(
+    entities: &[Entity],
+    entity_ix: &IdTable,
+    relations: &[Relation],
+    ends: &[[u32; 2]],
+) -> RelationIndexes {
     let relation_ix = IdTable::new(relations.iter().map(|r| &r.id));
-    let find = |id: &EntityId| {
-        entity_ix
-            .find(id, |i| &entities[i].id)
-            .expect("the loader checked every reference")
-    };
-    let ends: Vec<[u32; 2]> = relations
-        .iter()
-        // Entity counts are bounded by the loader's limits, far below u32::MAX.
-        .map(|r| [find(&r.source) as u32, find(&r.target) as u32])
-        .collect();
     let mut topology = DiGraph::with_capacity(entities.len(), relations.len());
     for i in 0..entities.len() {
         topology.add_node(i);
@@ -195,19 +218,13 @@ fn index_relations(entities: &[Entity], relations: &[Relation]) -> RelationIndex
         if t != s {
             incident[t as usize].push(j);
         }
-        if let Some(place) = &relations[j].place {
-            at_place[find(place)].push(j);
+        if let Some(place) = &relations[j].place
+            && let Some(p) = entity_ix.find(place, |i| &entities[i].id)
+        {
+            at_place[p].push(j);
         }
     }
-    (
-        entity_ix,
-        relation_ix,
-        ends,
-        topology,
-        order,
-        incident,
-        at_place,
-    )
+    (relation_ix, topology, order, incident, at_place)
 }
 
 /// Orders relations by start date (undated first), then end date (open-ended last), then id.

@@ -50,7 +50,7 @@ mod tests {
     #[test]
     fn finds_each_id_and_only_those() {
         let ids: Vec<EntityId> = ["gao", "mnla", "kidal", "gao"]
-            .map(|s| EntityId(s.to_owned()))
+            .map(|s| EntityId(s.into()))
             .into();
         let table = IdTable::new(ids.iter());
         let at = |i: usize| &ids[i];

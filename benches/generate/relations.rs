@@ -169,7 +169,7 @@ impl Draw<'_> {
             evidence.push(self.documents.cite_arabic(&sentence)?);
         }
         let relation = Relation {
-            id: EntityId(format!("{}-{n}", kind.as_str().replace('_', "-"))),
+            id: EntityId(format!("{}-{n}", kind.as_str().replace('_', "-")).into()),
             kind,
             source: id(source),
             target: id(target),

@@ -172,7 +172,7 @@ pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
 }
 
 fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
-    let id = EntityId(d.string()?);
+    let id = EntityId(d.str()?.into());
     let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
     let names = Names {
         en: d.opt_string()?,
@@ -212,7 +212,7 @@ fn decode_relation(
         d.opt_index(entities.len(), "entity")
             .map(|i| i.map(|i| entities[i].id.clone()))
     };
-    let id = EntityId(d.string()?);
+    let id = EntityId(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
     let source = entity(d)?;
     let target = entity(d)?;

@@ -23,7 +23,7 @@ struct ShowJson<'a> {
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let texts = source_texts(global, graph)?;
-    if let Some(ix) = graph.relation_ix(&EntityId(name.to_owned())) {
+    if let Some(ix) = graph.relation_ix(&EntityId(name.into())) {
         let relation = graph.relation(ix);
         if global.json {
             output::json(&RelationView::new(relation, None))?;

@@ -1,6 +1,7 @@
 //! Reading one data file: a JSON array whose elements are parsed one by one, so that every
 //! bad element is reported (not only the first) with its line and column.
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -74,7 +75,7 @@ struct IdProbe {
 /// Returns the elements that parsed; pushes one problem per file-level error (invalid UTF-8,
 /// syntax error, not an array) or per element that does not parse (unknown or missing field,
 /// wrong type, impossible date, unknown kind). `what` names the elements ("entity").
-pub fn parse_array<T: DeserializeOwned>(
+pub fn parse_array<T: DeserializeOwned + Send>(
     file: &str,
     bytes: &[u8],
     what: &str,
@@ -140,11 +141,17 @@ pub fn parse_array<T: DeserializeOwned>(
         elements: Vec::with_capacity(raws.len()),
         ..ParsedFile::default()
     };
-    for (index, raw) in raws.into_iter().enumerate() {
+    // Elements are parsed on every core; locations and problems are then taken in order.
+    let values: Vec<serde_json::Result<T>> = raws
+        .par_iter()
+        .with_min_len(1024)
+        .map(|raw| serde_json::from_str::<T>(raw.get()))
+        .collect();
+    for (index, (raw, value)) in raws.into_iter().zip(values).enumerate() {
         let json = raw.get();
         let start = json.as_ptr() as usize - text.as_ptr() as usize;
         let (line, column) = lines.advance(text, start);
-        match serde_json::from_str::<T>(json) {
+        match value {
             Ok(value) => parsed.elements.push(Element {
                 index,
                 line,

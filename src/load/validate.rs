@@ -1,7 +1,10 @@
 //! Checks that need the whole graph: ids, references, dates, endpoint kinds, aliases, evidence.
 //! Every problem is collected; nothing stops at the first.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 
 use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
@@ -60,34 +63,59 @@ pub fn validate(
     let mentions = texts
         .filter(|_| parsed.entities.readable)
         .map(|_| MentionIndex::new(&parsed.entities.elements));
-    let mut seen = HashMap::new();
+    let evidence = EvidenceCheck {
+        known: &known,
+        sources_file: &labels.sources,
+        texts,
+        mentions: mentions.as_ref(),
+    };
+    let file = labels.relations.as_str();
+    let mut seen = HashMap::with_capacity(parsed.relations.elements.len());
     for element in &parsed.relations.elements {
-        let file = labels.relations.as_str();
-        let at = Site::new(file, element, "relation", element.value.id.as_str());
-        check_id(&at, &element.value.id, problems);
         if let Some(first) = seen.insert(element.value.id.as_str(), element.line) {
+            let at = Site::new(file, element, "relation", element.value.id.as_str());
             problems.push(at.error(
                 "duplicate-id",
                 "",
                 format!("duplicate id: also defined at {file}:{first}"),
             ));
         }
-        if ids.contains(element.value.id.as_str()) {
-            problems.push(at.error(
-                "duplicate-id",
-                ".id",
-                "id is also an entity's id; relation and entity ids must differ",
-            ));
-        }
-        check_relation(&at, &element.value, &known, problems);
-        let evidence = EvidenceCheck {
-            known: &known,
-            sources_file: &labels.sources,
-            texts,
-            mentions: mentions.as_ref(),
-        };
-        evidence.check(&at, &element.value, problems);
     }
+    // Each relation is checked on its own, on every core; problems are kept in file order.
+    let found: Vec<Vec<Problem>> = parsed
+        .relations
+        .elements
+        .par_iter()
+        .with_min_len(1024)
+        .map(|element| {
+            let mut problems = Vec::new();
+            check_relation_element(element, file, &ids, &known, &evidence, &mut problems);
+            problems
+        })
+        .collect();
+    problems.extend(found.into_iter().flatten());
+}
+
+/// The checks of one relation on its own (not its id's uniqueness among relations).
+fn check_relation_element(
+    element: &Element<Relation>,
+    file: &str,
+    ids: &HashSet<&str>,
+    known: &Known,
+    evidence: &EvidenceCheck,
+    problems: &mut Vec<Problem>,
+) {
+    let at = Site::new(file, element, "relation", element.value.id.as_str());
+    check_id(&at, &element.value.id, problems);
+    if ids.contains(element.value.id.as_str()) {
+        problems.push(at.error(
+            "duplicate-id",
+            ".id",
+            "id is also an entity's id; relation and entity ids must differ",
+        ));
+    }
+    check_relation(&at, &element.value, known, problems);
+    evidence.check(&at, &element.value, problems);
 }
 
 /// What relations may refer to.
@@ -377,7 +405,7 @@ fn check_order(
 
 fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
     let mut unknown = Vec::new();
-    let mut lookup = |field: String, id: &EntityId| match known.kind(id.as_str()) {
+    let mut lookup = |field: Cow<'static, str>, id: &EntityId| match known.kind(id.as_str()) {
         Ok(kind) => Some(kind),
         Err(report) => {
             if report {
@@ -386,20 +414,20 @@ fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut 
             None
         }
     };
-    let source = lookup(".source".into(), &relation.source);
-    let target = lookup(".target".into(), &relation.target);
+    let source = lookup(Cow::Borrowed(".source"), &relation.source);
+    let target = lookup(Cow::Borrowed(".target"), &relation.target);
     if let Some(place) = &relation.place {
-        lookup(".place".into(), place);
+        lookup(Cow::Borrowed(".place"), place);
     }
     for (i, id) in relation.claimed_by.iter().enumerate() {
-        lookup(format!(".claimed_by[{i}]"), id);
+        lookup(format!(".claimed_by[{i}]").into(), id);
     }
     for (i, id) in relation.disputed_by.iter().enumerate() {
-        lookup(format!(".disputed_by[{i}]"), id);
+        lookup(format!(".disputed_by[{i}]").into(), id);
     }
     for (i, c) in relation.casualties.iter().enumerate() {
         if let Some(side) = &c.side {
-            lookup(format!(".casualties[{i}].side"), side);
+            lookup(format!(".casualties[{i}].side").into(), side);
         }
     }
     for (field, id) in unknown {

@@ -1,6 +1,7 @@
 //! Entities: the actors and places that relations join.
 
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,9 @@ use super::PartialDate;
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(transparent)]
-pub struct EntityId(pub String);
+// Shared text: every relation that names an entity holds the entity's own id (the graph makes
+// it so), so a million relations do not hold two million copies of their ends' ids.
+pub struct EntityId(pub Arc<str>);
 
 impl EntityId {
     /// The id as text.
