@@ -56,6 +56,28 @@ pub fn strip_invisible(text: &str) -> Cow<'_, str> {
 /// assert_eq!(visible("a\u{202E}b\n\tc\0"), "ab c");
 /// ```
 pub fn visible(text: &str) -> String {
+    visible_line(text).into_owned()
+}
+
+/// [`visible`], borrowed from `text` when `text` already is the line it shows (the common
+/// case: no invisible character, single spaces between words), so that nothing is copied.
+///
+/// ```
+/// use actorgraph::text::visible_line;
+/// use std::borrow::Cow;
+/// assert!(matches!(visible_line("a b"), Cow::Borrowed("a b")));
+/// assert_eq!(visible_line(" a\u{200B}b \n c "), "ab c");
+/// ```
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    // Printable ASCII (space included), the most of most text, is shown as is.
+    let shown_as_is = |c: char| (' '..='~').contains(&c) || !(c.is_whitespace() || is_invisible(c));
+    if !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(shown_as_is)
+    {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -69,7 +91,25 @@ pub fn visible(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// `text` without any invisible character, line feeds and tabs included; borrowed when it has
+/// none.
+///
+/// ```
+/// use actorgraph::text::without_invisible;
+/// assert_eq!(without_invisible("ga\u{202E}o\n"), "gao");
+/// ```
+pub fn without_invisible(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| !(' '..='~').contains(&c) && is_invisible(c))
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+    }
 }
 
 /// Why a name looks like a spoofing attempt.
@@ -179,6 +219,35 @@ mod tests {
         assert_eq!(suspicion("Mеnaka"), Some(Suspicion::MixedScript)); // Cyrillic е
         assert_eq!(suspicion("Αzawad"), Some(Suspicion::MixedScript)); // Greek Α
         assert_eq!(suspicion("MNLAالحركة"), Some(Suspicion::MixedScript));
+    }
+
+    /// `visible` as one loop over the characters, as it was first written.
+    fn visible_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if !is_invisible(c) {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_visible_line_is_borrowed_only_when_unchanged(
+            text in "[ a-zé\\t\\n\\r\u{85}\u{a0}\u{2028}\u{200b}\u{202e}\u{feff}\u{0}\u{7f}]{0,24}",
+        ) {
+            let line = visible_line(&text);
+            proptest::prop_assert_eq!(&line, &visible_by_chars(&text));
+            proptest::prop_assert_eq!(matches!(line, Cow::Borrowed(_)), line == text);
+        }
     }
 
     #[test]

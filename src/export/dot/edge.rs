@@ -1,5 +1,8 @@
 //! Drawing one relation as an edge.
 
+use std::borrow::Cow;
+use std::iter;
+
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Id, NodeId, Vertex};
 
 use super::style::{Difference, attr, colour};
@@ -34,16 +37,16 @@ pub(super) fn edge(
             (difference.colour(), difference.width())
         }
     };
-    let mut tooltip = vec![relation.summary.clone()];
-    for e in &relation.evidence {
-        tooltip.push(format!(
+    let evidence = relation.evidence.iter().map(|e| {
+        Cow::Owned(format!(
             "evidence: {} bytes {}–{}",
             e.document, e.start_byte, e.end_byte
-        ));
-    }
+        ))
+    });
+    let tooltip = iter::once(Cow::Borrowed(relation.summary.as_str())).chain(evidence);
     let mut attrs = vec![
         Attribute(Id::Plain("label".into()), label(&lines)),
-        Attribute(Id::Plain("tooltip".into()), label(&tooltip)),
+        Attribute(Id::Plain("tooltip".into()), label(tooltip)),
         attr("color", colour),
         attr("fontcolor", colour),
         attr("penwidth", width),

@@ -13,30 +13,40 @@
 
 use graphviz_rust::dot_structures::Id;
 
-use crate::text::is_invisible;
 pub use crate::text::visible;
+use crate::text::{visible_line, without_invisible};
 
-/// Appends visible `text` escaped for a DOT quoted string that Graphviz reads as a label.
-fn escape_into(out: &mut String, text: &str) {
-    for c in visible(text).chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
+/// Appends `text` to `out` with `\` and `"` backslash-escaped and, for a label, `&` written
+/// `&amp;`.
+fn escape_into(out: &mut String, text: &str, label: bool) {
+    let mut rest = 0;
+    // The special characters are ASCII: their bytes never occur inside another character.
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'\\' => "\\\\",
+            b'"' => "\\\"",
+            b'&' if label => "&amp;",
+            _ => continue,
+        };
+        out.push_str(&text[rest..at]);
+        out.push_str(escaped);
+        rest = at + 1;
     }
+    out.push_str(&text[rest..]);
 }
 
 /// A quoted DOT string (label or tooltip) showing `lines`, each made [`visible`] and escaped,
 /// one below the other.
 pub fn label<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> Id {
-    let mut out = String::from("\"");
+    let mut out = String::new();
+    out.push('"');
     for (i, line) in lines.into_iter().enumerate() {
+        let line = line.as_ref();
+        out.reserve(line.len() + 3);
         if i > 0 {
             out.push_str("\\n");
         }
-        escape_into(&mut out, line.as_ref());
+        escape_into(&mut out, &visible_line(line), true);
     }
     out.push('"');
     Id::Escaped(out)
@@ -51,13 +61,9 @@ pub fn label<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> Id {
 /// assert_eq!(quoted(r#"a "b" \c"#), Id::Escaped(r#""a \"b\" \\c""#.to_owned()));
 /// ```
 pub fn quoted(text: &str) -> Id {
-    let mut out = String::from("\"");
-    for c in text.chars().filter(|&c| !is_invisible(c)) {
-        if matches!(c, '\\' | '"') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    escape_into(&mut out, &without_invisible(text), false);
     out.push('"');
     Id::Escaped(out)
 }
@@ -129,6 +135,26 @@ mod tests {
     fn arabic_text_is_kept() {
         let name = "الحركة الوطنية لتحرير أزواد";
         assert_eq!(text(label([name])), format!("\"{name}\""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn labels_and_quoted_strings_escape_every_character(
+            given in "[ a-zé\"\\\\&<>\\n\u{202e}\u{200b}\u{0}]{0,24}",
+        ) {
+            let escape = |c: char, entities: bool| match c {
+                '\\' => "\\\\".to_owned(),
+                '"' => "\\\"".to_owned(),
+                '&' if entities => "&amp;".to_owned(),
+                c => c.to_string(),
+            };
+            let line: String = visible(&given).chars().map(|c| escape(c, true)).collect();
+            proptest::prop_assert_eq!(text(label([&given])), format!("\"{line}\""));
+            let kept: String = (given.chars().filter(|&c| !crate::text::is_invisible(c)))
+                .map(|c| escape(c, false))
+                .collect();
+            proptest::prop_assert_eq!(text(quoted(&given)), format!("\"{kept}\""));
+        }
     }
 
     #[test]
