@@ -23,6 +23,7 @@ mod style;
 mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::convert::Infallible;
 use std::io::{self, BufWriter, Write};
 
 use graphviz_rust::dot_structures::{
@@ -36,13 +37,18 @@ use super::{Lang, Options};
 use crate::graph::{Graph, RelationIx};
 use crate::model::{Entity, Status};
 use crate::query::{Certainty, Change, Snapshot};
+use printer::GraphPrinter;
 use style::{Difference, LegendContent, Marks};
 use text::{label, wrap};
 
 /// Node labels are wrapped at about this many characters.
 const WRAP: usize = 28;
 
-/// Writes the selection as a DOT diagram.
+/// Writes the selection as a DOT diagram: [`print`](fn@print) of [`diagram`], but each
+/// statement is built, printed and dropped before the next, so that a diagram of a million
+/// relations is never whole in memory.
+///
+/// Complexity: O(entities + relations of the selection, and the length of their texts).
 ///
 /// ```
 /// use actorgraph::export::{Options, dot};
@@ -61,7 +67,12 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    print(&diagram(graph, selection, options), out)
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let mut printer = GraphPrinter::begin(&empty(), &mut out)?;
+    statements(graph, selection, options, |stmt| printer.stmt(&stmt))?;
+    printer.end()?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Prints a diagram as graphviz-rust's printer does with `with_node_mult_attr_s_l` (one
@@ -74,8 +85,38 @@ pub fn print(diagram: &Dot, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
-/// The diagram of the selection, as a graphviz-rust graph named `actorgraph`.
+/// The diagram of the selection, as a graphviz-rust graph named `actorgraph`, as
+/// [`write`](fn@write) prints it.
 pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
+    let mut diagram = empty();
+    if let Dot::DiGraph { stmts, .. } = &mut diagram {
+        stmts.reserve(selection.entities.len() + selection.relations.len() + 4);
+        let Ok(()) = statements(graph, selection, options, |stmt| {
+            stmts.push(stmt);
+            Ok::<_, Infallible>(())
+        });
+    }
+    diagram
+}
+
+/// The graph named `actorgraph`, without statements.
+fn empty() -> Dot {
+    Dot::DiGraph {
+        id: quoted("actorgraph"),
+        strict: false,
+        stmts: Vec::new(),
+    }
+}
+
+/// Builds the statements of the diagram of the selection one by one, in order, and hands each
+/// to `emit`: the defaults, one node per entity, one edge per relation, the legend. Whoever
+/// prints them needs to hold only one at a time.
+fn statements<E>(
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    mut emit: impl FnMut(Stmt) -> Result<(), E>,
+) -> Result<(), E> {
     let fonts = match options.lang {
         Lang::Ar => ARABIC_FONTS,
         Lang::En | Lang::Fr => LATIN_FONTS,
@@ -98,17 +139,15 @@ pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
         let title = Attribute(Id::Plain("label".into()), label([title]));
         graph_attrs.extend([title, attr("labelloc", "t"), attr("fontsize", "18")]);
     }
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", fonts),
-            attr("fontsize", "11"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", fonts),
-            attr("fontsize", "9"),
-        ])),
-    ];
+    emit(Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)))?;
+    emit(Stmt::GAttribute(GraphAttributes::Node(vec![
+        attr("fontname", fonts),
+        attr("fontsize", "11"),
+    ])))?;
+    emit(Stmt::GAttribute(GraphAttributes::Edge(vec![
+        attr("fontname", fonts),
+        attr("fontsize", "9"),
+    ])))?;
     let mut legend = LegendContent {
         entities: BTreeSet::new(),
         relations: BTreeSet::new(),
@@ -118,7 +157,7 @@ pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
     for &e in &selection.entities {
         let entity = graph.entity(e);
         legend.entities.insert(entity.kind);
-        stmts.push(Stmt::Node(node(entity, options.lang)));
+        emit(Stmt::Node(node(entity, options.lang)))?;
     }
     let changes: BTreeMap<RelationIx, (Difference, Change)> = options
         .diff
@@ -144,14 +183,9 @@ pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
         marks.doubtful |= relation.status != Status::Asserted;
         marks.possible |= found.certainty == Some(Certainty::Possible);
         marks.negated |= relation.negated;
-        stmts.push(Stmt::Edge(edge::edge(relation, found.certainty, change)));
+        emit(Stmt::Edge(edge::edge(relation, found.certainty, change)))?;
     }
-    stmts.push(style::legend(&legend));
-    Dot::DiGraph {
-        id: quoted("actorgraph"),
-        strict: false,
-        stmts,
-    }
+    emit(style::legend(&legend))
 }
 
 /// A node: the entity's name in `lang`, wrapped, in its kind's shape; the tooltip gives the
@@ -201,6 +235,46 @@ mod tests {
             text(&graph, &selection, &options),
             text(&graph, &selection, &options)
         );
+    }
+
+    #[test]
+    fn write_prints_the_diagram() {
+        let graph = azawad();
+        let mnla = graph.resolve("mnla").unwrap();
+        let first = "2012-05-01".parse::<crate::PartialDate>().unwrap();
+        let second = "2013-03-01".parse::<crate::PartialDate>().unwrap();
+        let (diff_selection, diff) =
+            crate::export::views::diff_selection(&graph, first, second, &Filter::default());
+        let cases = [
+            (snapshot(&graph, &Filter::default()), Options::default()),
+            (
+                crate::query::ego(&graph, mnla, 2, &Filter::default()),
+                Options {
+                    lang: Lang::Ar,
+                    title: Some("A \"title\"".into()),
+                    diff: None,
+                },
+            ),
+            (
+                diff_selection,
+                Options {
+                    diff: Some(diff),
+                    ..Options::default()
+                },
+            ),
+            (
+                Snapshot {
+                    entities: vec![],
+                    relations: vec![],
+                },
+                Options::default(),
+            ),
+        ];
+        for (selection, options) in cases {
+            let mut printed = Vec::new();
+            print(&diagram(&graph, &selection, &options), &mut printed).unwrap();
+            assert_eq!(text(&graph, &selection, &options).into_bytes(), printed);
+        }
     }
 
     #[test]

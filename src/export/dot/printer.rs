@@ -31,26 +31,62 @@ const INLINE_SIZE: usize = 90;
 /// neither name nor compass point as nothing, an edge chain without vertices as its
 /// attributes.
 pub(super) fn print(graph: &Graph, out: &mut impl Write) -> io::Result<()> {
-    let (keyword, id, strict, stmts) = match graph {
-        Graph::Graph { id, strict, stmts } => ("graph ", id, *strict, stmts),
-        Graph::DiGraph { id, strict, stmts } => ("digraph ", id, *strict, stmts),
-    };
-    let mut printer = Printer {
-        out,
-        indent: INDENT_STEP,
-        inline: false,
-        directed: matches!(graph, Graph::DiGraph { .. }),
-    };
-    if strict {
-        printer.text("strict ")?;
+    GraphPrinter::begin(graph, out)?.end()
+}
+
+/// A graph printed statement by statement, so that a statement can be built, printed and
+/// dropped before the next is built: [`begin`](Self::begin) writes the head and the
+/// statements the graph holds, [`stmt`](Self::stmt) each further one, [`end`](Self::end)
+/// the closing brace. The text is the same as [`print`](fn@print)'s for the graph holding all of them.
+pub(super) struct GraphPrinter<W> {
+    printer: Printer<W>,
+    empty: bool,
+}
+
+impl<W: Write> GraphPrinter<W> {
+    /// Writes the head of `graph` (`digraph "id" {`) and its statements.
+    pub(super) fn begin(graph: &Graph, out: W) -> io::Result<Self> {
+        let (keyword, id, strict, stmts) = match graph {
+            Graph::Graph { id, strict, stmts } => ("graph ", id, *strict, stmts),
+            Graph::DiGraph { id, strict, stmts } => ("digraph ", id, *strict, stmts),
+        };
+        let mut printer = Printer {
+            out,
+            indent: INDENT_STEP,
+            inline: false,
+            directed: matches!(graph, Graph::DiGraph { .. }),
+        };
+        if strict {
+            printer.text("strict ")?;
+        }
+        printer.text(keyword)?;
+        printer.id(id)?;
+        printer.text(" {")?;
+        printer.line_break()?;
+        let mut this = GraphPrinter {
+            printer,
+            empty: true,
+        };
+        for stmt in stmts {
+            this.stmt(stmt)?;
+        }
+        Ok(this)
     }
-    printer.text(keyword)?;
-    printer.id(id)?;
-    printer.text(" {")?;
-    printer.line_break()?;
-    printer.stmts(stmts)?;
-    printer.line_break()?;
-    printer.text("}")
+
+    /// Writes one more statement of the graph.
+    pub(super) fn stmt(&mut self, stmt: &Stmt) -> io::Result<()> {
+        if !self.empty {
+            self.printer.line_break()?;
+        }
+        self.empty = false;
+        self.printer.stmt(stmt)
+    }
+
+    /// Writes the closing brace, without a line break after it.
+    pub(super) fn end(mut self) -> io::Result<()> {
+        self.printer.line_break()?;
+        self.printer.text("}")
+    }
 }
 
 /// Where the printer is: the writer, the current indentation, and whether it is putting an
@@ -162,16 +198,21 @@ impl<W: Write> Printer<W> {
             if i > 0 {
                 self.line_break()?;
             }
-            self.pad(self.indent)?;
-            match stmt {
-                Stmt::Node(node) => self.node(node)?,
-                Stmt::Subgraph(subgraph) => self.subgraph(subgraph)?,
-                Stmt::Attribute(attribute) => self.attribute(attribute)?,
-                Stmt::GAttribute(defaults) => self.defaults(defaults)?,
-                Stmt::Edge(edge) => self.edge(edge)?,
-            }
+            self.stmt(stmt)?;
         }
         Ok(())
+    }
+
+    /// A statement on its own line, indented.
+    fn stmt(&mut self, stmt: &Stmt) -> io::Result<()> {
+        self.pad(self.indent)?;
+        match stmt {
+            Stmt::Node(node) => self.node(node),
+            Stmt::Subgraph(subgraph) => self.subgraph(subgraph),
+            Stmt::Attribute(attribute) => self.attribute(attribute),
+            Stmt::GAttribute(defaults) => self.defaults(defaults),
+            Stmt::Edge(edge) => self.edge(edge),
+        }
     }
 
     fn node(&mut self, node: &Node) -> io::Result<()> {
@@ -568,6 +609,22 @@ mod tests {
                 Graph::Graph { id, strict, stmts }
             };
             prop_assert_eq!(ours(&graph), reference(&graph));
+        }
+
+        #[test]
+        fn statements_printed_one_by_one_make_the_same_text(
+            stmts in any_stmts(),
+            held in 0usize..8,
+        ) {
+            let held = held.min(stmts.len());
+            let begun = digraph(stmts[..held].to_vec());
+            let mut out = Vec::new();
+            let mut printer = super::GraphPrinter::begin(&begun, &mut out).unwrap();
+            for stmt in &stmts[held..] {
+                printer.stmt(stmt).unwrap();
+            }
+            printer.end().unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), reference(&digraph(stmts)));
         }
     }
 }
