@@ -74,15 +74,27 @@ def rows(results):
         out.append((f"{label}: median", lambda t, n=name: op(t, n), human_time))
         if name.startswith("neighbors"):
             out.append((f"{label}: mean", lambda t, n=name: op(t, n, "mean"), human_time))
-    cli = results["tools"]["actorgraph"]["cli"]
-    out.append(
-        (
-            f"one whole CLI process `actorgraph neighbors X --at D --data DIR` (median of {len(cli['runs'])})",
-            lambda t: statistics.median(r["seconds"] for r in t["cli"]["runs"]) if "cli" in t else None,
-            human_time,
-        )
-    )
+    mine = results["tools"]["actorgraph"]
+    for key, label in CLI_ROWS:
+        if key in mine:
+            runs = len(mine[key]["runs"])
+            out.append((f"{label} (median of {runs})", lambda t, k=key: process_seconds(t, k), human_time))
     return out
+
+
+# Whole actorgraph processes: (key in the results, row label).
+CLI_ROWS = [
+    ("index", "`actorgraph index --data DIR`: validate the JSON and write the cache"),
+    ("cli", "one whole CLI process `actorgraph neighbors X --at D --data DIR`, warm (cache)"),
+    ("cli_cold", "the same process with `--no-cache` (parses and validates the JSON)"),
+]
+
+
+def process_seconds(tool, key):
+    """The median wall time of a tool's whole processes of one kind, if it has them."""
+    if key not in tool:
+        return None
+    return statistics.median(r["seconds"] for r in tool[key]["runs"])
 
 
 def table(results):
@@ -166,7 +178,7 @@ TARGETS = [
     ("peak memory ≤ 300 B per relation during load", ("peak", None), 300, "max"),
     ("memory ≤ 300 B per relation after load", ("after", None), 300, "max"),
     ("peak memory ≥ 3× less than igraph", ("peak", "igraph"), 3, "ratio"),
-    ("one-shot CLI query ≤ 50 ms (warm start from a cache, not yet built)", ("cli", None), 0.05, "max"),
+    ("one-shot CLI query ≤ 50 ms (warm start from the cache)", ("cli", None), 0.05, "max"),
     ("neighbors, uniform entity: median ≤ 1 µs", ("neighbors_uniform", None), 1e-6, "max"),
     ("… ≥ 10× faster than rustworkx", ("neighbors_uniform", "rustworkx"), 10, "ratio"),
     ("… ≥ 25× faster than Raphtory", ("neighbors_uniform", "raphtory"), 25, "ratio"),
@@ -191,7 +203,7 @@ def figure(results, what, tool_key):
     if what == "after":
         return per_relation(tool, "rss_after", relations)
     if what == "cli":
-        return statistics.median(r["seconds"] for r in tool["cli"]["runs"]) if "cli" in tool else None
+        return process_seconds(tool, "cli")
     name, _, stat = what.partition("/")
     return op(tool, name, stat or "median")
 

@@ -42,15 +42,17 @@ def run_json(command, env=None):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def timed_process(command, runs):
-    """Wall time and peak memory of a whole process, `runs` times after one warm-up."""
+def timed_process(command, runs, warmup=True):
+    """Wall time and peak memory of a whole process, `runs` times (after one warm-up run)."""
     results = []
-    for i in range(runs + 1):
+    for i in range(runs + 1 if warmup else runs):
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
-        if i > 0:
+        if status != 0:
+            raise RuntimeError(f"{' '.join(command[:4])}… exited with status {status}")
+        if i > 0 or not warmup:
             results.append({"seconds": wall, "peak_rss": usage.ru_maxrss * 1024, "status": status})
     return results
 
@@ -128,11 +130,16 @@ def main():
     timings = run_json([args.timings, "--size", args.size, "--json", *rounds, *quick])
     entity, date = work["neighbors_uniform"][0]
     cli = [args.cli, "neighbors", entity, "--at", date, "--data", args.data, "--json"]
-    say("actorgraph: one-shot CLI query, 5 processes")
+    say("actorgraph: `index` (validate the JSON, write the cache), then one-shot CLI queries")
+    index = timed_process([args.cli, "index", "--data", args.data], 1, warmup=False)
+    warm = timed_process(cli, 5)
+    cold = timed_process([*cli, "--no-cache"], 1 if args.quick else 3)
     results["tools"]["actorgraph"] = {
         "loads": loads,
         "ops": timings["ops"],
-        "cli": {"command": cli[1:5], "runs": timed_process(cli, 5)},
+        "index": {"runs": index},
+        "cli": {"command": cli[1:5], "runs": warm},
+        "cli_cold": {"command": cli[1:5] + ["--no-cache"], "runs": cold},
     }
 
     peers_py = os.path.join(HERE, "peers.py")
