@@ -5,23 +5,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use actorgraph::cache::{self, CacheError, Warmth};
 use actorgraph::load::{GraphFiles, load};
-use common::{fails, run, stdout};
-
-/// A copy of the built-in Azawad graph in a temporary folder.
-fn azawad() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("azawad");
-    fs::create_dir(&data).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
-    for name in ["entities.json", "relations.json", "sources.json"] {
-        fs::copy(root.join(name), data.join(name)).unwrap();
-    }
-    (dir, data)
-}
+use common::{azawad, fails, run, stdout};
 
 fn arg(path: &Path) -> &str {
     path.to_str().unwrap()

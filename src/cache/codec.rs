@@ -17,6 +17,16 @@ impl Encoder {
         self.bytes
     }
 
+    /// How many bytes have been written: the offset of the next one.
+    pub fn position(&self) -> u64 {
+        self.bytes.len() as u64
+    }
+
+    /// Writes raw bytes.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.bytes.extend_from_slice(bytes);
+    }
+
     /// Writes one byte.
     pub fn u8(&mut self, value: u8) {
         self.bytes.push(value);

@@ -4,10 +4,15 @@
 //!
 //! The cache is never trusted blindly. Its header names the cache format and the actorgraph
 //! version that wrote it (another version's cache is stale); it records each input file's
-//! metadata and content hash (see [`stamp`] for when a file is re-hashed); and the graph it
-//! holds is checked against its length and an XXH3-128 checksum before it is decoded, the
-//! decoder itself checking every length and reference. Only a graph that passed validation is
-//! ever written, atomically (a temporary file renamed over the old cache).
+//! metadata and content hash (see [`stamp`] for when a file is re-hashed); the header has its
+//! own checksum, and the body is checked block by block against the hashes the header lists
+//! ([`blocks`]) before any of its bytes are decoded, the decoder itself checking every length
+//! and reference. Only a graph that passed validation is ever written, atomically (a
+//! temporary file renamed over the old cache).
+//!
+//! Two ways to read it: [`read`] decodes the whole graph (checking every block), and
+//! [`scoped::read`] decodes only the actors a command names and their relations (checking
+//! the blocks it reads), which is what makes a one-shot query on a big graph fast.
 //!
 //! Layout, all integers little-endian:
 //!
@@ -18,14 +23,20 @@
 //! | version of actorgraph that wrote it | 4 + length |
 //! | when it was written (ns since the epoch) | 16 |
 //! | input files: count, then each one's name, size, mtime, ctime, inode, device, hash | … |
-//! | length of the graph | 8 |
-//! | XXH3-128 of the graph | 16 |
-//! | the graph: entities, sources, relations ([`payload`]) | length |
+//! | length of the body | 8 |
+//! | offset of the lookup section in the body | 8 |
+//! | number of body blocks, then the XXH3-64 of each | 4 + 8 × blocks |
+//! | XXH3-64 of the header up to here | 8 |
+//! | the body: the graph (entities, sources, relations, [`payload`]), then the lookup section ([`lookup`]) | length |
 
+pub mod blocks;
 mod codec;
+mod lookup;
 mod payload;
+pub mod scoped;
 pub mod stamp;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -38,7 +49,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 const INPUTS: [&str; 3] = [
     load::ENTITIES_FILE,
@@ -151,11 +162,16 @@ pub fn index(dir: &Path) -> Result<(Graph, std::io::Result<u64>), ColdError> {
 
 /// Writes the cache of `graph` atomically; returns its size in bytes.
 fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io::Result<u64> {
-    let body = payload::encode(graph.entities(), graph.relations(), graph.sources());
+    let (graph_bytes, offsets) =
+        payload::encode(graph.entities(), graph.relations(), graph.sources());
+    let lookup_at = graph_bytes.len() as u64;
+    let mut body = Encoder::default();
+    body.bytes(&graph_bytes);
+    drop(graph_bytes);
+    lookup::encode(&mut body, graph, &offsets);
+    let body = body.into_bytes();
     let mut header = Encoder::default();
-    for &byte in MAGIC {
-        header.u8(byte);
-    }
+    header.bytes(MAGIC);
     header.u32(FORMAT_VERSION);
     header.str(env!("CARGO_PKG_VERSION"));
     header.u128(written as u128);
@@ -164,8 +180,15 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
         stamp.encode(&mut header);
     }
     header.u64(body.len() as u64);
-    header.u128(stamp::hash(&body));
-    let header = header.into_bytes();
+    header.u64(lookup_at);
+    let hashes = blocks::hashes(&body);
+    header.len(hashes.len());
+    for hash in hashes {
+        header.u64(hash);
+    }
+    let mut header = header.into_bytes();
+    let check = blocks::hash(&header);
+    header.extend_from_slice(&check.to_le_bytes());
     crate::atomic::write(&path(dir), |out| {
         out.write_all(&header)?;
         out.write_all(&body)
@@ -173,68 +196,120 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     Ok((header.len() + body.len()) as u64)
 }
 
+/// What a cache's header says, once its own checksum holds.
+#[derive(Debug)]
+struct Header {
+    /// The header's length: where the body starts.
+    len: usize,
+    /// The body's length.
+    body_len: u64,
+    /// Where the lookup section starts in the body.
+    lookup_at: u64,
+    /// The hashes of the body's blocks.
+    hashes: Vec<u64>,
+}
+
+impl Header {
+    /// Reads the header at the start of `bytes` and checks that the inputs it records are
+    /// unchanged in `dir`.
+    fn read(bytes: &[u8], dir: &Path) -> Result<Header, CacheError> {
+        let corrupt = |e: codec::Corrupt| CacheError::Corrupt(e.to_string());
+        let mut d = Decoder::new(bytes);
+        if d.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
+            return Err(CacheError::Corrupt("not an actorgraph cache".to_owned()));
+        }
+        let format = d.u32().map_err(corrupt)?;
+        if format != FORMAT_VERSION {
+            return Err(CacheError::Stale(format!(
+                "cache format {format}, this actorgraph reads format {FORMAT_VERSION}"
+            )));
+        }
+        let version = d.str().map_err(corrupt)?;
+        if version != env!("CARGO_PKG_VERSION") {
+            return Err(CacheError::Stale(format!(
+                "written by actorgraph {version}, this is {}",
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
+        let written = d.u128().map_err(corrupt)? as i128;
+        let n = d.count(8).map_err(corrupt)?;
+        let stamps = (0..n)
+            .map(|_| Stamp::decode(&mut d))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(corrupt)?;
+        let body_len = d.u64().map_err(corrupt)?;
+        let lookup_at = d.u64().map_err(corrupt)?;
+        let n = d.count(8).map_err(corrupt)?;
+        let hashes = (0..n).map(|_| d.u64()).collect::<Result<Vec<_>, _>>();
+        let hashes = hashes.map_err(corrupt)?;
+        let len = d.position();
+        if blocks::hash(&bytes[..len]) != d.u64().map_err(corrupt)? {
+            return Err(CacheError::Corrupt(
+                "checksum mismatch in the header: the file was altered or damaged".to_owned(),
+            ));
+        }
+        if body_len.div_ceil(blocks::BLOCK_SIZE as u64) != hashes.len() as u64
+            || lookup_at > body_len
+        {
+            return Err(CacheError::Corrupt(format!(
+                "the header lists {} blocks and a lookup section at {lookup_at} for a body of \
+                 {body_len} bytes",
+                hashes.len()
+            )));
+        }
+        let names: Vec<&str> = stamps.iter().map(|s| s.name.as_str()).collect();
+        if names != INPUTS {
+            return Err(CacheError::Corrupt(format!(
+                "it records the inputs {names:?}, not {INPUTS:?}"
+            )));
+        }
+        for stamp in &stamps {
+            if let Freshness::Changed(why) = stamp.check(dir, written) {
+                return Err(CacheError::Stale(why));
+            }
+        }
+        Ok(Header {
+            len: len + 8,
+            body_len,
+            lookup_at,
+            hashes,
+        })
+    }
+
+    /// Checks that a cache file of `file_len` bytes holds exactly this header and its body.
+    fn check_len(&self, file_len: u64) -> Result<(), CacheError> {
+        let body = file_len.saturating_sub(self.len as u64);
+        if body != self.body_len {
+            return Err(CacheError::Corrupt(format!(
+                "truncated or padded: the body has {body} bytes, the header says {}",
+                self.body_len
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The cache file of `dir` as a regular file, or why there is none.
+fn open(dir: &Path) -> Result<std::fs::File, CacheError> {
+    let file = path(dir);
+    match std::fs::metadata(&file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CacheError::Missing),
+        Err(e) => Err(e.into()),
+        Ok(meta) if !meta.is_file() => Err(CacheError::Corrupt("not a regular file".to_owned())),
+        Ok(_) => Ok(std::fs::File::open(&file)?),
+    }
+}
+
 /// Reads the cache of the graph folder `dir`, if it is up to date and sound.
 pub fn read(dir: &Path) -> Result<Graph, CacheError> {
-    let file = path(dir);
-    let bytes = match std::fs::metadata(&file) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(CacheError::Missing),
-        Err(e) => return Err(e.into()),
-        Ok(meta) if !meta.is_file() => {
-            return Err(CacheError::Corrupt("not a regular file".to_owned()));
-        }
-        Ok(_) => std::fs::read(&file)?,
-    };
-    let corrupt = |e: codec::Corrupt| CacheError::Corrupt(e.to_string());
-    let mut d = Decoder::new(&bytes);
-    if d.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
-        return Err(CacheError::Corrupt("not an actorgraph cache".to_owned()));
-    }
-    let format = d.u32().map_err(corrupt)?;
-    if format != FORMAT_VERSION {
-        return Err(CacheError::Stale(format!(
-            "cache format {format}, this actorgraph reads format {FORMAT_VERSION}"
-        )));
-    }
-    let version = d.str().map_err(corrupt)?;
-    if version != env!("CARGO_PKG_VERSION") {
-        return Err(CacheError::Stale(format!(
-            "written by actorgraph {version}, this is {}",
-            env!("CARGO_PKG_VERSION")
-        )));
-    }
-    let written = d.u128().map_err(corrupt)? as i128;
-    let n = d.count(8).map_err(corrupt)?;
-    let stamps = (0..n)
-        .map(|_| Stamp::decode(&mut d))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(corrupt)?;
-    let length = d.u64().map_err(corrupt)?;
-    let checksum = d.u128().map_err(corrupt)?;
-    let body = d.rest();
-    if body.len() as u64 != length {
-        return Err(CacheError::Corrupt(format!(
-            "truncated or padded: the graph has {} bytes, the header says {length}",
-            body.len()
-        )));
-    }
-    if stamp::hash(body) != checksum {
-        return Err(CacheError::Corrupt(
-            "checksum mismatch: the file was altered or damaged".to_owned(),
-        ));
-    }
-    let names: Vec<&str> = stamps.iter().map(|s| s.name.as_str()).collect();
-    if names != INPUTS {
-        return Err(CacheError::Corrupt(format!(
-            "it records the inputs {names:?}, not {INPUTS:?}"
-        )));
-    }
-    for stamp in &stamps {
-        if let Freshness::Changed(why) = stamp.check(dir, written) {
-            return Err(CacheError::Stale(why));
-        }
-    }
-    let parts = payload::decode(body).map_err(|e| {
-        let at = e.at + (bytes.len() - body.len());
+    let mut bytes = Vec::new();
+    open(dir)?.read_to_end(&mut bytes)?;
+    let header = Header::read(&bytes, dir)?;
+    header.check_len(bytes.len() as u64)?;
+    let body = &bytes[header.len..];
+    blocks::check_all(body, &header.hashes)?;
+    let parts = payload::decode(&body[..header.lookup_at as usize]).map_err(|e| {
+        let at = e.at + header.len;
         CacheError::Corrupt(format!("{} at byte {at}", e.what))
     })?;
     Ok(Graph::from_valid(

@@ -21,12 +21,30 @@ pub struct Parts {
     pub sources: Vec<Source>,
 }
 
+/// Where each part starts in the bytes [`encode`] wrote, so that one entity or relation can
+/// be decoded without the others (a scoped read, [`super::scoped`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Offsets {
+    /// The offset of each entity, then the offset just past the last one.
+    pub entities: Vec<u64>,
+    /// The offset of the sources' count.
+    pub sources: u64,
+    /// The offset of each relation, then the offset just past the last one.
+    pub relations: Vec<u64>,
+}
+
 /// Marks an evidence document that is not one of the sources, stored by name instead.
 const NAMED_DOCUMENT: u32 = u32::MAX;
 
-/// Encodes the parts of a graph whose references all resolve (a validated graph).
-pub fn encode(entities: &[Entity], relations: &[Relation], sources: &[Source]) -> Vec<u8> {
+/// Encodes the parts of a graph whose references all resolve (a validated graph), with where
+/// each part starts.
+pub fn encode(
+    entities: &[Entity],
+    relations: &[Relation],
+    sources: &[Source],
+) -> (Vec<u8>, Offsets) {
     let mut e = Encoder::default();
+    let mut offsets = Offsets::default();
     let entity_ix: HashMap<&EntityId, usize> = entities
         .iter()
         .enumerate()
@@ -39,8 +57,11 @@ pub fn encode(entities: &[Entity], relations: &[Relation], sources: &[Source]) -
         .collect();
     e.len(entities.len());
     for entity in entities {
+        offsets.entities.push(e.position());
         encode_entity(&mut e, entity);
     }
+    offsets.entities.push(e.position());
+    offsets.sources = e.position();
     e.len(sources.len());
     for source in sources {
         for text in [
@@ -55,9 +76,11 @@ pub fn encode(entities: &[Entity], relations: &[Relation], sources: &[Source]) -
     e.len(relations.len());
     let ix = |id: &EntityId| entity_ix.get(id).copied();
     for relation in relations {
+        offsets.relations.push(e.position());
         encode_relation(&mut e, relation, &ix, &document_ix);
     }
-    e.into_bytes()
+    offsets.relations.push(e.position());
+    (e.into_bytes(), offsets)
 }
 
 fn encode_entity(e: &mut Encoder, entity: &Entity) {
@@ -146,20 +169,17 @@ pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
     for _ in 0..n {
         entities.push(decode_entity(&mut d)?);
     }
-    let n = d.count(16)?;
-    let mut sources = Vec::with_capacity(n);
-    for _ in 0..n {
-        sources.push(Source {
-            document: d.string()?,
-            language: d.string()?,
-            sha256: d.string()?,
-            description: d.string()?,
-        });
-    }
+    let sources = decode_sources(&mut d)?;
     let n = d.count(40)?;
     let mut relations = Vec::with_capacity(n);
+    let mut id_of = |i: usize| Ok(entities[i].id.clone());
     for _ in 0..n {
-        relations.push(decode_relation(&mut d, &entities, &sources)?);
+        relations.push(decode_relation(
+            &mut d,
+            entities.len(),
+            &mut id_of,
+            &sources,
+        )?);
     }
     if !d.rest().is_empty() {
         return Err(d.corrupt("trailing bytes after the last relation"));
@@ -171,7 +191,23 @@ pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
     })
 }
 
-fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
+/// Decodes the sources: their count, then each one.
+pub fn decode_sources(d: &mut Decoder) -> Result<Vec<Source>, Corrupt> {
+    let n = d.count(16)?;
+    let mut sources = Vec::with_capacity(n);
+    for _ in 0..n {
+        sources.push(Source {
+            document: d.string()?,
+            language: d.string()?,
+            sha256: d.string()?,
+            description: d.string()?,
+        });
+    }
+    Ok(sources)
+}
+
+/// Decodes one entity.
+pub fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
     let id = EntityId(d.str()?.into());
     let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
     let names = Names {
@@ -199,23 +235,40 @@ fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
     })
 }
 
-fn decode_relation(
+/// A relation's references to entities, read as indexes and turned into ids.
+struct References<'f> {
+    count: usize,
+    id_of: &'f mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
+}
+
+impl References<'_> {
+    fn one(&mut self, d: &mut Decoder) -> Result<EntityId, Corrupt> {
+        (self.id_of)(d.index(self.count, "entity")?)
+    }
+
+    fn optional(&mut self, d: &mut Decoder) -> Result<Option<EntityId>, Corrupt> {
+        d.opt_index(self.count, "entity")?
+            .map(|i| (self.id_of)(i))
+            .transpose()
+    }
+}
+
+/// Decodes one relation of a graph of `entity_count` entities; `id_of` gives the id of the
+/// entity at an index already checked to be in range (and may decode that entity).
+pub fn decode_relation(
     d: &mut Decoder,
-    entities: &[Entity],
+    entity_count: usize,
+    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
     sources: &[Source],
 ) -> Result<Relation, Corrupt> {
-    let entity = |d: &mut Decoder| {
-        d.index(entities.len(), "entity")
-            .map(|i| entities[i].id.clone())
-    };
-    let opt_entity = |d: &mut Decoder| {
-        d.opt_index(entities.len(), "entity")
-            .map(|i| i.map(|i| entities[i].id.clone()))
+    let mut refs = References {
+        count: entity_count,
+        id_of,
     };
     let id = EntityId(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
-    let source = entity(d)?;
-    let target = entity(d)?;
+    let source = refs.one(d)?;
+    let target = refs.one(d)?;
     let start = d.date()?;
     let end = d.date()?;
     let negated = d.bool()?;
@@ -223,15 +276,15 @@ fn decode_relation(
     let mut lists = [Vec::new(), Vec::new()];
     for list in &mut lists {
         let n = d.count(4)?;
-        *list = (0..n).map(|_| entity(d)).collect::<Result<_, _>>()?;
+        *list = (0..n).map(|_| refs.one(d)).collect::<Result<_, _>>()?;
     }
     let [claimed_by, disputed_by] = lists;
-    let place = opt_entity(d)?;
+    let place = refs.optional(d)?;
     let event = d.opt_string()?;
     let n = d.count(16)?;
     let mut casualties = Vec::with_capacity(n);
     for _ in 0..n {
-        let side = opt_entity(d)?;
+        let side = refs.optional(d)?;
         let who = d.string()?;
         let outcome = if d.bool()? {
             Outcome::Wounded
@@ -297,7 +350,7 @@ mod tests {
     #[test]
     fn the_azawad_graph_round_trips() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let bytes = encode(graph.entities(), graph.relations(), graph.sources());
+        let (bytes, _) = encode(graph.entities(), graph.relations(), graph.sources());
         let parts = decode(&bytes).unwrap();
         assert_eq!(parts.entities, graph.entities());
         assert_eq!(parts.relations, graph.relations());
@@ -307,7 +360,7 @@ mod tests {
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let bytes = encode(graph.entities(), graph.relations(), graph.sources());
+        let (bytes, _) = encode(graph.entities(), graph.relations(), graph.sources());
         for len in (0..bytes.len()).step_by(97) {
             assert!(decode(&bytes[..len]).is_err(), "truncated at {len}");
         }

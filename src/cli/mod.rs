@@ -115,7 +115,27 @@ fn graph_files(global: &Global) -> Result<GraphFiles, CliError> {
 /// back a big graph's memory at once, where freeing its millions of strings one by one would
 /// cost a third of a warm start.
 fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
-    load_owned(global).map(|graph| &*Box::leak(Box::new(graph)))
+    load_owned(global).map(leak)
+}
+
+/// Loads what a command about the actors `names` needs: from an up-to-date cache, only those
+/// actors and their relations ([`cache::scoped`]), which answers every question about them as
+/// the whole graph would; otherwise (no cache, `--no-cache`, a stale or damaged cache, a name
+/// that matches nothing) the whole graph, as [`load_graph`] does.
+fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
+    if let Some(dir) = global
+        .data
+        .as_deref()
+        .filter(|d| d.is_dir() && !global.no_cache)
+        && let Ok(Some(graph)) = cache::scoped::read(dir, names)
+    {
+        return Ok(leak(graph));
+    }
+    load_graph(global)
+}
+
+fn leak(graph: Graph) -> &'static Graph {
+    Box::leak(Box::new(graph))
 }
 
 fn load_owned(global: &Global) -> Result<Graph, CliError> {

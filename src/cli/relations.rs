@@ -4,15 +4,20 @@ use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph;
 use super::output;
 use super::render::relation_table;
+use super::{load_graph, load_graph_about};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
 /// Prints the relations of the actors named by `with` (none, one or two) that `filter` admits.
 pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let graph = if with.is_empty() {
+        load_graph(global)?
+    } else {
+        let names: Vec<&str> = with.iter().map(String::as_str).collect();
+        load_graph_about(global, &names)?
+    };
     let with = with
         .iter()
         .map(|n| graph.resolve(n))

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph;
+use super::load_graph_about;
 use super::output::{self, terminal};
 use super::render::{label, sentence, status_label};
 use actorgraph::query::{self, Filter};
@@ -13,7 +13,8 @@ use actorgraph::view::RelationView;
 
 /// Prints everything involving `name` (or the pair `name`, `with`) in date order.
 pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let names: Vec<&str> = std::iter::once(name).chain(with).collect();
+    let graph = load_graph_about(global, &names)?;
     let mut actors = vec![graph.resolve(name)?];
     if let Some(other) = with {
         actors.push(graph.resolve(other)?);

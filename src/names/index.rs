@@ -70,12 +70,7 @@ impl NameIndex {
         for (i, entity) in entities.iter().enumerate() {
             let label = format!("{} ({})", entity.id, entity.display_name());
             index.labels.push(label);
-            let names = std::iter::once(entity.id.as_str()).chain(entity.all_names());
-            for name in names {
-                let k = key(name);
-                if k.is_empty() {
-                    continue;
-                }
+            for (k, name) in keyed_names(entity) {
                 let slot = index.names.len();
                 index.names.push((k.clone(), i, name.to_owned()));
                 index.by_key.entry(k).or_default().push((i, slot));
@@ -105,7 +100,7 @@ impl NameIndex {
         }
         let k = key(query);
         let exact = normalize(query);
-        for (variant, score) in self.variants(&k) {
+        for (variant, score) in variants(&k) {
             for &(entity, slot) in self.by_key.get(&variant).into_iter().flatten() {
                 let name = &self.names[slot].2;
                 let score = if score == 1.0 && normalize(name) != exact {
@@ -177,26 +172,6 @@ impl NameIndex {
             .collect()
     }
 
-    /// The query key and, for each word that starts with a one-letter Arabic prefix, the key
-    /// with that letter removed, each with the score a match through it earns.
-    fn variants(&self, k: &str) -> Vec<(String, f64)> {
-        let mut out = vec![(k.to_owned(), 1.0)];
-        let words: Vec<&str> = k.split(' ').collect();
-        for (i, word) in words.iter().enumerate() {
-            let mut chars = word.chars();
-            if let Some(first) = chars.next()
-                && ONE_LETTER_PREFIXES.contains(&first)
-                && chars.clone().count() >= 2
-            {
-                let mut changed = words.clone();
-                let rest = key(chars.as_str());
-                changed[i] = &rest;
-                out.push((changed.join(" "), 0.9));
-            }
-        }
-        out
-    }
-
     fn ranked(&self, matches: impl Iterator<Item = NameMatch>) -> Vec<NameMatch> {
         let mut out: Vec<NameMatch> = matches.collect();
         out.sort_by(|a, b| {
@@ -208,9 +183,39 @@ impl NameIndex {
     }
 }
 
+/// The matching keys of an entity's id, names and aliases (empty keys left out), each with
+/// the name as written.
+pub fn keyed_names(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
+    std::iter::once(entity.id.as_str())
+        .chain(entity.all_names())
+        .map(|name| (key(name), name))
+        .filter(|(k, _)| !k.is_empty())
+}
+
+/// The query key `k` and, for each word that starts with a one-letter Arabic prefix, the key
+/// with that letter removed, each with the score a match through it earns: the keys whose
+/// entities match a query exactly.
+pub fn variants(k: &str) -> Vec<(String, f64)> {
+    let mut out = vec![(k.to_owned(), 1.0)];
+    let words: Vec<&str> = k.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next()
+            && ONE_LETTER_PREFIXES.contains(&first)
+            && chars.clone().count() >= 2
+        {
+            let mut changed = words.clone();
+            let rest = key(chars.as_str());
+            changed[i] = &rest;
+            out.push((changed.join(" "), 0.9));
+        }
+    }
+    out
+}
+
 /// When every word of `query` appears, in order, as whole words of `name`: the share of the
 /// name's characters the query covers.
-fn word_coverage(name: &str, query: &str) -> Option<f64> {
+pub fn word_coverage(name: &str, query: &str) -> Option<f64> {
     let padded = format!(" {name} ");
     if !padded.contains(&format!(" {query} ")) {
         return None;

@@ -1,7 +1,7 @@
 //! Running the real `actorgraph` binary in tests.
 #![allow(dead_code)] // Each test file uses its own subset.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -9,6 +9,19 @@ use assert_cmd::Command;
 /// The folder holding the source documents (`../shared/seeds`).
 pub fn seeds() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// A copy of the built-in Azawad graph in a temporary folder: (the folder's guard, the graph
+/// folder).
+pub fn azawad() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("azawad");
+    std::fs::create_dir(&data).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+    for name in ["entities.json", "relations.json", "sources.json"] {
+        std::fs::copy(root.join(name), data.join(name)).unwrap();
+    }
+    (dir, data)
 }
 
 /// A command for the binary with the environment cleared of actorgraph variables.

@@ -1,0 +1,162 @@
+//! A scoped read of the cache: only the actors a command names, their relations (as an end or
+//! as the place) and the entities those relations refer to, decoded from the few blocks that
+//! hold them. On a graph of a million relations a one-shot `neighbors X` then reads a few
+//! hundred kilobytes instead of the whole cache.
+//!
+//! The graph it gives answers every question about the named actors exactly as the whole
+//! graph does, name resolution included: each name's candidates (the entities that match it
+//! exactly, or when none does, partially, as [`crate::names::NameIndex::find`] matches) are
+//! all in it, so a name that is ambiguous in the whole graph is ambiguous here with the same
+//! candidates. A name that matches nothing gives no scoped graph ([`read`] returns `None`):
+//! the suggestions for it need every name.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+use super::blocks::BlockReader;
+use super::codec::{Corrupt, Decoder};
+use super::lookup::Lookup;
+use super::{CacheError, Header, open, payload};
+use crate::graph::Graph;
+use crate::model::{Entity, EntityId};
+use crate::names::{NameIndex, key, variants, word_coverage};
+
+/// How much of the file is read at first for the header (enough for bodies of gigabytes).
+const HEADER_READ: u64 = 1 << 20;
+
+/// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
+/// is up to date and the blocks read are sound. `Ok(None)` when a name matches no entity.
+pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
+    let file = open(dir)?;
+    let file_len = file.metadata()?.len();
+    let mut prefix = vec![0; file_len.min(HEADER_READ) as usize];
+    file.read_exact_at(&mut prefix, 0)?;
+    let header = match Header::read(&prefix, dir) {
+        Err(CacheError::Corrupt(_)) if file_len > HEADER_READ => {
+            Header::read(&std::fs::read(super::path(dir))?, dir)?
+        }
+        other => other?,
+    };
+    header.check_len(file_len)?;
+    let reader = BlockReader::new(file, header.len as u64, header.body_len, header.hashes);
+    let mut scope = Scope {
+        lookup: Lookup::open(reader, header.lookup_at)?,
+        entities: BTreeMap::new(),
+    };
+    let mut about = Vec::new();
+    for name in names {
+        let candidates = scope.candidates(name)?;
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        for &i in &candidates {
+            scope.entity(i)?;
+        }
+        let entities: Vec<Entity> = candidates
+            .iter()
+            .map(|i| scope.entities[i].clone())
+            .collect();
+        // Resolved among its candidates as among all entities; an ambiguous name resolves to
+        // none, and the command reports it from the candidates the scoped graph holds.
+        if let Ok(local) = NameIndex::new(&entities).resolve(name) {
+            about.push(candidates[local]);
+        }
+    }
+    let mut relations = BTreeSet::new();
+    for &entity in &about {
+        relations.extend(scope.lookup.incident(entity)?);
+        relations.extend(scope.lookup.placed(entity)?);
+    }
+    let sources = {
+        let bytes = scope.lookup.sources()?;
+        let mut d = Decoder::new(&bytes);
+        payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?
+    };
+    let mut decoded = Vec::with_capacity(relations.len());
+    for r in relations {
+        decoded.push(scope.relation(r, &sources)?);
+    }
+    let entities = scope.entities.into_values().collect();
+    Ok(Some(Graph::from_valid(entities, decoded, sources)))
+}
+
+/// The entities decoded so far, by index, and the lookup section to decode more.
+struct Scope {
+    lookup: Lookup,
+    entities: BTreeMap<usize, Entity>,
+}
+
+impl Scope {
+    /// The entities `name` matches, by index: those with a key equal to one of the query's
+    /// exact variants, else those whose keys contain the query's words.
+    fn candidates(&mut self, name: &str) -> Result<Vec<usize>, CacheError> {
+        let k = key(name);
+        let mut found = BTreeSet::new();
+        for (variant, _) in variants(&k) {
+            found.extend(self.lookup.exact(&variant)?);
+        }
+        if found.is_empty() && !k.is_empty() {
+            for (name_key, entity) in self.lookup.all_keys()? {
+                if word_coverage(&name_key, &k).is_some() {
+                    found.insert(entity);
+                }
+            }
+        }
+        Ok(found.into_iter().collect())
+    }
+
+    /// Decodes entity `i` unless it already is; returns its id.
+    fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
+        if let Some(entity) = self.entities.get(&i) {
+            return Ok(entity.id.clone());
+        }
+        let bytes = self.lookup.entity(i)?;
+        let mut d = Decoder::new(&bytes);
+        let what = || format!("entity {i}");
+        let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
+        if !d.rest().is_empty() {
+            return Err(in_part(d.corrupt("trailing bytes"), &what()));
+        }
+        let id = entity.id.clone();
+        self.entities.insert(i, entity);
+        Ok(id)
+    }
+
+    /// Decodes relation `r`, and every entity it refers to.
+    fn relation(
+        &mut self,
+        r: usize,
+        sources: &[crate::model::Source],
+    ) -> Result<crate::model::Relation, CacheError> {
+        let bytes = self.lookup.relation(r)?;
+        let mut d = Decoder::new(&bytes);
+        let count = self.lookup.entity_count();
+        // An entity that cannot be read is reported as itself, not as the relation.
+        let mut failure = None;
+        let mut id_of = |i: usize| {
+            self.entity(i).map_err(|e| {
+                failure = Some(e);
+                Corrupt {
+                    at: 0,
+                    what: String::new(),
+                }
+            })
+        };
+        let what = format!("relation {r}");
+        let relation = payload::decode_relation(&mut d, count, &mut id_of, sources);
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let relation = relation.map_err(|e| in_part(e, &what))?;
+        if !d.rest().is_empty() {
+            return Err(in_part(d.corrupt("trailing bytes"), &what));
+        }
+        Ok(relation)
+    }
+}
+
+/// A decoding error inside one part of the body, as a cache error naming the part.
+fn in_part(e: Corrupt, part: &str) -> CacheError {
+    CacheError::Corrupt(format!("{} at byte {} of {part}", e.what, e.at))
+}
