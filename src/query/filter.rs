@@ -63,21 +63,27 @@ impl Filter {
 
     /// [`admit`](Filter::admit) for relation `r` of `graph`, using the bounds it keeps.
     pub fn admit_in(&self, graph: &Graph, r: RelationIx) -> Option<Admitted> {
-        self.admit_bounded(graph.relation(r), graph.bounds(r))
+        // The date test first: it reads only the compact bounds, and most relations a date
+        // question looks at fail it; the relation itself is read only when a kind, status or
+        // negation test needs it.
+        let certainty = self.certainty(graph.bounds(r))?;
+        if self.tests_fields() && !self.admit_fields(graph.relation(r)) {
+            return None;
+        }
+        Some(Admitted { certainty })
     }
 
     /// [`admit`](Filter::admit) with the relation's date bounds already computed (the graph
     /// keeps them: [`Graph::bounds`](crate::Graph::bounds)).
     pub fn admit_bounded(&self, relation: &Relation, bounds: &Bounds) -> Option<Admitted> {
-        if !self.kinds.is_empty() && !self.kinds.contains(&relation.kind) {
-            return None;
-        }
-        if !self.statuses.is_empty() && !self.statuses.contains(&relation.status) {
-            return None;
-        }
-        if self.positive_only && relation.negated {
-            return None;
-        }
+        let certainty = self.certainty(bounds)?;
+        self.admit_fields(relation)
+            .then_some(Admitted { certainty })
+    }
+
+    /// The certainty a relation with these bounds holds with in the period asked about (none
+    /// without a period), or `None` when it does not pass the date test.
+    fn certainty(&self, bounds: &Bounds) -> Option<Option<Certainty>> {
         let certainty = match self.period {
             None => None,
             Some(period) => Some(bounds.during(period)?),
@@ -85,6 +91,18 @@ impl Filter {
         if self.certain_only && certainty == Some(Certainty::Possible) {
             return None;
         }
-        Some(Admitted { certainty })
+        Some(certainty)
+    }
+
+    /// True when the filter tests a relation's kind, status or negation.
+    fn tests_fields(&self) -> bool {
+        !self.kinds.is_empty() || !self.statuses.is_empty() || self.positive_only
+    }
+
+    /// True when the relation's kind, status and negation pass.
+    fn admit_fields(&self, relation: &Relation) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&relation.kind))
+            && (self.statuses.is_empty() || self.statuses.contains(&relation.status))
+            && !(self.positive_only && relation.negated)
     }
 }
