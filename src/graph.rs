@@ -1,6 +1,7 @@
 //! The graph: owns entities, relations and sources, and indexes them for queries.
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 use crate::id_table::IdTable;
 use crate::model::{Entity, EntityId, PartialDate, Relation, Source};
@@ -169,8 +170,10 @@ fn share_ids(
         // Entity counts are bounded by the loader's limits, far below u32::MAX.
         i as u32
     };
+    // Two and more hash lookups per relation: on every core.
     relations
-        .iter_mut()
+        .par_iter_mut()
+        .with_min_len(1024)
         .map(|r| {
             let ends = [shared(&mut r.source), shared(&mut r.target)];
             let others = r.place.iter_mut().chain(&mut r.claimed_by);

@@ -1,6 +1,8 @@
 //! Resolving what a user types to an entity: ids, names and aliases in any script.
 
-use std::collections::HashMap;
+// foldhash: a hundred thousand keys hashed at load, where std's SipHash is slower.
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use super::normalize::{ONE_LETTER_PREFIXES, key, normalize};
 use crate::model::Entity;
@@ -65,12 +67,26 @@ pub struct NameIndex {
 
 impl NameIndex {
     /// Indexes the ids, names and aliases of `entities`.
+    ///
+    /// Normalising every name is the costly part: it runs on every core, in chunks of
+    /// entities, and the index is then filled in entity order.
     pub fn new(entities: &[Entity]) -> NameIndex {
-        let mut index = NameIndex::default();
-        for (i, entity) in entities.iter().enumerate() {
-            let label = format!("{} ({})", entity.id, entity.display_name());
+        let keyed: Vec<(String, Vec<(String, &str)>)> = entities
+            .par_iter()
+            .with_min_len(256)
+            .map(|entity| {
+                let label = format!("{} ({})", entity.id, entity.display_name());
+                (label, keyed_names(entity).collect())
+            })
+            .collect();
+        let mut index = NameIndex {
+            by_key: HashMap::with_capacity(entities.len() * 3),
+            names: Vec::with_capacity(entities.len() * 3),
+            labels: Vec::with_capacity(entities.len()),
+        };
+        for (i, (label, names)) in keyed.into_iter().enumerate() {
             index.labels.push(label);
-            for (k, name) in keyed_names(entity) {
+            for (k, name) in names {
                 let slot = index.names.len();
                 index.names.push((k.clone(), i, name.to_owned()));
                 index.by_key.entry(k).or_default().push((i, slot));
