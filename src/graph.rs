@@ -47,6 +47,29 @@ impl Graph {
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
         let ends = share_ids(&entities, &entity_ix, &mut relations);
+        Graph::assemble(entities, relations, sources, entity_ix, ends)
+    }
+
+    /// Builds the indexes over a graph decoded from a cache that was written from a
+    /// validated graph: every reference already shares its entity's id, and `ends` are each
+    /// relation's source and target.
+    pub(crate) fn from_decoded(
+        entities: Vec<Entity>,
+        relations: Vec<Relation>,
+        sources: Vec<Source>,
+        ends: Vec<[u32; 2]>,
+    ) -> Graph {
+        let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+        Graph::assemble(entities, relations, sources, entity_ix, ends)
+    }
+
+    fn assemble(
+        entities: Vec<Entity>,
+        relations: Vec<Relation>,
+        sources: Vec<Source>,
+        entity_ix: IdTable,
+        ends: Vec<[u32; 2]>,
+    ) -> Graph {
         // The name index (Unicode normalisation of every name) is the costliest part and
         // independent of the rest: built on the other core.
         let ((names, bounds), (relation_ix, topology, order, incident, at_place)) = rayon::join(

@@ -92,6 +92,29 @@ struct Table {
     count: u64,
 }
 
+/// The relation offsets of the lookup section at `at` in `body` (a body already checked),
+/// for a whole read that decodes every relation.
+pub fn relation_offsets(body: &[u8], at: u64) -> Result<Vec<u64>, CacheError> {
+    let u64_at = |pos: u64| -> Result<u64, CacheError> {
+        usize::try_from(pos)
+            .ok()
+            .and_then(|p| body.get(p..p.checked_add(8)?))
+            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+            .ok_or_else(|| corrupt("the lookup section is cut short"))
+    };
+    let (entities, relations) = (u64_at(at)?, u64_at(at + 8)?);
+    let first = entities
+        .checked_add(1)
+        .and_then(|n| n.checked_mul(8))
+        .and_then(|n| n.checked_add(at + DIRECTORY))
+        .ok_or_else(|| corrupt("the lookup section's counts overflow"))?;
+    let count = relations
+        .checked_add(1)
+        .filter(|&n| n.saturating_mul(8) <= body.len() as u64);
+    let count = count.ok_or_else(|| corrupt("the lookup section's counts exceed the body"))?;
+    (0..count).map(|i| u64_at(first + 8 * i)).collect()
+}
+
 /// The lookup section of a cache, read through a [`BlockReader`].
 #[derive(Debug)]
 pub struct Lookup {

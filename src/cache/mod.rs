@@ -308,13 +308,15 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
     header.check_len(bytes.len() as u64)?;
     let body = &bytes[header.len..];
     blocks::check_all(body, &header.hashes)?;
-    let parts = payload::decode(&body[..header.lookup_at as usize]).map_err(|e| {
+    let offsets = lookup::relation_offsets(body, header.lookup_at)?;
+    let parts = payload::decode(&body[..header.lookup_at as usize], &offsets).map_err(|e| {
         let at = e.at + header.len;
         CacheError::Corrupt(format!("{} at byte {at}", e.what))
     })?;
-    Ok(Graph::from_valid(
+    Ok(Graph::from_decoded(
         parts.entities,
         parts.relations,
         parts.sources,
+        parts.ends,
     ))
 }

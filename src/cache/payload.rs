@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
     Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
@@ -19,6 +21,8 @@ pub struct Parts {
     pub relations: Vec<Relation>,
     /// Source documents, in file order.
     pub sources: Vec<Source>,
+    /// The source and target of each relation, as entity indexes.
+    pub ends: Vec<[u32; 2]>,
 }
 
 /// Where each part starts in the bytes [`encode`] wrote, so that one entity or relation can
@@ -161,8 +165,10 @@ fn decode_code<T: Copy>(d: &mut Decoder, all: &[T], what: &str) -> Result<T, Cor
         .ok_or_else(|| d.corrupt(format!("unknown {what} code {code}")))
 }
 
-/// Decodes what [`encode`] wrote; every index is checked against what it refers to.
-pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
+/// Decodes what [`encode`] wrote, the relations on every core, each from where
+/// `relation_offsets` (the offsets [`encode`] returned, which the lookup section keeps) says
+/// it starts; every offset and index is checked against what it refers to.
+pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> {
     let mut d = Decoder::new(bytes);
     let n = d.count(12)?;
     let mut entities = Vec::with_capacity(n);
@@ -171,24 +177,62 @@ pub fn decode(bytes: &[u8]) -> Result<Parts, Corrupt> {
     }
     let sources = decode_sources(&mut d)?;
     let n = d.count(40)?;
+    let records = records(bytes, relation_offsets, d.position(), n)
+        .ok_or_else(|| d.corrupt("the relation offsets do not match the relations"))?;
+    let decoded: Vec<Result<(Relation, [usize; 2]), Corrupt>> = records
+        .par_iter()
+        .with_min_len(1024)
+        .map(|&(at, record)| {
+            let mut d = Decoder::new(record);
+            let mut id_of = |i: usize| Ok(entities[i].id.clone());
+            let relation = decode_relation(&mut d, entities.len(), &mut id_of, &sources);
+            let relation = relation.and_then(|r| match d.rest() {
+                [] => Ok(r),
+                _ => Err(d.corrupt("trailing bytes after a relation")),
+            });
+            relation.map_err(|e| Corrupt {
+                at: at + e.at,
+                what: e.what,
+            })
+        })
+        .collect();
     let mut relations = Vec::with_capacity(n);
-    let mut id_of = |i: usize| Ok(entities[i].id.clone());
-    for _ in 0..n {
-        relations.push(decode_relation(
-            &mut d,
-            entities.len(),
-            &mut id_of,
-            &sources,
-        )?);
-    }
-    if !d.rest().is_empty() {
-        return Err(d.corrupt("trailing bytes after the last relation"));
+    let mut ends = Vec::with_capacity(n);
+    for result in decoded {
+        let (relation, [s, t]) = result?;
+        relations.push(relation);
+        // Entity counts are bounded by the loader's limits, far below u32::MAX.
+        ends.push([s as u32, t as u32]);
     }
     Ok(Parts {
         entities,
         relations,
         sources,
+        ends,
     })
+}
+
+/// The `n` relation records of `bytes`, each with where it starts, cut at `offsets`, which
+/// must start at `first` and end at the end of `bytes`; `None` when they do not fit.
+fn records<'a>(
+    bytes: &'a [u8],
+    offsets: &[u64],
+    first: usize,
+    n: usize,
+) -> Option<Vec<(usize, &'a [u8])>> {
+    if offsets.len() != n + 1
+        || offsets.first() != Some(&(first as u64))
+        || offsets.last() != Some(&(bytes.len() as u64))
+    {
+        return None;
+    }
+    offsets
+        .windows(2)
+        .map(|w| {
+            let (from, to) = (usize::try_from(w[0]).ok()?, usize::try_from(w[1]).ok()?);
+            Some((from, bytes.get(from..to)?))
+        })
+        .collect()
 }
 
 /// Decodes the sources: their count, then each one.
@@ -253,22 +297,27 @@ impl References<'_> {
     }
 }
 
-/// Decodes one relation of a graph of `entity_count` entities; `id_of` gives the id of the
-/// entity at an index already checked to be in range (and may decode that entity).
+/// Decodes one relation of a graph of `entity_count` entities, with its source and target as
+/// entity indexes; `id_of` gives the id of the entity at an index already checked to be in
+/// range (and may decode that entity).
 pub fn decode_relation(
     d: &mut Decoder,
     entity_count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
     sources: &[Source],
-) -> Result<Relation, Corrupt> {
+) -> Result<(Relation, [usize; 2]), Corrupt> {
     let mut refs = References {
         count: entity_count,
         id_of,
     };
     let id = EntityId(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
-    let source = refs.one(d)?;
-    let target = refs.one(d)?;
+    let ends = [
+        d.index(entity_count, "entity")?,
+        d.index(entity_count, "entity")?,
+    ];
+    let source = (refs.id_of)(ends[0])?;
+    let target = (refs.id_of)(ends[1])?;
     let start = d.date()?;
     let end = d.date()?;
     let negated = d.bool()?;
@@ -323,7 +372,7 @@ pub fn decode_relation(
             end_byte: d.u64()?,
         });
     }
-    Ok(Relation {
+    let relation = Relation {
         id,
         kind,
         source,
@@ -339,7 +388,8 @@ pub fn decode_relation(
         casualties,
         summary,
         evidence,
-    })
+    };
+    Ok((relation, ends))
 }
 
 #[cfg(test)]
@@ -350,19 +400,26 @@ mod tests {
     #[test]
     fn the_azawad_graph_round_trips() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let (bytes, _) = encode(graph.entities(), graph.relations(), graph.sources());
-        let parts = decode(&bytes).unwrap();
+        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources());
+        let parts = decode(&bytes, &offsets.relations).unwrap();
         assert_eq!(parts.entities, graph.entities());
         assert_eq!(parts.relations, graph.relations());
         assert_eq!(parts.sources, graph.sources());
+        for (r, ends) in parts.ends.iter().enumerate() {
+            let (s, t) = graph.ends(r);
+            assert_eq!(*ends, [s as u32, t as u32]);
+        }
     }
 
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let (bytes, _) = encode(graph.entities(), graph.relations(), graph.sources());
+        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources());
         for len in (0..bytes.len()).step_by(97) {
-            assert!(decode(&bytes[..len]).is_err(), "truncated at {len}");
+            assert!(
+                decode(&bytes[..len], &offsets.relations).is_err(),
+                "truncated at {len}"
+            );
         }
     }
 }

@@ -152,7 +152,7 @@ impl Scope {
         if !d.rest().is_empty() {
             return Err(in_part(d.corrupt("trailing bytes"), &what));
         }
-        Ok(relation)
+        Ok(relation.0)
     }
 }
 
