@@ -381,13 +381,13 @@ pub fn decode_relation(
         end,
         negated,
         status,
-        claimed_by,
-        disputed_by,
+        claimed_by: claimed_by.into(),
+        disputed_by: disputed_by.into(),
         place,
-        event,
-        casualties,
-        summary,
-        evidence,
+        event: event.map(Into::into),
+        casualties: casualties.into(),
+        summary: summary.into(),
+        evidence: evidence.into(),
     };
     Ok((relation, ends))
 }

@@ -144,7 +144,7 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             fields::ids(&r.disputed_by).into(),
             r.place.as_ref().map_or("", EntityId::as_str).into(),
             r.event.as_deref().unwrap_or_default().into(),
-            r.summary.as_str().into(),
+            (&*r.summary).into(),
             fields::evidence(&r.evidence).into(),
         ];
         record(csv, &row)?;

@@ -169,8 +169,8 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 21] 
         array(r.claimed_by.iter().map(EntityId::as_str)),
         array(r.disputed_by.iter().map(EntityId::as_str)),
         r.place.as_ref().map_or("", EntityId::as_str).to_owned(),
-        r.event.clone().unwrap_or_default(),
-        r.summary.clone(),
+        r.event.as_deref().unwrap_or_default().to_owned(),
+        r.summary.to_string(),
         array(r.evidence.iter().map(fields::span)),
     ]
 }

@@ -184,9 +184,9 @@ impl<W: Write> Triples<W> {
             self.add(&me, &ag("place"), &iri(ENTITY, place.as_str()))?;
         }
         if let Some(event) = &relation.event {
-            self.add(&me, &ag("event"), &text(event.as_str()))?;
+            self.add(&me, &ag("event"), &text(event))?;
         }
-        self.add(&me, &ag("summary"), &text(relation.summary.as_str()))?;
+        self.add(&me, &ag("summary"), &text(&relation.summary))?;
         let spans: Vec<NamedNode> = (1..=relation.evidence.len())
             .map(|n| iri(EVIDENCE, &format!("{id}-{n}")))
             .collect();

@@ -110,13 +110,13 @@ mod tests {
             end: date(end),
             negated: false,
             status: Default::default(),
-            claimed_by: vec![],
-            disputed_by: vec![],
+            claimed_by: Box::default(),
+            disputed_by: Box::default(),
             place: None,
             event: None,
-            casualties: vec![],
-            summary: String::new(),
-            evidence: vec![],
+            casualties: Box::default(),
+            summary: Box::default(),
+            evidence: Box::default(),
         }
     }
 

@@ -388,7 +388,7 @@ fn turtle(case: &Case) {
         let ns = |local: &str| format!("{BASE}ns#{local}");
         let summary = literals(&me, &ns("summary"));
         assert_eq!(summary, plain(&[&relation.summary]), "{text}");
-        let events: Vec<&str> = relation.event.iter().map(String::as_str).collect();
+        let events: Vec<&str> = relation.event.as_deref().into_iter().collect();
         assert_eq!(literals(&me, &ns("event")), plain(&events), "{text}");
     }
 }

@@ -43,7 +43,7 @@ pub(super) fn edge(
             e.document, e.start_byte, e.end_byte
         ))
     });
-    let tooltip = iter::once(Cow::Borrowed(relation.summary.as_str())).chain(evidence);
+    let tooltip = iter::once(Cow::Borrowed(&*relation.summary)).chain(evidence);
     let mut attrs = vec![
         Attribute(Id::Plain("label".into()), label(&lines)),
         Attribute(Id::Plain("tooltip".into()), label(tooltip)),
