@@ -1,6 +1,8 @@
 //! The graph: owns entities, relations and sources, and indexes them for queries.
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::id_table::IdTable;
@@ -46,7 +48,7 @@ impl Graph {
         sources: Vec<Source>,
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
-        let ends = share_ids(&entities, &entity_ix, &mut relations);
+        let ends = share_ids(&entities, &entity_ix, &sources, &mut relations);
         Graph::assemble(entities, relations, sources, entity_ix, ends)
     }
 
@@ -179,12 +181,18 @@ impl Graph {
 }
 
 /// Makes every entity reference of `relations` share the text of the entity's own id, and
-/// returns each relation's ends as entity indexes.
+/// every evidence span the name of its document; returns each relation's ends as entity
+/// indexes.
 fn share_ids(
     entities: &[Entity],
     entity_ix: &IdTable,
+    sources: &[Source],
     relations: &mut [Relation],
 ) -> Vec<[u32; 2]> {
+    let documents: foldhash::HashMap<&str, Arc<str>> = sources
+        .iter()
+        .map(|s| (s.document.as_str(), Arc::from(s.document.as_str())))
+        .collect();
     let shared = |id: &mut EntityId| {
         let i = entity_ix
             .find(id, |i| &entities[i].id)
@@ -204,6 +212,11 @@ fn share_ids(
             let others = others.chain(r.casualties.iter_mut().filter_map(|c| c.side.as_mut()));
             for id in others {
                 shared(id);
+            }
+            for span in r.evidence.iter_mut() {
+                if let Some(document) = documents.get(&*span.document) {
+                    span.document = document.clone();
+                }
             }
             ends
         })

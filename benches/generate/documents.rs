@@ -100,7 +100,7 @@ fn append(report: &mut Report, sentence: &str) -> Evidence {
     report.text.push('\n');
     report.sentences += 1;
     Evidence {
-        document: report.document(),
+        document: report.document().into(),
         start_byte: start,
         end_byte: end,
     }

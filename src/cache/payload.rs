@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::codec::{Corrupt, Decoder, Encoder};
@@ -140,7 +142,7 @@ fn encode_relation(
     e.str(&relation.summary);
     e.len(relation.evidence.len());
     for span in &relation.evidence {
-        match document_ix.get(span.document.as_str()) {
+        match document_ix.get(&*span.document) {
             Some(&i) => e.len(i),
             None => {
                 e.u32(NAMED_DOCUMENT);
@@ -177,6 +179,7 @@ pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> 
     }
     let sources = decode_sources(&mut d)?;
     let n = d.count(40)?;
+    let documents = document_names(&sources);
     let records = records(bytes, relation_offsets, d.position(), n)
         .ok_or_else(|| d.corrupt("the relation offsets do not match the relations"))?;
     let decoded: Vec<Result<(Relation, [usize; 2]), Corrupt>> = records
@@ -185,7 +188,7 @@ pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> 
         .map(|&(at, record)| {
             let mut d = Decoder::new(record);
             let mut id_of = |i: usize| Ok(entities[i].id.clone());
-            let relation = decode_relation(&mut d, entities.len(), &mut id_of, &sources);
+            let relation = decode_relation(&mut d, entities.len(), &mut id_of, &documents);
             let relation = relation.and_then(|r| match d.rest() {
                 [] => Ok(r),
                 _ => Err(d.corrupt("trailing bytes after a relation")),
@@ -232,6 +235,14 @@ fn records<'a>(
             let (from, to) = (usize::try_from(w[0]).ok()?, usize::try_from(w[1]).ok()?);
             Some((from, bytes.get(from..to)?))
         })
+        .collect()
+}
+
+/// The document names of `sources`, each once, for the evidence spans to share.
+pub fn document_names(sources: &[Source]) -> Vec<Arc<str>> {
+    sources
+        .iter()
+        .map(|s| Arc::from(s.document.as_str()))
         .collect()
 }
 
@@ -299,12 +310,12 @@ impl References<'_> {
 
 /// Decodes one relation of a graph of `entity_count` entities, with its source and target as
 /// entity indexes; `id_of` gives the id of the entity at an index already checked to be in
-/// range (and may decode that entity).
+/// range (and may decode that entity), `documents` the sources' document names, shared.
 pub fn decode_relation(
     d: &mut Decoder,
     entity_count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
-    sources: &[Source],
+    documents: &[Arc<str>],
 ) -> Result<(Relation, [usize; 2]), Corrupt> {
     let mut refs = References {
         count: entity_count,
@@ -360,10 +371,10 @@ pub fn decode_relation(
     let mut evidence = Vec::with_capacity(n);
     for _ in 0..n {
         let document = match d.u32()? {
-            NAMED_DOCUMENT => d.string()?,
-            i => sources
+            NAMED_DOCUMENT => d.str()?.into(),
+            i => documents
                 .get(i as usize)
-                .map(|s| s.document.clone())
+                .cloned()
                 .ok_or_else(|| d.corrupt(format!("document index {i} out of range")))?,
         };
         evidence.push(Evidence {

@@ -73,9 +73,10 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         let mut d = Decoder::new(&bytes);
         payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?
     };
+    let documents = payload::document_names(&sources);
     let mut decoded = Vec::with_capacity(relations.len());
     for r in relations {
-        decoded.push(scope.relation(r, &sources)?);
+        decoded.push(scope.relation(r, &documents)?);
     }
     let entities = scope.entities.into_values().collect();
     Ok(Some(Graph::from_valid(entities, decoded, sources)))
@@ -127,7 +128,7 @@ impl Scope {
     fn relation(
         &mut self,
         r: usize,
-        sources: &[crate::model::Source],
+        documents: &[std::sync::Arc<str>],
     ) -> Result<crate::model::Relation, CacheError> {
         let bytes = self.lookup.relation(r)?;
         let mut d = Decoder::new(&bytes);
@@ -144,7 +145,7 @@ impl Scope {
             })
         };
         let what = format!("relation {r}");
-        let relation = payload::decode_relation(&mut d, count, &mut id_of, sources);
+        let relation = payload::decode_relation(&mut d, count, &mut id_of, documents);
         if let Some(e) = failure {
             return Err(e);
         }

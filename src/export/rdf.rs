@@ -195,7 +195,7 @@ impl<W: Write> Triples<W> {
         }
         for (span, evidence) in spans.iter().zip(&relation.evidence) {
             self.add(span, rdf::TYPE, &ag("Evidence"))?;
-            let document = text(evidence.document.as_str());
+            let document = text(&evidence.document);
             self.add(span, &ag("document"), &document)?;
             self.add(span, &ag("startByte"), &Literal::from(evidence.start_byte))?;
             self.add(span, &ag("endByte"), &Literal::from(evidence.end_byte))?;

@@ -234,6 +234,8 @@ pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
             .count(),
         sources: parsed.sources.elements.len(),
     };
+    // The graph holds the entities' own ids; the parsing threads' shared texts can go.
+    crate::model::shared_text::forget();
     let graph = (!problems.iter().any(Problem::is_error)).then(|| {
         Graph::from_valid(
             values(parsed.entities.elements),

@@ -175,15 +175,15 @@ impl SourceTexts {
     pub fn span(&self, evidence: &Evidence) -> Result<&str, SpanError> {
         let text = self
             .texts
-            .get(&evidence.document)
-            .ok_or_else(|| SpanError::Missing(evidence.document.clone()))?;
+            .get(&*evidence.document)
+            .ok_or_else(|| SpanError::Missing(evidence.document.to_string()))?;
         let (start, end) = (evidence.start_byte, evidence.end_byte);
         if start >= end {
             return Err(SpanError::Empty { start, end });
         }
         if end > text.len() as u64 {
             return Err(SpanError::OutOfRange {
-                document: evidence.document.clone(),
+                document: evidence.document.to_string(),
                 start,
                 end,
                 len: text.len(),

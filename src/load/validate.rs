@@ -581,7 +581,7 @@ impl EvidenceCheck<'_> {
                 ));
                 continue;
             }
-            if !known.documents.contains(evidence.document.as_str()) {
+            if !known.documents.contains(&*evidence.document) {
                 if known.unknown_document(&evidence.document) {
                     problems.push(at.error(
                         "unknown-document",

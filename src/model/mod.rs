@@ -7,6 +7,7 @@ mod date;
 mod entity;
 mod relation;
 mod relation_kind;
+pub mod shared_text;
 mod source;
 
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};

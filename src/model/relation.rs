@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{EntityId, Evidence, PartialDate, RelationKind};
+use super::{EntityId, Evidence, PartialDate, RelationKind, shared_text};
 
 /// How firmly the sources state a relation.
 #[derive(
@@ -81,7 +81,11 @@ pub enum Outcome {
 #[serde(deny_unknown_fields)]
 pub struct Casualties {
     /// The side the victims belonged to, if it is an entity of the graph.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "shared_text::opt_id"
+    )]
     pub side: Option<EntityId>,
     /// Who the victims were, in words ("Tuareg traders").
     pub who: String,
@@ -126,8 +130,10 @@ pub struct Relation {
     /// What the relation states.
     pub kind: RelationKind,
     /// The entity the relation goes from (for symmetric kinds, one of the two).
+    #[serde(deserialize_with = "shared_text::id")]
     pub source: EntityId,
     /// The entity the relation goes to.
+    #[serde(deserialize_with = "shared_text::id")]
     pub target: EntityId,
     /// When it began, at the source's precision; absent when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,13 +148,25 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "is_asserted")]
     pub status: Status,
     /// Entities that make the claim, for alleged or disputed relations.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "<[_]>::is_empty",
+        deserialize_with = "shared_text::ids"
+    )]
     pub claimed_by: Box<[EntityId]>,
     /// Entities that deny or dispute it.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "<[_]>::is_empty",
+        deserialize_with = "shared_text::ids"
+    )]
     pub disputed_by: Box<[EntityId]>,
     /// Where it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "shared_text::opt_id"
+    )]
     pub place: Option<EntityId>,
     /// The event's name ("Battle of Gao").
     #[serde(default, skip_serializing_if = "Option::is_none")]

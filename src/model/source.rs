@@ -1,5 +1,7 @@
 //! Source documents and the evidence spans that point into them.
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +28,10 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// The `document` name of a [`Source`].
-    pub document: String,
+    // Shared by every span of that document: a graph's spans name a few documents a million
+    // times.
+    #[serde(deserialize_with = "super::shared_text::text")]
+    pub document: Arc<str>,
     /// Offset of the first byte of the span.
     pub start_byte: u64,
     /// Offset one past the last byte of the span.

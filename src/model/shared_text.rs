@@ -1,0 +1,161 @@
+//! Short texts that recur across a data file, parsed into one shared allocation each: the
+//! entity ids that relations name (two or more per relation) and the documents that evidence
+//! spans cite. A million relations otherwise allocate three million small strings, only for
+//! the graph to replace them with the entities' own ids ([`crate::Graph`] shares them).
+//!
+//! Each parsing thread keeps the texts it has seen; [`forget`] empties every thread's set once
+//! a load is done. Sharing never changes a value: two `Arc<str>` with the same text are equal
+//! wherever they were allocated, so a text shared between two graphs is still right in both.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::sync::Arc;
+
+use foldhash::HashSet;
+use serde::Deserializer;
+use serde::de::{self, SeqAccess, Visitor};
+
+use super::EntityId;
+
+/// Texts longer than this are not kept (ids and document names are short).
+const MAX_KEPT_LEN: usize = 256;
+/// At most this many texts are kept per thread; past it, texts are allocated as usual.
+const MAX_KEPT: usize = 1 << 18;
+
+thread_local! {
+    static SEEN: RefCell<HashSet<Arc<str>>> = RefCell::default();
+}
+
+/// The shared allocation of `text`.
+pub fn share(text: &str) -> Arc<str> {
+    if text.len() > MAX_KEPT_LEN {
+        return Arc::from(text);
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(kept) = seen.get(text) {
+            return kept.clone();
+        }
+        let fresh: Arc<str> = Arc::from(text);
+        if seen.len() < MAX_KEPT {
+            seen.insert(fresh.clone());
+        }
+        fresh
+    })
+}
+
+/// Empties the set of every thread of the global rayon pool and of the calling thread.
+pub fn forget() {
+    rayon::broadcast(|_| SEEN.with_borrow_mut(HashSet::clear));
+    SEEN.with_borrow_mut(HashSet::clear);
+}
+
+/// A string, shared.
+struct SharedStr;
+
+impl Visitor<'_> for SharedStr {
+    type Value = Arc<str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+        Ok(share(text))
+    }
+}
+
+/// Deserialises a string into its shared allocation (`#[serde(deserialize_with)]`).
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    d.deserialize_str(SharedStr)
+}
+
+/// Deserialises an entity id, shared.
+pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<EntityId, D::Error> {
+    text(d).map(EntityId)
+}
+
+/// Deserialises an optional entity id, shared.
+pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EntityId>, D::Error> {
+    struct OptId;
+    impl<'de> Visitor<'de> for OptId {
+        type Value = Option<EntityId>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an entity id or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            id(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptId)
+}
+
+/// Deserialises a list of entity ids, each shared.
+pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[EntityId]>, D::Error> {
+    struct Ids;
+    impl<'de> Visitor<'de> for Ids {
+        type Value = Box<[EntityId]>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(text) = seq.next_element_seed(SharedSeed)? {
+                out.push(EntityId(text));
+            }
+            Ok(out.into())
+        }
+    }
+    d.deserialize_seq(Ids)
+}
+
+/// A shared string as a sequence element.
+struct SharedSeed;
+
+impl<'de> de::DeserializeSeed<'de> for SharedSeed {
+    type Value = Arc<str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Arc<str>, D::Error> {
+        text(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_share_one_allocation_until_forgotten() {
+        let (a, b) = (share("mnla"), share("mnla"));
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_ne!(&*share("gao"), &*a);
+        forget();
+        let c = share("mnla");
+        assert_eq!(c, a, "equal text");
+        assert!(!Arc::ptr_eq(&a, &c), "a new allocation after forget");
+        let long = "x".repeat(MAX_KEPT_LEN + 1);
+        assert!(!Arc::ptr_eq(&share(&long), &share(&long)));
+    }
+
+    #[test]
+    fn lists_and_options_parse_as_plain_serde_would() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Refs {
+            #[serde(default, deserialize_with = "opt_id")]
+            place: Option<EntityId>,
+            #[serde(default, deserialize_with = "ids")]
+            claimed_by: Box<[EntityId]>,
+        }
+        let parsed: Refs =
+            serde_json::from_str(r#"{"place": "gao", "claimed_by": ["a", "b"]}"#).unwrap();
+        assert_eq!(parsed.place, Some(EntityId("gao".into())));
+        assert_eq!(parsed.claimed_by.len(), 2);
+        let empty: Refs = serde_json::from_str(r#"{"place": null}"#).unwrap();
+        assert_eq!(empty.place, None);
+        assert!(serde_json::from_str::<Refs>(r#"{"claimed_by": [1]}"#).is_err());
+    }
+}
