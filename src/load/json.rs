@@ -136,51 +136,72 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         ));
         return unreadable;
     }
+    // Where each element starts, in one pass over the text.
     let mut lines = LineCounter::default();
-    let mut parsed = ParsedFile {
-        elements: Vec::with_capacity(raws.len()),
-        ..ParsedFile::default()
-    };
-    // Elements are parsed on every core; locations and problems are then taken in order.
-    let values: Vec<serde_json::Result<T>> = raws
-        .par_iter()
-        .with_min_len(1024)
-        .map(|raw| serde_json::from_str::<T>(raw.get()))
+    let sites: Vec<(usize, usize, usize)> = raws
+        .iter()
+        .map(|raw| {
+            let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            let (line, column) = lines.advance(text, start);
+            (start, line, column)
+        })
         .collect();
-    for (index, (raw, value)) in raws.into_iter().zip(values).enumerate() {
-        let json = raw.get();
-        let start = json.as_ptr() as usize - text.as_ptr() as usize;
-        let (line, column) = lines.advance(text, start);
-        match value {
-            Ok(value) => parsed.elements.push(Element {
+    // Elements are parsed on every core straight into their place; the few that do not parse
+    // are left out, and parsed again below, in order, for their problems. (One list of
+    // elements, not a list of results and then one of elements: a million relations are
+    // then held once, not twice, on top of the file's bytes.)
+    let elements: Vec<Element<T>> = raws
+        .par_iter()
+        .zip(&sites)
+        .enumerate()
+        .with_min_len(1024)
+        .filter_map(|(index, (raw, &(_, line, column)))| {
+            let value = serde_json::from_str::<T>(raw.get()).ok()?;
+            Some(Element {
                 index,
                 line,
                 column,
                 value,
-            }),
-            Err(e) => {
-                let offset = start + offset_of(json, e.line(), e.column());
-                let mut message = strip_position(&e.to_string());
-                let code = classify(&message);
-                if code == "too-deep" {
-                    message = too_deep();
-                }
-                let mut problem = Problem::error(
-                    code,
-                    Location::at(file, text, offset),
-                    format!("{what}: {message}"),
-                )
-                .with_path(format!("$[{index}]"));
-                if let Ok(IdProbe { id, document }) = serde_json::from_str(json)
-                    && let Some(id) = id.or(document)
-                {
-                    problem.message = format!("{what} {}: {message}", quote(&id));
-                    parsed.failed_ids.push(id.clone());
-                    problem = problem.with_id(id);
-                }
-                problems.push(problem);
-            }
+            })
+        })
+        .collect();
+    let mut parsed = ParsedFile {
+        elements,
+        ..ParsedFile::default()
+    };
+    if parsed.elements.len() == raws.len() {
+        return parsed;
+    }
+    let mut next_good = parsed.elements.iter().map(|e| e.index).peekable();
+    for (index, raw) in raws.iter().enumerate() {
+        if next_good.next_if_eq(&index).is_some() {
+            continue;
         }
+        let json = raw.get();
+        let Err(e) = serde_json::from_str::<T>(json) else {
+            continue; // Parsing is deterministic: it failed above.
+        };
+        let start = sites[index].0;
+        let offset = start + offset_of(json, e.line(), e.column());
+        let mut message = strip_position(&e.to_string());
+        let code = classify(&message);
+        if code == "too-deep" {
+            message = too_deep();
+        }
+        let mut problem = Problem::error(
+            code,
+            Location::at(file, text, offset),
+            format!("{what}: {message}"),
+        )
+        .with_path(format!("$[{index}]"));
+        if let Ok(IdProbe { id, document }) = serde_json::from_str(json)
+            && let Some(id) = id.or(document)
+        {
+            problem.message = format!("{what} {}: {message}", quote(&id));
+            parsed.failed_ids.push(id.clone());
+            problem = problem.with_id(id);
+        }
+        problems.push(problem);
     }
     parsed
 }
