@@ -113,7 +113,7 @@ pub fn load_dir(dir: &Path) -> Result<(Graph, Warmth), ColdError> {
     match read(dir) {
         Ok(graph) => Ok((graph, Warmth::Cached)),
         Err(CacheError::Missing) => {
-            let graph = load::load(&GraphFiles::read_dir(dir)?)?;
+            let graph = load::load_owned(GraphFiles::read_dir(dir)?)?;
             Ok((graph, Warmth::Uncached))
         }
         Err(reason) => {
@@ -139,20 +139,21 @@ pub fn index(dir: &Path) -> Result<(Graph, std::io::Result<u64>), ColdError> {
         .map(|name| std::fs::metadata(dir.join(name)).map(|m| FileState::of(&m)))
         .collect();
     let files = GraphFiles::read_dir(dir)?;
-    let graph = load::load(&files)?;
+    // The contents are hashed first, so that the files' bytes can go once parsed.
+    let hashes = [&files.entities, &files.relations, &files.sources].map(|b| stamp::hash(b));
+    let graph = load::load_owned(files)?;
     let result = states
         .into_iter()
         .collect::<std::io::Result<Vec<_>>>()
         .and_then(|states| {
-            let contents = [&files.entities, &files.relations, &files.sources];
             let stamps = INPUTS
                 .iter()
                 .zip(states)
-                .zip(contents)
-                .map(|((name, metadata), bytes)| Stamp {
+                .zip(hashes)
+                .map(|((name, metadata), hash)| Stamp {
                     name: (*name).to_owned(),
                     metadata,
-                    hash: stamp::hash(bytes),
+                    hash,
                 })
                 .collect::<Vec<_>>();
             write(dir, &graph, &stamps, written)

@@ -156,7 +156,7 @@ fn load_owned(global: &Global) -> Result<Graph, CliError> {
             }
             Ok(graph)
         }
-        _ => Ok(load::load(&graph_files(global)?)?),
+        _ => Ok(load::load_owned(graph_files(global)?)?),
     }
 }
 

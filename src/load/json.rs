@@ -146,16 +146,16 @@ pub fn parse_array<T: DeserializeOwned + Send>(
             (start, line, column)
         })
         .collect();
-    // Elements are parsed on every core straight into their place; the few that do not parse
-    // are left out, and parsed again below, in order, for their problems. (One list of
-    // elements, not a list of results and then one of elements: a million relations are
-    // then held once, not twice, on top of the file's bytes.)
-    let elements: Vec<Element<T>> = raws
+    // Elements are parsed on every core straight into their place (an indexed collect, which
+    // writes into one list; a filtered one would gather pieces and copy them), then the few
+    // that do not parse are dropped in place and parsed again below, in order, for their
+    // problems: a million relations are held once, not twice, on top of the file's bytes.
+    let slots: Vec<Option<Element<T>>> = raws
         .par_iter()
         .zip(&sites)
         .enumerate()
         .with_min_len(1024)
-        .filter_map(|(index, (raw, &(_, line, column)))| {
+        .map(|(index, (raw, &(_, line, column)))| {
             let value = serde_json::from_str::<T>(raw.get()).ok()?;
             Some(Element {
                 index,
@@ -165,6 +165,10 @@ pub fn parse_array<T: DeserializeOwned + Send>(
             })
         })
         .collect();
+    // `filter_map`, not `flatten`: the standard library collects it in place, in the slots'
+    // own allocation.
+    #[allow(clippy::filter_map_identity)]
+    let elements: Vec<Element<T>> = slots.into_iter().filter_map(|slot| slot).collect();
     let mut parsed = ParsedFile {
         elements,
         ..ParsedFile::default()

@@ -203,16 +203,26 @@ impl Report {
 pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
     let mut problems = Vec::new();
     let labels = files.layout.labels();
-    let parsed = Parsed {
-        entities: json::parse_array(&labels.entities, &files.entities, "entity", &mut problems),
-        relations: json::parse_array(
-            &labels.relations,
-            &files.relations,
-            "relation",
-            &mut problems,
-        ),
-        sources: json::parse_array(&labels.sources, &files.sources, "source", &mut problems),
-    };
+    let parsed = parse(files, &labels, &mut problems);
+    finish(parsed, &labels, sources_dir, problems)
+}
+
+/// Parses the three files; every element that does not parse is a problem.
+fn parse(files: &GraphFiles, labels: &Labels, problems: &mut Vec<Problem>) -> Parsed {
+    Parsed {
+        entities: json::parse_array(&labels.entities, &files.entities, "entity", problems),
+        relations: json::parse_array(&labels.relations, &files.relations, "relation", problems),
+        sources: json::parse_array(&labels.sources, &files.sources, "source", problems),
+    }
+}
+
+/// Validates what parsed and, when no problem is an error, builds the graph.
+fn finish(
+    parsed: Parsed,
+    labels: &Labels,
+    sources_dir: Option<&Path>,
+    mut problems: Vec<Problem>,
+) -> Report {
     let texts = sources_dir.map(|dir| {
         let sources = parsed
             .sources
@@ -221,7 +231,7 @@ pub fn check(files: &GraphFiles, sources_dir: Option<&Path>) -> Report {
             .map(|e| (&e.value, e.location(&labels.sources), e.path("")));
         SourceTexts::read(dir, sources, &mut problems)
     });
-    validate::validate(&parsed, &labels, texts.as_ref(), &mut problems);
+    validate::validate(&parsed, labels, texts.as_ref(), &mut problems);
     problems.sort_by(|a, b| (&a.location, &a.path).cmp(&(&b.location, &b.path)));
     let counts = Counts {
         entities: parsed.entities.elements.len(),
@@ -273,9 +283,25 @@ pub struct InvalidGraph {
 /// assert!(graph.entities().len() >= 40);
 /// ```
 pub fn load(files: &GraphFiles) -> Result<Graph, InvalidGraph> {
-    let report = check(files, None);
+    into_graph(check(files, None), &files.origin)
+}
+
+/// [`load`], dropping the files' bytes as soon as they are parsed: the graph is then built
+/// without the text of a big graph still in memory, which lowers the peak by about the size
+/// of the files.
+pub fn load_owned(files: GraphFiles) -> Result<Graph, InvalidGraph> {
+    let mut problems = Vec::new();
+    let labels = files.layout.labels();
+    let parsed = parse(&files, &labels, &mut problems);
+    let origin = files.origin.clone();
+    drop(files);
+    into_graph(finish(parsed, &labels, None, problems), &origin)
+}
+
+/// The graph of a report, or its errors.
+fn into_graph(report: Report, origin: &str) -> Result<Graph, InvalidGraph> {
     report.graph.ok_or_else(|| InvalidGraph {
-        origin: files.origin.clone(),
+        origin: origin.to_owned(),
         errors: report
             .problems
             .into_iter()
