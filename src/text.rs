@@ -74,7 +74,7 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
     if !text.starts_with(' ')
         && !text.ends_with(' ')
         && !text.contains("  ")
-        && text.chars().all(shown_as_is)
+        && (printable_ascii(text) || text.chars().all(shown_as_is))
     {
         return Cow::Borrowed(text);
     }
@@ -94,6 +94,12 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when every byte of `text` is printable ASCII (space to tilde): a test a byte at a
+/// time, which the compiler vectorises, for the text most exports pass through unchanged.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// `text` without any invisible character, line feeds and tabs included; borrowed when it has
 /// none.
 ///
@@ -102,9 +108,10 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 /// assert_eq!(without_invisible("ga\u{202E}o\n"), "gao");
 /// ```
 pub fn without_invisible(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| !(' '..='~').contains(&c) && is_invisible(c))
+    if printable_ascii(text)
+        || !text
+            .chars()
+            .any(|c| !(' '..='~').contains(&c) && is_invisible(c))
     {
         Cow::Borrowed(text)
     } else {
