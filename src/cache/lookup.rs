@@ -118,8 +118,7 @@ pub fn relation_offsets(body: &[u8], at: u64) -> Result<Vec<u64>, CacheError> {
 /// The lookup section of a cache, read through a [`BlockReader`].
 #[derive(Debug)]
 pub struct Lookup {
-    /// The body's reader.
-    pub reader: BlockReader,
+    reader: BlockReader,
     entities: u64,
     relations: u64,
     sources: u64,
@@ -265,44 +264,38 @@ impl Lookup {
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
         entries
             .chunks_exact(12)
-            .map(|entry| self.parse_key(entry, &text))
-            .map(|r| r.map(|(entity, key)| (key, entity)))
+            .map(|entry| {
+                let (entity, range) = self.entry(entry)?;
+                Ok((key_text(&text, range)?, entity))
+            })
             .collect()
     }
 
+    /// Key `k`: its entity and its text.
     fn key(&mut self, k: u64) -> Result<(usize, String), CacheError> {
         let entry = self
             .reader
             .bytes(self.keys + 12 * k, self.keys + 12 * k + 12)?;
-        let offset = u64::from(le32(&entry[4..8]));
-        let len = u64::from(le32(&entry[8..12]));
-        if offset + len > self.text_len {
-            return Err(corrupt(format!("name key {k} lies outside the key text")));
-        }
-        let text = self
-            .reader
-            .bytes(self.text + offset, self.text + offset + len)?;
-        // The text read starts at the key: parse the entry as if its offset were 0.
-        let mut entry = entry;
-        entry[4..8].fill(0);
-        self.parse_key(&entry, &text)
+        let (entity, range) = self.entry(&entry)?;
+        let (from, to) = (range.start as u64, range.end as u64);
+        let text = self.reader.bytes(self.text + from, self.text + to)?;
+        Ok((entity, key_text(&text, 0..text.len())?))
     }
 
-    /// Parses a key entry whose text starts at its offset within `text`.
-    fn parse_key(&self, entry: &[u8], text: &[u8]) -> Result<(usize, String), CacheError> {
+    /// A key entry: its entity, checked, and where its text lies in the key text, checked.
+    fn entry(&self, entry: &[u8]) -> Result<(usize, std::ops::Range<usize>), CacheError> {
         let entity = u64::from(le32(&entry[0..4]));
-        let offset = le32(&entry[4..8]) as usize;
-        let len = le32(&entry[8..12]) as usize;
+        let offset = u64::from(le32(&entry[4..8]));
+        let len = u64::from(le32(&entry[8..12]));
         if entity >= self.entities {
             return Err(corrupt(format!(
                 "name key of entity {entity}, out of range"
             )));
         }
-        let bytes = text
-            .get(offset..offset + len)
-            .ok_or_else(|| corrupt("a name key lies outside the key text"))?;
-        let key = std::str::from_utf8(bytes).map_err(|_| corrupt("invalid UTF-8 in a name key"))?;
-        Ok((entity as usize, key.to_owned()))
+        if offset + len > self.text_len {
+            return Err(corrupt("a name key lies outside the key text"));
+        }
+        Ok((entity as usize, offset as usize..(offset + len) as usize))
     }
 
     fn item(
@@ -347,6 +340,15 @@ impl Lookup {
             })
             .collect()
     }
+}
+
+/// The key at `range` of `text`, which must be UTF-8.
+fn key_text(text: &[u8], range: std::ops::Range<usize>) -> Result<String, CacheError> {
+    let bytes = text
+        .get(range)
+        .ok_or_else(|| corrupt("a name key lies outside the key text"))?;
+    let key = std::str::from_utf8(bytes).map_err(|_| corrupt("invalid UTF-8 in a name key"))?;
+    Ok(key.to_owned())
 }
 
 fn le32(bytes: &[u8]) -> u32 {

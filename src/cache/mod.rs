@@ -321,3 +321,52 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
         parts.ends,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `body` over the cache of `dir` with block hashes and a header checksum that
+    /// match it: a damaged cache that the checksums cannot catch, as a deliberately forged one
+    /// would be.
+    fn reseal(dir: &Path, original: &[u8], header: &Header, body: &[u8]) {
+        let mut bytes = original[..header.len].to_vec();
+        let hashes_at = header.len - 8 - 8 * header.hashes.len();
+        for (i, hash) in blocks::hashes(body).into_iter().enumerate() {
+            bytes[hashes_at + 8 * i..hashes_at + 8 * i + 8].copy_from_slice(&hash.to_le_bytes());
+        }
+        let check = blocks::hash(&bytes[..header.len - 8]);
+        let end = bytes.len();
+        bytes[end - 8..].copy_from_slice(&check.to_le_bytes());
+        bytes.extend_from_slice(body);
+        std::fs::write(path(dir), bytes).unwrap();
+    }
+
+    #[test]
+    fn a_forged_body_is_an_error_or_a_graph_never_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+        for name in INPUTS {
+            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
+        }
+        index(dir.path()).unwrap().1.unwrap();
+        let original = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&original, dir.path()).unwrap();
+        let body = &original[header.len..];
+        let lookup_at = header.lookup_at as usize;
+        // A sample of the graph's bytes and of the lookup section's (every part of it, whose
+        // counts, offsets and keys are each a few bytes wide), each set to 0xff (or 0).
+        let positions = (0..lookup_at)
+            .step_by(211)
+            .chain((lookup_at..body.len()).step_by(31));
+        for at in positions {
+            let mut forged = body.to_vec();
+            forged[at] = if forged[at] == 0xff { 0 } else { 0xff };
+            reseal(dir.path(), &original, &header, &forged);
+            let _ = read(dir.path());
+            for names in [&["MNLA"][..], &["Gao", "Kidal"], &["ag"]] {
+                let _ = scoped::read(dir.path(), names);
+            }
+        }
+    }
+}
