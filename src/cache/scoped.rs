@@ -1,7 +1,8 @@
 //! A scoped read of the cache: only the actors a command names, their relations (as an end or
 //! as the place) and the entities those relations refer to, decoded from the few blocks that
-//! hold them. On a graph of a million relations a one-shot `neighbors X` then reads a few
-//! hundred kilobytes instead of the whole cache.
+//! hold them. On a graph of a million relations a one-shot `neighbors X` for an actor with a
+//! handful of relations then reads about 4 MB (the header, the blocks its binary search of the
+//! name keys visits, and those of its records) instead of a 200 MB cache.
 //!
 //! The graph it gives answers every question about the named actors exactly as the whole
 //! graph does, name resolution included: each name's candidates (the entities that match it
