@@ -12,6 +12,11 @@ pub struct Encoder {
 }
 
 impl Encoder {
+    /// An encoder that appends to `bytes`.
+    pub fn after(bytes: Vec<u8>) -> Self {
+        Encoder { bytes }
+    }
+
     /// The bytes written so far.
     pub fn into_bytes(self) -> Vec<u8> {
         self.bytes

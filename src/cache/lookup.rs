@@ -102,17 +102,53 @@ pub fn relation_offsets(body: &[u8], at: u64) -> Result<Vec<u64>, CacheError> {
             .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
             .ok_or_else(|| corrupt("the lookup section is cut short"))
     };
-    let (entities, relations) = (u64_at(at)?, u64_at(at + 8)?);
-    let first = entities
-        .checked_add(1)
-        .and_then(|n| n.checked_mul(8))
-        .and_then(|n| n.checked_add(at + DIRECTORY))
-        .ok_or_else(|| corrupt("the lookup section's counts overflow"))?;
-    let count = relations
-        .checked_add(1)
-        .filter(|&n| n.saturating_mul(8) <= body.len() as u64);
-    let count = count.ok_or_else(|| corrupt("the lookup section's counts exceed the body"))?;
-    (0..count).map(|i| u64_at(first + 8 * i)).collect()
+    let mut directory = [0u64; 7];
+    for (i, slot) in directory.iter_mut().enumerate() {
+        *slot = u64_at(at + 8 * i as u64)?;
+    }
+    let starts = layout(at, &directory, body.len() as u64)?;
+    // The layout fits the body, so the table of relations + 1 offsets is within it.
+    (0..=directory[1])
+        .map(|i| u64_at(starts[2] + 8 * i))
+        .collect()
+}
+
+/// Where each part of the lookup section at `at` starts, from its `directory` (see the
+/// module's table, in order); an error when a size overflows or the parts do not end exactly
+/// at the end of a body of `body_len` bytes, or when the sources do not start before `at`.
+fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 9], CacheError> {
+    let [
+        entities,
+        relations,
+        sources,
+        incident,
+        placed,
+        key_count,
+        text_len,
+    ] = *directory;
+    let sizes = [
+        Some(DIRECTORY),
+        entities.checked_add(1).and_then(|n| n.checked_mul(8)),
+        relations.checked_add(1).and_then(|n| n.checked_mul(8)),
+        entities.checked_add(1).and_then(|n| n.checked_mul(4)),
+        incident.checked_mul(4),
+        entities.checked_add(1).and_then(|n| n.checked_mul(4)),
+        placed.checked_mul(4),
+        key_count.checked_mul(12),
+        Some(text_len),
+    ];
+    let mut starts = [0; 9];
+    let mut end = Some(at);
+    for (start, size) in starts.iter_mut().zip(sizes) {
+        *start = end.unwrap_or(0);
+        end = end.zip(size).and_then(|(a, b)| a.checked_add(b));
+    }
+    if end != Some(body_len) || sources >= at {
+        return Err(corrupt(
+            "the lookup section does not fit the body: the file was altered or damaged",
+        ));
+    }
+    Ok(starts)
 }
 
 /// The lookup section of a cache, read through a [`BlockReader`].
@@ -144,6 +180,7 @@ impl Lookup {
         for (i, slot) in directory.iter_mut().enumerate() {
             *slot = reader.u64(at + 8 * i as u64)?;
         }
+        let starts = layout(at, &directory, reader.body_len())?;
         let [
             entities,
             relations,
@@ -153,29 +190,6 @@ impl Lookup {
             key_count,
             text_len,
         ] = directory;
-        // Sizes in order; any overflow or a total that is not the body's end is corruption.
-        let sizes = [
-            Some(DIRECTORY),
-            entities.checked_add(1).and_then(|n| n.checked_mul(8)),
-            relations.checked_add(1).and_then(|n| n.checked_mul(8)),
-            entities.checked_add(1).and_then(|n| n.checked_mul(4)),
-            incident.checked_mul(4),
-            entities.checked_add(1).and_then(|n| n.checked_mul(4)),
-            placed.checked_mul(4),
-            key_count.checked_mul(12),
-            Some(text_len),
-        ];
-        let mut starts = Vec::with_capacity(sizes.len());
-        let mut end = Some(at);
-        for size in sizes {
-            starts.push(end.unwrap_or(0));
-            end = end.zip(size).and_then(|(a, b)| a.checked_add(b));
-        }
-        if end != Some(reader.body_len()) || sources >= at {
-            return Err(corrupt(
-                "the lookup section does not fit the body: the file was altered or damaged",
-            ));
-        }
         Ok(Lookup {
             reader,
             entities,

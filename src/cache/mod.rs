@@ -166,9 +166,7 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     let (graph_bytes, offsets) =
         payload::encode(graph.entities(), graph.relations(), graph.sources());
     let lookup_at = graph_bytes.len() as u64;
-    let mut body = Encoder::default();
-    body.bytes(&graph_bytes);
-    drop(graph_bytes);
+    let mut body = Encoder::after(graph_bytes);
     lookup::encode(&mut body, graph, &offsets);
     let body = body.into_bytes();
     let mut header = Encoder::default();
