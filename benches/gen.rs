@@ -9,6 +9,7 @@
 //! The folder is the last line of standard output. In quick mode (`--test`, as `cargo bench --
 //! --test` passes it, or `ACTORGRAPH_BENCH_QUICK=1`) it also checks the generator itself:
 //! two runs give the same bytes, and the graph passes `check --sources --strict`.
+#![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
 mod generate;

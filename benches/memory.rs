@@ -11,6 +11,7 @@
 //! The process first makes sure the data exist (generating them if needed), then runs itself
 //! again with `--measure DIR`, so that the figures are those of a process that did nothing but
 //! load. Linux only (it reads /proc).
+#![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
 mod generate;

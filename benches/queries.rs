@@ -12,6 +12,7 @@
 //! 100 path pairs, 10,000 names), so each figure is a mean over them; `benches/timings.rs`
 //! gives per-call medians. Peak memory is measured by `benches/memory.rs`, in a process of its
 //! own.
+#![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
 mod generate;
@@ -113,7 +114,7 @@ fn shortest_path(c: &mut Criterion, size: &str, graph: &Graph, workload: &Worklo
     group.bench_function("shortest", |b| {
         b.iter(|| {
             let &(a, z, p) = next.next().expect("cycle");
-            query::shortest_paths(graph, a, z, &Filter::during(p), 1, workload.max_hops)
+            query::shortest_paths(graph, a, z, &Filter::during(p), 1, workload.max_hops).paths
         })
     });
     group.finish();

@@ -10,6 +10,7 @@
 //!
 //! Quick mode (`--test`, `ACTORGRAPH_BENCH_QUICK=1`) times a few calls of each; `--rounds N`
 //! sets how many times snapshots and the ego export are timed over (3).
+#![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
 mod generate;
@@ -160,7 +161,7 @@ fn time_paths(graph: &Graph, queries: &[(String, String, String)], max_hops: usi
         .map(|(a, b, date)| (entity(graph, a), entity(graph, b), day(date)))
         .collect();
     let path = |&(a, b, p): &(usize, usize, Period)| {
-        query::shortest_paths(graph, a, b, &Filter::during(p), 1, max_hops)
+        query::shortest_paths(graph, a, b, &Filter::during(p), 1, max_hops).paths
     };
     let stats = per_call(&queries, |q| {
         std::hint::black_box(path(q));

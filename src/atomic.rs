@@ -1,13 +1,27 @@
-//! Writing files atomically: a temporary file in the same folder, renamed over the target only
-//! once it is complete, so that a failure never leaves a half-written or clobbered file.
+//! Writing files: the one way the tool creates or replaces a file.
+//!
+//! A regular file is written atomically: a temporary file with an unpredictable name is
+//! created in the same folder with exclusive creation (`O_CREAT|O_EXCL`, so a file or link
+//! planted in its place is never opened, never followed), filled, synced, and renamed over the
+//! target only once complete, so that a failure never leaves a half-written or clobbered file.
+//! A character device or a FIFO (`/dev/null`, `/dev/full`, a named pipe) is written in place,
+//! as a shell redirection would, and its errors reported; anything else that is not a regular
+//! file (a folder, a block device, a socket, a link to a missing file) is refused, never
+//! replaced.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-/// Writes `path` through `fill`, atomically: the old file (if any) is replaced only when `fill`
-/// and the flush both succeed; on any error the temporary file is removed and the old file is
-/// left as it was.
+/// Writes `path` through `fill`.
+///
+/// When `path` is (or links to) a regular file, or does not exist, the write is atomic: the
+/// old file (if any) is replaced only when `fill` and the flush both succeed, keeping its
+/// permissions; on any error the temporary file is removed and the old file is left as it was.
+/// A link to a regular file stays a link: the file it points to is replaced. A character
+/// device or a FIFO is written in place. Any other target is refused with an error of kind
+/// [`io::ErrorKind::InvalidInput`] that says what it is.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -19,32 +33,117 @@ use std::path::{Path, PathBuf};
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
 /// ```
 pub fn write(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let temp = temp_path(path);
-    let result = (|| {
-        let file = File::create(&temp)?;
-        let mut out = BufWriter::new(file);
-        fill(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    match target(path)? {
+        Target::Replace { path, permissions } => replace(&path, permissions, fill),
+        Target::InPlace => in_place(path, fill),
     }
-    result
 }
 
-/// A hidden sibling of `path`, unique to this process: `.name.tmp-<pid>`.
-fn temp_path(path: &Path) -> PathBuf {
+/// How a path is written.
+enum Target {
+    /// A regular file (the one a link points to) or a new one, replaced atomically.
+    Replace {
+        path: PathBuf,
+        /// The permissions of the file replaced; `None` for a new file.
+        permissions: Option<Permissions>,
+    },
+    /// A character device or a FIFO, written as it is.
+    InPlace,
+}
+
+fn target(path: &Path) -> io::Result<Target> {
+    match fs::metadata(path) {
+        Ok(meta) => {
+            let kind = meta.file_type();
+            if kind.is_file() {
+                Ok(Target::Replace {
+                    path: fs::canonicalize(path)?,
+                    permissions: Some(meta.permissions()),
+                })
+            } else if kind.is_char_device() || kind.is_fifo() {
+                Ok(Target::InPlace)
+            } else {
+                let what = if kind.is_dir() {
+                    "a folder"
+                } else if kind.is_block_device() {
+                    "a block device"
+                } else if kind.is_socket() {
+                    "a socket"
+                } else {
+                    "not a regular file"
+                };
+                Err(refused(format!(
+                    "it is {what}; name a regular file (or `-` for standard output)"
+                )))
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(refused(
+                    "it is a link to a missing file; the link is not replaced".to_owned(),
+                ));
+            }
+            Ok(Target::Replace {
+                path: path.to_owned(),
+                permissions: None,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn refused(why: String) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("refusing to write: {why}"),
+    )
+}
+
+/// Writes a temporary sibling of `path` with exclusive creation, then renames it over `path`.
+fn replace(
+    path: &Path,
+    permissions: Option<Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+    // A new file gets the mode `File::create` would give it (0666 less the umask); tempfile's
+    // own default, 0600, would make exports unreadable to the user's group.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .permissions(Permissions::from_mode(0o666))
+        .tempfile_in(dir)?;
+    {
+        let mut out = BufWriter::new(temp.as_file_mut());
+        fill(&mut out)?;
+        out.flush()?;
+    }
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    temp.as_file().sync_all()?;
+    // On failure the temporary file is removed when the error drops it.
+    temp.persist(path).map(drop).map_err(|e| e.error)
+}
+
+/// Writes a device or FIFO as it is, reporting its errors (a full device, a closed pipe).
+fn in_place(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let file: File = OpenOptions::new().write(true).open(path)?;
+    let mut out = BufWriter::new(file);
+    fill(&mut out)?;
+    out.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::symlink;
 
     #[test]
     fn failure_keeps_the_old_file_and_leaves_no_temp() {
@@ -65,5 +164,134 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no/such/x.svg");
         assert!(write(&path, |w| w.write_all(b"x")).is_err());
+    }
+
+    /// The temporary name the first version used, `.NAME.tmp-<pid>`: a link planted there
+    /// made the write go to the link's target.
+    #[test]
+    fn a_link_planted_at_the_old_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("out.dot");
+        let planted = dir
+            .path()
+            .join(format!(".out.dot.tmp-{}", std::process::id()));
+        symlink(&victim, &planted).unwrap();
+        write(&path, |w| w.write_all(b"export")).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "export");
+        assert!(fs::symlink_metadata(&planted).unwrap().is_symlink());
+    }
+
+    /// A rival replaces every temporary-looking name in the folder with a link to a victim as
+    /// fast as it can while files are written (each to a new name, as a user exporting views
+    /// would): the data goes through the file the writer created, and the victim is never
+    /// written.
+    #[test]
+    fn a_race_planting_links_never_reaches_the_victim() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let stop = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                while !stop.load(Ordering::Relaxed) {
+                    for entry in fs::read_dir(dir.path()).unwrap().flatten() {
+                        let name = entry.file_name();
+                        if name.to_string_lossy().starts_with(".out-") {
+                            let _ = fs::remove_file(entry.path());
+                            let _ = symlink(&victim, entry.path());
+                        }
+                    }
+                }
+            });
+            for i in 0..200 {
+                let path = dir.path().join(format!("out-{i}.dot"));
+                let _ = write(&path, |w| w.write_all(format!("export {i}").as_bytes()));
+            }
+            stop.store(true, Ordering::Relaxed);
+        });
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[test]
+    fn a_link_to_a_regular_file_stays_a_link_and_its_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.dot");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.dot");
+        symlink(&real, &link).unwrap();
+        write(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.dot");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
+        write(&path, |w| w.write_all(b"new")).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_device_is_written_in_place_and_its_errors_reported() {
+        write(Path::new("/dev/null"), |w| w.write_all(b"x")).unwrap();
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let full = write(Path::new("/dev/full"), |w| w.write_all(&[0; 100_000]));
+        let error = full.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull, "{error}");
+        assert!(
+            fs::metadata("/dev/full")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_written_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        write(&fifo, |w| w.write_all(b"through the pipe")).unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn folders_sockets_and_dangling_links_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = write(dir.path(), |w| w.write_all(b"x")).unwrap_err();
+        assert!(error.to_string().contains("a folder"), "{error}");
+        let socket = dir.path().join("sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let error = write(&socket, |w| w.write_all(b"x")).unwrap_err();
+        assert!(error.to_string().contains("a socket"), "{error}");
+        assert!(fs::metadata(&socket).unwrap().file_type().is_socket());
+        let dangling = dir.path().join("dangling");
+        symlink(dir.path().join("missing"), &dangling).unwrap();
+        let error = write(&dangling, |w| w.write_all(b"x")).unwrap_err();
+        assert!(error.to_string().contains("missing file"), "{error}");
+        assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
+        assert!(!dir.path().join("missing").exists());
     }
 }

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
+    let args = match cli::Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => return cli::usage_error(&error),
+    };
     match cli::run(args) {
         Ok(code) => code,
         Err(error) => {

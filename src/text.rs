@@ -5,8 +5,11 @@
 //! make `gao` display as `oag`, a zero-width space can make two different names look the same,
 //! and a Cyrillic `а` in a Latin word can pass for an `a`. `check` warns about such names
 //! ([`suspicion`]); every output drops the invisible characters ([`strip_invisible`],
-//! [`visible`]) before anything else escapes the text for its format. Only the node-link JSON
-//! export keeps text as it is, escaped by JSON, since it exists to load the graph back.
+//! [`visible`]) before anything else escapes the text for its format. JSON output (command
+//! results and the node-link export, which exists to load the graph back) keeps text as it is,
+//! with every invisible character spelled as a `\u` escape ([`json`]).
+
+pub mod json;
 
 use std::borrow::Cow;
 
@@ -14,9 +17,12 @@ use std::borrow::Cow;
 /// controls (tab, line feed and carriage return included), the soft hyphen, bidirectional
 /// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069),
 /// zero-width and invisible operators (U+200B–200D, U+2060–2064, U+FEFF), the Mongolian vowel
-/// separator, interlinear annotation and tag characters.
+/// separator, interlinear annotation and tag characters, and the noncharacters (U+FDD0–FDEF and
+/// the last two code points of every plane, U+FFFE and U+FFFF among them), which show nothing
+/// and which XML, and so SVG, GraphML and GEXF, cannot hold: one policy for every output.
 pub fn is_invisible(c: char) -> bool {
     c.is_control()
+        || (c as u32) & 0xFFFE == 0xFFFE
         || matches!(
             c,
             '\u{00AD}'
@@ -26,6 +32,7 @@ pub fn is_invisible(c: char) -> bool {
                 | '\u{202A}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{206F}'
+                | '\u{FDD0}'..='\u{FDEF}'
                 | '\u{FEFF}'
                 | '\u{FFF9}'..='\u{FFFB}'
                 | '\u{E0000}'..='\u{E007F}'
@@ -187,22 +194,43 @@ fn script(c: char) -> Option<Script> {
 /// assert_eq!(suspicion("الحركة الوطنية MNLA"), None);
 /// ```
 pub fn suspicion(name: &str) -> Option<Suspicion> {
-    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if name.chars().any(bidi) {
-        return Some(Suspicion::Bidi);
+    if let Some(hidden) = hidden_characters(name, false) {
+        return Some(hidden);
     }
     for word in name.split(' ') {
-        let arabic_word = word.chars().any(|c| script(c) == Some(Script::Arabic));
-        let invisible =
-            |c: char| is_invisible(c) && !(arabic_word && matches!(c, '\u{200C}' | '\u{200D}'));
-        if word.chars().any(invisible) {
-            return Some(Suspicion::Invisible);
-        }
         let mut scripts = word.chars().filter_map(script);
         if let Some(first) = scripts.next()
             && scripts.any(|s| s != first)
         {
             return Some(Suspicion::MixedScript);
+        }
+    }
+    None
+}
+
+/// Whether `text` holds characters that hide or reorder what is shown: a bidi control first,
+/// then any other invisible character ([`is_invisible`]) but line breaks when `lines` (prose:
+/// summaries and descriptions may run over several lines) and the zero-width non-joiner and
+/// joiner inside Arabic-script words, where Persian writes them.
+///
+/// ```
+/// use actorgraph::text::{Suspicion, hidden_characters};
+/// assert_eq!(hidden_characters("two\nlines", true), None);
+/// assert_eq!(hidden_characters("two\nlines", false), Some(Suspicion::Invisible));
+/// assert_eq!(hidden_characters("report\u{202E}txt.exe", true), Some(Suspicion::Bidi));
+/// ```
+pub fn hidden_characters(text: &str, lines: bool) -> Option<Suspicion> {
+    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.chars().any(bidi) {
+        return Some(Suspicion::Bidi);
+    }
+    let separators: &[char] = if lines { &[' ', '\n'] } else { &[' '] };
+    for word in text.split(separators) {
+        let arabic_word = word.chars().any(|c| script(c) == Some(Script::Arabic));
+        let invisible =
+            |c: char| is_invisible(c) && !(arabic_word && matches!(c, '\u{200C}' | '\u{200D}'));
+        if word.chars().any(invisible) {
+            return Some(Suspicion::Invisible);
         }
     }
     None

@@ -112,7 +112,7 @@ proptest! {
         let (from, to) = (a % n, b % n);
         let at: PartialDate = format!("{year}").parse().unwrap();
         let filter = Filter::during(at.period());
-        let found = query::shortest_paths(g, from, to, &filter, 1, 50);
+        let found = query::shortest_paths(g, from, to, &filter, 1, 50).paths;
         // Unidirectional BFS over the relations the filter admits.
         let mut dist = vec![usize::MAX; n];
         dist[from] = 0;
@@ -140,7 +140,7 @@ proptest! {
         let g = graph();
         let n = g.entities().len();
         let (from, to) = (a % n, b % n);
-        let paths = query::shortest_paths(g, from, to, &Filter::default(), k, 6);
+        let paths = query::shortest_paths(g, from, to, &Filter::default(), k, 6).paths;
         prop_assert!(paths.len() <= k);
         for w in paths.windows(2) {
             prop_assert!(w[0].hops() <= w[1].hops());

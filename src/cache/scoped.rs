@@ -21,7 +21,7 @@ use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId};
-use crate::names::{NameIndex, key, variants, word_coverage};
+use crate::names::{NameIndex, key, too_long, variants, word_coverage};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -93,6 +93,9 @@ impl Scope {
     /// The entities `name` matches, by index: those with a key equal to one of the query's
     /// exact variants, else those whose keys contain the query's words.
     fn candidates(&mut self, name: &str) -> Result<Vec<usize>, CacheError> {
+        if too_long(name) {
+            return Ok(Vec::new()); // The whole read reports it, as for any unknown name.
+        }
         let k = key(name);
         let mut found = BTreeSet::new();
         for (variant, _) in variants(&k) {

@@ -36,7 +36,14 @@ pub struct Global {
     #[arg(long, global = true)]
     pub json: bool,
     /// Parse the JSON files even when the folder has an up-to-date cache (`actorgraph index`).
-    #[arg(long, global = true, env = "ACTORGRAPH_NO_CACHE")]
+    /// ACTORGRAPH_NO_CACHE takes 1/0, true/false, yes/no or on/off.
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_NO_CACHE",
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new(),
+    )]
     pub no_cache: bool,
 }
 
@@ -185,8 +192,9 @@ pub struct ExportArgs {
     /// A title for the diagram.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout,
-    /// atomically.
+    /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout
+    /// (`-`): a regular file atomically, a device or FIFO in place; never a file the command
+    /// reads (the graph's files, its cache, a source document).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }

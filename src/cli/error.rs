@@ -54,23 +54,40 @@ impl CliError {
         })
     }
 
-    /// Prints the error and its causes on stderr, one line each.
+    /// Prints the error and its causes on stderr, one line each, terminal-safe; never fails.
     pub fn report(&self) {
         if let CliError::Io(e) = self
             && e.kind() == std::io::ErrorKind::BrokenPipe
         {
             return; // A closed pipe (`| head`) is not an error worth a message.
         }
-        eprintln!("error: {self}");
+        let mut message = format!("error: {self}");
         if let CliError::Invalid(invalid) = self {
             for problem in invalid.errors.iter().take(5) {
-                eprintln!("  {problem}");
+                message.push_str(&format!("\n  {problem}"));
             }
         }
+        super::output::diagnostic(&message);
     }
 
     /// True when the error is a closed output pipe.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Prints what clap found wrong with the arguments (or the help or version asked for) and
+/// returns its exit code: 2 for a usage error, 0 for `--help` and `--version`.
+///
+/// An argument value echoed in the message goes through the terminal-safe rendering like any
+/// other text; a stdout or stderr that cannot be written is not a panic.
+pub fn usage_error(error: &clap::Error) -> ExitCode {
+    let text = error.render().to_string();
+    if error.use_stderr() {
+        super::output::diagnostic(text.trim_end());
+        ExitCode::from(USAGE)
+    } else {
+        let _ = super::output::text(&text);
+        ExitCode::from(OK)
     }
 }

@@ -1,27 +1,34 @@
 //! `actorgraph export`: a selection of the graph as a diagram or an exchange format, a
 //! rendered image (`--render`), or every diagram of exports/ (`--all`).
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::{ExportArgs, Global};
 use super::error::CliError;
-use super::load_graph;
+use super::target::{Inputs, output_path};
+use super::{load_graph, output};
+use actorgraph::Graph;
 use actorgraph::export::render::{self, ImageFormat, Rendered};
 use actorgraph::export::{self, Format, Options, views};
 use actorgraph::query::{self, Snapshot};
-use actorgraph::{Graph, atomic};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
+    let inputs = Inputs::of(global, graph);
     let Some(format) = args.format else {
         let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
-        return all(graph, dir);
+        return all(graph, &inputs, dir);
     };
     let (selection, options) = select(graph, format, args)?;
-    match (&args.output, format.parts(), args.render) {
-        (Some(path), _, Some(image)) => {
+    match (
+        output_path(args.output.as_deref()),
+        format.parts(),
+        args.render,
+    ) {
+        (path, _, Some(image)) => {
             if format != Format::Dot {
                 return Err(CliError::Usage(format!(
                     "--render draws a DOT diagram: use `export dot --render {image}`"
@@ -30,7 +37,10 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
             let mut dot = Vec::new();
             export::write(format, "", graph, &selection, &options, &mut dot)?;
             let rendered = rendered(render::render(&dot, image))?;
-            write_file(path, |w| w.write_all(&rendered))?;
+            match path {
+                Some(path) => inputs.write(path, |w| w.write_all(&rendered))?,
+                None => std::io::stdout().lock().write_all(&rendered)?,
+            }
         }
         (None, [_], _) => {
             let mut out = std::io::stdout().lock();
@@ -42,13 +52,13 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
                 format.parts().join(", ")
             )));
         }
-        (Some(path), [_], None) => write_file(path, |w| {
+        (Some(path), [_], None) => inputs.write(path, |w| {
             export::write(format, "", graph, &selection, &options, w)
         })?,
         (Some(dir), parts, None) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
             for part in parts {
-                write_file(&dir.join(part), |w| {
+                inputs.write(&dir.join(part), |w| {
                     export::write(format, part, graph, &selection, &options, w)
                 })?;
             }
@@ -58,7 +68,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
 }
 
 /// Writes every view of exports/ into `dir`, as `<name>.dot` and `<name>.svg`.
-fn all(graph: &Graph, dir: &Path) -> Result<ExitCode, CliError> {
+fn all(graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     for view in &views::VIEWS {
         let dot = view
@@ -66,18 +76,18 @@ fn all(graph: &Graph, dir: &Path) -> Result<ExitCode, CliError> {
             .map_err(|e| CliError::Usage(e.to_string()))?;
         let svg = rendered(render::render(&dot, ImageFormat::Svg))
             .map_err(|e| CliError::Usage(format!("view {}: {e}", view.name)))?;
-        write_file(&dir.join(format!("{}.dot", view.name)), |w| {
+        inputs.write(&dir.join(format!("{}.dot", view.name)), |w| {
             w.write_all(&dot)
         })?;
-        write_file(&dir.join(format!("{}.svg", view.name)), |w| {
+        inputs.write(&dir.join(format!("{}.svg", view.name)), |w| {
             w.write_all(&svg)
         })?;
     }
-    eprintln!(
+    output::diagnostic(&format!(
         "wrote {} views (.dot and .svg) to {}",
         views::VIEWS.len(),
         dir.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -86,7 +96,7 @@ fn all(graph: &Graph, dir: &Path) -> Result<ExitCode, CliError> {
 fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
     let rendered = result.map_err(|e| CliError::Usage(e.to_string()))?;
     for warning in &rendered.warnings {
-        eprintln!("warning: dot: {warning}");
+        output::diagnostic(&format!("warning: dot: {warning}"));
     }
     Ok(rendered.bytes)
 }
@@ -120,14 +130,6 @@ pub fn select(
     Ok((selection, options))
 }
 
-/// Writes `path` atomically, turning an I/O failure into an error that names the file.
-pub fn write_file(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<(), CliError> {
-    atomic::write(path, fill).map_err(|e| io_error(path, e))
-}
-
 fn io_error(path: &Path, e: std::io::Error) -> CliError {
-    CliError::Usage(format!("cannot write {}: {e}", path.display()))
+    CliError::Usage(format!("cannot create the folder {}: {e}", path.display()))
 }

@@ -16,13 +16,14 @@ mod render;
 mod selection;
 mod show;
 mod snapshot;
+mod target;
 mod timeline;
 
 use std::process::ExitCode;
 
 pub use args::Args;
 use args::{Command, Global};
-pub use error::CliError;
+pub use error::{CliError, usage_error};
 
 use actorgraph::load::{self, GraphFiles, SourceTexts};
 use actorgraph::query::{self, Filter};
@@ -99,6 +100,37 @@ fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result
     })
 }
 
+/// The actors `names` resolve to: one, or two different ones for a pair.
+///
+/// The same actor named twice (by two spellings, or `timeline X --with X`) is no pair, and
+/// three or more names are no question any command answers: both are usage errors.
+fn resolve_actors(
+    graph: &Graph,
+    names: &[&str],
+) -> Result<Vec<actorgraph::graph::EntityIx>, CliError> {
+    if names.len() > 2 {
+        return Err(CliError::Usage(format!(
+            "{} actors given: name one actor, or two for the relations between a pair",
+            names.len()
+        )));
+    }
+    let actors = names
+        .iter()
+        .map(|name| graph.resolve(name))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let [first, second] = actors[..]
+        && first == second
+    {
+        return Err(CliError::Usage(format!(
+            "{:?} and {:?} both name {}: give two different actors for a pair",
+            names[0],
+            names[1],
+            graph.entity(first).id
+        )));
+    }
+    Ok(actors)
+}
+
 /// The graph files the options name: `--data DIR`, else the built-in graph.
 fn graph_files(global: &Global) -> Result<GraphFiles, CliError> {
     Ok(match &global.data {
@@ -148,11 +180,14 @@ fn load_owned(global: &Global) -> Result<Graph, CliError> {
             } = warmth
             {
                 let file = cache::path(dir);
-                eprintln!("warning: cache {} not used ({reason})", file.display());
-                match write_error {
-                    None => eprintln!("  rebuilt it from the JSON files"),
-                    Some(e) => eprintln!("  could not rebuild it: {e}"),
-                }
+                let outcome = match write_error {
+                    None => "rebuilt it from the JSON files".to_owned(),
+                    Some(e) => format!("could not rebuild it: {e}"),
+                };
+                output::diagnostic(&format!(
+                    "warning: cache {} not used ({reason})\n  {outcome}",
+                    file.display()
+                ));
             }
             Ok(graph)
         }

@@ -1,21 +1,86 @@
-//! Writing results to the terminal: aligned text tables and JSON.
+//! Everything the command line prints, and the one terminal-safe rendering it goes through.
+//!
+//! Names, summaries, file names and arguments come from data someone else wrote. Printed raw,
+//! an escape sequence in a name (`ESC[2J`, an OSC 52 clipboard write) would act on the
+//! terminal, and a bidi override would reorder what is shown. So every byte the command line
+//! prints goes through this module: text ([`text`]) and diagnostics ([`diagnostic`]) with every
+//! invisible character dropped, JSON ([`json`]) with them escaped as `\u` sequences. The
+//! `print!` family is disallowed elsewhere (clippy.toml).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-/// Writes `value` as pretty JSON and a newline to stdout.
+use actorgraph::text::is_invisible;
+
+/// The first-strong isolate and its closing pop, which [`terminal`] puts around right-to-left
+/// text; the only invisible characters printed.
+const ISOLATE: char = '\u{2068}';
+const POP_ISOLATE: char = '\u{2069}';
+
+/// Writes `value` as pretty JSON and a newline to stdout, invisible characters escaped
+/// (`\u202e`), which every JSON reader reads back as the same string.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    actorgraph::text::json::to_writer_pretty(&mut out, value)?;
     writeln!(out)
 }
 
-/// Writes `text` to stdout as it is.
+/// Writes `text` to stdout, terminal-safe ([`displayable`]).
 pub fn text(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(displayable(text).as_bytes())
+}
+
+/// Prints `message` on stderr, one line per line, each terminal-safe as
+/// [`actorgraph::text::visible`] shows it (its indentation kept).
+///
+/// A diagnostic that cannot be written (stderr full, closed or redirected to `/dev/full`) is
+/// dropped: the command still ends with its documented exit code, never a panic.
+pub fn diagnostic(message: &str) {
+    let mut shown = String::with_capacity(message.len() + 1);
+    for line in message.lines() {
+        let body = line.trim_start_matches(' ');
+        shown.push_str(&line[..line.len() - body.len()]);
+        shown.push_str(&actorgraph::text::visible_line(body));
+        shown.push('\n');
+    }
+    let _ = io::stderr().lock().write_all(shown.as_bytes());
+}
+
+/// `text` as it may reach a terminal: every invisible character dropped except line feeds
+/// and the isolates [`terminal`] adds, which are kept only as pairs balanced within a line (a
+/// stray pop is dropped, an isolate left open is closed at the end of its line), so no
+/// control, escape sequence or override is ever printed.
+fn displayable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_invisible(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                out.extend(std::iter::repeat_n(POP_ISOLATE, open));
+                open = 0;
+                out.push(c);
+            }
+            ISOLATE => {
+                open += 1;
+                out.push(c);
+            }
+            POP_ISOLATE if open > 0 => {
+                open -= 1;
+                out.push(c);
+            }
+            c if is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.extend(std::iter::repeat_n(POP_ISOLATE, open));
+    Cow::Owned(out)
 }
 
 /// True when `text` holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana, N'Ko).
@@ -31,14 +96,15 @@ fn stdout_is_terminal() -> bool {
     *TERMINAL.get_or_init(|| io::stdout().is_terminal())
 }
 
-/// Makes `text` safe and readable in a terminal: invisible characters (controls, bidi
-/// overrides, zero-width) are dropped and whitespace runs become one space, and, when stdout is a terminal, right-to-left text is wrapped in a first-strong
-/// isolate (U+2068 … U+2069) so that it displays right-to-left without reordering the
-/// columns around it. Piped output gets no isolates, so tools see plain lines.
+/// Makes `text` safe and readable in a terminal, as one line: invisible characters (controls,
+/// bidi overrides, zero-width) are dropped and whitespace runs become one space, and, when
+/// stdout is a terminal, right-to-left text is wrapped in a first-strong isolate (U+2068 …
+/// U+2069) so that it displays right-to-left without reordering the columns around it. Piped
+/// output gets no isolates, so tools see plain lines.
 pub fn terminal(text: &str) -> String {
     let clean = actorgraph::text::visible(text);
     if stdout_is_terminal() && has_rtl(&clean) {
-        format!("\u{2068}{clean}\u{2069}")
+        format!("{ISOLATE}{clean}{POP_ISOLATE}")
     } else {
         clean
     }
@@ -90,5 +156,21 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displayable_text_keeps_lines_and_balanced_isolates_only() {
+        assert_eq!(displayable("plain\nlines"), "plain\nlines");
+        assert_eq!(displayable("a\u{1b}[2Jb\u{9b}c\u{202e}d\r\n"), "a[2Jbcd\n");
+        assert_eq!(
+            displayable("\u{2069}x \u{2068}ar\u{2069} \u{2068}open\nnext"),
+            "x \u{2068}ar\u{2069} \u{2068}open\u{2069}\nnext"
+        );
+        assert_eq!(displayable("\u{1b}]52;c;SGVsbG8=\u{7}"), "]52;c;SGVsbG8=");
     }
 }

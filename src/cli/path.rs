@@ -47,7 +47,17 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     }
     let graph = load_graph(global)?;
     let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
-    let paths = query::shortest_paths(graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
+    let found = query::shortest_paths(graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
+    if !found.complete {
+        output::diagnostic(&format!(
+            "warning: the search for more paths stopped after reading {} relations; these are \
+             the {} shortest paths, and more may exist: narrow it with --at, --kind or a lower \
+             --max-hops",
+            query::MAX_PATH_WORK,
+            found.paths.len()
+        ));
+    }
+    let paths = found.paths;
     if paths.is_empty() {
         return Err(CliError::NoResult(format!(
             "no path from {} to {} within {} hops through the relations asked for",

@@ -6,22 +6,19 @@ use super::args::Global;
 use super::error::CliError;
 use super::output;
 use super::render::relation_table;
-use super::{load_graph, load_graph_about};
+use super::{load_graph, load_graph_about, resolve_actors};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
 /// Prints the relations of the actors named by `with` (none, one or two) that `filter` admits.
 pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode, CliError> {
-    let graph = if with.is_empty() {
+    let names: Vec<&str> = with.iter().map(String::as_str).collect();
+    let graph = if names.is_empty() {
         load_graph(global)?
     } else {
-        let names: Vec<&str> = with.iter().map(String::as_str).collect();
         load_graph_about(global, &names)?
     };
-    let with = with
-        .iter()
-        .map(|n| graph.resolve(n))
-        .collect::<Result<Vec<_>, _>>()?;
+    let with = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &with, filter);
     if global.json {
         let rows: Vec<RelationView> = found

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph_about;
 use super::output::{self, terminal};
 use super::render::{label, sentence, status_label};
+use super::{load_graph_about, resolve_actors};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -15,10 +15,7 @@ use actorgraph::view::RelationView;
 pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, CliError> {
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
     let graph = load_graph_about(global, &names)?;
-    let mut actors = vec![graph.resolve(name)?];
-    if let Some(other) = with {
-        actors.push(graph.resolve(other)?);
-    }
+    let actors = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &actors, &Filter::default());
     if global.json {
         let rows: Vec<RelationView> = found

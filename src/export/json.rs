@@ -94,7 +94,7 @@ fn array<T: Serialize>(
     write!(out, "\"{name}\": [")?;
     for (i, item) in items.enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &item)?;
+        crate::text::json::to_writer(&mut *out, &item)?;
     }
     out.write_all(b"\n]")
 }

@@ -3,7 +3,9 @@
 //! quick-xml escapes `&`, `<`, `>`, quotes and carriage returns (and, in attribute values,
 //! newlines and tabs); what it cannot escape are the characters XML 1.0 forbids outright
 //! (NUL and the other C0 controls but tab, newline and carriage return; U+FFFE and U+FFFF),
-//! which no parser accepts even as character references. [`text`] drops them.
+//! which no parser accepts even as character references. [`text`] drops them: they are all
+//! invisible characters ([`crate::text::is_invisible`]), dropped from every output alike (DOT
+//! and so SVG included); the check of XML's own rule below only guards that policy.
 
 use std::borrow::Cow;
 

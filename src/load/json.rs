@@ -185,8 +185,8 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         let Err(e) = serde_json::from_str::<T>(json) else {
             continue; // Parsing is deterministic: it failed above.
         };
-        let start = sites[index].0;
-        let offset = start + offset_of(json, e.line(), e.column());
+        let (_, line, column) = sites[index];
+        let offset = offset_of(json, e.line(), e.column());
         let mut message = strip_position(&e.to_string());
         let code = classify(&message);
         if code == "too-deep" {
@@ -194,7 +194,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         }
         let mut problem = Problem::error(
             code,
-            Location::at(file, text, offset),
+            Location::within(file, (line, column), json, offset),
             format!("{what}: {message}"),
         )
         .with_path(format!("$[{index}]"));
@@ -256,25 +256,29 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     offset
 }
 
-/// Turns increasing byte offsets into lines and columns in one pass over the text.
+/// Turns increasing byte offsets into lines and columns in one pass over the text: each byte
+/// is read once, however long its line (a minified file is one line).
 #[derive(Default)]
 struct LineCounter {
     offset: usize,
+    /// Line feeds before `offset`.
     line: usize,
-    line_start: usize,
+    /// Characters between the last line feed and `offset`.
+    column: usize,
 }
 
 impl LineCounter {
     fn advance(&mut self, text: &str, to: usize) -> (usize, usize) {
-        for (i, b) in text.as_bytes()[self.offset..to].iter().enumerate() {
-            if *b == b'\n' {
-                self.line += 1;
-                self.line_start = self.offset + i + 1;
+        let passed = &text[self.offset..to];
+        match passed.rfind('\n') {
+            Some(last) => {
+                self.line += passed.matches('\n').count();
+                self.column = passed[last + 1..].chars().count();
             }
+            None => self.column += passed.chars().count(),
         }
         self.offset = to;
-        let column = text[self.line_start..to].chars().count() + 1;
-        (self.line + 1, column)
+        (self.line + 1, self.column + 1)
     }
 }
 
@@ -326,6 +330,40 @@ mod tests {
         let mut problems = Vec::new();
         parse_array::<Source>("s.json", b"[\"\xff\"]", "source", &mut problems);
         assert_eq!(problems[0].code, "invalid-utf8");
+    }
+
+    /// Elements and problems are located as a count from the start of the file would locate
+    /// them, on one line or many.
+    #[test]
+    fn lines_and_columns_are_counted_once_on_one_line_or_many() {
+        let element = |doc: &str| {
+            format!(
+                r#"{{"document": "{doc}", "language": "ar", "sha256": "00", "description": "é"}}"#
+            )
+        };
+        let bad = |doc: &str| format!(r#"{{"document": "{doc}", "x": 1}}"#);
+        for gap in [" ", "", "\n", " \n  ", "\n\n"] {
+            let parts = [element("a"), bad("b"), element("ب"), bad("c"), element("d")];
+            let text = format!("[{}]", parts.join(&format!(",{gap}")));
+            let (elements, problems) = parse(&text);
+            for e in &elements {
+                let start = text.find(&element(&e.value.document)).unwrap();
+                let expected = Location::at("sources.json", &text, start);
+                assert_eq!(
+                    (Some(e.line), Some(e.column)),
+                    (expected.line, expected.column)
+                );
+            }
+            for (problem, doc) in problems.iter().zip(["b", "c"]) {
+                let start = text.find(&bad(doc)).unwrap();
+                let e = serde_json::from_str::<Source>(&bad(doc)).unwrap_err();
+                let offset = start + offset_of(&bad(doc), e.line(), e.column());
+                assert_eq!(
+                    problem.location,
+                    Location::at("sources.json", &text, offset)
+                );
+            }
+        }
     }
 
     #[test]

@@ -61,10 +61,21 @@ impl Location {
 
     /// The location of byte `offset` in `text`, a file called `file`.
     pub fn at(file: &str, text: &str, offset: usize) -> Location {
+        Location::within(file, (1, 1), text, offset)
+    }
+
+    /// The location of byte `offset` in `text`, a part of `file` that starts at `start`
+    /// (1-based line and column). Only the part is read, so locating problems in each of many
+    /// elements of one file (even a file on one line) takes time linear in the file.
+    pub fn within(file: &str, start: (usize, usize), text: &str, offset: usize) -> Location {
         let before = text.get(..offset).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let (line, column) = match before.rfind('\n') {
+            Some(i) => (
+                start.0 + before.matches('\n').count(),
+                before[i + 1..].chars().count() + 1,
+            ),
+            None => (start.0, start.1 + before.chars().count()),
+        };
         Location {
             file: file.to_owned(),
             line: Some(line),

@@ -200,6 +200,26 @@ enum Length {
     Text,
 }
 
+/// Checks a text field that is not a name (names have their own checks): its length, and
+/// characters that hide or reorder what is shown, which are warned about as in names.
+fn check_text(at: &Site, field: &str, value: &str, length: Length, problems: &mut Vec<Problem>) {
+    if !check_length(at, field, value, length, problems) {
+        return;
+    }
+    let lines = matches!(length, Length::Text);
+    if let Some(hidden) = crate::text::hidden_characters(value, lines) {
+        problems.push(at.warning(
+            "suspicious-text",
+            field,
+            format!(
+                "text {} {}",
+                quote(&crate::text::visible(value).chars().take(40).collect::<String>()),
+                hidden.describe()
+            ),
+        ));
+    }
+}
+
 /// Reports `value` (at `field`) when it is longer than its kind of string may be; true when it
 /// is within the limit (and worth checking further).
 fn check_length(
@@ -267,7 +287,7 @@ fn check_entities<'a>(
         let entity = &element.value;
         let at = Site::new(file, element, "entity", entity.id.as_str());
         check_id(&at, &entity.id, problems);
-        check_length(
+        check_text(
             &at,
             ".description",
             &entity.description,
@@ -355,9 +375,9 @@ fn check_sources<'a>(
     for element in sources {
         let source = &element.value;
         let at = Site::new(file, element, "source", source.document.as_str());
-        check_length(&at, ".document", &source.document, Length::Name, problems);
-        check_length(&at, ".language", &source.language, Length::Name, problems);
-        check_length(
+        check_text(&at, ".document", &source.document, Length::Name, problems);
+        check_text(&at, ".language", &source.language, Length::Name, problems);
+        check_text(
             &at,
             ".description",
             &source.description,
@@ -477,12 +497,12 @@ fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut 
         ));
     }
     check_order(at, "", relation.start, relation.end, problems);
-    check_length(at, ".summary", &relation.summary, Length::Text, problems);
+    check_text(at, ".summary", &relation.summary, Length::Text, problems);
     if let Some(event) = &relation.event {
-        check_length(at, ".event", event, Length::Name, problems);
+        check_text(at, ".event", event, Length::Name, problems);
     }
     for (i, c) in relation.casualties.iter().enumerate() {
-        check_length(
+        check_text(
             at,
             &format!(".casualties[{i}].who"),
             &c.who,

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use super::normalize::{ONE_LETTER_PREFIXES, key, normalize};
+use crate::load::limits::MAX_NAME_CHARS;
 use crate::model::Entity;
 
 /// An entity that matches a query, with how well and through which name.
@@ -28,6 +29,12 @@ pub enum NameError {
         query: String,
         /// The closest names by edit distance.
         suggestions: Vec<String>,
+    },
+    /// The query is longer than any name can be ([`MAX_NAME_CHARS`] characters).
+    #[error("a name of {chars} characters is over the {MAX_NAME_CHARS} characters a name may have")]
+    TooLong {
+        /// How many characters the query has.
+        chars: usize,
     },
     /// Several entities matched equally well; `candidates` are `id (name)`.
     #[error("ambiguous name {query:?}: it matches {}; use an id", candidates.join(", "))]
@@ -53,6 +60,14 @@ const EXACT: f64 = 0.9;
 const MATCH: f64 = 0.5;
 /// Edit-distance similarity a suggestion needs.
 const SUGGEST: f64 = 0.6;
+/// How many times longer or shorter than the query a name may be to be suggested.
+const SUGGEST_LENGTH_RATIO: usize = 3;
+
+/// True when `query` is longer than any name may be: it matches nothing, and no time is spent
+/// folding it or comparing it with names.
+pub fn too_long(query: &str) -> bool {
+    query.len() > MAX_NAME_CHARS && query.chars().count() > MAX_NAME_CHARS
+}
 
 /// An index of every id, name and alias of a graph's entities, by matching key.
 #[derive(Debug, Clone, Default)]
@@ -102,6 +117,9 @@ impl NameIndex {
     /// between 0.5 and 0.9 by how much of the name the query covers. Complexity: one hash
     /// lookup when the query is exact, else a scan of all names.
     pub fn find(&self, query: &str) -> Vec<NameMatch> {
+        if too_long(query) {
+            return Vec::new(); // No name is that long; `resolve` says so.
+        }
         let mut best: HashMap<usize, NameMatch> = HashMap::new();
         fn offer(best: &mut HashMap<usize, NameMatch>, entity: usize, score: f64, matched: &str) {
             let slot = best.entry(entity).or_insert(NameMatch {
@@ -144,6 +162,11 @@ impl NameIndex {
     /// ambiguous. Otherwise a partial match resolves only when it is the only one. With no
     /// match at all, the error suggests up to three near names.
     pub fn resolve(&self, query: &str) -> Result<usize, NameError> {
+        if too_long(query) {
+            return Err(NameError::TooLong {
+                chars: query.chars().count(),
+            });
+        }
         let found = self.find(query);
         let top = found.first().map_or(0.0, |m| m.score);
         let best: Vec<&NameMatch> = if top >= EXACT {
@@ -166,10 +189,28 @@ impl NameIndex {
 
     /// Up to `limit` labels of the entities whose names are nearest to `query` by edit
     /// distance on the normalised forms.
+    ///
+    /// Only names within a factor [`SUGGEST_LENGTH_RATIO`] of the query's length are compared
+    /// (a name three times longer or shorter is no typo of it), so the work per name is bounded
+    /// by the query's length squared, and the query by [`MAX_NAME_CHARS`].
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
+        if too_long(query) {
+            return Vec::new();
+        }
         let k = key(query);
+        let length = k.chars().count();
         let mut scored: HashMap<usize, f64> = HashMap::new();
         for (name_key, entity, _) in &self.names {
+            // Keys are mostly ASCII or two-byte Arabic: bytes bound characters well enough
+            // to skip a name without counting.
+            if name_key.len() > SUGGEST_LENGTH_RATIO * 4 * length.max(1) {
+                continue;
+            }
+            let chars = name_key.chars().count();
+            if chars > SUGGEST_LENGTH_RATIO * length.max(1) || length > SUGGEST_LENGTH_RATIO * chars
+            {
+                continue;
+            }
             let similarity = strsim::normalized_levenshtein(name_key, &k)
                 .max(strsim::jaro_winkler(name_key, &k) - 0.15);
             let slot = scored.entry(*entity).or_insert(0.0);

@@ -3,6 +3,6 @@
 mod index;
 mod normalize;
 
-pub use index::{NameError, NameIndex, NameMatch, keyed_names, variants, word_coverage};
+pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long, variants, word_coverage};
 pub(crate) use normalize::ONE_LETTER_PREFIXES;
 pub use normalize::{key, normalize};

@@ -17,6 +17,6 @@ pub use certainty::{Bounds, Certainty, during};
 pub use ego::ego;
 pub use filter::{Admitted, Filter};
 pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
-pub use path::{Path, shortest_paths};
+pub use path::{MAX_PATH_WORK, Path, Paths, shortest_paths};
 pub use select::{Found, relations};
 pub use snapshot::{Change, Diff, Snapshot, diff, snapshot};

@@ -2,6 +2,8 @@
 
 // foldhash: the searches hash small integers millions of times, where std's SipHash is
 // several times slower.
+use std::cell::Cell;
+
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::graph::{EntityIx, Graph, RelationIx};
@@ -24,14 +26,33 @@ impl Path {
     }
 }
 
+/// The paths a search found, and whether it looked at every path it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// The paths, shortest first.
+    pub paths: Vec<Path>,
+    /// False when the search for further paths stopped at [`MAX_PATH_WORK`]: the paths found
+    /// are the shortest there are, but more of the `k` asked for may exist.
+    pub complete: bool,
+}
+
+/// How many relations one call of [`shortest_paths`] reads at most after its first path.
+///
+/// The first path costs one breadth-first search, at most every relation once. Each further
+/// path costs a search per relation of the previous one (Yen's algorithm), so `k` paths along
+/// a chain of a hundred thousand relations would read ten billion; the search stops at this
+/// many (about a second) and says so.
+pub const MAX_PATH_WORK: usize = 10_000_000;
+
 /// Up to `k` shortest loop-free paths from `from` to `to` through relations `filter` admits,
 /// each at most `max_hops` relations long, shortest first (ties in the order breadth-first
 /// search meets them, which follows each entity's relations by date then id).
 ///
 /// Relations are followed in either direction. Uses Yen's algorithm over bidirectional
 /// breadth-first search: each search visits only the entities within about half the path's
-/// length of either end, O(k · L) searches for paths of length L. Returns an empty list when
-/// no path exists; a path from an entity to itself is the empty path.
+/// length of either end, O(k · L) searches for paths of length L, and the searches after the
+/// first read at most [`MAX_PATH_WORK`] relations in all. Returns no path when none exists; a
+/// path from an entity to itself is the empty path.
 pub fn shortest_paths(
     graph: &Graph,
     from: EntityIx,
@@ -39,32 +60,64 @@ pub fn shortest_paths(
     filter: &Filter,
     k: usize,
     max_hops: usize,
-) -> Vec<Path> {
+) -> Paths {
     let search = Search {
         graph,
         filter,
         max_hops,
+        work: Cell::new(0),
+        limit: usize::MAX,
     };
     let mut found: Vec<Path> = Vec::new();
-    let Some(first) = search.shortest(from, to, &HashSet::new(), &HashSet::new(), 0) else {
-        return found;
+    let Some(first) = search.shortest(from, to, &|_| false, &HashSet::new(), 0) else {
+        return Paths {
+            paths: found,
+            complete: true,
+        };
     };
+    let mut seen: HashSet<Path> = HashSet::new();
+    seen.insert(first.clone());
     found.push(first);
+    let search = Search {
+        limit: MAX_PATH_WORK,
+        ..search
+    };
     let mut candidates: Vec<Path> = Vec::new();
     while found.len() < k {
         let last = found[found.len() - 1].clone();
+        // Where each entity stands on the last path (the root of spur `i` is what stands
+        // before `i`), and how many first relations each found path shares with it: each spur
+        // then bans its root in constant time per entity met, not in time linear in the root,
+        // which along a path of a hundred thousand relations was quadratic.
+        let mut position: HashMap<EntityIx, usize> = HashMap::with_capacity(last.entities.len());
+        for (at, &entity) in last.entities.iter().enumerate() {
+            position.entry(entity).or_insert(at);
+        }
+        let shared: Vec<usize> = found
+            .iter()
+            .map(|p| {
+                p.relations
+                    .iter()
+                    .zip(&last.relations)
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .collect();
         for i in 0..last.relations.len() {
+            if search.spent() {
+                break;
+            }
             let spur = last.entities[i];
-            let root_entities = &last.entities[..=i];
             let root_relations = &last.relations[..i];
             let banned_relations: HashSet<RelationIx> = found
                 .iter()
-                .filter(|p| p.relations.len() > i && p.relations[..i] == *root_relations)
-                .map(|p| p.relations[i])
+                .zip(&shared)
+                .filter(|&(p, &shared)| shared >= i && p.relations.len() > i)
+                .map(|(p, _)| p.relations[i])
                 .collect();
-            let banned_entities: HashSet<EntityIx> = root_entities[..i].iter().copied().collect();
-            if let Some(tail) = search.shortest(spur, to, &banned_entities, &banned_relations, i) {
-                let mut entities = root_entities.to_vec();
+            let in_root = |entity: EntityIx| position.get(&entity).is_some_and(|&at| at < i);
+            if let Some(tail) = search.shortest(spur, to, &in_root, &banned_relations, i) {
+                let mut entities = last.entities[..=i].to_vec();
                 entities.extend_from_slice(&tail.entities[1..]);
                 let mut relations = root_relations.to_vec();
                 relations.extend_from_slice(&tail.relations);
@@ -72,10 +125,18 @@ pub fn shortest_paths(
                     entities,
                     relations,
                 };
-                if !found.contains(&path) && !candidates.contains(&path) {
+                // One hash per path, not a comparison with every path found so far.
+                if seen.insert(path.clone()) {
                     candidates.push(path);
                 }
             }
+        }
+        if search.spent() {
+            // A candidate found before the budget ran out may not be the next shortest.
+            return Paths {
+                paths: found,
+                complete: false,
+            };
         }
         // The shortest candidate next; among equals, the first found.
         let Some(best) = (0..candidates.len()).min_by_key(|&c| candidates[c].hops()) else {
@@ -83,13 +144,21 @@ pub fn shortest_paths(
         };
         found.push(candidates.remove(best));
     }
-    found
+    Paths {
+        paths: found,
+        complete: true,
+    }
 }
 
 struct Search<'a> {
     graph: &'a Graph,
     filter: &'a Filter,
     max_hops: usize,
+    /// Relations read so far.
+    work: Cell<usize>,
+    /// How many relations the searches may read: unbounded for the first path (one search,
+    /// at most every relation once), [`MAX_PATH_WORK`] for the others.
+    limit: usize,
 }
 
 /// How each entity one side of the search reached was reached: the relation and the entity it
@@ -97,6 +166,11 @@ struct Search<'a> {
 type Reached = HashMap<EntityIx, (Option<(RelationIx, EntityIx)>, usize)>;
 
 impl Search<'_> {
+    /// True once the searches have read more relations than their limit.
+    fn spent(&self) -> bool {
+        self.work.get() > self.limit
+    }
+
     /// How many relations growing `frontier` by one hop reads.
     fn work(&self, frontier: &[EntityIx]) -> usize {
         frontier
@@ -117,7 +191,7 @@ impl Search<'_> {
         &self,
         from: EntityIx,
         to: EntityIx,
-        banned_entities: &HashSet<EntityIx>,
+        banned_entity: &dyn Fn(EntityIx) -> bool,
         banned_relations: &HashSet<RelationIx>,
         used: usize,
     ) -> Option<Path> {
@@ -149,16 +223,21 @@ impl Search<'_> {
             // The shortest meeting of the two searches found in this level: (length, entity).
             let mut meeting: Option<(usize, EntityIx)> = None;
             for &at in frontier.iter() {
+                if self.spent() {
+                    return None;
+                }
                 let depth = mine[&at].1 + 1;
                 let list = self.graph.incident(at);
-                for &r in &list[..self.filter.candidates(self.graph, list)] {
+                let candidates = &list[..self.filter.candidates(self.graph, list)];
+                self.work.set(self.work.get() + candidates.len());
+                for &r in candidates {
                     if banned_relations.contains(&r)
                         || self.filter.admit_in(self.graph, r).is_none()
                     {
                         continue;
                     }
                     let other = self.graph.other_end(r, at);
-                    if mine.contains_key(&other) || banned_entities.contains(&other) {
+                    if mine.contains_key(&other) || banned_entity(other) {
                         continue;
                     }
                     mine.insert(other, (Some((r, at)), depth));

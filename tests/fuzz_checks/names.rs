@@ -71,5 +71,10 @@ pub fn names(data: &[u8]) {
             assert!(candidates.len() >= 2 && candidates.len() <= found.len());
             assert!(index.suggest(text, 3).len() <= 3);
         }
+        // Over the length of any name: nothing is found or suggested.
+        Err(NameError::TooLong { chars }) => {
+            assert!(chars > actorgraph::load::limits::MAX_NAME_CHARS, "{text:?}");
+            assert!(found.is_empty() && index.suggest(text, 3).is_empty());
+        }
     }
 }

@@ -1,0 +1,78 @@
+//! Where a command writes: `-o PATH` (or `-o -`, standard output), never one of its inputs.
+//!
+//! An export written over the graph it reads (`--data G export json -o G/entities.json`)
+//! would leave the graph invalid, and one written over a source document would break its
+//! checksum. Before anything is written, the output is compared with every file the command
+//! reads — the graph's files, its cache, the source documents under `--sources` — by device
+//! and inode, which sees through links, `..` and hard links alike.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use super::args::Global;
+use super::error::CliError;
+use actorgraph::load::{ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE};
+use actorgraph::{Graph, atomic, cache};
+
+/// The files a command reads, which it must never write.
+pub struct Inputs {
+    /// Each input file that exists, with what it is for messages, by (device, inode).
+    files: Vec<(String, (u64, u64))>,
+}
+
+impl Inputs {
+    /// The graph files `--data` names (the three files and the cache of a folder, or a
+    /// node-link file) and the graph's source documents under `--sources`.
+    pub fn of(global: &Global, graph: &Graph) -> Inputs {
+        let mut paths: Vec<(String, PathBuf)> = Vec::new();
+        match &global.data {
+            Some(dir) if dir.is_dir() => {
+                for name in [ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE] {
+                    paths.push((format!("the graph file {name}"), dir.join(name)));
+                }
+                paths.push(("the graph's cache".to_owned(), cache::path(dir)));
+            }
+            Some(file) => paths.push(("the graph file".to_owned(), file.clone())),
+            None => {}
+        }
+        if let Some(dir) = &global.sources {
+            for source in graph.sources() {
+                let path = dir.join(&source.document);
+                paths.push(("a source document".to_owned(), path));
+            }
+        }
+        let files = paths
+            .into_iter()
+            .filter_map(|(what, path)| identity(&path).map(|id| (what, id)))
+            .collect();
+        Inputs { files }
+    }
+
+    /// Writes `path` atomically ([`atomic::write`]) unless it is one of the inputs.
+    pub fn write(
+        &self,
+        path: &Path,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), CliError> {
+        if let Some(id) = identity(path)
+            && let Some((what, _)) = self.files.iter().find(|(_, input)| *input == id)
+        {
+            return Err(CliError::Usage(format!(
+                "refusing to write {}: it is {what} this command reads; choose another output",
+                path.display()
+            )));
+        }
+        atomic::write(path, fill)
+            .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", path.display())))
+    }
+}
+
+/// The device and inode of the file `path` names (through links), when it exists.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// `-o -` means standard output, as for most command-line tools.
+pub fn output_path(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| path.as_os_str() != "-")
+}
