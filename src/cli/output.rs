@@ -173,4 +173,30 @@ mod tests {
         );
         assert_eq!(displayable("\u{1b}]52;c;SGVsbG8=\u{7}"), "]52;c;SGVsbG8=");
     }
+
+    proptest::proptest! {
+        /// Whatever the text, what is printed holds no invisible character but line feeds
+        /// and isolates, each isolate closed on its own line, and the visible characters in
+        /// their order.
+        #[test]
+        fn nothing_invisible_survives_and_isolates_balance(
+            text in "[a-zب \n\t\r\u{0}\u{1b}\u{7f}\u{9b}\u{200b}\u{202e}\u{2066}\u{2068}\u{2069}\u{fffe}\u{e0041}]{0,32}",
+        ) {
+            let shown = displayable(&text);
+            for line in shown.split('\n') {
+                let mut open = 0i32;
+                for c in line.chars() {
+                    match c {
+                        ISOLATE => open += 1,
+                        POP_ISOLATE => open -= 1,
+                        c => proptest::prop_assert!(!is_invisible(c), "{c:?} in {shown:?}"),
+                    }
+                    proptest::prop_assert!(open >= 0, "{shown:?}");
+                }
+                proptest::prop_assert_eq!(open, 0, "{:?}", shown);
+            }
+            let visible = |t: &str| -> String { t.chars().filter(|&c| !is_invisible(c)).collect() };
+            proptest::prop_assert_eq!(visible(&shown), visible(&text));
+        }
+    }
 }
