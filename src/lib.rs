@@ -7,6 +7,7 @@ mod id_table;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod network;
 
 pub use graph::Graph;
 pub use model::*;

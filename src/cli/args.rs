@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use actorgraph::export::render::ImageFormat;
 use actorgraph::export::{Format, Lang};
+use actorgraph::network::{Measure, Step};
 use actorgraph::{PartialDate, RelationKind, Status};
 
 /// A knowledge graph of conflict actors and the dated relations between them.
@@ -142,6 +143,50 @@ pub enum Command {
     },
     /// Export the graph, or a selection of it, as a diagram or for other tools.
     Export(ExportArgs),
+    /// The blocs that stood together on a day or through a period: groups of actors joined,
+    /// directly or through one another, by alliance or support (negated relations left out).
+    Blocs {
+        /// When (required).
+        #[command(flatten)]
+        time: Time,
+        /// The kinds that make a bloc (repeatable or comma-separated; default alliance,
+        /// support).
+        #[arg(long = "kind", value_name = "KIND", value_delimiter = ',')]
+        kinds: Vec<RelationKind>,
+    },
+    /// Who was central on a day or through a period: degree, PageRank or betweenness (the
+    /// brokers between camps) over the relations between actors that held.
+    Central {
+        /// When (required).
+        #[command(flatten)]
+        time: Time,
+        /// degree (actors linked), pagerank, or betweenness.
+        #[arg(long, value_name = "MEASURE", default_value = "degree")]
+        measure: Measure,
+        /// How many actors to list.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        top: usize,
+        /// The kinds of relations that count (repeatable or comma-separated; default:
+        /// alliance, support, conflict, attack, ceasefire, negotiation, agreement).
+        #[arg(long = "kind", value_name = "KIND", value_delimiter = ',')]
+        kinds: Vec<RelationKind>,
+    },
+    /// Structural balance of the signed network step by step: alliance and support positive,
+    /// conflict and attack negative; the share of balanced triangles and the unbalanced ones.
+    Balance {
+        /// The first step is the month (or year) holding this date.
+        #[arg(long, value_name = "DATE")]
+        from: PartialDate,
+        /// The last step is the month (or year) holding this date.
+        #[arg(long, value_name = "DATE")]
+        until: PartialDate,
+        /// month or year.
+        #[arg(long, value_name = "STEP", default_value = "month")]
+        step: Step,
+        /// Only ties that certainly held through the step.
+        #[arg(long)]
+        certain: bool,
+    },
     /// Relations that began, ended or changed certainty between two dates.
     Diff {
         /// The first date.

@@ -2,6 +2,9 @@
 //! Only this module (and `main.rs`) knows clap, terminals and exit codes.
 
 mod args;
+mod balance;
+mod blocs;
+mod central;
 mod check;
 mod diff;
 mod error;
@@ -71,6 +74,19 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             path::run(global, &q)
         }
         Command::Snapshot { select } => snapshot::run(global, &select.filter()?),
+        Command::Blocs { time, kinds } => blocs::run(global, time, kinds),
+        Command::Central {
+            time,
+            measure,
+            top,
+            kinds,
+        } => central::run(global, time, *measure, *top, kinds),
+        Command::Balance {
+            from,
+            until,
+            step,
+            certain,
+        } => balance::run(global, *from, *until, *step, *certain),
         Command::Export(export) => export::run(global, export),
         Command::Diff {
             first,
@@ -97,6 +113,31 @@ fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result
     Ok(Filter {
         positive_only: true,
         ..time.filter()?.with_kinds(kinds)
+    })
+}
+
+/// The filter of a network question (`blocs`, `central`): its time, which must be given,
+/// the kinds asked for or `default_kinds`, negated relations out.
+fn network_filter(
+    command: &str,
+    time: &args::Time,
+    kinds: &[actorgraph::RelationKind],
+    default_kinds: &[actorgraph::RelationKind],
+) -> Result<Filter, CliError> {
+    let filter = time.filter()?;
+    if filter.period.is_none() {
+        return Err(CliError::Usage(format!(
+            "{command} needs a date: --at DATE, or --from DATE and/or --until DATE"
+        )));
+    }
+    let kinds = if kinds.is_empty() {
+        default_kinds
+    } else {
+        kinds
+    };
+    Ok(Filter {
+        positive_only: true,
+        ..filter.with_kinds(kinds)
     })
 }
 
