@@ -1,7 +1,7 @@
 //! Entity and relation fields as flat text, for the formats that hold one value per attribute or
 //! cell (GraphML, GEXF, Turtle, CSV, Neo4j).
 //!
-//! Dates keep their precision (`2012-06`); the four day bounds of a relation
+//! Dates keep their precision (`2012-06`) and bounds stay bounds (`[..2012-04]`, EDTF); the four day bounds of a relation
 //! ([`Bounds`](crate::query::Bounds)) are ISO days (`2012-06-30`) so that tools which know
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
@@ -14,23 +14,8 @@ pub(super) fn iso(day: Day) -> Option<String> {
     if day == Day::MIN || day == Day::MAX {
         return None;
     }
-    let (year, month, day) = civil(day);
+    let (year, month, day) = day.civil();
     Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The year, month and day of `day` (Howard Hinnant's `civil_from_days`).
-fn civil(day: Day) -> (i64, u32, u32) {
-    let z = i64::from(day.0) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    // Both fit in u32: 1 ≤ day ≤ 31 and 1 ≤ month ≤ 12.
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(m <= 2);
-    (year, m, d)
 }
 
 /// The earliest and latest possible days of a relation's start and end, as ISO dates; `None`

@@ -10,7 +10,7 @@ use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
 use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
 use super::{Labels, limits};
-use crate::model::{Entity, EntityId, EntityKind, PartialDate, Relation, Source};
+use crate::model::{Entity, EntityId, EntityKind, Relation, Source, UncertainDate};
 use crate::names;
 
 /// The parsed contents of a graph folder, each element with its position.
@@ -385,15 +385,33 @@ fn check_sources<'a>(
     documents
 }
 
+/// Each date's bounds must not contradict themselves (`[2013..2012]`), and the end's latest
+/// possible day must not come before the start's earliest.
 fn check_order(
     at: &Site,
     field: &str,
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
+    start: Option<UncertainDate>,
+    end: Option<UncertainDate>,
     problems: &mut Vec<Problem>,
 ) {
+    for (side, date) in [("start", start), ("end", end)] {
+        if let Some(date) = date.filter(UncertainDate::is_contradictory) {
+            let (low, high) = date.written();
+            let show = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string());
+            problems.push(at.error(
+                "contradictory-date",
+                &format!("{field}.{side}"),
+                format!(
+                    "{side} {date} contradicts itself: on or after {} but on or before {}",
+                    show(low).unwrap_or_default(),
+                    show(high).unwrap_or_default()
+                ),
+            ));
+            return;
+        }
+    }
     if let (Some(start), Some(end)) = (start, end)
-        && end.last_day() < start.first_day()
+        && end.latest() < start.earliest()
     {
         problems.push(at.error(
             "end-before-start",

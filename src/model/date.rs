@@ -36,6 +36,28 @@ impl Day {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
         Day(era * 146_097 + doe - 719_468)
     }
+
+    /// The year, month (1–12) and day of month of this day (Howard Hinnant's
+    /// `civil_from_days`), the inverse of the day a [`PartialDate`] starts on.
+    ///
+    /// ```
+    /// use actorgraph::PartialDate;
+    /// let day = "2012-06-27".parse::<PartialDate>().unwrap().first_day();
+    /// assert_eq!(day.civil(), (2012, 6, 27));
+    /// ```
+    pub fn civil(self) -> (i64, u32, u32) {
+        let z = i64::from(self.0) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        // Both fit in u32: 1 ≤ day ≤ 31 and 1 ≤ month ≤ 12.
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(m <= 2);
+        (year, m, d)
+    }
 }
 
 /// The precision a date was given at.

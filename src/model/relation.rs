@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{EntityId, Evidence, PartialDate, RelationKind, shared_text};
+use super::{EntityId, Evidence, RelationKind, UncertainDate, shared_text};
 
 /// How firmly the sources state a relation.
 #[derive(
@@ -104,9 +104,12 @@ pub type RelationId = EntityId;
 
 /// An edge of the graph: a dated, evidenced statement that links two entities.
 ///
-/// `start` and `end` keep the precision the source gives. An absent `end` means none is known
-/// and the relation goes on past the sources, except for instantaneous kinds
-/// ([`RelationKind::is_instantaneous`]), which end within their start. In `relations.json`:
+/// `start` and `end` keep the precision the source gives, and say only as much as it says:
+/// each is an [`UncertainDate`], a partial date (`2012-06-27`) or bounds on one in EDTF
+/// (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between). An
+/// absent `end` means none is known and the relation goes on past the sources, except for
+/// instantaneous kinds ([`RelationKind::is_instantaneous`]), which end within their start. The
+/// summary says how each date or bound was derived. In `relations.json`:
 ///
 /// ```json
 /// {
@@ -135,12 +138,14 @@ pub struct Relation {
     /// The entity the relation goes to.
     #[serde(deserialize_with = "shared_text::id")]
     pub target: EntityId,
-    /// When it began, at the source's precision; absent when unknown.
+    /// When it began, at the source's precision or as bounds (`[..2012-04]`); absent when
+    /// unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<PartialDate>,
-    /// When it ended, at the source's precision; absent when no end is known.
+    pub start: Option<UncertainDate>,
+    /// When it ended, at the source's precision or as bounds (`[2013-09..]`); absent when no
+    /// end is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<PartialDate>,
+    pub end: Option<UncertainDate>,
     /// True when the sources state the opposite ("refused to recognise").
     #[serde(default, skip_serializing_if = "is_false")]
     pub negated: bool,
@@ -192,21 +197,22 @@ fn is_asserted(s: &Status) -> bool {
 impl Relation {
     /// The end to reason with: the stated end, or for an instantaneous kind without one, its
     /// start.
-    pub fn effective_end(&self) -> Option<PartialDate> {
+    pub fn effective_end(&self) -> Option<UncertainDate> {
         match self.end {
             None if self.kind.is_instantaneous() => self.start,
             end => end,
         }
     }
 
-    /// The dates as people write them: `2012-06-27`, `2012-04 → 2012-06-27`, `2013 →` (open),
-    /// `? → 2012-06` (unknown start), or `undated`.
+    /// The dates as people read them, bounds as bounds: `2012-06-27`, `2012-04 → 2012-06-27`,
+    /// `≤2012-04 → 2012-06-27` (began on or before April 2012), `2013 →` (open), `? → 2012-06`
+    /// (unknown start), or `undated`.
     pub fn dates(&self) -> String {
-        match (self.start, self.end) {
+        match (self.start.map(|d| d.human()), self.end.map(|d| d.human())) {
             (None, None) => "undated".to_owned(),
             (Some(s), None) if self.kind.is_instantaneous() => s.to_string(),
             (Some(s), None) => format!("{s} →"),
-            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(_)) if self.start == self.end => s.to_string(),
             (Some(s), Some(e)) => format!("{s} → {e}"),
             (None, Some(e)) => format!("? → {e}"),
         }
