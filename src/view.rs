@@ -59,6 +59,9 @@ pub struct RelationView<'a> {
     pub end: Option<UncertainDate>,
     /// True when the sources state the opposite.
     pub negated: bool,
+    /// True for a standing fact outside time (no dates; left out of time questions unless
+    /// asked).
+    pub timeless: bool,
     /// asserted, alleged or disputed.
     pub status: Status,
     /// Who claims it.
@@ -91,6 +94,7 @@ impl<'a> RelationView<'a> {
             start: r.start,
             end: r.end,
             negated: r.negated,
+            timeless: r.timeless,
             status: r.status,
             claimed_by: r.claimed_by.iter().map(|e| e.as_str()).collect(),
             disputed_by: r.disputed_by.iter().map(|e| e.as_str()).collect(),

@@ -176,6 +176,7 @@ impl Draw<'_> {
             start: start.map(Into::into),
             end: end.map(Into::into),
             negated,
+            timeless: false,
             status,
             claimed_by: claimed_by.into(),
             disputed_by: disputed_by.into(),

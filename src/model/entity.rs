@@ -111,6 +111,12 @@ impl EntityKind {
         )
     }
 
+    /// True for kinds that can be a party to a fight, an enemy or an ally: actors other than
+    /// a people (whose members are victims or fighters, not a side) and a media outlet.
+    pub fn is_party(self) -> bool {
+        self.is_actor() && !matches!(self, EntityKind::People | EntityKind::MediaOutlet)
+    }
+
     /// True for kinds that are territory: towns, regions, natural areas and states.
     pub fn is_place(self) -> bool {
         matches!(

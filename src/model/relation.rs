@@ -149,6 +149,12 @@ pub struct Relation {
     /// True when the sources state the opposite ("refused to recognise").
     #[serde(default, skip_serializing_if = "is_false")]
     pub negated: bool,
+    /// True for a standing fact outside the time the sources tell (a border, a town lying in
+    /// a region, a state's armed forces): it has no dates, and questions about a day or
+    /// period leave it out unless asked to include it (`--timeless`). An undated relation
+    /// that is not timeless happened at some unknown time instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub timeless: bool,
     /// How firmly the sources state it.
     #[serde(default, skip_serializing_if = "is_asserted")]
     pub status: Status,
@@ -206,14 +212,29 @@ impl Relation {
 
     /// The dates as people read them, bounds as bounds: `2012-06-27`, `2012-04 → 2012-06-27`,
     /// `≤2012-04 → 2012-06-27` (began on or before April 2012), `2013 →` (open), `? → 2012-06`
-    /// (unknown start), or `undated`.
+    /// (unknown start), `timeless` or `undated`. An exact end coarser than the start reads
+    /// `2012-06-27 → in 2013` (it ended some time in 2013, not when 2013 began).
     pub fn dates(&self) -> String {
+        let coarser = match (self.start, self.end) {
+            (Some(s), Some(UncertainDate::Exact(e))) => {
+                s.written().1.is_some_and(|s| e.precision() < s.precision())
+            }
+            _ => false,
+        };
+        let end = |e: super::Human| {
+            if coarser {
+                format!("in {e}")
+            } else {
+                e.to_string()
+            }
+        };
         match (self.start.map(|d| d.human()), self.end.map(|d| d.human())) {
+            (None, None) if self.timeless => "timeless".to_owned(),
             (None, None) => "undated".to_owned(),
             (Some(s), None) if self.kind.is_instantaneous() => s.to_string(),
             (Some(s), None) => format!("{s} →"),
             (Some(s), Some(_)) if self.start == self.end => s.to_string(),
-            (Some(s), Some(e)) => format!("{s} → {e}"),
+            (Some(s), Some(e)) => format!("{s} → {}", end(e)),
             (None, Some(e)) => format!("? → {e}"),
         }
     }

@@ -65,6 +65,23 @@ impl Bounds {
         }
     }
 
+    /// True when the dates say nothing: no start and no end (nor an instantaneous start), so
+    /// the relation is possible on every day. Time questions leave such relations out unless
+    /// asked (see [`Filter`](super::Filter)).
+    pub fn says_nothing(&self) -> bool {
+        self.start_first == Day::MIN
+            && self.start_last == Day::MAX
+            && self.end_first == Day::MAX
+            && self.end_last == Day::MAX
+    }
+
+    /// True when, under every reading of its dates, the relation holds on at least one day of
+    /// `period`: its latest possible start ≤ P's last day and P's first day ≤ its earliest
+    /// possible end. Weaker than certain (throughout P), stronger than possible.
+    pub fn known_during(&self, period: Period) -> bool {
+        self.start_last <= period.last && period.first <= self.end_first
+    }
+
     /// How surely a relation with these bounds holds over `period`, or `None` if it cannot.
     pub fn during(&self, period: Period) -> Option<Certainty> {
         if self.start_first > period.last || period.first > self.end_last {
@@ -109,6 +126,7 @@ mod tests {
             start: date(start),
             end: date(end),
             negated: false,
+            timeless: false,
             status: Default::default(),
             claimed_by: Box::default(),
             disputed_by: Box::default(),
