@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::id_table::IdTable;
-use crate::model::{Entity, EntityId, PartialDate, Relation, Source};
+use crate::model::{Entity, EntityId, PartialDate, Relation, Source, UncertainDate};
 use crate::names::{NameError, NameIndex};
 use crate::query::Bounds;
 
@@ -275,7 +275,7 @@ pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
 
 /// The indexes of `relations` in [`chronological`] order.
 fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
-    let mut keyed: Vec<(u64, RelationIx)> = relations
+    let mut keyed: Vec<(u128, RelationIx)> = relations
         .iter()
         .enumerate()
         .map(|(j, r)| (chronological_key(r), j))
@@ -288,15 +288,25 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
 }
 
 /// The dates of a relation packed in one integer that sorts as (start, end is none, end) does:
-/// an absent start packs as 0, before every date, and dates pack as year, month, day.
-fn chronological_key(r: &Relation) -> u64 {
-    let pack = |d: Option<PartialDate>| {
+/// an absent start packs as 0, before every date; a date packs as its anchor, its form's rank
+/// and its second written date ([`UncertainDate`]'s order), each partial date as year, month,
+/// day in 23 bits.
+fn chronological_key(r: &Relation) -> u128 {
+    let partial = |d: Option<PartialDate>| {
         d.map_or(0, |d| {
             let (year, month, day) = d.parts();
-            u64::from(year) << 16 | u64::from(month) << 8 | u64::from(day)
+            u128::from(year) << 9 | u128::from(month) << 5 | u128::from(day)
         })
     };
-    pack(r.start) << 33 | u64::from(r.end.is_none()) << 32 | pack(r.end)
+    let pack = |d: Option<UncertainDate>| {
+        d.map_or(0, |d| {
+            1 << 48
+                | partial(Some(d.anchor())) << 25
+                | u128::from(d.rank()) << 23
+                | partial(d.written().1)
+        })
+    };
+    pack(r.start) << 50 | u128::from(r.end.is_none()) << 49 | pack(r.end)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::{
-    Casualties, Entity, EntityKind, Evidence, Lifetime, Names, PartialDate, Relation,
+    Casualties, Entity, EntityKind, Evidence, Lifetime, Names, Relation, UncertainDate,
 };
 use crate::model::{RelationKind, Status};
 use crate::query::Certainty;
@@ -53,12 +53,15 @@ pub struct RelationView<'a> {
     pub source: &'a str,
     /// Target entity id.
     pub target: &'a str,
-    /// Start at its own precision, or null.
-    pub start: Option<PartialDate>,
-    /// End at its own precision, or null.
-    pub end: Option<PartialDate>,
+    /// Start at its own precision or as EDTF bounds (`[..2012-04]`), or null.
+    pub start: Option<UncertainDate>,
+    /// End at its own precision or as EDTF bounds (`[2013-09..]`), or null.
+    pub end: Option<UncertainDate>,
     /// True when the sources state the opposite.
     pub negated: bool,
+    /// True for a standing fact outside time (no dates; left out of time questions unless
+    /// asked).
+    pub timeless: bool,
     /// asserted, alleged or disputed.
     pub status: Status,
     /// Who claims it.
@@ -91,6 +94,7 @@ impl<'a> RelationView<'a> {
             start: r.start,
             end: r.end,
             negated: r.negated,
+            timeless: r.timeless,
             status: r.status,
             claimed_by: r.claimed_by.iter().map(|e| e.as_str()).collect(),
             disputed_by: r.disputed_by.iter().map(|e| e.as_str()).collect(),

@@ -509,6 +509,34 @@ broken! {
         "lifetime-end-before-start", "end-before-start", "entities.json:2:3",
         Some("$[0].lifetime.end"), Some("dune-front"), "end 2010-05 is before start 2011",
     );
+    contradictory_bounds: case(
+        "contradictory-bounds", "contradictory-date", "relations.json:2:3", Some("$[0].start"),
+        Some("dune-front-controls-tamarest"),
+        "start [2012-06..2012-03] contradicts itself: on or after 2012-06 but on or before 2012-03",
+    );
+    bounds_end_before_start: case(
+        "bounds-end-before-start", "end-before-start", "relations.json:2:3", Some("$[0].end"),
+        Some("dune-front-controls-tamarest"), "end [..2012-02] is before start [2012-03..]",
+    );
+    lifetime_contradictory_bounds: case(
+        "lifetime-contradictory-bounds", "contradictory-date", "entities.json:2:3",
+        Some("$[0].lifetime.start"), Some("dune-front"),
+        "start [2011..2010] contradicts itself: on or after 2011 but on or before 2010",
+    );
+    timeless_dated: case(
+        "timeless-dated", "timeless-dated", "relations.json:2:3", Some("$[0].timeless"),
+        Some("dune-front-controls-tamarest"),
+        "a timeless relation has no start or end; remove the dates or the flag",
+    );
+    outlives_entity: Case {
+        problems: 3,
+        ..case(
+            "outlives-entity", "outlives-entity", "relations.json:2:3", Some("$[0].source"),
+            Some("dune-front-controls-tamarest"),
+            "the relation ends 2012-11, after \"dune-front\" ceased to exist (2012-06); end it by then",
+        )
+        .warning()
+    };
     kind_mismatch: case(
         "kind-mismatch", "kind-mismatch", "relations.json:2:3", Some("$[0].kind"),
         Some("dune-front-controls-tamarest"),

@@ -388,6 +388,7 @@ fn turtle_answers_allies_like_the_cli() {
         ("mnla", "2012"),
         ("islamists", "2012-06-27"),
         ("mali", "2013"),
+        ("france", "2013"),
     ] {
         let cli: Vec<Value> =
             serde_json::from_str(&actorgraph(&["allies", who, "--at", at, "--json"]))

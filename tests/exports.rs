@@ -134,7 +134,9 @@ fn the_arabic_view_draws_arabic_names_whole() {
         );
         arabic += usize::from(entity.names.ar.is_some());
     }
-    assert!(arabic >= 30, "only {arabic} Arabic names");
+    // The snapshot draws only what is dated to hold that day (no undated or timeless
+    // relation), so a dozen or more of its actors and places, each with an Arabic name.
+    assert!(arabic >= 12, "only {arabic} Arabic names");
 }
 
 #[test]

@@ -86,8 +86,8 @@ fn entity(rng: &mut Rng, namer: &mut Namer, kind: EntityKind, n: usize) -> Entit
             .then(|| start + rng.below(3650) as i32)
             .filter(|&end| end <= dates::last_day());
         Lifetime {
-            start: Some(dates::containing(rng, start)),
-            end: end.map(|e| dates::containing(rng, e)),
+            start: Some(dates::containing(rng, start).into()),
+            end: end.map(|e| dates::containing(rng, e).into()),
         }
     });
     let description = format!(

@@ -3,7 +3,7 @@
 //! or corrupted cache yields a [`Corrupt`] error naming the byte offset, never a panic or a
 //! huge allocation.
 
-use crate::model::PartialDate;
+use crate::model::{PartialDate, UncertainDate};
 
 /// Appends values to a byte buffer.
 #[derive(Debug, Default)]
@@ -71,13 +71,21 @@ impl Encoder {
         }
     }
 
-    /// Writes an optional date as one u32 (`0` when absent).
-    pub fn date(&mut self, value: Option<PartialDate>) {
-        let packed = value.map_or(0, |d| {
-            let (year, month, day) = d.parts();
-            u32::from(year) << 16 | u32::from(month) << 8 | u32::from(day)
-        });
-        self.u32(packed);
+    /// Writes an optional uncertain date: a form byte (0 absent, 1 exact, 2 on or before, 3 on
+    /// or after, 4 between), then each partial date written as one u32.
+    pub fn date(&mut self, value: Option<UncertainDate>) {
+        let (form, dates) = match value {
+            None => (0, [None, None]),
+            Some(UncertainDate::Exact(d)) => (1, [Some(d), None]),
+            Some(UncertainDate::NotAfter(d)) => (2, [Some(d), None]),
+            Some(UncertainDate::NotBefore(d)) => (3, [Some(d), None]),
+            Some(UncertainDate::Between(a, b)) => (4, [Some(a), Some(b)]),
+        };
+        self.u8(form);
+        for date in dates.into_iter().flatten() {
+            let (year, month, day) = date.parts();
+            self.u32(u32::from(year) << 16 | u32::from(month) << 8 | u32::from(day));
+        }
     }
 
     /// Writes an optional index as one u32 (`u32::MAX` when absent).
@@ -227,16 +235,24 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// Reads an optional date, checking it exists.
-    pub fn date(&mut self) -> Result<Option<PartialDate>, Corrupt> {
+    /// Reads an optional uncertain date, checking that each partial date in it exists.
+    pub fn date(&mut self) -> Result<Option<UncertainDate>, Corrupt> {
+        let form = self.u8()?;
+        Ok(Some(match form {
+            0 => return Ok(None),
+            1 => UncertainDate::Exact(self.partial_date()?),
+            2 => UncertainDate::NotAfter(self.partial_date()?),
+            3 => UncertainDate::NotBefore(self.partial_date()?),
+            4 => UncertainDate::Between(self.partial_date()?, self.partial_date()?),
+            other => return Err(self.corrupt(format!("date form {other}"))),
+        }))
+    }
+
+    /// Reads a partial date packed in one u32, checking it exists.
+    fn partial_date(&mut self) -> Result<PartialDate, Corrupt> {
         let packed = self.u32()?;
-        if packed == 0 {
-            return Ok(None);
-        }
         let (year, month, day) = ((packed >> 16) as u16, (packed >> 8) as u8, packed as u8);
-        PartialDate::from_parts(year, month, day)
-            .map(Some)
-            .map_err(|e| self.corrupt(e.to_string()))
+        PartialDate::from_parts(year, month, day).map_err(|e| self.corrupt(e.to_string()))
     }
 }
 
@@ -256,6 +272,9 @@ mod tests {
         e.opt_str(Some(""));
         e.date("2012-06".parse().ok());
         e.date(None);
+        e.date("[..2012-04]".parse().ok());
+        e.date("[2013-09..]".parse().ok());
+        e.date("[2012-04..2012-06-27]".parse().ok());
         e.opt_index(Some(3));
         e.opt_index(None);
         let bytes = e.into_bytes();
@@ -269,6 +288,9 @@ mod tests {
         assert_eq!(d.opt_string(), Ok(Some(String::new())));
         assert_eq!(d.date(), Ok("2012-06".parse().ok()));
         assert_eq!(d.date(), Ok(None));
+        assert_eq!(d.date(), Ok("[..2012-04]".parse().ok()));
+        assert_eq!(d.date(), Ok("[2013-09..]".parse().ok()));
+        assert_eq!(d.date(), Ok("[2012-04..2012-06-27]".parse().ok()));
         assert_eq!(d.opt_index(4, "entity"), Ok(Some(3)));
         assert_eq!(d.opt_index(4, "entity"), Ok(None));
         assert!(d.rest().is_empty());
@@ -288,8 +310,10 @@ mod tests {
             d.index(3, "entity").unwrap_err().to_string(),
             "entity index 9 out of range (< 3) at byte 4"
         );
-        let mut d = Decoder::new(&[0x01, 0x0d, 0xdc, 0x07]); // 2012-13-01
+        let mut d = Decoder::new(&[1, 0x01, 0x0d, 0xdc, 0x07]); // 2012-13-01
         assert!(d.date().is_err());
+        let mut d = Decoder::new(&[5, 0, 0, 0, 0]); // no such date form
+        assert_eq!(d.date().unwrap_err().to_string(), "date form 5 at byte 1");
         let mut d = Decoder::new(&[1, 0, 0, 0, 0xff]);
         assert_eq!(d.str().unwrap_err().at, 4);
     }

@@ -120,6 +120,7 @@ fn encode_relation(
     e.date(relation.start);
     e.date(relation.end);
     e.u8(u8::from(relation.negated));
+    e.u8(u8::from(relation.timeless));
     e.u8(code_of(&Status::ALL, relation.status));
     for list in [&relation.claimed_by, &relation.disputed_by] {
         e.len(list.len());
@@ -332,6 +333,7 @@ pub fn decode_relation(
     let start = d.date()?;
     let end = d.date()?;
     let negated = d.bool()?;
+    let timeless = d.bool()?;
     let status = decode_code(d, &Status::ALL, "status")?;
     let mut lists = [Vec::new(), Vec::new()];
     for list in &mut lists {
@@ -391,6 +393,7 @@ pub fn decode_relation(
         start,
         end,
         negated,
+        timeless,
         status,
         claimed_by: claimed_by.into(),
         disputed_by: disputed_by.into(),

@@ -1,5 +1,6 @@
 //! A scoped read of the cache: only the actors a command names, their relations (as an end or
-//! as the place) and the entities those relations refer to, decoded from the few blocks that
+//! as the place), their parts' relations (armed forces, [`crate::query::parts`]) and the
+//! entities those relations refer to, decoded from the few blocks that
 //! hold them. On a graph of a million relations a one-shot `neighbors X` for an actor with a
 //! handful of relations then reads about 4 MB (the header, the blocks its binary search of the
 //! name keys visits, and those of its records) instead of a 200 MB cache.
@@ -20,7 +21,7 @@ use super::codec::{Corrupt, Decoder};
 use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId};
+use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{NameIndex, key, too_long, variants, word_coverage};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
@@ -75,10 +76,33 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?
     };
     let documents = payload::document_names(&sources);
-    let mut decoded = Vec::with_capacity(relations.len());
+    let mut decoded = BTreeMap::new();
     for r in relations {
-        decoded.push(scope.relation(r, &documents)?);
+        decoded.insert(r, scope.relation(r, &documents)?);
     }
+    // An actor's parts (its armed forces) answer for it (query::parts): their relations too.
+    let about_ids: BTreeSet<EntityId> =
+        about.iter().map(|i| scope.entities[i].id.clone()).collect();
+    let part_ids: BTreeSet<EntityId> = decoded
+        .values()
+        .filter(|r| r.kind == RelationKind::ArmedForceOf && !r.negated)
+        .filter(|r| about_ids.contains(&r.target))
+        .map(|r| r.source.clone())
+        .collect();
+    let parts: Vec<usize> = scope
+        .entities
+        .iter()
+        .filter(|(_, e)| part_ids.contains(&e.id))
+        .map(|(&i, _)| i)
+        .collect();
+    for part in parts {
+        for r in scope.lookup.incident(part)? {
+            if let std::collections::btree_map::Entry::Vacant(slot) = decoded.entry(r) {
+                slot.insert(scope.relation(r, &documents)?);
+            }
+        }
+    }
+    let decoded = decoded.into_values().collect();
     let entities = scope.entities.into_values().collect();
     Ok(Some(Graph::from_valid(entities, decoded, sources)))
 }

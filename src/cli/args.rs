@@ -79,6 +79,9 @@ pub enum Command {
         /// Which relations.
         #[command(flatten)]
         select: Selection,
+        /// With or without its parts.
+        #[command(flatten)]
+        parts: Parts,
     },
     /// Allies: actors linked by alliance or support (negated relations left out).
     Allies {
@@ -87,14 +90,21 @@ pub enum Command {
         /// When.
         #[command(flatten)]
         time: Time,
+        /// With or without its parts.
+        #[command(flatten)]
+        parts: Parts,
     },
-    /// Enemies: actors linked by conflict or attack (negated relations left out).
+    /// Enemies: actors linked by conflict or attack (negated relations left out; towns and
+    /// peoples are never enemies: attacks on them are not a side).
     Enemies {
         /// The actor: id, name or alias.
         name: String,
         /// When.
         #[command(flatten)]
         time: Time,
+        /// With or without its parts.
+        #[command(flatten)]
+        parts: Parts,
     },
     /// Relations, filtered: all, one actor's (and, for a place, those held there), or a pair's.
     Relations {
@@ -104,6 +114,9 @@ pub enum Command {
         /// Which relations.
         #[command(flatten)]
         select: Selection,
+        /// With or without the actors' parts.
+        #[command(flatten)]
+        parts: Parts,
     },
     /// Everything involving an actor (or a pair) in date order, as a history.
     Timeline {
@@ -112,6 +125,9 @@ pub enum Command {
         /// Only the relations with this other actor.
         #[arg(long = "with", value_name = "NAME")]
         with: Option<String>,
+        /// With or without the actors' parts.
+        #[command(flatten)]
+        parts: Parts,
     },
     /// The shortest chains of relations linking two actors.
     Path {
@@ -128,6 +144,12 @@ pub enum Command {
         /// Only through relations that certainly hold on --at.
         #[arg(long, requires = "at")]
         certain: bool,
+        /// With --at, also through relations the sources do not date.
+        #[arg(long, requires = "at")]
+        include_undated: bool,
+        /// With --at, also through timeless relations (borders, part of, armed forces).
+        #[arg(long, requires = "at")]
+        timeless: bool,
         /// The longest path to look for, in relations.
         #[arg(long, value_name = "N", default_value_t = 8)]
         max_hops: usize,
@@ -211,8 +233,8 @@ pub struct ExportArgs {
     /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the
     /// folder -o DIR (default: exports).
     #[arg(long, conflicts_with_all = [
-        "format", "kinds", "statuses", "at", "from", "until", "certain", "focus", "diff", "lang",
-        "title", "render",
+        "format", "kinds", "statuses", "at", "from", "until", "certain", "known", "include_undated",
+        "timeless", "focus", "diff", "lang", "title", "render",
     ])]
     pub all: bool,
     /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
@@ -259,6 +281,27 @@ pub struct Time {
     /// Only relations that certainly hold (throughout the period).
     #[arg(long)]
     pub certain: bool,
+    /// Only relations known to hold at some point of the period, whatever the reading of their
+    /// dates (a 2013 attack asked about 2013, not an open-ended 2012 control).
+    #[arg(long)]
+    pub known: bool,
+    /// Also list relations the sources do not date (as possible): left out of time
+    /// questions by default, since they would be possible on every day.
+    #[arg(long)]
+    pub include_undated: bool,
+    /// Also list timeless relations (borders, a town in a region, a state's armed forces),
+    /// which hold at all times: left out of time questions by default.
+    #[arg(long)]
+    pub timeless: bool,
+}
+
+/// Whether an actor's parts (its armed forces) answer for it.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Parts {
+    /// Leave out the relations of the actor's parts (its armed forces), which are otherwise
+    /// included and marked with the part they came through.
+    #[arg(long)]
+    pub no_parts: bool,
 }
 
 /// Kinds, statuses and time.

@@ -40,21 +40,40 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Index => index::run(global),
         Command::Show { name } => show::run(global, name),
         Command::Find { text } => find::run(global, text),
-        Command::Neighbors { name, select } => neighbors::run(global, name, &select.filter()?),
-        Command::Allies { name, time } => {
-            neighbors::run(global, name, &relationship(time, &query::ALLY_KINDS)?)
-        }
-        Command::Enemies { name, time } => {
-            neighbors::run(global, name, &relationship(time, &query::ENEMY_KINDS)?)
-        }
-        Command::Relations { with, select } => relations::run(global, with, &select.filter()?),
-        Command::Timeline { name, with } => timeline::run(global, name, with.as_deref()),
+        Command::Neighbors {
+            name,
+            select,
+            parts,
+        } => neighbors::run(global, name, &parts.apply(select.filter()?)),
+        Command::Allies { name, time, parts } => neighbors::run(
+            global,
+            name,
+            &parts.apply(relationship(time, &query::ALLY_KINDS)?),
+        ),
+        Command::Enemies { name, time, parts } => neighbors::run(
+            global,
+            name,
+            &parts.apply(relationship(time, &query::ENEMY_KINDS)?),
+        ),
+        Command::Relations {
+            with,
+            select,
+            parts,
+        } => relations::run(global, with, &parts.apply(select.filter()?)),
+        Command::Timeline { name, with, parts } => timeline::run(
+            global,
+            name,
+            with.as_deref(),
+            &parts.apply(Filter::default()),
+        ),
         Command::Path {
             from,
             to,
             at,
             kinds,
             certain,
+            include_undated,
+            timeless,
             max_hops,
             k,
         } => {
@@ -62,6 +81,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 kinds: kinds.clone(),
                 period: at.map(|d| d.period()),
                 certain_only: *certain,
+                include_undated: *include_undated,
+                include_timeless: *timeless,
                 ..Filter::default()
             };
             let q = path::PathQuery {
@@ -108,10 +129,12 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
 }
 
-/// The filter of `allies`/`enemies`: the given kinds at the given time, negated relations out.
+/// The filter of `allies`/`enemies`: the given kinds at the given time, negated relations out,
+/// only parties (no town, no people) as the other end.
 fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result<Filter, CliError> {
     Ok(Filter {
         positive_only: true,
+        parties_only: true,
         ..time.filter()?.with_kinds(kinds)
     })
 }

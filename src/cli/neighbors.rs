@@ -17,6 +17,8 @@ struct NeighborJson<'a> {
     entity: EntityView<'a>,
     relation: RelationView<'a>,
     certainty: Option<Certainty>,
+    /// The id of the actor's part (its armed forces) whose relation this is, or null.
+    part: Option<&'a str>,
 }
 
 /// Prints the neighbours of `name` that `filter` admits.
@@ -32,6 +34,7 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
                 entity: graph.entity(n.entity).into(),
                 relation: RelationView::new(graph.relation(n.relation), n.certainty),
                 certainty: n.certainty,
+                part: n.part.map(|p| graph.entity(p).id.as_str()),
             })
             .collect();
         return output::json(&rows)
@@ -47,13 +50,22 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
     for n in &found {
         let relation = graph.relation(n.relation);
         let other = graph.entity(n.entity);
+        let near = n.part.map_or(id, |p| &graph.entity(p).id);
+        let via = match n.part {
+            Some(p) => format!(
+                "{} (as {})",
+                relation.id,
+                output::terminal(graph.entity(p).label())
+            ),
+            None => relation.id.to_string(),
+        };
         let mut row = vec![
             relation.dates(),
-            kind_label(relation, Some(id)),
+            kind_label(relation, Some(near)),
             other.label().to_owned(),
             other.id.to_string(),
             status_label(relation),
-            relation.id.to_string(),
+            via,
         ];
         if timed {
             row.insert(0, certainty_label(n.certainty));

@@ -27,20 +27,21 @@ pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
     }
 }
 
-/// `asserted`, `alleged`, `disputed`, with who claims and who disputes.
+/// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
+/// `disputed; claimed by mnla; disputed by mali, islamists`.
 pub fn status_label(relation: &Relation) -> String {
     let mut label = relation.status.to_string();
     let ids = |list: &[EntityId]| {
         list.iter()
             .map(|e| e.as_str())
             .collect::<Vec<_>>()
-            .join(",")
+            .join(", ")
     };
     if !relation.claimed_by.is_empty() {
-        write!(label, " by {}", ids(&relation.claimed_by)).ok();
+        write!(label, "; claimed by {}", ids(&relation.claimed_by)).ok();
     }
     if !relation.disputed_by.is_empty() {
-        write!(label, ", denied by {}", ids(&relation.disputed_by)).ok();
+        write!(label, "; disputed by {}", ids(&relation.disputed_by)).ok();
     }
     label
 }

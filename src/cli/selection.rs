@@ -3,7 +3,7 @@
 use actorgraph::query::Filter;
 use actorgraph::{Day, Period};
 
-use super::args::{Selection, Time};
+use super::args::{Parts, Selection, Time};
 use super::error::CliError;
 
 impl Time {
@@ -29,14 +29,24 @@ impl Time {
     /// The filter for this time alone.
     pub fn filter(&self) -> Result<Filter, CliError> {
         let period = self.period()?;
-        if self.certain && period.is_none() {
-            return Err(CliError::Usage(
-                "--certain needs a date: add --at DATE or --from/--until".to_owned(),
-            ));
+        for (given, flag) in [
+            (self.certain, "--certain"),
+            (self.known, "--known"),
+            (self.include_undated, "--include-undated"),
+            (self.timeless, "--timeless"),
+        ] {
+            if given && period.is_none() {
+                return Err(CliError::Usage(format!(
+                    "{flag} needs a date: add --at DATE or --from/--until"
+                )));
+            }
         }
         Ok(Filter {
             period,
             certain_only: self.certain,
+            known_only: self.known,
+            include_undated: self.include_undated,
+            include_timeless: self.timeless,
             ..Filter::default()
         })
     }
@@ -50,5 +60,15 @@ impl Selection {
             statuses: self.statuses.clone(),
             ..self.time.filter()?
         })
+    }
+}
+
+impl Parts {
+    /// `filter`, with the actors' parts included unless `--no-parts`.
+    pub fn apply(self, filter: Filter) -> Filter {
+        Filter {
+            with_parts: !self.no_parts,
+            ..filter
+        }
     }
 }

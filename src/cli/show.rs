@@ -66,7 +66,9 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         writeln!(text, "  aliases: {}", aliases.join(", ")).ok();
     }
     if let Some(lifetime) = &entity.lifetime {
-        let show = |d: Option<actorgraph::PartialDate>| d.map_or("?".to_owned(), |d| d.to_string());
+        let show = |d: Option<actorgraph::UncertainDate>| {
+            d.map_or("?".to_owned(), |d| d.human().to_string())
+        };
         writeln!(
             text,
             "  lifetime: {} → {}",

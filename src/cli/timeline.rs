@@ -12,11 +12,16 @@ use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
 /// Prints everything involving `name` (or the pair `name`, `with`) in date order.
-pub fn run(global: &Global, name: &str, with: Option<&str>) -> Result<ExitCode, CliError> {
+pub fn run(
+    global: &Global,
+    name: &str,
+    with: Option<&str>,
+    filter: &Filter,
+) -> Result<ExitCode, CliError> {
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
     let graph = load_graph_about(global, &names)?;
     let actors = resolve_actors(graph, &names)?;
-    let found = query::relations(graph, &actors, &Filter::default());
+    let found = query::relations(graph, &actors, filter);
     if global.json {
         let rows: Vec<RelationView> = found
             .iter()

@@ -9,7 +9,9 @@
 //! `nodes.csv`: `id, kind, label, name_en, name_ar, name_fr, aliases, lifetime_start,
 //! lifetime_end, description`.
 //!
-//! `relations.csv`: `id, kind, source, target, start, end` (at their own precision),
+//! `relations.csv`: `id, kind, source, target, start, end` (at their own precision, or bounds
+//! in EDTF: `[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]`
+//! between; lifetimes alike),
 //! `start_first, start_last, end_first, end_last` (ISO days; empty when unbounded),
 //! `negated, symmetric` (`true`/`false`), `status, certainty` (empty unless the selection was
 //! made for a date), `claimed_by, disputed_by, place, event, summary, evidence`.
@@ -28,7 +30,7 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{EntityId, PartialDate};
+use crate::model::{EntityId, UncertainDate};
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
@@ -160,8 +162,8 @@ fn record<W: Write>(csv: &mut Writer<W>, row: &[Cow<str>]) -> io::Result<()> {
     Ok(csv.write_record(None::<&[u8]>)?)
 }
 
-/// A date at its own precision, or an empty cell.
-fn date(date: Option<PartialDate>) -> String {
+/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
+fn date(date: Option<UncertainDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 

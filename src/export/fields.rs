@@ -1,7 +1,7 @@
 //! Entity and relation fields as flat text, for the formats that hold one value per attribute or
 //! cell (GraphML, GEXF, Turtle, CSV, Neo4j).
 //!
-//! Dates keep their precision (`2012-06`); the four day bounds of a relation
+//! Dates keep their precision (`2012-06`) and bounds stay bounds (`[..2012-04]`, EDTF); the four day bounds of a relation
 //! ([`Bounds`](crate::query::Bounds)) are ISO days (`2012-06-30`) so that tools which know
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
@@ -14,7 +14,7 @@ pub(super) fn iso(day: Day) -> Option<String> {
     if day == Day::MIN || day == Day::MAX {
         return None;
     }
-    let (year, month, day) = day.to_civil();
+    let (year, month, day) = day.civil();
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 

@@ -5,14 +5,16 @@
 //! refuses undirected edges in a directed graph), whose id is the relation id and whose GEXF
 //! 1.3 `kind` is the relation kind, so Gephi keeps parallel relations of different kinds apart.
 //! Its lifetime is one spell from the earliest possible start day to the latest possible end
-//! day of its partial dates (`2012-06` → `2012-06` has the spell `2012-06-01`–`2012-06-30`); a
-//! side that is unbounded (no start, an open end) is left out of the spell, and a relation with
+//! day of its dates (`2012-06` → `2012-06` has the spell `2012-06-01`–`2012-06-30`; a start
+//! `[2012-04..2012-06]` begins it on `2012-04-01`); a side that is unbounded (no start, an
+//! open end, a start known only as on or before, an end known only as on or after) is left
+//! out of the spell, and a relation with
 //! neither has no spell (it is always there). An instantaneous kind without an end lasts
 //! through its start. An entity with a lifetime gets a spell from it in the same way.
 //!
 //! Static attributes (`<attvalue>`): on nodes `kind`, `name_en`, `name_ar`, `name_fr`,
 //! `aliases` (joined with `" | "`) and `description`; on edges `kind`, `start` and `end` (at
-//! their own precision), `negated` (boolean), `status`, `certainty` (when the selection was
+//! their own precision, or bounds in EDTF: `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`), `negated` (boolean), `status`, `certainty` (when the selection was
 //! made for a date), `symmetric` (boolean) and `summary`. Node labels are the short label (an
 //! acronym alias or the display name) as an `xsd:token`: whitespace runs become one space.
 //! Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
@@ -136,8 +138,8 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
         ],
     )?;
     if let Some(lifetime) = &entity.lifetime {
-        let start = lifetime.start.and_then(|d| iso(d.first_day()));
-        let end = lifetime.end.and_then(|d| iso(d.last_day()));
+        let start = lifetime.start.and_then(|d| iso(d.earliest()));
+        let end = lifetime.end.and_then(|d| iso(d.latest()));
         spell(w, start.as_deref(), end.as_deref())?;
     }
     w.write_event(Event::End(BytesEnd::new("node")))

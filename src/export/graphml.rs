@@ -13,10 +13,10 @@
 //! | node | `kind` | string | entity kind (`armed_group`) |
 //! | node | `name_en`, `name_ar`, `name_fr` | string | names |
 //! | node | `aliases` | string | aliases joined with `" \| "` |
-//! | node | `lifetime_start`, `lifetime_end` | string | lifetime at its precision |
+//! | node | `lifetime_start`, `lifetime_end` | string | lifetime at its precision, or EDTF bounds |
 //! | node | `description` | string | |
 //! | edge | `kind` | string | relation kind (`alliance`) |
-//! | edge | `start`, `end` | string | dates at their own precision (`2012`, `2012-06`, `2012-06-27`) |
+//! | edge | `start`, `end` | string | dates at their own precision (`2012`, `2012-06`, `2012-06-27`) or bounds in EDTF (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between) |
 //! | edge | `start_first`, `start_last`, `end_first`, `end_last` | string | earliest/latest possible start and end days, ISO; absent when unbounded |
 //! | edge | `negated` | boolean | the sources state the opposite |
 //! | edge | `status` | string | `asserted`, `alleged` or `disputed` |

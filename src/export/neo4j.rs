@@ -25,7 +25,8 @@
 //! `lifetime_end`.
 //!
 //! `relationships.csv`: `:START_ID` (source), `:END_ID` (target), `:TYPE` (the kind in
-//! UPPER_SNAKE, `PART_OF`), `id`, `start`, `end` (at their own precision), `negated:boolean`,
+//! UPPER_SNAKE, `PART_OF`), `id`, `start`, `end` (at their own precision, or bounds in EDTF:
+//! `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`; lifetimes alike), `negated:boolean`,
 //! `status`, `certainty` (when the selection was made for a date), `kind`,
 //! `symmetric:boolean`, `start_first:date`, `start_last:date`, `end_first:date`,
 //! `end_last:date` (the earliest and latest possible days; absent when unbounded),
@@ -42,7 +43,7 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId, PartialDate, Relation};
+use crate::model::{Entity, EntityId, Relation, UncertainDate};
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
@@ -180,8 +181,8 @@ fn relationship_type(r: &Relation) -> String {
     r.kind.as_str().to_ascii_uppercase()
 }
 
-/// A date at its own precision, or an empty cell.
-fn date(date: Option<PartialDate>) -> String {
+/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
+fn date(date: Option<UncertainDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -279,7 +280,7 @@ impl Properties {
         }
     }
 
-    fn date(&mut self, key: &str, value: Option<PartialDate>) {
+    fn date(&mut self, key: &str, value: Option<UncertainDate>) {
         self.string(key, value.map(|d| d.to_string()).as_deref());
     }
 

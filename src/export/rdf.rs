@@ -20,6 +20,8 @@
 //!     ag:symmetric true ;
 //!     ag:start "2012-05"^^xsd:gYearMonth ;           # xsd:gYear, xsd:gYearMonth or xsd:date
 //!     ag:end "2012"^^xsd:gYear ;                     # by the date's precision
+//!     # a bound instead of a date: ag:startNotBefore / ag:startNotAfter (both for a
+//!     # range `[2012-04..2012-06]`), ag:endNotBefore / ag:endNotAfter, typed the same way
 //!     ag:startEarliest "2012-05-01"^^xsd:date ; ag:startLatest "2012-05-31"^^xsd:date ;
 //!     ag:endEarliest "2012-01-01"^^xsd:date ; ag:endLatest "2012-12-31"^^xsd:date ;
 //!     ag:negated false ;
@@ -46,7 +48,7 @@ use oxttl::turtle::WriterTurtleSerializer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{Entity, PartialDate, Precision, Relation};
+use crate::model::{Entity, PartialDate, Precision, Relation, UncertainDate};
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
@@ -126,14 +128,27 @@ impl<W: Write> Triples<W> {
             self.add(&me, SKOS_ALT_LABEL, &text(alias.as_str()))?;
         }
         if let Some(lifetime) = &entity.lifetime {
-            if let Some(start) = lifetime.start {
-                self.add(&me, &ag("start"), &date(start))?;
-            }
-            if let Some(end) = lifetime.end {
-                self.add(&me, &ag("end"), &date(end))?;
-            }
+            self.date(&me, "start", lifetime.start)?;
+            self.date(&me, "end", lifetime.end)?;
         }
         self.add(&me, rdfs::COMMENT, &text(entity.description.as_str()))
+    }
+
+    /// `ag:start` (or `ag:end`) for an exact date; `ag:startNotBefore` and `ag:startNotAfter`
+    /// (or `ag:endNotBefore`, `ag:endNotAfter`) for the written sides of bounds.
+    fn date(&mut self, me: &NamedNode, side: &str, value: Option<UncertainDate>) -> io::Result<()> {
+        let Some(value) = value else { return Ok(()) };
+        if let Some(exact) = value.exact() {
+            return self.add(me, &ag(side), &date(exact));
+        }
+        let (low, high) = value.written();
+        if let Some(low) = low {
+            self.add(me, &ag(&format!("{side}NotBefore")), &date(low))?;
+        }
+        if let Some(high) = high {
+            self.add(me, &ag(&format!("{side}NotAfter")), &date(high))?;
+        }
+        Ok(())
     }
 
     fn relation(&mut self, relation: &Relation, certainty: Option<Certainty>) -> io::Result<()> {
@@ -149,12 +164,8 @@ impl<W: Write> Triples<W> {
             &ag("symmetric"),
             &Literal::from(relation.kind.is_symmetric()),
         )?;
-        if let Some(start) = relation.start {
-            self.add(&me, &ag("start"), &date(start))?;
-        }
-        if let Some(end) = relation.end {
-            self.add(&me, &ag("end"), &date(end))?;
-        }
+        self.date(&me, "start", relation.start)?;
+        self.date(&me, "end", relation.end)?;
         let bounds = DayBounds::of(relation);
         for (name, day) in [
             ("startEarliest", &bounds.start_first),

@@ -10,7 +10,7 @@ use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
 use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
 use super::{Labels, limits};
-use crate::model::{Entity, EntityId, EntityKind, PartialDate, Relation, Source};
+use crate::model::{Entity, EntityId, EntityKind, Lifetime, Relation, Source, UncertainDate};
 use crate::names;
 
 /// The parsed contents of a graph folder, each element with its position.
@@ -42,8 +42,17 @@ pub fn validate(
         .collect();
     // What the other files say exists, including elements that failed to parse (already
     // reported); a file that could not be read at all disables the checks that need it.
+    let mut lifetimes = HashMap::new();
+    for element in &parsed.entities.elements {
+        if let Some(lifetime) = &element.value.lifetime {
+            lifetimes
+                .entry(element.value.id.as_str())
+                .or_insert(lifetime);
+        }
+    }
     let known = Known {
         kinds,
+        lifetimes,
         unparsed_entities: parsed
             .entities
             .failed_ids
@@ -121,6 +130,7 @@ fn check_relation_element(
 /// What relations may refer to.
 struct Known<'a> {
     kinds: HashMap<&'a str, EntityKind>,
+    lifetimes: HashMap<&'a str, &'a Lifetime>,
     unparsed_entities: HashSet<&'a str>,
     entities_readable: bool,
     documents: HashSet<&'a str>,
@@ -405,15 +415,88 @@ fn check_sources<'a>(
     documents
 }
 
+/// A relation must not certainly begin before an end entity's lifetime began, nor certainly
+/// go on after it ended (an open end goes on: give the relation an end). A warning, so an
+/// error with `check --strict` (which the built-in graph passes): a graph that breaks it still
+/// loads, and its answers then follow the relation's own dates.
+fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
+    let bounds = crate::query::Bounds::of(relation);
+    // A relation whose dates say nothing (timeless or undated) is never certain at any time.
+    if bounds.says_nothing() {
+        return;
+    }
+    for (field, id) in [(".source", &relation.source), (".target", &relation.target)] {
+        let Some(lifetime) = known.lifetimes.get(id.as_str()) else {
+            continue;
+        };
+        // A lifetime that contradicts itself is reported as such, not against its relations.
+        let contradictory = lifetime.start.is_some_and(|d| d.is_contradictory())
+            || lifetime.end.is_some_and(|d| d.is_contradictory())
+            || matches!((lifetime.start, lifetime.end), (Some(s), Some(e)) if e.latest() < s.earliest());
+        if contradictory {
+            continue;
+        }
+        if let Some(end) = lifetime.end
+            && bounds.end_first > end.latest()
+        {
+            let goes_on = match relation.effective_end() {
+                Some(own) => format!("ends {}", own.human()),
+                None => "has no end".to_owned(),
+            };
+            problems.push(at.warning(
+                "outlives-entity",
+                field,
+                format!(
+                    "the relation {goes_on}, after {} ceased to exist ({}); end it by then",
+                    quote(id.as_str()),
+                    end.human()
+                ),
+            ));
+        }
+        if let (Some(start), Some(own)) = (lifetime.start, relation.start)
+            && own.latest() < start.earliest()
+        {
+            problems.push(at.warning(
+                "outlives-entity",
+                field,
+                format!(
+                    "the relation begins {}, before {} came into being ({})",
+                    own.human(),
+                    quote(id.as_str()),
+                    start.human()
+                ),
+            ));
+        }
+    }
+}
+
+/// Each date's bounds must not contradict themselves (`[2013..2012]`), and the end's latest
+/// possible day must not come before the start's earliest.
 fn check_order(
     at: &Site,
     field: &str,
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
+    start: Option<UncertainDate>,
+    end: Option<UncertainDate>,
     problems: &mut Vec<Problem>,
 ) {
+    for (side, date) in [("start", start), ("end", end)] {
+        if let Some(date) = date.filter(UncertainDate::is_contradictory) {
+            let (low, high) = date.written();
+            let show = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string());
+            problems.push(at.error(
+                "contradictory-date",
+                &format!("{field}.{side}"),
+                format!(
+                    "{side} {date} contradicts itself: on or after {} but on or before {}",
+                    show(low).unwrap_or_default(),
+                    show(high).unwrap_or_default()
+                ),
+            ));
+            return;
+        }
+    }
     if let (Some(start), Some(end)) = (start, end)
-        && end.last_day() < start.first_day()
+        && end.latest() < start.earliest()
     {
         problems.push(at.error(
             "end-before-start",
@@ -497,6 +580,14 @@ fn check_relation(at: &Site, relation: &Relation, known: &Known, problems: &mut 
         ));
     }
     check_order(at, "", relation.start, relation.end, problems);
+    if relation.timeless && (relation.start.is_some() || relation.end.is_some()) {
+        problems.push(at.error(
+            "timeless-dated",
+            ".timeless",
+            "a timeless relation has no start or end; remove the dates or the flag",
+        ));
+    }
+    check_lifetimes(at, relation, known, problems);
     check_text(at, ".summary", &relation.summary, Length::Text, problems);
     if let Some(event) = &relation.event {
         check_text(at, ".event", event, Length::Name, problems);

@@ -37,15 +37,15 @@ impl Day {
         Day(era * 146_097 + doe - 719_468)
     }
 
-    /// The year, month (1–12) and day of month of this day, the inverse of the calendar
-    /// arithmetic that makes days of dates (Howard Hinnant's `civil_from_days`).
+    /// The year, month (1–12) and day of month of this day (Howard Hinnant's
+    /// `civil_from_days`), the inverse of the day a [`PartialDate`] starts on.
     ///
     /// ```
     /// use actorgraph::PartialDate;
-    /// let day = "2012-04-06".parse::<PartialDate>().unwrap().first_day();
-    /// assert_eq!(day.to_civil(), (2012, 4, 6));
+    /// let day = "2012-06-27".parse::<PartialDate>().unwrap().first_day();
+    /// assert_eq!(day.civil(), (2012, 6, 27));
     /// ```
-    pub fn to_civil(self) -> (i64, u32, u32) {
+    pub fn civil(self) -> (i64, u32, u32) {
         let z = i64::from(self.0) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
@@ -193,7 +193,7 @@ impl PartialDate {
     /// assert_eq!(PartialDate::of_day(date.first_day()), Some(date));
     /// ```
     pub fn of_day(day: Day) -> Option<PartialDate> {
-        let (year, month, day) = day.to_civil();
+        let (year, month, day) = day.civil();
         let year = u16::try_from(year).ok()?;
         // A day of the calendar: month and day are in range.
         PartialDate::new(year, month as u8, day as u8).ok()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::PartialDate;
+use super::UncertainDate;
 
 /// A stable slug that identifies an entity or relation (`mnla`, `ansar-dine`, `gao`).
 ///
@@ -111,6 +111,12 @@ impl EntityKind {
         )
     }
 
+    /// True for kinds that can be a party to a fight, an enemy or an ally: actors other than
+    /// a people (whose members are victims or fighters, not a side) and a media outlet.
+    pub fn is_party(self) -> bool {
+        self.is_actor() && !matches!(self, EntityKind::People | EntityKind::MediaOutlet)
+    }
+
     /// True for kinds that are territory: towns, regions, natural areas and states.
     pub fn is_place(self) -> bool {
         matches!(
@@ -154,16 +160,17 @@ impl Names {
     }
 }
 
-/// When an entity existed, at the precision the sources give; either side may be unknown.
+/// When an entity existed, at the precision the sources give or as bounds (EDTF, see
+/// [`UncertainDate`]); either side may be unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lifetime {
     /// When it came into being.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<PartialDate>,
+    pub start: Option<UncertainDate>,
     /// When it ceased to exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<PartialDate>,
+    pub end: Option<UncertainDate>,
 }
 
 /// A node of the graph: an actor (movement, state, person, people …) or a place.

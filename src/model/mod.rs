@@ -1,4 +1,4 @@
-//! The data model: entities, relations, partial dates, sources and evidence.
+//! The data model: entities, relations, partial and uncertain dates, sources and evidence.
 //!
 //! Types here hold data and its invariants only; loading and validation live in
 //! [`crate::load`].
@@ -9,9 +9,11 @@ mod relation;
 mod relation_kind;
 pub mod shared_text;
 mod source;
+mod uncertain_date;
 
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names};
 pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
 pub use source::{Evidence, Source};
+pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{EntityId, Evidence, PartialDate, RelationKind, shared_text};
+use super::{EntityId, Evidence, RelationKind, UncertainDate, shared_text};
 
 /// How firmly the sources state a relation.
 #[derive(
@@ -104,9 +104,12 @@ pub type RelationId = EntityId;
 
 /// An edge of the graph: a dated, evidenced statement that links two entities.
 ///
-/// `start` and `end` keep the precision the source gives. An absent `end` means none is known
-/// and the relation goes on past the sources, except for instantaneous kinds
-/// ([`RelationKind::is_instantaneous`]), which end within their start. In `relations.json`:
+/// `start` and `end` keep the precision the source gives, and say only as much as it says:
+/// each is an [`UncertainDate`], a partial date (`2012-06-27`) or bounds on one in EDTF
+/// (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between). An
+/// absent `end` means none is known and the relation goes on past the sources, except for
+/// instantaneous kinds ([`RelationKind::is_instantaneous`]), which end within their start. The
+/// summary says how each date or bound was derived. In `relations.json`:
 ///
 /// ```json
 /// {
@@ -135,15 +138,23 @@ pub struct Relation {
     /// The entity the relation goes to.
     #[serde(deserialize_with = "shared_text::id")]
     pub target: EntityId,
-    /// When it began, at the source's precision; absent when unknown.
+    /// When it began, at the source's precision or as bounds (`[..2012-04]`); absent when
+    /// unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<PartialDate>,
-    /// When it ended, at the source's precision; absent when no end is known.
+    pub start: Option<UncertainDate>,
+    /// When it ended, at the source's precision or as bounds (`[2013-09..]`); absent when no
+    /// end is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<PartialDate>,
+    pub end: Option<UncertainDate>,
     /// True when the sources state the opposite ("refused to recognise").
     #[serde(default, skip_serializing_if = "is_false")]
     pub negated: bool,
+    /// True for a standing fact outside the time the sources tell (a border, a town lying in
+    /// a region, a state's armed forces): it has no dates, and questions about a day or
+    /// period leave it out unless asked to include it (`--timeless`). An undated relation
+    /// that is not timeless happened at some unknown time instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub timeless: bool,
     /// How firmly the sources state it.
     #[serde(default, skip_serializing_if = "is_asserted")]
     pub status: Status,
@@ -192,22 +203,38 @@ fn is_asserted(s: &Status) -> bool {
 impl Relation {
     /// The end to reason with: the stated end, or for an instantaneous kind without one, its
     /// start.
-    pub fn effective_end(&self) -> Option<PartialDate> {
+    pub fn effective_end(&self) -> Option<UncertainDate> {
         match self.end {
             None if self.kind.is_instantaneous() => self.start,
             end => end,
         }
     }
 
-    /// The dates as people write them: `2012-06-27`, `2012-04 → 2012-06-27`, `2013 →` (open),
-    /// `? → 2012-06` (unknown start), or `undated`.
+    /// The dates as people read them, bounds as bounds: `2012-06-27`, `2012-04 → 2012-06-27`,
+    /// `≤2012-04 → 2012-06-27` (began on or before April 2012), `2013 →` (open), `? → 2012-06`
+    /// (unknown start), `timeless` or `undated`. An exact end coarser than the start reads
+    /// `2012-06-27 → in 2013` (it ended some time in 2013, not when 2013 began).
     pub fn dates(&self) -> String {
-        match (self.start, self.end) {
+        let coarser = match (self.start, self.end) {
+            (Some(s), Some(UncertainDate::Exact(e))) => {
+                s.written().1.is_some_and(|s| e.precision() < s.precision())
+            }
+            _ => false,
+        };
+        let end = |e: super::Human| {
+            if coarser {
+                format!("in {e}")
+            } else {
+                e.to_string()
+            }
+        };
+        match (self.start.map(|d| d.human()), self.end.map(|d| d.human())) {
+            (None, None) if self.timeless => "timeless".to_owned(),
             (None, None) => "undated".to_owned(),
             (Some(s), None) if self.kind.is_instantaneous() => s.to_string(),
             (Some(s), None) => format!("{s} →"),
-            (Some(s), Some(e)) if s == e => s.to_string(),
-            (Some(s), Some(e)) => format!("{s} → {e}"),
+            (Some(s), Some(_)) if self.start == self.end => s.to_string(),
+            (Some(s), Some(e)) => format!("{s} → {}", end(e)),
             (None, Some(e)) => format!("? → {e}"),
         }
     }

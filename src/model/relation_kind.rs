@@ -65,6 +65,10 @@ pub enum RelationKind {
     Interview,
     /// Source (any) → target (any): the source's fate or action destabilised the target.
     Destabilisation,
+    /// Source armed force → target state or unrecognised state: the source is the target's
+    /// armed forces, a part of it. Questions about the state include what its forces did,
+    /// marked as theirs (see [`crate::query::Filter::with_parts`]).
+    ArmedForceOf,
 }
 
 /// Which entity kinds may stand at one end of a relation.
@@ -88,6 +92,8 @@ pub enum Endpoint {
     MediaOutlet,
     /// An actor or a place: anything that can be struck.
     Target,
+    /// A state's armed forces.
+    ArmedForce,
 }
 
 impl Endpoint {
@@ -105,6 +111,7 @@ impl Endpoint {
                 matches!(kind, E::State | E::UnrecognisedState | E::Region)
             }
             Endpoint::MediaOutlet => kind == E::MediaOutlet,
+            Endpoint::ArmedForce => kind == E::ArmedForce,
         }
     }
 
@@ -120,13 +127,14 @@ impl Endpoint {
             Endpoint::PolityOrRegion => "a state, unrecognised state or region",
             Endpoint::MediaOutlet => "a media outlet",
             Endpoint::Target => "an actor or a place",
+            Endpoint::ArmedForce => "an armed force",
         }
     }
 }
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 22] = [
+    pub const ALL: [RelationKind; 23] = [
         RelationKind::Alliance,
         RelationKind::Conflict,
         RelationKind::Attack,
@@ -149,6 +157,7 @@ impl RelationKind {
         RelationKind::Presence,
         RelationKind::Interview,
         RelationKind::Destabilisation,
+        RelationKind::ArmedForceOf,
     ];
 
     /// The snake_case name used in the data files and on the command line.
@@ -177,6 +186,7 @@ impl RelationKind {
             K::Presence => "presence",
             K::Interview => "interview",
             K::Destabilisation => "destabilisation",
+            K::ArmedForceOf => "armed_force_of",
         }
     }
 
@@ -223,6 +233,7 @@ impl RelationKind {
             K::Capital => (P::City, P::PolityOrRegion),
             K::Interview => (P::MediaOutlet, P::Actor),
             K::Destabilisation => (P::Any, P::Any),
+            K::ArmedForceOf => (P::ArmedForce, P::Polity),
         }
     }
 
@@ -270,6 +281,10 @@ mod tests {
             assert_eq!(kind.as_str().parse::<RelationKind>().unwrap(), kind);
         }
         assert_eq!(
+            "armed-force-of".parse::<RelationKind>().unwrap(),
+            RelationKind::ArmedForceOf
+        );
+        assert_eq!(
             "part-of".parse::<RelationKind>().unwrap(),
             RelationKind::PartOf
         );
@@ -285,5 +300,7 @@ mod tests {
         assert!(RelationKind::Borders.accepts(E::UnrecognisedState, E::State));
         assert!(RelationKind::Capital.accepts(E::City, E::UnrecognisedState));
         assert!(!RelationKind::Leadership.accepts(E::ArmedGroup, E::Person));
+        assert!(RelationKind::ArmedForceOf.accepts(E::ArmedForce, E::State));
+        assert!(!RelationKind::ArmedForceOf.accepts(E::State, E::ArmedForce));
     }
 }

@@ -50,11 +50,11 @@ impl Bounds {
     /// The bounds of `relation`'s dates.
     pub fn of(relation: &Relation) -> Bounds {
         let (end_first, end_last) = match relation.effective_end() {
-            Some(end) => (end.first_day(), end.last_day()),
+            Some(end) => (end.earliest(), end.latest()),
             None => (Day::MAX, Day::MAX),
         };
         let (start_first, start_last) = match relation.start {
-            Some(start) => (start.first_day(), start.last_day()),
+            Some(start) => (start.earliest(), start.latest()),
             None => (Day::MIN, end_last),
         };
         Bounds {
@@ -63,6 +63,23 @@ impl Bounds {
             end_first,
             end_last,
         }
+    }
+
+    /// True when the dates say nothing: no start and no end (nor an instantaneous start), so
+    /// the relation is possible on every day. Time questions leave such relations out unless
+    /// asked (see [`Filter`](super::Filter)).
+    pub fn says_nothing(&self) -> bool {
+        self.start_first == Day::MIN
+            && self.start_last == Day::MAX
+            && self.end_first == Day::MAX
+            && self.end_last == Day::MAX
+    }
+
+    /// True when, under every reading of its dates, the relation holds on at least one day of
+    /// `period`: its latest possible start ≤ P's last day and P's first day ≤ its earliest
+    /// possible end. Weaker than certain (throughout P), stronger than possible.
+    pub fn known_during(&self, period: Period) -> bool {
+        self.start_last <= period.last && period.first <= self.end_first
     }
 
     /// How surely a relation with these bounds holds over `period`, or `None` if it cannot.
@@ -96,11 +113,11 @@ pub fn during(relation: &Relation, period: Period) -> Option<Certainty> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PartialDate, RelationKind};
+    use crate::model::{PartialDate, RelationKind, UncertainDate};
     use proptest::prelude::*;
 
     fn relation(kind: RelationKind, start: Option<&str>, end: Option<&str>) -> Relation {
-        let date = |d: Option<&str>| d.map(|d| d.parse::<PartialDate>().unwrap());
+        let date = |d: Option<&str>| d.map(|d| d.parse::<UncertainDate>().unwrap());
         Relation {
             id: crate::EntityId("r".into()),
             kind,
@@ -109,6 +126,7 @@ mod tests {
             start: date(start),
             end: date(end),
             negated: false,
+            timeless: false,
             status: Default::default(),
             claimed_by: Box::default(),
             disputed_by: Box::default(),
@@ -158,41 +176,147 @@ mod tests {
         assert_eq!(during(&r, period("2012")), Some(Certainty::Possible));
     }
 
-    fn any_date() -> impl Strategy<Value = Option<PartialDate>> {
-        proptest::option::of((2010u16..2016, 0u8..=12, 0u8..=28).prop_map(|(y, m, d)| {
-            let text = match (m, d) {
-                (0, _) => format!("{y}"),
-                (m, 0) => format!("{y}-{m:02}"),
-                (m, d) => format!("{y}-{m:02}-{d:02}"),
-            };
-            text.parse().unwrap()
-        }))
+    #[test]
+    fn bounds_widen_the_possible_and_narrow_the_certain() {
+        // Held by April 2012 (first told then), lost on 27 June 2012.
+        let r = relation(
+            RelationKind::Control,
+            Some("[..2012-04]"),
+            Some("2012-06-27"),
+        );
+        assert_eq!(during(&r, period("2012-05")), Some(Certainty::Certain));
+        assert_eq!(during(&r, period("2012-04-15")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2011")), Some(Certainty::Possible));
+        // Ended more than three months after June 2013: after September 2013.
+        let r = relation(
+            RelationKind::Ceasefire,
+            Some("2013-06-18"),
+            Some("[2013-09..]"),
+        );
+        assert_eq!(during(&r, period("2013-08")), Some(Certainty::Certain));
+        assert_eq!(during(&r, period("2013-10")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2030")), Some(Certainty::Possible));
+        let r = relation(RelationKind::Control, Some("[2012-04..2012-06]"), None);
+        assert_eq!(during(&r, period("2012-03")), None);
+        assert_eq!(during(&r, period("2012-05")), Some(Certainty::Possible));
+        assert_eq!(during(&r, period("2012-07")), Some(Certainty::Certain));
+    }
+
+    fn partial() -> impl Strategy<Value = PartialDate> {
+        (2010u16..2016, 0u8..=12, 0u8..=28).prop_map(|(y, m, d)| {
+            PartialDate::from_parts(y, m, if m == 0 { 0 } else { d }).unwrap()
+        })
+    }
+
+    fn any_date() -> impl Strategy<Value = Option<UncertainDate>> {
+        proptest::option::of(prop_oneof![
+            partial().prop_map(UncertainDate::Exact),
+            partial().prop_map(UncertainDate::NotAfter),
+            partial().prop_map(UncertainDate::NotBefore),
+            (partial(), partial())
+                .prop_filter("ordered", |(a, b)| a.first_day() <= b.last_day())
+                .prop_map(|(a, b)| UncertainDate::Between(a, b)),
+        ])
+    }
+
+    /// An exact date that `bound` allows, chosen by `pick` among its candidates: the written
+    /// dates and the days one year beyond an open side.
+    fn reading(bound: UncertainDate, pick: usize) -> PartialDate {
+        let (low, high) = bound.written();
+        let day = |d: Day| {
+            let (y, m, d) = d.civil();
+            PartialDate::from_parts(y as u16, m as u8, d as u8).unwrap()
+        };
+        let mut candidates = Vec::new();
+        if let (Some(low), Some(high)) = (low, high) {
+            candidates.extend([low, high]);
+            candidates.push(day(low.first_day()));
+            candidates.push(day(high.last_day()));
+        } else if let Some(low) = low {
+            candidates.extend([low, day(low.first_day()), day(Day(low.last_day().0 + 400))]);
+        } else if let Some(high) = high {
+            candidates.extend([
+                high,
+                day(high.last_day()),
+                day(Day(high.first_day().0 - 400)),
+            ]);
+        }
+        candidates.retain(|c| bound.earliest() <= c.first_day() && c.last_day() <= bound.latest());
+        candidates[pick % candidates.len()]
+    }
+
+    fn ordered(start: Option<UncertainDate>, end: Option<UncertainDate>) -> bool {
+        match (start, end) {
+            (Some(s), Some(e)) => s.earliest() <= e.latest(),
+            _ => true,
+        }
     }
 
     proptest! {
         #[test]
         fn certain_implies_possible_and_holds_on_every_day(
-            start in any_date(), end in any_date(), at in any_date()
+            start in any_date(), end in any_date(), at in partial()
         ) {
             let mut r = relation(RelationKind::Conflict, None, None);
             r.start = start;
             r.end = end;
-            prop_assume!(match (start, end) {
-                (Some(s), Some(e)) => s.first_day() <= e.last_day(),
-                _ => true,
-            });
-            let Some(at) = at else { return Ok(()) };
+            prop_assume!(ordered(start, end));
             let whole = during(&r, at.period());
             let first = during(&r, Period { first: at.first_day(), last: at.first_day() });
             let last = during(&r, Period { first: at.last_day(), last: at.last_day() });
             if whole == Some(Certainty::Certain) {
-                // Certain over a period ⇒ certain on each of its days.
+                // Certain ⇒ possible, and certain over a period ⇒ certain on each of its days.
                 prop_assert_eq!(first, Some(Certainty::Certain));
                 prop_assert_eq!(last, Some(Certainty::Certain));
             }
             if first.is_some() || last.is_some() {
                 // Possible on some day ⇒ at least possible over the period.
                 prop_assert!(whole.is_some());
+            }
+        }
+
+        #[test]
+        fn bounds_contain_their_exact_readings(
+            start in any_date(), end in any_date(), at in partial(), pick in 0usize..8
+        ) {
+            // A bounded relation is possible wherever one of its exact readings is, and certain
+            // only where every reading is: so where the reading is not certain, neither is it.
+            let mut bounded = relation(RelationKind::Conflict, None, None);
+            bounded.start = start;
+            bounded.end = end;
+            let mut exact = bounded.clone();
+            exact.start = start.map(|d| reading(d, pick).into());
+            exact.end = end.map(|d| reading(d, pick / 2).into());
+            prop_assume!(ordered(start, end) && ordered(exact.start, exact.end));
+            let (b, e) = (during(&bounded, at.period()), during(&exact, at.period()));
+            if e.is_some() {
+                prop_assert!(b.is_some(), "{:?} possible but not {:?}", exact.dates(), bounded.dates());
+            }
+            if b == Some(Certainty::Certain) {
+                prop_assert_eq!(e, Some(Certainty::Certain));
+            }
+        }
+
+        #[test]
+        fn never_certain_outside_the_bounds(start in any_date(), end in any_date(), at in partial()) {
+            let mut r = relation(RelationKind::Conflict, None, None);
+            r.start = start;
+            r.end = end;
+            prop_assume!(ordered(start, end));
+            let p = at.period();
+            match during(&r, p) {
+                Some(Certainty::Certain) => {
+                    // Every day of the period is after the latest possible start and before
+                    // the earliest possible end.
+                    let start = start.unwrap();
+                    prop_assert!(start.latest() <= p.first);
+                    prop_assert!(end.is_none_or(|e| p.last <= e.earliest()));
+                }
+                Some(Certainty::Possible) => {
+                    prop_assert!(start.is_none_or(|s| s.earliest() <= p.last));
+                    prop_assert!(end.is_none_or(|e| p.first <= e.latest()));
+                }
+                None => {}
             }
         }
     }

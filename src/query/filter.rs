@@ -9,7 +9,12 @@ use super::{Bounds, Certainty};
 ///
 /// Empty `kinds` or `statuses` admit every kind or status. With a `period`, a relation is
 /// admitted when it holds at least possibly in it, and carries its [`Certainty`];
-/// `certain_only` keeps only the certain ones.
+/// `certain_only` keeps only the certain ones (throughout the period), `known_only` those
+/// known to hold at some point of it. A relation whose dates say nothing
+/// ([`Bounds::says_nothing`]) is possible on every day, so it would answer every time
+/// question: with a period it is left out unless `include_undated` (then possible) or, for a
+/// timeless one ([`Relation::timeless`]), `include_timeless` (then certain: it holds at all
+/// times).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Kinds admitted; empty for all.
@@ -22,6 +27,19 @@ pub struct Filter {
     pub certain_only: bool,
     /// Leave out negated relations (a refused recognition is not a recognition).
     pub positive_only: bool,
+    /// Keep only relations known to hold at some point of `period` under every reading of
+    /// their dates ([`Bounds::known_during`]).
+    pub known_only: bool,
+    /// With a period, also admit undated relations that are not timeless (as possible).
+    pub include_undated: bool,
+    /// With a period, also admit timeless relations (as certain).
+    pub include_timeless: bool,
+    /// Questions about an actor include the relations of its parts (its armed forces,
+    /// [`RelationKind::ArmedForceOf`]), marked as theirs.
+    pub with_parts: bool,
+    /// Leave out relations whose other end cannot be a party (a town, a people: see
+    /// [`EntityKind::is_party`](crate::EntityKind::is_party)); used by `enemies` and `allies`.
+    pub parties_only: bool,
 }
 
 /// A relation a filter admitted, with its certainty when a period was asked about.
@@ -65,8 +83,12 @@ impl Filter {
     pub fn admit_in(&self, graph: &Graph, r: RelationIx) -> Option<Admitted> {
         // The date test first: it reads only the compact bounds, and most relations a date
         // question looks at fail it; the relation itself is read only when a kind, status or
-        // negation test needs it.
-        let certainty = self.certainty(graph.bounds(r))?;
+        // negation test needs it, or its dates say nothing.
+        let bounds = graph.bounds(r);
+        if self.period.is_some() && bounds.says_nothing() {
+            return self.admit_bounded(graph.relation(r), bounds);
+        }
+        let certainty = self.certainty(bounds)?;
         if self.tests_fields() && !self.admit_fields(graph.relation(r)) {
             return None;
         }
@@ -76,7 +98,11 @@ impl Filter {
     /// [`admit`](Filter::admit) with the relation's date bounds already computed (the graph
     /// keeps them: [`Graph::bounds`](crate::Graph::bounds)).
     pub fn admit_bounded(&self, relation: &Relation, bounds: &Bounds) -> Option<Admitted> {
-        let certainty = self.certainty(bounds)?;
+        let certainty = if self.period.is_some() && bounds.says_nothing() {
+            self.certainty_undated(relation)?
+        } else {
+            self.certainty(bounds)?
+        };
         self.admit_fields(relation)
             .then_some(Admitted { certainty })
     }
@@ -86,12 +112,29 @@ impl Filter {
     fn certainty(&self, bounds: &Bounds) -> Option<Option<Certainty>> {
         let certainty = match self.period {
             None => None,
-            Some(period) => Some(bounds.during(period)?),
+            Some(period) => {
+                if self.known_only && !bounds.known_during(period) {
+                    return None;
+                }
+                Some(bounds.during(period)?)
+            }
         };
         if self.certain_only && certainty == Some(Certainty::Possible) {
             return None;
         }
         Some(certainty)
+    }
+
+    /// The date test for a relation whose dates say nothing, asked about a period: a timeless
+    /// one holds certainly if timeless relations are asked for; an undated one possibly, if
+    /// undated ones are asked for (never when only certain or known ones are).
+    fn certainty_undated(&self, relation: &Relation) -> Option<Option<Certainty>> {
+        if relation.timeless {
+            self.include_timeless.then_some(Some(Certainty::Certain))
+        } else {
+            (self.include_undated && !self.certain_only && !self.known_only)
+                .then_some(Some(Certainty::Possible))
+        }
     }
 
     /// True when the filter tests a relation's kind, status or negation.

@@ -3,7 +3,7 @@
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::RelationKind;
 
-use super::{Certainty, Filter};
+use super::{Certainty, Filter, with_parts};
 
 /// Relation kinds that make an ally: alliance and support.
 pub const ALLY_KINDS: [RelationKind; 2] = [RelationKind::Alliance, RelationKind::Support];
@@ -19,23 +19,55 @@ pub struct Neighbor {
     pub relation: RelationIx,
     /// How surely the relation holds in the period asked about.
     pub certainty: Option<Certainty>,
+    /// The part of the actor asked about whose relation this is (its armed forces), when it
+    /// is not the actor's own ([`Filter::with_parts`]).
+    pub part: Option<EntityIx>,
 }
 
-/// Every entity linked to `entity` by a relation `filter` admits, one entry per relation,
-/// sorted by the relation's start date then id.
+/// Every entity linked to `entity` (or, with [`Filter::with_parts`], to one of its parts) by a
+/// relation `filter` admits, one entry per relation, sorted by the relation's start date then
+/// id. With [`Filter::parties_only`], only entities that can be a party.
 ///
 /// Complexity: O(log d + m) for an entity of degree d with m relations starting before the
 /// end of the period asked about (O(d) without a period); no other relation is looked at.
+/// With parts, their relation lists are merged in: O(D log D) for D relations in all.
 pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighbor> {
-    let list = graph.incident(entity);
+    let group = with_parts(graph, entity, filter.with_parts);
+    let merged;
+    let list: &[RelationIx] = if group.len() == 1 {
+        graph.incident(entity)
+    } else {
+        let mut all: Vec<RelationIx> = group
+            .iter()
+            .flat_map(|&e| graph.incident(e).iter().copied())
+            .collect();
+        all.sort_by(|&x, &y| crate::graph::chronological(graph.relation(x), graph.relation(y)));
+        all.dedup();
+        merged = all;
+        &merged
+    };
     list[..filter.candidates(graph, list)]
         .iter()
         .filter_map(|&r| {
+            let (source, target) = graph.ends(r);
+            // The end asked about: the actor itself if it is an end, else its part.
+            let near = if source == entity || target == entity {
+                entity
+            } else if group.contains(&source) {
+                source
+            } else {
+                target
+            };
+            let other = graph.other_end(r, near);
+            if filter.parties_only && !graph.entity(other).kind.is_party() {
+                return None;
+            }
             let admitted = filter.admit_in(graph, r)?;
             Some(Neighbor {
-                entity: graph.other_end(r, entity),
+                entity: other,
                 relation: r,
                 certainty: admitted.certainty,
+                part: (near != entity).then_some(near),
             })
         })
         .collect()

@@ -2,7 +2,7 @@
 
 use crate::graph::{EntityIx, Graph, RelationIx};
 
-use super::{Certainty, Filter};
+use super::{Certainty, Filter, with_parts};
 
 /// A relation an answer includes, with how surely it holds in the period asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +15,9 @@ pub struct Found {
 
 /// The relations `filter` admits among those of `with`: every relation when `with` is empty;
 /// one actor's relations (and those whose `place` it is) for one entity; those between the two
-/// for a pair. Sorted by start date then id; each relation appears once.
+/// for a pair. With [`Filter::with_parts`], an actor's parts (its armed forces) count as the
+/// actor: its relations include theirs, and a pair's those between their groups. Sorted by
+/// start date then id; each relation appears once.
 ///
 /// Complexity: O(R) for all relations (only those starting before the period's end are
 /// looked at), else O(d log d) for the first entity's d relations (plus its place relations).
@@ -28,17 +30,25 @@ pub fn relations(graph: &Graph, with: &[EntityIx], filter: &Filter) -> Vec<Found
             &all[..filter.candidates(graph, all)]
         }
         [one] => {
-            merged = merge(graph, graph.incident(*one), graph.at_place(*one));
+            let mut lists = vec![graph.at_place(*one)];
+            for e in with_parts(graph, *one, filter.with_parts) {
+                lists.push(graph.incident(e));
+            }
+            merged = merge(graph, &lists);
             &merged[..filter.candidates(graph, &merged)]
         }
         [first, rest @ ..] => {
-            merged = graph
-                .incident(*first)
+            let groups: Vec<Vec<EntityIx>> = rest
                 .iter()
-                .copied()
+                .map(|&e| with_parts(graph, e, filter.with_parts))
+                .collect();
+            let own = with_parts(graph, *first, filter.with_parts);
+            let lists: Vec<&[RelationIx]> = own.iter().map(|&e| graph.incident(e)).collect();
+            merged = merge(graph, &lists)
+                .into_iter()
                 .filter(|&r| {
                     let (s, t) = graph.ends(r);
-                    rest.iter().all(|&e| e == s || e == t)
+                    groups.iter().all(|g| g.contains(&s) || g.contains(&t))
                 })
                 .collect();
             &merged
@@ -56,9 +66,9 @@ pub fn relations(graph: &Graph, with: &[EntityIx], filter: &Filter) -> Vec<Found
         .collect()
 }
 
-/// Merges two chronologically sorted lists into one, without duplicates.
-fn merge(graph: &Graph, a: &[RelationIx], b: &[RelationIx]) -> Vec<RelationIx> {
-    let mut out: Vec<RelationIx> = a.iter().chain(b).copied().collect();
+/// Merges chronologically sorted lists into one, without duplicates.
+fn merge(graph: &Graph, lists: &[&[RelationIx]]) -> Vec<RelationIx> {
+    let mut out: Vec<RelationIx> = lists.iter().flat_map(|l| l.iter()).copied().collect();
     out.sort_by(|&x, &y| crate::graph::chronological(graph.relation(x), graph.relation(y)));
     out.dedup();
     out

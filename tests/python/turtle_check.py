@@ -5,10 +5,12 @@ Usage:
   turtle_check.py FILE.ttl summary
       triple counts, and per entity and relation what the fixture tests look at
   turtle_check.py FILE.ttl allies ENTITY-ID DATE
-      the ids of the entities linked to ENTITY-ID by an alliance or support relation that is
-      not negated and holds at some point of DATE (YYYY, YYYY-MM or YYYY-MM-DD), by the
-      relations' earliest start and latest end days: what `actorgraph allies ID --at DATE`
-      answers
+      the ids of the entities linked to ENTITY-ID (or to one of its parts, the sources of its
+      armed_force_of relations) by an alliance or support relation that is not negated, has
+      at least one day bound (undated and timeless relations are left out of time questions)
+      and holds at some point of DATE (YYYY, YYYY-MM or YYYY-MM-DD), by the relations'
+      earliest start and latest end days, the other end being a party (not a town, region,
+      natural area, people or media outlet): what `actorgraph allies ID --at DATE` answers
 """
 
 import calendar
@@ -28,13 +30,24 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 ALLIES = PREFIXES + """
 SELECT DISTINCT ?ally WHERE {
-  ?me ag:id "%(id)s" .
+  { ?me ag:id "%(id)s" . BIND(?me AS ?whole) } UNION
+  { ?whole ag:id "%(id)s" .
+    ?part a ag:Relation ; ag:kind "armed_force_of" ; ag:negated false ;
+          ag:source ?me ; ag:target ?whole }
   ?r a ag:Relation ; ag:kind ?kind ; ag:negated false .
   FILTER(?kind IN ("alliance", "support"))
   { ?r ag:source ?me ; ag:target ?other } UNION { ?r ag:target ?me ; ag:source ?other }
+  FILTER(?other != ?whole)
+  FILTER NOT EXISTS {
+    ?other a ?class .
+    FILTER(?class IN (ag:City, ag:Region, ag:NaturalArea, ag:People, ag:MediaOutlet))
+  }
   ?other ag:id ?ally .
   OPTIONAL { ?r ag:startEarliest ?startEarliest }
+  OPTIONAL { ?r ag:startLatest ?startLatest }
+  OPTIONAL { ?r ag:endEarliest ?endEarliest }
   OPTIONAL { ?r ag:endLatest ?endLatest }
+  FILTER(BOUND(?startEarliest) || BOUND(?startLatest) || BOUND(?endEarliest) || BOUND(?endLatest))
   FILTER(!BOUND(?startEarliest) || ?startEarliest <= "%(last)s"^^xsd:date)
   FILTER(!BOUND(?endLatest) || ?endLatest >= "%(first)s"^^xsd:date)
 }

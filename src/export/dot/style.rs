@@ -90,6 +90,7 @@ pub fn colour(kind: RelationKind) -> &'static str {
         K::Presence => "#bdbdbd",
         K::Interview => "#00acc1",
         K::Destabilisation => "#8d6e63",
+        K::ArmedForceOf => "#37474f",
     }
 }
 

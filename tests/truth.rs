@@ -1,0 +1,156 @@
+//! The answers issue 13 corrected, asked of the built-in graph as an analyst would: time
+//! filters without undated noise, an actor with its armed forces, relations that do not
+//! outlive their ends, enemies that are actors, labels that read right.
+
+mod common;
+
+use common::{fails, ids, json, stdout};
+use serde_json::Value;
+
+fn rows(value: &Value) -> &Vec<Value> {
+    value.as_array().unwrap()
+}
+
+#[test]
+fn france_allies_in_2013_include_the_support_to_its_forces() {
+    let allies = json(&["allies", "France", "--at", "2013"]);
+    let mnla = rows(&allies)
+        .iter()
+        .find(|n| n["entity"]["id"] == "mnla")
+        .unwrap_or_else(|| panic!("MNLA missing from France's allies: {allies:#}"));
+    assert_eq!(mnla["part"], "french-armed-forces");
+    assert_eq!(mnla["relation"]["id"], "mnla-supports-french-forces");
+    let text = stdout(&["allies", "France", "--at", "2013"]);
+    assert!(
+        text.contains("mnla-supports-french-forces (as French Armed Forces)"),
+        "{text}"
+    );
+    // Without the parts, France itself had no ally in the texts.
+    let own = json(&["allies", "France", "--at", "2013", "--no-parts"]);
+    assert!(rows(&own).is_empty(), "{own:#}");
+}
+
+#[test]
+fn the_mnla_mali_timeline_includes_the_june_2013_ceasefire() {
+    let timeline = json(&["timeline", "MNLA", "--with", "Mali"]);
+    let ceasefire = rows(&timeline)
+        .iter()
+        .find(|r| r["kind"] == "ceasefire")
+        .unwrap_or_else(|| panic!("no ceasefire in {timeline:#}"));
+    assert!(
+        ceasefire["start"].as_str().unwrap().starts_with("2013-06"),
+        "{ceasefire:#}"
+    );
+    let own = json(&["timeline", "MNLA", "--with", "Mali", "--no-parts"]);
+    assert!(!rows(&own).iter().any(|r| r["kind"] == "ceasefire"));
+}
+
+/// True when a relation object has neither start nor end.
+fn undated(r: &Value) -> bool {
+    r["start"].is_null() && r["end"].is_null()
+}
+
+#[test]
+fn no_undated_relation_is_returned_by_a_time_filter_unless_asked() {
+    for at in ["2012", "2012-05-01", "2013-03", "2014"] {
+        let found = json(&["relations", "--at", at]);
+        assert!(!rows(&found).iter().any(undated), "--at {at}: {found:#}");
+        let snapshot = json(&["snapshot", "--at", at]);
+        assert!(!rows(&snapshot["relations"]).iter().any(undated), "{at}");
+        for actor in ["MNLA", "Mali", "Gao", "Azawad"] {
+            let near = json(&["neighbors", actor, "--at", at]);
+            assert!(
+                !rows(&near).iter().any(|n| undated(&n["relation"])),
+                "{actor} --at {at}"
+            );
+        }
+    }
+    // Asked for, undated relations come back as possible, timeless ones as certain.
+    let asked = json(&["relations", "--at", "2012-05-01", "--include-undated"]);
+    let extra: Vec<&Value> = rows(&asked).iter().filter(|r| undated(r)).collect();
+    assert!(!extra.is_empty());
+    assert!(extra.iter().all(|r| r["certainty"] == "possible"));
+    let timeless = json(&["relations", "--at", "2012-05-01", "--timeless"]);
+    let borders: Vec<&Value> = rows(&timeless)
+        .iter()
+        .filter(|r| r["kind"] == "borders")
+        .collect();
+    assert!(!borders.is_empty());
+    assert!(borders.iter().all(|r| r["certainty"] == "certain"));
+    assert!(
+        fails(&["relations", "--include-undated"], 2).contains("--include-undated needs a date")
+    );
+}
+
+#[test]
+fn known_keeps_only_what_is_known_to_fall_in_the_period() {
+    let month = json(&["relations", "--at", "2013-02", "--known"]);
+    assert!(ids(&month, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
+    // On one day of that month the bombing is only possible, so not known.
+    let day = json(&["relations", "--at", "2013-02-10", "--known"]);
+    assert!(!ids(&day, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
+    let possible = json(&["relations", "--at", "2013-02-10"]);
+    assert!(ids(&possible, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
+}
+
+#[test]
+fn the_administration_of_azawad_is_not_certain_in_2014() {
+    let found = json(&[
+        "relations",
+        "--with",
+        "Azawad",
+        "--kind",
+        "administration",
+        "--at",
+        "2014",
+    ]);
+    assert!(
+        rows(&found).iter().all(|r| r["certainty"] != "certain"),
+        "{found:#}"
+    );
+}
+
+#[test]
+fn enemies_are_never_towns_or_peoples() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/graph-data/azawad/entities.json"
+    );
+    let entities: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for entity in rows(&entities) {
+        let kind = entity["kind"].as_str().unwrap();
+        if matches!(kind, "city" | "region" | "natural_area") {
+            continue;
+        }
+        let id = entity["id"].as_str().unwrap();
+        for command in ["enemies", "allies"] {
+            for found in rows(&json(&[command, id])) {
+                let other = found["entity"]["kind"].as_str().unwrap();
+                assert!(
+                    !matches!(
+                        other,
+                        "city" | "region" | "natural_area" | "people" | "media_outlet"
+                    ),
+                    "{command} {id} lists {} ({other})",
+                    found["entity"]["id"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn status_labels_name_claimants_and_disputers() {
+    let text = stdout(&["relations", "--status", "disputed"]);
+    assert!(
+        text.contains("disputed; claimed by mnla; disputed by mali, islamists"),
+        "{text}"
+    );
+    assert!(!text.contains("denied by"), "{text}");
+}
+
+#[test]
+fn a_range_ending_at_a_coarser_date_says_so() {
+    let text = stdout(&["relations", "--with", "Gao", "--kind", "control"]);
+    assert!(text.contains("2012-06-27 → in 2013"), "{text}");
+}
