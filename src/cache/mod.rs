@@ -49,7 +49,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 const INPUTS: [&str; 3] = [
     load::ENTITIES_FILE,

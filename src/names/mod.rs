@@ -1,7 +1,7 @@
 //! Names: folding spellings in Latin and Arabic script, and resolving them to entities.
 
 mod index;
-mod normalize;
+pub mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long, variants, word_coverage};
 pub(crate) use normalize::ONE_LETTER_PREFIXES;
