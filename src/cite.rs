@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::names::ONE_LETTER_PREFIXES;
+use crate::names::normalize::ONE_LETTER_PREFIXES;
 use crate::names::normalize::{fold, is_invisible_in_fold, is_separator, normalize};
 
 /// The byte ranges of `document` where `phrase` stands, in document order, each on character

@@ -314,9 +314,9 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
                 );
                 let is_skip = e.code == "row-left-out";
                 let problem = if is_skip {
-                    Problem::warning(e.code, at, format!("row {}: {}", row.number, e.message))
+                    Problem::warning(e.code, at, e.message)
                 } else {
-                    Problem::error(e.code, at, format!("row {}: {}", row.number, e.message))
+                    Problem::error(e.code, at, e.message)
                 };
                 problems.push(problem.with_path(format!("row {}.{}", row.number, e.column)));
                 continue;

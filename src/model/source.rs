@@ -42,6 +42,14 @@ impl SourceKind {
     /// Every kind, in declaration order.
     pub const ALL: [SourceKind; 2] = [SourceKind::Text, SourceKind::Table];
 
+    /// The snake_case name used in `sources.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Text => "text",
+            SourceKind::Table => "table",
+        }
+    }
+
     /// True for running text, the default (left out of `sources.json`).
     pub fn is_text(&self) -> bool {
         *self == SourceKind::Text

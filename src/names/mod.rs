@@ -1,8 +1,9 @@
 //! Names: folding spellings in Latin and Arabic script, and resolving them to entities.
 
 mod index;
+mod matcher;
 pub mod normalize;
 
-pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long, variants, word_coverage};
-pub(crate) use normalize::ONE_LETTER_PREFIXES;
+pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long};
+pub use matcher::{Hit, KeyStore, contains_words, search, variants, word_coverage};
 pub use normalize::{key, normalize};
