@@ -355,7 +355,10 @@ fn import_writes_nothing_when_a_row_is_bad_and_locates_each() {
         stderr.contains("ucdp-ged.csv:7:243: error[missing-field] row 6.date_start"),
         "{stderr}"
     );
-    assert!(relations(&graph).is_empty());
+    assert!(
+        !graph.exists(),
+        "no folder is created for an import that writes nothing"
+    );
 }
 
 #[test]
@@ -486,6 +489,8 @@ fn acled_rows_become_relations_at_their_precision() {
     );
     assert_eq!(attack["target"], "civilians-mali");
     assert_eq!(relation(&all, "acled-mli1004")["source"], "ansar-dine");
+    // `MNLA: National Movement …` is the actor MNLA, named in full.
+    assert_eq!(relation(&all, "acled-mli1001")["target"], "mnla");
     let entities = std::fs::read_to_string(graph.join("entities.json")).unwrap();
     assert!(
         entities.contains("\"ANSAR DINE\""),
@@ -525,4 +530,79 @@ fn a_mapping_file_imports_any_table() {
     );
     assert_eq!(relation(&all, "custom-e3")["start"], "2013");
     assert_eq!(relation(&all, "custom-e1")["casualties"][0]["min"], 12);
+}
+
+/// The words of a shell command line: spaces separate, '…' and "…" quote (also inside a
+/// word, `en="Two words"`).
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quote, mut started) = (Vec::new(), String::new(), None, false);
+    for c in line.chars() {
+        match (quote, c) {
+            (None, ' ') => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                started = true;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (_, c) => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn readme_growing_a_graph_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("## Growing a graph")
+        .expect("the README section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    // The project folder as the README runs it: `../shared/seeds` beside it, the fixtures in it.
+    let root = tempfile::tempdir().unwrap();
+    let project = root.path().join("project");
+    std::fs::create_dir_all(project.join("tests/fixtures")).unwrap();
+    std::fs::create_dir_all(root.path().join("shared")).unwrap();
+    std::os::unix::fs::symlink(seeds(), root.path().join("shared/seeds")).unwrap();
+    std::os::unix::fs::symlink(fixtures(), project.join("tests/fixtures/import")).unwrap();
+    let mut steps = 0;
+    for block in section.split("```console\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        let mut lines = block.lines().peekable();
+        while let Some(line) = lines.next() {
+            let command = line.strip_prefix("$ ").expect("a command line");
+            let mut expected = String::new();
+            while let Some(out) = lines.next_if(|l| !l.starts_with("$ ")) {
+                expected.push_str(out);
+                expected.push('\n');
+            }
+            let words = shell_words(command);
+            assert_eq!(words[0], "actorgraph");
+            let out = cmd()
+                .current_dir(&project)
+                .args(&words[1..])
+                .output()
+                .unwrap();
+            let actual = format!(
+                "{}{}",
+                String::from_utf8(out.stderr).unwrap(),
+                String::from_utf8(out.stdout).unwrap()
+            );
+            assert_eq!(actual, expected, "README step `{command}`");
+            steps += 1;
+        }
+    }
+    assert!(steps >= 12, "{steps} steps");
 }

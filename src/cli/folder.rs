@@ -48,6 +48,24 @@ impl Folder {
         })
     }
 
+    /// A graph folder not created yet: no files, no elements.
+    pub fn empty(dir: &Path) -> Result<Folder, CliError> {
+        let files = GraphFiles {
+            origin: dir.display().to_string(),
+            layout: actorgraph::load::Layout::Folder,
+            entities: Vec::new().into(),
+            relations: Vec::new().into(),
+            sources: Vec::new().into(),
+        };
+        let graph = actorgraph::load::load(&Elements::default().files(&files.origin))?;
+        Ok(Folder {
+            dir: dir.to_owned(),
+            files,
+            elements: Elements::default(),
+            graph,
+        })
+    }
+
     /// The folder `--data` names; the built-in graph cannot be changed.
     pub fn of_data(global: &Global, command: &str) -> Result<Folder, CliError> {
         match &global.data {

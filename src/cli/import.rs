@@ -53,10 +53,12 @@ pub fn run(
         .and_then(|n| n.to_str())
         .ok_or_else(|| CliError::Usage(format!("{}: not a file name", file.display())))?;
     let bytes = read_table(file)?;
-    if !into.join(actorgraph::load::ENTITIES_FILE).exists() {
-        super::init::run(into)?;
-    }
-    let folder = Folder::open(into)?;
+    // A new folder is created only once the import is written.
+    let folder = if into.join(actorgraph::load::ENTITIES_FILE).exists() {
+        Folder::open(into)?
+    } else {
+        Folder::empty(into)?
+    };
     let mut problems = Vec::new();
     let table =
         Table::parse(name, &bytes, &mut problems).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -83,6 +85,8 @@ pub fn run(
     if !matches!(map, "ucdp" | "acled") {
         inputs.push(("the mapping file".to_owned(), Path::new(map).to_owned()));
     }
+    std::fs::create_dir_all(into)
+        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", into.display())))?;
     folder.write(&change, inputs)?;
     if global.json {
         output::json(&ImportJson {
@@ -97,7 +101,7 @@ pub fn run(
     } else {
         folder::warn(&problems);
         output::text(&format!(
-            "{name}: {} row(s): {} relation(s) and {} new entit(y/ies) added to {}{}{}\n",
+            "{name}: {} row(s): {} relation(s) and {} new entities added to {}{}{}\n",
             table.rows.len(),
             imported.relations,
             imported.entities,

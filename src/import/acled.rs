@@ -11,6 +11,9 @@
 //! | `fatalities` | one casualties entry: killed, that number |
 //! | `sub_event_type`, `location`, `admin1`, `country`, `latitude`, `longitude`, `notes`, `source` | the summary |
 //!
+//! ACLED writes many actors as `ACRONYM: Full name`: both parts are matched as names of the
+//! actor, and kept as aliases of a new entity.
+//!
 //! A row without `actor2` states no relation between two actors and is left out with a
 //! warning.
 
@@ -48,6 +51,19 @@ fn kind_of(column: &str, code: &str) -> Result<EntityKind, FieldError> {
             ));
         }
     })
+}
+
+/// An ACLED actor: `MNLA: National Movement for the Liberation of Azawad` is also known as
+/// `MNLA` and as the full name, each matched against the graph.
+fn actor(name: &str, kind: EntityKind) -> Actor {
+    let mut actor = Actor::named(name, kind);
+    if let Some((short, long)) = name.split_once(": ")
+        && !short.trim().is_empty()
+        && !long.trim().is_empty()
+    {
+        actor.also = vec![short.trim().to_owned(), long.trim().to_owned()];
+    }
+    actor
 }
 
 /// The event of one ACLED row; `None` for a kind of event that joins no two actors.
@@ -143,14 +159,8 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     Ok(Some(Event {
         id: format!("acled-{id}"),
         kind,
-        source: Actor {
-            name: actor1.to_owned(),
-            kind: kind_of("inter1", row.get("inter1"))?,
-        },
-        target: Actor {
-            name: actor2.to_owned(),
-            kind: kind_of("inter2", row.get("inter2"))?,
-        },
+        source: actor(actor1, kind_of("inter1", row.get("inter1"))?),
+        target: actor(actor2, kind_of("inter2", row.get("inter2"))?),
         start: Some(start),
         end: (kind == RelationKind::Conflict).then_some(start),
         casualties,

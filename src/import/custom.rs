@@ -193,14 +193,8 @@ impl CustomMapping {
         Ok(Some(Event {
             id: format!("{} {id}", row.table_stem()),
             kind,
-            source: Actor {
-                name: source.to_owned(),
-                kind: self.source_kind,
-            },
-            target: Actor {
-                name: target.to_owned(),
-                kind: self.target_kind,
-            },
+            source: Actor::named(source, self.source_kind),
+            target: Actor::named(target, self.target_kind),
             start: Some(start),
             end,
             casualties,

@@ -97,8 +97,27 @@ impl Mapping {
 pub struct Actor {
     /// The name as written.
     pub name: String,
+    /// Other names it is written under in the same field (ACLED's `MNLA: National Movement
+    /// for the Liberation of Azawad` is also `MNLA` and the full name), matched like the name.
+    pub also: Vec<String>,
     /// What kind of entity a new one is.
     pub kind: EntityKind,
+}
+
+impl Actor {
+    /// An actor known by `name` only.
+    pub fn named(name: &str, kind: EntityKind) -> Actor {
+        Actor {
+            name: name.to_owned(),
+            also: Vec::new(),
+            kind,
+        }
+    }
+
+    /// Every name of the actor, the name as written first.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.also.iter().map(String::as_str))
+    }
 }
 
 /// What a row says happened.
@@ -394,52 +413,62 @@ impl<'g> Actors<'g> {
         }
     }
 
-    /// The id of the entity `actor` names, adding the entity (or the spelling, as an alias)
+    /// The id of the entity `actor` names, adding the entity (or its spellings, as aliases)
     /// to `out` when new.
     fn entity(&mut self, out: &mut Elements, actor: &Actor, table: &Table, row: &Row) -> EntityId {
-        let key = names::key(&actor.name);
-        if let Some(&i) = self.by_key.get(&key) {
+        let keys: Vec<String> = actor.names().map(names::key).collect();
+        if let Some(i) = keys.iter().find_map(|k| self.by_key.get(k).copied()) {
             let entity = &mut out.entities[i];
-            if !entity.all_names().any(|n| n == actor.name) {
-                entity.aliases.push(actor.name.clone());
+            for name in actor.names() {
+                if !entity.all_names().any(|n| n == name) {
+                    entity.aliases.push(name.to_owned());
+                }
             }
-            return entity.id.clone();
-        }
-        let known = self.graph.names().find(&actor.name);
-        if let [one] = &known[..]
-            && one.score >= 0.95
-        {
-            let id = self.graph.entities()[one.entity].id.clone();
-            if let Some(i) = out.entities.iter().position(|e| e.id == id) {
-                self.by_key.insert(key, i);
+            let id = entity.id.clone();
+            for key in keys {
+                self.by_key.entry(key).or_insert(i);
             }
             return id;
         }
-        let id = slug::unique(&slug::slug(&actor.name), "actor", |id| {
-            self.ids.contains(id)
-        });
+        for name in actor.names() {
+            let known = self.graph.names().find(name);
+            if let [one] = &known[..]
+                && one.score >= 0.95
+            {
+                let id = self.graph.entities()[one.entity].id.clone();
+                if let Some(i) = out.entities.iter().position(|e| e.id == id) {
+                    for key in keys {
+                        self.by_key.entry(key).or_insert(i);
+                    }
+                }
+                return id;
+            }
+        }
+        // ACLED's `MNLA: National Movement …` is the entity `mnla` named by its full name.
+        let (short, name) = match &actor.also[..] {
+            [short, long, ..] => (short.as_str(), long.as_str()),
+            _ => (actor.name.as_str(), actor.name.as_str()),
+        };
+        let id = slug::unique(&slug::slug(short), "actor", |id| self.ids.contains(id));
         self.ids.insert(id.clone());
-        self.by_key.insert(key, out.entities.len());
+        for key in keys {
+            self.by_key.entry(key).or_insert(out.entities.len());
+        }
         let id = EntityId(id.into());
+        let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         out.entities.push(Entity {
             id: id.clone(),
             kind: actor.kind,
-            names: if actor
-                .name
-                .chars()
-                .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-            {
-                Names {
-                    ar: Some(actor.name.clone()),
-                    ..Names::default()
-                }
-            } else {
-                Names {
-                    en: Some(actor.name.clone()),
-                    ..Names::default()
-                }
+            names: Names {
+                en: (!arabic).then(|| name.to_owned()),
+                ar: arabic.then(|| name.to_owned()),
+                fr: None,
             },
-            aliases: Vec::new(),
+            aliases: actor
+                .names()
+                .filter(|n| *n != name)
+                .map(str::to_owned)
+                .collect(),
             lifetime: None,
             description: format!(
                 "Actor named in the event table {} (first in row {}), imported.",

@@ -144,14 +144,8 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     Ok(Some(Event {
         id: format!("ucdp-ged-{id}"),
         kind,
-        source: Actor {
-            name: side_a.to_owned(),
-            kind: kind_a,
-        },
-        target: Actor {
-            name: side_b.to_owned(),
-            kind: kind_b,
-        },
+        source: Actor::named(side_a, kind_a),
+        target: Actor::named(side_b, kind_b),
         start: Some(date),
         end: (kind == RelationKind::Conflict).then_some(date),
         casualties,
