@@ -606,3 +606,194 @@ fn readme_growing_a_graph_runs_as_written() {
     }
     assert!(steps >= 12, "{steps} steps");
 }
+
+/// Runs the binary in `dir`'s parent with `args`: (exit code, stderr).
+fn status(args: &[&str]) -> (i32, String) {
+    let out = cmd().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn cite_refuses_what_it_cannot_read_and_finds_no_nearest_passage() {
+    let s = seeds();
+    let (code, err) = status(&[
+        "--sources",
+        arg(&s),
+        "cite",
+        "../seeds/000_cf7dd0309b80378d.txt",
+        "غاو",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a plain file name"), "{err}");
+    let (code, err) = status(&[
+        "--sources",
+        arg(&s),
+        "cite",
+        "000_cf7dd0309b80378d.txt",
+        "«…»",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not in 000_cf7dd0309b80378d.txt"), "{err}");
+    let (code, err) = status(&[
+        "--sources",
+        arg(&s),
+        "cite",
+        "000_cf7dd0309b80378d.txt",
+        "Timbuktu Gao Kidal",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let (code, err) = status(&["cite", "000_cf7dd0309b80378d.txt", "غاو"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--sources DIR"), "{err}");
+}
+
+#[test]
+fn add_needs_a_graph_folder_and_one_passage() {
+    let (code, err) = status(&["add", "entity", "--kind", "city", "--name", "en=X"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the built-in graph cannot be changed"),
+        "{err}"
+    );
+    let (_guard, dir) = azawad();
+    let before = snapshot(&dir);
+    let (code, err) = status(&[
+        "--data",
+        arg(&dir),
+        "--sources",
+        arg(&seeds()),
+        "add",
+        "relation",
+        "--kind",
+        "control",
+        "--source",
+        "MNLA",
+        "--target",
+        "Gao",
+        "--evidence",
+        "001_b268be08f6520170.txt:الحركة الوطنية لتحرير أزواد",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("stands 37 times in 001_b268be08f6520170.txt"),
+        "{err}"
+    );
+    let (code, err) = status(&[
+        "--data",
+        arg(&dir),
+        "add",
+        "relation",
+        "--kind",
+        "control",
+        "--source",
+        "Nobody at all",
+        "--target",
+        "Gao",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn import_refuses_bad_tables_and_never_writes_over_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let latin1 = write("latin1.csv", b"id,side_a\n1,Ansar D\xefne\n");
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&latin1),
+        "--into",
+        arg(&graph),
+        "--map",
+        "ucdp",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not UTF-8 text"), "{err}");
+    let ged = fixtures().join("ucdp-ged.csv");
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&ged),
+        "--into",
+        arg(&graph),
+        "--map",
+        "acled",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error[missing-column]") && err.contains("event_id_cnty"),
+        "{err}"
+    );
+    let ragged = write(
+        "ragged.csv",
+        b"a,b,kind,when\nMali,MNLA,battle,2012\nMali,MNLA,Gao,battle,2012\n",
+    );
+    let mapping = write(
+        "m.toml",
+        b"source = \"a\"\ntarget = \"b\"\nkind = \"conflict\"\nstart = \"when\"\n",
+    );
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&ragged),
+        "--into",
+        arg(&graph),
+        "--map",
+        arg(&mapping),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("ragged.csv:3:1: error[bad-row]") && err.contains("5 fields"),
+        "{err}"
+    );
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&ragged),
+        "--into",
+        arg(&graph),
+        "--map",
+        arg(&mapping),
+        "--skip-bad",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Another table under a name the graph already cites.
+    let ragged = write("ragged.csv", b"a,b,kind,when\nMali,MNLA,battle,2013\n");
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&ragged),
+        "--into",
+        arg(&graph),
+        "--map",
+        arg(&mapping),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("error[sha256-mismatch]"), "{err}");
+    // A table that is the graph's own relations.json is never written over.
+    let inside = graph.join("relations.json");
+    let before = std::fs::read(&inside).unwrap();
+    std::fs::write(&inside, b"a,b,kind,when\nMali,Gao militia,battle,2014\n").unwrap();
+    let table = std::fs::read(&inside).unwrap();
+    let (code, err) = status(&[
+        "import",
+        "csv",
+        arg(&inside),
+        "--into",
+        arg(&graph),
+        "--map",
+        arg(&mapping),
+    ]);
+    assert_ne!(code, 0);
+    assert_eq!(std::fs::read(&inside).unwrap(), table, "{err}");
+    drop(before);
+}

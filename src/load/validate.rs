@@ -754,6 +754,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rows_belong_to_tables() {
+        let sha = "0".repeat(64);
+        let files = crate::load::GraphFiles {
+            origin: "test".to_owned(),
+            layout: crate::load::Layout::Folder,
+            entities: br#"[{"id": "a", "kind": "armed_group", "names": {"en": "A"}, "description": "a"},
+                {"id": "b", "kind": "armed_group", "names": {"en": "B"}, "description": "b"}]"#
+                .to_vec()
+                .into(),
+            relations: br#"[{"id": "r", "kind": "conflict", "source": "a", "target": "b", "summary": "s",
+                "evidence": [{"document": "a.txt", "start_byte": 0, "end_byte": 1, "row": 3},
+                             {"document": "t.csv", "start_byte": 0, "end_byte": 1}]}]"#
+                .to_vec()
+                .into(),
+            sources: format!(
+                r#"[{{"document": "a.txt", "language": "en", "sha256": "{sha}", "description": "d"}},
+                {{"document": "t.csv", "kind": "table", "language": "en", "sha256": "{sha}", "description": "d"}}]"#
+            )
+            .into_bytes()
+            .into(),
+        };
+        let report = crate::load::check(&files, None);
+        let codes: Vec<&str> = report.problems.iter().map(|p| p.code).collect();
+        assert_eq!(
+            codes,
+            ["row-of-text", "missing-row"],
+            "{:?}",
+            report.problems
+        );
+        assert_eq!(
+            report.problems[0].path.as_deref(),
+            Some("$[0].evidence[0].row")
+        );
+    }
+
+    #[test]
     fn slugs() {
         assert!(is_slug("ansar-dine"));
         assert!(is_slug("g5"));
