@@ -234,3 +234,26 @@ fn coverage_lists_uncovered_sentences_and_refuses_a_wrong_exclusion() {
     );
     assert!(fails(&["coverage"], 2).contains("coverage needs --sources DIR"));
 }
+
+#[test]
+fn exports_and_paths_for_a_date_leave_undated_relations_out() {
+    let export = json(&["export", "json", "--at", "2012-05-01"]);
+    let links = rows(&export["links"]);
+    assert!(!links.is_empty());
+    assert!(!links.iter().any(undated), "{export:#}");
+    let all = json(&["export", "json"]);
+    assert!(rows(&all["links"]).iter().any(undated));
+    // A path on a date goes through dated relations only, unless asked: Algeria is joined
+    // to the rest only by a border, a timeless relation.
+    let none = fails(&["path", "Gao", "Algeria", "--at", "2012-05-01"], 1);
+    assert!(none.contains("no path"), "{none}");
+    let path = json(&["path", "Gao", "MNLA", "--at", "2012-05-01"]);
+    assert!(!rows(&path["relations"]).iter().any(undated), "{path:#}");
+    let through = json(&["path", "Gao", "Algeria", "--at", "2012-05-01", "--timeless"]);
+    assert!(
+        rows(&through["relations"])
+            .iter()
+            .any(|r| r["timeless"] == true),
+        "{through:#}"
+    );
+}
