@@ -200,11 +200,16 @@ fn timeline_tells_the_split_with_the_islamists() {
         "alliance should come before war:\n{text}"
     );
     let rows = json(&["timeline", "mnla", "--with", "islamists"]);
-    let starts: Vec<String> = rows
+    // In order of the earliest possible start, then of the dates as written.
+    let starts: Vec<Option<(actorgraph::Day, actorgraph::UncertainDate)>> = rows
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["start"].as_str().unwrap_or("").to_owned())
+        .map(|r| {
+            let date: Option<actorgraph::UncertainDate> =
+                r["start"].as_str().map(|d| d.parse().unwrap());
+            date.map(|d| (d.earliest(), d))
+        })
         .collect();
     let mut sorted = starts.clone();
     sorted.sort();
