@@ -2,6 +2,7 @@
 pub mod atomic;
 pub mod cache;
 pub mod cite;
+pub mod coverage;
 pub mod edit;
 pub mod export;
 pub mod graph;

@@ -8,6 +8,7 @@ mod blocs;
 mod central;
 mod check;
 mod cite;
+mod coverage;
 mod diff;
 mod error;
 mod export;
@@ -45,6 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let result = match &args.command {
         Command::Check { strict } => check::run(global, *strict),
         Command::Index => index::run(global),
+        Command::Coverage => coverage::run(global),
         Command::Show { name } => show::run(global, name),
         Command::Find { text } => find::run(global, text),
         Command::Neighbors {
