@@ -797,3 +797,32 @@ fn import_refuses_bad_tables_and_never_writes_over_one() {
     assert_eq!(std::fs::read(&inside).unwrap(), table, "{err}");
     drop(before);
 }
+
+#[test]
+fn cite_json_lists_every_match_with_its_text() {
+    let out = cmd()
+        .args([
+            "--sources",
+            arg(&seeds()),
+            "--json",
+            "cite",
+            "001_b268be08f6520170.txt",
+        ])
+        .arg("الحركه الوطنيه لتحرير ازواد")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let matches = found["matches"].as_array().unwrap();
+    assert_eq!(matches.len(), 37);
+    let text = std::fs::read_to_string(seeds().join("001_b268be08f6520170.txt")).unwrap();
+    for m in matches {
+        let e = &m["evidence"];
+        let (s, t) = (
+            e["start_byte"].as_u64().unwrap() as usize,
+            e["end_byte"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(m["text"], text[s..t]);
+        assert_eq!(e["document"], "001_b268be08f6520170.txt");
+    }
+}

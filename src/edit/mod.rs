@@ -122,8 +122,17 @@ impl Change {
 /// (with `sources_dir`, the evidence spans too), and gives the files that differ, in the
 /// order [`Change::writes`] describes (`shrinking` for removals).
 ///
-/// `replacement` overrides the text of one file, for an element given as raw JSON that does
-/// not parse: it is validated as written, so its problems are located in it.
+/// ```
+/// use actorgraph::edit::{Elements, change, remove::remove};
+/// use actorgraph::load::GraphFiles;
+/// let files = GraphFiles::builtin();
+/// let (elements, _) = Elements::read(&files).unwrap();
+/// let unchanged = change(&files, &elements, None, false).unwrap();
+/// assert!(unchanged.is_empty());
+/// let (after, _) = remove(&elements, "mnla-controls-gao", false).unwrap();
+/// let change = change(&files, &after, None, true).unwrap();
+/// assert_eq!(change.writes().map(|(file, _)| file).collect::<Vec<_>>(), ["relations.json"]);
+/// ```
 pub fn change(
     before: &GraphFiles,
     after: &Elements,
@@ -134,7 +143,8 @@ pub fn change(
     validated(before, files, sources_dir, shrinking)
 }
 
-/// [`change`] for files already laid out (a raw element spliced in).
+/// [`change`] for files already laid out: an element given as JSON that does not parse is
+/// spliced into its file as written ([`splice`]), so its problems are located in it.
 pub fn validated(
     before: &GraphFiles,
     files: GraphFiles,
@@ -194,18 +204,4 @@ pub fn splice(file: &[u8], text: &str) -> Vec<u8> {
     out.push_str(&indented);
     out.push_str("\n]\n");
     out.into_bytes()
-}
-
-/// The JSON of one element as the layout writes it inside a file (two-space indentation).
-pub fn element_json<T: serde::Serialize>(element: &T) -> String {
-    let file = layout::file(std::slice::from_ref(element));
-    let text = String::from_utf8_lossy(&file);
-    text.trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.strip_prefix("  ").unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
