@@ -1,6 +1,6 @@
 //! Finding where a phrase stands in a source document, for evidence spans typed as text.
 //!
-//! The phrase and the document are compared in the one folded form of [`names::normalize`]
+//! The phrase and the document are compared in the one folded form of [`crate::names::normalize()`]
 //! (case, Latin accents, Arabic diacritics and tatweel, alef/hamza, yeh/alef maqsura and teh
 //! marbuta forms, Arabic-Indic digits): whitespace and line breaks of any length, and
 //! punctuation of any shape (typographic or straight quotes), separate words alike. A match
