@@ -1,7 +1,7 @@
 //! Report views: named selections of a graph drawn as DOT diagrams. A graph folder may list
 //! its views in `views.json` (the built-in graph's list is `graph-data/azawad/views.json`,
 //! embedded in the binary); `actorgraph export --all` writes `<name>.dot` and `<name>.svg` for
-//! each, which is how `exports/` is made and how `tests/exports.rs` finds a stale file.
+//! each, which is how `exports/` is made and how `tests/it/exports.rs` finds a stale file.
 //!
 //! ```json
 //! [{"name": "mnla-ego", "title": "The MNLA and its neighbours", "pick": {"focus": {"actor": "mnla", "depth": 1}}},
