@@ -542,6 +542,15 @@ broken! {
         )
         .warning()
     };
+    timeless_in_lifetime: Case {
+        problems: 2,
+        ..case(
+            "timeless-in-lifetime", "outlives-entity", "relations.json:12:3", Some("$[1].source"),
+            Some("amadou-kel-leads-dune-front"),
+            "a timeless relation holds at all times, but \"amadou-kel\" existed only from 1970 on; date the relation by that lifetime instead",
+        )
+        .warning()
+    };
     kind_mismatch: case(
         "kind-mismatch", "kind-mismatch", "relations.json:2:3", Some("$[0].kind"),
         Some("dune-front-controls-tamarest"),
