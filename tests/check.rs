@@ -540,7 +540,6 @@ broken! {
             Some("dune-front-controls-tamarest"),
             "the relation ends 2012-11, after \"dune-front\" ceased to exist (2012-06); end it by then",
         )
-        .warning()
     };
     timeless_in_lifetime: Case {
         problems: 2,

@@ -396,9 +396,9 @@ fn check_sources<'a>(
 }
 
 /// A relation must not certainly begin before an end entity's lifetime began, nor certainly
-/// go on after it ended (an open end goes on: give the relation an end). A warning, so an
-/// error with `check --strict` (which the built-in graph passes): a graph that breaks it still
-/// loads, and its answers then follow the relation's own dates.
+/// go on after it ended (an open end goes on: give the relation an end): an error, like every
+/// date that contradicts another. A timeless relation that joins an entity with a lifetime is
+/// a warning (an error with `--strict`): it should be dated by that lifetime.
 fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
     if relation.timeless {
         if relation.start.is_some() || relation.end.is_some() {
@@ -449,7 +449,7 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
                 Some(own) => format!("ends {}", own.human()),
                 None => "has no end".to_owned(),
             };
-            problems.push(at.warning(
+            problems.push(at.error(
                 "outlives-entity",
                 field,
                 format!(
@@ -462,7 +462,7 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
         if let (Some(start), Some(own)) = (lifetime.start, relation.start)
             && own.latest() < start.earliest()
         {
-            problems.push(at.warning(
+            problems.push(at.error(
                 "outlives-entity",
                 field,
                 format!(
