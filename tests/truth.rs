@@ -282,3 +282,18 @@ fn exports_and_paths_for_a_date_leave_undated_relations_out() {
         "{through:#}"
     );
 }
+
+#[test]
+fn an_undated_alleged_alliance_no_longer_answers_every_date() {
+    // The example: MNLA's allies in March 2013 listed the undated, alleged alliance
+    // with Ansar Dine, as possible on every day.
+    let allies = json(&["allies", "MNLA", "--at", "2013-03"]);
+    assert!(!ids(&allies, "entity.id").contains(&"ansar-dine".to_owned()));
+    let asked = json(&["allies", "MNLA", "--at", "2013-03", "--include-undated"]);
+    let ansar = rows(&asked)
+        .iter()
+        .find(|n| n["entity"]["id"] == "ansar-dine")
+        .expect("listed when undated relations are asked for");
+    assert_eq!(ansar["certainty"], "possible");
+    assert_eq!(ansar["relation"]["status"], "alleged");
+}
