@@ -1,10 +1,13 @@
 //! actorgraph: a knowledge graph of conflict actors and the dated relations between them.
 pub mod atomic;
 pub mod cache;
+pub mod cite;
 pub mod coverage;
+pub mod edit;
 pub mod export;
 pub mod graph;
 mod id_table;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod names;

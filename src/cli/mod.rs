@@ -1,21 +1,28 @@
 //! The command line: turns arguments into library calls and prints their results.
 //! Only this module (and `main.rs`) knows clap, terminals and exit codes.
 
+mod add;
 mod args;
 mod balance;
 mod blocs;
 mod central;
 mod check;
+mod cite;
 mod coverage;
 mod diff;
 mod error;
 mod export;
 mod find;
+mod folder;
+mod import;
 mod index;
+mod init;
+mod merge;
 mod neighbors;
 mod output;
 mod path;
 mod relations;
+mod remove;
 mod render;
 mod selection;
 mod show;
@@ -111,6 +118,29 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             certain,
         } => balance::run(global, *from, *until, *step, *certain),
         Command::Export(export) => export::run(global, export),
+        Command::Init { dir } => init::run(dir),
+        Command::Cite {
+            document,
+            phrase,
+            add_source,
+            language,
+        } => cite::run(global, document, phrase, *add_source, language.as_deref()),
+        Command::Add { element, input } => add::run(global, element.as_ref(), input.as_deref()),
+        Command::Remove { id, cascade } => remove::run(global, id, *cascade),
+        Command::Import {
+            format:
+                args::ImportFormat::Csv {
+                    file,
+                    into,
+                    map,
+                    skip_bad,
+                },
+        } => import::run(global, file, into, map, *skip_bad),
+        Command::Merge {
+            first,
+            second,
+            into,
+        } => merge::run(global, first, second, into),
         Command::Diff {
             first,
             second,

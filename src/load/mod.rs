@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub use json::{Element, ParsedFile};
 pub use problem::{Location, Problem, Severity};
-pub use texts::{MAX_DOCUMENT_BYTES, SourceTexts, SpanError, sha256_hex};
+pub use texts::{MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, sha256_hex};
 pub use validate::{Parsed, is_slug};
 
 use crate::graph::Graph;

@@ -78,3 +78,13 @@ fn dot() {
 fn writers() {
     run("writers", fuzz_checks::writers);
 }
+
+#[test]
+fn cite() {
+    run("cite", fuzz_checks::cite);
+}
+
+#[test]
+fn import() {
+    run("import", fuzz_checks::import_table);
+}
