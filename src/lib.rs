@@ -2,7 +2,9 @@
 pub mod atomic;
 pub mod cache;
 pub mod export;
+pub mod extract;
 pub mod graph;
+pub mod grow;
 mod id_table;
 pub mod load;
 pub mod model;

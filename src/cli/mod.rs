@@ -1,6 +1,7 @@
 //! The command line: turns arguments into library calls and prints their results.
 //! Only this module (and `main.rs`) knows clap, terminals and exit codes.
 
+mod accept;
 mod args;
 mod balance;
 mod blocs;
@@ -9,6 +10,7 @@ mod check;
 mod diff;
 mod error;
 mod export;
+mod extract;
 mod find;
 mod index;
 mod neighbors;
@@ -109,6 +111,27 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             certain,
         } => balance::run(global, *from, *until, *step, *certain),
         Command::Export(export) => export::run(global, export),
+        Command::Extract {
+            file,
+            lang,
+            anchor,
+            lexicon,
+            output,
+        } => extract::run(
+            global,
+            &extract::Request {
+                file,
+                lang,
+                anchor: *anchor,
+                lexicon: lexicon.as_deref(),
+                output: output.as_deref(),
+            },
+        ),
+        Command::Accept {
+            candidates,
+            ids,
+            into,
+        } => accept::run(global, candidates, ids, into),
         Command::Diff {
             first,
             second,

@@ -4,5 +4,5 @@ mod index;
 mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long, variants, word_coverage};
-pub(crate) use normalize::ONE_LETTER_PREFIXES;
+pub(crate) use normalize::{ARTICLES, ONE_LETTER_PREFIXES};
 pub use normalize::{key, normalize};

@@ -59,9 +59,13 @@ pub fn key(text: &str) -> String {
         .join(" ")
 }
 
+/// The definite article as a word may begin with it, with a one-letter prefix first (و ب ف
+/// ك, and ل, whose article is written لل).
+pub(crate) const ARTICLES: [&str; 6] = ["وال", "بال", "فال", "كال", "ال", "لل"];
+
 /// Removes a leading definite article (with an optional one-letter prefix) from one word.
 fn strip_article(word: &str) -> &str {
-    for prefix in ["وال", "بال", "فال", "كال", "ال", "لل"] {
+    for prefix in ARTICLES {
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.chars().count() >= 2
         {
