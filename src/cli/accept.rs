@@ -33,7 +33,7 @@ pub fn run(
         additions.relations.len(),
         additions.sources.len(),
     );
-    grow::add(into, &additions, global.sources.as_deref()).map_err(|e| match e {
+    grow::add(into, &additions, None).map_err(|e| match e {
         GrowError::Read(e) => CliError::Read(e),
         GrowError::Invalid(e) => CliError::Invalid(e),
         other => CliError::Usage(other.to_string()),

@@ -27,6 +27,20 @@ pub enum AcceptError {
         /// The name.
         name: String,
     },
+    /// An evidence span is not a span of its document.
+    #[error(
+        "candidate {candidate}: bytes {start}..{end} are not a span of {document} on character boundaries"
+    )]
+    Span {
+        /// The candidate's id.
+        candidate: String,
+        /// The document.
+        document: String,
+        /// First byte.
+        start: usize,
+        /// One past the last byte.
+        end: usize,
+    },
     /// The document is not in the graph's sources and cannot be read to add it.
     #[error(
         "document {document:?} is not in the graph's sources.json and cannot be read from --sources ({reason}); pass --sources DIR holding it"
@@ -153,26 +167,43 @@ pub fn additions(
     documents.sort_unstable();
     documents.dedup();
     for document in documents {
-        if graph.sources().iter().any(|s| s.document == document) {
-            continue;
-        }
         let fail = |reason: String| AcceptError::Document {
             document: document.to_owned(),
             reason,
         };
-        let dir = sources_dir.ok_or_else(|| fail("no --sources given".into()))?;
+        let registered = graph.sources().iter().any(|s| s.document == document);
+        let Some(dir) = sources_dir else {
+            if registered {
+                continue; // `check --sources` checks its spans.
+            }
+            return Err(fail("no --sources given".into()));
+        };
         if !crate::load::is_plain_file_name(document) {
             return Err(fail("not a plain file name".into()));
         }
         let bytes =
             crate::load::read_document(&dir.join(document)).map_err(|e| fail(e.to_string()))?;
         let text = super::text_of(document, &bytes).map_err(|e| fail(e.to_string()))?;
-        out.sources.push(Source {
-            document: document.to_owned(),
-            language: detect(text).code().to_owned(),
-            sha256: crate::load::sha256_hex(&bytes),
-            description: "Added by actorgraph accept.".to_owned(),
-        });
+        for c in &chosen {
+            for e in c.evidence.iter().filter(|e| e.document == document) {
+                if e.start_byte >= e.end_byte || text.get(e.start_byte..e.end_byte).is_none() {
+                    return Err(AcceptError::Span {
+                        candidate: c.id.clone(),
+                        document: document.to_owned(),
+                        start: e.start_byte,
+                        end: e.end_byte,
+                    });
+                }
+            }
+        }
+        if !registered {
+            out.sources.push(Source {
+                document: document.to_owned(),
+                language: detect(text).code().to_owned(),
+                sha256: crate::load::sha256_hex(&bytes),
+                description: "Added by actorgraph accept.".to_owned(),
+            });
+        }
     }
     Ok(out)
 }

@@ -191,10 +191,13 @@ fn new_latin(
     last: usize,
     sentence_start: bool,
 ) -> Option<(usize, EntityKind)> {
-    const CONNECTORS: [&str; 12] = [
-        "of", "for", "the", "de", "du", "des", "la", "l", "d", "pour", "and", "et",
+    const CONNECTORS: [&str; 15] = [
+        "of", "for", "the", "in", "de", "du", "des", "la", "l", "d", "pour", "and", "et", "en",
+        "le",
     ];
-    if !tokens[i].upper {
+    // A run starts at its first capitalised word that is no other lexicon word ("The",
+    // "Yesterday" open sentences, not names).
+    if !tokens[i].upper || ends_name(gazetteer, lexicon, tokens, i) {
         return None;
     }
     let mut end = i;
@@ -231,4 +234,72 @@ fn new_latin(
         tokens[j].upper && !ends_name(gazetteer, lexicon, tokens, j) && tokens[j].key.len() > 1
     });
     (plain && !sentence_start && (2..=4).contains(&words)).then_some((end, EntityKind::Person))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::Lang;
+    use super::super::tokens::tokenize;
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    fn names(lang: Lang, text: &str) -> Vec<String> {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let gazetteer = Gazetteer::new(&graph);
+        let lexicon = Lexicon::parse(lang.builtin_lexicon()).unwrap();
+        let tokens = tokenize(text);
+        find(
+            &gazetteer,
+            &lexicon,
+            lang != Lang::Ar,
+            &tokens,
+            0,
+            tokens.len(),
+        )
+        .into_iter()
+        .map(|m| {
+            let who = match &m.who {
+                Who::Known(e) => graph.entities()[*e].id.to_string(),
+                Who::New { kind, .. } => format!("new {kind:?}"),
+            };
+            format!("{} = {who}", &text[m.start..m.end])
+        })
+        .collect()
+    }
+
+    #[test]
+    fn known_names_with_clitics_and_articles() {
+        assert_eq!(
+            names(
+                Lang::Ar,
+                "وأعلنت الحركة الوطنية لتحرير أزواد وبالإسلاميين ولغاو"
+            ),
+            [
+                "الحركة الوطنية لتحرير أزواد = mnla",
+                "وبالإسلاميين = islamists",
+                "ولغاو = gao"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_actors_by_their_head_noun() {
+        assert_eq!(
+            names(
+                Lang::En,
+                "Yesterday the Movement for Unity and Jihad in West Africa clashed with the MNLA."
+            ),
+            [
+                "Movement for Unity and Jihad in West Africa = new PoliticalMovement",
+                "MNLA = mnla"
+            ]
+        );
+        assert_eq!(
+            names(Lang::Ar, "هاجمت جماعة نصرة الإسلام والمسلمين الجيش المالي"),
+            [
+                "جماعة نصرة الإسلام = new ArmedGroup",
+                "الجيش المالي = malian-army"
+            ]
+        );
+    }
 }

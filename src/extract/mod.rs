@@ -267,7 +267,11 @@ impl<'g> Extractor<'g> {
                 mentions: &mentions,
                 markers: &markers,
             };
+            let mut read_span = None;
             for (a, b, trigger) in &markers.triggers {
+                if read_span == Some((*a, *b)) {
+                    continue;
+                }
                 let Some(first) = sentence
                     .readings(*a, *b, trigger)
                     .into_iter()
@@ -293,6 +297,7 @@ impl<'g> Extractor<'g> {
                 {
                     picks.push(second);
                 }
+                read_span = Some((*a, *b));
                 for (reading, source, target) in picks {
                     let date = in_sentence
                         .iter()
@@ -560,4 +565,147 @@ fn candidate_id(c: &Candidate) -> String {
         id.push_str("-negated");
     }
     slug(&id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    /// Each candidate of `text` as `kind source target start end negated status`.
+    fn read(lang: Lang, text: &str) -> Vec<String> {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let extractor = Extractor::new(&graph, lang, None).unwrap();
+        let found = extractor.extract("t.txt", text, None);
+        let party = |p: &Party| match p {
+            Party::Known(id) => id.to_string(),
+            Party::New { new } => format!("new:{new}"),
+        };
+        let date = |d: Option<UncertainDate>| d.map_or("-".to_owned(), |d| d.to_string());
+        found
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {} {} {}{}{}",
+                    c.kind,
+                    party(&c.source),
+                    party(&c.target),
+                    date(c.start),
+                    date(c.end),
+                    if c.negated { " negated" } else { "" },
+                    if c.status == Status::Asserted {
+                        String::new()
+                    } else {
+                        format!(" {}", c.status)
+                    }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_verb_subject_object_and_subject_verb_object() {
+        assert_eq!(
+            read(Lang::Ar, "في 27 يونيو 2012، سيطر الإسلامويون على غاو."),
+            ["control islamists gao 2012-06-27 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد استعادت كيدال في بداية عام 2013."
+            ),
+            ["control mnla kidal [2013-01..2013-04] -"]
+        );
+    }
+
+    #[test]
+    fn arabic_between_passive_and_led_by() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اندلعت اشتباكات بين الحركة الوطنية لتحرير أزواد وأنصار الدين في يونيو 2012."
+            ),
+            ["conflict mnla ansar-dine 2012-06 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "تم إخلاء مدينة تمبكتو من قبل الحركة الوطنية لتحرير أزواد في 28 يونيو 2012."
+            ),
+            ["control mnla timbuktu - 2012-06-28"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قاتلت كتيبة النخبة الإرهابية بقيادة مختار بالمختار."
+            ),
+            ["leadership mokhtar-belmokhtar signed-in-blood-battalion - -"]
+        );
+    }
+
+    #[test]
+    fn negation_denial_and_reported_speech() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "رفضت المجموعة الاقتصادية لدول غرب أفريقيا الاعتراف بأزواد."
+            ),
+            ["recognition ecowas azawad - - negated"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تكن الحركة الوطنية لتحرير أزواد تسيطر على غاو."
+            ),
+            ["control mnla gao - - negated"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "وبحسب ما ورد، هاجم الإسلاميون الجيش المالي."),
+            ["attack islamists malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "يُزعم أن الإسلاميين هاجموا الجيش المالي."),
+            ["attack islamists malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "هاجم الإسلاميون الجيش المالي، وهو ما نفته الحركة الوطنية لتحرير أزواد."
+            ),
+            ["attack islamists malian-army - - disputed"]
+        );
+        assert_eq!(
+            read(Lang::En, "ECOWAS refused to recognise Azawad."),
+            ["recognition ecowas azawad - - negated"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine reportedly seized Kidal."),
+            ["control ansar-dine kidal - - alleged"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Selon l'AFP, les islamistes ont attaqué l'armée malienne le 11 janvier 2013."
+            ),
+            ["attack islamists malian-army 2013-01-11 - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "La France n'a pas reconnu l'Azawad."),
+            ["recognition france azawad - - negated"]
+        );
+    }
+
+    #[test]
+    fn kinds_must_fit_their_ends() {
+        // A town is no side of a conflict, a person no place to control.
+        assert!(read(Lang::En, "The MNLA clashed near Gao.").is_empty());
+        assert!(read(Lang::En, "The MNLA seized Bilal Ag Acherif.").is_empty());
+    }
+
+    #[test]
+    fn no_actor_no_candidate() {
+        assert!(read(Lang::Ar, "").is_empty());
+        assert!(read(Lang::Ar, "كان الجو حارا في 6 أبريل 2012.").is_empty());
+    }
 }

@@ -73,7 +73,13 @@ pub(crate) fn markers(
         for (n, phrase) in &found {
             let span = (i, i + n);
             match &phrase.meaning {
-                Meaning::Trigger(t) if m.triggers.last().is_none_or(|(_, end, _)| *end <= i) => {
+                // Several triggers of one span (a verb and a noun written alike) are all
+                // kept; the first that reads is used.
+                Meaning::Trigger(t)
+                    if m.triggers
+                        .last()
+                        .is_none_or(|(start, end, _)| *end <= i || (*start, *end) == span) =>
+                {
                     m.triggers.push((i, i + n, t.clone()));
                     advance = advance.max(*n);
                 }
@@ -181,6 +187,18 @@ impl Sentence<'_> {
             .iter()
             .any(|&a| a >= mx.last && a < my.first);
         (clitic && my.first == mx.last) || word
+    }
+
+    /// True when mention `m` follows an agent marker or "led by": it is the agent of another
+    /// phrase, not an object.
+    fn introduced_by_agent(&self, m: usize) -> bool {
+        let first = self.mentions[m].first;
+        self.markers.agent.iter().any(|&(_, end)| end == first)
+            || self
+                .markers
+                .triggers
+                .iter()
+                .any(|(_, end, t)| *end == first && t.pos == Pos::By)
     }
 
     /// The mention that starts right after token `b` (at most one word between).
@@ -347,7 +365,11 @@ impl Sentence<'_> {
                 .and_then(|w| self.after(w + 1).find(|&m| self.mentions[m].first == w + 1))
                 .into_iter()
                 .collect(),
-            None => self.after(b).take(3).collect(),
+            None => self
+                .after(b)
+                .filter(|&m| !self.introduced_by_agent(m))
+                .take(3)
+                .collect(),
         }
     }
 

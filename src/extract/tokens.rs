@@ -32,6 +32,8 @@ pub(crate) struct Token {
     pub key: String,
     /// The key without a leading one-letter clitic, when the word has one.
     pub bare: Option<String>,
+    /// The key without two (و or ف, then ب ل ك: ولغاو), when the word has them.
+    pub bare2: Option<String>,
     /// Its value, when the word is a number written in digits (any script).
     pub number: Option<u32>,
     /// True when it starts with an upper-case letter.
@@ -47,6 +49,9 @@ impl Token {
     pub fn keys(&self) -> Vec<&str> {
         let mut out = vec![self.key.as_str()];
         if let Some(bare) = &self.bare {
+            out.push(bare);
+        }
+        if let Some(bare) = &self.bare2 {
             out.push(bare);
         }
         out
@@ -95,6 +100,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             kind,
             key: String::new(),
             bare: None,
+            bare2: None,
             number: None,
             upper: false,
             prefixed: false,
@@ -111,11 +117,18 @@ fn word(text: &str, start: usize, end: usize) -> Token {
     let written = &text[start..end];
     let normal = normalize(written);
     let k = key(&normal);
-    let bare = variants(&k)
-        .into_iter()
-        .nth(1)
-        .map(|(v, _)| v)
-        .filter(|v| !v.contains(' '));
+    let strip = |k: &str| {
+        variants(k)
+            .into_iter()
+            .nth(1)
+            .map(|(v, _)| v)
+            .filter(|v| !v.contains(' '))
+    };
+    let bare = strip(&k);
+    let bare2 = bare
+        .as_deref()
+        .filter(|_| k.starts_with(['و', 'ف']))
+        .and_then(strip);
     let number = if !k.is_empty() && k.len() <= 9 && k.bytes().all(|b| b.is_ascii_digit()) {
         k.parse().ok()
     } else {
@@ -134,6 +147,7 @@ fn word(text: &str, start: usize, end: usize) -> Token {
         upper: written.chars().next().is_some_and(char::is_uppercase),
         key: k,
         bare,
+        bare2,
         number,
     }
 }
