@@ -78,3 +78,8 @@ fn dot() {
 fn writers() {
     run("writers", fuzz_checks::writers);
 }
+
+#[test]
+fn extract() {
+    run("extract", fuzz_checks::extract);
+}

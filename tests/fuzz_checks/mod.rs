@@ -13,10 +13,12 @@
 //! | [`date`] | text | no panic; a date prints back as the text it was read from, parses back to itself, covers `first_day ≤ last_day`, and serde reads what `FromStr` reads; errors quote the text |
 //! | [`names`] | text | `normalize` idempotent, single-spaced and without combining marks; `key` and name resolution against the built-in graph never panic, and see the text as its normal form does |
 //! | [`dot`] | a small arbitrary graph, loaded | the DOT parses back with graphviz-rust, with exactly the graph's nodes and edges, each label the visible text of the name |
+//! | [`extract`] | a language byte, an anchor byte, then text | no panic on any bytes; every span of every candidate in range, on character boundaries and inside its sentence; confidence in 0–1; each new actor listed with a span that quotes it |
 //! | [`writers`] | a small arbitrary graph, loaded | GraphML and GEXF are well-formed XML holding the graph's text; Turtle parses with oxttl with the same entities, labels and texts; node-link JSON loads back to the same graph |
 
 mod date;
 mod dot;
+mod extract;
 mod graph;
 mod loader;
 mod names;
@@ -25,6 +27,7 @@ mod writers;
 
 pub use date::date;
 pub use dot::dot;
+pub use extract::extract;
 pub use loader::loader;
 pub use names::names;
 pub use writers::writers;
