@@ -8,7 +8,7 @@
 //! ("four days later" after "in June") gives bounds, never an invented day, and one without
 //! any reference gives nothing.
 
-use super::lexicon::{DateWord, Lexicon, Meaning, Unit};
+use super::lexicon::{DateWord, Matches, Meaning, Unit};
 use super::tokens::{Kind, Token};
 use crate::model::{Day, PartialDate, Precision, UncertainDate};
 
@@ -23,12 +23,12 @@ pub(crate) struct DateMention {
 
 /// Finds the date expressions of `tokens`, in order. `anchor` is the publication date.
 pub(crate) fn scan(
-    lexicon: &Lexicon,
+    matches: &Matches,
     tokens: &[Token],
     anchor: Option<PartialDate>,
 ) -> Vec<DateMention> {
     let mut scanner = Scanner {
-        lexicon,
+        matches,
         tokens,
         anchor: anchor.map(UncertainDate::Exact),
         reference: anchor.map(UncertainDate::Exact),
@@ -52,7 +52,7 @@ pub(crate) fn scan(
 }
 
 struct Scanner<'a> {
-    lexicon: &'a Lexicon,
+    matches: &'a Matches<'a>,
     tokens: &'a [Token],
     anchor: Option<UncertainDate>,
     reference: Option<UncertainDate>,
@@ -61,21 +61,18 @@ struct Scanner<'a> {
 impl Scanner<'_> {
     /// The meanings of the phrases starting at `i`, with their lengths, longest first.
     fn meanings(&self, i: usize) -> Vec<(usize, Meaning)> {
-        let Some(t) = self.tokens.get(i) else {
+        let Some(found) = self.matches.get(i) else {
             return Vec::new();
         };
-        if t.kind != Kind::Word {
-            return Vec::new();
-        }
-        let rest: Vec<&str> = self.tokens[i + 1..(i + 5).min(self.tokens.len())]
+        found
             .iter()
-            .take_while(|t| t.kind == Kind::Word)
-            .map(|t| t.key.as_str())
-            .collect();
-        self.lexicon
-            .matches(&t.keys(), &rest)
-            .into_iter()
-            .map(|(n, p)| (n, p.meaning.clone()))
+            .filter(|(_, p)| {
+                !matches!(
+                    p.meaning,
+                    Meaning::Trigger(_) | Meaning::Head(_) | Meaning::Stop
+                )
+            })
+            .map(|(n, p)| (*n, p.meaning.clone()))
             .collect()
     }
 
@@ -558,10 +555,10 @@ mod tests {
 
     /// Each date expression of `text` as `written => start / end`.
     fn dates(lang: Lang, text: &str, anchor: Option<&str>) -> Vec<String> {
-        let lexicon = Lexicon::parse(lang.builtin_lexicon()).unwrap();
+        let lexicon = super::super::lexicon::Lexicon::parse(lang.builtin_lexicon()).unwrap();
         let tokens = tokenize(text);
         let anchor = anchor.map(|a| a.parse().unwrap());
-        scan(&lexicon, &tokens, anchor)
+        scan(&lexicon.at_each(&tokens), &tokens, anchor)
             .into_iter()
             .map(|d| {
                 let show = |u: Option<UncertainDate>| u.map_or("-".to_owned(), |u| u.to_string());

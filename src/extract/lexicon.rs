@@ -325,6 +325,30 @@ impl Lexicon {
     }
 }
 
+/// The phrases of a lexicon that match at each token of a text, longest first: computed once
+/// per text, read by the date scanner, the mention finder and the rules alike.
+pub(crate) type Matches<'a> = Vec<Vec<(usize, &'a Phrase)>>;
+
+impl Lexicon {
+    /// The phrases matching at each token of `tokens` (a phrase spans at most six words).
+    pub(crate) fn at_each<'a>(&'a self, tokens: &[super::tokens::Token]) -> Matches<'a> {
+        use super::tokens::Kind;
+        (0..tokens.len())
+            .map(|i| {
+                if tokens[i].kind != Kind::Word {
+                    return Vec::new();
+                }
+                let rest: Vec<&str> = tokens[i + 1..tokens.len().min(i + 6)]
+                    .iter()
+                    .take_while(|t| t.kind == Kind::Word)
+                    .map(|t| t.key.as_str())
+                    .collect();
+                self.matches(&tokens[i].keys(), &rest)
+            })
+            .collect()
+    }
+}
+
 /// The matching words of one whitespace-separated word of a phrase: its [`key`] may hold
 /// several (an apostrophe or hyphen separates words), and a final `*` makes the last a prefix.
 fn words_of(word: &str) -> Vec<Word> {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{Lexicon, Meaning};
+use super::lexicon::{Matches, Meaning};
 use super::tokens::{Kind, Token};
 use crate::graph::Graph;
 use crate::model::EntityKind;
@@ -77,7 +77,7 @@ impl Gazetteer {
 /// The mentions in `tokens[first..last]` (a sentence), in order, never overlapping.
 pub(crate) fn find(
     gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
+    lexicon: &Matches,
     latin: bool,
     tokens: &[Token],
     first: usize,
@@ -128,26 +128,21 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
 
 /// A word that may not continue an actor's name: punctuation, a number, a known name, or any
 /// word of the lexicon other than a head noun.
-fn ends_name(gazetteer: &Gazetteer, lexicon: &Lexicon, tokens: &[Token], i: usize) -> bool {
+fn ends_name(gazetteer: &Gazetteer, lexicon: &Matches, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.kind != Kind::Word
         || t.number.is_some()
         || gazetteer.at(tokens, i).is_some()
-        || !lexicon
-            .matches(&t.keys(), &[])
+        || !lexicon[i]
             .iter()
             .all(|(_, p)| matches!(p.meaning, Meaning::Head(_)))
 }
 
 /// The head noun phrase starting at `i`, when it is one: its end and kind.
-fn head(lexicon: &Lexicon, tokens: &[Token], i: usize, last: usize) -> Option<(usize, EntityKind)> {
-    let rest: Vec<&str> = tokens[i + 1..last.min(i + 4)]
+fn head(lexicon: &Matches, i: usize, last: usize) -> Option<(usize, EntityKind)> {
+    lexicon[i]
         .iter()
-        .map(|t| t.key.as_str())
-        .collect();
-    lexicon
-        .matches(&[tokens[i].key.as_str()], &rest)
-        .into_iter()
+        .filter(|(n, _)| i + n <= last)
         .find_map(|(n, p)| match p.meaning {
             Meaning::Head(kind) => Some((i + n, kind)),
             _ => None,
@@ -158,7 +153,7 @@ fn head(lexicon: &Lexicon, tokens: &[Token], i: usize, last: usize) -> Option<(u
 /// cannot continue a name or that carries the conjunction و.
 fn new_arabic(
     gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
+    lexicon: &Matches,
     tokens: &[Token],
     i: usize,
     last: usize,
@@ -168,7 +163,7 @@ fn new_arabic(
     if tokens[i].prefixed {
         return None;
     }
-    let (mut end, kind) = head(lexicon, tokens, i, last)?;
+    let (mut end, kind) = head(lexicon, i, last)?;
     let head_end = end;
     while end < last && end < head_end + 3 {
         let t = &tokens[end];
@@ -185,7 +180,7 @@ fn new_arabic(
 /// words that are no lexicon word (a person's name), not starting a sentence.
 fn new_latin(
     gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
+    lexicon: &Matches,
     tokens: &[Token],
     i: usize,
     last: usize,
@@ -225,7 +220,7 @@ fn new_latin(
         }
     }
     let heads: Vec<EntityKind> = (i..end)
-        .filter_map(|j| head(lexicon, tokens, j, end).map(|(_, k)| k))
+        .filter_map(|j| head(lexicon, j, end).map(|(_, k)| k))
         .collect();
     if let Some(kind) = heads.first() {
         return (words >= 2).then_some((end, *kind));
@@ -246,11 +241,12 @@ mod tests {
     fn names(lang: Lang, text: &str) -> Vec<String> {
         let graph = load(&GraphFiles::builtin()).unwrap();
         let gazetteer = Gazetteer::new(&graph);
-        let lexicon = Lexicon::parse(lang.builtin_lexicon()).unwrap();
+        let lexicon = crate::extract::Lexicon::parse(lang.builtin_lexicon()).unwrap();
         let tokens = tokenize(text);
+        let matches = lexicon.at_each(&tokens);
         find(
             &gazetteer,
-            &lexicon,
+            &matches,
             lang != Lang::Ar,
             &tokens,
             0,

@@ -235,19 +235,14 @@ impl<'g> Extractor<'g> {
     /// of `text`.
     pub fn extract(&self, document: &str, text: &str, anchor: Option<PartialDate>) -> Extraction {
         let tokens = tokens::tokenize(text);
-        let dates = dates::scan(&self.lexicon, &tokens, anchor);
+        let matches = self.lexicon.at_each(&tokens);
+        let dates = dates::scan(&matches, &tokens, anchor);
         let latin = self.lang != Lang::Ar;
         let mut out = Draft::default();
         let mut next_date = 0;
         for s in tokens::sentences(&tokens) {
-            let mentions = mentions::find(
-                &self.gazetteer,
-                &self.lexicon,
-                latin,
-                &tokens,
-                s.first,
-                s.last,
-            );
+            let mentions =
+                mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
             }
@@ -258,7 +253,7 @@ impl<'g> Extractor<'g> {
             if mentions.len() < 2 {
                 continue;
             }
-            let markers = rules::markers(&self.lexicon, &tokens, s.first, s.last, &mentions);
+            let markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
             let sentence = rules::Sentence {
                 lang: self.lang,
                 tokens: &tokens,

@@ -14,7 +14,7 @@
 //! A candidate is proposed only when both ends are found and the relation kind accepts their
 //! entity kinds; a sentence a rule cannot read gives nothing rather than a guess.
 
-use super::lexicon::{Lang, Lexicon, Meaning, Pos, Trigger};
+use super::lexicon::{Lang, Matches, Meaning, Pos, Trigger};
 use super::mentions::Mention;
 use super::tokens::{Kind, Token};
 
@@ -40,7 +40,7 @@ pub(crate) struct Markers {
 /// Reads the markers and triggers of the sentence `tokens[first..last]`, skipping the tokens
 /// inside `mentions` (a name is never a trigger: لتحرير in the MNLA's name).
 pub(crate) fn markers(
-    lexicon: &Lexicon,
+    lexicon: &Matches,
     tokens: &[Token],
     first: usize,
     last: usize,
@@ -63,14 +63,10 @@ pub(crate) fn markers(
             i += 1;
             continue;
         }
-        let rest: Vec<&str> = tokens[i + 1..last.min(i + 6)]
-            .iter()
-            .take_while(|t| t.kind == Kind::Word)
-            .map(|t| t.key.as_str())
-            .collect();
-        let found = lexicon.matches(&tokens[i].keys(), &rest);
+        let found: Vec<&(usize, &super::lexicon::Phrase)> =
+            lexicon[i].iter().filter(|(n, _)| i + n <= last).collect();
         let mut advance = 1;
-        for (n, phrase) in &found {
+        for &&(n, phrase) in &found {
             let span = (i, i + n);
             match &phrase.meaning {
                 // Several triggers of one span (a verb and a noun written alike) are all
@@ -81,7 +77,7 @@ pub(crate) fn markers(
                         .is_none_or(|(start, end, _)| *end <= i || (*start, *end) == span) =>
                 {
                     m.triggers.push((i, i + n, t.clone()));
-                    advance = advance.max(*n);
+                    advance = advance.max(n);
                 }
                 Meaning::Negation => m.negation.push(i),
                 Meaning::Denial => m.denial = true,

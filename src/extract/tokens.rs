@@ -8,7 +8,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::names::{ARTICLES, key, normalize, variants};
+use crate::names::{ARTICLES, key_of_normal, normalize, without_prefix};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,14 +116,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn word(text: &str, start: usize, end: usize) -> Token {
     let written = &text[start..end];
     let normal = normalize(written);
-    let k = key(&normal);
-    let strip = |k: &str| {
-        variants(k)
-            .into_iter()
-            .nth(1)
-            .map(|(v, _)| v)
-            .filter(|v| !v.contains(' '))
-    };
+    let k = key_of_normal(&normal);
+    // As the name index's `variants` reads a word: a one-letter prefix off, the rest keyed.
+    let strip = |k: &str| without_prefix(k).filter(|v| !v.contains(' ') && !k.contains(' '));
     let bare = strip(&k);
     let bare2 = bare
         .as_deref()

@@ -52,7 +52,12 @@ pub fn normalize(text: &str) -> String {
 /// assert_eq!(key("بالحركة الوطنية"), key("حركة وطنية"));
 /// ```
 pub fn key(text: &str) -> String {
-    normalize(text)
+    key_of_normal(&normalize(text))
+}
+
+/// [`key`] of a text already [`normalize`]d: the article removed from each word.
+pub(crate) fn key_of_normal(normal: &str) -> String {
+    normal
         .split(' ')
         .map(strip_article)
         .collect::<Vec<_>>()
