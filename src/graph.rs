@@ -275,7 +275,7 @@ pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
 
 /// The indexes of `relations` in [`chronological`] order.
 fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
-    let mut keyed: Vec<(u128, RelationIx)> = relations
+    let mut keyed: Vec<((u128, u64), RelationIx)> = relations
         .iter()
         .enumerate()
         .map(|(j, r)| (chronological_key(r), j))
@@ -287,26 +287,33 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
     keyed.into_iter().map(|(_, j)| j).collect()
 }
 
-/// The dates of a relation packed in one integer that sorts as (start, end is none, end) does:
-/// an absent start packs as 0, before every date; a date packs as its anchor, its form's rank
-/// and its second written date ([`UncertainDate`]'s order), each partial date as year, month,
-/// day in 23 bits.
-fn chronological_key(r: &Relation) -> u128 {
+/// The dates of a relation packed in two integers that sort as
+/// `(start's earliest day and start, end is none, end)` does: an absent start packs as 0,
+/// before every date; a start packs as its earliest possible day, then its anchor, form and
+/// second written date ([`UncertainDate`]'s order); an end as its own order. Sorting by the
+/// earliest possible start first keeps every list ordered by [`Bounds::start_first`]
+/// (`crate::query::Bounds`), which date questions rely on to read only a prefix; so a start
+/// known only as "on or before" sorts with the undated ones, before every dated start.
+fn chronological_key(r: &Relation) -> (u128, u64) {
     let partial = |d: Option<PartialDate>| {
         d.map_or(0, |d| {
             let (year, month, day) = d.parts();
-            u128::from(year) << 9 | u128::from(month) << 5 | u128::from(day)
+            u64::from(year) << 9 | u64::from(month) << 5 | u64::from(day)
         })
     };
-    let pack = |d: Option<UncertainDate>| {
-        d.map_or(0, |d| {
-            1 << 48
-                | partial(Some(d.anchor())) << 25
-                | u128::from(d.rank()) << 23
-                | partial(d.written().1)
-        })
+    let pack = |d: UncertainDate| {
+        1 << 48
+            | partial(Some(d.anchor())) << 25
+            | u64::from(d.rank()) << 23
+            | partial(d.written().1)
     };
-    pack(r.start) << 50 | u128::from(r.end.is_none()) << 49 | pack(r.end)
+    let start = r.start.map_or(0, |d| {
+        // The earliest day as an unsigned offset, so that it sorts as the day does.
+        let earliest = u128::from((i64::from(d.earliest().0) - i64::from(i32::MIN)) as u32);
+        1 << 90 | earliest << 49 | u128::from(pack(d))
+    });
+    let end = u64::from(r.end.is_none()) << 49 | r.end.map_or(0, pack);
+    (start, end)
 }
 
 #[cfg(test)]
@@ -317,7 +324,7 @@ mod tests {
     #[test]
     fn the_packed_key_orders_as_the_dates_do() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let key = |r: &Relation| (r.start, r.end.is_none(), r.end);
+        let key = |r: &Relation| (r.start.map(|d| (d.earliest(), d)), r.end.is_none(), r.end);
         for a in graph.relations() {
             for b in graph.relations() {
                 assert_eq!(

@@ -1,6 +1,7 @@
 //! actorgraph: a knowledge graph of conflict actors and the dated relations between them.
 pub mod atomic;
 pub mod cache;
+pub mod coverage;
 pub mod export;
 pub mod extract;
 pub mod graph;

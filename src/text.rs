@@ -13,7 +13,8 @@ pub mod json;
 
 use std::borrow::Cow;
 
-/// True for characters that are not seen but change what is shown or compared: C0 and C1
+/// True for characters that are not seen but change what is shown or compared — the one list
+/// every output, every message and the name keys use: C0 and C1
 /// controls (tab, line feed and carriage return included), the soft hyphen, bidirectional
 /// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–202E, U+2066–2069),
 /// zero-width and invisible operators (U+200B–200D, U+2060–2064, U+FEFF), the Mongolian vowel
@@ -37,6 +38,13 @@ pub fn is_invisible(c: char) -> bool {
                 | '\u{FFF9}'..='\u{FFFB}'
                 | '\u{E0000}'..='\u{E007F}'
         )
+}
+
+/// True for the bidirectional controls, a subset of the invisible characters: the Arabic
+/// letter mark, the left-to-right and right-to-left marks, embeddings, overrides and isolates
+/// (U+061C, U+200E/F, U+202A–202E, U+2066–2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` without invisible characters, except that line feeds and tabs are kept (for
@@ -220,8 +228,7 @@ pub fn suspicion(name: &str) -> Option<Suspicion> {
 /// assert_eq!(hidden_characters("report\u{202E}txt.exe", true), Some(Suspicion::Bidi));
 /// ```
 pub fn hidden_characters(text: &str, lines: bool) -> Option<Suspicion> {
-    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if text.chars().any(bidi) {
+    if text.chars().any(is_bidi_control) {
         return Some(Suspicion::Bidi);
     }
     let separators: &[char] = if lines { &[' ', '\n'] } else { &[' '] };

@@ -453,6 +453,11 @@ broken! {
         "unknown-kind", "unknown-kind", "relations.json:14:24", Some("$[1]"),
         Some("amadou-kel-leads-dune-front"), "unknown variant `friendship`, expected one of",
     );
+    malformed_bound: case(
+        "malformed-bound", "invalid-date", "relations.json:7:23", Some("$[0]"),
+        Some("dune-front-controls-tamarest"),
+        "invalid date \"[2012-03\": expected YYYY[-MM[-DD]], [..DATE] (on or before), [DATE..] (on or after) or [DATE..DATE] (between)",
+    );
     impossible_date: case(
         "impossible-date", "invalid-date", "relations.json:26:25", Some("$[2]"),
         Some("dune-front-river-council-conflict"),

@@ -4,7 +4,8 @@
 //! `tests/fixtures/exchange/` is a small graph made for these tests: five entities (one with
 //! Arabic names, one whose names hold quotes, `<`, `&`, a comma, a newline, a NUL and a bell,
 //! and start with `=` and `@`) and seven relations (negated, alleged, disputed, year-, month-
-//! and day-precision dates, open ends, an undated one, two between the same pair). Each
+//! and day-precision dates, an end known only to lie between two months, open ends, a
+//! timeless one, two between the same pair). Each
 //! export of it is an insta snapshot in `tests/snapshots/exchange__*.snap`.
 //!
 //! The consumers are Python packages, run as `target/pyenv/bin/python tests/python/*.py`:
@@ -304,10 +305,21 @@ fn graphml_keeps_names_and_bounds() {
     let attack = edge("hostile-front-attacks-tinbara");
     assert_eq!(attack["event"], "Raid on \"Tinbara\" & <market>");
     assert_eq!(attack["evidence"], "note.txt:241-280; note.txt:281-300");
+    let support = edge("oasis-league-supports-sand-front");
+    assert_eq!(support["claimed_by"], "nara");
+    // A bound stays a bound: the EDTF string, and the days it allows.
+    assert_eq!(support["end"], "[2012-12..2013-01]");
     assert_eq!(
-        edge("oasis-league-supports-sand-front")["claimed_by"],
-        "nara"
+        bounds(&support),
+        [
+            day("2012-05-10"),
+            day("2012-05-10"),
+            day("2012-12-01"),
+            day("2013-01-31")
+        ]
     );
+    assert_eq!(edge("tinbara-part-of-nara")["timeless"], true);
+    assert_eq!(support["timeless"], false);
 }
 
 #[test]
@@ -326,7 +338,7 @@ fn gexf_loads_in_networkx_with_spells() {
         "sand-front-hostile-front-alliance": [["2012-03-01", "2012-06-27"]],
         "sand-front-hostile-front-conflict": [["2012-07-01", null]],
         "sand-front-controls-tinbara": [["2012-01-01", "2013-01-31"]],
-        "oasis-league-supports-sand-front": [["2012-05-10", "2012-12-31"]],
+        "oasis-league-supports-sand-front": [["2012-05-10", "2013-01-31"]],
         "nara-recognises-hostile-front": [["2012-04-06", null]],
         "hostile-front-attacks-tinbara": [["2012-06-02", "2012-06-02"]],
         "tinbara-part-of-nara": [],

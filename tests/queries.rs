@@ -200,11 +200,16 @@ fn timeline_tells_the_split_with_the_islamists() {
         "alliance should come before war:\n{text}"
     );
     let rows = json(&["timeline", "mnla", "--with", "islamists"]);
-    let starts: Vec<String> = rows
+    // In order of the earliest possible start, then of the dates as written.
+    let starts: Vec<Option<(actorgraph::Day, actorgraph::UncertainDate)>> = rows
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["start"].as_str().unwrap_or("").to_owned())
+        .map(|r| {
+            let date: Option<actorgraph::UncertainDate> =
+                r["start"].as_str().map(|d| d.parse().unwrap());
+            date.map(|d| (d.earliest(), d))
+        })
         .collect();
     let mut sorted = starts.clone();
     sorted.sort();
@@ -302,4 +307,97 @@ fn show_with_sources_quotes_evidence() {
     let text = stdout(&["show", "gao", "--sources", seeds.to_str().unwrap()]);
     assert!(text.contains("«"), "{text}");
     assert!(text.contains("جاو") || text.contains("غاو"), "{text}");
+}
+
+/// The strings of a JSON array.
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    let items = value.as_array().unwrap().iter();
+    items.map(|v| v.as_str().unwrap().to_owned()).collect()
+}
+
+/// The members of each bloc `blocs --at DATE --json` lists.
+fn blocs(at: &str) -> Vec<Vec<String>> {
+    let blocs = json(&["blocs", "--at", at]);
+    blocs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| strings(&b["members"]))
+        .collect()
+}
+
+#[test]
+fn the_mnla_and_the_islamists_are_one_bloc_in_may_2012_and_not_in_august() {
+    let together = |blocs: &[Vec<String>]| {
+        blocs
+            .iter()
+            .any(|b| b.contains(&"mnla".to_owned()) && b.contains(&"islamists".to_owned()))
+    };
+    assert!(together(&blocs("2012-05")), "{:?}", blocs("2012-05"));
+    assert!(!together(&blocs("2012-08")), "{:?}", blocs("2012-08"));
+    // Every relation that holds a bloc together is an alliance or a support of its members.
+    for bloc in json(&["blocs", "--at", "2012-05"]).as_array().unwrap() {
+        let members = strings(&bloc["members"]);
+        for tie in bloc["relations"].as_array().unwrap() {
+            assert!(["alliance", "support"].contains(&tie["kind"].as_str().unwrap()));
+            for end in ["source", "target"] {
+                assert!(members.contains(&tie[end].as_str().unwrap().to_owned()));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_mnla_brokers_between_camps_in_march_2013() {
+    let central = json(&["central", "--at", "2013-03", "--measure", "betweenness"]);
+    assert_eq!(central[0]["id"], "mnla", "{central}");
+    let scores: Vec<f64> = central
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+    let top = json(&["central", "--at", "2012-05", "--top", "2"]);
+    assert_eq!(top.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_three_way_war_of_mid_2012_is_unbalanced() {
+    let steps = json(&["balance", "--from", "2012-05", "--until", "2012-08"]);
+    let steps = steps.as_array().unwrap();
+    assert_eq!(
+        steps
+            .iter()
+            .map(|s| s["step"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["2012-05", "2012-06", "2012-07", "2012-08"]
+    );
+    let july = &steps[2];
+    let unbalanced = july["unbalanced"].as_array().unwrap();
+    let members: Vec<Vec<String>> = unbalanced.iter().map(|t| strings(&t["members"])).collect();
+    assert!(
+        members.iter().any(|m| ["mnla", "islamists", "mali"]
+            .iter()
+            .all(|a| m.contains(&(*a).to_owned()))),
+        "{members:?}"
+    );
+    assert_eq!(
+        july["triangles"].as_u64().unwrap(),
+        july["balanced"].as_u64().unwrap() + unbalanced.len() as u64
+    );
+}
+
+#[test]
+fn network_questions_need_a_date() {
+    let error = fails(&["blocs"], 2);
+    assert!(error.contains("blocs needs a date"), "{error}");
+    let error = fails(&["central", "--measure", "closeness", "--at", "2012"], 2);
+    assert!(
+        error.contains("expected degree, pagerank or betweenness"),
+        "{error}"
+    );
+    let error = fails(&["balance", "--from", "2013", "--until", "2012"], 2);
+    assert!(error.contains("before"), "{error}");
 }

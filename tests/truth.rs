@@ -86,10 +86,10 @@ fn no_undated_relation_is_returned_by_a_time_filter_unless_asked() {
 fn known_keeps_only_what_is_known_to_fall_in_the_period() {
     let month = json(&["relations", "--at", "2013-02", "--known"]);
     assert!(ids(&month, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
-    // On one day of that month the bombing is only possible, so not known.
-    let day = json(&["relations", "--at", "2013-02-10", "--known"]);
+    // On one day of its week (22 to 28 February) the bombing is only possible, so not known.
+    let day = json(&["relations", "--at", "2013-02-25", "--known"]);
     assert!(!ids(&day, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
-    let possible = json(&["relations", "--at", "2013-02-10"]);
+    let possible = json(&["relations", "--at", "2013-02-25"]);
     assert!(ids(&possible, "id").contains(&"kidal-suicide-bombing-2013-02".to_owned()));
 }
 
@@ -153,4 +153,107 @@ fn status_labels_name_claimants_and_disputers() {
 fn a_range_ending_at_a_coarser_date_says_so() {
     let text = stdout(&["relations", "--with", "Gao", "--kind", "control"]);
     assert!(text.contains("2012-06-27 → in 2013"), "{text}");
+}
+
+#[test]
+fn coverage_of_both_texts_is_complete_with_listed_exclusions() {
+    let seeds = common::seeds();
+    let report = json(&["coverage", "--sources", seeds.to_str().unwrap()]);
+    let documents = rows(&report);
+    assert_eq!(documents.len(), 2);
+    for d in documents {
+        assert_eq!(d["share"], 1.0, "{}", d["document"]);
+        assert!(rows(&d["uncovered"]).is_empty(), "{}", d["uncovered"]);
+        assert_eq!(
+            d["content"].as_u64().unwrap() + rows(&d["excluded"]).len() as u64,
+            d["sentences"].as_u64().unwrap()
+        );
+    }
+    // Only headings and truncated fragments are excluded: 2 in text 000, 1 in text 001.
+    let excluded: Vec<usize> = documents
+        .iter()
+        .map(|d| rows(&d["excluded"]).len())
+        .collect();
+    assert_eq!(excluded, [2, 1]);
+    let text = stdout(&["coverage", "--sources", seeds.to_str().unwrap()]);
+    assert!(
+        text.contains("100.0% of 21 content sentences covered"),
+        "{text}"
+    );
+    assert!(
+        text.contains("100.0% of 53 content sentences covered"),
+        "{text}"
+    );
+}
+
+#[test]
+fn coverage_lists_uncovered_sentences_and_refuses_a_wrong_exclusion() {
+    let seeds = common::seeds();
+    let seeds = seeds.to_str().unwrap();
+    let (_keep, data) = common::azawad();
+    // Without the exclusions file, the headings and the fragment count as uncovered
+    // content... except the headline, which the declaration cites.
+    let report = json(&[
+        "coverage",
+        "--data",
+        data.to_str().unwrap(),
+        "--sources",
+        seeds,
+    ]);
+    let uncovered: Vec<(u64, u64)> = rows(&report)
+        .iter()
+        .flat_map(|d| rows(&d["uncovered"]))
+        .map(|s| {
+            (
+                s["start_byte"].as_u64().unwrap(),
+                s["end_byte"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(uncovered, [(5542, 5671), (3461, 3490)]);
+    std::fs::write(
+        data.join("NOT-ENCODED.md"),
+        "| document | bytes | reason | sentence |\n|---|---|---|---|\n| 001_b268be08f6520170.txt | 3461..3491 | heading | off by one |\n",
+    )
+    .unwrap();
+    let err = fails(
+        &[
+            "coverage",
+            "--data",
+            data.to_str().unwrap(),
+            "--sources",
+            seeds,
+        ],
+        1,
+    );
+    assert!(
+        err.contains(
+            "NOT-ENCODED.md:3: 001_b268be08f6520170.txt has no sentence at bytes 3461..3491"
+        ),
+        "{err}"
+    );
+    assert!(fails(&["coverage"], 2).contains("coverage needs --sources DIR"));
+}
+
+#[test]
+fn exports_and_paths_for_a_date_leave_undated_relations_out() {
+    let export = json(&["export", "json", "--at", "2012-05-01"]);
+    let links = rows(&export["links"]);
+    assert!(!links.is_empty());
+    assert!(!links.iter().any(undated), "{export:#}");
+    let all = json(&["export", "json"]);
+    assert!(rows(&all["links"]).iter().any(undated));
+    // A path on a date goes through dated relations only, unless asked: Algeria is joined
+    // to the rest only by a border, a timeless relation.
+    let none = fails(&["path", "Gao", "Algeria", "--at", "2012-05-01"], 1);
+    assert!(none.contains("no path"), "{none}");
+    let path = json(&["path", "Gao", "MNLA", "--at", "2012-05-01"]);
+    assert!(!rows(&path["relations"]).iter().any(undated), "{path:#}");
+    let through = json(&["path", "Gao", "Algeria", "--at", "2012-05-01", "--timeless"]);
+    assert!(
+        rows(&through["relations"])
+            .iter()
+            .any(|r| r["timeless"] == true),
+        "{through:#}"
+    );
 }

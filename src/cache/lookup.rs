@@ -21,6 +21,7 @@ use super::blocks::BlockReader;
 use super::codec::Encoder;
 use super::payload::Offsets;
 use crate::graph::Graph;
+use crate::names::KeyStore;
 use crate::names::keyed_names;
 
 const DIRECTORY: u64 = 7 * 8;
@@ -271,6 +272,8 @@ impl Lookup {
     }
 
     /// Every (key, entity) pair, in key order.
+    ///
+    /// (The lookup section is also a [`KeyStore`] for the one name matcher.)
     pub fn all_keys(&mut self) -> Result<Vec<(String, usize)>, CacheError> {
         let entries = self
             .reader
@@ -367,4 +370,23 @@ fn key_text(text: &[u8], range: std::ops::Range<usize>) -> Result<String, CacheE
 
 fn le32(bytes: &[u8]) -> u32 {
     u32::from_le_bytes(bytes.try_into().expect("four bytes"))
+}
+
+/// The cache's sorted name keys are a store of keys for the one name matcher: a name's slot
+/// is its entity's index.
+impl KeyStore for Lookup {
+    type Slot = usize;
+    type Error = CacheError;
+
+    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(usize)) -> Result<(), CacheError> {
+        self.exact(key)?.into_iter().for_each(found);
+        Ok(())
+    }
+
+    fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
+        for (key, entity) in self.all_keys()? {
+            found(&key, entity);
+        }
+        Ok(())
+    }
 }

@@ -51,6 +51,38 @@ pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
 pub const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
+
+/// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
+/// forms, diacritics, tatweel, digits, the article, invisible characters), so that a change
+/// of the folding changes [`meaning`].
+const FOLDING_PROBES: [&str; 6] = [
+    "Mouvement national pour la Libération de l'AZAWAD",
+    "الحَرَكَة الوطنيّة لتحرير أزواد",
+    "إئتلاف آل ٱلـمدينة ى ة ک ی ٢٠١٢ ۳",
+    "Ga\u{AD}o\u{200B} Ti\u{202E}mbuktu\u{2060}\tMénaka",
+    "ǅemal İstanbul ß Œuvre",
+    "وبالإسلاميين للجيش فالحركة كالقاعدة",
+];
+
+/// A fingerprint of what a cache's bytes mean beyond its format version: the order of the
+/// vocabularies whose values are written as codes (entity kinds, relation kinds, statuses)
+/// and the matching keys of names, which the lookup section stores sorted. A cache written
+/// with another vocabulary or folding is stale, never decoded into wrong kinds or keys.
+fn meaning() -> u64 {
+    use crate::model::{EntityKind, RelationKind, Status};
+    let mut text = String::new();
+    let words = EntityKind::ALL.iter().map(|k| k.as_str());
+    let words = words.chain(RelationKind::ALL.iter().map(|k| k.as_str()));
+    for word in words.chain(Status::ALL.iter().map(|s| s.as_str())) {
+        text.push_str(word);
+        text.push(',');
+    }
+    for probe in FOLDING_PROBES {
+        text.push_str(&crate::names::key(probe));
+        text.push('|');
+    }
+    blocks::hash(text.as_bytes())
+}
 const INPUTS: [&str; 3] = [
     load::ENTITIES_FILE,
     load::RELATIONS_FILE,
@@ -173,6 +205,7 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     header.bytes(MAGIC);
     header.u32(FORMAT_VERSION);
     header.str(env!("CARGO_PKG_VERSION"));
+    header.u64(meaning());
     header.u128(written as u128);
     header.len(stamps.len());
     for stamp in stamps {
@@ -229,6 +262,11 @@ impl Header {
                 "written by actorgraph {version}, this is {}",
                 env!("CARGO_PKG_VERSION")
             )));
+        }
+        if d.u64().map_err(corrupt)? != meaning() {
+            return Err(CacheError::Stale(
+                "written with other kinds, statuses or name folding".to_owned(),
+            ));
         }
         let written = d.u128().map_err(corrupt)? as i128;
         let n = d.count(8).map_err(corrupt)?;
@@ -338,6 +376,29 @@ mod tests {
         bytes[end - 8..].copy_from_slice(&check.to_le_bytes());
         bytes.extend_from_slice(body);
         std::fs::write(path(dir), bytes).unwrap();
+    }
+
+    /// A cache whose fingerprint of kinds, statuses and name folding differs (as one written
+    /// by a build that reordered a kind would, with the same format number) is stale.
+    #[test]
+    fn another_vocabulary_or_folding_makes_the_cache_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+        for name in INPUTS {
+            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
+        }
+        index(dir.path()).unwrap().1.unwrap();
+        let mut bytes = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&bytes, dir.path()).unwrap();
+        let at = MAGIC.len() + 4 + 4 + env!("CARGO_PKG_VERSION").len();
+        assert_eq!(bytes[at..at + 8], meaning().to_le_bytes());
+        bytes[at] ^= 1;
+        let check = blocks::hash(&bytes[..header.len - 8]);
+        bytes[header.len - 8..header.len].copy_from_slice(&check.to_le_bytes());
+        match Header::read(&bytes, dir.path()) {
+            Err(CacheError::Stale(why)) => assert!(why.contains("name folding"), "{why}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

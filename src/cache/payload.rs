@@ -91,7 +91,7 @@ pub fn encode(
 
 fn encode_entity(e: &mut Encoder, entity: &Entity) {
     e.str(entity.id.as_str());
-    e.u8(code_of(&EntityKind::ALL, entity.kind));
+    e.u8(entity.kind as u8);
     for name in [&entity.names.en, &entity.names.ar, &entity.names.fr] {
         e.opt_str(name.as_deref());
     }
@@ -114,14 +114,14 @@ fn encode_relation(
     document_ix: &HashMap<&str, usize>,
 ) {
     e.str(relation.id.as_str());
-    e.u8(code_of(&RelationKind::ALL, relation.kind));
+    e.u8(relation.kind as u8);
     e.opt_index(ix(&relation.source));
     e.opt_index(ix(&relation.target));
     e.date(relation.start);
     e.date(relation.end);
     e.u8(u8::from(relation.negated));
     e.u8(u8::from(relation.timeless));
-    e.u8(code_of(&Status::ALL, relation.status));
+    e.u8(relation.status as u8);
     for list in [&relation.claimed_by, &relation.disputed_by] {
         e.len(list.len());
         for id in list {
@@ -155,12 +155,10 @@ fn encode_relation(
     }
 }
 
-/// The position of `value` in `all` (the enum's declaration order), as one byte.
-fn code_of<T: PartialEq + Copy>(all: &[T], value: T) -> u8 {
-    all.iter().position(|&v| v == value).unwrap_or(0) as u8
-}
-
-/// The value whose code is the next byte.
+/// The value whose code is the next byte: enums are written as their declaration index
+/// (`kind as u8`, which cannot miss), read back through their `ALL` list, whose order and
+/// completeness are tested (`vocabularies_are_complete_and_in_declaration_order`) and
+/// fingerprinted in the header ([`super::meaning`]); an unknown code is an error.
 fn decode_code<T: Copy>(d: &mut Decoder, all: &[T], what: &str) -> Result<T, Corrupt> {
     let code = d.u8()?;
     all.get(usize::from(code))
@@ -409,6 +407,53 @@ pub fn decode_relation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string a JSON Schema lists as an `enum` value or a `const`.
+    fn schema_values(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("const", serde_json::Value::String(s)) => {
+                            out.insert(s.clone());
+                        }
+                        ("enum", serde_json::Value::Array(items)) => {
+                            out.extend(items.iter().filter_map(|i| i.as_str().map(str::to_owned)));
+                        }
+                        _ => schema_values(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| schema_values(v, out)),
+            _ => {}
+        }
+    }
+
+    /// The codes written are declaration indexes and the codes read are positions in `ALL`:
+    /// both agree only when `ALL` lists every variant in declaration order. Completeness is
+    /// checked against the variants serde reads, as the JSON Schema derived from the types
+    /// lists them, not against another hand-kept list.
+    #[test]
+    fn vocabularies_are_complete_and_in_declaration_order() {
+        fn check<T: schemars::JsonSchema + Copy>(
+            all: &[T],
+            code: impl Fn(T) -> usize,
+            name: impl Fn(T) -> &'static str,
+        ) {
+            for (i, &v) in all.iter().enumerate() {
+                assert_eq!(code(v), i, "{} is out of declaration order", name(v));
+            }
+            let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+            let mut listed = std::collections::BTreeSet::new();
+            schema_values(&schema, &mut listed);
+            let all: std::collections::BTreeSet<String> =
+                all.iter().map(|&v| name(v).to_owned()).collect();
+            assert_eq!(all, listed);
+        }
+        check(&EntityKind::ALL, |k| k as usize, EntityKind::as_str);
+        check(&RelationKind::ALL, |k| k as usize, RelationKind::as_str);
+        check(&Status::ALL, |s| s as usize, Status::as_str);
+    }
     use crate::load::{GraphFiles, load};
 
     #[test]

@@ -22,7 +22,7 @@ use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, RelationKind};
-use crate::names::{NameIndex, key, too_long, variants, word_coverage};
+use crate::names::{NameIndex, search};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -114,24 +114,13 @@ struct Scope {
 }
 
 impl Scope {
-    /// The entities `name` matches, by index: those with a key equal to one of the query's
-    /// exact variants, else those whose keys contain the query's words.
+    /// The entities `name` matches, by index, under the one matcher ([`search`]) that the
+    /// whole graph's name index also uses: all of them are candidates, whatever their score.
     fn candidates(&mut self, name: &str) -> Result<Vec<usize>, CacheError> {
-        if too_long(name) {
-            return Ok(Vec::new()); // The whole read reports it, as for any unknown name.
-        }
-        let k = key(name);
         let mut found = BTreeSet::new();
-        for (variant, _) in variants(&k) {
-            found.extend(self.lookup.exact(&variant)?);
-        }
-        if found.is_empty() && !k.is_empty() {
-            for (name_key, entity) in self.lookup.all_keys()? {
-                if word_coverage(&name_key, &k).is_some() {
-                    found.insert(entity);
-                }
-            }
-        }
+        search(&mut self.lookup, name, &mut |entity, _| {
+            found.insert(entity);
+        })?;
         Ok(found.into_iter().collect())
     }
 

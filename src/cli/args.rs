@@ -61,6 +61,10 @@ pub enum Command {
     /// commands with --data DIR start without parsing the JSON. A stale or damaged cache is
     /// detected and rebuilt by any command; --no-cache ignores it.
     Index,
+    /// For each source document (--sources DIR), the share of its content sentences that at
+    /// least one evidence span covers, and the sentences none covers, with their byte ranges.
+    /// Headings and truncated fragments listed in the graph's NOT-ENCODED.md are left out.
+    Coverage,
     /// Show an entity (by id, name or alias) or a relation (by id), with quoted evidence when
     /// --sources is given.
     Show {

@@ -7,6 +7,7 @@ mod balance;
 mod blocs;
 mod central;
 mod check;
+mod coverage;
 mod diff;
 mod error;
 mod export;
@@ -40,6 +41,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let result = match &args.command {
         Command::Check { strict } => check::run(global, *strict),
         Command::Index => index::run(global),
+        Command::Coverage => coverage::run(global),
         Command::Show { name } => show::run(global, name),
         Command::Find { text } => find::run(global, text),
         Command::Neighbors {

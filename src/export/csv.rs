@@ -13,7 +13,7 @@
 //! in EDTF: `[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]`
 //! between; lifetimes alike),
 //! `start_first, start_last, end_first, end_last` (ISO days; empty when unbounded),
-//! `negated, symmetric` (`true`/`false`), `status, certainty` (empty unless the selection was
+//! `negated, timeless, symmetric` (`true`/`false`; timeless: a standing fact outside time), `status, certainty` (empty unless the selection was
 //! made for a date), `claimed_by, disputed_by, place, event, summary, evidence`.
 //!
 //! **Formula injection.** A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and,
@@ -62,6 +62,7 @@ const RELATION_COLUMNS: &[&str] = &[
     "end_first",
     "end_last",
     "negated",
+    "timeless",
     "symmetric",
     "status",
     "certainty",
@@ -127,7 +128,7 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
     for found in &selection.relations {
         let r = graph.relation(found.relation);
         let bounds = DayBounds::of(r);
-        let row: [Cow<str>; 20] = [
+        let row: [Cow<str>; 21] = [
             r.id.as_str().into(),
             r.kind.as_str().into(),
             r.source.as_str().into(),
@@ -139,6 +140,7 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             bounds.end_first.unwrap_or_default().into(),
             bounds.end_last.unwrap_or_default().into(),
             fields::boolean(r.negated).into(),
+            fields::boolean(r.timeless).into(),
             fields::boolean(r.kind.is_symmetric()).into(),
             r.status.as_str().into(),
             found.certainty.map_or("", Certainty::as_str).into(),

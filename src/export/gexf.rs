@@ -14,7 +14,7 @@
 //!
 //! Static attributes (`<attvalue>`): on nodes `kind`, `name_en`, `name_ar`, `name_fr`,
 //! `aliases` (joined with `" | "`) and `description`; on edges `kind`, `start` and `end` (at
-//! their own precision, or bounds in EDTF: `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`), `negated` (boolean), `status`, `certainty` (when the selection was
+//! their own precision, or bounds in EDTF: `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`), `negated` and `timeless` (boolean), `status`, `certainty` (when the selection was
 //! made for a date), `symmetric` (boolean) and `summary`. Node labels are the short label (an
 //! acronym alias or the display name) as an `xsd:token`: whitespace runs become one space.
 //! Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
@@ -49,6 +49,7 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
     ("start", "string"),
     ("end", "string"),
     ("negated", "boolean"),
+    ("timeless", "boolean"),
     ("status", "string"),
     ("certainty", "string"),
     ("symmetric", "boolean"),
@@ -166,6 +167,7 @@ fn edge<W: Write>(
             ("start", start.as_deref()),
             ("end", end.as_deref()),
             ("negated", Some(fields::boolean(relation.negated))),
+            ("timeless", Some(fields::boolean(relation.timeless))),
             ("status", Some(relation.status.as_str())),
             ("certainty", certainty.map(Certainty::as_str)),
             (

@@ -19,6 +19,7 @@
 //! | edge | `start`, `end` | string | dates at their own precision (`2012`, `2012-06`, `2012-06-27`) or bounds in EDTF (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between) |
 //! | edge | `start_first`, `start_last`, `end_first`, `end_last` | string | earliest/latest possible start and end days, ISO; absent when unbounded |
 //! | edge | `negated` | boolean | the sources state the opposite |
+//! | edge | `timeless` | boolean | a standing fact outside time (no dates; left out of time questions unless asked) |
 //! | edge | `status` | string | `asserted`, `alleged` or `disputed` |
 //! | edge | `certainty` | string | `certain` or `possible`, when the selection was made for a date |
 //! | edge | `claimed_by`, `disputed_by` | string | entity ids joined with `" \| "` |
@@ -65,6 +66,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e-end_first", "edge", "end_first", "string"),
     ("e-end_last", "edge", "end_last", "string"),
     ("e-negated", "edge", "negated", "boolean"),
+    ("e-timeless", "edge", "timeless", "boolean"),
     ("e-status", "edge", "status", "string"),
     ("e-certainty", "edge", "certainty", "string"),
     ("e-claimed_by", "edge", "claimed_by", "string"),
@@ -171,6 +173,7 @@ fn edge<W: Write>(
         }
     }
     data(w, "e-negated", fields::boolean(relation.negated))?;
+    data(w, "e-timeless", fields::boolean(relation.timeless))?;
     data(w, "e-status", relation.status.as_str())?;
     if let Some(certainty) = certainty {
         data(w, "e-certainty", certainty.as_str())?;

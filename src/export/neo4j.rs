@@ -26,7 +26,7 @@
 //!
 //! `relationships.csv`: `:START_ID` (source), `:END_ID` (target), `:TYPE` (the kind in
 //! UPPER_SNAKE, `PART_OF`), `id`, `start`, `end` (at their own precision, or bounds in EDTF:
-//! `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`; lifetimes alike), `negated:boolean`,
+//! `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`; lifetimes alike), `negated:boolean`, `timeless:boolean` (a standing fact outside time),
 //! `status`, `certainty` (when the selection was made for a date), `kind`,
 //! `symmetric:boolean`, `start_first:date`, `start_last:date`, `end_first:date`,
 //! `end_last:date` (the earliest and latest possible days; absent when unbounded),
@@ -77,6 +77,7 @@ const RELATIONSHIP_HEADER: &[&str] = &[
     "start",
     "end",
     "negated:boolean",
+    "timeless:boolean",
     "status",
     "certainty",
     "kind",
@@ -149,7 +150,7 @@ fn node_row(e: &Entity) -> [String; 11] {
     ]
 }
 
-fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 21] {
+fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 22] {
     let bounds = DayBounds::of(r);
     [
         r.source.to_string(),
@@ -159,6 +160,7 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 21] 
         date(r.start),
         date(r.end),
         fields::boolean(r.negated).to_owned(),
+        fields::boolean(r.timeless).to_owned(),
         r.status.as_str().to_owned(),
         certainty.map_or("", Certainty::as_str).to_owned(),
         r.kind.as_str().to_owned(),
@@ -234,6 +236,7 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
         properties.date("start", r.start);
         properties.date("end", r.end);
         properties.0.push(format!("negated: {}", r.negated));
+        properties.0.push(format!("timeless: {}", r.timeless));
         properties.string("status", Some(r.status.as_str()));
         properties.string("certainty", found.certainty.map(Certainty::as_str));
         properties.string("kind", Some(r.kind.as_str()));

@@ -25,6 +25,7 @@
 //!     ag:startEarliest "2012-05-01"^^xsd:date ; ag:startLatest "2012-05-31"^^xsd:date ;
 //!     ag:endEarliest "2012-01-01"^^xsd:date ; ag:endLatest "2012-12-31"^^xsd:date ;
 //!     ag:negated false ;
+//!     ag:timeless false ;                           # true: a standing fact outside time
 //!     ag:status "asserted" ;                        # asserted, alleged or disputed
 //!     ag:certainty "possible" ;                     # only for a selection made for a date
 //!     ag:claimedBy ent:… ; ag:disputedBy ent:… ; ag:place ent:gao ;
@@ -179,6 +180,7 @@ impl<W: Write> Triples<W> {
             }
         }
         self.add(&me, &ag("negated"), &Literal::from(relation.negated))?;
+        self.add(&me, &ag("timeless"), &Literal::from(relation.timeless))?;
         self.add(&me, &ag("status"), &Literal::from(relation.status.as_str()))?;
         if let Some(certainty) = certainty {
             self.add(&me, &ag("certainty"), &Literal::from(certainty.as_str()))?;

@@ -204,6 +204,8 @@ pub(crate) struct Trigger {
     pub ends: bool,
     /// A word the sentence must also hold after the trigger.
     pub with: Option<Word>,
+    /// A noun whose other side follows it directly (حدود Y), even for a symmetric kind.
+    pub of: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -434,12 +436,15 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                 pos,
                 ends: false,
                 with: None,
+                of: false,
                 label: format!("{} {}", kind.as_str(), args[1]),
             };
             for flag in &args[2..] {
                 if *flag == "end" {
                     trigger.ends = true;
                     trigger.label.push_str(" end");
+                } else if *flag == "of" {
+                    trigger.of = true;
                 } else if let Some(word) = flag.strip_prefix("with=") {
                     trigger.with = words_of(word).pop();
                 } else {

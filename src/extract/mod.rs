@@ -274,23 +274,28 @@ impl<'g> Extractor<'g> {
                 else {
                     continue;
                 };
-                // "supported the French and Chadian forces": each object joined by "and".
+                // "supported the French and Chadian forces", "borders Y to the south, Z to
+                // the west": each further object of the same kind listed after the first.
                 let mut picks = vec![first.clone()];
                 let t = first.0.target;
-                if t + 1 < mentions.len()
-                    && t + 1 != first.0.source
-                    && sentence.joined(t, t + 1)
-                    && let Some(second) = self.fits(
-                        trigger.kind,
-                        &mentions,
-                        rules::Reading {
-                            target: t + 1,
-                            confidence: first.0.confidence - 0.05,
-                            ..first.0
-                        },
-                    )
-                {
-                    picks.push(second);
+                let kind_of = |m: usize| match &mentions[m].who {
+                    Who::Known(e) => self.graph.entities()[*e].kind,
+                    Who::New { kind, .. } => *kind,
+                };
+                let alike = |m: usize| kind_of(m) == kind_of(t);
+                for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
+                    if next == first.0.source {
+                        break;
+                    }
+                    let reading = rules::Reading {
+                        target: next,
+                        confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                        ..first.0
+                    };
+                    match self.fits(trigger.kind, &mentions, reading) {
+                        Some(pick) => picks.push(pick),
+                        None => break,
+                    }
                 }
                 read_span = Some((*a, *b));
                 for (reading, source, target) in picks {

@@ -197,6 +197,35 @@ impl Sentence<'_> {
                 .any(|(_, end, t)| *end == first && t.pos == Pos::By)
     }
 
+    /// The mentions after `m` joined to it in a list ("Y من الجنوب ، وZ من الغرب", "Y and
+    /// Z"): each `alike` (of the first one's kind), carrying "and" (a word or the clitic و),
+    /// at most five words after the one before.
+    pub(crate) fn listed_after(&self, m: usize, alike: impl Fn(usize) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut prev = m;
+        for next in m + 1..self.mentions.len() {
+            if !alike(next) {
+                continue; // a name of another kind inside the list (a direction: والشمال)
+            }
+            let (p, n) = (&self.mentions[prev], &self.mentions[next]);
+            if self.gap(p.last, n.first) > 5
+                || self.tokens[p.last..n.first]
+                    .iter()
+                    .any(|t| t.kind == Kind::Stop)
+            {
+                break;
+            }
+            let and = self.tokens[n.first].conjunction
+                || self.markers.and.iter().any(|&x| x >= p.last && x < n.first);
+            if !and {
+                break;
+            }
+            out.push(next);
+            prev = next;
+        }
+        out
+    }
+
     /// The mention that starts right after token `b` (at most one word between).
     fn right_after(&self, b: usize) -> Option<usize> {
         self.after(b).find(|&m| self.mentions[m].first <= b + 1)
@@ -282,8 +311,11 @@ impl Sentence<'_> {
                     .after(b)
                     .next()
                     .filter(|&m| self.mentions[m].first == b);
+                // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
+                let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
                 if self.lang == Lang::Ar
                     && adjacent_subject.is_none()
+                    && !relative_verb
                     && let Some(s) = first_after
                 {
                     for t in self.objects(self.mentions[s].last, trigger) {
@@ -332,7 +364,7 @@ impl Sentence<'_> {
                         out.push(read(s, t, "noun", 0.65));
                     } else if Some(s) != genitive
                         && let Some(t) = genitive
-                        && !symmetric
+                        && (!symmetric || trigger.of)
                     {
                         out.push(read(s, t, "noun", 0.6));
                     }
@@ -363,7 +395,9 @@ impl Sentence<'_> {
                 .collect(),
             None => self
                 .after(b)
-                .filter(|&m| !self.introduced_by_agent(m))
+                .filter(|&m| {
+                    !self.introduced_by_agent(m) && self.gap(b, self.mentions[m].first) <= 6
+                })
                 .take(3)
                 .collect(),
         }
@@ -376,6 +410,6 @@ impl Sentence<'_> {
             .with
             .iter()
             .filter(|(x, _)| *x >= b && *x <= b + 6)
-            .find_map(|&(_, y)| self.right_after(y).filter(|&m| self.mentions[m].first == y))
+            .find_map(|&(_, y)| self.right_after(y))
     }
 }

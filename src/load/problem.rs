@@ -4,9 +4,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// `text` in double quotes for messages: quotes, backslashes, control and invisible
-/// formatting characters (bidi controls, zero-width) escaped as `\u{..}`; every other
-/// character, Arabic included, kept as it is.
+/// `text` in double quotes for messages: quotes, backslashes and every invisible character
+/// ([`crate::text::is_invisible`]: controls, bidi controls, zero-width) escaped as `\u{..}`;
+/// every other character, Arabic included, kept as it is.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -14,9 +14,7 @@ pub fn quote(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control()
-                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') =>
-            {
+            c if crate::text::is_invisible(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),

@@ -203,6 +203,11 @@ impl SourceTexts {
         Ok(&text[s..e])
     }
 
+    /// The whole text of `document`, if it was read.
+    pub fn text(&self, document: &str) -> Option<&str> {
+        self.texts.get(document).map(String::as_str)
+    }
+
     /// True when the document was read.
     pub fn has(&self, document: &str) -> bool {
         self.texts.contains_key(document)

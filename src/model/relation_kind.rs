@@ -69,6 +69,19 @@ pub enum RelationKind {
     /// armed forces, a part of it. Questions about the state include what its forces did,
     /// marked as theirs (see [`crate::query::Filter::with_parts`]).
     ArmedForceOf,
+    /// Source actor → target actor or place: the source seeks or intends something for the
+    /// target (a democratic state, sharia, a base); what it seeks is in the summary. States an
+    /// aim, not that it came about.
+    Goal,
+    /// Source actor → target actor or place: the source threatens or prepares hostile action
+    /// the texts do not report as carried out (a warning that troops may be sent, troops
+    /// massing for an attack).
+    Threat,
+    /// Source actor → target place: the source went underground or operated clandestinely in
+    /// the area (it was no longer openly present).
+    Hiding,
+    /// Symmetric, place–place: the two areas overlap without either containing the other.
+    Overlaps,
 }
 
 /// Which entity kinds may stand at one end of a relation.
@@ -134,7 +147,7 @@ impl Endpoint {
 
 impl RelationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelationKind; 23] = [
+    pub const ALL: [RelationKind; 27] = [
         RelationKind::Alliance,
         RelationKind::Conflict,
         RelationKind::Attack,
@@ -158,6 +171,10 @@ impl RelationKind {
         RelationKind::Interview,
         RelationKind::Destabilisation,
         RelationKind::ArmedForceOf,
+        RelationKind::Goal,
+        RelationKind::Threat,
+        RelationKind::Hiding,
+        RelationKind::Overlaps,
     ];
 
     /// The snake_case name used in the data files and on the command line.
@@ -187,16 +204,26 @@ impl RelationKind {
             K::Interview => "interview",
             K::Destabilisation => "destabilisation",
             K::ArmedForceOf => "armed_force_of",
+            K::Goal => "goal",
+            K::Threat => "threat",
+            K::Hiding => "hiding",
+            K::Overlaps => "overlaps",
         }
     }
 
     /// True when the relation reads the same both ways (alliance, conflict, ceasefire,
-    /// negotiation, agreement, borders).
+    /// negotiation, agreement, borders, overlaps).
     pub fn is_symmetric(self) -> bool {
         use RelationKind as K;
         matches!(
             self,
-            K::Alliance | K::Conflict | K::Ceasefire | K::Negotiation | K::Agreement | K::Borders
+            K::Alliance
+                | K::Conflict
+                | K::Ceasefire
+                | K::Negotiation
+                | K::Agreement
+                | K::Borders
+                | K::Overlaps
         )
     }
 
@@ -234,6 +261,9 @@ impl RelationKind {
             K::Interview => (P::MediaOutlet, P::Actor),
             K::Destabilisation => (P::Any, P::Any),
             K::ArmedForceOf => (P::ArmedForce, P::Polity),
+            K::Goal | K::Threat => (P::Actor, P::Target),
+            K::Hiding => (P::Actor, P::Place),
+            K::Overlaps => (P::Place, P::Place),
         }
     }
 

@@ -4,7 +4,8 @@
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
-use super::normalize::{ONE_LETTER_PREFIXES, key, normalize};
+use super::matcher::{Hit, KeyStore, search};
+use super::normalize::{key, normalize};
 use crate::load::limits::MAX_NAME_CHARS;
 use crate::model::Entity;
 
@@ -117,41 +118,27 @@ impl NameIndex {
     /// between 0.5 and 0.9 by how much of the name the query covers. Complexity: one hash
     /// lookup when the query is exact, else a scan of all names.
     pub fn find(&self, query: &str) -> Vec<NameMatch> {
-        if too_long(query) {
-            return Vec::new(); // No name is that long; `resolve` says so.
-        }
         let mut best: HashMap<usize, NameMatch> = HashMap::new();
-        fn offer(best: &mut HashMap<usize, NameMatch>, entity: usize, score: f64, matched: &str) {
-            let slot = best.entry(entity).or_insert(NameMatch {
-                entity,
+        let exact = normalize(query);
+        let mut store = self;
+        let Ok(()) = search(&mut store, query, &mut |slot, hit| {
+            let (_, entity, name) = &self.names[slot];
+            let score = match hit {
+                // Equal up to the article only.
+                Hit::Exact(1.0) if normalize(name) != exact => 0.95,
+                Hit::Exact(score) => score,
+                Hit::Partial(coverage) => MATCH + 0.4 * coverage,
+            };
+            let offered = best.entry(*entity).or_insert(NameMatch {
+                entity: *entity,
                 score: 0.0,
                 matched: String::new(),
             });
-            if score > slot.score {
-                slot.score = score;
-                slot.matched = matched.to_owned();
+            if score > offered.score {
+                offered.score = score;
+                offered.matched = name.clone();
             }
-        }
-        let k = key(query);
-        let exact = normalize(query);
-        for (variant, score) in variants(&k) {
-            for &(entity, slot) in self.by_key.get(&variant).into_iter().flatten() {
-                let name = &self.names[slot].2;
-                let score = if score == 1.0 && normalize(name) != exact {
-                    0.95 // equal up to the article only
-                } else {
-                    score
-                };
-                offer(&mut best, entity, score, name);
-            }
-        }
-        if best.is_empty() && !k.is_empty() {
-            for (name_key, entity, name) in &self.names {
-                if let Some(coverage) = word_coverage(name_key, &k) {
-                    offer(&mut best, *entity, MATCH + 0.4 * coverage, name);
-                }
-            }
-        }
+        });
         self.ranked(best.into_values())
     }
 
@@ -240,6 +227,27 @@ impl NameIndex {
     }
 }
 
+/// The in-memory index is a store of keys for the one matcher: a name's slot is its place in
+/// `names`.
+impl KeyStore for &NameIndex {
+    type Slot = usize;
+    type Error = std::convert::Infallible;
+
+    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(usize)) -> Result<(), Self::Error> {
+        for &(_, slot) in self.by_key.get(key).into_iter().flatten() {
+            found(slot);
+        }
+        Ok(())
+    }
+
+    fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), Self::Error> {
+        for (slot, (name_key, _, _)) in self.names.iter().enumerate() {
+            found(name_key, slot);
+        }
+        Ok(())
+    }
+}
+
 /// The matching keys of an entity's id, names and aliases (empty keys left out), each with
 /// the name as written.
 pub fn keyed_names(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
@@ -247,41 +255,6 @@ pub fn keyed_names(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
         .chain(entity.all_names())
         .map(|name| (key(name), name))
         .filter(|(k, _)| !k.is_empty())
-}
-
-/// The query key `k` and, for each word that starts with a one-letter Arabic prefix, the key
-/// with that letter removed, each with the score a match through it earns: the keys whose
-/// entities match a query exactly.
-pub fn variants(k: &str) -> Vec<(String, f64)> {
-    let mut out = vec![(k.to_owned(), 1.0)];
-    let words: Vec<&str> = k.split(' ').collect();
-    for (i, word) in words.iter().enumerate() {
-        if let Some(rest) = without_prefix(word) {
-            let mut changed = words.clone();
-            changed[i] = &rest;
-            out.push((changed.join(" "), 0.9));
-        }
-    }
-    out
-}
-
-/// The key of one word of a key without its one-letter Arabic prefix (و ب ل ف ك), when it
-/// has one and keeps at least two letters: `وغاو` → `غاو`.
-pub fn without_prefix(word: &str) -> Option<String> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    (ONE_LETTER_PREFIXES.contains(&first) && chars.clone().count() >= 2)
-        .then(|| key(chars.as_str()))
-}
-
-/// When every word of `query` appears, in order, as whole words of `name`: the share of the
-/// name's characters the query covers.
-pub fn word_coverage(name: &str, query: &str) -> Option<f64> {
-    let padded = format!(" {name} ");
-    if !padded.contains(&format!(" {query} ")) {
-        return None;
-    }
-    Some(query.chars().count() as f64 / name.chars().count().max(1) as f64)
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ fn strip_article(word: &str) -> &str {
 }
 
 /// The one-letter Arabic prefixes a query may carry (و and, ب with, ل for, ف so, ك like).
-pub(crate) const ONE_LETTER_PREFIXES: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
+pub(super) const ONE_LETTER_PREFIXES: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
 
 enum Fold {
     Keep(char),
@@ -91,12 +91,13 @@ enum Fold {
 
 fn fold_char(c: char) -> Fold {
     match c {
-        // Tatweel, zero-width and bidi controls: invisible, never part of a name.
-        '\u{0640}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' => Fold::Drop,
+        // Tatweel stretches a word without changing it.
+        '\u{0640}' => Fold::Drop,
+        // Line breaks and tabs separate words like spaces.
+        c if c.is_whitespace() => Fold::Space,
+        // Zero-width, bidi and other invisible characters (the one list, in `text`): never
+        // part of a name.
+        c if crate::text::is_invisible(c) => Fold::Drop,
         // Alef forms (those NFKD does not already reduce to bare alef).
         'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => Fold::Keep('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' => Fold::Keep('ي'),

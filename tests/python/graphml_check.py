@@ -11,7 +11,7 @@ import networkx
 NODE_FIELDS = ("label", "kind", "name_en", "name_ar", "name_fr", "aliases",
                "lifetime_start", "lifetime_end", "description")
 EDGE_FIELDS = ("kind", "start", "end", "start_first", "start_last", "end_first",
-               "end_last", "negated", "status", "certainty", "claimed_by", "disputed_by",
+               "end_last", "negated", "timeless", "status", "certainty", "claimed_by", "disputed_by",
                "place", "event", "summary", "evidence", "symmetric")
 
 

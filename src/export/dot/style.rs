@@ -91,6 +91,10 @@ pub fn colour(kind: RelationKind) -> &'static str {
         K::Interview => "#00acc1",
         K::Destabilisation => "#8d6e63",
         K::ArmedForceOf => "#37474f",
+        K::Goal => "#6a1b9a",
+        K::Threat => "#e65100",
+        K::Hiding => "#9e9d24",
+        K::Overlaps => "#b0bec5",
     }
 }
 

@@ -1,0 +1,155 @@
+//! The one rule for which names a query matches, over any store of name keys.
+//!
+//! The in-memory [`NameIndex`](super::NameIndex) and the cache's sorted keys (its scoped
+//! read) both answer "which entities does this query name?" through [`search`], so a scoped
+//! read holds every entity the whole graph would match, by construction and for every graph.
+//! The rule: the query's key and its variants without a one-letter Arabic prefix
+//! ([`variants`]) matched exactly; only when none matches, the names that hold the query's
+//! words as whole words ([`word_coverage`]).
+
+use super::normalize::{ONE_LETTER_PREFIXES, key};
+
+/// A store of name keys, each standing for one name (`Slot`) of one entity.
+pub trait KeyStore {
+    /// What a key stands for: a name's place in the store.
+    type Slot: Copy;
+    /// Why the store could not be read (a damaged cache).
+    type Error;
+
+    /// Calls `found` for each name whose key is exactly `key`.
+    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(Self::Slot))
+    -> Result<(), Self::Error>;
+
+    /// Calls `found` for every name's key.
+    fn every_key(&mut self, found: &mut dyn FnMut(&str, Self::Slot)) -> Result<(), Self::Error>;
+}
+
+/// How a name matched a query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Hit {
+    /// The name's key is the query's key (score 1.0) or the query's key without a one-letter
+    /// prefix (score 0.9).
+    Exact(f64),
+    /// The name holds the query's words, which cover this share of its characters.
+    Partial(f64),
+}
+
+/// Calls `hit` for every name of `store` that `query` matches, exact matches first; partial
+/// matches are looked for only when there is no exact one. Queries over the name length limit
+/// match nothing ([`super::too_long`]). Complexity: one lookup per variant, else one pass over
+/// the keys.
+pub fn search<S: KeyStore>(
+    store: &mut S,
+    query: &str,
+    hit: &mut dyn FnMut(S::Slot, Hit),
+) -> Result<(), S::Error> {
+    if super::too_long(query) {
+        return Ok(());
+    }
+    let k = key(query);
+    let mut exact = false;
+    for (variant, score) in variants(&k) {
+        store.with_key(&variant, &mut |slot| {
+            exact = true;
+            hit(slot, Hit::Exact(score));
+        })?;
+    }
+    if !exact && !k.is_empty() {
+        store.every_key(&mut |name_key, slot| {
+            if let Some(coverage) = word_coverage(name_key, &k) {
+                hit(slot, Hit::Partial(coverage));
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// The query key `k` and, for each word that starts with a one-letter Arabic prefix, the key
+/// with that letter removed, each with the score a match through it earns: the keys whose
+/// entities match a query exactly.
+pub fn variants(k: &str) -> Vec<(String, f64)> {
+    let mut out = vec![(k.to_owned(), 1.0)];
+    let words: Vec<&str> = k.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        if let Some(rest) = without_prefix(word) {
+            let mut changed = words.clone();
+            changed[i] = &rest;
+            out.push((changed.join(" "), 0.9));
+        }
+    }
+    out
+}
+
+/// The key of one word of a key without its one-letter Arabic prefix (و ب ل ف ك), when it
+/// has one and keeps at least two letters: `وغاو` → `غاو`.
+///
+/// ```
+/// use actorgraph::names::without_prefix;
+/// assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
+/// assert_eq!(without_prefix("غاو"), None);
+/// ```
+pub fn without_prefix(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    (ONE_LETTER_PREFIXES.contains(&first) && chars.clone().count() >= 2)
+        .then(|| key(chars.as_str()))
+}
+
+/// When every word of `query` appears, in order, as whole words of `name` (both keys): the
+/// share of the name's characters the query covers.
+pub fn word_coverage(name: &str, query: &str) -> Option<f64> {
+    contains_words(name, query, false)
+        .then(|| query.chars().count() as f64 / name.chars().count().max(1) as f64)
+}
+
+/// True when `words` occurs in `text` (both keys: words joined by single spaces) starting and
+/// ending at word boundaries; with `prefixed`, its first word may carry one of the Arabic
+/// one-letter prefixes (و ب ل ف ك), as a name does in running text (`وجاو`, `بالحركة`).
+///
+/// ```
+/// use actorgraph::names::contains_words;
+/// assert!(contains_words("قوات الحركة الوطنية", "الحركة الوطنية", false));
+/// assert!(contains_words("سيطرت على وجاو", "جاو", true));
+/// assert!(!contains_words("سيطرت على وجاو", "جاو", false));
+/// assert!(!contains_words("gaol", "gao", true));
+/// ```
+pub fn contains_words(text: &str, words: &str, prefixed: bool) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| c == ' ');
+    text.match_indices(words).any(|(i, _)| {
+        let mut before = text[..i].chars().rev();
+        let prev = before.next();
+        let starts = boundary(prev)
+            || (prefixed
+                && prev.is_some_and(|c| ONE_LETTER_PREFIXES.contains(&c))
+                && boundary(before.next()));
+        starts && boundary(text[i + words.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_whole_words_with_an_arabic_prefix() {
+        let mentioned = |text, name| contains_words(text, name, true);
+        assert!(mentioned("the kel fighters", "kel"));
+        assert!(!mentioned("the kelba fighters", "kel"));
+        assert!(!mentioned("a pdf file", "df"));
+        assert!(mentioned("استقلال لازواد", "ازواد"));
+        assert!(mentioned("وجاو", "جاو"));
+        assert!(!mentioned("مجاوره", "جاو"));
+        assert!(mentioned("mnla", "mnla"));
+        assert!(!contains_words("mnla", "", true));
+    }
+
+    #[test]
+    fn a_query_covers_the_share_of_the_name_it_spells() {
+        assert_eq!(word_coverage("gao region", "region"), Some(0.6));
+        assert_eq!(word_coverage("gao region", "gao region"), Some(1.0));
+        assert_eq!(word_coverage("gao region", "ao"), None);
+    }
+}
