@@ -125,3 +125,72 @@ fn values<T: Serialize>(items: &[T]) -> Vec<serde_json::Value> {
         .filter_map(|i| serde_json::to_value(i).ok())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityId, Relation, RelationKind, Status};
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let files = GraphFiles::builtin();
+        std::fs::write(dir.path().join(ENTITIES_FILE), &files.entities[..]).unwrap();
+        std::fs::write(dir.path().join(RELATIONS_FILE), &files.relations[..]).unwrap();
+        std::fs::write(dir.path().join(SOURCES_FILE), &files.sources[..]).unwrap();
+        dir
+    }
+
+    fn relation(id: &str, source: &str, target: &str) -> Relation {
+        Relation {
+            id: EntityId(id.into()),
+            kind: RelationKind::Control,
+            source: EntityId(source.into()),
+            target: EntityId(target.into()),
+            start: None,
+            end: None,
+            negated: false,
+            timeless: false,
+            status: Status::Asserted,
+            claimed_by: Box::new([]),
+            disputed_by: Box::new([]),
+            place: None,
+            event: None,
+            casualties: Box::new([]),
+            summary: "test".into(),
+            evidence: Box::new([]),
+        }
+    }
+
+    #[test]
+    fn a_valid_addition_is_written_and_loads() {
+        let dir = folder();
+        let additions = Additions {
+            relations: vec![relation("mnla-holds-kidal-test", "mnla", "kidal")],
+            ..Additions::default()
+        };
+        add(dir.path(), &additions, None).unwrap();
+        let graph = load::load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        assert!(
+            graph
+                .relation_ix(&EntityId("mnla-holds-kidal-test".into()))
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn an_invalid_addition_writes_nothing() {
+        let dir = folder();
+        let before = std::fs::read(dir.path().join(RELATIONS_FILE)).unwrap();
+        // A town cannot control a movement, and the id names no entity.
+        let additions = Additions {
+            relations: vec![relation("bad", "gao", "no-such-entity")],
+            ..Additions::default()
+        };
+        let err = add(dir.path(), &additions, None).unwrap_err();
+        assert!(matches!(err, GrowError::Invalid(_)), "{err}");
+        assert_eq!(
+            std::fs::read(dir.path().join(RELATIONS_FILE)).unwrap(),
+            before
+        );
+    }
+}

@@ -207,3 +207,68 @@ pub fn additions(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Cited, Span};
+    use crate::load::{GraphFiles, load};
+    use crate::model::{RelationKind, Status};
+
+    fn extraction(document: &str, start: usize, end: usize) -> Extraction {
+        Extraction {
+            document: document.to_owned(),
+            candidates: vec![Candidate {
+                id: "mnla-control-gao".to_owned(),
+                kind: RelationKind::Control,
+                source: Party::Known(EntityId("mnla".into())),
+                target: Party::Known(EntityId("gao".into())),
+                start: None,
+                end: None,
+                negated: false,
+                status: Status::Asserted,
+                evidence: vec![Cited {
+                    document: document.to_owned(),
+                    start_byte: start,
+                    end_byte: end,
+                }],
+                confidence: 0.7,
+                rule: "verb-svo: control verb".to_owned(),
+                sentence: Span {
+                    start_byte: start,
+                    end_byte: end,
+                },
+                summary: String::new(),
+            }],
+            entities: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_unregistered_document_needs_sources() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let err = additions(&extraction("news.txt", 0, 3), &[], &graph, None).unwrap_err();
+        assert!(matches!(err, AcceptError::Document { .. }), "{err}");
+    }
+
+    #[test]
+    fn spans_must_fit_the_document() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("news.txt"), "غاو").unwrap();
+        // Byte 1 is inside the first letter.
+        let err =
+            additions(&extraction("news.txt", 1, 4), &[], &graph, Some(dir.path())).unwrap_err();
+        assert!(matches!(err, AcceptError::Span { .. }), "{err}");
+        let ok = additions(&extraction("news.txt", 0, 6), &[], &graph, Some(dir.path())).unwrap();
+        assert_eq!((ok.relations.len(), ok.sources.len()), (1, 1));
+        assert_eq!(ok.sources[0].language, "ar");
+    }
+
+    #[test]
+    fn unknown_ids_are_refused() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let err = additions(&extraction("x", 0, 1), &["nope".into()], &graph, None).unwrap_err();
+        assert_eq!(err, AcceptError::UnknownId("nope".into()));
+    }
+}

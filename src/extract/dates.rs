@@ -375,12 +375,13 @@ impl Scanner<'_> {
                 return Some((end, self.shift(sign * count, unit)?));
             }
         }
-        // count + unit + later/earlier.
+        // count + unit + an adverb: "four days later" (not "ten years before the events",
+        // which counts from an event).
         if let Some((end, count, unit)) = self.count(i) {
             for (n, m) in self.meanings(end) {
                 let sign = match m {
-                    Meaning::Date(DateWord::Later) => 1,
-                    Meaning::Date(DateWord::Earlier) => -1,
+                    Meaning::Date(DateWord::Afterwards) => 1,
+                    Meaning::Date(DateWord::Beforehand) => -1,
                     _ => continue,
                 };
                 return Some((end + n, self.shift(sign * count, unit)?));
@@ -636,6 +637,11 @@ mod tests {
                 "نفس الأسبوع => [2013-02-18..2013-02-24] / -",
                 "الشهر التالي => 2013-03 / -",
             ]
+        );
+        // "N years before <an event>" counts from the event: nothing.
+        assert_eq!(
+            dates(Lang::Ar, "في عام 2012. لمدة 10 سنوات قبل الظروف", None).len(),
+            1
         );
         // Nothing to resolve against: nothing.
         assert!(dates(Lang::Ar, "في اليوم التالي", None).is_empty());
