@@ -697,6 +697,25 @@ mod tests {
     }
 
     #[test]
+    fn places_after_a_locative_are_no_objects_and_partitives_are_subjects() {
+        assert!(read(Lang::En, "French forces attacked militants near Gao.").is_empty());
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اشتبك مسلحون من الحركة الوطنية لتحرير أزواد مع الجيش المالي في كيدال."
+            ),
+            ["conflict mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "وقعت الحكومة المالية والحركة الوطنية لتحرير أزواد اتفاق سلام في 20 يونيو 2015."
+            ),
+            ["agreement mali mnla 2015-06-20 -"]
+        );
+    }
+
+    #[test]
     fn kinds_must_fit_their_ends() {
         // A town is no side of a conflict, a person no place to control.
         assert!(read(Lang::En, "The MNLA clashed near Gao.").is_empty());

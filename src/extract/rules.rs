@@ -17,6 +17,7 @@
 use super::lexicon::{Lang, Matches, Meaning, Pos, Trigger};
 use super::mentions::Mention;
 use super::tokens::{Kind, Token};
+use crate::model::RelationKind;
 
 /// How far (in tokens) an actor may stand from its trigger.
 const WINDOW: usize = 15;
@@ -28,6 +29,9 @@ pub(crate) struct Markers {
     pub denial: bool,
     pub reported: Vec<usize>,
     pub relative: Vec<usize>,
+    /// Locative markers: (first token, one past the last).
+    pub locative: Vec<(usize, usize)>,
+    pub partitive: Vec<usize>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -83,6 +87,8 @@ pub(crate) fn markers(
                 Meaning::Denial => m.denial = true,
                 Meaning::Reported => m.reported.push(i),
                 Meaning::Relative => m.relative.push(i),
+                Meaning::Locative => m.locative.push(span),
+                Meaning::Partitive => m.partitive.push(i),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -307,10 +313,14 @@ impl Sentence<'_> {
             Pos::Verb => {
                 let subject = self.before(a);
                 let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
-                let first_after = self
-                    .after(b)
-                    .next()
-                    .filter(|&m| self.mentions[m].first == b);
+                // The subject right after the verb, or after a partitive ("مسلحون من X").
+                let first_after = self.after(b).next().filter(|&m| {
+                    let first = self.mentions[m].first;
+                    first == b
+                        || (first <= b + 2
+                            && self.markers.partitive.contains(&(first - 1))
+                            && self.gap(b, first) <= 2)
+                });
                 // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
                 let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
                 if self.lang == Lang::Ar
@@ -396,7 +406,13 @@ impl Sentence<'_> {
             None => self
                 .after(b)
                 .filter(|&m| {
-                    !self.introduced_by_agent(m) && self.gap(b, self.mentions[m].first) <= 6
+                    let first = self.mentions[m].first;
+                    !self.introduced_by_agent(m)
+                        && self.gap(b, first) <= 6
+                        // "attacked militants near Gao": Gao is where. For control, the place
+                        // holding what was taken ("towns in the Kidal region") is held in part.
+                        && (trigger.kind == RelationKind::Control
+                            || !self.markers.locative.iter().any(|&(_, end)| end == first))
                 })
                 .take(3)
                 .collect(),

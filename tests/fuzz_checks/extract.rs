@@ -15,6 +15,21 @@ fn builtin() -> &'static Graph {
     GRAPH.get_or_init(|| load(&GraphFiles::builtin()).expect("the built-in graph loads"))
 }
 
+/// The extractor of each language over the built-in graph, built once (its lexicon and name
+/// gazetteer cost more than one extraction).
+fn extractor(lang: Lang) -> &'static Extractor<'static> {
+    static EXTRACTORS: OnceLock<[Extractor<'static>; 3]> = OnceLock::new();
+    let all = EXTRACTORS.get_or_init(|| {
+        [Lang::Ar, Lang::Fr, Lang::En]
+            .map(|l| Extractor::new(builtin(), l, None).expect("the built-in lexicons parse"))
+    });
+    &all[match lang {
+        Lang::Ar => 0,
+        Lang::Fr => 1,
+        Lang::En => 2,
+    }]
+}
+
 /// Reads the input as a file would be (`text_of` never panics, on any bytes), then extracts
 /// from its longest UTF-8 prefix in the language the first byte picks (0 ar, 1 fr, 2 en, else
 /// detected), with an anchor when the second byte is odd.
@@ -34,10 +49,7 @@ pub fn extract(data: &[u8]) {
     };
     let anchor = (head.get(1).is_some_and(|b| b % 2 == 1))
         .then(|| "2013-01-11".parse::<PartialDate>().expect("a date"));
-    let graph = builtin();
-    let found = Extractor::new(graph, lang, None)
-        .expect("the built-in lexicons parse")
-        .extract("fuzz.txt", text, anchor);
+    let found = extractor(lang).extract("fuzz.txt", text, anchor);
     for c in &found.candidates {
         let s = &c.sentence;
         assert!(text.get(s.start_byte..s.end_byte).is_some(), "{c:?}");
