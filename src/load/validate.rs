@@ -262,8 +262,9 @@ fn check_length(
     !over
 }
 
-/// True for slugs of lowercase ASCII letters and digits joined by single hyphens.
-fn is_slug(id: &str) -> bool {
+/// True when `id` is a slug: lowercase ASCII letters and digits joined by single hyphens
+/// (`ansar-dine`), the form of every id.
+pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()

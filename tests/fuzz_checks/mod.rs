@@ -2,7 +2,7 @@
 //! fuzz input and panicking when a property does not hold.
 //!
 //! The same code runs in two places: each cargo-fuzz target (`fuzz/fuzz_targets/*.rs`) includes
-//! this module with `#[path]` and calls its function, and `tests/fuzz_regressions.rs` runs every
+//! this module with `#[path]` and calls its function, and `tests/it/fuzz_regressions.rs` runs every
 //! function over the kept corpus and every crash input found, in the normal test suite. Inputs
 //! are decoded here (text as its longest valid UTF-8 prefix, graphs with `arbitrary`), so a file
 //! means the same to both.

@@ -1,5 +1,4 @@
 //! Running the real `actorgraph` binary in tests.
-#![allow(dead_code)] // Each test file uses its own subset.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,9 +1,7 @@
 //! Bad input on the command line: one clear message on stderr and a documented exit code,
 //! never a panic. Messages are snapshot-tested.
 
-mod common;
-
-use common::{cmd, fails};
+use crate::common::{cmd, fails};
 
 /// (name, arguments, exit code) for every bad input; stderr is snapshot as `errors__<name>`.
 const CASES: &[(&str, &[&str], i32)] = &[

@@ -1,8 +1,6 @@
 //! Relationship questions on the built-in Azawad graph, asked through the real binary.
 
-mod common;
-
-use common::{fails, ids, json, stdout};
+use crate::common::{fails, ids, json, stdout};
 
 #[test]
 fn mnla_allies_in_may_2012_are_the_islamists_not_france() {
@@ -303,7 +301,7 @@ fn every_command_prints_text_and_is_deterministic() {
 
 #[test]
 fn show_with_sources_quotes_evidence() {
-    let seeds = common::seeds();
+    let seeds = crate::common::seeds();
     let text = stdout(&["show", "gao", "--sources", seeds.to_str().unwrap()]);
     assert!(text.contains("«"), "{text}");
     assert!(text.contains("جاو") || text.contains("غاو"), "{text}");

@@ -1,5 +1,5 @@
 //! The diagrams in `exports/` are the tool's own output: every view of
-//! `actorgraph::export::views::VIEWS` regenerated in memory must equal its committed `.dot`, and
+//! `actorgraph::export::views::builtin()` regenerated in memory must equal its committed `.dot`, and
 //! each committed `.svg` must have been rendered from that `.dot`. Regenerate them all with
 //! `cargo run -- export --all`.
 
@@ -7,7 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use actorgraph::export::views::VIEWS;
+use actorgraph::export::views;
 use actorgraph::load::{GraphFiles, load};
 use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 
@@ -70,7 +70,7 @@ fn svg_nodes(svg: &str) -> Vec<(String, Vec<&str>)> {
 #[test]
 fn committed_dot_files_are_fresh() {
     let graph = load(&GraphFiles::builtin()).unwrap();
-    for view in &VIEWS {
+    for view in &views::builtin() {
         let fresh = String::from_utf8(view.dot(&graph).unwrap()).unwrap();
         let name = format!("{}.dot", view.name);
         assert!(
@@ -82,7 +82,7 @@ fn committed_dot_files_are_fresh() {
 
 #[test]
 fn committed_svgs_were_rendered_from_their_dot() {
-    for view in &VIEWS {
+    for view in &views::builtin() {
         let svg = committed(&format!("{}.svg", view.name));
         let (nodes, edges) = nodes_and_edges(&committed(&format!("{}.dot", view.name)));
         let stale = format!(
@@ -101,7 +101,7 @@ fn committed_svgs_were_rendered_from_their_dot() {
 #[test]
 fn every_view_renders_without_warnings() {
     let graph = load(&GraphFiles::builtin()).unwrap();
-    for view in &VIEWS {
+    for view in &views::builtin() {
         let mut dot = Command::new("dot")
             .arg("-Tsvg")
             .stdin(Stdio::piped())
@@ -158,13 +158,13 @@ fn export_all_writes_every_view() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     written.sort();
-    let mut expected: Vec<String> = VIEWS
+    let mut expected: Vec<String> = views::builtin()
         .iter()
         .flat_map(|v| [format!("{}.dot", v.name), format!("{}.svg", v.name)])
         .collect();
     expected.sort();
     assert_eq!(written, expected);
-    for view in &VIEWS {
+    for view in &views::builtin() {
         let name = format!("{}.dot", view.name);
         assert_eq!(
             fs::read_to_string(dir.path().join(&name)).unwrap(),

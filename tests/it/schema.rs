@@ -14,13 +14,13 @@ fn checked_in_schema_is_current() {
         }
         let checked_in = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
-                "{}: {e}; run UPDATE_SCHEMA=1 cargo test --test schema",
+                "{}: {e}; run UPDATE_SCHEMA=1 cargo test --test it schema",
                 path.display()
             )
         });
         assert!(
             checked_in == generated,
-            "{} (schema of {data_file}) is stale; run UPDATE_SCHEMA=1 cargo test --test schema",
+            "{} (schema of {data_file}) is stale; run UPDATE_SCHEMA=1 cargo test --test it schema",
             path.display()
         );
     }

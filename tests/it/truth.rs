@@ -2,9 +2,7 @@
 //! filters without undated noise, an actor with its armed forces, relations that do not
 //! outlive their ends, enemies that are actors, labels that read right.
 
-mod common;
-
-use common::{fails, ids, json, stdout};
+use crate::common::{fails, ids, json, stdout};
 use serde_json::Value;
 
 fn rows(value: &Value) -> &Vec<Value> {
@@ -157,7 +155,7 @@ fn a_range_ending_at_a_coarser_date_says_so() {
 
 #[test]
 fn coverage_of_both_texts_is_complete_with_listed_exclusions() {
-    let seeds = common::seeds();
+    let seeds = crate::common::seeds();
     let report = json(&["coverage", "--sources", seeds.to_str().unwrap()]);
     let documents = rows(&report);
     assert_eq!(documents.len(), 2);
@@ -188,9 +186,9 @@ fn coverage_of_both_texts_is_complete_with_listed_exclusions() {
 
 #[test]
 fn coverage_lists_uncovered_sentences_and_refuses_a_wrong_exclusion() {
-    let seeds = common::seeds();
+    let seeds = crate::common::seeds();
     let seeds = seeds.to_str().unwrap();
-    let (_keep, data) = common::azawad();
+    let (_keep, data) = crate::common::azawad();
     // Without the exclusions file, the headings and the fragment count as uncovered
     // content... except the headline, which the declaration cites.
     let report = json(&[

@@ -2,16 +2,14 @@
 //! actors a command names answers every question about them as the whole graph does, name
 //! resolution and its errors included; it checks the blocks it reads, and only those.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::common::{azawad, run};
 use actorgraph::cache::{self, CacheError, blocks};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter};
 use actorgraph::{Graph, PartialDate};
-use common::{azawad, run};
 
 /// Every way a user may name an Azawad actor: ids, names, aliases, single words of names
 /// (partial matches, some ambiguous), Arabic with a one-letter prefix, and misspellings.

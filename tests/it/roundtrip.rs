@@ -1,7 +1,5 @@
 //! Node-link JSON export → load → the same graph (or the same selection of it).
 
-mod common;
-
 use actorgraph::Graph;
 use actorgraph::export::{self, Format, Options};
 use actorgraph::load::{GraphFiles, load};
@@ -53,9 +51,9 @@ fn the_cli_loads_its_own_export() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("may-2012.json");
     let path = path.to_str().unwrap();
-    common::stdout(&["export", "json", "--at", "2012-05-01", "-o", path]);
-    let original = common::json(&["allies", "mnla", "--at", "2012-05-01"]);
-    let reloaded = common::json(&["allies", "mnla", "--at", "2012-05-01", "--data", path]);
+    crate::common::stdout(&["export", "json", "--at", "2012-05-01", "-o", path]);
+    let original = crate::common::json(&["allies", "mnla", "--at", "2012-05-01"]);
+    let reloaded = crate::common::json(&["allies", "mnla", "--at", "2012-05-01", "--data", path]);
     assert_eq!(original, reloaded);
 }
 
@@ -68,7 +66,7 @@ fn errors_in_a_node_link_file_point_into_it() {
         "{\n\"nodes\": [\n{\"id\": \"a\", \"kind\": \"city\", \"description\": \"x\"}\n],\n\"links\": [\n{\"id\": \"r\", \"kind\": \"control\", \"source\": \"a\", \"target\": \"b\", \"summary\": \"s\"}\n],\n\"sources\": []\n}\n",
     )
     .unwrap();
-    let out = common::run(&["check", "--data", path.to_str().unwrap()]);
+    let out = crate::common::run(&["check", "--data", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

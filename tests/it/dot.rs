@@ -8,13 +8,11 @@
 //! every label (minus the invisible characters, with whitespace runs as one space) and give an
 //! SVG with exactly its own nodes and edges. Graphviz `dot` is installed by `.ci/setup`.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{cmd, fails, stdout};
+use crate::common::{cmd, fails, stdout};
 use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 
 const ADVERSARIAL: &str = "tests/fixtures/adversarial";

@@ -4,7 +4,7 @@
 //! `tests/fixtures/sources/report.txt`, an invented note. Each folder under
 //! `tests/fixtures/broken/` is a copy of it with one defect; the table at the end of this file
 //! says which problem each must produce, where, and with which JSON path and id. The full text
-//! output of each is kept as an insta snapshot in `tests/snapshots/`.
+//! output of each is kept as an insta snapshot in `tests/it/snapshots/`.
 //! `tests/fixtures/ten-problems/` holds fifteen different problems at once.
 
 use std::borrow::Cow;

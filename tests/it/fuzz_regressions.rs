@@ -4,7 +4,7 @@
 //! [`CORPUS_SAMPLE`] files is sampled evenly (by sorted name), so the run stays short; the
 //! regressions always run whole. See BAD-INPUTS.md, "Fuzzing".
 
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};

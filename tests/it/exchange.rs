@@ -6,7 +6,7 @@
 //! and start with `=` and `@`) and seven relations (negated, alleged, disputed, year-, month-
 //! and day-precision dates, an end known only to lie between two months, open ends, a
 //! timeless one, two between the same pair). Each
-//! export of it is an insta snapshot in `tests/snapshots/exchange__*.snap`.
+//! export of it is an insta snapshot in `tests/it/snapshots/it__exchange__*.snap`.
 //!
 //! The consumers are Python packages, run as `target/pyenv/bin/python tests/python/*.py`:
 //! networkx reads GraphML and GEXF, pyoxigraph and rdflib load Turtle and answer SPARQL, the

@@ -2,14 +2,12 @@
 //! with and without it are the same bytes, and a stale, truncated, altered or foreign cache is
 //! detected, reported and rebuilt, never used.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::common::{azawad, fails, run, stdout};
 use actorgraph::cache::{self, CacheError, Warmth};
 use actorgraph::load::{GraphFiles, load};
-use common::{azawad, fails, run, stdout};
 
 fn arg(path: &Path) -> &str {
     path.to_str().unwrap()
@@ -247,7 +245,7 @@ fn index_refuses_what_it_cannot_cache() {
 #[test]
 fn index_reports_in_json() {
     let (_keep, data) = azawad();
-    let value = common::json(&["index", "--data", arg(&data)]);
+    let value = crate::common::json(&["index", "--data", arg(&data)]);
     assert_eq!(value["entities"], built_in_count("entities.json"));
     assert_eq!(value["relations"], built_in_count("relations.json"));
     assert_eq!(

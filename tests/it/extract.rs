@@ -2,13 +2,11 @@
 //! → accept → check on a copy of the graph, bad inputs, and a property test that every span
 //! of any text (CRLF, a byte-order mark, NFD) is in range and on character boundaries.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::{azawad, cmd, seeds};
 use actorgraph::extract::{Extraction, Extractor, Lang};
 use actorgraph::load::{GraphFiles, load};
-use common::{azawad, cmd, seeds};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
