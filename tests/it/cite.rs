@@ -1,7 +1,6 @@
 //! `cite` finds every evidence span of the built-in graph from its text typed another way:
 //! without Arabic diacritics, with other whitespace, through the library and the binary.
 
-
 use actorgraph::cite;
 use actorgraph::load::{GraphFiles, load};
 

@@ -88,3 +88,8 @@ fn cite() {
 fn import() {
     run("import", fuzz_checks::import_table);
 }
+
+#[test]
+fn extract() {
+    run("extract", fuzz_checks::extract);
+}

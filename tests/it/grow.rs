@@ -2,14 +2,13 @@
 //! validates, files untouched by a rejected or killed `add`, imports of UCDP- and
 //! ACLED-shaped fixture tables, `merge` of a graph with itself.
 
-
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use actorgraph::edit::splice;
 use crate::common::{azawad, cmd, seeds};
+use actorgraph::edit::splice;
 
 const FILES: [&str; 3] = ["entities.json", "relations.json", "sources.json"];
 

@@ -15,6 +15,7 @@ mod dot;
 mod errors;
 mod exchange;
 mod exports;
+mod extract;
 mod fuzz_regressions;
 mod grow;
 mod loader_never_panics;
