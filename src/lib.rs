@@ -7,7 +7,6 @@ pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod graph;
-pub mod grow;
 mod id_table;
 pub mod import;
 pub mod load;

@@ -1,16 +1,19 @@
-//! `actorgraph accept`: reviewed candidates into a graph folder.
+//! `actorgraph accept`: reviewed candidates into a graph folder, through the same validation
+//! and atomic, file-by-file write as `add` ([`folder`]).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
+use super::folder::{self, Folder};
 use super::output;
+use actorgraph::edit;
 use actorgraph::extract::{Extraction, accept};
-use actorgraph::grow::{self, GrowError};
-use actorgraph::load::{self, GraphFiles};
 
-/// Reads the candidates, turns the chosen ones into additions, and adds them to `into`.
+/// Reads the candidates, turns the chosen ones into new elements, and adds them to `into`
+/// when the whole graph stays valid; otherwise reports every problem as `check` does and
+/// writes nothing.
 pub fn run(
     global: &Global,
     candidates: &Path,
@@ -25,21 +28,21 @@ pub fn run(
             candidates.display()
         ))
     })?;
-    let graph = load::load_owned(GraphFiles::read_dir(into)?)?;
-    let additions = accept::additions(&extraction, ids, &graph, global.sources.as_deref())
+    let target = Folder::open(into)?;
+    let added = accept::additions(&extraction, ids, &target.graph, global.sources.as_deref())
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let (e, r, s) = (
-        additions.entities.len(),
-        additions.relations.len(),
-        additions.sources.len(),
-    );
-    grow::add(into, &additions, None).map_err(|e| match e {
-        GrowError::Read(e) => CliError::Read(e),
-        GrowError::Invalid(e) => CliError::Invalid(e),
-        other => CliError::Usage(other.to_string()),
-    })?;
+    let after = target.elements.with(&added);
+    let change = match edit::change(&target.files, &after, None, false) {
+        Ok(change) => change,
+        Err(rejected) => return folder::rejected(global, &rejected),
+    };
+    let read = vec![("the candidates file".to_owned(), candidates.to_owned())];
+    target.write(&change, read)?;
     output::diagnostic(&format!(
-        "added {r} relation(s), {e} entity(ies) and {s} source(s) to {}",
+        "added {} relation(s), {} entity(ies) and {} source(s) to {}",
+        added.relations.len(),
+        added.entities.len(),
+        added.sources.len(),
         into.display()
     ));
     Ok(ExitCode::SUCCESS)

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{Candidate, Extraction, Party, detect};
+use crate::edit::Elements;
 use crate::graph::Graph;
-use crate::grow::Additions;
 use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source, SourceKind};
 
 /// Why candidates cannot be accepted.
@@ -53,15 +53,16 @@ pub enum AcceptError {
     },
 }
 
-/// The additions that accepting the candidates `ids` (all when empty) of `extraction` makes
-/// to `graph`; `sources_dir` holds the document, read to register it when the graph does not
+/// The elements that accepting the candidates `ids` (all when empty) of `extraction` adds
+/// to `graph` (new entities, the relations, the document when not yet listed), to go through
+/// the one validated writer of graph folders, [`crate::edit`]; `sources_dir` holds the document, read to register it when the graph does not
 /// list it.
 pub fn additions(
     extraction: &Extraction,
     ids: &[String],
     graph: &Graph,
     sources_dir: Option<&Path>,
-) -> Result<Additions, AcceptError> {
+) -> Result<Elements, AcceptError> {
     for id in ids {
         if !extraction.candidates.iter().any(|c| &c.id == id) {
             return Err(AcceptError::UnknownId(id.clone()));
@@ -72,7 +73,7 @@ pub fn additions(
         .iter()
         .filter(|c| ids.is_empty() || ids.contains(&c.id))
         .collect();
-    let mut out = Additions::default();
+    let mut out = Elements::default();
     let mut taken: Vec<String> = Vec::new();
     let unique = |id: &str, taken: &mut Vec<String>| {
         let mut n = 1;
