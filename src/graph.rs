@@ -1,6 +1,6 @@
 //! The graph: owns entities, relations and sources, and indexes them for queries.
 
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,6 +14,10 @@ use crate::query::Bounds;
 pub type EntityIx = usize;
 /// Index of a relation in [`Graph::relations`] (and of its edge in [`Graph::topology`]).
 pub type RelationIx = usize;
+
+/// The petgraph graph of a [`Graph`]'s topology: node and edge weights are empty, since node
+/// `i` is entity `i` and edge `j` relation `j`; 32-bit indexes, as the loader's limits allow.
+pub type Topology = DiGraph<(), (), u32>;
 
 /// A validated graph of entities and dated relations.
 ///
@@ -31,8 +35,7 @@ pub struct Graph {
     sources: Vec<Source>,
     entity_ix: IdTable,
     relation_ix: IdTable,
-    topology: DiGraph<EntityIx, RelationIx>,
-    ends: Vec<[u32; 2]>,
+    topology: Topology,
     bounds: Vec<Bounds>,
     order: Vec<RelationIx>,
     incident: Vec<Vec<RelationIx>>,
@@ -88,7 +91,6 @@ impl Graph {
             entity_ix,
             relation_ix,
             topology,
-            ends,
             bounds,
             order,
             incident,
@@ -137,10 +139,15 @@ impl Graph {
         &self.order
     }
 
-    /// The source and target of relation `r`, as entity indexes.
+    /// The source and target of relation `r`, as entity indexes: the endpoints of its edge
+    /// in the petgraph [`topology`](Graph::topology), which every traversal (neighbours,
+    /// paths, ego networks, network measures) reads.
     pub fn ends(&self, r: RelationIx) -> (EntityIx, EntityIx) {
-        let [s, t] = self.ends[r];
-        (s as EntityIx, t as EntityIx)
+        let (s, t) = self
+            .topology
+            .edge_endpoints(EdgeIndex::new(r))
+            .expect("every relation is an edge of the topology");
+        (s.index(), t.index())
     }
 
     /// The end of relation `r` that is not `entity` (the target when `entity` is the source).
@@ -164,8 +171,11 @@ impl Graph {
         &self.at_place[entity]
     }
 
-    /// The petgraph graph underneath: node `i` is entity `i`, edge weights are relation indexes.
-    pub fn topology(&self) -> &DiGraph<EntityIx, RelationIx> {
+    /// The petgraph graph of who is related to whom: node `i` is entity `i`, edge `j`
+    /// relation `j`, from its source to its target. It holds the graph's topology (there is
+    /// no other copy of the relations' ends); the per-entity lists ([`incident`](Graph::incident),
+    /// [`at_place`](Graph::at_place)) index its edges by date.
+    pub fn topology(&self) -> &Topology {
         &self.topology
     }
 
@@ -227,7 +237,7 @@ fn share_ids(
 /// chronological order, and each entity's incident and placed relations in that order.
 type RelationIndexes = (
     IdTable,
-    DiGraph<EntityIx, RelationIx>,
+    Topology,
     Vec<RelationIx>,
     Vec<Vec<RelationIx>>,
     Vec<Vec<RelationIx>>,
@@ -240,12 +250,12 @@ fn index_relations(
     ends: &[[u32; 2]],
 ) -> RelationIndexes {
     let relation_ix = IdTable::new(relations.iter().map(|r| &r.id));
-    let mut topology = DiGraph::with_capacity(entities.len(), relations.len());
-    for i in 0..entities.len() {
-        topology.add_node(i);
+    let mut topology = Topology::with_capacity(entities.len(), relations.len());
+    for _ in 0..entities.len() {
+        topology.add_node(());
     }
-    for (j, [s, t]) in ends.iter().enumerate() {
-        topology.add_edge(NodeIndex::new(*s as usize), NodeIndex::new(*t as usize), j);
+    for [s, t] in ends {
+        topology.add_edge(NodeIndex::new(*s as usize), NodeIndex::new(*t as usize), ());
     }
     let order = chronological_order(relations);
     // Filled in chronological order, each entity's lists come out sorted.

@@ -5,6 +5,7 @@ pub mod cite;
 pub mod coverage;
 pub mod edit;
 pub mod export;
+pub mod extract;
 pub mod graph;
 mod id_table;
 pub mod import;

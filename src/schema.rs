@@ -1,7 +1,7 @@
 //! The JSON Schema of the data format, generated from the model types.
 //!
 //! The checked-in copies under `graph-data/schema/` are compared with these by a test
-//! (`tests/schema.rs`); `UPDATE_SCHEMA=1 cargo test --test schema` rewrites them.
+//! (`tests/it/schema.rs`); `UPDATE_SCHEMA=1 cargo test --test it schema` rewrites them.
 
 use schemars::schema_for;
 

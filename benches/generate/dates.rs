@@ -1,6 +1,6 @@
 //! Random calendar days between 1990 and 2024, and partial dates at a random precision.
 
-use actorgraph::PartialDate;
+use actorgraph::{Day, PartialDate};
 
 use super::Rng;
 
@@ -9,29 +9,17 @@ pub const FIRST_YEAR: i32 = 1990;
 /// The last generated year.
 pub const LAST_YEAR: i32 = 2024;
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`).
+/// Days since 1970-01-01 of a civil date, by the library's calendar.
 pub fn day_number(year: i32, month: u32, day: u32) -> i32 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = ((153 * mp + 2) / 5 + day - 1) as i32;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let date = PartialDate::from_parts(year as u16, month as u8, day as u8)
+        .unwrap_or_else(|e| panic!("generated date {year}-{month}-{day}: {e}"));
+    date.first_day().0
 }
 
-/// The civil date of a day number (Howard Hinnant's `civil_from_days`).
+/// The civil date of a day number, by the library's calendar.
 pub fn civil(day: i32) -> (i32, u32, u32) {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    (y, m, d)
+    let (y, m, d) = Day(day).civil();
+    (y as i32, m, d)
 }
 
 /// The first day of the generated range.

@@ -274,6 +274,38 @@ pub enum Command {
         #[arg(long)]
         certain: bool,
     },
+    /// Propose candidate relations from an Arabic, French or English text: the actors the
+    /// graph knows (and new ones), the dates, the relations the sentences state, each with its
+    /// evidence span, confidence and rule. --json prints {document, candidates, entities}.
+    Extract {
+        /// The text (UTF-8), or the name of a document of sources.json under --sources.
+        file: PathBuf,
+        /// The text's language: ar, fr, en or auto (detected).
+        #[arg(long, value_name = "LANG", default_value = "auto")]
+        lang: String,
+        /// The publication date, which "yesterday" and weekdays count from (and relative dates
+        /// before the text's first date).
+        #[arg(long, value_name = "DATE")]
+        anchor: Option<PartialDate>,
+        /// A lexicon file to use instead of the built-in one (lexicons/README.md).
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+        /// Write the JSON to this file (atomically) instead of printing.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add reviewed candidates (from extract --json or -o) to a graph folder, new entities
+    /// first, through the loader's validation and atomic writes.
+    Accept {
+        /// The candidates file.
+        candidates: PathBuf,
+        /// Only these candidate ids (all when not given).
+        #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+        ids: Vec<String>,
+        /// The graph folder to add them to.
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+    },
     /// Relations that began, ended or changed certainty between two dates.
     Diff {
         /// The first date.
@@ -347,7 +379,8 @@ pub struct Time {
     #[arg(long)]
     pub certain: bool,
     /// Only relations known to hold at some point of the period, whatever the reading of their
-    /// dates (a 2013 attack asked about 2013, not an open-ended 2012 control).
+    /// dates (an attack of some day of February 2013 asked about February 2013, not about one
+    /// day of it).
     #[arg(long)]
     pub known: bool,
     /// Also list relations the sources do not date (as possible): left out of time

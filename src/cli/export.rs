@@ -20,7 +20,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let inputs = Inputs::of(global, graph);
     let Some(format) = args.format else {
         let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
-        return all(graph, &inputs, dir);
+        return all(global, graph, &inputs, dir);
     };
     let (selection, options) = select(graph, format, args)?;
     match (
@@ -67,10 +67,27 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes every view of exports/ into `dir`, as `<name>.dot` and `<name>.svg`.
-fn all(graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError> {
+/// Writes every view of the graph (its folder's `views.json`, or the built-in graph's) into
+/// `dir`, as `<name>.dot` and `<name>.svg`.
+fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError> {
+    let views = match &global.data {
+        None => views::builtin(),
+        Some(data) => {
+            let file = data.join(views::VIEWS_FILE);
+            let bytes = std::fs::read(&file).map_err(|e| {
+                CliError::Usage(format!(
+                    "cannot read {}: {e}; export --all draws the views a graph folder lists \
+                     in its {} (see README, Diagrams and exchange)",
+                    file.display(),
+                    views::VIEWS_FILE
+                ))
+            })?;
+            views::read(&file.display().to_string(), &bytes)
+                .map_err(|e| CliError::Usage(e.to_string()))?
+        }
+    };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-    for view in &views::VIEWS {
+    for view in &views {
         let dot = view
             .dot(graph)
             .map_err(|e| CliError::Usage(e.to_string()))?;
@@ -85,7 +102,7 @@ fn all(graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError>
     }
     output::diagnostic(&format!(
         "wrote {} views (.dot and .svg) to {}",
-        views::VIEWS.len(),
+        views.len(),
         dir.display()
     ));
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! The command line: turns arguments into library calls and prints their results.
 //! Only this module (and `main.rs`) knows clap, terminals and exit codes.
 
+mod accept;
 mod add;
 mod args;
 mod balance;
@@ -12,6 +13,7 @@ mod coverage;
 mod diff;
 mod error;
 mod export;
+mod extract;
 mod find;
 mod folder;
 mod import;
@@ -141,6 +143,27 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             second,
             into,
         } => merge::run(global, first, second, into),
+        Command::Extract {
+            file,
+            lang,
+            anchor,
+            lexicon,
+            output,
+        } => extract::run(
+            global,
+            &extract::Request {
+                file,
+                lang,
+                anchor: *anchor,
+                lexicon: lexicon.as_deref(),
+                output: output.as_deref(),
+            },
+        ),
+        Command::Accept {
+            candidates,
+            ids,
+            into,
+        } => accept::run(global, candidates, ids, into),
         Command::Diff {
             first,
             second,

@@ -1,11 +1,18 @@
-//! The diagrams kept in `exports/`: each [`View`] is a named selection of the graph, drawn as
-//! DOT (and rendered to SVG by `actorgraph export --all`, which writes `<name>.dot` and
-//! `<name>.svg` for every view in [`VIEWS`]).
+//! Report views: named selections of a graph drawn as DOT diagrams. A graph folder may list
+//! its views in `views.json` (the built-in graph's list is `graph-data/azawad/views.json`,
+//! embedded in the binary); `actorgraph export --all` writes `<name>.dot` and `<name>.svg` for
+//! each, which is how `exports/` is made and how `tests/it/exports.rs` finds a stale file.
 //!
-//! The list lives here, in the library, so that a test can regenerate every view and fail when
-//! a committed file is stale.
+//! ```json
+//! [{"name": "mnla-ego", "title": "The MNLA and its neighbours", "pick": {"focus": {"actor": "mnla", "depth": 1}}},
+//!  {"name": "may-2012", "title": "On 1 May 2012", "pick": {"at": "2012-05-01"}, "lang": "ar"}]
+//! ```
+//!
+//! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
+//! or `{"places": [KIND, …]}`; `lang` is `en` (the default), `ar` or `fr`.
 
 use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
+use serde::Deserialize;
 
 use super::dot::{self, attr, quoted};
 use super::{DiffView, Lang, Options};
@@ -13,101 +20,115 @@ use crate::graph::Graph;
 use crate::model::{EntityKind, PartialDate, RelationKind};
 use crate::query::{self, Filter, Found, Snapshot};
 
+/// The views file of a graph folder.
+pub const VIEWS_FILE: &str = "views.json";
+
 /// What a view selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Pick {
     /// Every entity and relation.
     All,
-    /// The graph as it stood on a date (`YYYY[-MM[-DD]]`).
-    At(&'static str),
-    /// An actor (id or name) and everything within `depth` relations of it.
-    Focus(&'static str, usize),
+    /// The graph as it stood on a date.
+    At(PartialDate),
+    /// An actor and everything within some relations of it.
+    Focus(Focus),
     /// What began, ended or changed certainty between two dates.
-    Diff(&'static str, &'static str),
+    Diff([PartialDate; 2]),
     /// Relations of these kinds over all time, the places they reach in one column.
-    Places(&'static [RelationKind]),
+    Places(Vec<RelationKind>),
 }
 
-/// A diagram of `exports/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The ego network a view focuses on.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Focus {
+    /// The actor (id, name or alias).
+    pub actor: String,
+    /// How many relations away from it to go (1 by default).
+    #[serde(default = "one")]
+    pub depth: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// A report view: a named, titled selection of the graph.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct View {
     /// The file name without extension, also the DOT graph's name.
-    pub name: &'static str,
+    pub name: String,
     /// The title drawn above the diagram.
-    pub title: &'static str,
+    pub title: String,
     /// What it shows.
     pub pick: Pick,
     /// The language of node labels.
+    #[serde(default, deserialize_with = "lang")]
     pub lang: Lang,
 }
 
-const fn view(name: &'static str, title: &'static str, pick: Pick) -> View {
-    View {
-        name,
-        title,
-        pick,
-        lang: Lang::En,
-    }
+fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
 }
 
-/// Every view of `exports/`, in the order they are written.
-pub const VIEWS: [View; 9] = [
-    view(
-        "azawad",
-        "The Azawad conflict (Mali, 2012–2014): every actor and relation",
-        Pick::All,
-    ),
-    view(
-        "snapshot-2012-05-01",
-        "The Azawad conflict on 2012-05-01",
-        Pick::At("2012-05-01"),
-    ),
-    View {
-        lang: Lang::Ar,
-        ..view(
-            "snapshot-2012-05-01-ar",
-            "The Azawad conflict on 2012-05-01 (Arabic names)",
-            Pick::At("2012-05-01"),
-        )
-    },
-    view(
-        "snapshot-2012-07-01",
-        "The Azawad conflict on 2012-07-01",
-        Pick::At("2012-07-01"),
-    ),
-    view(
-        "snapshot-2013-03-01",
-        "The Azawad conflict on 2013-03-01",
-        Pick::At("2013-03-01"),
-    ),
-    view(
-        "snapshot-2014-03-01",
-        "The Azawad conflict on 2014-03-01",
-        Pick::At("2014-03-01"),
-    ),
-    view(
-        "mnla-ego",
-        "The MNLA and every actor one relation away",
-        Pick::Focus("mnla", 1),
-    ),
-    view(
-        "diff-2012-05-01-2013-03-01",
-        "What changed between 2012-05-01 and 2013-03-01",
-        Pick::Diff("2012-05-01", "2013-03-01"),
-    ),
-    view(
-        "town-control",
-        "Who controlled the towns and areas, and when",
-        Pick::Places(&[RelationKind::Control]),
-    ),
-];
+/// A views file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {reason}")]
+pub struct ViewsError {
+    /// Which file.
+    pub file: String,
+    /// What is wrong (serde's message, with line and column).
+    pub reason: String,
+}
+
+/// Reads the views listed in `bytes`, the contents of `file` (a JSON array of views; view
+/// names must be unique and usable as file names: lowercase letters, digits and hyphens).
+pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<View>, ViewsError> {
+    let error = |reason: String| ViewsError {
+        file: file.to_owned(),
+        reason,
+    };
+    let views: Vec<View> = serde_json::from_slice(bytes).map_err(|e| error(e.to_string()))?;
+    let mut names = std::collections::BTreeSet::new();
+    for view in &views {
+        if !crate::load::is_slug(&view.name) {
+            return Err(error(format!(
+                "view name {:?}: use lowercase ASCII letters and digits joined by hyphens",
+                view.name
+            )));
+        }
+        if !names.insert(view.name.as_str()) {
+            return Err(error(format!("view {:?} is listed twice", view.name)));
+        }
+    }
+    Ok(views)
+}
+
+/// The built-in graph's views (`graph-data/azawad/views.json`), the diagrams of `exports/`.
+///
+/// ```
+/// let views = actorgraph::export::views::builtin();
+/// let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
+/// let dot = views[0].dot(&graph).unwrap();
+/// assert!(dot.starts_with(b"digraph \"azawad\" {"));
+/// ```
+pub fn builtin() -> Vec<View> {
+    read(
+        "graph-data/azawad/views.json",
+        include_bytes!("../../graph-data/azawad/views.json"),
+    )
+    .expect("the built-in views are valid (tested)")
+}
 
 /// A view that cannot be drawn from this graph (an unknown actor, a bad date).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("view {view}: {reason}")]
 pub struct ViewError {
     /// The view's name.
-    pub view: &'static str,
+    pub view: String,
     /// What went wrong.
     pub reason: String,
 }
@@ -116,28 +137,23 @@ impl View {
     /// The view's DOT diagram of `graph`, named after the view.
     pub fn diagram(&self, graph: &Graph) -> Result<Dot, ViewError> {
         let error = |reason: String| ViewError {
-            view: self.name,
+            view: self.name.clone(),
             reason,
-        };
-        let date = |text: &str| {
-            text.parse::<PartialDate>()
-                .map_err(|e| error(e.to_string()))
         };
         let mut options = Options {
             lang: self.lang,
-            title: Some(self.title.to_owned()),
+            title: Some(self.title.clone()),
             diff: None,
         };
-        let selection = match self.pick {
+        let selection = match &self.pick {
             Pick::All => query::snapshot(graph, &Filter::default()),
-            Pick::At(day) => query::snapshot(graph, &Filter::during(date(day)?.period())),
-            Pick::Focus(name, depth) => {
-                let center = graph.resolve(name).map_err(|e| error(e.to_string()))?;
-                query::ego(graph, center, depth, &Filter::default())
+            Pick::At(day) => query::snapshot(graph, &Filter::during(day.period())),
+            Pick::Focus(Focus { actor, depth }) => {
+                let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
+                query::ego(graph, center, *depth, &Filter::default())
             }
-            Pick::Diff(first, second) => {
-                let (selection, diff) =
-                    diff_selection(graph, date(first)?, date(second)?, &Filter::default());
+            Pick::Diff([first, second]) => {
+                let (selection, diff) = diff_selection(graph, *first, *second, &Filter::default());
                 options.diff = Some(diff);
                 selection
             }
@@ -145,7 +161,7 @@ impl View {
         };
         let mut diagram = dot::diagram(graph, &selection, &options);
         if let Dot::DiGraph { id, stmts, .. } = &mut diagram {
-            *id = quoted(self.name);
+            *id = quoted(&self.name);
             if let Pick::Places(_) = self.pick {
                 // Before the first edge: tie each label to its edge with a line.
                 let defaults = GraphAttributes::Edge(vec![attr("decorate", "true")]);
@@ -161,18 +177,11 @@ impl View {
     }
 
     /// The view's DOT diagram as bytes, as `exports/<name>.dot` holds it.
-    ///
-    /// ```
-    /// use actorgraph::export::views::VIEWS;
-    /// let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
-    /// let dot = VIEWS[0].dot(&graph).unwrap();
-    /// assert!(dot.starts_with(b"digraph \"azawad\" {"));
-    /// ```
     pub fn dot(&self, graph: &Graph) -> Result<Vec<u8>, ViewError> {
         let mut out = Vec::new();
         let diagram = self.diagram(graph)?;
         dot::print(&diagram, &mut out).map_err(|e| ViewError {
-            view: self.name,
+            view: self.name.clone(),
             reason: e.to_string(),
         })?;
         Ok(out)
@@ -237,4 +246,35 @@ pub fn diff_selection(
             diff,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_views_are_valid() {
+        assert_eq!(builtin().len(), 9);
+    }
+
+    #[test]
+    fn views_files_are_read_and_checked() {
+        let views = read(
+            "views.json",
+            br#"[{"name": "may", "title": "May", "pick": {"at": "2012-05"}, "lang": "ar"},
+                 {"name": "town", "title": "Towns", "pick": {"places": ["control"]}}]"#,
+        )
+        .unwrap();
+        assert_eq!(views[0].pick, Pick::At("2012-05".parse().unwrap()));
+        assert_eq!((views[0].lang, views[1].lang), (Lang::Ar, Lang::En));
+        let bad = |json: &[u8]| read("views.json", json).unwrap_err().to_string();
+        assert!(bad(br#"[{"name": "a", "title": "t", "pick": "al"}]"#).contains("unknown variant"));
+        assert!(bad(br#"[{"name": "A b", "title": "t", "pick": "all"}]"#).contains("view name"));
+        let twice = br#"[{"name": "a", "title": "t", "pick": "all"}, {"name": "a", "title": "u", "pick": "all"}]"#;
+        assert!(bad(twice).contains("listed twice"));
+        assert!(
+            bad(br#"[{"name": "a", "title": "t", "pick": {"at": "2012-13"}}]"#)
+                .contains("views.json")
+        );
+    }
 }

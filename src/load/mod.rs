@@ -18,8 +18,11 @@ use std::path::{Path, PathBuf};
 
 pub use json::{Element, ParsedFile};
 pub use problem::{Location, Problem, Severity};
-pub use texts::{MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, sha256_hex};
-pub use validate::Parsed;
+pub use texts::{
+    MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, read_limited as read_document,
+    sha256_hex,
+};
+pub use validate::{Parsed, is_slug};
 
 use crate::graph::Graph;
 

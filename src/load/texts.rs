@@ -72,8 +72,9 @@ pub fn is_sha256_hex(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Reads a regular file of at most [`MAX_DOCUMENT_BYTES`].
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+/// Reads a regular file of at most [`MAX_DOCUMENT_BYTES`] (a FIFO or device is refused
+/// before it is opened).
+pub fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     // Looked at before opening: opening a FIFO would block.
     let meta = std::fs::metadata(path)?;

@@ -71,18 +71,28 @@ pub fn variants(k: &str) -> Vec<(String, f64)> {
     let mut out = vec![(k.to_owned(), 1.0)];
     let words: Vec<&str> = k.split(' ').collect();
     for (i, word) in words.iter().enumerate() {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next()
-            && ONE_LETTER_PREFIXES.contains(&first)
-            && chars.clone().count() >= 2
-        {
+        if let Some(rest) = without_prefix(word) {
             let mut changed = words.clone();
-            let rest = key(chars.as_str());
             changed[i] = &rest;
             out.push((changed.join(" "), 0.9));
         }
     }
     out
+}
+
+/// The key of one word of a key without its one-letter Arabic prefix (و ب ل ف ك), when it
+/// has one and keeps at least two letters: `وغاو` → `غاو`.
+///
+/// ```
+/// use actorgraph::names::without_prefix;
+/// assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
+/// assert_eq!(without_prefix("غاو"), None);
+/// ```
+pub fn without_prefix(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    (ONE_LETTER_PREFIXES.contains(&first) && chars.clone().count() >= 2)
+        .then(|| key(chars.as_str()))
 }
 
 /// When every word of `query` appears, in order, as whole words of `name` (both keys): the

@@ -103,16 +103,25 @@ pub fn is_separator(c: char) -> bool {
 /// assert_eq!(key("بالحركة الوطنية"), key("حركة وطنية"));
 /// ```
 pub fn key(text: &str) -> String {
-    normalize(text)
+    key_of_normal(&normalize(text))
+}
+
+/// [`key`] of a text already [`normalize`]d: the article removed from each word.
+pub(crate) fn key_of_normal(normal: &str) -> String {
+    normal
         .split(' ')
         .map(strip_article)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// The definite article as a word may begin with it, with a one-letter prefix first (و ب ف
+/// ك, and ل, whose article is written لل).
+pub(crate) const ARTICLES: [&str; 6] = ["وال", "بال", "فال", "كال", "ال", "لل"];
+
 /// Removes a leading definite article (with an optional one-letter prefix) from one word.
 fn strip_article(word: &str) -> &str {
-    for prefix in ["وال", "بال", "فال", "كال", "ال", "لل"] {
+    for prefix in ARTICLES {
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.chars().count() >= 2
         {

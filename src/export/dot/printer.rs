@@ -317,7 +317,7 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::export::Options;
-    use crate::export::views::VIEWS;
+    use crate::export::views;
     use crate::load::{GraphFiles, load};
     use crate::query::{Filter, snapshot};
 
@@ -528,7 +528,7 @@ mod tests {
     #[test]
     fn every_diagram_of_the_builtin_graph() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        for view in VIEWS {
+        for view in views::builtin() {
             same(&view.diagram(&graph).unwrap());
         }
         let everything = snapshot(&graph, &Filter::default());

@@ -1,0 +1,277 @@
+//! From reviewed candidates to additions to a graph: the chosen candidates as relations, the
+//! actors they name that the graph does not know as entities (with the kind `extract`
+//! proposed), and their document as a source when the graph does not list it yet.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Candidate, Extraction, Party, detect};
+use crate::edit::Elements;
+use crate::graph::Graph;
+use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source, SourceKind};
+
+/// Why candidates cannot be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AcceptError {
+    /// `--ids` names a candidate the file does not hold.
+    #[error(
+        "no candidate {0:?} in the candidates file; its ids are listed by `actorgraph extract`"
+    )]
+    UnknownId(String),
+    /// A candidate names a new actor the `entities` list does not describe.
+    #[error("candidate {candidate}: new actor {name:?} is not in the file's entities list")]
+    UnknownNew {
+        /// The candidate's id.
+        candidate: String,
+        /// The name.
+        name: String,
+    },
+    /// An evidence span is not a span of its document.
+    #[error(
+        "candidate {candidate}: bytes {start}..{end} are not a span of {document} on character boundaries"
+    )]
+    Span {
+        /// The candidate's id.
+        candidate: String,
+        /// The document.
+        document: String,
+        /// First byte.
+        start: usize,
+        /// One past the last byte.
+        end: usize,
+    },
+    /// The document is not in the graph's sources and cannot be read to add it.
+    #[error(
+        "document {document:?} is not in the graph's sources.json and cannot be read from --sources ({reason}); pass --sources DIR holding it"
+    )]
+    Document {
+        /// The document.
+        document: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The elements that accepting the candidates `ids` (all when empty) of `extraction` adds
+/// to `graph` (new entities, the relations, the document when not yet listed), to go through
+/// the one validated writer of graph folders, [`crate::edit`]; `sources_dir` holds the document, read to register it when the graph does not
+/// list it.
+pub fn additions(
+    extraction: &Extraction,
+    ids: &[String],
+    graph: &Graph,
+    sources_dir: Option<&Path>,
+) -> Result<Elements, AcceptError> {
+    for id in ids {
+        if !extraction.candidates.iter().any(|c| &c.id == id) {
+            return Err(AcceptError::UnknownId(id.clone()));
+        }
+    }
+    let chosen: Vec<&Candidate> = extraction
+        .candidates
+        .iter()
+        .filter(|c| ids.is_empty() || ids.contains(&c.id))
+        .collect();
+    let mut out = Elements::default();
+    let mut taken: Vec<String> = Vec::new();
+    let unique = |id: &str, taken: &mut Vec<String>| {
+        let mut n = 1;
+        let mut candidate = id.to_owned();
+        while graph
+            .entity_ix(&EntityId(candidate.as_str().into()))
+            .is_some()
+            || graph
+                .relation_ix(&EntityId(candidate.as_str().into()))
+                .is_some()
+            || taken.contains(&candidate)
+        {
+            n += 1;
+            candidate = format!("{id}-{n}");
+        }
+        taken.push(candidate.clone());
+        candidate
+    };
+    let mut new_ids: HashMap<String, EntityId> = HashMap::new();
+    for c in &chosen {
+        let mut end = |p: &Party| -> Result<EntityId, AcceptError> {
+            match p {
+                Party::Known(id) => Ok(id.clone()),
+                Party::New { new } => {
+                    if let Some(id) = new_ids.get(new) {
+                        return Ok(id.clone());
+                    }
+                    let proposed = extraction
+                        .entities
+                        .iter()
+                        .find(|e| &e.new == new)
+                        .ok_or_else(|| AcceptError::UnknownNew {
+                            candidate: c.id.clone(),
+                            name: new.clone(),
+                        })?;
+                    let id = EntityId(unique(&proposed.id, &mut taken).into());
+                    let mut names = Names::default();
+                    match detect(new) {
+                        super::Lang::Ar => names.ar = Some(new.clone()),
+                        super::Lang::Fr => names.fr = Some(new.clone()),
+                        super::Lang::En => names.en = Some(new.clone()),
+                    }
+                    out.entities.push(Entity {
+                        id: id.clone(),
+                        kind: proposed.kind,
+                        names,
+                        aliases: Vec::new(),
+                        lifetime: None,
+                        description: format!(
+                            "Proposed by actorgraph extract from {}.",
+                            extraction.document
+                        ),
+                    });
+                    new_ids.insert(new.clone(), id.clone());
+                    Ok(id)
+                }
+            }
+        };
+        let source = end(&c.source)?;
+        let target = end(&c.target)?;
+        out.relations.push(Relation {
+            id: EntityId(unique(&c.id, &mut taken).into()),
+            kind: c.kind,
+            source,
+            target,
+            start: c.start,
+            end: c.end,
+            negated: c.negated,
+            timeless: false,
+            status: c.status,
+            claimed_by: Box::new([]),
+            disputed_by: Box::new([]),
+            place: None,
+            event: None,
+            casualties: Box::new([]),
+            summary: c.summary.clone().into(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| Evidence {
+                    document: Arc::from(e.document.as_str()),
+                    start_byte: e.start_byte as u64,
+                    end_byte: e.end_byte as u64,
+                    row: None,
+                })
+                .collect(),
+        });
+    }
+    let mut documents: Vec<&str> = chosen
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(|e| e.document.as_str()))
+        .collect();
+    documents.sort_unstable();
+    documents.dedup();
+    for document in documents {
+        let fail = |reason: String| AcceptError::Document {
+            document: document.to_owned(),
+            reason,
+        };
+        let registered = graph.sources().iter().any(|s| s.document == document);
+        let Some(dir) = sources_dir else {
+            if registered {
+                continue; // `check --sources` checks its spans.
+            }
+            return Err(fail("no --sources given".into()));
+        };
+        if !crate::load::is_plain_file_name(document) {
+            return Err(fail("not a plain file name".into()));
+        }
+        let bytes =
+            crate::load::read_document(&dir.join(document)).map_err(|e| fail(e.to_string()))?;
+        let text = super::text_of(document, &bytes).map_err(|e| fail(e.to_string()))?;
+        for c in &chosen {
+            for e in c.evidence.iter().filter(|e| e.document == document) {
+                if e.start_byte >= e.end_byte || text.get(e.start_byte..e.end_byte).is_none() {
+                    return Err(AcceptError::Span {
+                        candidate: c.id.clone(),
+                        document: document.to_owned(),
+                        start: e.start_byte,
+                        end: e.end_byte,
+                    });
+                }
+            }
+        }
+        if !registered {
+            out.sources.push(Source {
+                document: document.to_owned(),
+                kind: SourceKind::Text,
+                language: detect(text).code().to_owned(),
+                sha256: crate::load::sha256_hex(&bytes),
+                description: "Added by actorgraph accept.".to_owned(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Cited, Span};
+    use crate::load::{GraphFiles, load};
+    use crate::model::{RelationKind, Status};
+
+    fn extraction(document: &str, start: usize, end: usize) -> Extraction {
+        Extraction {
+            document: document.to_owned(),
+            candidates: vec![Candidate {
+                id: "mnla-control-gao".to_owned(),
+                kind: RelationKind::Control,
+                source: Party::Known(EntityId("mnla".into())),
+                target: Party::Known(EntityId("gao".into())),
+                start: None,
+                end: None,
+                negated: false,
+                status: Status::Asserted,
+                evidence: vec![Cited {
+                    document: document.to_owned(),
+                    start_byte: start,
+                    end_byte: end,
+                }],
+                confidence: 0.7,
+                rule: "verb-svo: control verb".to_owned(),
+                sentence: Span {
+                    start_byte: start,
+                    end_byte: end,
+                },
+                summary: String::new(),
+            }],
+            entities: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_unregistered_document_needs_sources() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let err = additions(&extraction("news.txt", 0, 3), &[], &graph, None).unwrap_err();
+        assert!(matches!(err, AcceptError::Document { .. }), "{err}");
+    }
+
+    #[test]
+    fn spans_must_fit_the_document() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("news.txt"), "غاو").unwrap();
+        // Byte 1 is inside the first letter.
+        let err =
+            additions(&extraction("news.txt", 1, 4), &[], &graph, Some(dir.path())).unwrap_err();
+        assert!(matches!(err, AcceptError::Span { .. }), "{err}");
+        let ok = additions(&extraction("news.txt", 0, 6), &[], &graph, Some(dir.path())).unwrap();
+        assert_eq!((ok.relations.len(), ok.sources.len()), (1, 1));
+        assert_eq!(ok.sources[0].language, "ar");
+    }
+
+    #[test]
+    fn unknown_ids_are_refused() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let err = additions(&extraction("x", 0, 1), &["nope".into()], &graph, None).unwrap_err();
+        assert_eq!(err, AcceptError::UnknownId("nope".into()));
+    }
+}

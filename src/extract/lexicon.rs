@@ -1,0 +1,496 @@
+//! The word lists `extract` reads a language with: months, relative dates, negation, reported
+//! speech and the relation triggers, one data file per language (`lexicons/ar.txt`, `fr.txt`,
+//! `en.txt`, documented in `lexicons/README.md`), built into the binary and replaceable by a
+//! user's own file.
+//!
+//! A line is `CATEGORY [ARGS]: phrase | phrase | ...`; `#` starts a comment. A phrase is one or
+//! more words, each compared by its matching [`key`] (the name index's folding: case, accents,
+//! Arabic diacritics and letter forms, the article), and a word ending in `*` matches any word
+//! that starts with it.
+
+use std::collections::HashMap;
+
+use crate::model::{EntityKind, RelationKind};
+use crate::names::key;
+
+/// A language `extract` has a lexicon for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Arabic.
+    Ar,
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The lexicon built into the binary for this language.
+    pub fn builtin_lexicon(self) -> &'static str {
+        match self {
+            Lang::Ar => include_str!("../../lexicons/ar.txt"),
+            Lang::Fr => include_str!("../../lexicons/fr.txt"),
+            Lang::En => include_str!("../../lexicons/en.txt"),
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Lang, String> {
+        match text {
+            "ar" => Ok(Lang::Ar),
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("unknown language {text:?}; expected ar, fr or en")),
+        }
+    }
+}
+
+/// One word of a phrase: a whole matching key, or a prefix (`*` in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Word {
+    Whole(String),
+    Prefix(String),
+}
+
+impl Word {
+    pub(crate) fn matches(&self, token_key: &str) -> bool {
+        match self {
+            Word::Whole(w) => w == token_key,
+            Word::Prefix(p) => token_key.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// How a trigger word stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    /// A verb: subject before it (or right after it, in Arabic), object after it.
+    Verb,
+    /// A noun: one side before it, the other after "with"/"against" or in "between X and Y".
+    Noun,
+    /// A person's title before the group they lead.
+    Title,
+    /// "led by": the group before, its leader after.
+    By,
+}
+
+/// What a date word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum DateWord {
+    Filler,
+    Preposition,
+    Today,
+    Yesterday,
+    Tomorrow,
+    DayBefore,
+    NextDay,
+    SameDay,
+    SameWeek,
+    SameMonth,
+    SameYear,
+    NextMonth,
+    NextYear,
+    PreviousMonth,
+    PreviousYear,
+    LastMonth,
+    LastYear,
+    ThisMonth,
+    ThisYear,
+    Later,
+    Earlier,
+    Afterwards,
+    Beforehand,
+    Early,
+    Mid,
+    Late,
+    By,
+    After,
+    Since,
+    Until,
+    From,
+    To,
+}
+
+impl DateWord {
+    fn parse(name: &str) -> Option<DateWord> {
+        use DateWord as D;
+        Some(match name {
+            "filler" => D::Filler,
+            "preposition" => D::Preposition,
+            "today" => D::Today,
+            "yesterday" => D::Yesterday,
+            "tomorrow" => D::Tomorrow,
+            "day-before" => D::DayBefore,
+            "next-day" => D::NextDay,
+            "same-day" => D::SameDay,
+            "same-week" => D::SameWeek,
+            "same-month" => D::SameMonth,
+            "same-year" => D::SameYear,
+            "next-month" => D::NextMonth,
+            "next-year" => D::NextYear,
+            "previous-month" => D::PreviousMonth,
+            "previous-year" => D::PreviousYear,
+            "last-month" => D::LastMonth,
+            "last-year" => D::LastYear,
+            "this-month" => D::ThisMonth,
+            "this-year" => D::ThisYear,
+            "later" => D::Later,
+            "earlier" => D::Earlier,
+            "afterwards" => D::Afterwards,
+            "beforehand" => D::Beforehand,
+            "early" => D::Early,
+            "mid" => D::Mid,
+            "late" => D::Late,
+            "by" => D::By,
+            "after" => D::After,
+            "since" => D::Since,
+            "until" => D::Until,
+            "from" => D::From,
+            "to" => D::To,
+            _ => return None,
+        })
+    }
+}
+
+/// A unit of time in "four days later".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What a phrase of the lexicon means.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Meaning {
+    Month(u8),
+    Weekday(u8),
+    Number(u32),
+    Unit(Unit),
+    /// Two of a unit (the Arabic dual: يومين).
+    Dual(Unit),
+    Date(DateWord),
+    Between,
+    And,
+    With,
+    Against,
+    Agent,
+    Passive,
+    Relative,
+    Locative,
+    Partitive,
+    Negation,
+    Denial,
+    Reported,
+    Trigger(Trigger),
+    /// The head word of an actor's name the graph does not know, with the kind it suggests.
+    Head(EntityKind),
+    Stop,
+}
+
+/// A relation trigger: which kind, how it stands, and its flags.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Trigger {
+    pub kind: RelationKind,
+    pub pos: Pos,
+    /// The date ends the relation (withdrew, lost).
+    pub ends: bool,
+    /// A word the sentence must also hold after the trigger.
+    pub with: Option<Word>,
+    /// A noun whose other side follows it directly (حدود Y), even for a symmetric kind.
+    pub of: bool,
+    /// The trigger as written in the lexicon, for `rule`.
+    pub label: String,
+}
+
+/// A phrase of the lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<Word>,
+    pub meaning: Meaning,
+}
+
+/// A language's lexicon, indexed by the first word of each phrase.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Phrases by their first word's whole key.
+    whole: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix, by that prefix.
+    prefix: HashMap<String, Vec<usize>>,
+    /// The longest prefix, in characters.
+    longest_prefix: usize,
+    phrases: Vec<Phrase>,
+}
+
+/// A line of a lexicon that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("lexicon line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Lexicon {
+    /// Reads a lexicon file's text, reporting the first line it cannot read.
+    ///
+    /// ```
+    /// use actorgraph::extract::Lexicon;
+    /// let lexicon = Lexicon::parse("month 6: juin\ntrigger conflict noun: combats").unwrap();
+    /// assert!(Lexicon::parse("month 13: x").is_err());
+    /// # let _ = lexicon;
+    /// ```
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let fail = |message: String| LexiconError {
+                line: i + 1,
+                message,
+            };
+            let (head, body) = line
+                .split_once(':')
+                .ok_or_else(|| fail("expected `CATEGORY [ARGS]: phrase | phrase`".into()))?;
+            let meaning = meaning(head.trim()).map_err(fail)?;
+            for phrase in body.split('|') {
+                let words: Vec<Word> = phrase.split_whitespace().flat_map(words_of).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                lexicon.add(Phrase {
+                    words,
+                    meaning: meaning.clone(),
+                });
+            }
+        }
+        Ok(lexicon)
+    }
+
+    fn add(&mut self, phrase: Phrase) {
+        let slot = self.phrases.len();
+        match &phrase.words[0] {
+            Word::Whole(w) => self.whole.entry(w.clone()).or_default().push(slot),
+            Word::Prefix(p) => {
+                self.longest_prefix = self.longest_prefix.max(p.chars().count());
+                self.prefix.entry(p.clone()).or_default().push(slot);
+            }
+        }
+        self.phrases.push(phrase);
+    }
+
+    /// Every phrase whose words match the keys `keys[0..]` (each token's key and its form
+    /// without a one-letter clitic, for the first word only), with the number of tokens each
+    /// covers; longest first.
+    pub(crate) fn matches<'a>(&'a self, first: &[&str], rest: &[&str]) -> Vec<(usize, &'a Phrase)> {
+        let mut out: Vec<(usize, &Phrase)> = Vec::new();
+        let consider = |slot: usize, out: &mut Vec<(usize, &'a Phrase)>| {
+            let phrase = &self.phrases[slot];
+            let n = phrase.words.len();
+            if n - 1 <= rest.len()
+                && phrase.words[1..]
+                    .iter()
+                    .zip(rest)
+                    .all(|(w, k)| w.matches(k))
+                && !out.iter().any(|(_, p)| std::ptr::eq(*p, phrase))
+            {
+                out.push((n, phrase));
+            }
+        };
+        for k in first {
+            for &slot in self.whole.get(*k).into_iter().flatten() {
+                consider(slot, &mut out);
+            }
+            if !self.prefix.is_empty() {
+                for (end, _) in k.char_indices().skip(1) {
+                    for &slot in self.prefix.get(&k[..end]).into_iter().flatten() {
+                        consider(slot, &mut out);
+                    }
+                }
+                for &slot in self.prefix.get(*k).into_iter().flatten() {
+                    consider(slot, &mut out);
+                }
+            }
+        }
+        out.sort_by_key(|m| std::cmp::Reverse(m.0));
+        out
+    }
+}
+
+/// The phrases of a lexicon that match at each token of a text, longest first: computed once
+/// per text, read by the date scanner, the mention finder and the rules alike.
+pub(crate) type Matches<'a> = Vec<Vec<(usize, &'a Phrase)>>;
+
+impl Lexicon {
+    /// The phrases matching at each token of `tokens` (a phrase spans at most six words).
+    pub(crate) fn at_each<'a>(&'a self, tokens: &[super::tokens::Token]) -> Matches<'a> {
+        use super::tokens::Kind;
+        (0..tokens.len())
+            .map(|i| {
+                if tokens[i].kind != Kind::Word {
+                    return Vec::new();
+                }
+                let rest: Vec<&str> = tokens[i + 1..tokens.len().min(i + 6)]
+                    .iter()
+                    .take_while(|t| t.kind == Kind::Word)
+                    .map(|t| t.key.as_str())
+                    .collect();
+                self.matches(&tokens[i].keys(), &rest)
+            })
+            .collect()
+    }
+}
+
+/// The matching words of one whitespace-separated word of a phrase: its [`key`] may hold
+/// several (an apostrophe or hyphen separates words), and a final `*` makes the last a prefix.
+fn words_of(word: &str) -> Vec<Word> {
+    let (body, prefix) = match word.strip_suffix('*') {
+        Some(body) => (body, true),
+        None => (word, false),
+    };
+    let k = key(body);
+    let mut parts: Vec<Word> = k
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| Word::Whole(w.to_owned()))
+        .collect();
+    if prefix && let Some(Word::Whole(last)) = parts.pop() {
+        parts.push(Word::Prefix(last));
+    }
+    parts
+}
+
+fn meaning(head: &str) -> Result<Meaning, String> {
+    let mut parts = head.split_whitespace();
+    let category = parts.next().unwrap_or_default();
+    let args: Vec<&str> = parts.collect();
+    let number = |max: u32| -> Result<u32, String> {
+        args.first()
+            .and_then(|a| a.parse::<u32>().ok())
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| format!("{category} needs a number from 1 to {max}"))
+    };
+    let unit = || -> Result<Unit, String> {
+        match args.first().copied() {
+            Some("day") => Ok(Unit::Day),
+            Some("week") => Ok(Unit::Week),
+            Some("month") => Ok(Unit::Month),
+            Some("year") => Ok(Unit::Year),
+            _ => Err(format!("{category} needs day, week, month or year")),
+        }
+    };
+    Ok(match category {
+        "month" => Meaning::Month(number(12)? as u8),
+        "weekday" => Meaning::Weekday(number(7)? as u8),
+        "number" => Meaning::Number(number(1000)?),
+        "unit" => Meaning::Unit(unit()?),
+        "dual" => Meaning::Dual(unit()?),
+        "date" => Meaning::Date(
+            args.first()
+                .and_then(|a| DateWord::parse(a))
+                .ok_or_else(|| format!("unknown date word {:?}", args.first()))?,
+        ),
+        "between" => Meaning::Between,
+        "and" => Meaning::And,
+        "with" => Meaning::With,
+        "against" => Meaning::Against,
+        "agent" => Meaning::Agent,
+        "passive" => Meaning::Passive,
+        "relative" => Meaning::Relative,
+        "locative" => Meaning::Locative,
+        "partitive" => Meaning::Partitive,
+        "negation" => Meaning::Negation,
+        "denial" => Meaning::Denial,
+        "reported" => Meaning::Reported,
+        "stop" => Meaning::Stop,
+        "entity" => {
+            let kind = args.first().ok_or("entity needs a kind")?;
+            Meaning::Head(
+                serde_json::from_value(serde_json::Value::String((*kind).to_owned()))
+                    .map_err(|_| format!("unknown entity kind {kind:?}"))?,
+            )
+        }
+        "trigger" => {
+            let kind: RelationKind = args
+                .first()
+                .ok_or("trigger needs a relation kind")?
+                .parse()
+                .map_err(|e: crate::model::UnknownKind| e.to_string())?;
+            let pos = match args.get(1).copied() {
+                Some("verb") => Pos::Verb,
+                Some("noun") => Pos::Noun,
+                Some("title") => Pos::Title,
+                Some("by") => Pos::By,
+                other => return Err(format!("unknown part of speech {other:?}")),
+            };
+            let mut trigger = Trigger {
+                kind,
+                pos,
+                ends: false,
+                with: None,
+                of: false,
+                label: format!("{} {}", kind.as_str(), args[1]),
+            };
+            for flag in &args[2..] {
+                if *flag == "end" {
+                    trigger.ends = true;
+                    trigger.label.push_str(" end");
+                } else if *flag == "of" {
+                    trigger.of = true;
+                } else if let Some(word) = flag.strip_prefix("with=") {
+                    trigger.with = words_of(word).pop();
+                } else {
+                    return Err(format!("unknown trigger flag {flag:?}"));
+                }
+            }
+            Meaning::Trigger(trigger)
+        }
+        other => return Err(format!("unknown category {other:?}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        for lang in [Lang::Ar, Lang::Fr, Lang::En] {
+            let lexicon = Lexicon::parse(lang.builtin_lexicon()).unwrap();
+            assert!(lexicon.phrases.len() > 100, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_by_key_and_prefix() {
+        let lexicon =
+            Lexicon::parse("trigger conflict verb: اشتبك*\nmonth 1: كانون الثاني").unwrap();
+        let found = lexicon.matches(&["اشتبكت"], &[]);
+        assert_eq!(found.len(), 1);
+        let found = lexicon.matches(&["كانون"], &["ثاني"]);
+        assert!(matches!(found[0].1.meaning, Meaning::Month(1)));
+        assert!(lexicon.matches(&["كانون"], &[]).is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let err = Lexicon::parse("# c\nmonth 1: x\ntrigger nothing verb: y").unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}

@@ -1,0 +1,301 @@
+//! Where a text names an actor: the graph's entities by every name and alias (matched through
+//! the name index's keys, a clitic allowed on the first word), and actors the graph does not
+//! know, found by the head noun of their name (حركة, جماعة, "Front", "armée" ...).
+
+use std::collections::HashMap;
+
+use super::lexicon::{Matches, Meaning};
+use super::tokens::{Kind, Token};
+use crate::graph::Graph;
+use crate::model::EntityKind;
+use crate::names::keyed_names;
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Who {
+    /// An entity of the graph, by index.
+    Known(usize),
+    /// An actor the graph does not know: the key of its name, and a proposed kind.
+    New { key: String, kind: EntityKind },
+}
+
+/// A span of tokens that names an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+}
+
+/// Every name of a graph's entities, by the key of its first word.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// First word → (all words, entity); `usize::MAX` for a name two entities share.
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl Gazetteer {
+    /// Indexes the ids, names and aliases of `graph`'s entities, by their matching keys.
+    pub fn new(graph: &Graph) -> Gazetteer {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (i, entity) in graph.entities().iter().enumerate() {
+            for (k, _) in keyed_names(entity) {
+                let words: Vec<String> = k.split(' ').map(str::to_owned).collect();
+                let slot = by_first.entry(words[0].clone()).or_default();
+                match slot.iter_mut().find(|(w, _)| *w == words) {
+                    Some((_, e)) if *e != i => *e = usize::MAX,
+                    Some(_) => {}
+                    None => slot.push((words, i)),
+                }
+            }
+        }
+        Gazetteer { by_first }
+    }
+
+    /// The longest name starting at token `i`: its length in tokens and entity.
+    fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for first in tokens[i].keys() {
+            for (words, entity) in self.by_first.get(first).into_iter().flatten() {
+                let n = words.len();
+                let fits = i + n <= tokens.len()
+                    && words[1..]
+                        .iter()
+                        .zip(&tokens[i + 1..i + n])
+                        .all(|(w, t)| t.kind == Kind::Word && *w == t.key);
+                if fits && best.is_none_or(|(m, _)| n > m) {
+                    best = Some((n, *entity));
+                }
+            }
+        }
+        best.filter(|(_, e)| *e != usize::MAX)
+    }
+}
+
+/// The mentions in `tokens[first..last]` (a sentence), in order, never overlapping.
+pub(crate) fn find(
+    gazetteer: &Gazetteer,
+    lexicon: &Matches,
+    latin: bool,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < last {
+        if tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        if let Some((n, entity)) = gazetteer.at(&tokens[..last], i) {
+            out.push(mention(tokens, i, i + n, Who::Known(entity)));
+            i += n;
+            continue;
+        }
+        let found = if latin {
+            new_latin(gazetteer, lexicon, tokens, i, last, i == first)
+        } else {
+            new_arabic(gazetteer, lexicon, tokens, i, last)
+        };
+        match found {
+            Some((end, kind)) => {
+                let key = tokens[i..end]
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(mention(tokens, i, end, Who::New { key, kind }));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
+    Mention {
+        first,
+        last,
+        start: tokens[first].start,
+        end: tokens[last - 1].end,
+        who,
+    }
+}
+
+/// A word that may not continue an actor's name: punctuation, a number, a known name, or any
+/// word of the lexicon other than a head noun.
+fn ends_name(gazetteer: &Gazetteer, lexicon: &Matches, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind != Kind::Word
+        || t.number.is_some()
+        || gazetteer.at(tokens, i).is_some()
+        || !lexicon[i]
+            .iter()
+            .all(|(_, p)| matches!(p.meaning, Meaning::Head(_)))
+}
+
+/// The head noun phrase starting at `i`, when it is one: its end and kind.
+fn head(lexicon: &Matches, i: usize, last: usize) -> Option<(usize, EntityKind)> {
+    lexicon[i]
+        .iter()
+        .filter(|(n, _)| i + n <= last)
+        .find_map(|(n, p)| match p.meaning {
+            Meaning::Head(kind) => Some((i + n, kind)),
+            _ => None,
+        })
+}
+
+/// Arabic: a head noun (without a clitic) and one to three words after it, up to a word that
+/// cannot continue a name or that carries the conjunction و.
+fn new_arabic(
+    gazetteer: &Gazetteer,
+    lexicon: &Matches,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+) -> Option<(usize, EntityKind)> {
+    // A head written with a preposition and the article (للميليشيات, بالحركة) is no name's
+    // start: the name would begin after the preposition, in a phrase about something else.
+    if tokens[i].prefixed {
+        return None;
+    }
+    let (mut end, kind) = head(lexicon, i, last)?;
+    let head_end = end;
+    while end < last && end < head_end + 3 {
+        let t = &tokens[end];
+        if ends_name(gazetteer, lexicon, tokens, end) || t.conjunction {
+            break;
+        }
+        end += 1;
+    }
+    (end > head_end).then_some((end, kind))
+}
+
+/// French and English: a run of capitalised words (with "of", "de", "du", "la" ... between
+/// them) holding a head noun ("Front", "Army", "Mouvement"), or of two to four capitalised
+/// words that are no lexicon word (a person's name), not starting a sentence.
+fn new_latin(
+    gazetteer: &Gazetteer,
+    lexicon: &Matches,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+    sentence_start: bool,
+) -> Option<(usize, EntityKind)> {
+    const CONNECTORS: [&str; 15] = [
+        "of", "for", "the", "in", "de", "du", "des", "la", "l", "d", "pour", "and", "et", "en",
+        "le",
+    ];
+    // A run starts at its first capitalised word that is no other lexicon word ("The",
+    // "Yesterday" open sentences, not names).
+    if !tokens[i].upper || ends_name(gazetteer, lexicon, tokens, i) {
+        return None;
+    }
+    let mut end = i;
+    let mut words = 0;
+    while end < last {
+        let t = &tokens[end];
+        if t.kind != Kind::Word || (end > i && gazetteer.at(tokens, end).is_some()) {
+            break;
+        }
+        if t.upper {
+            end += 1;
+            words += 1;
+        } else if CONNECTORS.contains(&t.key.as_str())
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.upper && n.kind == Kind::Word)
+            && end + 1 < last
+        {
+            end += 1;
+        } else {
+            break;
+        }
+        if words >= 8 {
+            break;
+        }
+    }
+    let heads: Vec<EntityKind> = (i..end)
+        .filter_map(|j| head(lexicon, j, end).map(|(_, k)| k))
+        .collect();
+    if let Some(kind) = heads.first() {
+        return (words >= 2).then_some((end, *kind));
+    }
+    let plain = (i..end).all(|j| {
+        tokens[j].upper && !ends_name(gazetteer, lexicon, tokens, j) && tokens[j].key.len() > 1
+    });
+    (plain && !sentence_start && (2..=4).contains(&words)).then_some((end, EntityKind::Person))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::Lang;
+    use super::super::tokens::tokenize;
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    fn names(lang: Lang, text: &str) -> Vec<String> {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let gazetteer = Gazetteer::new(&graph);
+        let lexicon = crate::extract::Lexicon::parse(lang.builtin_lexicon()).unwrap();
+        let tokens = tokenize(text);
+        let matches = lexicon.at_each(&tokens);
+        find(
+            &gazetteer,
+            &matches,
+            lang != Lang::Ar,
+            &tokens,
+            0,
+            tokens.len(),
+        )
+        .into_iter()
+        .map(|m| {
+            let who = match &m.who {
+                Who::Known(e) => graph.entities()[*e].id.to_string(),
+                Who::New { kind, .. } => format!("new {kind:?}"),
+            };
+            format!("{} = {who}", &text[m.start..m.end])
+        })
+        .collect()
+    }
+
+    #[test]
+    fn known_names_with_clitics_and_articles() {
+        assert_eq!(
+            names(
+                Lang::Ar,
+                "وأعلنت الحركة الوطنية لتحرير أزواد وبالإسلاميين ولغاو"
+            ),
+            [
+                "الحركة الوطنية لتحرير أزواد = mnla",
+                "وبالإسلاميين = islamists",
+                "ولغاو = gao"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_actors_by_their_head_noun() {
+        assert_eq!(
+            names(
+                Lang::En,
+                "Yesterday the Movement for Unity and Jihad in West Africa clashed with the MNLA."
+            ),
+            [
+                "Movement for Unity and Jihad in West Africa = new PoliticalMovement",
+                "MNLA = mnla"
+            ]
+        );
+        assert_eq!(
+            names(Lang::Ar, "هاجمت جماعة نصرة الإسلام والمسلمين الجيش المالي"),
+            [
+                "جماعة نصرة الإسلام = new ArmedGroup",
+                "الجيش المالي = malian-army"
+            ]
+        );
+    }
+}

@@ -1,0 +1,730 @@
+//! From a text to candidate relations: the actors it names, its dates, and the relations its
+//! sentences state, each with the exact span behind it, for a person to review.
+//!
+//! The pipeline is one pass per stage, linear in the text: [`tokens`](self) (words with their
+//! byte spans and matching keys), dates (resolved in reading order, so relative dates chain),
+//! then per sentence the mentions of actors (the graph's names through the name index's keys,
+//! and unknown actors by the head noun of their name), the markers (negation, denial, reported
+//! speech, "between", "with", the passive) and the triggers of the language's lexicon
+//! ([`Lexicon`], one data file per language), which the rules attach to the actors.
+//!
+//! ```
+//! use actorgraph::extract::{Extractor, Lang};
+//! let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
+//! let extractor = Extractor::new(&graph, Lang::En, None).unwrap();
+//! let found = extractor.extract("news.txt", "On 27 June 2012 the Islamists seized Gao.", None);
+//! let c = &found.candidates[0];
+//! assert_eq!((c.kind.as_str(), c.start.unwrap().to_string()), ("control", "2012-06-27".into()));
+//! ```
+
+pub mod accept;
+mod dates;
+mod lexicon;
+mod mentions;
+mod rules;
+mod tokens;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use lexicon::{Lang, Lexicon, LexiconError};
+pub use mentions::Gazetteer;
+
+use crate::graph::Graph;
+use crate::model::{EntityId, EntityKind, PartialDate, RelationKind, Status, UncertainDate};
+use mentions::Who;
+
+/// One end of a candidate: an entity of the graph, or an actor it does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Party {
+    /// An entity id.
+    Known(EntityId),
+    /// `{"new": "the text as written"}`.
+    New {
+        /// The name as the text writes it.
+        new: String,
+    },
+}
+
+/// A byte span of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start_byte: usize,
+    /// Offset one past the last byte.
+    pub end_byte: usize,
+}
+
+/// A span of a document, as relations cite evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cited {
+    /// The document's name.
+    pub document: String,
+    /// Offset of the first byte.
+    pub start_byte: usize,
+    /// Offset one past the last byte.
+    pub end_byte: usize,
+}
+
+/// A relation a text states, proposed for review, in the graph's relation format plus how it
+/// was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// A proposed relation id (a slug of its ends, kind and start).
+    pub id: String,
+    /// The relation kind.
+    pub kind: RelationKind,
+    /// The source end.
+    pub source: Party,
+    /// The target end.
+    pub target: Party,
+    /// When it began, at the text's precision or as bounds; `null` when the sentence gives no
+    /// date.
+    pub start: Option<UncertainDate>,
+    /// When it ended (withdrew, lost, "until").
+    pub end: Option<UncertainDate>,
+    /// The sentence states the opposite ("refused to recognise").
+    pub negated: bool,
+    /// `alleged` under reported speech, `disputed` when the sentence holds a denial.
+    pub status: Status,
+    /// The spans that state it: from the first to the last word the rule read.
+    pub evidence: Vec<Cited>,
+    /// How likely the reading is right, 0–1.
+    pub confidence: f64,
+    /// The rule and trigger that fired (`verb-vso: control verb`).
+    pub rule: String,
+    /// The sentence of the first evidence span.
+    pub sentence: Span,
+    /// A summary for the graph: what was read where.
+    pub summary: String,
+}
+
+/// An actor the graph does not know, as the candidates name it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEntity {
+    /// The name as the text writes it (what candidates put in `{"new": …}`).
+    pub new: String,
+    /// A proposed id.
+    pub id: String,
+    /// A proposed kind, from the head noun of its name.
+    pub kind: EntityKind,
+    /// Where the text names it.
+    pub evidence: Vec<Cited>,
+}
+
+/// What `extract` found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The document's name.
+    pub document: String,
+    /// The candidate relations, in text order.
+    pub candidates: Vec<Candidate>,
+    /// The actors the graph does not know that candidates name.
+    pub entities: Vec<NewEntity>,
+}
+
+/// Why a file is no text to extract from.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// It holds NUL bytes or other binary data.
+    #[error("{0} looks like a binary file (it holds NUL bytes), not a text")]
+    Binary(String),
+    /// It is not UTF-8.
+    #[error(
+        "{name} is not UTF-8 (invalid byte at offset {offset}); convert it first, e.g. iconv -f WINDOWS-1256 -t UTF-8"
+    )]
+    NotUtf8 {
+        /// The file.
+        name: String,
+        /// The first invalid byte.
+        offset: usize,
+    },
+}
+
+/// The text of a file's bytes: UTF-8 without NUL bytes. An empty file is an empty text.
+///
+/// ```
+/// use actorgraph::extract::text_of;
+/// assert_eq!(text_of("a.txt", "غاو".as_bytes()), Ok("غاو"));
+/// assert!(text_of("a.bin", b"\x00\x01").is_err());
+/// assert!(text_of("a.txt", b"\xff").is_err());
+/// ```
+pub fn text_of<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, TextError> {
+    if bytes.contains(&0) {
+        return Err(TextError::Binary(name.to_owned()));
+    }
+    std::str::from_utf8(bytes).map_err(|e| TextError::NotUtf8 {
+        name: name.to_owned(),
+        offset: e.valid_up_to(),
+    })
+}
+
+/// The language most of `text` is in: Arabic when Arabic letters outnumber Latin ones, else
+/// French or English by their commonest words.
+///
+/// ```
+/// use actorgraph::extract::{detect, Lang};
+/// assert_eq!(detect("أعلنت الحركة"), Lang::Ar);
+/// assert_eq!(detect("Le mouvement et les groupes de la région"), Lang::Fr);
+/// assert_eq!(detect("The movement and the groups of the region"), Lang::En);
+/// ```
+pub fn detect(text: &str) -> Lang {
+    let sample = &text[..floor_boundary(text, 1 << 16)];
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in sample.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        }
+    }
+    if arabic >= latin && arabic > 0 {
+        return Lang::Ar;
+    }
+    let (mut fr, mut en) = (0, 0);
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        match word.to_lowercase().as_str() {
+            "le" | "la" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" => fr += 1,
+            "the" | "and" | "of" | "is" | "was" | "in" | "with" | "were" => en += 1,
+            _ => {}
+        }
+    }
+    if fr > en { Lang::Fr } else { Lang::En }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Proposes candidate relations from texts in one language, against one graph.
+#[derive(Debug)]
+pub struct Extractor<'g> {
+    graph: &'g Graph,
+    lang: Lang,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+}
+
+/// Candidates below this confidence are not proposed.
+const THRESHOLD: f64 = 0.45;
+
+impl<'g> Extractor<'g> {
+    /// An extractor for `lang`, with the built-in lexicon or `lexicon` (a lexicon file's text).
+    pub fn new(graph: &'g Graph, lang: Lang, lexicon: Option<&str>) -> Result<Self, LexiconError> {
+        let lexicon = Lexicon::parse(lexicon.unwrap_or(lang.builtin_lexicon()))?;
+        Ok(Extractor {
+            graph,
+            lang,
+            lexicon,
+            gazetteer: Gazetteer::new(graph),
+        })
+    }
+
+    /// The candidates `text` (the document `document`) states. `anchor` is its publication
+    /// date, which "yesterday" and weekdays count from.
+    ///
+    /// Linear in the text; never panics; every span is in range and on character boundaries
+    /// of `text`.
+    pub fn extract(&self, document: &str, text: &str, anchor: Option<PartialDate>) -> Extraction {
+        let tokens = tokens::tokenize(text);
+        let matches = self.lexicon.at_each(&tokens);
+        let dates = dates::scan(&matches, &tokens, anchor);
+        let latin = self.lang != Lang::Ar;
+        let mut out = Draft::default();
+        let mut next_date = 0;
+        for s in tokens::sentences(&tokens) {
+            let mentions =
+                mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
+            while next_date < dates.len() && dates[next_date].first < s.first {
+                next_date += 1;
+            }
+            let in_sentence: Vec<&dates::DateMention> = dates[next_date..]
+                .iter()
+                .take_while(|d| d.first < s.last)
+                .collect();
+            if mentions.len() < 2 {
+                continue;
+            }
+            let markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
+            let sentence = rules::Sentence {
+                lang: self.lang,
+                tokens: &tokens,
+                first: s.first,
+                last: s.last,
+                mentions: &mentions,
+                markers: &markers,
+            };
+            let mut read_span = None;
+            for (a, b, trigger) in &markers.triggers {
+                if read_span == Some((*a, *b)) {
+                    continue;
+                }
+                let Some(first) = sentence
+                    .readings(*a, *b, trigger)
+                    .into_iter()
+                    .find_map(|r| self.fits(trigger.kind, &mentions, r))
+                else {
+                    continue;
+                };
+                // "supported the French and Chadian forces", "borders Y to the south, Z to
+                // the west": each further object of the same kind listed after the first.
+                let mut picks = vec![first.clone()];
+                let t = first.0.target;
+                let kind_of = |m: usize| match &mentions[m].who {
+                    Who::Known(e) => self.graph.entities()[*e].kind,
+                    Who::New { kind, .. } => *kind,
+                };
+                let alike = |m: usize| kind_of(m) == kind_of(t);
+                for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
+                    if next == first.0.source {
+                        break;
+                    }
+                    let reading = rules::Reading {
+                        target: next,
+                        confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                        ..first.0
+                    };
+                    match self.fits(trigger.kind, &mentions, reading) {
+                        Some(pick) => picks.push(pick),
+                        None => break,
+                    }
+                }
+                read_span = Some((*a, *b));
+                for (reading, source, target) in picks {
+                    let date = in_sentence
+                        .iter()
+                        .min_by_key(|d| {
+                            if d.first >= *b {
+                                d.first - b
+                            } else if d.last <= *a {
+                                a - d.last
+                            } else {
+                                0
+                            }
+                        })
+                        .copied();
+                    let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
+                    if trigger.ends && end.is_none() {
+                        end = start.take();
+                    }
+                    if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
+                        start = end.take();
+                    }
+                    let negated = sentence.negated(*a);
+                    let status = if markers.denial {
+                        Status::Disputed
+                    } else if sentence.reported(*a, *b) {
+                        Status::Alleged
+                    } else {
+                        Status::Asserted
+                    };
+                    let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
+                    let mut lo = ms.start.min(mt.start).min(tokens[*a].start);
+                    let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
+                    if let Some(d) = date {
+                        lo = lo.min(tokens[d.first].start);
+                        hi = hi.max(tokens[d.last - 1].end);
+                    }
+                    let mut confidence = reading.confidence;
+                    for p in [&source, &target] {
+                        if matches!(p, Party::New { .. }) {
+                            confidence -= 0.15;
+                        }
+                    }
+                    if negated || status != Status::Asserted {
+                        confidence -= 0.05;
+                    }
+                    if confidence < THRESHOLD {
+                        continue;
+                    }
+                    for m in [ms, mt] {
+                        if let Who::New { kind, .. } = &m.who {
+                            out.note_entity(text, m, *kind);
+                        }
+                    }
+                    let summary = format!(
+                        "Proposed by actorgraph extract ({}: {}) from \"{}\".",
+                        reading.rule,
+                        trigger.label,
+                        crate::text::visible(&text[lo..hi])
+                    );
+                    out.add(Candidate {
+                        id: String::new(),
+                        kind: trigger.kind,
+                        source,
+                        target,
+                        start,
+                        end,
+                        negated,
+                        status,
+                        evidence: vec![Cited {
+                            document: document.to_owned(),
+                            start_byte: lo,
+                            end_byte: hi,
+                        }],
+                        confidence: (confidence * 100.0).round() / 100.0,
+                        rule: format!("{}: {}", reading.rule, trigger.label),
+                        sentence: Span {
+                            start_byte: s.start,
+                            end_byte: s.end,
+                        },
+                        summary,
+                    });
+                }
+            }
+        }
+        out.finish(document)
+    }
+
+    /// The reading's ends as parties, when the relation kind accepts their entity kinds.
+    fn fits(
+        &self,
+        kind: RelationKind,
+        mentions: &[mentions::Mention],
+        r: rules::Reading,
+    ) -> Option<(rules::Reading, Party, Party)> {
+        let (s, t) = (&mentions[r.source].who, &mentions[r.target].who);
+        if s == t {
+            return None;
+        }
+        let kind_of = |w: &Who| match w {
+            Who::Known(e) => self.graph.entities()[*e].kind,
+            Who::New { kind, .. } => *kind,
+        };
+        if !kind.accepts(kind_of(s), kind_of(t)) {
+            return None;
+        }
+        Some((
+            r,
+            self.party(&mentions[r.source]),
+            self.party(&mentions[r.target]),
+        ))
+    }
+
+    fn party(&self, m: &mentions::Mention) -> Party {
+        match &m.who {
+            Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
+            Who::New { key, .. } => Party::New { new: key.clone() },
+        }
+    }
+}
+
+/// Candidates as they are found: the same relation stated twice is one candidate with two
+/// spans.
+#[derive(Default)]
+struct Draft {
+    candidates: Vec<Candidate>,
+    by_key: HashMap<String, usize>,
+    entities: Vec<NewEntity>,
+    /// The written name of each new entity, by key.
+    written: HashMap<String, String>,
+}
+
+impl Draft {
+    fn note_entity(&mut self, text: &str, m: &mentions::Mention, kind: EntityKind) {
+        let Who::New { key, .. } = &m.who else {
+            return;
+        };
+        let span = Cited {
+            document: String::new(),
+            start_byte: m.start,
+            end_byte: m.end,
+        };
+        if let Some(e) = self
+            .entities
+            .iter_mut()
+            .find(|e| self.written.get(key) == Some(&e.new))
+        {
+            if !e.evidence.contains(&span) {
+                e.evidence.push(span);
+            }
+            return;
+        }
+        let written = text[m.start..m.end].to_owned();
+        self.written.insert(key.clone(), written.clone());
+        self.entities.push(NewEntity {
+            new: written,
+            id: entity_id(key),
+            kind,
+            evidence: vec![span],
+        });
+    }
+
+    fn add(&mut self, mut c: Candidate) {
+        let (a, b) = (party_key(&c.source), party_key(&c.target));
+        let (a, b) = if c.kind.is_symmetric() && b < a {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let key = format!(
+            "{}|{a}|{b}|{}|{}|{:?}|{:?}",
+            c.kind.as_str(),
+            c.negated,
+            c.status.as_str(),
+            c.start.map(|d| d.to_string()),
+            c.end.map(|d| d.to_string())
+        );
+        if let Some(&i) = self.by_key.get(&key) {
+            let kept = &mut self.candidates[i];
+            for e in c.evidence {
+                if !kept.evidence.contains(&e) {
+                    kept.evidence.push(e);
+                }
+            }
+            kept.confidence = kept.confidence.max(c.confidence);
+            return;
+        }
+        c.id = candidate_id(&c);
+        self.by_key.insert(key, self.candidates.len());
+        self.candidates.push(c);
+    }
+
+    fn finish(mut self, document: &str) -> Extraction {
+        // New ends are written as the text writes them (the first time), not as keys.
+        for c in &mut self.candidates {
+            for p in [&mut c.source, &mut c.target] {
+                if let Party::New { new } = p
+                    && let Some(w) = self.written.get(new.as_str())
+                {
+                    *new = w.clone();
+                }
+            }
+        }
+        for e in &mut self.entities {
+            for span in &mut e.evidence {
+                span.document = document.to_owned();
+            }
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for c in &mut self.candidates {
+            let n = seen.entry(c.id.clone()).or_default();
+            *n += 1;
+            if *n > 1 {
+                c.id = format!("{}-{n}", c.id);
+            }
+        }
+        Extraction {
+            document: document.to_owned(),
+            candidates: self.candidates,
+            entities: self.entities,
+        }
+    }
+}
+
+fn party_key(p: &Party) -> String {
+    match p {
+        Party::Known(id) => id.to_string(),
+        Party::New { new } => format!("new:{new}"),
+    }
+}
+
+/// A slug: lowercase ASCII letters and digits, single hyphens.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in crate::names::normalize(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// A proposed id for an actor the graph does not know: its name's slug when it has Latin
+/// letters, else `new-` and a hash of its key.
+fn entity_id(key: &str) -> String {
+    let s = slug(key);
+    if s.len() >= 3 && s.chars().any(|c| c.is_ascii_alphabetic()) {
+        s
+    } else {
+        format!("new-{}", &crate::load::sha256_hex(key.as_bytes())[..10])
+    }
+}
+
+fn candidate_id(c: &Candidate) -> String {
+    let end = |p: &Party| match p {
+        Party::Known(id) => id.to_string(),
+        Party::New { new } => entity_id(&crate::names::key(new)),
+    };
+    let mut id = format!("{}-{}-{}", end(&c.source), c.kind.as_str(), end(&c.target));
+    if let Some(d) = c.start.or(c.end) {
+        id.push('-');
+        id.push_str(&slug(&d.to_string()));
+    }
+    if c.negated {
+        id.push_str("-negated");
+    }
+    slug(&id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    /// Each candidate of `text` as `kind source target start end negated status`.
+    fn read(lang: Lang, text: &str) -> Vec<String> {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let extractor = Extractor::new(&graph, lang, None).unwrap();
+        let found = extractor.extract("t.txt", text, None);
+        let party = |p: &Party| match p {
+            Party::Known(id) => id.to_string(),
+            Party::New { new } => format!("new:{new}"),
+        };
+        let date = |d: Option<UncertainDate>| d.map_or("-".to_owned(), |d| d.to_string());
+        found
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {} {} {}{}{}",
+                    c.kind,
+                    party(&c.source),
+                    party(&c.target),
+                    date(c.start),
+                    date(c.end),
+                    if c.negated { " negated" } else { "" },
+                    if c.status == Status::Asserted {
+                        String::new()
+                    } else {
+                        format!(" {}", c.status)
+                    }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_verb_subject_object_and_subject_verb_object() {
+        assert_eq!(
+            read(Lang::Ar, "في 27 يونيو 2012، سيطر الإسلامويون على غاو."),
+            ["control islamists gao 2012-06-27 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد استعادت كيدال في بداية عام 2013."
+            ),
+            ["control mnla kidal [2013-01..2013-04] -"]
+        );
+    }
+
+    #[test]
+    fn arabic_between_passive_and_led_by() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اندلعت اشتباكات بين الحركة الوطنية لتحرير أزواد وأنصار الدين في يونيو 2012."
+            ),
+            ["conflict mnla ansar-dine 2012-06 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "تم إخلاء مدينة تمبكتو من قبل الحركة الوطنية لتحرير أزواد في 28 يونيو 2012."
+            ),
+            ["control mnla timbuktu - 2012-06-28"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قاتلت كتيبة النخبة الإرهابية بقيادة مختار بالمختار."
+            ),
+            ["leadership mokhtar-belmokhtar signed-in-blood-battalion - -"]
+        );
+    }
+
+    #[test]
+    fn negation_denial_and_reported_speech() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "رفضت المجموعة الاقتصادية لدول غرب أفريقيا الاعتراف بأزواد."
+            ),
+            ["recognition ecowas azawad - - negated"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تكن الحركة الوطنية لتحرير أزواد تسيطر على غاو."
+            ),
+            ["control mnla gao - - negated"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "وبحسب ما ورد، هاجم الإسلاميون الجيش المالي."),
+            ["attack islamists malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "يُزعم أن الإسلاميين هاجموا الجيش المالي."),
+            ["attack islamists malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "هاجم الإسلاميون الجيش المالي، وهو ما نفته الحركة الوطنية لتحرير أزواد."
+            ),
+            ["attack islamists malian-army - - disputed"]
+        );
+        assert_eq!(
+            read(Lang::En, "ECOWAS refused to recognise Azawad."),
+            ["recognition ecowas azawad - - negated"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine reportedly seized Kidal."),
+            ["control ansar-dine kidal - - alleged"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Selon l'AFP, les islamistes ont attaqué l'armée malienne le 11 janvier 2013."
+            ),
+            ["attack islamists malian-army 2013-01-11 - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "La France n'a pas reconnu l'Azawad."),
+            ["recognition france azawad - - negated"]
+        );
+    }
+
+    #[test]
+    fn places_after_a_locative_are_no_objects_and_partitives_are_subjects() {
+        assert!(read(Lang::En, "French forces attacked militants near Gao.").is_empty());
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اشتبك مسلحون من الحركة الوطنية لتحرير أزواد مع الجيش المالي في كيدال."
+            ),
+            ["conflict mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "وقعت الحكومة المالية والحركة الوطنية لتحرير أزواد اتفاق سلام في 20 يونيو 2015."
+            ),
+            ["agreement mali mnla 2015-06-20 -"]
+        );
+    }
+
+    #[test]
+    fn kinds_must_fit_their_ends() {
+        // A town is no side of a conflict, a person no place to control.
+        assert!(read(Lang::En, "The MNLA clashed near Gao.").is_empty());
+        assert!(read(Lang::En, "The MNLA seized Bilal Ag Acherif.").is_empty());
+    }
+
+    #[test]
+    fn no_actor_no_candidate() {
+        assert!(read(Lang::Ar, "").is_empty());
+        assert!(read(Lang::Ar, "كان الجو حارا في 6 أبريل 2012.").is_empty());
+    }
+}

@@ -1,0 +1,431 @@
+//! The rules that attach a trigger to the actors its sentence names.
+//!
+//! | rule | reads | example |
+//! |---|---|---|
+//! | `between` | a symmetric trigger next to "بين X و Y" / "between X and Y" / "كل من X و Y" | معارك بين X و Y |
+//! | `passive` | a passive auxiliary before the trigger and its agent after "من قبل" / "by" / "par" | تم إخلاء Y من قبل X |
+//! | `title` | a person's title before a group, the person next to it | الأمين العام لـX Y |
+//! | `by` | "led by": the group before, its leader after | X بقيادة Y |
+//! | `verb-vso` | Arabic verb-subject-object: the subject right after the verb | استعادت X Y |
+//! | `verb-svo` | subject before the verb, object after it | X seized Y |
+//! | `coordination` | a symmetric verb after "X و Y" / "X and Y" | X and Y clashed |
+//! | `noun` | one side before the noun (or right after it), the other after مع/على/ضد/with/against | شنت X هجوما على Y |
+//!
+//! A candidate is proposed only when both ends are found and the relation kind accepts their
+//! entity kinds; a sentence a rule cannot read gives nothing rather than a guess.
+
+use super::lexicon::{Lang, Matches, Meaning, Pos, Trigger};
+use super::mentions::Mention;
+use super::tokens::{Kind, Token};
+use crate::model::RelationKind;
+
+/// How far (in tokens) an actor may stand from its trigger.
+const WINDOW: usize = 15;
+
+/// The markers of one sentence, by token index.
+#[derive(Debug, Default)]
+pub(crate) struct Markers {
+    pub negation: Vec<usize>,
+    pub denial: bool,
+    pub reported: Vec<usize>,
+    pub relative: Vec<usize>,
+    /// Locative markers: (first token, one past the last).
+    pub locative: Vec<(usize, usize)>,
+    pub partitive: Vec<usize>,
+    pub between: Vec<(usize, usize)>,
+    pub and: Vec<usize>,
+    pub with: Vec<(usize, usize)>,
+    pub agent: Vec<(usize, usize)>,
+    pub passive: Vec<usize>,
+    /// Triggers: first token, one past the last, and the trigger.
+    pub triggers: Vec<(usize, usize, Trigger)>,
+}
+
+/// Reads the markers and triggers of the sentence `tokens[first..last]`, skipping the tokens
+/// inside `mentions` (a name is never a trigger: لتحرير in the MNLA's name).
+pub(crate) fn markers(
+    lexicon: &Matches,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    mentions: &[Mention],
+) -> Markers {
+    let mut m = Markers::default();
+    let mut inside = mentions.iter().peekable();
+    let mut i = first;
+    while i < last {
+        while inside.peek().is_some_and(|x| x.last <= i) {
+            inside.next();
+        }
+        if let Some(x) = inside.peek()
+            && x.first <= i
+        {
+            i = x.last;
+            continue;
+        }
+        if tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let found: Vec<&(usize, &super::lexicon::Phrase)> =
+            lexicon[i].iter().filter(|(n, _)| i + n <= last).collect();
+        let mut advance = 1;
+        for &&(n, phrase) in &found {
+            let span = (i, i + n);
+            match &phrase.meaning {
+                // Several triggers of one span (a verb and a noun written alike) are all
+                // kept; the first that reads is used.
+                Meaning::Trigger(t)
+                    if m.triggers
+                        .last()
+                        .is_none_or(|(start, end, _)| *end <= i || (*start, *end) == span) =>
+                {
+                    m.triggers.push((i, i + n, t.clone()));
+                    advance = advance.max(n);
+                }
+                Meaning::Negation => m.negation.push(i),
+                Meaning::Denial => m.denial = true,
+                Meaning::Reported => m.reported.push(i),
+                Meaning::Relative => m.relative.push(i),
+                Meaning::Locative => m.locative.push(span),
+                Meaning::Partitive => m.partitive.push(i),
+                Meaning::Between => m.between.push(span),
+                Meaning::And => m.and.push(i),
+                Meaning::With | Meaning::Against => m.with.push(span),
+                Meaning::Agent => m.agent.push(span),
+                Meaning::Passive => m.passive.push(i),
+                _ => {}
+            }
+        }
+        i += advance;
+    }
+    m
+}
+
+/// A reading of a trigger: source and target mention indexes, the rule, its confidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reading {
+    pub source: usize,
+    pub target: usize,
+    pub rule: &'static str,
+    pub confidence: f64,
+}
+
+/// The sentence a rule reads.
+pub(crate) struct Sentence<'a> {
+    pub lang: Lang,
+    pub tokens: &'a [Token],
+    pub first: usize,
+    pub last: usize,
+    pub mentions: &'a [Mention],
+    pub markers: &'a Markers,
+}
+
+impl Sentence<'_> {
+    /// The words between tokens `from` and `to` that are not part of a mention.
+    fn gap(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&i| {
+                self.tokens[i].kind == Kind::Word
+                    && !self.mentions.iter().any(|m| m.first <= i && i < m.last)
+            })
+            .count()
+    }
+
+    /// True when a comma, colon or bracket stands between tokens `from` and `to`.
+    fn clause_between(&self, from: usize, to: usize) -> bool {
+        self.tokens[from..to].iter().any(|t| t.kind != Kind::Word)
+    }
+
+    /// True when the trigger at `a` is negated: a negation at most three words before it,
+    /// not counting the words of a name between them (لم تكن الحركة … تسيطر).
+    pub(crate) fn negated(&self, a: usize) -> bool {
+        self.markers
+            .negation
+            .iter()
+            .any(|&n| n < a && self.gap(n + 1, a) <= 3 && !self.clause_between(n, a))
+    }
+
+    /// True when the trigger at `a..b` is reported speech: a reporting word at most twelve
+    /// words before it, or after it in the same clause ("…, according to X").
+    pub(crate) fn reported(&self, a: usize, b: usize) -> bool {
+        self.markers.reported.iter().any(|&r| {
+            let opens_sentence = self.gap(self.first, r) <= 2;
+            (r < a && self.gap(r, a) <= 12 && (opens_sentence || !self.clause_between(r, a)))
+                || (r >= b && !self.clause_between(b, r))
+        })
+    }
+
+    /// The mentions after token `b`, in order, within the window.
+    fn after(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.first >= b && m.first < b + WINDOW)
+            .map(|(i, _)| i)
+    }
+
+    /// The nearest mention ending at or before token `a`, within the window.
+    fn before(&self, a: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| m.last <= a && m.last + WINDOW > a)
+            .map(|(i, _)| i)
+    }
+
+    /// True when mention `y` is joined to the mention before it by "and" (a word, or the
+    /// clitic و on its first word).
+    pub(crate) fn joined(&self, x: usize, y: usize) -> bool {
+        let (mx, my) = (&self.mentions[x], &self.mentions[y]);
+        if my.first < mx.last || my.first > mx.last + 2 {
+            return false;
+        }
+        let clitic = self.tokens[my.first].conjunction;
+        let word = self
+            .markers
+            .and
+            .iter()
+            .any(|&a| a >= mx.last && a < my.first);
+        (clitic && my.first == mx.last) || word
+    }
+
+    /// True when mention `m` follows an agent marker or "led by": it is the agent of another
+    /// phrase, not an object.
+    fn introduced_by_agent(&self, m: usize) -> bool {
+        let first = self.mentions[m].first;
+        self.markers.agent.iter().any(|&(_, end)| end == first)
+            || self
+                .markers
+                .triggers
+                .iter()
+                .any(|(_, end, t)| *end == first && t.pos == Pos::By)
+    }
+
+    /// The mentions after `m` joined to it in a list ("Y من الجنوب ، وZ من الغرب", "Y and
+    /// Z"): each `alike` (of the first one's kind), carrying "and" (a word or the clitic و),
+    /// at most five words after the one before.
+    pub(crate) fn listed_after(&self, m: usize, alike: impl Fn(usize) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut prev = m;
+        for next in m + 1..self.mentions.len() {
+            if !alike(next) {
+                continue; // a name of another kind inside the list (a direction: والشمال)
+            }
+            let (p, n) = (&self.mentions[prev], &self.mentions[next]);
+            if self.gap(p.last, n.first) > 5
+                || self.tokens[p.last..n.first]
+                    .iter()
+                    .any(|t| t.kind == Kind::Stop)
+            {
+                break;
+            }
+            let and = self.tokens[n.first].conjunction
+                || self.markers.and.iter().any(|&x| x >= p.last && x < n.first);
+            if !and {
+                break;
+            }
+            out.push(next);
+            prev = next;
+        }
+        out
+    }
+
+    /// The mention that starts right after token `b` (at most one word between).
+    fn right_after(&self, b: usize) -> Option<usize> {
+        self.after(b).find(|&m| self.mentions[m].first <= b + 1)
+    }
+
+    /// Every reading of the trigger at tokens `a..b`, most confident first.
+    pub(crate) fn readings(&self, a: usize, b: usize, trigger: &Trigger) -> Vec<Reading> {
+        if let Some(word) = &trigger.with
+            && !self.tokens[b..self.last]
+                .iter()
+                .any(|t| t.keys().iter().any(|k| word.matches(k)))
+        {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let symmetric = trigger.kind.is_symmetric();
+        let read = |source: usize, target: usize, rule: &'static str, confidence: f64| Reading {
+            source,
+            target,
+            rule,
+            confidence,
+        };
+        // between X and Y
+        if symmetric {
+            for &(x, y) in &self.markers.between {
+                // "disputed by both X and Y" (من قبل كل من) names two agents, not two sides.
+                if self.markers.agent.iter().any(|&(_, end)| end == x) {
+                    continue;
+                }
+                let near = (y >= b && x <= b + 4) || (x + 8 >= a && x < a);
+                if !near {
+                    continue;
+                }
+                if let Some(m1) = self
+                    .after(y)
+                    .next()
+                    .filter(|&m| self.mentions[m].first <= y + 1)
+                    && let Some(m2) = self.after(self.mentions[m1].last).next()
+                    && self.joined(m1, m2)
+                {
+                    out.push(read(m1, m2, "between", 0.85));
+                }
+            }
+        }
+        // passive with an agent
+        let passive = self.markers.passive.iter().any(|&p| p < a && p + 3 >= a);
+        if let Some(&(_, agent_end)) = self.markers.agent.iter().find(|(x, _)| *x >= b)
+            && let Some(agent) = self.right_after(agent_end)
+        {
+            let patient = self
+                .after(b)
+                .find(|&m| self.mentions[m].last < agent_end)
+                .or_else(|| self.before(a));
+            if let Some(patient) = patient
+                && (passive || trigger.pos == Pos::Noun)
+            {
+                out.push(read(agent, patient, "passive", 0.8));
+            }
+        }
+        match trigger.pos {
+            Pos::Title => {
+                if let Some(group) = self.right_after(b) {
+                    let group_end = self.mentions[group].last;
+                    let person = self
+                        .right_after(group_end)
+                        .or_else(|| self.before(a).filter(|&p| self.mentions[p].last + 2 >= a));
+                    if let Some(person) = person {
+                        out.push(read(person, group, "title", 0.75));
+                    }
+                }
+            }
+            Pos::By => {
+                if let Some(leader) = self.right_after(b)
+                    && let Some(group) = self.before(a).filter(|&g| self.mentions[g].last + 2 >= a)
+                {
+                    out.push(read(leader, group, "by", 0.8));
+                }
+            }
+            Pos::Verb => {
+                let subject = self.before(a);
+                let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
+                // The subject right after the verb, or after a partitive ("مسلحون من X").
+                let first_after = self.after(b).next().filter(|&m| {
+                    let first = self.mentions[m].first;
+                    first == b
+                        || (first <= b + 2
+                            && self.markers.partitive.contains(&(first - 1))
+                            && self.gap(b, first) <= 2)
+                });
+                // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
+                let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
+                if self.lang == Lang::Ar
+                    && adjacent_subject.is_none()
+                    && !relative_verb
+                    && let Some(s) = first_after
+                {
+                    for t in self.objects(self.mentions[s].last, trigger) {
+                        out.push(read(s, t, "verb-vso", 0.7));
+                    }
+                }
+                let subject = subject.filter(|&s| {
+                    let end = self.mentions[s].last;
+                    self.lang != Lang::Ar
+                        || !self.clause_between(end, a)
+                        || self.markers.relative.iter().any(|&r| r >= end && r < a)
+                });
+                if let Some(s) = subject {
+                    let close = self.mentions[s].last + 4 >= a;
+                    for t in self.objects(b, trigger) {
+                        out.push(read(s, t, "verb-svo", if close { 0.75 } else { 0.65 }));
+                    }
+                    if symmetric
+                        && let Some(x) = s.checked_sub(1)
+                        && self.joined(x, s)
+                    {
+                        out.push(read(x, s, "coordination", 0.7));
+                    }
+                }
+            }
+            Pos::Noun => {
+                let genitive = self
+                    .after(b)
+                    .next()
+                    .filter(|&m| self.mentions[m].first == b);
+                let source = self.before(a).filter(|&s| self.mentions[s].last + 10 >= a);
+                // "attacks sponsored by X against Y": the agent is the source.
+                let agent = self
+                    .markers
+                    .agent
+                    .iter()
+                    .filter(|(x, _)| *x >= b && *x <= b + 6)
+                    .find_map(|&(_, y)| self.after(y).find(|&m| self.mentions[m].first == y));
+                for s in agent.into_iter().chain(source).chain(genitive) {
+                    let from = if Some(s) == genitive || Some(s) == agent {
+                        self.mentions[s].last
+                    } else {
+                        b
+                    };
+                    if let Some(t) = self.marked_object(from) {
+                        out.push(read(s, t, "noun", 0.65));
+                    } else if Some(s) != genitive
+                        && let Some(t) = genitive
+                        && (!symmetric || trigger.of)
+                    {
+                        out.push(read(s, t, "noun", 0.6));
+                    }
+                }
+                if symmetric
+                    && let Some(s) = source
+                    && let Some(x) = s.checked_sub(1)
+                    && self.joined(x, s)
+                {
+                    out.push(read(x, s, "coordination", 0.7));
+                }
+            }
+        }
+        out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
+        out
+    }
+
+    /// The objects of a verb whose last token is before `b`: the mention right after it, or
+    /// after "with"/"against"/"on", then the next ones (three at most, five for a trigger that
+    /// needs a later word, whose object is often far: أعلنت X … استقلال Y).
+    fn objects(&self, b: usize, trigger: &Trigger) -> Vec<usize> {
+        match &trigger.with {
+            // The object of "declared the independence of Y" follows the required word.
+            Some(word) => (b..self.last)
+                .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+                .and_then(|w| self.after(w + 1).find(|&m| self.mentions[m].first == w + 1))
+                .into_iter()
+                .collect(),
+            None => self
+                .after(b)
+                .filter(|&m| {
+                    let first = self.mentions[m].first;
+                    !self.introduced_by_agent(m)
+                        && self.gap(b, first) <= 6
+                        // "attacked militants near Gao": Gao is where. For control, the place
+                        // holding what was taken ("towns in the Kidal region") is held in part.
+                        && (trigger.kind == RelationKind::Control
+                            || !self.markers.locative.iter().any(|&(_, end)| end == first))
+                })
+                .take(3)
+                .collect(),
+        }
+    }
+
+    /// The mention right after a "with"/"against" marker that follows token `b`, or right
+    /// after `b` itself.
+    fn marked_object(&self, b: usize) -> Option<usize> {
+        self.markers
+            .with
+            .iter()
+            .filter(|(x, _)| *x >= b && *x <= b + 6)
+            .find_map(|&(_, y)| self.right_after(y))
+    }
+}

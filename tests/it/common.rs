@@ -1,0 +1,85 @@
+//! Running the real `actorgraph` binary in tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The folder holding the source documents (`../shared/seeds`).
+pub fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// A copy of the built-in Azawad graph in a temporary folder: (the folder's guard, the graph
+/// folder).
+pub fn azawad() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("azawad");
+    std::fs::create_dir(&data).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+    for name in ["entities.json", "relations.json", "sources.json"] {
+        std::fs::copy(root.join(name), data.join(name)).unwrap();
+    }
+    (dir, data)
+}
+
+/// A command for the binary with the environment cleared of actorgraph variables.
+pub fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("actorgraph").unwrap();
+    cmd.env_remove("ACTORGRAPH_DATA")
+        .env_remove("ACTORGRAPH_SOURCES")
+        .env_remove("ACTORGRAPH_NO_CACHE");
+    cmd
+}
+
+/// Runs the binary with `args`.
+pub fn run(args: &[&str]) -> Output {
+    cmd().args(args).output().unwrap()
+}
+
+/// Runs the binary with `args`, asserts success, and returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "actorgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs the binary with `args` and `--json`, asserts success, and parses stdout.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+/// Runs the binary with `args`, asserts it fails with `code`, and returns stderr.
+pub fn fails(args: &[&str], code: i32) -> String {
+    let out = run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "actorgraph {args:?}: stdout {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// The ids at `field` of each element of a JSON array (`entity.id`, `source`).
+pub fn ids(value: &serde_json::Value, field: &str) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            field
+                .split('.')
+                .fold(v, |v, f| &v[f])
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}

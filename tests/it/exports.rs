@@ -1,0 +1,206 @@
+//! The diagrams in `exports/` are the tool's own output: every view of
+//! `actorgraph::export::views::builtin()` regenerated in memory must equal its committed `.dot`, and
+//! each committed `.svg` must have been rendered from that `.dot`. Regenerate them all with
+//! `cargo run -- export --all`.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use actorgraph::export::views;
+use actorgraph::load::{GraphFiles, load};
+use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+
+fn committed(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("exports")
+        .join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("exports/{name} is missing ({e}): run `cargo run -- export --all`")
+    })
+}
+
+/// The ids of the diagram's own nodes (the legend's are inside `cluster_legend`), sorted, and
+/// its number of edges.
+fn nodes_and_edges(dot: &str) -> (Vec<String>, usize) {
+    let graph = graphviz_rust::parse(dot).expect("the committed DOT parses");
+    let Graph::DiGraph { stmts, .. } = graph else {
+        panic!("not a digraph")
+    };
+    let mut nodes = Vec::new();
+    let mut edges = 0;
+    for stmt in &stmts {
+        match stmt {
+            Stmt::Node(node) => match &node.id.0 {
+                Id::Escaped(id) => nodes.push(id.trim_matches('"').to_owned()),
+                other => panic!("unquoted node id {other:?}"),
+            },
+            Stmt::Edge(_) => edges += 1,
+            _ => {}
+        }
+    }
+    nodes.sort();
+    (nodes, edges)
+}
+
+/// The text between each `open` and the next `close` in `text`.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    text.split(open)
+        .skip(1)
+        .map(|part| &part[..part.find(close).expect("closed")])
+        .collect()
+}
+
+/// The SVG's diagram nodes (`<g id="node…">`), each as its title and its text lines.
+fn svg_nodes(svg: &str) -> Vec<(String, Vec<&str>)> {
+    svg.split("<g id=\"node")
+        .skip(1)
+        .map(|group| {
+            let group = &group[..group.find("\n<!--").unwrap_or(group.len())];
+            let title = between(group, "<title>", "</title>")[0].replace("&#45;", "-");
+            let lines = between(group, "<text ", "</text>")
+                .into_iter()
+                .map(|t| &t[t.find('>').expect("text tag") + 1..])
+                .collect();
+            (title, lines)
+        })
+        .collect()
+}
+
+#[test]
+fn committed_dot_files_are_fresh() {
+    let graph = load(&GraphFiles::builtin()).unwrap();
+    for view in &views::builtin() {
+        let fresh = String::from_utf8(view.dot(&graph).unwrap()).unwrap();
+        let name = format!("{}.dot", view.name);
+        assert!(
+            committed(&name) == fresh,
+            "exports/{name} is stale: run `cargo run -- export --all`"
+        );
+    }
+}
+
+#[test]
+fn committed_svgs_were_rendered_from_their_dot() {
+    for view in &views::builtin() {
+        let svg = committed(&format!("{}.svg", view.name));
+        let (nodes, edges) = nodes_and_edges(&committed(&format!("{}.dot", view.name)));
+        let stale = format!(
+            "exports/{}.svg was not rendered from its .dot: run `cargo run -- export --all`",
+            view.name
+        );
+        let title = between(&svg, "<title>", "</title>")[0].replace("&#45;", "-");
+        assert_eq!(title, view.name, "{stale}");
+        let mut drawn: Vec<String> = svg_nodes(&svg).into_iter().map(|(t, _)| t).collect();
+        drawn.sort();
+        assert_eq!(drawn, nodes, "{stale}");
+        assert_eq!(svg.matches("<g id=\"edge").count(), edges, "{stale}");
+    }
+}
+
+#[test]
+fn every_view_renders_without_warnings() {
+    let graph = load(&GraphFiles::builtin()).unwrap();
+    for view in &views::builtin() {
+        let mut dot = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("Graphviz dot is installed (.ci/setup)");
+        let text = view.dot(&graph).unwrap();
+        std::io::Write::write_all(&mut dot.stdin.take().unwrap(), &text).unwrap();
+        let out = dot.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", view.name);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{}", view.name);
+    }
+}
+
+#[test]
+fn the_arabic_view_draws_arabic_names_whole() {
+    let svg = committed("snapshot-2012-05-01-ar.svg");
+    assert!(svg.contains(">الحركة الوطنية لتحرير أزواد</text>"));
+    assert!(svg.contains("font-family=\"Noto Sans Arabic, Noto Sans, DejaVu Sans\""));
+    // Each node's lines, joined, are the entity's Arabic name (no Arabic name: English).
+    let graph = load(&GraphFiles::builtin()).unwrap();
+    let mut arabic = 0;
+    for (id, lines) in svg_nodes(&svg) {
+        let entity = graph.entity(graph.resolve(&id).unwrap());
+        let name = entity.names.ar.as_deref().unwrap_or(entity.display_name());
+        assert_eq!(
+            lines.join(" "),
+            name.replace('&', "&amp;").replace('\'', "&#39;")
+        );
+        arabic += usize::from(entity.names.ar.is_some());
+    }
+    // The snapshot draws only what is dated to hold that day (no undated or timeless
+    // relation), so a dozen or more of its actors and places, each with an Arabic name.
+    assert!(arabic >= 12, "only {arabic} Arabic names");
+}
+
+#[test]
+fn export_all_writes_every_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .env_remove("ACTORGRAPH_DATA")
+        .args(["export", "--all", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut written: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut expected: Vec<String> = views::builtin()
+        .iter()
+        .flat_map(|v| [format!("{}.dot", v.name), format!("{}.svg", v.name)])
+        .collect();
+    expected.sort();
+    assert_eq!(written, expected);
+    for view in &views::builtin() {
+        let name = format!("{}.dot", view.name);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(&name)).unwrap(),
+            committed(&name)
+        );
+    }
+}
+
+#[test]
+fn export_all_with_a_failing_dot_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let fake = tempfile::tempdir().unwrap();
+    let script = fake.path().join("dot");
+    fs::write(
+        &script,
+        "#!/bin/sh\necho 'Error: out of memory' >&2\nexit 1\n",
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("azawad.dot"), "old").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .env_remove("ACTORGRAPH_DATA")
+        .env("PATH", fake.path())
+        .args(["export", "--all", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: view azawad: Graphviz `dot -Tsvg` failed (exit status: 1): Error: out of memory\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("azawad.dot")).unwrap(),
+        "old"
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}

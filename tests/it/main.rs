@@ -1,0 +1,27 @@
+//! The integration tests, one binary (linked once) with a module per area: each drives the
+//! real `actorgraph` binary or the library on fixtures (`tests/fixtures/`), the built-in graph
+//! and the seed texts. Shared helpers live in `common`; the fuzz targets' checks in
+//! `tests/fuzz_checks/`, shared with `fuzz/`. Snapshots (insta) are in `tests/it/snapshots/`.
+
+mod common;
+#[path = "../fuzz_checks/mod.rs"]
+mod fuzz_checks;
+
+mod bad_inputs;
+mod cache;
+mod check;
+mod cite;
+mod dot;
+mod errors;
+mod exchange;
+mod exports;
+mod extract;
+mod fuzz_regressions;
+mod grow;
+mod loader_never_panics;
+mod properties;
+mod queries;
+mod roundtrip;
+mod schema;
+mod scoped_cache;
+mod truth;
