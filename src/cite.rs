@@ -68,12 +68,14 @@ pub fn find(document: &str, phrase: &str) -> Vec<Range<usize>> {
         let last_end = last + document[last..].chars().next().map_or(0, char::len_utf8);
         let mut span = widen(document, first, last_end, lead, trail);
         // The punctuation taken around one match may be the punctuation taken after the one
-        // before (`«a», «a»`): a span starts where the previous one ends at the earliest, so
-        // spans never overlap. The matched words themselves never overlap.
+        // before (`a,a`), and one character of the document may fold to several (a ligature
+        // such as ﻻ, lam-alef), ending one match and starting the next: a span starts where
+        // the previous one ends at the earliest, and a match left with nothing of its own
+        // lies within the previous span, which already shows it. Spans never overlap.
         if let Some(previous) = found.last() {
             span.start = span.start.max(previous.end);
         }
-        if found.last() != Some(&span) {
+        if span.start < span.end {
             found.push(span);
         }
     }
