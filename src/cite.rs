@@ -70,14 +70,16 @@ pub fn find(document: &str, phrase: &str) -> Vec<Range<usize>> {
         // The punctuation taken around one match may be the punctuation taken after the one
         // before (`a,a`), and one character of the document may fold to several (a ligature
         // such as ﻻ, lam-alef), ending one match and starting the next: a span starts where
-        // the previous one ends at the earliest, and a match left with nothing of its own
-        // lies within the previous span, which already shows it. Spans never overlap.
+        // the previous one ends at the earliest, and a match whose words begin inside the
+        // previous span lies within it, which already shows it. Spans never overlap, and each
+        // holds its whole match.
         if let Some(previous) = found.last() {
+            if previous.end > first {
+                continue;
+            }
             span.start = span.start.max(previous.end);
         }
-        if span.start < span.end {
-            found.push(span);
-        }
+        found.push(span);
     }
     found
 }
