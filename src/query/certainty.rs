@@ -55,7 +55,9 @@ impl Bounds {
         };
         let (start_first, start_last) = match relation.start {
             Some(start) => (start.earliest(), start.latest()),
-            None => (Day::MIN, end_last),
+            // An unknown start may be any day up to the end, or later than any day asked
+            // about: such a relation is never certain (nor known to hold), only possible.
+            None => (Day::MIN, Day::MAX),
         };
         Bounds {
             start_first,
@@ -263,6 +265,18 @@ mod tests {
             (Some(s), Some(e)) => s.earliest() <= e.latest(),
             _ => true,
         }
+    }
+
+    /// A relation whose start is unknown is never certain, even on its end day (the case
+    /// proptest once found).
+    #[test]
+    fn an_unknown_start_is_never_certain() {
+        let r = relation(RelationKind::Conflict, None, Some("2013-02-16"));
+        let day = "2013-02-16"
+            .parse::<crate::model::PartialDate>()
+            .unwrap()
+            .period();
+        assert_eq!(during(&r, day), Some(Certainty::Possible));
     }
 
     proptest! {
