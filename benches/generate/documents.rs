@@ -103,6 +103,7 @@ fn append(report: &mut Report, sentence: &str) -> Evidence {
         document: report.document().into(),
         start_byte: start,
         end_byte: end,
+        row: None,
     }
 }
 
@@ -118,6 +119,7 @@ fn write(dir: &Path, report: Report) -> io::Result<Source> {
         sha256: actorgraph::load::sha256_hex(report.text.as_bytes()),
         document,
         language: report.language.to_owned(),
+        kind: actorgraph::SourceKind::Text,
         description: format!(
             "{language} synthetic report {} of {} generated relation statements.",
             report.number, report.sentences

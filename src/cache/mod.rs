@@ -49,7 +49,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -69,10 +69,11 @@ const FOLDING_PROBES: [&str; 6] = [
 /// and the matching keys of names, which the lookup section stores sorted. A cache written
 /// with another vocabulary or folding is stale, never decoded into wrong kinds or keys.
 fn meaning() -> u64 {
-    use crate::model::{EntityKind, RelationKind, Status};
+    use crate::model::{EntityKind, RelationKind, SourceKind, Status};
     let mut text = String::new();
     let words = EntityKind::ALL.iter().map(|k| k.as_str());
     let words = words.chain(RelationKind::ALL.iter().map(|k| k.as_str()));
+    let words = words.chain(SourceKind::ALL.iter().map(|k| k.as_str()));
     for word in words.chain(Status::ALL.iter().map(|s| s.as_str())) {
         text.push_str(word);
         text.push(',');

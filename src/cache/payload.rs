@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
     Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
-    RelationKind, Source, Status,
+    RelationKind, Source, SourceKind, Status,
 };
 
 /// The parts of a graph, as decoded.
@@ -78,6 +78,7 @@ pub fn encode(
         ] {
             e.str(text);
         }
+        e.u8(source.kind as u8);
     }
     e.len(relations.len());
     let ix = |id: &EntityId| entity_ix.get(id).copied();
@@ -152,6 +153,8 @@ fn encode_relation(
         }
         e.u64(span.start_byte);
         e.u64(span.end_byte);
+        e.u8(u8::from(span.row.is_some()));
+        e.u64(span.row.unwrap_or(0));
     }
 }
 
@@ -255,6 +258,7 @@ pub fn decode_sources(d: &mut Decoder) -> Result<Vec<Source>, Corrupt> {
             language: d.string()?,
             sha256: d.string()?,
             description: d.string()?,
+            kind: decode_code(d, &SourceKind::ALL, "source kind")?,
         });
     }
     Ok(sources)
@@ -377,10 +381,14 @@ pub fn decode_relation(
                 .cloned()
                 .ok_or_else(|| d.corrupt(format!("document index {i} out of range")))?,
         };
+        let (start_byte, end_byte) = (d.u64()?, d.u64()?);
+        let has_row = d.bool()?;
+        let row = d.u64()?;
         evidence.push(Evidence {
             document,
-            start_byte: d.u64()?,
-            end_byte: d.u64()?,
+            start_byte,
+            end_byte,
+            row: has_row.then_some(row),
         });
     }
     let relation = Relation {
@@ -453,6 +461,7 @@ mod tests {
         check(&EntityKind::ALL, |k| k as usize, EntityKind::as_str);
         check(&RelationKind::ALL, |k| k as usize, RelationKind::as_str);
         check(&Status::ALL, |s| s as usize, Status::as_str);
+        check(&SourceKind::ALL, |k| k as usize, SourceKind::as_str);
     }
     use crate::load::{GraphFiles, load};
 

@@ -1,16 +1,18 @@
-//! `actorgraph accept`: reviewed candidates into a graph folder.
+//! `actorgraph accept`: reviewed candidates into a graph folder, through the same validation
+//! and atomic writes as `add` (`actorgraph::edit`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
+use super::folder::{self, Folder};
 use super::output;
+use actorgraph::edit;
 use actorgraph::extract::{Extraction, accept};
-use actorgraph::grow::{self, GrowError};
-use actorgraph::load::{self, GraphFiles};
 
-/// Reads the candidates, turns the chosen ones into additions, and adds them to `into`.
+/// Reads the candidates, turns the chosen ones into additions, validates the graph they make
+/// and writes it: sources, then entities, then relations.
 pub fn run(
     global: &Global,
     candidates: &Path,
@@ -25,21 +27,23 @@ pub fn run(
             candidates.display()
         ))
     })?;
-    let graph = load::load_owned(GraphFiles::read_dir(into)?)?;
-    let additions = accept::additions(&extraction, ids, &graph, global.sources.as_deref())
+    let folder = Folder::open(into)?;
+    let sources = global.sources.as_deref();
+    let additions = accept::additions(&extraction, ids, &folder.graph, sources)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let (e, r, s) = (
-        additions.entities.len(),
-        additions.relations.len(),
-        additions.sources.len(),
-    );
-    grow::add(into, &additions, None).map_err(|e| match e {
-        GrowError::Read(e) => CliError::Read(e),
-        GrowError::Invalid(e) => CliError::Invalid(e),
-        other => CliError::Usage(other.to_string()),
-    })?;
+    let after = additions.applied_to(&folder.elements);
+    let change = match edit::change(&folder.files, &after, sources, false) {
+        Ok(change) => change,
+        Err(rejected) => return folder::rejected(global, &rejected),
+    };
+    let read = vec![("the candidates file".to_owned(), candidates.to_path_buf())];
+    folder.write(&change, read)?;
+    folder::warn(&change.warnings);
     output::diagnostic(&format!(
-        "added {r} relation(s), {e} entity(ies) and {s} source(s) to {}",
+        "added {} relation(s), {} entity(ies) and {} source(s) to {}",
+        additions.relations.len(),
+        additions.entities.len(),
+        additions.sources.len(),
         into.display()
     ));
     Ok(ExitCode::SUCCESS)

@@ -169,6 +169,67 @@ pub enum Command {
     },
     /// Export the graph, or a selection of it, as a diagram or for other tools.
     Export(ExportArgs),
+    /// Create an empty graph folder (entities.json, relations.json, sources.json and a
+    /// README.txt on what goes where) that `check` accepts.
+    Init {
+        /// The folder to create (or an empty folder to fill).
+        dir: PathBuf,
+    },
+    /// Find where a phrase stands in a source document and print the evidence span(s):
+    /// diacritics, letter forms, case, accents, quotes and whitespace need not match.
+    Cite {
+        /// The document's file name in the --sources folder.
+        document: String,
+        /// The phrase, as it reads.
+        phrase: String,
+        /// List the document in the --data graph's sources.json (with its sha256) if it is
+        /// not there yet.
+        #[arg(long)]
+        add_source: bool,
+        /// The document's language (ISO 639-1) when --add-source lists it; default: ar when
+        /// most of its letters are Arabic, else en.
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
+    },
+    /// Add an entity or a relation to the --data graph folder, validated as `check` would;
+    /// `add --json -` reads one element (as it stands in its file) from standard input.
+    #[command(args_conflicts_with_subcommands = true)]
+    Add {
+        /// What to add.
+        #[command(subcommand)]
+        element: Option<AddElement>,
+        /// `-` (with --json): read the element as JSON from standard input.
+        #[arg(value_name = "-")]
+        input: Option<String>,
+    },
+    /// Remove an entity, relation or source document from the --data graph folder; refused
+    /// while other elements refer to it, unless --cascade.
+    Remove {
+        /// The id of an entity or relation, or a source's document name.
+        id: String,
+        /// Also remove the relations that name the entity (or the evidence spans that cite the
+        /// document).
+        #[arg(long)]
+        cascade: bool,
+    },
+    /// Import an event table (UCDP GED, ACLED, or any CSV through a mapping file) into a
+    /// graph folder.
+    Import {
+        /// The table's format.
+        #[command(subcommand)]
+        format: ImportFormat,
+    },
+    /// Merge two graph folders into a third: same-id or same-name entities become one,
+    /// conflicting fields are reported (the first graph's kept).
+    Merge {
+        /// The first graph folder (its values win conflicts).
+        first: PathBuf,
+        /// The second graph folder.
+        second: PathBuf,
+        /// The folder to write the merged graph to (new or empty).
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+    },
     /// The blocs that stood together on a day or through a period: groups of actors joined,
     /// directly or through one another, by alliance or support (negated relations left out).
     Blocs {
@@ -352,4 +413,83 @@ pub struct Selection {
     /// When.
     #[command(flatten)]
     pub time: Time,
+}
+
+/// An element `add` adds.
+#[derive(Debug, Subcommand)]
+pub enum AddElement {
+    /// An entity: `add entity --kind armed_group --name en="Ansar Dine" --alias "أنصار الدين"`.
+    Entity {
+        /// Its id; proposed from its first name when not given.
+        #[arg(long)]
+        id: Option<String>,
+        /// Its kind (armed_group, political_movement, state, city …).
+        #[arg(long)]
+        kind: actorgraph::EntityKind,
+        /// A name in a language: en=…, ar=… or fr=… (repeatable).
+        #[arg(long = "name", value_name = "LANG=NAME")]
+        names: Vec<String>,
+        /// Another spelling (repeatable).
+        #[arg(long = "alias", value_name = "NAME")]
+        aliases: Vec<String>,
+        /// One line describing it.
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// A relation between two actors, with evidence found by phrase (`--evidence
+    /// DOC:"phrase"`, needs --sources).
+    Relation {
+        /// Its id; proposed from its ends and kind when not given.
+        #[arg(long)]
+        id: Option<String>,
+        /// Its kind (alliance, conflict, control …).
+        #[arg(long)]
+        kind: RelationKind,
+        /// The actor it goes from: id, name or alias.
+        #[arg(long)]
+        source: String,
+        /// The actor it goes to: id, name or alias.
+        #[arg(long)]
+        target: String,
+        /// When it began: YYYY[-MM[-DD]] or EDTF bounds ([..2012-04]).
+        #[arg(long)]
+        start: Option<actorgraph::UncertainDate>,
+        /// When it ended.
+        #[arg(long)]
+        end: Option<actorgraph::UncertainDate>,
+        /// Evidence: DOC:"phrase" (the phrase found as `cite` finds it; repeatable).
+        #[arg(long = "evidence", value_name = "DOC:PHRASE")]
+        evidence: Vec<String>,
+        /// asserted, alleged or disputed.
+        #[arg(long, default_value = "asserted")]
+        status: Status,
+        /// The relation in your own words, with how any date was inferred.
+        #[arg(long, default_value = "")]
+        summary: String,
+        /// Where it happened: id, name or alias.
+        #[arg(long)]
+        place: Option<String>,
+        /// The sources state the opposite ("refused to recognise").
+        #[arg(long)]
+        negated: bool,
+    },
+}
+
+/// The table formats `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// A CSV file with a header row.
+    Csv {
+        /// The table.
+        file: PathBuf,
+        /// The graph folder to import into (created, empty, when missing).
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+        /// How rows become relations: ucdp, acled, or a mapping file (TOML or JSON).
+        #[arg(long, value_name = "ucdp|acled|FILE")]
+        map: String,
+        /// Write the rows that import and report the others, instead of writing nothing.
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }

@@ -2,22 +2,29 @@
 //! Only this module (and `main.rs`) knows clap, terminals and exit codes.
 
 mod accept;
+mod add;
 mod args;
 mod balance;
 mod blocs;
 mod central;
 mod check;
+mod cite;
 mod coverage;
 mod diff;
 mod error;
 mod export;
 mod extract;
 mod find;
+mod folder;
+mod import;
 mod index;
+mod init;
+mod merge;
 mod neighbors;
 mod output;
 mod path;
 mod relations;
+mod remove;
 mod render;
 mod selection;
 mod show;
@@ -134,6 +141,29 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             ids,
             into,
         } => accept::run(global, candidates, ids, into),
+        Command::Init { dir } => init::run(dir),
+        Command::Cite {
+            document,
+            phrase,
+            add_source,
+            language,
+        } => cite::run(global, document, phrase, *add_source, language.as_deref()),
+        Command::Add { element, input } => add::run(global, element.as_ref(), input.as_deref()),
+        Command::Remove { id, cascade } => remove::run(global, id, *cascade),
+        Command::Import {
+            format:
+                args::ImportFormat::Csv {
+                    file,
+                    into,
+                    map,
+                    skip_bad,
+                },
+        } => import::run(global, file, into, map, *skip_bad),
+        Command::Merge {
+            first,
+            second,
+            into,
+        } => merge::run(global, first, second, into),
         Command::Diff {
             first,
             second,

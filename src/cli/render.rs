@@ -141,9 +141,13 @@ pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTe
     for (i, evidence) in relation.evidence.iter().enumerate() {
         writeln!(
             text,
-            "  evidence [{}]: {} bytes {}..{}",
+            "  evidence [{}]: {}{} bytes {}..{}",
             i + 1,
             evidence.document,
+            evidence
+                .row
+                .map(|r| format!(" row {r},"))
+                .unwrap_or_default(),
             evidence.start_byte,
             evidence.end_byte
         )

@@ -41,6 +41,11 @@ impl Inputs {
                 paths.push(("a source document".to_owned(), path));
             }
         }
+        Inputs::paths(paths)
+    }
+
+    /// The files `paths` name, each with what it is for messages (`the table`).
+    pub fn paths(paths: Vec<(String, PathBuf)>) -> Inputs {
         let files = paths
             .into_iter()
             .filter_map(|(what, path)| identity(&path).map(|id| (what, id)))

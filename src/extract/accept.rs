@@ -8,8 +8,31 @@ use std::sync::Arc;
 
 use super::{Candidate, Extraction, Party, detect};
 use crate::graph::Graph;
-use crate::grow::Additions;
-use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source};
+use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source, SourceKind};
+
+/// What accepting candidates adds to a graph: new actors, the relations, and the document
+/// when the graph does not list it. Add them with [`crate::edit::change`], which validates the
+/// whole graph before anything is written.
+#[derive(Debug, Clone, Default)]
+pub struct Additions {
+    /// New entities.
+    pub entities: Vec<Entity>,
+    /// New relations.
+    pub relations: Vec<Relation>,
+    /// New source documents.
+    pub sources: Vec<Source>,
+}
+
+impl Additions {
+    /// `elements` with these additions at the end of each file.
+    pub fn applied_to(&self, elements: &crate::edit::Elements) -> crate::edit::Elements {
+        let mut after = elements.clone();
+        after.entities.extend(self.entities.iter().cloned());
+        after.relations.extend(self.relations.iter().cloned());
+        after.sources.extend(self.sources.iter().cloned());
+        after
+    }
+}
 
 /// Why candidates cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -156,6 +179,7 @@ pub fn additions(
                     document: Arc::from(e.document.as_str()),
                     start_byte: e.start_byte as u64,
                     end_byte: e.end_byte as u64,
+                    row: None,
                 })
                 .collect(),
         });
@@ -199,6 +223,7 @@ pub fn additions(
         if !registered {
             out.sources.push(Source {
                 document: document.to_owned(),
+                kind: SourceKind::Text,
                 language: detect(text).code().to_owned(),
                 sha256: crate::load::sha256_hex(&bytes),
                 description: "Added by actorgraph accept.".to_owned(),

@@ -310,7 +310,7 @@ mod tests {
             shown,
             [
                 "sources.json:3:41: error[missing-field] $[1]: source \"b.txt\": missing field `sha256`",
-                "sources.json:4:27: error[unknown-field] $[2]: source \"c.txt\": unknown field `x`, expected one of `document`, `language`, `sha256`, `description`",
+                "sources.json:4:27: error[unknown-field] $[2]: source \"c.txt\": unknown field `x`, expected one of `document`, `kind`, `language`, `sha256`, `description`",
             ]
         );
     }

@@ -235,6 +235,7 @@ mod tests {
             document: "d".into(),
             start_byte: start,
             end_byte: end,
+            row: None,
         };
         assert_eq!(texts.span(&ev(1, 3)), Ok("غ"));
         assert!(matches!(

@@ -10,7 +10,9 @@ use super::json::{Element, ParsedFile};
 use super::problem::{Location, Problem, quote};
 use super::texts::{SourceTexts, is_plain_file_name, is_sha256_hex};
 use super::{Labels, limits};
-use crate::model::{Entity, EntityId, EntityKind, Lifetime, Relation, Source, UncertainDate};
+use crate::model::{
+    Entity, EntityId, EntityKind, Lifetime, Relation, Source, SourceKind, UncertainDate,
+};
 use crate::names;
 
 /// The parsed contents of a graph folder, each element with its position.
@@ -133,7 +135,8 @@ struct Known<'a> {
     lifetimes: HashMap<&'a str, &'a Lifetime>,
     unparsed_entities: HashSet<&'a str>,
     entities_readable: bool,
-    documents: HashSet<&'a str>,
+    /// Each listed document with its kind.
+    documents: HashMap<&'a str, SourceKind>,
     unparsed_documents: HashSet<&'a str>,
     sources_readable: bool,
 }
@@ -151,7 +154,7 @@ impl Known<'_> {
     /// Whether evidence citing `document` should be reported as citing an unknown one.
     fn unknown_document(&self, document: &str) -> bool {
         self.sources_readable
-            && !self.documents.contains(document)
+            && !self.documents.contains_key(document)
             && !self.unparsed_documents.contains(document)
     }
 }
@@ -381,8 +384,8 @@ fn check_sources<'a>(
     sources: &'a [Element<Source>],
     file: &str,
     problems: &mut Vec<Problem>,
-) -> HashSet<&'a str> {
-    let mut documents = HashSet::new();
+) -> HashMap<&'a str, SourceKind> {
+    let mut documents = HashMap::new();
     for element in sources {
         let source = &element.value;
         let at = Site::new(file, element, "source", source.document.as_str());
@@ -395,7 +398,10 @@ fn check_sources<'a>(
             Length::Text,
             problems,
         );
-        if !documents.insert(source.document.as_str()) {
+        if documents
+            .insert(source.document.as_str(), source.kind)
+            .is_some()
+        {
             problems.push(at.error("duplicate-id", ".document", "document listed twice"));
         }
         if !is_sha256_hex(&source.sha256) {
@@ -680,7 +686,7 @@ impl EvidenceCheck<'_> {
                 ));
                 continue;
             }
-            if !known.documents.contains(&*evidence.document) {
+            let Some(&kind) = known.documents.get(&*evidence.document) else {
                 if known.unknown_document(&evidence.document) {
                     problems.push(at.error(
                         "unknown-document",
@@ -692,6 +698,25 @@ impl EvidenceCheck<'_> {
                     ));
                 }
                 continue;
+            };
+            match (kind, evidence.row) {
+                (SourceKind::Text, Some(row)) => problems.push(at.error(
+                    "row-of-text",
+                    &format!("{field}.row"),
+                    format!(
+                        "row {row} given for {}, which is a text, not a table; drop `row` or mark the source `\"kind\": \"table\"`",
+                        quote(&evidence.document)
+                    ),
+                )),
+                (SourceKind::Table, None) => problems.push(at.error(
+                    "missing-row",
+                    &field,
+                    format!(
+                        "span of the table {} gives no `row`: name the row it quotes",
+                        quote(&evidence.document)
+                    ),
+                )),
+                _ => {}
             }
             let (Some(texts), Some(mentions)) = (texts, mentions) else {
                 continue;
@@ -728,6 +753,42 @@ impl EvidenceCheck<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_belong_to_tables() {
+        let sha = "0".repeat(64);
+        let files = crate::load::GraphFiles {
+            origin: "test".to_owned(),
+            layout: crate::load::Layout::Folder,
+            entities: br#"[{"id": "a", "kind": "armed_group", "names": {"en": "A"}, "description": "a"},
+                {"id": "b", "kind": "armed_group", "names": {"en": "B"}, "description": "b"}]"#
+                .to_vec()
+                .into(),
+            relations: br#"[{"id": "r", "kind": "conflict", "source": "a", "target": "b", "summary": "s",
+                "evidence": [{"document": "a.txt", "start_byte": 0, "end_byte": 1, "row": 3},
+                             {"document": "t.csv", "start_byte": 0, "end_byte": 1}]}]"#
+                .to_vec()
+                .into(),
+            sources: format!(
+                r#"[{{"document": "a.txt", "language": "en", "sha256": "{sha}", "description": "d"}},
+                {{"document": "t.csv", "kind": "table", "language": "en", "sha256": "{sha}", "description": "d"}}]"#
+            )
+            .into_bytes()
+            .into(),
+        };
+        let report = crate::load::check(&files, None);
+        let codes: Vec<&str> = report.problems.iter().map(|p| p.code).collect();
+        assert_eq!(
+            codes,
+            ["row-of-text", "missing-row"],
+            "{:?}",
+            report.problems
+        );
+        assert_eq!(
+            report.problems[0].path.as_deref(),
+            Some("$[0].evidence[0].row")
+        );
+    }
 
     #[test]
     fn slugs() {

@@ -130,6 +130,24 @@ impl EntityKind {
     }
 }
 
+/// An entity kind name that is not in the list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown entity kind {0:?}; expected one of: {list}", list = EntityKind::ALL.map(EntityKind::as_str).join(", "))]
+pub struct UnknownEntityKind(pub String);
+
+impl std::str::FromStr for EntityKind {
+    type Err = UnknownEntityKind;
+
+    /// The kind a snake_case name (or its hyphenated form) names.
+    fn from_str(text: &str) -> Result<EntityKind, UnknownEntityKind> {
+        let wanted = text.trim().to_lowercase().replace('-', "_");
+        EntityKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| UnknownEntityKind(text.to_owned()))
+    }
+}
+
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -197,7 +215,8 @@ pub struct Entity {
     #[serde(default)]
     pub names: Names,
     /// Every other spelling the sources use, plus common Latin forms (acronyms, French forms).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Always written, `[]` when there is none (the layout of `entities.json`).
+    #[serde(default)]
     pub aliases: Vec<String>,
     /// When it existed, if the sources say.
     #[serde(default, skip_serializing_if = "Option::is_none")]

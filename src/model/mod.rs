@@ -12,8 +12,8 @@ mod source;
 mod uncertain_date;
 
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
-pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names};
+pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names, UnknownEntityKind};
 pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
-pub use source::{Evidence, Source};
+pub use source::{Evidence, Source, SourceKind};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

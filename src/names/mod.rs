@@ -2,7 +2,7 @@
 
 mod index;
 mod matcher;
-mod normalize;
+pub mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long};
 pub use matcher::{Hit, KeyStore, contains_words, search, variants, without_prefix, word_coverage};

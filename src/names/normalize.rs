@@ -6,8 +6,7 @@
 //! Eastern Arabic digits, punctuation and spacing. [`key`] goes one step further and drops
 //! the Arabic definite article from each word, so that `الإسلاميين` and `إسلاميين` meet.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Folds `text` to its comparable form: lowercase, no accents or diacritics, Arabic letter
 /// variants unified, words separated by single spaces.
@@ -22,25 +21,77 @@ use unicode_normalization::char::is_combining_mark;
 /// ```
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
-        match fold_char(c) {
-            Fold::Drop => {}
-            Fold::Space => pending_space = !out.is_empty(),
-            Fold::Keep(c) => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    // Lowercasing can produce combining marks again (İ → i̇); one more pass keeps idempotence.
-    if out.chars().any(is_combining_mark) {
-        out = out.chars().filter(|c| !is_combining_mark(*c)).collect();
-    }
+    fold(text, |c, _| out.push(c));
     out
+}
+
+/// The one folding [`normalize`] is made of, character by character, with where each folded
+/// character comes from: `emit(c, at)` for each character of the folded form in order, `at`
+/// being the byte offset in `text` of the character it comes from (a space between words
+/// carries the offset of the first separator). Lets a caller search folded text and map a
+/// match back to the bytes of the original ([`crate::cite`]).
+///
+/// ```
+/// use actorgraph::names::normalize::fold;
+/// let mut out = Vec::new();
+/// fold("Gáo  Mali", |c, at| out.push((c, at)));
+/// assert_eq!(out.iter().map(|(c, _)| c).collect::<String>(), "gao mali");
+/// assert_eq!(out[3], (' ', 4));
+/// assert_eq!(out[4], ('m', 6));
+/// ```
+pub fn fold(text: &str, mut emit: impl FnMut(char, usize)) {
+    let mut pending_space: Option<usize> = None;
+    let mut started = false;
+    for (at, original) in text.char_indices() {
+        decompose_compatible(original, |c| {
+            if is_combining_mark(c) {
+                return;
+            }
+            match fold_char(c) {
+                Fold::Drop => {}
+                Fold::Space => {
+                    if started && pending_space.is_none() {
+                        pending_space = Some(at);
+                    }
+                }
+                Fold::Keep(c) => {
+                    if let Some(space_at) = pending_space.take() {
+                        emit(' ', space_at);
+                    }
+                    started = true;
+                    // Lowercasing can produce combining marks again (İ → i̇): left out, which
+                    // keeps the folding idempotent.
+                    for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
+                        emit(lower, at);
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// True when `c` leaves nothing in the folded form and separates nothing: an Arabic diacritic
+/// or other combining mark, tatweel, a zero-width or bidi control. Such characters belong to
+/// the letter before them.
+pub fn is_invisible_in_fold(c: char) -> bool {
+    let mut visible = false;
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) && !matches!(fold_char(d), Fold::Drop) {
+            visible = true;
+        }
+    });
+    !visible
+}
+
+/// True when `c` folds to a word separator (whitespace, punctuation, quotes of any shape).
+pub fn is_separator(c: char) -> bool {
+    let mut separator = false;
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) && matches!(fold_char(d), Fold::Space) {
+            separator = true;
+        }
+    });
+    separator
 }
 
 /// The matching key of `text`: [`normalize`]d, then the definite article (ال, and وال بال
@@ -81,7 +132,7 @@ fn strip_article(word: &str) -> &str {
 }
 
 /// The one-letter Arabic prefixes a query may carry (و and, ب with, ل for, ف so, ك like).
-pub(super) const ONE_LETTER_PREFIXES: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
+pub(crate) const ONE_LETTER_PREFIXES: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
 
 enum Fold {
     Keep(char),

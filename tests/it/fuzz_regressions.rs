@@ -83,3 +83,13 @@ fn writers() {
 fn extract() {
     run("extract", fuzz_checks::extract);
 }
+
+#[test]
+fn cite() {
+    run("cite", fuzz_checks::cite);
+}
+
+#[test]
+fn import() {
+    run("import", fuzz_checks::import_table);
+}

@@ -1,0 +1,157 @@
+//! `actorgraph cite DOC "phrase" --sources DIR`: the evidence spans where a phrase stands.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::Global;
+use super::error::{CliError, OK};
+use super::folder::{self, Folder};
+use super::output;
+use actorgraph::edit::add::{NewElement, add};
+use actorgraph::load::{MAX_DOCUMENT_BYTES, is_plain_file_name, sha256_hex};
+use actorgraph::{Evidence, Source, SourceKind, cite};
+
+#[derive(Serialize)]
+struct Match<'a> {
+    evidence: Evidence,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CiteJson<'a> {
+    document: &'a str,
+    phrase: &'a str,
+    matches: Vec<Match<'a>>,
+    added_source: bool,
+}
+
+/// The text of `document` in the sources folder, read as `check` reads source documents.
+pub fn document_text(dir: &Path, document: &str) -> Result<(Vec<u8>, String), CliError> {
+    if !is_plain_file_name(document) {
+        return Err(CliError::Usage(format!(
+            "{document:?} is not a plain file name: name a document inside the --sources folder"
+        )));
+    }
+    let path = dir.join(document);
+    let fail = |e: String| CliError::Usage(format!("cannot read {}: {e}", path.display()));
+    let meta = std::fs::metadata(&path).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_owned()));
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(fail(format!(
+            "larger than the {} MiB limit for a source document",
+            MAX_DOCUMENT_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| fail("not UTF-8 text".to_owned()))?;
+    Ok((bytes, text))
+}
+
+/// The sources folder, which `cite` and evidence by phrase need.
+pub fn sources_dir<'a>(global: &'a Global, what: &str) -> Result<&'a Path, CliError> {
+    global.sources.as_deref().ok_or_else(|| {
+        CliError::Usage(format!(
+            "{what} reads the source document: give its folder with --sources DIR"
+        ))
+    })
+}
+
+/// Prints where `phrase` stands in `document`; with `add_source`, lists the document in the
+/// --data graph's sources.json first.
+pub fn run(
+    global: &Global,
+    document: &str,
+    phrase: &str,
+    add_source: bool,
+    language: Option<&str>,
+) -> Result<ExitCode, CliError> {
+    let dir = sources_dir(global, "cite")?;
+    let (bytes, text) = document_text(dir, document)?;
+    let spans = cite::find(&text, phrase);
+    if spans.is_empty() {
+        return Err(CliError::NoResult(format!(
+            "{phrase:?} is not in {document} (compared without diacritics, letter forms, case, accents, quotes or whitespace): quote the passage as it reads"
+        )));
+    }
+    let mut added_source = false;
+    if add_source {
+        let folder = Folder::of_data(global, "cite --add-source")?;
+        if !folder
+            .elements
+            .sources
+            .iter()
+            .any(|s| s.document == document)
+        {
+            let arabic = text
+                .chars()
+                .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+                .count();
+            let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+            let source = Source {
+                document: document.to_owned(),
+                kind: SourceKind::Text,
+                language: language
+                    .unwrap_or(if arabic > latin { "ar" } else { "en" })
+                    .to_owned(),
+                sha256: sha256_hex(&bytes),
+                description: format!("{document}, listed by actorgraph cite --add-source."),
+            };
+            let change = match add(
+                &folder.files,
+                &folder.elements,
+                NewElement::Source(source),
+                Some(dir),
+            ) {
+                Ok(change) => change,
+                Err(rejected) => return folder::rejected(global, &rejected),
+            };
+            folder.write(
+                &change,
+                vec![("a source document".to_owned(), dir.join(document))],
+            )?;
+            added_source = true;
+        }
+    }
+    let matches: Vec<Match> = spans
+        .into_iter()
+        .map(|span| Match {
+            text: &text[span.clone()],
+            evidence: Evidence {
+                document: document.into(),
+                start_byte: span.start as u64,
+                end_byte: span.end as u64,
+                row: None,
+            },
+        })
+        .collect();
+    if global.json {
+        output::json(&CiteJson {
+            document,
+            phrase,
+            matches,
+            added_source,
+        })?;
+    } else {
+        let mut out = String::new();
+        if added_source {
+            out.push_str(&format!("listed {document} in sources.json\n"));
+        }
+        out.push_str(&format!("{} match(es) in {document}\n", matches.len()));
+        for m in &matches {
+            let e = &m.evidence;
+            out.push_str(&format!(
+                "{{\"document\": {}, \"start_byte\": {}, \"end_byte\": {}}}\n    {}\n",
+                serde_json::to_string(document).unwrap_or_default(),
+                e.start_byte,
+                e.end_byte,
+                output::terminal(m.text)
+            ));
+        }
+        output::text(&out)?;
+    }
+    Ok(ExitCode::from(OK))
+}

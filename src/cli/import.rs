@@ -1,0 +1,135 @@
+//! `actorgraph import csv FILE --into DIR --map ucdp|acled|MAPPING`: an event table into a
+//! graph folder; nothing is written unless every row imports (or `--skip-bad`).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::Global;
+use super::error::{CliError, OK};
+use super::folder::{self, Folder};
+use super::output;
+use actorgraph::edit::change;
+use actorgraph::import::custom::CustomMapping;
+use actorgraph::import::{Mapping, Table, import};
+use actorgraph::load::Problem;
+
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    table: &'a str,
+    rows: usize,
+    relations: usize,
+    entities: usize,
+    already: usize,
+    bad_rows: usize,
+    problems: &'a [Problem],
+}
+
+/// Imports `file` into the graph folder `into`.
+pub fn run(
+    global: &Global,
+    file: &Path,
+    into: &Path,
+    map: &str,
+    skip_bad: bool,
+) -> Result<ExitCode, CliError> {
+    let mapping = match map {
+        "ucdp" => Mapping::Ucdp,
+        "acled" => Mapping::Acled,
+        path => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::Usage(format!(
+                    "--map {path}: cannot read it ({e}); give ucdp, acled or a mapping file"
+                ))
+            })?;
+            let mapping =
+                CustomMapping::parse(path, &text).map_err(|e| CliError::Usage(e.to_string()))?;
+            Mapping::Custom(Box::new(mapping))
+        }
+    };
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| CliError::Usage(format!("{}: not a file name", file.display())))?;
+    let bytes = read_table(file)?;
+    // A new folder is created only once the import is written.
+    let folder = if into.join(actorgraph::load::ENTITIES_FILE).exists() {
+        Folder::open(into)?
+    } else {
+        Folder::empty(into)?
+    };
+    let mut problems = Vec::new();
+    let table =
+        Table::parse(name, &bytes, &mut problems).map_err(|e| CliError::Usage(e.to_string()))?;
+    let imported = import(&folder.graph, &folder.elements, &table, &mapping);
+    problems.extend(imported.problems.iter().cloned());
+    let bad_rows = problems.iter().filter(|p| p.is_error()).count();
+    if bad_rows > 0 && !skip_bad {
+        return folder::report(
+            global,
+            &problems,
+            "nothing was written (--skip-bad imports the other rows)",
+        );
+    }
+    let change = match change(
+        &folder.files,
+        &imported.elements,
+        global.sources.as_deref(),
+        false,
+    ) {
+        Ok(change) => change,
+        Err(rejected) => return folder::rejected(global, &rejected),
+    };
+    let mut inputs = vec![("the table".to_owned(), file.to_owned())];
+    if !matches!(map, "ucdp" | "acled") {
+        inputs.push(("the mapping file".to_owned(), Path::new(map).to_owned()));
+    }
+    std::fs::create_dir_all(into)
+        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", into.display())))?;
+    folder.write(&change, inputs)?;
+    if global.json {
+        output::json(&ImportJson {
+            table: name,
+            rows: table.rows.len(),
+            relations: imported.relations,
+            entities: imported.entities,
+            already: imported.already,
+            bad_rows,
+            problems: &problems,
+        })?;
+    } else {
+        folder::warn(&problems);
+        output::text(&format!(
+            "{name}: {} row(s): {} relation(s) and {} new entities added to {}{}{}\n",
+            table.rows.len(),
+            imported.relations,
+            imported.entities,
+            into.display(),
+            if imported.already > 0 {
+                format!(", {} already imported", imported.already)
+            } else {
+                String::new()
+            },
+            if bad_rows > 0 {
+                format!(", {bad_rows} bad row(s) left out")
+            } else {
+                String::new()
+            },
+        ))?;
+    }
+    Ok(ExitCode::from(OK))
+}
+
+/// The table's bytes: a regular file within the size limit of a graph file.
+fn read_table(file: &Path) -> Result<Vec<u8>, CliError> {
+    let fail = |e: String| CliError::Usage(format!("cannot read {}: {e}", file.display()));
+    let meta = std::fs::metadata(file).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_owned()));
+    }
+    if meta.len() > actorgraph::load::limits::MAX_FILE_BYTES {
+        return Err(fail("over the size limit of a graph file".to_owned()));
+    }
+    std::fs::read(file).map_err(|e| fail(e.to_string()))
+}

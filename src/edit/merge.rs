@@ -1,0 +1,218 @@
+//! Merging two graphs into one: entities with the same id or a shared name become one (names
+//! and aliases unioned), relations keep all their evidence, and fields that disagree are
+//! reported, never overwritten.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::Elements;
+use crate::model::{EntityId, Relation};
+use crate::names;
+
+/// A field on which the two graphs disagree; the first graph's value is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// `entity "gao"`, `relation "mnla-control-gao"`, `source "000.txt"`.
+    pub element: String,
+    /// The field (`kind`, `names.en`, `description` …).
+    pub field: &'static str,
+    /// The first graph's value, kept.
+    pub kept: String,
+    /// The second graph's value, left out.
+    pub other: String,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: kept {:?} from the first graph, not {:?} from the second",
+            self.element, self.field, self.kept, self.other
+        )
+    }
+}
+
+/// What merging gave: the elements and every conflict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The merged graph's elements: the first graph's, in order, then what only the second has.
+    pub elements: Elements,
+    /// Every field the two disagree on.
+    pub conflicts: Vec<Conflict>,
+    /// Entities of the second graph merged into one of the first under another id,
+    /// as (second's id, first's id).
+    pub renamed: Vec<(String, String)>,
+}
+
+/// Merges `b` into `a`. Merging a graph with itself gives the graph.
+///
+/// An entity of `b` is the entity of `a` with its id, else the one that has one of its names
+/// (up to [`names::key`]); its names fill `a`'s missing languages, its other names and
+/// aliases join `a`'s aliases; a different kind, description, lifetime or name in a language
+/// both give is a conflict. `b`'s relations name the merged entities; one with the id of a
+/// relation of `a` adds its evidence spans to it (a different field is a conflict). A source
+/// both list with different hashes is a conflict. The result still has to be validated.
+pub fn merge(a: &Elements, b: &Elements) -> Merged {
+    let mut out = a.clone();
+    let mut conflicts = Vec::new();
+    let mut renamed = Vec::new();
+    let mut by_id: HashMap<String, usize> = out
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.to_string(), i))
+        .collect();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, e) in out.entities.iter().enumerate() {
+        for name in e.all_names() {
+            by_key.entry(names::key(name)).or_insert(i);
+        }
+    }
+    let mut map: HashMap<EntityId, EntityId> = HashMap::new();
+    for entity in &b.entities {
+        let found = by_id.get(entity.id.as_str()).copied().or_else(|| {
+            entity
+                .all_names()
+                .find_map(|n| by_key.get(&names::key(n)).copied())
+        });
+        let Some(i) = found else {
+            by_id.insert(entity.id.to_string(), out.entities.len());
+            for name in entity.all_names() {
+                by_key.entry(names::key(name)).or_insert(out.entities.len());
+            }
+            out.entities.push(entity.clone());
+            continue;
+        };
+        let kept = &mut out.entities[i];
+        if kept.id != entity.id {
+            renamed.push((entity.id.to_string(), kept.id.to_string()));
+            map.insert(entity.id.clone(), kept.id.clone());
+        }
+        let element = format!("entity {:?}", kept.id.as_str());
+        let mut conflict = |field, kept: String, other: String| {
+            if kept != other {
+                conflicts.push(Conflict {
+                    element: element.clone(),
+                    field,
+                    kept,
+                    other,
+                });
+            }
+        };
+        conflict(
+            "kind",
+            kept.kind.as_str().to_owned(),
+            entity.kind.as_str().to_owned(),
+        );
+        conflict(
+            "description",
+            kept.description.clone(),
+            entity.description.clone(),
+        );
+        if entity.lifetime.is_some() && kept.lifetime.is_none() {
+            kept.lifetime = entity.lifetime.clone();
+        } else if entity.lifetime.is_some() {
+            conflict(
+                "lifetime",
+                format!("{:?}", kept.lifetime),
+                format!("{:?}", entity.lifetime),
+            );
+        }
+        let mut extra = Vec::new();
+        for (field, mine, theirs) in [
+            ("names.en", &mut kept.names.en, &entity.names.en),
+            ("names.ar", &mut kept.names.ar, &entity.names.ar),
+            ("names.fr", &mut kept.names.fr, &entity.names.fr),
+        ] {
+            match (mine.as_ref(), theirs) {
+                (None, Some(t)) => *mine = Some(t.clone()),
+                (Some(m), Some(t)) if m != t => {
+                    conflict(field, m.clone(), t.clone());
+                    extra.push(t.clone());
+                }
+                _ => {}
+            }
+        }
+        extra.extend(entity.aliases.iter().cloned());
+        for alias in extra {
+            if !kept.all_names().any(|n| n == alias) {
+                kept.aliases.push(alias);
+            }
+        }
+    }
+    let rename = |id: &EntityId| map.get(id).cloned().unwrap_or_else(|| id.clone());
+    let relation_at: HashMap<String, usize> = out
+        .relations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.to_string(), i))
+        .collect();
+    for relation in &b.relations {
+        let mut r: Relation = relation.clone();
+        r.source = rename(&r.source);
+        r.target = rename(&r.target);
+        r.place = r.place.as_ref().map(rename);
+        r.claimed_by = r.claimed_by.iter().map(rename).collect();
+        r.disputed_by = r.disputed_by.iter().map(rename).collect();
+        for c in r.casualties.iter_mut() {
+            c.side = c.side.as_ref().map(rename);
+        }
+        let Some(&i) = relation_at.get(r.id.as_str()) else {
+            out.relations.push(r);
+            continue;
+        };
+        let kept = &mut out.relations[i];
+        let mut spans = kept.evidence.to_vec();
+        for span in r.evidence.iter() {
+            if !spans.contains(span) {
+                spans.push(span.clone());
+            }
+        }
+        kept.evidence = spans.into();
+        let (mut a_fields, mut b_fields) = (kept.clone(), r);
+        a_fields.evidence = Box::default();
+        b_fields.evidence = Box::default();
+        if a_fields != b_fields {
+            let show = |r: &Relation| format!("{} {} {} {}", r.source, r.kind, r.target, r.dates());
+            conflicts.push(Conflict {
+                element: format!("relation {:?}", kept.id.as_str()),
+                field: "fields other than evidence",
+                kept: show(&a_fields),
+                other: show(&b_fields),
+            });
+        }
+    }
+    for source in &b.sources {
+        match out.sources.iter().find(|s| s.document == source.document) {
+            None => out.sources.push(source.clone()),
+            Some(kept) if kept.sha256 != source.sha256 => conflicts.push(Conflict {
+                element: format!("source {:?}", source.document),
+                field: "sha256",
+                kept: kept.sha256.clone(),
+                other: source.sha256.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    Merged {
+        elements: out,
+        conflicts,
+        renamed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    #[test]
+    fn a_graph_merged_with_itself_is_the_graph() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let elements = Elements::of(&graph);
+        let merged = merge(&elements, &elements);
+        assert_eq!(merged.elements, elements);
+        assert!(merged.conflicts.is_empty());
+        assert!(merged.renamed.is_empty());
+    }
+}

@@ -1,0 +1,168 @@
+//! Removing an entity, a relation or a source document from a graph, never leaving a
+//! reference to it behind.
+
+use super::Elements;
+use crate::model::{EntityId, Relation};
+
+/// What `remove` took out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// What the id named: `entity`, `relation` or `source`.
+    pub what: &'static str,
+    /// Relations removed with an entity (`--cascade`).
+    pub relations: Vec<String>,
+    /// Evidence spans dropped with a source (`--cascade`), as `relation-id: document a..b`.
+    pub spans: Vec<String>,
+}
+
+/// Why nothing was removed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RemoveError {
+    /// No entity, relation or source has this id.
+    #[error("no entity, relation or source document has the id {0:?}")]
+    Unknown(String),
+    /// Other elements refer to it; `--cascade` removes them too.
+    #[error(
+        "{what} {id:?} is referred to by {}: {}; remove those first, or pass --cascade to remove them with it",
+        refs.len(),
+        refs.join(", ")
+    )]
+    Referenced {
+        /// What the id names.
+        what: &'static str,
+        /// The id.
+        id: String,
+        /// Each reference: `relation-id (field)`.
+        refs: Vec<String>,
+    },
+}
+
+/// The fields of `relation` that name `id`: `source`, `target`, `place`, `claimed_by`,
+/// `disputed_by`, `casualties`.
+fn fields_naming(relation: &Relation, id: &EntityId) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    if &relation.source == id {
+        fields.push("source");
+    }
+    if &relation.target == id {
+        fields.push("target");
+    }
+    if relation.place.as_ref() == Some(id) {
+        fields.push("place");
+    }
+    if relation.claimed_by.contains(id) {
+        fields.push("claimed_by");
+    }
+    if relation.disputed_by.contains(id) {
+        fields.push("disputed_by");
+    }
+    if relation
+        .casualties
+        .iter()
+        .any(|c| c.side.as_ref() == Some(id))
+    {
+        fields.push("casualties");
+    }
+    fields
+}
+
+/// `elements` without the element `id` names. An entity named by relations, or a document
+/// cited by evidence, is refused with the list of references, unless `cascade`: then the
+/// relations naming the entity go too, and the spans citing the document are dropped.
+///
+/// ```
+/// use actorgraph::edit::{Elements, remove::{remove, RemoveError}};
+/// use actorgraph::load::{GraphFiles, load};
+/// let graph = load(&GraphFiles::builtin()).unwrap();
+/// let elements = Elements::of(&graph);
+/// assert!(matches!(remove(&elements, "gao", false), Err(RemoveError::Referenced { .. })));
+/// let (after, removed) = remove(&elements, "gao", true).unwrap();
+/// assert!(!removed.relations.is_empty());
+/// assert_eq!(after.entities.len() + 1, elements.entities.len());
+/// ```
+pub fn remove(
+    elements: &Elements,
+    id: &str,
+    cascade: bool,
+) -> Result<(Elements, Removed), RemoveError> {
+    let mut after = elements.clone();
+    if let Some(i) = elements.relations.iter().position(|r| r.id.as_str() == id) {
+        after.relations.remove(i);
+        return Ok((
+            after,
+            Removed {
+                what: "relation",
+                ..Removed::default()
+            },
+        ));
+    }
+    if let Some(i) = elements.entities.iter().position(|e| e.id.as_str() == id) {
+        let entity = &elements.entities[i].id;
+        let refs: Vec<String> = elements
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let fields = fields_naming(r, entity);
+                (!fields.is_empty()).then(|| format!("{} ({})", r.id, fields.join(", ")))
+            })
+            .collect();
+        if !refs.is_empty() && !cascade {
+            return Err(RemoveError::Referenced {
+                what: "entity",
+                id: id.to_owned(),
+                refs,
+            });
+        }
+        after.entities.remove(i);
+        let mut removed = Removed {
+            what: "entity",
+            ..Removed::default()
+        };
+        after.relations.retain(|r| {
+            let keep = fields_naming(r, entity).is_empty();
+            if !keep {
+                removed.relations.push(r.id.to_string());
+            }
+            keep
+        });
+        return Ok((after, removed));
+    }
+    if let Some(i) = elements.sources.iter().position(|s| s.document == id) {
+        let mut spans = Vec::new();
+        for r in &elements.relations {
+            for e in r.evidence.iter().filter(|e| &*e.document == id) {
+                spans.push(format!(
+                    "{}: {} {}..{}",
+                    r.id, e.document, e.start_byte, e.end_byte
+                ));
+            }
+        }
+        if !spans.is_empty() && !cascade {
+            return Err(RemoveError::Referenced {
+                what: "source",
+                id: id.to_owned(),
+                refs: spans,
+            });
+        }
+        after.sources.remove(i);
+        for r in &mut after.relations {
+            if r.evidence.iter().any(|e| &*e.document == id) {
+                r.evidence = r
+                    .evidence
+                    .iter()
+                    .filter(|e| &*e.document != id)
+                    .cloned()
+                    .collect();
+            }
+        }
+        return Ok((
+            after,
+            Removed {
+                what: "source",
+                spans,
+                ..Removed::default()
+            },
+        ));
+    }
+    Err(RemoveError::Unknown(id.to_owned()))
+}
