@@ -116,7 +116,7 @@ pub struct Summary {
 /// Writes the graph of `size` and `seed` into the existing, empty folder `dir`.
 pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
     let root = Rng::new(seed);
-    let population = entities::generate(&mut root.fork(1), size.entities());
+    let mut population = entities::generate(&mut root.fork(1), size.entities());
     let endpoints = endpoints::Endpoints::new(&population.entities, &population.weights);
     std::fs::create_dir_all(dir.join(SOURCES_DIR))?;
     let mut documents = documents::Documents::new(&dir.join(SOURCES_DIR));
@@ -127,13 +127,37 @@ pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
     };
     let mut rng = root.fork(2);
     let mut ends = Vec::with_capacity(size.relations());
+    // Lifetime sides a relation would outlive (a check error), to drop once all are drawn.
+    let mut unbounded = Vec::new();
     let mut out = JsonLines::create(&dir.join(actorgraph::load::RELATIONS_FILE))?;
     for n in 0..size.relations() {
         let generated = draw.relation(&mut rng, n)?;
         ends.push((generated.source as u32, generated.target as u32));
+        let bounds = actorgraph::query::Bounds::of(&generated.relation);
+        for e in [generated.source, generated.target] {
+            if let Some(lifetime) = &population.entities[e].lifetime {
+                let before = lifetime
+                    .start
+                    .is_some_and(|s| bounds.start_last < s.earliest());
+                let after = lifetime.end.is_some_and(|d| bounds.end_first > d.latest());
+                if before || after {
+                    unbounded.push((e, before, after));
+                }
+            }
+        }
         out.push(&generated.relation)?;
     }
     out.finish()?;
+    for (e, before, after) in unbounded {
+        if let Some(lifetime) = &mut population.entities[e].lifetime {
+            if before {
+                lifetime.start = None;
+            }
+            if after {
+                lifetime.end = None;
+            }
+        }
+    }
     let sources = documents.finish()?;
     let mut out = JsonLines::create(&dir.join(actorgraph::load::SOURCES_FILE))?;
     sources.iter().try_for_each(|s| out.push(s))?;

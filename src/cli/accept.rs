@@ -1,5 +1,5 @@
 //! `actorgraph accept`: reviewed candidates into a graph folder, through the same validation
-//! and atomic writes as `add` (`actorgraph::edit`).
+//! and atomic, file-by-file write as `add` ([`folder`]).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,8 +11,9 @@ use super::output;
 use actorgraph::edit;
 use actorgraph::extract::{Extraction, accept};
 
-/// Reads the candidates, turns the chosen ones into additions, validates the graph they make
-/// and writes it: sources, then entities, then relations.
+/// Reads the candidates, turns the chosen ones into new elements, and adds them to `into`
+/// when the whole graph stays valid; otherwise reports every problem as `check` does and
+/// writes nothing.
 pub fn run(
     global: &Global,
     candidates: &Path,
@@ -27,23 +28,21 @@ pub fn run(
             candidates.display()
         ))
     })?;
-    let folder = Folder::open(into)?;
-    let sources = global.sources.as_deref();
-    let additions = accept::additions(&extraction, ids, &folder.graph, sources)
+    let target = Folder::open(into)?;
+    let added = accept::additions(&extraction, ids, &target.graph, global.sources.as_deref())
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let after = additions.applied_to(&folder.elements);
-    let change = match edit::change(&folder.files, &after, sources, false) {
+    let after = target.elements.with(&added);
+    let change = match edit::change(&target.files, &after, None, false) {
         Ok(change) => change,
         Err(rejected) => return folder::rejected(global, &rejected),
     };
-    let read = vec![("the candidates file".to_owned(), candidates.to_path_buf())];
-    folder.write(&change, read)?;
-    folder::warn(&change.warnings);
+    let read = vec![("the candidates file".to_owned(), candidates.to_owned())];
+    target.write(&change, read)?;
     output::diagnostic(&format!(
         "added {} relation(s), {} entity(ies) and {} source(s) to {}",
-        additions.relations.len(),
-        additions.entities.len(),
-        additions.sources.len(),
+        added.relations.len(),
+        added.entities.len(),
+        added.sources.len(),
         into.display()
     ));
     Ok(ExitCode::SUCCESS)

@@ -379,7 +379,8 @@ pub struct Time {
     #[arg(long)]
     pub certain: bool,
     /// Only relations known to hold at some point of the period, whatever the reading of their
-    /// dates (a 2013 attack asked about 2013, not an open-ended 2012 control).
+    /// dates (an attack of some day of February 2013 asked about February 2013, not about one
+    /// day of it).
     #[arg(long)]
     pub known: bool,
     /// Also list relations the sources do not date (as possible): left out of time

@@ -120,27 +120,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             certain,
         } => balance::run(global, *from, *until, *step, *certain),
         Command::Export(export) => export::run(global, export),
-        Command::Extract {
-            file,
-            lang,
-            anchor,
-            lexicon,
-            output,
-        } => extract::run(
-            global,
-            &extract::Request {
-                file,
-                lang,
-                anchor: *anchor,
-                lexicon: lexicon.as_deref(),
-                output: output.as_deref(),
-            },
-        ),
-        Command::Accept {
-            candidates,
-            ids,
-            into,
-        } => accept::run(global, candidates, ids, into),
         Command::Init { dir } => init::run(dir),
         Command::Cite {
             document,
@@ -164,6 +143,27 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             second,
             into,
         } => merge::run(global, first, second, into),
+        Command::Extract {
+            file,
+            lang,
+            anchor,
+            lexicon,
+            output,
+        } => extract::run(
+            global,
+            &extract::Request {
+                file,
+                lang,
+                anchor: *anchor,
+                lexicon: lexicon.as_deref(),
+                output: output.as_deref(),
+            },
+        ),
+        Command::Accept {
+            candidates,
+            ids,
+            into,
+        } => accept::run(global, candidates, ids, into),
         Command::Diff {
             first,
             second,

@@ -50,6 +50,15 @@ impl Elements {
         }
     }
 
+    /// These elements with `added` after them, each at the end of its file.
+    pub fn with(&self, added: &Elements) -> Elements {
+        let mut out = self.clone();
+        out.entities.extend(added.entities.iter().cloned());
+        out.relations.extend(added.relations.iter().cloned());
+        out.sources.extend(added.sources.iter().cloned());
+        out
+    }
+
     /// The three files in [`layout`].
     pub fn files(&self, origin: &str) -> GraphFiles {
         GraphFiles {

@@ -38,7 +38,9 @@
 //! The four day bounds are those every time question uses: a missing start has no
 //! `ag:startEarliest`, an open end no `ag:endLatest`, and an instantaneous kind without an end
 //! ends within its start. So "holds at some point of period P" is
-//! `(!BOUND(?startEarliest) || ?startEarliest <= P.last) && (!BOUND(?endLatest) || ?endLatest >= P.first)`.
+//! `(!BOUND(?startEarliest) || ?startEarliest <= P.last) && (!BOUND(?endLatest) || ?endLatest >= P.first)`;
+//! like the command line, a time question should also leave out relations that have none of
+//! the four bounds (undated, or `ag:timeless true`) unless it asks for them.
 
 use std::io::{self, BufWriter, Write};
 

@@ -7,32 +7,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{Candidate, Extraction, Party, detect};
+use crate::edit::Elements;
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source, SourceKind};
-
-/// What accepting candidates adds to a graph: new actors, the relations, and the document
-/// when the graph does not list it. Add them with [`crate::edit::change`], which validates the
-/// whole graph before anything is written.
-#[derive(Debug, Clone, Default)]
-pub struct Additions {
-    /// New entities.
-    pub entities: Vec<Entity>,
-    /// New relations.
-    pub relations: Vec<Relation>,
-    /// New source documents.
-    pub sources: Vec<Source>,
-}
-
-impl Additions {
-    /// `elements` with these additions at the end of each file.
-    pub fn applied_to(&self, elements: &crate::edit::Elements) -> crate::edit::Elements {
-        let mut after = elements.clone();
-        after.entities.extend(self.entities.iter().cloned());
-        after.relations.extend(self.relations.iter().cloned());
-        after.sources.extend(self.sources.iter().cloned());
-        after
-    }
-}
 
 /// Why candidates cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -76,15 +53,16 @@ pub enum AcceptError {
     },
 }
 
-/// The additions that accepting the candidates `ids` (all when empty) of `extraction` makes
-/// to `graph`; `sources_dir` holds the document, read to register it when the graph does not
+/// The elements that accepting the candidates `ids` (all when empty) of `extraction` adds
+/// to `graph` (new entities, the relations, the document when not yet listed), to go through
+/// the one validated writer of graph folders, [`crate::edit`]; `sources_dir` holds the document, read to register it when the graph does not
 /// list it.
 pub fn additions(
     extraction: &Extraction,
     ids: &[String],
     graph: &Graph,
     sources_dir: Option<&Path>,
-) -> Result<Additions, AcceptError> {
+) -> Result<Elements, AcceptError> {
     for id in ids {
         if !extraction.candidates.iter().any(|c| &c.id == id) {
             return Err(AcceptError::UnknownId(id.clone()));
@@ -95,7 +73,7 @@ pub fn additions(
         .iter()
         .filter(|c| ids.is_empty() || ids.contains(&c.id))
         .collect();
-    let mut out = Additions::default();
+    let mut out = Elements::default();
     let mut taken: Vec<String> = Vec::new();
     let unique = |id: &str, taken: &mut Vec<String>| {
         let mut n = 1;

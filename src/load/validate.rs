@@ -423,12 +423,38 @@ fn check_sources<'a>(
 }
 
 /// A relation must not certainly begin before an end entity's lifetime began, nor certainly
-/// go on after it ended (an open end goes on: give the relation an end). A warning, so an
-/// error with `check --strict` (which the built-in graph passes): a graph that breaks it still
-/// loads, and its answers then follow the relation's own dates.
+/// go on after it ended (an open end goes on: give the relation an end): an error, like every
+/// date that contradicts another. A timeless relation that joins an entity with a lifetime is
+/// a warning (an error with `--strict`): it should be dated by that lifetime.
 fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
+    if relation.timeless {
+        if relation.start.is_some() || relation.end.is_some() {
+            return; // Reported as timeless-dated.
+        }
+        // A timeless relation holds at all times, so it outlives any end that has a lifetime.
+        for (field, id) in [(".source", &relation.source), (".target", &relation.target)] {
+            let Some(lifetime) = known.lifetimes.get(id.as_str()) else {
+                continue;
+            };
+            let span = match (lifetime.start, lifetime.end) {
+                (Some(s), Some(e)) => format!("from {} to {}", s.human(), e.human()),
+                (Some(s), None) => format!("from {} on", s.human()),
+                (None, Some(e)) => format!("until {}", e.human()),
+                (None, None) => continue,
+            };
+            problems.push(at.warning(
+                "outlives-entity",
+                field,
+                format!(
+                    "a timeless relation holds at all times, but {} existed only {span}; date the relation by that lifetime instead",
+                    quote(id.as_str())
+                ),
+            ));
+        }
+        return;
+    }
     let bounds = crate::query::Bounds::of(relation);
-    // A relation whose dates say nothing (timeless or undated) is never certain at any time.
+    // A relation whose dates say nothing (undated) is never certain at any time.
     if bounds.says_nothing() {
         return;
     }
@@ -450,7 +476,7 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
                 Some(own) => format!("ends {}", own.human()),
                 None => "has no end".to_owned(),
             };
-            problems.push(at.warning(
+            problems.push(at.error(
                 "outlives-entity",
                 field,
                 format!(
@@ -463,7 +489,7 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
         if let (Some(start), Some(own)) = (lifetime.start, relation.start)
             && own.latest() < start.earliest()
         {
-            problems.push(at.warning(
+            problems.push(at.error(
                 "outlives-entity",
                 field,
                 format!(

@@ -78,6 +78,19 @@ impl Bounds {
     /// True when, under every reading of its dates, the relation holds on at least one day of
     /// `period`: its latest possible start ≤ P's last day and P's first day ≤ its earliest
     /// possible end. Weaker than certain (throughout P), stronger than possible.
+    ///
+    /// ```
+    /// use actorgraph::query::{Bounds, Certainty};
+    /// use actorgraph::{PartialDate, Relation};
+    /// // An attack on some day of February 2013.
+    /// let r: Relation = serde_json::from_str(r#"{"id": "r", "kind": "attack", "source": "a",
+    ///     "target": "b", "start": "2013-02", "summary": ""}"#).unwrap();
+    /// let period = |d: &str| d.parse::<PartialDate>().unwrap().period();
+    /// let bounds = Bounds::of(&r);
+    /// assert!(bounds.known_during(period("2013-02")));
+    /// assert!(!bounds.known_during(period("2013-02-10")));
+    /// assert_eq!(bounds.during(period("2013-02-10")), Some(Certainty::Possible));
+    /// ```
     pub fn known_during(&self, period: Period) -> bool {
         self.start_last <= period.last && period.first <= self.end_first
     }

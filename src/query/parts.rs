@@ -10,6 +10,17 @@ use crate::graph::{EntityIx, Graph};
 use crate::model::RelationKind;
 
 /// The parts of `entity`, in index order, without duplicates. O(d) for an entity of degree d.
+///
+/// ```
+/// use actorgraph::load::{GraphFiles, load};
+/// let graph = load(&GraphFiles::builtin()).unwrap();
+/// let france = graph.resolve("France").unwrap();
+/// let parts: Vec<&str> = actorgraph::query::parts(&graph, france)
+///     .into_iter()
+///     .map(|p| graph.entity(p).id.as_str())
+///     .collect();
+/// assert_eq!(parts, ["french-armed-forces"]);
+/// ```
 pub fn parts(graph: &Graph, entity: EntityIx) -> Vec<EntityIx> {
     let mut parts: Vec<EntityIx> = graph
         .incident(entity)

@@ -7,8 +7,9 @@
 //! accepts them); up to two source documents that evidence cites. Strings are arbitrary
 //! Unicode (NUL, controls, bidi overrides, quotes, markup…) cut to [`MAX_CHARS`] characters.
 //! When the loader refuses the strings as they are (a name with no letter, a name two entities
-//! share, a document name that is not a plain file name), the graph is built again with every
-//! name suffixed ` nI` (I its entity) and the documents named `docI.txt`, which it must accept.
+//! share, a document name that is not a plain file name, a relation that outlives an entity's
+//! lifetime), the graph is built again with every name suffixed ` nI` (I its entity), the
+//! documents named `docI.txt` and no lifetimes, which it must accept.
 //! A view picks the selection (everything, or what holds on a date), the label language, a
 //! title and a diff.
 
@@ -236,7 +237,8 @@ impl EntityInput {
             "aliases": aliases,
             "description": clip(&self.description),
         });
-        if let Some((start, end)) = self.lifetime {
+        // Tame: no lifetime, which a generated relation could outlive (an error).
+        if let Some((start, end)) = self.lifetime.filter(|_| !tame) {
             let (start, end) = ordered(start.map(DateInput::date), end.map(DateInput::date));
             let mut lifetime = Map::new();
             if let Some(start) = start {

@@ -13,9 +13,9 @@
 //! | [`date`] | text | no panic; a date prints back as the text it was read from, parses back to itself, covers `first_day ≤ last_day`, and serde reads what `FromStr` reads; errors quote the text |
 //! | [`names`] | text | `normalize` idempotent, single-spaced and without combining marks; `key` and name resolution against the built-in graph never panic, and see the text as its normal form does |
 //! | [`dot`] | a small arbitrary graph, loaded | the DOT parses back with graphviz-rust, with exactly the graph's nodes and edges, each label the visible text of the name |
-//! | [`extract`] | a language byte, an anchor byte, then text | no panic on any bytes; every span of every candidate in range, on character boundaries and inside its sentence; confidence in 0–1; each new actor listed with a span that quotes it |
 //! | [`cite`] | a document and a phrase, split at the first `0xFF` byte | no panic; spans inside the document, on character boundaries, in order, not overlapping, each holding the phrase's normal form; a document is found in itself |
 //! | [`import_table`] | a CSV table, after the header its first byte chooses (UCDP, ACLED, a mapping's) | no panic; problems located in the table; each relation cites one of its rows by that row's span; a result that validates loads back |
+//! | [`extract`] | a language byte, an anchor byte, then text | no panic on any bytes; every span of every candidate in range, on character boundaries and inside its sentence; confidence in 0–1; each new actor listed with a span that quotes it |
 //! | [`writers`] | a small arbitrary graph, loaded | GraphML and GEXF are well-formed XML holding the graph's text; Turtle parses with oxttl with the same entities, labels and texts; node-link JSON loads back to the same graph |
 
 mod cite;

@@ -540,6 +540,14 @@ broken! {
             Some("dune-front-controls-tamarest"),
             "the relation ends 2012-11, after \"dune-front\" ceased to exist (2012-06); end it by then",
         )
+    };
+    timeless_in_lifetime: Case {
+        problems: 2,
+        ..case(
+            "timeless-in-lifetime", "outlives-entity", "relations.json:12:3", Some("$[1].source"),
+            Some("amadou-kel-leads-dune-front"),
+            "a timeless relation holds at all times, but \"amadou-kel\" existed only from 1970 on; date the relation by that lifetime instead",
+        )
         .warning()
     };
     kind_mismatch: case(

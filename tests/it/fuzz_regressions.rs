@@ -80,11 +80,6 @@ fn writers() {
 }
 
 #[test]
-fn extract() {
-    run("extract", fuzz_checks::extract);
-}
-
-#[test]
 fn cite() {
     run("cite", fuzz_checks::cite);
 }
@@ -92,4 +87,9 @@ fn cite() {
 #[test]
 fn import() {
     run("import", fuzz_checks::import_table);
+}
+
+#[test]
+fn extract() {
+    run("extract", fuzz_checks::extract);
 }

@@ -33,7 +33,11 @@ fn names(graph: &Graph) -> Vec<String> {
 /// What the whole and the scoped graph answer about one entity, in ids.
 fn answers(graph: &Graph, entity: usize) -> Vec<String> {
     let day: PartialDate = "2012-06".parse().unwrap();
-    let filters = [Filter::default(), Filter::during(day.period())];
+    let with_parts = Filter {
+        with_parts: true,
+        ..Filter::during(day.period())
+    };
+    let filters = [Filter::default(), Filter::during(day.period()), with_parts];
     let mut out = Vec::new();
     for filter in &filters {
         for n in query::neighbors(graph, entity, filter) {
@@ -127,6 +131,10 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
             "2012-05-01",
         ],
         &["timeline", "Kidal", "--with", "MNLA", "--json"],
+        // An actor with parts (its armed forces), whose relations the scoped read must hold.
+        &["allies", "France", "--at", "2013", "--json"],
+        &["timeline", "MNLA", "--with", "Mali", "--json"],
+        &["enemies", "Mali"],
         &["neighbors", "ag"],
         &["neighbors", "Gaoo"],
         &["relations", "--with", "nobody-at-all"],

@@ -68,13 +68,31 @@ fn no_undated_relation_is_returned_by_a_time_filter_unless_asked() {
     let extra: Vec<&Value> = rows(&asked).iter().filter(|r| undated(r)).collect();
     assert!(!extra.is_empty());
     assert!(extra.iter().all(|r| r["certainty"] == "possible"));
-    let timeless = json(&["relations", "--at", "2012-05-01", "--timeless"]);
-    let borders: Vec<&Value> = rows(&timeless)
+    let timeless = json(&["relations", "--at", "1990", "--timeless"]);
+    let standing: Vec<&Value> = rows(&timeless)
         .iter()
-        .filter(|r| r["kind"] == "borders")
+        .filter(|r| r["timeless"] == true)
         .collect();
-    assert!(!borders.is_empty());
-    assert!(borders.iter().all(|r| r["certainty"] == "certain"));
+    assert!(
+        standing
+            .iter()
+            .any(|r| r["id"] == "gao-region-part-of-mali")
+    );
+    assert!(standing.iter().all(|r| r["certainty"] == "certain"));
+    let plain = json(&["relations", "--at", "1990"]);
+    assert!(!rows(&plain).iter().any(|r| r["timeless"] == true));
+    // Azawad's borders hold only while Azawad existed: dated by its lifetime, not timeless.
+    let borders = json(&[
+        "relations",
+        "--with",
+        "Azawad",
+        "--kind",
+        "borders",
+        "--at",
+        "1990",
+        "--timeless",
+    ]);
+    assert!(rows(&borders).is_empty(), "{borders:#}");
     assert!(
         fails(&["relations", "--include-undated"], 2).contains("--include-undated needs a date")
     );
@@ -241,17 +259,39 @@ fn exports_and_paths_for_a_date_leave_undated_relations_out() {
     assert!(!links.iter().any(undated), "{export:#}");
     let all = json(&["export", "json"]);
     assert!(rows(&all["links"]).iter().any(undated));
-    // A path on a date goes through dated relations only, unless asked: Algeria is joined
-    // to the rest only by a border, a timeless relation.
-    let none = fails(&["path", "Gao", "Algeria", "--at", "2012-05-01"], 1);
+    // A path on a date goes through dated relations only, unless asked: the Berbers are
+    // joined to the rest only by the Tuareg's belonging to them, a timeless relation.
+    let none = fails(&["path", "Berbers", "Tuareg", "--at", "2012-05-01"], 1);
     assert!(none.contains("no path"), "{none}");
     let path = json(&["path", "Gao", "MNLA", "--at", "2012-05-01"]);
     assert!(!rows(&path["relations"]).iter().any(undated), "{path:#}");
-    let through = json(&["path", "Gao", "Algeria", "--at", "2012-05-01", "--timeless"]);
+    let through = json(&[
+        "path",
+        "Berbers",
+        "Tuareg",
+        "--at",
+        "2012-05-01",
+        "--timeless",
+    ]);
     assert!(
         rows(&through["relations"])
             .iter()
             .any(|r| r["timeless"] == true),
         "{through:#}"
     );
+}
+
+#[test]
+fn an_undated_alleged_alliance_no_longer_answers_every_date() {
+    // The example: MNLA's allies in March 2013 listed the undated, alleged alliance
+    // with Ansar Dine, as possible on every day.
+    let allies = json(&["allies", "MNLA", "--at", "2013-03"]);
+    assert!(!ids(&allies, "entity.id").contains(&"ansar-dine".to_owned()));
+    let asked = json(&["allies", "MNLA", "--at", "2013-03", "--include-undated"]);
+    let ansar = rows(&asked)
+        .iter()
+        .find(|n| n["entity"]["id"] == "ansar-dine")
+        .expect("listed when undated relations are asked for");
+    assert_eq!(ansar["certainty"], "possible");
+    assert_eq!(ansar["relation"]["status"], "alleged");
 }
