@@ -46,7 +46,7 @@ pub fn find(document: &str, phrase: &str) -> Vec<Range<usize>> {
         folded.push(c);
         origin.resize(folded.len(), at);
     });
-    let mut found = Vec::new();
+    let mut found: Vec<Range<usize>> = Vec::new();
     for (start, _) in folded.match_indices(&wanted) {
         let end = start + wanted.len();
         let before = folded[..start].chars().next_back();
@@ -66,7 +66,13 @@ pub fn find(document: &str, phrase: &str) -> Vec<Range<usize>> {
         let first = origin[start];
         let last = origin[end - 1];
         let last_end = last + document[last..].chars().next().map_or(0, char::len_utf8);
-        let span = widen(document, first, last_end, lead, trail);
+        let mut span = widen(document, first, last_end, lead, trail);
+        // The punctuation taken around one match may be the punctuation taken after the one
+        // before (`«a», «a»`): a span starts where the previous one ends at the earliest, so
+        // spans never overlap. The matched words themselves never overlap.
+        if let Some(previous) = found.last() {
+            span.start = span.start.max(previous.end);
+        }
         if found.last() != Some(&span) {
             found.push(span);
         }
@@ -129,6 +135,12 @@ mod tests {
         assert_eq!(&text[spans[0].clone()], "MNLA a pris\n\tMénaka");
         let quoted = find(text, "\"le porte parole\"");
         assert_eq!(&text[quoted[0].clone()], "“le porte-parole”");
+    }
+
+    #[test]
+    fn punctuation_shared_by_two_matches_goes_to_the_first() {
+        // The comma is the first match's trailing punctuation and the second's leading one.
+        assert_eq!(find("a,a", ",a,"), [0..2, 2..3]);
     }
 
     #[test]
