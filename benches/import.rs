@@ -103,6 +103,26 @@ fn main() {
         assert_eq!(imported.relations, ROWS);
         change(&empty, &imported.elements, None, false).expect("the import validates")
     };
+    // Once, untimed by criterion: where the time goes, and how big the table and files are.
+    let clock = std::time::Instant::now();
+    let mut problems = Vec::new();
+    let parsed = Table::parse("ged.csv", text.as_bytes(), &mut problems).expect("a table");
+    let read = clock.elapsed();
+    let imported = import(&graph, &Elements::default(), &parsed, &Mapping::Ucdp);
+    let matched = clock.elapsed() - read;
+    let files = imported.elements.files("bench");
+    let laid_out = clock.elapsed() - read - matched;
+    let report = actorgraph::load::check(&files, None);
+    let validated = clock.elapsed() - read - matched - laid_out;
+    assert!(report.graph.is_some());
+    let json = files.entities.len() + files.relations.len() + files.sources.len();
+    println!(
+        "table {:.1} MB, {} entities; read {read:.2?}, rows to relations {matched:.2?}, layout of {:.1} MB {laid_out:.2?}, check {validated:.2?}",
+        text.len() as f64 / 1e6,
+        imported.elements.entities.len(),
+        json as f64 / 1e6
+    );
+    drop((parsed, imported, files, report));
     let mut criterion = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_millis(if quick { 1 } else { 500 }))

@@ -1,6 +1,6 @@
 //! Finding where a phrase stands in a source document, for evidence spans typed as text.
 //!
-//! The phrase and the document are compared in the one folded form of [`names::normalize`]
+//! The phrase and the document are compared in the one folded form of [`crate::names::normalize()`]
 //! (case, Latin accents, Arabic diacritics and tatweel, alef/hamza, yeh/alef maqsura and teh
 //! marbuta forms, Arabic-Indic digits): whitespace and line breaks of any length, and
 //! punctuation of any shape (typographic or straight quotes), separate words alike. A match
@@ -68,14 +68,18 @@ pub fn find(document: &str, phrase: &str) -> Vec<Range<usize>> {
         let last_end = last + document[last..].chars().next().map_or(0, char::len_utf8);
         let mut span = widen(document, first, last_end, lead, trail);
         // The punctuation taken around one match may be the punctuation taken after the one
-        // before (`«a», «a»`): a span starts where the previous one ends at the earliest, so
-        // spans never overlap. The matched words themselves never overlap.
+        // before (`a,a`), and one character of the document may fold to several (a ligature
+        // such as ﻻ, lam-alef), ending one match and starting the next: a span starts where
+        // the previous one ends at the earliest, and a match whose words begin inside the
+        // previous span lies within it, which already shows it. Spans never overlap, and each
+        // holds its whole match.
         if let Some(previous) = found.last() {
+            if previous.end > first {
+                continue;
+            }
             span.start = span.start.max(previous.end);
         }
-        if found.last() != Some(&span) {
-            found.push(span);
-        }
+        found.push(span);
     }
     found
 }

@@ -6,7 +6,7 @@ use crate::names::normalize;
 /// Longest slug proposed, in bytes, before a uniqueness suffix.
 const MAX_SLUG: usize = 60;
 
-/// The slug of `name`: [`normalize`]d (accents, case, Arabic letter forms), Arabic letters
+/// The slug of `name`: [`normalize()`]d (accents, case, Arabic letter forms), Arabic letters
 /// transliterated, anything else that is not an ASCII letter or digit a hyphen, runs of
 /// hyphens one. Empty when nothing is left.
 ///

@@ -16,6 +16,8 @@ pub struct Table {
     pub sha256: String,
     /// The header's column names, trimmed.
     pub columns: Vec<String>,
+    /// Each column's position by its name in ASCII lower case (the first of equal names).
+    positions: std::collections::HashMap<String, usize>,
     /// The data rows, in file order.
     pub rows: Vec<Row>,
 }
@@ -134,20 +136,26 @@ impl Table {
                 fields: record.iter().map(str::to_owned).collect(),
             });
         }
+        let mut positions = std::collections::HashMap::new();
+        for (i, column) in columns.iter().enumerate() {
+            positions.entry(column.to_ascii_lowercase()).or_insert(i);
+        }
         Ok(Table {
             name: name.to_owned(),
             text,
             sha256,
             columns,
+            positions,
             rows,
         })
     }
 
-    /// The position of `column` in the header.
+    /// The position of `column` in the header (ASCII case ignored).
     pub fn column(&self, column: &str) -> Option<usize> {
-        self.columns
-            .iter()
-            .position(|c| c.eq_ignore_ascii_case(column))
+        match self.positions.get(column) {
+            Some(&i) => Some(i),
+            None => self.positions.get(&column.to_ascii_lowercase()).copied(),
+        }
     }
 
     /// The location of field `index` of `row`: its line and column in the file.
