@@ -312,6 +312,22 @@ impl<'g> Extractor<'g> {
                         })
                         .copied();
                     let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
+                    // "signed in June 2013 and lasted until September 2013": an "until" later
+                    // in the sentence ends what the nearest date began.
+                    let mut until = None;
+                    if let Some(d) = date
+                        && start.is_some()
+                        && end.is_none()
+                        && !trigger.kind.is_instantaneous()
+                        && let Some(u) = in_sentence
+                            .iter()
+                            .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
+                        && u.end
+                            .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
+                    {
+                        end = u.end;
+                        until = Some(*u);
+                    }
                     if trigger.ends && end.is_none() {
                         end = start.take();
                     }
@@ -329,7 +345,7 @@ impl<'g> Extractor<'g> {
                     let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
                     let mut lo = ms.start.min(mt.start).min(tokens[*a].start);
                     let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
-                    if let Some(d) = date {
+                    for d in date.into_iter().chain(until) {
                         lo = lo.min(tokens[d.first].start);
                         hi = hi.max(tokens[d.last - 1].end);
                     }
@@ -712,6 +728,24 @@ mod tests {
                 "وقعت الحكومة المالية والحركة الوطنية لتحرير أزواد اتفاق سلام في 20 يونيو 2015."
             ),
             ["agreement mali mnla 2015-06-20 -"]
+        );
+    }
+
+    #[test]
+    fn a_later_until_ends_what_the_nearest_date_began() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "The ceasefire between the MNLA and Mali was signed in June 2013 and lasted until September 2013."
+            ),
+            ["ceasefire mnla mali 2013-06 2013-09"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Kidal a été reprise par le MNLA le 28 janvier 2013."
+            ),
+            ["control mnla kidal 2013-01-28 -"]
         );
     }
 

@@ -199,6 +199,29 @@ fn a_new_document_and_a_new_actor_are_registered_by_accept() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("MNLA"));
 }
 
+#[test]
+fn an_accept_that_would_break_the_graph_writes_nothing() {
+    let (dir, data) = azawad();
+    // A town cannot control a movement: the loader's validation refuses the graph.
+    let candidates = dir.path().join("bad.json");
+    let text = r#"{"document": "001_b268be08f6520170.txt", "entities": [], "candidates": [{
+        "id": "gao-controls-mnla", "kind": "control", "source": "gao", "target": "mnla",
+        "start": null, "end": null, "negated": false, "status": "asserted",
+        "evidence": [{"document": "001_b268be08f6520170.txt", "start_byte": 0, "end_byte": 10}],
+        "confidence": 0.9, "rule": "hand-written", "sentence": {"start_byte": 0, "end_byte": 10},
+        "summary": "x"}]}"#;
+    std::fs::write(&candidates, text).unwrap();
+    let before = std::fs::read(data.join("relations.json")).unwrap();
+    let out = cmd()
+        .args(["accept", candidates.to_str().unwrap(), "--into"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was written"));
+    assert_eq!(std::fs::read(data.join("relations.json")).unwrap(), before);
+}
+
 fn bad(path: &Path) -> (Option<i32>, String, String) {
     let out = cmd()
         .arg("extract")
