@@ -774,13 +774,9 @@ fn generated(links: &[(usize, usize)], n: usize) -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn k_paths_along_a_long_chain_take_linear_time() {
-    // Each of the 50,000 spur searches of Yen's algorithm used to copy the path's root.
-    let n = 50_000;
-    let chain: Vec<(usize, usize)> = (1..n).map(|i| (i - 1, i)).collect();
-    let dir = generated(&chain, n);
-    let last = format!("e{}", n - 1);
+/// `path e0 eLAST -k 3 --max-hops 1000000 --json` on the generated graph `dir`.
+fn three_paths(dir: &tempfile::TempDir, last: usize) -> Output {
+    let last = format!("e{last}");
     let data = dir.path().to_str().unwrap();
     let args = [
         "path",
@@ -794,7 +790,16 @@ fn k_paths_along_a_long_chain_take_linear_time() {
         data,
         "--json",
     ];
-    let out = run(&args, 120);
+    run(&args, 120)
+}
+
+#[test]
+fn k_paths_along_a_long_chain_take_linear_time() {
+    // Each of the 50,000 spur searches of Yen's algorithm used to copy the path's root.
+    let n = 50_000;
+    let chain: Vec<(usize, usize)> = (1..n).map(|i| (i - 1, i)).collect();
+    let dir = generated(&chain, n);
+    let out = three_paths(&dir, n - 1);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(
         out.stderr.is_empty(),
@@ -818,21 +823,7 @@ fn k_paths_across_a_long_ladder_stop_at_the_work_limit() {
     }
     links.extend((0..side).map(|i| (i, side + i)));
     let dir = generated(&links, 2 * side);
-    let last = format!("e{}", side - 1);
-    let data = dir.path().to_str().unwrap();
-    let args = [
-        "path",
-        "e0",
-        &last,
-        "-k",
-        "3",
-        "--max-hops",
-        "1000000",
-        "--data",
-        data,
-        "--json",
-    ];
-    let out = run(&args, 120);
+    let out = three_paths(&dir, side - 1);
     expect(
         &out,
         0,
