@@ -250,6 +250,17 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// An import that adds nothing to `elements`, for a table refused as a whole.
+    fn nothing(elements: Elements, problems: Vec<Problem>) -> Imported {
+        Imported {
+            elements,
+            relations: 0,
+            entities: 0,
+            already: 0,
+            problems,
+        }
+    }
+
     /// The number of rows in error.
     pub fn bad_rows(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
@@ -277,13 +288,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
                 mapping.name()
             ),
         ));
-        return Imported {
-            elements: out,
-            relations: 0,
-            entities: 0,
-            already: 0,
-            problems,
-        };
+        return Imported::nothing(out, problems);
     }
     match out.sources.iter().find(|s| s.document == table.name) {
         Some(s) if s.sha256 != table.sha256 => {
@@ -295,13 +300,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
                     table.name, s.sha256, table.sha256
                 ),
             ));
-            return Imported {
-                elements: out,
-                relations: 0,
-                entities: 0,
-                already: 0,
-                problems,
-            };
+            return Imported::nothing(out, problems);
         }
         Some(_) => {}
         None => out.sources.push(Source {
