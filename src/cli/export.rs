@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::args::{ExportArgs, Global};
+use super::args::{ExportArgs, Exported, Global};
 use super::error::CliError;
 use super::target::{Inputs, output_path};
 use super::{load_graph, output};
@@ -18,10 +18,21 @@ use actorgraph::query::{self, Snapshot};
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let inputs = Inputs::of(global, graph);
-    let Some(format) = args.format else {
-        let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
-        return all(global, graph, &inputs, dir);
+    let format = match args.format {
+        None => {
+            let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
+            return all(global, graph, &inputs, dir);
+        }
+        Some(Exported::Timeline) => return super::chart::run(graph, &inputs, args),
+        Some(Exported::Format(format)) => format,
     };
+    if args.actor.is_some() {
+        return Err(CliError::Usage(
+            "--actor chooses the rows of a timeline: use `export timeline --actor NAME`, or \
+             --focus NAME for an ego network"
+                .to_owned(),
+        ));
+    }
     let (selection, options) = select(graph, format, args)?;
     match (
         output_path(args.output.as_deref()),
@@ -110,7 +121,7 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
 
 /// The image of a render, after printing `dot`'s warnings; a failed render is a usage error
 /// (exit 2) with a one-line message.
-fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
+pub fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
     let rendered = result.map_err(|e| CliError::Usage(e.to_string()))?;
     for warning in &rendered.warnings {
         output::diagnostic(&format!("warning: dot: {warning}"));

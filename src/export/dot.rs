@@ -39,7 +39,7 @@ use crate::model::{Entity, Status};
 use crate::query::{Certainty, Change, Snapshot};
 use printer::GraphPrinter;
 use style::{Difference, LegendContent, Marks};
-use text::{label, wrap};
+pub(crate) use text::{justified, label, wrap};
 
 /// Node labels are wrapped at about this many characters.
 const WRAP: usize = 28;

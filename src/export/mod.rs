@@ -14,7 +14,9 @@ pub mod json;
 mod neo4j;
 mod rdf;
 pub mod render;
+pub mod timeline;
 pub mod views;
+pub mod words;
 mod xml;
 
 use std::fmt;

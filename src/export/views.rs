@@ -9,12 +9,14 @@
 //! ```
 //!
 //! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
-//! or `{"places": [KIND, …]}`; `lang` is `en` (the default), `ar` or `fr`.
+//! `{"places": [KIND, …]}` or `{"timeline": {"actor": NAME, "kinds": [KIND, …]}}` (both
+//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`.
 
 use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
 use serde::Deserialize;
 
 use super::dot::{self, attr, quoted};
+use super::timeline::{Rows, Timeline};
 use super::{DiffView, Lang, Options};
 use crate::graph::Graph;
 use crate::model::{EntityKind, PartialDate, RelationKind};
@@ -37,6 +39,21 @@ pub enum Pick {
     Diff([PartialDate; 2]),
     /// Relations of these kinds over all time, the places they reach in one column.
     Places(Vec<RelationKind>),
+    /// A timeline chart ([`super::timeline`]): towns and who held them, or an actor's links.
+    Timeline(TimelinePick),
+}
+
+/// The rows and relations of a timeline view.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelinePick {
+    /// One row per actor linked to this one (id, name or alias); without it, one row per town
+    /// or area.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// The relation kinds drawn (by default control for towns, every kind for an actor).
+    #[serde(default)]
+    pub kinds: Vec<RelationKind>,
 }
 
 /// The ego network a view focuses on.
@@ -146,6 +163,7 @@ impl View {
             diff: None,
         };
         let selection = match &self.pick {
+            Pick::Timeline(pick) => return self.timeline(graph, pick),
             Pick::All => query::snapshot(graph, &Filter::default()),
             Pick::At(day) => query::snapshot(graph, &Filter::during(day.period())),
             Pick::Focus(Focus { actor, depth }) => {
@@ -174,6 +192,28 @@ impl View {
             }
         }
         Ok(diagram)
+    }
+
+    /// The chart of a timeline view.
+    fn timeline(&self, graph: &Graph, pick: &TimelinePick) -> Result<Dot, ViewError> {
+        let error = |reason: String| ViewError {
+            view: self.name.clone(),
+            reason,
+        };
+        let rows = match &pick.actor {
+            Some(actor) => Rows::LinkedTo(graph.resolve(actor).map_err(|e| error(e.to_string()))?),
+            None => Rows::Towns,
+        };
+        let timeline = Timeline {
+            rows,
+            kinds: pick.kinds.clone(),
+            statuses: Vec::new(),
+            lang: self.lang,
+            title: Some(self.title.clone()),
+        };
+        timeline
+            .chart(graph, &self.name)
+            .map_err(|e| error(e.to_string()))
     }
 
     /// The view's DOT diagram as bytes, as `exports/<name>.dot` holds it.
@@ -254,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_built_in_views_are_valid() {
-        assert_eq!(builtin().len(), 9);
+        assert_eq!(builtin().len(), 12);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod fuzz_checks;
 
 mod bad_inputs;
 mod cache;
+mod charts;
 mod check;
 mod cite;
 mod dot;
