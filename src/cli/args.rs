@@ -332,7 +332,7 @@ pub struct ExportArgs {
     /// folder -o DIR (default: exports).
     #[arg(long, conflicts_with_all = [
         "format", "kinds", "statuses", "at", "from", "until", "certain", "known", "include_undated",
-        "timeless", "focus", "diff", "lang", "title", "render", "actor",
+        "timeless", "focus", "diff", "lang", "title", "render", "actor", "no_bundle", "places",
     ])]
     pub all: bool,
     /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
@@ -362,6 +362,15 @@ pub struct ExportArgs {
     /// A title for the diagram.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Draw each relation as its own edge, instead of one labelled edge (count, kinds and
+    /// dates) for all the relations between two entities.
+    #[arg(long)]
+    pub no_bundle: bool,
+    /// With --at, --from or --until: also draw towns, regions and areas and the relations
+    /// reaching them (control, presence …); a snapshot draws the actors by default. Add
+    /// --timeless for standing structure (borders, a town in a region).
+    #[arg(long)]
+    pub places: bool,
     /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout
     /// (`-`): a regular file atomically, a device or FIFO in place; never a file the command
     /// reads (the graph's files, its cache, a source document).

@@ -140,6 +140,7 @@ pub fn select(
         lang: args.lang,
         title: args.title.clone(),
         diff: None,
+        unbundled: args.no_bundle,
     };
     if let Some(dates) = &args.diff {
         if format != Format::Dot {
@@ -153,6 +154,10 @@ pub fn select(
     }
     let selection = match &args.focus {
         Some(name) => query::ego(graph, graph.resolve(name)?, args.depth, &filter),
+        // A diagram of a date draws the actors; exchange formats keep every relation.
+        None if format == Format::Dot && filter.period.is_some() && !args.places => {
+            query::snapshot(graph, &filter).among_actors(graph)
+        }
         None => query::snapshot(graph, &filter),
     };
     Ok((selection, options))

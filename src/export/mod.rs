@@ -186,6 +186,9 @@ pub struct Options {
     pub title: Option<String>,
     /// Draw a diff diagram: began green, ended grey, changed highlighted (DOT only).
     pub diff: Option<DiffView>,
+    /// Draw each relation as its own edge; by default the relations between one pair of
+    /// entities are bundled into one labelled edge (DOT only; a diff never bundles).
+    pub unbundled: bool,
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.

@@ -161,11 +161,14 @@ impl View {
             lang: self.lang,
             title: Some(self.title.clone()),
             diff: None,
+            unbundled: false,
         };
         let selection = match &self.pick {
             Pick::Timeline(pick) => return self.timeline(graph, pick),
             Pick::All => query::snapshot(graph, &Filter::default()),
-            Pick::At(day) => query::snapshot(graph, &Filter::during(day.period())),
+            Pick::At(day) => {
+                query::snapshot(graph, &Filter::during(day.period())).among_actors(graph)
+            }
             Pick::Focus(Focus { actor, depth }) => {
                 let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
                 query::ego(graph, center, *depth, &Filter::default())

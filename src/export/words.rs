@@ -162,8 +162,10 @@ pub enum Phrase {
     Undated,
     /// The heading of a timeline's colour key when bars are coloured by actor.
     Holders,
-    /// Several relations drawn as one edge.
+    /// The word after a bundle's count.
     Relations,
+    /// Several relations between two entities drawn as one edge.
+    Bundled,
 }
 
 /// The phrase in `lang`.
@@ -202,8 +204,32 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         ],
         P::Holders => ["held by", "tenu par", "بيد"],
         P::Relations => ["relations", "relations", "علاقات"],
+        P::Bundled => [
+            "several relations: count, kinds, dates",
+            "plusieurs relations : nombre, types, dates",
+            "عدة علاقات: العدد والأنواع والتواريخ",
+        ],
     };
     pick(words, lang)
+}
+
+/// A diff's legend line for `difference` (`began`, `ended` or `changed`) between the dates
+/// `first` and `second`, in `lang`.
+pub fn difference(difference: &str, first: &str, second: &str, lang: Lang) -> String {
+    let words = match difference {
+        "began" => ["began", "commencé", "بدأ"],
+        "ended" => ["ended", "terminé", "انتهى"],
+        _ => ["certainty changed", "certitude changée", "تغير اليقين"],
+    };
+    let between = pick(
+        ["between {a} and {b}", "entre {a} et {b}", "بين {a} و{b}"],
+        lang,
+    );
+    format!(
+        "{} {}",
+        pick(words, lang),
+        between.replace("{a}", first).replace("{b}", second)
+    )
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ const PLOT_WIDTH: f64 = 500.0;
 const MAX_NAMES: f64 = 150.0;
 /// Font sizes: names and bar labels, the axis, the title.
 const FONT: f64 = 9.0;
-const AXIS_FONT: f64 = 8.0;
+const AXIS_FONT: f64 = 9.0;
 const TITLE_FONT: f64 = 13.0;
 /// A lane's height and a bar's.
 const LANE: f64 = 15.0;
