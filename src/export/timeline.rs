@@ -168,7 +168,7 @@ impl Timeline {
                         (true, false) => Some((source, target)),
                         (false, false) => {
                             let place = graph.relation(r).place.as_ref()?;
-                            let place = graph.entity_ix(place)?;
+                            let place = graph.entity_ix(place.as_str())?;
                             town(place).then_some((place, source))
                         }
                     }

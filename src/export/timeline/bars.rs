@@ -222,10 +222,10 @@ mod tests {
     fn the_axis_runs_from_whole_month_to_the_month_after_the_last() {
         let dates = Dates::of(&relation(Some("2012-04-06"), Some("2012-06-27"))).unwrap();
         let rows = [Row {
-            entity: 0,
+            entity: EntityIx::new(0),
             bars: vec![Bar {
-                relation: 0,
-                other: 1,
+                relation: RelationIx::new(0),
+                other: EntityIx::new(1),
                 dates,
             }],
         }];
