@@ -7,6 +7,7 @@ mod common;
 #[path = "../fuzz_checks/mod.rs"]
 mod fuzz_checks;
 
+mod answers;
 mod bad_inputs;
 mod cache;
 mod check;
