@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use super::args::{ExportArgs, Global};
 use super::error::CliError;
 use super::target::{Inputs, output_path};
-use super::{load_graph, output};
+use super::{load_graph, output, source_texts};
 use actorgraph::Graph;
 use actorgraph::export::render::{self, ImageFormat, Rendered};
-use actorgraph::export::{self, Format, Options, views};
+use actorgraph::export::{self, Format, Options, html, views};
 use actorgraph::query::{self, Snapshot};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
@@ -23,6 +23,9 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
         return all(global, graph, &inputs, dir);
     };
     let (selection, options) = select(graph, format, args)?;
+    if format == Format::Html && args.render.is_none() {
+        return explorer(global, graph, &inputs, &selection, &options, args);
+    }
     match (
         output_path(args.output.as_deref()),
         format.parts(),
@@ -63,6 +66,27 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
                 })?;
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the HTML explorer of `selection`, quoting evidence when --sources is given; refuses
+/// a selection too big to draw smoothly (exit 2, saying what to select).
+fn explorer(
+    global: &Global,
+    graph: &Graph,
+    inputs: &Inputs,
+    selection: &Snapshot,
+    options: &Options,
+    args: &ExportArgs,
+) -> Result<ExitCode, CliError> {
+    html::check_size(selection).map_err(|e| CliError::Usage(e.to_string()))?;
+    let texts = source_texts(global, graph)?;
+    let write =
+        |w: &mut dyn std::io::Write| html::write(graph, selection, options, texts.as_ref(), w);
+    match output_path(args.output.as_deref()) {
+        Some(path) => inputs.write(path, write)?,
+        None => write(&mut std::io::stdout().lock())?,
     }
     Ok(ExitCode::SUCCESS)
 }
