@@ -111,6 +111,7 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         }
     };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let mut explorers = 0;
     for view in &views {
         let dot = view
             .dot(graph)
@@ -123,13 +124,37 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         inputs.write(&dir.join(format!("{}.svg", view.name)), |w| {
             w.write_all(&svg)
         })?;
+        explorers += write_explorer(graph, inputs, view, dir)?;
     }
     output::diagnostic(&format!(
-        "wrote {} views (.dot and .svg) to {}",
+        "wrote {} views (.dot and .svg) and {explorers} explorer(s) (.html) to {}",
         views.len(),
         dir.display()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `<name>.html`, the explorer of a whole-graph view, and counts it; a graph too big
+/// for the explorer gets a warning instead (its diagrams are still written).
+fn write_explorer(
+    graph: &Graph,
+    inputs: &Inputs,
+    view: &views::View,
+    dir: &Path,
+) -> Result<usize, CliError> {
+    match view.html(graph) {
+        Ok(Some(page)) => {
+            inputs.write(&dir.join(format!("{}.html", view.name)), |w| {
+                w.write_all(&page)
+            })?;
+            Ok(1)
+        }
+        Ok(None) => Ok(0),
+        Err(e) => {
+            output::diagnostic(&format!("warning: no {}.html: {e}", view.name));
+            Ok(0)
+        }
+    }
 }
 
 /// The image of a render, after printing `dot`'s warnings; a failed render is a usage error
