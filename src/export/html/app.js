@@ -215,9 +215,9 @@ function drawGraph() {
   // Start from a circle (deterministic), then let the force layout settle once: positions
   // stay put while the slider moves, so changes read as changes.
   cy.layout({ name: "circle" }).run();
-  cy.layout({ name: "cose", randomize: false, animate: false, nodeRepulsion: () => 400000,
-    idealEdgeLength: () => 110, edgeElasticity: () => 100, nodeOverlap: 20, gravity: 40,
-    componentSpacing: 120, numIter: 2000, initialTemp: 200, coolingFactor: 0.95, minTemp: 1.0 }).run();
+  cy.layout({ name: "cose", randomize: false, animate: false, nodeRepulsion: () => 120000,
+    idealEdgeLength: () => 80, edgeElasticity: () => 100, nodeOverlap: 20, gravity: 80,
+    componentSpacing: 50, numIter: 2000, initialTemp: 200, coolingFactor: 0.95, minTemp: 1.0 }).run();
   cy.on("tap", "edge", (event) => showRelation(event.target.data("index")));
   cy.on("tap", "node", (event) => showEntity(event.target.data("index")));
 }
@@ -339,6 +339,8 @@ function setDay(day) {
   document.getElementById("day").value = String(state.day);
   document.getElementById("day-label").textContent = state.allTime ? "—" : isoDay(state.day);
   refresh();
+  // The details say how the relation stands on the day: keep them in step.
+  if (state.selected && state.selected[0] === "relation") showRelation(state.selected[1]);
 }
 
 function togglePlay() {
@@ -423,6 +425,8 @@ function showTab(tab) {
   document.querySelectorAll("#tabs button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === tab)));
   document.getElementById("lanes").hidden = tab !== "lanes";
   document.getElementById("pair").hidden = tab !== "pair";
+  // A hidden panel has no width: draw the shown one at its size.
+  if (tab === "lanes") drawLanes(); else drawPair();
 }
 
 // ---- Details.
@@ -436,9 +440,10 @@ function bounds(date) {
   if (!date) return null;
   const [a, b] = [date.earliest, date.latest];
   let range;
-  if (a !== null && b !== null) range = a === b ? isoDay(a) : `${t("between")} ${isoDay(a)} ${t("and")} ${isoDay(b)}`;
-  else if (b !== null) range = `${t("onOrBefore")} ${isoDay(b)}`;
-  else if (a !== null) range = `${t("onOrAfter")} ${isoDay(a)}`;
+  const iso = (day) => `<bdi dir="ltr">${isoDay(day)}</bdi>`;
+  if (a !== null && b !== null) range = a === b ? iso(a) : `${t("between")} ${iso(a)} ${t("and")} ${iso(b)}`;
+  else if (b !== null) range = `${t("onOrBefore")} ${iso(b)}`;
+  else if (a !== null) range = `${t("onOrAfter")} ${iso(a)}`;
   else range = t("unknown");
   return `<bdi dir="ltr">${escapeHtml(date.written)}</bdi> — ${range}`;
 }
@@ -535,7 +540,8 @@ function drawAxis(svg, x, height) {
   const g = svgElement("g", { class: "axis" });
   const first = new Date(DATA.span[0] * DAY_MS), last = DATA.span[1];
   const months = Math.max(1, Math.round((DATA.span[1] - DATA.span[0]) / 30));
-  const every = months > 48 ? 12 : months > 24 ? 3 : 1;
+  const perMonth = (x(DATA.span[1]) - x(DATA.span[0])) / months;
+  const every = perMonth < 9 ? 12 : perMonth < 30 ? 3 : 1;
   const format = new Intl.DateTimeFormat(state.lang, { month: "short", timeZone: "UTC" });
   for (let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); ; d.setUTCMonth(d.getUTCMonth() + every)) {
     const day = Math.round(d.getTime() / DAY_MS);
@@ -543,7 +549,7 @@ function drawAxis(svg, x, height) {
     if (day < DATA.span[0]) continue;
     const px = x(day), january = d.getUTCMonth() === 0;
     g.appendChild(svgElement("line", { x1: px, x2: px, y1: 14, y2: height, "stroke-width": january ? 1.5 : 0.6 }));
-    const label = january || day - DATA.span[0] < 20 ? String(d.getUTCFullYear()) : every === 1 ? format.format(d) : "";
+    const label = january || day - DATA.span[0] < 20 ? String(d.getUTCFullYear()) : every < 12 ? format.format(d) : "";
     if (label) g.appendChild(svgElement("text", { x: px + 2, y: 11, "font-weight": january ? "bold" : "normal" }, label));
   }
   svg.appendChild(g);
