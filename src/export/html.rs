@@ -9,7 +9,7 @@
 //! [`crate::text::json`] (invisible characters escaped) with every `<` written `\u003c`, so
 //! no text of the graph can close the script element. Everything the page reasons with is
 //! computed here: a relation's days of possible and certain holding come from
-//! [`Bounds`](crate::query::Bounds), dates are written as [`Relation::dates`] writes them,
+//! [`Bounds`](crate::model::Bounds), dates are written as [`Relation::dates`] writes them,
 //! and a typed query is folded by table ([`search`]), so the page shows what the command line
 //! says. Evidence text is quoted only when source texts are given.
 
@@ -22,9 +22,10 @@ use serde::Serialize;
 use super::{Lang, Options};
 use crate::graph::{EntityIx, Graph};
 use crate::load::SourceTexts;
+use crate::model::Bounds;
 use crate::model::{Day, Entity, Evidence, Relation, UncertainDate};
 use crate::names::key;
-use crate::query::{Bounds, Snapshot};
+use crate::query::Snapshot;
 use search::FoldTable;
 
 /// The most relations a page draws: beyond this the force layout and the slider's redraws no
@@ -304,7 +305,7 @@ impl People {
     /// The page's number of the entity with id `id` (every id of a loaded graph resolves).
     fn of_id(&mut self, graph: &Graph, id: &crate::model::EntityId) -> usize {
         let ix = graph
-            .entity_ix(id)
+            .entity_ix(id.as_str())
             .expect("a loaded graph's relations name its entities");
         self.number_of(ix)
     }
