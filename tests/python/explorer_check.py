@@ -3,7 +3,8 @@ DevTools Protocol, as a user would, and prints what it saw, as JSON.
 
 Usage: explorer_check.py PAGE.html FOLD_INPUTS.json [SCREENSHOT_DIR]
 
-Opens the page from file://, collects console errors and uncaught exceptions, moves the time
+Opens the page from file://, collects console errors and uncaught exceptions, plays the slider
+for a second, moves the time
 slider to 2012-05-01 and 2012-08-01 and reads who holds Gao (town-control lane and the drawn
 control edges), types "جاو" in the search box and clicks the first result, clicks (with the
 mouse, at its drawn position) a relation of the focused actor and reads the details panel,
@@ -153,6 +154,14 @@ def main():
             browser.screenshot(os.path.join(shots, "explorer-2012-05-01.png"))
         set_day(browser, "2012-08-01")
         report["august"] = gao_holders(browser)
+
+        # Play: the day moves on by itself, and stops when asked.
+        before = browser.evaluate("state.day")
+        browser.click(*centre_of(browser, "#play"))
+        time.sleep(1.0)
+        browser.click(*centre_of(browser, "#play"))
+        report["played_days"] = browser.evaluate("state.day") - before
+        set_day(browser, "2012-08-01")
 
         browser.evaluate("""(() => { const s = document.getElementById('search'); s.focus();
             s.value = 'جاو'; s.dispatchEvent(new Event('input', {bubbles: true})); })()""")

@@ -330,6 +330,8 @@ function setLanguage(lang) {
   document.querySelectorAll("#languages button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
   document.getElementById("focus-name").textContent = state.focus === null ? t("noFocus") : fullName(state.focus);
   fillPairPickers();
+  const search = document.getElementById("search");
+  if (search.value) runSearch({ target: search });
   if (cy) refresh();
   if (state.selected) state.selected[0] === "relation" ? showRelation(state.selected[1]) : showEntity(state.selected[1]);
 }
