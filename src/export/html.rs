@@ -440,3 +440,56 @@ fn lang_code(lang: Lang) -> &'static str {
         Lang::Ar => "ar",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityKind, RelationKind, Status};
+
+    #[test]
+    fn every_kind_and_status_has_its_three_words() {
+        let names = RelationKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(EntityKind::ALL.iter().map(|k| k.as_str()))
+            .chain(Status::ALL.iter().map(|s| s.as_str()));
+        for name in names {
+            assert!(
+                LABELS.contains(&format!("{name}: [\"")),
+                "{name} is not in src/export/html/labels.js TERMS"
+            );
+        }
+    }
+
+    #[test]
+    fn data_cannot_close_its_script_element() {
+        let safe = script_safe(r#"{"a":"</script><!--"}"#);
+        assert!(!safe.contains('<'));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["a"], "</script><!--");
+    }
+
+    #[test]
+    fn no_asset_can_end_its_element_early() {
+        for (name, text) in [
+            ("app.js", SCRIPT),
+            ("labels.js", LABELS),
+            ("cytoscape", CYTOSCAPE),
+        ] {
+            let lower = text.to_ascii_lowercase();
+            assert!(
+                !lower.contains("</script") && !lower.contains("<!--"),
+                "{name}"
+            );
+        }
+        assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_and_values_are_not_searched() {
+        let mut out = Vec::new();
+        fill("a{{x}}b{{y}}", &[("x", "{{y}}"), ("y", "2")], &mut out).unwrap();
+        assert_eq!(out, b"a{{y}}b2");
+        assert!(fill("{{z}}", &[], &mut Vec::new()).is_err());
+    }
+}

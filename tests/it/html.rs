@@ -292,6 +292,7 @@ fn explorer_works_in_headless_chromium() {
     );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["errors"], json!([]), "console errors");
+    assert_eq!(report["label_gaps"], json!([]), "untranslated words");
     assert_eq!(report["may_label"], "2012-05-01");
     assert_eq!(report["may"], json!({"lane": "MNLA", "edges": ["mnla"]}));
     assert_eq!(

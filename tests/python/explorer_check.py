@@ -146,6 +146,16 @@ def main():
         browser.call("Page.navigate", url="file://" + os.path.abspath(page))
         browser.wait_for("document.readyState === 'complete' && document.body && document.body.dataset.ready === 'true'")
         report["title"] = browser.evaluate("document.title")
+        # Every word of the interface in the three languages, every kind of the data translated.
+        report["label_gaps"] = browser.evaluate("""(() => {
+            const gaps = [];
+            for (const lang of ['fr', 'ar'])
+                for (const word of Object.keys(LABELS.en)) if (!LABELS[lang][word]) gaps.push(lang + ':' + word);
+            const kinds = new Set([...DATA.relations.map((r) => r.kind), ...DATA.relations.map((r) => r.status),
+                ...DATA.entities.map((e) => e.kind)]);
+            for (const kind of kinds) if (!TERMS[kind]) gaps.push('term:' + kind);
+            return gaps;
+        })()""")
 
         set_day(browser, "2012-05-01")
         report["may"] = gao_holders(browser)

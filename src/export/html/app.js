@@ -433,8 +433,16 @@ function showTab(tab) {
 
 // ---- Details.
 
+
 function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+/** The dates as actorgraph writes them (`≤2012-04 → 2012-06-27`, `2012-06-27 → in 2013`,
+ * `timeless`, `undated`), their few words in the interface's language. */
+function datesOf(r) {
+  if (r.dates === "timeless" || r.dates === "undated") return t(r.dates);
+  return r.dates.replace(" → in ", ` → ${t("inPeriod")} `);
 }
 
 /** A date's bounds as bounds: "between 2012-04-01 and 2012-04-30", "on or before …". */
@@ -478,7 +486,7 @@ function showRelation(i) {
     : now === "possible" ? `<span class="holds-possible">${t("holdsPossible")}</span>` : `<span class="holds-not">${t("holdsNot")}</span>`;
   const rows = [
     [t("kind"), `<span class="swatch" style="border-color:${kindColour(r.kind)}"></span> ${term(r.kind)}`],
-    [t("dates"), `<bdi dir="ltr">${escapeHtml(r.dates)}</bdi>`],
+    [t("dates"), `<bdi dir="ltr">${escapeHtml(datesOf(r))}</bdi>`],
     [t("start"), bounds(r.start) || t("unknown")],
     [t("end"), bounds(r.end) || (r.timeless ? t("timeless") : t("noEnd"))],
     [`${t("onDay")} <bdi dir="ltr">${isoDay(state.day)}</bdi>`, state.allTime ? "—" : nowText],
@@ -509,7 +517,7 @@ function showEntity(index) {
     `<p dir="auto">${escapeHtml(e.description)}</p>` +
     (state.focus !== index ? `<button type="button" data-focus="${index}">${t("focusThis")}</button>` : "") +
     `<h2>${t("relations")}</h2><ul class="rels">` +
-    rels.map(([r, i]) => `<li><button type="button" data-relation="${i}">${term(r.kind)}: ${escapeHtml(nameOf(r.source))} → ${escapeHtml(nameOf(r.target))} <bdi dir="ltr">(${escapeHtml(r.dates)})</bdi></button></li>`).join("") +
+    rels.map(([r, i]) => `<li><button type="button" data-relation="${i}">${term(r.kind)}: ${escapeHtml(nameOf(r.source))} → ${escapeHtml(nameOf(r.target))} <bdi dir="ltr">(${escapeHtml(datesOf(r))})</bdi></button></li>`).join("") +
     `</ul>`;
   wireDetailLinks();
 }
@@ -562,7 +570,7 @@ function drawBar(svg, x, r, i, y, colour, text) {
   const from = r.possible[0] ?? DATA.span[0], to = r.possible[1] ?? DATA.span[1];
   const sureFrom = r.certain ? (r.certain[0] ?? DATA.span[0]) : null, sureTo = r.certain ? (r.certain[1] ?? DATA.span[1]) : null;
   const g = svgElement("g", { class: "bar", "data-relation": r.id });
-  const title = svgElement("title", {}, `${term(r.kind)}: ${nameOf(r.source)} → ${nameOf(r.target)} (${r.dates})`);
+  const title = svgElement("title", {}, `${term(r.kind)}: ${nameOf(r.source)} → ${nameOf(r.target)} (${datesOf(r)})`);
   g.appendChild(title);
   const minWidth = (a, b) => Math.max(3, x(b) - x(a));
   g.appendChild(svgElement("rect", { x: x(from), y, width: minWidth(from, to), height: ROW - 6, fill: colour, opacity: 0.3, rx: 2 }));
@@ -646,7 +654,7 @@ function drawPair() {
     const y = 20 + row * ROW;
     const label = (r.negated ? "✕ " : "") + term(r.kind) + (r.source === a ? " →" : " ←");
     svg.appendChild(svgElement("text", { class: "lane-label", x: 6, y: y + 12, fill: kindColour(r.kind) }, label));
-    drawBar(svg, x, r, i, y + 2, kindColour(r.kind), r.dates);
+    drawBar(svg, x, r, i, y + 2, kindColour(r.kind), datesOf(r));
   });
   svg.appendChild(svgElement("line", { class: "today", x1: x(state.day), x2: x(state.day), y1: 14, y2: height }));
   box.appendChild(svg);

@@ -22,7 +22,7 @@ const LABELS = {
     negatedFlag: "Negated: the sources say this did not happen or hold.", timeless: "timeless",
     relations: "Relations", description: "Description", holder: "Held by", nobody: "—",
     kind: "Kind", focusThis: "Focus on this actor", lanesEmpty: "No control relations in this graph.",
-    pairEmpty: "No relations between these two.", undated: "undated",
+    pairEmpty: "No relations between these two.", undated: "undated", inPeriod: "in",
     visible: "relations shown"
   },
   fr: {
@@ -46,7 +46,7 @@ const LABELS = {
     negatedFlag: "Niée : les sources disent que cela n'a pas eu lieu.", timeless: "intemporelle",
     relations: "Relations", description: "Description", holder: "Tenue par", nobody: "—",
     kind: "Type", focusThis: "Centrer sur cet acteur", lanesEmpty: "Aucune relation de contrôle dans ce graphe.",
-    pairEmpty: "Aucune relation entre ces deux-là.", undated: "non datée",
+    pairEmpty: "Aucune relation entre ces deux-là.", undated: "non datée", inPeriod: "courant",
     visible: "relations affichées"
   },
   ar: {
@@ -70,7 +70,7 @@ const LABELS = {
     negatedFlag: "منفية: تقول المصادر إن هذا لم يحدث.", timeless: "دائمة",
     relations: "العلاقات", description: "الوصف", holder: "تحت سيطرة", nobody: "—",
     kind: "النوع", focusThis: "التركيز على هذا الفاعل", lanesEmpty: "لا علاقات سيطرة في هذا المخطط.",
-    pairEmpty: "لا علاقات بين هذين الطرفين.", undated: "غير مؤرخة",
+    pairEmpty: "لا علاقات بين هذين الطرفين.", undated: "غير مؤرخة", inPeriod: "خلال",
     visible: "علاقة معروضة"
   }
 };
