@@ -39,24 +39,28 @@ class Browser:
              "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
              f"--window-size={width},{height}", "--remote-debugging-port=0",
              f"--user-data-dir={self.profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.profile, "stderr.txt"), "wb"))
         port = self._port()
         targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list"))
         page = next(t for t in targets if t["type"] == "page")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=180)
         self.next_id = 0
         self.errors = []
         self.events = []
 
     def _port(self):
         path = os.path.join(self.profile, "DevToolsActivePort")
-        for _ in range(300):
+        # A loaded machine (the whole test suite on two cores) can take a minute to start it.
+        for _ in range(1800):
+            if self.process.poll() is not None:
+                break
             if os.path.exists(path):
                 lines = open(path).read().split("\n")
                 if lines and lines[0].strip():
                     return int(lines[0])
             time.sleep(0.1)
-        raise SystemExit("chromium did not open its DevTools port")
+        log = open(os.path.join(self.profile, "stderr.txt"), errors="replace").read()[-2000:]
+        raise SystemExit(f"chromium did not open its DevTools port (exit {self.process.poll()}):\n{log}")
 
     def call(self, method, **params):
         self.next_id += 1
@@ -87,7 +91,7 @@ class Browser:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def wait_for(self, expression, seconds=20):
+    def wait_for(self, expression, seconds=120):
         deadline = time.time() + seconds
         while time.time() < deadline:
             if self.evaluate(expression):
