@@ -19,6 +19,7 @@ mod exports;
 mod extract;
 mod fuzz_regressions;
 mod grow;
+mod html;
 mod loader_never_panics;
 mod properties;
 mod queries;
