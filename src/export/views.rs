@@ -1,7 +1,9 @@
 //! Report views: named selections of a graph drawn as DOT diagrams. A graph folder may list
 //! its views in `views.json` (the built-in graph's list is `graph-data/azawad/views.json`,
 //! embedded in the binary); `actorgraph export --all` writes `<name>.dot` and `<name>.svg` for
-//! each, which is how `exports/` is made and how `tests/it/exports.rs` finds a stale file.
+//! each, and for a view of the whole graph (`"pick": "all"`) also its interactive explorer
+//! `<name>.html` (without quoted evidence), which is how `exports/` is made and how
+//! `tests/it/exports.rs` and `tests/it/html.rs` find a stale file.
 //!
 //! ```json
 //! [{"name": "mnla-ego", "title": "The MNLA and its neighbours", "pick": {"focus": {"actor": "mnla", "depth": 1}}},
@@ -228,6 +230,31 @@ impl View {
             reason: e.to_string(),
         })?;
         Ok(out)
+    }
+
+    /// The view's HTML explorer (`<name>.html`), for a view of the whole graph (`"pick":
+    /// "all"`); `None` for other views, which are drawn as diagrams only. An error when the
+    /// graph is too big for the explorer ([`super::html::check_size`]).
+    pub fn html(&self, graph: &Graph) -> Result<Option<Vec<u8>>, ViewError> {
+        if self.pick != Pick::All {
+            return Ok(None);
+        }
+        let error = |reason: String| ViewError {
+            view: self.name.clone(),
+            reason,
+        };
+        let selection = query::snapshot(graph, &Filter::default());
+        super::html::check_size(&selection).map_err(|e| error(e.to_string()))?;
+        let options = Options {
+            lang: self.lang,
+            title: Some(self.title.clone()),
+            diff: None,
+            unbundled: false,
+        };
+        let mut out = Vec::new();
+        super::html::write(graph, &selection, &options, None, &mut out)
+            .map_err(|e| error(e.to_string()))?;
+        Ok(Some(out))
     }
 }
 

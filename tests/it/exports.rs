@@ -162,6 +162,14 @@ fn export_all_writes_every_view() {
         .iter()
         .flat_map(|v| [format!("{}.dot", v.name), format!("{}.svg", v.name)])
         .collect();
+    // The whole-graph view also gets its HTML explorer (tests/it/html.rs checks its bytes).
+    let whole: Vec<String> = views::builtin()
+        .iter()
+        .filter(|v| v.pick == views::Pick::All)
+        .map(|v| format!("{}.html", v.name))
+        .collect();
+    assert_eq!(whole, ["azawad.html"]);
+    expected.extend(whole);
     expected.sort();
     assert_eq!(written, expected);
     for view in &views::builtin() {
