@@ -324,14 +324,14 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j or csv (not with --all).
+    /// dot, json, graphml, gexf, turtle, neo4j, kuzu or csv (not with --all).
     #[arg(required_unless_present = "all")]
     pub format: Option<Format>,
     /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the
     /// folder -o DIR (default: exports).
     #[arg(long, conflicts_with_all = [
         "format", "kinds", "statuses", "at", "from", "until", "certain", "known", "include_undated",
-        "timeless", "focus", "diff", "lang", "title", "render",
+        "timeless", "focus", "diff", "lang", "title", "render", "base_iri", "directed_only",
     ])]
     pub all: bool,
     /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
@@ -356,6 +356,14 @@ pub struct ExportArgs {
     /// A title for the diagram.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Turtle: name resources under this IRI (entities BASE/entity/ID, relations
+    /// BASE/relation/ID, the vocabulary BASE/ns#); default https://actorgraph.example/.
+    #[arg(long, value_name = "IRI")]
+    pub base_iri: Option<String>,
+    /// GraphML and GEXF: write symmetric relations (alliance, conflict …) as directed edges
+    /// too, for readers that refuse mixed graphs (networkx); by default they are undirected.
+    #[arg(long)]
+    pub directed_only: bool,
     /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout
     /// (`-`): a regular file atomically, a device or FIFO in place; never a file the command
     /// reads (the graph's files, its cache, a source document).

@@ -252,7 +252,7 @@ mod tests {
                 Options {
                     lang: Lang::Ar,
                     title: Some("A \"title\"".into()),
-                    diff: None,
+                    ..Options::default()
                 },
             ),
             (

@@ -3,7 +3,7 @@
 //! One [`Format`] enum, one module per format. Every exporter streams to an `impl Write` (no
 //! whole-output string in memory) and writes only the selection it is given — a
 //! [`crate::query::Snapshot`] chosen by the query layer (a date, kinds, an ego
-//! network). Formats made of several files (Neo4j, CSV) name their [`parts`](Format::parts).
+//! network). Formats made of several files (Neo4j, Kùzu, CSV) name their [`parts`](Format::parts).
 
 mod csv;
 pub mod dot;
@@ -11,8 +11,9 @@ mod fields;
 mod gexf;
 mod graphml;
 pub mod json;
+mod kuzu;
 mod neo4j;
-mod rdf;
+pub mod rdf;
 pub mod render;
 pub mod views;
 mod xml;
@@ -40,19 +41,23 @@ pub enum Format {
     Turtle,
     /// Node and relationship CSV files for `neo4j-admin database import`, plus Cypher.
     Neo4j,
+    /// Node and relationship tables as CSV files with the DDL and `COPY FROM` script that
+    /// loads them into Kùzu.
+    Kuzu,
     /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
     Csv,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
         Format::Gexf,
         Format::Turtle,
         Format::Neo4j,
+        Format::Kuzu,
         Format::Csv,
     ];
 
@@ -65,6 +70,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Turtle => "turtle",
             Format::Neo4j => "neo4j",
+            Format::Kuzu => "kuzu",
             Format::Csv => "csv",
         }
     }
@@ -77,7 +83,7 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
             Format::Turtle => "ttl",
-            Format::Neo4j | Format::Csv => "csv",
+            Format::Neo4j | Format::Kuzu | Format::Csv => "csv",
         }
     }
 
@@ -98,6 +104,7 @@ impl Format {
     pub fn parts(self) -> &'static [&'static str] {
         match self {
             Format::Neo4j => neo4j::PARTS,
+            Format::Kuzu => kuzu::PARTS,
             Format::Csv => csv::PARTS,
             _ => &[""],
         }
@@ -184,6 +191,13 @@ pub struct Options {
     pub title: Option<String>,
     /// Draw a diff diagram: began green, ended grey, changed highlighted (DOT only).
     pub diff: Option<DiffView>,
+    /// The IRI Turtle names resources under (default [`rdf::BASE`]); it should end with `/`
+    /// or `#`.
+    pub base_iri: Option<String>,
+    /// Write every GraphML and GEXF edge directed, symmetric kinds included (still marked
+    /// `symmetric`), for readers that refuse mixed graphs (networkx). By default a symmetric
+    /// relation is an undirected edge of a mixed graph.
+    pub directed_only: bool,
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -198,10 +212,11 @@ pub fn write(
     match format {
         Format::Dot => dot::write(graph, selection, options, out),
         Format::Json => json::write(graph, selection, out),
-        Format::Graphml => graphml::write(graph, selection, out),
-        Format::Gexf => gexf::write(graph, selection, out),
-        Format::Turtle => rdf::write(graph, selection, out),
+        Format::Graphml => graphml::write(graph, selection, options, out),
+        Format::Gexf => gexf::write(graph, selection, options, out),
+        Format::Turtle => rdf::write(graph, selection, options, out),
         Format::Neo4j => neo4j::write(part, graph, selection, out),
+        Format::Kuzu => kuzu::write(part, graph, selection, out),
         Format::Csv => csv::write(part, graph, selection, out),
     }
 }

@@ -143,7 +143,7 @@ impl View {
         let mut options = Options {
             lang: self.lang,
             title: Some(self.title.clone()),
-            diff: None,
+            ..Options::default()
         };
         let selection = match &self.pick {
             Pick::All => query::snapshot(graph, &Filter::default()),

@@ -132,6 +132,7 @@ impl Case {
             lang: [Lang::En, Lang::Ar, Lang::Fr][usize::from(view.lang % 3)],
             title: view.title.as_deref().map(clip),
             diff,
+            ..Options::default()
         };
         Some(Case {
             graph,
