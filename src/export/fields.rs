@@ -136,6 +136,63 @@ mod tests {
         assert_eq!(iso(Day::MAX), None);
     }
 
+    /// The phases of a relation of `kind` from `start` to `end` (JSON values or null), as
+    /// (first day, last day, certainty) text.
+    fn phases_of(kind: &str, start: &str, end: &str) -> Vec<(String, String, &'static str)> {
+        let r: Relation = serde_json::from_str(&format!(
+            r#"{{"id": "r", "kind": "{kind}", "source": "a", "target": "b",
+                "start": {start}, "end": {end}, "summary": ""}}"#
+        ))
+        .unwrap();
+        let or = |d: &Option<String>| d.clone().unwrap_or_else(|| "…".to_owned());
+        phases(&r)
+            .iter()
+            .map(|(first, last, c)| (or(first), or(last), c.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn phases_are_possible_then_certain_then_possible() {
+        let p = |a: &str, b: &str, c| (a.to_owned(), b.to_owned(), c);
+        assert_eq!(
+            phases_of("control", r#""2012-03""#, r#""2012-06-27""#),
+            [
+                p("2012-03-01", "2012-03-30", "possible"),
+                p("2012-03-31", "2012-06-27", "certain")
+            ]
+        );
+        // Exact days on both sides: certain throughout.
+        assert_eq!(
+            phases_of("control", r#""2012-03-01""#, r#""2012-03-02""#),
+            [p("2012-03-01", "2012-03-02", "certain")]
+        );
+        // An open end is certain ever after its latest start; on or before: possible from
+        // the unbounded past.
+        assert_eq!(
+            phases_of("control", r#""[..2012-04]""#, "null"),
+            [
+                p("…", "2012-04-29", "possible"),
+                p("2012-04-30", "…", "certain")
+            ]
+        );
+        // A start that may come after the end may have come: never certain.
+        assert_eq!(
+            phases_of("control", r#""2012""#, r#""2012""#),
+            [p("2012-01-01", "2012-12-31", "possible")]
+        );
+        // No start: never certain; no dates: no phase.
+        assert_eq!(
+            phases_of("control", "null", r#""2013""#),
+            [p("…", "2013-12-31", "possible")]
+        );
+        assert!(phases_of("control", "null", "null").is_empty());
+        // An attack without an end lasts through its start, certainly only on a known day.
+        assert_eq!(
+            phases_of("attack", r#""2013-02""#, "null"),
+            [p("2013-02-01", "2013-02-28", "possible")]
+        );
+    }
+
     #[test]
     fn class_names() {
         assert_eq!(class_name(EntityKind::ArmedGroup), "ArmedGroup");

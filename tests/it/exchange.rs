@@ -775,3 +775,63 @@ fn symmetric_relations_are_undirected_in_graphml_and_gexf() {
         assert!(directed.iter().all(|r| r["directed"] == true), "{format}");
     }
 }
+
+#[test]
+fn the_neo4j_checks_catch_what_neo4j_admin_refuses() {
+    // The checks that pass the real export above must be able to fail.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("fixture file");
+    };
+    write(
+        "nodes.csv",
+        "id:ID,:LABEL,aliases:strings[],name,name,:TYPE\na,Entity|Armed Group,x,n,n,T\n",
+    );
+    write(
+        "relationships.csv",
+        ":START_ID,:END_ID,id,when:date\na,b,r,2012-13-01\n",
+    );
+    write("import.cypher", "MERGE (n:Entity {id: 'a});\n");
+    let read = python("neo4j_check.py", &[path_str(dir.path())]);
+    let problems: Vec<&str> = read["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p.as_str().expect("text"))
+        .collect();
+    for expected in [
+        "nodes.csv: bad header field 'aliases:strings[]'",
+        "nodes.csv: property 'name' twice in the header",
+        "nodes.csv: ':TYPE' does not belong in this file",
+        "relationships.csv: 0 :TYPE fields, expected 1",
+        "relationships.csv record 2 when: date '2012-13-01'",
+        "relationships.csv r: :END_ID b is not a node id",
+        "nodes.csv a: label 'Armed Group'",
+        "import.cypher: unterminated string literal",
+    ] {
+        assert!(
+            problems.contains(&expected),
+            "{expected:?} not among {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn turtle_names_resources_under_the_base_iri() {
+    let base = "https://example.org/azawad/";
+    let out = actorgraph(&["export", "turtle", "--base-iri", base]);
+    assert!(out.contains("@prefix ent: <https://example.org/azawad/entity/> ."));
+    assert!(out.contains("@prefix ag: <https://example.org/azawad/ns#> ."));
+    assert!(!out.contains("actorgraph.example"));
+    round_trip("turtle", &["--base-iri", base]);
+    for bad in ["https://example.org/azawad", "no iri/"] {
+        let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["export", "turtle", "--base-iri", bad])
+            .output()
+            .expect("actorgraph runs");
+        assert_eq!(output.status.code(), Some(2), "--base-iri {bad}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("base IRI"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
