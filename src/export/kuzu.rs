@@ -181,8 +181,9 @@ pub const PARTS: &[&str] = &[
     SCRIPT,
 ];
 
-/// Writes part `part` (one of [`PARTS`]) of `selection`, rows in the selection's order. Errors
-/// with `InvalidInput` for another part name.
+/// Writes part `part` (one of [`PARTS`]) of `selection`, rows in the selection's order; the
+/// entities are the selection's and every entity its relations refer to, in graph order, as
+/// in the node-link JSON. Errors with `InvalidInput` for another part name.
 pub fn write(
     part: &str,
     graph: &Graph,
@@ -256,7 +257,9 @@ fn entities<W: Write>(
     selection: &Snapshot,
     rows: &mut Rows<W>,
 ) -> io::Result<()> {
-    for &e in &selection.entities {
+    // Every entity a relation refers to (place, claimants, casualty sides), so that each
+    // relationship finds its node: Kùzu refuses a COPY whose ends are missing.
+    for e in super::json::with_references(graph, selection) {
         let e = graph.entity(e);
         let id = e.id.as_str();
         match part {

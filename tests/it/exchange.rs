@@ -835,3 +835,25 @@ fn turtle_names_resources_under_the_base_iri() {
         assert!(output.stdout.is_empty());
     }
 }
+
+#[test]
+fn a_kuzu_export_of_a_date_loads_with_every_entity_it_refers_to() {
+    let at = ["--at", "2012-06"];
+    let (_dir, folder) = export("kuzu", None, &at);
+    let read = python("roundtrip.py", &["kuzu", path_str(&folder)]);
+    let mut args = vec!["export", "json"];
+    args.extend(at);
+    let reference: Value = serde_json::from_str(&actorgraph(&args)).expect("JSON");
+    let ids = |list: &Value| -> BTreeSet<String> {
+        let list = list.as_array().expect("list").iter();
+        list.map(|x| x["id"].as_str().expect("id").to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&read["entities"]), ids(&reference["nodes"]));
+    assert_eq!(ids(&read["relations"]), ids(&reference["links"]));
+    let certainty = &reference["certainty"];
+    for r in read["relations"].as_array().expect("relations") {
+        let id = r["id"].as_str().expect("id");
+        assert_eq!(r["certainty"], certainty[id], "{id}");
+    }
+}

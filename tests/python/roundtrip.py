@@ -11,7 +11,7 @@ Usage: roundtrip.py FORMAT PATH
 
 Each relation: id, kind, source, target, start, end, negated, timeless, status, claimed_by,
 disputed_by, place, event, casualties, summary, evidence, directed (null where the format has
-no per-edge direction). Each entity: id, kind, names {en, ar, fr}, aliases, lifetime {start,
+no per-edge direction), and for kuzu certainty (for a selection made for a date). Each entity: id, kind, names {en, ar, fr}, aliases, lifetime {start,
 end}, description. Absent values are null, empty lists [], booleans false.
 """
 
@@ -257,7 +257,7 @@ def read_kuzu(conn):
             status=r["status"], claimed_by=role.get("claimed_by", []),
             disputed_by=role.get("disputed_by", []), place=role.get("place", [None])[0],
             event=r["event"], casualties=casualties.get(r["id"], []), summary=r["summary"],
-            evidence=evidence.get(r["id"], [])))
+            evidence=evidence.get(r["id"], []), certainty=r["certainty"]))
     sources = [s["s"] for s in rows(conn, "MATCH (s:Source) RETURN s")]
     sources = [{k: s[k] for k in ("document", "kind", "language", "sha256", "description")}
                for s in sources]
