@@ -35,7 +35,7 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{EntityId, UncertainDate};
+use crate::model::EntityId;
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
@@ -123,8 +123,8 @@ fn nodes<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> 
             e.names.ar.as_deref().unwrap_or_default().into(),
             e.names.fr.as_deref().unwrap_or_default().into(),
             fields::list(&e.aliases).into(),
-            date(lifetime.and_then(|l| l.start)).into(),
-            date(lifetime.and_then(|l| l.end)).into(),
+            fields::date(lifetime.and_then(|l| l.start)).into(),
+            fields::date(lifetime.and_then(|l| l.end)).into(),
             e.description.as_str().into(),
         ];
         record(csv, &row)?;
@@ -142,8 +142,8 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             r.kind.as_str().into(),
             r.source.as_str().into(),
             r.target.as_str().into(),
-            date(r.start).into(),
-            date(r.end).into(),
+            fields::date(r.start).into(),
+            fields::date(r.end).into(),
             bounds.start_first.unwrap_or_default().into(),
             bounds.start_last.unwrap_or_default().into(),
             bounds.end_first.unwrap_or_default().into(),
@@ -187,11 +187,6 @@ fn record<W: Write>(csv: &mut Writer<W>, row: &[Cow<str>]) -> io::Result<()> {
         csv.write_field(neutralise(cell).as_bytes())?;
     }
     Ok(csv.write_record(None::<&[u8]>)?)
-}
-
-/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
-fn date(date: Option<UncertainDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// `cell`, with a leading apostrophe when a spreadsheet would read it as a formula: it starts

@@ -11,7 +11,7 @@
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
 
-use crate::model::{Day, EntityKind, Relation};
+use crate::model::{Day, EntityKind, Relation, UncertainDate};
 use crate::query::{Bounds, Certainty};
 
 /// The ISO date (`YYYY-MM-DD`) of `day`, or `None` for the unbounded [`Day::MIN`]/[`Day::MAX`].
@@ -97,6 +97,11 @@ pub(super) fn phases(relation: &Relation) -> Vec<(Option<String>, Option<String>
         ));
     }
     phases
+}
+
+/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or `""` for none.
+pub(super) fn date(date: Option<UncertainDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// `true` or `false`.

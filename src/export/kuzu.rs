@@ -37,7 +37,7 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{Relation, UncertainDate};
+use crate::model::Relation;
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
@@ -265,8 +265,8 @@ fn entities<W: Write>(
         match part {
             "entities.csv" => {
                 let lifetime = e.lifetime.as_ref();
-                let start = date(lifetime.and_then(|l| l.start));
-                let end = date(lifetime.and_then(|l| l.end));
+                let start = fields::date(lifetime.and_then(|l| l.start));
+                let end = fields::date(lifetime.and_then(|l| l.end));
                 let names = &e.names;
                 rows.row([
                     id,
@@ -326,8 +326,8 @@ fn relations<W: Write>(
                     id,
                     r.kind.as_str(),
                     symmetric,
-                    &date(r.start),
-                    &date(r.end),
+                    &fields::date(r.start),
+                    &fields::date(r.end),
                     b.start_first.as_deref().unwrap_or_default(),
                     b.start_last.as_deref().unwrap_or_default(),
                     b.end_first.as_deref().unwrap_or_default(),
@@ -410,9 +410,4 @@ fn casualties<W: Write>(part: &str, r: &Relation, rows: &mut Rows<W>) -> io::Res
         }
     }
     Ok(())
-}
-
-/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
-fn date(date: Option<UncertainDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }

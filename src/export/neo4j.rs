@@ -148,8 +148,8 @@ fn node_row(e: &Entity) -> [String; 11] {
         e.description.clone(),
         e.kind.as_str().to_owned(),
         e.label().to_owned(),
-        date(lifetime.and_then(|l| l.start)),
-        date(lifetime.and_then(|l| l.end)),
+        fields::date(lifetime.and_then(|l| l.start)),
+        fields::date(lifetime.and_then(|l| l.end)),
     ]
 }
 
@@ -160,8 +160,8 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 23] 
         r.target.to_string(),
         relationship_type(r),
         r.id.to_string(),
-        date(r.start),
-        date(r.end),
+        fields::date(r.start),
+        fields::date(r.end),
         fields::boolean(r.negated).to_owned(),
         fields::boolean(r.timeless).to_owned(),
         r.status.as_str().to_owned(),
@@ -185,11 +185,6 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 23] 
 /// The relationship type: the kind in UPPER_SNAKE (`part_of` → `PART_OF`).
 fn relationship_type(r: &Relation) -> String {
     r.kind.as_str().to_ascii_uppercase()
-}
-
-/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
-fn date(date: Option<UncertainDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Elements joined with [`ARRAY_DELIMITER`], each with the delimiter replaced.
