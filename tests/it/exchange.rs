@@ -10,8 +10,13 @@
 //!
 //! The consumers are Python packages, run as `target/pyenv/bin/python tests/python/*.py`:
 //! networkx reads GraphML and GEXF, pyoxigraph and rdflib load Turtle and answer SPARQL, the
-//! csv module reads the CSV and Neo4j files. `bash .ci/setup` makes that environment; without
-//! it these tests fail and say so.
+//! kuzu package loads the Kùzu export, the csv module reads the CSV and Neo4j files. `bash
+//! .ci/setup` makes that environment; without it these tests fail and say so.
+//!
+//! The round trip (`round_trip`, `tests/python/roundtrip.py`): each format's export of the
+//! built-in graph, read by its consumer and rebuilt into the shape of `relations.json`, must
+//! give back every field of every entity and relation of `export json`, compared field by
+//! field, so that a field a format drops fails by name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
