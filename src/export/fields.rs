@@ -7,12 +7,11 @@
 //! a toll (`side`, `who`, `outcome`, `min`, `max`) is lost; an empty list is an absent value.
 //!
 //! Dates keep their precision (`2012-06`) and bounds stay bounds (`[..2012-04]`, EDTF); the four day bounds of a relation
-//! ([`Bounds`](crate::query::Bounds)) are ISO days (`2012-06-30`) so that tools which know
+//! ([`Bounds`](crate::model::Bounds)) are ISO days (`2012-06-30`) so that tools which know
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
 
-use crate::model::{Day, EntityKind, Relation, UncertainDate};
-use crate::query::{Bounds, Certainty};
+use crate::model::{Bounds, Certainty, Day, EntityKind, Relation, UncertainDate};
 
 /// The ISO date (`YYYY-MM-DD`) of `day`, or `None` for the unbounded [`Day::MIN`]/[`Day::MAX`].
 pub(super) fn iso(day: Day) -> Option<String> {
@@ -67,7 +66,7 @@ pub(super) fn list<T: serde::Serialize>(items: &[T]) -> String {
 /// The days on which a relation possibly (not certainly) or certainly holds, in order: a
 /// possible phase from its earliest possible start to the day before its latest possible
 /// start, a certain one from its latest possible start to its earliest possible end, a
-/// possible one after that to its latest possible end (see [`crate::query::Certainty`]). When
+/// possible one after that to its latest possible end (see [`Certainty`]). When
 /// it is never certain (its start may come after its end may have come, or no start is known),
 /// one possible phase covers it all. `None` is an unbounded side. Empty when the dates say
 /// nothing (undated or timeless).

@@ -441,7 +441,7 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
         }
         return;
     }
-    let bounds = crate::query::Bounds::of(relation);
+    let bounds = crate::model::Bounds::of(relation);
     // A relation whose dates say nothing (undated) is never certain at any time.
     if bounds.says_nothing() {
         return;

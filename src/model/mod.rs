@@ -3,6 +3,7 @@
 //! Types here hold data and its invariants only; loading and validation live in
 //! [`crate::load`].
 
+mod certainty;
 mod date;
 mod entity;
 mod id;
@@ -12,6 +13,7 @@ pub mod shared_text;
 mod source;
 mod uncertain_date;
 
+pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
 pub use id::{EntityId, NotASlug, RelationId, is_slug};
