@@ -190,6 +190,19 @@ fn script(c: char) -> Option<Script> {
     })
 }
 
+/// True when `text` has letters and all of them are of the Arabic script (what is written in
+/// Arabic letters; digits, spaces and punctuation aside).
+///
+/// ```
+/// assert!(actorgraph::text::is_arabic_script("الحركة الوطنية 2"));
+/// assert!(!actorgraph::text::is_arabic_script("MNLA الحركة"));
+/// assert!(!actorgraph::text::is_arabic_script("2012"));
+/// ```
+pub fn is_arabic_script(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| script(c) == Some(Script::Arabic))
+}
+
 /// Whether `name` looks built to deceive: bidi controls first, then other invisible
 /// characters, then words mixing scripts. The zero-width non-joiner and joiner (U+200C/D) are
 /// normal inside Arabic-script words (Persian writes them) and are not counted there.

@@ -324,8 +324,8 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j, csv or html; or timeline, a Gantt chart of
-    /// relations over time (not with --all).
+    /// dot, json, graphml, gexf, turtle, neo4j, kuzu, csv or html; or timeline, a Gantt chart
+    /// of relations over time (not with --all).
     #[arg(required_unless_present = "all")]
     pub format: Option<Exported>,
     /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the
@@ -333,6 +333,7 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with_all = [
         "format", "kinds", "statuses", "at", "from", "until", "certain", "known", "include_undated",
         "timeless", "focus", "diff", "lang", "title", "render", "actor", "no_bundle", "places",
+        "base_iri", "directed_only",
     ])]
     pub all: bool,
     /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
@@ -371,6 +372,14 @@ pub struct ExportArgs {
     /// --timeless for standing structure (borders, a town in a region).
     #[arg(long)]
     pub places: bool,
+    /// Turtle: name resources under this IRI (entities BASE/entity/ID, relations
+    /// BASE/relation/ID, the vocabulary BASE/ns#); default https://actorgraph.example/.
+    #[arg(long, value_name = "IRI")]
+    pub base_iri: Option<String>,
+    /// GraphML and GEXF: write symmetric relations (alliance, conflict …) as directed edges
+    /// too, for readers that refuse mixed graphs (networkx); by default they are undirected.
+    #[arg(long)]
+    pub directed_only: bool,
     /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout
     /// (`-`): a regular file atomically, a device or FIFO in place; never a file the command
     /// reads (the graph's files, its cache, a source document).

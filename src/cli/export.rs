@@ -185,11 +185,16 @@ pub fn select(
     args: &ExportArgs,
 ) -> Result<(Snapshot, Options), CliError> {
     let filter = args.select.filter()?;
+    if let Some(base) = &args.base_iri {
+        export::rdf::check_base(base).map_err(CliError::Usage)?;
+    }
     let mut options = Options {
         lang: args.lang,
         title: args.title.clone(),
-        diff: None,
         unbundled: args.no_bundle,
+        base_iri: args.base_iri.clone(),
+        directed_only: args.directed_only,
+        ..Options::default()
     };
     if let Some(dates) = &args.diff {
         if format != Format::Dot {

@@ -1,10 +1,13 @@
-//! Flat CSV: `nodes.csv` and `relations.csv`, one row per entity and per relation, for
+//! Flat CSV: `nodes.csv`, `relations.csv` and `sources.csv`, one row per entity, relation and
+//! source document, for
 //! spreadsheets, DuckDB (`read_csv('relations.csv')`), Spark and pandas.
 //!
 //! RFC 4180: comma-separated, CRLF line ends, fields quoted (by the `csv` crate) when they hold
 //! a comma, a quote, a CR or a newline, quotes doubled. Every row has every column; an absent
-//! value is an empty cell. Lists are joined: aliases, `claimed_by` and `disputed_by` with
-//! `" | "`, evidence spans (`document:start-end`) with `"; "`.
+//! value is an empty cell. Lists (aliases, `claimed_by`, `disputed_by`, casualties, evidence)
+//! are compact JSON arrays of the objects of `entities.json` and `relations.json` (DuckDB:
+//! `from_json(evidence, '[{"document": "VARCHAR", "start_byte": "UBIGINT", "end_byte":
+//! "UBIGINT"}]')`), an empty list an empty cell.
 //!
 //! `nodes.csv`: `id, kind, label, name_en, name_ar, name_fr, aliases, lifetime_start,
 //! lifetime_end, description`.
@@ -14,7 +17,9 @@
 //! between; lifetimes alike),
 //! `start_first, start_last, end_first, end_last` (ISO days; empty when unbounded),
 //! `negated, timeless, symmetric` (`true`/`false`; timeless: a standing fact outside time), `status, certainty` (empty unless the selection was
-//! made for a date), `claimed_by, disputed_by, place, event, summary, evidence`.
+//! made for a date), `claimed_by, disputed_by, place, event, casualties, summary, evidence`.
+//!
+//! `sources.csv`: `document, kind` (`text` or `table`), `language, sha256, description`.
 //!
 //! **Formula injection.** A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and,
 //! in some, a tab or carriage return) as a formula, so a hostile name could run one. Such a
@@ -30,12 +35,12 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{EntityId, UncertainDate};
+use crate::model::EntityId;
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
 /// The files of this export.
-pub const PARTS: &[&str] = &["nodes.csv", "relations.csv"];
+pub const PARTS: &[&str] = &["nodes.csv", "relations.csv", "sources.csv"];
 
 const NODE_COLUMNS: &[&str] = &[
     "id",
@@ -70,9 +75,12 @@ const RELATION_COLUMNS: &[&str] = &[
     "disputed_by",
     "place",
     "event",
+    "casualties",
     "summary",
     "evidence",
 ];
+
+const SOURCE_COLUMNS: &[&str] = &["document", "kind", "language", "sha256", "description"];
 
 /// Writes part `part` (`nodes.csv` or `relations.csv`) of `selection`, rows in the selection's
 /// order. Errors with `InvalidInput` for another part name.
@@ -88,6 +96,7 @@ pub fn write(
     match part {
         "nodes.csv" => nodes(&mut csv, graph, selection)?,
         "relations.csv" => relations(&mut csv, graph, selection)?,
+        "sources.csv" => sources(&mut csv, graph)?,
         other => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -113,9 +122,9 @@ fn nodes<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> 
             e.names.en.as_deref().unwrap_or_default().into(),
             e.names.ar.as_deref().unwrap_or_default().into(),
             e.names.fr.as_deref().unwrap_or_default().into(),
-            e.aliases.join(" | ").into(),
-            date(lifetime.and_then(|l| l.start)).into(),
-            date(lifetime.and_then(|l| l.end)).into(),
+            fields::list(&e.aliases).into(),
+            fields::date(lifetime.and_then(|l| l.start)).into(),
+            fields::date(lifetime.and_then(|l| l.end)).into(),
             e.description.as_str().into(),
         ];
         record(csv, &row)?;
@@ -128,13 +137,13 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
     for found in &selection.relations {
         let r = graph.relation(found.relation);
         let bounds = DayBounds::of(r);
-        let row: [Cow<str>; 21] = [
+        let row: [Cow<str>; 22] = [
             r.id.as_str().into(),
             r.kind.as_str().into(),
             r.source.as_str().into(),
             r.target.as_str().into(),
-            date(r.start).into(),
-            date(r.end).into(),
+            fields::date(r.start).into(),
+            fields::date(r.end).into(),
             bounds.start_first.unwrap_or_default().into(),
             bounds.start_last.unwrap_or_default().into(),
             bounds.end_first.unwrap_or_default().into(),
@@ -144,12 +153,28 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             fields::boolean(r.kind.is_symmetric()).into(),
             r.status.as_str().into(),
             found.certainty.map_or("", Certainty::as_str).into(),
-            fields::ids(&r.claimed_by).into(),
-            fields::ids(&r.disputed_by).into(),
+            fields::list(&r.claimed_by).into(),
+            fields::list(&r.disputed_by).into(),
             r.place.as_ref().map_or("", EntityId::as_str).into(),
             r.event.as_deref().unwrap_or_default().into(),
+            fields::list(&r.casualties).into(),
             (&*r.summary).into(),
-            fields::evidence(&r.evidence).into(),
+            fields::list(&r.evidence).into(),
+        ];
+        record(csv, &row)?;
+    }
+    Ok(())
+}
+
+fn sources<W: Write>(csv: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
+    csv.write_record(SOURCE_COLUMNS)?;
+    for s in graph.sources() {
+        let row: [Cow<str>; 5] = [
+            s.document.as_str().into(),
+            s.kind.as_str().into(),
+            s.language.as_str().into(),
+            s.sha256.as_str().into(),
+            s.description.as_str().into(),
         ];
         record(csv, &row)?;
     }
@@ -162,11 +187,6 @@ fn record<W: Write>(csv: &mut Writer<W>, row: &[Cow<str>]) -> io::Result<()> {
         csv.write_field(neutralise(cell).as_bytes())?;
     }
     Ok(csv.write_record(None::<&[u8]>)?)
-}
-
-/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
-fn date(date: Option<UncertainDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// `cell`, with a leading apostrophe when a spreadsheet would read it as a formula: it starts

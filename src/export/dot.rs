@@ -294,8 +294,7 @@ mod tests {
                 Options {
                     lang: Lang::Ar,
                     title: Some("A \"title\"".into()),
-                    diff: None,
-                    unbundled: false,
+                    ..Options::default()
                 },
             ),
             (

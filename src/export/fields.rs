@@ -1,13 +1,17 @@
 //! Entity and relation fields as flat text, for the formats that hold one value per attribute or
 //! cell (GraphML, GEXF, Turtle, CSV, Neo4j).
 //!
+//! Lists (aliases, `claimed_by`, `disputed_by`, evidence spans, casualties) are written as one
+//! compact JSON array ([`list`]), the very objects of `entities.json` and `relations.json`, so
+//! that no element can be split on a delimiter it contains and nothing of a span (its `row`) or
+//! a toll (`side`, `who`, `outcome`, `min`, `max`) is lost; an empty list is an absent value.
+//!
 //! Dates keep their precision (`2012-06`) and bounds stay bounds (`[..2012-04]`, EDTF); the four day bounds of a relation
 //! ([`Bounds`](crate::model::Bounds)) are ISO days (`2012-06-30`) so that tools which know
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
 
-use crate::model::Bounds;
-use crate::model::{Day, EntityId, EntityKind, Evidence, Relation};
+use crate::model::{Bounds, Certainty, Day, EntityKind, Relation, UncertainDate};
 
 /// The ISO date (`YYYY-MM-DD`) of `day`, or `None` for the unbounded [`Day::MIN`]/[`Day::MAX`].
 pub(super) fn iso(day: Day) -> Option<String> {
@@ -48,27 +52,60 @@ impl DayBounds {
     }
 }
 
-/// Evidence spans as `document:start-end`, joined with `"; "`.
-pub(super) fn evidence(spans: &[Evidence]) -> String {
-    spans.iter().map(span).collect::<Vec<String>>().join("; ")
+/// `items` as one compact JSON array (invisible characters `\u` escaped, see
+/// [`crate::text::json`]), or `""` for none.
+pub(super) fn list<T: serde::Serialize>(items: &[T]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = Vec::new();
+    crate::text::json::to_writer(&mut out, items).expect("JSON of model values");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// One evidence span as `document:start-end`.
-pub(super) fn span(e: &Evidence) -> String {
-    format!("{}:{}-{}", e.document, e.start_byte, e.end_byte)
+/// The days on which a relation possibly (not certainly) or certainly holds, in order: a
+/// possible phase from its earliest possible start to the day before its latest possible
+/// start, a certain one from its latest possible start to its earliest possible end, a
+/// possible one after that to its latest possible end (see [`Certainty`]). When
+/// it is never certain (its start may come after its end may have come, or no start is known),
+/// one possible phase covers it all. `None` is an unbounded side. Empty when the dates say
+/// nothing (undated or timeless).
+pub(super) fn phases(relation: &Relation) -> Vec<(Option<String>, Option<String>, Certainty)> {
+    let b = Bounds::of(relation);
+    if b.says_nothing() {
+        return Vec::new();
+    }
+    let certain = b.start_last != Day::MAX && b.start_last <= b.end_first;
+    if !certain {
+        return vec![(iso(b.start_first), iso(b.end_last), Certainty::Possible)];
+    }
+    let mut phases = Vec::with_capacity(3);
+    if b.start_first < b.start_last {
+        phases.push((
+            iso(b.start_first),
+            iso(b.start_last.before()),
+            Certainty::Possible,
+        ));
+    }
+    phases.push((iso(b.start_last), iso(b.end_first), Certainty::Certain));
+    if b.end_first < b.end_last {
+        phases.push((
+            iso(b.end_first.after()),
+            iso(b.end_last),
+            Certainty::Possible,
+        ));
+    }
+    phases
+}
+
+/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or `""` for none.
+pub(super) fn date(date: Option<UncertainDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// `true` or `false`.
 pub(super) fn boolean(value: bool) -> &'static str {
     if value { "true" } else { "false" }
-}
-
-/// Ids joined with `" | "` (empty for none).
-pub(super) fn ids(list: &[EntityId]) -> String {
-    list.iter()
-        .map(EntityId::as_str)
-        .collect::<Vec<&str>>()
-        .join(" | ")
 }
 
 /// An entity kind as a class or label name: `armed_group` → `ArmedGroup`.
@@ -101,6 +138,63 @@ mod tests {
         assert_eq!(iso(day("0001-01-01")).as_deref(), Some("0001-01-01"));
         assert_eq!(iso(Day::MIN), None);
         assert_eq!(iso(Day::MAX), None);
+    }
+
+    /// The phases of a relation of `kind` from `start` to `end` (JSON values or null), as
+    /// (first day, last day, certainty) text.
+    fn phases_of(kind: &str, start: &str, end: &str) -> Vec<(String, String, &'static str)> {
+        let r: Relation = serde_json::from_str(&format!(
+            r#"{{"id": "r", "kind": "{kind}", "source": "a", "target": "b",
+                "start": {start}, "end": {end}, "summary": ""}}"#
+        ))
+        .unwrap();
+        let or = |d: &Option<String>| d.clone().unwrap_or_else(|| "…".to_owned());
+        phases(&r)
+            .iter()
+            .map(|(first, last, c)| (or(first), or(last), c.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn phases_are_possible_then_certain_then_possible() {
+        let p = |a: &str, b: &str, c| (a.to_owned(), b.to_owned(), c);
+        assert_eq!(
+            phases_of("control", r#""2012-03""#, r#""2012-06-27""#),
+            [
+                p("2012-03-01", "2012-03-30", "possible"),
+                p("2012-03-31", "2012-06-27", "certain")
+            ]
+        );
+        // Exact days on both sides: certain throughout.
+        assert_eq!(
+            phases_of("control", r#""2012-03-01""#, r#""2012-03-02""#),
+            [p("2012-03-01", "2012-03-02", "certain")]
+        );
+        // An open end is certain ever after its latest start; on or before: possible from
+        // the unbounded past.
+        assert_eq!(
+            phases_of("control", r#""[..2012-04]""#, "null"),
+            [
+                p("…", "2012-04-29", "possible"),
+                p("2012-04-30", "…", "certain")
+            ]
+        );
+        // A start that may come after the end may have come: never certain.
+        assert_eq!(
+            phases_of("control", r#""2012""#, r#""2012""#),
+            [p("2012-01-01", "2012-12-31", "possible")]
+        );
+        // No start: never certain; no dates: no phase.
+        assert_eq!(
+            phases_of("control", "null", r#""2013""#),
+            [p("…", "2013-12-31", "possible")]
+        );
+        assert!(phases_of("control", "null", "null").is_empty());
+        // An attack without an end lasts through its start, certainly only on a known day.
+        assert_eq!(
+            phases_of("attack", r#""2013-02""#, "null"),
+            [p("2013-02-01", "2013-02-28", "possible")]
+        );
     }
 
     #[test]

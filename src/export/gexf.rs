@@ -1,23 +1,37 @@
 //! GEXF 1.3: the selection as a dynamic graph whose timeline Gephi plays.
 //!
-//! The graph is `mode="dynamic"` with `timeformat="date"`. Each relation is a directed
-//! `<edge>` from source to target (symmetric kinds too, with `symmetric` true, since networkx
-//! refuses undirected edges in a directed graph), whose id is the relation id and whose GEXF
-//! 1.3 `kind` is the relation kind, so Gephi keeps parallel relations of different kinds apart.
-//! Its lifetime is one spell from the earliest possible start day to the latest possible end
-//! day of its dates (`2012-06` → `2012-06` has the spell `2012-06-01`–`2012-06-30`; a start
-//! `[2012-04..2012-06]` begins it on `2012-04-01`); a side that is unbounded (no start, an
-//! open end, a start known only as on or before, an end known only as on or after) is left
-//! out of the spell, and a relation with
-//! neither has no spell (it is always there). An instantaneous kind without an end lasts
-//! through its start. An entity with a lifetime gets a spell from it in the same way.
+//! The graph is `mode="dynamic"` with `timeformat="date"` and `defaultedgetype="directed"`.
+//! Each relation is an `<edge>` from source to target whose id is the relation id and whose
+//! GEXF 1.3 `kind` is the relation kind, so Gephi keeps parallel relations of different kinds
+//! apart; a symmetric kind (alliance, conflict, ceasefire … see
+//! [`RelationKind::is_symmetric`](crate::model::RelationKind::is_symmetric)) has
+//! `type="undirected"`, so Gephi draws it without an arrow. networkx refuses such mixed
+//! graphs: `export gexf --directed-only` writes every edge directed for it (`symmetric` still
+//! says which read both ways).
+//!
+//! **Time, honestly.** An edge's spell runs from the earliest possible start day to the latest
+//! possible end day of its dates (`2012-06` → `2012-06` has the spell `2012-06-01`–`2012-06-30`;
+//! a start `[2012-04..2012-06]` begins it on `2012-04-01`): the days on which it possibly
+//! holds. A side that is unbounded (no start, an open end, a start known only as on or before,
+//! an end known only as on or after) is left out of the spell, and a relation with neither has
+//! no spell (it is always there). Within the spell, the dynamic attribute `holds` says
+//! `possible` on the days it may or may not hold (between its earliest and latest possible
+//! start, between its earliest and latest possible end) and `certain` on the days it holds
+//! under every reading of its dates, as `actorgraph relations --at` answers; a relation
+//! never certain (no known start, or a start that may come after its end) is `possible`
+//! throughout. An instantaneous kind without an end lasts through its start. An entity with
+//! a lifetime gets a spell from it in the same way.
 //!
 //! Static attributes (`<attvalue>`): on nodes `kind`, `name_en`, `name_ar`, `name_fr`,
-//! `aliases` (joined with `" | "`) and `description`; on edges `kind`, `start` and `end` (at
-//! their own precision, or bounds in EDTF: `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`), `negated` and `timeless` (boolean), `status`, `certainty` (when the selection was
-//! made for a date), `symmetric` (boolean) and `summary`. Node labels are the short label (an
-//! acronym alias or the display name) as an `xsd:token`: whitespace runs become one space.
-//! Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
+//! `aliases`, `lifetime_start`, `lifetime_end` and `description`; on edges `kind`, `start` and
+//! `end` (at their own precision, or bounds in EDTF: `[..2012-04]`, `[2013-09..]`,
+//! `[2012-04..2012-06]`), `start_first`, `start_last`, `end_first`, `end_last` (ISO days,
+//! absent when unbounded), `negated` and `timeless` (boolean), `status`, `certainty` (when the
+//! selection was made for a date), `symmetric` (boolean), `claimed_by`, `disputed_by`,
+//! `place`, `event`, `casualties`, `summary` and `evidence`. Lists are compact JSON arrays of
+//! the objects of `entities.json` and `relations.json` (see `fields`). Node labels are the
+//! short label (an acronym alias or the display name) as an `xsd:token`: whitespace runs
+//! become one space. Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
 use std::io::{self, BufWriter, Write};
 
@@ -25,7 +39,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::fields::{self, DayBounds, iso};
-use super::xml;
+use super::{Options, xml};
 use crate::graph::Graph;
 use crate::model::{Entity, Relation};
 use crate::query::{Certainty, Snapshot};
@@ -40,6 +54,8 @@ const NODE_ATTRIBUTES: &[(&str, &str)] = &[
     ("name_ar", "string"),
     ("name_fr", "string"),
     ("aliases", "string"),
+    ("lifetime_start", "string"),
+    ("lifetime_end", "string"),
     ("description", "string"),
 ];
 
@@ -48,17 +64,35 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
     ("kind", "string"),
     ("start", "string"),
     ("end", "string"),
+    ("start_first", "string"),
+    ("start_last", "string"),
+    ("end_first", "string"),
+    ("end_last", "string"),
     ("negated", "boolean"),
     ("timeless", "boolean"),
     ("status", "string"),
     ("certainty", "string"),
     ("symmetric", "boolean"),
+    ("claimed_by", "string"),
+    ("disputed_by", "string"),
+    ("place", "string"),
+    ("event", "string"),
+    ("casualties", "string"),
     ("summary", "string"),
+    ("evidence", "string"),
 ];
+
+/// Dynamic edge attributes: `holds`, `certain` or `possible` over each phase of the spell.
+const DYNAMIC_EDGE_ATTRIBUTES: &[(&str, &str)] = &[("holds", "string")];
 
 /// Writes `selection` as one GEXF 1.3 document: entities in the selection's order, then
 /// relations in the selection's (chronological) order.
-pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
@@ -73,7 +107,8 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         w.create_element("description")
             .write_text_content(BytesText::new(
                 "Actors and dated relations; edge spells run from the earliest possible start \
-                 to the latest possible end of each relation",
+                 to the latest possible end of each relation, and the dynamic attribute holds \
+                 says on which of those days it holds certainly or only possibly",
             ))?;
         Ok(())
     })?;
@@ -82,8 +117,9 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         ("defaultedgetype", "directed"),
         ("timeformat", "date"),
     ])))?;
-    declare(&mut w, "node", NODE_ATTRIBUTES)?;
-    declare(&mut w, "edge", EDGE_ATTRIBUTES)?;
+    declare(&mut w, "node", "static", NODE_ATTRIBUTES)?;
+    declare(&mut w, "edge", "static", EDGE_ATTRIBUTES)?;
+    declare(&mut w, "edge", "dynamic", DYNAMIC_EDGE_ATTRIBUTES)?;
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
     for &e in &selection.entities {
         node(&mut w, graph.entity(e))?;
@@ -91,7 +127,9 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     for found in &selection.relations {
-        edge(&mut w, graph.relation(found.relation), found.certainty)?;
+        let relation = graph.relation(found.relation);
+        let undirected = relation.kind.is_symmetric() && !options.directed_only;
+        edge(&mut w, relation, found.certainty, undirected)?;
     }
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -104,10 +142,11 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
 fn declare<W: Write>(
     w: &mut Writer<W>,
     class: &str,
+    mode: &str,
     attributes: &[(&str, &str)],
 ) -> io::Result<()> {
     w.create_element("attributes")
-        .with_attribute(("class", class))
+        .with_attributes([("class", class), ("mode", mode)])
         .write_inner_content(|w| {
             for &(id, kind) in attributes {
                 w.create_element("attribute")
@@ -126,7 +165,10 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
         ("label", label.as_str()),
     ])))?;
     let names = &entity.names;
-    let aliases = entity.aliases.join(" | ");
+    let aliases = fields::list(&entity.aliases);
+    let lifetime = entity.lifetime.as_ref();
+    let lifetime_start = lifetime.and_then(|l| l.start).map(|d| d.to_string());
+    let lifetime_end = lifetime.and_then(|l| l.end).map(|d| d.to_string());
     attvalues(
         w,
         &[
@@ -135,8 +177,11 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
             ("name_ar", names.ar.as_deref()),
             ("name_fr", names.fr.as_deref()),
             ("aliases", Some(&aliases)),
+            ("lifetime_start", lifetime_start.as_deref()),
+            ("lifetime_end", lifetime_end.as_deref()),
             ("description", Some(&entity.description)),
         ],
+        &[],
     )?;
     if let Some(lifetime) = &entity.lifetime {
         let start = lifetime.start.and_then(|d| iso(d.earliest()));
@@ -150,40 +195,83 @@ fn edge<W: Write>(
     w: &mut Writer<W>,
     relation: &Relation,
     certainty: Option<Certainty>,
+    undirected: bool,
 ) -> io::Result<()> {
-    w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+    let mut element = BytesStart::new("edge").with_attributes([
         ("id", relation.id.as_str()),
         ("source", relation.source.as_str()),
         ("target", relation.target.as_str()),
         ("kind", relation.kind.as_str()),
         ("label", relation.kind.as_str()),
-    ])))?;
+    ]);
+    if undirected {
+        element.push_attribute(("type", "undirected"));
+    }
+    w.write_event(Event::Start(element))?;
     let start = relation.start.map(|d| d.to_string());
     let end = relation.end.map(|d| d.to_string());
+    let bounds = DayBounds::of(relation);
+    let lists = [
+        fields::list(&relation.claimed_by),
+        fields::list(&relation.disputed_by),
+        fields::list(&relation.casualties),
+        fields::list(&relation.evidence),
+    ];
+    let [claimed_by, disputed_by, casualties, evidence] =
+        lists.each_ref().map(|l| Some(l.as_str()));
+    let symmetric = fields::boolean(relation.kind.is_symmetric());
+    let phases = fields::phases(relation);
+    let holds: Vec<Phase> = phases
+        .iter()
+        .map(|(first, last, certainty)| Phase {
+            value: certainty.as_str(),
+            start: first.as_deref(),
+            end: last.as_deref(),
+        })
+        .collect();
     attvalues(
         w,
         &[
             ("kind", Some(relation.kind.as_str())),
             ("start", start.as_deref()),
             ("end", end.as_deref()),
+            ("start_first", bounds.start_first.as_deref()),
+            ("start_last", bounds.start_last.as_deref()),
+            ("end_first", bounds.end_first.as_deref()),
+            ("end_last", bounds.end_last.as_deref()),
             ("negated", Some(fields::boolean(relation.negated))),
             ("timeless", Some(fields::boolean(relation.timeless))),
             ("status", Some(relation.status.as_str())),
             ("certainty", certainty.map(Certainty::as_str)),
-            (
-                "symmetric",
-                Some(fields::boolean(relation.kind.is_symmetric())),
-            ),
+            ("symmetric", Some(symmetric)),
+            ("claimed_by", claimed_by),
+            ("disputed_by", disputed_by),
+            ("place", relation.place.as_ref().map(|p| p.as_str())),
+            ("event", relation.event.as_deref()),
+            ("casualties", casualties),
             ("summary", Some(&relation.summary)),
+            ("evidence", evidence),
         ],
+        &holds,
     )?;
-    let bounds = DayBounds::of(relation);
     spell(w, bounds.start_first.as_deref(), bounds.end_last.as_deref())?;
     w.write_event(Event::End(BytesEnd::new("edge")))
 }
 
-/// `<attvalues>` with one `<attvalue>` per present, non-empty value.
-fn attvalues<W: Write>(w: &mut Writer<W>, values: &[(&str, Option<&str>)]) -> io::Result<()> {
+/// One value of the dynamic attribute `holds` and the days it applies to (`None`: unbounded).
+struct Phase<'a> {
+    value: &'a str,
+    start: Option<&'a str>,
+    end: Option<&'a str>,
+}
+
+/// `<attvalues>` with one `<attvalue>` per present, non-empty value, then one `holds` value
+/// per phase.
+fn attvalues<W: Write>(
+    w: &mut Writer<W>,
+    values: &[(&str, Option<&str>)],
+    holds: &[Phase],
+) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new("attvalues")))?;
     for &(id, value) in values {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
@@ -192,6 +280,17 @@ fn attvalues<W: Write>(w: &mut Writer<W>, values: &[(&str, Option<&str>)]) -> io
         w.create_element("attvalue")
             .with_attributes([("for", id), ("value", xml::text(value).as_ref())])
             .write_empty()?;
+    }
+    for phase in holds {
+        let mut element =
+            BytesStart::new("attvalue").with_attributes([("for", "holds"), ("value", phase.value)]);
+        if let Some(start) = phase.start {
+            element.push_attribute(("start", start));
+        }
+        if let Some(end) = phase.end {
+            element.push_attribute(("end", end));
+        }
+        w.write_event(Event::Empty(element))?;
     }
     w.write_event(Event::End(BytesEnd::new("attvalues")))
 }

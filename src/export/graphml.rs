@@ -1,18 +1,23 @@
-//! GraphML: the selection as a directed multigraph with typed attributes, for networkx
-//! (`networkx.read_graphml`), igraph, Gephi and yEd.
+//! GraphML: the selection as a mixed multigraph with typed attributes, for Gephi, yEd, igraph
+//! and networkx (`networkx.read_graphml`).
 //!
 //! Each entity is a `<node>` whose id is the entity id; each relation an `<edge>` from its
 //! source to its target whose id is the relation id, so parallel relations between two
-//! entities stay apart. Symmetric kinds (alliance, conflict …) are written source → target
-//! too, with `symmetric` true. Every attribute is declared in a `<key>`; an absent value has
-//! no `<data>` element.
+//! entities stay apart. The graph's edges are directed by default (`edgedefault="directed"`);
+//! a symmetric kind (alliance, conflict, ceasefire … see
+//! [`RelationKind::is_symmetric`](crate::model::RelationKind::is_symmetric)) is an edge with
+//! `directed="false"`, so that no tool draws it as an arrow. networkx refuses mixed graphs:
+//! `export graphml --directed-only` writes every edge directed for it (the `symmetric`
+//! attribute still says which read both ways). Every attribute is declared in a `<key>`; an
+//! absent value has no `<data>` element. Lists are compact JSON arrays of the objects of
+//! `entities.json`, `relations.json` and `sources.json` (see `fields`).
 //!
 //! | for | attr.name | attr.type | value |
 //! |---|---|---|---|
 //! | node | `label` | string | short label: a Latin acronym alias or the display name |
 //! | node | `kind` | string | entity kind (`armed_group`) |
 //! | node | `name_en`, `name_ar`, `name_fr` | string | names |
-//! | node | `aliases` | string | aliases joined with `" \| "` |
+//! | node | `aliases` | string | JSON array of strings |
 //! | node | `lifetime_start`, `lifetime_end` | string | lifetime at its precision, or EDTF bounds |
 //! | node | `description` | string | |
 //! | edge | `kind` | string | relation kind (`alliance`) |
@@ -22,12 +27,14 @@
 //! | edge | `timeless` | boolean | a standing fact outside time (no dates; left out of time questions unless asked) |
 //! | edge | `status` | string | `asserted`, `alleged` or `disputed` |
 //! | edge | `certainty` | string | `certain` or `possible`, when the selection was made for a date |
-//! | edge | `claimed_by`, `disputed_by` | string | entity ids joined with `" \| "` |
+//! | edge | `claimed_by`, `disputed_by` | string | JSON array of entity ids |
 //! | edge | `place` | string | place entity id |
 //! | edge | `event` | string | event name |
 //! | edge | `summary` | string | |
-//! | edge | `evidence` | string | spans as `document:start-end`, joined with `"; "` |
+//! | edge | `casualties` | string | JSON array of tolls: `{"side", "who", "outcome", "min", "max"}` |
+//! | edge | `evidence` | string | JSON array of spans: `{"document", "start_byte", "end_byte", "row"}` |
 //! | edge | `symmetric` | boolean | the kind reads the same both ways |
+//! | graph | `sources` | string | JSON array of the source documents (`sources.json`) |
 //!
 //! Text drops the characters XML 1.0 forbids (NUL and other C0 controls); quick-xml escapes
 //! the rest.
@@ -38,7 +45,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::fields::{self, DayBounds};
-use super::xml;
+use super::{Options, xml};
 use crate::graph::Graph;
 use crate::model::{Entity, Relation};
 use crate::query::{Certainty, Snapshot};
@@ -74,13 +81,20 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e-place", "edge", "place", "string"),
     ("e-event", "edge", "event", "string"),
     ("e-summary", "edge", "summary", "string"),
+    ("e-casualties", "edge", "casualties", "string"),
     ("e-evidence", "edge", "evidence", "string"),
     ("e-symmetric", "edge", "symmetric", "boolean"),
+    ("g-sources", "graph", "sources", "string"),
 ];
 
 /// Writes `selection` as one GraphML document: entities in the selection's order, then
 /// relations in the selection's (chronological) order.
-pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
@@ -102,11 +116,14 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         BytesStart::new("graph")
             .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")]),
     ))?;
+    data(&mut w, "g-sources", &fields::list(graph.sources()))?;
     for &e in &selection.entities {
         node(&mut w, graph.entity(e))?;
     }
     for found in &selection.relations {
-        edge(&mut w, graph.relation(found.relation), found.certainty)?;
+        let relation = graph.relation(found.relation);
+        let undirected = relation.kind.is_symmetric() && !options.directed_only;
+        edge(&mut w, relation, found.certainty, undirected)?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;
     w.write_event(Event::End(BytesEnd::new("graphml")))?;
@@ -131,7 +148,7 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
             data(w, key, name)?;
         }
     }
-    data(w, "n-aliases", &entity.aliases.join(" | "))?;
+    data(w, "n-aliases", &fields::list(&entity.aliases))?;
     if let Some(lifetime) = &entity.lifetime {
         if let Some(start) = lifetime.start {
             data(w, "n-lifetime_start", &start.to_string())?;
@@ -148,12 +165,17 @@ fn edge<W: Write>(
     w: &mut Writer<W>,
     relation: &Relation,
     certainty: Option<Certainty>,
+    undirected: bool,
 ) -> io::Result<()> {
-    w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+    let mut element = BytesStart::new("edge").with_attributes([
         ("id", relation.id.as_str()),
         ("source", relation.source.as_str()),
         ("target", relation.target.as_str()),
-    ])))?;
+    ]);
+    if undirected {
+        element.push_attribute(("directed", "false"));
+    }
+    w.write_event(Event::Start(element))?;
     data(w, "e-kind", relation.kind.as_str())?;
     if let Some(start) = relation.start {
         data(w, "e-start", &start.to_string())?;
@@ -178,8 +200,8 @@ fn edge<W: Write>(
     if let Some(certainty) = certainty {
         data(w, "e-certainty", certainty.as_str())?;
     }
-    data(w, "e-claimed_by", &fields::ids(&relation.claimed_by))?;
-    data(w, "e-disputed_by", &fields::ids(&relation.disputed_by))?;
+    data(w, "e-claimed_by", &fields::list(&relation.claimed_by))?;
+    data(w, "e-disputed_by", &fields::list(&relation.disputed_by))?;
     if let Some(place) = &relation.place {
         data(w, "e-place", place.as_str())?;
     }
@@ -187,7 +209,8 @@ fn edge<W: Write>(
         data(w, "e-event", event)?;
     }
     data(w, "e-summary", &relation.summary)?;
-    data(w, "e-evidence", &fields::evidence(&relation.evidence))?;
+    data(w, "e-casualties", &fields::list(&relation.casualties))?;
+    data(w, "e-evidence", &fields::list(&relation.evidence))?;
     data(
         w,
         "e-symmetric",

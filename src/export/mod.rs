@@ -3,7 +3,7 @@
 //! One [`Format`] enum, one module per format. Every exporter streams to an `impl Write` (no
 //! whole-output string in memory) and writes only the selection it is given — a
 //! [`crate::query::Snapshot`] chosen by the query layer (a date, kinds, an ego
-//! network). Formats made of several files (Neo4j, CSV) name their [`parts`](Format::parts).
+//! network). Formats made of several files (Neo4j, Kùzu, CSV) name their [`parts`](Format::parts).
 
 mod csv;
 pub mod dot;
@@ -12,8 +12,9 @@ mod gexf;
 mod graphml;
 pub mod html;
 pub mod json;
+mod kuzu;
 mod neo4j;
-mod rdf;
+pub mod rdf;
 pub mod render;
 pub mod timeline;
 pub mod views;
@@ -43,6 +44,9 @@ pub enum Format {
     Turtle,
     /// Node and relationship CSV files for `neo4j-admin database import`, plus Cypher.
     Neo4j,
+    /// Node and relationship tables as CSV files with the DDL and `COPY FROM` script that
+    /// loads them into Kùzu.
+    Kuzu,
     /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
     Csv,
     /// One self-contained interactive HTML page (time slider, filters, search), offline.
@@ -51,13 +55,14 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
         Format::Gexf,
         Format::Turtle,
         Format::Neo4j,
+        Format::Kuzu,
         Format::Csv,
         Format::Html,
     ];
@@ -71,6 +76,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Turtle => "turtle",
             Format::Neo4j => "neo4j",
+            Format::Kuzu => "kuzu",
             Format::Csv => "csv",
             Format::Html => "html",
         }
@@ -84,7 +90,7 @@ impl Format {
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
             Format::Turtle => "ttl",
-            Format::Neo4j | Format::Csv => "csv",
+            Format::Neo4j | Format::Kuzu | Format::Csv => "csv",
             Format::Html => "html",
         }
     }
@@ -107,6 +113,7 @@ impl Format {
     pub fn parts(self) -> &'static [&'static str] {
         match self {
             Format::Neo4j => neo4j::PARTS,
+            Format::Kuzu => kuzu::PARTS,
             Format::Csv => csv::PARTS,
             _ => &[""],
         }
@@ -196,6 +203,13 @@ pub struct Options {
     /// Draw each relation as its own edge; by default the relations between one pair of
     /// entities are bundled into one labelled edge (DOT only; a diff never bundles).
     pub unbundled: bool,
+    /// The IRI Turtle names resources under (default [`rdf::BASE`]); it should end with `/`
+    /// or `#`.
+    pub base_iri: Option<String>,
+    /// Write every GraphML and GEXF edge directed, symmetric kinds included (still marked
+    /// `symmetric`), for readers that refuse mixed graphs (networkx). By default a symmetric
+    /// relation is an undirected edge of a mixed graph.
+    pub directed_only: bool,
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -210,10 +224,11 @@ pub fn write(
     match format {
         Format::Dot => dot::write(graph, selection, options, out),
         Format::Json => json::write(graph, selection, out),
-        Format::Graphml => graphml::write(graph, selection, out),
-        Format::Gexf => gexf::write(graph, selection, out),
-        Format::Turtle => rdf::write(graph, selection, out),
+        Format::Graphml => graphml::write(graph, selection, options, out),
+        Format::Gexf => gexf::write(graph, selection, options, out),
+        Format::Turtle => rdf::write(graph, selection, options, out),
         Format::Neo4j => neo4j::write(part, graph, selection, out),
+        Format::Kuzu => kuzu::write(part, graph, selection, out),
         Format::Csv => csv::write(part, graph, selection, out),
         Format::Html => html::write(graph, selection, options, None, out),
     }

@@ -9,8 +9,8 @@
 //! ```
 //!
 //! `--array-delimiter="|"` because `|` separates both the labels of a node and the elements of
-//! the array properties (`aliases`, `claimed_by`, `disputed_by`, `evidence`); a `|` inside an
-//! element cannot be escaped there, so the CSV files write it as `¦` (U+00A6).
+//! the array properties (`aliases`, `claimed_by`, `disputed_by`); a `|` inside an element
+//! cannot be escaped there, so the CSV files write it as `¦` (U+00A6) (ids never hold one).
 //! `--multiline-fields=true` because names, descriptions and summaries may hold newlines.
 //!
 //! Or, into a running database: `cypher-shell -f import.cypher`. The script MERGEs the same
@@ -30,9 +30,11 @@
 //! `status`, `certainty` (when the selection was made for a date), `kind`,
 //! `symmetric:boolean`, `start_first:date`, `start_last:date`, `end_first:date`,
 //! `end_last:date` (the earliest and latest possible days; absent when unbounded),
-//! `claimed_by:string[]`, `disputed_by:string[]`, `place`, `event`, `summary`,
-//! `evidence:string[]` (`document:start-end`). Symmetric kinds are stored source → target;
-//! match them with an undirected pattern, `(a)-[:ALLIANCE]-(b)`.
+//! `claimed_by:string[]`, `disputed_by:string[]`, `place`, `event`, `casualties`, `summary`,
+//! `evidence`. Neo4j properties hold no maps, so `casualties` and `evidence` are strings
+//! holding the compact JSON arrays of `relations.json` (`[{"document": …, "start_byte": …,
+//! "end_byte": …}]`; `apoc.convert.fromJsonList(r.evidence)` reads them back). Symmetric kinds
+//! are stored source → target; match them with an undirected pattern, `(a)-[:ALLIANCE]-(b)`.
 //!
 //! Empty cells are absent properties. Unlike the flat CSV export, cells are not guarded against
 //! spreadsheet formulas: these files are for a database.
@@ -90,8 +92,9 @@ const RELATIONSHIP_HEADER: &[&str] = &[
     "disputed_by:string[]",
     "place",
     "event",
+    "casualties",
     "summary",
-    "evidence:string[]",
+    "evidence",
 ];
 
 /// Writes part `part` (one of [`PARTS`]) of `selection`, in the selection's order. Errors
@@ -145,20 +148,20 @@ fn node_row(e: &Entity) -> [String; 11] {
         e.description.clone(),
         e.kind.as_str().to_owned(),
         e.label().to_owned(),
-        date(lifetime.and_then(|l| l.start)),
-        date(lifetime.and_then(|l| l.end)),
+        fields::date(lifetime.and_then(|l| l.start)),
+        fields::date(lifetime.and_then(|l| l.end)),
     ]
 }
 
-fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 22] {
+fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 23] {
     let bounds = DayBounds::of(r);
     [
         r.source.to_string(),
         r.target.to_string(),
         relationship_type(r),
         r.id.to_string(),
-        date(r.start),
-        date(r.end),
+        fields::date(r.start),
+        fields::date(r.end),
         fields::boolean(r.negated).to_owned(),
         fields::boolean(r.timeless).to_owned(),
         r.status.as_str().to_owned(),
@@ -173,19 +176,15 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 22] 
         array(r.disputed_by.iter().map(EntityId::as_str)),
         r.place.as_ref().map_or("", EntityId::as_str).to_owned(),
         r.event.as_deref().unwrap_or_default().to_owned(),
+        fields::list(&r.casualties),
         r.summary.to_string(),
-        array(r.evidence.iter().map(fields::span)),
+        fields::list(&r.evidence),
     ]
 }
 
 /// The relationship type: the kind in UPPER_SNAKE (`part_of` → `PART_OF`).
 fn relationship_type(r: &Relation) -> String {
     r.kind.as_str().to_ascii_uppercase()
-}
-
-/// A date at its own precision or as EDTF bounds (`[..2012-04]`), or an empty cell.
-fn date(date: Option<UncertainDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Elements joined with [`ARRAY_DELIMITER`], each with the delimiter replaced.
@@ -257,8 +256,9 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
         properties.list("disputed_by", r.disputed_by.iter().map(EntityId::as_str));
         properties.string("place", r.place.as_ref().map(EntityId::as_str));
         properties.string("event", r.event.as_deref());
+        properties.string("casualties", Some(&fields::list(&r.casualties)));
         properties.string("summary", Some(&r.summary));
-        properties.list("evidence", r.evidence.iter().map(fields::span));
+        properties.string("evidence", Some(&fields::list(&r.evidence)));
         writeln!(
             out,
             "MATCH (a:Entity {{id: {}}}), (b:Entity {{id: {}}}) MERGE (a)-[r:{} {{id: {}}}]->(b) SET r += {{{}}};",

@@ -1,10 +1,18 @@
 //! RDF Turtle: entities as resources and relations as n-ary `ag:Relation` nodes, for SPARQL
 //! stores (Oxigraph, rdflib, Jena). Serialised by oxttl, one triple at a time.
 //!
-//! IRIs are built under the base [`BASE`] (`https://actorgraph.example/`), whatever graph is
-//! exported: `ent:ID` (`<https://actorgraph.example/entity/ID>`) for entities, `rel:ID`
-//! (`…/relation/ID`) for relations, `ev:ID-N` (`…/evidence/ID-N`) for the N-th evidence span
-//! (from 1) of relation ID, and `ag:` (`…/ns#`) for the vocabulary.
+//! IRIs are built under a base, [`BASE`] (`https://actorgraph.example/`) unless
+//! `export turtle --base-iri IRI` names another ([`check_base`]): `ent:ID` (`BASE/entity/ID`)
+//! for entities, `rel:ID` (`…/relation/ID`) for relations, `ev:ID-N` (`…/evidence/ID-N`) for
+//! the N-th evidence span (from 1) of relation ID, `cas:ID-N` (`…/casualties/ID-N`) for its
+//! N-th toll, `src:DOC` (`…/source/DOC`, the document name percent-encoded) for a source
+//! document, and `ag:` (`…/ns#`) for the vocabulary.
+//!
+//! Names are `rdfs:label`s tagged with their language; aliases are `skos:altLabel`s, tagged
+//! `ar` when written in Arabic letters, `en` or `fr` when they are the English or French name,
+//! untagged otherwise (an acronym such as `MNLA` is in no one language). RDF has no order
+//! among the values of one property: aliases, claimants and spans are sets here (spans keep
+//! their number in their IRI).
 //!
 //! ```turtle
 //! ent:mnla a ag:Entity , ag:PoliticalMovement ;
@@ -30,9 +38,19 @@
 //!     ag:certainty "possible" ;                     # only for a selection made for a date
 //!     ag:claimedBy ent:… ; ag:disputedBy ent:… ; ag:place ent:gao ;
 //!     ag:event "…" ; ag:summary "…" ;
+//!     ag:casualties cas:mnla-ansar-dine-alliance-1 ;
 //!     ag:evidence ev:mnla-ansar-dine-alliance-1 .
+//! cas:mnla-ansar-dine-alliance-1 a ag:Casualties ;
+//!     ag:side ent:mnla ;                            # when the victims' side is an entity
+//!     ag:who "…" ; ag:outcome "killed" ;             # killed or wounded
+//!     ag:min 4 ; ag:max 4 .                          # absent when the number is unknown
 //! ev:mnla-ansar-dine-alliance-1 a ag:Evidence ;
-//!     ag:document "000_cf7dd0309b80378d.txt" ; ag:startByte 5221 ; ag:endByte 5449 .
+//!     ag:source src:000_cf7dd0309b80378d.txt ;
+//!     ag:document "000_cf7dd0309b80378d.txt" ; ag:startByte 5221 ; ag:endByte 5449 ;
+//!     ag:row 12 .                                   # for a row of an event table
+//! src:000_cf7dd0309b80378d.txt a ag:Source ;
+//!     ag:document "000_cf7dd0309b80378d.txt" ; ag:kind "text" ; ag:language "ar" ;
+//!     ag:sha256 "…" ; rdfs:comment "…" .
 //! ```
 //!
 //! The four day bounds are those every time question uses: a missing start has no
@@ -49,13 +67,14 @@ use oxrdf::{Literal, NamedNode, NamedNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 
+use super::Options;
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{Entity, PartialDate, Precision, Relation, UncertainDate};
+use crate::model::{Entity, PartialDate, Precision, Relation, Source, UncertainDate};
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
-/// The IRI every exported resource is named under, whatever graph is exported.
+/// The IRI exported resources are named under unless another is given.
 pub const BASE: &str = "https://actorgraph.example/";
 /// Where the vocabulary is, under [`BASE`] (prefix `ag:`).
 pub const VOCABULARY: &str = "ns#";
@@ -65,20 +84,55 @@ const ENTITY: &str = "entity/";
 const RELATION: &str = "relation/";
 /// Where evidence spans are, under [`BASE`] (prefix `ev:`).
 const EVIDENCE: &str = "evidence/";
+/// Where tolls are, under [`BASE`] (prefix `cas:`).
+const CASUALTIES: &str = "casualties/";
+/// Where source documents are, under [`BASE`] (prefix `src:`).
+const SOURCE: &str = "source/";
 const SKOS_ALT_LABEL: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
 
-/// Writes `selection` as Turtle: entities in the selection's order, then relations in the
-/// selection's (chronological) order, each followed by its evidence nodes.
-pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
+/// Checks a base IRI for `--base-iri`: an absolute IRI ending with `/` or `#`, so that the
+/// resources' IRIs are the base plus a path.
+///
+/// ```
+/// use actorgraph::export::rdf::check_base;
+/// assert!(check_base("https://example.org/azawad/").is_ok());
+/// assert!(check_base("https://example.org/azawad").is_err());
+/// assert!(check_base("not an iri/").is_err());
+/// ```
+pub fn check_base(base: &str) -> Result<(), String> {
+    if !base.ends_with(['/', '#']) {
+        return Err(format!(
+            "base IRI {base:?} must end with / or # (resources are named BASE/entity/ID)"
+        ));
+    }
+    NamedNode::new(format!("{base}{VOCABULARY}"))
+        .map(drop)
+        .map_err(|e| format!("base IRI {base:?} is not an absolute IRI: {e}"))
+}
+
+/// Writes `selection` as Turtle under `options.base_iri` (else [`BASE`]): entities in the
+/// selection's order, then relations in the selection's (chronological) order, each followed
+/// by its tolls and evidence nodes, then the source documents. Errors with `InvalidInput`
+/// for a base that fails [`check_base`].
+pub fn write(
+    graph: &Graph,
+    selection: &Snapshot,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let base = options.base_iri.as_deref().unwrap_or(BASE).to_owned();
+    check_base(&base).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let mut serializer = TurtleSerializer::new();
     let ours = [
         ("ag", VOCABULARY),
         ("ent", ENTITY),
         ("rel", RELATION),
         ("ev", EVIDENCE),
+        ("cas", CASUALTIES),
+        ("src", SOURCE),
     ]
-    .map(|(prefix, path)| (prefix, format!("{BASE}{path}")));
+    .map(|(prefix, path)| (prefix, format!("{base}{path}")));
     let others = [
         ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
         ("skos", "http://www.w3.org/2004/02/skos/core#"),
@@ -90,18 +144,27 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
             .with_prefix(prefix, iri)
             .map_err(io::Error::other)?;
     }
-    let mut triples = Triples(serializer.for_writer(BufWriter::new(out)));
+    let mut triples = Triples {
+        out: serializer.for_writer(BufWriter::new(out)),
+        base,
+    };
     for &e in &selection.entities {
         triples.entity(graph.entity(e))?;
     }
     for found in &selection.relations {
         triples.relation(graph.relation(found.relation), found.certainty)?;
     }
-    triples.0.finish()?.flush()
+    for source in graph.sources() {
+        triples.source(source)?;
+    }
+    triples.out.finish()?.flush()
 }
 
-/// The serializer, with what turns the model into triples.
-struct Triples<W: Write>(WriterTurtleSerializer<W>);
+/// The serializer and the base IRI, with what turns the model into triples.
+struct Triples<W: Write> {
+    out: WriterTurtleSerializer<W>,
+    base: String,
+}
 
 impl<W: Write> Triples<W> {
     fn add<'a>(
@@ -110,25 +173,36 @@ impl<W: Write> Triples<W> {
         predicate: impl Into<NamedNodeRef<'a>>,
         object: impl Into<TermRef<'a>>,
     ) -> io::Result<()> {
-        self.0
+        self.out
             .serialize_triple(TripleRef::new(subject, predicate, object))
     }
 
+    /// The base + `path` + `local`; the callers pass validated slugs, fixed names and
+    /// percent-encoded document names, which need no escaping.
+    fn iri(&self, path: &str, local: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{path}{local}", self.base))
+    }
+
+    /// A term of the vocabulary.
+    fn ag(&self, name: &str) -> NamedNode {
+        self.iri(VOCABULARY, name)
+    }
+
     fn entity(&mut self, entity: &Entity) -> io::Result<()> {
-        let me = iri(ENTITY, entity.id.as_str());
-        self.add(&me, rdf::TYPE, &ag("Entity"))?;
-        self.add(&me, rdf::TYPE, &ag(&fields::class_name(entity.kind)))?;
-        self.add(&me, &ag("id"), &Literal::from(entity.id.as_str()))?;
+        let me = self.iri(ENTITY, entity.id.as_str());
+        self.add(&me, rdf::TYPE, &self.ag("Entity"))?;
+        self.add(&me, rdf::TYPE, &self.ag(&fields::class_name(entity.kind)))?;
+        self.add(&me, &self.ag("id"), &Literal::from(entity.id.as_str()))?;
         let names = &entity.names;
         for (lang, name) in [("en", &names.en), ("ar", &names.ar), ("fr", &names.fr)] {
             if let Some(name) = name {
-                let label =
-                    Literal::new_language_tagged_literal_unchecked(strip_invisible(name), lang);
-                self.add(&me, rdfs::LABEL, &label)?;
+                self.add(&me, rdfs::LABEL, &tagged(name, lang))?;
             }
         }
         for alias in &entity.aliases {
-            self.add(&me, SKOS_ALT_LABEL, &text(alias.as_str()))?;
+            let lang = alias_language(entity, alias);
+            let label = lang.map_or_else(|| text(alias), |lang| tagged(alias, lang));
+            self.add(&me, SKOS_ALT_LABEL, &label)?;
         }
         if let Some(lifetime) = &entity.lifetime {
             self.date(&me, "start", lifetime.start)?;
@@ -142,33 +216,77 @@ impl<W: Write> Triples<W> {
     fn date(&mut self, me: &NamedNode, side: &str, value: Option<UncertainDate>) -> io::Result<()> {
         let Some(value) = value else { return Ok(()) };
         if let Some(exact) = value.exact() {
-            return self.add(me, &ag(side), &date(exact));
+            return self.add(me, &self.ag(side), &date(exact));
         }
         let (low, high) = value.written();
         if let Some(low) = low {
-            self.add(me, &ag(&format!("{side}NotBefore")), &date(low))?;
+            self.add(me, &self.ag(&format!("{side}NotBefore")), &date(low))?;
         }
         if let Some(high) = high {
-            self.add(me, &ag(&format!("{side}NotAfter")), &date(high))?;
+            self.add(me, &self.ag(&format!("{side}NotAfter")), &date(high))?;
         }
         Ok(())
     }
 
     fn relation(&mut self, relation: &Relation, certainty: Option<Certainty>) -> io::Result<()> {
         let id = relation.id.as_str();
-        let me = iri(RELATION, id);
-        self.add(&me, rdf::TYPE, &ag("Relation"))?;
-        self.add(&me, &ag("id"), &Literal::from(id))?;
-        self.add(&me, &ag("kind"), &Literal::from(relation.kind.as_str()))?;
-        self.add(&me, &ag("source"), &iri(ENTITY, relation.source.as_str()))?;
-        self.add(&me, &ag("target"), &iri(ENTITY, relation.target.as_str()))?;
-        self.add(
-            &me,
-            &ag("symmetric"),
-            &Literal::from(relation.kind.is_symmetric()),
-        )?;
+        let me = self.iri(RELATION, id);
+        self.add(&me, rdf::TYPE, &self.ag("Relation"))?;
+        self.add(&me, &self.ag("id"), &Literal::from(id))?;
+        let kind = Literal::from(relation.kind.as_str());
+        self.add(&me, &self.ag("kind"), &kind)?;
+        for (name, end) in [("source", &relation.source), ("target", &relation.target)] {
+            self.add(&me, &self.ag(name), &self.iri(ENTITY, end.as_str()))?;
+        }
+        let symmetric = Literal::from(relation.kind.is_symmetric());
+        self.add(&me, &self.ag("symmetric"), &symmetric)?;
         self.date(&me, "start", relation.start)?;
         self.date(&me, "end", relation.end)?;
+        self.bounds(&me, relation)?;
+        self.add(&me, &self.ag("negated"), &Literal::from(relation.negated))?;
+        self.add(&me, &self.ag("timeless"), &Literal::from(relation.timeless))?;
+        let status = Literal::from(relation.status.as_str());
+        self.add(&me, &self.ag("status"), &status)?;
+        if let Some(certainty) = certainty {
+            let certainty = Literal::from(certainty.as_str());
+            self.add(&me, &self.ag("certainty"), &certainty)?;
+        }
+        for (name, ids) in [
+            ("claimedBy", &relation.claimed_by),
+            ("disputedBy", &relation.disputed_by),
+        ] {
+            for who in ids {
+                self.add(&me, &self.ag(name), &self.iri(ENTITY, who.as_str()))?;
+            }
+        }
+        if let Some(place) = &relation.place {
+            self.add(&me, &self.ag("place"), &self.iri(ENTITY, place.as_str()))?;
+        }
+        if let Some(event) = &relation.event {
+            self.add(&me, &self.ag("event"), &text(event))?;
+        }
+        self.add(&me, &self.ag("summary"), &text(&relation.summary))?;
+        let id = relation.id.as_str();
+        let tolls = self.numbered(CASUALTIES, id, relation.casualties.len());
+        let spans = self.numbered(EVIDENCE, id, relation.evidence.len());
+        for (name, nodes) in [("casualties", &tolls), ("evidence", &spans)] {
+            for node in nodes {
+                self.add(&me, &self.ag(name), node)?;
+            }
+        }
+        self.casualties(&tolls, relation)?;
+        self.evidence(&spans, relation)
+    }
+
+    /// `path` + `ID-1` … `ID-count`: the IRIs of a relation's tolls or spans.
+    fn numbered(&self, path: &str, id: &str, count: usize) -> Vec<NamedNode> {
+        (1..=count)
+            .map(|n| self.iri(path, &format!("{id}-{n}")))
+            .collect()
+    }
+
+    /// The four day bounds, as `xsd:date`s.
+    fn bounds(&mut self, me: &NamedNode, relation: &Relation) -> io::Result<()> {
         let bounds = DayBounds::of(relation);
         for (name, day) in [
             ("startEarliest", &bounds.start_first),
@@ -178,56 +296,101 @@ impl<W: Write> Triples<W> {
         ] {
             if let Some(day) = day {
                 let day = Literal::new_typed_literal(day, xsd::DATE);
-                self.add(&me, &ag(name), &day)?;
+                self.add(me, &self.ag(name), &day)?;
             }
-        }
-        self.add(&me, &ag("negated"), &Literal::from(relation.negated))?;
-        self.add(&me, &ag("timeless"), &Literal::from(relation.timeless))?;
-        self.add(&me, &ag("status"), &Literal::from(relation.status.as_str()))?;
-        if let Some(certainty) = certainty {
-            self.add(&me, &ag("certainty"), &Literal::from(certainty.as_str()))?;
-        }
-        for (name, ids) in [
-            ("claimedBy", &relation.claimed_by),
-            ("disputedBy", &relation.disputed_by),
-        ] {
-            for who in ids {
-                self.add(&me, &ag(name), &iri(ENTITY, who.as_str()))?;
-            }
-        }
-        if let Some(place) = &relation.place {
-            self.add(&me, &ag("place"), &iri(ENTITY, place.as_str()))?;
-        }
-        if let Some(event) = &relation.event {
-            self.add(&me, &ag("event"), &text(event))?;
-        }
-        self.add(&me, &ag("summary"), &text(&relation.summary))?;
-        let spans: Vec<NamedNode> = (1..=relation.evidence.len())
-            .map(|n| iri(EVIDENCE, &format!("{id}-{n}")))
-            .collect();
-        for span in &spans {
-            self.add(&me, &ag("evidence"), span)?;
-        }
-        for (span, evidence) in spans.iter().zip(&relation.evidence) {
-            self.add(span, rdf::TYPE, &ag("Evidence"))?;
-            let document = text(&evidence.document);
-            self.add(span, &ag("document"), &document)?;
-            self.add(span, &ag("startByte"), &Literal::from(evidence.start_byte))?;
-            self.add(span, &ag("endByte"), &Literal::from(evidence.end_byte))?;
         }
         Ok(())
     }
+
+    /// One `ag:Casualties` node per toll, named `nodes`.
+    fn casualties(&mut self, nodes: &[NamedNode], relation: &Relation) -> io::Result<()> {
+        for (node, toll) in nodes.iter().zip(&relation.casualties) {
+            self.add(node, rdf::TYPE, &self.ag("Casualties"))?;
+            if let Some(side) = &toll.side {
+                self.add(node, &self.ag("side"), &self.iri(ENTITY, side.as_str()))?;
+            }
+            self.add(node, &self.ag("who"), &text(&toll.who))?;
+            let outcome = Literal::from(toll.outcome.as_str());
+            self.add(node, &self.ag("outcome"), &outcome)?;
+            for (name, number) in [("min", toll.min), ("max", toll.max)] {
+                if let Some(number) = number {
+                    self.add(node, &self.ag(name), &Literal::from(i64::from(number)))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One `ag:Evidence` node per span, named `nodes`, linked to its source document.
+    fn evidence(&mut self, nodes: &[NamedNode], relation: &Relation) -> io::Result<()> {
+        for (node, span) in nodes.iter().zip(&relation.evidence) {
+            self.add(node, rdf::TYPE, &self.ag("Evidence"))?;
+            let source = self.iri(SOURCE, &percent_encoded(&span.document));
+            self.add(node, &self.ag("source"), &source)?;
+            self.add(node, &self.ag("document"), &text(&span.document))?;
+            self.add(node, &self.ag("startByte"), &Literal::from(span.start_byte))?;
+            self.add(node, &self.ag("endByte"), &Literal::from(span.end_byte))?;
+            if let Some(row) = span.row {
+                self.add(node, &self.ag("row"), &Literal::from(row))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn source(&mut self, source: &Source) -> io::Result<()> {
+        let me = self.iri(SOURCE, &percent_encoded(&source.document));
+        self.add(&me, rdf::TYPE, &self.ag("Source"))?;
+        self.add(&me, &self.ag("document"), &text(&source.document))?;
+        self.add(&me, &self.ag("kind"), &Literal::from(source.kind.as_str()))?;
+        self.add(&me, &self.ag("language"), &text(&source.language))?;
+        self.add(&me, &self.ag("sha256"), &text(&source.sha256))?;
+        self.add(&me, rdfs::COMMENT, &text(&source.description))
+    }
 }
 
-/// A term of the vocabulary.
-fn ag(name: &str) -> NamedNode {
-    iri(VOCABULARY, name)
+/// The language tag of an alias of `entity` as a `skos:altLabel`: `ar` when it is written in
+/// Arabic letters, `en` or `fr` when it is the entity's English or French name, none
+/// otherwise (an acronym such as `MNLA` is in no one language).
+///
+/// ```
+/// use actorgraph::export::rdf::alias_language;
+/// let gao: actorgraph::Entity = serde_json::from_str(r#"{"id": "gao", "kind": "city",
+///     "names": {"en": "Gao", "fr": "Gao"}, "aliases": ["جاو", "Gao", "GAO"],
+///     "description": ""}"#).unwrap();
+/// assert_eq!(alias_language(&gao, "جاو"), Some("ar"));
+/// assert_eq!(alias_language(&gao, "Gao"), Some("en"));
+/// assert_eq!(alias_language(&gao, "GAO"), None);
+/// ```
+pub fn alias_language(entity: &Entity, alias: &str) -> Option<&'static str> {
+    let names = &entity.names;
+    if crate::text::is_arabic_script(alias) {
+        Some("ar")
+    } else if names.en.as_deref() == Some(alias) {
+        Some("en")
+    } else if names.fr.as_deref() == Some(alias) {
+        Some("fr")
+    } else {
+        None
+    }
 }
 
-/// [`BASE`] + `path` + `local`; the callers pass validated slugs and fixed names, which need
-/// no escaping.
-fn iri(path: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{BASE}{path}{local}"))
+/// `name` with every byte but ASCII letters, digits, `-`, `.`, `_` and `~` percent-encoded
+/// (RFC 3986 unreserved characters), so that any document name is one IRI path segment.
+fn percent_encoded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A language-tagged literal of untrusted text (`lang` is `en`, `ar` or `fr`).
+fn tagged(value: &str, lang: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(strip_invisible(value), lang)
 }
 
 /// A partial date as a literal typed by its precision: `xsd:gYear`, `xsd:gYearMonth` or

@@ -162,8 +162,7 @@ impl View {
         let mut options = Options {
             lang: self.lang,
             title: Some(self.title.clone()),
-            diff: None,
-            unbundled: false,
+            ..Options::default()
         };
         let selection = match &self.pick {
             Pick::Timeline(pick) => return self.timeline(graph, pick),
@@ -248,8 +247,7 @@ impl View {
         let options = Options {
             lang: self.lang,
             title: Some(self.title.clone()),
-            diff: None,
-            unbundled: false,
+            ..Options::default()
         };
         let mut out = Vec::new();
         super::html::write(graph, &selection, &options, None, &mut out)

@@ -23,6 +23,38 @@ impl Day {
     /// The latest representable day, used for "unbounded in the future".
     pub const MAX: Day = Day(i32::MAX);
 
+    /// The day before (unbounded days stay unbounded).
+    ///
+    /// ```
+    /// use actorgraph::{Day, PartialDate};
+    /// let first = "2012-03".parse::<PartialDate>().unwrap().first_day();
+    /// assert_eq!(first.before().civil(), (2012, 2, 29));
+    /// assert_eq!(Day::MIN.before(), Day::MIN);
+    /// ```
+    pub fn before(self) -> Day {
+        if self == Day::MIN || self == Day::MAX {
+            self
+        } else {
+            Day(self.0 - 1)
+        }
+    }
+
+    /// The day after (unbounded days stay unbounded).
+    ///
+    /// ```
+    /// use actorgraph::{Day, PartialDate};
+    /// let last = "2012-02".parse::<PartialDate>().unwrap().last_day();
+    /// assert_eq!(last.after().civil(), (2012, 3, 1));
+    /// assert_eq!(Day::MAX.after(), Day::MAX);
+    /// ```
+    pub fn after(self) -> Day {
+        if self == Day::MIN || self == Day::MAX {
+            self
+        } else {
+            Day(self.0 + 1)
+        }
+    }
+
     /// The day of a valid year, month (1–12) and day of month.
     ///
     /// The caller guarantees validity; [`PartialDate`] only builds valid dates.

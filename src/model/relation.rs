@@ -76,6 +76,16 @@ pub enum Outcome {
     Wounded,
 }
 
+impl Outcome {
+    /// The snake_case name used in the data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Killed => "killed",
+            Outcome::Wounded => "wounded",
+        }
+    }
+}
+
 /// A toll of a relation (battle, attack), as an exact number, a range, or unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -135,6 +135,7 @@ impl Case {
             // One edge per relation, so that the `dot` check can match each edge to its
             // relation; bundles are labelled through the same escaping.
             unbundled: true,
+            ..Options::default()
         };
         Some(Case {
             graph,

@@ -35,6 +35,17 @@ pub fn writers(data: &[u8]) {
     round_trip(&case.graph);
 }
 
+/// A list as GraphML and GEXF write it: one compact JSON array, invisible characters
+/// escaped; nothing for an empty list.
+fn json_list(items: &[String]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = Vec::new();
+    actorgraph::text::json::to_writer(&mut out, items).expect("JSON");
+    String::from_utf8(out).expect("UTF-8")
+}
+
 fn export(case: &Case, format: Format) -> String {
     let mut out = Vec::new();
     export::write(
@@ -79,7 +90,7 @@ fn graphml(case: &Case) {
             ("n-name_en", names.en.as_deref()),
             ("n-name_ar", names.ar.as_deref()),
             ("n-name_fr", names.fr.as_deref()),
-            ("n-aliases", Some(&entity.aliases.join(" | "))),
+            ("n-aliases", Some(&json_list(&entity.aliases))),
             ("n-description", Some(&entity.description)),
         ] {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -120,7 +131,7 @@ fn gexf(case: &Case) {
         assert_eq!(xml.attribute(node, "id"), entity.id.as_str());
         assert_eq!(xml.attribute(node, "label"), xml_token(entity.label()));
         let names = &entity.names;
-        let aliases = entity.aliases.join(" | ");
+        let aliases = json_list(&entity.aliases);
         let want = attvalues(&[
             ("name_en", names.en.as_deref()),
             ("name_ar", names.ar.as_deref()),
@@ -377,9 +388,16 @@ fn turtle(case: &Case) {
                 })
                 .collect();
         assert_eq!(literals(&me, &format!("{RDFS}label")), labels, "{text}");
-        let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+        let aliases: BTreeSet<(String, Option<String>)> = entity
+            .aliases
+            .iter()
+            .map(|a| {
+                let lang = export::rdf::alias_language(entity, a).map(str::to_owned);
+                (strip_invisible(a).into_owned(), lang)
+            })
+            .collect();
         let alt = "http://www.w3.org/2004/02/skos/core#altLabel";
-        assert_eq!(literals(&me, alt), plain(&aliases), "{text}");
+        assert_eq!(literals(&me, alt), aliases, "{text}");
         let comment = literals(&me, &format!("{RDFS}comment"));
         assert_eq!(comment, plain(&[&entity.description]), "{text}");
     }

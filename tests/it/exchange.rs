@@ -10,8 +10,13 @@
 //!
 //! The consumers are Python packages, run as `target/pyenv/bin/python tests/python/*.py`:
 //! networkx reads GraphML and GEXF, pyoxigraph and rdflib load Turtle and answer SPARQL, the
-//! csv module reads the CSV and Neo4j files. `bash .ci/setup` makes that environment; without
-//! it these tests fail and say so.
+//! kuzu package loads the Kùzu export, the csv module reads the CSV and Neo4j files. `bash
+//! .ci/setup` makes that environment; without it these tests fail and say so.
+//!
+//! The round trip (`round_trip`, `tests/python/roundtrip.py`): each format's export of the
+//! built-in graph, read by its consumer and rebuilt into the shape of `relations.json`, must
+//! give back every field of every entity and relation of `export json`, compared field by
+//! field, so that a field a format drops fails by name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -69,7 +74,7 @@ fn entity_ids(data: Option<&str>) -> Vec<String> {
 /// for one) and returns the folder and the path written.
 fn export(format: &str, data: Option<&str>, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let multi = matches!(format, "neo4j" | "csv");
+    let multi = matches!(format, "neo4j" | "kuzu" | "csv");
     let path = if multi {
         dir.path().join(format)
     } else {
@@ -156,13 +161,28 @@ fn snapshots_of_the_single_file_formats() {
 
 #[test]
 fn snapshots_of_the_multi_file_formats() {
-    for format in ["neo4j", "csv"] {
+    for format in ["neo4j", "kuzu", "csv"] {
         let parts = snapshot_parts(format);
         let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
-        let expected: &[&str] = if format == "neo4j" {
-            &["import.cypher", "nodes.csv", "relationships.csv"]
-        } else {
-            &["nodes.csv", "relations.csv"]
+        let expected: &[&str] = match format {
+            "neo4j" => &["import.cypher", "nodes.csv", "relationships.csv"],
+            "kuzu" => &[
+                "aliases.csv",
+                "casualties.csv",
+                "cites.csv",
+                "entities.csv",
+                "evidence.csv",
+                "has_alias.csv",
+                "has_casualties.csv",
+                "has_evidence.csv",
+                "links.csv",
+                "load.cypher",
+                "relations.csv",
+                "roles.csv",
+                "side.csv",
+                "sources.csv",
+            ],
+            _ => &["nodes.csv", "relations.csv", "sources.csv"],
         };
         assert_eq!(names, expected);
         for (name, text) in parts {
@@ -174,7 +194,9 @@ fn snapshots_of_the_multi_file_formats() {
 
 /// What networkx read from a GraphML export agrees with `actorgraph relations --json`.
 fn check_graphml(data: Option<&str>, extra: &[&str]) {
-    let (_dir, path) = export("graphml", data, extra);
+    // Plain networkx refuses mixed graphs: --directed-only is for it.
+    let directed: Vec<&str> = extra.iter().copied().chain(["--directed-only"]).collect();
+    let (_dir, path) = export("graphml", data, &directed);
     let read = python("graphml_check.py", &[path_str(&path)]);
     assert_eq!(read["directed"], true);
     assert_eq!(read["multigraph"], true);
@@ -239,7 +261,7 @@ fn graphml_loads_in_networkx_as_actorgraph_says() {
 
 #[test]
 fn graphml_keeps_names_and_bounds() {
-    let (_dir, path) = export("graphml", Some(FIXTURE), &[]);
+    let (_dir, path) = export("graphml", Some(FIXTURE), &["--directed-only"]);
     let read = python("graphml_check.py", &[path_str(&path)]);
     let hostile = &read["nodes"]["hostile-front"];
     assert_eq!(hostile["name_en"], HOSTILE_NAME);
@@ -251,7 +273,7 @@ fn graphml_keeps_names_and_bounds() {
          and a bell  that XML cannot hold."
     );
     assert_eq!(read["nodes"]["sand-front"]["name_ar"], "جبهة الرمال");
-    assert_eq!(read["nodes"]["sand-front"]["aliases"], "SF | الجبهة");
+    assert_eq!(read["nodes"]["sand-front"]["aliases"], r#"["SF","الجبهة"]"#);
     let edge = |id: &str| {
         read["edges"]
             .as_array()
@@ -304,9 +326,12 @@ fn graphml_keeps_names_and_bounds() {
     );
     let attack = edge("hostile-front-attacks-tinbara");
     assert_eq!(attack["event"], "Raid on \"Tinbara\" & <market>");
-    assert_eq!(attack["evidence"], "note.txt:241-280; note.txt:281-300");
+    assert_eq!(
+        attack["evidence"],
+        r#"[{"document":"note.txt","start_byte":241,"end_byte":280},{"document":"note.txt","start_byte":281,"end_byte":300}]"#
+    );
     let support = edge("oasis-league-supports-sand-front");
-    assert_eq!(support["claimed_by"], "nara");
+    assert_eq!(support["claimed_by"], r#"["nara"]"#);
     // A bound stays a bound: the EDTF string, and the days it allows.
     assert_eq!(support["end"], "[2012-12..2013-01]");
     assert_eq!(
@@ -324,7 +349,7 @@ fn graphml_keeps_names_and_bounds() {
 
 #[test]
 fn gexf_loads_in_networkx_with_spells() {
-    let (_dir, path) = export("gexf", Some(FIXTURE), &[]);
+    let (_dir, path) = export("gexf", Some(FIXTURE), &["--directed-only"]);
     let read = python("gexf_check.py", &[path_str(&path)]);
     let tree = &read["etree"];
     assert_eq!(tree["problems"], json!([]), "GEXF structure");
@@ -360,6 +385,38 @@ fn gexf_loads_in_networkx_with_spells() {
 
     let nx = &read["networkx"];
     assert_eq!(nx["mode"], "dynamic");
+    // Certain from the latest possible start (31 March) to the earliest possible end, possible
+    // before; an open end is possible ever after; a relation never certain is possible
+    // throughout; an undated one has no phase.
+    let holds = |id: &str| {
+        let edges = read["networkx"]["edges"].as_array().expect("edges");
+        let edge = edges.iter().find(|e| e["id"] == id).expect("edge");
+        edge["holds"].clone()
+    };
+    assert_eq!(
+        holds("sand-front-hostile-front-alliance"),
+        json!([
+            ["possible", "2012-03-01", "2012-03-30"],
+            ["certain", "2012-03-31", "2012-06-27"]
+        ])
+    );
+    assert_eq!(
+        holds("sand-front-hostile-front-conflict"),
+        json!([
+            ["possible", "2012-07-01", "2012-07-30"],
+            // networkx reads a missing end of a dynamic value as str(None).
+            ["certain", "2012-07-31", "None"]
+        ])
+    );
+    assert_eq!(
+        holds("sand-front-controls-tinbara"),
+        json!([
+            ["possible", "2012-01-01", "2012-12-30"],
+            ["certain", "2012-12-31", "2013-01-01"],
+            ["possible", "2013-01-02", "2013-01-31"]
+        ])
+    );
+    assert_eq!(holds("tinbara-part-of-nara"), Value::Null);
     assert_eq!(nx["nodes"]["hostile-front"]["name_en"], HOSTILE_NAME);
     let relations = relations(Some(FIXTURE), &[]);
     let edges = nx["edges"].as_array().expect("edges");
@@ -377,7 +434,7 @@ fn gexf_loads_in_networkx_with_spells() {
 
 #[test]
 fn gexf_of_the_built_in_graph_is_consistent() {
-    let (_dir, path) = export("gexf", None, &["--at", "2012-06"]);
+    let (_dir, path) = export("gexf", None, &["--at", "2012-06", "--directed-only"]);
     let read = python("gexf_check.py", &[path_str(&path)]);
     assert_eq!(read["etree"]["problems"], json!([]));
     let relations = relations(None, &["--at", "2012-06"]);
@@ -559,6 +616,249 @@ fn csv_reads_back_with_python_and_guards_formulas() {
         attack["summary"],
         "'=HYPERLINK(\"x\") The Front raided Tinbara on 2 June 2012."
     );
-    assert_eq!(attack["evidence"], "note.txt:241-280; note.txt:281-300");
+    assert_eq!(
+        attack["evidence"],
+        r#"[{"document":"note.txt","start_byte":241,"end_byte":280},{"document":"note.txt","start_byte":281,"end_byte":300}]"#
+    );
     check_csv(None);
+}
+
+/// The node-link JSON export (`export json`) of the built-in graph: the reference every format
+/// is compared with.
+fn reference() -> Value {
+    serde_json::from_str(&actorgraph(&["export", "json"])).expect("export json is JSON")
+}
+
+/// An entity of `export json` in the shape `roundtrip.py` prints: every field present, absent
+/// ones null or [].
+fn entity_fields(e: &Value) -> BTreeMap<&'static str, Value> {
+    let names = &e["names"];
+    let lifetime = &e["lifetime"];
+    BTreeMap::from([
+        ("id", e["id"].clone()),
+        ("kind", e["kind"].clone()),
+        (
+            "names",
+            json!({"en": names["en"], "ar": names["ar"], "fr": names["fr"]}),
+        ),
+        ("aliases", e["aliases"].clone()),
+        (
+            "lifetime",
+            json!({"start": lifetime["start"], "end": lifetime["end"]}),
+        ),
+        ("description", e["description"].clone()),
+    ])
+}
+
+/// A relation of `export json` in the shape `roundtrip.py` prints, with the model's defaults
+/// written out.
+fn relation_fields(r: &Value) -> BTreeMap<&'static str, Value> {
+    let or = |field: &str, default: Value| {
+        if r[field].is_null() {
+            default
+        } else {
+            r[field].clone()
+        }
+    };
+    BTreeMap::from([
+        ("id", r["id"].clone()),
+        ("kind", r["kind"].clone()),
+        ("source", r["source"].clone()),
+        ("target", r["target"].clone()),
+        ("start", r["start"].clone()),
+        ("end", r["end"].clone()),
+        ("negated", or("negated", json!(false))),
+        ("timeless", or("timeless", json!(false))),
+        ("status", or("status", json!("asserted"))),
+        ("claimed_by", or("claimed_by", json!([]))),
+        ("disputed_by", or("disputed_by", json!([]))),
+        ("place", r["place"].clone()),
+        ("event", r["event"].clone()),
+        ("casualties", or("casualties", json!([]))),
+        ("summary", r["summary"].clone()),
+        ("evidence", or("evidence", json!([]))),
+    ])
+}
+
+/// `list` sorted, for the formats that keep a set of values rather than a list (RDF).
+fn sorted(list: &Value) -> Value {
+    let mut items = list.as_array().cloned().unwrap_or_default();
+    items.sort_by_key(Value::to_string);
+    Value::Array(items)
+}
+
+/// Exports the built-in graph as `format`, reads it back with its consumer
+/// (`tests/python/roundtrip.py`) and requires every field of every entity and relation (and
+/// source, where the format has them) to equal `export json`'s. Returns what was read.
+fn round_trip(format: &str, extra: &[&str]) -> Value {
+    let (_dir, path) = export(format, None, extra);
+    let read = python("roundtrip.py", &[format, path_str(&path)]);
+    let reference = reference();
+    let unordered = format == "turtle";
+    let by_id = |list: &Value| -> BTreeMap<String, Value> {
+        list.as_array()
+            .expect("list")
+            .iter()
+            .map(|x| (x["id"].as_str().expect("id").to_owned(), x.clone()))
+            .collect()
+    };
+    for (what, wanted, got) in [
+        ("entity", &reference["nodes"], &read["entities"]),
+        ("relation", &reference["links"], &read["relations"]),
+    ] {
+        let (wanted, got) = (by_id(wanted), by_id(got));
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            wanted.keys().collect::<Vec<_>>(),
+            "{format}: the {what} ids"
+        );
+        for (id, w) in &wanted {
+            let fields = if what == "entity" {
+                entity_fields(w)
+            } else {
+                relation_fields(w)
+            };
+            for (field, mut expected) in fields {
+                let mut found = got[id][field].clone();
+                if unordered && matches!(field, "aliases" | "claimed_by" | "disputed_by") {
+                    (expected, found) = (sorted(&expected), sorted(&found));
+                }
+                assert_eq!(found, expected, "{format}: {what} {id}: {field}");
+            }
+        }
+    }
+    if !read["sources"].is_null() {
+        let documents = |list: &Value| -> BTreeMap<String, Value> {
+            let list = list.as_array().expect("sources").iter().map(|s| {
+                let mut s = s.clone();
+                s.as_object_mut()
+                    .expect("source")
+                    .entry("kind")
+                    .or_insert(json!("text"));
+                (s["document"].as_str().expect("document").to_owned(), s)
+            });
+            list.collect()
+        };
+        let (got, wanted) = (
+            documents(&read["sources"]),
+            documents(&reference["sources"]),
+        );
+        assert_eq!(got, wanted, "{format}: sources");
+    }
+    read
+}
+
+#[test]
+fn every_format_round_trips_every_field_of_the_built_in_graph() {
+    for format in ["graphml", "gexf", "turtle", "kuzu", "csv", "neo4j"] {
+        round_trip(format, &[]);
+    }
+}
+
+#[test]
+fn symmetric_relations_are_undirected_in_graphml_and_gexf() {
+    let reference = reference();
+    let links = reference["links"].as_array().expect("links");
+    let symmetric = [
+        "alliance",
+        "conflict",
+        "ceasefire",
+        "negotiation",
+        "agreement",
+    ];
+    assert!(links.iter().any(|r| r["kind"] == "alliance"));
+    for format in ["graphml", "gexf"] {
+        let read = round_trip(format, &[]);
+        for r in read["relations"].as_array().expect("relations") {
+            let kind = r["kind"].as_str().expect("kind");
+            let undirected = symmetric.contains(&kind) || ["borders", "overlaps"].contains(&kind);
+            assert_eq!(r["directed"], !undirected, "{format}: {} ({kind})", r["id"]);
+        }
+        // --directed-only: every edge directed, for plain networkx.
+        let read = round_trip(format, &["--directed-only"]);
+        let directed = read["relations"].as_array().expect("relations");
+        assert!(directed.iter().all(|r| r["directed"] == true), "{format}");
+    }
+}
+
+#[test]
+fn the_neo4j_checks_catch_what_neo4j_admin_refuses() {
+    // The checks that pass the real export above must be able to fail.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("fixture file");
+    };
+    write(
+        "nodes.csv",
+        "id:ID,:LABEL,aliases:strings[],name,name,:TYPE\na,Entity|Armed Group,x,n,n,T\n",
+    );
+    write(
+        "relationships.csv",
+        ":START_ID,:END_ID,id,when:date\na,b,r,2012-13-01\n",
+    );
+    write("import.cypher", "MERGE (n:Entity {id: 'a});\n");
+    let read = python("neo4j_check.py", &[path_str(dir.path())]);
+    let problems: Vec<&str> = read["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p.as_str().expect("text"))
+        .collect();
+    for expected in [
+        "nodes.csv: bad header field 'aliases:strings[]'",
+        "nodes.csv: property 'name' twice in the header",
+        "nodes.csv: ':TYPE' does not belong in this file",
+        "relationships.csv: 0 :TYPE fields, expected 1",
+        "relationships.csv record 2 when: date '2012-13-01'",
+        "relationships.csv r: :END_ID b is not a node id",
+        "nodes.csv a: label 'Armed Group'",
+        "import.cypher: unterminated string literal",
+    ] {
+        assert!(
+            problems.contains(&expected),
+            "{expected:?} not among {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn turtle_names_resources_under_the_base_iri() {
+    let base = "https://example.org/azawad/";
+    let out = actorgraph(&["export", "turtle", "--base-iri", base]);
+    assert!(out.contains("@prefix ent: <https://example.org/azawad/entity/> ."));
+    assert!(out.contains("@prefix ag: <https://example.org/azawad/ns#> ."));
+    assert!(!out.contains("actorgraph.example"));
+    round_trip("turtle", &["--base-iri", base]);
+    for bad in ["https://example.org/azawad", "no iri/"] {
+        let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["export", "turtle", "--base-iri", bad])
+            .output()
+            .expect("actorgraph runs");
+        assert_eq!(output.status.code(), Some(2), "--base-iri {bad}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("base IRI"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_kuzu_export_of_a_date_loads_with_every_entity_it_refers_to() {
+    let at = ["--at", "2012-06"];
+    let (_dir, folder) = export("kuzu", None, &at);
+    let read = python("roundtrip.py", &["kuzu", path_str(&folder)]);
+    let mut args = vec!["export", "json"];
+    args.extend(at);
+    let reference: Value = serde_json::from_str(&actorgraph(&args)).expect("JSON");
+    let ids = |list: &Value| -> BTreeSet<String> {
+        let list = list.as_array().expect("list").iter();
+        list.map(|x| x["id"].as_str().expect("id").to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&read["entities"]), ids(&reference["nodes"]));
+    assert_eq!(ids(&read["relations"]), ids(&reference["links"]));
+    let certainty = &reference["certainty"];
+    for r in read["relations"].as_array().expect("relations") {
+        let id = r["id"].as_str().expect("id");
+        assert_eq!(r["certainty"], certainty[id], "{id}");
+    }
 }

@@ -52,8 +52,10 @@ def structure(path):
     graph = root.find(f"{NS}graph")
     if graph.get("mode") != "dynamic" or graph.get("timeformat") != "date":
         problems.append("graph is not mode=dynamic with timeformat=date")
-    declared = {cls: {a.get("id"): a.get("type") for a in attrs.findall(f"{NS}attribute")}
-                for attrs in graph.findall(f"{NS}attributes") for cls in [attrs.get("class")]}
+    declared = {}
+    for attrs in graph.findall(f"{NS}attributes"):
+        declared.setdefault(attrs.get("class"), {}).update(
+            {a.get("id"): a.get("type") for a in attrs.findall(f"{NS}attribute")})
     nodes = {}
     for node in graph.findall(f"{NS}nodes/{NS}node"):
         node_id = node.get("id")
@@ -92,7 +94,8 @@ def main(path):
                       for n, d in graph.nodes(data=True)},
             "edges": [{"id": d.get("id"), "source": u, "target": v, "kind": d.get("kind"),
                        "negated": d.get("negated"), "status": d.get("status"),
-                       "certainty": d.get("certainty"), "spells": d.get("spells")}
+                       "certainty": d.get("certainty"), "spells": d.get("spells"),
+                       "holds": d.get("holds")}
                       for u, v, d in graph.edges(data=True)],
         },
         "etree": structure(path),

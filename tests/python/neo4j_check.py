@@ -4,10 +4,16 @@ what it found, as JSON.
 
 Usage: neo4j_check.py DIR
 
-Header fields must be `name:type` with a type neo4j-admin knows, or one of the special fields;
-nodes.csv needs one :ID, relationships.csv one :START_ID, :END_ID and :TYPE; ids must be unique
-and every relationship's ends must be node ids; typed cells must parse; labels and arrays are
-split on the array delimiter "|". import.cypher is split into statements and its string
+The header rules of neo4j-admin's import (Operations Manual, "Import", CSV header format):
+a field is `name`, `name:type`, `name:type[]` (an array, split on the array delimiter "|")
+or a special field `[name]:ID[(group)]`, `:LABEL`, `:START_ID[(group)]`, `:END_ID[(group)]`,
+`:TYPE`, `:IGNORE`; types are those neo4j-admin knows (int, long, float, double, boolean,
+byte, short, char, string, point, date, localtime, time, localdatetime, datetime, duration);
+special fields are never arrays and only :ID may carry a property name; property names are
+unique in a file; nodes.csv needs exactly one :ID and no relationship field,
+relationships.csv exactly one :START_ID, :END_ID and :TYPE and no :ID or :LABEL; ids must be
+unique and every relationship's ends must be node ids; typed cells must parse (booleans true
+or false, dates ISO days); labels and types are identifiers. import.cypher is split into statements and its string
 literals decoded, so that its nodes and relationships can be compared with the CSV files.
 Every failed check is listed under "problems".
 """
@@ -24,12 +30,15 @@ TYPES = ("int", "long", "float", "double", "boolean", "byte", "short", "char", "
          "point", "date", "localtime", "time", "localdatetime", "datetime", "duration")
 FIELD = re.compile(r"^(?P<name>[^:]*)(?::(?P<type>[A-Za-z_]+)(?P<array>\[\])?(\([^)]*\))?)?$")
 SPECIAL = ("ID", "LABEL", "START_ID", "END_ID", "TYPE", "IGNORE")
+NODE_ONLY = ("ID", "LABEL")
+RELATIONSHIP_ONLY = ("START_ID", "END_ID", "TYPE")
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 def header(fields, needed, problems, file):
     """The (name, type, is_array) of each header field."""
-    parsed = []
+    parsed, names = [], set()
+    forbidden = RELATIONSHIP_ONLY if "ID" in needed else NODE_ONLY
     for field in fields:
         match = FIELD.match(field)
         kind = match and match.group("type")
@@ -41,6 +50,15 @@ def header(fields, needed, problems, file):
             problems.append(f"{file}: {field!r}: {kind} cannot be an array")
         if not kind and not match.group("name"):
             problems.append(f"{file}: header field without a name: {field!r}")
+        if kind in forbidden:
+            problems.append(f"{file}: {field!r} does not belong in this file")
+        if kind in SPECIAL and kind != "ID" and match.group("name"):
+            problems.append(f"{file}: {field!r}: only :ID may name a property")
+        if kind not in SPECIAL or kind == "ID":
+            name = match.group("name")
+            if name and name in names:
+                problems.append(f"{file}: property {name!r} twice in the header")
+            names.add(name)
         parsed.append((match.group("name"), kind or "string", bool(match.group("array"))))
     for special in needed:
         count = sum(1 for _, kind, _ in parsed if kind == special)
@@ -186,12 +204,13 @@ def main(folder):
         problems.append("nodes.csv: duplicate ids")
     for r in relationships:
         for end in (":START_ID", ":END_ID"):
-            if r[end] not in ids:
-                problems.append(f"relationships.csv {r['id']}: {end} {r[end]} is not a node id")
-        if not re.match(r"^[A-Z][A-Z0-9_]*$", r[":TYPE"]):
-            problems.append(f"relationships.csv {r['id']}: type {r[':TYPE']!r}")
+            if r.get(end) not in ids:
+                problems.append(f"relationships.csv {r.get('id')}: {end} {r.get(end)} is not a "
+                                "node id")
+        if not re.match(r"^[A-Z][A-Z0-9_]*$", r.get(":TYPE") or ""):
+            problems.append(f"relationships.csv {r.get('id')}: type {r.get(':TYPE')!r}")
     for n in nodes:
-        for label in n[":LABEL"]:
+        for label in n.get(":LABEL") or []:
             if not IDENTIFIER.match(label):
                 problems.append(f"nodes.csv {n['id']}: label {label!r}")
 

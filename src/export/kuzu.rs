@@ -1,0 +1,413 @@
+//! Kùzu: node and relationship tables as CSV files, and `load.cypher`, the DDL and `COPY FROM`
+//! statements that load them into a Kùzu database as they are.
+//!
+//! Kùzu is schema-first: every node and relationship table is declared with typed columns
+//! before it is filled, and a CSV list column (`STRING[]`) keeps the quotes of its elements,
+//! so lists are not cells here but rows of their own tables, linked by relationships. Each
+//! relation is a `Relation` node (an n-ary node, as in the Turtle export) tied to its
+//! entities by `ROLE` relationships, and also a direct `LINKS` edge from its source to its
+//! target for path queries.
+//!
+//! | file | table | columns |
+//! |---|---|---|
+//! | `entities.csv` | node `Entity` | `id` (key), `kind`, `label`, `name_en`, `name_ar`, `name_fr`, `lifetime_start`, `lifetime_end` (at their precision or EDTF bounds), `description` |
+//! | `aliases.csv` | node `Alias` | `key` (`ENTITY/N`), `position` (from 1), `alias` |
+//! | `relations.csv` | node `Relation` | `id` (key), `kind`, `symmetric`, `start`, `end` (at their precision or EDTF bounds), `start_first`, `start_last`, `end_first`, `end_last` (`DATE`, the earliest and latest possible days; NULL when unbounded), `negated`, `timeless`, `status`, `certainty` (for a selection made for a date), `event`, `summary` |
+//! | `evidence.csv` | node `Evidence` | `key` (`RELATION/N`), `position`, `document`, `start_byte`, `end_byte`, `row` |
+//! | `casualties.csv` | node `Casualties` | `key` (`RELATION/N`), `position`, `who`, `outcome` (`killed`, `wounded`), `min`, `max` (NULL when unknown) |
+//! | `sources.csv` | node `Source` | `document` (key), `kind`, `language`, `sha256`, `description` |
+//! | `has_alias.csv` | rel `HAS_ALIAS` Entity → Alias | |
+//! | `roles.csv` | rel `ROLE` Relation → Entity | `role` (`source`, `target`, `claimed_by`, `disputed_by`, `place`), `position` |
+//! | `links.csv` | rel `LINKS` Entity → Entity | `relation` (id), `kind`, `symmetric` |
+//! | `has_evidence.csv` | rel `HAS_EVIDENCE` Relation → Evidence | |
+//! | `cites.csv` | rel `CITES` Evidence → Source | |
+//! | `has_casualties.csv` | rel `HAS_CASUALTIES` Relation → Casualties | |
+//! | `side.csv` | rel `SIDE` Casualties → Entity | (the victims' side, when it is an entity) |
+//!
+//! Load from the export folder (paths in `load.cypher` are relative to it), e.g. with the
+//! Python package: `cd DIR && python -c "import kuzu; c = kuzu.Connection(kuzu.Database('db'));
+//! [c.execute(s) for s in open('load.cypher').read().split(';\n') if s.strip()]"`. Every COPY
+//! says `PARALLEL=false`, since Kùzu's parallel CSV reader cannot read quoted newlines. An empty
+//! cell is NULL. Cells drop invisible characters (see [`crate::text`]); they are not guarded
+//! against spreadsheet formulas: these files are for a database.
+
+use std::io::{self, BufWriter, Write};
+
+use ::csv::Writer;
+
+use super::fields::{self, DayBounds};
+use crate::graph::Graph;
+use crate::model::Relation;
+use crate::query::{Certainty, Snapshot};
+use crate::text::strip_invisible;
+
+/// One table: its file, the DDL that declares it (after `CREATE NODE TABLE`/`CREATE REL
+/// TABLE`), and its CSV header.
+struct Table {
+    file: &'static str,
+    ddl: &'static str,
+    header: &'static [&'static str],
+}
+
+/// Every table, node tables first (the order `load.cypher` creates and fills them in).
+const TABLES: &[Table] = &[
+    Table {
+        file: "entities.csv",
+        ddl: "NODE TABLE Entity(id STRING, kind STRING, label STRING, name_en STRING, \
+              name_ar STRING, name_fr STRING, lifetime_start STRING, lifetime_end STRING, \
+              description STRING, PRIMARY KEY(id))",
+        header: &[
+            "id",
+            "kind",
+            "label",
+            "name_en",
+            "name_ar",
+            "name_fr",
+            "lifetime_start",
+            "lifetime_end",
+            "description",
+        ],
+    },
+    Table {
+        file: "aliases.csv",
+        ddl: "NODE TABLE Alias(key STRING, position INT64, alias STRING, PRIMARY KEY(key))",
+        header: &["key", "position", "alias"],
+    },
+    Table {
+        file: "relations.csv",
+        ddl: "NODE TABLE Relation(id STRING, kind STRING, symmetric BOOLEAN, start STRING, \
+              `end` STRING, start_first DATE, start_last DATE, end_first DATE, end_last DATE, \
+              negated BOOLEAN, timeless BOOLEAN, status STRING, certainty STRING, event STRING, \
+              summary STRING, PRIMARY KEY(id))",
+        header: &[
+            "id",
+            "kind",
+            "symmetric",
+            "start",
+            "end",
+            "start_first",
+            "start_last",
+            "end_first",
+            "end_last",
+            "negated",
+            "timeless",
+            "status",
+            "certainty",
+            "event",
+            "summary",
+        ],
+    },
+    Table {
+        file: "evidence.csv",
+        ddl: "NODE TABLE Evidence(key STRING, position INT64, document STRING, \
+              start_byte INT64, end_byte INT64, `row` INT64, PRIMARY KEY(key))",
+        header: &[
+            "key",
+            "position",
+            "document",
+            "start_byte",
+            "end_byte",
+            "row",
+        ],
+    },
+    Table {
+        file: "casualties.csv",
+        ddl: "NODE TABLE Casualties(key STRING, position INT64, who STRING, outcome STRING, \
+              min INT64, max INT64, PRIMARY KEY(key))",
+        header: &["key", "position", "who", "outcome", "min", "max"],
+    },
+    Table {
+        file: "sources.csv",
+        ddl: "NODE TABLE Source(document STRING, kind STRING, language STRING, \
+              sha256 STRING, description STRING, PRIMARY KEY(document))",
+        header: &["document", "kind", "language", "sha256", "description"],
+    },
+    Table {
+        file: "has_alias.csv",
+        ddl: "REL TABLE HAS_ALIAS(FROM Entity TO Alias)",
+        header: &["from", "to"],
+    },
+    Table {
+        file: "roles.csv",
+        ddl: "REL TABLE ROLE(FROM Relation TO Entity, role STRING, position INT64)",
+        header: &["from", "to", "role", "position"],
+    },
+    Table {
+        file: "links.csv",
+        ddl: "REL TABLE LINKS(FROM Entity TO Entity, relation STRING, kind STRING, \
+              symmetric BOOLEAN)",
+        header: &["from", "to", "relation", "kind", "symmetric"],
+    },
+    Table {
+        file: "has_evidence.csv",
+        ddl: "REL TABLE HAS_EVIDENCE(FROM Relation TO Evidence)",
+        header: &["from", "to"],
+    },
+    Table {
+        file: "cites.csv",
+        ddl: "REL TABLE CITES(FROM Evidence TO Source)",
+        header: &["from", "to"],
+    },
+    Table {
+        file: "has_casualties.csv",
+        ddl: "REL TABLE HAS_CASUALTIES(FROM Relation TO Casualties)",
+        header: &["from", "to"],
+    },
+    Table {
+        file: "side.csv",
+        ddl: "REL TABLE SIDE(FROM Casualties TO Entity)",
+        header: &["from", "to"],
+    },
+];
+
+/// The script that creates and fills the tables.
+const SCRIPT: &str = "load.cypher";
+
+/// The files of this export.
+pub const PARTS: &[&str] = &[
+    "entities.csv",
+    "aliases.csv",
+    "relations.csv",
+    "evidence.csv",
+    "casualties.csv",
+    "sources.csv",
+    "has_alias.csv",
+    "roles.csv",
+    "links.csv",
+    "has_evidence.csv",
+    "cites.csv",
+    "has_casualties.csv",
+    "side.csv",
+    SCRIPT,
+];
+
+/// Writes part `part` (one of [`PARTS`]) of `selection`, rows in the selection's order; the
+/// entities are the selection's and every entity its relations refer to, in graph order, as
+/// in the node-link JSON. Errors with `InvalidInput` for another part name.
+pub fn write(
+    part: &str,
+    graph: &Graph,
+    selection: &Snapshot,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if part == SCRIPT {
+        return script(&mut BufWriter::new(out));
+    }
+    let Some(table) = TABLES.iter().find(|t| t.file == part) else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "kuzu export has no part {part:?}; expected one of: {}",
+                PARTS.join(", ")
+            ),
+        ));
+    };
+    let mut csv = Writer::from_writer(out);
+    csv.write_record(table.header)?;
+    let mut rows = Rows(&mut csv);
+    match part {
+        "entities.csv" | "aliases.csv" | "has_alias.csv" => {
+            entities(part, graph, selection, &mut rows)?
+        }
+        "sources.csv" => sources(graph, &mut rows)?,
+        _ => relations(part, graph, selection, &mut rows)?,
+    }
+    csv.flush()
+}
+
+/// `load.cypher`: every table created, then filled from its file.
+fn script(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "// actorgraph: the tables of this folder for Kùzu; run from this folder, one statement a line."
+    )?;
+    for table in TABLES {
+        writeln!(out, "CREATE {};", table.ddl)?;
+    }
+    for table in TABLES {
+        let name = table
+            .ddl
+            .split_whitespace()
+            .nth(2)
+            .and_then(|n| n.split('(').next())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "COPY {name} FROM '{}' (HEADER=true, PARALLEL=false);",
+            table.file
+        )?;
+    }
+    out.flush()
+}
+
+/// A CSV writer that drops invisible characters from every cell.
+struct Rows<'a, W: Write>(&'a mut Writer<W>);
+
+impl<W: Write> Rows<'_, W> {
+    fn row<const N: usize>(&mut self, cells: [&str; N]) -> io::Result<()> {
+        Ok(self
+            .0
+            .write_record(cells.map(strip_invisible).iter().map(|c| c.as_bytes()))?)
+    }
+}
+
+fn entities<W: Write>(
+    part: &str,
+    graph: &Graph,
+    selection: &Snapshot,
+    rows: &mut Rows<W>,
+) -> io::Result<()> {
+    // Every entity a relation refers to (place, claimants, casualty sides), so that each
+    // relationship finds its node: Kùzu refuses a COPY whose ends are missing.
+    for e in super::json::with_references(graph, selection) {
+        let e = graph.entity(e);
+        let id = e.id.as_str();
+        match part {
+            "entities.csv" => {
+                let lifetime = e.lifetime.as_ref();
+                let start = fields::date(lifetime.and_then(|l| l.start));
+                let end = fields::date(lifetime.and_then(|l| l.end));
+                let names = &e.names;
+                rows.row([
+                    id,
+                    e.kind.as_str(),
+                    e.label(),
+                    names.en.as_deref().unwrap_or_default(),
+                    names.ar.as_deref().unwrap_or_default(),
+                    names.fr.as_deref().unwrap_or_default(),
+                    &start,
+                    &end,
+                    &e.description,
+                ])?;
+            }
+            _ => {
+                for (n, alias) in e.aliases.iter().enumerate() {
+                    let key = format!("{id}/{}", n + 1);
+                    if part == "aliases.csv" {
+                        rows.row([&key, &(n + 1).to_string(), alias])?;
+                    } else {
+                        rows.row([id, &key])?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn sources<W: Write>(graph: &Graph, rows: &mut Rows<W>) -> io::Result<()> {
+    for s in graph.sources() {
+        rows.row([
+            &s.document,
+            s.kind.as_str(),
+            &s.language,
+            &s.sha256,
+            &s.description,
+        ])?;
+    }
+    Ok(())
+}
+
+/// The rows a relation gives `part` (one of the relation tables).
+fn relations<W: Write>(
+    part: &str,
+    graph: &Graph,
+    selection: &Snapshot,
+    rows: &mut Rows<W>,
+) -> io::Result<()> {
+    for found in &selection.relations {
+        let r = graph.relation(found.relation);
+        let id = r.id.as_str();
+        let symmetric = fields::boolean(r.kind.is_symmetric());
+        match part {
+            "relations.csv" => {
+                let b = DayBounds::of(r);
+                rows.row([
+                    id,
+                    r.kind.as_str(),
+                    symmetric,
+                    &fields::date(r.start),
+                    &fields::date(r.end),
+                    b.start_first.as_deref().unwrap_or_default(),
+                    b.start_last.as_deref().unwrap_or_default(),
+                    b.end_first.as_deref().unwrap_or_default(),
+                    b.end_last.as_deref().unwrap_or_default(),
+                    fields::boolean(r.negated),
+                    fields::boolean(r.timeless),
+                    r.status.as_str(),
+                    found.certainty.map_or("", Certainty::as_str),
+                    r.event.as_deref().unwrap_or_default(),
+                    &r.summary,
+                ])?;
+            }
+            "links.csv" => rows.row([
+                r.source.as_str(),
+                r.target.as_str(),
+                id,
+                r.kind.as_str(),
+                symmetric,
+            ])?,
+            "roles.csv" => {
+                let ends = [("source", &r.source), ("target", &r.target)];
+                for (role, who) in ends.into_iter().chain(r.place.iter().map(|p| ("place", p))) {
+                    rows.row([id, who.as_str(), role, "1"])?;
+                }
+                for (role, list) in [
+                    ("claimed_by", &r.claimed_by),
+                    ("disputed_by", &r.disputed_by),
+                ] {
+                    for (n, who) in list.iter().enumerate() {
+                        rows.row([id, who.as_str(), role, &(n + 1).to_string()])?;
+                    }
+                }
+            }
+            "evidence.csv" | "has_evidence.csv" | "cites.csv" => {
+                for (n, span) in r.evidence.iter().enumerate() {
+                    let key = format!("{id}/{}", n + 1);
+                    match part {
+                        "evidence.csv" => rows.row([
+                            &key,
+                            &(n + 1).to_string(),
+                            &span.document,
+                            &span.start_byte.to_string(),
+                            &span.end_byte.to_string(),
+                            &span.row.map(|r| r.to_string()).unwrap_or_default(),
+                        ])?,
+                        "has_evidence.csv" => rows.row([id, &key])?,
+                        _ => rows.row([&key, &span.document])?,
+                    }
+                }
+            }
+            _ => casualties(part, r, rows)?,
+        }
+    }
+    Ok(())
+}
+
+/// The rows of `casualties.csv`, `has_casualties.csv` or `side.csv` for one relation.
+fn casualties<W: Write>(part: &str, r: &Relation, rows: &mut Rows<W>) -> io::Result<()> {
+    let id = r.id.as_str();
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    for (n, toll) in r.casualties.iter().enumerate() {
+        let key = format!("{id}/{}", n + 1);
+        match part {
+            "casualties.csv" => {
+                rows.row([
+                    &key,
+                    &(n + 1).to_string(),
+                    &toll.who,
+                    toll.outcome.as_str(),
+                    &number(toll.min),
+                    &number(toll.max),
+                ])?;
+            }
+            "has_casualties.csv" => rows.row([id, &key])?,
+            _ => {
+                if let Some(side) = &toll.side {
+                    rows.row([&key, side.as_str()])?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
