@@ -9,7 +9,7 @@
 //! [`crate::text::json`] (invisible characters escaped) with every `<` written `\u003c`, so
 //! no text of the graph can close the script element. Everything the page reasons with is
 //! computed here: a relation's days of possible and certain holding come from
-//! [`Bounds`](crate::model::Bounds), dates are written as [`Relation::dates`] writes them,
+//! [`Bounds`], dates are written as [`Relation::dates`] writes them,
 //! and a typed query is folded by table ([`search`]), so the page shows what the command line
 //! says. Evidence text is quoted only when source texts are given.
 

@@ -6,7 +6,7 @@
 //! pieces in order with separators collapsed to one space between letters. The page holds the
 //! piece of every Unicode scalar value, as ranges of code points with the same piece, and
 //! collapses separators the same way; then it removes the definite article with the same list
-//! ([`ARTICLES`]). A piece holding a letter that no name key of the graph holds is written as
+//! (`names::normalize::ARTICLES`). A piece holding a letter that no name key of the graph holds is written as
 //! one [`FOREIGN`] letter: a query with it matches no name either way, and the table stays
 //! small. So the page's key of any query equals [`key`](crate::names::key) of it, foreign
 //! letters replaced by [`FOREIGN`] (tested in Node on every name and on random strings,
