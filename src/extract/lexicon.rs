@@ -84,6 +84,9 @@ pub(crate) enum Pos {
     Title,
     /// "led by": the group before, its leader after.
     By,
+    /// "including" (بما في ذلك, على وجه الخصوص, "notamment"): the actor it introduces (or
+    /// follows) is a part of the actor listed before it, and shares that actor's role.
+    Including,
 }
 
 /// What a date word does.
@@ -196,6 +199,9 @@ pub(crate) enum Meaning {
     Denial,
     Reported,
     Trigger(Trigger),
+    /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
+    /// stands for its region.
+    Region,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -212,6 +218,10 @@ pub(crate) struct Trigger {
     pub with: Option<Word>,
     /// A noun whose other side follows it directly (حدود Y), even for a symmetric kind.
     pub of: bool,
+    /// An apposition: the source stands right before the trigger (at most one word and a
+    /// comma between: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali"), the
+    /// target right after it.
+    pub near: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -419,6 +429,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "denial" => Meaning::Denial,
         "reported" => Meaning::Reported,
         "stop" => Meaning::Stop,
+        "region" => Meaning::Region,
         "entity" => {
             let kind = args.first().ok_or("entity needs a kind")?;
             Meaning::Head(
@@ -437,6 +448,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                 Some("noun") => Pos::Noun,
                 Some("title") => Pos::Title,
                 Some("by") => Pos::By,
+                Some("including") => Pos::Including,
                 other => return Err(format!("unknown part of speech {other:?}")),
             };
             let mut trigger = Trigger {
@@ -445,6 +457,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                 ends: false,
                 with: None,
                 of: false,
+                near: false,
                 label: format!("{} {}", kind.as_str(), args[1]),
             };
             for flag in &args[2..] {
@@ -453,6 +466,8 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                     trigger.label.push_str(" end");
                 } else if *flag == "of" {
                     trigger.of = true;
+                } else if *flag == "near" {
+                    trigger.near = true;
                 } else if let Some(word) = flag.strip_prefix("with=") {
                     trigger.with = words_of(word).pop();
                 } else {

@@ -34,6 +34,9 @@ pub(crate) struct Mention {
 pub struct Gazetteer {
     /// First word → (all words, entity); `usize::MAX` for a name two entities share.
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// A town → the region named after it ("Kidal" → "Kidal Region", "منطقة كيدال"): a
+    /// region one of whose names is one of the town's names and at most two more words.
+    region_of: HashMap<usize, usize>,
 }
 
 impl Gazetteer {
@@ -51,7 +54,11 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { by_first }
+        let region_of = regions_of_towns(graph);
+        Gazetteer {
+            by_first,
+            region_of,
+        }
     }
 
     /// The longest name starting at token `i`: its length in tokens and entity.
@@ -74,6 +81,51 @@ impl Gazetteer {
     }
 }
 
+/// Each town's region, when the graph has exactly one region named after it.
+fn regions_of_towns(graph: &Graph) -> HashMap<usize, usize> {
+    let entities = graph.entities();
+    let names = |i: usize| -> Vec<Vec<String>> {
+        keyed_names(&entities[i])
+            .map(|(k, _)| k.split(' ').map(str::to_owned).collect())
+            .collect()
+    };
+    let towns: Vec<(usize, Vec<Vec<String>>)> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityKind::City)
+        .map(|i| (i, names(i)))
+        .collect();
+    let mut out: HashMap<usize, usize> = HashMap::new();
+    for r in (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Region) {
+        for region_name in names(r) {
+            for (town, town_names) in &towns {
+                let named = town_names.iter().any(|t| {
+                    region_name.len() > t.len()
+                        && region_name.len() <= t.len() + 2
+                        && region_name.windows(t.len()).any(|w| w == t.as_slice())
+                });
+                if named {
+                    let slot = out.entry(*town).or_insert(r);
+                    if *slot != r {
+                        *slot = usize::MAX;
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|_, r| *r != usize::MAX);
+    out
+}
+
+/// True when the phrase ending right before token `i` is a region word (منطقة, مناطق,
+/// "regions of").
+fn after_region_word(lexicon: &Matches, tokens: &[Token], i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| {
+        tokens[j].kind == Kind::Word
+            && lexicon[j]
+                .iter()
+                .any(|(n, p)| j + n == i && p.meaning == Meaning::Region)
+    })
+}
+
 /// The mentions in `tokens[first..last]` (a sentence), in order, never overlapping.
 pub(crate) fn find(
     gazetteer: &Gazetteer,
@@ -84,13 +136,31 @@ pub(crate) fn find(
     last: usize,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut in_region_list = false;
     let mut i = first;
     while i < last {
         if tokens[i].kind != Kind::Word {
             i += 1;
             continue;
         }
-        if let Some((n, entity)) = gazetteer.at(&tokens[..last], i) {
+        if let Some((n, mut entity)) = gazetteer.at(&tokens[..last], i) {
+            // "مناطق تمبكتو وكيدال وغاو", "the regions of Kidal and Gao": the towns' regions.
+            let region_word = after_region_word(lexicon, tokens, i);
+            let listed = in_region_list
+                && out.last().is_some_and(|m: &Mention| {
+                    (m.last == i && tokens[i].conjunction)
+                        || (m.last + 1 == i
+                            && lexicon[m.last]
+                                .iter()
+                                .any(|(_, p)| p.meaning == Meaning::And))
+                });
+            in_region_list = false;
+            if (region_word || listed)
+                && let Some(&r) = gazetteer.region_of.get(&entity)
+            {
+                entity = r;
+                in_region_list = true;
+            }
             out.push(mention(tokens, i, i + n, Who::Known(entity)));
             i += n;
             continue;

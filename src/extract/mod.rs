@@ -297,6 +297,25 @@ impl<'g> Extractor<'g> {
                         None => break,
                     }
                 }
+                // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
+                if matches!(
+                    first.0.rule,
+                    "verb-svo" | "verb-vso" | "noun" | "apposition"
+                ) {
+                    let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
+                    for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
+                        for r in &targets {
+                            let reading = rules::Reading {
+                                source: co,
+                                confidence: r.confidence - 0.03 * (n + 1).min(2) as f64,
+                                ..*r
+                            };
+                            if let Some(pick) = self.fits(trigger.kind, &mentions, reading) {
+                                picks.push(pick);
+                            }
+                        }
+                    }
+                }
                 read_span = Some((*a, *b));
                 for (reading, source, target) in picks {
                     let date = in_sentence
@@ -415,7 +434,8 @@ impl<'g> Extractor<'g> {
             Who::Known(e) => self.graph.entities()[*e].kind,
             Who::New { kind, .. } => *kind,
         };
-        if !kind.accepts(kind_of(s), kind_of(t)) {
+        if !kind.accepts(kind_of(s), kind_of(t)) || !plausible(kind, r.rule, kind_of(s), kind_of(t))
+        {
             return None;
         }
         Some((
@@ -430,6 +450,33 @@ impl<'g> Extractor<'g> {
             Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
             Who::New { key, .. } => Party::New { new: key.clone() },
         }
+    }
+}
+
+/// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
+/// in a region or state, a region in a state: "غاو في مالي", never "مالي في غاو"), and an
+/// "including" names a part of a group, a coalition or a people, not of a state or person.
+fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityKind) -> bool {
+    use EntityKind as E;
+    let size = |k: EntityKind| match k {
+        E::City => 0,
+        E::Region | E::NaturalArea => 1,
+        E::UnrecognisedState => 2,
+        _ => 3,
+    };
+    match kind {
+        RelationKind::PartOf => {
+            size(source) < size(target) || (size(source) == 1 && size(target) == 1)
+        }
+        RelationKind::Membership if rule == "including" => matches!(
+            target,
+            E::Coalition
+                | E::ArmedGroup
+                | E::PoliticalMovement
+                | E::IntergovernmentalOrganisation
+                | E::People
+        ),
+        _ => true,
     }
 }
 
@@ -754,6 +801,188 @@ mod tests {
         // A town is no side of a conflict, a person no place to control.
         assert!(read(Lang::En, "The MNLA clashed near Gao.").is_empty());
         assert!(read(Lang::En, "The MNLA seized Bilal Ag Acherif.").is_empty());
+    }
+
+    #[test]
+    fn places_in_places_in_apposition() {
+        assert_eq!(
+            read(Lang::Ar, "زار الوفد غاو في مالي."),
+            ["part_of gao mali - -"]
+        );
+        // The towns after a region word stand for their regions, each in turn.
+        assert_eq!(
+            read(Lang::Ar, "زار الوفد مناطق تمبكتو وكيدال في مالي."),
+            [
+                "part_of kidal-region mali - -",
+                "part_of timbuktu-region mali - -"
+            ]
+        );
+        // A state is never in a town.
+        assert!(read(Lang::Ar, "اجتمع وزراء مالي في غاو.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Fighting resumed in Kidal, in northern Mali."),
+            ["part_of kidal northern-mali - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Les combats ont repris à Gao, au Mali."),
+            ["part_of gao mali - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "دخلت القوات غاو، عاصمة أزواد المعلنة."),
+            ["capital gao azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "They reached Gao, the capital of Azawad."),
+            ["capital gao azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ils ont atteint Gao, capitale de l'Azawad."),
+            ["capital gao azawad - -"]
+        );
+    }
+
+    #[test]
+    fn a_faction_of_and_including_name_members() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قالت أنصار الدين، أحد فصائل الجماعات الإسلامية المتمردة، إنها لن تتفاوض."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine, a faction of the Islamist rebels, held the town."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine, une faction des islamistes, tient la ville."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        // The part an "including" names is a member, and does what the whole does.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "هاجمت الجماعات الجهادية، بما في ذلك أنصار الدين، الجيش المالي."
+            ),
+            [
+                "attack islamists malian-army - -",
+                "attack ansar-dine malian-army - -",
+                "membership ansar-dine islamists - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Jihadist groups, including Ansar Dine, attacked the Malian army."
+            ),
+            [
+                "membership ansar-dine islamists - -",
+                "attack ansar-dine malian-army - -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Les jihadistes, notamment Ansar Dine, ont attaqué l'armée malienne."
+            ),
+            [
+                "membership ansar-dine islamists - -",
+                "attack ansar-dine malian-army - -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        // A state is no group one is a member of.
+        assert!(
+            read(Lang::En, "Several states, including France, met in Mali.")
+                .iter()
+                .all(|c| !c.starts_with("membership"))
+        );
+    }
+
+    #[test]
+    fn presence_goals_threats_and_destabilisation() {
+        assert_eq!(
+            read(Lang::Ar, "تنشط أنصار الدين منذ سنوات في منطقة كيدال."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine is active in the Kidal region."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine est présent dans la région de Kidal."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "تسعى الحركة الوطنية لتحرير أزواد إلى إقامة دولة في أزواد."
+            ),
+            ["goal mnla azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA hopes to make Menaka its base."),
+            ["goal mnla menaka - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA cherche à reprendre Ménaka."),
+            ["goal mnla menaka - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "هددت الحركة الوطنية لتحرير أزواد الجيش المالي."),
+            ["threat mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تهدد الحركة الوطنية لتحرير أزواد الجيش المالي."
+            ),
+            ["threat mnla malian-army - - negated"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "يُزعم أن الحركة الوطنية لتحرير أزواد هددت الجيش المالي."
+            ),
+            ["threat mnla malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::En, "ECOWAS reportedly threatened the MNLA."),
+            ["threat ecowas mnla - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "La CEDEAO n'a pas menacé le MNLA."),
+            ["threat ecowas mnla - - negated"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "القذافي زعزع استقرار منطقة الساحل."),
+            ["destabilisation muammar-gaddafi sahel - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Gaddafi's fall destabilised the Sahel."),
+            ["destabilisation muammar-gaddafi sahel - -"]
+        );
+    }
+
+    #[test]
+    fn operations_against_a_side_are_each_partner_s_conflict() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "شاركت القوات الفرنسية والتشادية في عمليات عسكرية ضد الجماعات الجهادية."
+            ),
+            [
+                "conflict chadian-armed-forces islamists - -",
+                "conflict french-armed-forces islamists - -"
+            ]
+        );
     }
 
     #[test]
