@@ -199,6 +199,15 @@ pub(crate) enum Meaning {
     Denial,
     Reported,
     Trigger(Trigger),
+    /// A quantity or the members of a group before its name ("نصف مقاتلي X", "members of
+    /// X"): the group may stand for the subject right after an Arabic verb.
+    Quantity,
+    /// A definite common noun that names an actor already named ("الحركة", "the group"),
+    /// with the kinds of entity it may stand for.
+    Anaphor(Vec<EntityKind>),
+    /// A word a clause may open with before a verb whose subject is the one before
+    /// (ثم, كما, "then", "puis").
+    Continues,
     /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
     /// stands for its region.
     Region,
@@ -430,6 +439,20 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "reported" => Meaning::Reported,
         "stop" => Meaning::Stop,
         "region" => Meaning::Region,
+        "quantity" => Meaning::Quantity,
+        "continues" => Meaning::Continues,
+        "anaphor" => {
+            let kinds = args.first().ok_or("anaphor needs entity kinds")?;
+            Meaning::Anaphor(
+                kinds
+                    .split(',')
+                    .map(|k| {
+                        serde_json::from_value(serde_json::Value::String(k.to_owned()))
+                            .map_err(|_| format!("unknown entity kind {k:?}"))
+                    })
+                    .collect::<Result<Vec<EntityKind>, String>>()?,
+            )
+        }
         "entity" => {
             let kind = args.first().ok_or("entity needs a kind")?;
             Meaning::Head(

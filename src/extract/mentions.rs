@@ -17,6 +17,9 @@ pub(crate) enum Who {
     Known(usize),
     /// An actor the graph does not know: the key of its name, and a proposed kind.
     New { key: String, kind: EntityKind },
+    /// A definite noun ("الحركة", "the group") standing for the last actor of one of these
+    /// kinds named before it in the paragraph; resolved (or dropped) by the caller.
+    Anaphor(Vec<EntityKind>),
 }
 
 /// A span of tokens that names an actor.
@@ -27,6 +30,9 @@ pub(crate) struct Mention {
     pub start: usize,
     pub end: usize,
     pub who: Who,
+    /// True when it names its actor by a definite noun or stands for an unstated subject,
+    /// resolved from the sentences before.
+    pub resolved: bool,
 }
 
 /// Every name of a graph's entities, by the key of its first word.
@@ -165,6 +171,14 @@ pub(crate) fn find(
             i += n;
             continue;
         }
+        // "l'armée malienne" is a name that starts inside "l'armée".
+        if let Some((n, kinds)) = anaphor(lexicon, latin, tokens, i, last)
+            && (i + 1..i + n).all(|j| gazetteer.at(&tokens[..last], j).is_none())
+        {
+            out.push(mention(tokens, i, i + n, Who::Anaphor(kinds.to_vec())));
+            i += n;
+            continue;
+        }
         let found = if latin {
             new_latin(gazetteer, lexicon, tokens, i, last, i == first)
         } else {
@@ -193,7 +207,38 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
         start: tokens[first].start,
         end: tokens[last - 1].end,
         who,
+        resolved: false,
     }
+}
+
+/// The length of the definite noun standing for an actor at token `i`, when it is one: in
+/// Arabic a word with the article not followed by a word that could continue a name
+/// ("الحركة،", "للحركة" then a verb of the lexicon; not "الحركة الشعبية"), in French and
+/// English the phrase in lower case ("the movement"; "the Movement for ..." is a name).
+fn anaphor<'a>(
+    lexicon: &'a Matches,
+    latin: bool,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+) -> Option<(usize, &'a [EntityKind])> {
+    let (n, kinds) =
+        lexicon[i]
+            .iter()
+            .filter(|(n, _)| i + n <= last)
+            .find_map(|(n, p)| match &p.meaning {
+                Meaning::Anaphor(kinds) => Some((*n, kinds.as_slice())),
+                _ => None,
+            })?;
+    let next = tokens.get(i + n).filter(|_| i + n < last);
+    let ends = next
+        .is_none_or(|t| t.kind != Kind::Word || t.number.is_some() || !lexicon[i + n].is_empty());
+    let ok = if latin {
+        !tokens[i + n - 1].upper
+    } else {
+        tokens[i].definite && ends
+    };
+    ok.then_some((n, kinds))
 }
 
 /// A word that may not continue an actor's name: punctuation, a number, a known name, or any
@@ -327,6 +372,7 @@ mod tests {
             let who = match &m.who {
                 Who::Known(e) => graph.entities()[*e].id.to_string(),
                 Who::New { kind, .. } => format!("new {kind:?}"),
+                Who::Anaphor(kinds) => format!("anaphor {kinds:?}"),
             };
             format!("{} = {who}", &text[m.start..m.end])
         })
@@ -345,6 +391,30 @@ mod tests {
                 "وبالإسلاميين = islamists",
                 "ولغاو = gao"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_definite_noun_is_an_anaphor_and_a_longer_one_a_name() {
+        assert_eq!(
+            names(Lang::Ar, "الأمين العام للحركة ، قال"),
+            ["للحركة = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Ar, "قالت الحركة الشعبية الجديدة"),
+            ["الحركة الشعبية الجديدة = new PoliticalMovement"]
+        );
+        assert_eq!(
+            names(Lang::En, "the leader of the movement said"),
+            ["the movement = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Fr, "selon lui, le mouvement a dit"),
+            ["le mouvement = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Fr, "l'armée malienne"),
+            ["armée malienne = malian-army"]
         );
     }
 

@@ -240,9 +240,21 @@ impl<'g> Extractor<'g> {
         let latin = self.lang != Lang::Ar;
         let mut out = Draft::default();
         let mut next_date = 0;
+        let mut context = Context::default();
+        let mut previous_end = 0;
         for s in tokens::sentences(&tokens) {
-            let mentions =
+            // A line break between two sentences ends a paragraph: what "the movement" and
+            // an unstated subject stand for is looked for only inside one.
+            if tokens[previous_end..s.first]
+                .iter()
+                .any(|t| t.kind == tokens::Kind::Break)
+            {
+                context = Context::default();
+            }
+            previous_end = s.last;
+            let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
+            self.resolve(&mut mentions, &mut context);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
             }
@@ -250,7 +262,7 @@ impl<'g> Extractor<'g> {
                 .iter()
                 .take_while(|d| d.first < s.last)
                 .collect();
-            if mentions.len() < 2 {
+            if mentions.is_empty() || (mentions.len() < 2 && context.subject.is_none()) {
                 continue;
             }
             let markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
@@ -263,160 +275,277 @@ impl<'g> Extractor<'g> {
                 markers: &markers,
             };
             let mut read_span = None;
+            let mut had_subject = false;
             for (a, b, trigger) in &markers.triggers {
                 if read_span == Some((*a, *b)) {
                     continue;
                 }
-                let Some(first) = sentence
-                    .readings(*a, *b, trigger)
-                    .into_iter()
-                    .find_map(|r| self.fits(trigger.kind, &mentions, r))
-                else {
-                    continue;
+                let here = Here {
+                    document,
+                    text,
+                    sentence: s,
+                    dates: &in_sentence,
+                    trigger,
+                    a: *a,
+                    b: *b,
                 };
-                // "supported the French and Chadian forces", "borders Y to the south, Z to
-                // the west": each further object of the same kind listed after the first.
-                let mut picks = vec![first.clone()];
-                let t = first.0.target;
-                let kind_of = |m: usize| match &mentions[m].who {
-                    Who::Known(e) => self.graph.entities()[*e].kind,
-                    Who::New { kind, .. } => *kind,
-                };
-                let alike = |m: usize| kind_of(m) == kind_of(t);
-                for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
-                    if next == first.0.source {
-                        break;
-                    }
-                    let reading = rules::Reading {
-                        target: next,
-                        confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
-                        ..first.0
-                    };
-                    match self.fits(trigger.kind, &mentions, reading) {
-                        Some(pick) => picks.push(pick),
-                        None => break,
-                    }
-                }
-                // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
-                if matches!(
-                    first.0.rule,
-                    "verb-svo" | "verb-vso" | "noun" | "apposition"
-                ) {
-                    let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
-                    for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
-                        for r in &targets {
-                            let reading = rules::Reading {
-                                source: co,
-                                confidence: r.confidence - 0.03 * (n + 1).min(2) as f64,
-                                ..*r
-                            };
-                            if let Some(pick) = self.fits(trigger.kind, &mentions, reading) {
-                                picks.push(pick);
-                            }
-                        }
-                    }
-                }
-                read_span = Some((*a, *b));
-                for (reading, source, target) in picks {
-                    let date = in_sentence
-                        .iter()
-                        .min_by_key(|d| {
-                            if d.first >= *b {
-                                d.first - b
-                            } else if d.last <= *a {
-                                a - d.last
-                            } else {
-                                0
-                            }
-                        })
-                        .copied();
-                    let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
-                    // "signed in June 2013 and lasted until September 2013": an "until" later
-                    // in the sentence ends what the nearest date began.
-                    let mut until = None;
-                    if let Some(d) = date
-                        && start.is_some()
-                        && end.is_none()
-                        && !trigger.kind.is_instantaneous()
-                        && let Some(u) = in_sentence
-                            .iter()
-                            .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
-                        && u.end
-                            .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
-                    {
-                        end = u.end;
-                        until = Some(*u);
-                    }
-                    if trigger.ends && end.is_none() {
-                        end = start.take();
-                    }
-                    if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
-                        start = end.take();
-                    }
-                    let negated = sentence.negated(*a);
-                    let status = if markers.denial {
-                        Status::Disputed
-                    } else if sentence.reported(*a, *b) {
-                        Status::Alleged
-                    } else {
-                        Status::Asserted
-                    };
-                    let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
-                    let mut lo = ms.start.min(mt.start).min(tokens[*a].start);
-                    let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
-                    for d in date.into_iter().chain(until) {
-                        lo = lo.min(tokens[d.first].start);
-                        hi = hi.max(tokens[d.last - 1].end);
-                    }
-                    let mut confidence = reading.confidence;
-                    for p in [&source, &target] {
-                        if matches!(p, Party::New { .. }) {
-                            confidence -= 0.15;
-                        }
-                    }
-                    if negated || status != Status::Asserted {
-                        confidence -= 0.05;
-                    }
-                    if confidence < THRESHOLD {
-                        continue;
-                    }
-                    for m in [ms, mt] {
-                        if let Who::New { kind, .. } = &m.who {
-                            out.note_entity(text, m, *kind);
-                        }
-                    }
-                    let summary = format!(
-                        "Proposed by actorgraph extract ({}: {}) from \"{}\".",
-                        reading.rule,
-                        trigger.label,
-                        crate::text::visible(&text[lo..hi])
-                    );
-                    out.add(Candidate {
-                        id: String::new(),
-                        kind: trigger.kind,
-                        source,
-                        target,
-                        start,
-                        end,
-                        negated,
-                        status,
-                        evidence: vec![Cited {
-                            document: document.to_owned(),
-                            start_byte: lo,
-                            end_byte: hi,
-                        }],
-                        confidence: (confidence * 100.0).round() / 100.0,
-                        rule: format!("{}: {}", reading.rule, trigger.label),
-                        sentence: Span {
-                            start_byte: s.start,
-                            end_byte: s.end,
+                let mut subject = self.propose(&sentence, &here, None, &mut out);
+                // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
+                // its own has the subject of the clause before.
+                if subject.is_none()
+                    && trigger.pos == lexicon::Pos::Verb
+                    && sentence.opens_clause(*a)
+                    && sentence.no_subject_after(*b)
+                    && let Some(carried) = context.subject
+                {
+                    let mut with_subject = mentions.clone();
+                    let at = with_subject.partition_point(|m| m.first < *a);
+                    with_subject.insert(
+                        at,
+                        mentions::Mention {
+                            first: *a,
+                            last: *a,
+                            start: tokens[*a].start,
+                            end: tokens[*a].start,
+                            who: Who::Known(carried),
+                            resolved: true,
                         },
-                        summary,
-                    });
+                    );
+                    let sentence = rules::Sentence {
+                        mentions: &with_subject,
+                        ..sentence
+                    };
+                    subject = self.propose(&sentence, &here, Some(at), &mut out);
                 }
+                if let Some(subject) = subject {
+                    read_span = Some((*a, *b));
+                    if let Some(e) = subject {
+                        context.subject = Some(e);
+                        had_subject = true;
+                    }
+                }
+            }
+            // A sentence naming actors without a subject the rules read may have changed
+            // the topic: nothing is carried over it.
+            if !had_subject
+                && mentions
+                    .iter()
+                    .any(|m| self.kind_of(&m.who).is_some_and(EntityKind::is_actor))
+            {
+                context.subject = None;
             }
         }
         out.finish(document)
+    }
+
+    /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting
+    /// kind named before them in the paragraph (dropping those with none), and notes the
+    /// actors the sentence names.
+    fn resolve(&self, mentions: &mut Vec<mentions::Mention>, context: &mut Context) {
+        let entities = self.graph.entities();
+        let mut kept = Vec::with_capacity(mentions.len());
+        for mut m in mentions.drain(..) {
+            if let Who::Anaphor(kinds) = &m.who {
+                let Some(&e) = context
+                    .named
+                    .iter()
+                    .rev()
+                    .find(|&&e| kinds.contains(&entities[e].kind))
+                else {
+                    continue;
+                };
+                m.who = Who::Known(e);
+                m.resolved = true;
+            }
+            if let Who::Known(e) = m.who {
+                context.named.push(e);
+            }
+            kept.push(m);
+        }
+        *mentions = kept;
+    }
+
+    /// Proposes the candidates the trigger of `here` states in `sentence`; `carried` is the
+    /// index of a mention standing for an unstated subject, which must then be the source.
+    /// Returns `None` when no reading fits, else the source entity of a subject rule (the
+    /// subject the next clause may carry over), if any.
+    fn propose(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        carried: Option<usize>,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (a, b, trigger) = (here.a, here.b, here.trigger);
+        let mentions = sentence.mentions;
+        let first = sentence
+            .readings(a, b, trigger)
+            .into_iter()
+            .filter(|r| carried.is_none_or(|c| r.source == c))
+            .find_map(|r| self.fits(trigger.kind, mentions, r))?;
+        // "supported the French and Chadian forces", "borders Y to the south, Z to
+        // the west": each further object of the same kind listed after the first.
+        let mut picks = vec![first.clone()];
+        let t = first.0.target;
+        let kind_of = |m: usize| self.kind_of(&mentions[m].who);
+        let alike = |m: usize| kind_of(m) == kind_of(t);
+        for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
+            if next == first.0.source {
+                break;
+            }
+            let reading = rules::Reading {
+                target: next,
+                confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                ..first.0
+            };
+            match self.fits(trigger.kind, mentions, reading) {
+                Some(pick) => picks.push(pick),
+                None => break,
+            }
+        }
+        // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
+        if matches!(
+            first.0.rule,
+            "verb-svo" | "verb-vso" | "noun" | "apposition"
+        ) {
+            let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
+            for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
+                for r in &targets {
+                    let reading = rules::Reading {
+                        source: co,
+                        confidence: r.confidence - 0.03 * (n + 1).min(2) as f64,
+                        ..*r
+                    };
+                    if let Some(pick) = self.fits(trigger.kind, mentions, reading) {
+                        picks.push(pick);
+                    }
+                }
+            }
+        }
+        let subject = match (&mentions[first.0.source].who, first.0.rule) {
+            (Who::Known(e), "verb-svo" | "verb-vso" | "noun" | "coordination") => Some(*e),
+            _ => None,
+        };
+        for (reading, source, target) in picks {
+            self.emit(sentence, here, reading, source, target, out);
+        }
+        Some(subject)
+    }
+
+    /// Adds the candidate of one reading: its dates, negation, status, span and confidence.
+    fn emit(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        reading: rules::Reading,
+        source: Party,
+        target: Party,
+        out: &mut Draft,
+    ) {
+        let (a, b, trigger) = (here.a, here.b, here.trigger);
+        let (tokens, mentions, text) = (sentence.tokens, sentence.mentions, here.text);
+        let s = here.sentence;
+        let date = here
+            .dates
+            .iter()
+            .min_by_key(|d| {
+                if d.first >= b {
+                    d.first - b
+                } else {
+                    a.saturating_sub(d.last)
+                }
+            })
+            .copied();
+        let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
+        // "signed in June 2013 and lasted until September 2013": an "until" later
+        // in the sentence ends what the nearest date began.
+        let mut until = None;
+        if let Some(d) = date
+            && start.is_some()
+            && end.is_none()
+            && !trigger.kind.is_instantaneous()
+            && let Some(u) = here
+                .dates
+                .iter()
+                .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
+            && u.end
+                .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
+        {
+            end = u.end;
+            until = Some(*u);
+        }
+        if trigger.ends && end.is_none() {
+            end = start.take();
+        }
+        if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
+            start = end.take();
+        }
+        let negated = sentence.negated(a);
+        let status = if sentence.markers.denial {
+            Status::Disputed
+        } else if sentence.reported(a, b) {
+            Status::Alleged
+        } else {
+            Status::Asserted
+        };
+        let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
+        let mut lo = ms.start.min(mt.start).min(tokens[a].start);
+        let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
+        for d in date.into_iter().chain(until) {
+            lo = lo.min(tokens[d.first].start);
+            hi = hi.max(tokens[d.last - 1].end);
+        }
+        let mut confidence = reading.confidence;
+        for p in [&source, &target] {
+            if matches!(p, Party::New { .. }) {
+                confidence -= 0.15;
+            }
+        }
+        if negated || status != Status::Asserted {
+            confidence -= 0.05;
+        }
+        // A definite noun or an unstated subject resolved from the sentences before.
+        for m in [ms, mt] {
+            if m.resolved {
+                confidence -= 0.1;
+            }
+        }
+        if confidence < THRESHOLD {
+            return;
+        }
+        for m in [ms, mt] {
+            if let Who::New { kind, .. } = &m.who {
+                out.note_entity(text, m, *kind);
+            }
+        }
+        let summary = format!(
+            "Proposed by actorgraph extract ({}: {}) from \"{}\".",
+            reading.rule,
+            trigger.label,
+            crate::text::visible(&text[lo..hi])
+        );
+        out.add(Candidate {
+            id: String::new(),
+            kind: trigger.kind,
+            source,
+            target,
+            start,
+            end,
+            negated,
+            status,
+            evidence: vec![Cited {
+                document: here.document.to_owned(),
+                start_byte: lo,
+                end_byte: hi,
+            }],
+            confidence: (confidence * 100.0).round() / 100.0,
+            rule: format!("{}: {}", reading.rule, trigger.label),
+            sentence: Span {
+                start_byte: s.start,
+                end_byte: s.end,
+            },
+            summary,
+        });
     }
 
     /// The reading's ends as parties, when the relation kind accepts their entity kinds.
@@ -430,12 +559,10 @@ impl<'g> Extractor<'g> {
         if s == t {
             return None;
         }
-        let kind_of = |w: &Who| match w {
-            Who::Known(e) => self.graph.entities()[*e].kind,
-            Who::New { kind, .. } => *kind,
+        let (Some(ks), Some(kt)) = (self.kind_of(s), self.kind_of(t)) else {
+            return None;
         };
-        if !kind.accepts(kind_of(s), kind_of(t)) || !plausible(kind, r.rule, kind_of(s), kind_of(t))
-        {
+        if !kind.accepts(ks, kt) || !plausible(kind, r.rule, ks, kt) {
             return None;
         }
         Some((
@@ -445,10 +572,20 @@ impl<'g> Extractor<'g> {
         ))
     }
 
+    /// The entity kind of a mention's actor; `None` for a definite noun left unresolved.
+    fn kind_of(&self, who: &Who) -> Option<EntityKind> {
+        match who {
+            Who::Known(e) => Some(self.graph.entities()[*e].kind),
+            Who::New { kind, .. } => Some(*kind),
+            Who::Anaphor(_) => None,
+        }
+    }
+
     fn party(&self, m: &mentions::Mention) -> Party {
         match &m.who {
             Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
             Who::New { key, .. } => Party::New { new: key.clone() },
+            Who::Anaphor(_) => Party::New { new: String::new() },
         }
     }
 }
@@ -478,6 +615,25 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
         ),
         _ => true,
     }
+}
+
+/// What a paragraph has said so far: the actors it named, in order, and the subject of its
+/// last clause that had one.
+#[derive(Default)]
+struct Context {
+    named: Vec<usize>,
+    subject: Option<usize>,
+}
+
+/// A trigger in its sentence, with what a candidate needs to cite it.
+struct Here<'a> {
+    document: &'a str,
+    text: &'a str,
+    sentence: tokens::Sentence,
+    dates: &'a [&'a dates::DateMention],
+    trigger: &'a lexicon::Trigger,
+    a: usize,
+    b: usize,
 }
 
 /// Candidates as they are found: the same relation stated twice is one candidate with two
@@ -982,6 +1138,89 @@ mod tests {
                 "conflict chadian-armed-forces islamists - -",
                 "conflict french-armed-forces islamists - -"
             ]
+        );
+    }
+
+    #[test]
+    fn the_movement_stands_for_the_last_movement_named_in_the_paragraph() {
+        let ar = "أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. وقال بلال أغ الشريف، الأمين العام للحركة، إن الإعلان نهائي.";
+        assert_eq!(
+            read(Lang::Ar, ar),
+            [
+                "declaration mnla azawad - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        // Not across a paragraph.
+        assert_eq!(
+            read(Lang::Ar, &ar.replace(". و", ".\nو")),
+            ["declaration mnla azawad - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA seized Kidal. Bilal Ag Acherif, leader of the movement, said so."
+            ),
+            [
+                "control mnla kidal - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA a repris Kidal. Bilal Ag Acherif, chef du mouvement, l'a dit."
+            ),
+            [
+                "control mnla kidal - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_with_its_verb_has_the_subject_before() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، ثم استعادت غاو."
+            ),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA seized Kidal and then retook Gao."),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA a repris Kidal, puis a occupé Gao."),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        // A clause with a subject of its own ("بعضهم") carries nothing over, and negation
+        // still reads.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، ثم انضم بعضهم إلى الجماعات الجهادية."
+            ),
+            ["control mnla kidal - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، لكنها لم تهدد غاو."
+            ),
+            ["control mnla kidal - -", "threat mnla gao - - negated"]
+        );
+    }
+
+    #[test]
+    fn a_quantity_of_a_group_s_members_is_the_group_as_subject() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "فر ما يقرب من نصف مقاتلي الحركة الوطنية لتحرير أزواد إلى الجماعات الجهادية."
+            ),
+            ["defection mnla islamists - -"]
         );
     }
 

@@ -46,6 +46,10 @@ pub(crate) struct Markers {
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
     pub partitive: Vec<usize>,
+    /// Quantities and member nouns before a name: (first token, one past the last).
+    pub quantity: Vec<(usize, usize)>,
+    /// Words that continue a clause with the subject before (ثم, كما).
+    pub continues: Vec<usize>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -103,6 +107,11 @@ pub(crate) fn markers(
                 Meaning::Relative => m.relative.push(i),
                 Meaning::Locative => m.locative.push(span),
                 Meaning::Partitive => m.partitive.push(i),
+                Meaning::Quantity => {
+                    m.quantity.push(span);
+                    advance = advance.max(n);
+                }
+                Meaning::Continues => m.continues.push(i),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -356,6 +365,8 @@ impl Sentence<'_> {
                         || (first <= b + 2
                             && self.markers.partitive.contains(&(first - 1))
                             && self.gap(b, first) <= 2)
+                        // "فر ما يقرب من نصف مقاتلي X": a quantity of X's members.
+                        || (first <= b + 8 && self.quantified(b, first))
                         // "شجبت دول مختلفة، بما في ذلك فرنسا، …": a named part of an
                         // unnamed subject.
                         || self
@@ -480,6 +491,54 @@ impl Sentence<'_> {
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when every word from token `from` to `to` is a quantity, a member noun or a
+    /// partitive (ما يقرب من نصف مقاتلي, "some of the fighters of").
+    fn quantified(&self, from: usize, to: usize) -> bool {
+        let mut i = from;
+        let mut any = false;
+        while i < to {
+            if let Some(&(_, end)) = self.markers.quantity.iter().find(|(s, _)| *s == i) {
+                i = end;
+                any = true;
+            } else if self.markers.partitive.contains(&i) {
+                i += 1;
+            } else {
+                return false;
+            }
+        }
+        any && i == to
+    }
+
+    /// True when the trigger at token `a` opens its clause: nothing before it in the clause
+    /// but words that continue the one before (ثم, كما, "then") and negations.
+    /// The clause starts after the last punctuation or name before the trigger ("seized Kidal
+    /// and then retook Gao").
+    pub(crate) fn opens_clause(&self, a: usize) -> bool {
+        let punctuation = (self.first..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word)
+            .map_or(self.first, |i| i + 1);
+        let name = self.before(a).map_or(self.first, |m| self.mentions[m].last);
+        let start = punctuation.max(name);
+        (start..a).all(|i| {
+            self.markers.continues.contains(&i)
+                || self.markers.and.contains(&i)
+                || self.markers.negation.contains(&i)
+        }) && (start == punctuation || start < a || self.tokens[a].conjunction)
+    }
+
+    /// True when the word after a verb ending before token `b` is no subject of its own: a
+    /// name (its object), punctuation or a word of the lexicon (على, "in"), not an unknown
+    /// noun or pronoun ("انضم بعضهم").
+    pub(crate) fn no_subject_after(&self, b: usize) -> bool {
+        b >= self.last
+            || self.tokens[b].kind != Kind::Word
+            || self.mentions.iter().any(|m| m.first == b)
+            || self.markers.locative.iter().any(|&(x, _)| x == b)
+            || self.markers.with.iter().any(|&(x, _)| x == b)
+            || self.markers.partitive.contains(&b)
     }
 
     /// The "including" markers of the sentence: (first token, one past the last).
