@@ -211,6 +211,9 @@ pub struct Extractor<'g> {
     lang: Lang,
     lexicon: Lexicon,
     gazetteer: Gazetteer,
+    /// The adjectives of the graph's states ("المالي", "التشادية", "Malian", "tchadienne"),
+    /// by key: the state an armed force's name says it belongs to.
+    demonyms: HashMap<String, usize>,
 }
 
 /// Candidates below this confidence are not proposed.
@@ -225,6 +228,7 @@ impl<'g> Extractor<'g> {
             lang,
             lexicon,
             gazetteer: Gazetteer::new(graph),
+            demonyms: demonyms(graph),
         })
     }
 
@@ -262,6 +266,7 @@ impl<'g> Extractor<'g> {
                 .iter()
                 .take_while(|d| d.first < s.last)
                 .collect();
+            self.forces_of_states(document, text, s, &tokens, &mentions, &mut out);
             if mentions.is_empty() || (mentions.len() < 2 && context.subject.is_none()) {
                 continue;
             }
@@ -336,6 +341,63 @@ impl<'g> Extractor<'g> {
             }
         }
         out.finish(document)
+    }
+
+    /// "الجيش المالي", "القوات التشادية", "the Malian army": an armed force whose name holds
+    /// a state's adjective is that state's (`armed_force_of`), as its name states.
+    fn forces_of_states(
+        &self,
+        document: &str,
+        text: &str,
+        s: tokens::Sentence,
+        tokens: &[tokens::Token],
+        mentions: &[mentions::Mention],
+        out: &mut Draft,
+    ) {
+        for m in mentions {
+            if self.kind_of(&m.who) != Some(EntityKind::ArmedForce) || m.resolved {
+                continue;
+            }
+            let Some(&state) = tokens[m.first..m.last].iter().find_map(|t| {
+                self.demonyms
+                    .get(&t.key)
+                    .or_else(|| self.demonyms.get(t.bare.as_ref()?))
+            }) else {
+                continue;
+            };
+            let (source, target) = (
+                self.party(m),
+                Party::Known(self.graph.entities()[state].id.clone()),
+            );
+            if let Who::New { kind, .. } = &m.who {
+                out.note_entity(text, m, *kind);
+            }
+            out.add(Candidate {
+                id: String::new(),
+                kind: RelationKind::ArmedForceOf,
+                source,
+                target,
+                start: None,
+                end: None,
+                negated: false,
+                status: Status::Asserted,
+                evidence: vec![Cited {
+                    document: document.to_owned(),
+                    start_byte: m.start,
+                    end_byte: m.end,
+                }],
+                confidence: 0.7,
+                rule: "name: armed force of a state's adjective".to_owned(),
+                sentence: Span {
+                    start_byte: s.start,
+                    end_byte: s.end,
+                },
+                summary: format!(
+                    "Proposed by actorgraph extract (an armed force named by its state's adjective) from \"{}\".",
+                    crate::text::visible(&text[m.start..m.end])
+                ),
+            });
+        }
     }
 
     /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting
@@ -590,6 +652,48 @@ impl<'g> Extractor<'g> {
     }
 }
 
+/// The adjectives of the graph's states and unrecognised states, by key, from each one-word
+/// name: Arabic nisba (مالي → المالي/المالية, فرنسا → الفرنسية, تشاد → التشادية) and the
+/// regular French and English endings (Mali → Malian, malien, malienne; Tchad → tchadien).
+/// Irregular ones ("French", "française") are not derived. An adjective two states share is
+/// left out.
+fn demonyms(graph: &Graph) -> HashMap<String, usize> {
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for (i, e) in graph.entities().iter().enumerate() {
+        if !matches!(e.kind, EntityKind::State | EntityKind::UnrecognisedState) {
+            continue;
+        }
+        for (k, _) in crate::names::keyed_names(e) {
+            if k.contains(' ') || k.chars().count() < 3 {
+                continue;
+            }
+            let stem = k.trim_end_matches(['ا', 'ي', 'ه', 'a', 'e']);
+            let mut forms = vec![k.clone()];
+            if k.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+                for base in [k.as_str(), stem] {
+                    forms.push(format!("{base}ي"));
+                    forms.push(format!("{base}يه"));
+                }
+                forms.push(format!("{k}ه"));
+            } else {
+                for base in [k.as_str(), stem] {
+                    for end in ["an", "ian", "en", "ien", "enne", "ienne", "n"] {
+                        forms.push(format!("{base}{end}"));
+                    }
+                }
+            }
+            for form in forms {
+                let slot = out.entry(form).or_insert(i);
+                if *slot != i {
+                    *slot = usize::MAX;
+                }
+            }
+        }
+    }
+    out.retain(|_, i| *i != usize::MAX);
+    out
+}
+
 /// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
 /// in a region or state, a region in a state: "غاو في مالي", never "مالي في غاو"), and an
 /// "including" names a part of a group, a coalition or a people, not of a state or person.
@@ -791,8 +895,16 @@ mod tests {
     use super::*;
     use crate::load::{GraphFiles, load};
 
-    /// Each candidate of `text` as `kind source target start end negated status`.
+    /// Each candidate of `text` as `kind source target start end negated status`, but the
+    /// armed forces' states their names give (read by [`read_all`]).
     fn read(lang: Lang, text: &str) -> Vec<String> {
+        let mut all = read_all(lang, text);
+        all.retain(|c| !c.starts_with("armed_force_of"));
+        all
+    }
+
+    /// Each candidate of `text` as `kind source target start end negated status`.
+    fn read_all(lang: Lang, text: &str) -> Vec<String> {
         let graph = load(&GraphFiles::builtin()).unwrap();
         let extractor = Extractor::new(&graph, lang, None).unwrap();
         let found = extractor.extract("t.txt", text, None);
@@ -1221,6 +1333,55 @@ mod tests {
                 "فر ما يقرب من نصف مقاتلي الحركة الوطنية لتحرير أزواد إلى الجماعات الجهادية."
             ),
             ["defection mnla islamists - -"]
+        );
+    }
+
+    #[test]
+    fn an_armed_force_named_by_its_state_s_adjective_is_that_state_s() {
+        assert_eq!(
+            read_all(Lang::Ar, "انسحب الجيش المالي من كيدال."),
+            [
+                "armed_force_of malian-army mali - -",
+                "control malian-army kidal - -"
+            ]
+        );
+        assert_eq!(
+            read_all(Lang::Ar, "وصلت القوات التشادية إلى كيدال."),
+            ["armed_force_of chadian-armed-forces chad - -"]
+        );
+        assert_eq!(
+            read_all(Lang::En, "Chadian troops reached Kidal."),
+            ["armed_force_of chadian-armed-forces chad - -"]
+        );
+        assert_eq!(
+            read_all(Lang::Fr, "L'armée malienne est arrivée à Kidal."),
+            ["armed_force_of malian-army mali - -"]
+        );
+        // "French" is irregular: not derived.
+        assert!(read_all(Lang::En, "French forces reached Kidal.").is_empty());
+    }
+
+    #[test]
+    fn between_two_against_a_third_makes_the_two_one_side() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "وقعت أعمال عدائية بين الحركة الوطنية لتحرير أزواد وأنصار الدين ضد الجيش المالي."
+            ),
+            [
+                "conflict ansar-dine malian-army - -",
+                "conflict mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The fighting between the MNLA and Ansar Dine against the Malian army went on."
+            ),
+            [
+                "conflict ansar-dine malian-army - -",
+                "conflict mnla malian-army - -"
+            ]
         );
     }
 

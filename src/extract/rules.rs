@@ -295,7 +295,19 @@ impl Sentence<'_> {
                     && let Some(m2) = self.after(self.mentions[m1].last).next()
                     && self.joined(m1, m2)
                 {
-                    out.push(read(m1, m2, "between", 0.85));
+                    // "بين X و Y ضد Z", "between X and Y against Z": X and Y are one side,
+                    // each read against Z (the caller adds X).
+                    let against = self.marked_object(self.mentions[m2].last).filter(|&z| {
+                        self.markers
+                            .with
+                            .iter()
+                            .any(|&(x, _)| x == self.mentions[m2].last)
+                            && z > m2
+                    });
+                    match against {
+                        Some(z) => out.push(read(m2, z, "noun", 0.8)),
+                        None => out.push(read(m1, m2, "between", 0.85)),
+                    }
                 }
             }
         }
