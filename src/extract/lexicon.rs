@@ -205,6 +205,9 @@ pub(crate) enum Meaning {
     /// A definite common noun that names an actor already named ("الحركة", "the group"),
     /// with the kinds of entity it may stand for.
     Anaphor(Vec<EntityKind>),
+    /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
+    /// dates around it.
+    Background,
     /// A word a clause may open with before a verb whose subject is the one before
     /// (ثم, كما, "then", "puis").
     Continues,
@@ -441,6 +444,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "region" => Meaning::Region,
         "quantity" => Meaning::Quantity,
         "continues" => Meaning::Continues,
+        "background" => Meaning::Background,
         "anaphor" => {
             let kinds = args.first().ok_or("anaphor needs entity kinds")?;
             Meaning::Anaphor(

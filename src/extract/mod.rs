@@ -293,6 +293,7 @@ impl<'g> Extractor<'g> {
                     trigger,
                     a: *a,
                     b: *b,
+                    carried_date: context.date,
                 };
                 let mut subject = self.propose(&sentence, &here, None, &mut out);
                 // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
@@ -329,6 +330,9 @@ impl<'g> Extractor<'g> {
                         had_subject = true;
                     }
                 }
+            }
+            if let Some(d) = in_sentence.iter().rev().find_map(|d| d.start.or(d.end)) {
+                context.date = Some(d);
             }
             // A sentence naming actors without a subject the rules read may have changed
             // the topic: nothing is carried over it.
@@ -536,6 +540,18 @@ impl<'g> Extractor<'g> {
             end = u.end;
             until = Some(*u);
         }
+        // An event the sentence leaves undated happened on or after the last date the
+        // paragraph gave (news tells events in order), unless told as background (the
+        // pluperfect); standing facts get no date.
+        let mut carried = false;
+        if date.is_none()
+            && is_event(trigger.kind)
+            && !sentence.background(a)
+            && let Some(lower) = here.carried_date.and_then(|d| d.written().0)
+        {
+            start = Some(UncertainDate::NotBefore(lower));
+            carried = true;
+        }
         if trigger.ends && end.is_none() {
             end = start.take();
         }
@@ -580,12 +596,15 @@ impl<'g> Extractor<'g> {
                 out.note_entity(text, m, *kind);
             }
         }
-        let summary = format!(
+        let mut summary = format!(
             "Proposed by actorgraph extract ({}: {}) from \"{}\".",
             reading.rule,
             trigger.label,
             crate::text::visible(&text[lo..hi])
         );
+        if carried {
+            summary.push_str(" Undated in its sentence: on or after the paragraph's last date.");
+        }
         out.add(Candidate {
             id: String::new(),
             kind: trigger.kind,
@@ -694,6 +713,24 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
     out
 }
 
+/// True for the kinds that happen at a time (a clash, a seizure, a statement), as opposed
+/// to standing facts (a town in a region, a group's members, a force's state), which take no
+/// date from the sentences around them.
+fn is_event(kind: RelationKind) -> bool {
+    use RelationKind as K;
+    !matches!(
+        kind,
+        K::PartOf
+            | K::Capital
+            | K::Borders
+            | K::Overlaps
+            | K::Membership
+            | K::ArmedForceOf
+            | K::Leadership
+            | K::Goal
+    )
+}
+
 /// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
 /// in a region or state, a region in a state: "غاو في مالي", never "مالي في غاو"), and an
 /// "including" names a part of a group, a coalition or a people, not of a state or person.
@@ -727,6 +764,8 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
 struct Context {
     named: Vec<usize>,
     subject: Option<usize>,
+    /// The start of the last date the paragraph gave before the sentence being read.
+    date: Option<UncertainDate>,
 }
 
 /// A trigger in its sentence, with what a candidate needs to cite it.
@@ -738,6 +777,9 @@ struct Here<'a> {
     trigger: &'a lexicon::Trigger,
     a: usize,
     b: usize,
+    /// The paragraph's last date before this sentence, for an event the sentence leaves
+    /// undated.
+    carried_date: Option<UncertainDate>,
 }
 
 /// Candidates as they are found: the same relation stated twice is one candidate with two
@@ -1381,6 +1423,64 @@ mod tests {
             [
                 "conflict ansar-dine malian-army - -",
                 "conflict mnla malian-army - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_undated_event_is_on_or_after_the_paragraph_s_last_date() {
+        let first = "في 6 أبريل 2012، أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. ";
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}هاجمت الحركة الوطنية لتحرير أزواد الجيش المالي قرب غاو في مالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -",
+                "part_of gao mali - -"
+            ]
+        );
+        // Background (the pluperfect) and another paragraph take no date from before.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}وكانت الحركة الوطنية لتحرير أزواد قد هاجمت الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}\nهاجمت الحركة الوطنية لتحرير أزواد الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 6 April 2012 the MNLA seized Kidal. The MNLA attacked the Malian army. The MNLA had attacked Gao."
+            ),
+            [
+                "control mnla kidal 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -",
+                "attack mnla gao - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le 6 avril 2012, le MNLA a repris Kidal. Le MNLA a attaqué l'armée malienne."
+            ),
+            [
+                "control mnla kidal 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -"
             ]
         );
     }

@@ -50,6 +50,8 @@ pub(crate) struct Markers {
     pub quantity: Vec<(usize, usize)>,
     /// Words that continue a clause with the subject before (ثم, كما).
     pub continues: Vec<usize>,
+    /// Marks of the pluperfect (قد, "had").
+    pub background: Vec<usize>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -112,6 +114,7 @@ pub(crate) fn markers(
                     advance = advance.max(n);
                 }
                 Meaning::Continues => m.continues.push(i),
+                Meaning::Background => m.background.push(i),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -551,6 +554,15 @@ impl Sentence<'_> {
             || self.markers.locative.iter().any(|&(x, _)| x == b)
             || self.markers.with.iter().any(|&(x, _)| x == b)
             || self.markers.partitive.contains(&b)
+    }
+
+    /// True when the trigger at token `a` is told as background: a pluperfect mark at most
+    /// four words before it in its clause ("وكانت الحركة قد سيطرت", "had seized").
+    pub(crate) fn background(&self, a: usize) -> bool {
+        self.markers
+            .background
+            .iter()
+            .any(|&p| p < a && self.gap(p + 1, a) <= 4 && !self.clause_between(p, a))
     }
 
     /// The "including" markers of the sentence: (first token, one past the last).
