@@ -208,6 +208,9 @@ pub(crate) enum Meaning {
     /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
     /// dates around it.
     Background,
+    /// The conjunction that opens reported content (قال إن, أكد أن, "said that"): what
+    /// follows keeps its own time, not the narrative's.
+    Complement,
     /// A word a clause may open with before a verb whose subject is the one before
     /// (ثم, كما, "then", "puis").
     Continues,
@@ -445,6 +448,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "quantity" => Meaning::Quantity,
         "continues" => Meaning::Continues,
         "background" => Meaning::Background,
+        "complement" => Meaning::Complement,
         "anaphor" => {
             let kinds = args.first().ok_or("anaphor needs entity kinds")?;
             Meaning::Anaphor(

@@ -540,12 +540,13 @@ impl<'g> Extractor<'g> {
             end = u.end;
             until = Some(*u);
         }
-        // An event the sentence leaves undated happened on or after the last date the
-        // paragraph gave (news tells events in order), unless told as background (the
-        // pluperfect); standing facts get no date.
+        // A one-off act (an attack, a statement) the sentence leaves undated happened on or
+        // after the last date the paragraph gave (news tells events in order), unless told
+        // as background (the pluperfect, what a speaker says). A lasting relation gets no
+        // date this way: the date says when it was going on, not when it began.
         let mut carried = false;
         if date.is_none()
-            && is_event(trigger.kind)
+            && trigger.kind.is_instantaneous()
             && !sentence.background(a)
             && let Some(lower) = here.carried_date.and_then(|d| d.written().0)
         {
@@ -603,7 +604,8 @@ impl<'g> Extractor<'g> {
             crate::text::visible(&text[lo..hi])
         );
         if carried {
-            summary.push_str(" Undated in its sentence: on or after the paragraph's last date.");
+            summary
+                .push_str(" Undated in its sentence: on or after the last date of its paragraph.");
         }
         out.add(Candidate {
             id: String::new(),
@@ -711,24 +713,6 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
     }
     out.retain(|_, i| *i != usize::MAX);
     out
-}
-
-/// True for the kinds that happen at a time (a clash, a seizure, a statement), as opposed
-/// to standing facts (a town in a region, a group's members, a force's state), which take no
-/// date from the sentences around them.
-fn is_event(kind: RelationKind) -> bool {
-    use RelationKind as K;
-    !matches!(
-        kind,
-        K::PartOf
-            | K::Capital
-            | K::Borders
-            | K::Overlaps
-            | K::Membership
-            | K::ArmedForceOf
-            | K::Leadership
-            | K::Goal
-    )
 }
 
 /// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
@@ -1481,6 +1465,31 @@ mod tests {
             [
                 "control mnla kidal 2012-04-06 -",
                 "attack mnla malian-army [2012-04-06..] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_says_and_lasting_relations_take_no_date_from_before() {
+        let first = "في 6 أبريل 2012، أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. ";
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}وأكد بلال أغ الشريف أن الإسلاميين هاجموا الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}تقاتل الحركة الوطنية لتحرير أزواد الإسلاميين.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "conflict mnla islamists - -"
             ]
         );
     }

@@ -52,6 +52,8 @@ pub(crate) struct Markers {
     pub continues: Vec<usize>,
     /// Marks of the pluperfect (قد, "had").
     pub background: Vec<usize>,
+    /// Conjunctions opening reported content (أن, "that").
+    pub complement: Vec<usize>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -115,6 +117,7 @@ pub(crate) fn markers(
                 }
                 Meaning::Continues => m.continues.push(i),
                 Meaning::Background => m.background.push(i),
+                Meaning::Complement => m.complement.push(i),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -558,11 +561,13 @@ impl Sentence<'_> {
 
     /// True when the trigger at token `a` is told as background: a pluperfect mark at most
     /// four words before it in its clause ("وكانت الحركة قد سيطرت", "had seized").
+    /// So is what a speaker says ("وأكد أن …", "said that …"): a complement before it.
     pub(crate) fn background(&self, a: usize) -> bool {
         self.markers
             .background
             .iter()
             .any(|&p| p < a && self.gap(p + 1, a) <= 4 && !self.clause_between(p, a))
+            || self.markers.complement.iter().any(|&c| c < a)
     }
 
     /// The "including" markers of the sentence: (first token, one past the last).
