@@ -1192,6 +1192,14 @@ mod tests {
                 "attack islamists malian-army - -"
             ]
         );
+        // The part may carry a description before its name.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قُتل عدد من أنصار الدين، بمن فيهم القائد الميداني البارز مختار بالمختار."
+            ),
+            ["membership mokhtar-belmokhtar ansar-dine - -"]
+        );
         // A state is no group one is a member of.
         assert!(
             read(Lang::En, "Several states, including France, met in Mali.")

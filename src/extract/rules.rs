@@ -344,7 +344,12 @@ impl Sentence<'_> {
         match trigger.pos {
             Pos::Including => {
                 // "X، بما في ذلك Y" / "X، وY على وجه الخصوص": Y is a part of X.
-                let part = self.right_after(b).filter(|&y| y > 0).or_else(|| {
+                // The part may carry a description first: "بمن فيهم الزعيم البارز Y".
+                let described = self.after(b).next().filter(|&y| {
+                    let first = self.mentions[y].first;
+                    y > 0 && self.gap(b, first) <= 3 && !self.clause_between(b, first)
+                });
+                let part = described.or_else(|| {
                     self.before(a)
                         .filter(|&y| self.mentions[y].last == a && y > 0)
                 });
