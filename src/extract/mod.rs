@@ -1360,6 +1360,24 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_phrase_split_by_its_subject() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "أطلق أعضاء الحركة الوطنية لتحرير أزواد النار على الجيش المالي في غاو."
+            ),
+            ["attack mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تطلق الحركة الوطنية لتحرير أزواد النار على الجيش المالي."
+            ),
+            ["attack mnla malian-army - - negated"]
+        );
+    }
+
+    #[test]
     fn a_quantity_of_a_group_s_members_is_the_group_as_subject() {
         assert_eq!(
             read(

@@ -490,6 +490,9 @@ impl Sentence<'_> {
                         self.after(w + 1).next().filter(|&m| {
                             let first = self.mentions[m].first;
                             first == w + 1
+                                // "أطلق X النار على Y": after a "with"/"against" word.
+                                || (first == w + 2
+                                    && self.markers.with.iter().any(|&(x, _)| x == w + 1))
                                 || (far
                                     && self.gap(w + 1, first) <= 3
                                     && !self.clause_between(w + 1, first))
