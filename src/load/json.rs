@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::limits;
+use super::problem::Code;
 use super::problem::{Location, Problem, quote};
 
 /// One element of a data file's array, with where it starts.
@@ -85,35 +86,68 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         readable: false,
         ..ParsedFile::default()
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    let Some(text) = utf8(file, bytes, problems) else {
+        return unreadable;
+    };
+    let Some(raws) = raw_elements(file, text, what, problems) else {
+        return unreadable;
+    };
+    // Where each element starts, in one pass over the text.
+    let mut lines = LineCounter::default();
+    let sites: Vec<(usize, usize)> = raws
+        .iter()
+        .map(|raw| lines.advance(text, raw.get().as_ptr() as usize - text.as_ptr() as usize))
+        .collect();
+    let mut parsed = ParsedFile {
+        elements: parse_elements(&raws, &sites),
+        ..ParsedFile::default()
+    };
+    if parsed.elements.len() < raws.len() {
+        report_failures(file, what, &raws, &sites, &mut parsed, problems);
+    }
+    parsed
+}
+
+/// The text of `bytes` without a byte-order mark, or `None` (reported) if it is not UTF-8.
+fn utf8<'a>(file: &str, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             problems.push(Problem::error(
-                "invalid-utf8",
+                Code::InvalidUtf8,
                 Location::at(file, valid, valid.len()),
                 format!(
                     "invalid UTF-8 at byte {}; save the file as UTF-8",
                     e.valid_up_to()
                 ),
             ));
-            return unreadable;
+            None
         }
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    }
+}
+
+/// The elements of the JSON array `text`, unparsed, or `None` (reported) if the text is not
+/// an array of at most [`limits::MAX_ELEMENTS`] elements.
+fn raw_elements<'a>(
+    file: &str,
+    text: &'a str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'a RawValue>> {
     let raws: Vec<&RawValue> = match serde_json::from_str(text) {
         Ok(raws) => raws,
         Err(e) => {
             let message = strip_position(&e.to_string());
             let (code, message) = if e.is_data() {
                 (
-                    "not-an-array",
+                    Code::NotAnArray,
                     format!("expected a JSON array of {what} objects"),
                 )
-            } else if classify(&message) == "too-deep" {
-                ("too-deep", too_deep())
+            } else if classify(&message) == Code::TooDeep {
+                (Code::TooDeep, too_deep())
             } else {
-                ("syntax", message)
+                (Code::Syntax, message)
             };
             let offset = offset_of(text, e.line(), e.column());
             problems.push(Problem::error(
@@ -121,12 +155,12 @@ pub fn parse_array<T: DeserializeOwned + Send>(
                 Location::at(file, text, offset),
                 message,
             ));
-            return unreadable;
+            return None;
         }
     };
     if raws.len() > limits::MAX_ELEMENTS {
         problems.push(Problem::error(
-            "too-many",
+            Code::TooMany,
             Location::file(file),
             format!(
                 "{} {what} elements is over the limit of {}; split the graph",
@@ -134,28 +168,27 @@ pub fn parse_array<T: DeserializeOwned + Send>(
                 limits::MAX_ELEMENTS
             ),
         ));
-        return unreadable;
+        return None;
     }
-    // Where each element starts, in one pass over the text.
-    let mut lines = LineCounter::default();
-    let sites: Vec<(usize, usize, usize)> = raws
-        .iter()
-        .map(|raw| {
-            let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let (line, column) = lines.advance(text, start);
-            (start, line, column)
-        })
-        .collect();
-    // Elements are parsed on every core straight into their place (an indexed collect, which
-    // writes into one list; a filtered one would gather pieces and copy them), then the few
-    // that do not parse are dropped in place and parsed again below, in order, for their
-    // problems: a million relations are held once, not twice, on top of the file's bytes.
+    Some(raws)
+}
+
+/// The elements that parse as `T`, in order, each with its index and site.
+///
+/// Elements are parsed on every core straight into their place (an indexed collect, which
+/// writes into one list; a filtered one would gather pieces and copy them), then the few that
+/// do not parse are dropped in place: a million relations are held once, not twice, on top of
+/// the file's bytes.
+fn parse_elements<T: DeserializeOwned + Send>(
+    raws: &[&RawValue],
+    sites: &[(usize, usize)],
+) -> Vec<Element<T>> {
     let slots: Vec<Option<Element<T>>> = raws
         .par_iter()
-        .zip(&sites)
+        .zip(sites)
         .enumerate()
         .with_min_len(1024)
-        .map(|(index, (raw, &(_, line, column)))| {
+        .map(|(index, (raw, &(line, column)))| {
             let value = serde_json::from_str::<T>(raw.get()).ok()?;
             Some(Element {
                 index,
@@ -168,14 +201,19 @@ pub fn parse_array<T: DeserializeOwned + Send>(
     // `filter_map`, not `flatten`: the standard library collects it in place, in the slots'
     // own allocation.
     #[allow(clippy::filter_map_identity)]
-    let elements: Vec<Element<T>> = slots.into_iter().filter_map(|slot| slot).collect();
-    let mut parsed = ParsedFile {
-        elements,
-        ..ParsedFile::default()
-    };
-    if parsed.elements.len() == raws.len() {
-        return parsed;
-    }
+    slots.into_iter().filter_map(|slot| slot).collect()
+}
+
+/// Parses again, in order, the elements [`parse_elements`] dropped, and reports each one's
+/// problem with its location and, where it can be read, its id.
+fn report_failures<T: DeserializeOwned>(
+    file: &str,
+    what: &str,
+    raws: &[&RawValue],
+    sites: &[(usize, usize)],
+    parsed: &mut ParsedFile<T>,
+    problems: &mut Vec<Problem>,
+) {
     let mut next_good = parsed.elements.iter().map(|e| e.index).peekable();
     for (index, raw) in raws.iter().enumerate() {
         if next_good.next_if_eq(&index).is_some() {
@@ -185,16 +223,15 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         let Err(e) = serde_json::from_str::<T>(json) else {
             continue; // Parsing is deterministic: it failed above.
         };
-        let (_, line, column) = sites[index];
         let offset = offset_of(json, e.line(), e.column());
         let mut message = strip_position(&e.to_string());
         let code = classify(&message);
-        if code == "too-deep" {
+        if code == Code::TooDeep {
             message = too_deep();
         }
         let mut problem = Problem::error(
             code,
-            Location::within(file, (line, column), json, offset),
+            Location::within(file, sites[index], json, offset),
             format!("{what}: {message}"),
         )
         .with_path(format!("$[{index}]"));
@@ -207,7 +244,6 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         }
         problems.push(problem);
     }
-    parsed
 }
 
 /// The message for JSON nested deeper than [`limits::MAX_DEPTH`].
@@ -215,22 +251,26 @@ fn too_deep() -> String {
     format!("JSON nested deeper than {} levels", limits::MAX_DEPTH)
 }
 
-/// Names the kind of a serde error from its message.
-fn classify(message: &str) -> &'static str {
+/// The kind of a serde error, from its message: serde_json tells only whether an error is
+/// one of syntax, data, end of file or I/O ([`serde_json::error::Category`]), and says which
+/// data error in words (serde's `duplicate_field`, `unknown_field`, `missing_field`,
+/// `unknown_variant` and the model's own date errors), so this is the one place that reads
+/// those words.
+fn classify(message: &str) -> Code {
     if message.starts_with("recursion limit exceeded") {
-        "too-deep"
+        Code::TooDeep
     } else if message.starts_with("duplicate field") {
-        "duplicate-key"
+        Code::DuplicateKey
     } else if message.starts_with("unknown field") {
-        "unknown-field"
+        Code::UnknownField
     } else if message.starts_with("missing field") {
-        "missing-field"
+        Code::MissingField
     } else if message.contains("impossible date") || message.contains("invalid date") {
-        "invalid-date"
+        Code::InvalidDate
     } else if message.starts_with("unknown variant") {
-        "unknown-kind"
+        Code::UnknownKind
     } else {
-        "invalid-value"
+        Code::InvalidValue
     }
 }
 
@@ -319,7 +359,7 @@ mod tests {
     fn syntax_errors_have_a_location() {
         let (_, problems) = parse("[\n  {\"document\": }\n]");
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].code, "syntax");
+        assert_eq!(problems[0].code, Code::Syntax);
         assert_eq!(problems[0].location.line, Some(2));
     }
 
@@ -329,7 +369,7 @@ mod tests {
         assert_eq!((elements.len(), problems.len()), (1, 0));
         let mut problems = Vec::new();
         parse_array::<Source>("s.json", b"[\"\xff\"]", "source", &mut problems);
-        assert_eq!(problems[0].code, "invalid-utf8");
+        assert_eq!(problems[0].code, Code::InvalidUtf8);
     }
 
     /// Elements and problems are located as a count from the start of the file would locate

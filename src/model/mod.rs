@@ -9,7 +9,7 @@ mod entity;
 mod id;
 mod relation;
 mod relation_kind;
-pub mod shared_text;
+pub(crate) mod shared_text;
 mod source;
 mod uncertain_date;
 
