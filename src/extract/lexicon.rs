@@ -84,6 +84,9 @@ pub(crate) enum Pos {
     Title,
     /// "led by": the group before, its leader after.
     By,
+    /// "including" (بما في ذلك, على وجه الخصوص, "notamment"): the actor it introduces (or
+    /// follows) is a part of the actor listed before it, and shares that actor's role.
+    Including,
 }
 
 /// What a date word does.
@@ -196,6 +199,24 @@ pub(crate) enum Meaning {
     Denial,
     Reported,
     Trigger(Trigger),
+    /// A quantity or the members of a group before its name ("نصف مقاتلي X", "members of
+    /// X"): the group may stand for the subject right after an Arabic verb.
+    Quantity,
+    /// A definite common noun that names an actor already named ("الحركة", "the group"),
+    /// with the kinds of entity it may stand for.
+    Anaphor(Vec<EntityKind>),
+    /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
+    /// dates around it.
+    Background,
+    /// The conjunction that opens reported content (قال إن, أكد أن, "said that"): what
+    /// follows keeps its own time, not the narrative's.
+    Complement,
+    /// A word a clause may open with before a verb whose subject is the one before
+    /// (ثم, كما, "then", "puis").
+    Continues,
+    /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
+    /// stands for its region.
+    Region,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -212,6 +233,10 @@ pub(crate) struct Trigger {
     pub with: Option<Word>,
     /// A noun whose other side follows it directly (حدود Y), even for a symmetric kind.
     pub of: bool,
+    /// An apposition: the source stands right before the trigger (at most one word and a
+    /// comma between: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali"), the
+    /// target right after it.
+    pub near: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -419,6 +444,23 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "denial" => Meaning::Denial,
         "reported" => Meaning::Reported,
         "stop" => Meaning::Stop,
+        "region" => Meaning::Region,
+        "quantity" => Meaning::Quantity,
+        "continues" => Meaning::Continues,
+        "background" => Meaning::Background,
+        "complement" => Meaning::Complement,
+        "anaphor" => {
+            let kinds = args.first().ok_or("anaphor needs entity kinds")?;
+            Meaning::Anaphor(
+                kinds
+                    .split(',')
+                    .map(|k| {
+                        serde_json::from_value(serde_json::Value::String(k.to_owned()))
+                            .map_err(|_| format!("unknown entity kind {k:?}"))
+                    })
+                    .collect::<Result<Vec<EntityKind>, String>>()?,
+            )
+        }
         "entity" => {
             let kind = args.first().ok_or("entity needs a kind")?;
             Meaning::Head(
@@ -437,6 +479,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                 Some("noun") => Pos::Noun,
                 Some("title") => Pos::Title,
                 Some("by") => Pos::By,
+                Some("including") => Pos::Including,
                 other => return Err(format!("unknown part of speech {other:?}")),
             };
             let mut trigger = Trigger {
@@ -445,6 +488,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                 ends: false,
                 with: None,
                 of: false,
+                near: false,
                 label: format!("{} {}", kind.as_str(), args[1]),
             };
             for flag in &args[2..] {
@@ -453,6 +497,8 @@ fn meaning(head: &str) -> Result<Meaning, String> {
                     trigger.label.push_str(" end");
                 } else if *flag == "of" {
                     trigger.of = true;
+                } else if *flag == "near" {
+                    trigger.near = true;
                 } else if let Some(word) = flag.strip_prefix("with=") {
                     trigger.with = words_of(word).pop();
                 } else {

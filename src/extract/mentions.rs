@@ -17,6 +17,9 @@ pub(crate) enum Who {
     Known(usize),
     /// An actor the graph does not know: the key of its name, and a proposed kind.
     New { key: String, kind: EntityKind },
+    /// A definite noun ("الحركة", "the group") standing for the last actor of one of these
+    /// kinds named before it in the paragraph; resolved (or dropped) by the caller.
+    Anaphor(Vec<EntityKind>),
 }
 
 /// A span of tokens that names an actor.
@@ -27,6 +30,9 @@ pub(crate) struct Mention {
     pub start: usize,
     pub end: usize,
     pub who: Who,
+    /// True when it names its actor by a definite noun or stands for an unstated subject,
+    /// resolved from the sentences before.
+    pub resolved: bool,
 }
 
 /// Every name of a graph's entities, by the key of its first word.
@@ -34,6 +40,9 @@ pub(crate) struct Mention {
 pub struct Gazetteer {
     /// First word → (all words, entity); `usize::MAX` for a name two entities share.
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// A town → the region named after it ("Kidal" → "Kidal Region", "منطقة كيدال"): a
+    /// region one of whose names is one of the town's names and at most two more words.
+    region_of: HashMap<usize, usize>,
 }
 
 impl Gazetteer {
@@ -51,7 +60,11 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { by_first }
+        let region_of = regions_of_towns(graph);
+        Gazetteer {
+            by_first,
+            region_of,
+        }
     }
 
     /// The longest name starting at token `i`: its length in tokens and entity.
@@ -74,6 +87,51 @@ impl Gazetteer {
     }
 }
 
+/// Each town's region, when the graph has exactly one region named after it.
+fn regions_of_towns(graph: &Graph) -> HashMap<usize, usize> {
+    let entities = graph.entities();
+    let names = |i: usize| -> Vec<Vec<String>> {
+        keyed_names(&entities[i])
+            .map(|(k, _)| k.split(' ').map(str::to_owned).collect())
+            .collect()
+    };
+    let towns: Vec<(usize, Vec<Vec<String>>)> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityKind::City)
+        .map(|i| (i, names(i)))
+        .collect();
+    let mut out: HashMap<usize, usize> = HashMap::new();
+    for r in (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Region) {
+        for region_name in names(r) {
+            for (town, town_names) in &towns {
+                let named = town_names.iter().any(|t| {
+                    region_name.len() > t.len()
+                        && region_name.len() <= t.len() + 2
+                        && region_name.windows(t.len()).any(|w| w == t.as_slice())
+                });
+                if named {
+                    let slot = out.entry(*town).or_insert(r);
+                    if *slot != r {
+                        *slot = usize::MAX;
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|_, r| *r != usize::MAX);
+    out
+}
+
+/// True when the phrase ending right before token `i` is a region word (منطقة, مناطق,
+/// "regions of").
+fn after_region_word(lexicon: &Matches, tokens: &[Token], i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| {
+        tokens[j].kind == Kind::Word
+            && lexicon[j]
+                .iter()
+                .any(|(n, p)| j + n == i && p.meaning == Meaning::Region)
+    })
+}
+
 /// The mentions in `tokens[first..last]` (a sentence), in order, never overlapping.
 pub(crate) fn find(
     gazetteer: &Gazetteer,
@@ -84,14 +142,40 @@ pub(crate) fn find(
     last: usize,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut in_region_list = false;
     let mut i = first;
     while i < last {
         if tokens[i].kind != Kind::Word {
             i += 1;
             continue;
         }
-        if let Some((n, entity)) = gazetteer.at(&tokens[..last], i) {
+        if let Some((n, mut entity)) = gazetteer.at(&tokens[..last], i) {
+            // "مناطق تمبكتو وكيدال وغاو", "the regions of Kidal and Gao": the towns' regions.
+            let region_word = after_region_word(lexicon, tokens, i);
+            let listed = in_region_list
+                && out.last().is_some_and(|m: &Mention| {
+                    (m.last == i && tokens[i].conjunction)
+                        || (m.last + 1 == i
+                            && lexicon[m.last]
+                                .iter()
+                                .any(|(_, p)| p.meaning == Meaning::And))
+                });
+            in_region_list = false;
+            if (region_word || listed)
+                && let Some(&r) = gazetteer.region_of.get(&entity)
+            {
+                entity = r;
+                in_region_list = true;
+            }
             out.push(mention(tokens, i, i + n, Who::Known(entity)));
+            i += n;
+            continue;
+        }
+        // "l'armée malienne" is a name that starts inside "l'armée".
+        if let Some((n, kinds)) = anaphor(lexicon, latin, tokens, i, last)
+            && (i + 1..i + n).all(|j| gazetteer.at(&tokens[..last], j).is_none())
+        {
+            out.push(mention(tokens, i, i + n, Who::Anaphor(kinds.to_vec())));
             i += n;
             continue;
         }
@@ -123,7 +207,38 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
         start: tokens[first].start,
         end: tokens[last - 1].end,
         who,
+        resolved: false,
     }
+}
+
+/// The length of the definite noun standing for an actor at token `i`, when it is one: in
+/// Arabic a word with the article not followed by a word that could continue a name
+/// ("الحركة،", "للحركة" then a verb of the lexicon; not "الحركة الشعبية"), in French and
+/// English the phrase in lower case ("the movement"; "the Movement for ..." is a name).
+fn anaphor<'a>(
+    lexicon: &'a Matches,
+    latin: bool,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+) -> Option<(usize, &'a [EntityKind])> {
+    let (n, kinds) =
+        lexicon[i]
+            .iter()
+            .filter(|(n, _)| i + n <= last)
+            .find_map(|(n, p)| match &p.meaning {
+                Meaning::Anaphor(kinds) => Some((*n, kinds.as_slice())),
+                _ => None,
+            })?;
+    let next = tokens.get(i + n).filter(|_| i + n < last);
+    let ends = next
+        .is_none_or(|t| t.kind != Kind::Word || t.number.is_some() || !lexicon[i + n].is_empty());
+    let ok = if latin {
+        !tokens[i + n - 1].upper
+    } else {
+        tokens[i].definite && ends
+    };
+    ok.then_some((n, kinds))
 }
 
 /// A word that may not continue an actor's name: punctuation, a number, a known name, or any
@@ -257,6 +372,7 @@ mod tests {
             let who = match &m.who {
                 Who::Known(e) => graph.entities()[*e].id.to_string(),
                 Who::New { kind, .. } => format!("new {kind:?}"),
+                Who::Anaphor(kinds) => format!("anaphor {kinds:?}"),
             };
             format!("{} = {who}", &text[m.start..m.end])
         })
@@ -275,6 +391,30 @@ mod tests {
                 "وبالإسلاميين = islamists",
                 "ولغاو = gao"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_definite_noun_is_an_anaphor_and_a_longer_one_a_name() {
+        assert_eq!(
+            names(Lang::Ar, "الأمين العام للحركة ، قال"),
+            ["للحركة = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Ar, "قالت الحركة الشعبية الجديدة"),
+            ["الحركة الشعبية الجديدة = new PoliticalMovement"]
+        );
+        assert_eq!(
+            names(Lang::En, "the leader of the movement said"),
+            ["the movement = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Fr, "selon lui, le mouvement a dit"),
+            ["le mouvement = anaphor [PoliticalMovement, ArmedGroup, Coalition]"]
+        );
+        assert_eq!(
+            names(Lang::Fr, "l'armée malienne"),
+            ["armée malienne = malian-army"]
         );
     }
 

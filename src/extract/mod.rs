@@ -211,6 +211,9 @@ pub struct Extractor<'g> {
     lang: Lang,
     lexicon: Lexicon,
     gazetteer: Gazetteer,
+    /// The adjectives of the graph's states ("المالي", "التشادية", "Malian", "tchadienne"),
+    /// by key: the state an armed force's name says it belongs to.
+    demonyms: HashMap<String, usize>,
 }
 
 /// Candidates below this confidence are not proposed.
@@ -225,6 +228,7 @@ impl<'g> Extractor<'g> {
             lang,
             lexicon,
             gazetteer: Gazetteer::new(graph),
+            demonyms: demonyms(graph),
         })
     }
 
@@ -240,9 +244,21 @@ impl<'g> Extractor<'g> {
         let latin = self.lang != Lang::Ar;
         let mut out = Draft::default();
         let mut next_date = 0;
+        let mut context = Context::default();
+        let mut previous_end = 0;
         for s in tokens::sentences(&tokens) {
-            let mentions =
+            // A line break between two sentences ends a paragraph: what "the movement" and
+            // an unstated subject stand for is looked for only inside one.
+            if tokens[previous_end..s.first]
+                .iter()
+                .any(|t| t.kind == tokens::Kind::Break)
+            {
+                context = Context::default();
+            }
+            previous_end = s.last;
+            let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
+            self.resolve(&mut mentions, &mut context);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
             }
@@ -250,7 +266,8 @@ impl<'g> Extractor<'g> {
                 .iter()
                 .take_while(|d| d.first < s.last)
                 .collect();
-            if mentions.len() < 2 {
+            self.forces_of_states(document, text, s, &tokens, &mentions, &mut out);
+            if mentions.is_empty() || (mentions.len() < 2 && context.subject.is_none()) {
                 continue;
             }
             let markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
@@ -263,141 +280,355 @@ impl<'g> Extractor<'g> {
                 markers: &markers,
             };
             let mut read_span = None;
+            let mut had_subject = false;
             for (a, b, trigger) in &markers.triggers {
                 if read_span == Some((*a, *b)) {
                     continue;
                 }
-                let Some(first) = sentence
-                    .readings(*a, *b, trigger)
-                    .into_iter()
-                    .find_map(|r| self.fits(trigger.kind, &mentions, r))
-                else {
-                    continue;
+                let here = Here {
+                    document,
+                    text,
+                    sentence: s,
+                    dates: &in_sentence,
+                    trigger,
+                    a: *a,
+                    b: *b,
+                    carried_date: context.date,
                 };
-                // "supported the French and Chadian forces", "borders Y to the south, Z to
-                // the west": each further object of the same kind listed after the first.
-                let mut picks = vec![first.clone()];
-                let t = first.0.target;
-                let kind_of = |m: usize| match &mentions[m].who {
-                    Who::Known(e) => self.graph.entities()[*e].kind,
-                    Who::New { kind, .. } => *kind,
-                };
-                let alike = |m: usize| kind_of(m) == kind_of(t);
-                for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
-                    if next == first.0.source {
-                        break;
-                    }
-                    let reading = rules::Reading {
-                        target: next,
-                        confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
-                        ..first.0
-                    };
-                    match self.fits(trigger.kind, &mentions, reading) {
-                        Some(pick) => picks.push(pick),
-                        None => break,
-                    }
-                }
-                read_span = Some((*a, *b));
-                for (reading, source, target) in picks {
-                    let date = in_sentence
-                        .iter()
-                        .min_by_key(|d| {
-                            if d.first >= *b {
-                                d.first - b
-                            } else if d.last <= *a {
-                                a - d.last
-                            } else {
-                                0
-                            }
-                        })
-                        .copied();
-                    let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
-                    // "signed in June 2013 and lasted until September 2013": an "until" later
-                    // in the sentence ends what the nearest date began.
-                    let mut until = None;
-                    if let Some(d) = date
-                        && start.is_some()
-                        && end.is_none()
-                        && !trigger.kind.is_instantaneous()
-                        && let Some(u) = in_sentence
-                            .iter()
-                            .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
-                        && u.end
-                            .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
-                    {
-                        end = u.end;
-                        until = Some(*u);
-                    }
-                    if trigger.ends && end.is_none() {
-                        end = start.take();
-                    }
-                    if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
-                        start = end.take();
-                    }
-                    let negated = sentence.negated(*a);
-                    let status = if markers.denial {
-                        Status::Disputed
-                    } else if sentence.reported(*a, *b) {
-                        Status::Alleged
-                    } else {
-                        Status::Asserted
-                    };
-                    let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
-                    let mut lo = ms.start.min(mt.start).min(tokens[*a].start);
-                    let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
-                    for d in date.into_iter().chain(until) {
-                        lo = lo.min(tokens[d.first].start);
-                        hi = hi.max(tokens[d.last - 1].end);
-                    }
-                    let mut confidence = reading.confidence;
-                    for p in [&source, &target] {
-                        if matches!(p, Party::New { .. }) {
-                            confidence -= 0.15;
-                        }
-                    }
-                    if negated || status != Status::Asserted {
-                        confidence -= 0.05;
-                    }
-                    if confidence < THRESHOLD {
-                        continue;
-                    }
-                    for m in [ms, mt] {
-                        if let Who::New { kind, .. } = &m.who {
-                            out.note_entity(text, m, *kind);
-                        }
-                    }
-                    let summary = format!(
-                        "Proposed by actorgraph extract ({}: {}) from \"{}\".",
-                        reading.rule,
-                        trigger.label,
-                        crate::text::visible(&text[lo..hi])
-                    );
-                    out.add(Candidate {
-                        id: String::new(),
-                        kind: trigger.kind,
-                        source,
-                        target,
-                        start,
-                        end,
-                        negated,
-                        status,
-                        evidence: vec![Cited {
-                            document: document.to_owned(),
-                            start_byte: lo,
-                            end_byte: hi,
-                        }],
-                        confidence: (confidence * 100.0).round() / 100.0,
-                        rule: format!("{}: {}", reading.rule, trigger.label),
-                        sentence: Span {
-                            start_byte: s.start,
-                            end_byte: s.end,
+                let mut subject = self.propose(&sentence, &here, None, &mut out);
+                // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
+                // its own has the subject of the clause before.
+                if subject.is_none()
+                    && trigger.pos == lexicon::Pos::Verb
+                    && sentence.opens_clause(*a)
+                    && sentence.no_subject_after(*b)
+                    && let Some(carried) = context.subject
+                {
+                    let mut with_subject = mentions.clone();
+                    let at = with_subject.partition_point(|m| m.first < *a);
+                    with_subject.insert(
+                        at,
+                        mentions::Mention {
+                            first: *a,
+                            last: *a,
+                            start: tokens[*a].start,
+                            end: tokens[*a].start,
+                            who: Who::Known(carried),
+                            resolved: true,
                         },
-                        summary,
-                    });
+                    );
+                    let sentence = rules::Sentence {
+                        mentions: &with_subject,
+                        ..sentence
+                    };
+                    subject = self.propose(&sentence, &here, Some(at), &mut out);
                 }
+                if let Some(subject) = subject {
+                    read_span = Some((*a, *b));
+                    if let Some(e) = subject {
+                        context.subject = Some(e);
+                        had_subject = true;
+                    }
+                }
+            }
+            if let Some(d) = in_sentence.iter().rev().find_map(|d| d.start.or(d.end)) {
+                context.date = Some(d);
+            }
+            // A sentence naming actors without a subject the rules read may have changed
+            // the topic: nothing is carried over it.
+            if !had_subject
+                && mentions
+                    .iter()
+                    .any(|m| self.kind_of(&m.who).is_some_and(EntityKind::is_actor))
+            {
+                context.subject = None;
             }
         }
         out.finish(document)
+    }
+
+    /// "الجيش المالي", "القوات التشادية", "the Malian army": an armed force whose name holds
+    /// a state's adjective is that state's (`armed_force_of`), as its name states.
+    fn forces_of_states(
+        &self,
+        document: &str,
+        text: &str,
+        s: tokens::Sentence,
+        tokens: &[tokens::Token],
+        mentions: &[mentions::Mention],
+        out: &mut Draft,
+    ) {
+        for m in mentions {
+            if self.kind_of(&m.who) != Some(EntityKind::ArmedForce) || m.resolved {
+                continue;
+            }
+            let Some(&state) = tokens[m.first..m.last].iter().find_map(|t| {
+                self.demonyms
+                    .get(&t.key)
+                    .or_else(|| self.demonyms.get(t.bare.as_ref()?))
+            }) else {
+                continue;
+            };
+            let (source, target) = (
+                self.party(m),
+                Party::Known(self.graph.entities()[state].id.clone()),
+            );
+            if let Who::New { kind, .. } = &m.who {
+                out.note_entity(text, m, *kind);
+            }
+            out.add(Candidate {
+                id: String::new(),
+                kind: RelationKind::ArmedForceOf,
+                source,
+                target,
+                start: None,
+                end: None,
+                negated: false,
+                status: Status::Asserted,
+                evidence: vec![Cited {
+                    document: document.to_owned(),
+                    start_byte: m.start,
+                    end_byte: m.end,
+                }],
+                confidence: 0.7,
+                rule: "name: armed force of a state's adjective".to_owned(),
+                sentence: Span {
+                    start_byte: s.start,
+                    end_byte: s.end,
+                },
+                summary: format!(
+                    "Proposed by actorgraph extract (an armed force named by its state's adjective) from \"{}\".",
+                    crate::text::visible(&text[m.start..m.end])
+                ),
+            });
+        }
+    }
+
+    /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting
+    /// kind named before them in the paragraph (dropping those with none), and notes the
+    /// actors the sentence names.
+    fn resolve(&self, mentions: &mut Vec<mentions::Mention>, context: &mut Context) {
+        let entities = self.graph.entities();
+        let mut kept = Vec::with_capacity(mentions.len());
+        for mut m in mentions.drain(..) {
+            if let Who::Anaphor(kinds) = &m.who {
+                let Some(&e) = context
+                    .named
+                    .iter()
+                    .rev()
+                    .find(|&&e| kinds.contains(&entities[e].kind))
+                else {
+                    continue;
+                };
+                m.who = Who::Known(e);
+                m.resolved = true;
+            }
+            if let Who::Known(e) = m.who {
+                context.named.push(e);
+            }
+            kept.push(m);
+        }
+        *mentions = kept;
+    }
+
+    /// Proposes the candidates the trigger of `here` states in `sentence`; `carried` is the
+    /// index of a mention standing for an unstated subject, which must then be the source.
+    /// Returns `None` when no reading fits, else the source entity of a subject rule (the
+    /// subject the next clause may carry over), if any.
+    fn propose(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        carried: Option<usize>,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (a, b, trigger) = (here.a, here.b, here.trigger);
+        let mentions = sentence.mentions;
+        let first = sentence
+            .readings(a, b, trigger)
+            .into_iter()
+            .filter(|r| carried.is_none_or(|c| r.source == c))
+            .find_map(|r| self.fits(trigger.kind, mentions, r))?;
+        // "supported the French and Chadian forces", "borders Y to the south, Z to
+        // the west": each further object of the same kind listed after the first.
+        let mut picks = vec![first.clone()];
+        let t = first.0.target;
+        let kind_of = |m: usize| self.kind_of(&mentions[m].who);
+        let alike = |m: usize| kind_of(m) == kind_of(t);
+        for (n, next) in sentence.listed_after(t, alike).into_iter().enumerate() {
+            if next == first.0.source {
+                break;
+            }
+            let reading = rules::Reading {
+                target: next,
+                confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                ..first.0
+            };
+            match self.fits(trigger.kind, mentions, reading) {
+                Some(pick) => picks.push(pick),
+                None => break,
+            }
+        }
+        // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
+        if matches!(
+            first.0.rule,
+            "verb-svo" | "verb-vso" | "noun" | "apposition"
+        ) {
+            let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
+            for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
+                for r in &targets {
+                    let reading = rules::Reading {
+                        source: co,
+                        confidence: r.confidence - 0.03 * (n + 1).min(2) as f64,
+                        ..*r
+                    };
+                    if let Some(pick) = self.fits(trigger.kind, mentions, reading) {
+                        picks.push(pick);
+                    }
+                }
+            }
+        }
+        let subject = match (&mentions[first.0.source].who, first.0.rule) {
+            (Who::Known(e), "verb-svo" | "verb-vso" | "noun" | "coordination") => Some(*e),
+            _ => None,
+        };
+        for (reading, source, target) in picks {
+            self.emit(sentence, here, reading, source, target, out);
+        }
+        Some(subject)
+    }
+
+    /// Adds the candidate of one reading: its dates, negation, status, span and confidence.
+    fn emit(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        reading: rules::Reading,
+        source: Party,
+        target: Party,
+        out: &mut Draft,
+    ) {
+        let (a, b, trigger) = (here.a, here.b, here.trigger);
+        let (tokens, mentions, text) = (sentence.tokens, sentence.mentions, here.text);
+        let s = here.sentence;
+        let date = here
+            .dates
+            .iter()
+            .min_by_key(|d| {
+                if d.first >= b {
+                    d.first - b
+                } else {
+                    a.saturating_sub(d.last)
+                }
+            })
+            .copied();
+        let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
+        // "signed in June 2013 and lasted until September 2013": an "until" later
+        // in the sentence ends what the nearest date began.
+        let mut until = None;
+        if let Some(d) = date
+            && start.is_some()
+            && end.is_none()
+            && !trigger.kind.is_instantaneous()
+            && let Some(u) = here
+                .dates
+                .iter()
+                .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
+            && u.end
+                .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
+        {
+            end = u.end;
+            until = Some(*u);
+        }
+        // A one-off act (an attack, a statement) the sentence leaves undated happened on or
+        // after the last date the paragraph gave (news tells events in order), unless told
+        // as background (the pluperfect, what a speaker says). A lasting relation gets no
+        // date this way: the date says when it was going on, not when it began.
+        let mut carried = false;
+        if date.is_none()
+            && trigger.kind.is_instantaneous()
+            && !sentence.background(a)
+            && let Some(lower) = here.carried_date.and_then(|d| d.written().0)
+        {
+            start = Some(UncertainDate::NotBefore(lower));
+            carried = true;
+        }
+        if trigger.ends && end.is_none() {
+            end = start.take();
+        }
+        if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
+            start = end.take();
+        }
+        let negated = sentence.negated(a);
+        let status = if sentence.markers.denial {
+            Status::Disputed
+        } else if sentence.reported(a, b) {
+            Status::Alleged
+        } else {
+            Status::Asserted
+        };
+        let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
+        let mut lo = ms.start.min(mt.start).min(tokens[a].start);
+        let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
+        for d in date.into_iter().chain(until) {
+            lo = lo.min(tokens[d.first].start);
+            hi = hi.max(tokens[d.last - 1].end);
+        }
+        let mut confidence = reading.confidence;
+        for p in [&source, &target] {
+            if matches!(p, Party::New { .. }) {
+                confidence -= 0.15;
+            }
+        }
+        if negated || status != Status::Asserted {
+            confidence -= 0.05;
+        }
+        // A definite noun or an unstated subject resolved from the sentences before.
+        for m in [ms, mt] {
+            if m.resolved {
+                confidence -= 0.1;
+            }
+        }
+        if confidence < THRESHOLD {
+            return;
+        }
+        for m in [ms, mt] {
+            if let Who::New { kind, .. } = &m.who {
+                out.note_entity(text, m, *kind);
+            }
+        }
+        let mut summary = format!(
+            "Proposed by actorgraph extract ({}: {}) from \"{}\".",
+            reading.rule,
+            trigger.label,
+            crate::text::visible(&text[lo..hi])
+        );
+        if carried {
+            summary
+                .push_str(" Undated in its sentence: on or after the last date of its paragraph.");
+        }
+        out.add(Candidate {
+            id: String::new(),
+            kind: trigger.kind,
+            source,
+            target,
+            start,
+            end,
+            negated,
+            status,
+            evidence: vec![Cited {
+                document: here.document.to_owned(),
+                start_byte: lo,
+                end_byte: hi,
+            }],
+            confidence: (confidence * 100.0).round() / 100.0,
+            rule: format!("{}: {}", reading.rule, trigger.label),
+            sentence: Span {
+                start_byte: s.start,
+                end_byte: s.end,
+            },
+            summary,
+        });
     }
 
     /// The reading's ends as parties, when the relation kind accepts their entity kinds.
@@ -411,11 +642,10 @@ impl<'g> Extractor<'g> {
         if s == t {
             return None;
         }
-        let kind_of = |w: &Who| match w {
-            Who::Known(e) => self.graph.entities()[*e].kind,
-            Who::New { kind, .. } => *kind,
+        let (Some(ks), Some(kt)) = (self.kind_of(s), self.kind_of(t)) else {
+            return None;
         };
-        if !kind.accepts(kind_of(s), kind_of(t)) {
+        if !kind.accepts(ks, kt) || !plausible(kind, r.rule, ks, kt) {
             return None;
         }
         Some((
@@ -425,12 +655,115 @@ impl<'g> Extractor<'g> {
         ))
     }
 
+    /// The entity kind of a mention's actor; `None` for a definite noun left unresolved.
+    fn kind_of(&self, who: &Who) -> Option<EntityKind> {
+        match who {
+            Who::Known(e) => Some(self.graph.entities()[*e].kind),
+            Who::New { kind, .. } => Some(*kind),
+            Who::Anaphor(_) => None,
+        }
+    }
+
     fn party(&self, m: &mentions::Mention) -> Party {
         match &m.who {
             Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
             Who::New { key, .. } => Party::New { new: key.clone() },
+            Who::Anaphor(_) => Party::New { new: String::new() },
         }
     }
+}
+
+/// The adjectives of the graph's states and unrecognised states, by key, from each one-word
+/// name: Arabic nisba (مالي → المالي/المالية, فرنسا → الفرنسية, تشاد → التشادية) and the
+/// regular French and English endings (Mali → Malian, malien, malienne; Tchad → tchadien).
+/// Irregular ones ("French", "française") are not derived. An adjective two states share is
+/// left out.
+fn demonyms(graph: &Graph) -> HashMap<String, usize> {
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for (i, e) in graph.entities().iter().enumerate() {
+        if !matches!(e.kind, EntityKind::State | EntityKind::UnrecognisedState) {
+            continue;
+        }
+        for (k, _) in crate::names::keyed_names(e) {
+            if k.contains(' ') || k.chars().count() < 3 {
+                continue;
+            }
+            let stem = k.trim_end_matches(['ا', 'ي', 'ه', 'a', 'e']);
+            let mut forms = vec![k.clone()];
+            if k.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+                for base in [k.as_str(), stem] {
+                    forms.push(format!("{base}ي"));
+                    forms.push(format!("{base}يه"));
+                }
+                forms.push(format!("{k}ه"));
+            } else {
+                for base in [k.as_str(), stem] {
+                    for end in ["an", "ian", "en", "ien", "enne", "ienne", "n"] {
+                        forms.push(format!("{base}{end}"));
+                    }
+                }
+            }
+            for form in forms {
+                let slot = out.entry(form).or_insert(i);
+                if *slot != i {
+                    *slot = usize::MAX;
+                }
+            }
+        }
+    }
+    out.retain(|_, i| *i != usize::MAX);
+    out
+}
+
+/// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
+/// in a region or state, a region in a state: "غاو في مالي", never "مالي في غاو"), and an
+/// "including" names a part of a group, a coalition or a people, not of a state or person.
+fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityKind) -> bool {
+    use EntityKind as E;
+    let size = |k: EntityKind| match k {
+        E::City => 0,
+        E::Region | E::NaturalArea => 1,
+        E::UnrecognisedState => 2,
+        _ => 3,
+    };
+    match kind {
+        RelationKind::PartOf => {
+            size(source) < size(target) || (size(source) == 1 && size(target) == 1)
+        }
+        RelationKind::Membership if rule == "including" => matches!(
+            target,
+            E::Coalition
+                | E::ArmedGroup
+                | E::PoliticalMovement
+                | E::IntergovernmentalOrganisation
+                | E::People
+        ),
+        _ => true,
+    }
+}
+
+/// What a paragraph has said so far: the actors it named, in order, and the subject of its
+/// last clause that had one.
+#[derive(Default)]
+struct Context {
+    named: Vec<usize>,
+    subject: Option<usize>,
+    /// The start of the last date the paragraph gave before the sentence being read.
+    date: Option<UncertainDate>,
+}
+
+/// A trigger in its sentence, with what a candidate needs to cite it.
+struct Here<'a> {
+    document: &'a str,
+    text: &'a str,
+    sentence: tokens::Sentence,
+    dates: &'a [&'a dates::DateMention],
+    trigger: &'a lexicon::Trigger,
+    a: usize,
+    b: usize,
+    /// The paragraph's last date before this sentence, for an event the sentence leaves
+    /// undated.
+    carried_date: Option<UncertainDate>,
 }
 
 /// Candidates as they are found: the same relation stated twice is one candidate with two
@@ -588,8 +921,16 @@ mod tests {
     use super::*;
     use crate::load::{GraphFiles, load};
 
-    /// Each candidate of `text` as `kind source target start end negated status`.
+    /// Each candidate of `text` as `kind source target start end negated status`, but the
+    /// armed forces' states their names give (read by [`read_all`]).
     fn read(lang: Lang, text: &str) -> Vec<String> {
+        let mut all = read_all(lang, text);
+        all.retain(|c| !c.starts_with("armed_force_of"));
+        all
+    }
+
+    /// Each candidate of `text` as `kind source target start end negated status`.
+    fn read_all(lang: Lang, text: &str) -> Vec<String> {
         let graph = load(&GraphFiles::builtin()).unwrap();
         let extractor = Extractor::new(&graph, lang, None).unwrap();
         let found = extractor.extract("t.txt", text, None);
@@ -754,6 +1095,429 @@ mod tests {
         // A town is no side of a conflict, a person no place to control.
         assert!(read(Lang::En, "The MNLA clashed near Gao.").is_empty());
         assert!(read(Lang::En, "The MNLA seized Bilal Ag Acherif.").is_empty());
+    }
+
+    #[test]
+    fn places_in_places_in_apposition() {
+        assert_eq!(
+            read(Lang::Ar, "زار الوفد غاو في مالي."),
+            ["part_of gao mali - -"]
+        );
+        // The towns after a region word stand for their regions, each in turn.
+        assert_eq!(
+            read(Lang::Ar, "زار الوفد مناطق تمبكتو وكيدال في مالي."),
+            [
+                "part_of kidal-region mali - -",
+                "part_of timbuktu-region mali - -"
+            ]
+        );
+        // A state is never in a town.
+        assert!(read(Lang::Ar, "اجتمع وزراء مالي في غاو.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Fighting resumed in Kidal, in northern Mali."),
+            ["part_of kidal northern-mali - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Les combats ont repris à Gao, au Mali."),
+            ["part_of gao mali - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "دخلت القوات غاو، عاصمة أزواد المعلنة."),
+            ["capital gao azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "They reached Gao, the capital of Azawad."),
+            ["capital gao azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ils ont atteint Gao, capitale de l'Azawad."),
+            ["capital gao azawad - -"]
+        );
+    }
+
+    #[test]
+    fn a_faction_of_and_including_name_members() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قالت أنصار الدين، أحد فصائل الجماعات الإسلامية المتمردة، إنها لن تتفاوض."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine, a faction of the Islamist rebels, held the town."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine, une faction des islamistes, tient la ville."
+            ),
+            ["membership ansar-dine islamists - -"]
+        );
+        // The part an "including" names is a member, and does what the whole does.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "هاجمت الجماعات الجهادية، بما في ذلك أنصار الدين، الجيش المالي."
+            ),
+            [
+                "attack islamists malian-army - -",
+                "attack ansar-dine malian-army - -",
+                "membership ansar-dine islamists - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Jihadist groups, including Ansar Dine, attacked the Malian army."
+            ),
+            [
+                "membership ansar-dine islamists - -",
+                "attack ansar-dine malian-army - -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Les jihadistes, notamment Ansar Dine, ont attaqué l'armée malienne."
+            ),
+            [
+                "membership ansar-dine islamists - -",
+                "attack ansar-dine malian-army - -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        // The part may carry a description before its name.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قُتل عدد من أنصار الدين، بمن فيهم القائد الميداني البارز مختار بالمختار."
+            ),
+            ["membership mokhtar-belmokhtar ansar-dine - -"]
+        );
+        // A state is no group one is a member of.
+        assert!(
+            read(Lang::En, "Several states, including France, met in Mali.")
+                .iter()
+                .all(|c| !c.starts_with("membership"))
+        );
+    }
+
+    #[test]
+    fn presence_goals_threats_and_destabilisation() {
+        assert_eq!(
+            read(Lang::Ar, "تنشط أنصار الدين منذ سنوات في منطقة كيدال."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine is active in the Kidal region."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine est présent dans la région de Kidal."),
+            ["presence ansar-dine kidal-region - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "تسعى الحركة الوطنية لتحرير أزواد إلى إقامة دولة في أزواد."
+            ),
+            ["goal mnla azawad - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA hopes to make Menaka its base."),
+            ["goal mnla menaka - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA cherche à reprendre Ménaka."),
+            ["goal mnla menaka - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "هددت الحركة الوطنية لتحرير أزواد الجيش المالي."),
+            ["threat mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تهدد الحركة الوطنية لتحرير أزواد الجيش المالي."
+            ),
+            ["threat mnla malian-army - - negated"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "يُزعم أن الحركة الوطنية لتحرير أزواد هددت الجيش المالي."
+            ),
+            ["threat mnla malian-army - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::En, "ECOWAS reportedly threatened the MNLA."),
+            ["threat ecowas mnla - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "La CEDEAO n'a pas menacé le MNLA."),
+            ["threat ecowas mnla - - negated"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "القذافي زعزع استقرار منطقة الساحل."),
+            ["destabilisation muammar-gaddafi sahel - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Gaddafi's fall destabilised the Sahel."),
+            ["destabilisation muammar-gaddafi sahel - -"]
+        );
+    }
+
+    #[test]
+    fn operations_against_a_side_are_each_partner_s_conflict() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "شاركت القوات الفرنسية والتشادية في عمليات عسكرية ضد الجماعات الجهادية."
+            ),
+            [
+                "conflict chadian-armed-forces islamists - -",
+                "conflict french-armed-forces islamists - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_movement_stands_for_the_last_movement_named_in_the_paragraph() {
+        let ar = "أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. وقال بلال أغ الشريف، الأمين العام للحركة، إن الإعلان نهائي.";
+        assert_eq!(
+            read(Lang::Ar, ar),
+            [
+                "declaration mnla azawad - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        // Not across a paragraph.
+        assert_eq!(
+            read(Lang::Ar, &ar.replace(". و", ".\nو")),
+            ["declaration mnla azawad - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA seized Kidal. Bilal Ag Acherif, leader of the movement, said so."
+            ),
+            [
+                "control mnla kidal - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA a repris Kidal. Bilal Ag Acherif, chef du mouvement, l'a dit."
+            ),
+            [
+                "control mnla kidal - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_with_its_verb_has_the_subject_before() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، ثم استعادت غاو."
+            ),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA seized Kidal and then retook Gao."),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA a repris Kidal, puis a occupé Gao."),
+            ["control mnla kidal - -", "control mnla gao - -"]
+        );
+        // A clause with a subject of its own ("بعضهم") carries nothing over, and negation
+        // still reads.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، ثم انضم بعضهم إلى الجماعات الجهادية."
+            ),
+            ["control mnla kidal - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال، لكنها لم تهدد غاو."
+            ),
+            ["control mnla kidal - -", "threat mnla gao - - negated"]
+        );
+    }
+
+    #[test]
+    fn a_verb_phrase_split_by_its_subject() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "أطلق أعضاء الحركة الوطنية لتحرير أزواد النار على الجيش المالي في غاو."
+            ),
+            ["attack mnla malian-army - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "لم تطلق الحركة الوطنية لتحرير أزواد النار على الجيش المالي."
+            ),
+            ["attack mnla malian-army - - negated"]
+        );
+    }
+
+    #[test]
+    fn a_quantity_of_a_group_s_members_is_the_group_as_subject() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "فر ما يقرب من نصف مقاتلي الحركة الوطنية لتحرير أزواد إلى الجماعات الجهادية."
+            ),
+            ["defection mnla islamists - -"]
+        );
+    }
+
+    #[test]
+    fn an_armed_force_named_by_its_state_s_adjective_is_that_state_s() {
+        assert_eq!(
+            read_all(Lang::Ar, "انسحب الجيش المالي من كيدال."),
+            [
+                "armed_force_of malian-army mali - -",
+                "control malian-army kidal - -"
+            ]
+        );
+        assert_eq!(
+            read_all(Lang::Ar, "وصلت القوات التشادية إلى كيدال."),
+            ["armed_force_of chadian-armed-forces chad - -"]
+        );
+        assert_eq!(
+            read_all(Lang::En, "Chadian troops reached Kidal."),
+            ["armed_force_of chadian-armed-forces chad - -"]
+        );
+        assert_eq!(
+            read_all(Lang::Fr, "L'armée malienne est arrivée à Kidal."),
+            ["armed_force_of malian-army mali - -"]
+        );
+        // "French" is irregular: not derived.
+        assert!(read_all(Lang::En, "French forces reached Kidal.").is_empty());
+    }
+
+    #[test]
+    fn between_two_against_a_third_makes_the_two_one_side() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "وقعت أعمال عدائية بين الحركة الوطنية لتحرير أزواد وأنصار الدين ضد الجيش المالي."
+            ),
+            [
+                "conflict ansar-dine malian-army - -",
+                "conflict mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The fighting between the MNLA and Ansar Dine against the Malian army went on."
+            ),
+            [
+                "conflict ansar-dine malian-army - -",
+                "conflict mnla malian-army - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_undated_event_is_on_or_after_the_paragraph_s_last_date() {
+        let first = "في 6 أبريل 2012، أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. ";
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}هاجمت الحركة الوطنية لتحرير أزواد الجيش المالي قرب غاو في مالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -",
+                "part_of gao mali - -"
+            ]
+        );
+        // Background (the pluperfect) and another paragraph take no date from before.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}وكانت الحركة الوطنية لتحرير أزواد قد هاجمت الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}\nهاجمت الحركة الوطنية لتحرير أزواد الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack mnla malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 6 April 2012 the MNLA seized Kidal. The MNLA attacked the Malian army. The MNLA had attacked Gao."
+            ),
+            [
+                "control mnla kidal 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -",
+                "attack mnla gao - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le 6 avril 2012, le MNLA a repris Kidal. Le MNLA a attaqué l'armée malienne."
+            ),
+            [
+                "control mnla kidal 2012-04-06 -",
+                "attack mnla malian-army [2012-04-06..] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_says_and_lasting_relations_take_no_date_from_before() {
+        let first = "في 6 أبريل 2012، أعلنت الحركة الوطنية لتحرير أزواد استقلال أزواد. ";
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}وأكد بلال أغ الشريف أن الإسلاميين هاجموا الجيش المالي.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "attack islamists malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                &format!("{first}تقاتل الحركة الوطنية لتحرير أزواد الإسلاميين.")
+            ),
+            [
+                "declaration mnla azawad 2012-04-06 -",
+                "conflict mnla islamists - -"
+            ]
+        );
     }
 
     #[test]

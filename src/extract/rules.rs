@@ -19,6 +19,20 @@ use super::mentions::Mention;
 use super::tokens::{Kind, Token};
 use crate::model::RelationKind;
 
+/// True for the kinds whose object may follow a locative preposition: the place held
+/// ("towns in the Kidal region"), where an actor is present or hides, what it aims at or
+/// threatens ("to found a state in Azawad").
+fn locative_object(kind: RelationKind) -> bool {
+    matches!(
+        kind,
+        RelationKind::Control
+            | RelationKind::Presence
+            | RelationKind::Hiding
+            | RelationKind::Goal
+            | RelationKind::Threat
+    )
+}
+
 /// How far (in tokens) an actor may stand from its trigger.
 const WINDOW: usize = 15;
 
@@ -32,6 +46,14 @@ pub(crate) struct Markers {
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
     pub partitive: Vec<usize>,
+    /// Quantities and member nouns before a name: (first token, one past the last).
+    pub quantity: Vec<(usize, usize)>,
+    /// Words that continue a clause with the subject before (ثم, كما).
+    pub continues: Vec<usize>,
+    /// Marks of the pluperfect (قد, "had").
+    pub background: Vec<usize>,
+    /// Conjunctions opening reported content (أن, "that").
+    pub complement: Vec<usize>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -89,6 +111,13 @@ pub(crate) fn markers(
                 Meaning::Relative => m.relative.push(i),
                 Meaning::Locative => m.locative.push(span),
                 Meaning::Partitive => m.partitive.push(i),
+                Meaning::Quantity => {
+                    m.quantity.push(span);
+                    advance = advance.max(n);
+                }
+                Meaning::Continues => m.continues.push(i),
+                Meaning::Background => m.background.push(i),
+                Meaning::Complement => m.complement.push(i),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -272,7 +301,19 @@ impl Sentence<'_> {
                     && let Some(m2) = self.after(self.mentions[m1].last).next()
                     && self.joined(m1, m2)
                 {
-                    out.push(read(m1, m2, "between", 0.85));
+                    // "بين X و Y ضد Z", "between X and Y against Z": X and Y are one side,
+                    // each read against Z (the caller adds X).
+                    let against = self.marked_object(self.mentions[m2].last).filter(|&z| {
+                        self.markers
+                            .with
+                            .iter()
+                            .any(|&(x, _)| x == self.mentions[m2].last)
+                            && z > m2
+                    });
+                    match against {
+                        Some(z) => out.push(read(m2, z, "noun", 0.8)),
+                        None => out.push(read(m1, m2, "between", 0.85)),
+                    }
                 }
             }
         }
@@ -291,7 +332,34 @@ impl Sentence<'_> {
                 out.push(read(agent, patient, "passive", 0.8));
             }
         }
+        if trigger.near {
+            // An apposition: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali".
+            if let Some(s) = self.appositive_before(a)
+                && let Some(t) = self.right_after(b)
+            {
+                out.push(read(s, t, "apposition", 0.7));
+            }
+            return out;
+        }
         match trigger.pos {
+            Pos::Including => {
+                // "X، بما في ذلك Y" / "X، وY على وجه الخصوص": Y is a part of X.
+                // The part may carry a description first: "بمن فيهم الزعيم البارز Y".
+                let described = self.after(b).next().filter(|&y| {
+                    let first = self.mentions[y].first;
+                    y > 0 && self.gap(b, first) <= 3 && !self.clause_between(b, first)
+                });
+                let part = described.or_else(|| {
+                    self.before(a)
+                        .filter(|&y| self.mentions[y].last == a && y > 0)
+                });
+                if let Some(y) = part
+                    && let Some(x) = self.appositive_before(self.mentions[y].first.min(a))
+                    && x < y
+                {
+                    out.push(read(y, x, "including", 0.6));
+                }
+            }
             Pos::Title => {
                 if let Some(group) = self.right_after(b) {
                     let group_end = self.mentions[group].last;
@@ -320,6 +388,13 @@ impl Sentence<'_> {
                         || (first <= b + 2
                             && self.markers.partitive.contains(&(first - 1))
                             && self.gap(b, first) <= 2)
+                        // "فر ما يقرب من نصف مقاتلي X": a quantity of X's members.
+                        || (first <= b + 8 && self.quantified(b, first))
+                        // "شجبت دول مختلفة، بما في ذلك فرنسا، …": a named part of an
+                        // unnamed subject.
+                        || self
+                            .including()
+                            .any(|(x, y)| y == first && self.gap(b, x) <= 3)
                 });
                 // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
                 let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
@@ -337,6 +412,10 @@ impl Sentence<'_> {
                     self.lang != Lang::Ar
                         || !self.clause_between(end, a)
                         || self.markers.relative.iter().any(|&r| r >= end && r < a)
+                        // "X، وY على وجه الخصوص، كانت …": only the apposition between.
+                        || self.including().any(|(x, y)| {
+                            x == end && self.gap(y, a) == 0 && self.gap(end, a) == self.gap(x, y)
+                        })
                 });
                 if let Some(s) = subject {
                     let close = self.mentions[s].last + 4 >= a;
@@ -379,7 +458,10 @@ impl Sentence<'_> {
                         out.push(read(s, t, "noun", 0.6));
                     }
                 }
+                // "X and Y clashed"; not "X and Y in operations against Z", where X and Y
+                // are one side (each read against Z by the caller).
                 if symmetric
+                    && out.is_empty()
                     && let Some(s) = source
                     && let Some(x) = s.checked_sub(1)
                     && self.joined(x, s)
@@ -398,25 +480,154 @@ impl Sentence<'_> {
     fn objects(&self, b: usize, trigger: &Trigger) -> Vec<usize> {
         match &trigger.with {
             // The object of "declared the independence of Y" follows the required word.
-            Some(word) => (b..self.last)
-                .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
-                .and_then(|w| self.after(w + 1).find(|&m| self.mentions[m].first == w + 1))
-                .into_iter()
-                .collect(),
+            // Where an actor is, hides or aims ("تسعى X إلى إقامة دولة في Y"), or what it spans,
+            // may stand a few words after the preposition.
+            Some(word) => {
+                let far = locative_object(trigger.kind) || trigger.kind == RelationKind::Overlaps;
+                (b..self.last)
+                    .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+                    .and_then(|w| {
+                        self.after(w + 1).next().filter(|&m| {
+                            let first = self.mentions[m].first;
+                            first == w + 1
+                                // "أطلق X النار على Y": after a "with"/"against" word.
+                                || (first == w + 2
+                                    && self.markers.with.iter().any(|&(x, _)| x == w + 1))
+                                || (far
+                                    && self.gap(w + 1, first) <= 3
+                                    && !self.clause_between(w + 1, first))
+                        })
+                    })
+                    .into_iter()
+                    .collect()
+            }
             None => self
                 .after(b)
                 .filter(|&m| {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
+                        && !self.including().any(|(_, j)| j == first)
                         && self.gap(b, first) <= 6
                         // "attacked militants near Gao": Gao is where. For control, the place
-                        // holding what was taken ("towns in the Kidal region") is held in part.
-                        && (trigger.kind == RelationKind::Control
+                        // holding what was taken ("towns in the Kidal region") is held in part;
+                        // for presence and aims the place is what the relation is about.
+                        && (locative_object(trigger.kind)
                             || !self.markers.locative.iter().any(|&(_, end)| end == first))
                 })
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when every word from token `from` to `to` is a quantity, a member noun or a
+    /// partitive (ما يقرب من نصف مقاتلي, "some of the fighters of").
+    fn quantified(&self, from: usize, to: usize) -> bool {
+        let mut i = from;
+        let mut any = false;
+        while i < to {
+            if let Some(&(_, end)) = self.markers.quantity.iter().find(|(s, _)| *s == i) {
+                i = end;
+                any = true;
+            } else if self.markers.partitive.contains(&i) {
+                i += 1;
+            } else {
+                return false;
+            }
+        }
+        any && i == to
+    }
+
+    /// True when the trigger at token `a` opens its clause: nothing before it in the clause
+    /// but words that continue the one before (ثم, كما, "then") and negations.
+    /// The clause starts after the last punctuation or name before the trigger ("seized Kidal
+    /// and then retook Gao").
+    pub(crate) fn opens_clause(&self, a: usize) -> bool {
+        let punctuation = (self.first..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word)
+            .map_or(self.first, |i| i + 1);
+        let name = self.before(a).map_or(self.first, |m| self.mentions[m].last);
+        let start = punctuation.max(name);
+        (start..a).all(|i| {
+            self.markers.continues.contains(&i)
+                || self.markers.and.contains(&i)
+                || self.markers.negation.contains(&i)
+        }) && (start == punctuation || start < a || self.tokens[a].conjunction)
+    }
+
+    /// True when the word after a verb ending before token `b` is no subject of its own: a
+    /// name (its object), punctuation or a word of the lexicon (على, "in"), not an unknown
+    /// noun or pronoun ("انضم بعضهم").
+    pub(crate) fn no_subject_after(&self, b: usize) -> bool {
+        b >= self.last
+            || self.tokens[b].kind != Kind::Word
+            || self.mentions.iter().any(|m| m.first == b)
+            || self.markers.locative.iter().any(|&(x, _)| x == b)
+            || self.markers.with.iter().any(|&(x, _)| x == b)
+            || self.markers.partitive.contains(&b)
+    }
+
+    /// True when the trigger at token `a` is told as background: a pluperfect mark at most
+    /// four words before it in its clause ("وكانت الحركة قد سيطرت", "had seized").
+    /// So is what a speaker says ("وأكد أن …", "said that …"): a complement before it.
+    pub(crate) fn background(&self, a: usize) -> bool {
+        self.markers
+            .background
+            .iter()
+            .any(|&p| p < a && self.gap(p + 1, a) <= 4 && !self.clause_between(p, a))
+            || self.markers.complement.iter().any(|&c| c < a)
+    }
+
+    /// The "including" markers of the sentence: (first token, one past the last).
+    fn including(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.markers
+            .triggers
+            .iter()
+            .filter(|(_, _, t)| t.pos == Pos::Including)
+            .map(|&(a, b, _)| (a, b))
+    }
+
+    /// The mention standing right before token `a` in apposition: at most one word and a
+    /// comma (or bracket) between.
+    fn appositive_before(&self, a: usize) -> Option<usize> {
+        self.before(a).filter(|&m| {
+            let end = self.mentions[m].last;
+            end + 3 >= a
+                && self.gap(end, a) <= 1
+                && self.tokens[end..a]
+                    .iter()
+                    .all(|t| matches!(t.kind, Kind::Word | Kind::Clause))
+        })
+    }
+
+    /// The mentions that share the role of mention `s` as the subject of a trigger: those
+    /// joined to it by "and" before it (X و Y), and the whole an "including" apposition
+    /// names a part of (X، وY على وجه الخصوص؛ X، بما في ذلك Y).
+    pub(crate) fn co_subjects(&self, s: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = s;
+        while let Some(x) = cur.checked_sub(1) {
+            let (mx, mc) = (&self.mentions[x], &self.mentions[cur]);
+            let apposed = self
+                .including()
+                .any(|(i, j)| (j <= mc.first && i >= mx.last) || (i == mc.last && i > mx.last))
+                && self.gap(mx.last, mc.first) <= 4;
+            if !(self.joined(x, cur) || apposed) {
+                break;
+            }
+            out.push(x);
+            cur = x;
+        }
+        // After a subject that follows its verb: "هاجمت X، بما في ذلك Y، …".
+        let end = self.mentions[s].last;
+        if let Some(y) = self.mentions.get(s + 1)
+            && self
+                .including()
+                .any(|(i, j)| i >= end && self.gap(end, i) == 0 && self.gap(j, y.first) == 0)
+        {
+            out.push(s + 1);
+        }
+        out
     }
 
     /// The mention right after a "with"/"against" marker that follows token `b`, or right

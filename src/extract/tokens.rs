@@ -42,6 +42,8 @@ pub(crate) struct Token {
     pub prefixed: bool,
     /// True when that prefix is the conjunction و ("and").
     pub conjunction: bool,
+    /// True when it carries the Arabic article (الحركة, للحركة, وبالحركة).
+    pub definite: bool,
 }
 
 impl Token {
@@ -105,6 +107,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             upper: false,
             prefixed: false,
             conjunction: false,
+            definite: false,
         });
     }
     if let Some(start) = word_start {
@@ -133,10 +136,14 @@ fn word(text: &str, start: usize, end: usize) -> Token {
         || ARTICLES
             .iter()
             .any(|a| *a != "ال" && normal.starts_with(a) && normal.len() > a.len() + 2);
+    let definite = ARTICLES
+        .iter()
+        .any(|a| normal.starts_with(a) && normal.len() > a.len() + 2);
     Token {
         start,
         end,
         kind: Kind::Word,
+        definite,
         conjunction: prefixed && normal.starts_with('و'),
         prefixed,
         upper: written.chars().next().is_some_and(char::is_uppercase),
