@@ -5,7 +5,6 @@ mod matcher;
 pub mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long};
-pub use matcher::{KeyStore, search};
-pub(crate) use matcher::{contains_words, without_prefix};
+pub use matcher::{KeyStore, contains_words, search, without_prefix};
 pub(crate) use normalize::{ARTICLES, key_of_normal};
 pub use normalize::{key, normalize};
