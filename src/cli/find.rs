@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph;
 use super::output::{self, Table};
+use super::{load_graph, scoped};
+use actorgraph::cache;
 use actorgraph::{EntityKind, Names};
 
 #[derive(Serialize)]
@@ -20,8 +21,15 @@ struct FindJson<'a> {
 }
 
 /// Lists matches for `text`; when none match, fails like any unknown name (with suggestions).
+///
+/// From an up-to-date cache, only the entities `text` matches are read, found through the
+/// cache's sorted name keys by the one matcher ([`cache::scoped::named`]); the suggestions
+/// for a text that matches nothing need every name, and the whole graph.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let graph = match scoped(global, |dir| cache::scoped::named(dir, text)) {
+        Some(graph) => graph,
+        None => load_graph(global)?,
+    };
     let found = graph.names().find(text);
     if found.is_empty() {
         return Err(graph.resolve(text).err().map_or_else(
