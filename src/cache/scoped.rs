@@ -32,11 +32,13 @@ const HEADER_READ: u64 = 1 << 20;
 pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let mut about = Vec::new();
+    let mut named = BTreeSet::new();
     for name in names {
         let candidates = scope.candidates(name)?;
         if candidates.is_empty() {
             return Ok(None);
         }
+        named.extend(candidates.iter().copied());
         for &i in &candidates {
             scope.entity(i)?;
         }
@@ -84,8 +86,11 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         }
     }
     let decoded = decoded.into_values().collect();
+    // Only the names read for are resolved in this graph: only their candidates are named.
+    let named: Vec<bool> = scope.entities.keys().map(|i| named.contains(i)).collect();
     let entities = scope.entities.into_values().collect();
-    Ok(Some(Graph::from_valid(entities, decoded, sources)))
+    let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
+    Ok(Some(graph))
 }
 
 /// Reads from the cache of `dir` the entities that `name` matches, under the one matcher

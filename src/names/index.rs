@@ -87,10 +87,22 @@ impl NameIndex {
     /// Normalising every name is the costly part: it runs on every core, in chunks of
     /// entities, and the index is then filled in entity order.
     pub fn new(entities: &[Entity]) -> NameIndex {
+        NameIndex::among(entities, |_| true)
+    }
+
+    /// Indexes the ids, names and aliases of the entities of `entities` that `indexed` picks
+    /// (by index; the others have no name in it). Finding or resolving a name whose every
+    /// match is picked gives what the index of all `entities` gives: a scoped read of the
+    /// cache ([`crate::cache::scoped`]) indexes only the entities the names it read match.
+    pub fn among(entities: &[Entity], indexed: impl Fn(usize) -> bool + Sync) -> NameIndex {
         let keyed: Vec<(String, Vec<(String, &str)>)> = entities
             .par_iter()
+            .enumerate()
             .with_min_len(256)
-            .map(|entity| {
+            .map(|(i, entity)| {
+                if !indexed(i) {
+                    return (String::new(), Vec::new());
+                }
                 let label = format!("{} ({})", entity.id, entity.display_name());
                 (label, keyed_names(entity).collect())
             })
@@ -286,6 +298,22 @@ mod tests {
             entity("north-a", "North", "", &["Twin"]),
             entity("north-b", "Northern", "", &["twin"]),
         ])
+    }
+
+    #[test]
+    fn an_index_among_some_entities_names_only_those() {
+        let entities = [
+            entity("gao", "Gao", "غاو", &["جاو"]),
+            entity("gao-region", "Gao Region", "منطقة غاو", &[]),
+            entity("menaka", "Ménaka", "ميناكا", &[]),
+        ];
+        let some = NameIndex::among(&entities, |i| i != 2);
+        let all = NameIndex::new(&entities);
+        for name in ["gao", "جاو", "region", "gao region"] {
+            assert_eq!(some.find(name), all.find(name), "{name}");
+        }
+        assert!(some.find("menaka").is_empty());
+        assert_eq!(all.resolve("menaka"), Ok(2));
     }
 
     #[test]
