@@ -31,7 +31,7 @@ fn names(graph: &Graph) -> Vec<String> {
 }
 
 /// What the whole and the scoped graph answer about one entity, in ids.
-fn answers(graph: &Graph, entity: usize) -> Vec<String> {
+fn answers(graph: &Graph, entity: actorgraph::EntityIx) -> Vec<String> {
     let day: PartialDate = "2012-06".parse().unwrap();
     let with_parts = Filter {
         with_parts: true,
@@ -183,7 +183,7 @@ fn every_relation_is_found_by_its_id_and_nothing_else_is() {
         assert_eq!(part.relations(), std::slice::from_ref(relation));
         assert_eq!(part.sources(), whole.sources());
         for id in [&relation.source, &relation.target] {
-            assert!(part.entity_ix(id).is_some(), "{id}");
+            assert!(part.entity_ix(id.as_str()).is_some(), "{id}");
         }
     }
     for name in names(&whole) {
