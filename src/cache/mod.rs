@@ -428,6 +428,7 @@ mod tests {
                 let _ = scoped::read(dir.path(), names);
             }
             let _ = scoped::named(dir.path(), "front");
+            let _ = scoped::unknown(dir.path(), "Gaoo");
             // A damaged table of relations by id may hide a relation, never give another.
             let id = "mnla-declares-azawad-independence";
             if let Ok(Some(graph)) = scoped::relation(dir.path(), id) {

@@ -22,7 +22,7 @@ use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, RelationKind};
-use crate::names::{NameIndex, search};
+use crate::names::{NameError, NameIndex, Nearest, label, search};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -109,6 +109,30 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
     }
     let entities = scope.entities.into_values().collect();
     Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
+}
+
+/// The error of resolving `name`, a name that matches no entity ([`named`] gave `None`), as
+/// the whole graph gives it: too long, or unknown with up to three suggestions, found by the
+/// one rule of "did you mean" ([`Nearest`]) over the cache's sorted keys; only the entities
+/// suggested are decoded.
+pub fn unknown(dir: &Path, name: &str) -> Result<NameError, CacheError> {
+    let Some(mut nearest) = Nearest::new(name) else {
+        return Ok(NameError::TooLong {
+            chars: name.chars().count(),
+        });
+    };
+    let mut scope = Scope::open(dir)?;
+    scope
+        .lookup
+        .each_key(&mut |key, entity| nearest.offer(key, entity))?;
+    for i in nearest.entities() {
+        scope.entity(i)?;
+    }
+    let suggestions = nearest.ranked(|i| label(&scope.entities[&i]), 3);
+    Ok(NameError::Unknown {
+        query: name.to_owned(),
+        suggestions,
+    })
 }
 
 /// Reads from the cache of `dir` the relation whose id is `id`, with the entities it refers

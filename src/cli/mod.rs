@@ -275,24 +275,24 @@ fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
 /// that matches nothing) the whole graph, as [`load_graph`] does.
 fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
     match scoped(global, |dir| cache::scoped::read(dir, names)) {
-        Some(graph) => Ok(graph),
+        Some(graph) => Ok(leak(graph)),
         None => load_graph(global),
     }
 }
 
-/// The part of the graph a scoped read of an up-to-date cache gives (`read`, one of
-/// [`cache::scoped`]'s readers), when the options name a graph folder, `--no-cache` is not
-/// given, and the read finds what it looks for; `None` otherwise, and the command loads the
-/// whole graph, which reports and rebuilds a cache that cannot be used.
-fn scoped(
+/// What a scoped read of an up-to-date cache gives (`read`, one of [`cache::scoped`]'s
+/// readers), when the options name a graph folder, `--no-cache` is not given, and the read
+/// finds what it looks for; `None` otherwise, and the command loads the whole graph, which
+/// reports and rebuilds a cache that cannot be used.
+fn scoped<T>(
     global: &Global,
-    read: impl FnOnce(&std::path::Path) -> Result<Option<Graph>, cache::CacheError>,
-) -> Option<&'static Graph> {
+    read: impl FnOnce(&std::path::Path) -> Result<Option<T>, cache::CacheError>,
+) -> Option<T> {
     let dir = global
         .data
         .as_deref()
         .filter(|d| d.is_dir() && !global.no_cache)?;
-    read(dir).ok().flatten().map(leak)
+    read(dir).ok().flatten()
 }
 
 fn leak(graph: Graph) -> &'static Graph {

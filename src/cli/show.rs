@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::CliError;
 use super::render::{kind_label, label, relation_text, status_label};
-use super::{load_graph_about, output, scoped, source_texts};
+use super::{leak, load_graph_about, output, scoped, source_texts};
 use actorgraph::cache;
 use actorgraph::view::{EntityView, RelationView};
 
@@ -25,7 +25,7 @@ struct ShowJson<'a> {
 /// entities it names, or else the entity and its relations ([`load_graph_about`]).
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     let graph = match scoped(global, |dir| cache::scoped::relation(dir, name)) {
-        Some(graph) => graph,
+        Some(graph) => leak(graph),
         None => load_graph_about(global, &[name])?,
     };
     let texts = source_texts(global, graph)?;

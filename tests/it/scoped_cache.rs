@@ -203,11 +203,17 @@ fn every_name_finds_what_the_whole_graph_finds() {
         });
         rows.collect::<Vec<_>>()
     };
-    let mut partial = 0;
-    for name in names(&whole) {
+    let (mut partial, mut unknowns) = (0, 0);
+    let long = "x".repeat(10_000);
+    for name in names(&whole).into_iter().chain([long]) {
         let expected = found(&whole, &name);
         match cache::scoped::named(&data, &name).unwrap() {
-            None => assert!(expected.is_empty(), "{name:?}"),
+            None => {
+                assert!(expected.is_empty(), "{name:?}");
+                let unknown = cache::scoped::unknown(&data, &name).unwrap();
+                assert_eq!(Err(unknown), whole.resolve(&name), "{name:?}");
+                unknowns += 1;
+            }
             Some(part) => {
                 assert!(part.relations().is_empty(), "{name:?}: no relation is read");
                 let got = found(&part, &name);
@@ -217,6 +223,7 @@ fn every_name_finds_what_the_whole_graph_finds() {
         }
     }
     assert!(partial > 10, "{partial} names with partial matches");
+    assert!(unknowns > 50, "{unknowns} names that match nothing");
 }
 
 /// A graph folder whose cache spans many blocks: `n` actors in a chain, each allied with the
@@ -309,6 +316,8 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     let err = cache::scoped::read(dir.path(), &["actor-3"]).unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
     let err = cache::scoped::named(dir.path(), "actor").unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let err = cache::scoped::unknown(dir.path(), "actr").unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
     let err = cache::scoped::relation(dir.path(), "alliance-3").unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
