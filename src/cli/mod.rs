@@ -271,11 +271,24 @@ fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
 
 /// Loads what a command about the actors `names` needs: from an up-to-date cache, only those
 /// actors and their relations ([`cache::scoped`]), which answers every question about them as
-/// the whole graph would; otherwise (no cache, `--no-cache`, a stale or damaged cache, a name
-/// that matches nothing) the whole graph, as [`load_graph`] does.
+/// the whole graph would; otherwise (no cache, `--no-cache`, a stale or damaged cache, one of
+/// several names that matches nothing) the whole graph, as [`load_graph`] does.
+///
+/// One name that matches nothing fails as resolving it in the whole graph would, with the
+/// suggestions found in the cache's sorted keys ([`cache::scoped::unknown`]), unless
+/// `--sources` is given (`show` reports a problem with the sources first, from the whole
+/// load).
 fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
-    match scoped(global, |dir| cache::scoped::read(dir, names)) {
-        Some(graph) => Ok(leak(graph)),
+    let read = |dir: &std::path::Path| match (cache::scoped::read(dir, names)?, names) {
+        (Some(graph), _) => Ok(Some(Ok(graph))),
+        (None, [name]) if global.sources.is_none() => {
+            cache::scoped::unknown(dir, name).map(|e| Some(Err(e)))
+        }
+        (None, _) => Ok(None),
+    };
+    match scoped(global, read) {
+        Some(Ok(graph)) => Ok(leak(graph)),
+        Some(Err(unknown)) => Err(unknown.into()),
         None => load_graph(global),
     }
 }

@@ -138,6 +138,9 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         &["neighbors", "ag"],
         &["neighbors", "Gaoo"],
         &["relations", "--with", "nobody-at-all"],
+        &["timeline", "Kidall"],
+        &["timeline", "Kidal", "--with", "Gaoo"],
+        &["enemies", ""],
         // show: an entity (with and without its quoted evidence), a relation by id, an
         // ambiguous name, an unknown one.
         &["show", "Bilal Ag Acherif"],
