@@ -118,6 +118,8 @@ def main():
         "size": args.size,
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "median_actor_degree": degree,
+        "warm_runs": args.warm,
+        "cold_runs": args.cold,
         "index_s": index_s,
         "index_rss": index_rss,
         "rows": results,
@@ -148,7 +150,7 @@ def verdict(row):
 def write_markdown(path, r):
     lines = [
         f"Measured {r['when']} by `benches/compare/commands.py` (whole processes; warm: median of",
-        "5 after one untimed run, from the cache `actorgraph index` wrote; cold: median of 3 with",
+        f"{r['warm_runs']} after one untimed run, from the cache `actorgraph index` wrote; cold: median of {r['cold_runs']} with",
         f"`--no-cache`). `actorgraph index` took {fmt_s(r['index_s'])} (peak "
         f"{r['index_rss'] / 2**20:.0f} MiB). The median actor is the first uniform draw of "
         f"`queries.json` ({r['median_actor_degree']} relations); the hub has the most relations.",
