@@ -140,7 +140,8 @@ def fmt_s(s):
 def verdict(row):
     if row["group"] == NAMED:
         t = row["warm_s"]
-        return "met" if t <= 0.05 else f"**missed**: {t / 0.05:.0f}× over"
+        ratio = t / 0.05
+        return "met" if t <= 0.05 else f"**missed**: {ratio:.{0 if ratio >= 10 else 1}f}× over"
     t = row["warm_s"] if row["warm_s"] is not None else row["cold_s"]
     if row["argv"][0] == "check":
         return "no verdict: the parse-limit program is not written"
