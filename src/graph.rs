@@ -49,12 +49,24 @@ impl Graph {
     /// Builds the indexes over data the loader has validated (ids unique, references known).
     pub(crate) fn from_valid(
         entities: Vec<Entity>,
+        relations: Vec<Relation>,
+        sources: Vec<Source>,
+    ) -> Graph {
+        Graph::from_valid_named(entities, relations, sources, |_| true)
+    }
+
+    /// As [`Graph::from_valid`], with names for only the entities `named` picks (by position):
+    /// the graph of a scoped read ([`crate::cache::scoped`]), which resolves only the names it
+    /// was read for, indexes only the entities those names match (see [`NameIndex::among`]).
+    pub(crate) fn from_valid_named(
+        entities: Vec<Entity>,
         mut relations: Vec<Relation>,
         sources: Vec<Source>,
+        named: impl Fn(usize) -> bool + Sync + Send,
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         let ends = share_ids(&entities, &entity_ix, &sources, &mut relations);
-        Graph::assemble(entities, relations, sources, entity_ix, ends)
+        Graph::assemble(entities, relations, sources, entity_ix, ends, named)
     }
 
     /// Builds the indexes over a graph decoded from a cache that was written from a
@@ -67,7 +79,7 @@ impl Graph {
         ends: Vec<[u32; 2]>,
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
-        Graph::assemble(entities, relations, sources, entity_ix, ends)
+        Graph::assemble(entities, relations, sources, entity_ix, ends, |_| true)
     }
 
     fn assemble(
@@ -76,13 +88,14 @@ impl Graph {
         sources: Vec<Source>,
         entity_ix: IdTable,
         ends: Vec<[u32; 2]>,
+        named: impl Fn(usize) -> bool + Sync + Send,
     ) -> Graph {
         // The name index (Unicode normalisation of every name) is the costliest part and
         // independent of the rest: built on the other core.
         let ((names, bounds), (relation_ix, topology, order, incident, at_place)) = rayon::join(
             || {
                 let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
-                (NameIndex::new(&entities), bounds)
+                (NameIndex::among(&entities, named), bounds)
             },
             || index_relations(&entities, &entity_ix, &relations, &ends),
         );

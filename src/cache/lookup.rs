@@ -12,13 +12,18 @@
 //! | the placed relations | place entries × 4 |
 //! | name keys sorted by key, then entity: entity, offset and length of the key | keys × 12 |
 //! | the keys' text | key text length |
+//! | every relation, by index, sorted by id (for `show ID`) | relations × 4 |
 //!
 //! Offsets are from the start of the body. Every count and offset is checked against the
-//! body's length when the section is opened, and every index against its bound when read.
+//! body's length when the section is opened, and every index against its bound when read. A
+//! relation found by its id is checked to have that id before it is used, so a damaged table
+//! can hide a relation (the command then treats the id as a name) but never show another.
+
+use rayon::slice::ParallelSliceMut;
 
 use super::CacheError;
 use super::blocks::BlockReader;
-use super::codec::Encoder;
+use super::codec::{Decoder, Encoder};
 use super::payload::Offsets;
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::names::KeyStore;
@@ -80,6 +85,12 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
     for (k, _) in &keys {
         e.bytes(k.as_bytes());
     }
+    let relations = graph.relations();
+    let mut by_id: Vec<u32> = (0..relations.len() as u32).collect();
+    by_id.par_sort_unstable_by(|&a, &b| relations[a as usize].id.cmp(&relations[b as usize].id));
+    for r in by_id {
+        e.u32(r);
+    }
 }
 
 /// A list per entity, stored as where each entity's part starts, then all parts.
@@ -117,7 +128,7 @@ pub fn relation_offsets(body: &[u8], at: u64) -> Result<Vec<u64>, CacheError> {
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
 /// at the end of a body of `body_len` bytes, or when the sources do not start before `at`.
-fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 9], CacheError> {
+fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 10], CacheError> {
     let [
         entities,
         relations,
@@ -137,8 +148,9 @@ fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 9], Cach
         placed.checked_mul(4),
         key_count.checked_mul(12),
         Some(text_len),
+        relations.checked_mul(4),
     ];
-    let mut starts = [0; 9];
+    let mut starts = [0; 10];
     let mut end = Some(at);
     for (start, size) in starts.iter_mut().zip(sizes) {
         *start = end.unwrap_or(0);
@@ -167,6 +179,7 @@ pub struct Lookup {
     key_count: u64,
     text: u64,
     text_len: u64,
+    by_id: u64,
 }
 
 fn corrupt(what: impl Into<String>) -> CacheError {
@@ -212,6 +225,7 @@ impl Lookup {
             key_count,
             text: starts[8],
             text_len,
+            by_id: starts[9],
         })
     }
 
@@ -271,21 +285,49 @@ impl Lookup {
         Ok(found)
     }
 
-    /// Every (key, entity) pair, in key order.
+    /// Calls `found` with every (key, entity) pair, in key order, reading the keys in two
+    /// ranges of the body and lending each key from them (no copy per key).
     ///
     /// (The lookup section is also a [`KeyStore`] for the one name matcher.)
-    pub fn all_keys(&mut self) -> Result<Vec<(String, usize)>, CacheError> {
+    pub fn each_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
         let entries = self
             .reader
             .bytes(self.keys, self.keys + self.key_count * 12)?;
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
-        entries
-            .chunks_exact(12)
-            .map(|entry| {
-                let (entity, range) = self.entry(entry)?;
-                Ok((key_text(&text, range)?, entity))
-            })
-            .collect()
+        for entry in entries.chunks_exact(12) {
+            let (entity, range) = self.entry(entry)?;
+            found(key_text(&text, range)?, entity);
+        }
+        Ok(())
+    }
+
+    /// The relation whose id is `id`, by binary search of the relations sorted by id; the
+    /// relation found is checked to have that id.
+    pub fn relation_by_id(&mut self, id: &str) -> Result<Option<usize>, CacheError> {
+        let (mut low, mut high) = (0, self.relations);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let r = self.by_id_entry(mid)?;
+            let bytes = self.relation(r)?;
+            let found = Decoder::new(&bytes)
+                .str()
+                .map_err(|e| corrupt(format!("{} in the id of relation {r}", e.what)))?;
+            match found.cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Ok(Some(r)),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Entry `k` of the relations sorted by id: a relation index, checked.
+    fn by_id_entry(&mut self, k: u64) -> Result<usize, CacheError> {
+        let r = u64::from(self.reader.u32(self.by_id + 4 * k)?);
+        if r >= self.relations {
+            return Err(corrupt(format!("relation index {r} out of range")));
+        }
+        Ok(r as usize)
     }
 
     /// Key `k`: its entity and its text.
@@ -296,7 +338,7 @@ impl Lookup {
         let (entity, range) = self.entry(&entry)?;
         let (from, to) = (range.start as u64, range.end as u64);
         let text = self.reader.bytes(self.text + from, self.text + to)?;
-        Ok((entity, key_text(&text, 0..text.len())?))
+        Ok((entity, key_text(&text, 0..text.len())?.to_owned()))
     }
 
     /// A key entry: its entity, checked, and where its text lies in the key text, checked.
@@ -360,12 +402,11 @@ impl Lookup {
 }
 
 /// The key at `range` of `text`, which must be UTF-8.
-fn key_text(text: &[u8], range: std::ops::Range<usize>) -> Result<String, CacheError> {
+fn key_text(text: &[u8], range: std::ops::Range<usize>) -> Result<&str, CacheError> {
     let bytes = text
         .get(range)
         .ok_or_else(|| corrupt("a name key lies outside the key text"))?;
-    let key = std::str::from_utf8(bytes).map_err(|_| corrupt("invalid UTF-8 in a name key"))?;
-    Ok(key.to_owned())
+    std::str::from_utf8(bytes).map_err(|_| corrupt("invalid UTF-8 in a name key"))
 }
 
 fn le32(bytes: &[u8]) -> u32 {
@@ -384,9 +425,6 @@ impl KeyStore for Lookup {
     }
 
     fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
-        for (key, entity) in self.all_keys()? {
-            found(&key, entity);
-        }
-        Ok(())
+        self.each_key(found)
     }
 }

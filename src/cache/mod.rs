@@ -49,7 +49,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -426,6 +426,13 @@ mod tests {
             let _ = read(dir.path());
             for names in [&["MNLA"][..], &["Gao", "Kidal"], &["ag"]] {
                 let _ = scoped::read(dir.path(), names);
+            }
+            let _ = scoped::named(dir.path(), "front");
+            let _ = scoped::unknown(dir.path(), "Gaoo");
+            // A damaged table of relations by id may hide a relation, never give another.
+            let id = "mnla-declares-azawad-independence";
+            if let Ok(Some(graph)) = scoped::relation(dir.path(), id) {
+                assert_eq!(graph.relations()[0].id.as_str(), id);
             }
         }
     }

@@ -22,7 +22,7 @@ use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, RelationKind};
-use crate::names::{NameIndex, search};
+use crate::names::{NameError, NameIndex, Nearest, label, search};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -30,28 +30,15 @@ const HEADER_READ: u64 = 1 << 20;
 /// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
 /// is up to date and the blocks read are sound. `Ok(None)` when a name matches no entity.
 pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
-    let file = open(dir)?;
-    let file_len = file.metadata()?.len();
-    let mut prefix = vec![0; file_len.min(HEADER_READ) as usize];
-    file.read_exact_at(&mut prefix, 0)?;
-    let header = match Header::read(&prefix, dir) {
-        Err(CacheError::Corrupt(_)) if file_len > HEADER_READ => {
-            Header::read(&std::fs::read(super::path(dir))?, dir)?
-        }
-        other => other?,
-    };
-    header.check_len(file_len)?;
-    let reader = BlockReader::new(file, header.len as u64, header.body_len, header.hashes);
-    let mut scope = Scope {
-        lookup: Lookup::open(reader, header.lookup_at)?,
-        entities: BTreeMap::new(),
-    };
+    let mut scope = Scope::open(dir)?;
     let mut about = Vec::new();
+    let mut named = BTreeSet::new();
     for name in names {
         let candidates = scope.candidates(name)?;
         if candidates.is_empty() {
             return Ok(None);
         }
+        named.extend(candidates.iter().copied());
         for &i in &candidates {
             scope.entity(i)?;
         }
@@ -70,11 +57,7 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         relations.extend(scope.lookup.incident(entity)?);
         relations.extend(scope.lookup.placed(entity)?);
     }
-    let sources = {
-        let bytes = scope.lookup.sources()?;
-        let mut d = Decoder::new(&bytes);
-        payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?
-    };
+    let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     let mut decoded = BTreeMap::new();
     for r in relations {
@@ -103,8 +86,85 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         }
     }
     let decoded = decoded.into_values().collect();
+    // Only the names read for are resolved in this graph: only their candidates are named.
+    let named: Vec<bool> = scope.entities.keys().map(|i| named.contains(i)).collect();
     let entities = scope.entities.into_values().collect();
-    Ok(Some(Graph::from_valid(entities, decoded, sources)))
+    let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
+    Ok(Some(graph))
+}
+
+/// Reads from the cache of `dir` the entities that `name` matches, under the one matcher
+/// ([`search`]), and nothing else: no relation. Finding `name` among them
+/// ([`NameIndex::find`]) gives what it gives among all entities, since every entity it can
+/// match is there. `Ok(None)` when the name matches no entity (the suggestions for it need
+/// every name).
+pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let candidates = scope.candidates(name)?;
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    for &i in &candidates {
+        scope.entity(i)?;
+    }
+    let entities = scope.entities.into_values().collect();
+    Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
+}
+
+/// The error of resolving `name`, a name that matches no entity ([`named`] gave `None`), as
+/// the whole graph gives it: too long, or unknown with up to three suggestions, found by the
+/// one rule of "did you mean" ([`Nearest`]) over the cache's sorted keys; only the entities
+/// suggested are decoded.
+pub fn unknown(dir: &Path, name: &str) -> Result<NameError, CacheError> {
+    let Some(mut nearest) = Nearest::new(name) else {
+        return Ok(NameError::TooLong {
+            chars: name.chars().count(),
+        });
+    };
+    let mut scope = Scope::open(dir)?;
+    scope
+        .lookup
+        .each_key(&mut |key, entity| nearest.offer(key, entity))?;
+    for i in nearest.entities() {
+        scope.entity(i)?;
+    }
+    let suggestions = nearest.ranked(|i| label(&scope.entities[&i]), 3);
+    Ok(NameError::Unknown {
+        query: name.to_owned(),
+        suggestions,
+    })
+}
+
+/// Reads from the cache of `dir` the relation whose id is `id`, with the entities it refers
+/// to and the sources, if the cache holds such a relation; `Ok(None)` when none has that id.
+pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let Some(r) = scope.lookup.relation_by_id(id)? else {
+        return Ok(None);
+    };
+    let sources = scope.sources()?;
+    let documents = payload::document_names(&sources);
+    let relation = scope.relation(r, &documents)?;
+    let entities = scope.entities.into_values().collect();
+    Ok(Some(Graph::from_valid(entities, vec![relation], sources)))
+}
+
+/// The lookup section of the cache of `dir`, once its header is read and checked (stale
+/// inputs, the header's checksum, the file's length).
+fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
+    let file = open(dir)?;
+    let file_len = file.metadata()?.len();
+    let mut prefix = vec![0; file_len.min(HEADER_READ) as usize];
+    file.read_exact_at(&mut prefix, 0)?;
+    let header = match Header::read(&prefix, dir) {
+        Err(CacheError::Corrupt(_)) if file_len > HEADER_READ => {
+            Header::read(&std::fs::read(super::path(dir))?, dir)?
+        }
+        other => other?,
+    };
+    header.check_len(file_len)?;
+    let reader = BlockReader::new(file, header.len as u64, header.body_len, header.hashes);
+    Lookup::open(reader, header.lookup_at)
 }
 
 /// The entities decoded so far, by index, and the lookup section to decode more.
@@ -114,6 +174,21 @@ struct Scope {
 }
 
 impl Scope {
+    /// A scope over the cache of `dir` with nothing decoded yet.
+    fn open(dir: &Path) -> Result<Scope, CacheError> {
+        Ok(Scope {
+            lookup: open_lookup(dir)?,
+            entities: BTreeMap::new(),
+        })
+    }
+
+    /// Decodes the sources.
+    fn sources(&mut self) -> Result<Vec<crate::model::Source>, CacheError> {
+        let bytes = self.lookup.sources()?;
+        let mut d = Decoder::new(&bytes);
+        payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))
+    }
+
     /// The entities `name` matches, by index, under the one matcher ([`search`]) that the
     /// whole graph's name index also uses: all of them are candidates, whatever their score.
     fn candidates(&mut self, name: &str) -> Result<Vec<usize>, CacheError> {

@@ -6,8 +6,11 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph;
 use super::output::{self, Table};
+use std::path::Path;
+
+use super::{leak, load_graph, scoped};
+use actorgraph::cache;
 use actorgraph::{EntityKind, Names};
 
 #[derive(Serialize)]
@@ -20,8 +23,20 @@ struct FindJson<'a> {
 }
 
 /// Lists matches for `text`; when none match, fails like any unknown name (with suggestions).
+///
+/// From an up-to-date cache, only the entities `text` matches are read, found through the
+/// cache's sorted name keys by the one matcher ([`cache::scoped::named`]); when none matches,
+/// the suggestions come from the same keys ([`cache::scoped::unknown`]).
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let read = |dir: &Path| match cache::scoped::named(dir, text)? {
+        Some(graph) => Ok(Some(Ok(graph))),
+        None => cache::scoped::unknown(dir, text).map(|e| Some(Err(e))),
+    };
+    let graph = match scoped(global, read) {
+        Some(Ok(graph)) => leak(graph),
+        Some(Err(unknown)) => return Err(unknown.into()),
+        None => load_graph(global)?,
+    };
     let found = graph.names().find(text);
     if found.is_empty() {
         return Err(graph.resolve(text).err().map_or_else(

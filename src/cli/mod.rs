@@ -272,18 +272,41 @@ fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
 
 /// Loads what a command about the actors `names` needs: from an up-to-date cache, only those
 /// actors and their relations ([`cache::scoped`]), which answers every question about them as
-/// the whole graph would; otherwise (no cache, `--no-cache`, a stale or damaged cache, a name
-/// that matches nothing) the whole graph, as [`load_graph`] does.
+/// the whole graph would; otherwise (no cache, `--no-cache`, a stale or damaged cache, one of
+/// several names that matches nothing) the whole graph, as [`load_graph`] does.
+///
+/// One name that matches nothing fails as resolving it in the whole graph would, with the
+/// suggestions found in the cache's sorted keys ([`cache::scoped::unknown`]), unless
+/// `--sources` is given (`show` reports a problem with the sources first, from the whole
+/// load).
 fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
-    if let Some(dir) = global
+    let read = |dir: &std::path::Path| match (cache::scoped::read(dir, names)?, names) {
+        (Some(graph), _) => Ok(Some(Ok(graph))),
+        (None, [name]) if global.sources.is_none() => {
+            cache::scoped::unknown(dir, name).map(|e| Some(Err(e)))
+        }
+        (None, _) => Ok(None),
+    };
+    match scoped(global, read) {
+        Some(Ok(graph)) => Ok(leak(graph)),
+        Some(Err(unknown)) => Err(unknown.into()),
+        None => load_graph(global),
+    }
+}
+
+/// What a scoped read of an up-to-date cache gives (`read`, one of [`cache::scoped`]'s
+/// readers), when the options name a graph folder, `--no-cache` is not given, and the read
+/// finds what it looks for; `None` otherwise, and the command loads the whole graph, which
+/// reports and rebuilds a cache that cannot be used.
+fn scoped<T>(
+    global: &Global,
+    read: impl FnOnce(&std::path::Path) -> Result<Option<T>, cache::CacheError>,
+) -> Option<T> {
+    let dir = global
         .data
         .as_deref()
-        .filter(|d| d.is_dir() && !global.no_cache)
-        && let Ok(Some(graph)) = cache::scoped::read(dir, names)
-    {
-        return Ok(leak(graph));
-    }
-    load_graph(global)
+        .filter(|d| d.is_dir() && !global.no_cache)?;
+    read(dir).ok().flatten()
 }
 
 fn leak(graph: Graph) -> &'static Graph {

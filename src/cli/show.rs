@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::CliError;
 use super::render::{kind_label, label, relation_text, status_label};
-use super::{load_graph, output, source_texts};
+use super::{leak, load_graph_about, output, scoped, source_texts};
+use actorgraph::cache;
 use actorgraph::view::{EntityView, RelationView};
 
 #[derive(Serialize)]
@@ -19,8 +20,14 @@ struct ShowJson<'a> {
 }
 
 /// Shows the relation with id `name`, else the entity `name` resolves to.
+///
+/// From an up-to-date cache, only what is shown is read: the relation with that id and the
+/// entities it names, or else the entity and its relations ([`load_graph_about`]).
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let graph = match scoped(global, |dir| cache::scoped::relation(dir, name)) {
+        Some(graph) => leak(graph),
+        None => load_graph_about(global, &[name])?,
+    };
     let texts = source_texts(global, graph)?;
     if let Some(ix) = graph.relation_ix(name) {
         let relation = graph.relation(ix);

@@ -4,7 +4,7 @@ mod index;
 mod matcher;
 pub mod normalize;
 
-pub use index::{NameError, NameIndex, NameMatch, keyed_names, too_long};
+pub use index::{NameError, NameIndex, NameMatch, Nearest, keyed_names, label, too_long};
 pub use matcher::{KeyStore, contains_words, search, without_prefix};
 pub(crate) use normalize::{ARTICLES, key_of_normal};
 pub use normalize::{key, normalize};

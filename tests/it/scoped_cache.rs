@@ -138,6 +138,26 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         &["neighbors", "ag"],
         &["neighbors", "Gaoo"],
         &["relations", "--with", "nobody-at-all"],
+        &["timeline", "Kidall"],
+        &["timeline", "Kidal", "--with", "Gaoo"],
+        &["enemies", ""],
+        // show: an entity (with and without its quoted evidence), a relation by id, an
+        // ambiguous name, an unknown one.
+        &["show", "Bilal Ag Acherif"],
+        &["show", "MNLA", "--json"],
+        &["show", "Mali", "--sources", SEEDS],
+        &["show", "mnla-declares-azawad-independence"],
+        &["show", "mnla-declares-azawad-independence", "--json"],
+        &["show", "bilal-ag-acherif-leads-mnla", "--sources", SEEDS],
+        &["show", "ag"],
+        &["show", "Gaoo"],
+        // find: exact, prefixed Arabic, partial (whole words), JSON, nothing found.
+        &["find", "غاو"],
+        &["find", "وغاو"],
+        &["find", "front", "--json"],
+        &["find", "Ansar"],
+        &["find", "Gaoo"],
+        &["find", "zzz"],
     ];
     for args in commands {
         let with = |extra: &[&str]| {
@@ -151,6 +171,62 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         assert_eq!(warm.stdout, cold.stdout, "{args:?}");
         assert_eq!(warm.stderr, cold.stderr, "{args:?}");
     }
+}
+
+/// The source documents of the Azawad graph, for `--sources`.
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+
+#[test]
+fn every_relation_is_found_by_its_id_and_nothing_else_is() {
+    let (_keep, data, whole) = cached_azawad();
+    for relation in whole.relations() {
+        let part = cache::scoped::relation(&data, relation.id.as_str())
+            .unwrap()
+            .unwrap();
+        assert_eq!(part.relations(), std::slice::from_ref(relation));
+        assert_eq!(part.sources(), whole.sources());
+        for id in [&relation.source, &relation.target] {
+            assert!(part.entity_ix(id.as_str()).is_some(), "{id}");
+        }
+    }
+    for name in names(&whole) {
+        let found = cache::scoped::relation(&data, &name).unwrap();
+        assert!(found.is_none(), "{name:?} is no relation id");
+    }
+}
+
+#[test]
+fn every_name_finds_what_the_whole_graph_finds() {
+    let (_keep, data, whole) = cached_azawad();
+    let found = |g: &Graph, name: &str| {
+        let found = g.names().find(name);
+        let rows = found.iter().map(|m| {
+            let id = &g.entity(m.entity).id;
+            format!("{id} {} {}", m.score, m.matched)
+        });
+        rows.collect::<Vec<_>>()
+    };
+    let (mut partial, mut unknowns) = (0, 0);
+    let long = "x".repeat(10_000);
+    for name in names(&whole).into_iter().chain([long]) {
+        let expected = found(&whole, &name);
+        match cache::scoped::named(&data, &name).unwrap() {
+            None => {
+                assert!(expected.is_empty(), "{name:?}");
+                let unknown = cache::scoped::unknown(&data, &name).unwrap();
+                assert_eq!(Err(unknown), whole.resolve(&name), "{name:?}");
+                unknowns += 1;
+            }
+            Some(part) => {
+                assert!(part.relations().is_empty(), "{name:?}: no relation is read");
+                let got = found(&part, &name);
+                partial += usize::from(got.iter().any(|row| !row.contains(" 1 ")));
+                assert_eq!(got, expected, "{name:?}");
+            }
+        }
+    }
+    assert!(partial > 10, "{partial} names with partial matches");
+    assert!(unknowns > 50, "{unknowns} names that match nothing");
 }
 
 /// A graph folder whose cache spans many blocks: `n` actors in a chain, each allied with the
@@ -242,6 +318,12 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
     let err = cache::scoped::read(dir.path(), &["actor-3"]).unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let err = cache::scoped::named(dir.path(), "actor").unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let err = cache::scoped::unknown(dir.path(), "actr").unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let err = cache::scoped::relation(dir.path(), "alliance-3").unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
 
     cache::index(dir.path()).unwrap().1.unwrap();
     let relations = dir.path().join("relations.json");
@@ -249,4 +331,43 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
     let err = cache::scoped::read(dir.path(), &["actor-3"]).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let err = cache::scoped::named(dir.path(), "actor").unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let err = cache::scoped::relation(dir.path(), "alliance-3").unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+}
+
+#[test]
+fn a_relation_is_found_by_its_id_across_blocks_and_a_damaged_block_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    chain(dir.path(), 2000);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    for i in [1, 2, 999, 1000, 1999] {
+        let id = format!("alliance-{i}");
+        let part = cache::scoped::relation(dir.path(), &id).unwrap().unwrap();
+        assert_eq!(part.relations()[0].id.as_str(), id);
+        assert_eq!(part.entities().len(), 2);
+    }
+    for id in ["alliance-0", "alliance-2000", "actor-5", ""] {
+        assert!(cache::scoped::relation(dir.path(), id).unwrap().is_none());
+    }
+    let found = cache::scoped::named(dir.path(), "Actor 1500")
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.entities().len(), 1);
+    assert!(found.relations().is_empty());
+    let file = cache::path(dir.path());
+    let mut bytes = fs::read(&file).unwrap();
+    let marker = b"marker-1000 ";
+    let at = bytes
+        .windows(marker.len())
+        .position(|w| w == marker)
+        .unwrap();
+    bytes[at] ^= 0x20;
+    fs::write(&file, &bytes).unwrap();
+    let err = cache::scoped::relation(dir.path(), "alliance-1000").unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
 }

@@ -1,0 +1,193 @@
+"""Every command as a whole process, warm (from the cache) and cold (`--no-cache`), on one
+generated graph: the table of issue 19 in BENCHMARKS.md.
+
+    python3 benches/compare/commands.py --cli target/release/actorgraph \
+        --data target/bench-data/L --size L [--markdown BENCHMARKS.md]
+
+Each command runs once untimed (its output kept, to count its bytes), then `--warm` times
+from the cache and `--cold` times with `--no-cache`; medians are quoted, with the peak
+resident set of the warm runs (from wait4, per process). The actors: a median-degree actor
+(the first of `queries.json`'s uniform draws whose degree is the graph's median or near it is
+not known without the graph, so the first uniform draw, with its degree printed) and the
+largest hub (`ego_center`). Results go to target/bench-results/commands-<size>.json and,
+with --markdown, between the `commands <size>` markers of that file.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+NAMED = "about named actors (≤ 50 ms warm)"
+WHOLE = "whole graph (≥ 100 MB/s of output)"
+
+
+def run_once(argv, out_path=None):
+    """Runs argv; returns (seconds, peak RSS in bytes, exit code)."""
+    out = open(out_path, "wb") if out_path else open(os.devnull, "wb")
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    out.close()
+    return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
+def commands(cli, data, queries):
+    actor = queries["neighbors_uniform"][0][0]
+    day = queries["neighbors_uniform"][0][1]
+    hub = queries["ego_center"]
+    a, b, path_day = queries["paths"][0]
+    name = queries["names"][0]
+    word = name.split(" ")[-1] if " " in name else name
+    typo = name[:-1] + ("q" if name[-1] != "q" else "z")
+    snap = queries["snapshot_dates"][0]
+    later = queries["snapshot_dates"][2]
+    timeline = subprocess.run(
+        [cli, "timeline", actor, "--json", "--data", data], capture_output=True, check=True
+    )
+    rows = json.loads(timeline.stdout)
+    relation = rows[0]["id"]
+    degree = len(rows)
+    return degree, [
+        (NAMED, f"show {actor} (median actor)", ["show", actor]),
+        (NAMED, f"show {hub} (largest hub)", ["show", hub]),
+        (NAMED, "show RELATION-ID", ["show", relation]),
+        (NAMED, f"find {name!r} (exact)", ["find", name]),
+        (NAMED, f"find {word!r} (partial: every key read)", ["find", word]),
+        (NAMED, f"find {typo!r} (no match: did you mean)", ["find", typo]),
+        (NAMED, "neighbors median --at D", ["neighbors", actor, "--at", day]),
+        (NAMED, "neighbors hub --at D", ["neighbors", hub, "--at", day]),
+        (NAMED, "timeline median", ["timeline", actor]),
+        (NAMED, "timeline hub", ["timeline", hub]),
+        (NAMED, "relations --with median", ["relations", "--with", actor]),
+        (NAMED, "path A B --at D", ["path", a, b, "--at", path_day]),
+        (NAMED, "path A B", ["path", a, b]),
+        (NAMED, "export dot --focus median --depth 1", ["export", "dot", "--focus", actor, "--depth", "1"]),
+        (NAMED, "export dot --focus median --depth 2", ["export", "dot", "--focus", actor, "--depth", "2"]),
+        (WHOLE, "snapshot --at D", ["snapshot", "--at", snap]),
+        (WHOLE, "diff D1 D2", ["diff", snap, later]),
+        (WHOLE, "export graphml (whole graph)", ["export", "graphml"]),
+        (WHOLE, "check (no cache: load + validate)", ["check"]),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--size", required=True)
+    parser.add_argument("--warm", type=int, default=5)
+    parser.add_argument("--cold", type=int, default=3)
+    parser.add_argument("--markdown")
+    args = parser.parse_args()
+    cli, data = args.cli, args.data
+    queries = json.load(open(os.path.join(data, "queries.json")))
+    start = time.perf_counter()
+    index_s, index_rss, code = run_once([cli, "index", "--data", data])
+    assert code == 0, "index failed"
+    degree, cases = commands(cli, data, queries)
+    os.makedirs("target/bench-results", exist_ok=True)
+    scratch = f"target/bench-results/commands-{args.size}.out"
+    results = []
+    for group, label, argv in cases:
+        full = [cli, *argv, "--data", data]
+        cold_only = argv[0] == "check"
+        _, _, code = run_once(full, scratch)
+        size = os.path.getsize(scratch)
+        warm = [] if cold_only else [run_once(full) for _ in range(args.warm)]
+        cold = [run_once(full + ["--no-cache"]) for _ in range(args.cold)]
+        row = {
+            "group": group,
+            "label": label,
+            "argv": argv,
+            "exit": code,
+            "bytes": size,
+            "warm_s": statistics.median(t for t, _, _ in warm) if warm else None,
+            "warm_rss": max(r for _, r, _ in warm) if warm else None,
+            "cold_s": statistics.median(t for t, _, _ in cold),
+            "cold_rss": max(r for _, r, _ in cold),
+        }
+        results.append(row)
+        print(json.dumps(row), file=sys.stderr)
+    os.remove(scratch)
+    report = {
+        "size": args.size,
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "median_actor_degree": degree,
+        "warm_runs": args.warm,
+        "cold_runs": args.cold,
+        "index_s": index_s,
+        "index_rss": index_rss,
+        "rows": results,
+        "total_s": time.perf_counter() - start,
+    }
+    json.dump(report, open(f"target/bench-results/commands-{args.size}.json", "w"), indent=1)
+    if args.markdown:
+        write_markdown(args.markdown, report)
+
+
+
+def fmt_s(s):
+    if s is None:
+        return "—"
+    return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.1f} s"
+
+
+def verdict(row):
+    if row["group"] == NAMED:
+        t = row["warm_s"]
+        ratio = t / 0.05
+        return "met" if t <= 0.05 else f"**missed**: {ratio:.{0 if ratio >= 10 else 1}f}× over"
+    t = row["warm_s"] if row["warm_s"] is not None else row["cold_s"]
+    if row["argv"][0] == "check":
+        return "no verdict: the parse-limit program is not written"
+    rate = row["bytes"] / t / 1e6
+    return f"{rate:.0f} MB/s: " + ("met" if rate >= 100 else f"**missed**: {100 / rate:.1f}× short")
+
+
+def write_markdown(path, r):
+    indexed = ""
+    if r.get("index_s") is not None:
+        indexed = (
+            f"`actorgraph index` took {fmt_s(r['index_s'])} "
+            f"(peak {r['index_rss'] / 2**20:.0f} MiB). "
+        )
+    lines = [
+        f"Measured {r['when']} by `benches/compare/commands.py` (whole processes; warm: median of",
+        f"{r['warm_runs']} after one untimed run, from the cache `actorgraph index` wrote; cold: median of {r['cold_runs']} with",
+        f"`--no-cache`). {indexed}The median actor is the first uniform draw of "
+        f"`queries.json` ({r['median_actor_degree']} relations); the hub has the most relations.",
+        "",
+        "| command | output | warm | warm peak RSS | cold (`--no-cache`) | target | verdict |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for row in r["rows"]:
+        target = "≤ 50 ms warm" if row["group"] == NAMED else "≥ 100 MB/s"
+        if row["argv"][0] == "check":
+            target = "≤ 1.2× cold load"
+        rss = "—" if row["warm_rss"] is None else f"{row['warm_rss'] / 2**20:.0f} MiB"
+        out = row["bytes"]
+        out = f"{out / 1e6:.1f} MB" if out >= 1e6 else f"{out / 1e3:.1f} kB"
+        if row["exit"] != 0:
+            out += f" (exit {row['exit']})"
+        lines.append(
+            f"| `{row['label']}` | {out} | {fmt_s(row['warm_s'])} | {rss} | "
+            f"{fmt_s(row['cold_s'])} | {target} | {verdict(row)} |"
+        )
+    text = open(path).read()
+    begin, end = f"<!-- begin commands {r['size']} -->", f"<!-- end commands {r['size']} -->"
+    block = begin + "\n" + "\n".join(lines) + "\n" + end
+    if begin in text:
+        head, rest = text.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text += "\n" + block + "\n"
+    open(path, "w").write(text)
+
+
+if __name__ == "__main__":
+    main()
