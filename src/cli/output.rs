@@ -293,4 +293,42 @@ mod tests {
             proptest::prop_assert_eq!(visible(&shown), visible(&text));
         }
     }
+
+    proptest::proptest! {
+        /// A fitted table: every line within the width in display columns, every isolate
+        /// closed on its line, every cell a prefix of whole characters of its text.
+        #[test]
+        fn a_fitted_table_fits_and_keeps_its_isolates_balanced(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a-z ب\u{064e}中é\u{202e}\u{2068}\u{2069}]{0,30}", 1..7),
+                1..5,
+            ),
+            width in super::fit::MIN_WIDTH..120,
+            keep in 0usize..7,
+        ) {
+            let mut table = Table::new(&["ID", "NAME"]).keep_whole(keep);
+            for row in &cells {
+                table.row(row.clone());
+            }
+            let shown = table.render_within(Some(width), true);
+            for line in shown.lines() {
+                proptest::prop_assert!(line.width() <= width, "{line:?} > {width}");
+                let mut open = 0i32;
+                for c in line.chars() {
+                    match c {
+                        ISOLATE => open += 1,
+                        POP_ISOLATE => open -= 1,
+                        c => proptest::prop_assert!(!is_invisible(c), "{c:?} in {line:?}"),
+                    }
+                    proptest::prop_assert!((0..=1).contains(&open), "{line:?}");
+                }
+                proptest::prop_assert_eq!(open, 0, "{:?}", line);
+            }
+            proptest::prop_assert_eq!(shown.lines().count(), cells.len() + 1);
+            proptest::prop_assert_eq!(
+                table.render_within(None, false),
+                table.render_within(Some(10_000), false)
+            );
+        }
+    }
 }

@@ -18,6 +18,7 @@ mod exports;
 mod extract;
 mod fuzz_regressions;
 mod grow;
+mod habits;
 mod loader_never_panics;
 mod properties;
 mod queries;
