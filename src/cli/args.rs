@@ -123,6 +123,9 @@ pub enum Command {
     Man {
         /// The subcommand whose page to print (e.g. `show`); without it, actorgraph(1).
         command: Option<String>,
+        /// Print the names of the subcommands that have a page, one a line, instead.
+        #[arg(long, conflicts_with = "command")]
+        list: bool,
     },
     /// List the entities whose names match a text, best first, with a score: whole names,
     /// then names holding its words, then names holding it as a word prefix or inside a word.

@@ -10,10 +10,19 @@ use super::args::Args;
 use super::error::CliError;
 use super::output;
 
-/// Prints the page of `command` (a subcommand's name), or of actorgraph itself.
-pub fn run(command: Option<&str>) -> Result<ExitCode, CliError> {
+/// Prints the page of `command` (a subcommand's name), or of actorgraph itself; with `list`,
+/// the names of the subcommands, one a line.
+pub fn run(command: Option<&str>, list: bool) -> Result<ExitCode, CliError> {
     let mut root = Args::command().disable_help_subcommand(true);
     root.build();
+    if list {
+        let names: String = root
+            .get_subcommands()
+            .map(|c| format!("{}\n", c.get_name()))
+            .collect();
+        output::text(&names)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let page = match command {
         None => root,
         Some(name) => root.find_subcommand(name).cloned().ok_or_else(|| {

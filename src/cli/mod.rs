@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let result = match &args.command {
         Command::List { kinds, .. } => list::run(global, kinds),
         Command::Completions { shell } => completions::run(*shell),
-        Command::Man { command } => man::run(command.as_deref()),
+        Command::Man { command, list } => man::run(command.as_deref(), *list),
         Command::Check { strict } => check::run(global, *strict),
         Command::Index => index::run(global),
         Command::Coverage => coverage::run(global),

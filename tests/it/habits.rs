@@ -141,6 +141,7 @@ fn groff(page: &str) -> (String, String) {
 #[test]
 fn the_manual_pages_render_and_cover_every_subcommand_and_option() {
     let names = subcommands();
+    assert_eq!(stdout(&["man", "--list"]), names.join("\n") + "\n");
     let (text, warnings) = groff(&stdout(&["man"]));
     assert_eq!(warnings, "");
     assert!(
@@ -409,4 +410,18 @@ fn the_readme_first_command_answers_a_question() {
         readme.contains(&shown),
         "the README shows its answer as it is:\n{shown}"
     );
+}
+
+#[test]
+fn the_readme_shows_language_and_width_as_they_are() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for command in [
+        "relations --with Azawad --kind recognition --lang fr",
+        "allies MNLA --at 2013-03 --width 100",
+    ] {
+        let args: Vec<&str> = command.split(' ').collect();
+        let shown = format!("```console\n$ actorgraph {command}\n{}```", stdout(&args));
+        assert!(readme.contains(&shown), "README, `{command}`:\n{shown}");
+    }
 }
