@@ -15,7 +15,7 @@ pub mod model;
 pub mod names;
 pub mod network;
 
-pub use graph::Graph;
+pub use graph::{EntityIx, Graph, RelationIx};
 pub use model::*;
 pub mod query;
 pub mod schema;

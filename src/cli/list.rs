@@ -8,6 +8,7 @@ use super::load_graph;
 use super::output::{self, Table, word};
 use super::render::entity_label;
 use actorgraph::EntityKind;
+use actorgraph::graph::EntityIx;
 use actorgraph::i18n::Term;
 use actorgraph::view::EntityView;
 
@@ -16,7 +17,8 @@ use actorgraph::view::EntityView;
 /// and number of relations, JSON the entity objects.
 pub fn run(global: &Global, kinds: &[EntityKind]) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
-    let mut listed: Vec<usize> = (0..graph.entities().len())
+    let mut listed: Vec<EntityIx> = graph
+        .entity_indexes()
         .filter(|&ix| kinds.is_empty() || kinds.contains(&graph.entity(ix).kind))
         .collect();
     listed.sort_by(|&a, &b| {

@@ -13,7 +13,7 @@ use super::output::{Table, layout, terminal, word};
 /// the id itself.
 pub fn label<'g>(graph: &'g Graph, id: &'g EntityId) -> &'g str {
     graph
-        .entity_ix(id)
+        .entity_ix(id.as_str())
         .map_or(id.as_str(), |ix| entity_label(graph.entity(ix)))
 }
 
@@ -121,7 +121,7 @@ pub fn relation_table<'a>(
 pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTexts>) -> String {
     let t = terminal;
     let name = |id: &EntityId| {
-        let e = graph.entity(graph.entity_ix(id).unwrap_or_default());
+        let e = graph.entity(graph.entity_ix(id.as_str()).unwrap_or_default());
         format!("{} ({})", t(layout().lang.name_of(e)), e.id)
     };
     let mut text = String::new();

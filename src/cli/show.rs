@@ -10,7 +10,6 @@ use super::error::CliError;
 use super::output::word;
 use super::render::{kind_label, label, relation_text, status_label};
 use super::{load_graph, output, source_texts};
-use actorgraph::EntityId;
 use actorgraph::i18n::Term;
 use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
@@ -26,7 +25,7 @@ struct ShowJson<'a> {
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let texts = source_texts(global, graph)?;
-    if let Some(ix) = graph.relation_ix(&EntityId(name.into())) {
+    if let Some(ix) = graph.relation_ix(name) {
         let relation = graph.relation(ix);
         if global.json {
             output::json(&quoted(RelationView::new(relation, None), texts.as_ref()))?;

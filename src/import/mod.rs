@@ -26,8 +26,8 @@ use crate::edit::{Elements, slug};
 use crate::graph::Graph;
 use crate::load::Problem;
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Relation, RelationKind, Source,
-    SourceKind, Status, UncertainDate,
+    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Relation, RelationId, RelationKind,
+    Source, SourceKind, Status, UncertainDate,
 };
 use crate::names;
 pub use table::{Row, Table, TableError};
@@ -361,7 +361,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         let target = actors.entity(&mut out, &event.target, table, row);
         relation_ids.insert(id.clone(), out.relations.len());
         out.relations.push(Relation {
-            id: EntityId(id.into()),
+            id: RelationId::from_slug(id),
             kind: event.kind,
             source,
             target,
@@ -434,7 +434,7 @@ impl<'g> Actors<'g> {
             if let [one] = &known[..]
                 && one.score >= 0.95
             {
-                let id = self.graph.entities()[one.entity].id.clone();
+                let id = self.graph.entity(one.entity).id.clone();
                 if let Some(i) = out.entities.iter().position(|e| e.id == id) {
                     for key in keys {
                         self.by_key.entry(key).or_insert(i);
@@ -453,7 +453,7 @@ impl<'g> Actors<'g> {
         for key in keys {
             self.by_key.entry(key).or_insert(out.entities.len());
         }
-        let id = EntityId(id.into());
+        let id = EntityId::from_slug(id);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         out.entities.push(Entity {
             id: id.clone(),

@@ -22,7 +22,7 @@ pub use texts::{
     MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, read_limited as read_document,
     sha256_hex,
 };
-pub use validate::{Parsed, is_slug};
+pub use validate::Parsed;
 
 use crate::graph::Graph;
 

@@ -5,6 +5,7 @@
 
 mod date;
 mod entity;
+mod id;
 mod relation;
 mod relation_kind;
 pub mod shared_text;
@@ -12,8 +13,9 @@ mod source;
 mod uncertain_date;
 
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
-pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names, UnknownEntityKind};
-pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
+pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
+pub use id::{EntityId, NotASlug, RelationId, is_slug};
+pub use relation::{Casualties, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
 pub use source::{Evidence, Source, SourceKind};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

@@ -134,10 +134,10 @@ mod tests {
     fn relation(kind: RelationKind, start: Option<&str>, end: Option<&str>) -> Relation {
         let date = |d: Option<&str>| d.map(|d| d.parse::<UncertainDate>().unwrap());
         Relation {
-            id: crate::EntityId("r".into()),
+            id: crate::RelationId::new("r").unwrap(),
             kind,
-            source: crate::EntityId("a".into()),
-            target: crate::EntityId("b".into()),
+            source: crate::EntityId::new("a").unwrap(),
+            target: crate::EntityId::new("b").unwrap(),
             start: date(start),
             end: date(end),
             negated: false,

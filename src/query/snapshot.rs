@@ -24,7 +24,7 @@ pub fn snapshot(graph: &Graph, filter: &Filter) -> Snapshot {
     if *filter == Filter::default() {
         // Everything: keep entities that no relation joins, too.
         return Snapshot {
-            entities: (0..graph.entities().len()).collect(),
+            entities: graph.entity_indexes().collect(),
             relations,
         };
     }
