@@ -4,7 +4,7 @@
 //!
 //! English is the vocabulary of the data files and of `--json` (`alliance`, `part_of`,
 //! `asserted`), so English output reads as the data does; JSON output is never translated.
-//! Every word has its three forms in one row of [`Term::forms`]: a word cannot be added in one
+//! Every word has its three forms in one row of `Term::forms`: a word cannot be added in one
 //! language and forgotten in another.
 //!
 //! ```

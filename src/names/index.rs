@@ -391,6 +391,34 @@ mod tests {
     }
 
     #[test]
+    fn a_search_lists_every_match_of_find_with_its_score_then_parts() {
+        let ix = index();
+        for query in [
+            "gao", "GAO", "region", "north", "twin", "بجاو", "ena", "isl", "zz", "",
+        ] {
+            let found = ix.find(query);
+            let searched = ix.search(query);
+            for m in &found {
+                assert!(searched.contains(m), "{query:?}: {m:?} not in {searched:?}");
+            }
+            // What resolution may pick (0.5 and up) is exactly what `find` finds, but for the
+            // names holding the words of a query that also matches a name exactly.
+            let named: Vec<&NameMatch> = searched.iter().filter(|m| m.score >= MATCH).collect();
+            if found.first().is_none_or(|m| m.score < EXACT) {
+                assert_eq!(named, found.iter().collect::<Vec<_>>(), "{query:?}");
+            }
+        }
+        let parts = ix.search("ena");
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].score < MATCH, "{parts:?}");
+        assert!(ix.find("ena").is_empty());
+        // A word start ranks above a part inside a word.
+        let word_start = ix.search("isl")[0].score;
+        let inside = ix.search("slam")[0].score;
+        assert!(word_start > inside, "{word_start} {inside}");
+    }
+
+    #[test]
     fn unknown_names_get_suggestions() {
         let err = index().resolve("Menakka").unwrap_err();
         assert_eq!(
