@@ -207,7 +207,7 @@ fn entity_kind(kind: EntityKind) -> [&'static str; 3] {
 /// # use actorgraph::{Entity, EntityId, EntityKind, Names};
 /// use actorgraph::i18n::{Lang, label};
 /// let ecowas = Entity {
-///     id: EntityId("ecowas".into()),
+///     id: EntityId::new("ecowas").unwrap(),
 ///     kind: EntityKind::IntergovernmentalOrganisation,
 ///     names: Names {
 ///         en: Some("Economic Community of West African States".into()),

@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
-
 use std::sync::OnceLock;
 
 use serde::Serialize;

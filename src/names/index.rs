@@ -134,7 +134,7 @@ impl NameIndex {
     /// # use actorgraph::{Entity, EntityId, EntityKind, Names};
     /// use actorgraph::names::NameIndex;
     /// let town = |id: &str, name: &str| Entity {
-    ///     id: EntityId(id.into()),
+    ///     id: EntityId::new(id).unwrap(),
     ///     kind: EntityKind::City,
     ///     names: Names { fr: Some(name.into()), ..Names::default() },
     ///     aliases: vec![],
@@ -142,7 +142,7 @@ impl NameIndex {
     ///     description: String::new(),
     /// };
     /// let index = NameIndex::new(&[town("timbuktu", "Tombouctou"), town("gao", "Gao")]);
-    /// assert_eq!(index.search("Tomb")[0].entity, 0);
+    /// assert_eq!(index.search("Tomb")[0].entity.index(), 0);
     /// assert!(index.find("Tomb").is_empty());
     /// ```
     pub fn search(&self, query: &str) -> Vec<NameMatch> {
