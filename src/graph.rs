@@ -6,9 +6,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::id_table::IdTable;
+use crate::model::Bounds;
 use crate::model::{Entity, EntityId, PartialDate, Relation, Source, UncertainDate};
 use crate::names::{NameError, NameIndex};
-use crate::query::Bounds;
 
 /// An entity of a [`Graph`]: its node in [`Graph::topology`] (node `i` is entity `i` of
 /// [`Graph::entities`]).
@@ -291,13 +291,13 @@ fn index_relations(
 }
 
 /// Orders relations by start date (undated first), then end date (open-ended last), then id.
-pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
+pub fn cmp_chronologically(a: &Relation, b: &Relation) -> std::cmp::Ordering {
     chronological_key(a)
         .cmp(&chronological_key(b))
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The indexes of `relations` in [`chronological`] order.
+/// The indexes of `relations` in [`cmp_chronologically`] order.
 fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
     let mut keyed: Vec<((u128, u64), usize)> = relations
         .iter()
@@ -316,7 +316,7 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
 /// before every date; a start packs as its earliest possible day, then its anchor, form and
 /// second written date ([`UncertainDate`]'s order); an end as its own order. Sorting by the
 /// earliest possible start first keeps every list ordered by [`Bounds::start_first`]
-/// (`crate::query::Bounds`), which date questions rely on to read only a prefix; so a start
+/// (`crate::model::Bounds`), which date questions rely on to read only a prefix; so a start
 /// known only as "on or before" sorts with the undated ones, before every dated start.
 fn chronological_key(r: &Relation) -> (u128, u64) {
     let partial = |d: Option<PartialDate>| {

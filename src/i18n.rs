@@ -16,9 +16,8 @@
 //! ```
 
 pub use crate::export::Lang;
-use crate::model::{Entity, EntityKind, RelationKind, Status};
+use crate::model::{Certainty, Entity, EntityKind, RelationKind, Status};
 use crate::names::normalize::key;
-use crate::query::Certainty;
 
 /// A word or phrase the command line shows in the chosen language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

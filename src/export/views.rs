@@ -235,7 +235,7 @@ pub fn diff_selection(
         })
         .collect();
     relations.sort_by(|a, b| {
-        crate::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
+        crate::graph::cmp_chronologically(graph.relation(a.relation), graph.relation(b.relation))
     });
     let selection = Snapshot::joining(graph, relations);
     (

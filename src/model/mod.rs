@@ -3,15 +3,17 @@
 //! Types here hold data and its invariants only; loading and validation live in
 //! [`crate::load`].
 
+mod certainty;
 mod date;
 mod entity;
 mod id;
 mod relation;
 mod relation_kind;
-pub mod shared_text;
+pub(crate) mod shared_text;
 mod source;
 mod uncertain_date;
 
+pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
 pub use id::{EntityId, NotASlug, RelationId, is_slug};

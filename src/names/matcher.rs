@@ -57,7 +57,8 @@ pub enum Reach {
     Parts,
 }
 
-/// Calls `hit` for every name of `store` that `query` names ([`Reach::Names`]).
+/// Calls `hit` for every name of `store` that `query` names: exact matches, else the names
+/// holding its words (what resolution and the cache's scoped read look for).
 pub fn search<S: KeyStore>(
     store: &mut S,
     query: &str,
@@ -141,13 +142,8 @@ pub fn variants(k: &str) -> Vec<(String, f64)> {
 }
 
 /// The key of one word of a key without its one-letter Arabic prefix (و ب ل ف ك), when it
-/// has one and keeps at least two letters: `وغاو` → `غاو`.
-///
-/// ```
-/// use actorgraph::names::without_prefix;
-/// assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
-/// assert_eq!(without_prefix("غاو"), None);
-/// ```
+/// has one and keeps at least two letters: `وغاو` → `غاو` (crate-private: examples in the
+/// unit tests below).
 pub fn without_prefix(word: &str) -> Option<String> {
     let mut chars = word.chars();
     let first = chars.next()?;
@@ -164,15 +160,8 @@ pub fn word_coverage(name: &str, query: &str) -> Option<f64> {
 
 /// True when `words` occurs in `text` (both keys: words joined by single spaces) starting and
 /// ending at word boundaries; with `prefixed`, its first word may carry one of the Arabic
-/// one-letter prefixes (و ب ل ف ك), as a name does in running text (`وجاو`, `بالحركة`).
-///
-/// ```
-/// use actorgraph::names::contains_words;
-/// assert!(contains_words("قوات الحركة الوطنية", "الحركة الوطنية", false));
-/// assert!(contains_words("سيطرت على وجاو", "جاو", true));
-/// assert!(!contains_words("سيطرت على وجاو", "جاو", false));
-/// assert!(!contains_words("gaol", "gao", true));
-/// ```
+/// one-letter prefixes (و ب ل ف ك), as a name does in running text (`وجاو`, `بالحركة`)
+/// (crate-private: examples in the unit tests below).
 pub fn contains_words(text: &str, words: &str, prefixed: bool) -> bool {
     if words.is_empty() {
         return false;
@@ -204,6 +193,25 @@ mod tests {
         assert!(!mentioned("مجاوره", "جاو"));
         assert!(mentioned("mnla", "mnla"));
         assert!(!contains_words("mnla", "", true));
+    }
+
+    #[test]
+    fn a_one_letter_prefix_comes_off_a_word_that_keeps_two_letters() {
+        assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
+        assert_eq!(without_prefix("غاو"), None);
+        assert_eq!(without_prefix("وب"), None);
+    }
+
+    #[test]
+    fn words_stand_in_a_text_at_word_boundaries() {
+        assert!(contains_words(
+            "قوات الحركة الوطنية",
+            "الحركة الوطنية",
+            false
+        ));
+        assert!(contains_words("سيطرت على وجاو", "جاو", true));
+        assert!(!contains_words("سيطرت على وجاو", "جاو", false));
+        assert!(!contains_words("gaol", "gao", true));
     }
 
     #[test]

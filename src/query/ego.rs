@@ -92,7 +92,7 @@ fn among_by_sort(
         .filter_map(|&r| found(graph, reached, filter, r))
         .collect();
     relations.sort_by(|a, b| {
-        crate::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
+        crate::graph::cmp_chronologically(graph.relation(a.relation), graph.relation(b.relation))
     });
     relations
 }

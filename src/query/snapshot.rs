@@ -79,7 +79,7 @@ pub fn diff(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Di
         ..filter.clone()
     };
     let at = |period: Period, r: RelationIx| {
-        let certainty = graph.bounds(r).during(period)?;
+        let certainty = graph.bounds(r).certainty(period)?;
         (!filter.certain_only || certainty == Certainty::Certain).then_some(certainty)
     };
     let mut out = Diff::default();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::names::normalize;
 use actorgraph::query::{self, Certainty, Filter};
-use actorgraph::{EntityIx, Graph, PartialDate, Period, RelationIx};
+use actorgraph::{Bounds, EntityIx, Graph, PartialDate, Period, RelationIx};
 use proptest::prelude::*;
 
 fn graph() -> &'static Graph {
@@ -48,11 +48,11 @@ proptest! {
         let day = actorgraph::Day(period.first.0 + offset.min(period.last.0 - period.first.0));
         let on_day = Period { first: day, last: day };
         for relation in g.relations() {
-            if query::during(relation, period) == Some(Certainty::Certain) {
-                prop_assert_eq!(query::during(relation, on_day), Some(Certainty::Certain));
+            if Bounds::of(relation).certainty(period) == Some(Certainty::Certain) {
+                prop_assert_eq!(Bounds::of(relation).certainty(on_day), Some(Certainty::Certain));
             }
-            if query::during(relation, on_day).is_some() {
-                prop_assert!(query::during(relation, period).is_some());
+            if Bounds::of(relation).certainty(on_day).is_some() {
+                prop_assert!(Bounds::of(relation).certainty(period).is_some());
             }
         }
     }
