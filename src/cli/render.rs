@@ -5,9 +5,17 @@ use std::fmt::Write as _;
 use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{Entity, EntityId, Graph, Relation};
+use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation};
 
 use super::output::{Table, layout, terminal, word};
+
+/// The ids of `entities`, in order, for JSON output.
+pub fn entity_ids<'g>(graph: &'g Graph, entities: &[EntityIx]) -> Vec<&'g str> {
+    entities
+        .iter()
+        .map(|&e| graph.entity(e).id.as_str())
+        .collect()
+}
 
 /// The short label of the entity with `id` in the output language (`MNLA`, `Gao`, `غاو`), or
 /// the id itself.

@@ -10,11 +10,14 @@ pub mod dot;
 mod fields;
 mod gexf;
 mod graphml;
+pub mod html;
 pub mod json;
 mod neo4j;
 mod rdf;
 pub mod render;
+pub mod timeline;
 pub mod views;
+pub mod words;
 mod xml;
 
 use std::fmt;
@@ -42,11 +45,13 @@ pub enum Format {
     Neo4j,
     /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
     Csv,
+    /// One self-contained interactive HTML page (time slider, filters, search), offline.
+    Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
@@ -54,6 +59,7 @@ impl Format {
         Format::Turtle,
         Format::Neo4j,
         Format::Csv,
+        Format::Html,
     ];
 
     /// The name used on the command line.
@@ -66,6 +72,7 @@ impl Format {
             Format::Turtle => "turtle",
             Format::Neo4j => "neo4j",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -78,6 +85,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Turtle => "ttl",
             Format::Neo4j | Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -89,6 +97,7 @@ impl Format {
             "graphml" => Some(Format::Graphml),
             "gexf" => Some(Format::Gexf),
             "ttl" => Some(Format::Turtle),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -184,6 +193,9 @@ pub struct Options {
     pub title: Option<String>,
     /// Draw a diff diagram: began green, ended grey, changed highlighted (DOT only).
     pub diff: Option<DiffView>,
+    /// Draw each relation as its own edge; by default the relations between one pair of
+    /// entities are bundled into one labelled edge (DOT only; a diff never bundles).
+    pub unbundled: bool,
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -203,5 +215,6 @@ pub fn write(
         Format::Turtle => rdf::write(graph, selection, out),
         Format::Neo4j => neo4j::write(part, graph, selection, out),
         Format::Csv => csv::write(part, graph, selection, out),
+        Format::Html => html::write(graph, selection, options, None, out),
     }
 }
