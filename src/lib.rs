@@ -48,6 +48,7 @@ pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod i18n;
 mod id_table;
 pub mod import;
 pub mod load;

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::load::SourceTexts;
 use crate::model::{
     Casualties, Entity, EntityKind, Evidence, Lifetime, Names, Relation, UncertainDate,
 };
@@ -76,8 +77,8 @@ pub struct RelationView<'a> {
     pub casualties: &'a [Casualties],
     /// Summary in the editors' words.
     pub summary: &'a str,
-    /// Evidence spans.
-    pub evidence: &'a [Evidence],
+    /// Evidence spans, with the text each quotes once [`RelationView::quoting`] read them.
+    pub evidence: Vec<EvidenceView<'a>>,
     /// How surely it holds in the period asked about; omitted without a time filter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certainty: Option<Certainty>,
@@ -102,8 +103,46 @@ impl<'a> RelationView<'a> {
             event: r.event.as_deref(),
             casualties: &r.casualties,
             summary: &r.summary,
-            evidence: &r.evidence,
+            evidence: r.evidence.iter().map(EvidenceView::from).collect(),
             certainty,
+        }
+    }
+
+    /// The view with each evidence span's text quoted from `texts` (the source documents,
+    /// read with their sha256 checked), as `show --sources` quotes it.
+    pub fn quoting(mut self, texts: &'a SourceTexts) -> Self {
+        for evidence in &mut self.evidence {
+            match texts.span(evidence.span) {
+                Ok(text) => evidence.text = Some(text),
+                Err(e) => evidence.quote_error = Some(e.to_string()),
+            }
+        }
+        self
+    }
+}
+
+/// An evidence span as command output shows it: `{document, start_byte, end_byte, row?}`,
+/// and, once quoted, `text` (the span's exact text) or `quote_error` (why it could not be
+/// quoted).
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView<'a> {
+    /// The span.
+    #[serde(flatten)]
+    pub span: &'a Evidence,
+    /// The text it quotes, when the source documents were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+    /// Why it could not be quoted, when the source documents were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_error: Option<String>,
+}
+
+impl<'a> From<&'a Evidence> for EvidenceView<'a> {
+    fn from(span: &'a Evidence) -> Self {
+        EvidenceView {
+            span,
+            text: None,
+            quote_error: None,
         }
     }
 }

@@ -22,7 +22,7 @@ use super::lookup::Lookup;
 use super::{CacheError, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Entity, EntityId, RelationKind};
-use crate::names::{NameError, NameIndex, Nearest, label, search};
+use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -101,6 +101,22 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
 pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let candidates = scope.candidates(name)?;
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    for &i in &candidates {
+        scope.entity(i)?;
+    }
+    let entities = scope.entities.into_values().collect();
+    Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
+}
+
+/// Reads from the cache of `dir` every entity with a name holding `text` (what `find` lists,
+/// [`NameIndex::search`](crate::names::NameIndex::search)), without relations; `Ok(None)` when
+/// no name holds it.
+pub fn holding(dir: &Path, text: &str) -> Result<Option<Graph>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let candidates = scope.reached(text, Reach::Parts)?;
     if candidates.is_empty() {
         return Ok(None);
     }
@@ -192,8 +208,13 @@ impl Scope {
     /// The entities `name` matches, by index, under the one matcher ([`search`]) that the
     /// whole graph's name index also uses: all of them are candidates, whatever their score.
     fn candidates(&mut self, name: &str) -> Result<Vec<usize>, CacheError> {
+        self.reached(name, Reach::Names)
+    }
+
+    /// The entities whose names `query` reaches, as the one matcher reaches them.
+    fn reached(&mut self, query: &str, reach: Reach) -> Result<Vec<usize>, CacheError> {
         let mut found = BTreeSet::new();
-        search(&mut self.lookup, name, &mut |entity, _| {
+        search_reaching(&mut self.lookup, query, reach, &mut |entity, _| {
             found.insert(entity);
         })?;
         Ok(found.into_iter().collect())

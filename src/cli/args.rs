@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 
 use actorgraph::export::render::ImageFormat;
 use actorgraph::export::{Format, Lang};
 use actorgraph::network::{Measure, Step};
-use actorgraph::{PartialDate, RelationKind, Status};
+use actorgraph::{EntityKind, PartialDate, RelationKind, Status};
 
 /// A knowledge graph of conflict actors and the dated relations between them.
 ///
@@ -46,6 +47,34 @@ pub struct Global {
         value_parser = clap::builder::BoolishValueParser::new(),
     )]
     pub no_cache: bool,
+    /// Keep every table cell whole, however wide the terminal (tables are otherwise cut to the
+    /// terminal's width, long cells ending in …, when stdout is a terminal).
+    #[arg(long, global = true)]
+    pub wide: bool,
+    /// Fit tables to N display columns (at least 20), even when stdout is not a terminal.
+    #[arg(long, global = true, value_name = "N", conflicts_with = "wide",
+          value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+}
+
+/// The language of the words around the data.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Language {
+    /// Language of table headers, kinds, statuses and entity names: en, fr or ar (JSON output
+    /// keeps the data's codes).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = lang_parser())]
+    pub lang: Lang,
+}
+
+/// en, fr or ar, offered as such to shell completion.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(["en", "fr", "ar"]).try_map(|s| s.parse::<Lang>())
+}
+
+/// An entity kind, every kind offered to shell completion.
+fn entity_kind_parser() -> impl clap::builder::TypedValueParser<Value = EntityKind> {
+    clap::builder::PossibleValuesParser::new(EntityKind::ALL.map(EntityKind::as_str))
+        .try_map(|s| s.parse::<EntityKind>())
 }
 
 /// The subcommands.
@@ -70,11 +99,42 @@ pub enum Command {
     Show {
         /// An entity id, name or alias, or a relation id.
         name: String,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
-    /// List the entities a name matches, best first, with a score.
+    /// List every entity (or those of some kinds), by kind and name.
+    List {
+        /// Only entities of this kind (repeatable or comma-separated).
+        #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = entity_kind_parser())]
+        kinds: Vec<EntityKind>,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
+    },
+    /// Print a completion script for a shell (bash, zsh, fish, powershell or elvish); see
+    /// README.md, "Install".
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page actorgraph(1), or actorgraph-COMMAND(1), as roff (`actorgraph man
+    /// | man -l -`); see README.md, "Install".
+    Man {
+        /// The subcommand whose page to print (e.g. `show`); without it, actorgraph(1).
+        command: Option<String>,
+        /// Print the names of the subcommands that have a page, one a line, instead.
+        #[arg(long, conflicts_with = "command")]
+        list: bool,
+    },
+    /// List the entities whose names match a text, best first, with a score: whole names,
+    /// then names holding its words, then names holding it as a word prefix or inside a word.
     Find {
         /// A name, alias or id in Arabic, English or French, in any spelling.
         text: String,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// The actors linked to an actor, with the linking relation.
     Neighbors {
@@ -86,6 +146,9 @@ pub enum Command {
         /// With or without its parts.
         #[command(flatten)]
         parts: Parts,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Allies: actors linked by alliance or support (negated relations left out).
     Allies {
@@ -97,6 +160,9 @@ pub enum Command {
         /// With or without its parts.
         #[command(flatten)]
         parts: Parts,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Enemies: actors linked by conflict or attack (negated relations left out; towns and
     /// peoples are never enemies: attacks on them are not a side).
@@ -109,6 +175,9 @@ pub enum Command {
         /// With or without its parts.
         #[command(flatten)]
         parts: Parts,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Relations, filtered: all, one actor's (and, for a place, those held there), or a pair's.
     Relations {
@@ -121,6 +190,9 @@ pub enum Command {
         /// With or without the actors' parts.
         #[command(flatten)]
         parts: Parts,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Everything involving an actor (or a pair) in date order, as a history.
     Timeline {
@@ -132,6 +204,9 @@ pub enum Command {
         /// With or without the actors' parts.
         #[command(flatten)]
         parts: Parts,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// The shortest chains of relations linking two actors.
     Path {
@@ -160,12 +235,18 @@ pub enum Command {
         /// Return up to N shortest loop-free paths (JSON: an array).
         #[arg(short, value_name = "N")]
         k: Option<usize>,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// The whole graph as it stood on a day or through a period.
     Snapshot {
         /// Which relations.
         #[command(flatten)]
         select: Selection,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Export the graph, or a selection of it, as a diagram or for other tools.
     Export(ExportArgs),
@@ -240,6 +321,9 @@ pub enum Command {
         /// support).
         #[arg(long = "kind", value_name = "KIND", value_delimiter = ',')]
         kinds: Vec<RelationKind>,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Who was central on a day or through a period: degree, PageRank or betweenness (the
     /// brokers between camps) over the relations between actors that held.
@@ -257,6 +341,9 @@ pub enum Command {
         /// alliance, support, conflict, attack, ceasefire, negotiation, agreement).
         #[arg(long = "kind", value_name = "KIND", value_delimiter = ',')]
         kinds: Vec<RelationKind>,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Structural balance of the signed network step by step: alliance and support positive,
     /// conflict and attack negative; the share of balanced triangles and the unbalanced ones.
@@ -273,6 +360,9 @@ pub enum Command {
         /// Only ties that certainly held through the step.
         #[arg(long)]
         certain: bool,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
     /// Propose candidate relations from an Arabic, French or English text: the actors the
     /// graph knows (and new ones), the dates, the relations the sentences state, each with its
@@ -318,6 +408,9 @@ pub enum Command {
         /// Compare only what certainly held on each date.
         #[arg(long)]
         certain: bool,
+        /// The language of labels.
+        #[command(flatten)]
+        language: Language,
     },
 }
 
@@ -539,4 +632,28 @@ pub enum ImportFormat {
         #[arg(long)]
         skip_bad: bool,
     },
+}
+
+impl Command {
+    /// The language its labels are asked in (English for commands that print no labels).
+    pub fn language(&self) -> Language {
+        use Command as C;
+        match self {
+            C::Show { language, .. }
+            | C::Find { language, .. }
+            | C::List { language, .. }
+            | C::Neighbors { language, .. }
+            | C::Allies { language, .. }
+            | C::Enemies { language, .. }
+            | C::Relations { language, .. }
+            | C::Timeline { language, .. }
+            | C::Path { language, .. }
+            | C::Snapshot { language, .. }
+            | C::Blocs { language, .. }
+            | C::Central { language, .. }
+            | C::Balance { language, .. }
+            | C::Diff { language, .. } => *language,
+            _ => Language::default(),
+        }
+    }
 }

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::CliError;
 use super::load_graph;
-use super::output::{self, Table, terminal};
+use super::output::{self, Table, terminal, word};
+use super::render::entity_label;
+use actorgraph::i18n::Term;
 use actorgraph::network::{self, Balance, Sign, Step, Triad};
 use actorgraph::{Graph, PartialDate, Period};
 
@@ -70,7 +72,16 @@ pub fn run(
         output::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["STEP", "+PAIRS", "-PAIRS", "MIXED", "TRIANGLES", "BALANCED"]);
+    let header = [
+        Term::Step,
+        Term::PositivePairs,
+        Term::NegativePairs,
+        Term::Mixed,
+        Term::Triangles,
+        Term::Balanced,
+    ]
+    .map(word);
+    let mut table = Table::new(&header);
     for b in &steps {
         table.row(vec![
             b.step.to_string(),
@@ -103,7 +114,7 @@ fn triad_json<'g>(graph: &'g Graph, t: &Triad) -> TriadJson<'g> {
 fn unbalanced_text(graph: &Graph, b: &Balance) -> String {
     let mut text = format!("\nunbalanced in {}:\n", b.step);
     for t in &b.unbalanced {
-        let name = |i: usize| terminal(graph.entity(t.members[i]).label());
+        let name = |i: usize| terminal(entity_label(graph.entity(t.members[i])));
         let sides = [(0, 1), (1, 2), (0, 2)];
         let shown: Vec<String> = sides
             .iter()

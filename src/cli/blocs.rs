@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use super::args::{Global, Time};
 use super::error::CliError;
-use super::output::{self, Table, terminal};
-use super::render::{certainty_label, entity_ids, kind_label};
+use super::output::{self, Table, terminal, word};
+use super::render::{certainty_label, entity_ids, entity_label, kind_label};
 use super::{load_graph, network_filter};
 use actorgraph::RelationKind;
+use actorgraph::i18n::Term;
 use actorgraph::network::{self, Bloc};
 use actorgraph::query::{ALLY_KINDS, Certainty};
 
@@ -74,7 +75,7 @@ fn bloc_text(graph: &actorgraph::Graph, n: usize, bloc: &Bloc) -> String {
     let members: Vec<String> = bloc
         .members
         .iter()
-        .map(|&m| terminal(graph.entity(m).label()))
+        .map(|&m| terminal(entity_label(graph.entity(m))))
         .collect();
     let standing = if bloc.certain {
         "certainly together"
@@ -89,7 +90,15 @@ fn bloc_text(graph: &actorgraph::Graph, n: usize, bloc: &Bloc) -> String {
         members.join(", ")
     )
     .ok();
-    let mut table = Table::new(&["CERTAINTY", "DATES", "RELATION", "BETWEEN", "ID"]);
+    let header = [
+        Term::Certainty,
+        Term::Dates,
+        Term::Relation,
+        Term::Between,
+        Term::Id,
+    ]
+    .map(word);
+    let mut table = Table::new(&header).keep_whole(4);
     for tie in &bloc.ties {
         let r = graph.relation(tie.relation);
         let (s, t) = graph.ends(tie.relation);
@@ -97,7 +106,11 @@ fn bloc_text(graph: &actorgraph::Graph, n: usize, bloc: &Bloc) -> String {
             certainty_label(tie.certainty),
             r.dates(),
             kind_label(r, None),
-            format!("{} — {}", graph.entity(s).label(), graph.entity(t).label()),
+            format!(
+                "{} — {}",
+                entity_label(graph.entity(s)),
+                entity_label(graph.entity(t))
+            ),
             r.id.to_string(),
         ]);
     }

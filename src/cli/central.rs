@@ -6,9 +6,11 @@ use serde::Serialize;
 
 use super::args::{Global, Time};
 use super::error::CliError;
-use super::output::{self, Table};
+use super::output::{self, Table, word};
+use super::render::entity_label;
 use super::{load_graph, network_filter};
 use actorgraph::RelationKind;
+use actorgraph::i18n::Term;
 use actorgraph::network::{self, Measure};
 
 /// The relations between actors that count by default: alliances and enmities, and the
@@ -59,7 +61,13 @@ pub fn run(
         output::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["RANK", measure.as_str(), "ACTOR", "ID"]);
+    let header = [
+        word(Term::Rank),
+        measure.as_str(),
+        word(Term::Actor),
+        word(Term::Id),
+    ];
+    let mut table = Table::new(&header).keep_whole(3);
     for (rank, s) in shown.iter().enumerate() {
         let value = match measure {
             Measure::Degree => format!("{}", s.score),
@@ -69,7 +77,7 @@ pub fn run(
         table.row(vec![
             (rank + 1).to_string(),
             value,
-            entity.label().to_owned(),
+            entity_label(entity).to_owned(),
             entity.id.to_string(),
         ]);
     }

@@ -12,7 +12,7 @@ use super::output;
 use super::render::{certainty_label, sentence};
 use actorgraph::query::{self, Certainty, Change, Filter};
 use actorgraph::view::RelationView;
-use actorgraph::{Graph, PartialDate};
+use actorgraph::{Graph, PartialDate, Period};
 
 #[derive(Serialize)]
 struct ChangeJson<'a> {
@@ -30,12 +30,21 @@ struct DiffJson<'a> {
 }
 
 /// Prints what began, ended or changed certainty between `first` and `second`.
+///
+/// A second date that ends before the first begins is a usage error, by the rule that refuses
+/// `--until` before `--from` ([`Period::between`]): a diff runs forward in time.
 pub fn run(
     global: &Global,
     first: PartialDate,
     second: PartialDate,
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
+    if Period::between(first, second).is_err() {
+        return Err(CliError::Usage(format!(
+            "the second date {second} is before the first {first}: diff compares an earlier \
+             date with a later one (actorgraph diff {second} {first})"
+        )));
+    }
     let graph = load_graph(global)?;
     let d = query::diff(graph, first.period(), second.period(), filter);
     let explain = |c: &Change| explanation(graph, c, first, second);

@@ -1,16 +1,17 @@
 //! `actorgraph find`: the entities a name matches, best first.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::output::{self, Table};
-use std::path::Path;
-
+use super::output::{self, Table, word};
 use super::{leak, load_graph, scoped};
 use actorgraph::cache;
+use actorgraph::i18n::Term;
+use actorgraph::names::NameError;
 use actorgraph::{EntityKind, Names};
 
 #[derive(Serialize)]
@@ -22,27 +23,30 @@ struct FindJson<'a> {
     score: f64,
 }
 
-/// Lists matches for `text`; when none match, fails like any unknown name (with suggestions).
+/// Lists the entities with a name holding `text` ([`actorgraph::names::NameIndex::search`]);
+/// when none does, fails (exit 1) with the names nearest by spelling and a pointer to `list`,
+/// never back to `find`.
 ///
-/// From an up-to-date cache, only the entities `text` matches are read, found through the
-/// cache's sorted name keys by the one matcher ([`cache::scoped::named`]); when none matches,
+/// From an up-to-date cache, only the entities `text` reaches are read, found through the
+/// cache's sorted name keys by the one matcher ([`cache::scoped::holding`]); when none is,
 /// the suggestions come from the same keys ([`cache::scoped::unknown`]).
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
-    let read = |dir: &Path| match cache::scoped::named(dir, text)? {
+    let read = |dir: &Path| match cache::scoped::holding(dir, text)? {
         Some(graph) => Ok(Some(Ok(graph))),
         None => cache::scoped::unknown(dir, text).map(|e| Some(Err(e))),
     };
     let graph = match scoped(global, read) {
         Some(Ok(graph)) => leak(graph),
-        Some(Err(unknown)) => return Err(unknown.into()),
+        Some(Err(unknown)) => return Err(nothing_found(text, unknown)),
         None => load_graph(global)?,
     };
-    let found = graph.names().find(text);
+    let found = graph.names().search(text);
     if found.is_empty() {
-        return Err(graph.resolve(text).err().map_or_else(
-            || CliError::NoResult(format!("nothing matches {text:?}")),
-            CliError::from,
-        ));
+        let error = graph.resolve(text).err().unwrap_or(NameError::Unknown {
+            query: text.to_owned(),
+            suggestions: graph.names().suggest(text, 3),
+        });
+        return Err(nothing_found(text, error));
     }
     let round = |score: f64| (score * 100.0).round() / 100.0;
     if global.json {
@@ -61,18 +65,45 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
             .collect();
         output::json(&rows)?;
     } else {
-        let mut table = Table::new(&["SCORE", "ID", "KIND", "NAME", "MATCHED"]);
+        let header = [
+            Term::Score,
+            Term::Id,
+            Term::KindHeader,
+            Term::Name,
+            Term::Matched,
+        ]
+        .map(word);
+        let mut table = Table::new(&header).keep_whole(1);
         for m in &found {
             let e = graph.entity(m.entity);
             table.row(vec![
                 format!("{:.2}", round(m.score)),
                 e.id.to_string(),
-                e.kind.to_string(),
-                e.display_name().to_owned(),
+                word(Term::EntityKind(e.kind)).to_owned(),
+                output::layout().lang.name_of(e).to_owned(),
                 m.matched.clone(),
             ]);
         }
         output::text(&table.render())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why `find` found nothing, from the error of resolving `text`: too long, or no name holds
+/// it, with the names nearest by spelling, if any, and how to see every name.
+fn nothing_found(text: &str, error: NameError) -> CliError {
+    let NameError::Unknown { suggestions, .. } = error else {
+        return error.into();
+    };
+    let mut message = format!("no name holds {text:?}, in any spelling");
+    if !suggestions.is_empty() {
+        message.push_str(&format!(
+            "; the nearest by spelling: {}",
+            suggestions.join(", ")
+        ));
+    }
+    message.push_str(
+        "; `actorgraph list` lists every entity (`--kind K` those of a kind), with their names",
+    );
+    CliError::NoResult(message)
 }

@@ -10,16 +10,20 @@ mod central;
 mod chart;
 mod check;
 mod cite;
+mod completions;
 mod coverage;
 mod diff;
 mod error;
 mod export;
 mod extract;
 mod find;
+mod fit;
 mod folder;
 mod import;
 mod index;
 mod init;
+mod list;
+mod man;
 mod merge;
 mod neighbors;
 mod output;
@@ -46,23 +50,35 @@ use actorgraph::{Graph, cache};
 /// Runs the command `args` names.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let global = &args.global;
+    output::set_layout(output::Layout {
+        lang: args.command.language().lang,
+        width: output::table_width(global.wide, global.width.map(usize::from)),
+    });
     let result = match &args.command {
+        Command::List { kinds, .. } => list::run(global, kinds),
+        Command::Completions { shell } => completions::run(*shell),
+        Command::Man { command, list } => man::run(command.as_deref(), *list),
         Command::Check { strict } => check::run(global, *strict),
         Command::Index => index::run(global),
         Command::Coverage => coverage::run(global),
-        Command::Show { name } => show::run(global, name),
-        Command::Find { text } => find::run(global, text),
+        Command::Show { name, .. } => show::run(global, name),
+        Command::Find { text, .. } => find::run(global, text),
         Command::Neighbors {
             name,
             select,
             parts,
+            ..
         } => neighbors::run(global, name, &parts.apply(select.filter()?)),
-        Command::Allies { name, time, parts } => neighbors::run(
+        Command::Allies {
+            name, time, parts, ..
+        } => neighbors::run(
             global,
             name,
             &parts.apply(relationship(time, &query::ALLY_KINDS)?),
         ),
-        Command::Enemies { name, time, parts } => neighbors::run(
+        Command::Enemies {
+            name, time, parts, ..
+        } => neighbors::run(
             global,
             name,
             &parts.apply(relationship(time, &query::ENEMY_KINDS)?),
@@ -71,8 +87,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             with,
             select,
             parts,
+            ..
         } => relations::run(global, with, &parts.apply(select.filter()?)),
-        Command::Timeline { name, with, parts } => timeline::run(
+        Command::Timeline {
+            name, with, parts, ..
+        } => timeline::run(
             global,
             name,
             with.as_deref(),
@@ -88,6 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             timeless,
             max_hops,
             k,
+            ..
         } => {
             let filter = Filter {
                 kinds: kinds.clone(),
@@ -106,19 +126,21 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             };
             path::run(global, &q)
         }
-        Command::Snapshot { select } => snapshot::run(global, &select.filter()?),
-        Command::Blocs { time, kinds } => blocs::run(global, time, kinds),
+        Command::Snapshot { select, .. } => snapshot::run(global, &select.filter()?),
+        Command::Blocs { time, kinds, .. } => blocs::run(global, time, kinds),
         Command::Central {
             time,
             measure,
             top,
             kinds,
+            ..
         } => central::run(global, time, *measure, *top, kinds),
         Command::Balance {
             from,
             until,
             step,
             certain,
+            ..
         } => balance::run(global, *from, *until, *step, *certain),
         Command::Export(export) => export::run(global, export),
         Command::Init { dir } => init::run(dir),
@@ -170,6 +192,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             second,
             kinds,
             certain,
+            ..
         } => {
             let filter = Filter {
                 kinds: kinds.clone(),
@@ -229,9 +252,12 @@ fn resolve_actors(
     names: &[&str],
 ) -> Result<Vec<actorgraph::graph::EntityIx>, CliError> {
     if names.len() > 2 {
+        let given: Vec<String> = names.iter().map(|n| format!("--with {n:?}")).collect();
         return Err(CliError::Usage(format!(
-            "{} actors given: name one actor, or two for the relations between a pair",
-            names.len()
+            "{} actors given ({}): name one actor for its relations, or two for the relations \
+             between a pair",
+            names.len(),
+            given.join(" ")
         )));
     }
     let actors = names

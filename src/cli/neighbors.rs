@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::CliError;
 use super::load_graph_about;
-use super::output::{self, Table};
-use super::render::{certainty_label, kind_label, status_label};
+use super::output::{self, Table, word};
+use super::render::{certainty_label, entity_label, kind_label, status_label};
+use actorgraph::i18n::Term;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
 
@@ -42,11 +43,21 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             .map_err(Into::into);
     }
     let timed = filter.period.is_some();
-    let mut header = vec!["DATES", "RELATION", "ACTOR", "ID", "STATUS", "VIA"];
+    let mut header = [
+        Term::Dates,
+        Term::Relation,
+        Term::Actor,
+        Term::Id,
+        Term::StatusHeader,
+        Term::Via,
+    ]
+    .map(word)
+    .to_vec();
     if timed {
-        header.insert(0, "CERTAINTY");
+        header.insert(0, word(Term::Certainty));
     }
-    let mut table = Table::new(&header);
+    let id_column = header.len() - 3;
+    let mut table = Table::new(&header).keep_whole(id_column);
     for n in &found {
         let relation = graph.relation(n.relation);
         let other = graph.entity(n.entity);
@@ -55,14 +66,14 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             Some(p) => format!(
                 "{} (as {})",
                 relation.id,
-                output::terminal(graph.entity(p).label())
+                output::terminal(entity_label(graph.entity(p)))
             ),
             None => relation.id.to_string(),
         };
         let mut row = vec![
             relation.dates(),
             kind_label(relation, Some(near)),
-            other.label().to_owned(),
+            entity_label(other).to_owned(),
             other.id.to_string(),
             status_label(relation),
             via,
@@ -75,7 +86,7 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
     let entity = graph.entity(ix);
     let head = format!(
         "{} ({}): {} linked\n",
-        output::terminal(entity.label()),
+        output::terminal(entity_label(entity)),
         entity.id,
         found.len()
     );

@@ -9,10 +9,13 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::fit;
+use actorgraph::i18n::{self, Lang, Term};
 use actorgraph::text::is_invisible;
 
 /// The first-strong isolate and its closing pop, which [`terminal`] puts around right-to-left
@@ -26,6 +29,13 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();
     actorgraph::text::json::to_writer_pretty(&mut out, value)?;
     writeln!(out)
+}
+
+/// Writes `bytes` to stdout as they are: only for text the tool generates from its own
+/// definitions (completion scripts, manual pages), which holds no data and whose tabs and
+/// escapes are meant for the shell or roff, not for a terminal.
+pub fn generated(bytes: &[u8]) -> io::Result<()> {
+    io::stdout().lock().write_all(bytes)
 }
 
 /// Writes `text` to stdout, terminal-safe ([`displayable`]).
@@ -92,7 +102,7 @@ fn has_rtl(text: &str) -> bool {
 /// True when stdout is a terminal (asked once).
 fn stdout_is_terminal() -> bool {
     use std::io::IsTerminal;
-    static TERMINAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    static TERMINAL: OnceLock<bool> = OnceLock::new();
     *TERMINAL.get_or_init(|| io::stdout().is_terminal())
 }
 
@@ -102,37 +112,115 @@ fn stdout_is_terminal() -> bool {
 /// U+2069) so that it displays right-to-left without reordering the columns around it. Piped
 /// output gets no isolates, so tools see plain lines.
 pub fn terminal(text: &str) -> String {
-    let clean = actorgraph::text::visible(text);
-    if stdout_is_terminal() && has_rtl(&clean) {
+    isolated(actorgraph::text::visible(text), stdout_is_terminal())
+}
+
+/// `clean` (visible text) wrapped in a first-strong isolate when `isolate` and it holds
+/// right-to-left letters.
+fn isolated(clean: String, isolate: bool) -> String {
+    if isolate && has_rtl(&clean) {
         format!("{ISOLATE}{clean}{POP_ISOLATE}")
     } else {
         clean
     }
 }
 
-/// A table of text cells, printed with columns aligned by display width.
+/// How text output is laid out: the language of its labels and the width its tables fit.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    /// The language of headers, kinds, statuses and entity names (`--lang`).
+    pub lang: Lang,
+    /// The display columns tables fit, or none to keep every cell whole.
+    pub width: Option<usize>,
+}
+
+static LAYOUT: OnceLock<Layout> = OnceLock::new();
+
+/// Sets the layout of everything printed after; set once, before the command runs (as the
+/// terminal is asked once), so that every table and label of the command agrees.
+pub fn set_layout(layout: Layout) {
+    let _ = LAYOUT.set(layout);
+}
+
+/// The layout [`set_layout`] set, else English and whole cells.
+pub fn layout() -> Layout {
+    LAYOUT.get().copied().unwrap_or_default()
+}
+
+/// The word `term` in the output language.
+pub fn word(term: Term) -> &'static str {
+    i18n::text(layout().lang, term)
+}
+
+/// The width tables fit: none with `--wide`; `--width N`; when stdout is a terminal, `$COLUMNS`
+/// or else the terminal's width (at least [`fit::MIN_WIDTH`]); none when stdout is not a
+/// terminal, so that a pipe, a file or `| less -S` gets whole lines and scripts see every byte
+/// of every cell.
+pub fn table_width(wide: bool, width: Option<usize>) -> Option<usize> {
+    if wide {
+        return None;
+    }
+    if width.is_some() || !stdout_is_terminal() {
+        return width;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    columns
+        .filter(|&c: &usize| c > 0)
+        .or_else(|| terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0)))
+        .map(|w| w.max(fit::MIN_WIDTH))
+}
+
+/// A table of text cells, printed with columns aligned by display width and fitted to the
+/// layout's width ([`table_width`]).
 #[derive(Debug, Default)]
 pub struct Table {
     rows: Vec<Vec<String>>,
+    keep: Vec<bool>,
 }
 
 impl Table {
     /// A table whose first row is `header`.
     pub fn new(header: &[&str]) -> Table {
         Table {
-            rows: vec![header.iter().map(|h| h.to_string()).collect()],
+            rows: vec![
+                header
+                    .iter()
+                    .map(|h| actorgraph::text::visible(h))
+                    .collect(),
+            ],
+            keep: Vec::new(),
         }
+    }
+
+    /// Marks column `column` (ids, which a user copies into the next command) to be cut only
+    /// when cutting every other column is not enough.
+    pub fn keep_whole(mut self, column: usize) -> Table {
+        if self.keep.len() <= column {
+            self.keep.resize(column + 1, false);
+        }
+        self.keep[column] = true;
+        self
     }
 
     /// Adds a row; cells are made terminal-safe.
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells.iter().map(|c| terminal(c)).collect());
+        self.rows
+            .push(cells.iter().map(|c| actorgraph::text::visible(c)).collect());
     }
 
-    /// The table as text, two spaces between columns, no trailing spaces.
+    /// The table as text, two spaces between columns, no trailing spaces, fitted to the
+    /// layout's width.
     pub fn render(&self) -> String {
+        self.render_within(layout().width, stdout_is_terminal())
+    }
+
+    /// The table fitted to `width` display columns (none: whole), right-to-left cells
+    /// isolated when `isolate`: cells are cut first, then isolated, so every isolate closes.
+    fn render_within(&self, width: Option<usize>, isolate: bool) -> String {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let widths: Vec<usize> = (0..columns)
+        let natural: Vec<usize> = (0..columns)
             .map(|c| {
                 self.rows
                     .iter()
@@ -142,13 +230,18 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
+        let widths = match width {
+            Some(width) => fit::widths(&natural, &self.keep, width),
+            None => natural,
+        };
         let mut out = String::new();
         for row in &self.rows {
             let mut line = String::new();
             for (c, cell) in row.iter().enumerate() {
-                line.push_str(cell);
+                let cut = fit::truncate(cell, widths[c]);
+                let pad = widths[c] - cut.width() + fit::GAP;
+                line.push_str(&isolated(cut, isolate));
                 if c + 1 < row.len() {
-                    let pad = widths[c] - cell.width() + 2;
                     line.extend(std::iter::repeat_n(' ', pad));
                 }
             }
@@ -197,6 +290,44 @@ mod tests {
             }
             let visible = |t: &str| -> String { t.chars().filter(|&c| !is_invisible(c)).collect() };
             proptest::prop_assert_eq!(visible(&shown), visible(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// A fitted table: every line within the width in display columns, every isolate
+        /// closed on its line, every cell a prefix of whole characters of its text.
+        #[test]
+        fn a_fitted_table_fits_and_keeps_its_isolates_balanced(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a-z ب\u{064e}中é\u{202e}\u{2068}\u{2069}]{0,30}", 1..7),
+                1..5,
+            ),
+            width in super::fit::MIN_WIDTH..120,
+            keep in 0usize..7,
+        ) {
+            let mut table = Table::new(&["ID", "NAME"]).keep_whole(keep);
+            for row in &cells {
+                table.row(row.clone());
+            }
+            let shown = table.render_within(Some(width), true);
+            for line in shown.lines() {
+                proptest::prop_assert!(line.width() <= width, "{line:?} > {width}");
+                let mut open = 0i32;
+                for c in line.chars() {
+                    match c {
+                        ISOLATE => open += 1,
+                        POP_ISOLATE => open -= 1,
+                        c => proptest::prop_assert!(!is_invisible(c), "{c:?} in {line:?}"),
+                    }
+                    proptest::prop_assert!((0..=1).contains(&open), "{line:?}");
+                }
+                proptest::prop_assert_eq!(open, 0, "{:?}", line);
+            }
+            proptest::prop_assert_eq!(shown.lines().count(), cells.len() + 1);
+            proptest::prop_assert_eq!(
+                table.render_within(None, false),
+                table.render_within(Some(10_000), false)
+            );
         }
     }
 }

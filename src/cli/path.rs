@@ -9,7 +9,7 @@ use super::args::Global;
 use super::error::CliError;
 use super::load_graph;
 use super::output::{self, terminal};
-use super::render::{entity_ids, kind_label};
+use super::render::{entity_ids, entity_label, kind_label};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -97,7 +97,7 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
         writeln!(text, "path {} ({} hop(s)):", n + 1, path.hops()).ok();
         for (i, &e) in path.entities.iter().enumerate() {
             let entity = graph.entity(e);
-            writeln!(text, "  {} ({})", terminal(entity.label()), entity.id).ok();
+            writeln!(text, "  {} ({})", terminal(entity_label(entity)), entity.id).ok();
             if let Some(&r) = path.relations.get(i) {
                 let relation = graph.relation(r);
                 writeln!(

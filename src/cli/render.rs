@@ -2,11 +2,12 @@
 
 use std::fmt::Write as _;
 
+use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{EntityId, EntityIx, Graph, Relation};
+use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation};
 
-use super::output::{Table, terminal};
+use super::output::{Table, layout, terminal, word};
 
 /// The ids of `entities`, in order, for JSON output.
 pub fn entity_ids<'g>(graph: &'g Graph, entities: &[EntityIx]) -> Vec<&'g str> {
@@ -16,29 +17,40 @@ pub fn entity_ids<'g>(graph: &'g Graph, entities: &[EntityIx]) -> Vec<&'g str> {
         .collect()
 }
 
-/// The short label of the entity with `id` (`MNLA`, `Gao`), or the id itself.
+/// The short label of the entity with `id` in the output language (`MNLA`, `Gao`, `غاو`), or
+/// the id itself.
 pub fn label<'g>(graph: &'g Graph, id: &'g EntityId) -> &'g str {
     graph
         .entity_ix(id.as_str())
-        .map_or(id.as_str(), |ix| graph.entity(ix).label())
+        .map_or(id.as_str(), |ix| entity_label(graph.entity(ix)))
+}
+
+/// The short label of `entity` in the output language ([`i18n::label`]).
+pub fn entity_label(entity: &Entity) -> &str {
+    i18n::label(layout().lang, entity)
 }
 
 /// The kind as seen from `from`: `alliance`, `control →` (outgoing), `← attack` (incoming),
-/// with `not` for negated relations; without `from`, the plain kind.
+/// with `NOT` for negated relations; without `from`, the plain kind; in the output language.
 pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
-    let not = if relation.negated { "NOT " } else { "" };
+    let not = if relation.negated {
+        format!("{} ", word(Term::Not))
+    } else {
+        String::new()
+    };
+    let kind = word(Term::Kind(relation.kind));
     match from {
-        _ if relation.kind.is_symmetric() => format!("{not}{}", relation.kind),
-        Some(from) if &relation.source == from => format!("{not}{} →", relation.kind),
-        Some(_) => format!("← {not}{}", relation.kind),
-        None => format!("{not}{}", relation.kind),
+        _ if relation.kind.is_symmetric() => format!("{not}{kind}"),
+        Some(from) if &relation.source == from => format!("{not}{kind} →"),
+        Some(_) => format!("← {not}{kind}"),
+        None => format!("{not}{kind}"),
     }
 }
 
 /// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
-/// `disputed; claimed by mnla; disputed by mali, islamists`.
+/// `disputed; claimed by mnla; disputed by mali, islamists`; in the output language.
 pub fn status_label(relation: &Relation) -> String {
-    let mut label = relation.status.to_string();
+    let mut label = word(Term::Status(relation.status)).to_owned();
     let ids = |list: &[EntityId]| {
         list.iter()
             .map(|e| e.as_str())
@@ -46,17 +58,19 @@ pub fn status_label(relation: &Relation) -> String {
             .join(", ")
     };
     if !relation.claimed_by.is_empty() {
-        write!(label, "; claimed by {}", ids(&relation.claimed_by)).ok();
+        let by = word(Term::ClaimedBy);
+        write!(label, "; {by} {}", ids(&relation.claimed_by)).ok();
     }
     if !relation.disputed_by.is_empty() {
-        write!(label, "; disputed by {}", ids(&relation.disputed_by)).ok();
+        let by = word(Term::DisputedBy);
+        write!(label, "; {by} {}", ids(&relation.disputed_by)).ok();
     }
     label
 }
 
-/// `certain`, `possible`, or empty without a time filter.
+/// `certain`, `possible` (in the output language), or empty without a time filter.
 pub fn certainty_label(certainty: Option<Certainty>) -> String {
-    certainty.map_or(String::new(), |c| c.as_str().to_owned())
+    certainty.map_or(String::new(), |c| word(Term::Certain(c)).to_owned())
 }
 
 /// One line per relation: `source KIND target` with arrows for directed kinds.
@@ -80,11 +94,20 @@ pub fn relation_table<'a>(
     rows: impl IntoIterator<Item = (&'a Relation, Option<Certainty>)>,
     timed: bool,
 ) -> String {
-    let mut header = vec!["DATES", "KIND", "SOURCE", "TARGET", "STATUS", "ID"];
+    let mut header = [
+        Term::Dates,
+        Term::KindHeader,
+        Term::Source,
+        Term::Target,
+        Term::StatusHeader,
+        Term::Id,
+    ]
+    .map(word)
+    .to_vec();
     if timed {
-        header.insert(0, "CERTAINTY");
+        header.insert(0, word(Term::Certainty));
     }
-    let mut table = Table::new(&header);
+    let mut table = Table::new(&header).keep_whole(header.len() - 1);
     for (relation, certainty) in rows {
         let mut row = vec![
             relation.dates(),
@@ -107,16 +130,15 @@ pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTe
     let t = terminal;
     let name = |id: &EntityId| {
         let e = graph.entity(graph.entity_ix(id.as_str()).unwrap_or_default());
-        format!("{} ({})", t(e.display_name()), e.id)
+        format!("{} ({})", t(layout().lang.name_of(e)), e.id)
     };
     let mut text = String::new();
-    let not = if relation.negated { "NOT " } else { "" };
     writeln!(
         text,
-        "relation {}: {} {not}{} {} {}",
+        "relation {}: {} {} {} {}",
         relation.id,
         name(&relation.source),
-        relation.kind,
+        kind_label(relation, None),
         if relation.kind.is_symmetric() {
             "—"
         } else {

@@ -7,9 +7,12 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
+use super::output::word;
 use super::render::{kind_label, label, relation_text, status_label};
 use super::{leak, load_graph_about, output, scoped, source_texts};
 use actorgraph::cache;
+use actorgraph::i18n::Term;
+use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
 
 #[derive(Serialize)]
@@ -32,7 +35,7 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     if let Some(ix) = graph.relation_ix(name) {
         let relation = graph.relation(ix);
         if global.json {
-            output::json(&RelationView::new(relation, None))?;
+            output::json(&quoted(RelationView::new(relation, None), texts.as_ref()))?;
         } else {
             output::text(&relation_text(graph, relation, texts.as_ref()))?;
         }
@@ -44,18 +47,21 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     if global.json {
         output::json(&ShowJson {
             entity: EntityView::from(entity),
-            relations: relations.map(|r| RelationView::new(r, None)).collect(),
+            relations: relations
+                .map(|r| quoted(RelationView::new(r, None), texts.as_ref()))
+                .collect(),
         })?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut text = String::new();
     let t = output::terminal;
+    let lang = output::layout().lang;
     writeln!(
         text,
         "{} ({}, {})",
-        t(entity.display_name()),
+        t(lang.name_of(entity)),
         entity.id,
-        entity.kind
+        word(Term::EntityKind(entity.kind))
     )
     .ok();
     for (lang, name) in [
@@ -84,7 +90,15 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         .ok();
     }
     writeln!(text, "  {}", t(&entity.description)).ok();
-    let mut table = output::Table::new(&["DATES", "RELATION", "WITH", "STATUS", "ID"]);
+    let header = [
+        Term::Dates,
+        Term::Relation,
+        Term::With,
+        Term::StatusHeader,
+        Term::Id,
+    ]
+    .map(word);
+    let mut table = output::Table::new(&header).keep_whole(4);
     for relation in relations {
         table.row(vec![
             relation.dates(),
@@ -104,4 +118,13 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     }
     output::text(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `view` with its evidence quoted when the source documents were given (`--sources`), as the
+/// text output quotes it.
+fn quoted<'a>(view: RelationView<'a>, texts: Option<&'a SourceTexts>) -> RelationView<'a> {
+    match texts {
+        Some(texts) => view.quoting(texts),
+        None => view,
+    }
 }

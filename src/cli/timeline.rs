@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
-use super::render::{label, sentence, status_label};
+use super::render::{entity_label, label, sentence, status_label};
 use super::{load_graph_about, resolve_actors};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
@@ -32,7 +32,7 @@ pub fn run(
     }
     let names: Vec<String> = actors
         .iter()
-        .map(|&a| terminal(graph.entity(a).label()))
+        .map(|&a| terminal(entity_label(graph.entity(a))))
         .collect();
     let mut text = format!(
         "timeline of {}: {} relation(s)\n",

@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
-use super::matcher::{Hit, KeyStore, search};
+use super::matcher::{Hit, KeyStore, Reach, search_reaching};
 use super::normalize::{key, normalize};
 use crate::graph::EntityIx;
 use crate::load::limits::MAX_NAME_CHARS;
@@ -50,7 +50,8 @@ pub enum NameError {
 
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
-        "; `actorgraph find TEXT` lists actors".to_owned()
+        "; `actorgraph find PART` searches names by part, `actorgraph list` lists every entity"
+            .to_owned()
     } else {
         format!("; did you mean {}?", suggestions.join(", "))
     }
@@ -131,16 +132,54 @@ impl NameIndex {
     /// between 0.5 and 0.9 by how much of the name the query covers. Complexity: one hash
     /// lookup when the query is exact, else a scan of all names.
     pub fn find(&self, query: &str) -> Vec<NameMatch> {
+        self.find_reaching(query, Reach::Names)
+    }
+
+    /// Every entity with a name that holds `query`, best first: what [`find`](Self::find)
+    /// finds, with the same scores, then the names that hold its key at the start of a word
+    /// (scores 0.3 to 0.5) or inside a word (0.1 to 0.3), by how much of the name it covers;
+    /// names holding its words are listed even when another name matches exactly. For a person
+    /// looking for a name (`actorgraph find`); resolution never picks a match under 0.5.
+    /// Complexity: a scan of all names.
+    ///
+    /// ```
+    /// # use actorgraph::{Entity, EntityId, EntityKind, Names};
+    /// use actorgraph::names::NameIndex;
+    /// let town = |id: &str, name: &str| Entity {
+    ///     id: EntityId::new(id).unwrap(),
+    ///     kind: EntityKind::City,
+    ///     names: Names { fr: Some(name.into()), ..Names::default() },
+    ///     aliases: vec![],
+    ///     lifetime: None,
+    ///     description: String::new(),
+    /// };
+    /// let index = NameIndex::new(&[town("timbuktu", "Tombouctou"), town("gao", "Gao")]);
+    /// assert_eq!(index.search("Tomb")[0].entity.index(), 0);
+    /// assert!(index.find("Tomb").is_empty());
+    /// ```
+    pub fn search(&self, query: &str) -> Vec<NameMatch> {
+        self.find_reaching(query, Reach::Parts)
+    }
+
+    fn find_reaching(&self, query: &str, reach: Reach) -> Vec<NameMatch> {
         let mut best: HashMap<usize, NameMatch> = HashMap::new();
         let exact = normalize(query);
         let mut store = self;
-        let Ok(()) = search(&mut store, query, &mut |slot, hit| {
+        let Ok(()) = search_reaching(&mut store, query, reach, &mut |slot, hit| {
             let (_, entity, name) = &self.names[slot];
             let score = match hit {
                 // Equal up to the article only.
                 Hit::Exact(1.0) if normalize(name) != exact => 0.95,
                 Hit::Exact(score) => score,
                 Hit::Partial(coverage) => MATCH + 0.4 * coverage,
+                Hit::Within {
+                    word_start: true,
+                    coverage,
+                } => 0.3 + 0.2 * coverage,
+                Hit::Within {
+                    word_start: false,
+                    coverage,
+                } => 0.1 + 0.2 * coverage,
             };
             let offered = best.entry(*entity).or_insert(NameMatch {
                 entity: EntityIx::new(*entity),
@@ -424,6 +463,34 @@ mod tests {
     }
 
     #[test]
+    fn a_search_lists_every_match_of_find_with_its_score_then_parts() {
+        let ix = index();
+        for query in [
+            "gao", "GAO", "region", "north", "twin", "بجاو", "ena", "isl", "zz", "",
+        ] {
+            let found = ix.find(query);
+            let searched = ix.search(query);
+            for m in &found {
+                assert!(searched.contains(m), "{query:?}: {m:?} not in {searched:?}");
+            }
+            // What resolution may pick (0.5 and up) is exactly what `find` finds, but for the
+            // names holding the words of a query that also matches a name exactly.
+            let named: Vec<&NameMatch> = searched.iter().filter(|m| m.score >= MATCH).collect();
+            if found.first().is_none_or(|m| m.score < EXACT) {
+                assert_eq!(named, found.iter().collect::<Vec<_>>(), "{query:?}");
+            }
+        }
+        let parts = ix.search("ena");
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].score < MATCH, "{parts:?}");
+        assert!(ix.find("ena").is_empty());
+        // A word start ranks above a part inside a word.
+        let word_start = ix.search("isl")[0].score;
+        let inside = ix.search("slam")[0].score;
+        assert!(word_start > inside, "{word_start} {inside}");
+    }
+
+    #[test]
     fn unknown_names_get_suggestions() {
         let err = index().resolve("Menakka").unwrap_err();
         assert_eq!(
@@ -433,7 +500,7 @@ mod tests {
         let err = index().resolve("zzzzqq").unwrap_err();
         assert!(
             err.to_string()
-                .ends_with("`actorgraph find TEXT` lists actors")
+                .ends_with("`actorgraph list` lists every entity")
         );
     }
 }

@@ -5,7 +5,11 @@
 //! read holds every entity the whole graph would match, by construction and for every graph.
 //! The rule: the query's key and its variants without a one-letter Arabic prefix
 //! ([`variants`]) matched exactly; only when none matches, the names that hold the query's
-//! words as whole words ([`word_coverage`]).
+//! words as whole words ([`word_coverage`]). That is what a query *names* ([`Reach::Names`]),
+//! what resolution and the scoped read use. Listing names for a person searching
+//! ([`Reach::Parts`], `actorgraph find`) reaches further under the same rule: every name
+//! holding the query's words, and every name holding its key at the start of a word (`tomb`
+//! in Tombouctou) or inside one (`bouct`), whether or not some name matches exactly.
 
 use super::normalize::{ONE_LETTER_PREFIXES, key};
 
@@ -32,36 +36,93 @@ pub enum Hit {
     Exact(f64),
     /// The name holds the query's words, which cover this share of its characters.
     Partial(f64),
+    /// ([`Reach::Parts`] only) The name holds the query's key at the start of a word
+    /// (`word_start`) or inside one; the key covers `coverage` of the name's characters.
+    Within {
+        /// True when the key starts one of the name's words (`tomb` in `tombouctou`).
+        word_start: bool,
+        /// The share of the name's characters the key covers.
+        coverage: f64,
+    },
 }
 
-/// Calls `hit` for every name of `store` that `query` matches, exact matches first; partial
-/// matches are looked for only when there is no exact one. Queries over the name length limit
-/// match nothing ([`super::too_long`]). Complexity: one lookup per variant, else one pass over
-/// the keys.
+/// How far a search reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The names a query names: exact matches, else names holding its words. Resolution and
+    /// the cache's scoped read search this far, so both find the same candidates.
+    Names,
+    /// Every name holding the query's words or its key (from the start of a word or inside
+    /// one), besides the exact matches: what a search lists for a person to choose from.
+    Parts,
+}
+
+/// Calls `hit` for every name of `store` that `query` names: exact matches, else the names
+/// holding its words (what resolution and the cache's scoped read look for).
 pub fn search<S: KeyStore>(
     store: &mut S,
     query: &str,
+    hit: &mut dyn FnMut(S::Slot, Hit),
+) -> Result<(), S::Error> {
+    search_reaching(store, query, Reach::Names, hit)
+}
+
+/// Calls `hit` for every name of `store` that `query` matches within `reach`, exact matches
+/// first. Within [`Reach::Names`], partial matches are looked for only when there is no exact
+/// one; within [`Reach::Parts`], always, for the names not matched exactly. Queries over the
+/// name length limit match nothing ([`super::too_long`]). Complexity: one lookup per variant,
+/// and one pass over the keys unless a name matched exactly within [`Reach::Names`].
+pub fn search_reaching<S: KeyStore>(
+    store: &mut S,
+    query: &str,
+    reach: Reach,
     hit: &mut dyn FnMut(S::Slot, Hit),
 ) -> Result<(), S::Error> {
     if super::too_long(query) {
         return Ok(());
     }
     let k = key(query);
+    let variants = variants(&k);
     let mut exact = false;
-    for (variant, score) in variants(&k) {
-        store.with_key(&variant, &mut |slot| {
+    for (variant, score) in &variants {
+        store.with_key(variant, &mut |slot| {
             exact = true;
-            hit(slot, Hit::Exact(score));
+            hit(slot, Hit::Exact(*score));
         })?;
     }
-    if !exact && !k.is_empty() {
-        store.every_key(&mut |name_key, slot| {
-            if let Some(coverage) = word_coverage(name_key, &k) {
-                hit(slot, Hit::Partial(coverage));
-            }
-        })?;
+    if k.is_empty() || (exact && reach == Reach::Names) {
+        return Ok(());
     }
-    Ok(())
+    store.every_key(&mut |name_key, slot| {
+        if exact && variants.iter().any(|(v, _)| v == name_key) {
+            return;
+        }
+        if let Some(coverage) = word_coverage(name_key, &k) {
+            hit(slot, Hit::Partial(coverage));
+        } else if reach == Reach::Parts
+            && let Some(word_start) = holds(name_key, &k)
+        {
+            let coverage = k.chars().count() as f64 / name_key.chars().count().max(1) as f64;
+            hit(
+                slot,
+                Hit::Within {
+                    word_start,
+                    coverage,
+                },
+            );
+        }
+    })
+}
+
+/// Whether `name` holds `part` (both keys): `Some(true)` when some occurrence starts a word,
+/// `Some(false)` when it stands only inside words, `None` when it is not there.
+fn holds(name: &str, part: &str) -> Option<bool> {
+    let mut found = None;
+    for (i, _) in name.match_indices(part) {
+        let starts = name[..i].chars().next_back().is_none_or(|c| c == ' ');
+        found = Some(found.unwrap_or(false) || starts);
+    }
+    found
 }
 
 /// The query key `k` and, for each word that starts with a one-letter Arabic prefix, the key
@@ -81,13 +142,8 @@ pub fn variants(k: &str) -> Vec<(String, f64)> {
 }
 
 /// The key of one word of a key without its one-letter Arabic prefix (و ب ل ف ك), when it
-/// has one and keeps at least two letters: `وغاو` → `غاو`.
-///
-/// ```
-/// use actorgraph::names::without_prefix;
-/// assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
-/// assert_eq!(without_prefix("غاو"), None);
-/// ```
+/// has one and keeps at least two letters: `وغاو` → `غاو` (crate-private: examples in the
+/// unit tests below).
 pub fn without_prefix(word: &str) -> Option<String> {
     let mut chars = word.chars();
     let first = chars.next()?;
@@ -104,15 +160,8 @@ pub fn word_coverage(name: &str, query: &str) -> Option<f64> {
 
 /// True when `words` occurs in `text` (both keys: words joined by single spaces) starting and
 /// ending at word boundaries; with `prefixed`, its first word may carry one of the Arabic
-/// one-letter prefixes (و ب ل ف ك), as a name does in running text (`وجاو`, `بالحركة`).
-///
-/// ```
-/// use actorgraph::names::contains_words;
-/// assert!(contains_words("قوات الحركة الوطنية", "الحركة الوطنية", false));
-/// assert!(contains_words("سيطرت على وجاو", "جاو", true));
-/// assert!(!contains_words("سيطرت على وجاو", "جاو", false));
-/// assert!(!contains_words("gaol", "gao", true));
-/// ```
+/// one-letter prefixes (و ب ل ف ك), as a name does in running text (`وجاو`, `بالحركة`)
+/// (crate-private: examples in the unit tests below).
 pub fn contains_words(text: &str, words: &str, prefixed: bool) -> bool {
     if words.is_empty() {
         return false;
@@ -144,6 +193,32 @@ mod tests {
         assert!(!mentioned("مجاوره", "جاو"));
         assert!(mentioned("mnla", "mnla"));
         assert!(!contains_words("mnla", "", true));
+    }
+
+    #[test]
+    fn a_one_letter_prefix_comes_off_a_word_that_keeps_two_letters() {
+        assert_eq!(without_prefix("وغاو").as_deref(), Some("غاو"));
+        assert_eq!(without_prefix("غاو"), None);
+        assert_eq!(without_prefix("وب"), None);
+    }
+
+    #[test]
+    fn words_stand_in_a_text_at_word_boundaries() {
+        assert!(contains_words(
+            "قوات الحركة الوطنية",
+            "الحركة الوطنية",
+            false
+        ));
+        assert!(contains_words("سيطرت على وجاو", "جاو", true));
+        assert!(!contains_words("سيطرت على وجاو", "جاو", false));
+        assert!(!contains_words("gaol", "gao", true));
+    }
+
+    #[test]
+    fn a_part_is_held_from_a_word_start_or_inside_a_word() {
+        assert_eq!(holds("region de tombouctou", "tomb"), Some(true));
+        assert_eq!(holds("region de tombouctou", "bouct"), Some(false));
+        assert_eq!(holds("gao", "kidal"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod exports;
 mod extract;
 mod fuzz_regressions;
 mod grow;
+mod habits;
 mod html;
 mod loader_never_panics;
 mod properties;
