@@ -324,7 +324,7 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j or csv (not with --all).
+    /// dot, json, graphml, gexf, turtle, neo4j, csv or parquet (not with --all).
     #[arg(required_unless_present = "all")]
     pub format: Option<Format>,
     /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the

@@ -12,6 +12,7 @@ mod gexf;
 mod graphml;
 pub mod json;
 mod neo4j;
+pub mod parquet;
 mod rdf;
 pub mod render;
 pub mod views;
@@ -42,11 +43,14 @@ pub enum Format {
     Neo4j,
     /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
     Csv,
+    /// Parquet tables in a folder, relations partitioned by start year, for Spark and DuckDB
+    /// (SCHEMA.md): written by [`parquet::write_dir`], never to a stream.
+    Parquet,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
@@ -54,6 +58,7 @@ impl Format {
         Format::Turtle,
         Format::Neo4j,
         Format::Csv,
+        Format::Parquet,
     ];
 
     /// The name used on the command line.
@@ -66,6 +71,7 @@ impl Format {
             Format::Turtle => "turtle",
             Format::Neo4j => "neo4j",
             Format::Csv => "csv",
+            Format::Parquet => "parquet",
         }
     }
 
@@ -78,6 +84,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Turtle => "ttl",
             Format::Neo4j | Format::Csv => "csv",
+            Format::Parquet => "parquet",
         }
     }
 
@@ -203,5 +210,9 @@ pub fn write(
         Format::Turtle => rdf::write(graph, selection, out),
         Format::Neo4j => neo4j::write(part, graph, selection, out),
         Format::Csv => csv::write(part, graph, selection, out),
+        Format::Parquet => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a Parquet export is a folder: write it with export::parquet::write_dir",
+        )),
     }
 }
