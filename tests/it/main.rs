@@ -12,6 +12,7 @@ mod cache;
 mod check;
 mod cite;
 mod dot;
+mod engines;
 mod errors;
 mod exchange;
 mod exports;
