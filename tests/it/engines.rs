@@ -462,3 +462,55 @@ fn spark_duckdb_and_the_command_line_give_equal_answers() {
         2 * expected.len()
     );
 }
+
+/// Every file of the folder `dir`, by path relative to it, with its bytes.
+fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                out.insert(path.strip_prefix(dir).unwrap().to_owned(), bytes);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn parquet_export_is_deterministic_and_replaces_only_a_previous_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (first, second) = (tmp.path().join("a"), tmp.path().join("b"));
+    export(None, &first);
+    export(None, &second);
+    let written = files(&first);
+    assert_eq!(written, files(&second), "two exports differ");
+    assert!(written.contains_key(Path::new("relations/start_year=2012/part-0.parquet")));
+    let manifest: Value = serde_json::from_slice(&written[Path::new("_actorgraph.json")]).unwrap();
+    assert_eq!(manifest["relations"], json!(125));
+    // A previous export is replaced; nothing of the temporary folders is left beside it.
+    export(None, &first);
+    assert_eq!(files(&first), written);
+    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(beside.len(), 2, "only a and b: {beside:?}");
+    // A folder holding anything else is refused and left as it was.
+    std::fs::write(first.join("notes.txt"), "mine").unwrap();
+    let err = crate::common::fails(&["export", "parquet", "-o", first.to_str().unwrap()], 2);
+    assert!(err.contains("notes.txt"), "{err}");
+    assert_eq!(std::fs::read(first.join("notes.txt")).unwrap(), b"mine");
+    // So is a file, and the file is untouched.
+    let file = tmp.path().join("file");
+    std::fs::write(&file, "keep").unwrap();
+    crate::common::fails(&["export", "parquet", "-o", file.to_str().unwrap()], 2);
+    assert_eq!(std::fs::read(&file).unwrap(), b"keep");
+    // An empty folder is filled; stdout is refused (a folder of tables).
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    export(None, &empty);
+    assert_eq!(files(&empty), written);
+    crate::common::fails(&["export", "parquet"], 2);
+}
