@@ -25,7 +25,7 @@ use std::time::Duration;
 use actorgraph::export::{self, Format, Options};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter};
-use actorgraph::{EntityId, Graph, PartialDate, Period};
+use actorgraph::{EntityIx, Graph, PartialDate, Period};
 use criterion::{Criterion, Throughput};
 use generate::Workload;
 use support::Settings;
@@ -54,9 +54,9 @@ fn main() {
     criterion.final_summary();
 }
 
-fn entity(graph: &Graph, id: &str) -> usize {
+fn entity(graph: &Graph, id: &str) -> EntityIx {
     graph
-        .entity_ix(&EntityId(id.into()))
+        .entity_ix(id)
         .unwrap_or_else(|| panic!("queries.json names unknown entity {id}"))
 }
 
@@ -86,7 +86,7 @@ fn neighbors_at(c: &mut Criterion, size: &str, graph: &Graph, workload: &Workloa
         ("uniform", &workload.neighbors_uniform),
         ("by_degree", &workload.neighbors_by_degree),
     ] {
-        let queries: Vec<(usize, Period)> = queries
+        let queries: Vec<(EntityIx, Period)> = queries
             .iter()
             .map(|(id, date)| (entity(graph, id), day(date)))
             .collect();
@@ -103,7 +103,7 @@ fn neighbors_at(c: &mut Criterion, size: &str, graph: &Graph, workload: &Workloa
 
 /// `path A B --at D --max-hops 6`, one path, over the workload's pairs.
 fn shortest_path(c: &mut Criterion, size: &str, graph: &Graph, workload: &Workload) {
-    let queries: Vec<(usize, usize, Period)> = workload
+    let queries: Vec<(EntityIx, EntityIx, Period)> = workload
         .paths
         .iter()
         .map(|(a, b, date)| (entity(graph, a), entity(graph, b), day(date)))

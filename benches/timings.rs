@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use actorgraph::export::{self, Format, Options};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter};
-use actorgraph::{EntityId, Graph, PartialDate, Period};
+use actorgraph::{EntityIx, Graph, PartialDate, Period};
 use generate::Workload;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -121,9 +121,9 @@ fn per_call<T>(items: &[T], mut f: impl FnMut(&T)) -> Stats {
     Stats::of(&times)
 }
 
-fn entity(graph: &Graph, id: &str) -> usize {
+fn entity(graph: &Graph, id: &str) -> EntityIx {
     graph
-        .entity_ix(&EntityId(id.into()))
+        .entity_ix(id)
         .unwrap_or_else(|| panic!("queries.json names unknown entity {id}"))
 }
 
@@ -133,7 +133,7 @@ fn day(date: &str) -> Period {
 }
 
 fn time_neighbors(graph: &Graph, queries: &[(String, String)]) -> Timed {
-    let queries: Vec<(usize, Period)> = queries
+    let queries: Vec<(EntityIx, Period)> = queries
         .iter()
         .map(|(id, date)| (entity(graph, id), day(date)))
         .collect();
@@ -156,11 +156,11 @@ fn time_neighbors(graph: &Graph, queries: &[(String, String)]) -> Timed {
 }
 
 fn time_paths(graph: &Graph, queries: &[(String, String, String)], max_hops: usize) -> Timed {
-    let queries: Vec<(usize, usize, Period)> = queries
+    let queries: Vec<(EntityIx, EntityIx, Period)> = queries
         .iter()
         .map(|(a, b, date)| (entity(graph, a), entity(graph, b), day(date)))
         .collect();
-    let path = |&(a, b, p): &(usize, usize, Period)| {
+    let path = |&(a, b, p): &(EntityIx, EntityIx, Period)| {
         query::shortest_paths(graph, a, b, &Filter::during(p), 1, max_hops).paths
     };
     let stats = per_call(&queries, |q| {

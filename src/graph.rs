@@ -6,14 +6,16 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::id_table::IdTable;
+use crate::model::Bounds;
 use crate::model::{Entity, EntityId, PartialDate, Relation, Source, UncertainDate};
 use crate::names::{NameError, NameIndex};
-use crate::query::Bounds;
 
-/// Index of an entity in [`Graph::entities`] (and of its node in [`Graph::topology`]).
-pub type EntityIx = usize;
-/// Index of a relation in [`Graph::relations`] (and of its edge in [`Graph::topology`]).
-pub type RelationIx = usize;
+/// An entity of a [`Graph`]: its node in [`Graph::topology`] (node `i` is entity `i` of
+/// [`Graph::entities`]).
+pub type EntityIx = NodeIndex<u32>;
+/// A relation of a [`Graph`]: its edge in [`Graph::topology`] (edge `j` is relation `j` of
+/// [`Graph::relations`]).
+pub type RelationIx = EdgeIndex<u32>;
 
 /// The petgraph graph of a [`Graph`]'s topology: node and edge weights are empty, since node
 /// `i` is entity `i` and edge `j` relation `j`; 32-bit indexes, as the loader's limits allow.
@@ -50,7 +52,7 @@ impl Graph {
         mut relations: Vec<Relation>,
         sources: Vec<Source>,
     ) -> Graph {
-        let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+        let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         let ends = share_ids(&entities, &entity_ix, &sources, &mut relations);
         Graph::assemble(entities, relations, sources, entity_ix, ends)
     }
@@ -64,7 +66,7 @@ impl Graph {
         sources: Vec<Source>,
         ends: Vec<[u32; 2]>,
     ) -> Graph {
-        let entity_ix = IdTable::new(entities.iter().map(|e| &e.id));
+        let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         Graph::assemble(entities, relations, sources, entity_ix, ends)
     }
 
@@ -114,24 +116,38 @@ impl Graph {
         &self.sources
     }
 
+    /// Every entity's index, in file order.
+    pub fn entity_indexes(&self) -> impl ExactSizeIterator<Item = EntityIx> + use<> {
+        (0..self.entities.len()).map(EntityIx::new)
+    }
+
+    /// Every relation's index, in file order.
+    pub fn relation_indexes(&self) -> impl ExactSizeIterator<Item = RelationIx> + use<> {
+        (0..self.relations.len()).map(RelationIx::new)
+    }
+
     /// The entity at index `ix`.
     pub fn entity(&self, ix: EntityIx) -> &Entity {
-        &self.entities[ix]
+        &self.entities[ix.index()]
     }
 
     /// The relation at index `ix`.
     pub fn relation(&self, ix: RelationIx) -> &Relation {
-        &self.relations[ix]
+        &self.relations[ix.index()]
     }
 
     /// The index of the entity with this id.
-    pub fn entity_ix(&self, id: &EntityId) -> Option<EntityIx> {
-        self.entity_ix.find(id, |i| &self.entities[i].id)
+    pub fn entity_ix(&self, id: &str) -> Option<EntityIx> {
+        self.entity_ix
+            .find(id, |i| self.entities[i].id.as_str())
+            .map(EntityIx::new)
     }
 
     /// The index of the relation with this id.
-    pub fn relation_ix(&self, id: &EntityId) -> Option<RelationIx> {
-        self.relation_ix.find(id, |i| &self.relations[i].id)
+    pub fn relation_ix(&self, id: &str) -> Option<RelationIx> {
+        self.relation_ix
+            .find(id, |i| self.relations[i].id.as_str())
+            .map(RelationIx::new)
     }
 
     /// Every relation, by start date (undated first), end date (open-ended last), then id.
@@ -143,11 +159,9 @@ impl Graph {
     /// in the petgraph [`topology`](Graph::topology), which every traversal (neighbours,
     /// paths, ego networks, network measures) reads.
     pub fn ends(&self, r: RelationIx) -> (EntityIx, EntityIx) {
-        let (s, t) = self
-            .topology
-            .edge_endpoints(EdgeIndex::new(r))
-            .expect("every relation is an edge of the topology");
-        (s.index(), t.index())
+        self.topology
+            .edge_endpoints(r)
+            .expect("every relation is an edge of the topology")
     }
 
     /// The end of relation `r` that is not `entity` (the target when `entity` is the source).
@@ -158,17 +172,17 @@ impl Graph {
 
     /// The earliest and latest possible days of relation `r`'s start and end.
     pub fn bounds(&self, r: RelationIx) -> &Bounds {
-        &self.bounds[r]
+        &self.bounds[r.index()]
     }
 
     /// The relations that have `entity` as source or target, by start date then id.
     pub fn incident(&self, entity: EntityIx) -> &[RelationIx] {
-        &self.incident[entity]
+        &self.incident[entity.index()]
     }
 
     /// The relations whose `place` is `entity`, by start date then id.
     pub fn at_place(&self, entity: EntityIx) -> &[RelationIx] {
-        &self.at_place[entity]
+        &self.at_place[entity.index()]
     }
 
     /// The petgraph graph of who is related to whom: node `i` is entity `i`, edge `j`
@@ -205,7 +219,7 @@ fn share_ids(
         .collect();
     let shared = |id: &mut EntityId| {
         let i = entity_ix
-            .find(id, |i| &entities[i].id)
+            .find(id.as_str(), |i| entities[i].id.as_str())
             .expect("the loader checked every reference");
         *id = entities[i].id.clone();
         // Entity counts are bounded by the loader's limits, far below u32::MAX.
@@ -249,7 +263,7 @@ fn index_relations(
     relations: &[Relation],
     ends: &[[u32; 2]],
 ) -> RelationIndexes {
-    let relation_ix = IdTable::new(relations.iter().map(|r| &r.id));
+    let relation_ix = IdTable::new(relations.iter().map(|r| r.id.as_str()));
     let mut topology = Topology::with_capacity(entities.len(), relations.len());
     for _ in 0..entities.len() {
         topology.add_node(());
@@ -262,13 +276,13 @@ fn index_relations(
     let mut incident = vec![Vec::new(); entities.len()];
     let mut at_place = vec![Vec::new(); entities.len()];
     for &j in &order {
-        let [s, t] = ends[j];
+        let [s, t] = ends[j.index()];
         incident[s as usize].push(j);
         if t != s {
             incident[t as usize].push(j);
         }
-        if let Some(place) = &relations[j].place
-            && let Some(p) = entity_ix.find(place, |i| &entities[i].id)
+        if let Some(place) = &relations[j.index()].place
+            && let Some(p) = entity_ix.find(place.as_str(), |i| entities[i].id.as_str())
         {
             at_place[p].push(j);
         }
@@ -277,15 +291,15 @@ fn index_relations(
 }
 
 /// Orders relations by start date (undated first), then end date (open-ended last), then id.
-pub fn chronological(a: &Relation, b: &Relation) -> std::cmp::Ordering {
+pub fn cmp_chronologically(a: &Relation, b: &Relation) -> std::cmp::Ordering {
     chronological_key(a)
         .cmp(&chronological_key(b))
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The indexes of `relations` in [`chronological`] order.
+/// The indexes of `relations` in [`cmp_chronologically`] order.
 fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
-    let mut keyed: Vec<((u128, u64), RelationIx)> = relations
+    let mut keyed: Vec<((u128, u64), usize)> = relations
         .iter()
         .enumerate()
         .map(|(j, r)| (chronological_key(r), j))
@@ -294,7 +308,7 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
         ka.cmp(kb)
             .then_with(|| relations[*a].id.cmp(&relations[*b].id))
     });
-    keyed.into_iter().map(|(_, j)| j).collect()
+    keyed.into_iter().map(|(_, j)| RelationIx::new(j)).collect()
 }
 
 /// The dates of a relation packed in two integers that sort as
@@ -302,7 +316,7 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
 /// before every date; a start packs as its earliest possible day, then its anchor, form and
 /// second written date ([`UncertainDate`]'s order); an end as its own order. Sorting by the
 /// earliest possible start first keeps every list ordered by [`Bounds::start_first`]
-/// (`crate::query::Bounds`), which date questions rely on to read only a prefix; so a start
+/// (`crate::model::Bounds`), which date questions rely on to read only a prefix; so a start
 /// known only as "on or before" sorts with the undated ones, before every dated start.
 fn chronological_key(r: &Relation) -> (u128, u64) {
     let partial = |d: Option<PartialDate>| {

@@ -6,8 +6,6 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use crate::model::EntityId;
-
 /// Positions in a list, found by the id of the item at that position.
 #[derive(Debug, Clone, Default)]
 pub struct IdTable {
@@ -17,26 +15,24 @@ pub struct IdTable {
 
 impl IdTable {
     /// Indexes `ids`, the ids of a list's items in order (the first of duplicates wins).
-    pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a EntityId>) -> IdTable {
+    pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> IdTable {
         let hasher = foldhash::fast::RandomState::default();
         let mut table = HashTable::with_capacity(ids.len());
-        let all: Vec<&EntityId> = ids.collect();
+        let all: Vec<&str> = ids.collect();
         for (i, id) in all.iter().enumerate() {
-            let hash = hasher.hash_one(id.as_str());
+            let hash = hasher.hash_one(id);
             let same = |&j: &u32| all[j as usize] == *id;
             if table.find(hash, same).is_none() {
                 // Lists are bounded by the loader's limits, far below u32::MAX.
-                table.insert_unique(hash, i as u32, |&j| {
-                    hasher.hash_one(all[j as usize].as_str())
-                });
+                table.insert_unique(hash, i as u32, |&j| hasher.hash_one(all[j as usize]));
             }
         }
         IdTable { hasher, table }
     }
 
     /// The position of `id`, given `id_at`, the id of the item at a position.
-    pub fn find<'a>(&self, id: &EntityId, id_at: impl Fn(usize) -> &'a EntityId) -> Option<usize> {
-        let hash = self.hasher.hash_one(id.as_str());
+    pub fn find<'a>(&self, id: &str, id_at: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
         self.table
             .find(hash, |&j| id_at(j as usize) == id)
             .map(|&j| j as usize)
@@ -49,13 +45,11 @@ mod tests {
 
     #[test]
     fn finds_each_id_and_only_those() {
-        let ids: Vec<EntityId> = ["gao", "mnla", "kidal", "gao"]
-            .map(|s| EntityId(s.into()))
-            .into();
-        let table = IdTable::new(ids.iter());
-        let at = |i: usize| &ids[i];
-        assert_eq!(table.find(&ids[1], at), Some(1));
-        assert_eq!(table.find(&ids[3], at), Some(0), "first duplicate wins");
-        assert_eq!(table.find(&EntityId("mali".into()), at), None);
+        let ids = ["gao", "mnla", "kidal", "gao"];
+        let table = IdTable::new(ids.iter().copied());
+        let at = |i: usize| ids[i];
+        assert_eq!(table.find(ids[1], at), Some(1));
+        assert_eq!(table.find(ids[3], at), Some(0), "first duplicate wins");
+        assert_eq!(table.find("mali", at), None);
     }
 }

@@ -133,7 +133,7 @@ pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
     for n in 0..size.relations() {
         let generated = draw.relation(&mut rng, n)?;
         ends.push((generated.source as u32, generated.target as u32));
-        let bounds = actorgraph::query::Bounds::of(&generated.relation);
+        let bounds = actorgraph::Bounds::of(&generated.relation);
         for e in [generated.source, generated.target] {
             if let Some(lifetime) = &population.entities[e].lifetime {
                 let before = lifetime

@@ -198,7 +198,7 @@ impl Namer {
         }
         let id = slug(acronym.as_deref().unwrap_or(&en));
         Naming {
-            id: EntityId(id.into()),
+            id: EntityId::new(&id).unwrap(),
             names: Names {
                 en: Some(en),
                 ar: Some(ar),

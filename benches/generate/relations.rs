@@ -4,7 +4,7 @@
 use std::io;
 
 use actorgraph::{
-    Casualties, Entity, EntityId, Outcome, PartialDate, Relation, RelationKind, Status,
+    Casualties, Entity, EntityId, Outcome, PartialDate, Relation, RelationId, RelationKind, Status,
 };
 
 use super::Rng;
@@ -169,7 +169,7 @@ impl Draw<'_> {
             evidence.push(self.documents.cite_arabic(&sentence)?);
         }
         let relation = Relation {
-            id: EntityId(format!("{}-{n}", kind.as_str().replace('_', "-")).into()),
+            id: RelationId::new(&format!("{}-{n}", kind.as_str().replace('_', "-"))).unwrap(),
             kind,
             source: id(source),
             target: id(target),

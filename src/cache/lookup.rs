@@ -20,7 +20,7 @@ use super::CacheError;
 use super::blocks::BlockReader;
 use super::codec::Encoder;
 use super::payload::Offsets;
-use crate::graph::Graph;
+use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::names::KeyStore;
 use crate::names::keyed_names;
 
@@ -29,11 +29,11 @@ const DIRECTORY: u64 = 7 * 8;
 /// Appends the lookup section of `graph`, whose parts were encoded at `offsets`.
 pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
     let entities = graph.entities().len();
-    let lists = |of: fn(&Graph, usize) -> &[usize]| -> (Vec<u32>, Vec<u32>) {
+    let lists = |of: fn(&Graph, EntityIx) -> &[RelationIx]| -> (Vec<u32>, Vec<u32>) {
         let mut starts = vec![0];
         let mut all = Vec::new();
-        for i in 0..entities {
-            let mut list: Vec<u32> = of(graph, i).iter().map(|&r| r as u32).collect();
+        for i in graph.entity_indexes() {
+            let mut list: Vec<u32> = of(graph, i).iter().map(|&r| r.index() as u32).collect();
             list.sort_unstable();
             all.extend(list);
             starts.push(all.len() as u32);

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
     Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
-    RelationKind, Source, SourceKind, Status,
+    RelationId, RelationKind, Source, SourceKind, Status,
 };
 
 /// The parts of a graph, as decoded.
@@ -266,7 +266,7 @@ pub fn decode_sources(d: &mut Decoder) -> Result<Vec<Source>, Corrupt> {
 
 /// Decodes one entity.
 pub fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
-    let id = EntityId(d.str()?.into());
+    let id = EntityId::from_shared(d.str()?.into());
     let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
     let names = Names {
         en: d.opt_string()?,
@@ -324,7 +324,7 @@ pub fn decode_relation(
         count: entity_count,
         id_of,
     };
-    let id = EntityId(d.str()?.into());
+    let id = RelationId::from_shared(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
     let ends = [
         d.index(entity_count, "entity")?,
@@ -473,9 +473,9 @@ mod tests {
         assert_eq!(parts.entities, graph.entities());
         assert_eq!(parts.relations, graph.relations());
         assert_eq!(parts.sources, graph.sources());
-        for (r, ends) in parts.ends.iter().enumerate() {
+        for (r, ends) in graph.relation_indexes().zip(&parts.ends) {
             let (s, t) = graph.ends(r);
-            assert_eq!(*ends, [s as u32, t as u32]);
+            assert_eq!(*ends, [s.index() as u32, t.index() as u32]);
         }
     }
 

@@ -62,7 +62,7 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         // Resolved among its candidates as among all entities; an ambiguous name resolves to
         // none, and the command reports it from the candidates the scoped graph holds.
         if let Ok(local) = NameIndex::new(&entities).resolve(name) {
-            about.push(candidates[local]);
+            about.push(candidates[local.index()]);
         }
     }
     let mut relations = BTreeSet::new();

@@ -11,11 +11,9 @@ use super::cite::{document_text, sources_dir};
 use super::error::{CliError, OK};
 use super::folder::{self, Folder};
 use super::output;
-use actorgraph::edit::add::{
-    NewElement, add, add_json, id, proposed_entity_id, proposed_relation_id,
-};
+use actorgraph::edit::add::{NewElement, add, add_json, proposed_entity_id, proposed_relation_id};
 use actorgraph::edit::{Change, Rejected};
-use actorgraph::{Entity, Evidence, Names, Relation, cite};
+use actorgraph::{Entity, EntityId, Evidence, Names, Relation, RelationId, cite};
 
 #[derive(Serialize)]
 struct Added<'a> {
@@ -127,20 +125,20 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
                 };
                 *slot = Some(text.to_owned());
             }
+            // Proposed from its label: a Latin acronym alias (MNLA) when it has one, else its
+            // first name.
             let mut entity = Entity {
-                id: id(""),
+                id: EntityId::new("placeholder")?,
                 kind: *kind,
                 names: entity_names,
                 aliases: aliases.clone(),
                 lifetime: None,
                 description: description.clone(),
             };
-            // Proposed from its label: a Latin acronym alias (MNLA) when it has one, else its
-            // first name.
-            entity.id = id(&match given {
+            entity.id = EntityId::new(&match given {
                 Some(given) => given.clone(),
                 None => proposed_entity_id(&folder.elements, entity.label()),
-            });
+            })?;
             Ok(NewElement::Entity(entity))
         }
         AddElement::Relation {
@@ -176,7 +174,7 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
                 .map(|e| find_evidence(global, e))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(NewElement::Relation(Relation {
-                id: id(&relation_id),
+                id: RelationId::new(&relation_id)?,
                 kind: *kind,
                 source,
                 target,

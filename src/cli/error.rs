@@ -28,6 +28,9 @@ pub enum CliError {
     /// A bad argument value.
     #[error("{0}")]
     Usage(String),
+    /// An id given on the command line is not a slug.
+    #[error(transparent)]
+    Id(#[from] actorgraph::NotASlug),
     /// The question has no answer (no path, unknown id).
     #[error("{0}")]
     NoResult(String),
@@ -50,7 +53,11 @@ impl CliError {
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self {
             CliError::Invalid(_) | CliError::NoResult(_) => INVALID,
-            CliError::Read(_) | CliError::Name(_) | CliError::Usage(_) | CliError::Io(_) => USAGE,
+            CliError::Read(_)
+            | CliError::Name(_)
+            | CliError::Usage(_)
+            | CliError::Id(_)
+            | CliError::Io(_) => USAGE,
         })
     }
 

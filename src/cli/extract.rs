@@ -86,7 +86,7 @@ fn locate(global: &Global, file: &Path) -> PathBuf {
 
 fn table(graph: &Graph, text: &str, found: &Extraction) -> String {
     let name = |p: &Party| match p {
-        Party::Known(id) => graph.entity_ix(id).map_or(id.to_string(), |ix| {
+        Party::Known(id) => graph.entity_ix(id.as_str()).map_or(id.to_string(), |ix| {
             graph.entity(ix).display_name().to_owned()
         }),
         Party::New { new } => format!("{new} (new)"),

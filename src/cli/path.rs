@@ -82,7 +82,9 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
                         let relation = graph.relation(r);
                         RelationView::new(
                             relation,
-                            q.filter.period.and_then(|d| query::during(relation, d)),
+                            q.filter
+                                .period
+                                .and_then(|d| actorgraph::Bounds::of(relation).certainty(d)),
                         )
                     })
                     .collect(),

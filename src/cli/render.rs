@@ -11,7 +11,7 @@ use super::output::{Table, terminal};
 /// The short label of the entity with `id` (`MNLA`, `Gao`), or the id itself.
 pub fn label<'g>(graph: &'g Graph, id: &'g EntityId) -> &'g str {
     graph
-        .entity_ix(id)
+        .entity_ix(id.as_str())
         .map_or(id.as_str(), |ix| graph.entity(ix).label())
 }
 
@@ -98,7 +98,7 @@ pub fn relation_table<'a>(
 pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTexts>) -> String {
     let t = terminal;
     let name = |id: &EntityId| {
-        let e = graph.entity(graph.entity_ix(id).unwrap_or_default());
+        let e = graph.entity(graph.entity_ix(id.as_str()).unwrap_or_default());
         format!("{} ({})", t(e.display_name()), e.id)
     };
     let mut text = String::new();

@@ -9,7 +9,6 @@ use super::args::Global;
 use super::error::CliError;
 use super::render::{kind_label, label, relation_text, status_label};
 use super::{load_graph, output, source_texts};
-use actorgraph::EntityId;
 use actorgraph::view::{EntityView, RelationView};
 
 #[derive(Serialize)]
@@ -23,7 +22,7 @@ struct ShowJson<'a> {
 pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let texts = source_texts(global, graph)?;
-    if let Some(ix) = graph.relation_ix(&EntityId(name.into())) {
+    if let Some(ix) = graph.relation_ix(name) {
         let relation = graph.relation(ix);
         if global.json {
             output::json(&RelationView::new(relation, None))?;

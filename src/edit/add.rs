@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Change, Elements, Part, Rejected, layout, slug, splice, validated};
 use crate::load::GraphFiles;
-use crate::model::{Entity, EntityId, Relation, Source};
+use crate::model::{Entity, Relation, Source};
 
 /// An element to add.
 #[derive(Debug, Clone)]
@@ -131,9 +131,4 @@ pub fn proposed_relation_id(elements: &Elements, source: &str, kind: &str, targe
         elements.relations.iter().any(|r| r.id.as_str() == id)
             || elements.entities.iter().any(|e| e.id.as_str() == id)
     })
-}
-
-/// The id `id` as an [`EntityId`].
-pub fn id(id: &str) -> EntityId {
-    EntityId(id.into())
 }

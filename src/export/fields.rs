@@ -2,12 +2,12 @@
 //! cell (GraphML, GEXF, Turtle, CSV, Neo4j).
 //!
 //! Dates keep their precision (`2012-06`) and bounds stay bounds (`[..2012-04]`, EDTF); the four day bounds of a relation
-//! ([`Bounds`](crate::query::Bounds)) are ISO days (`2012-06-30`) so that tools which know
+//! ([`Bounds`](crate::model::Bounds)) are ISO days (`2012-06-30`) so that tools which know
 //! nothing of partial dates can still filter by time. An unbounded side (no start, an open
 //! end) has no bound, never a made-up day.
 
+use crate::model::Bounds;
 use crate::model::{Day, EntityId, EntityKind, Evidence, Relation};
-use crate::query::Bounds;
 
 /// The ISO date (`YYYY-MM-DD`) of `day`, or `None` for the unbounded [`Day::MIN`]/[`Day::MAX`].
 pub(super) fn iso(day: Day) -> Option<String> {

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::graph::Graph;
+use crate::graph::{EntityIx, Graph};
 use crate::query::Snapshot;
 
 /// The `format` field of a node-link document.
@@ -70,8 +70,8 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
 
 /// The selection's entities plus every entity its relations refer to (place, claimed_by,
 /// disputed_by, casualty sides), so that the document loads on its own; in graph order.
-pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<usize> {
-    let mut all: BTreeSet<usize> = selection.entities.iter().copied().collect();
+pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<EntityIx> {
+    let mut all: BTreeSet<EntityIx> = selection.entities.iter().copied().collect();
     for found in &selection.relations {
         let r = graph.relation(found.relation);
         let ids = [&r.source, &r.target]
@@ -80,7 +80,7 @@ pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<usize> {
             .chain(&r.claimed_by)
             .chain(&r.disputed_by)
             .chain(r.casualties.iter().filter_map(|c| c.side.as_ref()));
-        all.extend(ids.filter_map(|id| graph.entity_ix(id)));
+        all.extend(ids.filter_map(|id| graph.entity_ix(id.as_str())));
     }
     all.into_iter().collect()
 }

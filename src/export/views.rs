@@ -94,7 +94,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<View>, ViewsError> {
     let views: Vec<View> = serde_json::from_slice(bytes).map_err(|e| error(e.to_string()))?;
     let mut names = std::collections::BTreeSet::new();
     for view in &views {
-        if !crate::load::is_slug(&view.name) {
+        if !crate::model::is_slug(&view.name) {
             return Err(error(format!(
                 "view name {:?}: use lowercase ASCII letters and digits joined by hyphens",
                 view.name
@@ -235,7 +235,7 @@ pub fn diff_selection(
         })
         .collect();
     relations.sort_by(|a, b| {
-        crate::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
+        crate::graph::cmp_chronologically(graph.relation(a.relation), graph.relation(b.relation))
     });
     let selection = Snapshot::joining(graph, relations);
     (

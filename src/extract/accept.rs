@@ -9,11 +9,16 @@ use std::sync::Arc;
 use super::{Candidate, Extraction, Party, detect};
 use crate::edit::Elements;
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId, Evidence, Names, Relation, Source, SourceKind};
+use crate::model::{
+    Entity, EntityId, Evidence, Names, NotASlug, Relation, RelationId, Source, SourceKind,
+};
 
 /// Why candidates cannot be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AcceptError {
+    /// A candidate or proposed actor has an id that is not a slug.
+    #[error("in the candidates file: {0}")]
+    Id(#[from] NotASlug),
     /// `--ids` names a candidate the file does not hold.
     #[error(
         "no candidate {0:?} in the candidates file; its ids are listed by `actorgraph extract`"
@@ -78,12 +83,8 @@ pub fn additions(
     let unique = |id: &str, taken: &mut Vec<String>| {
         let mut n = 1;
         let mut candidate = id.to_owned();
-        while graph
-            .entity_ix(&EntityId(candidate.as_str().into()))
-            .is_some()
-            || graph
-                .relation_ix(&EntityId(candidate.as_str().into()))
-                .is_some()
+        while graph.entity_ix(&candidate).is_some()
+            || graph.relation_ix(&candidate).is_some()
             || taken.contains(&candidate)
         {
             n += 1;
@@ -109,7 +110,7 @@ pub fn additions(
                             candidate: c.id.clone(),
                             name: new.clone(),
                         })?;
-                    let id = EntityId(unique(&proposed.id, &mut taken).into());
+                    let id = EntityId::new(&unique(&proposed.id, &mut taken))?;
                     let mut names = Names::default();
                     match detect(new) {
                         super::Lang::Ar => names.ar = Some(new.clone()),
@@ -135,7 +136,7 @@ pub fn additions(
         let source = end(&c.source)?;
         let target = end(&c.target)?;
         out.relations.push(Relation {
-            id: EntityId(unique(&c.id, &mut taken).into()),
+            id: RelationId::new(&unique(&c.id, &mut taken))?,
             kind: c.kind,
             source,
             target,
@@ -224,8 +225,8 @@ mod tests {
             candidates: vec![Candidate {
                 id: "mnla-control-gao".to_owned(),
                 kind: RelationKind::Control,
-                source: Party::Known(EntityId("mnla".into())),
-                target: Party::Known(EntityId("gao".into())),
+                source: Party::Known(EntityId::new("mnla").unwrap()),
+                target: Party::Known(EntityId::new("gao").unwrap()),
                 start: None,
                 end: None,
                 negated: false,

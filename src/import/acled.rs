@@ -18,6 +18,7 @@
 //! warning.
 
 use super::{Actor, Event, FieldError, Fields, dates};
+use crate::load::Code;
 use crate::model::{Casualties, EntityKind, Outcome, RelationKind};
 
 /// The columns the mapping reads.
@@ -44,7 +45,7 @@ fn kind_of(column: &str, code: &str) -> Result<EntityKind, FieldError> {
         other => {
             return Err(FieldError::new(
                 column,
-                "unknown-code",
+                Code::UnknownCode,
                 format!(
                     "{column} {other:?} is not an ACLED actor type: 1 state forces, 2 rebel group, 3 political militia, 4 identity militia, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces"
                 ),
@@ -76,7 +77,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         "protests" | "strategic developments" => {
             return Err(FieldError::new(
                 "event_type",
-                "row-left-out",
+                Code::RowLeftOut,
                 format!(
                     "event_type {event_type:?} states no relation between two actors; row left out"
                 ),
@@ -85,7 +86,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         other => {
             return Err(FieldError::new(
                 "event_type",
-                "unknown-code",
+                Code::UnknownCode,
                 format!(
                     "event_type {other:?} is not an ACLED event type (Battles, Violence against civilians, Explosions/Remote violence, Riots, Protests, Strategic developments)"
                 ),
@@ -97,7 +98,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     if actor2.is_empty() {
         return Err(FieldError::new(
             "actor2",
-            "row-left-out",
+            Code::RowLeftOut,
             "actor2 is empty: the event joins no second actor; row left out".to_owned(),
         ));
     }
@@ -108,7 +109,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         "2" => dates::around(date, 3).ok_or_else(|| {
             FieldError::new(
                 "event_date",
-                "bad-date",
+                Code::BadDate,
                 format!("event_date {date} is out of range"),
             )
         })?,
@@ -116,7 +117,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         other => {
             return Err(FieldError::new(
                 "time_precision",
-                "unknown-precision",
+                Code::UnknownPrecision,
                 format!("time_precision {other:?} is not an ACLED code (1 day, 2 week, 3 month)"),
             ));
         }

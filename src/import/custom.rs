@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Actor, Event, FieldError, Fields, dates};
+use crate::load::Code;
 use crate::model::{Casualties, EntityKind, Outcome, RelationKind, UncertainDate};
 
 /// A mapping file, read.
@@ -133,7 +134,7 @@ impl CustomMapping {
                 *self.kinds.get(value).ok_or_else(|| {
                     FieldError::new(
                         column,
-                        "unknown-code",
+                        Code::UnknownCode,
                         format!(
                             "{column} {value:?} is not in the mapping's [kinds] ({})",
                             self.kinds.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -151,7 +152,7 @@ impl CustomMapping {
                 .ok_or_else(|| {
                     FieldError::new(
                         column,
-                        "bad-date",
+                        Code::BadDate,
                         format!("{column} {text:?} is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or bounds such as [..2012-04]"),
                     )
                 })

@@ -24,10 +24,11 @@ use std::collections::HashMap;
 
 use crate::edit::{Elements, slug};
 use crate::graph::Graph;
+use crate::load::Code;
 use crate::load::Problem;
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Relation, RelationKind, Source,
-    SourceKind, Status, UncertainDate,
+    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Relation, RelationId, RelationKind,
+    Source, SourceKind, Status, UncertainDate,
 };
 use crate::names;
 pub use table::{Row, Table, TableError};
@@ -172,7 +173,7 @@ impl<'a> Fields<'a> {
         match self.get(column) {
             "" => Err(FieldError::new(
                 column,
-                "missing-field",
+                Code::MissingField,
                 format!("{column} is empty"),
             )),
             text => Ok(text),
@@ -191,7 +192,7 @@ impl<'a> Fields<'a> {
                 .ok_or_else(|| {
                     FieldError::new(
                         column,
-                        "bad-number",
+                        Code::BadNumber,
                         format!("{column} {text:?} is not a whole number of people"),
                     )
                 }),
@@ -204,7 +205,7 @@ impl<'a> Fields<'a> {
         dates::day(text).ok_or_else(|| {
             FieldError::new(
                 column,
-                "bad-date",
+                Code::BadDate,
                 format!("{column} {text:?} is not a date: expected YYYY-MM-DD or DD Month YYYY"),
             )
         })
@@ -217,14 +218,14 @@ pub struct FieldError {
     /// The column.
     pub column: String,
     /// A kebab-case code for tools.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, and what is accepted.
     pub message: String,
 }
 
 impl FieldError {
     /// An error in `column`.
-    pub fn new(column: &str, code: &'static str, message: String) -> FieldError {
+    pub fn new(column: &str, code: Code, message: String) -> FieldError {
         FieldError {
             column: column.to_owned(),
             code,
@@ -280,7 +281,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         .collect();
     if !missing.is_empty() {
         problems.push(Problem::error(
-            "missing-column",
+            Code::MissingColumn,
             crate::load::Location::at(&table.name, &table.text, 0),
             format!(
                 "the header lacks the column(s) {} that the {} mapping reads",
@@ -293,7 +294,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
     match out.sources.iter().find(|s| s.document == table.name) {
         Some(s) if s.sha256 != table.sha256 => {
             problems.push(Problem::error(
-                "sha256-mismatch",
+                Code::Sha256Mismatch,
                 crate::load::Location::file(&table.name),
                 format!(
                     "sources.json already lists a document {} with sha256 {}, and this file's is {}: rename the new table",
@@ -330,7 +331,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
                     || crate::load::Location::at(&table.name, &table.text, row.span.start),
                     |i| table.location(row, i),
                 );
-                let is_skip = e.code == "row-left-out";
+                let is_skip = e.code == Code::RowLeftOut;
                 let problem = if is_skip {
                     Problem::warning(e.code, at, e.message)
                 } else {
@@ -361,7 +362,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         let target = actors.entity(&mut out, &event.target, table, row);
         relation_ids.insert(id.clone(), out.relations.len());
         out.relations.push(Relation {
-            id: EntityId(id.into()),
+            id: RelationId::from_slug(id),
             kind: event.kind,
             source,
             target,
@@ -434,7 +435,7 @@ impl<'g> Actors<'g> {
             if let [one] = &known[..]
                 && one.score >= 0.95
             {
-                let id = self.graph.entities()[one.entity].id.clone();
+                let id = self.graph.entity(one.entity).id.clone();
                 if let Some(i) = out.entities.iter().position(|e| e.id == id) {
                     for key in keys {
                         self.by_key.entry(key).or_insert(i);
@@ -453,7 +454,7 @@ impl<'g> Actors<'g> {
         for key in keys {
             self.by_key.entry(key).or_insert(out.entities.len());
         }
-        let id = EntityId(id.into());
+        let id = EntityId::from_slug(id);
         let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         out.entities.push(Entity {
             id: id.clone(),

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::load::Code;
 use crate::load::{Location, Problem};
 
 /// A CSV table read whole.
@@ -98,7 +99,7 @@ impl Table {
                 Ok(record) => record,
                 Err(e) => {
                     problems.push(Problem::error(
-                        "bad-row",
+                        Code::BadRow,
                         Location::at(name, &text, start),
                         format!("row {number}: {e}"),
                     ));
@@ -119,7 +120,7 @@ impl Table {
             }
             if record.len() != columns.len() {
                 problems.push(Problem::error(
-                    "bad-row",
+                    Code::BadRow,
                     Location::at(name, &text, start),
                     format!(
                         "row {number} has {} fields, the header {}: quote fields that hold commas",

@@ -17,6 +17,7 @@
 //! summary. A conflict's end is its start: the event is over within its window.
 
 use super::{Actor, Event, FieldError, Fields, dates};
+use crate::load::Code;
 use crate::model::{Casualties, EntityKind, Outcome, RelationKind};
 
 /// The columns the mapping reads.
@@ -71,7 +72,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         other => {
             return Err(FieldError::new(
                 "type_of_violence",
-                "unknown-code",
+                Code::UnknownCode,
                 format!(
                     "type_of_violence {other:?} is not a UCDP code: 1 state-based, 2 non-state, 3 one-sided"
                 ),
@@ -90,7 +91,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     let meaning = precision(code).ok_or_else(|| {
         FieldError::new(
             "date_prec",
-            "unknown-precision",
+            Code::UnknownPrecision,
             format!(
                 "date_prec {code:?} is not a UCDP precision code (1 exact day, 2 range of 2-6 days, 3 week, 4 month, 5 year or longer)"
             ),
@@ -101,7 +102,7 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     if last.first_day() < first.first_day() {
         return Err(FieldError::new(
             "date_end",
-            "bad-date",
+            Code::BadDate,
             format!("date_end {last} is before date_start {first}"),
         ));
     }

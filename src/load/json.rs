@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::limits;
+use super::problem::Code;
 use super::problem::{Location, Problem, quote};
 
 /// One element of a data file's array, with where it starts.
@@ -90,7 +91,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             problems.push(Problem::error(
-                "invalid-utf8",
+                Code::InvalidUtf8,
                 Location::at(file, valid, valid.len()),
                 format!(
                     "invalid UTF-8 at byte {}; save the file as UTF-8",
@@ -107,13 +108,13 @@ pub fn parse_array<T: DeserializeOwned + Send>(
             let message = strip_position(&e.to_string());
             let (code, message) = if e.is_data() {
                 (
-                    "not-an-array",
+                    Code::NotAnArray,
                     format!("expected a JSON array of {what} objects"),
                 )
-            } else if classify(&message) == "too-deep" {
-                ("too-deep", too_deep())
+            } else if classify(&message) == Code::TooDeep {
+                (Code::TooDeep, too_deep())
             } else {
-                ("syntax", message)
+                (Code::Syntax, message)
             };
             let offset = offset_of(text, e.line(), e.column());
             problems.push(Problem::error(
@@ -126,7 +127,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
     };
     if raws.len() > limits::MAX_ELEMENTS {
         problems.push(Problem::error(
-            "too-many",
+            Code::TooMany,
             Location::file(file),
             format!(
                 "{} {what} elements is over the limit of {}; split the graph",
@@ -189,7 +190,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         let offset = offset_of(json, e.line(), e.column());
         let mut message = strip_position(&e.to_string());
         let code = classify(&message);
-        if code == "too-deep" {
+        if code == Code::TooDeep {
             message = too_deep();
         }
         let mut problem = Problem::error(
@@ -215,22 +216,26 @@ fn too_deep() -> String {
     format!("JSON nested deeper than {} levels", limits::MAX_DEPTH)
 }
 
-/// Names the kind of a serde error from its message.
-fn classify(message: &str) -> &'static str {
+/// The kind of a serde error, from its message: serde_json tells only whether an error is
+/// one of syntax, data, end of file or I/O ([`serde_json::error::Category`]), and says which
+/// data error in words (serde's `duplicate_field`, `unknown_field`, `missing_field`,
+/// `unknown_variant` and the model's own date errors), so this is the one place that reads
+/// those words.
+fn classify(message: &str) -> Code {
     if message.starts_with("recursion limit exceeded") {
-        "too-deep"
+        Code::TooDeep
     } else if message.starts_with("duplicate field") {
-        "duplicate-key"
+        Code::DuplicateKey
     } else if message.starts_with("unknown field") {
-        "unknown-field"
+        Code::UnknownField
     } else if message.starts_with("missing field") {
-        "missing-field"
+        Code::MissingField
     } else if message.contains("impossible date") || message.contains("invalid date") {
-        "invalid-date"
+        Code::InvalidDate
     } else if message.starts_with("unknown variant") {
-        "unknown-kind"
+        Code::UnknownKind
     } else {
-        "invalid-value"
+        Code::InvalidValue
     }
 }
 
@@ -319,7 +324,7 @@ mod tests {
     fn syntax_errors_have_a_location() {
         let (_, problems) = parse("[\n  {\"document\": }\n]");
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].code, "syntax");
+        assert_eq!(problems[0].code, Code::Syntax);
         assert_eq!(problems[0].location.line, Some(2));
     }
 
@@ -329,7 +334,7 @@ mod tests {
         assert_eq!((elements.len(), problems.len()), (1, 0));
         let mut problems = Vec::new();
         parse_array::<Source>("s.json", b"[\"\xff\"]", "source", &mut problems);
-        assert_eq!(problems[0].code, "invalid-utf8");
+        assert_eq!(problems[0].code, Code::InvalidUtf8);
     }
 
     /// Elements and problems are located as a count from the start of the file would locate

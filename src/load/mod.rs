@@ -16,13 +16,13 @@ mod validate;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-pub use json::{Element, ParsedFile};
-pub use problem::{Location, Problem, Severity};
+pub use json::Element;
+pub use problem::{Code, Location, Problem, Severity};
 pub use texts::{
     MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, read_limited as read_document,
     sha256_hex,
 };
-pub use validate::{Parsed, is_slug};
+pub use validate::Parsed;
 
 use crate::graph::Graph;
 

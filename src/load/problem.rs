@@ -95,13 +95,100 @@ impl fmt::Display for Location {
     }
 }
 
+/// Declares [`Code`]: each variant with its stable kebab-case name.
+macro_rules! codes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// The kind of a [`Problem`], with a stable kebab-case name (`unknown-entity`) that
+        /// tools match on; `check --json` prints the name, the text output `error[name]`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in order of its name.
+            pub const ALL: &[Code] = &[$(Code::$variant,)*];
+
+            /// The stable kebab-case name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+// Every kind of problem the loader, the validation, `import` and `extract` report, by name.
+codes! {
+    BadDate = "bad-date",
+    BadNumber = "bad-number",
+    BadRow = "bad-row",
+    ContradictoryDate = "contradictory-date",
+    DuplicateId = "duplicate-id",
+    DuplicateKey = "duplicate-key",
+    EmptyName = "empty-name",
+    EndBeforeStart = "end-before-start",
+    InvalidCasualties = "invalid-casualties",
+    InvalidDate = "invalid-date",
+    InvalidDocument = "invalid-document",
+    InvalidId = "invalid-id",
+    InvalidSha256 = "invalid-sha256",
+    InvalidSpan = "invalid-span",
+    InvalidUtf8 = "invalid-utf8",
+    InvalidValue = "invalid-value",
+    KindMismatch = "kind-mismatch",
+    MissingColumn = "missing-column",
+    MissingField = "missing-field",
+    MissingRow = "missing-row",
+    NoEvidence = "no-evidence",
+    NotAnArray = "not-an-array",
+    OutlivesEntity = "outlives-entity",
+    RowLeftOut = "row-left-out",
+    RowOfText = "row-of-text",
+    SelfRelation = "self-relation",
+    Sha256Mismatch = "sha256-mismatch",
+    SharedAlias = "shared-alias",
+    SourceUnreadable = "source-unreadable",
+    SpanMissesEndpoints = "span-misses-endpoints",
+    SpanTooLong = "span-too-long",
+    SuspiciousName = "suspicious-name",
+    SuspiciousText = "suspicious-text",
+    Syntax = "syntax",
+    TimelessDated = "timeless-dated",
+    TooDeep = "too-deep",
+    TooLong = "too-long",
+    TooMany = "too-many",
+    UnknownCode = "unknown-code",
+    UnknownDocument = "unknown-document",
+    UnknownEntity = "unknown-entity",
+    UnknownField = "unknown-field",
+    UnknownKind = "unknown-kind",
+    UnknownPrecision = "unknown-precision",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One thing wrong with a graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,
     /// A stable, kebab-case name for the kind of problem (`unknown-entity`), for tools.
-    pub code: &'static str,
+    pub code: Code,
     /// Where it is.
     pub location: Location,
     /// The JSON path of the offending value (`$[12].target`), when known.
@@ -116,7 +203,7 @@ pub struct Problem {
 
 impl Problem {
     /// An error at `location`.
-    pub fn error(code: &'static str, location: Location, message: impl Into<String>) -> Problem {
+    pub fn error(code: Code, location: Location, message: impl Into<String>) -> Problem {
         Problem {
             severity: Severity::Error,
             code,
@@ -128,7 +215,7 @@ impl Problem {
     }
 
     /// A warning at `location`.
-    pub fn warning(code: &'static str, location: Location, message: impl Into<String>) -> Problem {
+    pub fn warning(code: Code, location: Location, message: impl Into<String>) -> Problem {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(code, location, message)
@@ -174,6 +261,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn codes_have_distinct_kebab_case_names_in_order() {
+        let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        for name in names {
+            assert!(crate::model::is_slug(name), "{name}");
+        }
+    }
+
+    #[test]
     fn location_counts_lines_and_characters() {
         let text = "[\n  {\"ar\": \"غاو\", \"x\": 1}\n]";
         let offset = text.find("\"x\"").unwrap();
@@ -189,8 +285,12 @@ mod tests {
 
     #[test]
     fn display_reads_like_a_compiler_message() {
-        let p = Problem::error("unknown-entity", Location::at("r.json", "a\nb", 2), "boom")
-            .with_path("$[0].target");
+        let p = Problem::error(
+            Code::UnknownEntity,
+            Location::at("r.json", "a\nb", 2),
+            "boom",
+        )
+        .with_path("$[0].target");
         assert_eq!(
             p.to_string(),
             "r.json:2:1: error[unknown-entity] $[0].target: boom"

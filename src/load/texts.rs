@@ -5,6 +5,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use super::problem::Code;
 use super::problem::{Location, Problem, quote};
 use crate::model::{Evidence, Source};
 
@@ -132,7 +133,7 @@ impl SourceTexts {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     problems.push(fail(
-                        "source-unreadable",
+                        Code::SourceUnreadable,
                         format!(
                             "source {}: cannot read {}: {e}; pass the folder that holds it with --sources DIR",
                             quote(&source.document),
@@ -145,7 +146,7 @@ impl SourceTexts {
             let actual = sha256_hex(&bytes);
             if is_sha256_hex(&source.sha256) && actual != source.sha256 {
                 problems.push(fail(
-                    "sha256-mismatch",
+                    Code::Sha256Mismatch,
                     format!(
                         "source {}: {} has sha256 {actual}, not {}; the document changed or is a different file",
                         quote(&source.document),
@@ -160,7 +161,7 @@ impl SourceTexts {
                     texts.insert(source.document.clone(), text);
                 }
                 Err(_) => problems.push(fail(
-                    "invalid-utf8",
+                    Code::InvalidUtf8,
                     format!(
                         "source {}: {} is not UTF-8",
                         quote(&source.document),

@@ -1,36 +1,11 @@
 //! Entities: the actors and places that relations join.
 
 use std::fmt;
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::UncertainDate;
-
-/// A stable slug that identifies an entity or relation (`mnla`, `ansar-dine`, `gao`).
-///
-/// Ids are lowercase ASCII letters, digits and single hyphens; the loader checks this.
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(transparent)]
-// Shared text: every relation that names an entity holds the entity's own id (the graph makes
-// it so), so a million relations do not hold two million copies of their ends' ids.
-pub struct EntityId(pub Arc<str>);
-
-impl EntityId {
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for EntityId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+use super::{EntityId, UncertainDate};
 
 /// What an entity is: a closed list, so that relation kinds can say what they may join.
 #[derive(

@@ -3,17 +3,21 @@
 //! Types here hold data and its invariants only; loading and validation live in
 //! [`crate::load`].
 
+mod certainty;
 mod date;
 mod entity;
+mod id;
 mod relation;
 mod relation_kind;
-pub mod shared_text;
+pub(crate) mod shared_text;
 mod source;
 mod uncertain_date;
 
+pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
-pub use entity::{Entity, EntityId, EntityKind, Lifetime, Names, UnknownEntityKind};
-pub use relation::{Casualties, Outcome, Relation, RelationId, Status};
+pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
+pub use id::{EntityId, NotASlug, RelationId, is_slug};
+pub use relation::{Casualties, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
 pub use source::{Evidence, Source, SourceKind};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{EntityId, Evidence, RelationKind, UncertainDate, shared_text};
+use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text};
 
 /// How firmly the sources state a relation.
 #[derive(
@@ -98,9 +98,6 @@ pub struct Casualties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
 }
-
-/// A stable slug that identifies a relation.
-pub type RelationId = EntityId;
 
 /// An edge of the graph: a dated, evidenced statement that links two entities.
 ///

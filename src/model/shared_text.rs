@@ -71,7 +71,7 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
 
 /// Deserialises an entity id, shared.
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<EntityId, D::Error> {
-    text(d).map(EntityId)
+    text(d).map(EntityId::from_shared)
 }
 
 /// Deserialises an optional entity id, shared.
@@ -106,7 +106,7 @@ pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[EntityId]>, D::Error>
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
             while let Some(text) = seq.next_element_seed(SharedSeed)? {
-                out.push(EntityId(text));
+                out.push(EntityId::from_shared(text));
             }
             Ok(out.into())
         }
@@ -152,7 +152,7 @@ mod tests {
         }
         let parsed: Refs =
             serde_json::from_str(r#"{"place": "gao", "claimed_by": ["a", "b"]}"#).unwrap();
-        assert_eq!(parsed.place, Some(EntityId("gao".into())));
+        assert_eq!(parsed.place, Some(EntityId::new("gao").unwrap()));
         assert_eq!(parsed.claimed_by.len(), 2);
         let empty: Refs = serde_json::from_str(r#"{"place": null}"#).unwrap();
         assert_eq!(empty.place, None);

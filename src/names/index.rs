@@ -6,14 +6,15 @@ use rayon::prelude::*;
 
 use super::matcher::{Hit, KeyStore, search};
 use super::normalize::{key, normalize};
+use crate::graph::EntityIx;
 use crate::load::limits::MAX_NAME_CHARS;
 use crate::model::Entity;
 
 /// An entity that matches a query, with how well and through which name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameMatch {
-    /// Index of the entity in the graph's entity list.
-    pub entity: usize,
+    /// The entity, in the graph that built the index.
+    pub entity: EntityIx,
     /// 1.0 for an id or exact name, lower for looser matches.
     pub score: f64,
     /// The name or alias that matched.
@@ -130,7 +131,7 @@ impl NameIndex {
                 Hit::Partial(coverage) => MATCH + 0.4 * coverage,
             };
             let offered = best.entry(*entity).or_insert(NameMatch {
-                entity: *entity,
+                entity: EntityIx::new(*entity),
                 score: 0.0,
                 matched: String::new(),
             });
@@ -148,7 +149,7 @@ impl NameIndex {
     /// decide when there are any: the best-scoring one resolves, several equally good ones are
     /// ambiguous. Otherwise a partial match resolves only when it is the only one. With no
     /// match at all, the error suggests up to three near names.
-    pub fn resolve(&self, query: &str) -> Result<usize, NameError> {
+    pub fn resolve(&self, query: &str) -> Result<EntityIx, NameError> {
         if too_long(query) {
             return Err(NameError::TooLong {
                 chars: query.chars().count(),
@@ -169,7 +170,10 @@ impl NameIndex {
             }),
             many => Err(NameError::Ambiguous {
                 query: query.to_owned(),
-                candidates: many.iter().map(|m| self.labels[m.entity].clone()).collect(),
+                candidates: many
+                    .iter()
+                    .map(|m| self.labels[m.entity.index()].clone())
+                    .collect(),
             }),
         }
     }
@@ -221,7 +225,7 @@ impl NameIndex {
         out.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| self.labels[a.entity].cmp(&self.labels[b.entity]))
+                .then_with(|| self.labels[a.entity.index()].cmp(&self.labels[b.entity.index()]))
         });
         out
     }
@@ -264,7 +268,7 @@ mod tests {
 
     fn entity(id: &str, en: &str, ar: &str, aliases: &[&str]) -> Entity {
         Entity {
-            id: EntityId(id.into()),
+            id: EntityId::new(id).unwrap(),
             kind: EntityKind::City,
             names: Names {
                 en: Some(en.into()),
@@ -291,33 +295,33 @@ mod tests {
     #[test]
     fn ids_names_and_aliases_resolve() {
         let ix = index();
-        assert_eq!(ix.resolve("gao"), Ok(0));
-        assert_eq!(ix.resolve("GAO"), Ok(0));
-        assert_eq!(ix.resolve("جاو"), Ok(0));
-        assert_eq!(ix.resolve("غاو"), Ok(0));
-        assert_eq!(ix.resolve("Menaka"), Ok(2));
-        assert_eq!(ix.resolve("ميناكا"), Ok(2));
+        assert_eq!(ix.resolve("gao"), Ok(EntityIx::new(0)));
+        assert_eq!(ix.resolve("GAO"), Ok(EntityIx::new(0)));
+        assert_eq!(ix.resolve("جاو"), Ok(EntityIx::new(0)));
+        assert_eq!(ix.resolve("غاو"), Ok(EntityIx::new(0)));
+        assert_eq!(ix.resolve("Menaka"), Ok(EntityIx::new(2)));
+        assert_eq!(ix.resolve("ميناكا"), Ok(EntityIx::new(2)));
     }
 
     #[test]
     fn arabic_prefixes_and_article_are_tolerated() {
         let ix = index();
-        assert_eq!(ix.resolve("إسلاميين"), Ok(3));
-        assert_eq!(ix.resolve("والإسلاميين"), Ok(3));
-        assert_eq!(ix.resolve("بجاو"), Ok(0));
-        assert_eq!(ix.resolve("الإسلامويين"), Ok(3));
+        assert_eq!(ix.resolve("إسلاميين"), Ok(EntityIx::new(3)));
+        assert_eq!(ix.resolve("والإسلاميين"), Ok(EntityIx::new(3)));
+        assert_eq!(ix.resolve("بجاو"), Ok(EntityIx::new(0)));
+        assert_eq!(ix.resolve("الإسلامويين"), Ok(EntityIx::new(3)));
     }
 
     #[test]
     fn exact_beats_partial() {
         let ix = index();
         let found = ix.find("Gao");
-        assert_eq!(found[0].entity, 0);
+        assert_eq!(found[0].entity.index(), 0);
         assert_eq!(found[0].score, 1.0);
         // The partial match is only used when nothing matches exactly.
         assert_eq!(found.len(), 1);
         let region = ix.find("region");
-        assert_eq!(region[0].entity, 1);
+        assert_eq!(region[0].entity.index(), 1);
         assert!(region[0].score < 1.0 && region[0].score >= MATCH);
     }
 
@@ -334,9 +338,9 @@ mod tests {
     fn partial_matches_resolve_only_when_alone() {
         let ix = index();
         // "region" is part of one name only here.
-        assert_eq!(ix.resolve("region"), Ok(1));
+        assert_eq!(ix.resolve("region"), Ok(EntityIx::new(1)));
         // "nort" is no whole word; "north" matches one name exactly and one partially.
-        assert_eq!(ix.resolve("north"), Ok(4));
+        assert_eq!(ix.resolve("north"), Ok(EntityIx::new(4)));
         let ix = NameIndex::new(&[
             entity("gao-region", "Gao Region", "", &[]),
             entity("kidal-region", "Kidal Region", "", &[]),

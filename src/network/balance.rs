@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Bound::{Excluded, Unbounded};
 use std::str::FromStr;
 
 use crate::graph::{EntityIx, Graph, RelationIx};
@@ -207,11 +208,11 @@ fn balance_in(graph: &Graph, step: PartialDate, certain_only: bool) -> Balance {
     }
     // Each triangle once, from its smallest member a, through b < c.
     for (&a, around) in &neighbours {
-        for &b in around.range(a + 1..) {
+        for &b in around.range((Excluded(a), Unbounded)) {
             let Some(beyond) = neighbours.get(&b) else {
                 continue;
             };
-            for &c in beyond.range(b + 1..) {
+            for &c in beyond.range((Excluded(b), Unbounded)) {
                 if !around.contains(&c) {
                     continue;
                 }
@@ -257,9 +258,9 @@ mod tests {
     #[test]
     fn a_triangle_is_balanced_when_its_signs_multiply_to_positive() {
         let triad = |signs| Triad {
-            members: [0, 1, 2],
+            members: [0, 1, 2].map(EntityIx::new),
             signs,
-            relations: [0, 1, 2],
+            relations: [0, 1, 2].map(RelationIx::new),
             certain: true,
         };
         use Sign::{Negative as N, Positive as P};

@@ -151,7 +151,7 @@ mod tests {
     fn network(n: usize, edges: &[(usize, usize)]) -> UnGraph<EntityIx, ()> {
         let mut g = UnGraph::new_undirected();
         for i in 0..n {
-            g.add_node(i);
+            g.add_node(EntityIx::new(i));
         }
         for &(a, b) in edges {
             g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());

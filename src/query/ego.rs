@@ -2,11 +2,16 @@
 
 use std::collections::VecDeque;
 
+use petgraph::visit::{VisitMap, Visitable};
+
 use crate::graph::{EntityIx, Graph, RelationIx};
 
 use super::Filter;
 use super::select::Found;
 use super::snapshot::Snapshot;
+
+/// The entities an ego network has reached: petgraph's visit map of the topology.
+type Reached = <crate::graph::Topology as Visitable>::Map;
 
 /// The entities within `depth` relations of `center` (through relations `filter` admits) and
 /// every admitted relation among them, sorted by start date then id.
@@ -16,8 +21,8 @@ use super::snapshot::Snapshot;
 /// relations (an eighth or more), O(E + R) instead, by one pass over the relations in date
 /// order rather than a sort.
 pub fn ego(graph: &Graph, center: EntityIx, depth: usize, filter: &Filter) -> Snapshot {
-    let mut reached = vec![false; graph.entities().len()];
-    reached[center] = true;
+    let mut reached = graph.topology().visit_map();
+    reached.visit(center);
     let mut entities = vec![center];
     let mut queue = VecDeque::from([(center, 0)]);
     while let Some((at, d)) = queue.pop_front() {
@@ -30,8 +35,7 @@ pub fn ego(graph: &Graph, center: EntityIx, depth: usize, filter: &Filter) -> Sn
                 continue;
             }
             let next = graph.other_end(r, at);
-            if !reached[next] {
-                reached[next] = true;
+            if reached.visit(next) {
                 entities.push(next);
                 queue.push_back((next, d + 1));
             }
@@ -51,9 +55,9 @@ pub fn ego(graph: &Graph, center: EntityIx, depth: usize, filter: &Filter) -> Sn
 }
 
 /// Relation `r` when both its ends are `reached` and `filter` admits it.
-fn found(graph: &Graph, reached: &[bool], filter: &Filter, r: RelationIx) -> Option<Found> {
+fn found(graph: &Graph, reached: &Reached, filter: &Filter, r: RelationIx) -> Option<Found> {
     let (s, t) = graph.ends(r);
-    if !(reached[s] && reached[t]) {
+    if !(reached.is_visited(&s) && reached.is_visited(&t)) {
         return None;
     }
     let admitted = filter.admit_in(graph, r)?;
@@ -65,7 +69,7 @@ fn found(graph: &Graph, reached: &[bool], filter: &Filter, r: RelationIx) -> Opt
 
 /// The admitted relations among the `reached` entities, by one pass over every relation of the
 /// graph in date order.
-fn among_by_pass(graph: &Graph, reached: &[bool], filter: &Filter) -> Vec<Found> {
+fn among_by_pass(graph: &Graph, reached: &Reached, filter: &Filter) -> Vec<Found> {
     (graph.chronological().iter())
         .filter_map(|&r| found(graph, reached, filter, r))
         .collect()
@@ -76,7 +80,7 @@ fn among_by_pass(graph: &Graph, reached: &[bool], filter: &Filter) -> Vec<Found>
 fn among_by_sort(
     graph: &Graph,
     entities: &[EntityIx],
-    reached: &[bool],
+    reached: &Reached,
     filter: &Filter,
 ) -> Vec<Found> {
     let mut relations: Vec<Found> = entities
@@ -88,7 +92,7 @@ fn among_by_sort(
         .filter_map(|&r| found(graph, reached, filter, r))
         .collect();
     relations.sort_by(|a, b| {
-        crate::graph::chronological(graph.relation(a.relation), graph.relation(b.relation))
+        crate::graph::cmp_chronologically(graph.relation(a.relation), graph.relation(b.relation))
     });
     relations
 }
@@ -103,16 +107,16 @@ mod tests {
         let graph = load(&GraphFiles::builtin()).unwrap();
         let day = "2012-06-01".parse::<crate::PartialDate>().unwrap();
         for filter in [Filter::default(), Filter::during(day.period())] {
-            for center in 0..graph.entities().len() {
+            for center in graph.entity_indexes() {
                 for depth in 0..3 {
                     let ego = ego(&graph, center, depth, &filter);
-                    let mut reached = vec![false; graph.entities().len()];
+                    let mut reached = graph.topology().visit_map();
                     for &e in &ego.entities {
-                        reached[e] = true;
+                        reached.visit(e);
                     }
                     let by_pass = among_by_pass(&graph, &reached, &filter);
                     let by_sort = among_by_sort(&graph, &ego.entities, &reached, &filter);
-                    assert_eq!(by_pass, by_sort, "{center} {depth}");
+                    assert_eq!(by_pass, by_sort, "{center:?} {depth}");
                     assert_eq!(ego.relations, by_pass);
                 }
             }

@@ -3,7 +3,7 @@
 use crate::graph::{Graph, RelationIx};
 use crate::model::{Period, Relation, RelationKind, Status};
 
-use super::{Bounds, Certainty};
+use crate::model::{Bounds, Certainty};
 
 /// A selection of relations: by kind, by status, and by the time they hold.
 ///
@@ -116,7 +116,7 @@ impl Filter {
                 if self.known_only && !bounds.known_during(period) {
                     return None;
                 }
-                Some(bounds.during(period)?)
+                Some(bounds.certainty(period)?)
             }
         };
         if self.certain_only && certainty == Some(Certainty::Possible) {

@@ -5,7 +5,6 @@
 //! when a period was given. Timelines are [`relations`] of one actor or a pair without a
 //! period.
 
-mod certainty;
 mod ego;
 mod filter;
 mod neighbors;
@@ -14,7 +13,8 @@ mod path;
 mod select;
 mod snapshot;
 
-pub use certainty::{Bounds, Certainty, during};
+/// How surely an answer holds: defined in the model with the date bounds it is computed from.
+pub use crate::model::Certainty;
 pub use ego::ego;
 pub use filter::{Admitted, Filter};
 pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};

@@ -41,7 +41,9 @@ pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighb
             .iter()
             .flat_map(|&e| graph.incident(e).iter().copied())
             .collect();
-        all.sort_by(|&x, &y| crate::graph::chronological(graph.relation(x), graph.relation(y)));
+        all.sort_by(|&x, &y| {
+            crate::graph::cmp_chronologically(graph.relation(x), graph.relation(y))
+        });
         all.dedup();
         merged = all;
         &merged

@@ -69,7 +69,7 @@ pub fn relations(graph: &Graph, with: &[EntityIx], filter: &Filter) -> Vec<Found
 /// Merges chronologically sorted lists into one, without duplicates.
 fn merge(graph: &Graph, lists: &[&[RelationIx]]) -> Vec<RelationIx> {
     let mut out: Vec<RelationIx> = lists.iter().flat_map(|l| l.iter()).copied().collect();
-    out.sort_by(|&x, &y| crate::graph::chronological(graph.relation(x), graph.relation(y)));
+    out.sort_by(|&x, &y| crate::graph::cmp_chronologically(graph.relation(x), graph.relation(y)));
     out.dedup();
     out
 }

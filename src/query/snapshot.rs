@@ -24,7 +24,7 @@ pub fn snapshot(graph: &Graph, filter: &Filter) -> Snapshot {
     if *filter == Filter::default() {
         // Everything: keep entities that no relation joins, too.
         return Snapshot {
-            entities: (0..graph.entities().len()).collect(),
+            entities: graph.entity_indexes().collect(),
             relations,
         };
     }
@@ -79,7 +79,7 @@ pub fn diff(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Di
         ..filter.clone()
     };
     let at = |period: Period, r: RelationIx| {
-        let certainty = graph.bounds(r).during(period)?;
+        let certainty = graph.bounds(r).certainty(period)?;
         (!filter.certain_only || certainty == Certainty::Certain).then_some(certainty)
     };
     let mut out = Diff::default();

@@ -45,7 +45,7 @@ pub fn names(data: &[u8]) {
     for m in &found {
         let entity = graph
             .entities()
-            .get(m.entity)
+            .get(m.entity.index())
             .unwrap_or_else(|| panic!("match of a missing entity: {m:?}"));
         assert!(m.score > 0.0 && m.score <= 1.0, "{m:?}");
         assert!(

@@ -54,7 +54,7 @@ fn the_cached_graph_equals_the_json_load() {
         assert_eq!(graph.relations(), json.relations());
         assert_eq!(graph.sources(), json.sources());
         assert_eq!(graph.chronological(), json.chronological());
-        for e in 0..json.entities().len() {
+        for e in json.entity_indexes() {
             assert_eq!(graph.incident(e), json.incident(e));
             assert_eq!(graph.at_place(e), json.at_place(e));
         }

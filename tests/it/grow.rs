@@ -131,7 +131,7 @@ fn add_from_flags_reports_what_check_reports() {
             "add",
             "entity",
             "--id",
-            "Bad Id",
+            "gao2",
             "--kind",
             "city",
         ])
@@ -143,10 +143,27 @@ fn add_from_flags_reports_what_check_reports() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("entities.json:"), "{stderr}");
     assert!(
-        stderr.contains("error[invalid-id]") || stderr.contains("error["),
+        stderr.contains("error[shared-alias]") && stderr.contains("\"gao2\""),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");
+}
+
+#[test]
+fn add_refuses_an_id_that_is_not_a_slug() {
+    let (_guard, dir) = azawad();
+    let before = snapshot(&dir);
+    let out = cmd()
+        .args(["--data", arg(&dir), "add", "entity", "--id", "Bad Id"])
+        .args(["--kind", "city", "--name", "en=Bad"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(snapshot(&dir), before);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: \"Bad Id\" is not an id: ids are lowercase ASCII letters and digits joined by single hyphens (ansar-dine)\n"
+    );
 }
 
 #[test]

@@ -525,10 +525,9 @@ fn relation_json(r: &GenRelation, entities: &[GenEntity]) -> Value {
 
 /// True when `report` has a `code` problem at `path` of `file`.
 fn has(report: &Report, file: &str, path: &str, code: &str) -> bool {
-    report
-        .problems
-        .iter()
-        .any(|p| p.location.file == file && p.path.as_deref() == Some(path) && p.code == code)
+    report.problems.iter().any(|p| {
+        p.location.file == file && p.path.as_deref() == Some(path) && p.code.as_str() == code
+    })
 }
 
 /// Checks, for each generated element, that an impossible date is reported as `invalid-date`

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::names::normalize;
 use actorgraph::query::{self, Certainty, Filter};
-use actorgraph::{Graph, PartialDate, Period};
+use actorgraph::{Bounds, EntityIx, Graph, PartialDate, Period, RelationIx};
 use proptest::prelude::*;
 
 fn graph() -> &'static Graph {
@@ -33,7 +33,7 @@ proptest! {
         let g = graph();
         let all = Filter::during(at.period());
         let certain = Filter { certain_only: true, ..all.clone() };
-        let every: BTreeSet<usize> =
+        let every: BTreeSet<RelationIx> =
             query::relations(g, &[], &all).iter().map(|f| f.relation).collect();
         for f in query::relations(g, &[], &certain) {
             prop_assert!(every.contains(&f.relation));
@@ -48,11 +48,11 @@ proptest! {
         let day = actorgraph::Day(period.first.0 + offset.min(period.last.0 - period.first.0));
         let on_day = Period { first: day, last: day };
         for relation in g.relations() {
-            if query::during(relation, period) == Some(Certainty::Certain) {
-                prop_assert_eq!(query::during(relation, on_day), Some(Certainty::Certain));
+            if Bounds::of(relation).certainty(period) == Some(Certainty::Certain) {
+                prop_assert_eq!(Bounds::of(relation).certainty(on_day), Some(Certainty::Certain));
             }
-            if query::during(relation, on_day).is_some() {
-                prop_assert!(query::during(relation, period).is_some());
+            if Bounds::of(relation).certainty(on_day).is_some() {
+                prop_assert!(Bounds::of(relation).certainty(period).is_some());
             }
         }
     }
@@ -62,9 +62,9 @@ proptest! {
         let g = graph();
         let filter = Filter::during(at.period());
         let snap = query::snapshot(g, &filter);
-        let from_snapshot: BTreeSet<(usize, Option<Certainty>)> =
+        let from_snapshot: BTreeSet<(RelationIx, Option<Certainty>)> =
             snap.relations.iter().map(|f| (f.relation, f.certainty)).collect();
-        let from_neighbours: BTreeSet<(usize, Option<Certainty>)> = (0..g.entities().len())
+        let from_neighbours: BTreeSet<(RelationIx, Option<Certainty>)> = g.entity_indexes()
             .flat_map(|e| query::neighbors(g, e, &filter))
             .map(|n| (n.relation, n.certainty))
             .collect();
@@ -81,12 +81,12 @@ proptest! {
     fn diff_explains_the_difference_of_snapshots(a in date(), b in date()) {
         let g = graph();
         let d = query::diff(g, a.period(), b.period(), &Filter::default());
-        let at = |p: PartialDate| -> BTreeSet<usize> {
+        let at = |p: PartialDate| -> BTreeSet<RelationIx> {
             query::snapshot(g, &Filter::during(p.period())).relations.iter().map(|f| f.relation).collect()
         };
         let (before, after) = (at(a), at(b));
-        let began: BTreeSet<usize> = d.began.iter().map(|c| c.relation).collect();
-        let ended: BTreeSet<usize> = d.ended.iter().map(|c| c.relation).collect();
+        let began: BTreeSet<RelationIx> = d.began.iter().map(|c| c.relation).collect();
+        let ended: BTreeSet<RelationIx> = d.ended.iter().map(|c| c.relation).collect();
         prop_assert_eq!(began, after.difference(&before).copied().collect::<BTreeSet<_>>());
         prop_assert_eq!(ended, before.difference(&after).copied().collect::<BTreeSet<_>>());
     }
@@ -109,13 +109,13 @@ proptest! {
     ) {
         let g = graph();
         let n = g.entities().len();
-        let (from, to) = (a % n, b % n);
+        let (from, to) = (EntityIx::new(a % n), EntityIx::new(b % n));
         let at: PartialDate = format!("{year}").parse().unwrap();
         let filter = Filter::during(at.period());
         let found = query::shortest_paths(g, from, to, &filter, 1, 50).paths;
         // Unidirectional BFS over the relations the filter admits.
         let mut dist = vec![usize::MAX; n];
-        dist[from] = 0;
+        dist[from.index()] = 0;
         let mut queue = std::collections::VecDeque::from([from]);
         while let Some(x) = queue.pop_front() {
             for &r in g.incident(x) {
@@ -123,15 +123,15 @@ proptest! {
                     continue;
                 }
                 let y = g.other_end(r, x);
-                if dist[y] == usize::MAX {
-                    dist[y] = dist[x] + 1;
+                if dist[y.index()] == usize::MAX {
+                    dist[y.index()] = dist[x.index()] + 1;
                     queue.push_back(y);
                 }
             }
         }
         match found.first() {
-            Some(path) => prop_assert_eq!(path.hops(), dist[to]),
-            None => prop_assert_eq!(dist[to], usize::MAX),
+            Some(path) => prop_assert_eq!(path.hops(), dist[to.index()]),
+            None => prop_assert_eq!(dist[to.index()], usize::MAX),
         }
     }
 
@@ -139,7 +139,7 @@ proptest! {
     fn paths_are_loop_free_chains_in_order(a in 0usize..1000, b in 0usize..1000, k in 1usize..4) {
         let g = graph();
         let n = g.entities().len();
-        let (from, to) = (a % n, b % n);
+        let (from, to) = (EntityIx::new(a % n), EntityIx::new(b % n));
         let paths = query::shortest_paths(g, from, to, &Filter::default(), k, 6).paths;
         prop_assert!(paths.len() <= k);
         for w in paths.windows(2) {

@@ -93,7 +93,7 @@ proptest! {
             .collect();
         prop_assert_eq!(back.entities().iter().collect::<Vec<_>>(), entities);
         for &e in &selection.entities {
-            prop_assert!(back.entity_ix(&g.entity(e).id).is_some());
+            prop_assert!(back.entity_ix(g.entity(e).id.as_str()).is_some());
         }
     }
 }

@@ -31,7 +31,7 @@ fn names(graph: &Graph) -> Vec<String> {
 }
 
 /// What the whole and the scoped graph answer about one entity, in ids.
-fn answers(graph: &Graph, entity: usize) -> Vec<String> {
+fn answers(graph: &Graph, entity: actorgraph::EntityIx) -> Vec<String> {
     let day: PartialDate = "2012-06".parse().unwrap();
     let with_parts = Filter {
         with_parts: true,

@@ -89,7 +89,7 @@ mod tests {
     use crate::graph::Graph;
     use crate::load::{GraphFiles, load};
     use crate::query::{Certainty, Filter, Found, Snapshot, snapshot};
-    use crate::{EntityId, PartialDate, RelationKind, Status};
+    use crate::{PartialDate, RelationKind, Status};
 
     fn azawad() -> Graph {
         load(&GraphFiles::builtin()).unwrap()
@@ -103,7 +103,7 @@ mod tests {
 
     /// The printed edge of the relation with this id.
     fn edge_of(graph: &Graph, id: &str) -> String {
-        let r = graph.relation_ix(&EntityId(id.into())).unwrap();
+        let r = graph.relation_ix(id).unwrap();
         let relation = graph.relation(r);
         let found = Snapshot {
             entities: vec![],

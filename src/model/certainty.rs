@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Day, Period, Relation};
+use super::{Day, Period, Relation};
 
 /// How surely a relation holds over the period asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -69,7 +69,7 @@ impl Bounds {
 
     /// True when the dates say nothing: no start and no end (nor an instantaneous start), so
     /// the relation is possible on every day. Time questions leave such relations out unless
-    /// asked (see [`Filter`](super::Filter)).
+    /// asked (see [`Filter`](crate::query::Filter)).
     pub fn says_nothing(&self) -> bool {
         self.start_first == Day::MIN
             && self.start_last == Day::MAX
@@ -82,7 +82,7 @@ impl Bounds {
     /// possible end. Weaker than certain (throughout P), stronger than possible.
     ///
     /// ```
-    /// use actorgraph::query::{Bounds, Certainty};
+    /// use actorgraph::{Bounds, Certainty};
     /// use actorgraph::{PartialDate, Relation};
     /// // An attack on some day of February 2013.
     /// let r: Relation = serde_json::from_str(r#"{"id": "r", "kind": "attack", "source": "a",
@@ -91,14 +91,26 @@ impl Bounds {
     /// let bounds = Bounds::of(&r);
     /// assert!(bounds.known_during(period("2013-02")));
     /// assert!(!bounds.known_during(period("2013-02-10")));
-    /// assert_eq!(bounds.during(period("2013-02-10")), Some(Certainty::Possible));
+    /// assert_eq!(bounds.certainty(period("2013-02-10")), Some(Certainty::Possible));
     /// ```
     pub fn known_during(&self, period: Period) -> bool {
         self.start_last <= period.last && period.first <= self.end_first
     }
 
-    /// How surely a relation with these bounds holds over `period`, or `None` if it cannot.
-    pub fn during(&self, period: Period) -> Option<Certainty> {
+    /// How surely a relation with these bounds holds over `period` (a single day is a one-day
+    /// period), or `None` if it cannot.
+    ///
+    /// ```
+    /// use actorgraph::{Bounds, Certainty, PartialDate, Relation};
+    /// let r: Relation = serde_json::from_str(r#"{"id": "r", "kind": "control", "source": "a",
+    ///     "target": "b", "start": "2012-06", "summary": ""}"#).unwrap();
+    /// let day = |d: &str| d.parse::<PartialDate>().unwrap().period();
+    /// let bounds = Bounds::of(&r);
+    /// assert_eq!(bounds.certainty(day("2012-06-10")), Some(Certainty::Possible));
+    /// assert_eq!(bounds.certainty(day("2012-07-01")), Some(Certainty::Certain));
+    /// assert_eq!(bounds.certainty(day("2012-05-31")), None);
+    /// ```
+    pub fn certainty(&self, period: Period) -> Option<Certainty> {
         if self.start_first > period.last || period.first > self.end_last {
             None
         } else if self.start_last <= period.first && period.last <= self.end_first {
@@ -109,35 +121,23 @@ impl Bounds {
     }
 }
 
-/// How surely `relation` holds over `period` (a single day is a one-day period), or `None`.
-///
-/// ```
-/// use actorgraph::query::{Certainty, during};
-/// use actorgraph::{PartialDate, Relation};
-/// let r: Relation = serde_json::from_str(r#"{"id": "r", "kind": "control", "source": "a",
-///     "target": "b", "start": "2012-06", "summary": ""}"#).unwrap();
-/// let day = |d: &str| d.parse::<PartialDate>().unwrap().period();
-/// assert_eq!(during(&r, day("2012-06-10")), Some(Certainty::Possible));
-/// assert_eq!(during(&r, day("2012-07-01")), Some(Certainty::Certain));
-/// assert_eq!(during(&r, day("2012-05-31")), None);
-/// ```
-pub fn during(relation: &Relation, period: Period) -> Option<Certainty> {
-    Bounds::of(relation).during(period)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{PartialDate, RelationKind, UncertainDate};
+
+    fn during(relation: &Relation, period: Period) -> Option<Certainty> {
+        Bounds::of(relation).certainty(period)
+    }
     use proptest::prelude::*;
 
     fn relation(kind: RelationKind, start: Option<&str>, end: Option<&str>) -> Relation {
         let date = |d: Option<&str>| d.map(|d| d.parse::<UncertainDate>().unwrap());
         Relation {
-            id: crate::EntityId("r".into()),
+            id: crate::RelationId::new("r").unwrap(),
             kind,
-            source: crate::EntityId("a".into()),
-            target: crate::EntityId("b".into()),
+            source: crate::EntityId::new("a").unwrap(),
+            target: crate::EntityId::new("b").unwrap(),
             start: date(start),
             end: date(end),
             negated: false,

@@ -1,0 +1,114 @@
+//! Identifiers: the slugs that name entities and relations (`mnla`, `islamists-control-gao`).
+//!
+//! [`EntityId`] and [`RelationId`] are distinct types, so a relation's id can never be looked
+//! up among entities. Both hold their text privately: one built in code goes through
+//! [`EntityId::new`] / [`RelationId::new`], which refuse anything that is not a slug. One read
+//! from a data file is taken as written and checked by the loader ([`crate::load`]), which
+//! reports a bad id with its file, line and column rather than failing the whole file.
+
+use std::fmt;
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// True when `id` is a slug: lowercase ASCII letters and digits joined by single hyphens
+/// (`ansar-dine`), the form of every id.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Text that is not a slug, given where an id was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not an id: ids are lowercase ASCII letters and digits joined by single hyphens (ansar-dine)"
+)]
+pub struct NotASlug(pub String);
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+        )]
+        #[serde(transparent)]
+        pub struct $name(Arc<str>);
+
+        impl $name {
+            /// The id `text`, if it is a slug.
+            pub fn new(text: &str) -> Result<$name, NotASlug> {
+                if is_slug(text) {
+                    Ok($name(Arc::from(text)))
+                } else {
+                    Err(NotASlug(text.to_owned()))
+                }
+            }
+
+            /// An id over text already shared or known to come from validated data (a
+            /// checked cache, a parsed data file the loader validates next).
+            pub(crate) fn from_shared(text: Arc<str>) -> $name {
+                $name(text)
+            }
+
+            /// The id of a slug made by code that only makes slugs ([`crate::edit::slug`]).
+            pub(crate) fn from_slug(slug: String) -> $name {
+                debug_assert!(is_slug(&slug), "{slug:?} is not a slug");
+                $name(slug.into())
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// The slug that identifies an entity (`mnla`, `ansar-dine`, `gao`).
+    ///
+    /// Shared text: every relation that names an entity holds the entity's own id (the graph
+    /// makes it so), so a million relations do not hold two million copies of their ends' ids.
+    EntityId
+);
+
+slug_id!(
+    /// The slug that identifies a relation (`islamists-control-gao`).
+    RelationId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_single_hyphens() {
+        assert!(is_slug("ansar-dine"));
+        assert!(is_slug("g5"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "é", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_slugs_make_ids() {
+        assert_eq!(EntityId::new("mnla").unwrap().as_str(), "mnla");
+        let err = RelationId::new("MNLA Gao").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"MNLA Gao\" is not an id: ids are lowercase ASCII letters and digits joined by single hyphens (ansar-dine)"
+        );
+    }
+}
