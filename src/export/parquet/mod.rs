@@ -30,7 +30,7 @@ use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use serde::Serialize;
 
-use crate::graph::Graph;
+use crate::graph::{Graph, RelationIx};
 use crate::query::Snapshot;
 use columns::Batch;
 
@@ -193,7 +193,7 @@ fn relations_dataset(
             files.push(name);
         }
         let (_, _, writer) = open.as_mut().expect("a file is open");
-        tables::relation_row(writer.batch(), graph, r, order[r]);
+        tables::relation_row(writer.batch(), graph, r, order[r.index()]);
         writer.flush_full()?;
     }
     if let Some((_, _, w)) = open {
@@ -207,13 +207,13 @@ fn relations_dataset(
 fn chronological_positions(graph: &Graph) -> Vec<usize> {
     let mut order = vec![0; graph.relations().len()];
     for (at, &r) in graph.chronological().iter().enumerate() {
-        order[r] = at;
+        order[r.index()] = at;
     }
     order
 }
 
 /// The partition of relation `r`: the year of its earliest possible start, 0 when unbounded.
-fn start_year(graph: &Graph, r: usize) -> i64 {
+fn start_year(graph: &Graph, r: RelationIx) -> i64 {
     let first = graph.bounds(r).start_first;
     if first == crate::model::Day::MIN {
         0

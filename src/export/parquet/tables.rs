@@ -4,7 +4,7 @@
 use arrow_schema::{DataType, SchemaRef};
 
 use super::columns::{Batch, field, schema, texts};
-use crate::graph::Graph;
+use crate::graph::{Graph, RelationIx};
 use crate::model::{Entity, Relation, Source};
 use crate::names;
 
@@ -125,7 +125,7 @@ pub(super) fn relations_schema() -> SchemaRef {
 /// `relations`. The date columns are the bounds every time question compares
 /// ([`Graph::bounds`]): the end's are the effective end's (an instantaneous kind ends
 /// within its start); see SCHEMA.md for what a null means in each.
-pub(super) fn relation_row(batch: &mut Batch, graph: &Graph, r: usize, order: usize) {
+pub(super) fn relation_row(batch: &mut Batch, graph: &Graph, r: RelationIx, order: usize) {
     let relation = graph.relation(r);
     let bounds = graph.bounds(r);
     let text = |d: Option<crate::model::UncertainDate>| d.map(|d| d.to_string());
