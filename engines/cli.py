@@ -155,11 +155,16 @@ def main(engine, make):
             engine.close()
     if args.command != "batch":
         answers = answers[0]
-    if args.json or args.command == "batch":
-        json.dump(answers, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        print_text(answers)
+    try:
+        if args.json or args.command == "batch":
+            json.dump(answers, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            print_text(answers)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # A reader that stopped early (`| head`) is not an error, as for actorgraph.
+        sys.stderr.close()
 
 
 def print_text(result):
