@@ -324,14 +324,15 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j, csv or parquet (not with --all).
+    /// dot, json, graphml, gexf, turtle, neo4j, csv, html or parquet; or timeline, a Gantt chart
+    /// of relations over time (not with --all).
     #[arg(required_unless_present = "all")]
-    pub format: Option<Format>,
+    pub format: Option<Exported>,
     /// Regenerate every diagram of exports/ (DOT and SVG, rendered with Graphviz) into the
     /// folder -o DIR (default: exports).
     #[arg(long, conflicts_with_all = [
         "format", "kinds", "statuses", "at", "from", "until", "certain", "known", "include_undated",
-        "timeless", "focus", "diff", "lang", "title", "render",
+        "timeless", "focus", "diff", "lang", "title", "render", "actor", "no_bundle", "places",
     ])]
     pub all: bool,
     /// Render the DOT diagram with Graphviz `dot` into an image: svg, png or pdf (needs -o FILE).
@@ -350,17 +351,53 @@ pub struct ExportArgs {
     /// highlighted.
     #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], conflicts_with_all = ["at", "from", "until"])]
     pub diff: Option<Vec<PartialDate>>,
-    /// Language of node labels: en, ar or fr.
+    /// With timeline: one row per actor linked to this one (all relation kinds unless --kind)
+    /// instead of one row per town or area (control unless --kind).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["focus", "diff"])]
+    pub actor: Option<String>,
+    /// Language of labels (names, and for timelines kinds, months and legend): en, ar or fr;
+    /// ar draws timelines right to left.
     #[arg(long, value_name = "LANG", default_value = "en")]
     pub lang: Lang,
     /// A title for the diagram.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Draw each relation as its own edge, instead of one labelled edge (count, kinds and
+    /// dates) for all the relations between two entities.
+    #[arg(long)]
+    pub no_bundle: bool,
+    /// With --at, --from or --until: also draw towns, regions and areas and the relations
+    /// reaching them (control, presence …); a snapshot draws the actors by default. Add
+    /// --timeless for standing structure (borders, a town in a region).
+    #[arg(long)]
+    pub places: bool,
     /// Write to this file (for neo4j and csv, and with --all: this folder) instead of stdout
     /// (`-`): a regular file atomically, a device or FIFO in place; never a file the command
     /// reads (the graph's files, its cache, a source document).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// What `export` makes: an export format, or a timeline chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exported {
+    /// A diagram or exchange format.
+    Format(Format),
+    /// A Gantt chart of relations over time (`export timeline`), drawn by Graphviz.
+    Timeline,
+}
+
+impl std::str::FromStr for Exported {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Exported, String> {
+        if text.eq_ignore_ascii_case("timeline") {
+            return Ok(Exported::Timeline);
+        }
+        text.parse()
+            .map(Exported::Format)
+            .map_err(|e: String| format!("{e}, or timeline"))
+    }
 }
 
 /// A day or period: `--at DATE`, or `--from DATE` and/or `--until DATE`.

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::args::{Global, Time};
 use super::error::CliError;
 use super::output::{self, Table, terminal};
-use super::render::{certainty_label, kind_label};
+use super::render::{certainty_label, entity_ids, kind_label};
 use super::{load_graph, network_filter};
 use actorgraph::RelationKind;
 use actorgraph::network::{self, Bloc};
@@ -40,11 +40,7 @@ pub fn run(global: &Global, time: &Time, kinds: &[RelationKind]) -> Result<ExitC
         let rows: Vec<BlocJson> = blocs
             .iter()
             .map(|bloc| BlocJson {
-                members: bloc
-                    .members
-                    .iter()
-                    .map(|&m| graph.entity(m).id.as_str())
-                    .collect(),
+                members: entity_ids(graph, &bloc.members),
                 certain: bloc.certain,
                 relations: bloc
                     .ties

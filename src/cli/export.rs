@@ -5,26 +5,40 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::args::{ExportArgs, Global};
+use super::args::{ExportArgs, Exported, Global};
 use super::error::CliError;
 use super::target::{Inputs, output_path};
-use super::{load_graph, output};
+use super::{load_graph, output, source_texts};
 use actorgraph::Graph;
 use actorgraph::export::render::{self, ImageFormat, Rendered};
-use actorgraph::export::{self, Format, Options, views};
+use actorgraph::export::{self, Format, Options, html, views};
 use actorgraph::query::{self, Snapshot};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let inputs = Inputs::of(global, graph);
-    let Some(format) = args.format else {
-        let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
-        return all(global, graph, &inputs, dir);
+    let format = match args.format {
+        None => {
+            let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
+            return all(global, graph, &inputs, dir);
+        }
+        Some(Exported::Timeline) => return super::chart::run(graph, &inputs, args),
+        Some(Exported::Format(format)) => format,
     };
+    if args.actor.is_some() {
+        return Err(CliError::Usage(
+            "--actor chooses the rows of a timeline: use `export timeline --actor NAME`, or \
+             --focus NAME for an ego network"
+                .to_owned(),
+        ));
+    }
     let (selection, options) = select(graph, format, args)?;
     if format == Format::Parquet {
         return parquet(graph, &selection, args);
+    }
+    if format == Format::Html && args.render.is_none() {
+        return explorer(global, graph, &inputs, &selection, &options, args);
     }
     match (
         output_path(args.output.as_deref()),
@@ -102,6 +116,27 @@ fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes the HTML explorer of `selection`, quoting evidence when --sources is given; refuses
+/// a selection too big to draw smoothly (exit 2, saying what to select).
+fn explorer(
+    global: &Global,
+    graph: &Graph,
+    inputs: &Inputs,
+    selection: &Snapshot,
+    options: &Options,
+    args: &ExportArgs,
+) -> Result<ExitCode, CliError> {
+    html::check_size(selection).map_err(|e| CliError::Usage(e.to_string()))?;
+    let texts = source_texts(global, graph)?;
+    let write =
+        |w: &mut dyn std::io::Write| html::write(graph, selection, options, texts.as_ref(), w);
+    match output_path(args.output.as_deref()) {
+        Some(path) => inputs.write(path, write)?,
+        None => write(&mut std::io::stdout().lock())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes every view of the graph (its folder's `views.json`, or the built-in graph's) into
 /// `dir`, as `<name>.dot` and `<name>.svg`.
 fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError> {
@@ -122,6 +157,7 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         }
     };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let mut explorers = 0;
     for view in &views {
         let dot = view
             .dot(graph)
@@ -134,18 +170,42 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         inputs.write(&dir.join(format!("{}.svg", view.name)), |w| {
             w.write_all(&svg)
         })?;
+        explorers += write_explorer(graph, inputs, view, dir)?;
     }
     output::diagnostic(&format!(
-        "wrote {} views (.dot and .svg) to {}",
+        "wrote {} views (.dot and .svg) and {explorers} explorer(s) (.html) to {}",
         views.len(),
         dir.display()
     ));
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes `<name>.html`, the explorer of a whole-graph view, and counts it; a graph too big
+/// for the explorer gets a warning instead (its diagrams are still written).
+fn write_explorer(
+    graph: &Graph,
+    inputs: &Inputs,
+    view: &views::View,
+    dir: &Path,
+) -> Result<usize, CliError> {
+    match view.html(graph) {
+        Ok(Some(page)) => {
+            inputs.write(&dir.join(format!("{}.html", view.name)), |w| {
+                w.write_all(&page)
+            })?;
+            Ok(1)
+        }
+        Ok(None) => Ok(0),
+        Err(e) => {
+            output::diagnostic(&format!("warning: no {}.html: {e}", view.name));
+            Ok(0)
+        }
+    }
+}
+
 /// The image of a render, after printing `dot`'s warnings; a failed render is a usage error
 /// (exit 2) with a one-line message.
-fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
+pub fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
     let rendered = result.map_err(|e| CliError::Usage(e.to_string()))?;
     for warning in &rendered.warnings {
         output::diagnostic(&format!("warning: dot: {warning}"));
@@ -164,6 +224,7 @@ pub fn select(
         lang: args.lang,
         title: args.title.clone(),
         diff: None,
+        unbundled: args.no_bundle,
     };
     if let Some(dates) = &args.diff {
         if format != Format::Dot {
@@ -177,6 +238,10 @@ pub fn select(
     }
     let selection = match &args.focus {
         Some(name) => query::ego(graph, graph.resolve(name)?, args.depth, &filter),
+        // A diagram of a date draws the actors; exchange formats keep every relation.
+        None if format == Format::Dot && filter.period.is_some() && !args.places => {
+            query::snapshot(graph, &filter).among_actors(graph)
+        }
         None => query::snapshot(graph, &filter),
     };
     Ok((selection, options))

@@ -7,6 +7,7 @@ mod args;
 mod balance;
 mod blocs;
 mod central;
+mod chart;
 mod check;
 mod cite;
 mod coverage;

@@ -9,7 +9,7 @@ use super::args::Global;
 use super::error::CliError;
 use super::load_graph;
 use super::output::{self, terminal};
-use super::render::kind_label;
+use super::render::{entity_ids, kind_label};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -70,11 +70,7 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
         let views: Vec<PathJson> = paths
             .iter()
             .map(|p| PathJson {
-                entities: p
-                    .entities
-                    .iter()
-                    .map(|&e| graph.entity(e).id.as_str())
-                    .collect(),
+                entities: entity_ids(graph, &p.entities),
                 relations: p
                     .relations
                     .iter()

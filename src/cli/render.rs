@@ -4,9 +4,17 @@ use std::fmt::Write as _;
 
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{EntityId, Graph, Relation};
+use actorgraph::{EntityId, EntityIx, Graph, Relation};
 
 use super::output::{Table, terminal};
+
+/// The ids of `entities`, in order, for JSON output.
+pub fn entity_ids<'g>(graph: &'g Graph, entities: &[EntityIx]) -> Vec<&'g str> {
+    entities
+        .iter()
+        .map(|&e| graph.entity(e).id.as_str())
+        .collect()
+}
 
 /// The short label of the entity with `id` (`MNLA`, `Gao`), or the id itself.
 pub fn label<'g>(graph: &'g Graph, id: &'g EntityId) -> &'g str {

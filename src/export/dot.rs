@@ -18,6 +18,7 @@
 //! order, relations by date then id, legend entries in kind order.
 
 mod edge;
+mod legend;
 mod printer;
 mod style;
 mod text;
@@ -30,16 +31,17 @@ use graphviz_rust::dot_structures::{
     Attribute, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
 };
 
-pub use style::{ARABIC_FONTS, LATIN_FONTS, Look, attr, colour, look};
+pub use style::{ARABIC_FONTS, LATIN_FONTS, Look, Stroke, attr, colour, look, stroke};
 pub use text::{quoted, visible};
 
 use super::{Lang, Options};
-use crate::graph::{Graph, RelationIx};
+use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, Status};
-use crate::query::{Certainty, Change, Snapshot};
+use crate::query::{Certainty, Change, Found, Snapshot};
+use legend::{LegendContent, Marks};
 use printer::GraphPrinter;
-use style::{Difference, LegendContent, Marks};
-use text::{label, wrap};
+use style::Difference;
+pub(crate) use text::{justified, label, wrap};
 
 /// Node labels are wrapped at about this many characters.
 const WRAP: usize = 28;
@@ -149,6 +151,7 @@ fn statements<E>(
         attr("fontsize", "9"),
     ])))?;
     let mut legend = LegendContent {
+        lang: options.lang,
         entities: BTreeSet::new(),
         relations: BTreeSet::new(),
         marks: Marks::default(),
@@ -173,19 +176,58 @@ fn statements<E>(
         .diff
         .as_ref()
         .map(|d| (d.first.to_string(), d.second.to_string()));
-    for found in &selection.relations {
-        let relation = graph.relation(found.relation);
-        let change = changes.get(&found.relation).copied();
-        if legend.diff.is_none() {
-            legend.relations.insert(relation.kind);
-        }
+    let bundle = options.diff.is_none() && !options.unbundled;
+    for group in parallel(graph, selection, bundle) {
         let marks = &mut legend.marks;
-        marks.doubtful |= relation.status != Status::Asserted;
-        marks.possible |= found.certainty == Some(Certainty::Possible);
-        marks.negated |= relation.negated;
-        emit(Stmt::Edge(edge::edge(relation, found.certainty, change)))?;
+        let mut members = Vec::with_capacity(group.len());
+        for &found in &group {
+            let relation = graph.relation(found.relation);
+            marks.doubtful |= relation.status != Status::Asserted;
+            marks.possible |= found.certainty == Some(Certainty::Possible);
+            marks.negated |= relation.negated;
+            members.push((relation, found.certainty));
+        }
+        // A bundle of several kinds is drawn grey: only single kinds show a kind's stroke.
+        let kind = members[0].0.kind;
+        if legend.diff.is_none() && members.iter().all(|(r, _)| r.kind == kind) {
+            legend.relations.insert(kind);
+        }
+        let stmt = match members.as_slice() {
+            [(relation, certainty)] => {
+                let change = changes.get(&group[0].relation).copied();
+                edge::edge(relation, *certainty, change, options.lang)
+            }
+            _ => {
+                marks.bundled = true;
+                edge::bundle(&members, options.lang)
+            }
+        };
+        emit(Stmt::Edge(stmt))?;
     }
-    emit(style::legend(&legend))
+    emit(legend::legend(&legend))
+}
+
+/// The selection's relations, one group per edge: with `bundle`, the relations between one
+/// pair of entities (either way) together, groups in the order of their first relation;
+/// else each relation alone.
+fn parallel(graph: &Graph, selection: &Snapshot, bundle: bool) -> Vec<Vec<Found>> {
+    if !bundle {
+        return selection.relations.iter().map(|&f| vec![f]).collect();
+    }
+    let mut groups: Vec<Vec<Found>> = Vec::new();
+    let mut group_of: BTreeMap<(EntityIx, EntityIx), usize> = BTreeMap::new();
+    for &found in &selection.relations {
+        let (a, b) = graph.ends(found.relation);
+        let key = (a.min(b), a.max(b));
+        match group_of.get(&key) {
+            Some(&i) => groups[i].push(found),
+            None => {
+                group_of.insert(key, groups.len());
+                groups.push(vec![found]);
+            }
+        }
+    }
+    groups
 }
 
 /// A node: the entity's name in `lang`, wrapped, in its kind's shape; the tooltip gives the
@@ -253,6 +295,7 @@ mod tests {
                     lang: Lang::Ar,
                     title: Some("A \"title\"".into()),
                     diff: None,
+                    unbundled: false,
                 },
             ),
             (

@@ -10,12 +10,15 @@ pub mod dot;
 mod fields;
 mod gexf;
 mod graphml;
+pub mod html;
 pub mod json;
 mod neo4j;
 pub mod parquet;
 mod rdf;
 pub mod render;
+pub mod timeline;
 pub mod views;
+pub mod words;
 mod xml;
 
 use std::fmt;
@@ -46,11 +49,13 @@ pub enum Format {
     /// Parquet tables in a folder, relations partitioned by start year, for Spark and DuckDB
     /// (SCHEMA.md): written by [`parquet::write_dir`], never to a stream.
     Parquet,
+    /// One self-contained interactive HTML page (time slider, filters, search), offline.
+    Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
@@ -59,6 +64,7 @@ impl Format {
         Format::Neo4j,
         Format::Csv,
         Format::Parquet,
+        Format::Html,
     ];
 
     /// The name used on the command line.
@@ -72,6 +78,7 @@ impl Format {
             Format::Neo4j => "neo4j",
             Format::Csv => "csv",
             Format::Parquet => "parquet",
+            Format::Html => "html",
         }
     }
 
@@ -85,6 +92,7 @@ impl Format {
             Format::Turtle => "ttl",
             Format::Neo4j | Format::Csv => "csv",
             Format::Parquet => "parquet",
+            Format::Html => "html",
         }
     }
 
@@ -96,6 +104,7 @@ impl Format {
             "graphml" => Some(Format::Graphml),
             "gexf" => Some(Format::Gexf),
             "ttl" => Some(Format::Turtle),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -191,6 +200,9 @@ pub struct Options {
     pub title: Option<String>,
     /// Draw a diff diagram: began green, ended grey, changed highlighted (DOT only).
     pub diff: Option<DiffView>,
+    /// Draw each relation as its own edge; by default the relations between one pair of
+    /// entities are bundled into one labelled edge (DOT only; a diff never bundles).
+    pub unbundled: bool,
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -214,5 +226,6 @@ pub fn write(
             io::ErrorKind::InvalidInput,
             "a Parquet export is a folder: write it with export::parquet::write_dir",
         )),
+        Format::Html => html::write(graph, selection, options, None, out),
     }
 }

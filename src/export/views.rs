@@ -1,7 +1,9 @@
 //! Report views: named selections of a graph drawn as DOT diagrams. A graph folder may list
 //! its views in `views.json` (the built-in graph's list is `graph-data/azawad/views.json`,
 //! embedded in the binary); `actorgraph export --all` writes `<name>.dot` and `<name>.svg` for
-//! each, which is how `exports/` is made and how `tests/it/exports.rs` finds a stale file.
+//! each, and for a view of the whole graph (`"pick": "all"`) also its interactive explorer
+//! `<name>.html` (without quoted evidence), which is how `exports/` is made and how
+//! `tests/it/exports.rs` and `tests/it/html.rs` find a stale file.
 //!
 //! ```json
 //! [{"name": "mnla-ego", "title": "The MNLA and its neighbours", "pick": {"focus": {"actor": "mnla", "depth": 1}}},
@@ -9,12 +11,14 @@
 //! ```
 //!
 //! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
-//! or `{"places": [KIND, …]}`; `lang` is `en` (the default), `ar` or `fr`.
+//! `{"places": [KIND, …]}` or `{"timeline": {"actor": NAME, "kinds": [KIND, …]}}` (both
+//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`.
 
 use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
 use serde::Deserialize;
 
 use super::dot::{self, attr, quoted};
+use super::timeline::{Rows, Timeline};
 use super::{DiffView, Lang, Options};
 use crate::graph::Graph;
 use crate::model::{EntityKind, PartialDate, RelationKind};
@@ -37,6 +41,21 @@ pub enum Pick {
     Diff([PartialDate; 2]),
     /// Relations of these kinds over all time, the places they reach in one column.
     Places(Vec<RelationKind>),
+    /// A timeline chart ([`super::timeline`]): towns and who held them, or an actor's links.
+    Timeline(TimelinePick),
+}
+
+/// The rows and relations of a timeline view.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelinePick {
+    /// One row per actor linked to this one (id, name or alias); without it, one row per town
+    /// or area.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// The relation kinds drawn (by default control for towns, every kind for an actor).
+    #[serde(default)]
+    pub kinds: Vec<RelationKind>,
 }
 
 /// The ego network a view focuses on.
@@ -144,10 +163,14 @@ impl View {
             lang: self.lang,
             title: Some(self.title.clone()),
             diff: None,
+            unbundled: false,
         };
         let selection = match &self.pick {
+            Pick::Timeline(pick) => return self.timeline(graph, pick),
             Pick::All => query::snapshot(graph, &Filter::default()),
-            Pick::At(day) => query::snapshot(graph, &Filter::during(day.period())),
+            Pick::At(day) => {
+                query::snapshot(graph, &Filter::during(day.period())).among_actors(graph)
+            }
             Pick::Focus(Focus { actor, depth }) => {
                 let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
                 query::ego(graph, center, *depth, &Filter::default())
@@ -176,6 +199,28 @@ impl View {
         Ok(diagram)
     }
 
+    /// The chart of a timeline view.
+    fn timeline(&self, graph: &Graph, pick: &TimelinePick) -> Result<Dot, ViewError> {
+        let error = |reason: String| ViewError {
+            view: self.name.clone(),
+            reason,
+        };
+        let rows = match &pick.actor {
+            Some(actor) => Rows::LinkedTo(graph.resolve(actor).map_err(|e| error(e.to_string()))?),
+            None => Rows::Towns,
+        };
+        let timeline = Timeline {
+            rows,
+            kinds: pick.kinds.clone(),
+            statuses: Vec::new(),
+            lang: self.lang,
+            title: Some(self.title.clone()),
+        };
+        timeline
+            .chart(graph, &self.name)
+            .map_err(|e| error(e.to_string()))
+    }
+
     /// The view's DOT diagram as bytes, as `exports/<name>.dot` holds it.
     pub fn dot(&self, graph: &Graph) -> Result<Vec<u8>, ViewError> {
         let mut out = Vec::new();
@@ -185,6 +230,31 @@ impl View {
             reason: e.to_string(),
         })?;
         Ok(out)
+    }
+
+    /// The view's HTML explorer (`<name>.html`), for a view of the whole graph (`"pick":
+    /// "all"`); `None` for other views, which are drawn as diagrams only. An error when the
+    /// graph is too big for the explorer ([`super::html::check_size`]).
+    pub fn html(&self, graph: &Graph) -> Result<Option<Vec<u8>>, ViewError> {
+        if self.pick != Pick::All {
+            return Ok(None);
+        }
+        let error = |reason: String| ViewError {
+            view: self.name.clone(),
+            reason,
+        };
+        let selection = query::snapshot(graph, &Filter::default());
+        super::html::check_size(&selection).map_err(|e| error(e.to_string()))?;
+        let options = Options {
+            lang: self.lang,
+            title: Some(self.title.clone()),
+            diff: None,
+            unbundled: false,
+        };
+        let mut out = Vec::new();
+        super::html::write(graph, &selection, &options, None, &mut out)
+            .map_err(|e| error(e.to_string()))?;
+        Ok(Some(out))
     }
 }
 
@@ -254,7 +324,7 @@ mod tests {
 
     #[test]
     fn the_built_in_views_are_valid() {
-        assert_eq!(builtin().len(), 9);
+        assert_eq!(builtin().len(), 12);
     }
 
     #[test]

@@ -86,8 +86,32 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         readable: false,
         ..ParsedFile::default()
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    let Some(text) = utf8(file, bytes, problems) else {
+        return unreadable;
+    };
+    let Some(raws) = raw_elements(file, text, what, problems) else {
+        return unreadable;
+    };
+    // Where each element starts, in one pass over the text.
+    let mut lines = LineCounter::default();
+    let sites: Vec<(usize, usize)> = raws
+        .iter()
+        .map(|raw| lines.advance(text, raw.get().as_ptr() as usize - text.as_ptr() as usize))
+        .collect();
+    let mut parsed = ParsedFile {
+        elements: parse_elements(&raws, &sites),
+        ..ParsedFile::default()
+    };
+    if parsed.elements.len() < raws.len() {
+        report_failures(file, what, &raws, &sites, &mut parsed, problems);
+    }
+    parsed
+}
+
+/// The text of `bytes` without a byte-order mark, or `None` (reported) if it is not UTF-8.
+fn utf8<'a>(file: &str, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             problems.push(Problem::error(
@@ -98,10 +122,19 @@ pub fn parse_array<T: DeserializeOwned + Send>(
                     e.valid_up_to()
                 ),
             ));
-            return unreadable;
+            None
         }
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    }
+}
+
+/// The elements of the JSON array `text`, unparsed, or `None` (reported) if the text is not
+/// an array of at most [`limits::MAX_ELEMENTS`] elements.
+fn raw_elements<'a>(
+    file: &str,
+    text: &'a str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'a RawValue>> {
     let raws: Vec<&RawValue> = match serde_json::from_str(text) {
         Ok(raws) => raws,
         Err(e) => {
@@ -122,7 +155,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
                 Location::at(file, text, offset),
                 message,
             ));
-            return unreadable;
+            return None;
         }
     };
     if raws.len() > limits::MAX_ELEMENTS {
@@ -135,28 +168,27 @@ pub fn parse_array<T: DeserializeOwned + Send>(
                 limits::MAX_ELEMENTS
             ),
         ));
-        return unreadable;
+        return None;
     }
-    // Where each element starts, in one pass over the text.
-    let mut lines = LineCounter::default();
-    let sites: Vec<(usize, usize, usize)> = raws
-        .iter()
-        .map(|raw| {
-            let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let (line, column) = lines.advance(text, start);
-            (start, line, column)
-        })
-        .collect();
-    // Elements are parsed on every core straight into their place (an indexed collect, which
-    // writes into one list; a filtered one would gather pieces and copy them), then the few
-    // that do not parse are dropped in place and parsed again below, in order, for their
-    // problems: a million relations are held once, not twice, on top of the file's bytes.
+    Some(raws)
+}
+
+/// The elements that parse as `T`, in order, each with its index and site.
+///
+/// Elements are parsed on every core straight into their place (an indexed collect, which
+/// writes into one list; a filtered one would gather pieces and copy them), then the few that
+/// do not parse are dropped in place: a million relations are held once, not twice, on top of
+/// the file's bytes.
+fn parse_elements<T: DeserializeOwned + Send>(
+    raws: &[&RawValue],
+    sites: &[(usize, usize)],
+) -> Vec<Element<T>> {
     let slots: Vec<Option<Element<T>>> = raws
         .par_iter()
-        .zip(&sites)
+        .zip(sites)
         .enumerate()
         .with_min_len(1024)
-        .map(|(index, (raw, &(_, line, column)))| {
+        .map(|(index, (raw, &(line, column)))| {
             let value = serde_json::from_str::<T>(raw.get()).ok()?;
             Some(Element {
                 index,
@@ -169,14 +201,19 @@ pub fn parse_array<T: DeserializeOwned + Send>(
     // `filter_map`, not `flatten`: the standard library collects it in place, in the slots'
     // own allocation.
     #[allow(clippy::filter_map_identity)]
-    let elements: Vec<Element<T>> = slots.into_iter().filter_map(|slot| slot).collect();
-    let mut parsed = ParsedFile {
-        elements,
-        ..ParsedFile::default()
-    };
-    if parsed.elements.len() == raws.len() {
-        return parsed;
-    }
+    slots.into_iter().filter_map(|slot| slot).collect()
+}
+
+/// Parses again, in order, the elements [`parse_elements`] dropped, and reports each one's
+/// problem with its location and, where it can be read, its id.
+fn report_failures<T: DeserializeOwned>(
+    file: &str,
+    what: &str,
+    raws: &[&RawValue],
+    sites: &[(usize, usize)],
+    parsed: &mut ParsedFile<T>,
+    problems: &mut Vec<Problem>,
+) {
     let mut next_good = parsed.elements.iter().map(|e| e.index).peekable();
     for (index, raw) in raws.iter().enumerate() {
         if next_good.next_if_eq(&index).is_some() {
@@ -186,7 +223,6 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         let Err(e) = serde_json::from_str::<T>(json) else {
             continue; // Parsing is deterministic: it failed above.
         };
-        let (_, line, column) = sites[index];
         let offset = offset_of(json, e.line(), e.column());
         let mut message = strip_position(&e.to_string());
         let code = classify(&message);
@@ -195,7 +231,7 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         }
         let mut problem = Problem::error(
             code,
-            Location::within(file, (line, column), json, offset),
+            Location::within(file, sites[index], json, offset),
             format!("{what}: {message}"),
         )
         .with_path(format!("$[{index}]"));
@@ -208,7 +244,6 @@ pub fn parse_array<T: DeserializeOwned + Send>(
         }
         problems.push(problem);
     }
-    parsed
 }
 
 /// The message for JSON nested deeper than [`limits::MAX_DEPTH`].

@@ -43,31 +43,64 @@ pub fn fold(text: &str, mut emit: impl FnMut(char, usize)) {
     let mut pending_space: Option<usize> = None;
     let mut started = false;
     for (at, original) in text.char_indices() {
-        decompose_compatible(original, |c| {
-            if is_combining_mark(c) {
-                return;
+        pieces(original, |piece| match piece {
+            None => {
+                if started && pending_space.is_none() {
+                    pending_space = Some(at);
+                }
             }
-            match fold_char(c) {
-                Fold::Drop => {}
-                Fold::Space => {
-                    if started && pending_space.is_none() {
-                        pending_space = Some(at);
-                    }
+            Some(c) => {
+                if let Some(space_at) = pending_space.take() {
+                    emit(' ', space_at);
                 }
-                Fold::Keep(c) => {
-                    if let Some(space_at) = pending_space.take() {
-                        emit(' ', space_at);
-                    }
-                    started = true;
-                    // Lowercasing can produce combining marks again (İ → i̇): left out, which
-                    // keeps the folding idempotent.
-                    for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
-                        emit(lower, at);
-                    }
-                }
+                started = true;
+                emit(c, at);
             }
         });
     }
+}
+
+/// What one character folds to on its own, in order: `None` for a word separator, `Some(c)`
+/// for a letter of the folded form (a dropped character calls nothing). [`fold`] is these
+/// pieces of each character in turn, separators collapsed to one space between letters; so any
+/// other implementation that looks the pieces up per character ([`piece`]) and collapses
+/// separators the same way folds exactly as [`fold`] does.
+fn pieces(original: char, mut emit: impl FnMut(Option<char>)) {
+    decompose_compatible(original, |c| {
+        if is_combining_mark(c) {
+            return;
+        }
+        match fold_char(c) {
+            Fold::Drop => {}
+            Fold::Space => emit(None),
+            // Lowercasing can produce combining marks again (İ → i̇): left out, which keeps
+            // the folding idempotent.
+            Fold::Keep(c) => {
+                for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
+                    emit(Some(lower));
+                }
+            }
+        }
+    });
+}
+
+/// The folded piece of one character as text: `""` when it is dropped, a space for each
+/// separator, else its folded letters (never whitespace, so the spaces are unambiguous).
+/// [`normalize`] of a text is the concatenation of its characters' pieces with runs of
+/// spaces collapsed to one and the ends trimmed; the HTML explorer folds a typed query this
+/// way from a table of pieces (`export::html`).
+///
+/// ```
+/// use actorgraph::names::normalize::piece;
+/// assert_eq!(piece('É'), "e");
+/// assert_eq!(piece('\u{064E}'), ""); // fatha, a diacritic
+/// assert_eq!(piece('-'), " ");
+/// assert_eq!(piece('ﻻ'), "لا");
+/// ```
+pub fn piece(c: char) -> String {
+    let mut out = String::new();
+    pieces(c, |p| out.push(p.unwrap_or(' ')));
+    out
 }
 
 /// True when `c` leaves nothing in the folded form and separates nothing: an Arabic diacritic

@@ -46,6 +46,32 @@ impl Snapshot {
             relations,
         }
     }
+
+    /// The part of the snapshot among actors: the relations whose two ends are actors (not a
+    /// town, region or natural area, [`EntityKind::is_actor`](crate::EntityKind::is_actor)),
+    /// with the entities they join. What a diagram of a date draws by default, so that its
+    /// lines are who stood with or against whom.
+    ///
+    /// ```
+    /// use actorgraph::query::{Filter, snapshot};
+    /// let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
+    /// let day = "2012-05-01".parse::<actorgraph::PartialDate>().unwrap();
+    /// let all = snapshot(&graph, &Filter::during(day.period()));
+    /// let actors = all.clone().among_actors(&graph);
+    /// assert!(actors.relations.len() < all.relations.len());
+    /// assert!(actors.entities.iter().all(|&e| graph.entity(e).kind.is_actor()));
+    /// ```
+    pub fn among_actors(self, graph: &Graph) -> Snapshot {
+        let relations = self
+            .relations
+            .into_iter()
+            .filter(|f| {
+                let (s, t) = graph.ends(f.relation);
+                graph.entity(s).kind.is_actor() && graph.entity(t).kind.is_actor()
+            })
+            .collect();
+        Snapshot::joining(graph, relations)
+    }
 }
 
 /// How a relation's standing differs between two dates.

@@ -2,7 +2,7 @@
 //! the labels kept.
 
 use actorgraph::Status;
-use actorgraph::export::{self, Format, Lang};
+use actorgraph::export::{self, Format, Lang, words};
 use actorgraph::text::{is_invisible, visible};
 use graphviz_rust::dot_structures::{
     Attribute, EdgeTy, Graph as Dot, GraphAttributes, Id, NodeId, Stmt, Vertex,
@@ -21,7 +21,7 @@ const WRAP: usize = 28;
 /// injected. Each label is a quoted string with no escape but `\\`, `\"` and the `\n` line
 /// break, and no `&` but `&amp;`; unescaped, a node label is the [`visible`] text of the name
 /// in the chosen language, wrapped at spaces, and its tooltip the visible kind and description;
-/// an edge's label starts with its kind and dates and its tooltip is its summary and evidence;
+/// an edge's label starts with its kind (in the chosen language) and dates and its tooltip is its summary and evidence;
 /// the title is the visible title.
 pub fn dot(data: &[u8]) {
     let Some(case) = Case::from_bytes(data) else {
@@ -78,12 +78,13 @@ pub fn dot(data: &[u8]) {
         };
         assert_eq!(from, &NodeId(quoted(relation.source.as_str()), None));
         assert_eq!(to, &NodeId(quoted(relation.target.as_str()), None));
-        let mut head = relation.kind.as_str().replace('_', " ");
+        let lang = options.lang;
+        let mut head = words::relation_kind(relation.kind, lang).to_owned();
         if relation.negated {
-            head = format!("NOT {head}");
+            head = format!("{} {head}", words::phrase(words::Phrase::Not, lang));
         }
         if relation.status != Status::Asserted {
-            head = format!("{head} ({})", relation.status);
+            head = format!("{head} ({})", words::status(relation.status, lang));
         }
         let lines = label(&edge.attributes, "label");
         assert_eq!(lines[..2], [head, relation.dates()], "{}", relation.id);

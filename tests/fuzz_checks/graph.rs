@@ -132,6 +132,9 @@ impl Case {
             lang: [Lang::En, Lang::Ar, Lang::Fr][usize::from(view.lang % 3)],
             title: view.title.as_deref().map(clip),
             diff,
+            // One edge per relation, so that the `dot` check can match each edge to its
+            // relation; bundles are labelled through the same escaping.
+            unbundled: true,
         };
         Some(Case {
             graph,

@@ -7,8 +7,10 @@ mod common;
 #[path = "../fuzz_checks/mod.rs"]
 mod fuzz_checks;
 
+mod answers;
 mod bad_inputs;
 mod cache;
+mod charts;
 mod check;
 mod cite;
 mod dot;
@@ -19,6 +21,7 @@ mod exports;
 mod extract;
 mod fuzz_regressions;
 mod grow;
+mod html;
 mod loader_never_panics;
 mod properties;
 mod queries;

@@ -1,32 +1,46 @@
-//! Drawing one relation as an edge.
+//! Drawing relations as edges: one relation, or the parallel relations of one pair bundled.
 
 use std::borrow::Cow;
 use std::iter;
 
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Id, NodeId, Vertex};
 
-use super::style::{Difference, attr, colour};
+use super::style::{Difference, attr, stroke};
 use super::text::{label, quoted};
-use crate::model::{EntityId, Relation, Status};
+use crate::export::Lang;
+use crate::export::words::{self, Phrase};
+use crate::model::{EntityId, Relation, RelationKind, Status};
 use crate::query::{Certainty, Change};
 
+/// A bundle's label lists at most this many kinds, then `…`.
+const BUNDLE_KINDS: usize = 5;
+
+/// The kind as an edge reads it in `lang`: `NOT` before a negated one, the status after a
+/// doubtful one.
+fn head(relation: &Relation, lang: Lang) -> String {
+    let mut head = words::relation_kind(relation.kind, lang).to_owned();
+    if relation.negated {
+        head = format!("{} {head}", words::phrase(Phrase::Not, lang));
+    }
+    if relation.status != Status::Asserted {
+        head = format!("{head} ({})", words::status(relation.status, lang));
+    }
+    head
+}
+
 /// An edge: kind (with `NOT` and status) and dates in the label, summary and evidence in the
-/// tooltip, the kind's colour (or the diff's), dashed when doubtful, dotted when possible.
+/// tooltip, the kind's stroke (or the diff's colour), dashed when doubtful, dotted when
+/// possible.
 pub(super) fn edge(
     relation: &Relation,
     certainty: Option<Certainty>,
     change: Option<(Difference, Change)>,
+    lang: Lang,
 ) -> Edge {
-    let mut head = relation.kind.as_str().replace('_', " ");
-    if relation.negated {
-        head = format!("NOT {head}");
-    }
-    if relation.status != Status::Asserted {
-        head = format!("{head} ({})", relation.status);
-    }
-    let mut lines = vec![head, relation.dates()];
-    let (colour, width) = match change {
-        None => (colour(relation.kind), "1.2"),
+    let mut lines = vec![head(relation, lang), relation.dates()];
+    let symmetric = relation.kind.is_symmetric();
+    let mut attrs = match change {
+        None => stroke(relation.kind).attrs(symmetric),
         Some((difference, change)) => {
             lines.push(match (difference, change.before, change.after) {
                 (Difference::Changed, Some(a), Some(b)) => {
@@ -34,23 +48,20 @@ pub(super) fn edge(
                 }
                 _ => difference.name().to_owned(),
             });
-            (difference.colour(), difference.width())
+            let colour = difference.colour();
+            let mut attrs = vec![
+                attr("color", colour),
+                attr("fontcolor", colour),
+                attr("penwidth", difference.width()),
+            ];
+            if symmetric {
+                attrs.push(attr("dir", "none"));
+            }
+            attrs
         }
     };
-    let evidence = relation.evidence.iter().map(|e| {
-        Cow::Owned(format!(
-            "evidence: {} bytes {}–{}",
-            e.document, e.start_byte, e.end_byte
-        ))
-    });
-    let tooltip = iter::once(Cow::Borrowed(&*relation.summary)).chain(evidence);
-    let mut attrs = vec![
-        Attribute(Id::Plain("label".into()), label(&lines)),
-        Attribute(Id::Plain("tooltip".into()), label(tooltip)),
-        attr("color", colour),
-        attr("fontcolor", colour),
-        attr("penwidth", width),
-    ];
+    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(1, tooltip(iter::once(relation)));
     let mut styles = Vec::new();
     if relation.status != Status::Asserted {
         styles.push("dashed");
@@ -65,20 +76,117 @@ pub(super) fn edge(
     if !styles.is_empty() {
         attrs.push(attr("style", &styles.join(",")));
     }
-    match (relation.kind.is_symmetric(), relation.negated) {
-        (true, false) => attrs.push(attr("dir", "none")),
-        (true, true) => attrs.extend([
-            attr("dir", "both"),
-            attr("arrowhead", "tee"),
-            attr("arrowtail", "tee"),
-        ]),
-        (false, true) => attrs.push(attr("arrowhead", "tee")),
-        (false, false) => {}
+    if relation.negated {
+        attrs.retain(|a| a.0 != Id::Plain("arrowhead".into()) && a.0 != Id::Plain("dir".into()));
+        if symmetric {
+            attrs.extend([attr("dir", "both"), attr("arrowtail", "tee")]);
+        }
+        attrs.push(attr("arrowhead", "tee"));
     }
+    pair(&relation.source, &relation.target, attrs)
+}
+
+/// The tooltip of an edge: each relation's summary and evidence (document and byte span).
+fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation>) -> Attribute {
+    let lines = relations.flat_map(|relation| {
+        let evidence = relation.evidence.iter().map(|e| {
+            Cow::Owned(format!(
+                "evidence: {} bytes {}–{}",
+                e.document, e.start_byte, e.end_byte
+            ))
+        });
+        iter::once(Cow::Borrowed(&*relation.summary)).chain(evidence)
+    });
+    Attribute(Id::Plain("tooltip".into()), label(lines))
+}
+
+/// One edge for several relations between the same two entities (in date order, at least
+/// two): the count, then a line per kind with how many and the dates of the first and last
+/// (`conflict ×3: 2012-06-27 … 2014 →`); the kind's stroke when they share one kind, else a
+/// dark grey line, wider for more; dashed when all are doubtful, dotted when all only
+/// possibly hold; an arrow only when all go one way.
+pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -> Edge {
+    let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
+    for &(relation, _) in relations {
+        match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
+            Some((_, list)) => list.push(relation),
+            None => kinds.push((relation.kind, vec![relation])),
+        }
+    }
+    let count = format!(
+        "{} {}",
+        relations.len(),
+        words::phrase(Phrase::Relations, lang)
+    );
+    let mut lines = vec![count];
+    for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
+        let name = words::relation_kind(*kind, lang);
+        lines.push(match list.as_slice() {
+            [one] => format!("{}: {}", head(one, lang), one.dates()),
+            several => format!("{name} ×{}: {}", several.len(), span(several)),
+        });
+    }
+    if kinds.len() > BUNDLE_KINDS {
+        lines.push("…".to_owned());
+    }
+    let (first, _) = relations[0];
+    let one_way = relations.iter().all(|(r, _)| {
+        !r.kind.is_symmetric() && r.source == first.source && r.target == first.target
+    });
+    let mut attrs = match kinds.as_slice() {
+        [(kind, _)] => stroke(*kind).attrs(!one_way),
+        _ => {
+            let width = (1.0 + 0.25 * relations.len() as f64).min(3.5);
+            let mut attrs = vec![
+                attr("color", "#4D4D4D"),
+                attr("fontcolor", "#4D4D4D"),
+                attr("penwidth", &format!("{width:.2}")),
+            ];
+            if !one_way {
+                attrs.push(attr("dir", "none"));
+            }
+            attrs
+        }
+    };
+    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
+    if relations.iter().all(|(r, _)| r.status != Status::Asserted) {
+        attrs.push(attr("style", "dashed"));
+    } else if relations
+        .iter()
+        .all(|(_, c)| *c == Some(Certainty::Possible))
+    {
+        attrs.push(attr("style", "dotted"));
+    }
+    pair(&first.source, &first.target, attrs)
+}
+
+/// The dates several relations (in date order) span: the first one's start, the latest
+/// end (`→` when one goes on): `2012-04-06..2012-06-27 – 2014 →`.
+fn span(relations: &[&Relation]) -> String {
+    let start = relations[0]
+        .start
+        .map_or_else(|| "?".to_owned(), |d| d.human().to_string());
+    let open = relations
+        .iter()
+        .any(|r| r.effective_end().is_none() && !r.timeless);
+    let last = relations
+        .iter()
+        .filter_map(|r| r.effective_end())
+        .max_by_key(|d| (d.latest(), d.earliest()));
+    match (open, last) {
+        (true, _) => format!("{start} →"),
+        (false, Some(end)) => format!("{start} – {}", end.human()),
+        (false, None) => start,
+    }
+}
+
+/// An edge from `source` to `target`.
+fn pair(source: &EntityId, target: &EntityId, attributes: Vec<Attribute>) -> Edge {
     let end = |id: &EntityId| Vertex::N(NodeId(quoted(id.as_str()), None));
     Edge {
-        ty: EdgeTy::Pair(end(&relation.source), end(&relation.target)),
-        attributes: attrs,
+        ty: EdgeTy::Pair(end(source), end(target)),
+        attributes,
     }
 }
 
@@ -169,8 +277,58 @@ mod tests {
             .filter(|f| f.certainty == Some(Certainty::Possible))
             .count();
         assert!(possible > 0);
-        let dot = text(&graph, &selection);
-        // One per possible relation, plus the legend's sample.
-        assert_eq!(dot.matches("style=\"dotted\"").count(), possible + 1);
+        let unbundled = Options {
+            unbundled: true,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        write(&graph, &selection, &unbundled, &mut out).unwrap();
+        let dot = String::from_utf8(out).unwrap();
+        // One per possible relation; the legend explains them in words.
+        assert_eq!(dot.matches("style=\"dotted\"").count(), possible);
+        assert!(dot.contains("possibly held then"));
+    }
+
+    #[test]
+    fn parallel_relations_are_bundled_into_one_edge_unless_asked() {
+        let graph = azawad();
+        let mnla = graph.resolve("mnla").unwrap();
+        let islamists = graph.resolve("islamists").unwrap();
+        let between = crate::query::relations(&graph, &[mnla, islamists], &Filter::default());
+        assert!(between.len() > 5);
+        let selection = Snapshot::joining(&graph, between.clone());
+        let bundled = text(&graph, &selection);
+        assert_eq!(bundled.matches(" -> ").count(), 1, "{bundled}");
+        assert!(bundled.contains(&format!("label=\"{} relations\\n", between.len())));
+        assert!(bundled.contains("conflict ×"), "{bundled}");
+        let unbundled = Options {
+            unbundled: true,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        write(&graph, &selection, &unbundled, &mut out).unwrap();
+        let separate = String::from_utf8(out).unwrap();
+        assert_eq!(separate.matches(" -> ").count(), between.len());
+    }
+
+    #[test]
+    fn labels_and_legend_follow_the_language() {
+        let graph = azawad();
+        let mnla = graph.resolve("mnla").unwrap();
+        let selection = crate::query::ego(&graph, mnla, 1, &Filter::default());
+        for (lang, kind, legend) in [
+            (crate::export::Lang::Fr, "contrôle", "Légende"),
+            (crate::export::Lang::Ar, "سيطرة", "مفتاح الرسم"),
+        ] {
+            let options = Options {
+                lang,
+                ..Options::default()
+            };
+            let mut out = Vec::new();
+            write(&graph, &selection, &options, &mut out).unwrap();
+            let dot = String::from_utf8(out).unwrap();
+            assert!(dot.contains(kind) && dot.contains(legend), "{dot}");
+            assert!(!dot.contains("label=\"control\\n"), "{dot}");
+        }
     }
 }

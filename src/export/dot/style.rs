@@ -1,13 +1,9 @@
 //! The visual vocabulary of diagrams: a colour per relation kind, a shape per entity kind, line
 //! styles for doubt and negation, colours for diffs, and the legend that explains them.
 
-use std::collections::BTreeSet;
+use graphviz_rust::dot_structures::{Attribute, Id};
 
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Id, Node, NodeId, Stmt, Subgraph, Vertex,
-};
-
-use super::text::{label, quoted};
+use super::text::quoted;
 use crate::model::{EntityKind, RelationKind};
 
 /// Fonts for labels in Latin script first, with Arabic glyphs in the fallbacks.
@@ -58,43 +54,108 @@ impl Difference {
     }
 }
 
-/// The edge colour of a relation kind.
+/// The Okabe–Ito colours, distinguishable with the common colour-vision deficiencies (and
+/// a grey); relation kinds share them in families, and kinds of one colour differ by line
+/// ([`Stroke`]).
+mod okabe_ito {
+    pub const ORANGE: &str = "#E69F00";
+    pub const SKY_BLUE: &str = "#56B4E9";
+    pub const GREEN: &str = "#009E73";
+    pub const BLUE: &str = "#0072B2";
+    pub const VERMILLION: &str = "#D55E00";
+    pub const PURPLE: &str = "#CC79A7";
+    pub const BLACK: &str = "#000000";
+    pub const GREY: &str = "#8C8C8C";
+}
+
+/// How an edge of a relation kind is drawn: a colour from a colour-blind-safe palette, and
+/// a line that tells apart the kinds sharing it (width, a double line, the arrowhead).
+/// Dashes and dots are kept for doubt and possibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stroke {
+    /// The colour.
+    pub colour: &'static str,
+    /// The pen width.
+    pub width: &'static str,
+    /// Drawn as two parallel lines (Graphviz `color="c:invis:c"`).
+    pub double: bool,
+    /// The arrowhead of a directed kind (symmetric kinds have none).
+    pub arrowhead: &'static str,
+}
+
+/// The stroke of a relation kind.
 ///
 /// ```
 /// use actorgraph::RelationKind;
-/// use actorgraph::export::dot::colour;
-/// assert_eq!(colour(RelationKind::Conflict), "#d32f2f");
+/// use actorgraph::export::dot::stroke;
+/// assert_eq!(stroke(RelationKind::Conflict).colour, "#D55E00");
+/// assert!(stroke(RelationKind::Alliance).double);
 /// ```
-pub fn colour(kind: RelationKind) -> &'static str {
+pub fn stroke(kind: RelationKind) -> Stroke {
     use RelationKind as K;
-    match kind {
-        K::Alliance => "#2e7d32",
-        K::Conflict => "#d32f2f",
-        K::Attack => "#7f0000",
-        K::Support => "#1565c0",
-        K::Recognition => "#7b1fa2",
-        K::Control => "#616161",
-        K::Ceasefire => "#00897b",
-        K::Negotiation => "#827717",
-        K::Agreement => "#006064",
-        K::Declaration => "#c2185b",
-        K::Claim => "#a1887f",
-        K::Leadership => "#283593",
-        K::Membership => "#0288d1",
-        K::PartOf => "#90a4ae",
-        K::Borders => "#795548",
-        K::Capital => "#f9a825",
-        K::Defection => "#ff7043",
-        K::Denunciation => "#4a148c",
-        K::Administration => "#455a64",
-        K::Presence => "#bdbdbd",
-        K::Interview => "#00acc1",
-        K::Destabilisation => "#8d6e63",
-        K::ArmedForceOf => "#37474f",
-        K::Goal => "#6a1b9a",
-        K::Threat => "#e65100",
-        K::Hiding => "#9e9d24",
-        K::Overlaps => "#b0bec5",
+    use okabe_ito::*;
+    let (colour, width, double, arrowhead) = match kind {
+        K::Alliance => (GREEN, "1.2", true, "none"),
+        K::Support => (GREEN, "1.4", false, "normal"),
+        K::Ceasefire => (SKY_BLUE, "1.2", true, "none"),
+        K::Negotiation => (SKY_BLUE, "1.4", false, "none"),
+        K::Membership => (SKY_BLUE, "1.4", false, "normal"),
+        K::Agreement => (BLUE, "1.2", true, "none"),
+        K::Recognition => (BLUE, "1.4", false, "empty"),
+        K::Leadership => (BLUE, "1.4", false, "normal"),
+        K::Conflict => (VERMILLION, "2.6", false, "none"),
+        K::Attack => (VERMILLION, "1.4", false, "normal"),
+        K::Threat => (VERMILLION, "1.4", false, "vee"),
+        K::Destabilisation => (VERMILLION, "1.4", false, "odot"),
+        K::Denunciation => (PURPLE, "1.4", false, "vee"),
+        K::Declaration => (PURPLE, "1.4", false, "dot"),
+        K::Defection => (PURPLE, "1.4", false, "normal"),
+        K::Claim => (ORANGE, "1.4", false, "odiamond"),
+        K::Goal => (ORANGE, "1.4", false, "diamond"),
+        K::Interview => (ORANGE, "1.4", false, "normal"),
+        K::Control => (BLACK, "2", false, "normal"),
+        K::Administration => (BLACK, "1.2", false, "box"),
+        K::ArmedForceOf => (BLACK, "1.2", false, "odot"),
+        K::Presence => (GREY, "1.2", false, "dot"),
+        K::Hiding => (GREY, "1.2", false, "odot"),
+        K::Capital => (GREY, "1.2", false, "box"),
+        K::PartOf => (GREY, "1.2", false, "normal"),
+        K::Borders => (GREY, "1.2", true, "none"),
+        K::Overlaps => (GREY, "1.2", false, "none"),
+    };
+    Stroke {
+        colour,
+        width,
+        double,
+        arrowhead,
+    }
+}
+
+/// The colour of a relation kind ([`stroke`]'s).
+pub fn colour(kind: RelationKind) -> &'static str {
+    stroke(kind).colour
+}
+
+impl Stroke {
+    /// The edge attributes that draw it: colour (doubled for a double line), label colour,
+    /// pen width and, for a directed kind, its arrowhead; `dir=none` for a symmetric one.
+    pub fn attrs(self, symmetric: bool) -> Vec<Attribute> {
+        let colour = if self.double {
+            format!("{0}:invis:{0}", self.colour)
+        } else {
+            self.colour.to_owned()
+        };
+        let mut attrs = vec![
+            attr("color", &colour),
+            attr("fontcolor", self.colour),
+            attr("penwidth", self.width),
+        ];
+        if symmetric {
+            attrs.push(attr("dir", "none"));
+        } else if self.arrowhead != "normal" {
+            attrs.push(attr("arrowhead", self.arrowhead));
+        }
+        attrs
     }
 }
 
@@ -138,169 +199,22 @@ pub fn attr(name: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(name.to_owned()), quoted(value))
 }
 
-/// The line styles a diagram uses, for the legend.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Marks {
-    /// Some relation is alleged or disputed (dashed).
-    pub doubtful: bool,
-    /// Some relation only possibly holds on the date asked about (dotted).
-    pub possible: bool,
-    /// Some relation is negated (tee arrow, `NOT`).
-    pub negated: bool,
-}
-
-/// What a legend explains.
-pub struct LegendContent {
-    /// Entity kinds drawn.
-    pub entities: BTreeSet<EntityKind>,
-    /// Relation kinds drawn (their colours); empty in a diff diagram.
-    pub relations: BTreeSet<RelationKind>,
-    /// Line styles drawn.
-    pub marks: Marks,
-    /// In a diff diagram: the two dates.
-    pub diff: Option<(String, String)>,
-}
-
-/// The `cluster_legend` subgraph: one node per entity kind drawn in its shape, one sample edge
-/// per relation kind in its colour, per line style and per diff colour. Legend nodes and edges
-/// carry `legend_…` ids (SVG element ids), unlike the diagram's own `node…`/`edge…`.
-pub fn legend(content: &LegendContent) -> Stmt {
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", "Legend")),
-        Stmt::Attribute(attr("style", "rounded")),
-        Stmt::Attribute(attr("color", "#9e9e9e")),
-    ];
-    for &kind in &content.entities {
-        let look = look(kind);
-        let name = format!("legend_{}", kind.as_str());
-        stmts.push(Stmt::Node(Node::new(
-            NodeId(quoted(&name), None),
-            vec![
-                Attribute(
-                    Id::Plain("label".into()),
-                    label([kind.as_str().replace('_', " ")]),
-                ),
-                attr("id", &name),
-                attr("shape", look.shape),
-                attr("style", look.style),
-                attr("fillcolor", look.fill),
-                attr("fontsize", "10"),
-            ],
-        )));
-    }
-    let mut samples: Vec<(String, String, Vec<Attribute>)> = Vec::new();
-    for &kind in &content.relations {
-        let mut attrs = vec![attr("color", colour(kind)), attr("fontcolor", colour(kind))];
-        if kind.is_symmetric() {
-            attrs.push(attr("dir", "none"));
-        }
-        samples.push((
-            kind.as_str().to_owned(),
-            kind.as_str().replace('_', " "),
-            attrs,
-        ));
-    }
-    if let Some((first, second)) = &content.diff {
-        for difference in Difference::ALL {
-            let text = match difference {
-                Difference::Changed => format!("certainty changed between {first} and {second}"),
-                _ => format!("{} between {first} and {second}", difference.name()),
-            };
-            let colour = difference.colour();
-            let attrs = vec![
-                attr("color", colour),
-                attr("fontcolor", colour),
-                attr("penwidth", difference.width()),
-            ];
-            samples.push((difference.name().to_owned(), text, attrs));
-        }
-    }
-    let marks = content.marks;
-    let styles = [
-        (
-            marks.doubtful,
-            "alleged",
-            "alleged or disputed",
-            vec![attr("style", "dashed")],
-        ),
-        (
-            marks.possible,
-            "possible",
-            "possibly held then",
-            vec![attr("style", "dotted")],
-        ),
-        (
-            marks.negated,
-            "negated",
-            "NOT: stated not to hold",
-            vec![attr("arrowhead", "tee")],
-        ),
-    ];
-    for (shown, name, text, attrs) in styles {
-        if shown {
-            samples.push((name.to_owned(), text.to_owned(), attrs));
-        }
-    }
-    let mut ends: [Vec<Stmt>; 2] = [vec![rank_same()], vec![rank_same()]];
-    let mut previous: Option<[String; 2]> = None;
-    for (name, text, mut attrs) in samples {
-        let [from, to] = [format!("legend_{name}_from"), format!("legend_{name}_to")];
-        if let Some(above) = previous.replace([from.clone(), to.clone()]) {
-            // Invisible edges within a rank keep the samples in order, one under the other
-            // (in a left-to-right layout, a flat edge's tail is drawn below its head).
-            for (side, (a, b)) in ends.iter_mut().zip(above.iter().zip([&from, &to])) {
-                side.push(Stmt::Edge(pair(b, a, vec![attr("style", "invis")])));
-            }
-        }
-        for end in [&from, &to] {
-            stmts.push(Stmt::Node(Node::new(
-                NodeId(quoted(end), None),
-                vec![
-                    attr("id", end),
-                    attr("shape", "point"),
-                    attr("width", "0.05"),
-                    attr("label", ""),
-                ],
-            )));
-        }
-        attrs.insert(0, Attribute(Id::Plain("label".into()), label([text])));
-        attrs.push(attr("id", &format!("legend_{name}")));
-        stmts.push(Stmt::Edge(pair(&from, &to, attrs)));
-    }
-    for (side, stmts_of_side) in ["legend_starts", "legend_ends"].into_iter().zip(ends) {
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: quoted(side),
-            stmts: stmts_of_side,
-        }));
-    }
-    Stmt::Subgraph(Subgraph {
-        id: quoted("cluster_legend"),
-        stmts,
-    })
-}
-
-/// `rank="same"`.
-fn rank_same() -> Stmt {
-    Stmt::Attribute(attr("rank", "same"))
-}
-
-/// An edge `from -> to`.
-fn pair(from: &str, to: &str, attributes: Vec<Attribute>) -> Edge {
-    let end = |id: &str| Vertex::N(NodeId(quoted(id), None));
-    Edge {
-        ty: EdgeTy::Pair(end(from), end(to)),
-        attributes,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
-    fn every_relation_kind_has_its_own_colour() {
-        let colours: BTreeSet<&str> = RelationKind::ALL.into_iter().map(colour).collect();
-        assert_eq!(colours.len(), RelationKind::ALL.len());
+    fn every_relation_kind_has_its_own_stroke() {
+        let strokes: BTreeSet<Stroke> = RelationKind::ALL.into_iter().map(stroke).collect();
+        assert_eq!(strokes.len(), RelationKind::ALL.len());
+        for kind in RelationKind::ALL {
+            assert_eq!(
+                stroke(kind).arrowhead == "none",
+                kind.is_symmetric(),
+                "{kind:?}"
+            );
+        }
         let diffs: BTreeSet<&str> = Difference::ALL
             .into_iter()
             .map(Difference::colour)

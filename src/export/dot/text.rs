@@ -52,6 +52,18 @@ pub fn label<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> Id {
     Id::Escaped(out)
 }
 
+/// A quoted DOT string (a label) showing `lines` as [`label`] does, each line ending in
+/// `end`: Graphviz's `\\l` (flush left in its node), `\\r` (flush right) or `\\n` (centred).
+pub fn justified<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, end: &str) -> Id {
+    let mut out = String::from("\"");
+    for line in lines {
+        escape_into(&mut out, &visible_line(line.as_ref()), true);
+        out.push_str(end);
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
 /// A quoted DOT string holding `text` as it is (a node name, a colour, a shape): only `\` and
 /// `"` escaped, invisible characters dropped.
 ///
@@ -129,6 +141,11 @@ mod tests {
     #[test]
     fn lines_are_joined_with_graphviz_line_breaks() {
         assert_eq!(text(label(["one", "two\nthree"])), r#""one\ntwo three""#);
+    }
+
+    #[test]
+    fn justified_lines_end_in_the_given_escape() {
+        assert_eq!(text(justified(["a\"", "b"], "\\r")), r#""a\"\rb\r""#);
     }
 
     #[test]

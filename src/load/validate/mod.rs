@@ -1,0 +1,369 @@
+//! Checks that need the whole graph: ids, references, dates, endpoint kinds, aliases, evidence.
+//! Every problem is collected; nothing stops at the first. One module per file of a graph
+//! folder (`entities`, `sources`, `relations`), and `evidence` for the spans relations cite;
+//! this one holds what they share: where an element stands ([`Site`]), what relations may
+//! refer to ([`Known`]) and the checks of ids and text fields.
+
+mod entities;
+mod evidence;
+mod relations;
+mod sources;
+
+use entities::check_entities;
+use evidence::{EvidenceCheck, MentionIndex};
+use relations::check_relation;
+use sources::check_sources;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
+use rayon::prelude::*;
+
+use super::json::{Element, ParsedFile};
+use super::problem::Code;
+use super::problem::{Location, Problem, quote};
+use super::texts::SourceTexts;
+use super::{Labels, limits};
+use crate::model::{
+    Entity, EntityKind, Lifetime, Relation, Source, SourceKind, UncertainDate, is_slug,
+};
+
+/// The parsed contents of a graph folder, each element with its position.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// `entities.json`.
+    pub entities: ParsedFile<Entity>,
+    /// `relations.json`.
+    pub relations: ParsedFile<Relation>,
+    /// `sources.json`.
+    pub sources: ParsedFile<Source>,
+}
+
+/// Checks `parsed` as a whole and pushes every problem found. With `texts`, evidence spans
+/// are checked against the documents; without, only that they cite a known document.
+pub fn validate(
+    parsed: &Parsed,
+    labels: &Labels,
+    texts: Option<&SourceTexts>,
+    problems: &mut Vec<Problem>,
+) {
+    let kinds = check_entities(&parsed.entities.elements, &labels.entities, problems);
+    let documents = check_sources(&parsed.sources.elements, &labels.sources, problems);
+    let known = Known::of(parsed, kinds, documents);
+    let mentions = texts
+        .filter(|_| parsed.entities.readable)
+        .map(|_| MentionIndex::new(&parsed.entities.elements));
+    let evidence = EvidenceCheck {
+        known: &known,
+        sources_file: &labels.sources,
+        texts,
+        mentions: mentions.as_ref(),
+    };
+    let file = labels.relations.as_str();
+    check_relation_ids(&parsed.relations.elements, file, problems);
+    let entity_ids: HashSet<&str> = parsed
+        .entities
+        .elements
+        .iter()
+        .map(|e| e.value.id.as_str())
+        .collect();
+    // Each relation is checked on its own, on every core; problems are kept in file order.
+    let found: Vec<Vec<Problem>> = parsed
+        .relations
+        .elements
+        .par_iter()
+        .with_min_len(1024)
+        .map(|element| {
+            let mut problems = Vec::new();
+            check_relation_element(element, file, &entity_ids, &known, &evidence, &mut problems);
+            problems
+        })
+        .collect();
+    problems.extend(found.into_iter().flatten());
+}
+
+/// Reports each relation id defined twice, at its second definition.
+fn check_relation_ids(relations: &[Element<Relation>], file: &str, problems: &mut Vec<Problem>) {
+    let mut seen = HashMap::with_capacity(relations.len());
+    for element in relations {
+        if let Some(first) = seen.insert(element.value.id.as_str(), element.line) {
+            let at = Site::new(file, element, "relation", element.value.id.as_str());
+            problems.push(at.error(
+                Code::DuplicateId,
+                "",
+                format!("duplicate id: also defined at {file}:{first}"),
+            ));
+        }
+    }
+}
+
+/// The checks of one relation on its own (not its id's uniqueness among relations).
+fn check_relation_element(
+    element: &Element<Relation>,
+    file: &str,
+    ids: &HashSet<&str>,
+    known: &Known,
+    evidence: &EvidenceCheck,
+    problems: &mut Vec<Problem>,
+) {
+    let at = Site::new(file, element, "relation", element.value.id.as_str());
+    check_id(&at, element.value.id.as_str(), problems);
+    if ids.contains(element.value.id.as_str()) {
+        problems.push(at.error(
+            Code::DuplicateId,
+            ".id",
+            "id is also an entity's id; relation and entity ids must differ",
+        ));
+    }
+    check_relation(&at, &element.value, known, problems);
+    evidence.check(&at, &element.value, problems);
+}
+
+/// What relations may refer to.
+struct Known<'a> {
+    kinds: HashMap<&'a str, EntityKind>,
+    lifetimes: HashMap<&'a str, &'a Lifetime>,
+    unparsed_entities: HashSet<&'a str>,
+    entities_readable: bool,
+    /// Each listed document with its kind.
+    documents: HashMap<&'a str, SourceKind>,
+    unparsed_documents: HashSet<&'a str>,
+    sources_readable: bool,
+}
+
+impl<'a> Known<'a> {
+    /// What the other files say exists, including elements that failed to parse (already
+    /// reported); a file that could not be read at all disables the checks that need it.
+    fn of(
+        parsed: &'a Parsed,
+        kinds: HashMap<&'a str, EntityKind>,
+        documents: HashMap<&'a str, SourceKind>,
+    ) -> Known<'a> {
+        let mut lifetimes = HashMap::new();
+        for element in &parsed.entities.elements {
+            if let Some(lifetime) = &element.value.lifetime {
+                lifetimes
+                    .entry(element.value.id.as_str())
+                    .or_insert(lifetime);
+            }
+        }
+        let failed = |ids: &'a [String]| ids.iter().map(String::as_str).collect();
+        Known {
+            kinds,
+            lifetimes,
+            unparsed_entities: failed(&parsed.entities.failed_ids),
+            entities_readable: parsed.entities.readable,
+            documents,
+            unparsed_documents: failed(&parsed.sources.failed_ids),
+            sources_readable: parsed.sources.readable,
+        }
+    }
+}
+
+impl Known<'_> {
+    /// The kind of entity `id`; `Err(true)` when it is unknown and worth reporting,
+    /// `Err(false)` when its absence was already reported another way.
+    fn kind(&self, id: &str) -> Result<EntityKind, bool> {
+        match self.kinds.get(id) {
+            Some(kind) => Ok(*kind),
+            None => Err(self.entities_readable && !self.unparsed_entities.contains(id)),
+        }
+    }
+
+    /// Whether evidence citing `document` should be reported as citing an unknown one.
+    fn unknown_document(&self, document: &str) -> bool {
+        self.sources_readable
+            && !self.documents.contains_key(document)
+            && !self.unparsed_documents.contains(document)
+    }
+}
+
+/// Where a relation, entity or source stands, to build its problems.
+struct Site<'a> {
+    file: &'a str,
+    index: usize,
+    line: usize,
+    column: usize,
+    what: &'static str,
+    id: &'a str,
+}
+
+impl<'a> Site<'a> {
+    fn new<T>(file: &'a str, element: &Element<T>, what: &'static str, id: &'a str) -> Self {
+        Site {
+            file,
+            index: element.index,
+            line: element.line,
+            column: element.column,
+            what,
+            id,
+        }
+    }
+
+    fn location(&self) -> Location {
+        Location {
+            file: self.file.to_owned(),
+            line: Some(self.line),
+            column: Some(self.column),
+        }
+    }
+
+    fn problem(&self, problem: Problem, field: &str) -> Problem {
+        let message = format!("{} {}: {}", self.what, quote(self.id), problem.message);
+        Problem { message, ..problem }
+            .with_path(format!("$[{}]{field}", self.index))
+            .with_id(self.id)
+    }
+
+    fn error(&self, code: Code, field: &str, message: impl Into<String>) -> Problem {
+        self.problem(Problem::error(code, self.location(), message), field)
+    }
+
+    fn warning(&self, code: Code, field: &str, message: impl Into<String>) -> Problem {
+        self.problem(Problem::warning(code, self.location(), message), field)
+    }
+}
+
+/// How long a string may be: a name (ids, names, aliases, event and document names) or a text
+/// (descriptions, summaries).
+#[derive(Clone, Copy)]
+enum Length {
+    Name,
+    Text,
+}
+
+/// Checks a text field that is not a name (names have their own checks): its length, and
+/// characters that hide or reorder what is shown, which are warned about as in names.
+fn check_text(at: &Site, field: &str, value: &str, length: Length, problems: &mut Vec<Problem>) {
+    if !check_length(at, field, value, length, problems) {
+        return;
+    }
+    let lines = matches!(length, Length::Text);
+    if let Some(hidden) = crate::text::hidden_characters(value, lines) {
+        problems.push(at.warning(
+            Code::SuspiciousText,
+            field,
+            format!(
+                "text {} {}",
+                quote(&crate::text::visible(value).chars().take(40).collect::<String>()),
+                hidden.describe()
+            ),
+        ));
+    }
+}
+
+/// Reports `value` (at `field`) when it is longer than its kind of string may be; true when it
+/// is within the limit (and worth checking further).
+fn check_length(
+    at: &Site,
+    field: &str,
+    value: &str,
+    length: Length,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let (over, limit) = match length {
+        Length::Name => (
+            value.len() > limits::MAX_NAME_CHARS && value.chars().count() > limits::MAX_NAME_CHARS,
+            format!("{} characters", limits::MAX_NAME_CHARS),
+        ),
+        Length::Text => (
+            value.len() > limits::MAX_TEXT_BYTES,
+            format!("{} KiB", limits::MAX_TEXT_BYTES >> 10),
+        ),
+    };
+    if over {
+        problems.push(at.error(
+            Code::TooLong,
+            field,
+            format!(
+                "{} bytes is over the {limit} limit for this field",
+                value.len()
+            ),
+        ));
+    }
+    !over
+}
+
+fn check_id(at: &Site, id: &str, problems: &mut Vec<Problem>) {
+    check_length(at, ".id", id, Length::Name, problems);
+    if !is_slug(id) {
+        problems.push(at.error(
+            Code::InvalidId,
+            ".id",
+            "ids are lowercase ASCII letters and digits joined by single hyphens (ansar-dine)",
+        ));
+    }
+}
+
+/// Each date's bounds must not contradict themselves (`[2013..2012]`), and the end's latest
+/// possible day must not come before the start's earliest.
+fn check_order(
+    at: &Site,
+    field: &str,
+    start: Option<UncertainDate>,
+    end: Option<UncertainDate>,
+    problems: &mut Vec<Problem>,
+) {
+    for (side, date) in [("start", start), ("end", end)] {
+        if let Some(date) = date.filter(UncertainDate::is_contradictory) {
+            let (low, high) = date.written();
+            let show = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string());
+            problems.push(at.error(
+                Code::ContradictoryDate,
+                &format!("{field}.{side}"),
+                format!(
+                    "{side} {date} contradicts itself: on or after {} but on or before {}",
+                    show(low).unwrap_or_default(),
+                    show(high).unwrap_or_default()
+                ),
+            ));
+            return;
+        }
+    }
+    if let (Some(start), Some(end)) = (start, end)
+        && end.latest() < start.earliest()
+    {
+        problems.push(at.error(
+            Code::EndBeforeStart,
+            &format!("{field}.end"),
+            format!("end {end} is before start {start}"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rows_belong_to_tables() {
+        let sha = "0".repeat(64);
+        let files = crate::load::GraphFiles {
+            origin: "test".to_owned(),
+            layout: crate::load::Layout::Folder,
+            entities: br#"[{"id": "a", "kind": "armed_group", "names": {"en": "A"}, "description": "a"},
+                {"id": "b", "kind": "armed_group", "names": {"en": "B"}, "description": "b"}]"#
+                .to_vec()
+                .into(),
+            relations: br#"[{"id": "r", "kind": "conflict", "source": "a", "target": "b", "summary": "s",
+                "evidence": [{"document": "a.txt", "start_byte": 0, "end_byte": 1, "row": 3},
+                             {"document": "t.csv", "start_byte": 0, "end_byte": 1}]}]"#
+                .to_vec()
+                .into(),
+            sources: format!(
+                r#"[{{"document": "a.txt", "language": "en", "sha256": "{sha}", "description": "d"}},
+                {{"document": "t.csv", "kind": "table", "language": "en", "sha256": "{sha}", "description": "d"}}]"#
+            )
+            .into_bytes()
+            .into(),
+        };
+        let report = crate::load::check(&files, None);
+        let codes: Vec<&str> = report.problems.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["row-of-text", "missing-row"],
+            "{:?}",
+            report.problems
+        );
+        assert_eq!(
+            report.problems[0].path.as_deref(),
+            Some("$[0].evidence[0].row")
+        );
+    }
+}
