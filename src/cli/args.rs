@@ -417,7 +417,7 @@ pub enum Command {
 /// What `export` writes and how.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, json, graphml, gexf, turtle, neo4j, kuzu, csv or html; or timeline, a Gantt chart
+    /// dot, json, graphml, gexf, turtle, neo4j, kuzu, csv, html or parquet; or timeline, a Gantt chart
     /// of relations over time (not with --all).
     #[arg(required_unless_present = "all")]
     pub format: Option<Exported>,

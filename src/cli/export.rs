@@ -34,6 +34,9 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
         ));
     }
     let (selection, options) = select(graph, format, args)?;
+    if format == Format::Parquet {
+        return parquet(graph, &selection, args);
+    }
     if format == Format::Html && args.render.is_none() {
         return explorer(global, graph, &inputs, &selection, &options, args);
     }
@@ -78,6 +81,38 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the Parquet folder `-o DIR` (required: the tables are several files) and says what
+/// it holds.
+fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let Some(dir) = output_path(args.output.as_deref()) else {
+        return Err(CliError::Usage(
+            "a Parquet export is a folder of tables: give it with -o DIR".to_owned(),
+        ));
+    };
+    if args.render.is_some() {
+        return Err(CliError::Usage(
+            "--render draws a DOT diagram: use `export dot --render`".to_owned(),
+        ));
+    }
+    let written = export::parquet::write_dir(graph, selection, dir).map_err(|e| match e {
+        export::parquet::ExportError::Refused(why) => CliError::Usage(why),
+        other => CliError::Usage(format!("cannot write {}: {other}", dir.display())),
+    })?;
+    output::diagnostic(&format!(
+        "wrote {} entities, {} names, {} relations ({} files), {} evidence spans, {} tolls \
+         and {} sources to {}",
+        written.entities,
+        written.names,
+        written.relations,
+        written.relation_files.len(),
+        written.evidence,
+        written.casualties,
+        written.sources,
+        dir.display()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 mod kuzu;
 mod neo4j;
+pub mod parquet;
 pub mod rdf;
 pub mod render;
 pub mod timeline;
@@ -49,13 +50,16 @@ pub enum Format {
     Kuzu,
     /// Flat nodes.csv and relations.csv for spreadsheets, DuckDB and Spark.
     Csv,
+    /// Parquet tables in a folder, relations partitioned by start year, for Spark and DuckDB
+    /// (SCHEMA.md): written by [`parquet::write_dir`], never to a stream.
+    Parquet,
     /// One self-contained interactive HTML page (time slider, filters, search), offline.
     Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
@@ -64,6 +68,7 @@ impl Format {
         Format::Neo4j,
         Format::Kuzu,
         Format::Csv,
+        Format::Parquet,
         Format::Html,
     ];
 
@@ -78,6 +83,7 @@ impl Format {
             Format::Neo4j => "neo4j",
             Format::Kuzu => "kuzu",
             Format::Csv => "csv",
+            Format::Parquet => "parquet",
             Format::Html => "html",
         }
     }
@@ -91,6 +97,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Turtle => "ttl",
             Format::Neo4j | Format::Kuzu | Format::Csv => "csv",
+            Format::Parquet => "parquet",
             Format::Html => "html",
         }
     }
@@ -230,6 +237,10 @@ pub fn write(
         Format::Neo4j => neo4j::write(part, graph, selection, out),
         Format::Kuzu => kuzu::write(part, graph, selection, out),
         Format::Csv => csv::write(part, graph, selection, out),
+        Format::Parquet => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a Parquet export is a folder: write it with export::parquet::write_dir",
+        )),
         Format::Html => html::write(graph, selection, options, None, out),
     }
 }

@@ -14,6 +14,7 @@ mod charts;
 mod check;
 mod cite;
 mod dot;
+mod engines;
 mod errors;
 mod exchange;
 mod exports;

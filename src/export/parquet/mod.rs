@@ -1,0 +1,312 @@
+//! `export parquet`: the graph as Parquet tables for Spark, DuckDB and other engines.
+//!
+//! The tables and their columns are documented in SCHEMA.md. Relations are partitioned
+//! hive-style by the year of their earliest possible start (`relations/start_year=2012/
+//! part-0.parquet`; `start_year=0` for an unbounded start), so a question about a date
+//! reads only the partitions up to its year; every list is in the graph's chronological
+//! order, which is also each year's order, so the partitions are written one after the other
+//! in one pass, a batch of rows at a time: no second copy of the graph is ever built.
+//!
+//! The output is deterministic: a fixed `created_by`, no timestamps, rows in the graph's order.
+//!
+//! A folder is written whole or not at all ([`write_dir`]): into a new temporary sibling
+//! folder, which replaces the target only once every file is written and synced. The target
+//! may be absent, an empty folder, or a previous Parquet export (a folder holding nothing but
+//! the files an export writes, with its `_actorgraph.json`); anything else is refused, so
+//! no other file is ever touched.
+
+mod columns;
+mod folder;
+mod tables;
+
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+
+use arrow_schema::{ArrowError, SchemaRef};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+use serde::Serialize;
+
+use crate::graph::{Graph, RelationIx};
+use crate::query::Snapshot;
+use columns::Batch;
+
+pub use folder::MANIFEST;
+
+/// The `created_by` string of every file: fixed, so that output never depends on the build.
+pub const CREATED_BY: &str = "actorgraph export parquet (schema 1)";
+/// Rows per row group: large enough for engines to read column chunks efficiently (a few
+/// MB each), small enough to let them split a file across tasks and skip groups by their
+/// statistics.
+pub const ROW_GROUP_ROWS: usize = 131_072;
+/// Rows per file within a relations partition; a larger year is split into `part-1`, ….
+pub const FILE_ROWS: usize = 1_048_576;
+/// Rows built in memory before they are handed to the writer.
+const BATCH_ROWS: usize = 16_384;
+
+/// Why an export failed. Nothing was written to the target when it did.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target exists and is not an empty folder or a previous Parquet export.
+    #[error("{0}")]
+    Refused(String),
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
+    /// The Parquet writer failed.
+    #[error("writing Parquet: {0}")]
+    Parquet(#[from] ParquetError),
+    /// A batch of rows did not match its schema (a bug).
+    #[error("building a batch of rows: {0}")]
+    Arrow(#[from] ArrowError),
+}
+
+/// What an export wrote: the row count of each table, and the relations' partitions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Written {
+    /// The format of the folder, always `actorgraph-parquet`.
+    pub format: &'static str,
+    /// The schema version (SCHEMA.md).
+    pub schema_version: u32,
+    /// Rows of `entities.parquet`.
+    pub entities: usize,
+    /// Rows of `names.parquet`.
+    pub names: usize,
+    /// Rows of the `relations` dataset.
+    pub relations: usize,
+    /// Rows of `evidence.parquet`.
+    pub evidence: usize,
+    /// Rows of `casualties.parquet`.
+    pub casualties: usize,
+    /// Rows of `sources.parquet`.
+    pub sources: usize,
+    /// The relations' partitions: `start_year=Y/part-N.parquet`, in order.
+    pub relation_files: Vec<String>,
+}
+
+/// Writes `selection` of `graph` as Parquet tables into the folder `dir`, whole or not at
+/// all (see the module documentation for which targets are accepted).
+pub fn write_dir(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Written, ExportError> {
+    folder::replace(dir, |tmp| write_tables(graph, selection, tmp))
+}
+
+/// Writes every table into the (new, empty) folder `dir`.
+fn write_tables(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Written, ExportError> {
+    let mut written = Written {
+        format: folder::FORMAT,
+        schema_version: 1,
+        ..Written::default()
+    };
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    written.entities = table(dir, "entities.parquet", tables::entities_schema(), |b| {
+        for entity in entities {
+            tables::entity_row(b.batch(), entity);
+            b.flush_full()?;
+        }
+        Ok(())
+    })?;
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    written.names = table(dir, "names.parquet", tables::names_schema(), |b| {
+        for entity in entities {
+            tables::name_rows(b.batch(), entity);
+            b.flush_full()?;
+        }
+        Ok(())
+    })?;
+    let relations = || {
+        selection
+            .relations
+            .iter()
+            .map(|f| graph.relation(f.relation))
+    };
+    written.evidence = table(dir, "evidence.parquet", tables::evidence_schema(), |b| {
+        for relation in relations() {
+            tables::evidence_rows(b.batch(), relation);
+            b.flush_full()?;
+        }
+        Ok(())
+    })?;
+    written.casualties = table(
+        dir,
+        "casualties.parquet",
+        tables::casualties_schema(),
+        |b| {
+            for relation in relations() {
+                tables::casualty_rows(b.batch(), relation);
+                b.flush_full()?;
+            }
+            Ok(())
+        },
+    )?;
+    written.sources = table(dir, "sources.parquet", tables::sources_schema(), |b| {
+        for source in graph.sources() {
+            tables::source_row(b.batch(), source);
+        }
+        Ok(())
+    })?;
+    let (count, files) = relations_dataset(graph, selection, &dir.join("relations"))?;
+    written.relations = count;
+    written.relation_files = files;
+    folder::write_manifest(dir, &written)?;
+    Ok(written)
+}
+
+/// Writes the relations, partitioned by the year of their earliest possible start, in the
+/// selection's order (the graph's chronological order, so each year's rows are contiguous).
+fn relations_dataset(
+    graph: &Graph,
+    selection: &Snapshot,
+    dir: &Path,
+) -> Result<(usize, Vec<String>), ExportError> {
+    folder::create_dir(dir)?;
+    let order = chronological_positions(graph);
+    let schema = tables::relations_schema();
+    let mut files = Vec::new();
+    let mut open: Option<(i64, usize, TableWriter)> = None;
+    let mut total = 0;
+    for found in &selection.relations {
+        let r = found.relation;
+        let year = start_year(graph, r);
+        let roll = match &open {
+            Some((y, _, w)) => *y != year || w.rows_in_file() >= FILE_ROWS,
+            None => true,
+        };
+        if roll {
+            let part = match open.take() {
+                Some((y, part, w)) => {
+                    total += w.finish()?;
+                    if y == year { part + 1 } else { 0 }
+                }
+                None => 0,
+            };
+            let name = format!("start_year={year}/part-{part}.parquet");
+            folder::create_dir(&dir.join(format!("start_year={year}")))?;
+            open = Some((year, part, TableWriter::create(&dir.join(&name), &schema)?));
+            files.push(name);
+        }
+        let (_, _, writer) = open.as_mut().expect("a file is open");
+        tables::relation_row(writer.batch(), graph, r, order[r.index()]);
+        writer.flush_full()?;
+    }
+    if let Some((_, _, w)) = open {
+        total += w.finish()?;
+    }
+    Ok((total, files))
+}
+
+/// Each relation's position in the graph's chronological order (the order every list of
+/// actorgraph follows), by relation index.
+fn chronological_positions(graph: &Graph) -> Vec<usize> {
+    let mut order = vec![0; graph.relations().len()];
+    for (at, &r) in graph.chronological().iter().enumerate() {
+        order[r.index()] = at;
+    }
+    order
+}
+
+/// The partition of relation `r`: the year of its earliest possible start, 0 when unbounded.
+fn start_year(graph: &Graph, r: RelationIx) -> i64 {
+    let first = graph.bounds(r).start_first;
+    if first == crate::model::Day::MIN {
+        0
+    } else {
+        first.civil().0
+    }
+}
+
+/// Writes one single-file table `name` of `schema` into `dir` through `fill`; the row count.
+fn table(
+    dir: &Path,
+    name: &str,
+    schema: SchemaRef,
+    fill: impl FnOnce(&mut TableWriter) -> Result<(), ExportError>,
+) -> Result<usize, ExportError> {
+    let mut writer = TableWriter::create(&dir.join(name), &schema)?;
+    fill(&mut writer)?;
+    writer.finish()
+}
+
+/// One Parquet file being written, with the batch of rows not yet handed to the writer.
+struct TableWriter {
+    path: PathBuf,
+    writer: ArrowWriter<BufWriter<File>>,
+    batch: Batch,
+    /// Rows handed to the writer so far.
+    rows: usize,
+}
+
+impl TableWriter {
+    fn create(path: &Path, schema: &SchemaRef) -> Result<TableWriter, ExportError> {
+        let file = folder::create_file(path)?;
+        let writer = ArrowWriter::try_new(
+            BufWriter::new(file),
+            SchemaRef::clone(schema),
+            Some(properties()),
+        )?;
+        Ok(TableWriter {
+            path: path.to_owned(),
+            writer,
+            batch: Batch::new(schema),
+            rows: 0,
+        })
+    }
+
+    fn batch(&mut self) -> &mut Batch {
+        &mut self.batch
+    }
+
+    /// Rows written to this file so far, buffered ones included.
+    fn rows_in_file(&self) -> usize {
+        self.rows + self.batch.rows()
+    }
+
+    /// Hands the batch to the writer once it holds enough rows.
+    fn flush_full(&mut self) -> Result<(), ExportError> {
+        if self.batch.rows() >= BATCH_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        if self.batch.rows() > 0 {
+            self.rows += self.batch.rows();
+            let batch = self.batch.finish()?;
+            self.writer.write(&batch)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the last rows and the footer, and syncs the file; the number of rows.
+    fn finish(mut self) -> Result<usize, ExportError> {
+        self.flush()?;
+        let out = self.writer.into_inner()?;
+        let file = out.into_inner().map_err(|e| ExportError::Io {
+            path: self.path.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(|source| ExportError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(self.rows)
+    }
+}
+
+/// The writer's settings: snappy compression, row groups of [`ROW_GROUP_ROWS`], a fixed
+/// `created_by`, no key-value metadata beyond the Arrow schema.
+fn properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_created_by(CREATED_BY.to_owned())
+        .set_compression(Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .build()
+}
