@@ -192,7 +192,9 @@ fn question(scope: &Scope, draw: &mut Draw, whole_graph_percent: u64) -> Questio
             kinds(scope, draw, &mut q, 70);
         }
         "diff" => {
+            // The earlier date first: the other order is a usage error.
             let (a, b) = (scope.date(draw), scope.date(draw));
+            let (a, b) = if b < a { (b, a) } else { (a, b) };
             q.engine = json!({"question": "diff", "first": a, "second": b});
             q.cli.extend(["diff".into(), a, b]);
             kinds(scope, draw, &mut q, 70);
