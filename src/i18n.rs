@@ -3,7 +3,9 @@
 //! and the name of an entity in a language.
 //!
 //! English is the vocabulary of the data files and of `--json` (`alliance`, `part_of`,
-//! `asserted`), so English output reads as the data does; JSON output is never translated.
+//! `asserted`) written as words (`part of`), so English output reads as the data does; JSON
+//! output is never translated. The command line, the diagrams, the timeline charts and the
+//! HTML explorer all take their words from here.
 //! Every word has its three forms in one row of `Term::forms`: a word cannot be added in one
 //! language and forgotten in another.
 //!
@@ -84,14 +86,19 @@ pub enum Term {
     Certain(Certainty),
 }
 
-/// The word `term` in `lang`.
-pub fn text(lang: Lang, term: Term) -> &'static str {
-    let [en, fr, ar] = term.forms();
+/// The form of `words` ([English, French, Arabic]) in `lang`.
+fn pick(words: [&'static str; 3], lang: Lang) -> &'static str {
+    let [en, fr, ar] = words;
     match lang {
         Lang::En => en,
         Lang::Fr => fr,
         Lang::Ar => ar,
     }
+}
+
+/// The word `term` in `lang`.
+pub fn text(lang: Lang, term: Term) -> &'static str {
+    pick(term.forms(), lang)
 }
 
 impl Term {
@@ -142,59 +149,65 @@ impl Term {
 /// The rows of the table for relation kinds.
 fn relation_kind(kind: RelationKind) -> [&'static str; 3] {
     use RelationKind as K;
-    let [fr, ar] = match kind {
-        K::Alliance => ["alliance", "تحالف"],
-        K::Conflict => ["conflit", "نزاع"],
-        K::Attack => ["attaque", "هجوم"],
-        K::Support => ["soutien", "دعم"],
-        K::Recognition => ["reconnaissance", "اعتراف"],
-        K::Control => ["contrôle", "سيطرة"],
-        K::Ceasefire => ["cessez-le-feu", "وقف إطلاق النار"],
-        K::Negotiation => ["négociation", "مفاوضات"],
-        K::Agreement => ["accord", "اتفاق"],
-        K::Declaration => ["déclaration", "إعلان"],
-        K::Claim => ["revendication", "مطالبة"],
-        K::Leadership => ["direction", "قيادة"],
-        K::Membership => ["appartenance", "عضوية"],
-        K::PartOf => ["partie de", "جزء من"],
-        K::Borders => ["frontière commune", "حدود مشتركة"],
-        K::Capital => ["capitale", "عاصمة"],
-        K::Defection => ["défection", "انشقاق"],
-        K::Denunciation => ["dénonciation", "إدانة"],
-        K::Administration => ["administration", "إدارة"],
-        K::Presence => ["présence", "وجود"],
-        K::Interview => ["entretien", "مقابلة"],
-        K::Destabilisation => ["déstabilisation", "زعزعة الاستقرار"],
-        K::ArmedForceOf => ["forces armées de", "قوات مسلحة تابعة لـ"],
-        K::Goal => ["objectif", "هدف"],
-        K::Threat => ["menace", "تهديد"],
-        K::Hiding => ["clandestinité", "تخفٍّ"],
-        K::Overlaps => ["chevauchement", "تداخل"],
+    let [en, fr, ar] = match kind {
+        K::Alliance => ["alliance", "alliance", "تحالف"],
+        K::Conflict => ["conflict", "conflit", "نزاع"],
+        K::Attack => ["attack", "attaque", "هجوم"],
+        K::Support => ["support", "soutien", "دعم"],
+        K::Recognition => ["recognition", "reconnaissance", "اعتراف"],
+        K::Control => ["control", "contrôle", "سيطرة"],
+        K::Ceasefire => ["ceasefire", "cessez-le-feu", "وقف إطلاق النار"],
+        K::Negotiation => ["negotiation", "négociation", "مفاوضات"],
+        K::Agreement => ["agreement", "accord", "اتفاق"],
+        K::Declaration => ["declaration", "déclaration", "إعلان"],
+        K::Claim => ["claim", "revendication", "مطالبة"],
+        K::Leadership => ["leadership", "direction", "قيادة"],
+        K::Membership => ["membership", "appartenance", "عضوية"],
+        K::PartOf => ["part of", "partie de", "جزء من"],
+        K::Borders => ["borders", "frontière commune", "حدود مشتركة"],
+        K::Capital => ["capital", "capitale", "عاصمة"],
+        K::Defection => ["defection", "défection", "انشقاق"],
+        K::Denunciation => ["denunciation", "dénonciation", "إدانة"],
+        K::Administration => ["administration", "administration", "إدارة"],
+        K::Presence => ["presence", "présence", "وجود"],
+        K::Interview => ["interview", "entretien", "مقابلة"],
+        K::Destabilisation => ["destabilisation", "déstabilisation", "زعزعة الاستقرار"],
+        K::ArmedForceOf => ["armed force of", "forces armées de", "قوات مسلحة تابعة لـ"],
+        K::Goal => ["goal", "objectif", "هدف"],
+        K::Threat => ["threat", "menace", "تهديد"],
+        K::Hiding => ["hiding", "clandestinité", "تخفٍّ"],
+        K::Overlaps => ["overlaps", "chevauchement", "تداخل"],
     };
-    [kind.as_str(), fr, ar]
+    [en, fr, ar]
 }
 
 /// The rows of the table for entity kinds.
 fn entity_kind(kind: EntityKind) -> [&'static str; 3] {
     use EntityKind as K;
-    let [fr, ar] = match kind {
-        K::ArmedGroup => ["groupe armé", "جماعة مسلحة"],
-        K::PoliticalMovement => ["mouvement politique", "حركة سياسية"],
-        K::Coalition => ["coalition", "ائتلاف"],
-        K::State => ["État", "دولة"],
-        K::UnrecognisedState => ["État non reconnu", "دولة غير معترف بها"],
-        K::IntergovernmentalOrganisation => {
-            ["organisation intergouvernementale", "منظمة حكومية دولية"]
-        }
-        K::Person => ["personne", "شخص"],
-        K::People => ["peuple", "شعب"],
-        K::City => ["ville", "مدينة"],
-        K::Region => ["région", "منطقة"],
-        K::NaturalArea => ["espace naturel", "منطقة طبيعية"],
-        K::MediaOutlet => ["média", "وسيلة إعلام"],
-        K::ArmedForce => ["forces armées", "قوات مسلحة"],
+    let [en, fr, ar] = match kind {
+        K::ArmedGroup => ["armed group", "groupe armé", "جماعة مسلحة"],
+        K::PoliticalMovement => ["political movement", "mouvement politique", "حركة سياسية"],
+        K::Coalition => ["coalition", "coalition", "ائتلاف"],
+        K::State => ["state", "État", "دولة"],
+        K::UnrecognisedState => [
+            "unrecognised state",
+            "État non reconnu",
+            "دولة غير معترف بها",
+        ],
+        K::IntergovernmentalOrganisation => [
+            "intergovernmental organisation",
+            "organisation intergouvernementale",
+            "منظمة حكومية دولية",
+        ],
+        K::Person => ["person", "personne", "شخص"],
+        K::People => ["people", "peuple", "شعب"],
+        K::City => ["city", "ville", "مدينة"],
+        K::Region => ["region", "région", "منطقة"],
+        K::NaturalArea => ["natural area", "espace naturel", "منطقة طبيعية"],
+        K::MediaOutlet => ["media outlet", "média", "وسيلة إعلام"],
+        K::ArmedForce => ["armed force", "forces armées", "قوات مسلحة"],
     };
-    [kind.as_str(), fr, ar]
+    [en, fr, ar]
 }
 
 /// The short label of `entity` in `lang`, for tables: in English its [`Entity::label`] (a
@@ -258,6 +271,138 @@ fn abbreviates(acronym: &str, name: &str) -> bool {
         .all(|letter| initials.any(|initial| initial == letter))
 }
 
+/// The short name of month `month` (1–12) in `lang`.
+///
+/// ```
+/// use actorgraph::i18n::{Lang, month};
+/// assert_eq!(month(2, Lang::Fr), "févr.");
+/// assert_eq!(month(6, Lang::Ar), "يونيو");
+/// ```
+pub fn month(month: u32, lang: Lang) -> &'static str {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const FR: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::En => EN[i],
+        Lang::Fr => FR[i],
+        Lang::Ar => AR[i],
+    }
+}
+
+/// A phrase of a legend or a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// The legend's heading.
+    Legend,
+    /// A relation whose dates are known to the day it is drawn with.
+    Certain,
+    /// Shading: the start or end lies somewhere in the shaded span.
+    Imprecise,
+    /// Alleged or disputed.
+    Doubtful,
+    /// Possibly held on the date asked about.
+    Possible,
+    /// Stated not to hold.
+    Negated,
+    /// The word put before a negated relation's kind.
+    Not,
+    /// No end in the sources: it goes on past them.
+    Open,
+    /// A one-off act (an attack, a declaration).
+    Event,
+    /// Relations the sources give no date for, left out of a timeline.
+    Undated,
+    /// The heading of a timeline's colour key when bars are coloured by actor.
+    Holders,
+    /// The word after a bundle's count.
+    Relations,
+    /// Several relations between two entities drawn as one edge.
+    Bundled,
+}
+
+/// The phrase in `lang`.
+pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
+    use Phrase as P;
+    let words = match phrase {
+        P::Legend => ["Legend", "Légende", "مفتاح الرسم"],
+        P::Certain => ["held throughout", "certain", "مؤكد"],
+        P::Imprecise => [
+            "date imprecise: somewhere in the shaded span",
+            "date imprécise : dans la partie estompée",
+            "تاريخ غير دقيق: في الجزء المظلل",
+        ],
+        P::Doubtful => [
+            "alleged or disputed",
+            "allégué ou contesté",
+            "مزعوم أو متنازع عليه",
+        ],
+        P::Possible => [
+            "possibly held then",
+            "peut-être à cette date",
+            "ربما في ذلك التاريخ",
+        ],
+        P::Negated => ["NOT: stated not to hold", "NON : démenti", "نفي: لم يحدث"],
+        P::Not => ["NOT", "NON", "لا"],
+        P::Open => [
+            "no end in the sources",
+            "sans fin dans les sources",
+            "لا نهاية في المصادر",
+        ],
+        P::Event => ["one-off act", "acte ponctuel", "حدث واحد"],
+        P::Undated => [
+            "relations without dates, not drawn",
+            "relations sans date, non dessinées",
+            "علاقات بلا تاريخ، غير مرسومة",
+        ],
+        P::Holders => ["held by", "tenu par", "بيد"],
+        P::Relations => ["relations", "relations", "علاقات"],
+        P::Bundled => [
+            "several relations: count, kinds, dates",
+            "plusieurs relations : nombre, types, dates",
+            "عدة علاقات: العدد والأنواع والتواريخ",
+        ],
+    };
+    pick(words, lang)
+}
+
+/// A diff's legend line for `difference` (`began`, `ended` or `changed`) between the dates
+/// `first` and `second`, in `lang`.
+pub fn difference(difference: &str, first: &str, second: &str, lang: Lang) -> String {
+    let words = match difference {
+        "began" => ["began", "commencé", "بدأ"],
+        "ended" => ["ended", "terminé", "انتهى"],
+        _ => ["certainty changed", "certitude changée", "تغير اليقين"],
+    };
+    let between = pick(
+        ["between {a} and {b}", "entre {a} et {b}", "بين {a} و{b}"],
+        lang,
+    );
+    format!(
+        "{} {}",
+        pick(words, lang),
+        between.replace("{a}", first).replace("{b}", second)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +411,11 @@ mod tests {
     fn every_term_has_three_distinct_nonempty_forms_where_languages_differ() {
         for kind in RelationKind::ALL {
             let [en, fr, ar] = Term::Kind(kind).forms();
+            assert_eq!(
+                en,
+                kind.as_str().replace('_', " "),
+                "the data's word, spelt out"
+            );
             assert!(!en.is_empty() && !fr.is_empty() && !ar.is_empty(), "{kind}");
             assert_ne!(en, ar, "{kind}");
         }
@@ -276,6 +426,15 @@ mod tests {
         }
         assert_eq!(text(Lang::En, Term::Status(Status::Alleged)), "alleged");
         assert_eq!(text(Lang::Fr, Term::Status(Status::Alleged)), "allégué");
+    }
+
+    #[test]
+    fn every_month_has_a_distinct_name_in_every_language() {
+        for lang in [Lang::En, Lang::Fr, Lang::Ar] {
+            let months: std::collections::BTreeSet<&str> =
+                (1..=12).map(|m| month(m, lang)).collect();
+            assert_eq!(months.len(), 12, "{lang:?}");
+        }
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub fn write(
             ("style", STYLE),
             ("cytoscape", CYTOSCAPE),
             ("data", &data),
+            ("terms", &script_safe(&terms())),
             ("labels", LABELS),
             ("script", SCRIPT),
         ],
@@ -132,6 +133,28 @@ fn data_lang(options: &Options) -> &'static str {
 
 /// `json` with every `<` written `\u003c`: the same JSON to a parser, and no `</script>` or
 /// `<!--` can end or confuse the script element that holds it.
+/// The words of every relation kind, status and entity kind in English, French and Arabic, as
+/// a JSON object by data name, from the one translation table ([`crate::i18n`]).
+fn terms() -> String {
+    use crate::i18n::{Term, text};
+    use crate::model::{EntityKind, RelationKind, Status};
+    let words = |term: Term| [Lang::En, Lang::Fr, Lang::Ar].map(|lang| text(lang, term));
+    let mut all = serde_json::Map::new();
+    let kinds = RelationKind::ALL
+        .iter()
+        .map(|&k| (k.as_str(), words(Term::Kind(k))));
+    let statuses = Status::ALL
+        .iter()
+        .map(|&s| (s.as_str(), words(Term::Status(s))));
+    let entities = EntityKind::ALL
+        .iter()
+        .map(|&k| (k.as_str(), words(Term::EntityKind(k))));
+    for (name, forms) in kinds.chain(statuses).chain(entities) {
+        all.insert(name.to_owned(), serde_json::json!(forms));
+    }
+    serde_json::Value::Object(all).to_string()
+}
+
 fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
@@ -448,15 +471,20 @@ mod tests {
 
     #[test]
     fn every_kind_and_status_has_its_three_words() {
+        let terms: serde_json::Value = serde_json::from_str(&terms()).unwrap();
         let names = RelationKind::ALL
             .iter()
             .map(|k| k.as_str())
             .chain(EntityKind::ALL.iter().map(|k| k.as_str()))
             .chain(Status::ALL.iter().map(|s| s.as_str()));
         for name in names {
+            let forms = terms[name].as_array().unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(forms.len(), 3, "{name}");
             assert!(
-                LABELS.contains(&format!("{name}: [\"")),
-                "{name} is not in src/export/html/labels.js TERMS"
+                forms
+                    .iter()
+                    .all(|f| f.as_str().is_some_and(|f| !f.is_empty())),
+                "{name}"
             );
         }
     }

@@ -19,7 +19,6 @@ pub mod rdf;
 pub mod render;
 pub mod timeline;
 pub mod views;
-pub mod words;
 mod xml;
 
 use std::fmt;

@@ -2,7 +2,8 @@
 //! the labels kept.
 
 use actorgraph::Status;
-use actorgraph::export::{self, Format, Lang, words};
+use actorgraph::export::{self, Format, Lang};
+use actorgraph::i18n::{self, Phrase, Term};
 use actorgraph::text::{is_invisible, visible};
 use graphviz_rust::dot_structures::{
     Attribute, EdgeTy, Graph as Dot, GraphAttributes, Id, NodeId, Stmt, Vertex,
@@ -79,12 +80,15 @@ pub fn dot(data: &[u8]) {
         assert_eq!(from, &NodeId(quoted(relation.source.as_str()), None));
         assert_eq!(to, &NodeId(quoted(relation.target.as_str()), None));
         let lang = options.lang;
-        let mut head = words::relation_kind(relation.kind, lang).to_owned();
+        let mut head = i18n::text(lang, Term::Kind(relation.kind)).to_owned();
         if relation.negated {
-            head = format!("{} {head}", words::phrase(words::Phrase::Not, lang));
+            head = format!("{} {head}", i18n::phrase(Phrase::Not, lang));
         }
         if relation.status != Status::Asserted {
-            head = format!("{head} ({})", words::status(relation.status, lang));
+            head = format!(
+                "{head} ({})",
+                i18n::text(lang, Term::Status(relation.status))
+            );
         }
         let lines = label(&edge.attributes, "label");
         assert_eq!(lines[..2], [head, relation.dates()], "{}", relation.id);

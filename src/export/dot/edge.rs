@@ -8,7 +8,7 @@ use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Id, NodeId, Vertex}
 use super::style::{Difference, attr, stroke};
 use super::text::{label, quoted};
 use crate::export::Lang;
-use crate::export::words::{self, Phrase};
+use crate::i18n::{self, Phrase, Term};
 use crate::model::{EntityId, Relation, RelationKind, Status};
 use crate::query::{Certainty, Change};
 
@@ -18,12 +18,15 @@ const BUNDLE_KINDS: usize = 5;
 /// The kind as an edge reads it in `lang`: `NOT` before a negated one, the status after a
 /// doubtful one.
 fn head(relation: &Relation, lang: Lang) -> String {
-    let mut head = words::relation_kind(relation.kind, lang).to_owned();
+    let mut head = i18n::text(lang, Term::Kind(relation.kind)).to_owned();
     if relation.negated {
-        head = format!("{} {head}", words::phrase(Phrase::Not, lang));
+        head = format!("{} {head}", i18n::phrase(Phrase::Not, lang));
     }
     if relation.status != Status::Asserted {
-        head = format!("{head} ({})", words::status(relation.status, lang));
+        head = format!(
+            "{head} ({})",
+            i18n::text(lang, Term::Status(relation.status))
+        );
     }
     head
 }
@@ -116,11 +119,11 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
     let count = format!(
         "{} {}",
         relations.len(),
-        words::phrase(Phrase::Relations, lang)
+        i18n::phrase(Phrase::Relations, lang)
     );
     let mut lines = vec![count];
     for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
-        let name = words::relation_kind(*kind, lang);
+        let name = i18n::text(lang, Term::Kind(*kind));
         lines.push(match list.as_slice() {
             [one] => format!("{}: {}", head(one, lang), one.dates()),
             several => format!("{name} ×{}: {}", several.len(), span(several)),

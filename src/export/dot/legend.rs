@@ -11,7 +11,7 @@ use graphviz_rust::dot_structures::{Attribute, Id, Node, NodeId, Stmt, Subgraph}
 use super::style::{Difference, Stroke, attr, look, stroke};
 use super::text::{quoted, visible};
 use crate::export::Lang;
-use crate::export::words::{self, Phrase};
+use crate::i18n::{self, Phrase, Term};
 use crate::model::{EntityKind, RelationKind};
 
 /// The line styles a diagram uses, for the legend.
@@ -109,16 +109,16 @@ pub fn legend(content: &LegendContent) -> Stmt {
             "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\" BGCOLOR=\"{}\"><TR><TD WIDTH=\"18\" HEIGHT=\"9\"></TD></TR></TABLE>",
             look.fill
         );
-        left.push(row(&swatch, words::entity_kind(kind, lang)));
+        left.push(row(&swatch, i18n::text(lang, Term::EntityKind(kind))));
     }
     let mut right = Vec::new();
     for &kind in &content.relations {
         let sample = stroke_sample(stroke(kind), kind.is_symmetric());
-        right.push(row(&sample, words::relation_kind(kind, lang)));
+        right.push(row(&sample, i18n::text(lang, Term::Kind(kind))));
     }
     if let Some((first, second)) = &content.diff {
         for difference in Difference::ALL {
-            let text = words::difference(difference.name(), first, second, lang);
+            let text = i18n::difference(difference.name(), first, second, lang);
             right.push(row(&line(difference.colour(), "━━━━", ""), &text));
         }
     }
@@ -132,7 +132,7 @@ pub fn legend(content: &LegendContent) -> Stmt {
     ];
     for (shown, body, phrase) in styles {
         if shown {
-            right.push(row(&line(grey, body, ""), words::phrase(phrase, lang)));
+            right.push(row(&line(grey, body, ""), i18n::phrase(phrase, lang)));
         }
     }
     let column = |rows: Vec<String>| {
@@ -141,7 +141,7 @@ pub fn legend(content: &LegendContent) -> Stmt {
             rows.concat()
         )
     };
-    let heading = html(words::phrase(Phrase::Legend, lang));
+    let heading = html(i18n::phrase(Phrase::Legend, lang));
     let mut cells = String::new();
     for rows in [left, right] {
         if !rows.is_empty() {

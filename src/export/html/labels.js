@@ -75,29 +75,5 @@ const LABELS = {
   }
 };
 
-// Relation kinds, statuses and entity kinds: [English, French, Arabic].
-const TERMS = {
-  alliance: ["alliance", "alliance", "تحالف"], conflict: ["conflict", "conflit", "صراع"],
-  attack: ["attack", "attaque", "هجوم"], control: ["control", "contrôle", "سيطرة"],
-  part_of: ["part of", "fait partie de", "جزء من"], membership: ["member of", "membre de", "عضوية"],
-  support: ["support", "soutien", "دعم"], claim: ["claim", "revendication", "مطالبة"],
-  borders: ["borders", "frontalier de", "يحد"], presence: ["presence", "présence", "وجود"],
-  denunciation: ["denunciation", "dénonciation", "تنديد"], destabilisation: ["destabilisation", "déstabilisation", "زعزعة استقرار"],
-  armed_force_of: ["armed force of", "force armée de", "قوة مسلحة لـ"], goal: ["goal", "objectif", "هدف"],
-  declaration: ["declaration", "déclaration", "إعلان"], leadership: ["leadership", "direction", "قيادة"],
-  recognition: ["recognition", "reconnaissance", "اعتراف"], overlaps: ["overlaps", "recoupe", "يتداخل مع"],
-  capital: ["capital", "capitale", "عاصمة"], defection: ["defection", "défection", "انشقاق"],
-  interview: ["interview", "entretien", "مقابلة"], agreement: ["agreement", "accord", "اتفاق"],
-  threat: ["threat", "menace", "تهديد"], administration: ["administration", "administration", "إدارة"],
-  negotiation: ["negotiation", "négociation", "تفاوض"], ceasefire: ["ceasefire", "cessez-le-feu", "وقف إطلاق النار"],
-  hiding: ["hiding", "refuge", "اختباء"],
-  asserted: ["asserted", "affirmée", "مؤكدة"], alleged: ["alleged", "alléguée", "مزعومة"],
-  disputed: ["disputed", "contestée", "متنازع عليها"],
-  state: ["state", "État", "دولة"], unrecognised_state: ["unrecognised state", "État non reconnu", "دولة غير معترف بها"],
-  armed_group: ["armed group", "groupe armé", "جماعة مسلحة"], political_movement: ["political movement", "mouvement politique", "حركة سياسية"],
-  coalition: ["coalition", "coalition", "ائتلاف"], intergovernmental_organisation: ["intergovernmental organisation", "organisation intergouvernementale", "منظمة حكومية دولية"],
-  person: ["person", "personne", "شخص"], people: ["people", "peuple", "شعب"],
-  city: ["city", "ville", "مدينة"], region: ["region", "région", "منطقة"],
-  natural_area: ["natural area", "espace naturel", "منطقة طبيعية"], media_outlet: ["media outlet", "média", "وسيلة إعلام"],
-  armed_force: ["armed force", "force armée", "قوات مسلحة"]
-};
+// Relation kinds, statuses and entity kinds, [English, French, Arabic]: the command line's one
+// translation table (src/i18n.rs), written into the page by `export html` as TERMS.

@@ -7,8 +7,8 @@ use super::bars::{Bar, Row, Spans, lanes};
 use super::canvas::{Align, Canvas, number, text_width};
 use crate::export::Lang;
 use crate::export::dot::{attr, colour, label, wrap};
-use crate::export::words::{self, Phrase};
 use crate::graph::{EntityIx, Graph};
+use crate::i18n::{self, Phrase, Term};
 use crate::model::{Day, PartialDate, Status};
 
 /// Space around the chart, in points.
@@ -165,13 +165,16 @@ impl Chart<'_> {
                 Lang::Ar => self.lang.name_of(holder).to_owned(),
             }
         } else {
-            words::relation_kind(relation.kind, self.lang).to_owned()
+            i18n::text(self.lang, Term::Kind(relation.kind)).to_owned()
         };
         if relation.negated {
-            text = format!("{} {text}", words::phrase(Phrase::Not, self.lang));
+            text = format!("{} {text}", i18n::phrase(Phrase::Not, self.lang));
         }
         if relation.status != Status::Asserted {
-            text = format!("{text} ({})", words::status(relation.status, self.lang));
+            text = format!(
+                "{text} ({})",
+                i18n::text(self.lang, Term::Status(relation.status))
+            );
         }
         text
     }
@@ -302,7 +305,7 @@ impl Chart<'_> {
         let (y, m, _) = first.civil();
         let mut month = PartialDate::from_parts(y as u16, m as u8, 0).ok();
         let widest = (1..=12)
-            .map(|m| text_width(words::month(m, self.lang), AXIS_FONT))
+            .map(|m| text_width(i18n::month(m, self.lang), AXIS_FONT))
             .fold(0.0, f64::max);
         let month_width = 30.0 * page.per_day;
         let every = if widest + 4.0 <= month_width { 1 } else { 3 };
@@ -318,7 +321,7 @@ impl Chart<'_> {
                 .rect(id.clone(), [from, top, 0.6, bottom - top + 3.0], line);
             if (u32::from(m) - 1) % every == 0 && to - from >= widest * 0.6 {
                 let anchor = ((from + to) / 2.0, bottom + AXIS_FONT, Align::Centre);
-                let name = words::month(u32::from(m), self.lang);
+                let name = i18n::month(u32::from(m), self.lang);
                 page.canvas
                     .text(format!("{id}_name"), &[name], anchor, AXIS_FONT, vec![]);
             }
@@ -412,7 +415,7 @@ impl Chart<'_> {
         let mut x = page.plot_left;
         let mut y = top;
         for (id, phrase, attrs) in samples {
-            let text = words::phrase(phrase, self.lang);
+            let text = i18n::phrase(phrase, self.lang);
             let width = 22.0 + 4.0 + text_width(text, FONT) + 14.0;
             if x + width > right && x > page.plot_left {
                 x = page.plot_left;
@@ -432,7 +435,7 @@ impl Chart<'_> {
         }
         if undated > 0 {
             y += LANE;
-            let text = format!("{}: {undated}", words::phrase(Phrase::Undated, self.lang));
+            let text = format!("{}: {undated}", i18n::phrase(Phrase::Undated, self.lang));
             let anchor = (page.plot_left, y + BAR / 2.0, Align::Start);
             page.canvas
                 .text("legend_undated".into(), &[&text], anchor, FONT, vec![]);
