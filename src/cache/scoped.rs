@@ -94,29 +94,26 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
 }
 
 /// Reads from the cache of `dir` the entities that `name` matches, under the one matcher
-/// ([`search`]), and nothing else: no relation. Finding `name` among them
+/// ([`crate::names::search`]), and nothing else: no relation. Finding `name` among them
 /// ([`NameIndex::find`]) gives what it gives among all entities, since every entity it can
 /// match is there. `Ok(None)` when the name matches no entity (the suggestions for it need
 /// every name).
 pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
-    let mut scope = Scope::open(dir)?;
-    let candidates = scope.candidates(name)?;
-    if candidates.is_empty() {
-        return Ok(None);
-    }
-    for &i in &candidates {
-        scope.entity(i)?;
-    }
-    let entities = scope.entities.into_values().collect();
-    Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
+    reached_entities(dir, name, Reach::Names)
 }
 
 /// Reads from the cache of `dir` every entity with a name holding `text` (what `find` lists,
 /// [`NameIndex::search`](crate::names::NameIndex::search)), without relations; `Ok(None)` when
 /// no name holds it.
 pub fn holding(dir: &Path, text: &str) -> Result<Option<Graph>, CacheError> {
+    reached_entities(dir, text, Reach::Parts)
+}
+
+/// The entities whose names `query` reaches, read from the cache of `dir` as a graph without
+/// relations; `Ok(None)` when it reaches none.
+fn reached_entities(dir: &Path, query: &str, reach: Reach) -> Result<Option<Graph>, CacheError> {
     let mut scope = Scope::open(dir)?;
-    let candidates = scope.reached(text, Reach::Parts)?;
+    let candidates = scope.reached(query, reach)?;
     if candidates.is_empty() {
         return Ok(None);
     }
