@@ -16,6 +16,25 @@ use actorgraph::Graph;
 use actorgraph::edit::{Change, Elements, Rejected};
 use actorgraph::load::{GraphFiles, Problem};
 
+/// Refuses `dir` when it holds a graph file already, for commands that start a new graph
+/// (`command` says what the command does, for the message).
+pub fn must_be_new(dir: &Path, command: &'static str) -> Result<(), CliError> {
+    let graph_files = [
+        actorgraph::load::ENTITIES_FILE,
+        actorgraph::load::RELATIONS_FILE,
+        actorgraph::load::SOURCES_FILE,
+    ];
+    match graph_files.into_iter().find(|name| dir.join(name).exists()) {
+        Some(file) => Err(Refusal::Occupied {
+            dir: dir.to_owned(),
+            file,
+            command,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
 /// A graph folder, read.
 pub struct Folder {
     /// The folder.

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::error::{CliError, Declined, OK, Refusal, Verb};
+use super::error::{CliError, Declined, OK, Verb};
 use super::{folder, output};
 use actorgraph::edit::{Elements, change};
 use actorgraph::load::{ENTITIES_FILE, GraphFiles, RELATIONS_FILE, SOURCES_FILE};
@@ -23,16 +23,7 @@ Grow the graph with `actorgraph --data DIR add ...`, `cite`, `import` and `merge
 
 /// Creates `dir` (or fills it when empty) with three empty data files and a README.txt.
 pub fn run(dir: &Path) -> Result<ExitCode, CliError> {
-    for name in [ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE] {
-        if dir.join(name).exists() {
-            return Err(Refusal::Occupied {
-                dir: dir.to_owned(),
-                file: name,
-                command: "init only starts a new graph",
-            }
-            .into());
-        }
-    }
+    folder::must_be_new(dir, "init only starts a new graph")?;
     std::fs::create_dir_all(dir).map_err(|e| CliError::File {
         verb: Verb::Create,
         path: dir.to_owned(),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK, Refusal, Verb};
+use super::error::{CliError, OK, Verb};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::change;
@@ -30,16 +30,7 @@ pub fn run(
     into: &Path,
 ) -> Result<ExitCode, CliError> {
     let (a, b) = (Folder::open(first)?, Folder::open(second)?);
-    for name in [ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE] {
-        if into.join(name).exists() {
-            return Err(Refusal::Occupied {
-                dir: into.to_owned(),
-                file: name,
-                command: "merge writes a new graph",
-            }
-            .into());
-        }
-    }
+    folder::must_be_new(into, "merge writes a new graph")?;
     let merged = merge(&a.elements, &b.elements);
     let empty = GraphFiles {
         origin: into.display().to_string(),

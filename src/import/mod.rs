@@ -274,43 +274,10 @@ impl Imported {
 pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mapping) -> Imported {
     let mut problems = Vec::new();
     let mut out = elements.clone();
-    let missing: Vec<String> = mapping
-        .required()
-        .into_iter()
-        .filter(|c| table.column(c).is_none())
-        .collect();
-    if !missing.is_empty() {
-        problems.push(Problem::error(
-            Code::MissingColumn,
-            crate::load::Location::at(&table.name, &table.text, 0),
-            format!(
-                "the header lacks the column(s) {} that the {} mapping reads",
-                missing.join(", "),
-                mapping.name()
-            ),
-        ));
-        return Imported::nothing(out, problems);
-    }
-    match out.sources.iter().find(|s| s.document == table.name) {
-        Some(s) if s.sha256 != table.sha256 => {
-            problems.push(Problem::error(
-                Code::Sha256Mismatch,
-                crate::load::Location::file(&table.name),
-                format!(
-                    "sources.json already lists a document {} with sha256 {}, and this file's is {}: rename the new table",
-                    table.name, s.sha256, table.sha256
-                ),
-            ));
-            return Imported::nothing(out, problems);
-        }
-        Some(_) => {}
-        None => out.sources.push(Source {
-            document: table.name.clone(),
-            kind: SourceKind::Table,
-            language: mapping.language(),
-            sha256: table.sha256.clone(),
-            description: mapping.describe(table),
-        }),
+    if let Err(refused) = missing_columns(table, mapping).and_then(|()| {
+        register_table(&mut out.sources, table, mapping)
+    }) {
+        return Imported::nothing(out, vec![refused]);
     }
     let mut actors = Actors::new(graph, &out);
     let mut relation_ids: HashMap<String, usize> = out
@@ -327,17 +294,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
             Ok(Some(event)) => event,
             Ok(None) => continue,
             Err(e) => {
-                let at = table.column(&e.column).map_or_else(
-                    || crate::load::Location::at(&table.name, &table.text, row.span.start),
-                    |i| table.location(row, i),
-                );
-                let is_skip = e.code == Code::RowLeftOut;
-                let problem = if is_skip {
-                    Problem::warning(e.code, at, e.message)
-                } else {
-                    Problem::error(e.code, at, e.message)
-                };
-                problems.push(problem.with_path(format!("row {}.{}", row.number, e.column)));
+                problems.push(row_problem(table, row, e));
                 continue;
             }
         };
@@ -388,6 +345,73 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         already,
         problems,
     }
+}
+
+/// An error naming the columns `mapping` reads that the table's header lacks, if any.
+fn missing_columns(table: &Table, mapping: &Mapping) -> Result<(), Problem> {
+    let missing: Vec<String> = mapping
+        .required()
+        .into_iter()
+        .filter(|c| table.column(c).is_none())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Problem::error(
+        Code::MissingColumn,
+        crate::load::Location::at(&table.name, &table.text, 0),
+        format!(
+            "the header lacks the column(s) {} that the {} mapping reads",
+            missing.join(", "),
+            mapping.name()
+        ),
+    ))
+}
+
+/// Lists the table among `sources` unless it is there already; an error if a document of the
+/// same name with other bytes is.
+fn register_table(
+    sources: &mut Vec<Source>,
+    table: &Table,
+    mapping: &Mapping,
+) -> Result<(), Problem> {
+    match sources.iter().find(|s| s.document == table.name) {
+        Some(s) if s.sha256 != table.sha256 => Err(Problem::error(
+            Code::Sha256Mismatch,
+            crate::load::Location::file(&table.name),
+            format!(
+                "sources.json already lists a document {} with sha256 {}, and this file's is {}: \
+                 rename the new table",
+                table.name, s.sha256, table.sha256
+            ),
+        )),
+        Some(_) => Ok(()),
+        None => {
+            sources.push(Source {
+                document: table.name.clone(),
+                kind: SourceKind::Table,
+                language: mapping.language(),
+                sha256: table.sha256.clone(),
+                description: mapping.describe(table),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// The problem of a row the mapping cannot read, at its cell (or the row when the column is
+/// absent): a warning for a row left out on purpose, else an error.
+fn row_problem(table: &Table, row: &Row, e: FieldError) -> Problem {
+    let at = table.column(&e.column).map_or_else(
+        || crate::load::Location::at(&table.name, &table.text, row.span.start),
+        |i| table.location(row, i),
+    );
+    let problem = if e.code == Code::RowLeftOut {
+        Problem::warning(e.code, at, e.message)
+    } else {
+        Problem::error(e.code, at, e.message)
+    };
+    problem.with_path(format!("row {}.{}", row.number, e.column))
 }
 
 /// Actors matched to entities: the graph's, then those new in this import, by matching key.
