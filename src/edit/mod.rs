@@ -160,8 +160,8 @@ pub fn validated(
     sources_dir: Option<&Path>,
     shrinking: bool,
 ) -> Result<Change, Rejected> {
-    let report = load::check(&files, sources_dir);
-    if report.problems.iter().any(Problem::is_error) {
+    let report = load::verify(&files, sources_dir);
+    if report.has_error() {
         return Err(Rejected {
             problems: report.problems,
         });

@@ -58,25 +58,28 @@ pub fn validate(
         mentions: mentions.as_ref(),
     };
     let file = labels.relations.as_str();
-    check_relation_ids(&parsed.relations.elements, file, problems);
-    let entity_ids: HashSet<&str> = parsed
-        .entities
-        .elements
-        .iter()
-        .map(|e| e.value.id.as_str())
-        .collect();
-    // Each relation is checked on its own, on every core; problems are kept in file order.
-    let found: Vec<Vec<Problem>> = parsed
-        .relations
-        .elements
-        .par_iter()
-        .with_min_len(1024)
-        .map(|element| {
+    let relations = &parsed.relations.elements;
+    // The ids' uniqueness (one pass with a map) beside the checks of each relation on its
+    // own (on every core); problems are kept in file order.
+    let (duplicates, found) = rayon::join(
+        || {
             let mut problems = Vec::new();
-            check_relation_element(element, file, &entity_ids, &known, &evidence, &mut problems);
+            check_relation_ids(relations, file, &mut problems);
             problems
-        })
-        .collect();
+        },
+        || {
+            relations
+                .par_iter()
+                .with_min_len(1024)
+                .map(|element| {
+                    let mut problems = Vec::new();
+                    check_relation_element(element, file, &known, &evidence, &mut problems);
+                    problems
+                })
+                .collect::<Vec<Vec<Problem>>>()
+        },
+    );
+    problems.extend(duplicates);
     problems.extend(found.into_iter().flatten());
 }
 
@@ -99,14 +102,14 @@ fn check_relation_ids(relations: &[Element<Relation>], file: &str, problems: &mu
 fn check_relation_element(
     element: &Element<Relation>,
     file: &str,
-    ids: &HashSet<&str>,
     known: &Known,
     evidence: &EvidenceCheck,
     problems: &mut Vec<Problem>,
 ) {
     let at = Site::new(file, element, "relation", element.value.id.as_str());
     check_id(&at, element.value.id.as_str(), problems);
-    if ids.contains(element.value.id.as_str()) {
+    // Every entity id is a key of `kinds` (a duplicate entity's too: its first definition's).
+    if known.kinds.contains_key(element.value.id.as_str()) {
         problems.push(at.error(
             Code::DuplicateId,
             ".id",
