@@ -186,7 +186,7 @@ pub(crate) fn find(
             continue;
         }
         // "l'armée malienne" is a name that starts inside "l'armée".
-        if let Some((n, kinds)) = anaphor(lexicon, latin, tokens, i, last)
+        if let Some((n, kinds)) = anaphor(gazetteer, lexicon, latin, tokens, i, last)
             && (i + 1..i + n).all(|j| gazetteer.at(&tokens[..last], j).is_none())
         {
             out.push(mention(tokens, i, i + n, Who::Anaphor(kinds.to_vec())));
@@ -235,6 +235,7 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
 /// ("الحركة،", "للحركة" then a verb of the lexicon; not "الحركة الشعبية"), in French and
 /// English the phrase in lower case ("the movement"; "the Movement for ..." is a name).
 fn anaphor<'a>(
+    gazetteer: &Gazetteer,
     lexicon: &'a Matches,
     latin: bool,
     tokens: &[Token],
@@ -250,6 +251,16 @@ fn anaphor<'a>(
                 _ => None,
             })?;
     let next = tokens.get(i + n).filter(|_| i + n < last);
+    // "the city of Gao", "la ville de Gao": the name that follows is what it stands for.
+    let of_a_name = next.is_some()
+        && lexicon[i + n]
+            .iter()
+            .any(|(k, p)| *k == 1 && p.meaning == Meaning::Partitive)
+        && i + n + 1 < last
+        && gazetteer.at(&tokens[..last], i + n + 1).is_some();
+    if of_a_name {
+        return None;
+    }
     let ends = next
         .is_none_or(|t| t.kind != Kind::Word || t.number.is_some() || !lexicon[i + n].is_empty());
     // Arabic: the first term of a construct (إضافة) never takes the article, and an

@@ -1889,6 +1889,21 @@ mod tests {
                 "control malian-army timbuktu - -"
             ]
         );
+        // "the city": the town named last; "the city of X" names X.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA lost Kidal in 2012. The Islamists then took the city."
+            ),
+            ["control mnla kidal - 2012", "control islamists kidal - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Kidal is calm. The Islamists took the city of Gao."
+            ),
+            ["control islamists gao - -"]
+        );
         // A pair governed by a preposition is no side of a noun after a comma.
         assert_eq!(
             read(
