@@ -205,6 +205,9 @@ pub(crate) enum Meaning {
     /// A definite common noun that names an actor already named ("الحركة", "the group"),
     /// with the kinds of entity it may stand for.
     Anaphor(Vec<EntityKind>),
+    /// A subject pronoun ("it", "they", "ils") standing for an actor already named, with the
+    /// kinds it may stand for: read only right before a trigger verb.
+    Pronoun(Vec<EntityKind>),
     /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
     /// dates around it.
     Background,
@@ -449,17 +452,21 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "continues" => Meaning::Continues,
         "background" => Meaning::Background,
         "complement" => Meaning::Complement,
-        "anaphor" => {
-            let kinds = args.first().ok_or("anaphor needs entity kinds")?;
-            Meaning::Anaphor(
-                kinds
-                    .split(',')
-                    .map(|k| {
-                        serde_json::from_value(serde_json::Value::String(k.to_owned()))
-                            .map_err(|_| format!("unknown entity kind {k:?}"))
-                    })
-                    .collect::<Result<Vec<EntityKind>, String>>()?,
-            )
+        "anaphor" | "pronoun" => {
+            let kinds = args
+                .first()
+                .ok_or_else(|| format!("{category} needs entity kinds"))?
+                .split(',')
+                .map(|k| {
+                    serde_json::from_value(serde_json::Value::String(k.to_owned()))
+                        .map_err(|_| format!("unknown entity kind {k:?}"))
+                })
+                .collect::<Result<Vec<EntityKind>, String>>()?;
+            if category == "anaphor" {
+                Meaning::Anaphor(kinds)
+            } else {
+                Meaning::Pronoun(kinds)
+            }
         }
         "entity" => {
             let kind = args.first().ok_or("entity needs a kind")?;

@@ -20,6 +20,9 @@ pub(crate) enum Who {
     /// A definite noun ("الحركة", "the group") standing for the last actor of one of these
     /// kinds named before it in the paragraph; resolved (or dropped) by the caller.
     Anaphor(Vec<EntityKind>),
+    /// A subject pronoun ("it", "they", "ils") right before a trigger verb: the subject of
+    /// the clause before when it fits, else like [`Who::Anaphor`].
+    Pronoun(Vec<EntityKind>),
 }
 
 /// A span of tokens that names an actor.
@@ -38,8 +41,9 @@ pub(crate) struct Mention {
 /// Every name of a graph's entities, by the key of its first word.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// First word → (all words, entity); `usize::MAX` for a name two entities share.
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// First word → (all words, entity, written only in capitals); `usize::MAX` for a name
+    /// two entities share.
+    by_first: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
     /// A town → the region named after it ("Kidal" → "Kidal Region", "منطقة كيدال"): a
     /// region one of whose names is one of the town's names and at most two more words.
     region_of: HashMap<usize, usize>,
@@ -48,15 +52,16 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Indexes the ids, names and aliases of `graph`'s entities, by their matching keys.
     pub fn new(graph: &Graph) -> Gazetteer {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize, bool)>> = HashMap::new();
         for (i, entity) in graph.entities().iter().enumerate() {
-            for (k, _) in keyed_names(entity) {
+            for (k, written) in keyed_names(entity) {
                 let words: Vec<String> = k.split(' ').map(str::to_owned).collect();
+                let capitals = written == entity.id.as_str() || acronym(written);
                 let slot = by_first.entry(words[0].clone()).or_default();
-                match slot.iter_mut().find(|(w, _)| *w == words) {
-                    Some((_, e)) if *e != i => *e = usize::MAX,
-                    Some(_) => {}
-                    None => slot.push((words, i)),
+                match slot.iter_mut().find(|(w, _, _)| *w == words) {
+                    Some((_, e, _)) if *e != i => *e = usize::MAX,
+                    Some((_, _, caps)) => *caps &= capitals,
+                    None => slot.push((words, i, capitals)),
                 }
             }
         }
@@ -71,9 +76,12 @@ impl Gazetteer {
     fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for first in tokens[i].keys() {
-            for (words, entity) in self.by_first.get(first).into_iter().flatten() {
+            for (words, entity, capitals) in self.by_first.get(first).into_iter().flatten() {
                 let n = words.len();
-                let fits = i + n <= tokens.len()
+                // "AU", "UN" and ids are no French "au", "un": an acronym matches a word
+                // written with a capital.
+                let fits = (!capitals || tokens[i].upper)
+                    && i + n <= tokens.len()
                     && words[1..]
                         .iter()
                         .zip(&tokens[i + 1..i + n])
@@ -85,6 +93,12 @@ impl Gazetteer {
         }
         best.filter(|(_, e)| *e != usize::MAX)
     }
+}
+
+/// True for a name written as an acronym: one word of two to six Latin capitals ("AU",
+/// "MNLA"), which a text writes the same way.
+fn acronym(written: &str) -> bool {
+    (2..=6).contains(&written.len()) && written.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Each town's region, when the graph has exactly one region named after it.
@@ -172,11 +186,16 @@ pub(crate) fn find(
             continue;
         }
         // "l'armée malienne" is a name that starts inside "l'armée".
-        if let Some((n, kinds)) = anaphor(lexicon, latin, tokens, i, last)
+        if let Some((n, kinds)) = anaphor(gazetteer, lexicon, latin, tokens, i, last)
             && (i + 1..i + n).all(|j| gazetteer.at(&tokens[..last], j).is_none())
         {
             out.push(mention(tokens, i, i + n, Who::Anaphor(kinds.to_vec())));
             i += n;
+            continue;
+        }
+        if let Some(kinds) = pronoun(lexicon, tokens, i, last) {
+            out.push(mention(tokens, i, i + 1, Who::Pronoun(kinds.to_vec())));
+            i += 1;
             continue;
         }
         let found = if latin {
@@ -216,6 +235,7 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
 /// ("الحركة،", "للحركة" then a verb of the lexicon; not "الحركة الشعبية"), in French and
 /// English the phrase in lower case ("the movement"; "the Movement for ..." is a name).
 fn anaphor<'a>(
+    gazetteer: &Gazetteer,
     lexicon: &'a Matches,
     latin: bool,
     tokens: &[Token],
@@ -231,14 +251,50 @@ fn anaphor<'a>(
                 _ => None,
             })?;
     let next = tokens.get(i + n).filter(|_| i + n < last);
+    // "the city of Gao", "la ville de Gao": the name that follows is what it stands for.
+    let of_a_name = next.is_some()
+        && lexicon[i + n]
+            .iter()
+            .any(|(k, p)| *k == 1 && p.meaning == Meaning::Partitive)
+        && i + n + 1 < last
+        && gazetteer.at(&tokens[..last], i + n + 1).is_some();
+    if of_a_name {
+        return None;
+    }
     let ends = next
         .is_none_or(|t| t.kind != Kind::Word || t.number.is_some() || !lexicon[i + n].is_empty());
+    // Arabic: the first term of a construct (إضافة) never takes the article, and an
+    // adjective agrees with its noun in taking it; so a word without the article after a
+    // definite noun (الجماعة عادت, الجماعة بتجنيد) does not continue it.
     let ok = if latin {
         !tokens[i + n - 1].upper
     } else {
-        tokens[i].definite && ends
+        tokens[i].definite && (ends || next.is_some_and(|t| !t.definite))
     };
     ok.then_some((n, kinds))
+}
+
+/// The kinds a subject pronoun at token `i` may stand for, when a trigger verb follows it
+/// within three words in its clause ("it had recaptured", "ils ont repris"): a pronoun
+/// elsewhere is an object or an impersonal subject ("il faut"), not read.
+fn pronoun<'a>(
+    lexicon: &'a Matches,
+    tokens: &[Token],
+    i: usize,
+    last: usize,
+) -> Option<&'a [EntityKind]> {
+    let kinds = lexicon[i].iter().find_map(|(n, p)| match &p.meaning {
+        Meaning::Pronoun(kinds) if *n == 1 => Some(kinds.as_slice()),
+        _ => None,
+    })?;
+    (i + 1..(i + 4).min(last))
+        .take_while(|&j| tokens[j].kind == Kind::Word)
+        .any(|j| {
+            lexicon[j].iter().any(|(_, p)| {
+                matches!(&p.meaning, Meaning::Trigger(t) if t.pos == super::lexicon::Pos::Verb)
+            })
+        })
+        .then_some(kinds)
 }
 
 /// A word that may not continue an actor's name: punctuation, a number, a known name, or any
@@ -340,6 +396,13 @@ fn new_latin(
     if let Some(kind) = heads.first() {
         return (words >= 2).then_some((end, *kind));
     }
+    // "Central African troops": capitalised adjectives before a head noun written in lower
+    // case name an actor of the head's kind, not a person.
+    if end < last
+        && let Some((head_end, kind)) = head(lexicon, end, last)
+    {
+        return Some((head_end, kind));
+    }
     let plain = (i..end).all(|j| {
         tokens[j].upper && !ends_name(gazetteer, lexicon, tokens, j) && tokens[j].key.len() > 1
     });
@@ -373,6 +436,7 @@ mod tests {
                 Who::Known(e) => graph.entities()[*e].id.to_string(),
                 Who::New { kind, .. } => format!("new {kind:?}"),
                 Who::Anaphor(kinds) => format!("anaphor {kinds:?}"),
+                Who::Pronoun(kinds) => format!("pronoun {kinds:?}"),
             };
             format!("{} = {who}", &text[m.start..m.end])
         })

@@ -214,6 +214,9 @@ pub struct Extractor<'g> {
     /// The adjectives of the graph's states ("المالي", "التشادية", "Malian", "tchadienne"),
     /// by key: the state an armed force's name says it belongs to.
     demonyms: HashMap<String, usize>,
+    /// Each state's armed force, when the graph gives it exactly one (`armed_force_of`):
+    /// what "Sudan's army", "l'armée du Soudan", "جيش السودان" name.
+    forces: HashMap<usize, usize>,
 }
 
 /// Candidates below this confidence are not proposed.
@@ -229,6 +232,7 @@ impl<'g> Extractor<'g> {
             lexicon,
             gazetteer: Gazetteer::new(graph),
             demonyms: demonyms(graph),
+            forces: forces(graph),
         })
     }
 
@@ -253,12 +257,16 @@ impl<'g> Extractor<'g> {
                 .iter()
                 .any(|t| t.kind == tokens::Kind::Break)
             {
-                context = Context::default();
+                context = Context {
+                    document: std::mem::take(&mut context.document),
+                    ..Context::default()
+                };
             }
             previous_end = s.last;
             let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
-            self.resolve(&mut mentions, &mut context);
+            self.possessive_forces(&tokens, &matches, &mut mentions);
+            self.resolve(&tokens, &mut mentions, &mut context);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
             }
@@ -281,6 +289,8 @@ impl<'g> Extractor<'g> {
             };
             let mut read_span = None;
             let mut had_subject = false;
+            // The subject of the sentence's last clause that had one, and where its verb ends.
+            let mut sentence_subject: Option<(usize, usize)> = None;
             for (a, b, trigger) in &markers.triggers {
                 if read_span == Some((*a, *b)) {
                     continue;
@@ -295,40 +305,53 @@ impl<'g> Extractor<'g> {
                     b: *b,
                     carried_date: context.date,
                 };
-                let mut subject = self.propose(&sentence, &here, None, &mut out);
+                let verb = trigger.pos == lexicon::Pos::Verb;
+                let mut subject = None;
+                // "X split from Y and later joined Z": in French and English a verb
+                // coordinated to the clause before, with only objects between, has its
+                // subject (the nearest name before it is an object).
+                if self.lang != Lang::Ar
+                    && verb
+                    && sentence.coordinated(*a)
+                    && let Some((e, from)) = sentence_subject
+                    && sentence.only_objects_between(from, *a)
+                {
+                    subject = self.propose_carried(&sentence, &here, e, &mut out);
+                }
+                if subject.is_none() {
+                    subject = self.propose(&sentence, &here, None, &mut out);
+                }
                 // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
                 // its own has the subject of the clause before.
                 if subject.is_none()
-                    && trigger.pos == lexicon::Pos::Verb
+                    && verb
                     && sentence.opens_clause(*a)
                     && sentence.no_subject_after(*b)
                     && let Some(carried) = context.subject
                 {
-                    let mut with_subject = mentions.clone();
-                    let at = with_subject.partition_point(|m| m.first < *a);
-                    with_subject.insert(
-                        at,
-                        mentions::Mention {
-                            first: *a,
-                            last: *a,
-                            start: tokens[*a].start,
-                            end: tokens[*a].start,
-                            who: Who::Known(carried),
-                            resolved: true,
-                        },
-                    );
-                    let sentence = rules::Sentence {
-                        mentions: &with_subject,
-                        ..sentence
-                    };
-                    subject = self.propose(&sentence, &here, Some(at), &mut out);
+                    subject = self.propose_carried(&sentence, &here, carried, &mut out);
                 }
-                if let Some(subject) = subject {
-                    read_span = Some((*a, *b));
-                    if let Some(e) = subject {
-                        context.subject = Some(e);
-                        had_subject = true;
+                // A verb whose reading gave nothing still has a subject the next clause may
+                // carry ("انسحب مقاتلو X من العاصمة وتمركزوا في Y").
+                let subject = match subject {
+                    Some(found) => {
+                        read_span = Some((*a, *b));
+                        found
                     }
+                    None if verb => {
+                        sentence
+                            .subject_of(*a, *b)
+                            .and_then(|m| match mentions[m].who {
+                                Who::Known(e) => Some(e),
+                                _ => None,
+                            })
+                    }
+                    None => None,
+                };
+                if let Some(e) = subject {
+                    context.subject = Some(e);
+                    sentence_subject = Some((e, *b));
+                    had_subject = true;
                 }
             }
             if let Some(d) = in_sentence.iter().rev().find_map(|d| d.start.or(d.end)) {
@@ -404,27 +427,164 @@ impl<'g> Extractor<'g> {
         }
     }
 
+    /// "Sudan's army", "l'armée du Soudan", "جيش السودان": a state's name with an armed
+    /// force's head noun as its possessive names the state's armed force, when the graph
+    /// gives the state exactly one. The mention is widened to the whole phrase.
+    fn possessive_forces(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &mut Vec<mentions::Mention>,
+    ) {
+        let force_noun = |j: usize| {
+            tokens[j].kind == tokens::Kind::Word
+                && matches[j]
+                    .iter()
+                    .any(|(_, p)| p.meaning == lexicon::Meaning::Head(EntityKind::ArmedForce))
+        };
+        for k in 0..mentions.len() {
+            let Who::Known(state) = mentions[k].who else {
+                continue;
+            };
+            let Some(&force) = self.forces.get(&state) else {
+                continue;
+            };
+            let (first, last) = (mentions[k].first, mentions[k].last);
+            // "L'armée du Mali": the definite noun read as an anaphor is part of the name.
+            let free = |j: usize| {
+                k == 0
+                    || mentions[k - 1].last <= j
+                    || (matches!(mentions[k - 1].who, Who::Anaphor(_))
+                        && mentions[k - 1].last == j + 1)
+            };
+            let span = match self.lang {
+                // "Sudan's army": the apostrophe splits off "s".
+                Lang::En => {
+                    (last + 1 < tokens.len() && tokens[last].key == "s" && force_noun(last + 1))
+                        .then(|| (first, last + 2))
+                }
+                // "l'armée du Soudan", "les forces armées de la RCA".
+                Lang::Fr => (first >= 2
+                    && matches!(tokens[first - 1].key.as_str(), "du" | "de" | "d")
+                    && force_noun(first - 2)
+                    && free(first - 2))
+                .then(|| (first - 2, last)),
+                // "جيش السودان": the first term of a construct, without the article.
+                Lang::Ar => (first >= 1
+                    && force_noun(first - 1)
+                    && !tokens[first - 1].definite
+                    && free(first - 1))
+                .then(|| (first - 1, last)),
+            };
+            if let Some((mut first, last)) = span {
+                // The anaphor "l'armée" covers the force noun: the name starts with it.
+                if k > 0
+                    && matches!(mentions[k - 1].who, Who::Anaphor(_))
+                    && mentions[k - 1].last > first
+                {
+                    first = mentions[k - 1].first;
+                }
+                let m = &mut mentions[k];
+                m.first = first;
+                m.last = last;
+                m.start = tokens[first].start;
+                m.end = tokens[last - 1].end;
+                m.who = Who::Known(force);
+            }
+        }
+        // Drop the anaphors a widened name now covers.
+        let mut next_first: Option<usize> = None;
+        let mut kept = Vec::with_capacity(mentions.len());
+        for m in mentions.drain(..).rev() {
+            if matches!(m.who, Who::Anaphor(_)) && next_first.is_some_and(|f| m.last > f) {
+                continue;
+            }
+            next_first = Some(m.first);
+            kept.push(m);
+        }
+        kept.reverse();
+        *mentions = kept;
+    }
+
+    /// Proposes the candidates of `here` with `carried` (an entity) standing for the subject
+    /// the clause leaves unstated, placed right before the trigger.
+    fn propose_carried(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        carried: usize,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let a = here.a;
+        let mut with_subject = sentence.mentions.to_vec();
+        let at = with_subject.partition_point(|m| m.first < a);
+        with_subject.insert(
+            at,
+            mentions::Mention {
+                first: a,
+                last: a,
+                start: sentence.tokens[a].start,
+                end: sentence.tokens[a].start,
+                who: Who::Known(carried),
+                resolved: true,
+            },
+        );
+        let sentence = rules::Sentence {
+            mentions: &with_subject,
+            ..*sentence
+        };
+        self.propose(&sentence, here, Some(at), out)
+    }
+
     /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting
     /// kind named before them in the paragraph (dropping those with none), and notes the
     /// actors the sentence names.
-    fn resolve(&self, mentions: &mut Vec<mentions::Mention>, context: &mut Context) {
+    ///
+    /// A definite noun prefers the last actor whose name holds the same noun ("القوات" after
+    /// "قوات الدعم السريع", "the coalition" after "the Seleka coalition"), then the last of a
+    /// fitting kind; a subject pronoun prefers the subject of the clause before (a text keeps
+    /// its topic as the subject), then the last actor of a fitting kind.
+    fn resolve(
+        &self,
+        tokens: &[tokens::Token],
+        mentions: &mut Vec<mentions::Mention>,
+        context: &mut Context,
+    ) {
         let entities = self.graph.entities();
+        let fits = |kinds: &[EntityKind], e: usize| kinds.contains(&entities[e].kind);
         let mut kept = Vec::with_capacity(mentions.len());
         for mut m in mentions.drain(..) {
-            if let Who::Anaphor(kinds) = &m.who {
-                let Some(&e) = context
-                    .named
-                    .iter()
-                    .rev()
-                    .find(|&&e| kinds.contains(&entities[e].kind))
-                else {
-                    continue;
-                };
+            let resolved = match &m.who {
+                Who::Anaphor(kinds) => {
+                    let head = tokens[m.last - 1].keys();
+                    let same_head = context.named.iter().rev().find(|(e, words)| {
+                        fits(kinds, *e) && words.iter().any(|w| head.contains(&w.as_str()))
+                    });
+                    same_head
+                        .or_else(|| context.named.iter().rev().find(|(e, _)| fits(kinds, *e)))
+                        .map(|(e, _)| *e)
+                        .or_else(|| only_one(&context.document, |e| fits(kinds, e)))
+                }
+                Who::Pronoun(kinds) => context.subject.filter(|&e| fits(kinds, e)).or_else(|| {
+                    let found = context.named.iter().rev().find(|(e, _)| fits(kinds, *e));
+                    found.map(|(e, _)| *e)
+                }),
+                _ => None,
+            };
+            if matches!(m.who, Who::Anaphor(_) | Who::Pronoun(_)) {
+                let Some(e) = resolved else { continue };
                 m.who = Who::Known(e);
                 m.resolved = true;
             }
             if let Who::Known(e) = m.who {
-                context.named.push(e);
+                if !context.document.contains(&e) {
+                    context.document.push(e);
+                }
+                let words = tokens[m.first..m.last]
+                    .iter()
+                    .flat_map(|t| t.keys().into_iter().map(str::to_owned))
+                    .collect();
+                context.named.push((e, words));
             }
             kept.push(m);
         }
@@ -489,7 +649,9 @@ impl<'g> Extractor<'g> {
             }
         }
         let subject = match (&mentions[first.0.source].who, first.0.rule) {
-            (Who::Known(e), "verb-svo" | "verb-vso" | "noun" | "coordination") => Some(*e),
+            (Who::Known(e), "verb-svo" | "verb-vso" | "verb-vos" | "noun" | "coordination") => {
+                Some(*e)
+            }
             _ => None,
         };
         for (reading, source, target) in picks {
@@ -511,9 +673,19 @@ impl<'g> Extractor<'g> {
         let (a, b, trigger) = (here.a, here.b, here.trigger);
         let (tokens, mentions, text) = (sentence.tokens, sentence.mentions, here.text);
         let s = here.sentence;
+        // A date after a later verb of the sentence is that clause's ("withdrew from Gao and
+        // retook Kidal in 2013"), not this one's.
+        let later_verb = sentence
+            .markers
+            .triggers
+            .iter()
+            .filter(|(x, _, t)| *x >= b && t.pos == lexicon::Pos::Verb)
+            .map(|(x, _, _)| *x)
+            .min();
         let date = here
             .dates
             .iter()
+            .filter(|d| later_verb.is_none_or(|v| d.first < v))
             .min_by_key(|d| {
                 if d.first >= b {
                     d.first - b
@@ -622,7 +794,7 @@ impl<'g> Extractor<'g> {
                 end_byte: hi,
             }],
             confidence: (confidence * 100.0).round() / 100.0,
-            rule: format!("{}: {}", reading.rule, trigger.label),
+            rule: format!("{}{}: {}", reading.rule, resolution(ms, mt), trigger.label),
             sentence: Span {
                 start_byte: s.start,
                 end_byte: s.end,
@@ -660,7 +832,7 @@ impl<'g> Extractor<'g> {
         match who {
             Who::Known(e) => Some(self.graph.entities()[*e].kind),
             Who::New { kind, .. } => Some(*kind),
-            Who::Anaphor(_) => None,
+            Who::Anaphor(_) | Who::Pronoun(_) => None,
         }
     }
 
@@ -668,8 +840,49 @@ impl<'g> Extractor<'g> {
         match &m.who {
             Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
             Who::New { key, .. } => Party::New { new: key.clone() },
-            Who::Anaphor(_) => Party::New { new: String::new() },
+            Who::Anaphor(_) | Who::Pronoun(_) => Party::New { new: String::new() },
         }
+    }
+}
+
+/// The only entity of `entities` that `fits`, if exactly one does.
+fn only_one(entities: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut found = entities.iter().copied().filter(|&e| fits(e));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// Each state's armed force, when the graph's `armed_force_of` relations give it exactly one.
+fn forces(graph: &Graph) -> HashMap<usize, usize> {
+    let mut out: HashMap<usize, usize> = HashMap::new();
+    for r in graph.relations() {
+        if r.kind != RelationKind::ArmedForceOf {
+            continue;
+        }
+        let (Some(force), Some(state)) = (
+            graph.entity_ix(r.source.as_str()),
+            graph.entity_ix(r.target.as_str()),
+        ) else {
+            continue;
+        };
+        let slot = out.entry(state.index()).or_insert(force.index());
+        if *slot != force.index() {
+            *slot = usize::MAX;
+        }
+    }
+    out.retain(|_, f| *f != usize::MAX);
+    out
+}
+
+/// How a candidate's ends were found beyond the sentence's names, for its `rule`:
+/// `+coreference` when one is a definite noun or pronoun resolved from before ("the group",
+/// "الحركة", "it"), `+carried` when one is an unstated subject carried from the clause before.
+fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'static str {
+    let resolved = [source, target].into_iter().filter(|m| m.resolved);
+    match resolved.map(|m| m.first == m.last).max() {
+        Some(true) => "+carried",
+        Some(false) => "+coreference",
+        None => "",
     }
 }
 
@@ -746,7 +959,13 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
 /// last clause that had one.
 #[derive(Default)]
 struct Context {
-    named: Vec<usize>,
+    /// The actors named in the paragraph, in order, with the keys of the words that named
+    /// them.
+    named: Vec<(usize, Vec<String>)>,
+    /// Every actor the document has named so far: a definite noun with no antecedent in its
+    /// paragraph stands for the only one of its kinds, if there is exactly one ("l'armée"
+    /// in a text naming one army).
+    document: Vec<usize>,
     subject: Option<usize>,
     /// The start of the last date the paragraph gave before the sentence being read.
     date: Option<UncertainDate>,
@@ -1297,10 +1516,20 @@ mod tests {
                 "leadership bilal-ag-acherif mnla - -"
             ]
         );
-        // Not across a paragraph.
+        // Across a paragraph, only the one movement the document named.
         assert_eq!(
             read(Lang::Ar, &ar.replace(". و", ".\nو")),
-            ["declaration mnla azawad - -"]
+            [
+                "declaration mnla azawad - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA and the MSA met in Kidal.\nBilal Ag Acherif, leader of the movement, spoke."
+            ),
+            Vec::<String>::new()
         );
         assert_eq!(
             read(
@@ -1524,5 +1753,164 @@ mod tests {
     fn no_actor_no_candidate() {
         assert!(read(Lang::Ar, "").is_empty());
         assert!(read(Lang::Ar, "كان الجو حارا في 6 أبريل 2012.").is_empty());
+    }
+    #[test]
+    fn subject_pronouns_take_the_subject_before() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine attacked the MNLA near Kidal. It then seized Gao."
+            ),
+            ["attack ansar-dine mnla - -", "control ansar-dine gao - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine a attaqué le MNLA. Ensuite, il a pris Gao."
+            ),
+            ["attack ansar-dine mnla - -", "control ansar-dine gao - -"]
+        );
+        // A pronoun before no verb of the lexicon is not read.
+        assert_eq!(
+            read(Lang::En, "It said the MNLA seized Gao."),
+            ["control mnla gao - -"]
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_keeps_its_subject_and_objects_are_no_subjects() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine attacked the MNLA in 2012 and later seized Kidal."
+            ),
+            [
+                "attack ansar-dine mnla 2012 -",
+                "control ansar-dine kidal 2012 -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA s'est retiré de Gao et a repris Kidal en 2013."
+            ),
+            ["control mnla gao - -", "control mnla kidal 2013 -"]
+        );
+        // The genitive of a group is no subject: the group is.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA du secrétaire général Bilal Ag Acherif a repris Kidal."
+            ),
+            [
+                "leadership bilal-ag-acherif mnla - -",
+                "control mnla kidal - -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_clause_ends_the_objects_of_a_verb() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "France condemned attacks on civilians, and ECOWAS called for calm."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "انسحبت الحركة الوطنية لتحرير أزواد من المدينة وتمركزت في كيدال."
+            ),
+            ["presence mnla kidal - -"]
+        );
+    }
+
+    #[test]
+    fn relative_clauses_lists_and_verb_object_subject() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA, which controls Kidal, has clashed with Ansar Dine."
+            ),
+            ["control mnla kidal - -", "conflict mnla ansar-dine - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The Islamists seized Gao, Timbuktu and Kidal."),
+            [
+                "control islamists gao - -",
+                "control islamists timbuktu - -",
+                "control islamists kidal - -"
+            ]
+        );
+        assert_eq!(
+            read(Lang::En, "Algeria, Niger and Mauritania border Mali."),
+            [
+                "borders mauritania mali - -",
+                "borders niger mali - -",
+                "borders algeria mali - -"
+            ]
+        );
+        // Arabic verb-object-subject, read when the kinds refuse the usual order.
+        assert_eq!(
+            read(Lang::Ar, "ويقود الحركة الوطنية لتحرير أزواد بلال أغ الشريف."),
+            ["leadership bilal-ag-acherif mnla - -"]
+        );
+    }
+
+    #[test]
+    fn definite_nouns_armies_of_states_and_acronyms() {
+        // A definite noun before a word without the article stands for an actor.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "هاجمت أنصار الدين كيدال. ثم سيطرت الجماعة مجددا على غاو."
+            ),
+            ["attack ansar-dine kidal - -", "control ansar-dine gao - -"]
+        );
+        // "Mali's army", "l'armée du Mali", "جيش مالي": the state's armed force.
+        assert_eq!(
+            read(Lang::En, "Mali's army retook Gao."),
+            ["control malian-army gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "L'armée du Mali a repris Gao."),
+            ["control malian-army gao - -"]
+        );
+        // The only army the text named, in a later paragraph.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The Malian army retook Gao.\nThe army then recaptured Timbuktu."
+            ),
+            [
+                "control malian-army gao - -",
+                "control malian-army timbuktu - -"
+            ]
+        );
+        // "the city": the town named last; "the city of X" names X.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA lost Kidal in 2012. The Islamists then took the city."
+            ),
+            ["control mnla kidal - 2012", "control islamists kidal - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Kidal is calm. The Islamists took the city of Gao."
+            ),
+            ["control islamists gao - -"]
+        );
+        // A pair governed by a preposition is no side of a noun after a comma.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "برعاية فرنسا والجزائر، لكن الهدنة انهارت بعد أيام."
+            ),
+            Vec::<String>::new()
+        );
     }
 }

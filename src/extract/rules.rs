@@ -235,8 +235,11 @@ impl Sentence<'_> {
     /// The mentions after `m` joined to it in a list ("Y من الجنوب ، وZ من الغرب", "Y and
     /// Z"): each `alike` (of the first one's kind), carrying "and" (a word or the clitic و),
     /// at most five words after the one before.
+    /// "took Gao, Timbuktu and Kidal": an item after a comma alone belongs to the list when
+    /// a later one carries "and".
     pub(crate) fn listed_after(&self, m: usize, alike: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut closed = 0; // the items up to the last one that carried "and"
         let mut prev = m;
         for next in m + 1..self.mentions.len() {
             if !alike(next) {
@@ -252,13 +255,23 @@ impl Sentence<'_> {
             }
             let and = self.tokens[n.first].conjunction
                 || self.markers.and.iter().any(|&x| x >= p.last && x < n.first);
-            if !and {
+            if (!and && !self.comma_linked(prev, next)) || self.verb_between(p.last, n.first) {
                 break;
             }
             out.push(next);
+            if and {
+                closed = out.len();
+            }
             prev = next;
         }
+        out.truncate(closed);
         out
+    }
+
+    /// True when mention `y` follows mention `x` with only a comma between ("Chad, Sudan").
+    fn comma_linked(&self, x: usize, y: usize) -> bool {
+        let between = &self.tokens[self.mentions[x].last..self.mentions[y].first];
+        between.len() == 1 && between[0].kind == Kind::Clause
     }
 
     /// The mention that starts right after token `b` (at most one word between).
@@ -318,7 +331,9 @@ impl Sentence<'_> {
             }
         }
         // passive with an agent
-        let passive = self.markers.passive.iter().any(|&p| p < a && p + 3 >= a);
+        // "was seized", "has been accused", "تم إخلاء": the auxiliary right before the
+        // verb, or one word (an adverb) between.
+        let passive = self.markers.passive.iter().any(|&p| p < a && p + 2 >= a);
         if let Some(&(_, agent_end)) = self.markers.agent.iter().find(|(x, _)| *x >= b)
             && let Some(agent) = self.right_after(agent_end)
         {
@@ -361,6 +376,16 @@ impl Sentence<'_> {
                 }
             }
             Pos::Title => {
+                // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
+                // d'Ali Darassa": the group right before the title, the person right after
+                // (the caller keeps the reading whose kinds fit).
+                if let Some(person) = self.right_after(b)
+                    && let Some(group) = self
+                        .before(a)
+                        .filter(|&g| self.mentions[g].last + 2 >= a && g != person)
+                {
+                    out.push(read(person, group, "title", 0.6));
+                }
                 if let Some(group) = self.right_after(b) {
                     let group_end = self.mentions[group].last;
                     let person = self
@@ -379,7 +404,11 @@ impl Sentence<'_> {
                 }
             }
             Pos::Verb => {
-                let subject = self.before(a);
+                let subject = if self.lang == Lang::Ar {
+                    self.before(a)
+                } else {
+                    self.subject_before(a)
+                };
                 let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
                 // The subject right after the verb, or after a partitive ("مسلحون من X").
                 let first_after = self.after(b).next().filter(|&m| {
@@ -406,6 +435,12 @@ impl Sentence<'_> {
                     for t in self.objects(self.mentions[s].last, trigger) {
                         out.push(read(s, t, "verb-vso", 0.7));
                     }
+                    // Verb-object-subject, which Arabic allows when the subject is long or
+                    // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
+                    // the kinds refuse the usual order (the caller tries readings in turn).
+                    if !symmetric && let Some(t) = self.right_after(self.mentions[s].last) {
+                        out.push(read(t, s, "verb-vos", 0.6));
+                    }
                 }
                 let subject = subject.filter(|&s| {
                     let end = self.mentions[s].last;
@@ -417,6 +452,24 @@ impl Sentence<'_> {
                             x == end && self.gap(y, a) == 0 && self.gap(end, a) == self.gap(x, y)
                         })
                 });
+                // "has been accused of arming X": the name before a passive verb is what
+                // undergoes it, not its agent (read by the passive rule when one is named).
+                // French "est"/"sont" also make the perfect of "s'est retiré", "est entré":
+                // only "été" marks the passive there.
+                // English "is active in" is no passive: the verb must be a participle
+                // (accused, taken).
+                let participle =
+                    self.tokens[a].key.ends_with("ed") || self.tokens[a].key.ends_with("en");
+                let passive_voice = self.markers.passive.iter().any(|&p| {
+                    p < a
+                        && p + 2 >= a
+                        && match self.lang {
+                            Lang::Fr => self.tokens[p..a].iter().any(|t| t.key == "ete"),
+                            Lang::En => participle,
+                            Lang::Ar => false,
+                        }
+                });
+                let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice);
                 if let Some(s) = subject {
                     let close = self.mentions[s].last + 4 >= a;
                     for t in self.objects(b, trigger) {
@@ -460,11 +513,16 @@ impl Sentence<'_> {
                 }
                 // "X and Y clashed"; not "X and Y in operations against Z", where X and Y
                 // are one side (each read against Z by the caller).
+                // Not "برعاية X و Y، لكن الهدنة": a pair governed by a preposition or cut
+                // from the noun by punctuation is no side of it.
                 if symmetric
                     && out.is_empty()
                     && let Some(s) = source
                     && let Some(x) = s.checked_sub(1)
                     && self.joined(x, s)
+                    && !self.governed(x)
+                    && !self.introduced_by_agent(x)
+                    && !self.clause_between(self.mentions[s].last, a)
                 {
                     out.push(read(x, s, "coordination", 0.7));
                 }
@@ -508,6 +566,7 @@ impl Sentence<'_> {
                     !self.introduced_by_agent(m)
                         && !self.including().any(|(_, j)| j == first)
                         && self.gap(b, first) <= 6
+                        && !self.new_clause_between(b, first)
                         // "attacked militants near Gao": Gao is where. For control, the place
                         // holding what was taken ("towns in the Kidal region") is held in part;
                         // for presence and aims the place is what the relation is about.
@@ -517,6 +576,108 @@ impl Sentence<'_> {
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when a new clause opens between tokens `from` and `to`: punctuation then "and"
+    /// ("condemned attacks on civilians, and the AU called …", "« atrocités » et l'UA a …"),
+    /// or another verb of the lexicon ("انسحب من العاصمة وتمركز في …"). A name after it is
+    /// that clause's, not an object of the verb before.
+    fn new_clause_between(&self, from: usize, to: usize) -> bool {
+        let punctuation = (from..to).find(|&i| self.tokens[i].kind != Kind::Word);
+        let and_after = punctuation.is_some_and(|p| {
+            self.markers.and.iter().any(|&x| x > p && x < to) || self.tokens[to].conjunction
+        });
+        and_after || self.verb_between(from, to)
+    }
+
+    /// True when a verb of the lexicon starts between tokens `from` and `to` (exclusive).
+    fn verb_between(&self, from: usize, to: usize) -> bool {
+        self.markers
+            .triggers
+            .iter()
+            .any(|(x, _, t)| *x > from && *x < to && t.pos == Pos::Verb)
+    }
+
+    /// French and English: the nearest mention before token `a` that is not governed by a
+    /// preposition, which no subject is ("split from the Seleka coalition and later joined",
+    /// "les FSR du général Dagalo ont annoncé"); at most two governed ones are passed over.
+    fn subject_before(&self, a: usize) -> Option<usize> {
+        if let Some(antecedent) = self.relative_antecedent(a) {
+            return Some(antecedent);
+        }
+        let mut s = self.before(a)?;
+        for _ in 0..2 {
+            if !self.governed(s) {
+                return Some(s);
+            }
+            s = s.checked_sub(1)?;
+            if self.mentions[s].last + WINDOW <= a {
+                return None;
+            }
+        }
+        (!self.governed(s)).then_some(s)
+    }
+
+    /// French and English: the name a non-restrictive relative clause hangs on, when it is
+    /// the subject of the verb at token `a`: the verb inside the clause with no name between
+    /// the pronoun and it ("Egypt, which backs the army"), or right after the clause closes
+    /// ("The group, which controls Ouaka, has clashed with …").
+    fn relative_antecedent(&self, a: usize) -> Option<usize> {
+        let r = *self
+            .markers
+            .relative
+            .iter()
+            .rev()
+            .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)?;
+        let antecedent = self.before(r).filter(|&m| self.mentions[m].last + 1 == r)?;
+        let named_between =
+            |from: usize| self.mentions.iter().any(|m| m.first >= from && m.last <= a);
+        let close = (r + 1..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word);
+        let fits = match close {
+            None => !named_between(r),
+            Some(c) => self.gap(c, a) <= 2 && !named_between(c),
+        };
+        fits.then_some(antecedent)
+    }
+
+    /// True when mention `m` is the object of a preposition or of a verb: a locative,
+    /// "with"/"against", agent or "between" marker or a verb of the lexicon right before it (an article or one word between: "in the
+    /// Kidal region", "du général X"), or "of"/"from" after a name or a verb of the lexicon
+    /// ("FSR du général X", "split from X"); not "fighters of X", where X stands for the
+    /// fighters.
+    fn governed(&self, m: usize) -> bool {
+        let first = self.mentions[m].first;
+        let near = |end: usize| end <= first && end + 2 >= first;
+        let marked = self
+            .markers
+            .locative
+            .iter()
+            .chain(&self.markers.with)
+            .chain(&self.markers.agent)
+            .chain(&self.markers.between)
+            .any(|&(_, end)| near(end))
+            // the object of a verb before ("split from the Seleka coalition"); not in
+            // Arabic, where the name after a verb is its subject
+            || self.lang != Lang::Ar
+                && self
+                .markers
+                .triggers
+                .iter()
+                .any(|&(_, end, ref t)| near(end) && t.pos == Pos::Verb);
+        let of = self.markers.partitive.iter().any(|&p| {
+            near(p + 1)
+                && p > self.first
+                && (self.tokens[p - 1].kind != Kind::Word
+                    || self.mentions.iter().any(|x| x.last == p)
+                    || self
+                        .markers
+                        .triggers
+                        .iter()
+                        .any(|&(_, end, ref t)| end == p && t.pos == Pos::Verb))
+        });
+        marked || of
     }
 
     /// True when every word from token `from` to `to` is a quantity, a member noun or a
@@ -553,6 +714,51 @@ impl Sentence<'_> {
                 || self.markers.and.contains(&i)
                 || self.markers.negation.contains(&i)
         }) && (start == punctuation || start < a || self.tokens[a].conjunction)
+            || (self.lang == Lang::Ar && self.coordinated(a))
+    }
+
+    /// True when the verb at token `a` is coordinated to the clause before: it carries the
+    /// conjunction و, or "and"/"et" stands right before it (with only words like "later",
+    /// "then" or an auxiliary between: "and later joined", "et a repris").
+    pub(crate) fn coordinated(&self, a: usize) -> bool {
+        if self.tokens[a].conjunction {
+            return true;
+        }
+        for i in (self.first..a).rev() {
+            if self.markers.and.contains(&i) {
+                return true;
+            }
+            let continues =
+                self.markers.continues.contains(&i) || self.markers.negation.contains(&i);
+            if self.tokens[i].kind != Kind::Word || !continues {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// True when every mention between tokens `from` and `to` is governed by a verb or a
+    /// preposition (an object, a place): none could be the subject of a verb at `to`.
+    pub(crate) fn only_objects_between(&self, from: usize, to: usize) -> bool {
+        (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].first >= from && self.mentions[m].last <= to)
+            .all(|m| self.governed(m))
+    }
+
+    /// The subject of the verb at tokens `a..b` by position alone, whatever the relation:
+    /// in Arabic the name right after the verb (or after a quantity of its members), else
+    /// the one right before it; in French and English the nearest ungoverned name before it.
+    pub(crate) fn subject_of(&self, a: usize, b: usize) -> Option<usize> {
+        if self.lang == Lang::Ar {
+            let after = self.after(b).next().filter(|&m| {
+                let first = self.mentions[m].first;
+                first == b || (first <= b + 8 && self.quantified(b, first))
+            });
+            after.or_else(|| self.before(a).filter(|&s| self.mentions[s].last == a))
+        } else {
+            self.subject_before(a)
+                .filter(|&s| self.gap(self.mentions[s].last, a) <= 3)
+        }
     }
 
     /// True when the word after a verb ending before token `b` is no subject of its own: a
@@ -612,7 +818,9 @@ impl Sentence<'_> {
                 .including()
                 .any(|(i, j)| (j <= mc.first && i >= mx.last) || (i == mc.last && i > mx.last))
                 && self.gap(mx.last, mc.first) <= 4;
-            if !(self.joined(x, cur) || apposed) {
+            // "Chad, Sudan and Cameroon border …": a comma links items before an "and".
+            let listed = !out.is_empty() && self.comma_linked(x, cur);
+            if !(self.joined(x, cur) || apposed || listed) {
                 break;
             }
             out.push(x);
