@@ -9,7 +9,9 @@
 //! ```
 //!
 //! Quick mode (`--test`, `ACTORGRAPH_BENCH_QUICK=1`) times a few calls of each; `--rounds N`
-//! sets how many times snapshots and the ego export are timed over (3).
+//! sets how many times snapshots and the ego export are timed over (3); `--calls N` asks only
+//! the first N neighbour questions (of each kind) and the first N/4 paths, the questions
+//! `benches/compare/engines.py --calls N` asks Spark and DuckDB.
 #![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
@@ -48,7 +50,11 @@ fn main() {
     let graph = load(&files).unwrap_or_else(|e| panic!("{e}: {:?}", e.errors.first()));
     drop(files);
     let load_seconds = started.elapsed().as_secs_f64();
-    let limit = |n: usize, quick: usize| if settings.quick { n.min(quick) } else { n };
+    let calls = number_after("--calls");
+    let limit = |n: usize, quick: usize| {
+        let n = calls.map_or(n, |c| n.min(c));
+        if settings.quick { n.min(quick) } else { n }
+    };
     let mut ops = BTreeMap::new();
     let neighbors = [
         ("neighbors_uniform", &workload.neighbors_uniform),
@@ -58,7 +64,10 @@ fn main() {
         let queries = &queries[..limit(queries.len(), 200)];
         ops.insert(name, time_neighbors(&graph, queries));
     }
-    let paths = &workload.paths[..limit(workload.paths.len(), 10)];
+    let paths = match calls {
+        Some(c) => &workload.paths[..workload.paths.len().min((c / 4).max(1))],
+        None => &workload.paths[..limit(workload.paths.len(), 10)],
+    };
     ops.insert(
         "shortest_path",
         time_paths(&graph, paths, workload.max_hops),
@@ -100,11 +109,19 @@ fn main() {
 
 /// `--rounds N`: how many times snapshots and the ego export are timed over (3 by default).
 fn rounds() -> usize {
+    number_after("--rounds").unwrap_or(3)
+}
+
+/// The number after the option `name` on the command line, if given.
+fn number_after(name: &str) -> Option<usize> {
     let args: Vec<String> = std::env::args().collect();
     args.iter()
-        .position(|a| a == "--rounds")
+        .position(|a| a == name)
         .and_then(|i| args.get(i + 1))
-        .map_or(3, |n| n.parse().expect("--rounds takes a number"))
+        .map(|n| {
+            n.parse()
+                .unwrap_or_else(|_| panic!("{name} takes a number"))
+        })
 }
 
 /// Times `f` once per item after an untimed warm-up over the first items (at most 1,000).

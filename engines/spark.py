@@ -117,6 +117,7 @@ class Engine:
             )
         )
         self.entities = self.spark.read.parquet(f"{folder}/entities.parquet")
+        self._parts = None
 
     def close(self):
         """Nothing to close: the session outlives the engine (stop it with spark.stop())."""
@@ -146,18 +147,29 @@ class Engine:
         armed_force_of relations that are not negated. An actor has a handful."""
         if not with_parts:
             return [entity]
-        parts = (
-            self.table.filter(
-                (F.col("kind") == "armed_force_of")
-                & ~F.col("negated")
-                & (F.col("target") == entity)
-                & (F.col("source") != entity)
+        return [entity] + self.parts().get(entity, [])
+
+    def parts(self):
+        """Every actor's parts, by actor, from one job the first time a question needs them
+        (one row per actor and armed force of it: a handful per actor), rather than one job
+        per question."""
+        if self._parts is None:
+            rows = (
+                self.table.filter(
+                    (F.col("kind") == "armed_force_of")
+                    & ~F.col("negated")
+                    & (F.col("source") != F.col("target"))
+                )
+                .select("target", "source")
+                .distinct()
+                .collect()
             )
-            .select("source")
-            .distinct()
-            .collect()
-        )
-        return [entity] + sorted(r.source for r in parts)
+            self._parts = {}
+            for r in rows:
+                self._parts.setdefault(r.target, []).append(r.source)
+            for sources in self._parts.values():
+                sources.sort()
+        return self._parts
 
     def neighbors(self, q):
         e = q["entity"]

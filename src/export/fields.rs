@@ -52,6 +52,12 @@ impl DayBounds {
     }
 }
 
+/// The key of the `n`-th (from 0) evidence span of `relation`: `RELATION/N`, N from 1 (the
+/// Evidence nodes of the Kùzu and Neo4j exports).
+pub(super) fn evidence_key(relation: &Relation, n: usize) -> String {
+    format!("{}/{}", relation.id, n + 1)
+}
+
 /// `items` as one compact JSON array (invisible characters `\u` escaped, see
 /// [`crate::text::json`]), or `""` for none.
 pub(super) fn list<T: serde::Serialize>(items: &[T]) -> String {

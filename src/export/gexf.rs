@@ -28,8 +28,16 @@
 //! `[2012-04..2012-06]`), `start_first`, `start_last`, `end_first`, `end_last` (ISO days,
 //! absent when unbounded), `negated` and `timeless` (boolean), `status`, `certainty` (when the
 //! selection was made for a date), `symmetric` (boolean), `claimed_by`, `disputed_by`,
-//! `place`, `event`, `casualties`, `summary` and `evidence`. Lists are compact JSON arrays of
-//! the objects of `entities.json` and `relations.json` (see `fields`). Node labels are the
+//! `place`, `event`, `casualties`, `summary`, `evidence` and `sources`. Lists are compact JSON
+//! arrays of the objects of `entities.json`, `relations.json` and `sources.json` (see `fields`).
+//!
+//! **Sources.** `sources` on an edge lists the source documents its evidence cites (the objects
+//! of `sources.json`: `document`, `kind` for a table, `language`, `sha256`, `description`), in
+//! the order its evidence first cites them. GEXF 1.3 declares attributes for nodes and edges
+//! only, never for the graph, and a document as a node would be an isolated node that Gephi
+//! lays out and counts in every metric; so each edge carries the documents it rests on, which
+//! Gephi's Data Laboratory shows beside its evidence spans. The union over the edges is every
+//! document the selection cites. Node labels are the
 //! short label (an acronym alias or the display name) as an `xsd:token`: whitespace runs
 //! become one space. Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
@@ -41,7 +49,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use super::fields::{self, DayBounds, iso};
 use super::{Options, xml};
 use crate::graph::Graph;
-use crate::model::{Entity, Relation};
+use crate::model::{Entity, Relation, Source};
 use crate::query::{Certainty, Snapshot};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
@@ -80,6 +88,7 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
     ("casualties", "string"),
     ("summary", "string"),
     ("evidence", "string"),
+    ("sources", "string"),
 ];
 
 /// Dynamic edge attributes: `holds`, `certain` or `possible` over each phase of the spell.
@@ -129,7 +138,8 @@ pub fn write(
     for found in &selection.relations {
         let relation = graph.relation(found.relation);
         let undirected = relation.kind.is_symmetric() && !options.directed_only;
-        edge(&mut w, relation, found.certainty, undirected)?;
+        let sources = cited(graph, relation);
+        edge(&mut w, relation, found.certainty, undirected, &sources)?;
     }
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -191,11 +201,26 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new("node")))
 }
 
+/// The source documents `relation`'s evidence cites, in the order it first cites them.
+fn cited<'g>(graph: &'g Graph, relation: &Relation) -> Vec<&'g Source> {
+    let mut documents: Vec<&str> = Vec::new();
+    for span in &relation.evidence {
+        if !documents.contains(&&*span.document) {
+            documents.push(&span.document);
+        }
+    }
+    documents
+        .into_iter()
+        .filter_map(|d| graph.sources().iter().find(|s| s.document == d))
+        .collect()
+}
+
 fn edge<W: Write>(
     w: &mut Writer<W>,
     relation: &Relation,
     certainty: Option<Certainty>,
     undirected: bool,
+    sources: &[&Source],
 ) -> io::Result<()> {
     let mut element = BytesStart::new("edge").with_attributes([
         ("id", relation.id.as_str()),
@@ -216,8 +241,9 @@ fn edge<W: Write>(
         fields::list(&relation.disputed_by),
         fields::list(&relation.casualties),
         fields::list(&relation.evidence),
+        fields::list(sources),
     ];
-    let [claimed_by, disputed_by, casualties, evidence] =
+    let [claimed_by, disputed_by, casualties, evidence, sources] =
         lists.each_ref().map(|l| Some(l.as_str()));
     let symmetric = fields::boolean(relation.kind.is_symmetric());
     let phases = fields::phases(relation);
@@ -251,6 +277,7 @@ fn edge<W: Write>(
             ("casualties", casualties),
             ("summary", Some(&relation.summary)),
             ("evidence", evidence),
+            ("sources", sources),
         ],
         &holds,
     )?;

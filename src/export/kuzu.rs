@@ -363,7 +363,7 @@ fn relations<W: Write>(
             }
             "evidence.csv" | "has_evidence.csv" | "cites.csv" => {
                 for (n, span) in r.evidence.iter().enumerate() {
-                    let key = format!("{id}/{}", n + 1);
+                    let key = fields::evidence_key(r, n);
                     match part {
                         "evidence.csv" => rows.row([
                             &key,

@@ -4,7 +4,8 @@
 //! Import the CSV files into a new database (here `neo4j`) with:
 //!
 //! ```text
-//! neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \
+//! neo4j-admin database import full --nodes=nodes.csv --nodes=sources.csv \
+//!     --nodes=evidence.csv --relationships=relationships.csv --relationships=cites.csv \
 //!     --array-delimiter="|" --multiline-fields=true neo4j
 //! ```
 //!
@@ -19,12 +20,16 @@
 //! other control characters), so no value can end its literal or the statement; labels and
 //! relationship types come from the closed vocabularies of kinds.
 //!
-//! `nodes.csv`: `id:ID` (the entity id, also stored as property `id`), `:LABEL` (`Entity` and
+//! Each node file has an ID space of its own (`Entity`, `Source`, `Evidence`), so that an entity
+//! id and a document name can never collide, and each relationship file names the spaces of its
+//! ends (`:START_ID(Entity)`).
+//!
+//! `nodes.csv`: `id:ID(Entity)` (the entity id, also stored as property `id`), `:LABEL` (`Entity` and
 //! the kind's class name: `Entity|ArmedGroup`), `name_en`, `name_ar`, `name_fr`,
 //! `aliases:string[]`, `description`, `kind`, `label` (short label), `lifetime_start`,
 //! `lifetime_end`.
 //!
-//! `relationships.csv`: `:START_ID` (source), `:END_ID` (target), `:TYPE` (the kind in
+//! `relationships.csv`: `:START_ID(Entity)` (source), `:END_ID(Entity)` (target), `:TYPE` (the kind in
 //! UPPER_SNAKE, `PART_OF`), `id`, `start`, `end` (at their own precision, or bounds in EDTF:
 //! `[..2012-04]`, `[2013-09..]`, `[2012-04..2012-06]`; lifetimes alike), `negated:boolean`, `timeless:boolean` (a standing fact outside time),
 //! `status`, `certainty` (when the selection was made for a date), `kind`,
@@ -36,6 +41,16 @@
 //! "end_byte": …}]`; `apoc.convert.fromJsonList(r.evidence)` reads them back). Symmetric kinds
 //! are stored source → target; match them with an undirected pattern, `(a)-[:ALLIANCE]-(b)`.
 //!
+//! The sources: `sources.csv`, one `Source` node per document of `sources.json`
+//! (`document:ID(Source)`, `:LABEL`, `kind`, `language`, `sha256`, `description`);
+//! `evidence.csv`, one `Evidence` node per evidence span of a relation (`key:ID(Evidence)`,
+//! `RELATION/N` as in the Kùzu export; `:LABEL`, `relation` (the relationship's `id`),
+//! `position:int` (from 1), `document`, `start_byte:long`, `end_byte:long`, `row:long` for a
+//! row of a table); and `cites.csv`, a `CITES` relationship from each `Evidence` node to its
+//! `Source` (`:START_ID(Evidence)`, `:END_ID(Source)`, `:TYPE`). A relationship cannot be the
+//! end of another, so the evidence of a relation is found by its id:
+//! `MATCH (a)-[r {id: 'r-12'}]-(b), (e:Evidence {relation: r.id})-[:CITES]->(s:Source)`.
+//!
 //! Empty cells are absent properties. Unlike the flat CSV export, cells are not guarded against
 //! spreadsheet formulas: these files are for a database.
 
@@ -45,12 +60,19 @@ use ::csv::Writer;
 
 use super::fields::{self, DayBounds};
 use crate::graph::Graph;
-use crate::model::{Entity, EntityId, Relation, UncertainDate};
+use crate::model::{Entity, EntityId, Evidence, Relation, Source, UncertainDate};
 use crate::query::{Certainty, Snapshot};
 use crate::text::strip_invisible;
 
 /// The files of this export.
-pub const PARTS: &[&str] = &["nodes.csv", "relationships.csv", "import.cypher"];
+pub const PARTS: &[&str] = &[
+    "nodes.csv",
+    "relationships.csv",
+    "sources.csv",
+    "evidence.csv",
+    "cites.csv",
+    "import.cypher",
+];
 
 /// The character between labels and between array elements (`--array-delimiter`).
 const ARRAY_DELIMITER: char = '|';
@@ -58,7 +80,7 @@ const ARRAY_DELIMITER: char = '|';
 const DELIMITER_STANDIN: char = '¦';
 
 const NODE_HEADER: &[&str] = &[
-    "id:ID",
+    "id:ID(Entity)",
     ":LABEL",
     "name_en",
     "name_ar",
@@ -72,8 +94,8 @@ const NODE_HEADER: &[&str] = &[
 ];
 
 const RELATIONSHIP_HEADER: &[&str] = &[
-    ":START_ID",
-    ":END_ID",
+    ":START_ID(Entity)",
+    ":END_ID(Entity)",
     ":TYPE",
     "id",
     "start",
@@ -96,6 +118,28 @@ const RELATIONSHIP_HEADER: &[&str] = &[
     "summary",
     "evidence",
 ];
+
+const SOURCE_HEADER: &[&str] = &[
+    "document:ID(Source)",
+    ":LABEL",
+    "kind",
+    "language",
+    "sha256",
+    "description",
+];
+
+const EVIDENCE_HEADER: &[&str] = &[
+    "key:ID(Evidence)",
+    ":LABEL",
+    "relation",
+    "position:int",
+    "document",
+    "start_byte:long",
+    "end_byte:long",
+    "row:long",
+];
+
+const CITES_HEADER: &[&str] = &[":START_ID(Evidence)", ":END_ID(Source)", ":TYPE"];
 
 /// Writes part `part` (one of [`PARTS`]) of `selection`, in the selection's order. Errors
 /// with `InvalidInput` for another part name.
@@ -125,6 +169,36 @@ pub fn write(
             }
             csv.flush()
         }
+        "sources.csv" => {
+            let mut csv = Writer::from_writer(out);
+            csv.write_record(SOURCE_HEADER)?;
+            for s in graph.sources() {
+                csv.write_record(visible_row(source_row(s)))?;
+            }
+            csv.flush()
+        }
+        "evidence.csv" | "cites.csv" => {
+            let mut csv = Writer::from_writer(out);
+            let evidence = part == "evidence.csv";
+            csv.write_record(if evidence {
+                EVIDENCE_HEADER
+            } else {
+                CITES_HEADER
+            })?;
+            for found in &selection.relations {
+                let r = graph.relation(found.relation);
+                for (n, span) in r.evidence.iter().enumerate() {
+                    if evidence {
+                        csv.write_record(visible_row(evidence_row(r, n, span)))?;
+                    } else {
+                        let key = fields::evidence_key(r, n);
+                        let document = span.document.to_string();
+                        csv.write_record(visible_row([key, document, "CITES".into()]))?;
+                    }
+                }
+            }
+            csv.flush()
+        }
         "import.cypher" => cypher(graph, selection, &mut BufWriter::new(out)),
         other => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -150,6 +224,31 @@ fn node_row(e: &Entity) -> [String; 11] {
         e.label().to_owned(),
         fields::date(lifetime.and_then(|l| l.start)),
         fields::date(lifetime.and_then(|l| l.end)),
+    ]
+}
+
+fn source_row(s: &Source) -> [String; 6] {
+    [
+        s.document.clone(),
+        "Source".into(),
+        s.kind.as_str().to_owned(),
+        s.language.clone(),
+        s.sha256.clone(),
+        s.description.clone(),
+    ]
+}
+
+/// The row of the `n`-th (from 0) evidence span of `r`.
+fn evidence_row(r: &Relation, n: usize, span: &Evidence) -> [String; 8] {
+    [
+        fields::evidence_key(r, n),
+        "Evidence".into(),
+        r.id.to_string(),
+        (n + 1).to_string(),
+        span.document.to_string(),
+        span.start_byte.to_string(),
+        span.end_byte.to_string(),
+        span.row.map(|row| row.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -199,13 +298,16 @@ fn array<T: AsRef<str>>(elements: impl IntoIterator<Item = T>) -> String {
         .join(&ARRAY_DELIMITER.to_string())
 }
 
-/// `import.cypher`: a uniqueness constraint, then one MERGE per entity and per relation.
+/// `import.cypher`: uniqueness constraints, then one MERGE per entity and per relation, per
+/// source document and per evidence span (with its CITES relationship).
 fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "// actorgraph: the graph of nodes.csv and relationships.csv as Cypher, for a running \
          database:\n// cypher-shell -f import.cypher\n\
-         CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;"
+         CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n\
+         CREATE CONSTRAINT source_document IF NOT EXISTS FOR (s:Source) REQUIRE s.document IS UNIQUE;\n\
+         CREATE CONSTRAINT evidence_key IF NOT EXISTS FOR (e:Evidence) REQUIRE e.key IS UNIQUE;"
     )?;
     for &e in &selection.entities {
         let e = graph.entity(e);
@@ -268,6 +370,47 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
             string(r.id.as_str()),
             properties.0.join(", ")
         )?;
+    }
+    cypher_sources(graph, selection, out)
+}
+
+/// The Source nodes, then each relation's Evidence nodes and their CITES relationships.
+fn cypher_sources(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Result<()> {
+    for s in graph.sources() {
+        let mut properties = Properties::default();
+        properties.string("kind", Some(s.kind.as_str()));
+        properties.string("language", Some(&s.language));
+        properties.string("sha256", Some(&s.sha256));
+        properties.string("description", Some(&s.description));
+        writeln!(
+            out,
+            "MERGE (s:Source {{document: {}}}) SET s += {{{}}};",
+            string(&s.document),
+            properties.0.join(", ")
+        )?;
+    }
+    for found in &selection.relations {
+        let r = graph.relation(found.relation);
+        for (n, span) in r.evidence.iter().enumerate() {
+            let mut properties = Properties::default();
+            properties.string("relation", Some(r.id.as_str()));
+            properties.0.push(format!("position: {}", n + 1));
+            properties.string("document", Some(&span.document));
+            properties
+                .0
+                .push(format!("start_byte: {}", span.start_byte));
+            properties.0.push(format!("end_byte: {}", span.end_byte));
+            if let Some(row) = span.row {
+                properties.0.push(format!("row: {row}"));
+            }
+            writeln!(
+                out,
+                "MATCH (s:Source {{document: {}}}) MERGE (e:Evidence {{key: {}}}) SET e += {{{}}} MERGE (e)-[:CITES]->(s);",
+                string(&span.document),
+                string(&fields::evidence_key(r, n)),
+                properties.0.join(", ")
+            )?;
+        }
     }
     out.flush()
 }

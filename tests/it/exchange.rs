@@ -165,7 +165,14 @@ fn snapshots_of_the_multi_file_formats() {
         let parts = snapshot_parts(format);
         let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
         let expected: &[&str] = match format {
-            "neo4j" => &["import.cypher", "nodes.csv", "relationships.csv"],
+            "neo4j" => &[
+                "cites.csv",
+                "evidence.csv",
+                "import.cypher",
+                "nodes.csv",
+                "relationships.csv",
+                "sources.csv",
+            ],
             "kuzu" => &[
                 "aliases.csv",
                 "casualties.csv",
@@ -549,6 +556,27 @@ fn check_neo4j(data: Option<&str>) -> Value {
             }
         );
     }
+    // One Evidence node per span, each CITES its document's Source node (checked by the
+    // script), in the relations' order.
+    let spans: Vec<Value> = relations
+        .iter()
+        .flat_map(|r| r["evidence"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let evidence = read["evidence"].as_array().expect("evidence");
+    assert_eq!(evidence.len(), spans.len());
+    for (node, span) in evidence.iter().zip(&spans) {
+        assert_eq!(node["document"], span["document"]);
+        assert_eq!(node["start_byte"], span["start_byte"].to_string());
+    }
+    assert_eq!(read["cites"].as_array().map(Vec::len), Some(spans.len()));
+    let documents: Vec<&Value> = read["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| &s["document"])
+        .collect();
+    assert!(!documents.is_empty());
+    assert!(spans.iter().all(|s| documents.contains(&&s["document"])));
     read
 }
 
@@ -796,6 +824,10 @@ fn the_neo4j_checks_catch_what_neo4j_admin_refuses() {
         "relationships.csv",
         ":START_ID,:END_ID,id,when:date\na,b,r,2012-13-01\n",
     );
+    write(
+        "cites.csv",
+        ":START_ID(Evidence),:END_ID(Source),:TYPE\nr/1,a,CITES\n",
+    );
     write("import.cypher", "MERGE (n:Entity {id: 'a});\n");
     let read = python("neo4j_check.py", &[path_str(dir.path())]);
     let problems: Vec<&str> = read["problems"]
@@ -813,6 +845,10 @@ fn the_neo4j_checks_catch_what_neo4j_admin_refuses() {
         "relationships.csv r: :END_ID b is not a node id",
         "nodes.csv a: label 'Armed Group'",
         "import.cypher: unterminated string literal",
+        "sources.csv: missing",
+        // `a` is an entity, not a source: each ID space is its own.
+        "cites.csv record 2: :START_ID r/1 is not a node id",
+        "cites.csv record 2: :END_ID a is not a node id",
     ] {
         assert!(
             problems.contains(&expected),

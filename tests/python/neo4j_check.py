@@ -1,4 +1,5 @@
-"""Checks a Neo4j export (nodes.csv, relationships.csv, import.cypher) the way
+"""Checks a Neo4j export (nodes.csv, sources.csv, evidence.csv, relationships.csv, cites.csv,
+import.cypher) the way
 `neo4j-admin database import full --array-delimiter="|"` and Cypher would read it, and prints
 what it found, as JSON.
 
@@ -10,9 +11,10 @@ or a special field `[name]:ID[(group)]`, `:LABEL`, `:START_ID[(group)]`, `:END_I
 `:TYPE`, `:IGNORE`; types are those neo4j-admin knows (int, long, float, double, boolean,
 byte, short, char, string, point, date, localtime, time, localdatetime, datetime, duration);
 special fields are never arrays and only :ID may carry a property name; property names are
-unique in a file; nodes.csv needs exactly one :ID and no relationship field,
-relationships.csv exactly one :START_ID, :END_ID and :TYPE and no :ID or :LABEL; ids must be
-unique and every relationship's ends must be node ids; typed cells must parse (booleans true
+unique in a file; a node file needs exactly one :ID and no relationship field,
+a relationship file exactly one :START_ID, :END_ID and :TYPE and no :ID or :LABEL; ids must be
+unique within their ID space (the group of `:ID(group)`, none for the global space) and every
+relationship's ends must be node ids of the space its header names; typed cells must parse (booleans true
 or false, dates ISO days); labels and types are identifiers. import.cypher is split into statements and its string
 literals decoded, so that its nodes and relationships can be compared with the CSV files.
 Every failed check is listed under "problems".
@@ -28,15 +30,17 @@ import sys
 ARRAY_DELIMITER = "|"
 TYPES = ("int", "long", "float", "double", "boolean", "byte", "short", "char", "string",
          "point", "date", "localtime", "time", "localdatetime", "datetime", "duration")
-FIELD = re.compile(r"^(?P<name>[^:]*)(?::(?P<type>[A-Za-z_]+)(?P<array>\[\])?(\([^)]*\))?)?$")
+FIELD = re.compile(
+    r"^(?P<name>[^:]*)(?::(?P<type>[A-Za-z_]+)(?P<array>\[\])?(?:\((?P<group>[^)]*)\))?)?$")
 SPECIAL = ("ID", "LABEL", "START_ID", "END_ID", "TYPE", "IGNORE")
 NODE_ONLY = ("ID", "LABEL")
 RELATIONSHIP_ONLY = ("START_ID", "END_ID", "TYPE")
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
-def header(fields, needed, problems, file):
-    """The (name, type, is_array) of each header field."""
+def header(fields, needed, problems, file, spaces):
+    """The (name, type, is_array) of each header field; `spaces` gets the ID space of :ID,
+    :START_ID and :END_ID."""
     parsed, names = [], set()
     forbidden = RELATIONSHIP_ONLY if "ID" in needed else NODE_ONLY
     for field in fields:
@@ -52,6 +56,8 @@ def header(fields, needed, problems, file):
             problems.append(f"{file}: header field without a name: {field!r}")
         if kind in forbidden:
             problems.append(f"{file}: {field!r} does not belong in this file")
+        if match.group("group") is not None and kind not in ("ID", "START_ID", "END_ID"):
+            problems.append(f"{file}: {field!r}: only :ID, :START_ID and :END_ID take an ID space")
         if kind in SPECIAL and kind != "ID" and match.group("name"):
             problems.append(f"{file}: {field!r}: only :ID may name a property")
         if kind not in SPECIAL or kind == "ID":
@@ -60,6 +66,8 @@ def header(fields, needed, problems, file):
                 problems.append(f"{file}: property {name!r} twice in the header")
             names.add(name)
         parsed.append((match.group("name"), kind or "string", bool(match.group("array"))))
+        if kind in ("ID", "START_ID", "END_ID"):
+            spaces[kind] = match.group("group")
     for special in needed:
         count = sum(1 for _, kind, _ in parsed if kind == special)
         if count != 1:
@@ -80,10 +88,16 @@ def typed(value, kind, where, problems):
     return value
 
 
-def table(folder, name, needed, problems):
-    with open(os.path.join(folder, name), newline="", encoding="utf-8") as f:
+def table(folder, name, needed, problems, spaces=None):
+    """The rows of a CSV file of the export ([] and a problem when it is missing)."""
+    spaces = {} if spaces is None else spaces
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        problems.append(f"{name}: missing")
+        return []
+    with open(path, newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
-        fields = header(next(reader), needed, problems, name)
+        fields = header(next(reader), needed, problems, name, spaces)
         rows = []
         for number, cells in enumerate(reader, start=2):
             if len(cells) != len(fields):
@@ -156,7 +170,7 @@ def cypher_statements(text, problems):
     return statements
 
 
-PROPERTY = re.compile(r"(\w+): (\$\d+|\[[^\]]*\]|date\(\$\d+\)|true|false)")
+PROPERTY = re.compile(r"(\w+): (\$\d+|\[[^\]]*\]|date\(\$\d+\)|true|false|-?\d+)")
 
 
 def properties(code, literals):
@@ -164,14 +178,17 @@ def properties(code, literals):
     def value(text):
         if text in ("true", "false"):
             return text == "true"
+        if re.fullmatch(r"-?\d+", text):
+            return text
         if text.startswith("["):
             return [literals[int(i)] for i in re.findall(r"\$(\d+)", text)]
         return literals[int(re.search(r"\$(\d+)", text).group(1))]
     return {key: value(text) for key, text in PROPERTY.findall(code)}
 
 
-def compare(what, rows, key, statements, problems):
-    """Checks that import.cypher sets the same properties as the CSV rows."""
+def compare(what, rows, key, statements, problems, label="Entity"):
+    """Checks that import.cypher sets the same properties as the CSV rows (whose nodes have
+    the label `label`, and for entities the kind's label that the statement sets)."""
     if sorted(r[key] for r in rows) != sorted(statements):
         problems.append(f"import.cypher: {what} ids differ from the CSV file's")
         return
@@ -180,7 +197,7 @@ def compare(what, rows, key, statements, problems):
         for field, value in row.items():
             said = cypher.get(field)
             if field == ":LABEL":
-                said = ["Entity", said]
+                said = [label, said] if said else [label]
             elif isinstance(said, bool):
                 said = "true" if said else "false"
             elif isinstance(said, list):
@@ -195,47 +212,77 @@ def compare(what, rows, key, statements, problems):
                 problems.append(f"{what} {row[key]}: {field} only in import.cypher")
 
 
+NODE_FILES = ("nodes.csv", "sources.csv", "evidence.csv")
+RELATIONSHIP_FILES = ("relationships.csv", "cites.csv")
+
+
 def main(folder):
     problems = []
-    nodes = table(folder, "nodes.csv", ["ID"], problems)
-    relationships = table(folder, "relationships.csv", ["START_ID", "END_ID", "TYPE"], problems)
-    ids = [n["id"] for n in nodes]
-    if len(set(ids)) != len(ids):
-        problems.append("nodes.csv: duplicate ids")
-    for r in relationships:
-        for end in (":START_ID", ":END_ID"):
-            if r.get(end) not in ids:
-                problems.append(f"relationships.csv {r.get('id')}: {end} {r.get(end)} is not a "
-                                "node id")
-        if not re.match(r"^[A-Z][A-Z0-9_]*$", r.get(":TYPE") or ""):
-            problems.append(f"relationships.csv {r.get('id')}: type {r.get(':TYPE')!r}")
-    for n in nodes:
-        for label in n.get(":LABEL") or []:
-            if not IDENTIFIER.match(label):
-                problems.append(f"nodes.csv {n['id']}: label {label!r}")
+    tables, ids = {}, {}
+    for name in NODE_FILES:
+        spaces = {}
+        tables[name] = table(folder, name, ["ID"], problems, spaces)
+        key = next((k for k in tables[name][0] if k != ":LABEL"), None) if tables[name] else None
+        space = ids.setdefault(spaces.get("ID"), set())
+        for n in tables[name]:
+            if n[key] in space:
+                problems.append(f"{name}: duplicate id {n[key]!r}")
+            space.add(n[key])
+            for label in n.get(":LABEL") or []:
+                if not IDENTIFIER.match(label):
+                    problems.append(f"{name} {n[key]}: label {label!r}")
+    for name in RELATIONSHIP_FILES:
+        spaces = {}
+        tables[name] = table(folder, name, ["START_ID", "END_ID", "TYPE"], problems, spaces)
+        for number, r in enumerate(tables[name], start=2):
+            who = r.get("id") or f"record {number}"
+            for end in ("START_ID", "END_ID"):
+                if r.get(":" + end) not in ids.get(spaces.get(end), ()):
+                    problems.append(f"{name} {who}: :{end} {r.get(':' + end)} is not a node id")
+            if not re.match(r"^[A-Z][A-Z0-9_]*$", r.get(":TYPE") or ""):
+                problems.append(f"{name} {who}: type {r.get(':TYPE')!r}")
 
     with open(os.path.join(folder, "import.cypher"), encoding="utf-8") as f:
         statements = cypher_statements(f.read(), problems)
-    cypher_nodes, cypher_relationships = {}, {}
+    cypher = {"node": {}, "relationship": {}, "source": {}, "evidence": {}}
     node = re.compile(r"^MERGE \(n:Entity \{id: \$0\}\) SET n:(\w+), n \+= \{.*\}$")
     relationship = re.compile(r"^MATCH \(a:Entity \{id: \$0\}\), \(b:Entity \{id: \$1\}\) "
                               r"MERGE \(a\)-\[r:(\w+) \{id: \$2\}\]->\(b\) SET r \+= \{.*\}$")
+    source = re.compile(r"^MERGE \(s:Source \{document: \$0\}\) SET s \+= \{.*\}$")
+    evidence = re.compile(r"^MATCH \(s:Source \{document: \$0\}\) MERGE \(e:Evidence "
+                          r"\{key: \$1\}\) SET e \+= \{.*\} MERGE \(e\)-\[:CITES\]->\(s\)$")
     for code, literals in statements:
         if match := node.match(code):
-            cypher_nodes[literals[0]] = dict(properties(code, literals), **{":LABEL": match.group(1)})
+            cypher["node"][literals[0]] = dict(properties(code, literals),
+                                               **{":LABEL": match.group(1)})
         elif match := relationship.match(code):
-            cypher_relationships[literals[2]] = dict(
+            cypher["relationship"][literals[2]] = dict(
                 **{":START_ID": literals[0], ":END_ID": literals[1], ":TYPE": match.group(1)},
                 **dict(properties(code, literals), id=literals[2]))
+        elif source.match(code):
+            cypher["source"][literals[0]] = properties(code, literals)
+        elif evidence.match(code):
+            said = properties(code, literals)
+            if said.get("document") != literals[0]:
+                problems.append(f"import.cypher: evidence {literals[1]} cites another source")
+            cypher["evidence"][literals[1]] = said
         elif not code.startswith("CREATE CONSTRAINT"):
             problems.append(f"import.cypher: unexpected statement {code[:60]!r}")
-    compare("node", nodes, "id", cypher_nodes, problems)
-    compare("relationship", relationships, "id", cypher_relationships, problems)
+    compare("node", tables["nodes.csv"], "id", cypher["node"], problems)
+    compare("relationship", tables["relationships.csv"], "id", cypher["relationship"], problems)
+    compare("source", tables["sources.csv"], "document", cypher["source"], problems, "Source")
+    compare("evidence", tables["evidence.csv"], "key", cypher["evidence"], problems, "Evidence")
+    cites = {(c[":START_ID"], c[":END_ID"]) for c in tables["cites.csv"]}
+    if cites != {(e["key"], e["document"]) for e in tables["evidence.csv"]}:
+        problems.append("cites.csv: not one CITES from each evidence node to its document")
     print(json.dumps({
-        "nodes": nodes,
-        "relationships": relationships,
-        "cypher_nodes": cypher_nodes,
-        "cypher_relationships": cypher_relationships,
+        "nodes": tables["nodes.csv"],
+        "relationships": tables["relationships.csv"],
+        "sources": tables["sources.csv"],
+        "evidence": tables["evidence.csv"],
+        "cites": tables["cites.csv"],
+        "cypher_nodes": cypher["node"],
+        "cypher_relationships": cypher["relationship"],
         "problems": problems,
     }, ensure_ascii=False))
 

@@ -7,7 +7,9 @@ Usage: roundtrip.py FORMAT PATH
                  symmetric relation is an undirected edge; "directed" says what each edge was)
   turtle         pyoxigraph (every triple), checked against rdflib's triple count
   kuzu           the kuzu package, running the export's load.cypher in a new database
-  csv, neo4j     Python's csv module (neo4j: arrays split on "|" as neo4j-admin does)
+  csv, neo4j     Python's csv module (neo4j: arrays split on "|" as neo4j-admin does; the
+                 evidence from the Evidence nodes and their CITES, the sources from sources.csv;
+                 gexf: the sources from the edges' `sources`)
 
 Each relation: id, kind, source, target, start, end, negated, timeless, status, claimed_by,
 disputed_by, place, event, casualties, summary, evidence, directed (null where the format has
@@ -95,8 +97,27 @@ def from_networkx(fmt, path):
             casualties=js(d.get("casualties")), summary=d.get("summary"),
             evidence=js(d.get("evidence")), directed=direction[id],
             holds=d.get("holds"), spells=d.get("spells")))
-    sources = js(graph.graph.get("sources")) if fmt == "graphml" else None
+    if fmt == "graphml":
+        sources = js(graph.graph.get("sources"))
+    else:
+        sources = gexf_sources(graph)
     return entities, relations, sources
+
+
+def gexf_sources(graph):
+    """The documents the edges' `sources` attributes list, each once (first seen first); each
+    edge must list exactly the documents its evidence cites, and a document the same way on
+    every edge."""
+    documents = {}
+    for _, _, d in graph.edges(data=True):
+        listed = js(d.get("sources"))
+        cited = list(dict.fromkeys(span["document"] for span in js(d.get("evidence"))))
+        if [s["document"] for s in listed] != cited:
+            sys.exit(f"edge {d.get('id')}: sources {listed} for evidence citing {cited}")
+        for source in listed:
+            if documents.setdefault(source["document"], source) != source:
+                sys.exit(f"source {source['document']} differs between edges")
+    return list(documents.values())
 
 
 # --- Turtle, through pyoxigraph (rdflib must read as many triples) ------------------------
@@ -295,23 +316,53 @@ def from_csv(folder):
     return entities, relations, sources
 
 
+def neo4j_evidence(folder):
+    """The evidence spans of each relation, from the Evidence nodes (by position), each
+    checked to CITE the Source node of its document."""
+    documents = {s["document:ID(Source)"] for s in table(f"{folder}/sources.csv")}
+    cites = {c[":START_ID(Evidence)"]: c[":END_ID(Source)"] for c in table(f"{folder}/cites.csv")}
+    evidence = {}
+    for e in table(f"{folder}/evidence.csv"):
+        key = e["key:ID(Evidence)"]
+        if cites.get(key) != e["document"] or e["document"] not in documents:
+            sys.exit(f"evidence {key} does not cite the source of its document")
+        span = {"document": e["document"], "start_byte": int(e["start_byte:long"]),
+                "end_byte": int(e["end_byte:long"])}
+        if e["row:long"]:
+            span["row"] = int(e["row:long"])
+        spans = evidence.setdefault(e["relation"], [])
+        if int(e["position:int"]) != len(spans) + 1 or key != f"{e['relation']}/{len(spans) + 1}":
+            sys.exit(f"evidence {key} out of order")
+        spans.append(span)
+    return evidence
+
+
 def from_neo4j(folder):
     def array(cell):
         return cell.split("|") if cell else []
     nodes = table(f"{folder}/nodes.csv")
     rels = table(f"{folder}/relationships.csv")
-    entities = [entity(n["id:ID"], n["kind"], names_of(n.get), array(n["aliases:string[]"]),
-                       empty(n["lifetime_start"]), empty(n["lifetime_end"]), n["description"])
+    evidence = neo4j_evidence(folder)
+    for r in rels:
+        if js(r["evidence"]) != evidence.get(r["id"], []):
+            sys.exit(f"relationship {r['id']}: its evidence property and Evidence nodes differ")
+    entities = [entity(n["id:ID(Entity)"], n["kind"], names_of(n.get),
+                       array(n["aliases:string[]"]), empty(n["lifetime_start"]),
+                       empty(n["lifetime_end"]), n["description"])
                 for n in nodes]
     relations = [relation(
-        id=r["id"], kind=r["kind"], source=r[":START_ID"], target=r[":END_ID"],
+        id=r["id"], kind=r["kind"], source=r[":START_ID(Entity)"], target=r[":END_ID(Entity)"],
         start=empty(r["start"]), end=empty(r["end"]), negated=r["negated:boolean"] == "true",
         timeless=r["timeless:boolean"] == "true", status=r["status"],
         claimed_by=array(r["claimed_by:string[]"]), disputed_by=array(r["disputed_by:string[]"]),
         place=empty(r["place"]), event=empty(r["event"]), casualties=js(r["casualties"]),
-        summary=r["summary"], evidence=js(r["evidence"]))
+        summary=r["summary"], evidence=evidence.get(r["id"], []))
         for r in rels]
-    return entities, relations, None
+    sources = [{"document": s["document:ID(Source)"], "kind": s["kind"],
+                "language": s["language"], "sha256": s["sha256"],
+                "description": s["description"]}
+               for s in table(f"{folder}/sources.csv")]
+    return entities, relations, sources
 
 
 def main(fmt, path):
