@@ -3,9 +3,8 @@
 //! exactly the bytes it uses. A full load checks every block; a scoped load
 //! ([`super::scoped`]) reads and checks only the blocks that hold what it needs.
 
-use std::collections::HashMap;
 use std::fs::File;
-use std::os::unix::fs::FileExt;
+use std::io::{Read, Seek, SeekFrom};
 
 use super::CacheError;
 
@@ -55,19 +54,21 @@ pub struct BlockReader {
     /// The body's length.
     len: u64,
     hashes: Vec<u64>,
-    read: HashMap<usize, Vec<u8>>,
+    /// The blocks read so far, by number.
+    read: Vec<Option<Box<[u8]>>>,
 }
 
 impl BlockReader {
     /// A reader of the body that starts at byte `start` of `file`, `len` bytes long, whose
     /// blocks have the hashes `hashes` (their number was checked against `len`).
     pub fn new(file: File, start: u64, len: u64, hashes: Vec<u64>) -> BlockReader {
+        let read = vec![None; hashes.len()];
         BlockReader {
             file,
             start,
             len,
             hashes,
-            read: HashMap::new(),
+            read,
         }
     }
 
@@ -111,18 +112,25 @@ impl BlockReader {
     }
 
     fn block(&mut self, i: usize) -> Result<&[u8], CacheError> {
-        if !self.read.contains_key(&i) {
-            let expected = *self.hashes.get(i).ok_or_else(|| mismatch(i))?;
+        let slot = self.read.get_mut(i).ok_or_else(|| mismatch(i))?;
+        if slot.is_none() {
+            let expected = self.hashes[i];
             let from = i as u64 * BLOCK_SIZE as u64;
-            let len = (self.len - from).min(BLOCK_SIZE as u64) as usize;
-            let mut data = vec![0; len];
-            self.file.read_exact_at(&mut data, self.start + from)?;
+            let len = (self.len - from).min(BLOCK_SIZE as u64);
+            // Read into uninitialised capacity (no zeroing of a block about to be overwritten).
+            let mut data = Vec::with_capacity(len as usize);
+            let mut file = &self.file;
+            file.seek(SeekFrom::Start(self.start + from))?;
+            file.take(len).read_to_end(&mut data)?;
+            if data.len() as u64 != len {
+                return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof).into());
+            }
             if hash(&data) != expected {
                 return Err(mismatch(i));
             }
-            self.read.insert(i, data);
+            *slot = Some(data.into_boxed_slice());
         }
-        Ok(&self.read[&i])
+        Ok(slot.as_deref().expect("read above"))
     }
 }
 

@@ -5,19 +5,28 @@
 //! |---|---|
 //! | directory: entities, relations, offset of the sources, incident entries, place entries, name keys, key text length | 7 × 8 |
 //! | offset of each entity, then of the end of the last | (entities + 1) × 8 |
-//! | offset of each relation, then of the end of the last | (relations + 1) × 8 |
+//! | offset of each relation record in stored order, then of the end of the last | (relations + 1) × 8 |
+//! | the relation index stored at each position | relations × 4 |
+//! | the position of each relation, by index | relations × 4 |
 //! | where each entity's incident relations start, then the end | (entities + 1) × 4 |
-//! | the incident relations, entity by entity, by index | incident entries × 4 |
+//! | the incident relations, entity by entity, by date ([`Incident`]: index, other end, the four date bounds as days, kind, status, flags (negated 1, timeless 2), a zero byte) | incident entries × 28 |
 //! | where each entity's placed relations (its `place`) start, then the end | (entities + 1) × 4 |
-//! | the placed relations | place entries × 4 |
+//! | the placed relations, by date | place entries × 4 |
 //! | name keys sorted by key, then entity: entity, offset and length of the key | keys × 12 |
 //! | the keys' text | key text length |
 //! | every relation, by index, sorted by id (for `show ID`) | relations × 4 |
 //!
+//! Relations are stored clustered by their home ([`stored_order`]): the end with more
+//! relations. A hub's relations then lie together, in date order, so a scoped read of a hub
+//! reads the few hundred blocks that hold them, not every block of the body; and each incident
+//! entry carries the relation's date bounds and kind, so a question about a date or a kind
+//! decodes only the relations that can answer it ([`super::scoped::read_for`]).
+//!
 //! Offsets are from the start of the body. Every count and offset is checked against the
-//! body's length when the section is opened, and every index against its bound when read. A
-//! relation found by its id is checked to have that id before it is used, so a damaged table
-//! can hide a relation (the command then treats the id as a name) but never show another.
+//! body's length when the section is opened, and every index against its bound when read; a
+//! relation's position is checked to store that relation before it is read. A relation found
+//! by its id is checked to have that id before it is used, so a damaged table can hide a
+//! relation (the command then treats the id as a name) but never show another.
 
 use rayon::slice::ParallelSliceMut;
 
@@ -26,21 +35,44 @@ use super::blocks::BlockReader;
 use super::codec::{Decoder, Encoder};
 use super::payload::Offsets;
 use crate::graph::{EntityIx, Graph, RelationIx};
+use crate::model::{Bounds, Day, RelationKind, Status};
 use crate::names::KeyStore;
 use crate::names::keyed_names;
+use crate::query::Traits;
 
 const DIRECTORY: u64 = 7 * 8;
 
-/// Appends the lookup section of `graph`, whose parts were encoded at `offsets`.
-pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
-    let entities = graph.entities().len();
-    let lists = |of: fn(&Graph, EntityIx) -> &[RelationIx]| -> (Vec<u32>, Vec<u32>) {
+/// The bytes of one incident entry ([`Incident`]).
+const INCIDENT_WIDTH: u64 = 28;
+
+/// The order in which the relations of `graph` are stored in the body: grouped by their home,
+/// the end with more relations (the first of equals), the homes in entity order, each home's
+/// relations in date order ([`Graph::chronological`]). The largest hub is the home of all its
+/// relations, which then lie together in the order a date question reads them.
+pub fn stored_order(graph: &Graph) -> Vec<u32> {
+    let rank = |e: EntityIx| (graph.incident(e).len(), std::cmp::Reverse(e.index()));
+    let mut homes: Vec<Vec<u32>> = vec![Vec::new(); graph.entities().len()];
+    for &r in graph.chronological() {
+        let (source, target) = graph.ends(r);
+        let home = if rank(target) > rank(source) {
+            target
+        } else {
+            source
+        };
+        // Relation counts are bounded by the loader's limits, far below u32::MAX.
+        homes[home.index()].push(r.index() as u32);
+    }
+    homes.concat()
+}
+
+/// Appends the lookup section of `graph`, whose parts were encoded at `offsets`, the
+/// relations in stored `order` ([`stored_order`]).
+pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets, order: &[u32]) {
+    let lists = |of: fn(&Graph, EntityIx) -> &[RelationIx]| -> (Vec<u32>, Vec<RelationIx>) {
         let mut starts = vec![0];
         let mut all = Vec::new();
         for i in graph.entity_indexes() {
-            let mut list: Vec<u32> = of(graph, i).iter().map(|&r| r.index() as u32).collect();
-            list.sort_unstable();
-            all.extend(list);
+            all.extend_from_slice(of(graph, i));
             starts.push(all.len() as u32);
         }
         (starts, all)
@@ -57,7 +89,7 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
     keys.dedup();
     let text_len: usize = keys.iter().map(|(k, _)| k.len()).sum();
     for n in [
-        entities as u64,
+        graph.entities().len() as u64,
         graph.relations().len() as u64,
         offsets.sources,
         incident.1.len() as u64,
@@ -70,10 +102,21 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
     for &at in offsets.entities.iter().chain(&offsets.relations) {
         e.u64(at);
     }
-    for (starts, all) in [&incident, &placed] {
-        for &n in starts.iter().chain(all) {
-            e.u32(n);
+    encode_order(e, order);
+    for &n in &incident.0 {
+        e.u32(n);
+    }
+    for (i, entity) in graph.entity_indexes().enumerate() {
+        let list = &incident.1[incident.0[i] as usize..incident.0[i + 1] as usize];
+        for &r in list {
+            Incident::of(graph, entity, r).encode(e);
         }
+    }
+    for &n in &placed.0 {
+        e.u32(n);
+    }
+    for r in &placed.1 {
+        e.u32(r.index() as u32);
     }
     let mut at = 0u32;
     for (k, entity) in &keys {
@@ -93,6 +136,101 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets) {
     }
 }
 
+/// Appends the relation stored at each position, then each relation's position.
+fn encode_order(e: &mut Encoder, order: &[u32]) {
+    let mut position = vec![0u32; order.len()];
+    for (at, &r) in order.iter().enumerate() {
+        position[r as usize] = at as u32;
+        e.u32(r);
+    }
+    for at in position {
+        e.u32(at);
+    }
+}
+
+/// One relation of an entity's incident list, with what a question needs to know whether it
+/// admits the relation ([`Filter::admit_traits`]) without decoding its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Incident {
+    /// The relation's index.
+    pub relation: usize,
+    /// Its other end (the entity itself for a relation from an entity to itself), by index.
+    pub other: usize,
+    /// Its date bounds.
+    pub bounds: Bounds,
+    /// Its kind, status, negation and timelessness.
+    pub traits: Traits,
+}
+
+impl Incident {
+    fn of(graph: &Graph, entity: EntityIx, r: RelationIx) -> Incident {
+        Incident {
+            relation: r.index(),
+            other: graph.other_end(r, entity).index(),
+            bounds: *graph.bounds(r),
+            traits: Traits::of(graph.relation(r)),
+        }
+    }
+
+    fn encode(self, e: &mut Encoder) {
+        e.u32(self.relation as u32);
+        e.u32(self.other as u32);
+        let b = self.bounds;
+        for day in [b.start_first, b.start_last, b.end_first, b.end_last] {
+            e.u32(day.0 as u32);
+        }
+        let flags = u8::from(self.traits.negated) | u8::from(self.traits.timeless) << 1;
+        e.bytes(&[self.traits.kind as u8, self.traits.status as u8, flags, 0]);
+    }
+
+    /// The entry in `bytes` ([`INCIDENT_WIDTH`] of them), checked against a graph of `count`
+    /// entities and relations.
+    fn decode(bytes: &[u8], count: Count) -> Result<Incident, CacheError> {
+        let r = u64::from(le32(&bytes[0..4]));
+        if r >= count.relations {
+            return Err(corrupt(format!("relation index {r} out of range")));
+        }
+        let other = u64::from(le32(&bytes[4..8]));
+        if other >= count.entities {
+            return Err(corrupt(format!("entity index {other} out of range")));
+        }
+        let day = |at: usize| Day(le32(&bytes[at..at + 4]) as i32);
+        let (kind, status) = (usize::from(bytes[24]), usize::from(bytes[25]));
+        let (Some(&kind), Some(&status)) = (RelationKind::ALL.get(kind), Status::ALL.get(status))
+        else {
+            return Err(corrupt(format!(
+                "unknown relation kind or status code {kind}, {status}"
+            )));
+        };
+        if bytes[26] > 3 || bytes[27] != 0 {
+            return Err(corrupt("unknown flags in an incident entry"));
+        }
+        Ok(Incident {
+            relation: r as usize,
+            other: other as usize,
+            bounds: Bounds {
+                start_first: day(8),
+                start_last: day(12),
+                end_first: day(16),
+                end_last: day(20),
+            },
+            traits: Traits {
+                kind,
+                status,
+                negated: bytes[26] & 1 != 0,
+                timeless: bytes[26] & 2 != 0,
+            },
+        })
+    }
+}
+
+/// How many entities and relations a graph has: the bounds of the indexes it refers to.
+#[derive(Debug, Clone, Copy)]
+struct Count {
+    entities: u64,
+    relations: u64,
+}
+
 /// A list per entity, stored as where each entity's part starts, then all parts.
 #[derive(Debug, Clone, Copy)]
 struct Table {
@@ -102,33 +240,58 @@ struct Table {
     entries: u64,
     /// How many entries there are.
     count: u64,
+    /// The bytes of one entry (its first four: a relation index).
+    width: u64,
 }
 
-/// The relation offsets of the lookup section at `at` in `body` (a body already checked),
-/// for a whole read that decodes every relation.
-pub fn relation_offsets(body: &[u8], at: u64) -> Result<Vec<u64>, CacheError> {
-    let u64_at = |pos: u64| -> Result<u64, CacheError> {
+/// The relation records of the lookup section at `at` in `body` (a body already checked), for
+/// a whole read that decodes every relation: the offset of each record in stored order (then
+/// the end of the last), and the relation index stored at each position, checked to be a
+/// permutation.
+pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), CacheError> {
+    let slice = |pos: u64, n: u64| -> Result<&[u8], CacheError> {
         usize::try_from(pos)
             .ok()
-            .and_then(|p| body.get(p..p.checked_add(8)?))
-            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+            .zip(usize::try_from(n).ok())
+            .and_then(|(p, n)| body.get(p..p.checked_add(n)?))
             .ok_or_else(|| corrupt("the lookup section is cut short"))
     };
     let mut directory = [0u64; 7];
     for (i, slot) in directory.iter_mut().enumerate() {
-        *slot = u64_at(at + 8 * i as u64)?;
+        *slot = u64::from_le_bytes(slice(at + 8 * i as u64, 8)?.try_into().expect("8 bytes"));
     }
     let starts = layout(at, &directory, body.len() as u64)?;
-    // The layout fits the body, so the table of relations + 1 offsets is within it.
-    (0..=directory[1])
-        .map(|i| u64_at(starts[2] + 8 * i))
-        .collect()
+    let relations = directory[1];
+    // The layout fits the body, so both tables are within it.
+    let offsets = slice(starts[2], 8 * (relations + 1))?
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+        .collect();
+    let order: Vec<u32> = slice(starts[3], 4 * relations)?
+        .chunks_exact(4)
+        .map(le32)
+        .collect();
+    let mut seen = vec![false; order.len()];
+    for &r in &order {
+        match seen.get_mut(r as usize) {
+            Some(slot @ false) => *slot = true,
+            _ => {
+                return Err(corrupt(
+                    "the stored order of the relations is not a permutation",
+                ));
+            }
+        }
+    }
+    Ok((offsets, order))
 }
+
+/// How many parts the lookup section has (the rows of the module's table).
+const PARTS: usize = 12;
 
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
 /// at the end of a body of `body_len` bytes, or when the sources do not start before `at`.
-fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 10], CacheError> {
+fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; PARTS], CacheError> {
     let [
         entities,
         relations,
@@ -138,19 +301,22 @@ fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; 10], Cac
         key_count,
         text_len,
     ] = *directory;
+    let per_entity = entities.checked_add(1);
     let sizes = [
         Some(DIRECTORY),
-        entities.checked_add(1).and_then(|n| n.checked_mul(8)),
+        per_entity.and_then(|n| n.checked_mul(8)),
         relations.checked_add(1).and_then(|n| n.checked_mul(8)),
-        entities.checked_add(1).and_then(|n| n.checked_mul(4)),
-        incident.checked_mul(4),
-        entities.checked_add(1).and_then(|n| n.checked_mul(4)),
+        relations.checked_mul(4),
+        relations.checked_mul(4),
+        per_entity.and_then(|n| n.checked_mul(4)),
+        incident.checked_mul(INCIDENT_WIDTH),
+        per_entity.and_then(|n| n.checked_mul(4)),
         placed.checked_mul(4),
         key_count.checked_mul(12),
         Some(text_len),
         relations.checked_mul(4),
     ];
-    let mut starts = [0; 10];
+    let mut starts = [0; PARTS];
     let mut end = Some(at);
     for (start, size) in starts.iter_mut().zip(sizes) {
         *start = end.unwrap_or(0);
@@ -173,6 +339,8 @@ pub struct Lookup {
     sources: u64,
     entity_offsets: u64,
     relation_offsets: u64,
+    order: u64,
+    position: u64,
     incident: Table,
     placed: Table,
     keys: u64,
@@ -211,21 +379,25 @@ impl Lookup {
             sources,
             entity_offsets: starts[1],
             relation_offsets: starts[2],
+            order: starts[3],
+            position: starts[4],
             incident: Table {
-                starts: starts[3],
-                entries: starts[4],
-                count: incident,
-            },
-            placed: Table {
                 starts: starts[5],
                 entries: starts[6],
-                count: placed,
+                count: incident,
+                width: INCIDENT_WIDTH,
             },
-            keys: starts[7],
+            placed: Table {
+                starts: starts[7],
+                entries: starts[8],
+                count: placed,
+                width: 4,
+            },
+            keys: starts[9],
             key_count,
-            text: starts[8],
+            text: starts[10],
             text_len,
-            by_id: starts[9],
+            by_id: starts[11],
         })
     }
 
@@ -240,10 +412,25 @@ impl Lookup {
         self.item(at, i, self.entities, "entity")
     }
 
-    /// The body bytes that hold relation `i`.
+    /// The body bytes that hold relation `i`, found at its stored position, which is checked
+    /// to store relation `i`.
     pub fn relation(&mut self, i: usize) -> Result<Vec<u8>, CacheError> {
+        if i as u64 >= self.relations {
+            return Err(corrupt(format!(
+                "relation index {i} out of range (< {})",
+                self.relations
+            )));
+        }
+        let position = u64::from(self.reader.u32(self.position + 4 * i as u64)?);
+        if position >= self.relations
+            || u64::from(self.reader.u32(self.order + 4 * position)?) != i as u64
+        {
+            return Err(corrupt(format!(
+                "the position of relation {i} does not store it"
+            )));
+        }
         let at = self.relation_offsets;
-        self.item(at, i, self.relations, "relation")
+        self.item(at, position as usize, self.relations, "relation")
     }
 
     /// The body bytes that hold the sources (their count first).
@@ -252,14 +439,34 @@ impl Lookup {
         self.reader.bytes(self.sources, end)
     }
 
-    /// The relations of entity `i`, by index.
-    pub fn incident(&mut self, i: usize) -> Result<Vec<usize>, CacheError> {
-        self.list(self.incident, i)
+    /// The relations of entity `i` in date order, with their date bounds and kinds.
+    pub fn incident_entries(&mut self, i: usize) -> Result<Vec<Incident>, CacheError> {
+        let count = Count {
+            entities: self.entities,
+            relations: self.relations,
+        };
+        let bytes = self.list(self.incident, i)?;
+        bytes
+            .chunks_exact(INCIDENT_WIDTH as usize)
+            .map(|b| Incident::decode(b, count))
+            .collect()
     }
 
-    /// The relations whose place is entity `i`, by index.
+    /// The relations whose place is entity `i`, by index, in date order.
     pub fn placed(&mut self, i: usize) -> Result<Vec<usize>, CacheError> {
-        self.list(self.placed, i)
+        let bytes = self.list(self.placed, i)?;
+        let relations = self.relations;
+        bytes
+            .chunks_exact(4)
+            .map(|b| {
+                let r = u64::from(le32(b));
+                if r < relations {
+                    Ok(r as usize)
+                } else {
+                    Err(corrupt(format!("relation index {r} out of range")))
+                }
+            })
+            .collect()
     }
 
     /// The entities one of whose keys is exactly `key`.
@@ -374,7 +581,8 @@ impl Lookup {
         self.reader.bytes(from, to)
     }
 
-    fn list(&mut self, table: Table, i: usize) -> Result<Vec<usize>, CacheError> {
+    /// The bytes of entity `i`'s entries in `table`.
+    fn list(&mut self, table: Table, i: usize) -> Result<Vec<u8>, CacheError> {
         if i as u64 >= self.entities {
             return Err(corrupt(format!("entity index {i} out of range")));
         }
@@ -383,21 +591,10 @@ impl Lookup {
         if from > to || to > table.count {
             return Err(corrupt("a relation list lies outside its table"));
         }
-        let bytes = self
-            .reader
-            .bytes(table.entries + 4 * from, table.entries + 4 * to)?;
-        let relations = self.relations;
-        bytes
-            .chunks_exact(4)
-            .map(|b| {
-                let r = u64::from(le32(b));
-                if r < relations {
-                    Ok(r as usize)
-                } else {
-                    Err(corrupt(format!("relation index {r} out of range")))
-                }
-            })
-            .collect()
+        self.reader.bytes(
+            table.entries + table.width * from,
+            table.entries + table.width * to,
+        )
     }
 }
 

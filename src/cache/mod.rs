@@ -27,7 +27,7 @@
 //! | offset of the lookup section in the body | 8 |
 //! | number of body blocks, then the XXH3-64 of each | 4 + 8 × blocks |
 //! | XXH3-64 of the header up to here | 8 |
-//! | the body: the graph (entities, sources, relations, [`payload`]), then the lookup section ([`lookup`]) | length |
+//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), then the lookup section ([`lookup`]) | length |
 
 pub mod blocks;
 mod codec;
@@ -49,7 +49,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -196,11 +196,12 @@ pub fn index(dir: &Path) -> Result<(Graph, std::io::Result<u64>), ColdError> {
 
 /// Writes the cache of `graph` atomically; returns its size in bytes.
 fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io::Result<u64> {
+    let order = lookup::stored_order(graph);
     let (graph_bytes, offsets) =
-        payload::encode(graph.entities(), graph.relations(), graph.sources());
+        payload::encode(graph.entities(), graph.relations(), graph.sources(), &order);
     let lookup_at = graph_bytes.len() as u64;
     let mut body = Encoder::after(graph_bytes);
-    lookup::encode(&mut body, graph, &offsets);
+    lookup::encode(&mut body, graph, &offsets, &order);
     let body = body.into_bytes();
     let mut header = Encoder::default();
     header.bytes(MAGIC);
@@ -346,17 +347,39 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
     header.check_len(bytes.len() as u64)?;
     let body = &bytes[header.len..];
     blocks::check_all(body, &header.hashes)?;
-    let offsets = lookup::relation_offsets(body, header.lookup_at)?;
+    let (offsets, order) = lookup::relation_records(body, header.lookup_at)?;
     let parts = payload::decode(&body[..header.lookup_at as usize], &offsets).map_err(|e| {
         let at = e.at + header.len;
         CacheError::Corrupt(format!("{} at byte {at}", e.what))
     })?;
+    let (relations, ends) = by_index(parts.relations, parts.ends, &order);
     Ok(Graph::from_decoded(
         parts.entities,
-        parts.relations,
+        relations,
         parts.sources,
-        parts.ends,
+        ends,
     ))
+}
+
+/// The relations decoded in stored order, and their ends, put back in index order: the
+/// relation at position `p` is relation `order[p]` (a permutation, checked).
+fn by_index(
+    stored: Vec<crate::model::Relation>,
+    stored_ends: Vec<[u32; 2]>,
+    order: &[u32],
+) -> (Vec<crate::model::Relation>, Vec<[u32; 2]>) {
+    let mut relations: Vec<Option<crate::model::Relation>> = Vec::new();
+    relations.resize_with(stored.len(), || None);
+    let mut ends = vec![[0, 0]; stored.len()];
+    for ((relation, end), &r) in stored.into_iter().zip(stored_ends).zip(order) {
+        relations[r as usize] = Some(relation);
+        ends[r as usize] = end;
+    }
+    let relations = relations
+        .into_iter()
+        .map(|r| r.expect("the stored order is a permutation"))
+        .collect();
+    (relations, ends)
 }
 
 #[cfg(test)]
@@ -427,6 +450,11 @@ mod tests {
             for names in [&["MNLA"][..], &["Gao", "Kidal"], &["ag"]] {
                 let _ = scoped::read(dir.path(), names);
             }
+            let day = "2012-06".parse::<crate::PartialDate>().unwrap();
+            let during = crate::query::Filter::during(day.period());
+            let _ = scoped::read_for(dir.path(), &["Mali"], &during);
+            let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
+            let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");
             let _ = scoped::unknown(dir.path(), "Gaoo");
             // A damaged table of relations by id may hide a relation, never give another.

@@ -35,7 +35,8 @@ pub struct Offsets {
     pub entities: Vec<u64>,
     /// The offset of the sources' count.
     pub sources: u64,
-    /// The offset of each relation, then the offset just past the last one.
+    /// The offset of each relation in stored order (the `order` given to [`encode`]), then
+    /// the offset just past the last one.
     pub relations: Vec<u64>,
 }
 
@@ -43,11 +44,14 @@ pub struct Offsets {
 const NAMED_DOCUMENT: u32 = u32::MAX;
 
 /// Encodes the parts of a graph whose references all resolve (a validated graph), with where
-/// each part starts.
+/// each part starts. The relations are stored in `order` (relation indexes, a permutation):
+/// the lookup section keeps each one's index ([`super::lookup`]), so that the relations of one
+/// actor can lie together in the body and a scoped read of a hub read few blocks.
 pub fn encode(
     entities: &[Entity],
     relations: &[Relation],
     sources: &[Source],
+    order: &[u32],
 ) -> (Vec<u8>, Offsets) {
     let mut e = Encoder::default();
     let mut offsets = Offsets::default();
@@ -82,9 +86,9 @@ pub fn encode(
     }
     e.len(relations.len());
     let ix = |id: &EntityId| entity_ix.get(id).copied();
-    for relation in relations {
+    for &r in order {
         offsets.relations.push(e.position());
-        encode_relation(&mut e, relation, &ix, &document_ix);
+        encode_relation(&mut e, &relations[r as usize], &ix, &document_ix);
     }
     offsets.relations.push(e.position());
     (e.into_bytes(), offsets)
@@ -169,9 +173,9 @@ fn decode_code<T: Copy>(d: &mut Decoder, all: &[T], what: &str) -> Result<T, Cor
         .ok_or_else(|| d.corrupt(format!("unknown {what} code {code}")))
 }
 
-/// Decodes what [`encode`] wrote, the relations on every core, each from where
-/// `relation_offsets` (the offsets [`encode`] returned, which the lookup section keeps) says
-/// it starts; every offset and index is checked against what it refers to.
+/// Decodes what [`encode`] wrote, the relations on every core (in stored order), each from
+/// where `relation_offsets` (the offsets [`encode`] returned, which the lookup section keeps)
+/// says it starts; every offset and index is checked against what it refers to.
 pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> {
     let mut d = Decoder::new(bytes);
     let n = d.count(12)?;
@@ -466,23 +470,27 @@ mod tests {
     use crate::load::{GraphFiles, load};
 
     #[test]
-    fn the_azawad_graph_round_trips() {
+    fn the_azawad_graph_round_trips_in_any_stored_order() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources());
+        // Stored backwards: the records come back in stored order.
+        let order: Vec<u32> = (0..graph.relations().len() as u32).rev().collect();
+        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources(), &order);
         let parts = decode(&bytes, &offsets.relations).unwrap();
         assert_eq!(parts.entities, graph.entities());
-        assert_eq!(parts.relations, graph.relations());
         assert_eq!(parts.sources, graph.sources());
-        for (r, ends) in graph.relation_indexes().zip(&parts.ends) {
+        for (at, &r) in order.iter().enumerate() {
+            let r = crate::graph::RelationIx::new(r as usize);
+            assert_eq!(parts.relations[at], *graph.relation(r));
             let (s, t) = graph.ends(r);
-            assert_eq!(*ends, [s.index() as u32, t.index() as u32]);
+            assert_eq!(parts.ends[at], [s.index() as u32, t.index() as u32]);
         }
     }
 
     #[test]
     fn every_truncation_is_an_error_not_a_panic() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources());
+        let order: Vec<u32> = (0..graph.relations().len() as u32).collect();
+        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources(), &order);
         for len in (0..bytes.len()).step_by(97) {
             assert!(
                 decode(&bytes[..len], &offsets.relations).is_err(),

@@ -12,17 +12,20 @@
 //! candidates. A name that matches nothing gives no scoped graph ([`read`] returns `None`):
 //! the suggestions for it need every name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::rc::Rc;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
-use super::lookup::Lookup;
+use super::lookup::{Incident, Lookup};
 use super::{CacheError, Header, open, payload};
-use crate::graph::Graph;
+use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
+use crate::query::{self, Filter, Links, Paths, shortest_paths};
 
 /// How much of the file is read at first for the header (enough for bodies of gigabytes).
 const HEADER_READ: u64 = 1 << 20;
@@ -30,31 +33,30 @@ const HEADER_READ: u64 = 1 << 20;
 /// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
 /// is up to date and the blocks read are sound. `Ok(None)` when a name matches no entity.
 pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
+    read_for(dir, names, &Filter::default())
+}
+
+/// As [`read`], for questions that `filter` selects relations for: of the named actors' (and
+/// their parts') relations, only those the filter admits are decoded, found by the one rule
+/// ([`Filter::admit_traits`]) over the bounds and traits their incident entries keep
+/// ([`super::lookup::Incident`]), with every armed-force relation (what makes an actor's
+/// parts, [`crate::query::parts`]). Every relation the filter admits about those actors is in
+/// the graph, so the answer to that question is the whole graph's; a hub's `--at D` then
+/// decodes the relations that hold on D, not its tens of thousands. Relations placed at an
+/// actor are all decoded (the place's entries are not kept).
+pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Graph>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let mut about = Vec::new();
     let mut named = BTreeSet::new();
     for name in names {
-        let candidates = scope.candidates(name)?;
-        if candidates.is_empty() {
+        let Some(resolved) = scope.resolve(name, &mut named)? else {
             return Ok(None);
-        }
-        named.extend(candidates.iter().copied());
-        for &i in &candidates {
-            scope.entity(i)?;
-        }
-        let entities: Vec<Entity> = candidates
-            .iter()
-            .map(|i| scope.entities[i].clone())
-            .collect();
-        // Resolved among its candidates as among all entities; an ambiguous name resolves to
-        // none, and the command reports it from the candidates the scoped graph holds.
-        if let Ok(local) = NameIndex::new(&entities).resolve(name) {
-            about.push(candidates[local.index()]);
-        }
+        };
+        about.extend(resolved);
     }
     let mut relations = BTreeSet::new();
     for &entity in &about {
-        relations.extend(scope.lookup.incident(entity)?);
+        relations.extend(scope.may_answer(entity, filter)?);
         relations.extend(scope.lookup.placed(entity)?);
     }
     let sources = scope.sources()?;
@@ -79,7 +81,7 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
         .map(|(&i, _)| i)
         .collect();
     for part in parts {
-        for r in scope.lookup.incident(part)? {
+        for r in scope.may_answer(part, filter)? {
             if let std::collections::btree_map::Entry::Vacant(slot) = decoded.entry(r) {
                 slot.insert(scope.relation(r, &documents)?);
             }
@@ -91,6 +93,166 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
     let entities = scope.entities.into_values().collect();
     let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
     Ok(Some(graph))
+}
+
+/// Reads from the cache of `dir` what the ego network of the actor `name` within `depth`
+/// relations through those `filter` admits ([`crate::query::ego`]) needs, so that the ego
+/// network of the graph it gives is the whole graph's.
+///
+/// A breadth-first search over the incident entries, admitting relations by the one rule
+/// ([`Filter::admit_traits`]) over the bounds and traits they keep, reaches the entities the
+/// ego network reaches; the graph holds those entities and every admitted relation among
+/// them. Only the records of those relations are decoded: the ego network of an ordinary
+/// actor reads a few hundred, not the million of the graph. `Ok(None)` when the name matches
+/// no entity or is ambiguous (the whole graph's load then reports it).
+pub fn read_ego(
+    dir: &Path,
+    name: &str,
+    depth: usize,
+    filter: &Filter,
+) -> Result<Option<Graph>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let mut named = BTreeSet::new();
+    let Some(Some(center)) = scope.resolve(name, &mut named)? else {
+        return Ok(None);
+    };
+    // Each entity reached, with the entries of its relations the filter admits.
+    let mut reached: BTreeMap<usize, Vec<Incident>> = BTreeMap::new();
+    let mut level = vec![center];
+    for d in 0..=depth {
+        let mut next = Vec::new();
+        for &at in &level {
+            let entries = scope.may_pass(at, filter)?;
+            if d < depth {
+                next.extend(entries.iter().map(|entry| entry.other));
+            }
+            reached.insert(at, entries);
+        }
+        next.sort_unstable();
+        next.dedup();
+        next.retain(|e| !reached.contains_key(e));
+        level = next;
+    }
+    let relations: BTreeSet<usize> = reached
+        .values()
+        .flatten()
+        .filter(|entry| reached.contains_key(&entry.other))
+        .map(|entry| entry.relation)
+        .collect();
+    for &e in reached.keys() {
+        scope.entity(e)?;
+    }
+    Ok(Some(scope.graph(&relations, &named)?.0))
+}
+
+/// The up to `k` shortest paths from the actor `from` to the actor `to` through the relations
+/// `filter` admits, at most `max_hops` long ([`shortest_paths`]), searched over the cache of
+/// `dir` in place ([`CachedLinks`]): only the incident lists of the entities the search visits
+/// are read, and only the records of the paths' relations decoded. Gives the graph of the two
+/// names' candidates and the paths' entities and relations, with the paths in its indexes: the
+/// paths the whole graph gives. `Ok(None)` when a name matches no entity or is ambiguous (the
+/// whole graph's load then reports it).
+pub fn paths(
+    dir: &Path,
+    (from, to): (&str, &str),
+    filter: &Filter,
+    k: usize,
+    max_hops: usize,
+) -> Result<Option<(Graph, Paths)>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let mut named = BTreeSet::new();
+    let Some(Some(a)) = scope.resolve(from, &mut named)? else {
+        return Ok(None);
+    };
+    let Some(Some(b)) = scope.resolve(to, &mut named)? else {
+        return Ok(None);
+    };
+    let links = CachedLinks {
+        lookup: RefCell::new(&mut scope.lookup),
+        lists: RefCell::default(),
+        failure: RefCell::default(),
+    };
+    let (a, b) = (EntityIx::new(a), EntityIx::new(b));
+    let found = shortest_paths(&links, a, b, filter, k, max_hops);
+    if let Some(failure) = links.failure.into_inner() {
+        return Err(failure);
+    }
+    let relations: BTreeSet<usize> = (found.paths.iter())
+        .flat_map(|p| p.relations.iter().map(|r| r.index()))
+        .collect();
+    for p in &found.paths {
+        for e in &p.entities {
+            scope.entity(e.index())?;
+        }
+    }
+    let (graph, whole) = scope.graph(&relations, &named)?;
+    let relations: Vec<usize> = relations.into_iter().collect();
+    let local = |all: &[usize], i: usize| all.binary_search(&i).expect("read into the graph");
+    let paths = (found.paths.into_iter())
+        .map(|p| query::Path {
+            entities: (p.entities.iter())
+                .map(|e| EntityIx::new(local(&whole, e.index())))
+                .collect(),
+            relations: (p.relations.iter())
+                .map(|r| RelationIx::new(local(&relations, r.index())))
+                .collect(),
+        })
+        .collect();
+    let paths = Paths {
+        paths,
+        complete: found.complete,
+    };
+    Ok(Some((graph, paths)))
+}
+
+/// A cache's incident lists, read in place for a path search ([`shortest_paths`]): each
+/// entity's list is read (its blocks checked) when the search first asks for it, and its
+/// relations admitted by the one rule ([`Filter::admit_traits`]) over the bounds and traits
+/// the entries keep. A read that fails gives an empty list and is kept: the search's answer is
+/// then not used.
+struct CachedLinks<'a> {
+    lookup: RefCell<&'a mut Lookup>,
+    lists: RefCell<HashMap<usize, Rc<[Incident]>>>,
+    failure: RefCell<Option<CacheError>>,
+}
+
+impl CachedLinks<'_> {
+    /// The incident entries of `at`.
+    fn list(&self, at: EntityIx) -> Rc<[Incident]> {
+        if let Some(list) = self.lists.borrow().get(&at.index()) {
+            return list.clone();
+        }
+        let read = self.lookup.borrow_mut().incident_entries(at.index());
+        let list: Rc<[Incident]> = match read {
+            Ok(list) => list.into(),
+            Err(e) => {
+                self.failure.borrow_mut().get_or_insert(e);
+                Rc::from([])
+            }
+        };
+        self.lists.borrow_mut().insert(at.index(), list.clone());
+        list
+    }
+}
+
+impl Links for CachedLinks<'_> {
+    fn candidates(&self, at: EntityIx, filter: &Filter) -> usize {
+        filter.candidates_by(&self.list(at), |entry| entry.bounds.start_first)
+    }
+
+    fn admitted(
+        &self,
+        at: EntityIx,
+        filter: &Filter,
+        admitted: &mut dyn FnMut(RelationIx, EntityIx),
+    ) {
+        let list = self.list(at);
+        for entry in &list[..self.candidates(at, filter)] {
+            if may_pass(entry, filter) {
+                admitted(RelationIx::new(entry.relation), EntityIx::new(entry.other));
+            }
+        }
+    }
 }
 
 /// Reads from the cache of `dir` the entities that `name` matches, under the one matcher
@@ -217,6 +379,72 @@ impl Scope {
         Ok(found.into_iter().collect())
     }
 
+    /// The entities `name` matches, decoded and added to `named`, and the one it resolves to
+    /// among them as among all entities (none when it is ambiguous: the command reports it
+    /// from the candidates the scoped graph holds); `None` when it matches no entity.
+    fn resolve(
+        &mut self,
+        name: &str,
+        named: &mut BTreeSet<usize>,
+    ) -> Result<Option<Option<usize>>, CacheError> {
+        let candidates = self.candidates(name)?;
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        named.extend(candidates.iter().copied());
+        for &i in &candidates {
+            self.entity(i)?;
+        }
+        let entities: Vec<Entity> = candidates
+            .iter()
+            .map(|i| self.entities[i].clone())
+            .collect();
+        let local = NameIndex::new(&entities).resolve(name).ok();
+        Ok(Some(local.map(|local| candidates[local.index()])))
+    }
+
+    /// The relations of entity `i` that `filter` admits, and its armed-force relations, by
+    /// index (see [`read_for`]).
+    fn may_answer(&mut self, i: usize, filter: &Filter) -> Result<Vec<usize>, CacheError> {
+        Ok(self
+            .lookup
+            .incident_entries(i)?
+            .iter()
+            .filter(|entry| {
+                entry.traits.kind == RelationKind::ArmedForceOf || may_pass(entry, filter)
+            })
+            .map(|entry| entry.relation)
+            .collect())
+    }
+
+    /// The entries of entity `i`'s relations that `filter` admits.
+    fn may_pass(&mut self, i: usize, filter: &Filter) -> Result<Vec<Incident>, CacheError> {
+        let mut entries = self.lookup.incident_entries(i)?;
+        entries.retain(|entry| may_pass(entry, filter));
+        Ok(entries)
+    }
+
+    /// The graph of the entities decoded so far and the `relations` (with the entities they
+    /// refer to), where only the entities of `named` are named.
+    /// Also gives the index in the whole graph of each of its entities.
+    fn graph(
+        mut self,
+        relations: &BTreeSet<usize>,
+        named: &BTreeSet<usize>,
+    ) -> Result<(Graph, Vec<usize>), CacheError> {
+        let sources = self.sources()?;
+        let documents = payload::document_names(&sources);
+        let mut decoded = Vec::with_capacity(relations.len());
+        for &r in relations {
+            decoded.push(self.relation(r, &documents)?);
+        }
+        let whole: Vec<usize> = self.entities.keys().copied().collect();
+        let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
+        let entities = self.entities.into_values().collect();
+        let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
+        Ok((graph, whole))
+    }
+
     /// Decodes entity `i` unless it already is; returns its id.
     fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
         if let Some(entity) = self.entities.get(&i) {
@@ -265,6 +493,12 @@ impl Scope {
         }
         Ok(relation.0)
     }
+}
+
+/// Whether `filter` admits the relation of `entry`, by the one rule ([`Filter::admit_traits`])
+/// over the bounds and traits the entry keeps.
+fn may_pass(entry: &Incident, filter: &Filter) -> bool {
+    filter.admit_traits(&entry.traits, &entry.bounds).is_some()
 }
 
 /// A decoding error inside one part of the body, as a cache error naming the part.

@@ -8,15 +8,16 @@ use std::process::ExitCode;
 use super::args::{ExportArgs, Exported, Global};
 use super::error::{Argument, CliError, Declined, Missing, Verb};
 use super::target::{Inputs, output_path};
-use super::{load_graph, output, source_texts};
+use super::{leak, load_graph, output, scoped, source_texts};
 use actorgraph::Graph;
+use actorgraph::cache;
 use actorgraph::export::render::{self, ImageFormat, Rendered};
 use actorgraph::export::{self, Format, Options, html, views};
 use actorgraph::query::{self, Snapshot};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
-    let graph = load_graph(global)?;
+    let graph = export_graph(global, args)?;
     let inputs = Inputs::of(global, graph);
     let format = match args.format {
         None => {
@@ -215,6 +216,28 @@ pub fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>
         output::diagnostic(&format!("warning: dot: {warning}"));
     }
     Ok(rendered.bytes)
+}
+
+/// The deepest ego network read from a cache in part: deeper ones reach most of a big graph,
+/// which the whole read decodes faster than one record at a time.
+const SCOPED_EGO_DEPTH: usize = 2;
+
+/// The graph an export reads: for a DOT diagram of an ego network (`export dot --focus NAME`
+/// of at most [`SCOPED_EGO_DEPTH`] relations), from an up-to-date cache only what that
+/// network needs ([`cache::scoped::read_ego`]), whose ego network is the whole graph's;
+/// otherwise the whole graph.
+fn export_graph(global: &Global, args: &ExportArgs) -> Result<&'static Graph, CliError> {
+    if let (Some(Exported::Format(Format::Dot)), Some(name), None, None) =
+        (&args.format, &args.focus, &args.diff, &args.actor)
+        && args.depth <= SCOPED_EGO_DEPTH
+    {
+        let filter = args.select.filter()?;
+        let read = |dir: &Path| cache::scoped::read_ego(dir, name, args.depth, &filter);
+        if let Some(graph) = scoped(global, read) {
+            return Ok(leak(graph));
+        }
+    }
+    load_graph(global)
 }
 
 /// The relations and entities to export, and the drawing options.

@@ -307,7 +307,18 @@ fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
 /// `--sources` is given (`show` reports a problem with the sources first, from the whole
 /// load).
 fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
-    let read = |dir: &std::path::Path| match (cache::scoped::read(dir, names)?, names) {
+    load_graph_for(global, names, &actorgraph::query::Filter::default())
+}
+
+/// As [`load_graph_about`], for a question that `filter` selects the actors' relations for:
+/// from a cache, only the relations it admits are read
+/// ([`cache::scoped::read_for`]), so a hub's `--at D` reads those that may hold on D.
+fn load_graph_for(
+    global: &Global,
+    names: &[&str],
+    filter: &actorgraph::query::Filter,
+) -> Result<&'static Graph, CliError> {
+    let read = |dir: &std::path::Path| match (cache::scoped::read_for(dir, names, filter)?, names) {
         (Some(graph), _) => Ok(Some(Ok(graph))),
         (None, [name]) if global.sources.is_none() => {
             cache::scoped::unknown(dir, name).map(|e| Some(Err(e)))

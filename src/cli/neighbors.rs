@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph_about;
+use super::load_graph_for;
 use super::output::{self, Table, word};
 use super::render::{certainty_label, entity_label, kind_label, status_label};
 use actorgraph::i18n::Term;
@@ -24,7 +24,7 @@ struct NeighborJson<'a> {
 
 /// Prints the neighbours of `name` that `filter` admits.
 pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, CliError> {
-    let graph = load_graph_about(global, &[name])?;
+    let graph = load_graph_for(global, &[name], filter)?;
     let ix = graph.resolve(name)?;
     let id = &graph.entity(ix).id;
     let found = query::neighbors(graph, ix, filter);

@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::{Argument, CliError, NoResult};
-use super::load_graph;
 use super::output::{self, terminal};
 use super::render::{entity_ids, entity_label, kind_label};
+use super::{leak, load_graph, scoped};
+use actorgraph::Graph;
+use actorgraph::cache;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -36,6 +38,22 @@ struct PathJson<'a> {
     relations: Vec<RelationView<'a>>,
 }
 
+/// The graph and the paths found in it: searched in place in an up-to-date cache, reading
+/// only the relation lists of the actors the search visits ([`cache::scoped::paths`]), or
+/// else in the whole graph.
+fn search(global: &Global, q: &PathQuery) -> Result<(&'static Graph, query::Paths), CliError> {
+    let k = q.k.unwrap_or(1);
+    let read =
+        |dir: &std::path::Path| cache::scoped::paths(dir, (q.from, q.to), &q.filter, k, q.max_hops);
+    if let Some((graph, found)) = scoped(global, read) {
+        return Ok((leak(graph), found));
+    }
+    let graph = load_graph(global)?;
+    let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
+    let found = query::shortest_paths(graph, from, to, &q.filter, k, q.max_hops);
+    Ok((graph, found))
+}
+
 /// Prints the shortest paths, or fails with exit 1 when there is none.
 pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     if let Some(k) = q.k
@@ -43,9 +61,8 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     {
         return Err(Argument::PathCount { max: MAX_PATHS }.into());
     }
-    let graph = load_graph(global)?;
+    let (graph, found) = search(global, q)?;
     let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
-    let found = query::shortest_paths(graph, from, to, &q.filter, q.k.unwrap_or(1), q.max_hops);
     if !found.complete {
         output::diagnostic(&format!(
             "warning: the search for more paths stopped after reading {} relations; these are \

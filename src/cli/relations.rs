@@ -6,7 +6,7 @@ use super::args::Global;
 use super::error::CliError;
 use super::output;
 use super::render::relation_table;
-use super::{load_graph, load_graph_about, resolve_actors};
+use super::{load_graph, load_graph_for, resolve_actors};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -16,7 +16,7 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
     let graph = if names.is_empty() {
         load_graph(global)?
     } else {
-        load_graph_about(global, &names)?
+        load_graph_for(global, &names, filter)?
     };
     let with = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &with, filter);

@@ -7,7 +7,7 @@ use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
 use super::render::{entity_label, label, sentence, status_label};
-use super::{load_graph_about, resolve_actors};
+use super::{load_graph_for, resolve_actors};
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -19,7 +19,7 @@ pub fn run(
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
-    let graph = load_graph_about(global, &names)?;
+    let graph = load_graph_for(global, &names, filter)?;
     let actors = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &actors, filter);
     if global.json {

@@ -1,7 +1,7 @@
 //! Which relations a question is about: kinds, statuses, and a day or period.
 
 use crate::graph::{Graph, RelationIx};
-use crate::model::{Period, Relation, RelationKind, Status};
+use crate::model::{Day, Period, Relation, RelationKind, Status};
 
 use crate::model::{Bounds, Certainty};
 
@@ -42,6 +42,33 @@ pub struct Filter {
     pub parties_only: bool,
 }
 
+/// What a filter tests of a relation besides its dates: its kind, status, negation and
+/// timelessness. A cache's incident entries keep them with the relation's bounds
+/// ([`crate::cache`]), so that a question can be asked of a relation not decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Traits {
+    /// The relation's kind.
+    pub kind: RelationKind,
+    /// Its status.
+    pub status: Status,
+    /// Whether it is negated.
+    pub negated: bool,
+    /// Whether it holds at all times ([`Relation::timeless`]).
+    pub timeless: bool,
+}
+
+impl Traits {
+    /// The traits of `relation`.
+    pub fn of(relation: &Relation) -> Traits {
+        Traits {
+            kind: relation.kind,
+            status: relation.status,
+            negated: relation.negated,
+            timeless: relation.timeless,
+        }
+    }
+}
+
 /// A relation a filter admitted, with its certainty when a period was asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Admitted {
@@ -54,8 +81,14 @@ impl Filter {
     /// hold in the filter's period: those starting no later than its last day. A question
     /// about a date reads only this prefix. O(log n).
     pub fn candidates(&self, graph: &Graph, list: &[RelationIx]) -> usize {
+        self.candidates_by(list, |&r| graph.bounds(r).start_first)
+    }
+
+    /// [`candidates`](Filter::candidates) of a `list` of anything sorted by its items'
+    /// earliest possible start, which `start_first` gives (a cache's incident entries).
+    pub fn candidates_by<T>(&self, list: &[T], start_first: impl Fn(&T) -> Day) -> usize {
         match self.period {
-            Some(period) => list.partition_point(|&r| graph.bounds(r).start_first <= period.last),
+            Some(period) => list.partition_point(|x| start_first(x) <= period.last),
             None => list.len(),
         }
     }
@@ -89,7 +122,7 @@ impl Filter {
             return self.admit_bounded(graph.relation(r), bounds);
         }
         let certainty = self.certainty(bounds)?;
-        if self.tests_fields() && !self.admit_fields(graph.relation(r)) {
+        if self.tests_fields() && !self.admit_fields(&Traits::of(graph.relation(r))) {
             return None;
         }
         Some(Admitted { certainty })
@@ -98,13 +131,17 @@ impl Filter {
     /// [`admit`](Filter::admit) with the relation's date bounds already computed (the graph
     /// keeps them: [`Graph::bounds`](crate::Graph::bounds)).
     pub fn admit_bounded(&self, relation: &Relation, bounds: &Bounds) -> Option<Admitted> {
+        self.admit_traits(&Traits::of(relation), bounds)
+    }
+
+    /// [`admit`](Filter::admit) for a relation known by its traits and date bounds only.
+    pub fn admit_traits(&self, traits: &Traits, bounds: &Bounds) -> Option<Admitted> {
         let certainty = if self.period.is_some() && bounds.says_nothing() {
-            self.certainty_undated(relation)?
+            self.certainty_undated(traits.timeless)?
         } else {
             self.certainty(bounds)?
         };
-        self.admit_fields(relation)
-            .then_some(Admitted { certainty })
+        self.admit_fields(traits).then_some(Admitted { certainty })
     }
 
     /// The certainty a relation with these bounds holds with in the period asked about (none
@@ -128,8 +165,8 @@ impl Filter {
     /// The date test for a relation whose dates say nothing, asked about a period: a timeless
     /// one holds certainly if timeless relations are asked for; an undated one possibly, if
     /// undated ones are asked for (never when only certain or known ones are).
-    fn certainty_undated(&self, relation: &Relation) -> Option<Option<Certainty>> {
-        if relation.timeless {
+    fn certainty_undated(&self, timeless: bool) -> Option<Option<Certainty>> {
+        if timeless {
             self.include_timeless.then_some(Some(Certainty::Certain))
         } else {
             (self.include_undated && !self.certain_only && !self.known_only)
@@ -143,9 +180,9 @@ impl Filter {
     }
 
     /// True when the relation's kind, status and negation pass.
-    fn admit_fields(&self, relation: &Relation) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&relation.kind))
-            && (self.statuses.is_empty() || self.statuses.contains(&relation.status))
-            && !(self.positive_only && relation.negated)
+    fn admit_fields(&self, traits: &Traits) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&traits.kind))
+            && (self.statuses.is_empty() || self.statuses.contains(&traits.status))
+            && !(self.positive_only && traits.negated)
     }
 }

@@ -16,9 +16,9 @@ mod snapshot;
 /// How surely an answer holds: defined in the model with the date bounds it is computed from.
 pub use crate::model::Certainty;
 pub use ego::ego;
-pub use filter::{Admitted, Filter};
+pub use filter::{Admitted, Filter, Traits};
 pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
 pub use parts::{parts, with_parts};
-pub use path::{MAX_PATH_WORK, Path, Paths, shortest_paths};
+pub use path::{Links, MAX_PATH_WORK, Path, Paths, shortest_paths};
 pub use select::{Found, relations};
 pub use snapshot::{Change, Diff, Snapshot, diff, snapshot};

@@ -10,6 +10,46 @@ use crate::graph::{EntityIx, Graph, RelationIx};
 
 use super::Filter;
 
+/// What a path search reads of a graph: each entity's relations that start early enough for a
+/// filter's period (in date order), and which of them the filter admits, with their other
+/// ends. The whole [`Graph`] is one; a cache read in place
+/// ([`crate::cache::scoped::CachedLinks`]) is another, which reads the lists of only the
+/// entities the search visits.
+pub trait Links {
+    /// How many of `at`'s relations start early enough for `filter`'s period
+    /// ([`Filter::candidates`]): what growing a frontier through `at` reads.
+    fn candidates(&self, at: EntityIx, filter: &Filter) -> usize;
+
+    /// Calls `admitted` with each of those relations that `filter` admits, in date order, and
+    /// its end other than `at`.
+    fn admitted(
+        &self,
+        at: EntityIx,
+        filter: &Filter,
+        admitted: &mut dyn FnMut(RelationIx, EntityIx),
+    );
+}
+
+impl Links for Graph {
+    fn candidates(&self, at: EntityIx, filter: &Filter) -> usize {
+        filter.candidates(self, self.incident(at))
+    }
+
+    fn admitted(
+        &self,
+        at: EntityIx,
+        filter: &Filter,
+        admitted: &mut dyn FnMut(RelationIx, EntityIx),
+    ) {
+        let list = self.incident(at);
+        for &r in &list[..filter.candidates(self, list)] {
+            if filter.admit_in(self, r).is_some() {
+                admitted(r, self.other_end(r, at));
+            }
+        }
+    }
+}
+
 /// A chain of relations from one entity to another.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Path {
@@ -54,7 +94,7 @@ pub const MAX_PATH_WORK: usize = 10_000_000;
 /// first read at most [`MAX_PATH_WORK`] relations in all. Returns no path when none exists; a
 /// path from an entity to itself is the empty path.
 pub fn shortest_paths(
-    graph: &Graph,
+    graph: &(impl Links + ?Sized),
     from: EntityIx,
     to: EntityIx,
     filter: &Filter,
@@ -150,8 +190,8 @@ pub fn shortest_paths(
     }
 }
 
-struct Search<'a> {
-    graph: &'a Graph,
+struct Search<'a, L: Links + ?Sized> {
+    graph: &'a L,
     filter: &'a Filter,
     max_hops: usize,
     /// Relations read so far.
@@ -165,7 +205,7 @@ struct Search<'a> {
 /// came from (`None` for where that side started), and how many relations away it is.
 type Reached = HashMap<EntityIx, (Option<(RelationIx, EntityIx)>, usize)>;
 
-impl Search<'_> {
+impl<L: Links + ?Sized> Search<'_, L> {
     /// True once the searches have read more relations than their limit.
     fn spent(&self) -> bool {
         self.work.get() > self.limit
@@ -175,10 +215,7 @@ impl Search<'_> {
     fn work(&self, frontier: &[EntityIx]) -> usize {
         frontier
             .iter()
-            .map(|&at| {
-                let list = self.graph.incident(at);
-                self.filter.candidates(self.graph, list)
-            })
+            .map(|&at| self.graph.candidates(at, self.filter))
             .sum()
     }
 
@@ -227,18 +264,14 @@ impl Search<'_> {
                     return None;
                 }
                 let depth = mine[&at].1 + 1;
-                let list = self.graph.incident(at);
-                let candidates = &list[..self.filter.candidates(self.graph, list)];
-                self.work.set(self.work.get() + candidates.len());
-                for &r in candidates {
+                let candidates = self.graph.candidates(at, self.filter);
+                self.work.set(self.work.get() + candidates);
+                self.graph.admitted(at, self.filter, &mut |r, other| {
                     if banned_relations.contains(&r)
-                        || self.filter.admit_in(self.graph, r).is_none()
+                        || mine.contains_key(&other)
+                        || banned_entity(other)
                     {
-                        continue;
-                    }
-                    let other = self.graph.other_end(r, at);
-                    if mine.contains_key(&other) || banned_entity(other) {
-                        continue;
+                        return;
                     }
                     mine.insert(other, (Some((r, at)), depth));
                     if let Some((_, far)) = theirs.get(&other) {
@@ -248,7 +281,7 @@ impl Search<'_> {
                         }
                     }
                     next.push(other);
-                }
+                });
             }
             if let Some((_, other)) = meeting {
                 return Some(join(&forward, &backward, other));

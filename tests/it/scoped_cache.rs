@@ -9,7 +9,7 @@ use crate::common::{azawad, run};
 use actorgraph::cache::{self, CacheError, blocks};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter};
-use actorgraph::{Graph, PartialDate};
+use actorgraph::{Graph, PartialDate, RelationKind};
 
 /// Every way a user may name an Azawad actor: ids, names, aliases, single words of names
 /// (partial matches, some ambiguous), Arabic with a one-letter prefix, and misspellings.
@@ -158,6 +158,32 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         &["find", "Ansar"],
         &["find", "Gaoo"],
         &["find", "zzz"],
+        // path: searched in the cache in place; one, several, at a date, by kind, none found,
+        // an ambiguous name.
+        &["path", "MNLA", "Ansar Dine"],
+        &["path", "Kidal", "France", "--at", "2013-02", "--json"],
+        &["path", "MNLA", "Mali", "-k", "4"],
+        &[
+            "path", "Gao", "MUJAO", "--kind", "conflict", "--kind", "alliance",
+        ],
+        &["path", "Gao", "Kidal", "--max-hops", "1"],
+        &["path", "ag", "Mali"],
+        // export dot of an ego network: read from the cache, at a date, deeper.
+        &["export", "dot", "--focus", "MNLA"],
+        &[
+            "export", "dot", "--focus", "Kidal", "--depth", "2", "--at", "2012-06",
+        ],
+        &[
+            "export",
+            "dot",
+            "--focus",
+            "Ansar Dine",
+            "--depth",
+            "2",
+            "--kind",
+            "alliance",
+        ],
+        &["export", "dot", "--focus", "Gaoo"],
     ];
     for args in commands {
         let with = |extra: &[&str]| {
@@ -370,4 +396,201 @@ fn a_relation_is_found_by_its_id_across_blocks_and_a_damaged_block_is_refused() 
         err.to_string().contains("checksum mismatch in block"),
         "{err}"
     );
+}
+
+/// Filters a scoped read for a question decodes only the relations they admit: a date, kinds,
+/// certain only, undated and timeless ones too, with the actors' parts.
+fn question_filters() -> Vec<Filter> {
+    let day: PartialDate = "2012-06".parse().unwrap();
+    let during = Filter::during(day.period());
+    vec![
+        Filter::default(),
+        during.clone(),
+        Filter::default().with_kinds(&[RelationKind::Alliance, RelationKind::Conflict]),
+        Filter {
+            certain_only: true,
+            with_parts: true,
+            ..during.clone()
+        },
+        Filter {
+            include_undated: true,
+            include_timeless: true,
+            ..during.clone().with_kinds(&query::ENEMY_KINDS)
+        },
+    ]
+}
+
+/// The ids of `paths` in `graph`, and whether the search was complete.
+fn path_ids(graph: &Graph, paths: &query::Paths) -> (Vec<Vec<String>>, bool) {
+    let ids = paths
+        .paths
+        .iter()
+        .map(|p| {
+            let entities = p.entities.iter().map(|&e| graph.entity(e).id.to_string());
+            let relations = p
+                .relations
+                .iter()
+                .map(|&r| graph.relation(r).id.to_string());
+            entities.chain(relations).collect()
+        })
+        .collect();
+    (ids, paths.complete)
+}
+
+#[test]
+fn a_read_for_a_question_answers_it_as_the_whole_graph() {
+    let (_keep, data, whole) = cached_azawad();
+    for entity in whole.entities() {
+        let id = entity.id.as_str();
+        for filter in question_filters() {
+            let part = cache::scoped::read_for(&data, &[id], &filter)
+                .unwrap()
+                .unwrap();
+            let (w, p) = (whole.resolve(id).unwrap(), part.resolve(id).unwrap());
+            let neighbors = |g: &Graph, e| {
+                let found = query::neighbors(g, e, &filter);
+                let ids = found.iter().map(|n| {
+                    let (r, other) = (g.relation(n.relation), g.entity(n.entity));
+                    format!("{} {} {:?} {:?}", r.id, other.id, n.certainty, n.part)
+                });
+                ids.collect::<Vec<_>>()
+            };
+            let relations = |g: &Graph, e| {
+                let found = query::relations(g, &[e], &filter);
+                let ids = found.iter().map(|f| g.relation(f.relation).id.to_string());
+                ids.collect::<Vec<_>>()
+            };
+            assert_eq!(neighbors(&whole, w), neighbors(&part, p), "{id} {filter:?}");
+            assert_eq!(relations(&whole, w), relations(&part, p), "{id} {filter:?}");
+        }
+    }
+}
+
+#[test]
+fn paths_searched_in_the_cache_are_the_whole_graphs() {
+    let (_keep, data, whole) = cached_azawad();
+    let ids: Vec<String> = whole.entities().iter().map(|e| e.id.to_string()).collect();
+    let mut found = 0;
+    for (n, a) in ids.iter().enumerate() {
+        for b in ids.iter().skip(n % 5).step_by(5) {
+            for (f, filter) in question_filters().iter().enumerate() {
+                for k in if f == 0 { &[1, 3][..] } else { &[1][..] } {
+                    let (wa, wb) = (whole.resolve(a).unwrap(), whole.resolve(b).unwrap());
+                    let w = query::shortest_paths(&whole, wa, wb, filter, *k, 6);
+                    let (part, p) = cache::scoped::paths(&data, (a, b), filter, *k, 6)
+                        .unwrap()
+                        .unwrap();
+                    assert_eq!(path_ids(&whole, &w), path_ids(&part, &p), "{a} {b} {k}");
+                    assert!(part.relations().len() <= 3 * 6, "only the paths' relations");
+                    found += w.paths.len();
+                }
+            }
+        }
+    }
+    assert!(found > 500, "{found}");
+    // A name that is ambiguous or matches nothing gives no search: the whole load reports it.
+    for name in ["ag", "Gaoo"] {
+        assert!(
+            cache::scoped::paths(&data, (name, "mnla"), &Filter::default(), 1, 6)
+                .unwrap()
+                .is_none()
+        );
+    }
+}
+
+#[test]
+fn ego_networks_read_from_the_cache_are_the_whole_graphs() {
+    let (_keep, data, whole) = cached_azawad();
+    for entity in whole.entities() {
+        let id = entity.id.as_str();
+        for filter in question_filters() {
+            for depth in 0..=2 {
+                let part = cache::scoped::read_ego(&data, id, depth, &filter)
+                    .unwrap()
+                    .unwrap();
+                let ego = |g: &Graph| {
+                    let found = query::ego(g, g.resolve(id).unwrap(), depth, &filter);
+                    let entities = found.entities.iter().map(|&e| g.entity(e).id.to_string());
+                    let relations = found
+                        .relations
+                        .iter()
+                        .map(|f| format!("{} {:?}", g.relation(f.relation).id, f.certainty));
+                    entities.chain(relations).collect::<Vec<_>>()
+                };
+                assert_eq!(ego(&whole), ego(&part), "{id} {depth} {filter:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    chain(dir.path(), 2000);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let none = Filter::default();
+    let (part, found) = cache::scoped::paths(dir.path(), ("actor-3", "actor-1500"), &none, 1, 2000)
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.paths[0].hops(), 1497);
+    assert_eq!(part.relations().len(), 1497);
+    let ego = cache::scoped::read_ego(dir.path(), "actor-1000", 2, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!((ego.entities().len(), ego.relations().len()), (5, 4));
+
+    // A damaged record on the path, or in the ego network, is refused.
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    let mut bytes = original.clone();
+    let marker = b"marker-1000 ";
+    let at = bytes
+        .windows(marker.len())
+        .position(|w| w == marker)
+        .unwrap();
+    bytes[at] ^= 0x20;
+    fs::write(&file, &bytes).unwrap();
+    let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-1500"), &none, 1, 2000);
+    assert!(
+        err.unwrap_err()
+            .to_string()
+            .contains("checksum mismatch in block")
+    );
+    let err = cache::scoped::read_ego(dir.path(), "actor-999", 1, &none).unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
+    // Far from the damage, both still read.
+    assert!(cache::scoped::read_ego(dir.path(), "actor-10", 2, &none).is_ok());
+
+    // Damaged incident entries (the last blocks of the body hold the lookup section).
+    let mut bytes = original.clone();
+    let end = bytes.len();
+    bytes[end - 3 * blocks::BLOCK_SIZE] ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    let paths = cache::scoped::paths(dir.path(), ("actor-0", "actor-1999"), &none, 1, 2000);
+    assert!(
+        paths
+            .unwrap_err()
+            .to_string()
+            .contains("checksum mismatch in block")
+    );
+
+    fs::write(&file, &original[..end - 1]).unwrap();
+    let err = cache::scoped::read_ego(dir.path(), "actor-3", 1, &none).unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-4"), &none, 1, 9).unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+
+    fs::write(&file, &original).unwrap();
+    let relations = dir.path().join("relations.json");
+    let text = fs::read_to_string(&relations).unwrap();
+    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+    let err = cache::scoped::read_ego(dir.path(), "actor-3", 1, &none).unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-4"), &none, 1, 9).unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let err = cache::scoped::read_for(dir.path(), &["actor-3"], &none).unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
