@@ -12,9 +12,13 @@
 //!
 //! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
 //! `{"places": [KIND, …]}` or `{"timeline": {"actor": NAME, "kinds": [KIND, …]}}` (both
-//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`.
+//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`;
+//! `"places": true` draws towns, areas and geography too (by default a node-link view draws the
+//! actors and the relations among them, [`Snapshot::among_actors`]).
 
-use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
+use graphviz_rust::dot_structures::{
+    Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
+};
 use serde::Deserialize;
 
 use super::dot::{self, attr, quoted};
@@ -86,6 +90,11 @@ pub struct View {
     /// The language of node labels.
     #[serde(default, deserialize_with = "lang")]
     pub lang: Lang,
+    /// Also draw towns, regions and areas, the relations reaching them and geography between
+    /// states (borders, part of); by default a diagram draws the actors
+    /// ([`Snapshot::among_actors`]). A `places` pick always draws them.
+    #[serde(default)]
+    pub places: bool,
 }
 
 fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
@@ -166,18 +175,18 @@ impl View {
         };
         let selection = match &self.pick {
             Pick::Timeline(pick) => return self.timeline(graph, pick),
-            Pick::All => query::snapshot(graph, &Filter::default()),
+            Pick::All => self.drawn(graph, query::snapshot(graph, &Filter::default())),
             Pick::At(day) => {
-                query::snapshot(graph, &Filter::during(day.period())).among_actors(graph)
+                self.drawn(graph, query::snapshot(graph, &Filter::during(day.period())))
             }
             Pick::Focus(Focus { actor, depth }) => {
                 let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
-                query::ego(graph, center, *depth, &Filter::default())
+                self.drawn(graph, query::ego(graph, center, *depth, &Filter::default()))
             }
             Pick::Diff([first, second]) => {
                 let (selection, diff) = diff_selection(graph, *first, *second, &Filter::default());
                 options.diff = Some(diff);
-                selection
+                self.drawn(graph, selection)
             }
             Pick::Places(kinds) => query::snapshot(graph, &Filter::default().with_kinds(kinds)),
         };
@@ -185,6 +194,11 @@ impl View {
         if let Dot::DiGraph { id, stmts, .. } = &mut diagram {
             *id = quoted(&self.name);
             if let Pick::Places(_) = self.pick {
+                // Actors on the left, the places in a column on the right.
+                if let Some(Stmt::GAttribute(GraphAttributes::Graph(attrs))) = stmts.first_mut() {
+                    attrs.retain(|a| a.0 != Id::Plain("rankdir".into()));
+                    attrs.insert(0, attr("rankdir", "LR"));
+                }
                 // Before the first edge: tie each label to its edge with a line.
                 let defaults = GraphAttributes::Edge(vec![attr("decorate", "true")]);
                 let first_edge = stmts.iter().position(|s| matches!(s, Stmt::Edge(_)));
@@ -196,6 +210,16 @@ impl View {
             }
         }
         Ok(diagram)
+    }
+
+    /// What of `selection` the view draws: the actors and the relations among them, unless it
+    /// asks for `places` too.
+    fn drawn(&self, graph: &Graph, selection: Snapshot) -> Snapshot {
+        if self.places {
+            selection
+        } else {
+            selection.among_actors(graph)
+        }
     }
 
     /// The chart of a timeline view.

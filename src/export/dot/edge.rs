@@ -15,6 +15,37 @@ use crate::query::{Certainty, Change};
 /// A bundle's label lists at most this many kinds, then `…`.
 const BUNDLE_KINDS: usize = 5;
 
+/// Edge label lines longer than this many characters are broken (after the kind's `:`,
+/// then before a date range's `→`), so that labels stay narrow beside their edges.
+const WRAP: usize = 24;
+
+/// `line` in lines of about [`WRAP`] characters: broken after the first `: ` (the kind of a
+/// bundle's line), then each part before its ` → ` (the end of a date range); never inside a
+/// date or a phrase such as `in 2013`.
+fn fit(line: &str) -> Vec<String> {
+    let long = |part: &str| part.chars().count() > WRAP;
+    if !long(line) {
+        return vec![line.to_owned()];
+    }
+    let parts = match line.split_once(": ") {
+        Some((head, rest)) => vec![format!("{head}:"), rest.to_owned()],
+        None => vec![line.to_owned()],
+    };
+    parts
+        .into_iter()
+        .flat_map(|part| match part.split_once(" → ") {
+            Some((start, end)) if long(&part) => vec![start.to_owned(), format!("→ {end}")],
+            _ => vec![part],
+        })
+        .collect()
+}
+
+/// The label of an edge: its lines, each [`fit`] to [`WRAP`].
+fn wrapped_label(lines: &[String]) -> Attribute {
+    let lines: Vec<String> = lines.iter().flat_map(|line| fit(line)).collect();
+    Attribute(Id::Plain("label".into()), label(&lines))
+}
+
 /// The kind as an edge reads it in `lang`: `NOT` before a negated one, the status after a
 /// doubtful one.
 fn head(relation: &Relation, lang: Lang) -> String {
@@ -63,7 +94,7 @@ pub(super) fn edge(
             attrs
         }
     };
-    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(iter::once(relation)));
     let mut styles = Vec::new();
     if relation.status != Status::Asserted {
@@ -151,7 +182,7 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
             attrs
         }
     };
-    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
     if relations.iter().all(|(r, _)| r.status != Status::Asserted) {
         attrs.push(attr("style", "dashed"));
@@ -227,6 +258,28 @@ mod tests {
         let start = format!("\"{}\" -> \"{}\" [", relation.source, relation.target);
         let at = dot.find(&start).unwrap();
         dot[at..at + dot[at..].find(']').unwrap()].to_owned()
+    }
+
+    #[test]
+    fn long_label_lines_break_after_the_kind_and_before_the_end() {
+        use super::fit;
+        assert_eq!(fit("conflict ×2: 2013 →"), ["conflict ×2: 2013 →"]);
+        assert_eq!(
+            fit("goal: 2012-04-06..2012-06-27 → ≤2013-12"),
+            ["goal:", "2012-04-06..2012-06-27", "→ ≤2013-12"]
+        );
+        assert_eq!(
+            fit("part of: 2012-04-06 → in 2013"),
+            ["part of:", "2012-04-06 → in 2013"]
+        );
+        assert_eq!(
+            fit("2012-04-06..2012-12 → 2012-04-06..2013-12"),
+            ["2012-04-06..2012-12", "→ 2012-04-06..2013-12"]
+        );
+        assert_eq!(
+            fit("a-very-long-word-without-any-break"),
+            ["a-very-long-word-without-any-break"]
+        );
     }
 
     #[test]
