@@ -1,7 +1,8 @@
 //! Graphviz DOT diagrams, built as a graphviz-rust graph and printed as graphviz-rust's printer
 //! prints it (by the `printer` module, which streams the same text into the writer).
 //!
-//! Style carries meaning, and a legend (`cluster_legend`) explains what a diagram uses:
+//! Style carries meaning, and a legend (under the title, the graph's label) explains what a
+//! diagram uses:
 //! - each entity kind has a shape and fill (armed group: box, state: house, city: circle …);
 //! - each relation kind has a colour (conflict red, attack dark red, alliance green, support
 //!   blue, control grey …); symmetric kinds have no arrow (`dir=none`);
@@ -129,7 +130,7 @@ fn statements<E>(
     // Top to bottom, tightly spaced: a network of actors has few ranks, each wide, and its
     // edge labels stand beside their edges; so drawn, the committed views print on A4 with
     // labels of 7 points or more (tests/it/exports.rs measures them).
-    let mut graph_attrs = vec![
+    let graph_attrs = vec![
         attr("rankdir", "TB"),
         attr("charset", "UTF-8"),
         attr("fontname", fonts),
@@ -143,10 +144,6 @@ fn statements<E>(
             diff.first, diff.second
         ))
     });
-    if let Some(title) = title {
-        let title = Attribute(Id::Plain("label".into()), label([title]));
-        graph_attrs.extend([title, attr("labelloc", "t"), attr("fontsize", "18")]);
-    }
     emit(Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)))?;
     emit(Stmt::GAttribute(GraphAttributes::Node(vec![
         attr("fontname", fonts),
@@ -211,7 +208,9 @@ fn statements<E>(
         };
         emit(Stmt::Edge(stmt))?;
     }
-    emit(legend::legend(&legend))
+    // The title and legend: a graph attribute holds wherever it stands, so it can follow the
+    // edges that decide what the legend lists.
+    emit(legend::legend(&legend, title.as_deref()))
 }
 
 /// The selection's relations, one group per edge: with `bundle`, the relations between one

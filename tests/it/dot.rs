@@ -330,7 +330,11 @@ fn arabic_labels_use_arabic_fonts_and_stay_whole() {
 #[test]
 fn diff_diagrams_colour_what_changed() {
     let dot = stdout(&["export", "dot", "--diff", "2012-05-01", "2013-03-01"]);
-    assert!(dot.contains("label=\"What changed between 2012-05-01 and 2013-03-01\""));
+    assert!(
+        dot.contains(
+            "<FONT POINT-SIZE=\"18\">What changed between 2012-05-01 and 2013-03-01</FONT>"
+        )
+    );
     for colour in ["#2e7d32", "#9e9e9e", "#ef6c00"] {
         assert!(dot.contains(&format!("color=\"{colour}\"")), "{colour}");
     }
