@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{Argument, CliError, Declined, Verb};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit;
@@ -20,17 +20,19 @@ pub fn run(
     ids: &[String],
     into: &Path,
 ) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(candidates)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", candidates.display())))?;
-    let extraction: Extraction = serde_json::from_slice(&bytes).map_err(|e| {
-        CliError::Usage(format!(
-            "{} is not a candidates file (as `actorgraph extract --json` writes): {e}",
-            candidates.display()
-        ))
+    let bytes = std::fs::read(candidates).map_err(|e| CliError::File {
+        verb: Verb::Read,
+        path: candidates.to_owned(),
+        fault: e.into(),
     })?;
+    let extraction: Extraction =
+        serde_json::from_slice(&bytes).map_err(|error| Argument::Candidates {
+            path: candidates.to_owned(),
+            error,
+        })?;
     let target = Folder::open(into)?;
     let added = accept::additions(&extraction, ids, &target.graph, global.sources.as_deref())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+        .map_err(Declined::from)?;
     let after = target.elements.with(&added);
     let change = match edit::change(&target.files, &after, None, false) {
         Ok(change) => change,

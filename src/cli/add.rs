@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::args::{AddElement, Global};
 use super::cite::{document_text, sources_dir};
-use super::error::{CliError, OK};
+use super::error::{Argument, CliError, Missing, OK};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::add::{NewElement, add, add_json, proposed_entity_id, proposed_relation_id};
@@ -50,16 +50,14 @@ pub fn run(
             std::io::stdin()
                 .take(actorgraph::load::limits::MAX_FILE_BYTES)
                 .read_to_string(&mut text)
-                .map_err(|e| CliError::Usage(format!("cannot read standard input: {e}")))?;
+                .map_err(CliError::Stdin)?;
             (
                 "element",
                 add_json(&folder.files, &folder.elements, &text, sources),
             )
         }
         _ => {
-            return Err(CliError::Usage(
-                "say what to add: `add entity …`, `add relation …`, or `add --json -` with the element on standard input".to_owned(),
-            ));
+            return Err(Missing::WhatToAdd.into());
         }
     };
     let (change, id) = match result {
@@ -109,18 +107,19 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
             let mut entity_names = Names::default();
             for name in names {
                 let (lang, text) = name.split_once('=').ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "--name {name:?}: write LANG=NAME, e.g. en=\"Ansar Dine\""
-                    ))
+                    CliError::from(Argument::NameForm {
+                        given: name.clone(),
+                    })
                 })?;
                 let slot = match lang.trim() {
                     "en" => &mut entity_names.en,
                     "ar" => &mut entity_names.ar,
                     "fr" => &mut entity_names.fr,
                     other => {
-                        return Err(CliError::Usage(format!(
-                            "--name {other}=…: the languages are en, ar and fr; give other spellings with --alias"
-                        )));
+                        return Err(Argument::NameLanguage {
+                            lang: other.to_owned(),
+                        }
+                        .into());
                     }
                 };
                 *slot = Some(text.to_owned());
@@ -198,9 +197,9 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
 /// The one span `DOC:phrase` names, found as `cite` finds it.
 fn find_evidence(global: &Global, given: &str) -> Result<Evidence, CliError> {
     let (document, phrase) = given.split_once(':').ok_or_else(|| {
-        CliError::Usage(format!(
-            "--evidence {given:?}: write DOC:\"phrase\" (the document's file name, a colon, the phrase)"
-        ))
+        CliError::from(Argument::EvidenceForm {
+            given: given.to_owned(),
+        })
     })?;
     let dir = sources_dir(global, "--evidence")?;
     let (_, text) = document_text(dir, document)?;
@@ -212,16 +211,16 @@ fn find_evidence(global: &Global, given: &str) -> Result<Evidence, CliError> {
             end_byte: span.end as u64,
             row: None,
         }),
-        [] => Err(CliError::Usage(format!(
-            "--evidence: {phrase:?} is not in {document}; `actorgraph cite {document} PHRASE` shows where a passage stands"
-        ))),
-        many => Err(CliError::Usage(format!(
-            "--evidence: {phrase:?} stands {} times in {document} (bytes {}); quote more of the passage so it names one",
-            many.len(),
-            many.iter()
-                .map(|s| format!("{}..{}", s.start, s.end))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        [] => Err(Argument::EvidenceAbsent {
+            phrase: phrase.to_owned(),
+            document: document.to_owned(),
+        }
+        .into()),
+        many => Err(Argument::EvidenceAmbiguous {
+            phrase: phrase.to_owned(),
+            document: document.to_owned(),
+            spans: many.to_vec(),
+        }
+        .into()),
     }
 }

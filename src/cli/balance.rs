@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{Argument, CliError};
 use super::load_graph;
 use super::output::{self, Table, terminal, word};
 use super::render::entity_label;
@@ -50,7 +50,7 @@ pub fn run(
     step: Step,
     certain: bool,
 ) -> Result<ExitCode, CliError> {
-    let period = Period::between(from, until).map_err(|e| CliError::Usage(e.to_string()))?;
+    let period = Period::between(from, until).map_err(Argument::from)?;
     let graph = load_graph(global)?;
     let steps = network::balance(graph, period, step, certain);
     // Four decimals: the same bytes on every machine.

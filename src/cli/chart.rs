@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::ExportArgs;
-use super::error::CliError;
+use super::error::{Argument, CliError, NoResult};
 use super::output;
 use super::target::{Inputs, output_path};
 use actorgraph::Graph;
@@ -36,7 +36,7 @@ pub fn run(graph: &Graph, inputs: &Inputs, args: &ExportArgs) -> Result<ExitCode
     };
     let chart = timeline
         .chart(graph, "timeline")
-        .map_err(|TimelineError::Empty(why)| CliError::NoResult(why))?;
+        .map_err(|TimelineError::Empty(why)| NoResult::EmptyTimeline(why))?;
     let mut dot = Vec::new();
     actorgraph::export::dot::print(&chart, &mut dot)?;
     let bytes = match image {
@@ -60,11 +60,10 @@ fn image_of(path: &Path) -> Result<Option<ImageFormat>, CliError> {
     match extension.to_ascii_lowercase().as_str() {
         "dot" | "gv" => Ok(None),
         other => other.parse().map(Some).map_err(|_| {
-            CliError::Usage(format!(
-                "cannot tell what to write to {} from its extension: name it .svg, .png or \
-                 .pdf for an image, .dot for the DOT text, or give --render svg|png|pdf",
-                path.display()
-            ))
+            Argument::ImageExtension {
+                path: path.to_owned(),
+            }
+            .into()
         }),
     }
 }
@@ -84,10 +83,7 @@ fn refuse_snapshot_options(args: &ExportArgs) -> Result<(), CliError> {
         (args.diff.is_some(), "--diff"),
     ];
     match given.iter().find(|(on, _)| *on) {
-        Some((_, flag)) => Err(CliError::Usage(format!(
-            "export timeline draws every date of the relations it shows: {flag} does not \
-             apply (choose rows with --actor NAME and relations with --kind and --status)"
-        ))),
+        Some(&(_, flag)) => Err(Argument::TimelineDates { flag }.into()),
         None => Ok(()),
     }
 }

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK};
+use super::error::{Argument, CliError, Fault, Missing, NoResult, OK, Verb};
 use super::folder::{self, Folder};
 use super::output;
+use super::target::read_input;
 use actorgraph::edit::add::{NewElement, add};
 use actorgraph::load::{MAX_DOCUMENT_BYTES, is_plain_file_name, sha256_hex};
 use actorgraph::{Evidence, Source, SourceKind, cite};
@@ -30,34 +31,27 @@ struct CiteJson<'a> {
 /// The text of `document` in the sources folder, read as `check` reads source documents.
 pub fn document_text(dir: &Path, document: &str) -> Result<(Vec<u8>, String), CliError> {
     if !is_plain_file_name(document) {
-        return Err(CliError::Usage(format!(
-            "{document:?} is not a plain file name: name a document inside the --sources folder"
-        )));
+        return Err(Argument::DocumentName {
+            document: document.to_owned(),
+        }
+        .into());
     }
     let path = dir.join(document);
-    let fail = |e: String| CliError::Usage(format!("cannot read {}: {e}", path.display()));
-    let meta = std::fs::metadata(&path).map_err(|e| fail(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_owned()));
-    }
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(fail(format!(
-            "larger than the {} MiB limit for a source document",
-            MAX_DOCUMENT_BYTES >> 20
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
-    let text = String::from_utf8(bytes.clone()).map_err(|_| fail("not UTF-8 text".to_owned()))?;
+    let bytes = read_input(&path, MAX_DOCUMENT_BYTES, "a source document")?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| CliError::File {
+        verb: Verb::Read,
+        path,
+        fault: Fault::NotText,
+    })?;
     Ok((bytes, text))
 }
 
 /// The sources folder, which `cite` and evidence by phrase need.
-pub fn sources_dir<'a>(global: &'a Global, what: &str) -> Result<&'a Path, CliError> {
-    global.sources.as_deref().ok_or_else(|| {
-        CliError::Usage(format!(
-            "{what} reads the source document: give its folder with --sources DIR"
-        ))
-    })
+pub fn sources_dir<'a>(global: &'a Global, what: &'static str) -> Result<&'a Path, CliError> {
+    global
+        .sources
+        .as_deref()
+        .ok_or_else(|| Missing::Sources { what }.into())
 }
 
 /// Prints where `phrase` stands in `document`; with `add_source`, lists the document in the
@@ -73,9 +67,11 @@ pub fn run(
     let (bytes, text) = document_text(dir, document)?;
     let spans = cite::find(&text, phrase);
     if spans.is_empty() {
-        return Err(CliError::NoResult(format!(
-            "{phrase:?} is not in {document} (compared without diacritics, letter forms, case, accents, quotes or whitespace): quote the passage as it reads"
-        )));
+        return Err(NoResult::NotCited {
+            phrase: phrase.to_owned(),
+            document: document.to_owned(),
+        }
+        .into());
     }
     let mut added_source = false;
     if add_source {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{CliError, Missing, NoResult, Verb};
 use super::output::{self, terminal};
 use super::{load_graph, source_texts};
 use actorgraph::coverage::{self, DocumentCoverage, Exclusion, Reason};
@@ -39,13 +39,11 @@ struct SentenceJson<'a> {
 pub fn run(global: &Global) -> Result<ExitCode, CliError> {
     let graph = load_graph(global)?;
     let Some(texts) = source_texts(global, graph)? else {
-        return Err(CliError::Usage(
-            "coverage needs --sources DIR, the folder of the source documents".to_owned(),
-        ));
+        return Err(Missing::Sources { what: "coverage" }.into());
     };
     let (exclusions, file) = exclusions(global)?;
-    let documents = coverage::coverage(graph, &texts, &exclusions, &file)
-        .map_err(|e| CliError::NoResult(e.to_string()))?;
+    let documents =
+        coverage::coverage(graph, &texts, &exclusions, &file).map_err(NoResult::from)?;
     if global.json {
         let rows: Vec<DocumentJson> = documents.iter().map(document_json).collect();
         output::json(&rows)?;
@@ -147,16 +145,16 @@ fn exclusions(global: &Global) -> Result<(Vec<Exclusion>, String), CliError> {
                     return Ok((Vec::new(), String::new()));
                 }
                 Err(e) => {
-                    return Err(CliError::Usage(format!(
-                        "cannot read {}: {e}",
-                        path.display()
-                    )));
+                    return Err(CliError::File {
+                        verb: Verb::Read,
+                        path,
+                        fault: e.into(),
+                    });
                 }
             }
         }
         Some(_) => return Ok((Vec::new(), String::new())),
     };
-    let found =
-        coverage::parse_exclusions(&text, &file).map_err(|e| CliError::NoResult(e.to_string()))?;
+    let found = coverage::parse_exclusions(&text, &file).map_err(NoResult::from)?;
     Ok((found, file))
 }

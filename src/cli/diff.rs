@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{Argument, CliError};
 use super::load_graph;
 use super::output;
 use super::render::{certainty_label, sentence};
@@ -40,10 +40,11 @@ pub fn run(
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
     if Period::between(first, second).is_err() {
-        return Err(CliError::Usage(format!(
-            "the second date {second} is before the first {first}: diff compares an earlier \
-             date with a later one (actorgraph diff {second} {first})"
-        )));
+        return Err(Argument::DiffOrder {
+            first: first.to_string(),
+            second: second.to_string(),
+        }
+        .into());
     }
     let graph = load_graph(global)?;
     let d = query::diff(graph, first.period(), second.period(), filter);

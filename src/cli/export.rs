@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::{ExportArgs, Exported, Global};
-use super::error::CliError;
+use super::error::{Argument, CliError, Declined, Missing, Verb};
 use super::target::{Inputs, output_path};
 use super::{load_graph, output, source_texts};
 use actorgraph::Graph;
@@ -27,11 +27,12 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
         Some(Exported::Format(format)) => format,
     };
     if args.actor.is_some() {
-        return Err(CliError::Usage(
-            "--actor chooses the rows of a timeline: use `export timeline --actor NAME`, or \
-             --focus NAME for an ego network"
-                .to_owned(),
-        ));
+        return Err(Argument::Elsewhere {
+            flag: "--actor",
+            belongs: "chooses the rows of a timeline: use `export timeline --actor NAME`, or \
+                      --focus NAME for an ego network",
+        }
+        .into());
     }
     let (selection, options) = select(graph, format, args)?;
     if format == Format::Parquet {
@@ -47,9 +48,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     ) {
         (path, _, Some(image)) => {
             if format != Format::Dot {
-                return Err(CliError::Usage(format!(
-                    "--render draws a DOT diagram: use `export dot --render {image}`"
-                )));
+                return Err(Argument::Elsewhere {
+                    flag: "--render",
+                    belongs: RENDER_BELONGS,
+                }
+                .into());
             }
             let mut dot = Vec::new();
             export::write(format, "", graph, &selection, &options, &mut dot)?;
@@ -64,10 +67,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
             export::write(format, "", graph, &selection, &options, &mut out)?;
         }
         (None, _, _) => {
-            return Err(CliError::Usage(format!(
-                "{format} export writes several files ({}): give the output folder with -o DIR",
-                format.parts().join(", ")
-            )));
+            return Err(Missing::OutputFolder {
+                format: format.to_string(),
+                parts: format.parts().join(", "),
+            }
+            .into());
         }
         (Some(path), [_], None) => inputs.write(path, |w| {
             export::write(format, "", graph, &selection, &options, w)
@@ -88,19 +92,21 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
 /// it holds.
 fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let Some(dir) = output_path(args.output.as_deref()) else {
-        return Err(CliError::Usage(
-            "a Parquet export is a folder of tables: give it with -o DIR".to_owned(),
-        ));
+        return Err(Missing::OutputFolder {
+            format: Format::Parquet.to_string(),
+            parts: "entities, names, relations by start year, evidence, tolls and sources tables"
+                .to_owned(),
+        }
+        .into());
     };
     if args.render.is_some() {
-        return Err(CliError::Usage(
-            "--render draws a DOT diagram: use `export dot --render`".to_owned(),
-        ));
+        return Err(Argument::Elsewhere {
+            flag: "--render",
+            belongs: RENDER_BELONGS,
+        }
+        .into());
     }
-    let written = export::parquet::write_dir(graph, selection, dir).map_err(|e| match e {
-        export::parquet::ExportError::Refused(why) => CliError::Usage(why),
-        other => CliError::Usage(format!("cannot write {}: {other}", dir.display())),
-    })?;
+    let written = export::parquet::write_dir(graph, selection, dir).map_err(Declined::from)?;
     output::diagnostic(&format!(
         "wrote {} entities, {} names, {} relations ({} files), {} evidence spans, {} tolls \
          and {} sources to {}",
@@ -126,7 +132,7 @@ fn explorer(
     options: &Options,
     args: &ExportArgs,
 ) -> Result<ExitCode, CliError> {
-    html::check_size(selection).map_err(|e| CliError::Usage(e.to_string()))?;
+    html::check_size(selection).map_err(Declined::from)?;
     let texts = source_texts(global, graph)?;
     let write =
         |w: &mut dyn std::io::Write| html::write(graph, selection, options, texts.as_ref(), w);
@@ -144,26 +150,24 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         None => views::builtin(),
         Some(data) => {
             let file = data.join(views::VIEWS_FILE);
-            let bytes = std::fs::read(&file).map_err(|e| {
-                CliError::Usage(format!(
-                    "cannot read {}: {e}; export --all draws the views a graph folder lists \
-                     in its {} (see README, Diagrams and exchange)",
-                    file.display(),
-                    views::VIEWS_FILE
-                ))
+            let bytes = std::fs::read(&file).map_err(|e| CliError::File {
+                verb: Verb::ReadViews,
+                path: file.clone(),
+                fault: e.into(),
             })?;
-            views::read(&file.display().to_string(), &bytes)
-                .map_err(|e| CliError::Usage(e.to_string()))?
+            views::read(&file.display().to_string(), &bytes).map_err(Declined::from)?
         }
     };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let mut explorers = 0;
     for view in &views {
-        let dot = view
-            .dot(graph)
-            .map_err(|e| CliError::Usage(e.to_string()))?;
-        let svg = rendered(render::render(&dot, ImageFormat::Svg))
-            .map_err(|e| CliError::Usage(format!("view {}: {e}", view.name)))?;
+        let dot = view.dot(graph).map_err(Declined::from)?;
+        let svg = rendered(render::render(&dot, ImageFormat::Svg)).map_err(|error| {
+            Declined::ViewRender {
+                view: view.name.clone(),
+                error: Box::new(error),
+            }
+        })?;
         inputs.write(&dir.join(format!("{}.dot", view.name)), |w| {
             w.write_all(&dot)
         })?;
@@ -206,7 +210,7 @@ fn write_explorer(
 /// The image of a render, after printing `dot`'s warnings; a failed render is a usage error
 /// (exit 2) with a one-line message.
 pub fn rendered(result: Result<Rendered, render::RenderError>) -> Result<Vec<u8>, CliError> {
-    let rendered = result.map_err(|e| CliError::Usage(e.to_string()))?;
+    let rendered = result.map_err(Declined::from)?;
     for warning in &rendered.warnings {
         output::diagnostic(&format!("warning: dot: {warning}"));
     }
@@ -221,7 +225,7 @@ pub fn select(
 ) -> Result<(Snapshot, Options), CliError> {
     let filter = args.select.filter()?;
     if let Some(base) = &args.base_iri {
-        export::rdf::check_base(base).map_err(CliError::Usage)?;
+        export::rdf::check_base(base).map_err(Argument::from)?;
     }
     let mut options = Options {
         lang: args.lang,
@@ -233,9 +237,11 @@ pub fn select(
     };
     if let Some(dates) = &args.diff {
         if format != Format::Dot {
-            return Err(CliError::Usage(
-                "--diff draws a DOT diagram: use `export dot --diff D1 D2`".to_owned(),
-            ));
+            return Err(Argument::Elsewhere {
+                flag: "--diff",
+                belongs: "draws a DOT diagram: use `export dot --diff D1 D2`",
+            }
+            .into());
         }
         let (selection, diff) = views::diff_selection(graph, dates[0], dates[1], &filter);
         options.diff = Some(diff);
@@ -253,5 +259,12 @@ pub fn select(
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> CliError {
-    CliError::Usage(format!("cannot create the folder {}: {e}", path.display()))
+    CliError::File {
+        verb: Verb::Create,
+        path: path.to_owned(),
+        fault: e.into(),
+    }
 }
+
+/// Where `--render` belongs, when given to another format.
+const RENDER_BELONGS: &str = "draws a DOT diagram: use `export dot --render svg|png|pdf`";

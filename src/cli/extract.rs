@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{CliError, Declined, Verb};
 use super::target::{Inputs, output_path};
 use super::{load_graph, output};
 use actorgraph::extract::{self, Extraction, Extractor, Lang, Party};
-use actorgraph::load::{MAX_DOCUMENT_BYTES, read_document};
+use actorgraph::load::read_document;
 use actorgraph::{Graph, PartialDate};
 
 /// What `extract` was asked.
@@ -28,31 +28,31 @@ pub fn run(global: &Global, request: &Request) -> Result<ExitCode, CliError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = read_document(&path).map_err(|e| {
-        CliError::Usage(format!(
-            "cannot read {}: {e} (a text of at most {} MiB)",
-            path.display(),
-            MAX_DOCUMENT_BYTES >> 20
-        ))
+    let bytes = read_document(&path).map_err(|e| CliError::File {
+        verb: Verb::ReadText,
+        path: path.clone(),
+        fault: e.into(),
     })?;
-    let text = extract::text_of(&path.display().to_string(), &bytes)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let text = extract::text_of(&path.display().to_string(), &bytes).map_err(Declined::from)?;
     let lang = match request.lang {
         "auto" => extract::detect(text),
-        other => other.parse::<Lang>().map_err(CliError::Usage)?,
+        other => other.parse::<Lang>().map_err(Declined::Language)?,
     };
     let lexicon = match request.lexicon {
-        Some(file) => Some(std::fs::read_to_string(file).map_err(|e| {
-            CliError::Usage(format!("cannot read lexicon {}: {e}", file.display()))
+        Some(file) => Some(std::fs::read_to_string(file).map_err(|e| CliError::File {
+            verb: Verb::ReadLexicon,
+            path: file.to_owned(),
+            fault: e.into(),
         })?),
         None => None,
     };
-    let extractor = Extractor::new(graph, lang, lexicon.as_deref()).map_err(|e| {
-        let file = request
-            .lexicon
-            .map_or("built-in".into(), |f| f.display().to_string());
-        CliError::Usage(format!("lexicon {file}: {e}"))
-    })?;
+    let extractor =
+        Extractor::new(graph, lang, lexicon.as_deref()).map_err(|error| Declined::Lexicon {
+            file: request
+                .lexicon
+                .map_or("built-in".into(), |f| f.display().to_string()),
+            error,
+        })?;
     let found = extractor.extract(&name, text, request.anchor);
     if let Some(out) = output_path(request.output) {
         let inputs = Inputs::of(global, graph);

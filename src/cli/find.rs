@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{CliError, NoResult};
 use super::output::{self, Table, word};
 use super::{leak, load_graph, scoped};
 use actorgraph::cache;
@@ -95,15 +95,9 @@ fn nothing_found(text: &str, error: NameError) -> CliError {
     let NameError::Unknown { suggestions, .. } = error else {
         return error.into();
     };
-    let mut message = format!("no name holds {text:?}, in any spelling");
-    if !suggestions.is_empty() {
-        message.push_str(&format!(
-            "; the nearest by spelling: {}",
-            suggestions.join(", ")
-        ));
+    NoResult::NoName {
+        text: text.to_owned(),
+        suggestions,
     }
-    message.push_str(
-        "; `actorgraph list` lists every entity (`--kind K` those of a kind), with their names",
-    );
-    CliError::NoResult(message)
+    .into()
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, INVALID};
+use super::error::{CliError, INVALID, Missing, Refusal};
 use super::output;
 use super::target::Inputs;
 use actorgraph::Graph;
@@ -32,11 +32,10 @@ impl Folder {
     /// Reads and validates the graph folder `dir`.
     pub fn open(dir: &Path) -> Result<Folder, CliError> {
         if !dir.is_dir() {
-            return Err(CliError::Usage(format!(
-                "{} is not a graph folder; `actorgraph init {}` creates one",
-                dir.display(),
-                dir.display()
-            )));
+            return Err(Refusal::NotAGraphFolder {
+                dir: dir.to_owned(),
+            }
+            .into());
         }
         let files = GraphFiles::read_dir(dir)?;
         let (elements, graph) = Elements::read(&files)?;
@@ -70,13 +69,15 @@ impl Folder {
     pub fn of_data(global: &Global, command: &str) -> Result<Folder, CliError> {
         match &global.data {
             Some(dir) if dir.is_dir() => Folder::open(dir),
-            Some(file) => Err(CliError::Usage(format!(
-                "{command} changes a graph folder, and {} is not one",
-                file.display()
-            ))),
-            None => Err(CliError::Usage(format!(
-                "{command} changes a graph folder: give it with --data DIR (the built-in graph cannot be changed; `actorgraph init DIR` starts a graph)"
-            ))),
+            Some(file) => Err(Refusal::NotAFolder {
+                command: command.to_owned(),
+                path: file.clone(),
+            }
+            .into()),
+            None => Err(Missing::GraphFolder {
+                command: command.to_owned(),
+            }
+            .into()),
         }
     }
 

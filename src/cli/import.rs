@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK};
+use super::error::{Argument, CliError, Declined, OK, Verb};
 use super::folder::{self, Folder};
 use super::output;
+use super::target::read_input;
 use actorgraph::edit::change;
 use actorgraph::import::custom::CustomMapping;
 use actorgraph::import::{Mapping, Table, import};
@@ -38,21 +39,26 @@ pub fn run(
         "ucdp" => Mapping::Ucdp,
         "acled" => Mapping::Acled,
         path => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                CliError::Usage(format!(
-                    "--map {path}: cannot read it ({e}); give ucdp, acled or a mapping file"
-                ))
+            let text = std::fs::read_to_string(path).map_err(|error| Argument::MapFile {
+                path: path.to_owned(),
+                error,
             })?;
-            let mapping =
-                CustomMapping::parse(path, &text).map_err(|e| CliError::Usage(e.to_string()))?;
+            let mapping = CustomMapping::parse(path, &text).map_err(Declined::from)?;
             Mapping::Custom(Box::new(mapping))
         }
     };
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| CliError::Usage(format!("{}: not a file name", file.display())))?;
-    let bytes = read_table(file)?;
+        .ok_or_else(|| Argument::FileName {
+            path: file.to_owned(),
+        })?;
+    // A table is held to the size limit of a graph file.
+    let bytes = read_input(
+        file,
+        actorgraph::load::limits::MAX_FILE_BYTES,
+        "a graph file",
+    )?;
     // A new folder is created only once the import is written.
     let folder = if into.join(actorgraph::load::ENTITIES_FILE).exists() {
         Folder::open(into)?
@@ -60,8 +66,7 @@ pub fn run(
         Folder::empty(into)?
     };
     let mut problems = Vec::new();
-    let table =
-        Table::parse(name, &bytes, &mut problems).map_err(|e| CliError::Usage(e.to_string()))?;
+    let table = Table::parse(name, &bytes, &mut problems).map_err(Declined::from)?;
     let imported = import(&folder.graph, &folder.elements, &table, &mapping);
     problems.extend(imported.problems.iter().cloned());
     let bad_rows = problems.iter().filter(|p| p.is_error()).count();
@@ -85,8 +90,11 @@ pub fn run(
     if !matches!(map, "ucdp" | "acled") {
         inputs.push(("the mapping file".to_owned(), Path::new(map).to_owned()));
     }
-    std::fs::create_dir_all(into)
-        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", into.display())))?;
+    std::fs::create_dir_all(into).map_err(|e| CliError::File {
+        verb: Verb::Create,
+        path: into.to_owned(),
+        fault: e.into(),
+    })?;
     folder.write(&change, inputs)?;
     if global.json {
         output::json(&ImportJson {
@@ -119,17 +127,4 @@ pub fn run(
         ))?;
     }
     Ok(ExitCode::from(OK))
-}
-
-/// The table's bytes: a regular file within the size limit of a graph file.
-fn read_table(file: &Path) -> Result<Vec<u8>, CliError> {
-    let fail = |e: String| CliError::Usage(format!("cannot read {}: {e}", file.display()));
-    let meta = std::fs::metadata(file).map_err(|e| fail(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_owned()));
-    }
-    if meta.len() > actorgraph::load::limits::MAX_FILE_BYTES {
-        return Err(fail("over the size limit of a graph file".to_owned()));
-    }
-    std::fs::read(file).map_err(|e| fail(e.to_string()))
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK};
+use super::error::{CliError, Missing, OK, Verb};
 use super::output;
 use actorgraph::cache;
 
@@ -22,16 +22,15 @@ struct IndexJson<'a> {
 /// and writes `DIR/actorgraph.cache`.
 pub fn run(global: &Global) -> Result<ExitCode, CliError> {
     let Some(dir) = global.data.as_deref().filter(|d| d.is_dir()) else {
-        return Err(CliError::Usage(
-            "index needs --data DIR, a graph folder (entities.json, relations.json, sources.json); \
-             the built-in graph and node-link files are not cached"
-                .to_owned(),
-        ));
+        return Err(Missing::CacheFolder.into());
     };
     let (graph, written) = cache::index(dir)?;
     let file = cache::path(dir);
-    let bytes = written
-        .map_err(|e| CliError::Usage(format!("cannot write the cache {}: {e}", file.display())))?;
+    let bytes = written.map_err(|e| CliError::File {
+        verb: Verb::WriteCache,
+        path: file.clone(),
+        fault: e.into(),
+    })?;
     let shown = file.display().to_string();
     let report = IndexJson {
         cache: &shown,

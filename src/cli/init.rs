@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::error::{CliError, OK};
+use super::error::{CliError, Declined, OK, Refusal, Verb};
 use super::{folder, output};
 use actorgraph::edit::{Elements, change};
 use actorgraph::load::{ENTITIES_FILE, GraphFiles, RELATIONS_FILE, SOURCES_FILE};
@@ -25,14 +25,19 @@ Grow the graph with `actorgraph --data DIR add ...`, `cite`, `import` and `merge
 pub fn run(dir: &Path) -> Result<ExitCode, CliError> {
     for name in [ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE] {
         if dir.join(name).exists() {
-            return Err(CliError::Usage(format!(
-                "{} already holds {name}: init only starts a new graph; choose a new folder",
-                dir.display()
-            )));
+            return Err(Refusal::Occupied {
+                dir: dir.to_owned(),
+                file: name,
+                command: "init only starts a new graph",
+            }
+            .into());
         }
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| CliError::File {
+        verb: Verb::Create,
+        path: dir.to_owned(),
+        fault: e.into(),
+    })?;
     let empty = GraphFiles {
         origin: dir.display().to_string(),
         layout: actorgraph::load::Layout::Folder,
@@ -40,13 +45,17 @@ pub fn run(dir: &Path) -> Result<ExitCode, CliError> {
         relations: Vec::new().into(),
         sources: Vec::new().into(),
     };
-    let files = change(&empty, &Elements::default(), None, false)
-        .map_err(|r| CliError::Usage(r.to_string()))?;
+    let files = change(&empty, &Elements::default(), None, false).map_err(Declined::from)?;
     folder::write(dir, &files, Vec::new())?;
     let readme = dir.join("README.txt");
     if !readme.exists() {
-        actorgraph::atomic::write(&readme, |w| w.write_all(README.as_bytes()))
-            .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", readme.display())))?;
+        actorgraph::atomic::write(&readme, |w| w.write_all(README.as_bytes())).map_err(|e| {
+            CliError::File {
+                verb: Verb::Write,
+                path: readme.clone(),
+                fault: e.into(),
+            }
+        })?;
     }
     output::text(&format!(
         "created an empty graph in {}: {ENTITIES_FILE}, {RELATIONS_FILE}, {SOURCES_FILE}, README.txt\n",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use super::args::Args;
-use super::error::CliError;
+use super::error::{Argument, CliError};
 use super::output;
 
 /// Prints the page of `command` (a subcommand's name), or of actorgraph itself; with `list`,
@@ -27,10 +27,10 @@ pub fn run(command: Option<&str>, list: bool) -> Result<ExitCode, CliError> {
         None => root,
         Some(name) => root.find_subcommand(name).cloned().ok_or_else(|| {
             let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
-            CliError::Usage(format!(
-                "no subcommand {name:?} has a manual page; the subcommands are: {}",
-                names.join(", ")
-            ))
+            CliError::from(Argument::Manual {
+                name: name.to_owned(),
+                known: names.join(", "),
+            })
         })?,
     };
     let mut roff = Vec::new();

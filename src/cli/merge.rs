@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK};
+use super::error::{CliError, OK, Refusal, Verb};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::change;
@@ -32,10 +32,12 @@ pub fn run(
     let (a, b) = (Folder::open(first)?, Folder::open(second)?);
     for name in [ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE] {
         if into.join(name).exists() {
-            return Err(CliError::Usage(format!(
-                "{} already holds {name}: merge writes a new graph; choose a new folder",
-                into.display()
-            )));
+            return Err(Refusal::Occupied {
+                dir: into.to_owned(),
+                file: name,
+                command: "merge writes a new graph",
+            }
+            .into());
         }
     }
     let merged = merge(&a.elements, &b.elements);
@@ -50,8 +52,11 @@ pub fn run(
         Ok(change) => change,
         Err(rejected) => return folder::rejected(global, &rejected),
     };
-    std::fs::create_dir_all(into)
-        .map_err(|e| CliError::Usage(format!("cannot create {}: {e}", into.display())))?;
+    std::fs::create_dir_all(into).map_err(|e| CliError::File {
+        verb: Verb::Create,
+        path: into.to_owned(),
+        fault: e.into(),
+    })?;
     let inputs = [first, second]
         .iter()
         .flat_map(|dir| {

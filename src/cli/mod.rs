@@ -41,6 +41,7 @@ use std::process::ExitCode;
 
 pub use args::Args;
 use args::{Command, Global};
+use error::{Argument, Declined, Missing};
 pub use error::{CliError, usage_error};
 
 use actorgraph::load::{self, GraphFiles, SourceTexts};
@@ -228,9 +229,10 @@ fn network_filter(
 ) -> Result<Filter, CliError> {
     let filter = time.filter()?;
     if filter.period.is_none() {
-        return Err(CliError::Usage(format!(
-            "{command} needs a date: --at DATE, or --from DATE and/or --until DATE"
-        )));
+        return Err(Missing::Date {
+            command: command.to_owned(),
+        }
+        .into());
     }
     let kinds = if kinds.is_empty() {
         default_kinds
@@ -253,12 +255,11 @@ fn resolve_actors(
 ) -> Result<Vec<actorgraph::graph::EntityIx>, CliError> {
     if names.len() > 2 {
         let given: Vec<String> = names.iter().map(|n| format!("--with {n:?}")).collect();
-        return Err(CliError::Usage(format!(
-            "{} actors given ({}): name one actor for its relations, or two for the relations \
-             between a pair",
-            names.len(),
-            given.join(" ")
-        )));
+        return Err(Argument::TooManyActors {
+            count: names.len(),
+            given: given.join(" "),
+        }
+        .into());
     }
     let actors = names
         .iter()
@@ -267,12 +268,12 @@ fn resolve_actors(
     if let [first, second] = actors[..]
         && first == second
     {
-        return Err(CliError::Usage(format!(
-            "{:?} and {:?} both name {}: give two different actors for a pair",
-            names[0],
-            names[1],
-            graph.entity(first).id
-        )));
+        return Err(Argument::SameActor {
+            first: names[0].to_owned(),
+            second: names[1].to_owned(),
+            id: graph.entity(first).id.to_string(),
+        }
+        .into());
     }
     Ok(actors)
 }
@@ -379,7 +380,7 @@ fn source_texts(global: &Global, graph: &Graph) -> Result<Option<SourceTexts>, C
     });
     let texts = SourceTexts::read(dir, located, &mut problems);
     match problems.into_iter().next() {
-        Some(problem) => Err(CliError::Usage(problem.message)),
+        Some(problem) => Err(Declined::SourceText(problem.message).into()),
         None => Ok(Some(texts)),
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{Argument, CliError, NoResult};
 use super::load_graph;
 use super::output::{self, terminal};
 use super::render::{entity_ids, entity_label, kind_label};
@@ -41,9 +41,7 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     if let Some(k) = q.k
         && !(1..=MAX_PATHS).contains(&k)
     {
-        return Err(CliError::Usage(format!(
-            "-k must be between 1 and {MAX_PATHS}"
-        )));
+        return Err(Argument::PathCount { max: MAX_PATHS }.into());
     }
     let graph = load_graph(global)?;
     let (from, to) = (graph.resolve(q.from)?, graph.resolve(q.to)?);
@@ -59,12 +57,12 @@ pub fn run(global: &Global, q: &PathQuery) -> Result<ExitCode, CliError> {
     }
     let paths = found.paths;
     if paths.is_empty() {
-        return Err(CliError::NoResult(format!(
-            "no path from {} to {} within {} hops through the relations asked for",
-            graph.entity(from).id,
-            graph.entity(to).id,
-            q.max_hops
-        )));
+        return Err(NoResult::NoPath {
+            from: graph.entity(from).id.to_string(),
+            to: graph.entity(to).id.to_string(),
+            hops: q.max_hops,
+        }
+        .into());
     }
     if global.json {
         let views: Vec<PathJson> = paths

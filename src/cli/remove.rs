@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{CliError, OK};
+use super::error::{CliError, Declined, NoResult, OK};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::change;
@@ -25,8 +25,8 @@ struct RemovedJson<'a> {
 pub fn run(global: &Global, id: &str, cascade: bool) -> Result<ExitCode, CliError> {
     let folder = Folder::of_data(global, "remove")?;
     let (after, removed) = remove(&folder.elements, id, cascade).map_err(|e| match e {
-        RemoveError::Unknown(_) => CliError::NoResult(e.to_string()),
-        RemoveError::Referenced { .. } => CliError::Usage(e.to_string()),
+        RemoveError::Unknown(_) => CliError::from(NoResult::Unknown(e)),
+        RemoveError::Referenced { .. } => Declined::Remove(e).into(),
     })?;
     let change = match change(&folder.files, &after, global.sources.as_deref(), true) {
         Ok(change) => change,

@@ -4,7 +4,7 @@ use actorgraph::query::Filter;
 use actorgraph::{Day, Period};
 
 use super::args::{Parts, Selection, Time};
-use super::error::CliError;
+use super::error::{Argument, CliError, Missing};
 
 impl Time {
     /// The period asked about: `--at`, or `--from`/`--until` (either may be open), or none.
@@ -12,7 +12,7 @@ impl Time {
         Ok(match (self.at, self.from, self.until) {
             (Some(at), _, _) => Some(at.period()),
             (None, Some(from), Some(until)) => {
-                Some(Period::between(from, until).map_err(|e| CliError::Usage(e.to_string()))?)
+                Some(Period::between(from, until).map_err(Argument::from)?)
             }
             (None, Some(from), None) => Some(Period {
                 first: from.first_day(),
@@ -36,9 +36,7 @@ impl Time {
             (self.timeless, "--timeless"),
         ] {
             if given && period.is_none() {
-                return Err(CliError::Usage(format!(
-                    "{flag} needs a date: add --at DATE or --from/--until"
-                )));
+                return Err(Missing::DateFor { flag }.into());
             }
         }
         Ok(Filter {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{CliError, Missing};
 use super::load_graph;
 use super::output;
 use super::render::relation_table;
@@ -21,9 +21,10 @@ struct SnapshotJson<'a> {
 /// Prints the graph as `filter` (with its period) sees it.
 pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
     if filter.period.is_none() {
-        return Err(CliError::Usage(
-            "snapshot needs a date: --at DATE, or --from DATE --until DATE".to_owned(),
-        ));
+        return Err(Missing::Date {
+            command: "snapshot".to_owned(),
+        }
+        .into());
     }
     let graph = load_graph(global)?;
     let snap = query::snapshot(graph, filter);

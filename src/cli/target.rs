@@ -10,7 +10,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::args::Global;
-use super::error::CliError;
+use super::error::{CliError, Fault, Refusal, Verb};
 use actorgraph::load::{ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE};
 use actorgraph::{Graph, atomic, cache};
 
@@ -62,14 +62,36 @@ impl Inputs {
         if let Some(id) = identity(path)
             && let Some((what, _)) = self.files.iter().find(|(_, input)| *input == id)
         {
-            return Err(CliError::Usage(format!(
-                "refusing to write {}: it is {what} this command reads; choose another output",
-                path.display()
-            )));
+            return Err(Refusal::OwnInput {
+                path: path.to_owned(),
+                what: what.clone(),
+            }
+            .into());
         }
-        atomic::write(path, fill)
-            .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", path.display())))
+        atomic::write(path, fill).map_err(|e| CliError::File {
+            verb: Verb::Write,
+            path: path.to_owned(),
+            fault: e.into(),
+        })
     }
+}
+
+/// The bytes of an input file the command line names: a regular file (never a FIFO that would
+/// block or a device that never ends) of at most `limit` bytes, `what` saying which limit.
+pub fn read_input(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, CliError> {
+    let fail = |fault: Fault| CliError::File {
+        verb: Verb::Read,
+        path: path.to_owned(),
+        fault,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.into()))?;
+    if !meta.is_file() {
+        return Err(fail(Fault::NotRegular));
+    }
+    if meta.len() > limit {
+        return Err(fail(Fault::TooLarge { what, limit }));
+    }
+    std::fs::read(path).map_err(|e| fail(e.into()))
 }
 
 /// The device and inode of the file `path` names (through links), when it exists.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::Elements;
-use crate::model::{EntityId, Relation};
+use crate::model::{Entity, EntityId, Relation, Source};
 use crate::names;
 
 /// A field on which the two graphs disagree; the first graph's value is kept.
@@ -53,102 +53,97 @@ pub struct Merged {
 /// relation of `a` adds its evidence spans to it (a different field is a conflict). A source
 /// both list with different hashes is a conflict. The result still has to be validated.
 pub fn merge(a: &Elements, b: &Elements) -> Merged {
-    let mut out = a.clone();
-    let mut conflicts = Vec::new();
-    let mut renamed = Vec::new();
-    let mut by_id: HashMap<String, usize> = out
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.to_string(), i))
-        .collect();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (i, e) in out.entities.iter().enumerate() {
-        for name in e.all_names() {
-            by_key.entry(names::key(name)).or_insert(i);
-        }
-    }
-    let mut map: HashMap<EntityId, EntityId> = HashMap::new();
+    let mut merger = Merger::new(a.clone());
     for entity in &b.entities {
-        let found = by_id.get(entity.id.as_str()).copied().or_else(|| {
-            entity
-                .all_names()
-                .find_map(|n| by_key.get(&names::key(n)).copied())
-        });
-        let Some(i) = found else {
-            by_id.insert(entity.id.to_string(), out.entities.len());
-            for name in entity.all_names() {
-                by_key.entry(names::key(name)).or_insert(out.entities.len());
-            }
-            out.entities.push(entity.clone());
-            continue;
-        };
-        let kept = &mut out.entities[i];
-        if kept.id != entity.id {
-            renamed.push((entity.id.to_string(), kept.id.to_string()));
-            map.insert(entity.id.clone(), kept.id.clone());
-        }
-        let element = format!("entity {:?}", kept.id.as_str());
-        let mut conflict = |field, kept: String, other: String| {
-            if kept != other {
-                conflicts.push(Conflict {
-                    element: element.clone(),
-                    field,
-                    kept,
-                    other,
-                });
-            }
-        };
-        conflict(
-            "kind",
-            kept.kind.as_str().to_owned(),
-            entity.kind.as_str().to_owned(),
-        );
-        conflict(
-            "description",
-            kept.description.clone(),
-            entity.description.clone(),
-        );
-        if entity.lifetime.is_some() && kept.lifetime.is_none() {
-            kept.lifetime = entity.lifetime.clone();
-        } else if entity.lifetime.is_some() {
-            conflict(
-                "lifetime",
-                format!("{:?}", kept.lifetime),
-                format!("{:?}", entity.lifetime),
-            );
-        }
-        let mut extra = Vec::new();
-        for (field, mine, theirs) in [
-            ("names.en", &mut kept.names.en, &entity.names.en),
-            ("names.ar", &mut kept.names.ar, &entity.names.ar),
-            ("names.fr", &mut kept.names.fr, &entity.names.fr),
-        ] {
-            match (mine.as_ref(), theirs) {
-                (None, Some(t)) => *mine = Some(t.clone()),
-                (Some(m), Some(t)) if m != t => {
-                    conflict(field, m.clone(), t.clone());
-                    extra.push(t.clone());
-                }
-                _ => {}
-            }
-        }
-        extra.extend(entity.aliases.iter().cloned());
-        for alias in extra {
-            if !kept.all_names().any(|n| n == alias) {
-                kept.aliases.push(alias);
-            }
-        }
+        merger.entity(entity);
     }
-    let rename = |id: &EntityId| map.get(id).cloned().unwrap_or_else(|| id.clone());
-    let relation_at: HashMap<String, usize> = out
+    let relation_at: HashMap<String, usize> = merger
+        .out
         .relations
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.to_string(), i))
         .collect();
     for relation in &b.relations {
-        let mut r: Relation = relation.clone();
+        let renamed = merger.renamed_ends(relation);
+        match relation_at.get(renamed.id.as_str()) {
+            Some(&i) => merger.same_relation(i, renamed),
+            None => merger.out.relations.push(renamed),
+        }
+    }
+    for source in &b.sources {
+        merger.source(source);
+    }
+    Merged {
+        elements: merger.out,
+        conflicts: merger.conflicts,
+        renamed: merger.renamed,
+    }
+}
+
+/// The merge under way: the first graph's elements growing with the second's, and how to find
+/// the entity an element of the second graph is.
+struct Merger {
+    out: Elements,
+    conflicts: Vec<Conflict>,
+    renamed: Vec<(String, String)>,
+    /// Entity positions in `out` by id, and by the key of every name.
+    by_id: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    /// The second graph's ids of entities merged under another id.
+    map: HashMap<EntityId, EntityId>,
+}
+
+impl Merger {
+    fn new(out: Elements) -> Merger {
+        let mut merger = Merger {
+            out,
+            conflicts: Vec::new(),
+            renamed: Vec::new(),
+            by_id: HashMap::new(),
+            by_key: HashMap::new(),
+            map: HashMap::new(),
+        };
+        for i in 0..merger.out.entities.len() {
+            merger.index(i);
+        }
+        merger
+    }
+
+    /// Makes the entity at `i` findable by its id and names (the first to hold a key keeps it).
+    fn index(&mut self, i: usize) {
+        let entity = &self.out.entities[i];
+        self.by_id.entry(entity.id.to_string()).or_insert(i);
+        for name in entity.all_names() {
+            self.by_key.entry(names::key(name)).or_insert(i);
+        }
+    }
+
+    /// Adds the second graph's `entity`, or merges it into the entity it is.
+    fn entity(&mut self, entity: &Entity) {
+        let found = self.by_id.get(entity.id.as_str()).copied().or_else(|| {
+            entity
+                .all_names()
+                .find_map(|n| self.by_key.get(&names::key(n)).copied())
+        });
+        let Some(i) = found else {
+            self.out.entities.push(entity.clone());
+            self.index(self.out.entities.len() - 1);
+            return;
+        };
+        let kept = &mut self.out.entities[i];
+        if kept.id != entity.id {
+            self.renamed
+                .push((entity.id.to_string(), kept.id.to_string()));
+            self.map.insert(entity.id.clone(), kept.id.clone());
+        }
+        merge_entity(kept, entity, &mut self.conflicts);
+    }
+
+    /// `relation` with every entity it names renamed to the merged entity.
+    fn renamed_ends(&self, relation: &Relation) -> Relation {
+        let rename = |id: &EntityId| self.map.get(id).cloned().unwrap_or_else(|| id.clone());
+        let mut r = relation.clone();
         r.source = rename(&r.source);
         r.target = rename(&r.target);
         r.place = r.place.as_ref().map(rename);
@@ -157,11 +152,13 @@ pub fn merge(a: &Elements, b: &Elements) -> Merged {
         for c in r.casualties.iter_mut() {
             c.side = c.side.as_ref().map(rename);
         }
-        let Some(&i) = relation_at.get(r.id.as_str()) else {
-            out.relations.push(r);
-            continue;
-        };
-        let kept = &mut out.relations[i];
+        r
+    }
+
+    /// Adds the evidence of `r` to the relation at `i`, which has its id; any other field that
+    /// differs is a conflict.
+    fn same_relation(&mut self, i: usize, r: Relation) {
+        let kept = &mut self.out.relations[i];
         let mut spans = kept.evidence.to_vec();
         for span in r.evidence.iter() {
             if !spans.contains(span) {
@@ -174,7 +171,7 @@ pub fn merge(a: &Elements, b: &Elements) -> Merged {
         b_fields.evidence = Box::default();
         if a_fields != b_fields {
             let show = |r: &Relation| format!("{} {} {} {}", r.source, r.kind, r.target, r.dates());
-            conflicts.push(Conflict {
+            self.conflicts.push(Conflict {
                 element: format!("relation {:?}", kept.id.as_str()),
                 field: "fields other than evidence",
                 kept: show(&a_fields),
@@ -182,10 +179,17 @@ pub fn merge(a: &Elements, b: &Elements) -> Merged {
             });
         }
     }
-    for source in &b.sources {
-        match out.sources.iter().find(|s| s.document == source.document) {
-            None => out.sources.push(source.clone()),
-            Some(kept) if kept.sha256 != source.sha256 => conflicts.push(Conflict {
+
+    /// Adds a source only the second graph lists; one both list with other hashes is a conflict.
+    fn source(&mut self, source: &Source) {
+        match self
+            .out
+            .sources
+            .iter()
+            .find(|s| s.document == source.document)
+        {
+            None => self.out.sources.push(source.clone()),
+            Some(kept) if kept.sha256 != source.sha256 => self.conflicts.push(Conflict {
                 element: format!("source {:?}", source.document),
                 field: "sha256",
                 kept: kept.sha256.clone(),
@@ -194,10 +198,62 @@ pub fn merge(a: &Elements, b: &Elements) -> Merged {
             Some(_) => {}
         }
     }
-    Merged {
-        elements: out,
-        conflicts,
-        renamed,
+}
+
+/// Merges the fields of `entity` into `kept`, the entity of the first graph it is: missing
+/// languages and lifetime filled, other names and aliases joined to the aliases, differences
+/// in kind, description, lifetime or a name recorded in `conflicts`.
+fn merge_entity(kept: &mut Entity, entity: &Entity, conflicts: &mut Vec<Conflict>) {
+    let element = format!("entity {:?}", kept.id.as_str());
+    let mut conflict = |field, kept: String, other: String| {
+        if kept != other {
+            conflicts.push(Conflict {
+                element: element.clone(),
+                field,
+                kept,
+                other,
+            });
+        }
+    };
+    conflict(
+        "kind",
+        kept.kind.as_str().to_owned(),
+        entity.kind.as_str().to_owned(),
+    );
+    conflict(
+        "description",
+        kept.description.clone(),
+        entity.description.clone(),
+    );
+    if entity.lifetime.is_some() && kept.lifetime.is_none() {
+        kept.lifetime = entity.lifetime.clone();
+    } else if entity.lifetime.is_some() {
+        conflict(
+            "lifetime",
+            format!("{:?}", kept.lifetime),
+            format!("{:?}", entity.lifetime),
+        );
+    }
+    let mut extra = Vec::new();
+    for (field, mine, theirs) in [
+        ("names.en", &mut kept.names.en, &entity.names.en),
+        ("names.ar", &mut kept.names.ar, &entity.names.ar),
+        ("names.fr", &mut kept.names.fr, &entity.names.fr),
+    ] {
+        match (mine.as_ref(), theirs) {
+            (None, Some(t)) => *mine = Some(t.clone()),
+            (Some(m), Some(t)) if m != t => {
+                conflict(field, m.clone(), t.clone());
+                extra.push(t.clone());
+            }
+            _ => {}
+        }
+    }
+    extra.extend(entity.aliases.iter().cloned());
+    for alias in extra {
+        if !kept.all_names().any(|n| n == alias) {
+            kept.aliases.push(alias);
+        }
     }
 }
 

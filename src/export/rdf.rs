@@ -100,15 +100,32 @@ const SKOS_ALT_LABEL: NamedNodeRef<'static> =
 /// assert!(check_base("https://example.org/azawad").is_err());
 /// assert!(check_base("not an iri/").is_err());
 /// ```
-pub fn check_base(base: &str) -> Result<(), String> {
+pub fn check_base(base: &str) -> Result<(), BaseIriError> {
     if !base.ends_with(['/', '#']) {
-        return Err(format!(
-            "base IRI {base:?} must end with / or # (resources are named BASE/entity/ID)"
-        ));
+        return Err(BaseIriError::Unterminated(base.to_owned()));
     }
     NamedNode::new(format!("{base}{VOCABULARY}"))
         .map(drop)
-        .map_err(|e| format!("base IRI {base:?} is not an absolute IRI: {e}"))
+        .map_err(|error| BaseIriError::NotAbsolute {
+            base: base.to_owned(),
+            error,
+        })
+}
+
+/// Why a base IRI cannot name the resources of an export.
+#[derive(Debug, thiserror::Error)]
+pub enum BaseIriError {
+    /// The base does not end with `/` or `#`, so names would run into it.
+    #[error("base IRI {0:?} must end with / or # (resources are named BASE/entity/ID)")]
+    Unterminated(String),
+    /// The base is not an absolute IRI.
+    #[error("base IRI {base:?} is not an absolute IRI: {error}")]
+    NotAbsolute {
+        /// The base given.
+        base: String,
+        /// Why it does not parse.
+        error: oxrdf::IriParseError,
+    },
 }
 
 /// Writes `selection` as Turtle under `options.base_iri` (else [`BASE`]): entities in the

@@ -68,75 +68,65 @@ pub fn additions(
     graph: &Graph,
     sources_dir: Option<&Path>,
 ) -> Result<Elements, AcceptError> {
-    for id in ids {
-        if !extraction.candidates.iter().any(|c| &c.id == id) {
-            return Err(AcceptError::UnknownId(id.clone()));
-        }
+    if let Some(id) = ids
+        .iter()
+        .find(|id| !extraction.candidates.iter().any(|c| &c.id == *id))
+    {
+        return Err(AcceptError::UnknownId(id.clone()));
     }
     let chosen: Vec<&Candidate> = extraction
         .candidates
         .iter()
         .filter(|c| ids.is_empty() || ids.contains(&c.id))
         .collect();
-    let mut out = Elements::default();
-    let mut taken: Vec<String> = Vec::new();
-    let unique = |id: &str, taken: &mut Vec<String>| {
+    let mut acceptance = Acceptance {
+        extraction,
+        graph,
+        out: Elements::default(),
+        taken: Vec::new(),
+        new_ids: HashMap::new(),
+    };
+    for candidate in &chosen {
+        acceptance.relation(candidate)?;
+    }
+    let mut out = acceptance.out;
+    out.sources = documents(&chosen, graph, sources_dir)?;
+    Ok(out)
+}
+
+/// Candidates being turned into elements: what has been added, and the ids taken so far.
+struct Acceptance<'a> {
+    extraction: &'a Extraction,
+    graph: &'a Graph,
+    out: Elements,
+    taken: Vec<String>,
+    /// The entity made for each new actor's text, so that two candidates share it.
+    new_ids: HashMap<String, EntityId>,
+}
+
+impl Acceptance<'_> {
+    /// `id`, or `id-2`, `id-3`… if the graph or this acceptance already uses it.
+    fn unique(&mut self, id: &str) -> String {
         let mut n = 1;
         let mut candidate = id.to_owned();
-        while graph.entity_ix(&candidate).is_some()
-            || graph.relation_ix(&candidate).is_some()
-            || taken.contains(&candidate)
+        while self.graph.entity_ix(&candidate).is_some()
+            || self.graph.relation_ix(&candidate).is_some()
+            || self.taken.contains(&candidate)
         {
             n += 1;
             candidate = format!("{id}-{n}");
         }
-        taken.push(candidate.clone());
+        self.taken.push(candidate.clone());
         candidate
-    };
-    let mut new_ids: HashMap<String, EntityId> = HashMap::new();
-    for c in &chosen {
-        let mut end = |p: &Party| -> Result<EntityId, AcceptError> {
-            match p {
-                Party::Known(id) => Ok(id.clone()),
-                Party::New { new } => {
-                    if let Some(id) = new_ids.get(new) {
-                        return Ok(id.clone());
-                    }
-                    let proposed = extraction
-                        .entities
-                        .iter()
-                        .find(|e| &e.new == new)
-                        .ok_or_else(|| AcceptError::UnknownNew {
-                            candidate: c.id.clone(),
-                            name: new.clone(),
-                        })?;
-                    let id = EntityId::new(&unique(&proposed.id, &mut taken))?;
-                    let mut names = Names::default();
-                    match detect(new) {
-                        super::Lang::Ar => names.ar = Some(new.clone()),
-                        super::Lang::Fr => names.fr = Some(new.clone()),
-                        super::Lang::En => names.en = Some(new.clone()),
-                    }
-                    out.entities.push(Entity {
-                        id: id.clone(),
-                        kind: proposed.kind,
-                        names,
-                        aliases: Vec::new(),
-                        lifetime: None,
-                        description: format!(
-                            "Proposed by actorgraph extract from {}.",
-                            extraction.document
-                        ),
-                    });
-                    new_ids.insert(new.clone(), id.clone());
-                    Ok(id)
-                }
-            }
-        };
-        let source = end(&c.source)?;
-        let target = end(&c.target)?;
-        out.relations.push(Relation {
-            id: RelationId::new(&unique(&c.id, &mut taken))?,
+    }
+
+    /// Adds the relation `c` proposes, with the new entities it names.
+    fn relation(&mut self, c: &Candidate) -> Result<(), AcceptError> {
+        let source = self.party(c, &c.source)?;
+        let target = self.party(c, &c.target)?;
+        let id = RelationId::new(&self.unique(&c.id))?;
+        self.out.relations.push(Relation {
+            id,
             kind: c.kind,
             source,
             target,
@@ -162,13 +152,66 @@ pub fn additions(
                 })
                 .collect(),
         });
+        Ok(())
     }
+
+    /// The entity an end of candidate `c` names: a known one, or a new one made (once per
+    /// text) from the extraction's proposal, named in the language its text is written in.
+    fn party(&mut self, c: &Candidate, party: &Party) -> Result<EntityId, AcceptError> {
+        let new = match party {
+            Party::Known(id) => return Ok(id.clone()),
+            Party::New { new } => new,
+        };
+        if let Some(id) = self.new_ids.get(new) {
+            return Ok(id.clone());
+        }
+        let proposed = self
+            .extraction
+            .entities
+            .iter()
+            .find(|e| &e.new == new)
+            .ok_or_else(|| AcceptError::UnknownNew {
+                candidate: c.id.clone(),
+                name: new.clone(),
+            })?;
+        let id = EntityId::new(&self.unique(&proposed.id))?;
+        let mut names = Names::default();
+        match detect(new) {
+            super::Lang::Ar => names.ar = Some(new.clone()),
+            super::Lang::Fr => names.fr = Some(new.clone()),
+            super::Lang::En => names.en = Some(new.clone()),
+        }
+        self.out.entities.push(Entity {
+            id: id.clone(),
+            kind: proposed.kind,
+            names,
+            aliases: Vec::new(),
+            lifetime: None,
+            description: format!(
+                "Proposed by actorgraph extract from {}.",
+                self.extraction.document
+            ),
+        });
+        self.new_ids.insert(new.clone(), id.clone());
+        Ok(id)
+    }
+}
+
+/// The sources to add for the documents the `chosen` candidates cite: each read from
+/// `sources_dir` (which a document the graph does not list requires), its spans checked to
+/// fall on character boundaries, and listed unless the graph lists it already.
+fn documents(
+    chosen: &[&Candidate],
+    graph: &Graph,
+    sources_dir: Option<&Path>,
+) -> Result<Vec<Source>, AcceptError> {
     let mut documents: Vec<&str> = chosen
         .iter()
         .flat_map(|c| c.evidence.iter().map(|e| e.document.as_str()))
         .collect();
     documents.sort_unstable();
     documents.dedup();
+    let mut sources = Vec::new();
     for document in documents {
         let fail = |reason: String| AcceptError::Document {
             document: document.to_owned(),
@@ -187,20 +230,9 @@ pub fn additions(
         let bytes =
             crate::load::read_document(&dir.join(document)).map_err(|e| fail(e.to_string()))?;
         let text = super::text_of(document, &bytes).map_err(|e| fail(e.to_string()))?;
-        for c in &chosen {
-            for e in c.evidence.iter().filter(|e| e.document == document) {
-                if e.start_byte >= e.end_byte || text.get(e.start_byte..e.end_byte).is_none() {
-                    return Err(AcceptError::Span {
-                        candidate: c.id.clone(),
-                        document: document.to_owned(),
-                        start: e.start_byte,
-                        end: e.end_byte,
-                    });
-                }
-            }
-        }
+        check_spans(chosen, document, text)?;
         if !registered {
-            out.sources.push(Source {
+            sources.push(Source {
                 document: document.to_owned(),
                 kind: SourceKind::Text,
                 language: detect(text).code().to_owned(),
@@ -209,7 +241,24 @@ pub fn additions(
             });
         }
     }
-    Ok(out)
+    Ok(sources)
+}
+
+/// Every span the `chosen` candidates cite in `document` is a non-empty slice of its `text`.
+fn check_spans(chosen: &[&Candidate], document: &str, text: &str) -> Result<(), AcceptError> {
+    for c in chosen {
+        for e in c.evidence.iter().filter(|e| e.document == document) {
+            if e.start_byte >= e.end_byte || text.get(e.start_byte..e.end_byte).is_none() {
+                return Err(AcceptError::Span {
+                    candidate: c.id.clone(),
+                    document: document.to_owned(),
+                    start: e.start_byte,
+                    end: e.end_byte,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -248,7 +248,10 @@ fn coverage_lists_uncovered_sentences_and_refuses_a_wrong_exclusion() {
         ),
         "{err}"
     );
-    assert!(fails(&["coverage"], 2).contains("coverage needs --sources DIR"));
+    assert!(
+        fails(&["coverage"], 2)
+            .contains("coverage reads the source documents: give their folder with --sources DIR")
+    );
 }
 
 #[test]

@@ -54,7 +54,7 @@ pub enum ExportError {
     #[error("{0}")]
     Refused(String),
     /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
+    #[error("cannot write {}: {source}", path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -62,10 +62,10 @@ pub enum ExportError {
         source: io::Error,
     },
     /// The Parquet writer failed.
-    #[error("writing Parquet: {0}")]
+    #[error("cannot write Parquet: {0}")]
     Parquet(#[from] ParquetError),
     /// A batch of rows did not match its schema (a bug).
-    #[error("building a batch of rows: {0}")]
+    #[error("cannot build a batch of rows: {0}")]
     Arrow(#[from] ArrowError),
 }
 
