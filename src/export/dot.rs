@@ -180,8 +180,7 @@ fn statements<E>(
         .diff
         .as_ref()
         .map(|d| (d.first.to_string(), d.second.to_string()));
-    let bundle = options.diff.is_none() && !options.unbundled;
-    for group in parallel(graph, selection, bundle) {
+    for group in parallel(graph, selection, !options.unbundled, &changes) {
         let marks = &mut legend.marks;
         let mut members = Vec::with_capacity(group.len());
         for &found in &group {
@@ -203,7 +202,10 @@ fn statements<E>(
             }
             _ => {
                 marks.bundled = true;
-                edge::bundle(&members, options.lang)
+                let change = changes
+                    .get(&group[0].relation)
+                    .map(|(difference, _)| (*difference, change_note(&group, &changes)));
+                edge::bundle(&members, change, options.lang)
             }
         };
         emit(Stmt::Edge(stmt))?;
@@ -214,17 +216,24 @@ fn statements<E>(
 }
 
 /// The selection's relations, one group per edge: with `bundle`, the relations between one
-/// pair of entities (either way) together, groups in the order of their first relation;
-/// else each relation alone.
-fn parallel(graph: &Graph, selection: &Snapshot, bundle: bool) -> Vec<Vec<Found>> {
+/// pair of entities (either way) that differ alike in a diff (all began, all ended or all
+/// changed certainty; any, outside a diff) together, groups in the order of their first
+/// relation; else each relation alone.
+fn parallel(
+    graph: &Graph,
+    selection: &Snapshot,
+    bundle: bool,
+    changes: &BTreeMap<RelationIx, (Difference, Change)>,
+) -> Vec<Vec<Found>> {
     if !bundle {
         return selection.relations.iter().map(|&f| vec![f]).collect();
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
-    let mut group_of: BTreeMap<(EntityIx, EntityIx), usize> = BTreeMap::new();
+    let mut group_of: BTreeMap<(EntityIx, EntityIx, Option<Difference>), usize> = BTreeMap::new();
     for &found in &selection.relations {
         let (a, b) = graph.ends(found.relation);
-        let key = (a.min(b), a.max(b));
+        let difference = changes.get(&found.relation).map(|(d, _)| *d);
+        let key = (a.min(b), a.max(b), difference);
         match group_of.get(&key) {
             Some(&i) => groups[i].push(found),
             None => {
@@ -234,6 +243,30 @@ fn parallel(graph: &Graph, selection: &Snapshot, bundle: bool) -> Vec<Vec<Found>
         }
     }
     groups
+}
+
+/// What a diff bundle's last label line says: the one change of certainty its relations share
+/// (`possible → certain`), else how they differ (`began`, `ended`, `changed`).
+fn change_note(group: &[Found], changes: &BTreeMap<RelationIx, (Difference, Change)>) -> String {
+    let notes: BTreeSet<String> = group
+        .iter()
+        .filter_map(|f| changes.get(&f.relation))
+        .map(
+            |(difference, change)| match (difference, change.before, change.after) {
+                (Difference::Changed, Some(a), Some(b)) => {
+                    format!("{} → {}", a.as_str(), b.as_str())
+                }
+                _ => difference.name().to_owned(),
+            },
+        )
+        .collect();
+    match notes.into_iter().collect::<Vec<_>>().as_slice() {
+        [one] => one.clone(),
+        _ => group
+            .first()
+            .and_then(|f| changes.get(&f.relation))
+            .map_or_else(String::new, |(d, _)| d.name().to_owned()),
+    }
 }
 
 /// A node: the entity's name in `lang`, wrapped, in its kind's shape; the tooltip gives the
@@ -323,6 +356,51 @@ mod tests {
             print(&diagram(&graph, &selection, &options), &mut printed).unwrap();
             assert_eq!(text(&graph, &selection, &options).into_bytes(), printed);
         }
+    }
+
+    #[test]
+    fn a_diff_bundles_the_relations_of_a_pair_that_differ_alike() {
+        let graph = azawad();
+        let first = "2012-05-01".parse::<crate::PartialDate>().unwrap();
+        let second = "2013-03-01".parse::<crate::PartialDate>().unwrap();
+        let (selection, diff) =
+            crate::export::views::diff_selection(&graph, first, second, &Filter::default());
+        let pair = [
+            graph.resolve("mnla").unwrap(),
+            graph.resolve("islamists").unwrap(),
+        ];
+        let mut differences = BTreeSet::new();
+        let mut relations = 0;
+        for (list, difference) in [
+            (&diff.diff.began, Difference::Began),
+            (&diff.diff.ended, Difference::Ended),
+            (&diff.diff.changed, Difference::Changed),
+        ] {
+            for change in list {
+                let (a, b) = graph.ends(change.relation);
+                if pair.contains(&a) && pair.contains(&b) {
+                    differences.insert(difference);
+                    relations += 1;
+                }
+            }
+        }
+        assert!(relations > differences.len(), "nothing to bundle");
+        let options = Options {
+            diff: Some(diff),
+            ..Options::default()
+        };
+        let dot = text(&graph, &selection, &options);
+        let edges = dot.matches("\"mnla\" -> \"islamists\"").count()
+            + dot.matches("\"islamists\" -> \"mnla\"").count();
+        assert_eq!(edges, differences.len(), "{dot}");
+        let unbundled = Options {
+            unbundled: true,
+            ..options
+        };
+        let dot = text(&graph, &selection, &unbundled);
+        let edges = dot.matches("\"mnla\" -> \"islamists\"").count()
+            + dot.matches("\"islamists\" -> \"mnla\"").count();
+        assert_eq!(edges, relations);
     }
 
     #[test]

@@ -270,7 +270,7 @@ fn a4_label_points(name: &str) -> f64 {
 /// floor, so that this list shrinks as they are fixed and never hides a regression.
 const NOT_YET_A4: [(&str, f64); 5] = [
     ("azawad", 4.5),
-    ("diff-2012-05-01-2013-03-01", 4.7),
+    ("diff-2012-05-01-2013-03-01", 6.3),
     ("mnla-ego", 6.1),
     ("snapshot-2013-03-01", 5.7),
     ("snapshot-2014-03-01", 5.8),

@@ -138,8 +138,13 @@ fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation>) -> Attribute {
 /// two): the count, then a line per kind with how many and the dates of the first and last
 /// (`conflict ×3: 2012-06-27 … 2014 →`); the kind's stroke when they share one kind, else a
 /// dark grey line, wider for more; dashed when all are doubtful, dotted when all only
-/// possibly hold; an arrow only when all go one way.
-pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -> Edge {
+/// possibly hold; an arrow only when all go one way. In a diff, relations that differ alike
+/// (`change`: how, and the line that says so) in the difference's colour.
+pub(super) fn bundle(
+    relations: &[(&Relation, Option<Certainty>)],
+    change: Option<(Difference, String)>,
+    lang: Lang,
+) -> Edge {
     let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
     for &(relation, _) in relations {
         match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
@@ -163,13 +168,28 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
     if kinds.len() > BUNDLE_KINDS {
         lines.push("…".to_owned());
     }
+    if let Some((_, note)) = &change {
+        lines.push(note.clone());
+    }
     let (first, _) = relations[0];
     let one_way = relations.iter().all(|(r, _)| {
         !r.kind.is_symmetric() && r.source == first.source && r.target == first.target
     });
-    let mut attrs = match kinds.as_slice() {
-        [(kind, _)] => stroke(*kind).attrs(!one_way),
-        _ => {
+    let mut attrs = match (&change, kinds.as_slice()) {
+        (Some((difference, _)), _) => {
+            let colour = difference.colour();
+            let mut attrs = vec![
+                attr("color", colour),
+                attr("fontcolor", colour),
+                attr("penwidth", difference.width()),
+            ];
+            if !one_way {
+                attrs.push(attr("dir", "none"));
+            }
+            attrs
+        }
+        (None, [(kind, _)]) => stroke(*kind).attrs(!one_way),
+        (None, _) => {
             let width = (1.0 + 0.25 * relations.len() as f64).min(3.5);
             let mut attrs = vec![
                 attr("color", "#4D4D4D"),
@@ -184,13 +204,20 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
     };
     attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
+    let mut styles = Vec::new();
     if relations.iter().all(|(r, _)| r.status != Status::Asserted) {
-        attrs.push(attr("style", "dashed"));
+        styles.push("dashed");
     } else if relations
         .iter()
         .all(|(_, c)| *c == Some(Certainty::Possible))
     {
-        attrs.push(attr("style", "dotted"));
+        styles.push("dotted");
+    }
+    if change.is_some_and(|(d, _)| d == Difference::Changed) {
+        styles.push("bold");
+    }
+    if !styles.is_empty() {
+        attrs.push(attr("style", &styles.join(",")));
     }
     pair(&first.source, &first.target, attrs)
 }
