@@ -116,9 +116,21 @@ pub fn legend(content: &LegendContent, title: Option<&str>) -> Stmt {
             rows.concat()
         )
     };
+    // Every column as tall as the tallest, padded with blank rows: a shorter one would be
+    // stretched, its swatches drawn tall.
+    let height = left.len().max(right.len()).min(ROWS);
+    let blank = "<TR><TD>&#160;</TD><TD>&#160;</TD></TR>".to_owned();
     let mut columns: Vec<String> = [left, right]
         .iter()
-        .flat_map(|rows| rows.chunks(ROWS).map(column).collect::<Vec<_>>())
+        .flat_map(|rows| {
+            rows.chunks(ROWS)
+                .map(|chunk| {
+                    let mut chunk = chunk.to_vec();
+                    chunk.resize(height, blank.clone());
+                    column(&chunk)
+                })
+                .collect::<Vec<_>>()
+        })
         .collect();
     if content.lang == Lang::Ar {
         // Read right to left: the entity kinds' first column on the right.
