@@ -15,6 +15,7 @@
 //! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`;
 //! `"places": true` draws towns, areas and geography too (by default a node-link view draws the
 //! actors and the relations among them, [`Snapshot::among_actors`]).
+//! `"direction": "left-to-right"` runs its ranks across rather than down (see [`Direction`]).
 
 use graphviz_rust::dot_structures::{
     Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
@@ -95,6 +96,22 @@ pub struct View {
     /// ([`Snapshot::among_actors`]). A `places` pick always draws them.
     #[serde(default)]
     pub places: bool,
+    /// Which way a node-link diagram's ranks run: `"top-to-bottom"` (the default) or
+    /// `"left-to-right"`, which fits a landscape A4 page better when a view has many ranks of
+    /// few actors (the 2013 and 2014 snapshots). A `places` pick always runs left to right.
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+/// Which way the ranks of a node-link diagram run (Graphviz `rankdir`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Ranks top to bottom (`rankdir=TB`).
+    #[default]
+    TopToBottom,
+    /// Ranks left to right (`rankdir=LR`).
+    LeftToRight,
 }
 
 fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
@@ -193,12 +210,15 @@ impl View {
         let mut diagram = dot::diagram(graph, &selection, &options);
         if let Dot::DiGraph { id, stmts, .. } = &mut diagram {
             *id = quoted(&self.name);
-            if let Pick::Places(_) = self.pick {
-                // Actors on the left, the places in a column on the right.
+            let places = matches!(self.pick, Pick::Places(_));
+            if places || self.direction == Direction::LeftToRight {
+                // For places: actors on the left, the places in a column on the right.
                 if let Some(Stmt::GAttribute(GraphAttributes::Graph(attrs))) = stmts.first_mut() {
                     attrs.retain(|a| a.0 != Id::Plain("rankdir".into()));
                     attrs.insert(0, attr("rankdir", "LR"));
                 }
+            }
+            if places {
                 // Before the first edge: tie each label to its edge with a line.
                 let defaults = GraphAttributes::Edge(vec![attr("decorate", "true")]);
                 let first_edge = stmts.iter().position(|s| matches!(s, Stmt::Edge(_)));
