@@ -379,8 +379,17 @@ mod tests {
         .unwrap();
         assert_eq!(views[0].pick, Pick::At("2012-05".parse().unwrap()));
         assert_eq!((views[0].lang, views[1].lang), (Lang::Ar, Lang::En));
+        assert_eq!(views[0].direction, Direction::TopToBottom);
+        let across =
+            br#"[{"name": "a", "title": "t", "pick": "all", "direction": "left-to-right"}]"#;
+        assert_eq!(
+            read("v", across).unwrap()[0].direction,
+            Direction::LeftToRight
+        );
         let bad = |json: &[u8]| read("views.json", json).unwrap_err().to_string();
         assert!(bad(br#"[{"name": "a", "title": "t", "pick": "al"}]"#).contains("unknown variant"));
+        let sideways = br#"[{"name": "a", "title": "t", "pick": "all", "direction": "up"}]"#;
+        assert!(bad(sideways).contains("unknown variant"));
         assert!(bad(br#"[{"name": "A b", "title": "t", "pick": "all"}]"#).contains("view name"));
         let twice = br#"[{"name": "a", "title": "t", "pick": "all"}, {"name": "a", "title": "u", "pick": "all"}]"#;
         assert!(bad(twice).contains("listed twice"));
