@@ -1,7 +1,8 @@
 //! Graphviz DOT diagrams, built as a graphviz-rust graph and printed as graphviz-rust's printer
 //! prints it (by the `printer` module, which streams the same text into the writer).
 //!
-//! Style carries meaning, and a legend (`cluster_legend`) explains what a diagram uses:
+//! Style carries meaning, and a legend (under the title, the graph's label) explains what a
+//! diagram uses:
 //! - each entity kind has a shape and fill (armed group: box, state: house, city: circle …);
 //! - each relation kind has a colour (conflict red, attack dark red, alliance green, support
 //!   blue, control grey …); symmetric kinds have no arrow (`dir=none`);
@@ -9,6 +10,8 @@
 //!   asked about are dotted, negated ones end in a bar (`arrowhead=tee`) and read `NOT …`;
 //! - edge labels give the kind and the dates at their precision, tooltips the summary and the
 //!   evidence (document and byte span); node labels are names in the chosen language;
+//! - the diagram runs top to bottom, tightly spaced, with node names and edge label lines
+//!   wrapped narrow, so that a few dozen actors print on A4 with readable labels;
 //! - a diff diagram colours what began green, what ended grey and what changed certainty
 //!   orange and bold.
 //!
@@ -43,8 +46,9 @@ use printer::GraphPrinter;
 use style::Difference;
 pub(crate) use text::{justified, label, wrap};
 
-/// Node labels are wrapped at about this many characters.
-const WRAP: usize = 28;
+/// Node labels are wrapped at about this many characters: narrow nodes, so that a rank of
+/// them fits across a page (diagrams run top to bottom).
+const WRAP: usize = 18;
 
 /// Writes the selection as a DOT diagram: [`print`](fn@print) of [`diagram`], but each
 /// statement is built, printed and dropped before the next, so that a diagram of a million
@@ -123,12 +127,15 @@ fn statements<E>(
         Lang::Ar => ARABIC_FONTS,
         Lang::En | Lang::Fr => LATIN_FONTS,
     };
-    let mut graph_attrs = vec![
-        attr("rankdir", "LR"),
+    // Top to bottom, tightly spaced: a network of actors has few ranks, each wide, and its
+    // edge labels stand beside their edges; so drawn, the committed views print on A4 with
+    // labels of 7 points or more (tests/it/exports.rs measures them).
+    let graph_attrs = vec![
+        attr("rankdir", "TB"),
         attr("charset", "UTF-8"),
         attr("fontname", fonts),
-        attr("nodesep", "0.25"),
-        attr("ranksep", "0.5"),
+        attr("nodesep", "0.1"),
+        attr("ranksep", "0.2"),
     ];
     let title = options.title.clone().or_else(|| {
         let diff = options.diff.as_ref()?;
@@ -137,14 +144,11 @@ fn statements<E>(
             diff.first, diff.second
         ))
     });
-    if let Some(title) = title {
-        let title = Attribute(Id::Plain("label".into()), label([title]));
-        graph_attrs.extend([title, attr("labelloc", "t"), attr("fontsize", "18")]);
-    }
     emit(Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)))?;
     emit(Stmt::GAttribute(GraphAttributes::Node(vec![
         attr("fontname", fonts),
-        attr("fontsize", "11"),
+        attr("fontsize", "10"),
+        attr("margin", "0.05,0.03"),
     ])))?;
     emit(Stmt::GAttribute(GraphAttributes::Edge(vec![
         attr("fontname", fonts),
@@ -176,8 +180,7 @@ fn statements<E>(
         .diff
         .as_ref()
         .map(|d| (d.first.to_string(), d.second.to_string()));
-    let bundle = options.diff.is_none() && !options.unbundled;
-    for group in parallel(graph, selection, bundle) {
+    for group in parallel(graph, selection, !options.unbundled, &changes) {
         let marks = &mut legend.marks;
         let mut members = Vec::with_capacity(group.len());
         for &found in &group {
@@ -199,26 +202,38 @@ fn statements<E>(
             }
             _ => {
                 marks.bundled = true;
-                edge::bundle(&members, options.lang)
+                let change = changes
+                    .get(&group[0].relation)
+                    .map(|(difference, _)| (*difference, change_note(&group, &changes)));
+                edge::bundle(&members, change, options.lang)
             }
         };
         emit(Stmt::Edge(stmt))?;
     }
-    emit(legend::legend(&legend))
+    // The title and legend: a graph attribute holds wherever it stands, so it can follow the
+    // edges that decide what the legend lists.
+    emit(legend::legend(&legend, title.as_deref()))
 }
 
 /// The selection's relations, one group per edge: with `bundle`, the relations between one
-/// pair of entities (either way) together, groups in the order of their first relation;
-/// else each relation alone.
-fn parallel(graph: &Graph, selection: &Snapshot, bundle: bool) -> Vec<Vec<Found>> {
+/// pair of entities (either way) that differ alike in a diff (all began, all ended or all
+/// changed certainty; any, outside a diff) together, groups in the order of their first
+/// relation; else each relation alone.
+fn parallel(
+    graph: &Graph,
+    selection: &Snapshot,
+    bundle: bool,
+    changes: &BTreeMap<RelationIx, (Difference, Change)>,
+) -> Vec<Vec<Found>> {
     if !bundle {
         return selection.relations.iter().map(|&f| vec![f]).collect();
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
-    let mut group_of: BTreeMap<(EntityIx, EntityIx), usize> = BTreeMap::new();
+    let mut group_of: BTreeMap<(EntityIx, EntityIx, Option<Difference>), usize> = BTreeMap::new();
     for &found in &selection.relations {
         let (a, b) = graph.ends(found.relation);
-        let key = (a.min(b), a.max(b));
+        let difference = changes.get(&found.relation).map(|(d, _)| *d);
+        let key = (a.min(b), a.max(b), difference);
         match group_of.get(&key) {
             Some(&i) => groups[i].push(found),
             None => {
@@ -228,6 +243,30 @@ fn parallel(graph: &Graph, selection: &Snapshot, bundle: bool) -> Vec<Vec<Found>
         }
     }
     groups
+}
+
+/// What a diff bundle's last label line says: the one change of certainty its relations share
+/// (`possible → certain`), else how they differ (`began`, `ended`, `changed`).
+fn change_note(group: &[Found], changes: &BTreeMap<RelationIx, (Difference, Change)>) -> String {
+    let notes: BTreeSet<String> = group
+        .iter()
+        .filter_map(|f| changes.get(&f.relation))
+        .map(
+            |(difference, change)| match (difference, change.before, change.after) {
+                (Difference::Changed, Some(a), Some(b)) => {
+                    format!("{} → {}", a.as_str(), b.as_str())
+                }
+                _ => difference.name().to_owned(),
+            },
+        )
+        .collect();
+    match notes.into_iter().collect::<Vec<_>>().as_slice() {
+        [one] => one.clone(),
+        _ => group
+            .first()
+            .and_then(|f| changes.get(&f.relation))
+            .map_or_else(String::new, |(d, _)| d.name().to_owned()),
+    }
 }
 
 /// A node: the entity's name in `lang`, wrapped, in its kind's shape; the tooltip gives the
@@ -320,6 +359,51 @@ mod tests {
     }
 
     #[test]
+    fn a_diff_bundles_the_relations_of_a_pair_that_differ_alike() {
+        let graph = azawad();
+        let first = "2012-05-01".parse::<crate::PartialDate>().unwrap();
+        let second = "2013-03-01".parse::<crate::PartialDate>().unwrap();
+        let (selection, diff) =
+            crate::export::views::diff_selection(&graph, first, second, &Filter::default());
+        let pair = [
+            graph.resolve("mnla").unwrap(),
+            graph.resolve("islamists").unwrap(),
+        ];
+        let mut differences = BTreeSet::new();
+        let mut relations = 0;
+        for (list, difference) in [
+            (&diff.diff.began, Difference::Began),
+            (&diff.diff.ended, Difference::Ended),
+            (&diff.diff.changed, Difference::Changed),
+        ] {
+            for change in list {
+                let (a, b) = graph.ends(change.relation);
+                if pair.contains(&a) && pair.contains(&b) {
+                    differences.insert(difference);
+                    relations += 1;
+                }
+            }
+        }
+        assert!(relations > differences.len(), "nothing to bundle");
+        let options = Options {
+            diff: Some(diff),
+            ..Options::default()
+        };
+        let dot = text(&graph, &selection, &options);
+        let edges = dot.matches("\"mnla\" -> \"islamists\"").count()
+            + dot.matches("\"islamists\" -> \"mnla\"").count();
+        assert_eq!(edges, differences.len(), "{dot}");
+        let unbundled = Options {
+            unbundled: true,
+            ..options
+        };
+        let dot = text(&graph, &selection, &unbundled);
+        let edges = dot.matches("\"mnla\" -> \"islamists\"").count()
+            + dot.matches("\"islamists\" -> \"mnla\"").count();
+        assert_eq!(edges, relations);
+    }
+
+    #[test]
     fn arabic_labels_use_a_font_with_arabic_glyphs() {
         let graph = azawad();
         let mnla = graph.resolve("mnla").unwrap();
@@ -330,7 +414,7 @@ mod tests {
         };
         let dot = text(&graph, &selection, &options);
         assert!(
-            dot.contains("label=\"الحركة الوطنية لتحرير أزواد\""),
+            dot.contains("label=\"الحركة الوطنية\\nلتحرير أزواد\""),
             "{dot}"
         );
         assert!(dot.contains(&format!("fontname=\"{ARABIC_FONTS}\"")));

@@ -12,9 +12,14 @@
 //!
 //! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
 //! `{"places": [KIND, …]}` or `{"timeline": {"actor": NAME, "kinds": [KIND, …]}}` (both
-//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`.
+//! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`;
+//! `"places": true` draws towns, areas and geography too (by default a node-link view draws the
+//! actors and the relations among them, [`Snapshot::among_actors`]).
+//! `"direction": "left-to-right"` runs its ranks across rather than down (see [`Direction`]).
 
-use graphviz_rust::dot_structures::{Graph as Dot, GraphAttributes, Node, NodeId, Stmt, Subgraph};
+use graphviz_rust::dot_structures::{
+    Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
+};
 use serde::Deserialize;
 
 use super::dot::{self, attr, quoted};
@@ -86,6 +91,27 @@ pub struct View {
     /// The language of node labels.
     #[serde(default, deserialize_with = "lang")]
     pub lang: Lang,
+    /// Also draw towns, regions and areas, the relations reaching them and geography between
+    /// states (borders, part of); by default a diagram draws the actors
+    /// ([`Snapshot::among_actors`]). A `places` pick always draws them.
+    #[serde(default)]
+    pub places: bool,
+    /// Which way a node-link diagram's ranks run: `"top-to-bottom"` (the default) or
+    /// `"left-to-right"`, which fits a landscape A4 page better when a view has many ranks of
+    /// few actors (the 2013 and 2014 snapshots). A `places` pick always runs left to right.
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+/// Which way the ranks of a node-link diagram run (Graphviz `rankdir`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Ranks top to bottom (`rankdir=TB`).
+    #[default]
+    TopToBottom,
+    /// Ranks left to right (`rankdir=LR`).
+    LeftToRight,
 }
 
 fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
@@ -166,25 +192,33 @@ impl View {
         };
         let selection = match &self.pick {
             Pick::Timeline(pick) => return self.timeline(graph, pick),
-            Pick::All => query::snapshot(graph, &Filter::default()),
+            Pick::All => self.drawn(graph, query::snapshot(graph, &Filter::default())),
             Pick::At(day) => {
-                query::snapshot(graph, &Filter::during(day.period())).among_actors(graph)
+                self.drawn(graph, query::snapshot(graph, &Filter::during(day.period())))
             }
             Pick::Focus(Focus { actor, depth }) => {
                 let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
-                query::ego(graph, center, *depth, &Filter::default())
+                self.drawn(graph, query::ego(graph, center, *depth, &Filter::default()))
             }
             Pick::Diff([first, second]) => {
                 let (selection, diff) = diff_selection(graph, *first, *second, &Filter::default());
                 options.diff = Some(diff);
-                selection
+                self.drawn(graph, selection)
             }
             Pick::Places(kinds) => query::snapshot(graph, &Filter::default().with_kinds(kinds)),
         };
         let mut diagram = dot::diagram(graph, &selection, &options);
         if let Dot::DiGraph { id, stmts, .. } = &mut diagram {
             *id = quoted(&self.name);
-            if let Pick::Places(_) = self.pick {
+            let places = matches!(self.pick, Pick::Places(_));
+            if places || self.direction == Direction::LeftToRight {
+                // For places: actors on the left, the places in a column on the right.
+                if let Some(Stmt::GAttribute(GraphAttributes::Graph(attrs))) = stmts.first_mut() {
+                    attrs.retain(|a| a.0 != Id::Plain("rankdir".into()));
+                    attrs.insert(0, attr("rankdir", "LR"));
+                }
+            }
+            if places {
                 // Before the first edge: tie each label to its edge with a line.
                 let defaults = GraphAttributes::Edge(vec![attr("decorate", "true")]);
                 let first_edge = stmts.iter().position(|s| matches!(s, Stmt::Edge(_)));
@@ -196,6 +230,16 @@ impl View {
             }
         }
         Ok(diagram)
+    }
+
+    /// What of `selection` the view draws: the actors and the relations among them, unless it
+    /// asks for `places` too.
+    fn drawn(&self, graph: &Graph, selection: Snapshot) -> Snapshot {
+        if self.places {
+            selection
+        } else {
+            selection.among_actors(graph)
+        }
     }
 
     /// The chart of a timeline view.
@@ -335,8 +379,17 @@ mod tests {
         .unwrap();
         assert_eq!(views[0].pick, Pick::At("2012-05".parse().unwrap()));
         assert_eq!((views[0].lang, views[1].lang), (Lang::Ar, Lang::En));
+        assert_eq!(views[0].direction, Direction::TopToBottom);
+        let across =
+            br#"[{"name": "a", "title": "t", "pick": "all", "direction": "left-to-right"}]"#;
+        assert_eq!(
+            read("v", across).unwrap()[0].direction,
+            Direction::LeftToRight
+        );
         let bad = |json: &[u8]| read("views.json", json).unwrap_err().to_string();
         assert!(bad(br#"[{"name": "a", "title": "t", "pick": "al"}]"#).contains("unknown variant"));
+        let sideways = br#"[{"name": "a", "title": "t", "pick": "all", "direction": "up"}]"#;
+        assert!(bad(sideways).contains("unknown variant"));
         assert!(bad(br#"[{"name": "A b", "title": "t", "pick": "all"}]"#).contains("view name"));
         let twice = br#"[{"name": "a", "title": "t", "pick": "all"}, {"name": "a", "title": "u", "pick": "all"}]"#;
         assert!(bad(twice).contains("listed twice"));

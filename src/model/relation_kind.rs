@@ -237,6 +237,14 @@ impl RelationKind {
         )
     }
 
+    /// True for the kinds that describe the map rather than the actors: how places lie
+    /// (part of, borders, overlaps, capital), whose two ends are places (a state being both an
+    /// actor and a place). Diagrams of actors leave them out unless geography is asked for.
+    pub fn is_geographic(self) -> bool {
+        use RelationKind as K;
+        matches!(self, K::PartOf | K::Borders | K::Overlaps | K::Capital)
+    }
+
     /// The entity kinds allowed at the source and the target end.
     pub fn endpoints(self) -> (Endpoint, Endpoint) {
         use Endpoint as P;

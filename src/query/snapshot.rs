@@ -49,7 +49,9 @@ impl Snapshot {
 
     /// The part of the snapshot among actors: the relations whose two ends are actors (not a
     /// town, region or natural area, [`EntityKind::is_actor`](crate::EntityKind::is_actor)),
-    /// with the entities they join. What a diagram of a date draws by default, so that its
+    /// other than geography between states (borders and the like,
+    /// [`RelationKind::is_geographic`](crate::RelationKind::is_geographic)), with the entities
+    /// they join. What a diagram of a date draws by default, so that its
     /// lines are who stood with or against whom.
     ///
     /// ```
@@ -67,7 +69,9 @@ impl Snapshot {
             .into_iter()
             .filter(|f| {
                 let (s, t) = graph.ends(f.relation);
-                graph.entity(s).kind.is_actor() && graph.entity(t).kind.is_actor()
+                graph.entity(s).kind.is_actor()
+                    && graph.entity(t).kind.is_actor()
+                    && !graph.relation(f.relation).kind.is_geographic()
             })
             .collect();
         Snapshot::joining(graph, relations)

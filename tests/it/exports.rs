@@ -120,7 +120,7 @@ fn every_view_renders_without_warnings() {
 #[test]
 fn the_arabic_view_draws_arabic_names_whole() {
     let svg = committed("snapshot-2012-05-01-ar.svg");
-    assert!(svg.contains(">الحركة الوطنية لتحرير أزواد</text>"));
+    assert!(svg.contains(">الحركة الوطنية</text>") && svg.contains(">لتحرير أزواد</text>"));
     assert!(svg.contains("font-family=\"Noto Sans Arabic, Noto Sans, DejaVu Sans\""));
     // Each node's lines, joined, are the entity's Arabic name (no Arabic name: English).
     let graph = load(&GraphFiles::builtin()).unwrap();
@@ -264,18 +264,14 @@ fn a4_label_points(name: &str) -> f64 {
     best
 }
 
-/// Views too big for A4 at 7 pt yet: the whole graph, the snapshots, the ego network and the
-/// diff are node-link diagrams of 20 to 90 entities with labelled edges. The test checks they
-/// still are, so that this list shrinks as they are fixed and never hides a regression.
-const NOT_YET_A4: [&str; 8] = [
-    "azawad",
-    "diff-2012-05-01-2013-03-01",
-    "mnla-ego",
-    "snapshot-2012-05-01",
-    "snapshot-2012-05-01-ar",
-    "snapshot-2012-07-01",
-    "snapshot-2013-03-01",
-    "snapshot-2014-03-01",
+/// Views not yet at 7 pt on A4, each with the size it reaches now (points, rounded down): the
+/// whole graph, the ego network and the diff are node-link diagrams of 20 to 40
+/// actors with labelled edges. The test checks each still falls short but never below its
+/// floor, so that this list shrinks as they are fixed and never hides a regression.
+const NOT_YET_A4: [(&str, f64); 3] = [
+    ("azawad", 4.5),
+    ("diff-2012-05-01-2013-03-01", 6.3),
+    ("mnla-ego", 6.1),
 ];
 
 #[test]
@@ -288,11 +284,16 @@ fn every_view_prints_on_a4_with_labels_of_7_points_or_more() {
         })
         .collect();
     for (name, points) in &sizes {
-        let expected = !NOT_YET_A4.contains(&name.as_str());
-        assert_eq!(
-            *points >= 7.0,
-            expected,
-            "{name}: {points:.2} pt on A4; all: {sizes:?}"
-        );
+        let floor = NOT_YET_A4.iter().find(|(n, _)| n == name).map(|(_, f)| *f);
+        match floor {
+            None => assert!(
+                *points >= 7.0,
+                "{name}: {points:.2} pt on A4; all: {sizes:?}"
+            ),
+            Some(floor) => assert!(
+                (floor..7.0).contains(points),
+                "{name}: {points:.2} pt on A4, expected {floor} to 7 (update NOT_YET_A4); all: {sizes:?}"
+            ),
+        }
     }
 }

@@ -15,6 +15,37 @@ use crate::query::{Certainty, Change};
 /// A bundle's label lists at most this many kinds, then `…`.
 const BUNDLE_KINDS: usize = 5;
 
+/// Edge label lines longer than this many characters are broken (after the kind's `:`,
+/// then before a date range's `→`), so that labels stay narrow beside their edges.
+const WRAP: usize = 24;
+
+/// `line` in lines of about [`WRAP`] characters: broken after the first `: ` (the kind of a
+/// bundle's line), then each part before its ` → ` (the end of a date range); never inside a
+/// date or a phrase such as `in 2013`.
+fn fit(line: &str) -> Vec<String> {
+    let long = |part: &str| part.chars().count() > WRAP;
+    if !long(line) {
+        return vec![line.to_owned()];
+    }
+    let parts = match line.split_once(": ") {
+        Some((head, rest)) => vec![format!("{head}:"), rest.to_owned()],
+        None => vec![line.to_owned()],
+    };
+    parts
+        .into_iter()
+        .flat_map(|part| match part.split_once(" → ") {
+            Some((start, end)) if long(&part) => vec![start.to_owned(), format!("→ {end}")],
+            _ => vec![part],
+        })
+        .collect()
+}
+
+/// The label of an edge: its lines, each [`fit`] to [`WRAP`].
+fn wrapped_label(lines: &[String]) -> Attribute {
+    let lines: Vec<String> = lines.iter().flat_map(|line| fit(line)).collect();
+    Attribute(Id::Plain("label".into()), label(&lines))
+}
+
 /// The kind as an edge reads it in `lang`: `NOT` before a negated one, the status after a
 /// doubtful one.
 fn head(relation: &Relation, lang: Lang) -> String {
@@ -63,7 +94,7 @@ pub(super) fn edge(
             attrs
         }
     };
-    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(iter::once(relation)));
     let mut styles = Vec::new();
     if relation.status != Status::Asserted {
@@ -107,8 +138,13 @@ fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation>) -> Attribute {
 /// two): the count, then a line per kind with how many and the dates of the first and last
 /// (`conflict ×3: 2012-06-27 … 2014 →`); the kind's stroke when they share one kind, else a
 /// dark grey line, wider for more; dashed when all are doubtful, dotted when all only
-/// possibly hold; an arrow only when all go one way.
-pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -> Edge {
+/// possibly hold; an arrow only when all go one way. In a diff, relations that differ alike
+/// (`change`: how, and the line that says so) in the difference's colour.
+pub(super) fn bundle(
+    relations: &[(&Relation, Option<Certainty>)],
+    change: Option<(Difference, String)>,
+    lang: Lang,
+) -> Edge {
     let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
     for &(relation, _) in relations {
         match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
@@ -132,13 +168,28 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
     if kinds.len() > BUNDLE_KINDS {
         lines.push("…".to_owned());
     }
+    if let Some((_, note)) = &change {
+        lines.push(note.clone());
+    }
     let (first, _) = relations[0];
     let one_way = relations.iter().all(|(r, _)| {
         !r.kind.is_symmetric() && r.source == first.source && r.target == first.target
     });
-    let mut attrs = match kinds.as_slice() {
-        [(kind, _)] => stroke(*kind).attrs(!one_way),
-        _ => {
+    let mut attrs = match (&change, kinds.as_slice()) {
+        (Some((difference, _)), _) => {
+            let colour = difference.colour();
+            let mut attrs = vec![
+                attr("color", colour),
+                attr("fontcolor", colour),
+                attr("penwidth", difference.width()),
+            ];
+            if !one_way {
+                attrs.push(attr("dir", "none"));
+            }
+            attrs
+        }
+        (None, [(kind, _)]) => stroke(*kind).attrs(!one_way),
+        (None, _) => {
             let width = (1.0 + 0.25 * relations.len() as f64).min(3.5);
             let mut attrs = vec![
                 attr("color", "#4D4D4D"),
@@ -151,15 +202,22 @@ pub(super) fn bundle(relations: &[(&Relation, Option<Certainty>)], lang: Lang) -
             attrs
         }
     };
-    attrs.insert(0, Attribute(Id::Plain("label".into()), label(&lines)));
+    attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
+    let mut styles = Vec::new();
     if relations.iter().all(|(r, _)| r.status != Status::Asserted) {
-        attrs.push(attr("style", "dashed"));
+        styles.push("dashed");
     } else if relations
         .iter()
         .all(|(_, c)| *c == Some(Certainty::Possible))
     {
-        attrs.push(attr("style", "dotted"));
+        styles.push("dotted");
+    }
+    if change.is_some_and(|(d, _)| d == Difference::Changed) {
+        styles.push("bold");
+    }
+    if !styles.is_empty() {
+        attrs.push(attr("style", &styles.join(",")));
     }
     pair(&first.source, &first.target, attrs)
 }
@@ -227,6 +285,28 @@ mod tests {
         let start = format!("\"{}\" -> \"{}\" [", relation.source, relation.target);
         let at = dot.find(&start).unwrap();
         dot[at..at + dot[at..].find(']').unwrap()].to_owned()
+    }
+
+    #[test]
+    fn long_label_lines_break_after_the_kind_and_before_the_end() {
+        use super::fit;
+        assert_eq!(fit("conflict ×2: 2013 →"), ["conflict ×2: 2013 →"]);
+        assert_eq!(
+            fit("goal: 2012-04-06..2012-06-27 → ≤2013-12"),
+            ["goal:", "2012-04-06..2012-06-27", "→ ≤2013-12"]
+        );
+        assert_eq!(
+            fit("part of: 2012-04-06 → in 2013"),
+            ["part of:", "2012-04-06 → in 2013"]
+        );
+        assert_eq!(
+            fit("2012-04-06..2012-12 → 2012-04-06..2013-12"),
+            ["2012-04-06..2012-12", "→ 2012-04-06..2013-12"]
+        );
+        assert_eq!(
+            fit("a-very-long-word-without-any-break"),
+            ["a-very-long-word-without-any-break"]
+        );
     }
 
     #[test]

@@ -1,15 +1,17 @@
-//! The legend of a diagram: one compact table node (Graphviz HTML-like label) that explains
-//! only what the diagram draws — the entity kinds (their fill and name), the relation kinds
-//! (a sample of their line and arrowhead in their colour), the line styles of doubt,
-//! possibility, negation and bundles, or a diff's colours — in the diagram's language. As a
-//! node without edges it takes the first rank, beside the graph, in two short columns.
+//! The legend of a diagram: one compact table (Graphviz HTML-like label) that explains only
+//! what the diagram draws — the entity kinds (their fill and name), the relation kinds (a
+//! sample of their line and arrowhead in their colour), the line styles of doubt,
+//! possibility, negation and bundles, or a diff's colours — in the diagram's language. It is
+//! the graph's label, under the title, in columns of at most [`ROWS`] rows: a short strip
+//! above the drawing, which takes no rank and leaves the layout as tight as it is (a node
+//! would widen and deepen the first rank).
 
 use std::collections::BTreeSet;
 
-use graphviz_rust::dot_structures::{Attribute, Id, Node, NodeId, Stmt, Subgraph};
+use graphviz_rust::dot_structures::{Attribute, GraphAttributes, Id, Stmt};
 
 use super::style::{Difference, Stroke, attr, look, stroke};
-use super::text::{quoted, visible};
+use super::text::visible;
 use crate::export::Lang;
 use crate::i18n::{self, Phrase, Term};
 use crate::model::{EntityKind, RelationKind};
@@ -26,6 +28,9 @@ pub struct Marks {
     /// Some edge bundles several relations.
     pub bundled: bool,
 }
+
+/// A legend column holds at most this many rows: the legend is a wide, short strip.
+pub const ROWS: usize = 4;
 
 /// What a legend explains.
 pub struct LegendContent {
@@ -50,12 +55,14 @@ fn html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A row: a sample cell and its words.
-fn row(sample: &str, text: &str) -> String {
-    format!(
-        "<TR><TD>{sample}</TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-        html(text)
-    )
+/// A row: a sample cell and its words; in a right-to-left language the words stand on the
+/// sample's left, aligned right.
+fn row(sample: &str, text: &str, lang: Lang) -> String {
+    let text = html(text);
+    match lang {
+        Lang::Ar => format!("<TR><TD ALIGN=\"RIGHT\">{text}</TD><TD>{sample}</TD></TR>"),
+        Lang::En | Lang::Fr => format!("<TR><TD>{sample}</TD><TD ALIGN=\"LEFT\">{text}</TD></TR>"),
+    }
 }
 
 /// A line sample drawn with box-drawing characters in `colour`: heavy for a wide pen, double
@@ -98,9 +105,61 @@ fn stroke_sample(stroke: Stroke, symmetric: bool) -> String {
     line(stroke.colour, body, head)
 }
 
-/// The legend: a subgraph `legend` holding one node, with the id `legend` (also its SVG
-/// element id), apart from the diagram's own nodes.
-pub fn legend(content: &LegendContent) -> Stmt {
+/// The graph's label: the title (escaped, 18 points) over the legend (9 points), as one
+/// HTML-like table; the legend's entity kinds first, then the relation kinds and line
+/// styles, in columns of at most [`ROWS`] rows (from the right in Arabic).
+pub fn legend(content: &LegendContent, title: Option<&str>) -> Stmt {
+    let (left, right) = rows(content);
+    let column = |rows: &[String]| {
+        format!(
+            "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">{}</TABLE></TD>",
+            rows.concat()
+        )
+    };
+    // Every column as tall as the tallest, padded with blank rows: a shorter one would be
+    // stretched, its swatches drawn tall.
+    let height = left.len().max(right.len()).min(ROWS);
+    let blank = "<TR><TD>&#160;</TD><TD>&#160;</TD></TR>".to_owned();
+    let mut columns: Vec<String> = [left, right]
+        .iter()
+        .flat_map(|rows| {
+            rows.chunks(ROWS)
+                .map(|chunk| {
+                    let mut chunk = chunk.to_vec();
+                    chunk.resize(height, blank.clone());
+                    column(&chunk)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if content.lang == Lang::Ar {
+        // Read right to left: the entity kinds' first column on the right.
+        columns.reverse();
+    }
+    let heading = html(i18n::phrase(Phrase::Legend, content.lang));
+    let legend = format!(
+        "<TABLE BORDER=\"1\" COLOR=\"#9e9e9e\" CELLBORDER=\"0\" CELLSPACING=\"2\" STYLE=\"ROUNDED\"><TR><TD COLSPAN=\"{}\"><B>{heading}</B></TD></TR><TR>{}</TR></TABLE>",
+        columns.len().max(1),
+        columns.concat()
+    );
+    let title = title.map_or_else(String::new, |t| {
+        format!(
+            "<TR><TD><FONT POINT-SIZE=\"18\">{}</FONT></TD></TR>",
+            html(t)
+        )
+    });
+    let label = format!(
+        "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{title}<TR><TD><FONT POINT-SIZE=\"9\">{legend}</FONT></TD></TR></TABLE>>"
+    );
+    Stmt::GAttribute(GraphAttributes::Graph(vec![
+        Attribute(Id::Plain("label".into()), Id::Html(label)),
+        attr("labelloc", "t"),
+    ]))
+}
+
+/// The legend's rows: the entity kinds, then the relation kinds (or a diff's colours) and
+/// the line styles drawn.
+fn rows(content: &LegendContent) -> (Vec<String>, Vec<String>) {
     let lang = content.lang;
     let mut left = Vec::new();
     for &kind in &content.entities {
@@ -109,17 +168,17 @@ pub fn legend(content: &LegendContent) -> Stmt {
             "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\" BGCOLOR=\"{}\"><TR><TD WIDTH=\"18\" HEIGHT=\"9\"></TD></TR></TABLE>",
             look.fill
         );
-        left.push(row(&swatch, i18n::text(lang, Term::EntityKind(kind))));
+        left.push(row(&swatch, i18n::text(lang, Term::EntityKind(kind)), lang));
     }
     let mut right = Vec::new();
     for &kind in &content.relations {
         let sample = stroke_sample(stroke(kind), kind.is_symmetric());
-        right.push(row(&sample, i18n::text(lang, Term::Kind(kind))));
+        right.push(row(&sample, i18n::text(lang, Term::Kind(kind)), lang));
     }
     if let Some((first, second)) = &content.diff {
         for difference in Difference::ALL {
             let text = i18n::difference(difference.name(), first, second, lang);
-            right.push(row(&line(difference.colour(), "━━━━", ""), &text));
+            right.push(row(&line(difference.colour(), "━━━━", ""), &text, lang));
         }
     }
     let grey = "#4D4D4D";
@@ -132,36 +191,8 @@ pub fn legend(content: &LegendContent) -> Stmt {
     ];
     for (shown, body, phrase) in styles {
         if shown {
-            right.push(row(&line(grey, body, ""), i18n::phrase(phrase, lang)));
+            right.push(row(&line(grey, body, ""), i18n::phrase(phrase, lang), lang));
         }
     }
-    let column = |rows: Vec<String>| {
-        format!(
-            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">{}</TABLE>",
-            rows.concat()
-        )
-    };
-    let heading = html(i18n::phrase(Phrase::Legend, lang));
-    let mut cells = String::new();
-    for rows in [left, right] {
-        if !rows.is_empty() {
-            cells.push_str(&format!("<TD VALIGN=\"TOP\">{}</TD>", column(rows)));
-        }
-    }
-    let table = format!(
-        "<<TABLE BORDER=\"1\" COLOR=\"#9e9e9e\" CELLBORDER=\"0\" CELLSPACING=\"2\" STYLE=\"ROUNDED\"><TR><TD COLSPAN=\"2\"><B>{heading}</B></TD></TR><TR>{cells}</TR></TABLE>>"
-    );
-    let node = Node::new(
-        NodeId(quoted("legend"), None),
-        vec![
-            Attribute(Id::Plain("label".into()), Id::Html(table)),
-            attr("id", "legend"),
-            attr("shape", "plaintext"),
-            attr("fontsize", "9"),
-        ],
-    );
-    Stmt::Subgraph(Subgraph {
-        id: quoted("legend"),
-        stmts: vec![Stmt::Node(node)],
-    })
+    (left, right)
 }
