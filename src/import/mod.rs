@@ -274,9 +274,9 @@ impl Imported {
 pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mapping) -> Imported {
     let mut problems = Vec::new();
     let mut out = elements.clone();
-    if let Err(refused) = missing_columns(table, mapping).and_then(|()| {
-        register_table(&mut out.sources, table, mapping)
-    }) {
+    if let Err(refused) = missing_columns(table, mapping)
+        .and_then(|()| register_table(&mut out.sources, table, mapping))
+    {
         return Imported::nothing(out, vec![refused]);
     }
     let mut actors = Actors::new(graph, &out);
