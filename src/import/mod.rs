@@ -274,8 +274,8 @@ impl Imported {
 pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mapping) -> Imported {
     let mut problems = Vec::new();
     let mut out = elements.clone();
-    if let Err(refused) = missing_columns(table, mapping)
-        .and_then(|()| register_table(&mut out.sources, table, mapping))
+    if let Some(refused) =
+        missing_columns(table, mapping).or_else(|| register_table(&mut out.sources, table, mapping))
     {
         return Imported::nothing(out, vec![refused]);
     }
@@ -348,16 +348,16 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
 }
 
 /// An error naming the columns `mapping` reads that the table's header lacks, if any.
-fn missing_columns(table: &Table, mapping: &Mapping) -> Result<(), Problem> {
+fn missing_columns(table: &Table, mapping: &Mapping) -> Option<Problem> {
     let missing: Vec<String> = mapping
         .required()
         .into_iter()
         .filter(|c| table.column(c).is_none())
         .collect();
     if missing.is_empty() {
-        return Ok(());
+        return None;
     }
-    Err(Problem::error(
+    Some(Problem::error(
         Code::MissingColumn,
         crate::load::Location::at(&table.name, &table.text, 0),
         format!(
@@ -370,13 +370,9 @@ fn missing_columns(table: &Table, mapping: &Mapping) -> Result<(), Problem> {
 
 /// Lists the table among `sources` unless it is there already; an error if a document of the
 /// same name with other bytes is.
-fn register_table(
-    sources: &mut Vec<Source>,
-    table: &Table,
-    mapping: &Mapping,
-) -> Result<(), Problem> {
+fn register_table(sources: &mut Vec<Source>, table: &Table, mapping: &Mapping) -> Option<Problem> {
     match sources.iter().find(|s| s.document == table.name) {
-        Some(s) if s.sha256 != table.sha256 => Err(Problem::error(
+        Some(s) if s.sha256 != table.sha256 => Some(Problem::error(
             Code::Sha256Mismatch,
             crate::load::Location::file(&table.name),
             format!(
@@ -385,7 +381,7 @@ fn register_table(
                 table.name, s.sha256, table.sha256
             ),
         )),
-        Some(_) => Ok(()),
+        Some(_) => None,
         None => {
             sources.push(Source {
                 document: table.name.clone(),
@@ -394,7 +390,7 @@ fn register_table(
                 sha256: table.sha256.clone(),
                 description: mapping.describe(table),
             });
-            Ok(())
+            None
         }
     }
 }

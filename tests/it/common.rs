@@ -23,6 +23,24 @@ pub fn azawad() -> (tempfile::TempDir, PathBuf) {
     (dir, data)
 }
 
+/// The generated S graph's folder (benches/generate, seed 2024; 10,000 entities and 100,000
+/// relations), generated unless `target/bench-data/S` holds it, and indexed so that each
+/// command starts fast. Made once per test run: tests asking for it at the same time wait.
+pub fn s_graph() -> PathBuf {
+    static S: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let (dir, _) = crate::generate::cache::ensure(crate::generate::Size::S, 2024).unwrap();
+        cmd()
+            .arg("--data")
+            .arg(&dir)
+            .arg("index")
+            .assert()
+            .success();
+        dir
+    })
+    .clone()
+}
+
 /// A command for the binary with the environment cleared of actorgraph variables.
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("actorgraph").unwrap();

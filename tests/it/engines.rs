@@ -22,13 +22,9 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::common::cmd;
+use crate::common::{cmd, s_graph};
 use actorgraph::Graph;
 use actorgraph::load::{GraphFiles, load};
-
-#[allow(dead_code)] // The test uses only the generator's cache of graphs.
-#[path = "../../benches/generate/mod.rs"]
-mod generate;
 
 /// A question: what the engines are asked (JSON) and the same as `actorgraph` arguments.
 struct Question {
@@ -399,18 +395,6 @@ fn batch(
         questions,
         expected,
     }
-}
-
-/// The S graph's folder, generated unless cached, and indexed (so each command starts fast).
-fn s_graph() -> PathBuf {
-    let (dir, _) = generate::cache::ensure(generate::Size::S, 2024).unwrap();
-    cmd()
-        .arg("--data")
-        .arg(&dir)
-        .arg("index")
-        .assert()
-        .success();
-    dir
 }
 
 #[test]

@@ -6,6 +6,9 @@
 mod common;
 #[path = "../fuzz_checks/mod.rs"]
 mod fuzz_checks;
+#[allow(dead_code)] // The tests use only the generator's cache of graphs.
+#[path = "../../benches/generate/mod.rs"]
+mod generate;
 
 mod answers;
 mod bad_inputs;
