@@ -18,12 +18,13 @@ const WRAP: usize = 28;
 ///
 /// The DOT holds no invisible character but line breaks between statements, and exactly: the
 /// three attribute statements, one node per selected entity (in order, with its id), one edge
-/// per selected relation (between its endpoints' ids), and the legend subgraph, so nothing was
-/// injected. Each label is a quoted string with no escape but `\\`, `\"` and the `\n` line
+/// per selected relation (between its endpoints' ids), and the graph label holding the title and
+/// the legend (an HTML-like table), so nothing was injected. Each label is a quoted string with no escape but `\\`, `\"` and the `\n` line
 /// break, and no `&` but `&amp;`; unescaped, a node label is the [`visible`] text of the name
 /// in the chosen language, wrapped at spaces, and its tooltip the visible kind and description;
-/// an edge's label starts with its kind (in the chosen language) and dates and its tooltip is its summary and evidence;
-/// the title is the visible title.
+/// an edge's label starts with its kind (in the chosen language) and dates (a long date range
+/// broken before its `→`) and its tooltip is its summary and evidence; the title stands in the
+/// graph label as its visible text, HTML-escaped.
 pub fn dot(data: &[u8]) {
     let Some(case) = Case::from_bytes(data) else {
         return;
@@ -51,7 +52,7 @@ pub fn dot(data: &[u8]) {
             Stmt::Attribute(a) => panic!("unexpected statement {a:?} in\n{text}"),
         }
     }
-    assert_eq!((attributes.len(), legends), (3, 1), "{text}");
+    assert_eq!((attributes.len(), legends), (4, 0), "{text}");
     assert_eq!(nodes.len(), selection.entities.len(), "{text}");
     assert_eq!(edges.len(), selection.relations.len(), "{text}");
 
@@ -91,8 +92,11 @@ pub fn dot(data: &[u8]) {
             );
         }
         let lines = label(&edge.attributes, "label");
-        assert_eq!(lines[..2], [head, relation.dates()], "{}", relation.id);
-        assert!(lines.len() <= 3, "{lines:?}");
+        assert_eq!(lines[0], head, "{}", relation.id);
+        let dates = relation.dates();
+        let dates_lines = if lines.get(1) == Some(&dates) { 1 } else { 2 };
+        assert_eq!(lines[1..=dates_lines].join(" "), dates, "{}", relation.id);
+        assert!(lines.len() <= dates_lines + 3, "{lines:?}");
         let mut tooltip = vec![visible(&relation.summary)];
         tooltip.extend(relation.evidence.iter().map(|e| {
             visible(&format!(
@@ -108,13 +112,27 @@ pub fn dot(data: &[u8]) {
         );
     }
 
-    if let Some(title) = &options.title {
-        let graph_attributes = attributes.iter().find_map(|a| match a {
-            GraphAttributes::Graph(attributes) => Some(attributes),
+    let graph_label = attributes
+        .iter()
+        .rev()
+        .find_map(|a| match a {
+            GraphAttributes::Graph(attributes) => attributes
+                .iter()
+                .find(|a| a.0 == Id::Plain("label".to_owned())),
             _ => None,
-        });
-        let graph_attributes = graph_attributes.expect("graph attributes");
-        assert_eq!(label(graph_attributes, "label"), [visible(title)]);
+        })
+        .expect("the graph label");
+    let Id::Html(html) = &graph_label.1 else {
+        panic!("the graph label is not HTML-like: {graph_label:?}")
+    };
+    if let Some(title) = &options.title {
+        let escaped = visible(title)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
+        let shown = format!("<FONT POINT-SIZE=\"18\">{escaped}</FONT>");
+        assert!(html.contains(&shown), "title {title:?} not in {html}");
     }
     // Arabic labels need a font with Arabic glyphs: the graph names one.
     if options.lang == Lang::Ar {
