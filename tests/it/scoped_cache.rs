@@ -257,6 +257,20 @@ fn every_name_finds_what_the_whole_graph_finds() {
 
 /// A graph folder whose cache spans many blocks: `n` actors in a chain, each allied with the
 /// next, with long summaries.
+/// Alters one byte of the cache `file` inside the relation record whose summary holds `marker`
+/// (the case of its first letter), as a damaged disk would; returns the bytes before.
+fn damage_summary(file: &Path, marker: &str) -> Vec<u8> {
+    let original = fs::read(file).unwrap();
+    let mut bytes = original.clone();
+    let at = bytes
+        .windows(marker.len())
+        .position(|w| w == marker.as_bytes())
+        .unwrap();
+    bytes[at] ^= 0x20;
+    fs::write(file, &bytes).unwrap();
+    original
+}
+
 fn chain(dir: &Path, n: usize) {
     let entities: Vec<_> = (0..n)
         .map(|i| {
@@ -291,15 +305,7 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
     let (_, size) = cache::index(dir.path()).unwrap();
     let size = size.unwrap() as usize;
     assert!(size > 10 * blocks::BLOCK_SIZE, "{size}");
-    let file = cache::path(dir.path());
-    let mut bytes = fs::read(&file).unwrap();
-    let marker = b"marker-1000 ";
-    let at = bytes
-        .windows(marker.len())
-        .position(|w| w == marker)
-        .unwrap();
-    bytes[at] ^= 0x20;
-    fs::write(&file, &bytes).unwrap();
+    damage_summary(&cache::path(dir.path()), "marker-1000 ");
 
     let far = cache::scoped::read(dir.path(), &["actor-10"])
         .unwrap()
@@ -382,15 +388,7 @@ fn a_relation_is_found_by_its_id_across_blocks_and_a_damaged_block_is_refused() 
         .unwrap();
     assert_eq!(found.entities().len(), 1);
     assert!(found.relations().is_empty());
-    let file = cache::path(dir.path());
-    let mut bytes = fs::read(&file).unwrap();
-    let marker = b"marker-1000 ";
-    let at = bytes
-        .windows(marker.len())
-        .position(|w| w == marker)
-        .unwrap();
-    bytes[at] ^= 0x20;
-    fs::write(&file, &bytes).unwrap();
+    damage_summary(&cache::path(dir.path()), "marker-1000 ");
     let err = cache::scoped::relation(dir.path(), "alliance-1000").unwrap_err();
     assert!(
         err.to_string().contains("checksum mismatch in block"),
@@ -541,15 +539,7 @@ fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
 
     // A damaged record on the path, or in the ego network, is refused.
     let file = cache::path(dir.path());
-    let original = fs::read(&file).unwrap();
-    let mut bytes = original.clone();
-    let marker = b"marker-1000 ";
-    let at = bytes
-        .windows(marker.len())
-        .position(|w| w == marker)
-        .unwrap();
-    bytes[at] ^= 0x20;
-    fs::write(&file, &bytes).unwrap();
+    let original = damage_summary(&file, "marker-1000 ");
     let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-1500"), &none, 1, 2000);
     assert!(
         err.unwrap_err()
