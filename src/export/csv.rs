@@ -42,43 +42,32 @@ use crate::text::strip_invisible;
 /// The files of this export.
 pub const PARTS: &[&str] = &["nodes.csv", "relations.csv", "sources.csv"];
 
-const NODE_COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "label",
-    "name_en",
-    "name_ar",
-    "name_fr",
-    "aliases",
-    "lifetime_start",
-    "lifetime_end",
-    "description",
-];
+const NODE_COLUMNS: [&str; 10] = fields::columns(&[
+    &["id", "kind", "label"],
+    &fields::NAME_COLUMNS,
+    &["aliases"],
+    &fields::LIFETIME_COLUMNS,
+    &["description"],
+]);
 
-const RELATION_COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "source",
-    "target",
-    "start",
-    "end",
-    "start_first",
-    "start_last",
-    "end_first",
-    "end_last",
-    "negated",
-    "timeless",
-    "symmetric",
-    "status",
-    "certainty",
-    "claimed_by",
-    "disputed_by",
-    "place",
-    "event",
-    "casualties",
-    "summary",
-    "evidence",
-];
+const RELATION_COLUMNS: [&str; 22] = fields::columns(&[
+    &["id", "kind", "source", "target"],
+    &fields::DATE_COLUMNS,
+    &[
+        "negated",
+        "timeless",
+        "symmetric",
+        "status",
+        "certainty",
+        "claimed_by",
+        "disputed_by",
+        "place",
+        "event",
+        "casualties",
+        "summary",
+        "evidence",
+    ],
+]);
 
 const SOURCE_COLUMNS: &[&str] = &["document", "kind", "language", "sha256", "description"];
 

@@ -50,6 +50,56 @@ impl DayBounds {
             end_last: iso(b.end_last),
         }
     }
+
+    /// The four bounds under their names ([`BOUND_NAMES`]), in that order.
+    pub fn named(&self) -> [(&'static str, Option<&str>); 4] {
+        let [start_first, start_last, end_first, end_last] = BOUND_NAMES;
+        [
+            (start_first, self.start_first.as_deref()),
+            (start_last, self.start_last.as_deref()),
+            (end_first, self.end_first.as_deref()),
+            (end_last, self.end_last.as_deref()),
+        ]
+    }
+}
+
+/// The names of the four day bounds, in the order of [`DayBounds::named`]: the one spelling of
+/// the columns, properties and attributes of every export that writes them.
+pub(super) const BOUND_NAMES: [&str; 4] = ["start_first", "start_last", "end_first", "end_last"];
+
+/// A relation's dates as the tabular exports lay them out: its start and end as written, then
+/// the four day bounds ([`BOUND_NAMES`]).
+pub(super) const DATE_COLUMNS: [&str; 6] = [
+    "start",
+    "end",
+    BOUND_NAMES[0],
+    BOUND_NAMES[1],
+    BOUND_NAMES[2],
+    BOUND_NAMES[3],
+];
+
+/// An entity's names in the tabular exports, one column per language.
+pub(super) const NAME_COLUMNS: [&str; 3] = ["name_en", "name_ar", "name_fr"];
+
+/// An entity's lifetime in the tabular exports: its start and end as written.
+pub(super) const LIFETIME_COLUMNS: [&str; 2] = ["lifetime_start", "lifetime_end"];
+
+/// The `N` column names of `groups`, one after the other: a table's header built from shared
+/// groups such as [`DATE_COLUMNS`], at compile time (a wrong `N` does not compile).
+pub(super) const fn columns<const N: usize>(groups: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut g) = (0, 0);
+    while g < groups.len() {
+        let mut i = 0;
+        while i < groups[g].len() {
+            out[n] = groups[g][i];
+            n += 1;
+            i += 1;
+        }
+        g += 1;
+    }
+    assert!(n == N, "the groups do not hold N columns");
+    out
 }
 
 /// The key of the `n`-th (from 0) evidence span of `relation`: `RELATION/N`, N from 1 (the

@@ -41,10 +41,10 @@
 //! short label (an acronym alias or the display name) as an `xsd:token`: whitespace runs
 //! become one space. Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use super::fields::{self, DayBounds, iso};
 use super::{Options, xml};
@@ -102,14 +102,13 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
-        ("xmlns", NAMESPACE),
-        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", SCHEMA_LOCATION),
-        ("version", "1.3"),
-    ])))?;
+    let mut w = xml::begin(
+        out,
+        "gexf",
+        NAMESPACE,
+        SCHEMA_LOCATION,
+        &[("version", "1.3")],
+    )?;
     w.create_element("meta").write_inner_content(|w| {
         w.create_element("creator")
             .write_text_content(BytesText::new("actorgraph"))?;
@@ -258,27 +257,29 @@ fn edge<W: Write>(
     attvalues(
         w,
         &[
-            ("kind", Some(relation.kind.as_str())),
-            ("start", start.as_deref()),
-            ("end", end.as_deref()),
-            ("start_first", bounds.start_first.as_deref()),
-            ("start_last", bounds.start_last.as_deref()),
-            ("end_first", bounds.end_first.as_deref()),
-            ("end_last", bounds.end_last.as_deref()),
-            ("negated", Some(fields::boolean(relation.negated))),
-            ("timeless", Some(fields::boolean(relation.timeless))),
-            ("status", Some(relation.status.as_str())),
-            ("certainty", certainty.map(Certainty::as_str)),
-            ("symmetric", Some(symmetric)),
-            ("claimed_by", claimed_by),
-            ("disputed_by", disputed_by),
-            ("place", relation.place.as_ref().map(|p| p.as_str())),
-            ("event", relation.event.as_deref()),
-            ("casualties", casualties),
-            ("summary", Some(&relation.summary)),
-            ("evidence", evidence),
-            ("sources", sources),
-        ],
+            &[
+                ("kind", Some(relation.kind.as_str())),
+                ("start", start.as_deref()),
+                ("end", end.as_deref()),
+            ][..],
+            &bounds.named(),
+            &[
+                ("negated", Some(fields::boolean(relation.negated))),
+                ("timeless", Some(fields::boolean(relation.timeless))),
+                ("status", Some(relation.status.as_str())),
+                ("certainty", certainty.map(Certainty::as_str)),
+                ("symmetric", Some(symmetric)),
+                ("claimed_by", claimed_by),
+                ("disputed_by", disputed_by),
+                ("place", relation.place.as_ref().map(|p| p.as_str())),
+                ("event", relation.event.as_deref()),
+                ("casualties", casualties),
+                ("summary", Some(&relation.summary)),
+                ("evidence", evidence),
+                ("sources", sources),
+            ],
+        ]
+        .concat(),
         &holds,
     )?;
     spell(w, bounds.start_first.as_deref(), bounds.end_last.as_deref())?;

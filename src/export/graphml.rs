@@ -39,10 +39,10 @@
 //! Text drops the characters XML 1.0 forbids (NUL and other C0 controls); quick-xml escapes
 //! the rest.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use super::fields::{self, DayBounds};
 use super::{Options, xml};
@@ -95,13 +95,7 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
-        ("xmlns", NAMESPACE),
-        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", SCHEMA_LOCATION),
-    ])))?;
+    let mut w = xml::begin(out, "graphml", NAMESPACE, SCHEMA_LOCATION, &[])?;
     for &(id, domain, name, kind) in KEYS {
         w.create_element("key")
             .with_attributes([
@@ -184,14 +178,9 @@ fn edge<W: Write>(
         data(w, "e-end", &end.to_string())?;
     }
     let bounds = DayBounds::of(relation);
-    for (key, day) in [
-        ("e-start_first", &bounds.start_first),
-        ("e-start_last", &bounds.start_last),
-        ("e-end_first", &bounds.end_first),
-        ("e-end_last", &bounds.end_last),
-    ] {
+    for (name, day) in bounds.named() {
         if let Some(day) = day {
-            data(w, key, day)?;
+            data(w, &format!("e-{name}"), day)?;
         }
     }
     data(w, "e-negated", fields::boolean(relation.negated))?;

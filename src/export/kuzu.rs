@@ -49,6 +49,28 @@ struct Table {
     header: &'static [&'static str],
 }
 
+/// The header of `entities.csv`, in the order of the `Entity` table's columns.
+const ENTITY_HEADER: [&str; 9] = fields::columns(&[
+    &["id", "kind", "label"],
+    &fields::NAME_COLUMNS,
+    &fields::LIFETIME_COLUMNS,
+    &["description"],
+]);
+
+/// The header of `relations.csv`, in the order of the `Relation` table's columns.
+const RELATION_HEADER: [&str; 15] = fields::columns(&[
+    &["id", "kind", "symmetric"],
+    &fields::DATE_COLUMNS,
+    &[
+        "negated",
+        "timeless",
+        "status",
+        "certainty",
+        "event",
+        "summary",
+    ],
+]);
+
 /// Every table, node tables first (the order `load.cypher` creates and fills them in).
 const TABLES: &[Table] = &[
     Table {
@@ -56,17 +78,7 @@ const TABLES: &[Table] = &[
         ddl: "NODE TABLE Entity(id STRING, kind STRING, label STRING, name_en STRING, \
               name_ar STRING, name_fr STRING, lifetime_start STRING, lifetime_end STRING, \
               description STRING, PRIMARY KEY(id))",
-        header: &[
-            "id",
-            "kind",
-            "label",
-            "name_en",
-            "name_ar",
-            "name_fr",
-            "lifetime_start",
-            "lifetime_end",
-            "description",
-        ],
+        header: &ENTITY_HEADER,
     },
     Table {
         file: "aliases.csv",
@@ -79,23 +91,7 @@ const TABLES: &[Table] = &[
               `end` STRING, start_first DATE, start_last DATE, end_first DATE, end_last DATE, \
               negated BOOLEAN, timeless BOOLEAN, status STRING, certainty STRING, event STRING, \
               summary STRING, PRIMARY KEY(id))",
-        header: &[
-            "id",
-            "kind",
-            "symmetric",
-            "start",
-            "end",
-            "start_first",
-            "start_last",
-            "end_first",
-            "end_last",
-            "negated",
-            "timeless",
-            "status",
-            "certainty",
-            "event",
-            "summary",
-        ],
+        header: &RELATION_HEADER,
     },
     Table {
         file: "evidence.csv",

@@ -344,12 +344,7 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
         properties
             .0
             .push(format!("symmetric: {}", r.kind.is_symmetric()));
-        for (name, day) in [
-            ("start_first", &bounds.start_first),
-            ("start_last", &bounds.start_last),
-            ("end_first", &bounds.end_first),
-            ("end_last", &bounds.end_last),
-        ] {
+        for (name, day) in bounds.named() {
             if let Some(day) = day {
                 properties.0.push(format!("{name}: date({})", string(day)));
             }

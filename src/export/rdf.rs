@@ -305,12 +305,8 @@ impl<W: Write> Triples<W> {
     /// The four day bounds, as `xsd:date`s.
     fn bounds(&mut self, me: &NamedNode, relation: &Relation) -> io::Result<()> {
         let bounds = DayBounds::of(relation);
-        for (name, day) in [
-            ("startEarliest", &bounds.start_first),
-            ("startLatest", &bounds.start_last),
-            ("endEarliest", &bounds.end_first),
-            ("endLatest", &bounds.end_last),
-        ] {
+        let names = ["startEarliest", "startLatest", "endEarliest", "endLatest"];
+        for (name, (_, day)) in names.into_iter().zip(bounds.named()) {
             if let Some(day) = day {
                 let day = Literal::new_typed_literal(day, xsd::DATE);
                 self.add(me, &self.ag(name), &day)?;

@@ -8,6 +8,33 @@
 //! and so SVG included); the check of XML's own rule below only guards that policy.
 
 use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesStart, Event};
+
+/// A validated document's writer (GraphML, GEXF), indented by two spaces: its XML declaration
+/// written and its root element `root` opened in `namespace`, with the schema that validates
+/// it (`schema_location`: the namespace and the schema's URL) and `attributes`.
+pub(super) fn begin<'w>(
+    out: &'w mut dyn Write,
+    root: &str,
+    namespace: &str,
+    schema_location: &str,
+    attributes: &[(&str, &str)],
+) -> io::Result<Writer<BufWriter<&'w mut dyn Write>>> {
+    let mut w = Writer::new_with_indent(BufWriter::new(out), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let root = BytesStart::new(root)
+        .with_attributes([
+            ("xmlns", namespace),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", schema_location),
+        ])
+        .with_attributes(attributes.iter().copied());
+    w.write_event(Event::Start(root))?;
+    Ok(w)
+}
 
 /// `value` without invisible characters (see [`crate::text`]) nor any other character XML 1.0
 /// does not allow.
