@@ -151,34 +151,10 @@ pub enum Command {
         language: Language,
     },
     /// Allies: actors linked by alliance or support (negated relations left out).
-    Allies {
-        /// The actor: id, name or alias.
-        name: String,
-        /// When.
-        #[command(flatten)]
-        time: Time,
-        /// With or without its parts.
-        #[command(flatten)]
-        parts: Parts,
-        /// The language of labels.
-        #[command(flatten)]
-        language: Language,
-    },
+    Allies(Relationship),
     /// Enemies: actors linked by conflict or attack (negated relations left out; towns and
     /// peoples are never enemies: attacks on them are not a side).
-    Enemies {
-        /// The actor: id, name or alias.
-        name: String,
-        /// When.
-        #[command(flatten)]
-        time: Time,
-        /// With or without its parts.
-        #[command(flatten)]
-        parts: Parts,
-        /// The language of labels.
-        #[command(flatten)]
-        language: Language,
-    },
+    Enemies(Relationship),
     /// Relations, filtered: all, one actor's (and, for a place, those held there), or a pair's.
     Relations {
         /// An actor the relations involve; give it twice for the relations between a pair.
@@ -502,6 +478,22 @@ impl std::str::FromStr for Exported {
     }
 }
 
+/// A question about one actor's relationships of one sort (`allies`, `enemies`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Relationship {
+    /// The actor: id, name or alias.
+    pub name: String,
+    /// When.
+    #[command(flatten)]
+    pub time: Time,
+    /// With or without its parts.
+    #[command(flatten)]
+    pub parts: Parts,
+    /// The language of labels.
+    #[command(flatten)]
+    pub language: Language,
+}
+
 /// A day or period: `--at DATE`, or `--from DATE` and/or `--until DATE`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Time {
@@ -643,8 +635,8 @@ impl Command {
             | C::Find { language, .. }
             | C::List { language, .. }
             | C::Neighbors { language, .. }
-            | C::Allies { language, .. }
-            | C::Enemies { language, .. }
+            | C::Allies(Relationship { language, .. })
+            | C::Enemies(Relationship { language, .. })
             | C::Relations { language, .. }
             | C::Timeline { language, .. }
             | C::Path { language, .. }

@@ -70,20 +70,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             parts,
             ..
         } => neighbors::run(global, name, &parts.apply(select.filter()?)),
-        Command::Allies {
-            name, time, parts, ..
-        } => neighbors::run(
-            global,
-            name,
-            &parts.apply(relationship(time, &query::ALLY_KINDS)?),
-        ),
-        Command::Enemies {
-            name, time, parts, ..
-        } => neighbors::run(
-            global,
-            name,
-            &parts.apply(relationship(time, &query::ENEMY_KINDS)?),
-        ),
+        Command::Allies(asked) => relationship(global, asked, &query::ALLY_KINDS),
+        Command::Enemies(asked) => relationship(global, asked, &query::ENEMY_KINDS),
         Command::Relations {
             with,
             select,
@@ -209,14 +197,19 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
 }
 
-/// The filter of `allies`/`enemies`: the given kinds at the given time, negated relations out,
-/// only parties (no town, no people) as the other end.
-fn relationship(time: &args::Time, kinds: &[actorgraph::RelationKind]) -> Result<Filter, CliError> {
-    Ok(Filter {
+/// `allies`/`enemies`: the actor's neighbours by the given kinds at the given time, negated
+/// relations out, only parties (no town, no people) as the other end.
+fn relationship(
+    global: &Global,
+    asked: &args::Relationship,
+    kinds: &[actorgraph::RelationKind],
+) -> Result<ExitCode, CliError> {
+    let filter = Filter {
         positive_only: true,
         parties_only: true,
-        ..time.filter()?.with_kinds(kinds)
-    })
+        ..asked.time.filter()?.with_kinds(kinds)
+    };
+    neighbors::run(global, &asked.name, &asked.parts.apply(filter))
 }
 
 /// The filter of a network question (`blocs`, `central`): its time, which must be given,
