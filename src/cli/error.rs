@@ -403,8 +403,8 @@ pub enum Declined {
     #[error(transparent)]
     Text(#[from] actorgraph::extract::TextError),
     /// A language `extract` does not know.
-    #[error("{0}")]
-    Language(String),
+    #[error(transparent)]
+    Language(#[from] actorgraph::extract::UnknownLang),
     /// A lexicon with errors.
     #[error("lexicon {file}: {error}")]
     Lexicon {

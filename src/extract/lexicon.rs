@@ -44,15 +44,20 @@ impl Lang {
     }
 }
 
-impl std::str::FromStr for Lang {
-    type Err = String;
+/// A language code that names no language `extract` reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?}; expected ar, fr or en")]
+pub struct UnknownLang(pub String);
 
-    fn from_str(text: &str) -> Result<Lang, String> {
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(text: &str) -> Result<Lang, UnknownLang> {
         match text {
             "ar" => Ok(Lang::Ar),
             "fr" => Ok(Lang::Fr),
             "en" => Ok(Lang::En),
-            _ => Err(format!("unknown language {text:?}; expected ar, fr or en")),
+            _ => Err(UnknownLang(text.to_owned())),
         }
     }
 }

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use lexicon::{Lang, Lexicon, LexiconError};
+pub use lexicon::{Lang, Lexicon, LexiconError, UnknownLang};
 pub use mentions::Gazetteer;
 
 use crate::graph::Graph;

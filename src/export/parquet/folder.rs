@@ -14,7 +14,7 @@ use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use super::{ExportError, Written};
+use super::{ExportError, Occupied, Written};
 
 /// The manifest every export holds: the format, schema version, row counts and partitions.
 pub const MANIFEST: &str = "_actorgraph.json";
@@ -87,32 +87,28 @@ fn check_target(dir: &Path) -> Result<bool, ExportError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(source) => return Err(io(dir, source)),
     };
+    let refused = |why| ExportError::Refused {
+        path: dir.to_owned(),
+        why,
+    };
     if !meta.is_dir() {
-        return Err(ExportError::Refused(format!(
-            "refusing to write the Parquet export to {}: it exists and is not a folder; give a \
-             new folder, an empty one or a previous Parquet export",
-            dir.display()
-        )));
+        return Err(refused(Occupied::NotAFolder));
     }
     let entries = list(dir)?;
     if entries.is_empty() {
         return Ok(true);
     }
-    if let Some(stranger) = strangers(dir, &entries)? {
-        return Err(ExportError::Refused(format!(
-            "refusing to replace {}: it is not empty and not a previous Parquet export \
-             ({stranger}); give a new or empty folder",
-            dir.display()
-        )));
+    if let Some(occupied) = strangers(dir, &entries)? {
+        return Err(refused(occupied));
     }
     Ok(true)
 }
 
 /// Why the folder `dir` is not a previous export, if it is not: a previous
 /// export holds its manifest, the tables, and `relations/start_year=Y/part-N.parquet` files.
-fn strangers(dir: &Path, entries: &[String]) -> Result<Option<String>, ExportError> {
+fn strangers(dir: &Path, entries: &[String]) -> Result<Option<Occupied>, ExportError> {
     if !entries.iter().any(|e| e == MANIFEST) {
-        return Ok(Some(format!("it holds no {MANIFEST}")));
+        return Ok(Some(Occupied::NoManifest));
     }
     for entry in entries {
         let path = dir.join(entry);
@@ -125,10 +121,7 @@ fn strangers(dir: &Path, entries: &[String]) -> Result<Option<String>, ExportErr
             kind.is_file() && TABLE_FILES.contains(&entry.as_str())
         };
         if !known {
-            return Ok(Some(format!(
-                "{} is not a file the export writes",
-                path.display()
-            )));
+            return Ok(Some(Occupied::Stranger(path)));
         }
     }
     Ok(None)

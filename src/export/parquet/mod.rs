@@ -47,12 +47,36 @@ pub const FILE_ROWS: usize = 1_048_576;
 /// Rows built in memory before they are handed to the writer.
 const BATCH_ROWS: usize = 16_384;
 
+/// What stands at an export's target that the export may not replace.
+#[derive(Debug, thiserror::Error)]
+pub enum Occupied {
+    /// A file, or anything else that is not a folder.
+    #[error(
+        "it exists and is not a folder; give a new folder, an empty one or a previous Parquet export"
+    )]
+    NotAFolder,
+    /// A folder with no manifest: not written by this export.
+    #[error(
+        "it is not empty and holds no {}; give a new or empty folder",
+        folder::MANIFEST
+    )]
+    NoManifest,
+    /// A folder holding something the export does not write.
+    #[error("it is not empty and {} is not a file the export writes; give a new or empty folder", .0.display())]
+    Stranger(PathBuf),
+}
+
 /// Why an export failed. Nothing was written to the target when it did.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The target exists and is not an empty folder or a previous Parquet export.
-    #[error("{0}")]
-    Refused(String),
+    #[error("refusing to write the Parquet export to {}: {why}", path.display())]
+    Refused {
+        /// The target.
+        path: PathBuf,
+        /// What it is instead.
+        why: Occupied,
+    },
     /// Reading or writing a file failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
