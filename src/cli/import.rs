@@ -19,11 +19,8 @@ use actorgraph::load::Problem;
 #[derive(Serialize)]
 struct ImportJson<'a> {
     table: &'a str,
-    rows: usize,
-    relations: usize,
-    entities: usize,
-    already: usize,
-    bad_rows: usize,
+    #[serde(flatten)]
+    counts: &'a Counts,
     problems: &'a [Problem],
 }
 
@@ -35,18 +32,7 @@ pub fn run(
     map: &str,
     skip_bad: bool,
 ) -> Result<ExitCode, CliError> {
-    let mapping = match map {
-        "ucdp" => Mapping::Ucdp,
-        "acled" => Mapping::Acled,
-        path => {
-            let text = std::fs::read_to_string(path).map_err(|error| Argument::MapFile {
-                path: path.to_owned(),
-                error,
-            })?;
-            let mapping = CustomMapping::parse(path, &text).map_err(Declined::from)?;
-            Mapping::Custom(Box::new(mapping))
-        }
-    };
+    let mapping = mapping(map)?;
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -96,26 +82,71 @@ pub fn run(
         fault: e.into(),
     })?;
     folder.write(&change, inputs)?;
+    let counts = Counts {
+        rows: table.rows.len(),
+        relations: imported.relations,
+        entities: imported.entities,
+        already: imported.already,
+        bad_rows,
+    };
+    tell(global, name, into, &counts, &problems)?;
+    Ok(ExitCode::from(OK))
+}
+
+/// The mapping `--map` names: `ucdp`, `acled`, or a mapping file.
+fn mapping(map: &str) -> Result<Mapping, CliError> {
+    Ok(match map {
+        "ucdp" => Mapping::Ucdp,
+        "acled" => Mapping::Acled,
+        path => {
+            let text = std::fs::read_to_string(path).map_err(|error| Argument::MapFile {
+                path: path.to_owned(),
+                error,
+            })?;
+            let mapping = CustomMapping::parse(path, &text).map_err(Declined::from)?;
+            Mapping::Custom(Box::new(mapping))
+        }
+    })
+}
+
+/// What an import did, in numbers.
+#[derive(Serialize)]
+struct Counts {
+    rows: usize,
+    relations: usize,
+    entities: usize,
+    already: usize,
+    bad_rows: usize,
+}
+
+/// Tells what the import of table `name` into `into` did, and the problems of the rows.
+fn tell(
+    global: &Global,
+    name: &str,
+    into: &Path,
+    counts: &Counts,
+    problems: &[Problem],
+) -> Result<(), CliError> {
+    let &Counts {
+        rows,
+        relations,
+        entities,
+        already,
+        bad_rows,
+    } = counts;
     if global.json {
         output::json(&ImportJson {
             table: name,
-            rows: table.rows.len(),
-            relations: imported.relations,
-            entities: imported.entities,
-            already: imported.already,
-            bad_rows,
-            problems: &problems,
+            counts,
+            problems,
         })?;
     } else {
-        folder::warn(&problems);
+        folder::warn(problems);
         output::text(&format!(
-            "{name}: {} row(s): {} relation(s) and {} new entities added to {}{}{}\n",
-            table.rows.len(),
-            imported.relations,
-            imported.entities,
+            "{name}: {rows} row(s): {relations} relation(s) and {entities} new entities added to {}{}{}\n",
             into.display(),
-            if imported.already > 0 {
-                format!(", {} already imported", imported.already)
+            if already > 0 {
+                format!(", {already} already imported")
             } else {
                 String::new()
             },
@@ -126,5 +157,5 @@ pub fn run(
             },
         ))?;
     }
-    Ok(ExitCode::from(OK))
+    Ok(())
 }

@@ -19,7 +19,7 @@
 
 use super::{Actor, Event, FieldError, Fields, dates};
 use crate::load::Code;
-use crate::model::{Casualties, EntityKind, Outcome, RelationKind};
+use crate::model::{Casualties, EntityKind, Outcome, RelationKind, UncertainDate};
 
 /// The columns the mapping reads.
 pub const REQUIRED: [&str; 9] = [
@@ -71,28 +71,7 @@ fn actor(name: &str, kind: EntityKind) -> Actor {
 pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     let id = row.required("event_id_cnty")?;
     let event_type = row.required("event_type")?;
-    let kind = match event_type.to_lowercase().as_str() {
-        "battles" | "riots" => RelationKind::Conflict,
-        "violence against civilians" | "explosions/remote violence" => RelationKind::Attack,
-        "protests" | "strategic developments" => {
-            return Err(FieldError::new(
-                "event_type",
-                Code::RowLeftOut,
-                format!(
-                    "event_type {event_type:?} states no relation between two actors; row left out"
-                ),
-            ));
-        }
-        other => {
-            return Err(FieldError::new(
-                "event_type",
-                Code::UnknownCode,
-                format!(
-                    "event_type {other:?} is not an ACLED event type (Battles, Violence against civilians, Explosions/Remote violence, Riots, Protests, Strategic developments)"
-                ),
-            ));
-        }
-    };
+    let kind = relation_kind(event_type)?;
     let actor1 = row.required("actor1")?;
     let actor2 = row.get("actor2");
     if actor2.is_empty() {
@@ -102,6 +81,62 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
             "actor2 is empty: the event joins no second actor; row left out".to_owned(),
         ));
     }
+    let (start, code) = dating(row)?;
+    let fatalities = row.number("fatalities")?;
+    let casualties = fatalities
+        .map(|n| Casualties {
+            side: None,
+            who: "people killed (ACLED fatalities)".to_owned(),
+            outcome: Outcome::Killed,
+            min: Some(n),
+            max: Some(n),
+        })
+        .into_iter()
+        .collect();
+    let mut summary = format!("ACLED event {id}: {event_type}");
+    describe(row, &mut summary);
+    summary.push_str(&format!(
+        ". Date: event_date {}, time_precision {code}, read as {start}.",
+        row.get("event_date")
+    ));
+    Ok(Some(Event {
+        id: format!("acled-{id}"),
+        kind,
+        source: actor(actor1, kind_of("inter1", row.get("inter1"))?),
+        target: actor(actor2, kind_of("inter2", row.get("inter2"))?),
+        start: Some(start),
+        end: (kind == RelationKind::Conflict).then_some(start),
+        casualties,
+        summary,
+    }))
+}
+
+/// The relation an `event_type` states: a conflict for battles and riots, an attack for
+/// violence against civilians and explosions; protests and strategic developments state none.
+fn relation_kind(event_type: &str) -> Result<RelationKind, FieldError> {
+    match event_type.to_lowercase().as_str() {
+        "battles" | "riots" => Ok(RelationKind::Conflict),
+        "violence against civilians" | "explosions/remote violence" => Ok(RelationKind::Attack),
+        "protests" | "strategic developments" => Err(FieldError::new(
+            "event_type",
+            Code::RowLeftOut,
+            format!(
+                "event_type {event_type:?} states no relation between two actors; row left out"
+            ),
+        )),
+        other => Err(FieldError::new(
+            "event_type",
+            Code::UnknownCode,
+            format!(
+                "event_type {other:?} is not an ACLED event type (Battles, Violence against civilians, Explosions/Remote violence, Riots, Protests, Strategic developments)"
+            ),
+        )),
+    }
+}
+
+/// The row's date, `event_date` at its `time_precision` (1 the day, 2 the week around it, 3
+/// its month), and the precision code as written.
+fn dating<'r>(row: &'r Fields) -> Result<(UncertainDate, &'r str), FieldError> {
     let date = row.day("event_date")?;
     let code = row.required("time_precision")?;
     let start = match code {
@@ -122,18 +157,11 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
             ));
         }
     };
-    let fatalities = row.number("fatalities")?;
-    let casualties = fatalities
-        .map(|n| Casualties {
-            side: None,
-            who: "people killed (ACLED fatalities)".to_owned(),
-            outcome: Outcome::Killed,
-            min: Some(n),
-            max: Some(n),
-        })
-        .into_iter()
-        .collect();
-    let mut summary = format!("ACLED event {id}: {event_type}");
+    Ok((start, code))
+}
+
+/// Appends to `summary` the row's sub-event type, place, notes and source, those it has.
+fn describe(row: &Fields, summary: &mut String) {
     for (label, column) in [
         ("", "sub_event_type"),
         ("at", "location"),
@@ -145,26 +173,13 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
         ("source", "source"),
     ] {
         let text = row.get(column);
-        if !text.is_empty() {
-            if label.is_empty() {
-                summary.push_str(&format!(" ({text})"));
-            } else {
-                summary.push_str(&format!("; {label}: {text}"));
-            }
+        if text.is_empty() {
+            continue;
+        }
+        if label.is_empty() {
+            summary.push_str(&format!(" ({text})"));
+        } else {
+            summary.push_str(&format!("; {label}: {text}"));
         }
     }
-    summary.push_str(&format!(
-        ". Date: event_date {}, time_precision {code}, read as {start}.",
-        row.get("event_date")
-    ));
-    Ok(Some(Event {
-        id: format!("acled-{id}"),
-        kind,
-        source: actor(actor1, kind_of("inter1", row.get("inter1"))?),
-        target: actor(actor2, kind_of("inter2", row.get("inter2"))?),
-        start: Some(start),
-        end: (kind == RelationKind::Conflict).then_some(start),
-        casualties,
-        summary,
-    }))
 }

@@ -18,7 +18,7 @@
 
 use super::{Actor, Event, FieldError, Fields, dates};
 use crate::load::Code;
-use crate::model::{Casualties, EntityKind, Outcome, RelationKind};
+use crate::model::{Casualties, EntityKind, Outcome, RelationKind, UncertainDate};
 
 /// The columns the mapping reads.
 pub const REQUIRED: [&str; 10] = [
@@ -49,8 +49,63 @@ fn precision(code: &str) -> Option<&'static str> {
 /// The event of one UCDP GED row.
 pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
     let id = row.required("id")?;
-    let violence = row.required("type_of_violence")?;
-    let (kind, kind_a, kind_b, what) = match violence {
+    let violence = violence(row)?;
+    let side_a = row.required("side_a")?;
+    let side_b = row.required("side_b")?;
+    // A state's side is written "Government of Mali".
+    let kind_a = if violence.kind_a == EntityKind::State && !side_a.starts_with("Government of") {
+        EntityKind::ArmedGroup
+    } else {
+        violence.kind_a
+    };
+    let (date, dating) = dating(row)?;
+    let mut summary = format!(
+        "UCDP GED event {id}: {side_a} and {side_b}, {}",
+        violence.what
+    );
+    for (label, column) in [
+        ("dyad", "dyad_name"),
+        ("where", "where_description"),
+        ("admin", "adm_1"),
+        ("country", "country"),
+        ("coordinates", "where_coordinates"),
+        ("source", "source_article"),
+    ] {
+        let text = row.get(column);
+        if !text.is_empty() {
+            summary.push_str(&format!("; {label}: {text}"));
+        }
+    }
+    summary.push_str(&format!(". {dating}, read as {date}."));
+    let kind = violence.kind;
+    Ok(Some(Event {
+        id: format!("ucdp-ged-{id}"),
+        kind,
+        source: Actor::named(side_a, kind_a),
+        target: Actor::named(side_b, violence.kind_b),
+        start: Some(date),
+        end: (kind == RelationKind::Conflict).then_some(date),
+        casualties: casualties(row)?,
+        summary,
+    }))
+}
+
+/// What a row's `type_of_violence` makes of it.
+struct Violence {
+    /// The relation it is.
+    kind: RelationKind,
+    /// The kind of side A (of a state-based conflict, a state only when it is written
+    /// "Government of …").
+    kind_a: EntityKind,
+    /// The kind of side B.
+    kind_b: EntityKind,
+    /// UCDP's name for the type, for the summary.
+    what: &'static str,
+}
+
+/// The row's `type_of_violence`: 1 state-based, 2 non-state conflict, 3 one-sided violence.
+fn violence(row: &Fields) -> Result<Violence, FieldError> {
+    let (kind, kind_a, kind_b, what) = match row.required("type_of_violence")? {
         "1" => (
             RelationKind::Conflict,
             EntityKind::State,
@@ -79,14 +134,17 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
             ));
         }
     };
-    let side_a = row.required("side_a")?;
-    let side_b = row.required("side_b")?;
-    // A state's side is written "Government of Mali".
-    let kind_a = if violence == "1" && !side_a.starts_with("Government of") {
-        EntityKind::ArmedGroup
-    } else {
-        kind_a
-    };
+    Ok(Violence {
+        kind,
+        kind_a,
+        kind_b,
+        what,
+    })
+}
+
+/// The row's date, from `date_start`, `date_end` and `date_prec`, and how it was read (for
+/// the summary).
+fn dating(row: &Fields) -> Result<(UncertainDate, String), FieldError> {
     let code = row.required("date_prec")?;
     let meaning = precision(code).ok_or_else(|| {
         FieldError::new(
@@ -106,11 +164,20 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
             format!("date_end {last} is before date_start {first}"),
         ));
     }
-    let date = dates::window(first, last);
+    let how = format!(
+        "Dates: {} to {}, date_prec {code} ({meaning})",
+        row.get("date_start"),
+        row.get("date_end")
+    );
+    Ok((dates::window(first, last), how))
+}
+
+/// The row's deaths (`low`, `high`, `best`; a missing bound is the best estimate), if any.
+fn casualties(row: &Fields) -> Result<Vec<Casualties>, FieldError> {
     let best = row.number("best")?;
     let low = row.number("low")?.or(best);
     let high = row.number("high")?.or(best);
-    let casualties = match (low, high, best) {
+    Ok(match (low, high, best) {
         (None, None, None) => Vec::new(),
         (min, max, best) => vec![Casualties {
             side: None,
@@ -122,34 +189,5 @@ pub fn event(row: &Fields) -> Result<Option<Event>, FieldError> {
             min,
             max,
         }],
-    };
-    let mut summary = format!("UCDP GED event {id}: {side_a} and {side_b}, {what}");
-    for (label, column) in [
-        ("dyad", "dyad_name"),
-        ("where", "where_description"),
-        ("admin", "adm_1"),
-        ("country", "country"),
-        ("coordinates", "where_coordinates"),
-        ("source", "source_article"),
-    ] {
-        let text = row.get(column);
-        if !text.is_empty() {
-            summary.push_str(&format!("; {label}: {text}"));
-        }
-    }
-    summary.push_str(&format!(
-        ". Dates: {} to {}, date_prec {code} ({meaning}), read as {date}.",
-        row.get("date_start"),
-        row.get("date_end")
-    ));
-    Ok(Some(Event {
-        id: format!("ucdp-ged-{id}"),
-        kind,
-        source: Actor::named(side_a, kind_a),
-        target: Actor::named(side_b, kind_b),
-        start: Some(date),
-        end: (kind == RelationKind::Conflict).then_some(date),
-        casualties,
-        summary,
-    }))
+    })
 }
