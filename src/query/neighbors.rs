@@ -60,7 +60,7 @@ pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighb
             } else {
                 target
             };
-            let other = graph.other_end(r, near);
+            let other = if source == near { target } else { source };
             if filter.parties_only && !graph.entity(other).kind.is_party() {
                 return None;
             }
