@@ -85,84 +85,102 @@ pub fn remove(
     id: &str,
     cascade: bool,
 ) -> Result<(Elements, Removed), RemoveError> {
-    let mut after = elements.clone();
     if let Some(i) = elements.relations.iter().position(|r| r.id.as_str() == id) {
+        let mut after = elements.clone();
         after.relations.remove(i);
-        return Ok((
-            after,
-            Removed {
-                what: "relation",
-                ..Removed::default()
-            },
-        ));
-    }
-    if let Some(i) = elements.entities.iter().position(|e| e.id.as_str() == id) {
-        let entity = &elements.entities[i].id;
-        let refs: Vec<String> = elements
-            .relations
-            .iter()
-            .filter_map(|r| {
-                let fields = fields_naming(r, entity);
-                (!fields.is_empty()).then(|| format!("{} ({})", r.id, fields.join(", ")))
-            })
-            .collect();
-        if !refs.is_empty() && !cascade {
-            return Err(RemoveError::Referenced {
-                what: "entity",
-                id: id.to_owned(),
-                refs,
-            });
-        }
-        after.entities.remove(i);
-        let mut removed = Removed {
-            what: "entity",
+        let removed = Removed {
+            what: "relation",
             ..Removed::default()
         };
-        after.relations.retain(|r| {
-            let keep = fields_naming(r, entity).is_empty();
-            if !keep {
-                removed.relations.push(r.id.to_string());
-            }
-            keep
-        });
         return Ok((after, removed));
     }
+    if let Some(i) = elements.entities.iter().position(|e| e.id.as_str() == id) {
+        return remove_entity(elements, i, cascade);
+    }
     if let Some(i) = elements.sources.iter().position(|s| s.document == id) {
-        let mut spans = Vec::new();
-        for r in &elements.relations {
-            for e in r.evidence.iter().filter(|e| &*e.document == id) {
-                spans.push(format!(
-                    "{}: {} {}..{}",
-                    r.id, e.document, e.start_byte, e.end_byte
-                ));
-            }
-        }
-        if !spans.is_empty() && !cascade {
-            return Err(RemoveError::Referenced {
-                what: "source",
-                id: id.to_owned(),
-                refs: spans,
-            });
-        }
-        after.sources.remove(i);
-        for r in &mut after.relations {
-            if r.evidence.iter().any(|e| &*e.document == id) {
-                r.evidence = r
-                    .evidence
-                    .iter()
-                    .filter(|e| &*e.document != id)
-                    .cloned()
-                    .collect();
-            }
-        }
-        return Ok((
-            after,
-            Removed {
-                what: "source",
-                spans,
-                ..Removed::default()
-            },
-        ));
+        return remove_source(elements, i, cascade);
     }
     Err(RemoveError::Unknown(id.to_owned()))
+}
+
+/// `elements` without entity `i`, and with the relations naming it when `cascade`.
+fn remove_entity(
+    elements: &Elements,
+    i: usize,
+    cascade: bool,
+) -> Result<(Elements, Removed), RemoveError> {
+    let entity = &elements.entities[i].id;
+    let refs: Vec<String> = elements
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let fields = fields_naming(r, entity);
+            (!fields.is_empty()).then(|| format!("{} ({})", r.id, fields.join(", ")))
+        })
+        .collect();
+    if !refs.is_empty() && !cascade {
+        return Err(RemoveError::Referenced {
+            what: "entity",
+            id: entity.to_string(),
+            refs,
+        });
+    }
+    let mut after = elements.clone();
+    after.entities.remove(i);
+    let mut removed = Removed {
+        what: "entity",
+        ..Removed::default()
+    };
+    after.relations.retain(|r| {
+        let keep = fields_naming(r, entity).is_empty();
+        if !keep {
+            removed.relations.push(r.id.to_string());
+        }
+        keep
+    });
+    Ok((after, removed))
+}
+
+/// `elements` without source document `i`, and with the evidence spans citing it dropped
+/// when `cascade`.
+fn remove_source(
+    elements: &Elements,
+    i: usize,
+    cascade: bool,
+) -> Result<(Elements, Removed), RemoveError> {
+    let document = &*elements.sources[i].document;
+    let mut spans = Vec::new();
+    for r in &elements.relations {
+        for e in r.evidence.iter().filter(|e| &*e.document == document) {
+            spans.push(format!(
+                "{}: {} {}..{}",
+                r.id, e.document, e.start_byte, e.end_byte
+            ));
+        }
+    }
+    if !spans.is_empty() && !cascade {
+        return Err(RemoveError::Referenced {
+            what: "source",
+            id: document.to_owned(),
+            refs: spans,
+        });
+    }
+    let mut after = elements.clone();
+    after.sources.remove(i);
+    for r in &mut after.relations {
+        if r.evidence.iter().any(|e| &*e.document == document) {
+            r.evidence = r
+                .evidence
+                .iter()
+                .filter(|e| &*e.document != document)
+                .cloned()
+                .collect();
+        }
+    }
+    let removed = Removed {
+        what: "source",
+        spans,
+        ..Removed::default()
+    };
+    Ok((after, removed))
 }

@@ -73,70 +73,15 @@ impl Table {
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let columns: Vec<String> = match records.next() {
-            Some(Ok(header)) => header
-                .iter()
-                .map(|c| c.trim().trim_start_matches('\u{feff}').to_owned())
-                .collect(),
+        let columns = match reader.records().next() {
+            Some(Ok(header)) => header_columns(&header),
             _ => {
                 return Err(TableError::NoHeader {
                     name: name.to_owned(),
                 });
             }
         };
-        let mut rows = Vec::new();
-        let mut number = 0;
-        loop {
-            let start = reader.position().byte() as usize;
-            let line = reader.position().line() as usize;
-            let Some(record) = reader.records().next() else {
-                break;
-            };
-            number += 1;
-            let end = reader.position().byte() as usize;
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    problems.push(Problem::error(
-                        Code::BadRow,
-                        Location::at(name, &text, start),
-                        format!("row {number}: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            let start = record.position().map_or(start, |p| p.byte() as usize);
-            let line = record.position().map_or(line, |p| p.line() as usize);
-            let raw = text.get(start..end.min(text.len())).unwrap_or("");
-            // The reader's record may begin with the end of the line before (`\n` of `\r\n`).
-            let lead = &raw[..raw.len() - raw.trim_start_matches(['\r', '\n']).len()];
-            let (start, line) = (start + lead.len(), line + lead.matches('\n').count());
-            let raw = &raw[lead.len()..];
-            let span = start..start + raw.trim_end_matches(['\r', '\n']).len();
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-                number -= 1;
-                continue; // A blank line.
-            }
-            if record.len() != columns.len() {
-                problems.push(Problem::error(
-                    Code::BadRow,
-                    Location::at(name, &text, start),
-                    format!(
-                        "row {number} has {} fields, the header {}: quote fields that hold commas",
-                        record.len(),
-                        columns.len()
-                    ),
-                ));
-                continue;
-            }
-            rows.push(Row {
-                number,
-                line,
-                span,
-                fields: record.iter().map(str::to_owned).collect(),
-            });
-        }
+        let rows = read_rows(&mut reader, name, &text, columns.len(), problems);
         let mut positions = std::collections::HashMap::new();
         for (i, column) in columns.iter().enumerate() {
             positions.entry(column.to_ascii_lowercase()).or_insert(i);
@@ -184,6 +129,89 @@ fn field_offset(raw: &str, index: usize) -> usize {
         }
     }
     if field == index { raw.len() } else { 0 }
+}
+
+/// The rows `reader` reads after the header, each checked to have `columns` fields; a row
+/// that does not, or that the reader cannot read, is a problem at its line and left out.
+fn read_rows(
+    reader: &mut csv::Reader<&[u8]>,
+    name: &str,
+    text: &str,
+    columns: usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut number = 0;
+    loop {
+        let start = reader.position().byte() as usize;
+        let line = reader.position().line() as usize;
+        let Some(record) = reader.records().next() else {
+            break;
+        };
+        number += 1;
+        let end = reader.position().byte() as usize;
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                problems.push(Problem::error(
+                    Code::BadRow,
+                    Location::at(name, text, start),
+                    format!("row {number}: {e}"),
+                ));
+                continue;
+            }
+        };
+        let start = record.position().map_or(start, |p| p.byte() as usize);
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        let (span, line) = record_span(text, start..end, line);
+        let start = span.start;
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            number -= 1;
+            continue; // A blank line.
+        }
+        if record.len() != columns {
+            problems.push(Problem::error(
+                Code::BadRow,
+                Location::at(name, text, start),
+                format!(
+                    "row {number} has {} fields, the header {}: quote fields that hold commas",
+                    record.len(),
+                    columns
+                ),
+            ));
+            continue;
+        }
+        rows.push(Row {
+            number,
+            line,
+            span,
+            fields: record.iter().map(str::to_owned).collect(),
+        });
+    }
+    rows
+}
+
+/// The column names of a header record, trimmed, without the byte-order mark a spreadsheet
+/// may put before the first.
+fn header_columns(header: &csv::StringRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|c| c.trim().trim_start_matches('\u{feff}').to_owned())
+        .collect()
+}
+
+/// The span of a record the reader read over `read` (starting on line `line`) and the line it
+/// starts on: without the end of the line before, which the reader's record may begin with
+/// (the `\n` of a `\r\n`), nor its own.
+fn record_span(text: &str, read: Range<usize>, line: usize) -> (Range<usize>, usize) {
+    let raw = text.get(read.start..read.end.min(text.len())).unwrap_or("");
+    let lead = &raw[..raw.len() - raw.trim_start_matches(['\r', '\n']).len()];
+    let (start, line) = (read.start + lead.len(), line + lead.matches('\n').count());
+    let raw = &raw[lead.len()..];
+    (
+        start..start + raw.trim_end_matches(['\r', '\n']).len(),
+        line,
+    )
 }
 
 #[cfg(test)]

@@ -149,7 +149,54 @@ struct Side {
     certain: bool,
 }
 
+/// The structural balance of the signed network of `step`.
 fn balance_in(graph: &Graph, step: PartialDate, certain_only: bool) -> Balance {
+    let pairs = signed_pairs(graph, step, certain_only);
+    let mut balance = Balance {
+        step,
+        positive: 0,
+        negative: 0,
+        mixed: 0,
+        triangles: 0,
+        balanced: 0,
+        unbalanced: Vec::new(),
+    };
+    // The pairs of one sign are the network's edges; a pair of both signs counts as mixed.
+    let mut signed: BTreeMap<(EntityIx, EntityIx), Side> = BTreeMap::new();
+    let mut neighbours: BTreeMap<EntityIx, BTreeSet<EntityIx>> = BTreeMap::new();
+    for (&(a, b), sides) in &pairs {
+        match sides.as_slice() {
+            [side] => {
+                match side.sign {
+                    Sign::Positive => balance.positive += 1,
+                    Sign::Negative => balance.negative += 1,
+                }
+                signed.insert((a, b), *side);
+                neighbours.entry(a).or_default().insert(b);
+                neighbours.entry(b).or_default().insert(a);
+            }
+            _ => balance.mixed += 1,
+        }
+    }
+    for triad in triads(&signed, &neighbours) {
+        balance.triangles += 1;
+        if triad.is_balanced() {
+            balance.balanced += 1;
+        } else {
+            balance.unbalanced.push(triad);
+        }
+    }
+    balance
+}
+
+/// Each pair of actors linked during `step` by an alliance or support (positive) or a conflict
+/// or attack (negative), smaller index first, with one side per sign: the first relation of
+/// that sign and whether one of that sign held certainly.
+fn signed_pairs(
+    graph: &Graph,
+    step: PartialDate,
+    certain_only: bool,
+) -> BTreeMap<(EntityIx, EntityIx), Vec<Side>> {
     let kinds: Vec<RelationKind> = ALLY_KINDS.iter().chain(&ENEMY_KINDS).copied().collect();
     let filter = Filter {
         kinds,
@@ -158,7 +205,6 @@ fn balance_in(graph: &Graph, step: PartialDate, certain_only: bool) -> Balance {
         positive_only: true,
         ..Filter::default()
     };
-    // Each pair's signs, with the first relation of each sign and whether one held certainly.
     let mut pairs: BTreeMap<(EntityIx, EntityIx), Vec<Side>> = BTreeMap::new();
     for found in query::relations(graph, &[], &filter) {
         let (s, t) = graph.ends(found.relation);
@@ -181,33 +227,17 @@ fn balance_in(graph: &Graph, step: PartialDate, certain_only: bool) -> Balance {
             }),
         }
     }
-    let mut balance = Balance {
-        step,
-        positive: 0,
-        negative: 0,
-        mixed: 0,
-        triangles: 0,
-        balanced: 0,
-        unbalanced: Vec::new(),
-    };
-    let mut signed: BTreeMap<(EntityIx, EntityIx), Side> = BTreeMap::new();
-    let mut neighbours: BTreeMap<EntityIx, BTreeSet<EntityIx>> = BTreeMap::new();
-    for (&(a, b), sides) in &pairs {
-        match sides.as_slice() {
-            [side] => {
-                match side.sign {
-                    Sign::Positive => balance.positive += 1,
-                    Sign::Negative => balance.negative += 1,
-                }
-                signed.insert((a, b), *side);
-                neighbours.entry(a).or_default().insert(b);
-                neighbours.entry(b).or_default().insert(a);
-            }
-            _ => balance.mixed += 1,
-        }
-    }
-    // Each triangle once, from its smallest member a, through b < c.
-    for (&a, around) in &neighbours {
+    pairs
+}
+
+/// Every triangle of the signed network, once each: from its smallest member a, through
+/// b < c.
+fn triads(
+    signed: &BTreeMap<(EntityIx, EntityIx), Side>,
+    neighbours: &BTreeMap<EntityIx, BTreeSet<EntityIx>>,
+) -> Vec<Triad> {
+    let mut triads = Vec::new();
+    for (&a, around) in neighbours {
         for &b in around.range((Excluded(a), Unbounded)) {
             let Some(beyond) = neighbours.get(&b) else {
                 continue;
@@ -217,22 +247,16 @@ fn balance_in(graph: &Graph, step: PartialDate, certain_only: bool) -> Balance {
                     continue;
                 }
                 let sides = [signed[&(a, b)], signed[&(b, c)], signed[&(a, c)]];
-                let triad = Triad {
+                triads.push(Triad {
                     members: [a, b, c],
                     signs: sides.map(|s| s.sign),
                     relations: sides.map(|s| s.relation),
                     certain: sides.iter().all(|s| s.certain),
-                };
-                balance.triangles += 1;
-                if triad.is_balanced() {
-                    balance.balanced += 1;
-                } else {
-                    balance.unbalanced.push(triad);
-                }
+                });
             }
         }
     }
-    balance
+    triads
 }
 
 #[cfg(test)]
