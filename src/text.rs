@@ -183,11 +183,25 @@ fn script(c: char) -> Option<Script> {
         0x0400..=0x052F => Script::Cyrillic,
         0x0530..=0x058F => Script::Armenian,
         0x0590..=0x05FF => Script::Hebrew,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
+        _ if is_arabic(c) => Script::Arabic,
         _ => return None,
     })
+}
+
+/// True for a character of the Arabic script's blocks (letters, marks, Arabic-Indic digits and
+/// punctuation; the supplements and presentation forms included): the one test of whether a
+/// character is written in Arabic.
+///
+/// ```
+/// assert!(actorgraph::text::is_arabic('غ'));
+/// assert!(actorgraph::text::is_arabic('٢'));
+/// assert!(!actorgraph::text::is_arabic('G'));
+/// ```
+pub fn is_arabic(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF
+    )
 }
 
 /// True when `text` has letters and all of them are of the Arabic script (what is written in

@@ -104,26 +104,7 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
             aliases,
             description,
         } => {
-            let mut entity_names = Names::default();
-            for name in names {
-                let (lang, text) = name.split_once('=').ok_or_else(|| {
-                    CliError::from(Argument::NameForm {
-                        given: name.clone(),
-                    })
-                })?;
-                let slot = match lang.trim() {
-                    "en" => &mut entity_names.en,
-                    "ar" => &mut entity_names.ar,
-                    "fr" => &mut entity_names.fr,
-                    other => {
-                        return Err(Argument::NameLanguage {
-                            lang: other.to_owned(),
-                        }
-                        .into());
-                    }
-                };
-                *slot = Some(text.to_owned());
-            }
+            let entity_names = names_given(names)?;
             // Proposed from its label: a Latin acronym alias (MNLA) when it has one, else its
             // first name.
             let mut entity = Entity {
@@ -192,6 +173,31 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
             }))
         }
     }
+}
+
+/// The names given as `LANG=NAME` (`--name en=Gao --name ar=غاو`).
+fn names_given(given: &[String]) -> Result<Names, CliError> {
+    let mut names = Names::default();
+    for name in given {
+        let (lang, text) = name.split_once('=').ok_or_else(|| {
+            CliError::from(Argument::NameForm {
+                given: name.clone(),
+            })
+        })?;
+        let slot = match lang.trim() {
+            "en" => &mut names.en,
+            "ar" => &mut names.ar,
+            "fr" => &mut names.fr,
+            other => {
+                return Err(Argument::NameLanguage {
+                    lang: other.to_owned(),
+                }
+                .into());
+            }
+        };
+        *slot = Some(text.to_owned());
+    }
+    Ok(names)
 }
 
 /// The one span `DOC:phrase` names, found as `cite` finds it.

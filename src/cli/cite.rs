@@ -82,17 +82,10 @@ pub fn run(
             .iter()
             .any(|s| s.document == document)
         {
-            let arabic = text
-                .chars()
-                .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
-                .count();
-            let latin = text.chars().filter(char::is_ascii_alphabetic).count();
             let source = Source {
                 document: document.to_owned(),
                 kind: SourceKind::Text,
-                language: language
-                    .unwrap_or(if arabic > latin { "ar" } else { "en" })
-                    .to_owned(),
+                language: language.unwrap_or(guessed_language(&text)).to_owned(),
                 sha256: sha256_hex(&bytes),
                 description: format!("{document}, listed by actorgraph cite --add-source."),
             };
@@ -124,6 +117,18 @@ pub fn run(
             },
         })
         .collect();
+    tell(global, document, phrase, matches, added_source)?;
+    Ok(ExitCode::from(OK))
+}
+
+/// Prints the matches of `phrase` in `document`, and whether the document was listed.
+fn tell(
+    global: &Global,
+    document: &str,
+    phrase: &str,
+    matches: Vec<Match>,
+    added_source: bool,
+) -> Result<(), CliError> {
     if global.json {
         output::json(&CiteJson {
             document,
@@ -149,5 +154,16 @@ pub fn run(
         }
         output::text(&out)?;
     }
-    Ok(ExitCode::from(OK))
+    Ok(())
+}
+
+/// The language of a document listed without `--language`: Arabic when it has more Arabic
+/// than ASCII letters, else English.
+fn guessed_language(text: &str) -> &'static str {
+    let arabic = text
+        .chars()
+        .filter(|&c| actorgraph::text::is_arabic(c))
+        .count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if arabic > latin { "ar" } else { "en" }
 }

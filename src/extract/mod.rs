@@ -174,7 +174,7 @@ pub fn detect(text: &str) -> Lang {
     let sample = &text[..floor_boundary(text, 1 << 16)];
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in sample.chars() {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        if crate::text::is_arabic(c) {
             arabic += 1;
         } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
             latin += 1;
@@ -903,7 +903,7 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
             }
             let stem = k.trim_end_matches(['ا', 'ي', 'ه', 'a', 'e']);
             let mut forms = vec![k.clone()];
-            if k.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            if k.chars().any(crate::text::is_arabic) {
                 for base in [k.as_str(), stem] {
                     forms.push(format!("{base}ي"));
                     forms.push(format!("{base}يه"));

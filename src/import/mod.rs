@@ -475,7 +475,7 @@ impl<'g> Actors<'g> {
             self.by_key.entry(key).or_insert(out.entities.len());
         }
         let id = EntityId::from_slug(id);
-        let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let arabic = name.chars().any(crate::text::is_arabic);
         out.entities.push(Entity {
             id: id.clone(),
             kind: actor.kind,

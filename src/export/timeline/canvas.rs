@@ -41,7 +41,7 @@ pub(super) fn text_width(text: &str, size: f64) -> f64 {
     let ems: f64 = text
         .chars()
         .map(|c| {
-            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            if crate::text::is_arabic(c) {
                 0.66
             } else {
                 0.56
