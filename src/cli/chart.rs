@@ -11,7 +11,7 @@ use super::output;
 use super::target::{Inputs, output_path};
 use actorgraph::Graph;
 use actorgraph::export::render::{self, ImageFormat};
-use actorgraph::export::timeline::{Rows, Timeline, TimelineError};
+use actorgraph::export::timeline::{Rows, Timeline};
 
 /// Draws the chart and writes it: DOT text, or the image `--render` or the extension of
 /// `-o FILE` (`.svg`, `.png`, `.pdf`; `.dot` or `.gv` for the DOT text) asks for.
@@ -36,7 +36,7 @@ pub fn run(graph: &Graph, inputs: &Inputs, args: &ExportArgs) -> Result<ExitCode
     };
     let chart = timeline
         .chart(graph, "timeline")
-        .map_err(|TimelineError::Empty(why)| NoResult::EmptyTimeline(why))?;
+        .map_err(NoResult::EmptyTimeline)?;
     let mut dot = Vec::new();
     actorgraph::export::dot::print(&chart, &mut dot)?;
     let bytes = match image {

@@ -442,9 +442,9 @@ pub enum Declined {
     /// A Parquet export that would write over something else, or could not be written.
     #[error(transparent)]
     Parquet(#[from] actorgraph::export::parquet::ExportError),
-    /// A source document the graph cites that cannot be read.
-    #[error("{0}")]
-    SourceText(String),
+    /// A source document the graph cites that cannot be read, or is not the document cited.
+    #[error("{}", .0.message)]
+    SourceText(Box<actorgraph::load::Problem>),
     /// A graph folder that cannot be started.
     #[error(transparent)]
     Start(#[from] actorgraph::edit::Rejected),
@@ -496,8 +496,8 @@ pub enum NoResult {
     #[error(transparent)]
     Exclusions(#[from] actorgraph::coverage::ExclusionError),
     /// A timeline with no row.
-    #[error("{0}")]
-    EmptyTimeline(String),
+    #[error(transparent)]
+    EmptyTimeline(actorgraph::export::timeline::TimelineError),
 }
 
 /// "; the nearest by spelling: A, B" when there are suggestions.

@@ -384,7 +384,7 @@ fn source_texts(global: &Global, graph: &Graph) -> Result<Option<SourceTexts>, C
     });
     let texts = SourceTexts::read(dir, located, &mut problems);
     match problems.into_iter().next() {
-        Some(problem) => Err(Declined::SourceText(problem.message).into()),
+        Some(problem) => Err(Declined::SourceText(Box::new(problem)).into()),
         None => Ok(Some(texts)),
     }
 }

@@ -63,15 +63,26 @@ pub struct Timeline {
 /// Why there is no chart to draw.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimelineError {
-    /// No relation of the kinds asked for has dates to draw.
-    #[error("no dated relation to draw: {0}")]
-    Empty(String),
+    /// The chart of towns: no dated relation of the kinds asked for reaches a town or area.
+    #[error("no relation of {kinds} reaches a town or area; try --kind control, or --actor NAME")]
+    NoTown {
+        /// The kinds asked for (`any kind` for none).
+        kinds: String,
+    },
+    /// The chart of one actor: it has no dated relation of the kinds asked for.
+    #[error("{actor} has no dated relation of {kinds}")]
+    NoRelation {
+        /// The actor's name.
+        actor: String,
+        /// The kinds asked for (`any kind` for none).
+        kinds: String,
+    },
 }
 
 impl Timeline {
     /// The chart of `graph` as a DOT graph named `name`.
     ///
-    /// Errors with [`TimelineError::Empty`] when no relation selected has dates.
+    /// Errors with a [`TimelineError`] when no relation selected has dates.
     ///
     /// Complexity: O(R log R) for the R relations selected, plus O(B·L) to lay out B bars in
     /// L lanes.
@@ -90,10 +101,10 @@ impl Timeline {
     pub fn chart(&self, graph: &Graph, name: &str) -> Result<Dot, TimelineError> {
         let (rows, undated) = self.rows(graph);
         if rows.is_empty() {
-            return Err(TimelineError::Empty(self.describe(graph)));
+            return Err(self.nothing_to_draw(graph));
         }
         let Some(days) = bars::axis_days(&rows) else {
-            return Err(TimelineError::Empty(self.describe(graph)));
+            return Err(self.nothing_to_draw(graph));
         };
         let fonts = match self.lang {
             Lang::Ar => ARABIC_FONTS,
@@ -189,8 +200,8 @@ impl Timeline {
         }
     }
 
-    /// What was asked for, for an error message.
-    fn describe(&self, graph: &Graph) -> String {
+    /// Why there is nothing to draw: what was asked for.
+    fn nothing_to_draw(&self, graph: &Graph) -> TimelineError {
         let kinds = self.filter().kinds;
         let kinds = if kinds.is_empty() {
             "any kind".to_owned()
@@ -199,13 +210,11 @@ impl Timeline {
             names.join(", ")
         };
         match self.rows {
-            Rows::Towns => format!(
-                "no relation of {kinds} reaches a town or area; try --kind control, or --actor NAME"
-            ),
-            Rows::LinkedTo(actor) => format!(
-                "{} has no dated relation of {kinds}",
-                graph.entity(actor).display_name()
-            ),
+            Rows::Towns => TimelineError::NoTown { kinds },
+            Rows::LinkedTo(actor) => TimelineError::NoRelation {
+                actor: graph.entity(actor).display_name().to_owned(),
+                kinds,
+            },
         }
     }
 }
