@@ -67,6 +67,35 @@ struct Page {
     per_day: f64,
 }
 
+/// What the parts of one bar share: their node ids' prefix, colour, tooltip, line style and
+/// top.
+struct BarStyle {
+    prefix: String,
+    fill: &'static str,
+    tooltip: Attribute,
+    negated: bool,
+    doubtful: bool,
+    top: f64,
+}
+
+impl BarStyle {
+    /// The node id of the bar's `part`.
+    fn id(&self, part: &str) -> String {
+        format!("{}_{part}", self.prefix)
+    }
+}
+
+/// Shades the days `[from, to]` of a bar where its start or end may fall (`fade`: the
+/// gradient), when they are wide enough to see.
+fn shade(page: &mut Page, style: &BarStyle, part: &str, [from, to]: [f64; 2], fade: String) {
+    if to - from >= 0.5 {
+        page.marks.imprecise = true;
+        let attrs = vec![attr("fillcolor", &fade), style.tooltip.clone()];
+        page.canvas
+            .rect(style.id(part), [from, style.top, to - from, BAR], attrs);
+    }
+}
+
 impl Chart<'_> {
     /// The chart's nodes: title, rows, axis, legend.
     pub fn draw(&self, rows: &[Row], undated: usize, title: Option<&str>) -> Vec<Stmt> {
@@ -197,98 +226,108 @@ impl Chart<'_> {
     /// Draws one bar (or an event's diamond) at `top`, with its label inside or after it.
     fn bar(&self, page: &mut Page, (bar, spans): (Bar, Spans), text: &str, top: f64) {
         let relation = self.graph.relation(bar.relation);
-        let fill = self.colour(page, bar);
-        let id = |part: &str| format!("bar_{}_{part}", relation.id);
-        let tooltip = Attribute(
-            Id::Plain("tooltip".into()),
-            label([format!("{} · {}", relation.dates(), relation.summary)]),
-        );
+        let style = BarStyle {
+            prefix: format!("bar_{}", relation.id),
+            fill: self.colour(page, bar),
+            tooltip: Attribute(
+                Id::Plain("tooltip".into()),
+                label([format!("{} · {}", relation.dates(), relation.summary)]),
+            ),
+            negated: relation.negated,
+            doubtful: relation.status != Status::Asserted,
+            top,
+        };
+        // The x of the earliest and latest start, and of the earliest and latest end.
         let xs = [
             self.x(page, spans.start.0),
             self.x(page, spans.start.1),
             self.x(page, Day(spans.end.0.0 + 1)),
             self.x(page, Day(spans.end.1.0 + 1)),
         ];
-        let doubtful = relation.status != Status::Asserted;
-        page.marks.doubtful |= doubtful;
-        page.marks.negated |= relation.negated;
+        page.marks.doubtful |= style.doubtful;
+        page.marks.negated |= style.negated;
         page.marks.event |= bar.dates.event;
         page.marks.open |= bar.dates.open && !bar.dates.event;
-        let shade = |page: &mut Page, part: &str, [from, to]: [f64; 2], fade: String| {
-            if to - from >= 0.5 {
-                page.marks.imprecise = true;
-                let attrs = vec![attr("fillcolor", &fade), tooltip.clone()];
-                page.canvas
-                    .rect(id(part), [from, top, to - from, BAR], attrs);
-            }
-        };
+        if bar.dates.event {
+            self.diamond(page, &style, xs, text);
+            return;
+        }
+        let fill = style.fill;
         let (fade_in, fade_out) = if page.canvas.right_to_left() {
             (format!("{fill}:white"), format!("white:{fill}"))
         } else {
             (format!("white:{fill}"), format!("{fill}:white"))
         };
-        if bar.dates.event {
-            shade(page, "span", [xs[0], xs[3]], format!("{fill}55"));
-            let middle = (xs[0] + xs[3]) / 2.0;
-            let mut attrs = vec![attr("shape", "diamond"), attr("fillcolor", fill)];
-            attrs.extend(outline(fill, relation.negated, doubtful));
-            attrs.push(tooltip.clone());
-            page.canvas.rect(
-                id("core"),
-                [middle - 5.0, top - 1.0, 10.0, BAR + 2.0],
-                attrs,
-            );
-            self.outside_label(page, id("label"), text, xs[3].max(middle + 5.0), top);
-            return;
-        }
-        shade(page, "start", [xs[0], xs[1]], fade_in);
-        let core_fill = match (relation.negated, doubtful) {
+        shade(page, &style, "start", [xs[0], xs[1]], fade_in);
+        let core_fill = match (style.negated, style.doubtful) {
             (true, _) => "white".to_owned(),
             (false, true) => format!("{fill}66"),
             (false, false) => fill.to_owned(),
         };
         let core = [xs[1], (xs[2] - xs[1]).max(1.5)];
         let mut attrs = vec![attr("fillcolor", &core_fill)];
-        attrs.extend(outline(fill, relation.negated, doubtful));
-        attrs.push(tooltip.clone());
+        attrs.extend(outline(fill, style.negated, style.doubtful));
+        attrs.push(style.tooltip.clone());
         page.canvas
-            .rect(id("core"), [core[0], top, core[1], BAR], attrs);
+            .rect(style.id("core"), [core[0], top, core[1], BAR], attrs);
         let end = xs[2].max(core[0] + core[1]);
         if bar.dates.open {
-            let direction = if page.canvas.right_to_left() {
-                "90"
-            } else {
-                "-90"
-            };
             let attrs = vec![
                 attr("shape", "triangle"),
-                attr("orientation", direction),
+                attr("orientation", open_direction(page.canvas.right_to_left())),
                 attr("fillcolor", fill),
             ];
             page.canvas
-                .rect(id("open"), [end, top - 1.0, 6.0, BAR + 2.0], attrs);
+                .rect(style.id("open"), [end, top - 1.0, 6.0, BAR + 2.0], attrs);
         } else {
-            shade(page, "end", [xs[2], xs[3]], fade_out);
+            shade(page, &style, "end", [xs[2], xs[3]], fade_out);
         }
-        let inside = text_width(text, FONT) + 6.0 <= core[1];
-        if inside {
-            let ink = if relation.negated || doubtful {
-                "black"
-            } else {
-                ink(fill)
-            };
-            let anchor = (core[0] + core[1] / 2.0, top + BAR / 2.0, Align::Centre);
-            page.canvas.text(
-                id("label"),
-                &[text],
-                anchor,
-                FONT,
-                vec![attr("fontcolor", ink)],
-            );
+        let after = xs[3].max(end) + if bar.dates.open { 6.0 } else { 0.0 };
+        self.bar_text(page, &style, core, after, text);
+    }
+
+    /// An event (a relation of one day, however imprecise): a diamond in the middle of the
+    /// days it may fall on, those days shaded, its label after.
+    fn diamond(&self, page: &mut Page, style: &BarStyle, xs: [f64; 4], text: &str) {
+        let fill = style.fill;
+        shade(page, style, "span", [xs[0], xs[3]], format!("{fill}55"));
+        let middle = (xs[0] + xs[3]) / 2.0;
+        let mut attrs = vec![attr("shape", "diamond"), attr("fillcolor", fill)];
+        attrs.extend(outline(fill, style.negated, style.doubtful));
+        attrs.push(style.tooltip.clone());
+        page.canvas.rect(
+            style.id("core"),
+            [middle - 5.0, style.top - 1.0, 10.0, BAR + 2.0],
+            attrs,
+        );
+        let after = xs[3].max(middle + 5.0);
+        self.outside_label(page, style.id("label"), text, after, style.top);
+    }
+
+    /// A bar's label: inside its certain part (`core`: left and width) when it fits, else
+    /// just after the bar (at `after`).
+    fn bar_text(&self, page: &mut Page, style: &BarStyle, core: [f64; 2], after: f64, text: &str) {
+        if text_width(text, FONT) + 6.0 > core[1] {
+            self.outside_label(page, style.id("label"), text, after, style.top);
+            return;
+        }
+        let ink = if style.negated || style.doubtful {
+            "black"
         } else {
-            let after = xs[3].max(end) + if bar.dates.open { 6.0 } else { 0.0 };
-            self.outside_label(page, id("label"), text, after, top);
-        }
+            ink(style.fill)
+        };
+        let anchor = (
+            core[0] + core[1] / 2.0,
+            style.top + BAR / 2.0,
+            Align::Centre,
+        );
+        page.canvas.text(
+            style.id("label"),
+            &[text],
+            anchor,
+            FONT,
+            vec![attr("fontcolor", ink)],
+        );
     }
 
     /// A label just after a bar that is too short to hold it.
@@ -357,60 +396,7 @@ impl Chart<'_> {
     /// line that wraps; a note on relations left out for lack of dates.
     fn legend(&self, page: &mut Page, top: f64, undated: usize) {
         let marks = std::mem::take(&mut page.marks);
-        let grey = "#6f6f6f";
-        let fade_in = if page.canvas.right_to_left() {
-            "#6f6f6f:white"
-        } else {
-            "white:#6f6f6f"
-        };
-        let mut samples: Vec<(&str, Phrase, Vec<Attribute>)> =
-            vec![("certain", Phrase::Certain, vec![attr("fillcolor", grey)])];
-        let optional = [
-            (
-                marks.imprecise,
-                "imprecise",
-                Phrase::Imprecise,
-                vec![attr("fillcolor", fade_in)],
-            ),
-            (
-                marks.open,
-                "open",
-                Phrase::Open,
-                vec![
-                    attr("shape", "triangle"),
-                    attr(
-                        "orientation",
-                        if page.canvas.right_to_left() {
-                            "90"
-                        } else {
-                            "-90"
-                        },
-                    ),
-                    attr("fillcolor", grey),
-                ],
-            ),
-            (marks.event, "event", Phrase::Event, {
-                let mut a = vec![attr("shape", "diamond"), attr("fillcolor", grey)];
-                a.extend(outline(grey, false, false));
-                a
-            }),
-            (marks.doubtful, "doubtful", Phrase::Doubtful, {
-                let mut a = vec![attr("fillcolor", "#6f6f6f66")];
-                a.extend(outline(grey, false, true));
-                a
-            }),
-            (marks.negated, "negated", Phrase::Negated, {
-                let mut a = vec![attr("fillcolor", "white")];
-                a.extend(outline(grey, true, false));
-                a
-            }),
-        ];
-        samples.extend(
-            optional
-                .into_iter()
-                .filter(|(shown, ..)| *shown)
-                .map(|(_, id, phrase, attrs)| (id, phrase, attrs)),
-        );
+        let samples = samples(&marks, page.canvas.right_to_left());
         let right = page.plot_left + PLOT_WIDTH;
         let mut x = page.plot_left;
         let mut y = top;
@@ -441,6 +427,63 @@ impl Chart<'_> {
                 .text("legend_undated".into(), &[&text], anchor, FONT, vec![]);
         }
     }
+}
+
+/// The legend's samples: certain bars always, and each mark the chart used (`marks`).
+fn samples(marks: &Marks, right_to_left: bool) -> Vec<(&'static str, Phrase, Vec<Attribute>)> {
+    let grey = "#6f6f6f";
+    let fade_in = if right_to_left {
+        "#6f6f6f:white"
+    } else {
+        "white:#6f6f6f"
+    };
+    let mut samples: Vec<(&str, Phrase, Vec<Attribute>)> =
+        vec![("certain", Phrase::Certain, vec![attr("fillcolor", grey)])];
+    let optional = [
+        (
+            marks.imprecise,
+            "imprecise",
+            Phrase::Imprecise,
+            vec![attr("fillcolor", fade_in)],
+        ),
+        (
+            marks.open,
+            "open",
+            Phrase::Open,
+            vec![
+                attr("shape", "triangle"),
+                attr("orientation", open_direction(right_to_left)),
+                attr("fillcolor", grey),
+            ],
+        ),
+        (marks.event, "event", Phrase::Event, {
+            let mut a = vec![attr("shape", "diamond"), attr("fillcolor", grey)];
+            a.extend(outline(grey, false, false));
+            a
+        }),
+        (marks.doubtful, "doubtful", Phrase::Doubtful, {
+            let mut a = vec![attr("fillcolor", "#6f6f6f66")];
+            a.extend(outline(grey, false, true));
+            a
+        }),
+        (marks.negated, "negated", Phrase::Negated, {
+            let mut a = vec![attr("fillcolor", "white")];
+            a.extend(outline(grey, true, false));
+            a
+        }),
+    ];
+    samples.extend(
+        optional
+            .into_iter()
+            .filter(|(shown, ..)| *shown)
+            .map(|(_, id, phrase, attrs)| (id, phrase, attrs)),
+    );
+    samples
+}
+
+/// Which way an open end's triangle points: forward in time.
+fn open_direction(right_to_left: bool) -> &'static str {
+    if right_to_left { "90" } else { "-90" }
 }
 
 /// Bands behind every other row, across the page, so that a row reads across.
