@@ -6,7 +6,7 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
-use super::CacheError;
+use super::{CacheError, Damage};
 
 /// The size of a checked block (the last one may be shorter).
 pub const BLOCK_SIZE: usize = 1 << 16;
@@ -23,20 +23,18 @@ pub fn hashes(body: &[u8]) -> Vec<u64> {
 
 /// The error for a block whose bytes do not match its hash.
 fn mismatch(block: usize) -> CacheError {
-    CacheError::Corrupt(format!(
-        "checksum mismatch in block {block}: the file was altered or damaged"
-    ))
+    Damage::BlockChecksum(block).into()
 }
 
 /// Checks every block of `body` against `expected`.
 pub fn check_all(body: &[u8], expected: &[u64]) -> Result<(), CacheError> {
     let blocks = body.chunks(BLOCK_SIZE);
     if blocks.len() != expected.len() {
-        return Err(CacheError::Corrupt(format!(
-            "the body has {} blocks, the header lists {}",
-            body.len().div_ceil(BLOCK_SIZE),
-            expected.len()
-        )));
+        return Err(Damage::BlockCount {
+            found: body.len().div_ceil(BLOCK_SIZE),
+            listed: expected.len(),
+        }
+        .into());
     }
     match blocks.zip(expected).position(|(b, &h)| hash(b) != h) {
         Some(i) => Err(mismatch(i)),
@@ -80,10 +78,12 @@ impl BlockReader {
     /// The body bytes `from..to`, checked.
     pub fn bytes(&mut self, from: u64, to: u64) -> Result<Vec<u8>, CacheError> {
         if from > to || to > self.len {
-            return Err(CacheError::Corrupt(format!(
-                "bytes {from}..{to} are outside the body of {} bytes",
-                self.len
-            )));
+            return Err(Damage::OutOfBody {
+                from,
+                to,
+                len: self.len,
+            }
+            .into());
         }
         let mut out = Vec::with_capacity((to - from) as usize);
         let block = BLOCK_SIZE as u64;

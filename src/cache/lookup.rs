@@ -30,10 +30,10 @@
 
 use rayon::slice::ParallelSliceMut;
 
-use super::CacheError;
 use super::blocks::BlockReader;
 use super::codec::{Decoder, Encoder};
 use super::payload::Offsets;
+use super::{CacheError, Damage};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Bounds, Day, RelationKind, Status};
 use crate::names::KeyStore;
@@ -351,7 +351,7 @@ pub struct Lookup {
 }
 
 fn corrupt(what: impl Into<String>) -> CacheError {
-    CacheError::Corrupt(what.into())
+    Damage::Lookup(what.into()).into()
 }
 
 impl Lookup {

@@ -40,6 +40,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use codec::Corrupt;
 use codec::{Decoder, Encoder};
 use stamp::{FileState, Freshness, Stamp};
 
@@ -98,13 +99,105 @@ pub enum CacheError {
     Missing,
     /// The cache describes other inputs, or was written by another version.
     #[error("stale: {0}")]
-    Stale(String),
+    Stale(#[from] Staleness),
     /// The cache file is damaged: truncated, altered, or not a cache.
     #[error("corrupt: {0}")]
-    Corrupt(String),
+    Corrupt(#[from] Damage),
     /// The cache file cannot be read.
     #[error("unreadable: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Why a sound cache no longer answers for its graph folder.
+#[derive(Debug, thiserror::Error)]
+pub enum Staleness {
+    /// Written in another layout.
+    #[error("cache format {0}, this actorgraph reads format {FORMAT_VERSION}")]
+    Format(u32),
+    /// Written by another version of actorgraph.
+    #[error("written by actorgraph {found}, this is {}", env!("CARGO_PKG_VERSION"))]
+    Version {
+        /// The version that wrote it.
+        found: String,
+    },
+    /// Written when the kinds, statuses or name folding were others (their fingerprint differs).
+    #[error("written with other kinds, statuses or name folding")]
+    Vocabulary,
+    /// An input file changed since.
+    #[error(transparent)]
+    Input(#[from] stamp::Change),
+}
+
+/// How a cache file is damaged.
+#[derive(Debug, thiserror::Error)]
+pub enum Damage {
+    /// It does not start with the cache's magic bytes.
+    #[error("not an actorgraph cache")]
+    NotACache,
+    /// It is a folder, a device or anything else but a regular file.
+    #[error("not a regular file")]
+    NotAFile,
+    /// The header does not match its checksum.
+    #[error("checksum mismatch in the header: the file was altered or damaged")]
+    HeaderChecksum,
+    /// A block of the body does not match its checksum.
+    #[error("checksum mismatch in block {0}: the file was altered or damaged")]
+    BlockChecksum(usize),
+    /// The body is not as long as the header says.
+    #[error("truncated or padded: the body has {found} bytes, the header says {said}")]
+    Length {
+        /// The body's length in the file.
+        found: u64,
+        /// The length the header gives.
+        said: u64,
+    },
+    /// The header's block list or lookup offset does not fit its body's length.
+    #[error(
+        "the header lists {blocks} blocks and a lookup section at {lookup_at} for a body of {body} bytes"
+    )]
+    Layout {
+        /// Blocks listed.
+        blocks: usize,
+        /// Where the lookup section would start.
+        lookup_at: u64,
+        /// The body's length.
+        body: u64,
+    },
+    /// The body has another number of blocks than the header lists.
+    #[error("the body has {found} blocks, the header lists {listed}")]
+    BlockCount {
+        /// Blocks in the body.
+        found: usize,
+        /// Blocks listed.
+        listed: usize,
+    },
+    /// A read outside the body.
+    #[error("bytes {from}..{to} are outside the body of {len} bytes")]
+    OutOfBody {
+        /// First byte asked for.
+        from: u64,
+        /// End of the bytes asked for.
+        to: u64,
+        /// The body's length.
+        len: u64,
+    },
+    /// It records other input files than a graph folder's three.
+    #[error("it records the inputs {0:?}, not {INPUTS:?}")]
+    Inputs(Vec<String>),
+    /// A value that does not decode (the byte offset in the whole file).
+    #[error(transparent)]
+    Record(#[from] codec::Corrupt),
+    /// A value that does not decode inside one part of the body.
+    #[error("{error} of {part}")]
+    InPart {
+        /// The part (`the entity records`, …).
+        part: String,
+        /// What does not decode, at which byte of the part.
+        error: codec::Corrupt,
+    },
+    /// The lookup section contradicts itself or the body: what is out of place.
+    #[error("{0}")]
+    Lookup(String),
 }
 
 /// A graph folder that cannot be loaded from its JSON files.
@@ -247,28 +340,24 @@ impl Header {
     /// Reads the header at the start of `bytes` and checks that the inputs it records are
     /// unchanged in `dir`.
     fn read(bytes: &[u8], dir: &Path) -> Result<Header, CacheError> {
-        let corrupt = |e: codec::Corrupt| CacheError::Corrupt(e.to_string());
+        let corrupt = |e: codec::Corrupt| CacheError::from(Damage::Record(e));
         let mut d = Decoder::new(bytes);
         if d.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
-            return Err(CacheError::Corrupt("not an actorgraph cache".to_owned()));
+            return Err(Damage::NotACache.into());
         }
         let format = d.u32().map_err(corrupt)?;
         if format != FORMAT_VERSION {
-            return Err(CacheError::Stale(format!(
-                "cache format {format}, this actorgraph reads format {FORMAT_VERSION}"
-            )));
+            return Err(Staleness::Format(format).into());
         }
         let version = d.str().map_err(corrupt)?;
         if version != env!("CARGO_PKG_VERSION") {
-            return Err(CacheError::Stale(format!(
-                "written by actorgraph {version}, this is {}",
-                env!("CARGO_PKG_VERSION")
-            )));
+            return Err(Staleness::Version {
+                found: version.to_owned(),
+            }
+            .into());
         }
         if d.u64().map_err(corrupt)? != meaning() {
-            return Err(CacheError::Stale(
-                "written with other kinds, statuses or name folding".to_owned(),
-            ));
+            return Err(Staleness::Vocabulary.into());
         }
         let written = d.u128().map_err(corrupt)? as i128;
         let n = d.count(8).map_err(corrupt)?;
@@ -283,28 +372,25 @@ impl Header {
         let hashes = hashes.map_err(corrupt)?;
         let len = d.position();
         if blocks::hash(&bytes[..len]) != d.u64().map_err(corrupt)? {
-            return Err(CacheError::Corrupt(
-                "checksum mismatch in the header: the file was altered or damaged".to_owned(),
-            ));
+            return Err(Damage::HeaderChecksum.into());
         }
         if body_len.div_ceil(blocks::BLOCK_SIZE as u64) != hashes.len() as u64
             || lookup_at > body_len
         {
-            return Err(CacheError::Corrupt(format!(
-                "the header lists {} blocks and a lookup section at {lookup_at} for a body of \
-                 {body_len} bytes",
-                hashes.len()
-            )));
+            return Err(Damage::Layout {
+                blocks: hashes.len(),
+                lookup_at,
+                body: body_len,
+            }
+            .into());
         }
         let names: Vec<&str> = stamps.iter().map(|s| s.name.as_str()).collect();
         if names != INPUTS {
-            return Err(CacheError::Corrupt(format!(
-                "it records the inputs {names:?}, not {INPUTS:?}"
-            )));
+            return Err(Damage::Inputs(names.iter().map(|n| n.to_string()).collect()).into());
         }
         for stamp in &stamps {
-            if let Freshness::Changed(why) = stamp.check(dir, written) {
-                return Err(CacheError::Stale(why));
+            if let Freshness::Changed(change) = stamp.check(dir, written) {
+                return Err(Staleness::Input(change).into());
             }
         }
         Ok(Header {
@@ -319,10 +405,11 @@ impl Header {
     fn check_len(&self, file_len: u64) -> Result<(), CacheError> {
         let body = file_len.saturating_sub(self.len as u64);
         if body != self.body_len {
-            return Err(CacheError::Corrupt(format!(
-                "truncated or padded: the body has {body} bytes, the header says {}",
-                self.body_len
-            )));
+            return Err(Damage::Length {
+                found: body,
+                said: self.body_len,
+            }
+            .into());
         }
         Ok(())
     }
@@ -334,7 +421,7 @@ fn open(dir: &Path) -> Result<std::fs::File, CacheError> {
     match std::fs::metadata(&file) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CacheError::Missing),
         Err(e) => Err(e.into()),
-        Ok(meta) if !meta.is_file() => Err(CacheError::Corrupt("not a regular file".to_owned())),
+        Ok(meta) if !meta.is_file() => Err(Damage::NotAFile.into()),
         Ok(_) => Ok(std::fs::File::open(&file)?),
     }
 }
@@ -350,7 +437,7 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
     let (offsets, order) = lookup::relation_records(body, header.lookup_at)?;
     let parts = payload::decode(&body[..header.lookup_at as usize], &offsets).map_err(|e| {
         let at = e.at + header.len;
-        CacheError::Corrupt(format!("{} at byte {at}", e.what))
+        CacheError::from(Damage::Record(codec::Corrupt { at, ..e }))
     })?;
     let (relations, ends) = by_index(parts.relations, parts.ends, &order);
     Ok(Graph::from_decoded(
@@ -420,7 +507,7 @@ mod tests {
         let check = blocks::hash(&bytes[..header.len - 8]);
         bytes[header.len - 8..header.len].copy_from_slice(&check.to_le_bytes());
         match Header::read(&bytes, dir.path()) {
-            Err(CacheError::Stale(why)) => assert!(why.contains("name folding"), "{why}"),
+            Err(CacheError::Stale(Staleness::Vocabulary)) => {}
             other => panic!("{other:?}"),
         }
     }

@@ -21,7 +21,7 @@ use std::rc::Rc;
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
 use super::lookup::{Incident, Lookup};
-use super::{CacheError, Header, open, payload};
+use super::{CacheError, Damage, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
@@ -503,5 +503,9 @@ fn may_pass(entry: &Incident, filter: &Filter) -> bool {
 
 /// A decoding error inside one part of the body, as a cache error naming the part.
 fn in_part(e: Corrupt, part: &str) -> CacheError {
-    CacheError::Corrupt(format!("{} at byte {} of {part}", e.what, e.at))
+    Damage::InPart {
+        part: part.to_owned(),
+        error: e,
+    }
+    .into()
 }

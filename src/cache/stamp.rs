@@ -83,12 +83,37 @@ pub struct Stamp {
 }
 
 /// Whether an input file still matches its stamp.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Freshness {
     /// Same content.
     Fresh,
-    /// Different content (or the file is gone or unreadable): why, in words.
-    Changed(String),
+    /// Different content, or the file is gone or unreadable.
+    Changed(Change),
+}
+
+/// How an input file differs from its stamp.
+#[derive(Debug, thiserror::Error)]
+pub enum Change {
+    /// It cannot be read (or is gone).
+    #[error("{name} cannot be read: {error}")]
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// Its length changed.
+    #[error("{name} changed size")]
+    Size {
+        /// The file's name.
+        name: String,
+    },
+    /// Its content changed.
+    #[error("{name} changed")]
+    Content {
+        /// The file's name.
+        name: String,
+    },
 }
 
 impl Stamp {
@@ -99,20 +124,25 @@ impl Stamp {
         let path = dir.join(&self.name);
         let meta = match std::fs::metadata(&path) {
             Ok(meta) => meta,
-            Err(e) => return Freshness::Changed(format!("{} cannot be read: {e}", self.name)),
+            Err(error) => return self.changed(|name| Change::Unreadable { name, error }),
         };
         let now = FileState::of(&meta);
         if now == self.metadata && !now.is_racy(written) {
             return Freshness::Fresh;
         }
         if now.len != self.metadata.len {
-            return Freshness::Changed(format!("{} changed size", self.name));
+            return self.changed(|name| Change::Size { name });
         }
         match std::fs::read(&path) {
             Ok(bytes) if hash(&bytes) == self.hash => Freshness::Fresh,
-            Ok(_) => Freshness::Changed(format!("{} changed", self.name)),
-            Err(e) => Freshness::Changed(format!("{} cannot be read: {e}", self.name)),
+            Ok(_) => self.changed(|name| Change::Content { name }),
+            Err(error) => self.changed(|name| Change::Unreadable { name, error }),
         }
+    }
+
+    /// The file of this stamp has changed, as `change` of its name says.
+    fn changed(&self, change: impl FnOnce(String) -> Change) -> Freshness {
+        Freshness::Changed(change(self.name.clone()))
     }
 
     /// Writes the stamp.
@@ -164,9 +194,9 @@ mod tests {
         let s = stamp(dir.path(), "relations.json");
         // Written long after the file: metadata alone decides.
         let later = now + 10_000_000_000;
-        assert_eq!(s.check(dir.path(), later), Freshness::Fresh);
+        assert!(matches!(s.check(dir.path(), later), Freshness::Fresh));
         // Racy (file as new as the cache): the hash is checked, and still matches.
-        assert_eq!(s.check(dir.path(), now), Freshness::Fresh);
+        assert!(matches!(s.check(dir.path(), now), Freshness::Fresh));
         // Same size, new content, old mtime restored: ctime differs, the hash decides.
         let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
         std::fs::write(&file, "[2]").unwrap();
@@ -176,13 +206,14 @@ mod tests {
             .unwrap()
             .set_modified(mtime)
             .unwrap();
-        assert_eq!(
+        assert!(matches!(
             s.check(dir.path(), later),
-            Freshness::Changed("relations.json changed".into())
-        );
+            Freshness::Changed(Change::Content { name }) if name == "relations.json"
+        ));
         std::fs::remove_file(&file).unwrap();
-        assert!(
-            matches!(s.check(dir.path(), long_ago), Freshness::Changed(m) if m.contains("cannot be read"))
-        );
+        assert!(matches!(
+            s.check(dir.path(), long_ago),
+            Freshness::Changed(Change::Unreadable { .. })
+        ));
     }
 }
