@@ -124,53 +124,7 @@ pub fn shortest_paths(
     };
     let mut candidates: Vec<Path> = Vec::new();
     while found.len() < k {
-        let last = found[found.len() - 1].clone();
-        // Where each entity stands on the last path (the root of spur `i` is what stands
-        // before `i`), and how many first relations each found path shares with it: each spur
-        // then bans its root in constant time per entity met, not in time linear in the root,
-        // which along a path of a hundred thousand relations was quadratic.
-        let mut position: HashMap<EntityIx, usize> = HashMap::with_capacity(last.entities.len());
-        for (at, &entity) in last.entities.iter().enumerate() {
-            position.entry(entity).or_insert(at);
-        }
-        let shared: Vec<usize> = found
-            .iter()
-            .map(|p| {
-                p.relations
-                    .iter()
-                    .zip(&last.relations)
-                    .take_while(|(a, b)| a == b)
-                    .count()
-            })
-            .collect();
-        for i in 0..last.relations.len() {
-            if search.spent() {
-                break;
-            }
-            let spur = last.entities[i];
-            let root_relations = &last.relations[..i];
-            let banned_relations: HashSet<RelationIx> = found
-                .iter()
-                .zip(&shared)
-                .filter(|&(p, &shared)| shared >= i && p.relations.len() > i)
-                .map(|(p, _)| p.relations[i])
-                .collect();
-            let in_root = |entity: EntityIx| position.get(&entity).is_some_and(|&at| at < i);
-            if let Some(tail) = search.shortest(spur, to, &in_root, &banned_relations, i) {
-                let mut entities = last.entities[..=i].to_vec();
-                entities.extend_from_slice(&tail.entities[1..]);
-                let mut relations = root_relations.to_vec();
-                relations.extend_from_slice(&tail.relations);
-                let path = Path {
-                    entities,
-                    relations,
-                };
-                // One hash per path, not a comparison with every path found so far.
-                if seen.insert(path.clone()) {
-                    candidates.push(path);
-                }
-            }
-        }
+        search.spurs(&found, to, &mut seen, &mut candidates);
         if search.spent() {
             // A candidate found before the budget ran out may not be the next shortest.
             return Paths {
@@ -206,6 +160,65 @@ struct Search<'a, L: Links + ?Sized> {
 type Reached = HashMap<EntityIx, (Option<(RelationIx, EntityIx)>, usize)>;
 
 impl<L: Links + ?Sized> Search<'_, L> {
+    /// Yen's step: from each entity of the last path of `found`, the shortest way on to `to`
+    /// that leaves the path there (its root before that entity banned, and the relation each
+    /// path found with the same root took next), added to `candidates` when not `seen`.
+    fn spurs(
+        &self,
+        found: &[Path],
+        to: EntityIx,
+        seen: &mut HashSet<Path>,
+        candidates: &mut Vec<Path>,
+    ) {
+        let last = &found[found.len() - 1];
+        // Where each entity stands on the last path (the root of spur `i` is what stands
+        // before `i`), and how many first relations each found path shares with it: each spur
+        // then bans its root in constant time per entity met, not in time linear in the root,
+        // which along a path of a hundred thousand relations was quadratic.
+        let mut position: HashMap<EntityIx, usize> = HashMap::with_capacity(last.entities.len());
+        for (at, &entity) in last.entities.iter().enumerate() {
+            position.entry(entity).or_insert(at);
+        }
+        let shared: Vec<usize> = found
+            .iter()
+            .map(|p| {
+                p.relations
+                    .iter()
+                    .zip(&last.relations)
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .collect();
+        for i in 0..last.relations.len() {
+            if self.spent() {
+                break;
+            }
+            let spur = last.entities[i];
+            let root_relations = &last.relations[..i];
+            let banned_relations: HashSet<RelationIx> = found
+                .iter()
+                .zip(&shared)
+                .filter(|&(p, &shared)| shared >= i && p.relations.len() > i)
+                .map(|(p, _)| p.relations[i])
+                .collect();
+            let in_root = |entity: EntityIx| position.get(&entity).is_some_and(|&at| at < i);
+            if let Some(tail) = self.shortest(spur, to, &in_root, &banned_relations, i) {
+                let mut entities = last.entities[..=i].to_vec();
+                entities.extend_from_slice(&tail.entities[1..]);
+                let mut relations = root_relations.to_vec();
+                relations.extend_from_slice(&tail.relations);
+                let path = Path {
+                    entities,
+                    relations,
+                };
+                // One hash per path, not a comparison with every path found so far.
+                if seen.insert(path.clone()) {
+                    candidates.push(path);
+                }
+            }
+        }
+    }
+
     /// True once the searches have read more relations than their limit.
     fn spent(&self) -> bool {
         self.work.get() > self.limit
