@@ -221,10 +221,7 @@ fn edge<W: Write>(
     undirected: bool,
     sources: &[&Source],
 ) -> io::Result<()> {
-    let mut element = BytesStart::new("edge").with_attributes([
-        ("id", relation.id.as_str()),
-        ("source", relation.source.as_str()),
-        ("target", relation.target.as_str()),
+    let mut element = xml::edge(relation).with_attributes([
         ("kind", relation.kind.as_str()),
         ("label", relation.kind.as_str()),
     ]);

@@ -161,11 +161,7 @@ fn edge<W: Write>(
     certainty: Option<Certainty>,
     undirected: bool,
 ) -> io::Result<()> {
-    let mut element = BytesStart::new("edge").with_attributes([
-        ("id", relation.id.as_str()),
-        ("source", relation.source.as_str()),
-        ("target", relation.target.as_str()),
-    ]);
+    let mut element = xml::edge(relation);
     if undirected {
         element.push_attribute(("directed", "false"));
     }

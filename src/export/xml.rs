@@ -13,6 +13,8 @@ use std::io::{self, BufWriter, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesStart, Event};
 
+use crate::model::Relation;
+
 /// A validated document's writer (GraphML, GEXF), indented by two spaces: its XML declaration
 /// written and its root element `root` opened in `namespace`, with the schema that validates
 /// it (`schema_location`: the namespace and the schema's URL) and `attributes`.
@@ -34,6 +36,15 @@ pub(super) fn begin<'w>(
         .with_attributes(attributes.iter().copied());
     w.write_event(Event::Start(root))?;
     Ok(w)
+}
+
+/// An `edge` element for `relation`, its id and ends as attributes (GraphML, GEXF).
+pub(super) fn edge(relation: &Relation) -> BytesStart<'_> {
+    BytesStart::new("edge").with_attributes([
+        ("id", relation.id.as_str()),
+        ("source", relation.source.as_str()),
+        ("target", relation.target.as_str()),
+    ])
 }
 
 /// `value` without invisible characters (see [`crate::text`]) nor any other character XML 1.0
