@@ -145,29 +145,8 @@ pub(super) fn bundle(
     change: Option<(Difference, String)>,
     lang: Lang,
 ) -> Edge {
-    let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
-    for &(relation, _) in relations {
-        match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
-            Some((_, list)) => list.push(relation),
-            None => kinds.push((relation.kind, vec![relation])),
-        }
-    }
-    let count = format!(
-        "{} {}",
-        relations.len(),
-        i18n::phrase(Phrase::Relations, lang)
-    );
-    let mut lines = vec![count];
-    for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
-        let name = i18n::text(lang, Term::Kind(*kind));
-        lines.push(match list.as_slice() {
-            [one] => format!("{}: {}", head(one, lang), one.dates()),
-            several => format!("{name} ×{}: {}", several.len(), span(several)),
-        });
-    }
-    if kinds.len() > BUNDLE_KINDS {
-        lines.push("…".to_owned());
-    }
+    let kinds = by_kind(relations);
+    let mut lines = bundle_lines(relations.len(), &kinds, lang);
     if let Some((_, note)) = &change {
         lines.push(note.clone());
     }
@@ -175,33 +154,12 @@ pub(super) fn bundle(
     let one_way = relations.iter().all(|(r, _)| {
         !r.kind.is_symmetric() && r.source == first.source && r.target == first.target
     });
-    let mut attrs = match (&change, kinds.as_slice()) {
-        (Some((difference, _)), _) => {
-            let colour = difference.colour();
-            let mut attrs = vec![
-                attr("color", colour),
-                attr("fontcolor", colour),
-                attr("penwidth", difference.width()),
-            ];
-            if !one_way {
-                attrs.push(attr("dir", "none"));
-            }
-            attrs
-        }
-        (None, [(kind, _)]) => stroke(*kind).attrs(!one_way),
-        (None, _) => {
-            let width = (1.0 + 0.25 * relations.len() as f64).min(3.5);
-            let mut attrs = vec![
-                attr("color", "#4D4D4D"),
-                attr("fontcolor", "#4D4D4D"),
-                attr("penwidth", &format!("{width:.2}")),
-            ];
-            if !one_way {
-                attrs.push(attr("dir", "none"));
-            }
-            attrs
-        }
-    };
+    let mut attrs = bundle_stroke(
+        change.as_ref().map(|(d, _)| *d),
+        &kinds,
+        relations.len(),
+        one_way,
+    );
     attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
     let mut styles = Vec::new();
@@ -220,6 +178,66 @@ pub(super) fn bundle(
         attrs.push(attr("style", &styles.join(",")));
     }
     pair(&first.source, &first.target, attrs)
+}
+
+/// The kinds of a bundle's relations, in the order they first appear, each with its
+/// relations.
+fn by_kind<'r>(
+    relations: &[(&'r Relation, Option<Certainty>)],
+) -> Vec<(RelationKind, Vec<&'r Relation>)> {
+    let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
+    for &(relation, _) in relations {
+        match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
+            Some((_, list)) => list.push(relation),
+            None => kinds.push((relation.kind, vec![relation])),
+        }
+    }
+    kinds
+}
+
+/// A bundle's label lines: how many relations, then a line per kind (at most
+/// [`BUNDLE_KINDS`], then `…`) with how many and their dates.
+fn bundle_lines(count: usize, kinds: &[(RelationKind, Vec<&Relation>)], lang: Lang) -> Vec<String> {
+    let mut lines = vec![format!("{count} {}", i18n::phrase(Phrase::Relations, lang))];
+    for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
+        let name = i18n::text(lang, Term::Kind(*kind));
+        lines.push(match list.as_slice() {
+            [one] => format!("{}: {}", head(one, lang), one.dates()),
+            several => format!("{name} ×{}: {}", several.len(), span(several)),
+        });
+    }
+    if kinds.len() > BUNDLE_KINDS {
+        lines.push("…".to_owned());
+    }
+    lines
+}
+
+/// How a bundle of `count` relations is drawn: in a diff, the `difference`'s colour; else the
+/// kind's stroke when it has one kind, a dark grey line, wider for more, when several; an
+/// arrow only when all go `one_way`.
+fn bundle_stroke(
+    difference: Option<Difference>,
+    kinds: &[(RelationKind, Vec<&Relation>)],
+    count: usize,
+    one_way: bool,
+) -> Vec<Attribute> {
+    let (colour, width) = match (difference, kinds) {
+        (Some(difference), _) => (difference.colour(), difference.width().to_owned()),
+        (None, [(kind, _)]) => return stroke(*kind).attrs(!one_way),
+        (None, _) => {
+            let width = (1.0 + 0.25 * count as f64).min(3.5);
+            ("#4D4D4D", format!("{width:.2}"))
+        }
+    };
+    let mut attrs = vec![
+        attr("color", colour),
+        attr("fontcolor", colour),
+        attr("penwidth", &width),
+    ];
+    if !one_way {
+        attrs.push(attr("dir", "none"));
+    }
+    attrs
 }
 
 /// The dates several relations (in date order) span: the first one's start, the latest
