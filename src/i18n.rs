@@ -337,6 +337,8 @@ pub enum Phrase {
     Relations,
     /// Several relations between two entities drawn as one edge.
     Bundled,
+    /// The heading of a diagram's column of towns, regions and areas.
+    Places,
 }
 
 /// The phrase in `lang`.
@@ -375,6 +377,7 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         ],
         P::Holders => ["held by", "tenu par", "بيد"],
         P::Relations => ["relations", "relations", "علاقات"],
+        P::Places => ["Towns and areas", "Villes et régions", "المدن والمناطق"],
         P::Bundled => [
             "several relations: count, kinds, years",
             "plusieurs relations : nombre, types, années",
@@ -393,6 +396,20 @@ pub fn date_words(lang: Lang) -> DateWords {
         within: pick(["in {}", "en {}", "في {}"], lang),
         short: false,
     }
+}
+
+/// A diff diagram's title: what changed between the dates `first` and `second`, in `lang`.
+pub fn diff_title(first: &str, second: &str, lang: Lang) -> String {
+    pick(
+        [
+            "What changed between {a} and {b}",
+            "Ce qui a changé entre {a} et {b}",
+            "ما تغير بين {a} و{b}",
+        ],
+        lang,
+    )
+    .replace("{a}", first)
+    .replace("{b}", second)
 }
 
 /// A diff's legend line for `difference` (`began`, `ended` or `changed`) between the dates

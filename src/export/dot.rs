@@ -186,14 +186,12 @@ fn defaults(lang: Lang) -> [Stmt; 3] {
     ]
 }
 
-/// The diagram's title: the one asked for, else a diff's own.
+/// The diagram's title: the one asked for, else a diff's own (in the diagram's language).
 fn title(options: &Options) -> Option<String> {
     options.title.clone().or_else(|| {
         let diff = options.diff.as_ref()?;
-        Some(format!(
-            "What changed between {} and {}",
-            diff.first, diff.second
-        ))
+        let (first, second) = (diff.first.to_string(), diff.second.to_string());
+        Some(crate::i18n::diff_title(&first, &second, options.lang))
     })
 }
 

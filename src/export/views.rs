@@ -245,7 +245,7 @@ impl View {
                     first_edge.unwrap_or(stmts.len()),
                     Stmt::GAttribute(defaults),
                 );
-                stmts.push(places_column(graph, &selection));
+                stmts.push(places_column(graph, &selection, self.lang));
             }
         }
         Ok(diagram)
@@ -348,10 +348,11 @@ pub fn ego_network(
 
 /// A cluster holding the selection's towns, regions and natural areas in one rank, so that a
 /// control diagram reads as actors on one side, places in a column on the other.
-fn places_column(graph: &Graph, selection: &Snapshot) -> Stmt {
+fn places_column(graph: &Graph, selection: &Snapshot, lang: Lang) -> Stmt {
+    let heading = crate::i18n::phrase(crate::i18n::Phrase::Places, lang);
     let mut stmts = vec![
         Stmt::Attribute(attr("rank", "same")),
-        Stmt::Attribute(attr("label", "Towns and areas")),
+        Stmt::Attribute(attr("label", heading)),
         Stmt::Attribute(attr("style", "rounded,dashed")),
         Stmt::Attribute(attr("color", "#9e9e9e")),
     ];
@@ -440,6 +441,18 @@ mod tests {
         assert_eq!(explorer.pick, Pick::Explorer);
         assert!(explorer.diagram(&graph).is_err());
         assert!(explorer.html(&graph).unwrap().is_some());
+    }
+
+    /// The column of places is headed in the view's language.
+    #[test]
+    fn the_places_column_speaks_the_view_language() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let json =
+            br#"[{"name": "t", "title": "t", "pick": {"places": ["control"]}, "lang": "ar"}]"#;
+        let view = &read("v", json).unwrap()[0];
+        let dot = String::from_utf8(view.dot(&graph).unwrap()).unwrap();
+        assert!(dot.contains("label=\"المدن والمناطق\""), "{dot}");
+        assert!(!dot.contains("Towns and areas"), "{dot}");
     }
 
     /// A view focused on a town draws its places (an actors-only drawing would be empty); on

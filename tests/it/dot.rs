@@ -469,3 +469,24 @@ fn focus_and_diff_diagrams_draw_actors_unless_asked_for_places() {
     let json = stdout(&["export", "json", "--focus", "mnla"]);
     assert!(json.contains("\"id\":\"gao\""), "{json}");
 }
+
+/// A diff's own title follows `--lang`, as its legend does.
+#[test]
+fn a_diff_title_is_translated() {
+    let diff = [
+        "export",
+        "dot",
+        "--diff",
+        "2012-05-01",
+        "2013-03-01",
+        "--lang",
+    ];
+    for (lang, title) in [
+        ("fr", "Ce qui a changé entre 2012-05-01 et 2013-03-01"),
+        ("ar", "ما تغير بين 2012-05-01 و2013-03-01"),
+    ] {
+        let dot = stdout(&[&diff[..], &[lang]].concat());
+        let shown = format!("<FONT POINT-SIZE=\"18\">{title}</FONT>");
+        assert!(dot.contains(&shown), "{dot}");
+    }
+}
