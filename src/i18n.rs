@@ -18,7 +18,7 @@
 //! ```
 
 pub use crate::export::Lang;
-use crate::model::{Certainty, Entity, EntityKind, RelationKind, Status};
+use crate::model::{Certainty, DateWords, Entity, EntityKind, RelationKind, Status};
 use crate::names::normalize::key;
 
 /// A word or phrase the command line shows in the chosen language.
@@ -337,6 +337,8 @@ pub enum Phrase {
     Relations,
     /// Several relations between two entities drawn as one edge.
     Bundled,
+    /// The heading of a diagram's column of towns, regions and areas.
+    Places,
 }
 
 /// The phrase in `lang`.
@@ -375,13 +377,39 @@ pub fn phrase(phrase: Phrase, lang: Lang) -> &'static str {
         ],
         P::Holders => ["held by", "tenu par", "بيد"],
         P::Relations => ["relations", "relations", "علاقات"],
+        P::Places => ["Towns and areas", "Villes et régions", "المدن والمناطق"],
         P::Bundled => [
-            "several relations: count, kinds, dates",
-            "plusieurs relations : nombre, types, dates",
-            "عدة علاقات: العدد والأنواع والتواريخ",
+            "several relations: count, kinds, years",
+            "plusieurs relations : nombre, types, années",
+            "عدة علاقات: العدد والأنواع والسنوات",
         ],
     };
     pick(words, lang)
+}
+
+/// The words dates are written with in `lang` ([`Relation::dates_in`](crate::Relation::dates_in)):
+/// `timeless`, `undated`, `in 2013`.
+pub fn date_words(lang: Lang) -> DateWords {
+    DateWords {
+        timeless: pick(["timeless", "permanent", "دائم"], lang),
+        undated: pick(["undated", "non daté", "بلا تاريخ"], lang),
+        within: pick(["in {}", "en {}", "في {}"], lang),
+        short: false,
+    }
+}
+
+/// A diff diagram's title: what changed between the dates `first` and `second`, in `lang`.
+pub fn diff_title(first: &str, second: &str, lang: Lang) -> String {
+    pick(
+        [
+            "What changed between {a} and {b}",
+            "Ce qui a changé entre {a} et {b}",
+            "ما تغير بين {a} و{b}",
+        ],
+        lang,
+    )
+    .replace("{a}", first)
+    .replace("{b}", second)
 }
 
 /// A diff's legend line for `difference` (`began`, `ended` or `changed`) between the dates

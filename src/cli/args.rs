@@ -436,9 +436,10 @@ pub struct ExportArgs {
     /// dates) for all the relations between two entities.
     #[arg(long)]
     pub no_bundle: bool,
-    /// With --at, --from or --until: also draw towns, regions and areas, the relations
-    /// reaching them (control, presence …) and geography between states (borders); a snapshot
-    /// draws the actors by default. Add --timeless for standing structure (a town in a region).
+    /// With --at, --from, --until, --focus or --diff: also draw towns, regions and areas, the
+    /// relations reaching them (control, presence …) and geography between states (borders);
+    /// such a diagram draws the actors by default (a town's --focus draws its places). Add
+    /// --timeless for standing structure (a town in a region).
     #[arg(long)]
     pub places: bool,
     /// Turtle: name resources under this IRI (entities BASE/entity/ID, relations

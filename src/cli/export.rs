@@ -145,7 +145,7 @@ fn explorer(
 }
 
 /// Writes every view of the graph (its folder's `views.json`, or the built-in graph's) into
-/// `dir`, as `<name>.dot` and `<name>.svg`.
+/// `dir`, as `<name>.dot` and `<name>.svg` (and `<name>.html` for the whole graph's).
 fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<ExitCode, CliError> {
     let views = match &global.data {
         None => views::builtin(),
@@ -160,8 +160,17 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
         }
     };
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-    let mut explorers = 0;
+    // Every file made before any is written: a view that fails to draw changes nothing.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let (mut diagrams, mut explorers) = (0, 0);
     for view in &views {
+        if let Some(page) = whole_graph_page(graph, view) {
+            files.push((format!("{}.html", view.name), page));
+            explorers += 1;
+        }
+        if !view.has_diagram() {
+            continue;
+        }
         let dot = view.dot(graph).map_err(Declined::from)?;
         let svg = rendered(render::render(&dot, ImageFormat::Svg)).map_err(|error| {
             Declined::ViewRender {
@@ -169,41 +178,28 @@ fn all(global: &Global, graph: &Graph, inputs: &Inputs, dir: &Path) -> Result<Ex
                 error: Box::new(error),
             }
         })?;
-        inputs.write(&dir.join(format!("{}.dot", view.name)), |w| {
-            w.write_all(&dot)
-        })?;
-        inputs.write(&dir.join(format!("{}.svg", view.name)), |w| {
-            w.write_all(&svg)
-        })?;
-        explorers += write_explorer(graph, inputs, view, dir)?;
+        files.push((format!("{}.dot", view.name), dot));
+        files.push((format!("{}.svg", view.name), svg));
+        diagrams += 1;
+    }
+    for (name, bytes) in &files {
+        inputs.write(&dir.join(name), |w| w.write_all(bytes))?;
     }
     output::diagnostic(&format!(
-        "wrote {} views (.dot and .svg) and {explorers} explorer(s) (.html) to {}",
-        views.len(),
+        "wrote {diagrams} diagrams (.dot and .svg) and {explorers} explorer(s) (.html) to {}",
         dir.display()
     ));
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `<name>.html`, the explorer of a whole-graph view, and counts it; a graph too big
-/// for the explorer gets a warning instead (its diagrams are still written).
-fn write_explorer(
-    graph: &Graph,
-    inputs: &Inputs,
-    view: &views::View,
-    dir: &Path,
-) -> Result<usize, CliError> {
+/// The explorer page of a whole-graph view; a graph too big for the explorer gets a warning
+/// instead (its diagrams are still written).
+fn whole_graph_page(graph: &Graph, view: &views::View) -> Option<Vec<u8>> {
     match view.html(graph) {
-        Ok(Some(page)) => {
-            inputs.write(&dir.join(format!("{}.html", view.name)), |w| {
-                w.write_all(&page)
-            })?;
-            Ok(1)
-        }
-        Ok(None) => Ok(0),
+        Ok(page) => page,
         Err(e) => {
             output::diagnostic(&format!("warning: no {}.html: {e}", view.name));
-            Ok(0)
+            None
         }
     }
 }
@@ -268,17 +264,30 @@ pub fn select(
         }
         let (selection, diff) = views::diff_selection(graph, dates[0], dates[1], &filter);
         options.diff = Some(diff);
-        return Ok((selection, options));
+        return Ok((actors_unless(args.places, graph, selection), options));
     }
+    // A diagram of a date or of an actor's network draws the actors, as the views do
+    // (`--places` adds the towns and geography); a town's network is about places; the
+    // whole graph, and exchange formats, keep every relation.
+    let places = args.places || format != Format::Dot;
     let selection = match &args.focus {
-        Some(name) => query::ego(graph, graph.resolve(name)?, args.depth, &filter),
-        // A diagram of a date draws the actors; exchange formats keep every relation.
-        None if format == Format::Dot && filter.period.is_some() && !args.places => {
-            query::snapshot(graph, &filter).among_actors(graph)
+        Some(name) => views::ego_network(graph, graph.resolve(name)?, args.depth, &filter, places),
+        None if filter.period.is_some() => {
+            actors_unless(places, graph, query::snapshot(graph, &filter))
         }
         None => query::snapshot(graph, &filter),
     };
     Ok((selection, options))
+}
+
+/// The selection, or unless `places` only the actors and the relations among them
+/// ([`Snapshot::among_actors`]).
+fn actors_unless(places: bool, graph: &Graph, selection: Snapshot) -> Snapshot {
+    if places {
+        selection
+    } else {
+        selection.among_actors(graph)
+    }
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> CliError {

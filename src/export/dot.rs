@@ -31,7 +31,7 @@ use std::convert::Infallible;
 use std::io::{self, BufWriter, Write};
 
 use graphviz_rust::dot_structures::{
-    Attribute, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
+    Attribute, Edge, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
 };
 
 pub use style::{ARABIC_FONTS, LATIN_FONTS, Look, Stroke, attr, colour, look, stroke};
@@ -115,15 +115,50 @@ fn empty() -> Dot {
 }
 
 /// Builds the statements of the diagram of the selection one by one, in order, and hands each
-/// to `emit`: the defaults, one node per entity, one edge per relation, the legend. Whoever
-/// prints them needs to hold only one at a time.
+/// to `emit`: the defaults, one node per entity, one edge per relation (or bundle), the
+/// legend. Whoever prints them needs to hold only one at a time.
 fn statements<E>(
     graph: &Graph,
     selection: &Snapshot,
     options: &Options,
     mut emit: impl FnMut(Stmt) -> Result<(), E>,
 ) -> Result<(), E> {
-    let fonts = match options.lang {
+    for stmt in defaults(options.lang) {
+        emit(stmt)?;
+    }
+    let changes = changes(options);
+    let mut legend = LegendContent {
+        lang: options.lang,
+        entities: BTreeSet::new(),
+        relations: BTreeSet::new(),
+        marks: Marks::default(),
+        diff: options
+            .diff
+            .as_ref()
+            .map(|d| (d.first.to_string(), d.second.to_string())),
+    };
+    for &e in &selection.entities {
+        let entity = graph.entity(e);
+        legend.entities.insert(entity.kind);
+        emit(Stmt::Node(node(entity, options.lang)))?;
+    }
+    for group in parallel(graph, selection, !options.unbundled, &changes) {
+        emit(Stmt::Edge(group_edge(
+            graph,
+            &group,
+            &changes,
+            &mut legend,
+            options.lang,
+        )))?;
+    }
+    // The title and legend: a graph attribute holds wherever it stands, so it can follow the
+    // edges that decide what the legend lists.
+    emit(legend::legend(&legend, title(options).as_deref()))
+}
+
+/// The graph, node and edge defaults: fonts for `lang`, sizes, spacing.
+fn defaults(lang: Lang) -> [Stmt; 3] {
+    let fonts = match lang {
         Lang::Ar => ARABIC_FONTS,
         Lang::En | Lang::Fr => LATIN_FONTS,
     };
@@ -137,36 +172,32 @@ fn statements<E>(
         attr("nodesep", "0.1"),
         attr("ranksep", "0.2"),
     ];
-    let title = options.title.clone().or_else(|| {
+    [
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", fonts),
+            attr("fontsize", "10"),
+            attr("margin", "0.05,0.03"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", fonts),
+            attr("fontsize", "9"),
+        ])),
+    ]
+}
+
+/// The diagram's title: the one asked for, else a diff's own (in the diagram's language).
+fn title(options: &Options) -> Option<String> {
+    options.title.clone().or_else(|| {
         let diff = options.diff.as_ref()?;
-        Some(format!(
-            "What changed between {} and {}",
-            diff.first, diff.second
-        ))
-    });
-    emit(Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)))?;
-    emit(Stmt::GAttribute(GraphAttributes::Node(vec![
-        attr("fontname", fonts),
-        attr("fontsize", "10"),
-        attr("margin", "0.05,0.03"),
-    ])))?;
-    emit(Stmt::GAttribute(GraphAttributes::Edge(vec![
-        attr("fontname", fonts),
-        attr("fontsize", "9"),
-    ])))?;
-    let mut legend = LegendContent {
-        lang: options.lang,
-        entities: BTreeSet::new(),
-        relations: BTreeSet::new(),
-        marks: Marks::default(),
-        diff: None,
-    };
-    for &e in &selection.entities {
-        let entity = graph.entity(e);
-        legend.entities.insert(entity.kind);
-        emit(Stmt::Node(node(entity, options.lang)))?;
-    }
-    let changes: BTreeMap<RelationIx, (Difference, Change)> = options
+        let (first, second) = (diff.first.to_string(), diff.second.to_string());
+        Some(crate::i18n::diff_title(&first, &second, options.lang))
+    })
+}
+
+/// In a diff diagram, how each relation drawn differs between the two dates.
+fn changes(options: &Options) -> BTreeMap<RelationIx, (Difference, Change)> {
+    options
         .diff
         .iter()
         .flat_map(|d| {
@@ -175,44 +206,45 @@ fn statements<E>(
                 .chain(d.diff.ended.iter().map(tag(Difference::Ended)))
                 .chain(d.diff.changed.iter().map(tag(Difference::Changed)))
         })
-        .collect();
-    legend.diff = options
-        .diff
-        .as_ref()
-        .map(|d| (d.first.to_string(), d.second.to_string()));
-    for group in parallel(graph, selection, !options.unbundled, &changes) {
-        let marks = &mut legend.marks;
-        let mut members = Vec::with_capacity(group.len());
-        for &found in &group {
-            let relation = graph.relation(found.relation);
-            marks.doubtful |= relation.status != Status::Asserted;
-            marks.possible |= found.certainty == Some(Certainty::Possible);
-            marks.negated |= relation.negated;
-            members.push((relation, found.certainty));
-        }
-        // A bundle of several kinds is drawn grey: only single kinds show a kind's stroke.
-        let kind = members[0].0.kind;
-        if legend.diff.is_none() && members.iter().all(|(r, _)| r.kind == kind) {
-            legend.relations.insert(kind);
-        }
-        let stmt = match members.as_slice() {
-            [(relation, certainty)] => {
-                let change = changes.get(&group[0].relation).copied();
-                edge::edge(relation, *certainty, change, options.lang)
-            }
-            _ => {
-                marks.bundled = true;
-                let change = changes
-                    .get(&group[0].relation)
-                    .map(|(difference, _)| (*difference, change_note(&group, &changes)));
-                edge::bundle(&members, change, options.lang)
-            }
-        };
-        emit(Stmt::Edge(stmt))?;
+        .collect()
+}
+
+/// The edge of one group of [`parallel`] relations: the relation's own edge, or a bundle;
+/// notes in `legend` the marks and the kind it draws.
+fn group_edge(
+    graph: &Graph,
+    group: &[Found],
+    changes: &BTreeMap<RelationIx, (Difference, Change)>,
+    legend: &mut LegendContent,
+    lang: Lang,
+) -> Edge {
+    let marks = &mut legend.marks;
+    let mut members = Vec::with_capacity(group.len());
+    for &found in group {
+        let relation = graph.relation(found.relation);
+        marks.doubtful |= relation.status != Status::Asserted;
+        marks.possible |= found.certainty == Some(Certainty::Possible);
+        marks.negated |= relation.negated;
+        members.push((relation, found.certainty));
     }
-    // The title and legend: a graph attribute holds wherever it stands, so it can follow the
-    // edges that decide what the legend lists.
-    emit(legend::legend(&legend, title.as_deref()))
+    // A bundle of several kinds is drawn grey: only single kinds show a kind's stroke.
+    let kind = members[0].0.kind;
+    if legend.diff.is_none() && members.iter().all(|(r, _)| r.kind == kind) {
+        legend.relations.insert(kind);
+    }
+    match members.as_slice() {
+        [(relation, certainty)] => {
+            let change = changes.get(&group[0].relation).copied();
+            edge::edge(relation, *certainty, change, lang)
+        }
+        _ => {
+            marks.bundled = true;
+            let change = changes
+                .get(&group[0].relation)
+                .map(|(difference, _)| (*difference, change_note(group, changes)));
+            edge::bundle(&members, change, lang)
+        }
+    }
 }
 
 /// The selection's relations, one group per edge: with `bundle`, the relations between one

@@ -2,7 +2,8 @@
 //! its views in `views.json` (the built-in graph's list is `graph-data/azawad/views.json`,
 //! embedded in the binary); `actorgraph export --all` writes `<name>.dot` and `<name>.svg` for
 //! each, and for a view of the whole graph (`"pick": "all"`) also its interactive explorer
-//! `<name>.html` (without quoted evidence), which is how `exports/` is made and how
+//! `<name>.html` (without quoted evidence; `"pick": "explorer"` writes the page alone, for a
+//! graph too dense to print as one diagram), which is how `exports/` is made and how
 //! `tests/it/exports.rs` and `tests/it/html.rs` find a stale file.
 //!
 //! ```json
@@ -10,7 +11,8 @@
 //!  {"name": "may-2012", "title": "On 1 May 2012", "pick": {"at": "2012-05-01"}, "lang": "ar"}]
 //! ```
 //!
-//! A `pick` is `"all"`, `{"at": DATE}`, `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`
+//! A `pick` is `"all"`, `"explorer"`, `{"at": DATE}`, `{"kinds": [KIND, …]}` (a theme over
+//! all time), `{"focus": {"actor": NAME, "depth": N}}`, `{"diff": [DATE, DATE]}`,
 //! `{"places": [KIND, …]}` or `{"timeline": {"actor": NAME, "kinds": [KIND, …]}}` (both
 //! optional: without an actor, the towns and who held them); `lang` is `en` (the default), `ar` or `fr`;
 //! `"places": true` draws towns, areas and geography too (by default a node-link view draws the
@@ -25,7 +27,7 @@ use serde::Deserialize;
 use super::dot::{self, attr, quoted};
 use super::timeline::{Rows, Timeline};
 use super::{DiffView, Lang, Options};
-use crate::graph::Graph;
+use crate::graph::{EntityIx, Graph};
 use crate::model::{EntityKind, PartialDate, RelationKind};
 use crate::query::{self, Filter, Found, Snapshot};
 
@@ -36,8 +38,13 @@ pub const VIEWS_FILE: &str = "views.json";
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Pick {
-    /// Every entity and relation.
+    /// Every entity and relation: a diagram, and the interactive explorer (`<name>.html`).
     All,
+    /// Every entity and relation in the interactive explorer (`<name>.html`) only, for a graph
+    /// too dense to print as one diagram (split it into `kinds` or `at` views for print).
+    Explorer,
+    /// Relations of these kinds over all time: a theme of the graph.
+    Kinds(Vec<RelationKind>),
     /// The graph as it stood on a date.
     At(PartialDate),
     /// An actor and everything within some relations of it.
@@ -157,8 +164,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<View>, ViewsError> {
 /// ```
 /// let views = actorgraph::export::views::builtin();
 /// let graph = actorgraph::load::load(&actorgraph::load::GraphFiles::builtin()).unwrap();
-/// let dot = views[0].dot(&graph).unwrap();
-/// assert!(dot.starts_with(b"digraph \"azawad\" {"));
+/// assert!(views[0].html(&graph).unwrap().is_some() && views[0].dot(&graph).is_err());
+/// let dot = views[1].dot(&graph).unwrap();
+/// assert!(dot.starts_with(b"digraph \"hostilities\" {"));
 /// ```
 pub fn builtin() -> Vec<View> {
     read(
@@ -192,13 +200,24 @@ impl View {
         };
         let selection = match &self.pick {
             Pick::Timeline(pick) => return self.timeline(graph, pick),
+            Pick::Explorer => {
+                return Err(error(format!(
+                    "an explorer view has no diagram, only {}.html",
+                    self.name
+                )));
+            }
             Pick::All => self.drawn(graph, query::snapshot(graph, &Filter::default())),
+            Pick::Kinds(kinds) => self.drawn(
+                graph,
+                query::snapshot(graph, &Filter::default().with_kinds(kinds)),
+            ),
             Pick::At(day) => {
                 self.drawn(graph, query::snapshot(graph, &Filter::during(day.period())))
             }
             Pick::Focus(Focus { actor, depth }) => {
                 let center = graph.resolve(actor).map_err(|e| error(e.to_string()))?;
-                self.drawn(graph, query::ego(graph, center, *depth, &Filter::default()))
+                let filter = Filter::default();
+                ego_network(graph, center, *depth, &filter, self.places)
             }
             Pick::Diff([first, second]) => {
                 let (selection, diff) = diff_selection(graph, *first, *second, &Filter::default());
@@ -226,10 +245,16 @@ impl View {
                     first_edge.unwrap_or(stmts.len()),
                     Stmt::GAttribute(defaults),
                 );
-                stmts.push(places_column(graph, &selection));
+                stmts.push(places_column(graph, &selection, self.lang));
             }
         }
         Ok(diagram)
+    }
+
+    /// Whether the view is drawn as a diagram (`<name>.dot` and `<name>.svg`): all but an
+    /// explorer view.
+    pub fn has_diagram(&self) -> bool {
+        self.pick != Pick::Explorer
     }
 
     /// What of `selection` the view draws: the actors and the relations among them, unless it
@@ -276,10 +301,10 @@ impl View {
     }
 
     /// The view's HTML explorer (`<name>.html`), for a view of the whole graph (`"pick":
-    /// "all"`); `None` for other views, which are drawn as diagrams only. An error when the
-    /// graph is too big for the explorer ([`super::html::check_size`]).
+    /// "all"` or `"explorer"`); `None` for other views, which are drawn as diagrams only. An
+    /// error when the graph is too big for the explorer ([`super::html::check_size`]).
     pub fn html(&self, graph: &Graph) -> Result<Option<Vec<u8>>, ViewError> {
-        if self.pick != Pick::All {
+        if !matches!(self.pick, Pick::All | Pick::Explorer) {
             return Ok(None);
         }
         let error = |reason: String| ViewError {
@@ -300,12 +325,34 @@ impl View {
     }
 }
 
+/// The ego network a diagram draws of `center` ([`query::ego`]): the actors and the relations
+/// among them, unless `places` or the center is a town or area (whose network is about
+/// places), and always the center itself, even alone.
+pub fn ego_network(
+    graph: &Graph,
+    center: EntityIx,
+    depth: usize,
+    filter: &Filter,
+    places: bool,
+) -> Snapshot {
+    let ego = query::ego(graph, center, depth, filter);
+    if places || !graph.entity(center).kind.is_actor() {
+        return ego;
+    }
+    let mut drawn = ego.among_actors(graph);
+    if let Err(at) = drawn.entities.binary_search(&center) {
+        drawn.entities.insert(at, center);
+    }
+    drawn
+}
+
 /// A cluster holding the selection's towns, regions and natural areas in one rank, so that a
 /// control diagram reads as actors on one side, places in a column on the other.
-fn places_column(graph: &Graph, selection: &Snapshot) -> Stmt {
+fn places_column(graph: &Graph, selection: &Snapshot, lang: Lang) -> Stmt {
+    let heading = crate::i18n::phrase(crate::i18n::Phrase::Places, lang);
     let mut stmts = vec![
         Stmt::Attribute(attr("rank", "same")),
-        Stmt::Attribute(attr("label", "Towns and areas")),
+        Stmt::Attribute(attr("label", heading)),
         Stmt::Attribute(attr("style", "rounded,dashed")),
         Stmt::Attribute(attr("color", "#9e9e9e")),
     ];
@@ -366,7 +413,73 @@ mod tests {
 
     #[test]
     fn the_built_in_views_are_valid() {
-        assert_eq!(builtin().len(), 12);
+        assert_eq!(builtin().len(), 16);
+    }
+
+    /// The theme views draw, among them, every relation between actors of the whole graph,
+    /// each once; the explorer view is its page alone.
+    #[test]
+    fn the_theme_views_split_the_whole_graph() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let whole = query::snapshot(&graph, &Filter::default()).among_actors(&graph);
+        let mut drawn = Vec::new();
+        for view in builtin() {
+            let Pick::Kinds(kinds) = &view.pick else {
+                continue;
+            };
+            let selection = view.drawn(
+                &graph,
+                query::snapshot(&graph, &Filter::default().with_kinds(kinds)),
+            );
+            drawn.extend(selection.relations.iter().map(|f| f.relation));
+        }
+        drawn.sort();
+        let mut all: Vec<_> = whole.relations.iter().map(|f| f.relation).collect();
+        all.sort();
+        assert_eq!(drawn, all);
+        let explorer = builtin().into_iter().find(|v| v.name == "azawad").unwrap();
+        assert_eq!(explorer.pick, Pick::Explorer);
+        assert!(explorer.diagram(&graph).is_err());
+        assert!(explorer.html(&graph).unwrap().is_some());
+    }
+
+    /// The column of places is headed in the view's language.
+    #[test]
+    fn the_places_column_speaks_the_view_language() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let json =
+            br#"[{"name": "t", "title": "t", "pick": {"places": ["control"]}, "lang": "ar"}]"#;
+        let view = &read("v", json).unwrap()[0];
+        let dot = String::from_utf8(view.dot(&graph).unwrap()).unwrap();
+        assert!(dot.contains("label=\"المدن والمناطق\""), "{dot}");
+        assert!(!dot.contains("Towns and areas"), "{dot}");
+    }
+
+    /// A view focused on a town draws its places (an actors-only drawing would be empty); on
+    /// an actor, the actors.
+    #[test]
+    fn a_town_focus_draws_places_and_an_actor_focus_actors() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let view = |actor: &str| View {
+            name: "v".into(),
+            title: "t".into(),
+            pick: Pick::Focus(Focus {
+                actor: actor.into(),
+                depth: 1,
+            }),
+            lang: Lang::En,
+            places: false,
+            direction: Direction::TopToBottom,
+        };
+        let text = |v: View| String::from_utf8(v.dot(&graph).unwrap()).unwrap();
+        assert!(text(view("gao")).contains("\"gao\"["));
+        let mnla = text(view("mnla"));
+        assert!(mnla.contains("\"islamists\"[") && !mnla.contains("\"gao\"["));
+        let with_places = View {
+            places: true,
+            ..view("mnla")
+        };
+        assert!(text(with_places).contains("\"gao\"["));
     }
 
     #[test]
@@ -388,6 +501,16 @@ mod tests {
         );
         let bad = |json: &[u8]| read("views.json", json).unwrap_err().to_string();
         assert!(bad(br#"[{"name": "a", "title": "t", "pick": "al"}]"#).contains("unknown variant"));
+        let themes = br#"[{"name": "w", "title": "t", "pick": {"kinds": ["conflict", "attack"]}},
+                          {"name": "x", "title": "t", "pick": "explorer"}]"#;
+        let themes = read("v", themes).unwrap();
+        use crate::RelationKind::{Attack, Conflict};
+        assert_eq!(themes[0].pick, Pick::Kinds(vec![Conflict, Attack]));
+        assert_eq!(themes[1].pick, Pick::Explorer);
+        assert!(themes[0].has_diagram() && !themes[1].has_diagram());
+        assert!(
+            bad(br#"[{"name": "a", "title": "t", "pick": {"kinds": ["war"]}}]"#).contains("war")
+        );
         let sideways = br#"[{"name": "a", "title": "t", "pick": "all", "direction": "up"}]"#;
         assert!(bad(sideways).contains("unknown variant"));
         assert!(bad(br#"[{"name": "A b", "title": "t", "pick": "all"}]"#).contains("view name"));

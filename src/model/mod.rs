@@ -17,7 +17,7 @@ pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
 pub use id::{EntityId, NotASlug, RelationId, is_slug};
-pub use relation::{Casualties, Outcome, Relation, Status};
+pub use relation::{Casualties, DateWords, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
 pub use source::{Evidence, Source, SourceKind};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

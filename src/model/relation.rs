@@ -207,6 +207,29 @@ fn is_asserted(s: &Status) -> bool {
     *s == Status::Asserted
 }
 
+/// The words [`Relation::dates_in`] writes dates with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateWords {
+    /// A timeless relation's dates.
+    pub timeless: &'static str,
+    /// An undated relation's dates.
+    pub undated: &'static str,
+    /// An end coarser than the start, `{}` standing for it: `in {}`.
+    pub within: &'static str,
+    /// The narrow form of diagrams: a range within one year writes it once.
+    pub short: bool,
+}
+
+impl DateWords {
+    /// The English words of [`Relation::dates`].
+    pub const ENGLISH: DateWords = DateWords {
+        timeless: "timeless",
+        undated: "undated",
+        within: "in {}",
+        short: false,
+    };
+}
+
 impl Relation {
     /// The end to reason with: the stated end, or for an instantaneous kind without one, its
     /// start.
@@ -222,27 +245,41 @@ impl Relation {
     /// (unknown start), `timeless` or `undated`. An exact end coarser than the start reads
     /// `2012-06-27 → in 2013` (it ended some time in 2013, not when 2013 began).
     pub fn dates(&self) -> String {
+        self.dates_in(&DateWords::ENGLISH)
+    }
+
+    /// [`dates`](Relation::dates) with the words of another language, and in a diagram's
+    /// narrow form when `words.short` (a range within one year writes it once:
+    /// `2012-04-06..06-27`).
+    pub fn dates_in(&self, words: &DateWords) -> String {
         let coarser = match (self.start, self.end) {
             (Some(s), Some(UncertainDate::Exact(e))) => {
                 s.written().1.is_some_and(|s| e.precision() < s.precision())
             }
             _ => false,
         };
+        let show = |d: super::Human| {
+            if words.short {
+                format!("{d:#}")
+            } else {
+                d.to_string()
+            }
+        };
         let end = |e: super::Human| {
             if coarser {
-                format!("in {e}")
+                words.within.replace("{}", &show(e))
             } else {
-                e.to_string()
+                show(e)
             }
         };
         match (self.start.map(|d| d.human()), self.end.map(|d| d.human())) {
-            (None, None) if self.timeless => "timeless".to_owned(),
-            (None, None) => "undated".to_owned(),
-            (Some(s), None) if self.kind.is_instantaneous() => s.to_string(),
-            (Some(s), None) => format!("{s} →"),
-            (Some(s), Some(_)) if self.start == self.end => s.to_string(),
-            (Some(s), Some(e)) => format!("{s} → {}", end(e)),
-            (None, Some(e)) => format!("? → {e}"),
+            (None, None) if self.timeless => words.timeless.to_owned(),
+            (None, None) => words.undated.to_owned(),
+            (Some(s), None) if self.kind.is_instantaneous() => show(s),
+            (Some(s), None) => format!("{} →", show(s)),
+            (Some(s), Some(_)) if self.start == self.end => show(s),
+            (Some(s), Some(e)) => format!("{} → {}", show(s), end(e)),
+            (None, Some(e)) => format!("? → {}", show(e)),
         }
     }
 

@@ -26,7 +26,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::date::{DateError, Day, PartialDate};
+use super::date::{DateError, Day, PartialDate, Precision};
 
 /// A date known exactly to its precision, or known only to lie on or before, on or after, or
 /// between partial dates.
@@ -138,6 +138,18 @@ impl UncertainDate {
 }
 
 /// An [`UncertainDate`] displayed for reading: `≤2012-04`, `≥2012-04-06`, `2012-04..2012-06`.
+/// The alternate form (`{:#}`), for narrow diagram labels, writes the year of a range of two
+/// days once when both share it (ISO 8601's abbreviated interval): `2012-04-06..06-27`.
+///
+/// ```
+/// let d: actorgraph::UncertainDate = "[2012-04-06..2012-06-27]".parse().unwrap();
+/// assert_eq!(d.human().to_string(), "2012-04-06..2012-06-27");
+/// assert_eq!(format!("{:#}", d.human()), "2012-04-06..06-27");
+/// for whole in ["[2012-04..2013]", "[2012-04..2012-06]", "[2012-04-06..2012-12]"] {
+///     let d: actorgraph::UncertainDate = whole.parse().unwrap();
+///     assert_eq!(format!("{:#}", d.human()), d.human().to_string());
+/// }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Human(UncertainDate);
 
@@ -147,7 +159,14 @@ impl fmt::Display for Human {
             UncertainDate::Exact(d) => write!(f, "{d}"),
             UncertainDate::NotAfter(d) => write!(f, "≤{d}"),
             UncertainDate::NotBefore(d) => write!(f, "≥{d}"),
-            UncertainDate::Between(a, b) => write!(f, "{a}..{b}"),
+            UncertainDate::Between(a, b) => {
+                let full = b.to_string();
+                let days = a.precision() == Precision::Day && b.precision() == Precision::Day;
+                match full.strip_prefix(&format!("{:04}-", a.parts().0)) {
+                    Some(rest) if f.alternate() && days => write!(f, "{a}..{rest}"),
+                    _ => write!(f, "{a}..{full}"),
+                }
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 //! The `dot` target: any names and texts in a graph → DOT that graphviz-rust parses back with
 //! the labels kept.
 
-use actorgraph::Status;
 use actorgraph::export::{self, Format, Lang};
 use actorgraph::i18n::{self, Phrase, Term};
 use actorgraph::text::{is_invisible, visible};
+use actorgraph::{DateWords, Status};
 use graphviz_rust::dot_structures::{
     Attribute, EdgeTy, Graph as Dot, GraphAttributes, Id, NodeId, Stmt, Vertex,
 };
@@ -22,8 +22,8 @@ const WRAP: usize = 28;
 /// the legend (an HTML-like table), so nothing was injected. Each label is a quoted string with no escape but `\\`, `\"` and the `\n` line
 /// break, and no `&` but `&amp;`; unescaped, a node label is the [`visible`] text of the name
 /// in the chosen language, wrapped at spaces, and its tooltip the visible kind and description;
-/// an edge's label starts with its kind (in the chosen language) and dates (a long date range
-/// broken before its `→`) and its tooltip is its summary and evidence; the title stands in the
+/// an edge's label starts with its kind and dates (in the chosen language, a range of two days
+/// of one year written `2012-04-06..06-27`, a long date range broken before its `→`) and its tooltip is its summary and evidence; the title stands in the
 /// graph label as its visible text, HTML-escaped.
 pub fn dot(data: &[u8]) {
     let Some(case) = Case::from_bytes(data) else {
@@ -93,7 +93,13 @@ pub fn dot(data: &[u8]) {
         }
         let lines = label(&edge.attributes, "label");
         assert_eq!(lines[0], head, "{}", relation.id);
-        let dates = relation.dates();
+        // The dates in the diagram's words and narrow form (a range of two days in one year
+        // writes it once).
+        let words = DateWords {
+            short: true,
+            ..i18n::date_words(lang)
+        };
+        let dates = relation.dates_in(&words);
         let dates_lines = if lines.get(1) == Some(&dates) { 1 } else { 2 };
         assert_eq!(lines[1..=dates_lines].join(" "), dates, "{}", relation.id);
         assert!(lines.len() <= dates_lines + 3, "{lines:?}");

@@ -444,3 +444,49 @@ fn render_needs_dot_and_a_file() {
     let stderr = fails(&["export", "dot", "--render", "gif", "-o", "x.gif"], 2);
     assert!(stderr.contains("expected svg, png or pdf"), "{stderr}");
 }
+
+/// Whether the diagram draws the entity `id` as a node.
+fn draws(dot: &str, id: &str) -> bool {
+    dot.contains(&format!("\n  \"{id}\"["))
+}
+
+/// A diagram of an actor's network or of a diff draws the actors, as a snapshot and the
+/// views do; `--places` adds the towns; a town's network draws its places.
+#[test]
+fn focus_and_diff_diagrams_draw_actors_unless_asked_for_places() {
+    let mnla = stdout(&["export", "dot", "--focus", "mnla"]);
+    assert!(draws(&mnla, "islamists") && !draws(&mnla, "gao"), "{mnla}");
+    let with_places = stdout(&["export", "dot", "--focus", "mnla", "--places"]);
+    assert!(draws(&with_places, "gao"), "{with_places}");
+    let gao = stdout(&["export", "dot", "--focus", "gao"]);
+    assert!(draws(&gao, "gao") && draws(&gao, "mnla"), "{gao}");
+    let diff = ["export", "dot", "--diff", "2012-05-01", "2013-03-01"];
+    let actors = stdout(&diff);
+    assert!(draws(&actors, "mnla") && !draws(&actors, "gao"), "{actors}");
+    let places = stdout(&[&diff[..], &["--places"]].concat());
+    assert!(draws(&places, "gao"), "{places}");
+    // Exchange formats keep every relation of the network.
+    let json = stdout(&["export", "json", "--focus", "mnla"]);
+    assert!(json.contains("\"id\":\"gao\""), "{json}");
+}
+
+/// A diff's own title follows `--lang`, as its legend does.
+#[test]
+fn a_diff_title_is_translated() {
+    let diff = [
+        "export",
+        "dot",
+        "--diff",
+        "2012-05-01",
+        "2013-03-01",
+        "--lang",
+    ];
+    for (lang, title) in [
+        ("fr", "Ce qui a changé entre 2012-05-01 et 2013-03-01"),
+        ("ar", "ما تغير بين 2012-05-01 و2013-03-01"),
+    ] {
+        let dot = stdout(&[&diff[..], &[lang]].concat());
+        let shown = format!("<FONT POINT-SIZE=\"18\">{title}</FONT>");
+        assert!(dot.contains(&shown), "{dot}");
+    }
+}

@@ -9,7 +9,9 @@ use super::style::{Difference, attr, stroke};
 use super::text::{label, quoted};
 use crate::export::Lang;
 use crate::i18n::{self, Phrase, Term};
-use crate::model::{EntityId, Relation, RelationKind, Status};
+use crate::model::{
+    DateWords, EntityId, PartialDate, Relation, RelationKind, Status, UncertainDate,
+};
 use crate::query::{Certainty, Change};
 
 /// A bundle's label lists at most this many kinds, then `…`.
@@ -17,7 +19,7 @@ const BUNDLE_KINDS: usize = 5;
 
 /// Edge label lines longer than this many characters are broken (after the kind's `:`,
 /// then before a date range's `→`), so that labels stay narrow beside their edges.
-const WRAP: usize = 24;
+const WRAP: usize = 22;
 
 /// `line` in lines of about [`WRAP`] characters: broken after the first `: ` (the kind of a
 /// bundle's line), then each part before its ` → ` (the end of a date range); never inside a
@@ -71,7 +73,7 @@ pub(super) fn edge(
     change: Option<(Difference, Change)>,
     lang: Lang,
 ) -> Edge {
-    let mut lines = vec![head(relation, lang), relation.dates()];
+    let mut lines = vec![head(relation, lang), relation.dates_in(&date_words(lang))];
     let symmetric = relation.kind.is_symmetric();
     let mut attrs = match change {
         None => stroke(relation.kind).attrs(symmetric),
@@ -145,29 +147,8 @@ pub(super) fn bundle(
     change: Option<(Difference, String)>,
     lang: Lang,
 ) -> Edge {
-    let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
-    for &(relation, _) in relations {
-        match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
-            Some((_, list)) => list.push(relation),
-            None => kinds.push((relation.kind, vec![relation])),
-        }
-    }
-    let count = format!(
-        "{} {}",
-        relations.len(),
-        i18n::phrase(Phrase::Relations, lang)
-    );
-    let mut lines = vec![count];
-    for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
-        let name = i18n::text(lang, Term::Kind(*kind));
-        lines.push(match list.as_slice() {
-            [one] => format!("{}: {}", head(one, lang), one.dates()),
-            several => format!("{name} ×{}: {}", several.len(), span(several)),
-        });
-    }
-    if kinds.len() > BUNDLE_KINDS {
-        lines.push("…".to_owned());
-    }
+    let kinds = by_kind(relations);
+    let mut lines = bundle_lines(relations.len(), &kinds, lang);
     if let Some((_, note)) = &change {
         lines.push(note.clone());
     }
@@ -175,33 +156,12 @@ pub(super) fn bundle(
     let one_way = relations.iter().all(|(r, _)| {
         !r.kind.is_symmetric() && r.source == first.source && r.target == first.target
     });
-    let mut attrs = match (&change, kinds.as_slice()) {
-        (Some((difference, _)), _) => {
-            let colour = difference.colour();
-            let mut attrs = vec![
-                attr("color", colour),
-                attr("fontcolor", colour),
-                attr("penwidth", difference.width()),
-            ];
-            if !one_way {
-                attrs.push(attr("dir", "none"));
-            }
-            attrs
-        }
-        (None, [(kind, _)]) => stroke(*kind).attrs(!one_way),
-        (None, _) => {
-            let width = (1.0 + 0.25 * relations.len() as f64).min(3.5);
-            let mut attrs = vec![
-                attr("color", "#4D4D4D"),
-                attr("fontcolor", "#4D4D4D"),
-                attr("penwidth", &format!("{width:.2}")),
-            ];
-            if !one_way {
-                attrs.push(attr("dir", "none"));
-            }
-            attrs
-        }
-    };
+    let mut attrs = bundle_stroke(
+        change.as_ref().map(|(d, _)| *d),
+        &kinds,
+        relations.len(),
+        one_way,
+    );
     attrs.insert(0, wrapped_label(&lines));
     attrs.insert(1, tooltip(relations.iter().map(|(r, _)| *r)));
     let mut styles = Vec::new();
@@ -222,22 +182,128 @@ pub(super) fn bundle(
     pair(&first.source, &first.target, attrs)
 }
 
-/// The dates several relations (in date order) span: the first one's start, the latest
-/// end (`→` when one goes on): `2012-04-06..2012-06-27 – 2014 →`.
-fn span(relations: &[&Relation]) -> String {
-    let start = relations[0]
-        .start
-        .map_or_else(|| "?".to_owned(), |d| d.human().to_string());
+/// The kinds of a bundle's relations, in the order they first appear, each with its
+/// relations.
+fn by_kind<'r>(
+    relations: &[(&'r Relation, Option<Certainty>)],
+) -> Vec<(RelationKind, Vec<&'r Relation>)> {
+    let mut kinds: Vec<(RelationKind, Vec<&Relation>)> = Vec::new();
+    for &(relation, _) in relations {
+        match kinds.iter_mut().find(|(k, _)| *k == relation.kind) {
+            Some((_, list)) => list.push(relation),
+            None => kinds.push((relation.kind, vec![relation])),
+        }
+    }
+    kinds
+}
+
+/// A bundle's label lines: how many relations, then a line per kind (at most
+/// [`BUNDLE_KINDS`], then `…`) with how many and their dates.
+fn bundle_lines(count: usize, kinds: &[(RelationKind, Vec<&Relation>)], lang: Lang) -> Vec<String> {
+    let mut lines = vec![format!("{count} {}", i18n::phrase(Phrase::Relations, lang))];
+    for (kind, list) in kinds.iter().take(BUNDLE_KINDS) {
+        let name = i18n::text(lang, Term::Kind(*kind));
+        let years = years(list, lang);
+        lines.push(match list.as_slice() {
+            [one] => format!("{}: {years}", head(one, lang)),
+            several => format!("{name} ×{}: {years}", several.len()),
+        });
+    }
+    if kinds.len() > BUNDLE_KINDS {
+        lines.push("…".to_owned());
+    }
+    lines
+}
+
+/// How a bundle of `count` relations is drawn: in a diff, the `difference`'s colour; else the
+/// kind's stroke when it has one kind, a dark grey line, wider for more, when several; an
+/// arrow only when all go `one_way`.
+fn bundle_stroke(
+    difference: Option<Difference>,
+    kinds: &[(RelationKind, Vec<&Relation>)],
+    count: usize,
+    one_way: bool,
+) -> Vec<Attribute> {
+    let (colour, width) = match (difference, kinds) {
+        (Some(difference), _) => (difference.colour(), difference.width().to_owned()),
+        (None, [(kind, _)]) => return stroke(*kind).attrs(!one_way),
+        (None, _) => {
+            let width = (1.0 + 0.25 * count as f64).min(3.5);
+            ("#4D4D4D", format!("{width:.2}"))
+        }
+    };
+    let mut attrs = vec![
+        attr("color", colour),
+        attr("fontcolor", colour),
+        attr("penwidth", &width),
+    ];
+    if !one_way {
+        attrs.push(attr("dir", "none"));
+    }
+    attrs
+}
+
+/// The words of a diagram's dates in `lang`, in their narrow form (`2012-04-06..06-27`).
+fn date_words(lang: Lang) -> DateWords {
+    DateWords {
+        short: true,
+        ..i18n::date_words(lang)
+    }
+}
+
+/// A date to the year, bounds as bounds (`2012`, `≤2012`, `≥2013`, `2012..2013`), and the
+/// last year it may fall in (none for `≥`).
+fn year(date: UncertainDate) -> (String, Option<u16>) {
+    let year = |d: PartialDate| d.parts().0;
+    match date {
+        UncertainDate::Exact(d) => (year(d).to_string(), Some(year(d))),
+        UncertainDate::NotAfter(d) => (format!("≤{}", year(d)), Some(year(d))),
+        UncertainDate::NotBefore(d) => (format!("≥{}", year(d)), None),
+        UncertainDate::Between(a, b) if year(a) == year(b) => (year(a).to_string(), Some(year(a))),
+        UncertainDate::Between(a, b) => (format!("{}..{}", year(a), year(b)), Some(year(b))),
+    }
+}
+
+/// The years relations of one kind in a bundle span, so that its label stays a line per
+/// kind (the exact dates are on the edges `--no-bundle` draws): the earliest start's year,
+/// then `→` when one goes on, else the latest end's year when it may be later (`2012–2013`,
+/// `2012–≤2013` for an end between 2012 and 2013, `≤2012` for one that began by 2012 and
+/// ended in 2012); `timeless` or `undated` when none has a date.
+fn years(relations: &[&Relation], lang: Lang) -> String {
+    let words = i18n::date_words(lang);
+    if relations
+        .iter()
+        .all(|r| r.start.is_none() && r.end.is_none())
+    {
+        let timeless = relations.iter().all(|r| r.timeless);
+        return (if timeless {
+            words.timeless
+        } else {
+            words.undated
+        })
+        .to_owned();
+    }
+    let (start, start_last) = relations
+        .iter()
+        .filter_map(|r| r.start)
+        .min_by_key(|d| (d.earliest(), d.latest()))
+        .map_or_else(|| ("?".to_owned(), None), year);
     let open = relations
         .iter()
         .any(|r| r.effective_end().is_none() && !r.timeless);
     let last = relations
         .iter()
         .filter_map(|r| r.effective_end())
-        .max_by_key(|d| (d.latest(), d.earliest()));
+        .max_by_key(|d| (d.latest(), d.earliest()))
+        .map(year);
     match (open, last) {
         (true, _) => format!("{start} →"),
-        (false, Some(end)) => format!("{start} – {}", end.human()),
+        (false, Some((_, end_last))) if end_last.is_some() && end_last == start_last => start,
+        // An end between two years reads as its latest: `2012–≤2013`.
+        (false, Some((end, Some(end_last)))) if end.contains("..") => {
+            format!("{start}–≤{end_last}")
+        }
+        (false, Some((end, _))) => format!("{start}–{end}"),
         (false, None) => start,
     }
 }
@@ -285,6 +351,35 @@ mod tests {
         let start = format!("\"{}\" -> \"{}\" [", relation.source, relation.target);
         let at = dot.find(&start).unwrap();
         dot[at..at + dot[at..].find(']').unwrap()].to_owned()
+    }
+
+    #[test]
+    fn a_bundle_gives_each_kind_its_years() {
+        use super::years;
+        use crate::export::Lang;
+        let relation = |start: Option<&str>, end: Option<&str>| -> crate::Relation {
+            let mut json = serde_json::json!({"id": "r", "kind": "conflict", "source": "a",
+                "target": "b", "summary": ""});
+            if let Some(start) = start {
+                json["start"] = start.into();
+            }
+            if let Some(end) = end {
+                json["end"] = end.into();
+            }
+            serde_json::from_value(json).unwrap()
+        };
+        let years = |list: &[crate::Relation]| years(&list.iter().collect::<Vec<_>>(), Lang::En);
+        let open = relation(Some("[..2012-06-27]"), None);
+        let closed = relation(Some("2012-04-06"), Some("2013-06"));
+        assert_eq!(years(&[closed.clone(), open]), "≤2012 →");
+        assert_eq!(years(std::slice::from_ref(&closed)), "2012–2013");
+        let within = relation(Some("[..2012-06-27]"), Some("[2012-04-06..2012-06-27]"));
+        assert_eq!(years(&[within]), "≤2012");
+        let by = relation(Some("2012-04-06"), Some("[2012-04-06..2013-12]"));
+        assert_eq!(years(&[by]), "2012–≤2013");
+        let later = relation(Some("2013-06"), Some("[2013-09..]"));
+        assert_eq!(years(&[later]), "2013–≥2013");
+        assert_eq!(years(&[relation(None, None)]), "undated");
     }
 
     #[test]
@@ -412,6 +507,13 @@ mod tests {
             let dot = String::from_utf8(out).unwrap();
             assert!(dot.contains(kind) && dot.contains(legend), "{dot}");
             assert!(!dot.contains("label=\"control\\n"), "{dot}");
+            // Dates in words too: no English `undated` or `timeless` under an edge's kind.
+            assert!(
+                !dot.contains("\\nundated") && !dot.contains("\\ntimeless"),
+                "{dot}"
+            );
+            let undated = crate::i18n::date_words(lang).undated;
+            assert!(dot.contains(&format!("\\n{undated}")), "{dot}");
         }
     }
 }

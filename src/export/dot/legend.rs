@@ -136,10 +136,18 @@ pub fn legend(content: &LegendContent, title: Option<&str>) -> Stmt {
         // Read right to left: the entity kinds' first column on the right.
         columns.reverse();
     }
-    let heading = html(i18n::phrase(Phrase::Legend, content.lang));
+    // The heading beside the columns (before the first in reading order), not above them:
+    // the strip stays as short as its columns.
+    let heading = format!(
+        "<TD VALIGN=\"TOP\"><B>{}</B></TD>",
+        html(i18n::phrase(Phrase::Legend, content.lang))
+    );
+    match content.lang {
+        Lang::Ar => columns.push(heading),
+        Lang::En | Lang::Fr => columns.insert(0, heading),
+    }
     let legend = format!(
-        "<TABLE BORDER=\"1\" COLOR=\"#9e9e9e\" CELLBORDER=\"0\" CELLSPACING=\"2\" STYLE=\"ROUNDED\"><TR><TD COLSPAN=\"{}\"><B>{heading}</B></TD></TR><TR>{}</TR></TABLE>",
-        columns.len().max(1),
+        "<TABLE BORDER=\"1\" COLOR=\"#9e9e9e\" CELLBORDER=\"0\" CELLSPACING=\"2\" STYLE=\"ROUNDED\"><TR>{}</TR></TABLE>",
         columns.concat()
     );
     let title = title.map_or_else(String::new, |t| {

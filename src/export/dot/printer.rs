@@ -528,7 +528,7 @@ mod tests {
     #[test]
     fn every_diagram_of_the_builtin_graph() {
         let graph = load(&GraphFiles::builtin()).unwrap();
-        for view in views::builtin() {
+        for view in views::builtin().iter().filter(|v| v.has_diagram()) {
             same(&view.diagram(&graph).unwrap());
         }
         let everything = snapshot(&graph, &Filter::default());
