@@ -220,6 +220,10 @@ pub(crate) enum Meaning {
     /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
     /// stands for its region.
     Region,
+    /// A site within a place (مطار, "airport", "aéroport"): the place named with it ("مطار
+    /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
+    /// a verb's object is.
+    Site,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -240,6 +244,10 @@ pub(crate) struct Trigger {
     /// comma between: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali"), the
     /// target right after it.
     pub near: bool,
+    /// A verb of expelling ("طرد X من Y", "expelled X from Y", "chassé X de Y"): what loses
+    /// the place is the object before it when one is named, else the subject ("X was
+    /// expelled from Y").
+    pub expel: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -454,6 +462,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "continues" => Meaning::Continues,
         "background" => Meaning::Background,
         "complement" => Meaning::Complement,
+        "site" => Meaning::Site,
         _ => return None,
     })
 }
@@ -513,6 +522,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         with: None,
         of: false,
         near: false,
+        expel: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -523,6 +533,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.of = true;
         } else if *flag == "near" {
             trigger.near = true;
+        } else if *flag == "expel" {
+            trigger.expel = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

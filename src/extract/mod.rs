@@ -2014,4 +2014,165 @@ mod tests {
             Vec::<String>::new()
         );
     }
+
+    #[test]
+    fn expelling_takes_the_place_from_what_was_expelled() {
+        // Active: the object loses the place, not the subject.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "في مارس 2013 طرد الجيش المالي الحركة الوطنية لتحرير أزواد من غاو."
+            ),
+            ["control mnla gao - 2013-03"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "En janvier 2013, l'armée malienne a chassé Ansar Dine de Kidal."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "In January 2013 the Malian army expelled Ansar Dine from Kidal."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        // Passive: the subject loses the places, each of a list (no town loses a town).
+        assert_eq!(
+            read(Lang::Ar, "تم طرد أنصار الدين من كيدال وغاو في فبراير 2013."),
+            [
+                "control ansar-dine kidal - 2013-02",
+                "control ansar-dine gao - 2013-02"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine a été chassé de Kidal en janvier 2013."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        // Not a verb of expelling: the subject takes the place.
+        assert_eq!(
+            read(Lang::En, "In January 2013 the Malian army took Kidal."),
+            ["control malian-army kidal 2013-01 -"]
+        );
+    }
+
+    #[test]
+    fn claims_and_administration() {
+        assert_eq!(
+            read(Lang::Ar, "تطالب الحركة الوطنية لتحرير أزواد بكيدال."),
+            ["claim mnla kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA revendique Kidal et Gao."),
+            ["claim mnla kidal - -", "claim mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA lays claim to Kidal."),
+            ["claim mnla kidal - -"]
+        );
+        // What a claim verb says after "that" is no object of it: the claim is the speech.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "ادعت الحركة الوطنية لتحرير أزواد أن أنصار الدين سيطرت على كيدال."
+            ),
+            ["control ansar-dine kidal - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "أنصار الدين تدير كيدال منذ 2012."),
+            ["administration ansar-dine kidal 2012 -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine administers Kidal."),
+            ["administration ansar-dine kidal - -"]
+        );
+        // A claim on an actor is no claim on a territory.
+        assert!(read(Lang::Fr, "Le MNLA réclame Ansar Dine.").is_empty());
+    }
+
+    #[test]
+    fn a_site_in_a_town_is_not_the_town() {
+        assert!(read(Lang::Ar, "سيطرت أنصار الدين على مطار غاو في 2012.").is_empty());
+        assert!(read(Lang::Fr, "Ansar Dine a pris l'aéroport de Gao en 2012.").is_empty());
+        assert!(read(Lang::En, "Ansar Dine seized the Gao airport in 2012.").is_empty());
+        assert!(read(Lang::En, "Ansar Dine seized the airport of Gao in 2012.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Ansar Dine seized Gao in 2012."),
+            ["control ansar-dine gao 2012 -"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_pair_says_it_of_each() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA was backed by Algeria and Niger, which border Mali."
+            ),
+            [
+                "support algeria mnla - -",
+                "borders niger mali - -",
+                "borders algeria mali - -"
+            ]
+        );
+        // Without the relative pronoun the pair are the two sides.
+        assert_eq!(
+            read(Lang::En, "Algeria and Niger border Mali."),
+            ["borders niger mali - -", "borders algeria mali - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Algeria and Niger clashed."),
+            ["conflict algeria niger - -"]
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_without_a_year_take_the_nearest_year_forward() {
+        // After a dateline: a few days before it is the same year.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "GAO, 14 janvier 2013 (AFP) – Le 3 janvier, l'armée malienne a repris Gao."
+            ),
+            ["control malian-army gao 2013-01-03 -"]
+        );
+        // After a month: the next January.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine a pris Gao en décembre 2012. Le 3 janvier, l'armée malienne a repris Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-12 -",
+                "control malian-army gao 2013-01-03 -"
+            ]
+        );
+        // Six months after a day, forward rather than back.
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 27 June 2012 Ansar Dine took Gao. On 3 January, the Malian army took Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-06-27 -",
+                "control malian-army gao 2013-01-03 -"
+            ]
+        );
+        // Later the same year.
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 27 June 2012 Ansar Dine took Gao. On 16 November, the MNLA attacked Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-06-27 -",
+                "attack mnla gao 2012-11-16 -"
+            ]
+        );
+    }
 }

@@ -54,6 +54,8 @@ pub(crate) struct Markers {
     pub background: Vec<usize>,
     /// Conjunctions opening reported content (أن, "that").
     pub complement: Vec<usize>,
+    /// Sites within a place (مطار, "airport"): first token, one past the last.
+    pub site: Vec<(usize, usize)>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -118,6 +120,7 @@ pub(crate) fn markers(
                 Meaning::Continues => m.continues.push(i),
                 Meaning::Background => m.background.push(i),
                 Meaning::Complement => m.complement.push(i),
+                Meaning::Site => m.site.push(span),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -478,15 +481,23 @@ impl Sentence<'_> {
                     Lang::Ar => false,
                 }
         });
-        let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice);
+        // A verb of expelling in the passive has what was expelled as its subject ("X a été
+        // chassé de Y": X loses Y), as its active form has it as its object.
+        let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice || trigger.expel);
         if let Some(s) = subject {
             let close = self.mentions[s].last + 4 >= a;
-            for t in self.objects(b, trigger) {
-                out.push(read(s, t, "verb-svo", if close { 0.75 } else { 0.65 }));
-            }
+            let confidence = if close { 0.75 } else { 0.65 };
+            out.extend(self.object_readings(s, b, trigger, "verb-svo", confidence));
+            // "X and Y clashed", not "X and Y, which border the country": a relative
+            // clause says of each what it says, the pair is not its two sides.
             if symmetric
                 && let Some(x) = s.checked_sub(1)
                 && self.joined(x, s)
+                && !self
+                    .markers
+                    .relative
+                    .iter()
+                    .any(|&r| r >= self.mentions[s].last && r < a)
             {
                 out.push(read(x, s, "coordination", 0.7));
             }
@@ -511,9 +522,8 @@ impl Sentence<'_> {
             && !relative_verb
             && let Some(s) = first_after
         {
-            for t in self.objects(self.mentions[s].last, trigger) {
-                out.push(read(s, t, "verb-vso", 0.7));
-            }
+            let after_subject = self.mentions[s].last;
+            out.extend(self.object_readings(s, after_subject, trigger, "verb-vso", 0.7));
             // Verb-object-subject, which Arabic allows when the subject is long or
             // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
             // the kinds refuse the usual order (the caller tries readings in turn).
@@ -570,6 +580,31 @@ impl Sentence<'_> {
         }
     }
 
+    /// Readings of a verb's subject `s` with each of its objects after token `b`, at
+    /// `confidence`. For a verb of expelling, an object may also lose the place named after
+    /// it ("طرد الجيش من المنطقة": the army loses the area), read first: the kinds decide
+    /// ("X was expelled from Gao and Timbuktu": X loses both, as no town loses a town).
+    fn object_readings(
+        &self,
+        s: usize,
+        b: usize,
+        trigger: &Trigger,
+        rule: &'static str,
+        confidence: f64,
+    ) -> Vec<Reading> {
+        let objects = self.objects(b, trigger);
+        let mut out = Vec::new();
+        for (k, &t) in objects.iter().enumerate() {
+            if trigger.expel {
+                for &o in &objects[..k] {
+                    out.push(read(o, t, "expel", confidence + 0.05));
+                }
+            }
+            out.push(read(s, t, rule, confidence));
+        }
+        out
+    }
+
     /// The objects of a verb whose last token is before `b`: the mention right after it, or
     /// after "with"/"against"/"on", then the next ones (three at most, five for a trigger that
     /// needs a later word, whose object is often far: أعلنت X … استقلال Y).
@@ -603,6 +638,9 @@ impl Sentence<'_> {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
                         && !self.including().any(|(_, j)| j == first)
+                        // "ادعت X أن Y …", "said that Y …": the clause a complement opens
+                        // holds no object of the verb before it.
+                        && !self.markers.complement.iter().any(|&c| c >= b && c < first)
                         && self.gap(b, first) <= 6
                         && !self.new_clause_between(b, first)
                         // "attacked militants near Gao": Gao is where. For control, the place
@@ -610,10 +648,22 @@ impl Sentence<'_> {
                         // for presence and aims the place is what the relation is about.
                         && (locative_object(trigger.kind)
                             || !self.markers.locative.iter().any(|&(_, end)| end == first))
+                        && !self.site_of(m)
                 })
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when mention `m` names where a site is: right after a site noun ("مطار الخرطوم"),
+    /// after one and "of" ("the airport of Khartoum", "l'aéroport de Bangui"), or in English
+    /// right before one ("Khartoum airport"). A verb's object is then the site, not the place.
+    fn site_of(&self, m: usize) -> bool {
+        let (first, last) = (self.mentions[m].first, self.mentions[m].last);
+        let of = |i: usize| self.markers.partitive.contains(&i);
+        self.markers.site.iter().any(|&(x, y)| {
+            y == first || (y + 1 == first && of(y)) || (self.lang == Lang::En && x == last)
+        })
     }
 
     /// True when a new clause opens between tokens `from` and `to`: punctuation then "and"
