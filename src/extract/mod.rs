@@ -263,6 +263,7 @@ impl<'g> Extractor<'g> {
             let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             self.possessive_forces(&tokens, &matches, &mut mentions);
+            self.adjective_forces(&tokens, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
@@ -423,11 +424,7 @@ impl<'g> Extractor<'g> {
             if self.kind_of(&m.who) != Some(EntityKind::ArmedForce) || m.resolved {
                 continue;
             }
-            let Some(&state) = tokens[m.first..m.last].iter().find_map(|t| {
-                self.demonyms
-                    .get(&t.key)
-                    .or_else(|| self.demonyms.get(t.bare.as_ref()?))
-            }) else {
+            let Some(state) = self.demonym_in(tokens, m) else {
                 continue;
             };
             let (source, target) = (
@@ -462,6 +459,33 @@ impl<'g> Extractor<'g> {
                     crate::text::visible(&text[m.start..m.end])
                 ),
             });
+        }
+    }
+
+    /// The state whose adjective a mention's name holds ("الجيش المالي": Mali).
+    fn demonym_in(&self, tokens: &[tokens::Token], m: &mentions::Mention) -> Option<usize> {
+        tokens[m.first..m.last].iter().find_map(|t| {
+            self.demonyms
+                .get(&t.key)
+                .or_else(|| self.demonyms.get(t.bare.as_ref()?))
+                .copied()
+        })
+    }
+
+    /// "the Malian army", "les forces maliennes": an armed force the graph does not know by
+    /// that name, whose name holds the adjective of a state the graph gives exactly one
+    /// armed force, is that force.
+    fn adjective_forces(&self, tokens: &[tokens::Token], mentions: &mut [mentions::Mention]) {
+        for m in mentions {
+            if let Who::New {
+                kind: EntityKind::ArmedForce,
+                ..
+            } = m.who
+                && let Some(state) = self.demonym_in(tokens, m)
+                && let Some(&force) = self.forces.get(&state)
+            {
+                m.who = Who::Known(force);
+            }
         }
     }
 
@@ -2174,5 +2198,36 @@ mod tests {
                 "attack mnla gao 2012-11-16 -"
             ]
         );
+    }
+
+    #[test]
+    fn a_states_adjective_names_its_one_armed_force() {
+        // The held-out graph knows the Malian Armed Forces as FAMa, not as "the Malian army":
+        // the adjective says whose.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/extract-heldout/graph");
+        let graph = load(&GraphFiles::read_dir(&dir).unwrap()).unwrap();
+        let kinds = |lang, text: &str| -> Vec<String> {
+            let found = Extractor::new(&graph, lang, None)
+                .unwrap()
+                .extract("t.txt", text, None);
+            found
+                .candidates
+                .iter()
+                .map(|c| format!("{} {:?} {:?}", c.kind, c.source, c.target))
+                .collect()
+        };
+        let fama = "Known(EntityId(\"fama\"))";
+        let found = kinds(Lang::En, "The Malian army took Kidal.");
+        assert!(
+            found
+                .iter()
+                .any(|c| c.starts_with("control") && c.contains(fama)),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|c| !c.contains("New")), "{found:?}");
+        // A state the graph gives no armed force: the force stays a new actor.
+        let found = kinds(Lang::En, "The Chadian army took Kidal.");
+        assert!(found.iter().any(|c| c.contains("New")), "{found:?}");
     }
 }
