@@ -51,6 +51,9 @@ pub(crate) fn scan(
     out
 }
 
+/// A day as year, month (1–12) and day of month.
+type Civil = (i64, u32, u32);
+
 struct Scanner<'a> {
     matches: &'a Matches<'a>,
     tokens: &'a [Token],
@@ -236,14 +239,15 @@ impl Scanner<'_> {
             .map(|y| y as u16)
     }
 
-    fn reference_year(&self) -> Option<u16> {
+    /// The first and last days (year, month, day) of the last date given, when bounded.
+    fn reference_days(&self) -> Option<(Civil, Civil)> {
         let r = self.reference?;
         let (a, b) = (r.earliest(), r.latest());
-        if a == Day::MIN || b == Day::MAX {
-            return None;
-        }
-        let (ya, _, _) = a.civil();
-        let (yb, _, _) = b.civil();
+        (a != Day::MIN && b != Day::MAX).then(|| (a.civil(), b.civil()))
+    }
+
+    fn reference_year(&self) -> Option<u16> {
+        let ((ya, _, _), (yb, _, _)) = self.reference_days()?;
         (ya == yb).then(|| u16::try_from(ya).ok()).flatten()
     }
 
@@ -253,13 +257,7 @@ impl Scanner<'_> {
     /// after "décembre 2020" is in 2021, after "27 juin 2012" in 2013, after a dateline of
     /// 14 January 2021 in 2021); else that date's year.
     fn year_of(&self, month: u8, day: u8) -> Option<u16> {
-        let r = self.reference?;
-        let (a, b) = (r.earliest(), r.latest());
-        if a == Day::MIN || b == Day::MAX {
-            return None;
-        }
-        let (ya, ma, da) = a.civil();
-        let (yb, mb, _) = b.civil();
+        let ((ya, ma, da), (yb, mb, _)) = self.reference_days()?;
         if (ya, ma) != (yb, mb) {
             return self.reference_year();
         }

@@ -2230,4 +2230,27 @@ mod tests {
         let found = kinds(Lang::En, "The Chadian army took Kidal.");
         assert!(found.iter().any(|c| c.contains("New")), "{found:?}");
     }
+
+    #[test]
+    fn a_preposition_on_a_word_makes_it_no_verb() {
+        // "بدعم من X": with the support of X; the subject is not X's supporter.
+        let found = read(
+            Lang::Ar,
+            "سيطر الجيش المالي على غاو بدعم من القوات الفرنسية.",
+        );
+        assert!(found.iter().all(|c| !c.starts_with("support")), "{found:?}");
+        assert!(
+            found.contains(&"control malian-army gao - -".to_owned()),
+            "{found:?}"
+        );
+        // The verb itself, with or without the conjunction و written on it.
+        assert_eq!(
+            read(Lang::Ar, "دعمت فرنسا الجيش المالي."),
+            ["support france malian-army - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "ودعمت فرنسا الجيش المالي."),
+            ["support france malian-army - -"]
+        );
+    }
 }

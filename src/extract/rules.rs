@@ -97,6 +97,10 @@ pub(crate) fn markers(
         for &&(n, phrase) in &found {
             let span = (i, i + n);
             match &phrase.meaning {
+                // "بدعم من X" (with the support of X): a preposition written on the word
+                // makes it a noun; the same letters as a verb are not read.
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Verb && preposition_on(&tokens[i], &phrase.words[0]) => {}
                 // Several triggers of one span (a verb and a noun written alike) are all
                 // kept; the first that reads is used.
                 Meaning::Trigger(t)
@@ -132,6 +136,20 @@ pub(crate) fn markers(
         i += advance;
     }
     m
+}
+
+/// True when `token` matches the phrase word `first` only without an Arabic preposition
+/// written on it (ب, ك, after و or ف too): "بدعم" is "with the support", never a verb, as no
+/// preposition is written on a verb.
+fn preposition_on(token: &Token, first: &super::lexicon::Word) -> bool {
+    if first.matches(&token.key) {
+        return false;
+    }
+    let mut letters = token.key.chars();
+    let (one, two) = (letters.next(), letters.next());
+    let via = |bare: &Option<String>| bare.as_deref().is_some_and(|b| first.matches(b));
+    (via(&token.bare) && matches!(one, Some('ب' | 'ك')))
+        || (via(&token.bare2) && matches!(two, Some('ب' | 'ك')))
 }
 
 /// A reading of a trigger: source and target mention indexes, the rule, its confidence.
