@@ -51,6 +51,9 @@ pub(crate) fn scan(
     out
 }
 
+/// A day as year, month (1–12) and day of month.
+type Civil = (i64, u32, u32);
+
 struct Scanner<'a> {
     matches: &'a Matches<'a>,
     tokens: &'a [Token],
@@ -236,15 +239,36 @@ impl Scanner<'_> {
             .map(|y| y as u16)
     }
 
-    fn reference_year(&self) -> Option<u16> {
+    /// The first and last days (year, month, day) of the last date given, when bounded.
+    fn reference_days(&self) -> Option<(Civil, Civil)> {
         let r = self.reference?;
         let (a, b) = (r.earliest(), r.latest());
-        if a == Day::MIN || b == Day::MAX {
-            return None;
-        }
-        let (ya, _, _) = a.civil();
-        let (yb, _, _) = b.civil();
+        (a != Day::MIN && b != Day::MAX).then(|| (a.civil(), b.civil()))
+    }
+
+    fn reference_year(&self) -> Option<u16> {
+        let ((ya, _, _), (yb, _, _)) = self.reference_days()?;
         (ya == yb).then(|| u16::try_from(ya).ok()).flatten()
+    }
+
+    /// The year of a day and month written without one: when the last date given lies
+    /// within one month, its occurrence nearest that date, a day before it counting double
+    /// (news tells events in order, a date before the last one is a flashback: "le 3 janvier"
+    /// after "décembre 2020" is in 2021, after "27 juin 2012" in 2013, after a dateline of
+    /// 14 January 2021 in 2021); else that date's year.
+    fn year_of(&self, month: u8, day: u8) -> Option<u16> {
+        let ((ya, ma, da), (yb, mb, _)) = self.reference_days()?;
+        if (ya, ma) != (yb, mb) {
+            return self.reference_year();
+        }
+        // Days are compared as 31-day months: near enough to tell the nearest year.
+        let at = |y: i64, m: u32, d: u32| y * 372 + i64::from(m - 1) * 31 + i64::from(d);
+        let from = at(ya, ma, da);
+        let y = [ya, ya + 1, ya - 1].into_iter().min_by_key(|&y| {
+            let gap = at(y, u32::from(month), u32::from(day)) - from;
+            if gap < 0 { -2 * gap } else { gap }
+        })?;
+        u16::try_from(y).ok()
     }
 
     /// An absolute date at `i`: "6 أبريل 2012", "April 6, 2012", "juin 2013", "عام 2012",
@@ -267,7 +291,7 @@ impl Scanner<'_> {
                 return match self.year(k) {
                     Some(y) => Some((k + 1, PartialDate::from_parts(y, month, day as u8).ok()?)),
                     None => {
-                        let y = self.reference_year()?;
+                        let y = self.year_of(month, day as u8)?;
                         Some((after, PartialDate::from_parts(y, month, day as u8).ok()?))
                     }
                 };

@@ -225,6 +225,10 @@ pub(crate) enum Meaning {
     /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
     /// stands for its region.
     Region,
+    /// A site within a place (مطار, "airport", "aéroport"): the place named with it ("مطار
+    /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
+    /// a verb's object is.
+    Site,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -245,6 +249,10 @@ pub(crate) struct Trigger {
     /// comma between: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali"), the
     /// target right after it.
     pub near: bool,
+    /// A verb of expelling ("طرد X من Y", "expelled X from Y", "chassé X de Y"): what loses
+    /// the place is the object before it when one is named, else the subject ("X was
+    /// expelled from Y").
+    pub expel: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -413,32 +421,34 @@ fn meaning(head: &str) -> Result<Meaning, String> {
     let mut parts = head.split_whitespace();
     let category = parts.next().unwrap_or_default();
     let args: Vec<&str> = parts.collect();
-    let number = |max: u32| -> Result<u32, String> {
-        args.first()
-            .and_then(|a| a.parse::<u32>().ok())
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| format!("{category} needs a number from 1 to {max}"))
-    };
-    let unit = || -> Result<Unit, String> {
-        match args.first().copied() {
-            Some("day") => Ok(Unit::Day),
-            Some("week") => Ok(Unit::Week),
-            Some("month") => Ok(Unit::Month),
-            Some("year") => Ok(Unit::Year),
-            _ => Err(format!("{category} needs day, week, month or year")),
-        }
-    };
+    if let Some(marker) = marker(category) {
+        return Ok(marker);
+    }
     Ok(match category {
-        "month" => Meaning::Month(number(12)? as u8),
-        "weekday" => Meaning::Weekday(number(7)? as u8),
-        "number" => Meaning::Number(number(1000)?),
-        "unit" => Meaning::Unit(unit()?),
-        "dual" => Meaning::Dual(unit()?),
+        "month" => Meaning::Month(number(category, &args, 12)? as u8),
+        "weekday" => Meaning::Weekday(number(category, &args, 7)? as u8),
+        "number" => Meaning::Number(number(category, &args, 1000)?),
+        "unit" => Meaning::Unit(unit(category, &args)?),
+        "dual" => Meaning::Dual(unit(category, &args)?),
         "date" => Meaning::Date(
             args.first()
                 .and_then(|a| DateWord::parse(a))
                 .ok_or_else(|| format!("unknown date word {:?}", args.first()))?,
         ),
+        "anaphor" => Meaning::Anaphor(entity_kinds(category, &args)?),
+        "pronoun" => Meaning::Pronoun(entity_kinds(category, &args)?),
+        "entity" => {
+            let kind = args.first().ok_or("entity needs a kind")?;
+            Meaning::Head(entity_kind(kind)?)
+        }
+        "trigger" => Meaning::Trigger(trigger(&args)?),
+        other => return Err(format!("unknown category {other:?}")),
+    })
+}
+
+/// The categories that take no argument: words that mark a structure.
+fn marker(category: &str) -> Option<Meaning> {
+    Some(match category {
         "between" => Meaning::Between,
         "and" => Meaning::And,
         "with" => Meaning::With,
@@ -457,70 +467,86 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         "continues" => Meaning::Continues,
         "background" => Meaning::Background,
         "complement" => Meaning::Complement,
-        "anaphor" | "pronoun" => {
-            let kinds = args
-                .first()
-                .ok_or_else(|| format!("{category} needs entity kinds"))?
-                .split(',')
-                .map(|k| {
-                    serde_json::from_value(serde_json::Value::String(k.to_owned()))
-                        .map_err(|_| format!("unknown entity kind {k:?}"))
-                })
-                .collect::<Result<Vec<EntityKind>, String>>()?;
-            if category == "anaphor" {
-                Meaning::Anaphor(kinds)
-            } else {
-                Meaning::Pronoun(kinds)
-            }
-        }
-        "entity" => {
-            let kind = args.first().ok_or("entity needs a kind")?;
-            Meaning::Head(
-                serde_json::from_value(serde_json::Value::String((*kind).to_owned()))
-                    .map_err(|_| format!("unknown entity kind {kind:?}"))?,
-            )
-        }
-        "trigger" => {
-            let kind: RelationKind = args
-                .first()
-                .ok_or("trigger needs a relation kind")?
-                .parse()
-                .map_err(|e: crate::model::UnknownKind| e.to_string())?;
-            let pos = match args.get(1).copied() {
-                Some("verb") => Pos::Verb,
-                Some("noun") => Pos::Noun,
-                Some("title") => Pos::Title,
-                Some("by") => Pos::By,
-                Some("including") => Pos::Including,
-                other => return Err(format!("unknown part of speech {other:?}")),
-            };
-            let mut trigger = Trigger {
-                kind,
-                pos,
-                ends: false,
-                with: None,
-                of: false,
-                near: false,
-                label: format!("{} {}", kind.as_str(), args[1]),
-            };
-            for flag in &args[2..] {
-                if *flag == "end" {
-                    trigger.ends = true;
-                    trigger.label.push_str(" end");
-                } else if *flag == "of" {
-                    trigger.of = true;
-                } else if *flag == "near" {
-                    trigger.near = true;
-                } else if let Some(word) = flag.strip_prefix("with=") {
-                    trigger.with = words_of(word).pop();
-                } else {
-                    return Err(format!("unknown trigger flag {flag:?}"));
-                }
-            }
-            Meaning::Trigger(trigger)
-        }
-        other => return Err(format!("unknown category {other:?}")),
+        "site" => Meaning::Site,
+        _ => return None,
     })
+}
+
+/// The number from 1 to `max` a category's first argument gives.
+fn number(category: &str, args: &[&str], max: u32) -> Result<u32, String> {
+    args.first()
+        .and_then(|a| a.parse::<u32>().ok())
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("{category} needs a number from 1 to {max}"))
+}
+
+/// The unit of time a category's first argument names.
+fn unit(category: &str, args: &[&str]) -> Result<Unit, String> {
+    match args.first().copied() {
+        Some("day") => Ok(Unit::Day),
+        Some("week") => Ok(Unit::Week),
+        Some("month") => Ok(Unit::Month),
+        Some("year") => Ok(Unit::Year),
+        _ => Err(format!("{category} needs day, week, month or year")),
+    }
+}
+
+fn entity_kind(kind: &str) -> Result<EntityKind, String> {
+    serde_json::from_value(serde_json::Value::String(kind.to_owned()))
+        .map_err(|_| format!("unknown entity kind {kind:?}"))
+}
+
+/// The entity kinds, separated by commas, a category's first argument lists.
+fn entity_kinds(category: &str, args: &[&str]) -> Result<Vec<EntityKind>, String> {
+    args.first()
+        .ok_or_else(|| format!("{category} needs entity kinds"))?
+        .split(',')
+        .map(entity_kind)
+        .collect()
+}
+
+/// A trigger's arguments: its relation kind, its part of speech, then its flags.
+fn trigger(args: &[&str]) -> Result<Trigger, String> {
+    let kind: RelationKind = args
+        .first()
+        .ok_or("trigger needs a relation kind")?
+        .parse()
+        .map_err(|e: crate::model::UnknownKind| e.to_string())?;
+    let pos = match args.get(1).copied() {
+        Some("verb") => Pos::Verb,
+        Some("noun") => Pos::Noun,
+        Some("title") => Pos::Title,
+        Some("by") => Pos::By,
+        Some("including") => Pos::Including,
+        other => return Err(format!("unknown part of speech {other:?}")),
+    };
+    let mut trigger = Trigger {
+        kind,
+        pos,
+        ends: false,
+        with: None,
+        of: false,
+        near: false,
+        expel: false,
+        label: format!("{} {}", kind.as_str(), args[1]),
+    };
+    for flag in &args[2..] {
+        if *flag == "end" {
+            trigger.ends = true;
+            trigger.label.push_str(" end");
+        } else if *flag == "of" {
+            trigger.of = true;
+        } else if *flag == "near" {
+            trigger.near = true;
+        } else if *flag == "expel" {
+            trigger.expel = true;
+        } else if let Some(word) = flag.strip_prefix("with=") {
+            trigger.with = words_of(word).pop();
+        } else {
+            return Err(format!("unknown trigger flag {flag:?}"));
+        }
+    }
+    Ok(trigger)
 }
 
 #[cfg(test)]

@@ -257,15 +257,13 @@ impl<'g> Extractor<'g> {
                 .iter()
                 .any(|t| t.kind == tokens::Kind::Break)
             {
-                context = Context {
-                    document: std::mem::take(&mut context.document),
-                    ..Context::default()
-                };
+                context.new_paragraph();
             }
             previous_end = s.last;
             let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             self.possessive_forces(&tokens, &matches, &mut mentions);
+            self.adjective_forces(&tokens, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
@@ -287,87 +285,128 @@ impl<'g> Extractor<'g> {
                 mentions: &mentions,
                 markers: &markers,
             };
-            let mut read_span = None;
-            let mut had_subject = false;
-            // The subject of the sentence's last clause that had one, and where its verb ends.
-            let mut sentence_subject: Option<(usize, usize)> = None;
-            for (a, b, trigger) in &markers.triggers {
-                if read_span == Some((*a, *b)) {
-                    continue;
-                }
-                let here = Here {
-                    document,
-                    text,
-                    sentence: s,
-                    dates: &in_sentence,
-                    trigger,
-                    a: *a,
-                    b: *b,
-                    carried_date: context.date,
-                };
-                let verb = trigger.pos == lexicon::Pos::Verb;
-                let mut subject = None;
-                // "X split from Y and later joined Z": in French and English a verb
-                // coordinated to the clause before, with only objects between, has its
-                // subject (the nearest name before it is an object).
-                if self.lang != Lang::Ar
-                    && verb
-                    && sentence.coordinated(*a)
-                    && let Some((e, from)) = sentence_subject
-                    && sentence.only_objects_between(from, *a)
-                {
-                    subject = self.propose_carried(&sentence, &here, e, &mut out);
-                }
-                if subject.is_none() {
-                    subject = self.propose(&sentence, &here, None, &mut out);
-                }
-                // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
-                // its own has the subject of the clause before.
-                if subject.is_none()
-                    && verb
-                    && sentence.opens_clause(*a)
-                    && sentence.no_subject_after(*b)
-                    && let Some(carried) = context.subject
-                {
-                    subject = self.propose_carried(&sentence, &here, carried, &mut out);
-                }
-                // A verb whose reading gave nothing still has a subject the next clause may
-                // carry ("انسحب مقاتلو X من العاصمة وتمركزوا في Y").
-                let subject = match subject {
+            let here = |trigger, a, b, carried_date| Here {
+                document,
+                text,
+                sentence: s,
+                dates: &in_sentence,
+                trigger,
+                a,
+                b,
+                carried_date,
+            };
+            let had_subject = self.read_triggers(&sentence, here, &mut context, &mut out);
+            self.close_sentence(&in_sentence, &mentions, had_subject, &mut context);
+        }
+        out.finish(document)
+    }
+
+    /// Reads each trigger of `sentence` in turn, each with its subject (stated, or carried
+    /// from the clause before); `here` places a trigger in the sentence. Whether some
+    /// trigger had a subject.
+    fn read_triggers<'a>(
+        &self,
+        sentence: &rules::Sentence<'a>,
+        here: impl Fn(&'a lexicon::Trigger, usize, usize, Option<UncertainDate>) -> Here<'a>,
+        context: &mut Context,
+        out: &mut Draft,
+    ) -> bool {
+        let mut read_span = None;
+        let mut had_subject = false;
+        // The subject of the sentence's last clause that had one, and where its verb ends.
+        let mut sentence_subject: Option<(usize, usize)> = None;
+        for (a, b, trigger) in &sentence.markers.triggers {
+            if read_span == Some((*a, *b)) {
+                continue;
+            }
+            let here = here(trigger, *a, *b, context.date);
+            let subject =
+                self.propose_with_subject(sentence, &here, sentence_subject, context, out);
+            // A verb whose reading gave nothing still has a subject the next clause may
+            // carry ("انسحب مقاتلو X من العاصمة وتمركزوا في Y").
+            let subject =
+                match subject {
                     Some(found) => {
                         read_span = Some((*a, *b));
                         found
                     }
-                    None if verb => {
-                        sentence
-                            .subject_of(*a, *b)
-                            .and_then(|m| match mentions[m].who {
-                                Who::Known(e) => Some(e),
-                                _ => None,
-                            })
-                    }
+                    None if trigger.pos == lexicon::Pos::Verb => sentence
+                        .subject_of(*a, *b)
+                        .and_then(|m| match sentence.mentions[m].who {
+                            Who::Known(e) => Some(e),
+                            _ => None,
+                        }),
                     None => None,
                 };
-                if let Some(e) = subject {
-                    context.subject = Some(e);
-                    sentence_subject = Some((e, *b));
-                    had_subject = true;
-                }
-            }
-            if let Some(d) = in_sentence.iter().rev().find_map(|d| d.start.or(d.end)) {
-                context.date = Some(d);
-            }
-            // A sentence naming actors without a subject the rules read may have changed
-            // the topic: nothing is carried over it.
-            if !had_subject
-                && mentions
-                    .iter()
-                    .any(|m| self.kind_of(&m.who).is_some_and(EntityKind::is_actor))
-            {
-                context.subject = None;
+            if let Some(e) = subject {
+                context.subject = Some(e);
+                sentence_subject = Some((e, *b));
+                had_subject = true;
             }
         }
-        out.finish(document)
+        had_subject
+    }
+
+    /// Proposes the candidates of one trigger: with the subject of the clause it is
+    /// coordinated to, with its own, or with the paragraph's carried subject, in that order.
+    fn propose_with_subject(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        sentence_subject: Option<(usize, usize)>,
+        context: &Context,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (a, b) = (here.a, here.b);
+        let verb = here.trigger.pos == lexicon::Pos::Verb;
+        let mut subject = None;
+        // "X split from Y and later joined Z": in French and English a verb
+        // coordinated to the clause before, with only objects between, has its
+        // subject (the nearest name before it is an object).
+        if self.lang != Lang::Ar
+            && verb
+            && sentence.coordinated(a)
+            && let Some((e, from)) = sentence_subject
+            && sentence.only_objects_between(from, a)
+        {
+            subject = self.propose_carried(sentence, here, e, out);
+        }
+        if subject.is_none() {
+            subject = self.propose(sentence, here, None, out);
+        }
+        // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
+        // its own has the subject of the clause before.
+        if subject.is_none()
+            && verb
+            && sentence.opens_clause(a)
+            && sentence.no_subject_after(b)
+            && let Some(carried) = context.subject
+        {
+            subject = self.propose_carried(sentence, here, carried, out);
+        }
+        subject
+    }
+
+    /// After a sentence: its last date is the paragraph's, and a sentence naming actors
+    /// without a subject the rules read may have changed the topic: nothing is carried over
+    /// it.
+    fn close_sentence(
+        &self,
+        in_sentence: &[&dates::DateMention],
+        mentions: &[mentions::Mention],
+        had_subject: bool,
+        context: &mut Context,
+    ) {
+        if let Some(d) = in_sentence.iter().rev().find_map(|d| d.start.or(d.end)) {
+            context.date = Some(d);
+        }
+        if !had_subject
+            && mentions
+                .iter()
+                .any(|m| self.kind_of(&m.who).is_some_and(EntityKind::is_actor))
+        {
+            context.subject = None;
+        }
     }
 
     /// "الجيش المالي", "القوات التشادية", "the Malian army": an armed force whose name holds
@@ -385,11 +424,7 @@ impl<'g> Extractor<'g> {
             if self.kind_of(&m.who) != Some(EntityKind::ArmedForce) || m.resolved {
                 continue;
             }
-            let Some(&state) = tokens[m.first..m.last].iter().find_map(|t| {
-                self.demonyms
-                    .get(&t.key)
-                    .or_else(|| self.demonyms.get(t.bare.as_ref()?))
-            }) else {
+            let Some(state) = self.demonym_in(tokens, m) else {
                 continue;
             };
             let (source, target) = (
@@ -424,6 +459,33 @@ impl<'g> Extractor<'g> {
                     crate::text::visible(&text[m.start..m.end])
                 ),
             });
+        }
+    }
+
+    /// The state whose adjective a mention's name holds ("الجيش المالي": Mali).
+    fn demonym_in(&self, tokens: &[tokens::Token], m: &mentions::Mention) -> Option<usize> {
+        tokens[m.first..m.last].iter().find_map(|t| {
+            self.demonyms
+                .get(&t.key)
+                .or_else(|| self.demonyms.get(t.bare.as_ref()?))
+                .copied()
+        })
+    }
+
+    /// "the Malian army", "les forces maliennes": an armed force the graph does not know by
+    /// that name, whose name holds the adjective of a state the graph gives exactly one
+    /// armed force, is that force.
+    fn adjective_forces(&self, tokens: &[tokens::Token], mentions: &mut [mentions::Mention]) {
+        for m in mentions {
+            if let Who::New {
+                kind: EntityKind::ArmedForce,
+                ..
+            } = m.who
+                && let Some(state) = self.demonym_in(tokens, m)
+                && let Some(&force) = self.forces.get(&state)
+            {
+                m.who = Who::Known(force);
+            }
         }
     }
 
@@ -671,66 +733,9 @@ impl<'g> Extractor<'g> {
         out: &mut Draft,
     ) {
         let (a, b, trigger) = (here.a, here.b, here.trigger);
-        let (tokens, mentions, text) = (sentence.tokens, sentence.mentions, here.text);
+        let (mentions, text) = (sentence.mentions, here.text);
         let s = here.sentence;
-        // A date after a later verb of the sentence is that clause's ("withdrew from Gao and
-        // retook Kidal in 2013"), not this one's.
-        let later_verb = sentence
-            .markers
-            .triggers
-            .iter()
-            .filter(|(x, _, t)| *x >= b && t.pos == lexicon::Pos::Verb)
-            .map(|(x, _, _)| *x)
-            .min();
-        let date = here
-            .dates
-            .iter()
-            .filter(|d| later_verb.is_none_or(|v| d.first < v))
-            .min_by_key(|d| {
-                if d.first >= b {
-                    d.first - b
-                } else {
-                    a.saturating_sub(d.last)
-                }
-            })
-            .copied();
-        let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
-        // "signed in June 2013 and lasted until September 2013": an "until" later
-        // in the sentence ends what the nearest date began.
-        let mut until = None;
-        if let Some(d) = date
-            && start.is_some()
-            && end.is_none()
-            && !trigger.kind.is_instantaneous()
-            && let Some(u) = here
-                .dates
-                .iter()
-                .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
-            && u.end
-                .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
-        {
-            end = u.end;
-            until = Some(*u);
-        }
-        // A one-off act (an attack, a statement) the sentence leaves undated happened on or
-        // after the last date the paragraph gave (news tells events in order), unless told
-        // as background (the pluperfect, what a speaker says). A lasting relation gets no
-        // date this way: the date says when it was going on, not when it began.
-        let mut carried = false;
-        if date.is_none()
-            && trigger.kind.is_instantaneous()
-            && !sentence.background(a)
-            && let Some(lower) = here.carried_date.and_then(|d| d.written().0)
-        {
-            start = Some(UncertainDate::NotBefore(lower));
-            carried = true;
-        }
-        if trigger.ends && end.is_none() {
-            end = start.take();
-        }
-        if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
-            start = end.take();
-        }
+        let dating = dating(sentence, here);
         let negated = sentence.negated(a);
         let status = if sentence.markers.denial {
             Status::Disputed
@@ -740,27 +745,10 @@ impl<'g> Extractor<'g> {
             Status::Asserted
         };
         let (ms, mt) = (&mentions[reading.source], &mentions[reading.target]);
-        let mut lo = ms.start.min(mt.start).min(tokens[a].start);
-        let mut hi = ms.end.max(mt.end).max(tokens[b - 1].end);
-        for d in date.into_iter().chain(until) {
-            lo = lo.min(tokens[d.first].start);
-            hi = hi.max(tokens[d.last - 1].end);
-        }
-        let mut confidence = reading.confidence;
-        for p in [&source, &target] {
-            if matches!(p, Party::New { .. }) {
-                confidence -= 0.15;
-            }
-        }
-        if negated || status != Status::Asserted {
-            confidence -= 0.05;
-        }
-        // A definite noun or an unstated subject resolved from the sentences before.
-        for m in [ms, mt] {
-            if m.resolved {
-                confidence -= 0.1;
-            }
-        }
+        let (lo, hi) = evidence_span(sentence, here, [ms, mt], &dating);
+        let confidence = confidence(reading.confidence, [&source, &target], [ms, mt], {
+            negated || status != Status::Asserted
+        });
         if confidence < THRESHOLD {
             return;
         }
@@ -775,7 +763,7 @@ impl<'g> Extractor<'g> {
             trigger.label,
             crate::text::visible(&text[lo..hi])
         );
-        if carried {
+        if dating.carried {
             summary
                 .push_str(" Undated in its sentence: on or after the last date of its paragraph.");
         }
@@ -784,8 +772,8 @@ impl<'g> Extractor<'g> {
             kind: trigger.kind,
             source,
             target,
-            start,
-            end,
+            start: dating.start,
+            end: dating.end,
             negated,
             status,
             evidence: vec![Cited {
@@ -872,6 +860,133 @@ fn forces(graph: &Graph) -> HashMap<usize, usize> {
     }
     out.retain(|_, f| *f != usize::MAX);
     out
+}
+
+/// When a candidate holds, from the sentence's dates nearest its trigger.
+struct Dating<'a> {
+    start: Option<UncertainDate>,
+    end: Option<UncertainDate>,
+    /// The date read, and the "until" that ended it: both are part of the evidence.
+    date: Option<&'a dates::DateMention>,
+    until: Option<&'a dates::DateMention>,
+    /// Undated in its sentence, dated on or after the paragraph's last date.
+    carried: bool,
+}
+
+/// The dates of `here`'s trigger: the sentence's date nearest it (not after a later verb),
+/// ended by a later "until", or the paragraph's last date as a lower bound for a one-off act.
+fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
+    let (a, b, trigger) = (here.a, here.b, here.trigger);
+    // A date after a later verb of the sentence is that clause's ("withdrew from Gao and
+    // retook Kidal in 2013"), not this one's.
+    let later_verb = sentence
+        .markers
+        .triggers
+        .iter()
+        .filter(|(x, _, t)| *x >= b && t.pos == lexicon::Pos::Verb)
+        .map(|(x, _, _)| *x)
+        .min();
+    let date = here
+        .dates
+        .iter()
+        .filter(|d| later_verb.is_none_or(|v| d.first < v))
+        .min_by_key(|d| {
+            if d.first >= b {
+                d.first - b
+            } else {
+                a.saturating_sub(d.last)
+            }
+        })
+        .copied();
+    let (mut start, mut end) = date.map_or((None, None), |d| (d.start, d.end));
+    // "signed in June 2013 and lasted until September 2013": an "until" later
+    // in the sentence ends what the nearest date began.
+    let mut until = None;
+    if let Some(d) = date
+        && start.is_some()
+        && end.is_none()
+        && !trigger.kind.is_instantaneous()
+        && let Some(u) = here
+            .dates
+            .iter()
+            .find(|u| u.first >= d.last && u.start.is_none() && u.end.is_some())
+        && u.end
+            .is_some_and(|e| start.is_some_and(|s| e.latest() >= s.earliest()))
+    {
+        end = u.end;
+        until = Some(*u);
+    }
+    // A one-off act (an attack, a statement) the sentence leaves undated happened on or
+    // after the last date the paragraph gave (news tells events in order), unless told
+    // as background (the pluperfect, what a speaker says). A lasting relation gets no
+    // date this way: the date says when it was going on, not when it began.
+    let mut carried = false;
+    if date.is_none()
+        && trigger.kind.is_instantaneous()
+        && !sentence.background(a)
+        && let Some(lower) = here.carried_date.and_then(|d| d.written().0)
+    {
+        start = Some(UncertainDate::NotBefore(lower));
+        carried = true;
+    }
+    if trigger.ends && end.is_none() {
+        end = start.take();
+    }
+    if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
+        start = end.take();
+    }
+    Dating {
+        start,
+        end,
+        date,
+        until,
+        carried,
+    }
+}
+
+/// A reading's confidence, lowered for each end the graph does not know, for a negated or
+/// qualified statement, and for each end resolved from the sentences before (a definite noun
+/// or an unstated subject).
+fn confidence(
+    reading: f64,
+    parties: [&Party; 2],
+    ends: [&mentions::Mention; 2],
+    qualified: bool,
+) -> f64 {
+    let mut confidence = reading;
+    for p in parties {
+        if matches!(p, Party::New { .. }) {
+            confidence -= 0.15;
+        }
+    }
+    if qualified {
+        confidence -= 0.05;
+    }
+    for m in ends {
+        if m.resolved {
+            confidence -= 0.1;
+        }
+    }
+    confidence
+}
+
+/// The bytes a candidate cites: from the first to the last of its ends, its trigger and
+/// the dates read.
+fn evidence_span(
+    sentence: &rules::Sentence,
+    here: &Here,
+    ends: [&mentions::Mention; 2],
+    dating: &Dating,
+) -> (usize, usize) {
+    let tokens = sentence.tokens;
+    let [ms, mt] = ends;
+    let mut lo = ms.start.min(mt.start).min(tokens[here.a].start);
+    let mut hi = ms.end.max(mt.end).max(tokens[here.b - 1].end);
+    for d in dating.date.into_iter().chain(dating.until) {
+        lo = lo.min(tokens[d.first].start);
+        hi = hi.max(tokens[d.last - 1].end);
+    }
+    (lo, hi)
 }
 
 /// How a candidate's ends were found beyond the sentence's names, for its `rule`:
@@ -969,6 +1084,16 @@ struct Context {
     subject: Option<usize>,
     /// The start of the last date the paragraph gave before the sentence being read.
     date: Option<UncertainDate>,
+}
+
+impl Context {
+    /// A new paragraph keeps only what the document has named.
+    fn new_paragraph(&mut self) {
+        *self = Context {
+            document: std::mem::take(&mut self.document),
+            ..Context::default()
+        };
+    }
 }
 
 /// A trigger in its sentence, with what a candidate needs to cite it.
@@ -1911,6 +2036,221 @@ mod tests {
                 "برعاية فرنسا والجزائر، لكن الهدنة انهارت بعد أيام."
             ),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn expelling_takes_the_place_from_what_was_expelled() {
+        // Active: the object loses the place, not the subject.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "في مارس 2013 طرد الجيش المالي الحركة الوطنية لتحرير أزواد من غاو."
+            ),
+            ["control mnla gao - 2013-03"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "En janvier 2013, l'armée malienne a chassé Ansar Dine de Kidal."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "In January 2013 the Malian army expelled Ansar Dine from Kidal."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        // Passive: the subject loses the places, each of a list (no town loses a town).
+        assert_eq!(
+            read(Lang::Ar, "تم طرد أنصار الدين من كيدال وغاو في فبراير 2013."),
+            [
+                "control ansar-dine kidal - 2013-02",
+                "control ansar-dine gao - 2013-02"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine a été chassé de Kidal en janvier 2013."
+            ),
+            ["control ansar-dine kidal - 2013-01"]
+        );
+        // Not a verb of expelling: the subject takes the place.
+        assert_eq!(
+            read(Lang::En, "In January 2013 the Malian army took Kidal."),
+            ["control malian-army kidal 2013-01 -"]
+        );
+    }
+
+    #[test]
+    fn claims_and_administration() {
+        assert_eq!(
+            read(Lang::Ar, "تطالب الحركة الوطنية لتحرير أزواد بكيدال."),
+            ["claim mnla kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA revendique Kidal et Gao."),
+            ["claim mnla kidal - -", "claim mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA lays claim to Kidal."),
+            ["claim mnla kidal - -"]
+        );
+        // What a claim verb says after "that" is no object of it: the claim is the speech.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "ادعت الحركة الوطنية لتحرير أزواد أن أنصار الدين سيطرت على كيدال."
+            ),
+            ["control ansar-dine kidal - - alleged"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "أنصار الدين تدير كيدال منذ 2012."),
+            ["administration ansar-dine kidal 2012 -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine administers Kidal."),
+            ["administration ansar-dine kidal - -"]
+        );
+        // A claim on an actor is no claim on a territory.
+        assert!(read(Lang::Fr, "Le MNLA réclame Ansar Dine.").is_empty());
+    }
+
+    #[test]
+    fn a_site_in_a_town_is_not_the_town() {
+        assert!(read(Lang::Ar, "سيطرت أنصار الدين على مطار غاو في 2012.").is_empty());
+        assert!(read(Lang::Fr, "Ansar Dine a pris l'aéroport de Gao en 2012.").is_empty());
+        assert!(read(Lang::En, "Ansar Dine seized the Gao airport in 2012.").is_empty());
+        assert!(read(Lang::En, "Ansar Dine seized the airport of Gao in 2012.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Ansar Dine seized Gao in 2012."),
+            ["control ansar-dine gao 2012 -"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_pair_says_it_of_each() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA was backed by Algeria and Niger, which border Mali."
+            ),
+            [
+                "support algeria mnla - -",
+                "borders niger mali - -",
+                "borders algeria mali - -"
+            ]
+        );
+        // Without the relative pronoun the pair are the two sides.
+        assert_eq!(
+            read(Lang::En, "Algeria and Niger border Mali."),
+            ["borders niger mali - -", "borders algeria mali - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Algeria and Niger clashed."),
+            ["conflict algeria niger - -"]
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_without_a_year_take_the_nearest_year_forward() {
+        // After a dateline: a few days before it is the same year.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "GAO, 14 janvier 2013 (AFP) – Le 3 janvier, l'armée malienne a repris Gao."
+            ),
+            ["control malian-army gao 2013-01-03 -"]
+        );
+        // After a month: the next January.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Ansar Dine a pris Gao en décembre 2012. Le 3 janvier, l'armée malienne a repris Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-12 -",
+                "control malian-army gao 2013-01-03 -"
+            ]
+        );
+        // Six months after a day, forward rather than back.
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 27 June 2012 Ansar Dine took Gao. On 3 January, the Malian army took Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-06-27 -",
+                "control malian-army gao 2013-01-03 -"
+            ]
+        );
+        // Later the same year.
+        assert_eq!(
+            read(
+                Lang::En,
+                "On 27 June 2012 Ansar Dine took Gao. On 16 November, the MNLA attacked Gao."
+            ),
+            [
+                "control ansar-dine gao 2012-06-27 -",
+                "attack mnla gao 2012-11-16 -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_states_adjective_names_its_one_armed_force() {
+        // The held-out graph knows the Malian Armed Forces as FAMa, not as "the Malian army":
+        // the adjective says whose.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/extract-heldout/graph");
+        let graph = load(&GraphFiles::read_dir(&dir).unwrap()).unwrap();
+        let kinds = |lang, text: &str| -> Vec<String> {
+            let found = Extractor::new(&graph, lang, None)
+                .unwrap()
+                .extract("t.txt", text, None);
+            found
+                .candidates
+                .iter()
+                .map(|c| format!("{} {:?} {:?}", c.kind, c.source, c.target))
+                .collect()
+        };
+        let fama = "Known(EntityId(\"fama\"))";
+        let found = kinds(Lang::En, "The Malian army took Kidal.");
+        assert!(
+            found
+                .iter()
+                .any(|c| c.starts_with("control") && c.contains(fama)),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|c| !c.contains("New")), "{found:?}");
+        // A state the graph gives no armed force: the force stays a new actor.
+        let found = kinds(Lang::En, "The Chadian army took Kidal.");
+        assert!(found.iter().any(|c| c.contains("New")), "{found:?}");
+    }
+
+    #[test]
+    fn a_preposition_on_a_word_makes_it_no_verb() {
+        // "بدعم من X": with the support of X; the subject is not X's supporter.
+        let found = read(
+            Lang::Ar,
+            "سيطر الجيش المالي على غاو بدعم من القوات الفرنسية.",
+        );
+        assert!(found.iter().all(|c| !c.starts_with("support")), "{found:?}");
+        assert!(
+            found.contains(&"control malian-army gao - -".to_owned()),
+            "{found:?}"
+        );
+        // The verb itself, with or without the conjunction و written on it.
+        assert_eq!(
+            read(Lang::Ar, "دعمت فرنسا الجيش المالي."),
+            ["support france malian-army - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "ودعمت فرنسا الجيش المالي."),
+            ["support france malian-army - -"]
         );
     }
 }

@@ -54,6 +54,8 @@ pub(crate) struct Markers {
     pub background: Vec<usize>,
     /// Conjunctions opening reported content (أن, "that").
     pub complement: Vec<usize>,
+    /// Sites within a place (مطار, "airport"): first token, one past the last.
+    pub site: Vec<(usize, usize)>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
     pub with: Vec<(usize, usize)>,
@@ -95,6 +97,10 @@ pub(crate) fn markers(
         for &&(n, phrase) in &found {
             let span = (i, i + n);
             match &phrase.meaning {
+                // "بدعم من X" (with the support of X): a preposition written on the word
+                // makes it a noun; the same letters as a verb are not read.
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Verb && preposition_on(&tokens[i], &phrase.words[0]) => {}
                 // Several triggers of one span (a verb and a noun written alike) are all
                 // kept; the first that reads is used.
                 Meaning::Trigger(t)
@@ -118,6 +124,7 @@ pub(crate) fn markers(
                 Meaning::Continues => m.continues.push(i),
                 Meaning::Background => m.background.push(i),
                 Meaning::Complement => m.complement.push(i),
+                Meaning::Site => m.site.push(span),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
                 Meaning::With | Meaning::Against => m.with.push(span),
@@ -131,6 +138,20 @@ pub(crate) fn markers(
     m
 }
 
+/// True when `token` matches the phrase word `first` only without an Arabic preposition
+/// written on it (ب, ك, after و or ف too): "بدعم" is "with the support", never a verb, as no
+/// preposition is written on a verb.
+fn preposition_on(token: &Token, first: &super::lexicon::Word) -> bool {
+    if first.matches(&token.key) {
+        return false;
+    }
+    let mut letters = token.key.chars();
+    let (one, two) = (letters.next(), letters.next());
+    let via = |bare: &Option<String>| bare.as_deref().is_some_and(|b| first.matches(b));
+    (via(&token.bare) && matches!(one, Some('ب' | 'ك')))
+        || (via(&token.bare2) && matches!(two, Some('ب' | 'ك')))
+}
+
 /// A reading of a trigger: source and target mention indexes, the rule, its confidence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Reading {
@@ -138,6 +159,16 @@ pub(crate) struct Reading {
     pub target: usize,
     pub rule: &'static str,
     pub confidence: f64,
+}
+
+/// A reading of `source` and `target` by `rule`.
+fn read(source: usize, target: usize, rule: &'static str, confidence: f64) -> Reading {
+    Reading {
+        source,
+        target,
+        rule,
+        confidence,
+    }
 }
 
 /// The sentence a rule reads.
@@ -289,48 +320,73 @@ impl Sentence<'_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let symmetric = trigger.kind.is_symmetric();
-        let read = |source: usize, target: usize, rule: &'static str, confidence: f64| Reading {
-            source,
-            target,
-            rule,
-            confidence,
-        };
-        // between X and Y
-        if symmetric {
-            for &(x, y) in &self.markers.between {
-                // "disputed by both X and Y" (من قبل كل من) names two agents, not two sides.
-                if self.markers.agent.iter().any(|&(_, end)| end == x) {
-                    continue;
-                }
-                let near = (y >= b && x <= b + 4) || (x + 8 >= a && x < a);
-                if !near {
-                    continue;
-                }
-                if let Some(m1) = self
-                    .after(y)
-                    .next()
-                    .filter(|&m| self.mentions[m].first <= y + 1)
-                    && let Some(m2) = self.after(self.mentions[m1].last).next()
-                    && self.joined(m1, m2)
+        if trigger.kind.is_symmetric() {
+            self.between_readings(a, b, &mut out);
+        }
+        self.passive_readings(a, b, trigger, &mut out);
+        if trigger.near {
+            // An apposition: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali".
+            if let Some(s) = self.appositive_before(a)
+                && let Some(t) = self.right_after(b)
+            {
+                out.push(read(s, t, "apposition", 0.7));
+            }
+            return out;
+        }
+        match trigger.pos {
+            Pos::Including => self.including_readings(a, b, &mut out),
+            Pos::Title => self.title_readings(a, b, &mut out),
+            Pos::By => {
+                if let Some(leader) = self.right_after(b)
+                    && let Some(group) = self.before(a).filter(|&g| self.mentions[g].last + 2 >= a)
                 {
-                    // "بين X و Y ضد Z", "between X and Y against Z": X and Y are one side,
-                    // each read against Z (the caller adds X).
-                    let against = self.marked_object(self.mentions[m2].last).filter(|&z| {
-                        self.markers
-                            .with
-                            .iter()
-                            .any(|&(x, _)| x == self.mentions[m2].last)
-                            && z > m2
-                    });
-                    match against {
-                        Some(z) => out.push(read(m2, z, "noun", 0.8)),
-                        None => out.push(read(m1, m2, "between", 0.85)),
-                    }
+                    out.push(read(leader, group, "by", 0.8));
+                }
+            }
+            Pos::Verb => self.verb_readings(a, b, trigger, &mut out),
+            Pos::Noun => self.noun_readings(a, b, trigger, &mut out),
+        }
+        out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
+        out
+    }
+
+    /// "between X and Y" near a symmetric trigger: X and Y are its two sides.
+    fn between_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        for &(x, y) in &self.markers.between {
+            // "disputed by both X and Y" (من قبل كل من) names two agents, not two sides.
+            if self.markers.agent.iter().any(|&(_, end)| end == x) {
+                continue;
+            }
+            let near = (y >= b && x <= b + 4) || (x + 8 >= a && x < a);
+            if !near {
+                continue;
+            }
+            if let Some(m1) = self
+                .after(y)
+                .next()
+                .filter(|&m| self.mentions[m].first <= y + 1)
+                && let Some(m2) = self.after(self.mentions[m1].last).next()
+                && self.joined(m1, m2)
+            {
+                // "بين X و Y ضد Z", "between X and Y against Z": X and Y are one side,
+                // each read against Z (the caller adds X).
+                let against = self.marked_object(self.mentions[m2].last).filter(|&z| {
+                    self.markers
+                        .with
+                        .iter()
+                        .any(|&(x, _)| x == self.mentions[m2].last)
+                        && z > m2
+                });
+                match against {
+                    Some(z) => out.push(read(m2, z, "noun", 0.8)),
+                    None => out.push(read(m1, m2, "between", 0.85)),
                 }
             }
         }
-        // passive with an agent
+    }
+
+    /// The passive with an agent: "was seized by X", "من قبل X", and a noun with its agent.
+    fn passive_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
         // "was seized", "has been accused", "تم إخلاء": the auxiliary right before the
         // verb, or one word (an adverb) between.
         let passive = self.markers.passive.iter().any(|&p| p < a && p + 2 >= a);
@@ -347,188 +403,223 @@ impl Sentence<'_> {
                 out.push(read(agent, patient, "passive", 0.8));
             }
         }
-        if trigger.near {
-            // An apposition: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali".
-            if let Some(s) = self.appositive_before(a)
-                && let Some(t) = self.right_after(b)
-            {
-                out.push(read(s, t, "apposition", 0.7));
-            }
-            return out;
+    }
+
+    /// "X، بما في ذلك Y" / "X، وY على وجه الخصوص": Y is a part of X.
+    fn including_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        // "X، بما في ذلك Y" / "X، وY على وجه الخصوص": Y is a part of X.
+        // The part may carry a description first: "بمن فيهم الزعيم البارز Y".
+        let described = self.after(b).next().filter(|&y| {
+            let first = self.mentions[y].first;
+            y > 0 && self.gap(b, first) <= 3 && !self.clause_between(b, first)
+        });
+        let part = described.or_else(|| {
+            self.before(a)
+                .filter(|&y| self.mentions[y].last == a && y > 0)
+        });
+        if let Some(y) = part
+            && let Some(x) = self.appositive_before(self.mentions[y].first.min(a))
+            && x < y
+        {
+            out.push(read(y, x, "including", 0.6));
         }
-        match trigger.pos {
-            Pos::Including => {
-                // "X، بما في ذلك Y" / "X، وY على وجه الخصوص": Y is a part of X.
-                // The part may carry a description first: "بمن فيهم الزعيم البارز Y".
-                let described = self.after(b).next().filter(|&y| {
-                    let first = self.mentions[y].first;
-                    y > 0 && self.gap(b, first) <= 3 && !self.clause_between(b, first)
-                });
-                let part = described.or_else(|| {
-                    self.before(a)
-                        .filter(|&y| self.mentions[y].last == a && y > 0)
-                });
-                if let Some(y) = part
-                    && let Some(x) = self.appositive_before(self.mentions[y].first.min(a))
-                    && x < y
-                {
-                    out.push(read(y, x, "including", 0.6));
-                }
+    }
+
+    /// A title between a group and a person.
+    fn title_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
+        // d'Ali Darassa": the group right before the title, the person right after
+        // (the caller keeps the reading whose kinds fit).
+        if let Some(person) = self.right_after(b)
+            && let Some(group) = self
+                .before(a)
+                .filter(|&g| self.mentions[g].last + 2 >= a && g != person)
+        {
+            out.push(read(person, group, "title", 0.6));
+        }
+        if let Some(group) = self.right_after(b) {
+            let group_end = self.mentions[group].last;
+            let person = self
+                .right_after(group_end)
+                .or_else(|| self.before(a).filter(|&p| self.mentions[p].last + 2 >= a));
+            if let Some(person) = person {
+                out.push(read(person, group, "title", 0.75));
             }
-            Pos::Title => {
-                // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
-                // d'Ali Darassa": the group right before the title, the person right after
-                // (the caller keeps the reading whose kinds fit).
-                if let Some(person) = self.right_after(b)
-                    && let Some(group) = self
-                        .before(a)
-                        .filter(|&g| self.mentions[g].last + 2 >= a && g != person)
-                {
-                    out.push(read(person, group, "title", 0.6));
+        }
+    }
+
+    /// A verb's subject (before it, or after it in Arabic) and its objects.
+    fn verb_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
+        let symmetric = trigger.kind.is_symmetric();
+        let subject = if self.lang == Lang::Ar {
+            self.before(a)
+        } else {
+            self.subject_before(a)
+        };
+        let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
+        // The subject right after the verb, or after a partitive ("مسلحون من X").
+        let first_after = self.after(b).next().filter(|&m| {
+            let first = self.mentions[m].first;
+            first == b
+                || (first <= b + 2
+                    && self.markers.partitive.contains(&(first - 1))
+                    && self.gap(b, first) <= 2)
+                // "فر ما يقرب من نصف مقاتلي X": a quantity of X's members.
+                || (first <= b + 8 && self.quantified(b, first))
+                // "شجبت دول مختلفة، بما في ذلك فرنسا، …": a named part of an
+                // unnamed subject.
+                || self
+                    .including()
+                    .any(|(x, y)| y == first && self.gap(b, x) <= 3)
+        });
+        self.vso_readings(a, trigger, adjacent_subject, first_after, out);
+        let subject = subject.filter(|&s| {
+            let end = self.mentions[s].last;
+            self.lang != Lang::Ar
+                || !self.clause_between(end, a)
+                || self.markers.relative.iter().any(|&r| r >= end && r < a)
+                // "X، وY على وجه الخصوص، كانت …": only the apposition between.
+                || self.including().any(|(x, y)| {
+                    x == end && self.gap(y, a) == 0 && self.gap(end, a) == self.gap(x, y)
+                })
+        });
+        // "has been accused of arming X": the name before a passive verb is what
+        // undergoes it, not its agent (read by the passive rule when one is named).
+        // French "est"/"sont" also make the perfect of "s'est retiré", "est entré":
+        // only "été" marks the passive there.
+        // English "is active in" is no passive: the verb must be a participle
+        // (accused, taken).
+        let participle = self.tokens[a].key.ends_with("ed") || self.tokens[a].key.ends_with("en");
+        let passive_voice = self.markers.passive.iter().any(|&p| {
+            p < a
+                && p + 2 >= a
+                && match self.lang {
+                    Lang::Fr => self.tokens[p..a].iter().any(|t| t.key == "ete"),
+                    Lang::En => participle,
+                    Lang::Ar => false,
                 }
-                if let Some(group) = self.right_after(b) {
-                    let group_end = self.mentions[group].last;
-                    let person = self
-                        .right_after(group_end)
-                        .or_else(|| self.before(a).filter(|&p| self.mentions[p].last + 2 >= a));
-                    if let Some(person) = person {
-                        out.push(read(person, group, "title", 0.75));
-                    }
-                }
-            }
-            Pos::By => {
-                if let Some(leader) = self.right_after(b)
-                    && let Some(group) = self.before(a).filter(|&g| self.mentions[g].last + 2 >= a)
-                {
-                    out.push(read(leader, group, "by", 0.8));
-                }
-            }
-            Pos::Verb => {
-                let subject = if self.lang == Lang::Ar {
-                    self.before(a)
-                } else {
-                    self.subject_before(a)
-                };
-                let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
-                // The subject right after the verb, or after a partitive ("مسلحون من X").
-                let first_after = self.after(b).next().filter(|&m| {
-                    let first = self.mentions[m].first;
-                    first == b
-                        || (first <= b + 2
-                            && self.markers.partitive.contains(&(first - 1))
-                            && self.gap(b, first) <= 2)
-                        // "فر ما يقرب من نصف مقاتلي X": a quantity of X's members.
-                        || (first <= b + 8 && self.quantified(b, first))
-                        // "شجبت دول مختلفة، بما في ذلك فرنسا، …": a named part of an
-                        // unnamed subject.
-                        || self
-                            .including()
-                            .any(|(x, y)| y == first && self.gap(b, x) <= 3)
-                });
-                // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
-                let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
-                if self.lang == Lang::Ar
-                    && adjacent_subject.is_none()
-                    && !relative_verb
-                    && let Some(s) = first_after
-                {
-                    for t in self.objects(self.mentions[s].last, trigger) {
-                        out.push(read(s, t, "verb-vso", 0.7));
-                    }
-                    // Verb-object-subject, which Arabic allows when the subject is long or
-                    // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
-                    // the kinds refuse the usual order (the caller tries readings in turn).
-                    if !symmetric && let Some(t) = self.right_after(self.mentions[s].last) {
-                        out.push(read(t, s, "verb-vos", 0.6));
-                    }
-                }
-                let subject = subject.filter(|&s| {
-                    let end = self.mentions[s].last;
-                    self.lang != Lang::Ar
-                        || !self.clause_between(end, a)
-                        || self.markers.relative.iter().any(|&r| r >= end && r < a)
-                        // "X، وY على وجه الخصوص، كانت …": only the apposition between.
-                        || self.including().any(|(x, y)| {
-                            x == end && self.gap(y, a) == 0 && self.gap(end, a) == self.gap(x, y)
-                        })
-                });
-                // "has been accused of arming X": the name before a passive verb is what
-                // undergoes it, not its agent (read by the passive rule when one is named).
-                // French "est"/"sont" also make the perfect of "s'est retiré", "est entré":
-                // only "été" marks the passive there.
-                // English "is active in" is no passive: the verb must be a participle
-                // (accused, taken).
-                let participle =
-                    self.tokens[a].key.ends_with("ed") || self.tokens[a].key.ends_with("en");
-                let passive_voice = self.markers.passive.iter().any(|&p| {
-                    p < a
-                        && p + 2 >= a
-                        && match self.lang {
-                            Lang::Fr => self.tokens[p..a].iter().any(|t| t.key == "ete"),
-                            Lang::En => participle,
-                            Lang::Ar => false,
-                        }
-                });
-                let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice);
-                if let Some(s) = subject {
-                    let close = self.mentions[s].last + 4 >= a;
-                    for t in self.objects(b, trigger) {
-                        out.push(read(s, t, "verb-svo", if close { 0.75 } else { 0.65 }));
-                    }
-                    if symmetric
-                        && let Some(x) = s.checked_sub(1)
-                        && self.joined(x, s)
-                    {
-                        out.push(read(x, s, "coordination", 0.7));
-                    }
-                }
-            }
-            Pos::Noun => {
-                let genitive = self
-                    .after(b)
-                    .next()
-                    .filter(|&m| self.mentions[m].first == b);
-                let source = self.before(a).filter(|&s| self.mentions[s].last + 10 >= a);
-                // "attacks sponsored by X against Y": the agent is the source.
-                let agent = self
+        });
+        // A verb of expelling in the passive has what was expelled as its subject ("X a été
+        // chassé de Y": X loses Y), as its active form has it as its object.
+        let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice || trigger.expel);
+        if let Some(s) = subject {
+            let close = self.mentions[s].last + 4 >= a;
+            let confidence = if close { 0.75 } else { 0.65 };
+            out.extend(self.object_readings(s, b, trigger, "verb-svo", confidence));
+            // "X and Y clashed", not "X and Y, which border the country": a relative
+            // clause says of each what it says, the pair is not its two sides.
+            if symmetric
+                && let Some(x) = s.checked_sub(1)
+                && self.joined(x, s)
+                && !self
                     .markers
-                    .agent
+                    .relative
                     .iter()
-                    .filter(|(x, _)| *x >= b && *x <= b + 6)
-                    .find_map(|&(_, y)| self.after(y).find(|&m| self.mentions[m].first == y));
-                for s in agent.into_iter().chain(source).chain(genitive) {
-                    let from = if Some(s) == genitive || Some(s) == agent {
-                        self.mentions[s].last
-                    } else {
-                        b
-                    };
-                    if let Some(t) = self.marked_object(from) {
-                        out.push(read(s, t, "noun", 0.65));
-                    } else if Some(s) != genitive
-                        && let Some(t) = genitive
-                        && (!symmetric || trigger.of)
-                    {
-                        out.push(read(s, t, "noun", 0.6));
-                    }
-                }
-                // "X and Y clashed"; not "X and Y in operations against Z", where X and Y
-                // are one side (each read against Z by the caller).
-                // Not "برعاية X و Y، لكن الهدنة": a pair governed by a preposition or cut
-                // from the noun by punctuation is no side of it.
-                if symmetric
-                    && out.is_empty()
-                    && let Some(s) = source
-                    && let Some(x) = s.checked_sub(1)
-                    && self.joined(x, s)
-                    && !self.governed(x)
-                    && !self.introduced_by_agent(x)
-                    && !self.clause_between(self.mentions[s].last, a)
-                {
-                    out.push(read(x, s, "coordination", 0.7));
-                }
+                    .any(|&r| r >= self.mentions[s].last && r < a)
+            {
+                out.push(read(x, s, "coordination", 0.7));
             }
         }
-        out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
+    }
+
+    /// Arabic verb-subject-object (and verb-object-subject), when no subject stands right
+    /// before the verb.
+    fn vso_readings(
+        &self,
+        a: usize,
+        trigger: &Trigger,
+        adjacent_subject: Option<usize>,
+        first_after: Option<usize>,
+        out: &mut Vec<Reading>,
+    ) {
+        let symmetric = trigger.kind.is_symmetric();
+        // After a relative pronoun (التي تستهدف Y) the subject is the antecedent.
+        let relative_verb = self.markers.relative.iter().any(|&r| r + 1 == a);
+        if self.lang == Lang::Ar
+            && adjacent_subject.is_none()
+            && !relative_verb
+            && let Some(s) = first_after
+        {
+            let after_subject = self.mentions[s].last;
+            out.extend(self.object_readings(s, after_subject, trigger, "verb-vso", 0.7));
+            // Verb-object-subject, which Arabic allows when the subject is long or
+            // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
+            // the kinds refuse the usual order (the caller tries readings in turn).
+            if !symmetric && let Some(t) = self.right_after(self.mentions[s].last) {
+                out.push(read(t, s, "verb-vos", 0.6));
+            }
+        }
+    }
+
+    /// A noun trigger: its source before it, by an agent or as its genitive, and its object.
+    fn noun_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
+        let symmetric = trigger.kind.is_symmetric();
+        let genitive = self
+            .after(b)
+            .next()
+            .filter(|&m| self.mentions[m].first == b);
+        let source = self.before(a).filter(|&s| self.mentions[s].last + 10 >= a);
+        // "attacks sponsored by X against Y": the agent is the source.
+        let agent = self
+            .markers
+            .agent
+            .iter()
+            .filter(|(x, _)| *x >= b && *x <= b + 6)
+            .find_map(|&(_, y)| self.after(y).find(|&m| self.mentions[m].first == y));
+        for s in agent.into_iter().chain(source).chain(genitive) {
+            let from = if Some(s) == genitive || Some(s) == agent {
+                self.mentions[s].last
+            } else {
+                b
+            };
+            if let Some(t) = self.marked_object(from) {
+                out.push(read(s, t, "noun", 0.65));
+            } else if Some(s) != genitive
+                && let Some(t) = genitive
+                && (!symmetric || trigger.of)
+            {
+                out.push(read(s, t, "noun", 0.6));
+            }
+        }
+        // "X and Y clashed"; not "X and Y in operations against Z", where X and Y
+        // are one side (each read against Z by the caller).
+        // Not "برعاية X و Y، لكن الهدنة": a pair governed by a preposition or cut
+        // from the noun by punctuation is no side of it.
+        if symmetric
+            && out.is_empty()
+            && let Some(s) = source
+            && let Some(x) = s.checked_sub(1)
+            && self.joined(x, s)
+            && !self.governed(x)
+            && !self.introduced_by_agent(x)
+            && !self.clause_between(self.mentions[s].last, a)
+        {
+            out.push(read(x, s, "coordination", 0.7));
+        }
+    }
+
+    /// Readings of a verb's subject `s` with each of its objects after token `b`, at
+    /// `confidence`. For a verb of expelling, an object may also lose the place named after
+    /// it ("طرد الجيش من المنطقة": the army loses the area), read first: the kinds decide
+    /// ("X was expelled from Gao and Timbuktu": X loses both, as no town loses a town).
+    fn object_readings(
+        &self,
+        s: usize,
+        b: usize,
+        trigger: &Trigger,
+        rule: &'static str,
+        confidence: f64,
+    ) -> Vec<Reading> {
+        let objects = self.objects(b, trigger);
+        let mut out = Vec::new();
+        for (k, &t) in objects.iter().enumerate() {
+            if trigger.expel {
+                for &o in &objects[..k] {
+                    out.push(read(o, t, "expel", confidence + 0.05));
+                }
+            }
+            out.push(read(s, t, rule, confidence));
+        }
         out
     }
 
@@ -565,6 +656,9 @@ impl Sentence<'_> {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
                         && !self.including().any(|(_, j)| j == first)
+                        // "ادعت X أن Y …", "said that Y …": the clause a complement opens
+                        // holds no object of the verb before it.
+                        && !self.markers.complement.iter().any(|&c| c >= b && c < first)
                         && self.gap(b, first) <= 6
                         && !self.new_clause_between(b, first)
                         // "attacked militants near Gao": Gao is where. For control, the place
@@ -572,10 +666,22 @@ impl Sentence<'_> {
                         // for presence and aims the place is what the relation is about.
                         && (locative_object(trigger.kind)
                             || !self.markers.locative.iter().any(|&(_, end)| end == first))
+                        && !self.site_of(m)
                 })
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when mention `m` names where a site is: right after a site noun ("مطار الخرطوم"),
+    /// after one and "of" ("the airport of Khartoum", "l'aéroport de Bangui"), or in English
+    /// right before one ("Khartoum airport"). A verb's object is then the site, not the place.
+    fn site_of(&self, m: usize) -> bool {
+        let (first, last) = (self.mentions[m].first, self.mentions[m].last);
+        let of = |i: usize| self.markers.partitive.contains(&i);
+        self.markers.site.iter().any(|&(x, y)| {
+            y == first || (y + 1 == first && of(y)) || (self.lang == Lang::En && x == last)
+        })
     }
 
     /// True when a new clause opens between tokens `from` and `to`: punctuation then "and"
