@@ -273,7 +273,14 @@ fn share_ids(
         .map(|s| (s.document.as_str(), Arc::from(s.document.as_str())))
         .collect();
     let find = |id: &EntityId| find_entity(entities, entity_ix, id.as_str());
-    let share = |id: &mut EntityId, i: u32| *id = entities[i as usize].id.clone();
+    let share = |id: &mut EntityId, i: u32| {
+        let own = &entities[i as usize].id;
+        // Mostly the same text already (the parser shares the entities' ids): a clone would
+        // only bump and drop a reference count that both cores write for the hubs.
+        if !Arc::ptr_eq(id.shared(), own.shared()) {
+            *id = own.clone();
+        }
+    };
     let shared = |id: &mut EntityId| share(id, find(id));
     // Hash lookups (the place and ends too, without `known`): on every core.
     relations

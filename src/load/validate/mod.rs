@@ -153,7 +153,7 @@ struct Known<'a> {
     /// of each reference, whose answer the graph is built with. The key is kept in the map
     /// (not only the position, as in [`crate::id_table::IdTable`]): one memory access fewer
     /// per lookup, about a tenth of a check's time.
-    entity_ix: HashMap<&'a str, u32>,
+    entity_ix: HashMap<Key<'a>, u32>,
     unparsed_entities: HashSet<&'a str>,
     entities_readable: bool,
     /// Each listed document with its kind.
@@ -180,13 +180,31 @@ impl<'a> Known<'a> {
     }
 }
 
+/// An entity id as a key: equal to itself without reading its bytes. The parser gives
+/// relations' references the entities' own ids (`shared_text::seed`), so most lookups compare
+/// an id with the very same text.
+#[derive(Clone, Copy, Eq)]
+struct Key<'a>(&'a str);
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
 /// The position of each entity id, that of its first definition for a duplicate.
-fn first_positions(entities: &[Element<Entity>]) -> HashMap<&str, u32> {
+fn first_positions(entities: &[Element<Entity>]) -> HashMap<Key<'_>, u32> {
     let mut positions = HashMap::with_capacity(entities.len());
     for (i, element) in entities.iter().enumerate() {
         // Entity counts are bounded by the loader's limits, far below u32::MAX.
         positions
-            .entry(element.value.id.as_str())
+            .entry(Key(element.value.id.as_str()))
             .or_insert(i as u32);
     }
     positions
@@ -195,7 +213,7 @@ fn first_positions(entities: &[Element<Entity>]) -> HashMap<&str, u32> {
 impl Known<'_> {
     /// The position of entity `id` (its first definition).
     fn entity(&self, id: &str) -> Option<usize> {
-        self.entity_ix.get(id).map(|&i| i as usize)
+        self.entity_ix.get(&Key(id)).map(|&i| i as usize)
     }
 
     /// The position of entity `id`; `Err(true)` when it is unknown and worth reporting,
