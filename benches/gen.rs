@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo bench --bench gen -- --size L          # target/bench-data/L (cached by size and seed)
 //! cargo bench --bench gen -- --size S --out DIR  # a fresh copy in DIR
+//! cargo bench --bench gen -- --size XL --out /work/bench-data/XL  # 10M relations, ~4.4 GB
 //! cargo bench --bench gen -- --test            # checks the generator on size XS
 //! ```
 //!

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::id_table::IdTable;
+use crate::load::{Link, Resolved};
 use crate::model::Bounds;
 use crate::model::{Entity, EntityId, PartialDate, Relation, Source, UncertainDate};
 use crate::names::{NameError, NameIndex};
@@ -65,8 +66,28 @@ impl Graph {
         named: impl Fn(usize) -> bool + Sync + Send,
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
-        let ends = share_ids(&entities, &entity_ix, &sources, &mut relations);
-        Graph::assemble(entities, relations, sources, entity_ix, ends, named)
+        let links = share_ids(&entities, &entity_ix, &sources, &mut relations, None);
+        Graph::assemble(entities, relations, sources, entity_ix, links, named)
+    }
+
+    /// As [`Graph::from_valid`], over data the loader has just validated, with the entity
+    /// index of every source, target and place it looked up (`resolved`): those references
+    /// are not looked up again.
+    pub(crate) fn from_checked(
+        entities: Vec<Entity>,
+        mut relations: Vec<Relation>,
+        sources: Vec<Source>,
+        resolved: Resolved,
+    ) -> Graph {
+        let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
+        let links = share_ids(
+            &entities,
+            &entity_ix,
+            &sources,
+            &mut relations,
+            Some(&resolved.links),
+        );
+        Graph::assemble(entities, relations, sources, entity_ix, links, |_| true)
     }
 
     /// Builds the indexes over a graph decoded from a cache that was written from a
@@ -79,7 +100,17 @@ impl Graph {
         ends: Vec<[u32; 2]>,
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
-        Graph::assemble(entities, relations, sources, entity_ix, ends, |_| true)
+        let links = ends
+            .into_iter()
+            .zip(&relations)
+            .map(|(ends, r)| Link {
+                ends,
+                place: r.place.as_ref().map_or(Link::NONE, |place| {
+                    find_entity(&entities, &entity_ix, place.as_str())
+                }),
+            })
+            .collect();
+        Graph::assemble(entities, relations, sources, entity_ix, links, |_| true)
     }
 
     fn assemble(
@@ -87,7 +118,7 @@ impl Graph {
         relations: Vec<Relation>,
         sources: Vec<Source>,
         entity_ix: IdTable,
-        ends: Vec<[u32; 2]>,
+        links: Vec<Link>,
         named: impl Fn(usize) -> bool + Sync + Send,
     ) -> Graph {
         // The name index (Unicode normalisation of every name) is the costliest part and
@@ -97,7 +128,7 @@ impl Graph {
                 let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
                 (NameIndex::among(&entities, named), bounds)
             },
-            || index_relations(&entities, &entity_ix, &relations, &ends),
+            || index_relations(entities.len(), &relations, &links),
         );
         Graph {
             entities,
@@ -217,45 +248,67 @@ impl Graph {
     }
 }
 
+/// The position of entity `id`, which the loader checked exists.
+fn find_entity(entities: &[Entity], entity_ix: &IdTable, id: &str) -> u32 {
+    let i = entity_ix
+        .find(id, |i| entities[i].id.as_str())
+        .expect("the loader checked every reference");
+    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+    i as u32
+}
+
 /// Makes every entity reference of `relations` share the text of the entity's own id, and
-/// every evidence span the name of its document; returns each relation's ends as entity
-/// indexes.
+/// every evidence span the name of its document; returns each relation's source, target and
+/// place as entity indexes. With `known`, the loader's answers for those three (one per
+/// relation), only the other references are looked up.
 fn share_ids(
     entities: &[Entity],
     entity_ix: &IdTable,
     sources: &[Source],
     relations: &mut [Relation],
-) -> Vec<[u32; 2]> {
+    known: Option<&[Link]>,
+) -> Vec<Link> {
     let documents: foldhash::HashMap<&str, Arc<str>> = sources
         .iter()
         .map(|s| (s.document.as_str(), Arc::from(s.document.as_str())))
         .collect();
-    let shared = |id: &mut EntityId| {
-        let i = entity_ix
-            .find(id.as_str(), |i| entities[i].id.as_str())
-            .expect("the loader checked every reference");
-        *id = entities[i].id.clone();
-        // Entity counts are bounded by the loader's limits, far below u32::MAX.
-        i as u32
+    let find = |id: &EntityId| find_entity(entities, entity_ix, id.as_str());
+    let share = |id: &mut EntityId, i: u32| {
+        let own = &entities[i as usize].id;
+        // Mostly the same text already (the parser shares the entities' ids): a clone would
+        // only bump and drop a reference count that both cores write for the hubs.
+        if !Arc::ptr_eq(id.shared(), own.shared()) {
+            *id = own.clone();
+        }
     };
-    // Two and more hash lookups per relation: on every core.
+    let shared = |id: &mut EntityId| share(id, find(id));
+    // Hash lookups (the place and ends too, without `known`): on every core.
     relations
         .par_iter_mut()
+        .enumerate()
         .with_min_len(1024)
-        .map(|r| {
-            let ends = [shared(&mut r.source), shared(&mut r.target)];
-            let others = r.place.iter_mut().chain(&mut r.claimed_by);
-            let others = others.chain(&mut r.disputed_by);
-            let others = others.chain(r.casualties.iter_mut().filter_map(|c| c.side.as_mut()));
-            for id in others {
-                shared(id);
+        .map(|(j, r)| {
+            let link = match known {
+                Some(links) => links[j],
+                None => Link {
+                    ends: [find(&r.source), find(&r.target)],
+                    place: r.place.as_ref().map_or(Link::NONE, find),
+                },
+            };
+            share(&mut r.source, link.ends[0]);
+            share(&mut r.target, link.ends[1]);
+            if let Some(place) = &mut r.place {
+                share(place, link.place);
             }
+            let others = r.claimed_by.iter_mut().chain(&mut r.disputed_by);
+            let others = others.chain(r.casualties.iter_mut().filter_map(|c| c.side.as_mut()));
+            others.for_each(shared);
             for span in r.evidence.iter_mut() {
                 if let Some(document) = documents.get(&*span.document) {
                     span.document = document.clone();
                 }
             }
-            ends
+            link
         })
         .collect()
 }
@@ -270,34 +323,29 @@ type RelationIndexes = (
     Vec<Vec<RelationIx>>,
 );
 
-fn index_relations(
-    entities: &[Entity],
-    entity_ix: &IdTable,
-    relations: &[Relation],
-    ends: &[[u32; 2]],
-) -> RelationIndexes {
+fn index_relations(entities: usize, relations: &[Relation], links: &[Link]) -> RelationIndexes {
     let relation_ix = IdTable::new(relations.iter().map(|r| r.id.as_str()));
-    let mut topology = Topology::with_capacity(entities.len(), relations.len());
-    for _ in 0..entities.len() {
+    let mut topology = Topology::with_capacity(entities, relations.len());
+    for _ in 0..entities {
         topology.add_node(());
     }
-    for [s, t] in ends {
-        topology.add_edge(NodeIndex::new(*s as usize), NodeIndex::new(*t as usize), ());
+    for link in links {
+        let [s, t] = link.ends;
+        topology.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), ());
     }
     let order = chronological_order(relations);
     // Filled in chronological order, each entity's lists come out sorted.
-    let mut incident = vec![Vec::new(); entities.len()];
-    let mut at_place = vec![Vec::new(); entities.len()];
+    let mut incident = vec![Vec::new(); entities];
+    let mut at_place = vec![Vec::new(); entities];
     for &j in &order {
-        let [s, t] = ends[j.index()];
+        let link = links[j.index()];
+        let [s, t] = link.ends;
         incident[s as usize].push(j);
         if t != s {
             incident[t as usize].push(j);
         }
-        if let Some(place) = &relations[j.index()].place
-            && let Some(p) = entity_ix.find(place.as_str(), |i| entities[i].id.as_str())
-        {
-            at_place[p].push(j);
+        if link.place != Link::NONE {
+            at_place[link.place as usize].push(j);
         }
     }
     (relation_ix, topology, order, incident, at_place)

@@ -255,6 +255,13 @@ pub fn suspicion(name: &str) -> Option<Suspicion> {
 /// assert_eq!(hidden_characters("report\u{202E}txt.exe", true), Some(Suspicion::Bidi));
 /// ```
 pub fn hidden_characters(text: &str, lines: bool) -> Option<Suspicion> {
+    // Most prose is ASCII, where the only invisible characters are the controls
+    // (`is_invisible`) and there is no bidi control nor Arabic word: one pass over the bytes
+    // (about 6 % of loading a big graph went to the general path below).
+    if text.is_ascii() {
+        let hidden = |b: u8| b.is_ascii_control() && !(lines && b == b'\n');
+        return text.bytes().any(hidden).then_some(Suspicion::Invisible);
+    }
     if text.chars().any(is_bidi_control) {
         return Some(Suspicion::Bidi);
     }
@@ -273,6 +280,36 @@ pub fn hidden_characters(text: &str, lines: bool) -> Option<Suspicion> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path of `hidden_characters` answers as the general one does, for every
+    /// ASCII character in a word, at each end and alone, with and without `lines`.
+    #[test]
+    fn ascii_hidden_characters_as_the_general_path() {
+        let general = |text: &str, lines: bool| {
+            let separators: &[char] = if lines { &[' ', '\n'] } else { &[' '] };
+            text.split(separators)
+                .any(|w| w.chars().any(is_invisible))
+                .then_some(Suspicion::Invisible)
+        };
+        let mut hidden = 0;
+        for b in 0..=0x7Fu8 {
+            let c = char::from(b);
+            for text in [
+                format!("a{c}b"),
+                format!("{c}ab"),
+                format!("ab {c}"),
+                c.to_string(),
+            ] {
+                for lines in [false, true] {
+                    let found = hidden_characters(&text, lines);
+                    assert_eq!(found, general(&text, lines), "{text:?}, lines {lines}");
+                    hidden += usize::from(found.is_some());
+                }
+            }
+        }
+        // 33 controls, 8 cases each, less the line feed's 4 with `lines`.
+        assert_eq!(hidden, 33 * 8 - 4);
+    }
 
     #[test]
     fn persian_joiners_are_not_suspicious() {

@@ -57,6 +57,9 @@ pub enum Size {
     S,
     /// 100,000 entities, 1,000,000 relations.
     L,
+    /// 1,000,000 entities, 10,000,000 relations: a decade of global event data (about 4.4 GB
+    /// of files; generate it with `--out` onto a disk with room).
+    Xl,
 }
 
 impl Size {
@@ -66,6 +69,7 @@ impl Size {
             Size::Xs => 1_000,
             Size::S => 10_000,
             Size::L => 100_000,
+            Size::Xl => 1_000_000,
         }
     }
 
@@ -74,21 +78,23 @@ impl Size {
         self.entities() * 10
     }
 
-    /// `XS`, `S` or `L`.
+    /// `XS`, `S`, `L` or `XL`.
     pub fn name(self) -> &'static str {
         match self {
             Size::Xs => "XS",
             Size::S => "S",
             Size::L => "L",
+            Size::Xl => "XL",
         }
     }
 
-    /// Reads `XS`, `S` or `L` (any case).
+    /// Reads `XS`, `S`, `L` or `XL` (any case).
     pub fn parse(text: &str) -> Option<Size> {
         match text.to_ascii_uppercase().as_str() {
             "XS" => Some(Size::Xs),
             "S" => Some(Size::S),
             "L" => Some(Size::L),
+            "XL" => Some(Size::Xl),
             _ => None,
         }
     }

@@ -9,7 +9,7 @@ use crate::generate::{self, Size};
 /// How a benchmark run was asked for.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The graph size: `--size S|L`, else `ACTORGRAPH_BENCH_SIZE`, else S.
+    /// The graph size: `--size XS|S|L|XL`, else `ACTORGRAPH_BENCH_SIZE`, else S.
     pub size: Size,
     /// `ACTORGRAPH_BENCH_SEED`, else the default seed.
     pub seed: u64,
@@ -34,7 +34,7 @@ impl Settings {
         let size = value("--size")
             .or_else(|| std::env::var("ACTORGRAPH_BENCH_SIZE").ok())
             .map(|s| {
-                Size::parse(&s).unwrap_or_else(|| panic!("unknown size {s:?}: use XS, S or L"))
+                Size::parse(&s).unwrap_or_else(|| panic!("unknown size {s:?}: use XS, S, L or XL"))
             })
             .unwrap_or(Size::S);
         let seed = std::env::var("ACTORGRAPH_BENCH_SEED")

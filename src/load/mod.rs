@@ -22,7 +22,7 @@ pub use texts::{
     MAX_DOCUMENT_BYTES, SourceTexts, SpanError, is_plain_file_name, read_limited as read_document,
     sha256_hex,
 };
-pub use validate::Parsed;
+pub use validate::{Link, Parsed, Resolved};
 
 use crate::graph::Graph;
 
@@ -194,6 +194,8 @@ pub struct Verdict {
     /// graph's memory at once, where freeing its millions of strings one by one costs about
     /// a tenth of the whole check.
     parsed: Parsed,
+    /// The references validation looked up, which the graph is built with.
+    resolved: validate::Resolved,
 }
 
 /// How much a graph holds.
@@ -250,12 +252,23 @@ pub fn verify(files: &GraphFiles, sources_dir: Option<&Path>) -> Verdict {
     judge(parsed, &labels, sources_dir, problems)
 }
 
-/// Parses the three files; every element that does not parse is a problem.
+/// Parses the three files; every element that does not parse is a problem. The entities
+/// come first: their ids are the texts the relations' references share
+/// ([`crate::model::shared_text::seed`]), forgotten in [`judge`].
 fn parse(files: &GraphFiles, labels: &Labels, problems: &mut Vec<Problem>) -> Parsed {
+    let entities: json::ParsedFile<crate::Entity> =
+        json::parse_array(&labels.entities, &files.entities, "entity", problems);
+    let ids: Vec<_> = entities
+        .elements
+        .iter()
+        .map(|e| e.value.id.shared())
+        .collect();
+    crate::model::shared_text::seed(&ids);
+    drop(ids);
     Parsed {
-        entities: json::parse_array(&labels.entities, &files.entities, "entity", problems),
         relations: json::parse_array(&labels.relations, &files.relations, "relation", problems),
         sources: json::parse_array(&labels.sources, &files.sources, "source", problems),
+        entities,
     }
 }
 
@@ -274,7 +287,7 @@ fn judge(
             .map(|e| (&e.value, e.location(&labels.sources), e.path("")));
         SourceTexts::read(dir, sources, &mut problems)
     });
-    validate::validate(&parsed, labels, texts.as_ref(), &mut problems);
+    let resolved = validate::validate(&parsed, labels, texts.as_ref(), &mut problems);
     problems.sort_by(|a, b| (&a.location, &a.path).cmp(&(&b.location, &b.path)));
     let counts = Counts {
         entities: parsed.entities.elements.len(),
@@ -293,6 +306,7 @@ fn judge(
         problems,
         counts,
         parsed,
+        resolved,
     }
 }
 
@@ -300,10 +314,11 @@ fn judge(
 fn build(verdict: Verdict) -> Report {
     let graph = (!verdict.has_error()).then(|| {
         let parsed = verdict.parsed;
-        Graph::from_valid(
+        Graph::from_checked(
             values(parsed.entities.elements),
             values(parsed.relations.elements),
             values(parsed.sources.elements),
+            verdict.resolved,
         )
     });
     Report {

@@ -84,6 +84,13 @@ slug_id!(
     EntityId
 );
 
+impl EntityId {
+    /// The shared text of the id.
+    pub(crate) fn shared(&self) -> &Arc<str> {
+        &self.0
+    }
+}
+
 slug_id!(
     /// The slug that identifies a relation (`islamists-control-gao`).
     RelationId

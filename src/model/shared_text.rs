@@ -3,8 +3,10 @@
 //! spans cite. A million relations otherwise allocate three million small strings, only for
 //! the graph to replace them with the entities' own ids ([`crate::Graph`] shares them).
 //!
-//! Each parsing thread keeps the texts it has seen; [`forget`] empties every thread's set once
-//! a load is done. Sharing never changes a value: two `Arc<str>` with the same text are equal
+//! Each parsing thread keeps the texts it has seen, first those it was given ([`seed`]: the
+//! loader gives the entities' ids before it parses the relations, so that a relation's ends
+//! are the very text of its entities' ids, which validation then looks up without reading
+//! a second copy); [`forget`] empties every thread's set once a load is done. Sharing never changes a value: two `Arc<str>` with the same text are equal
 //! wherever they were allocated, so a text shared between two graphs is still right in both.
 
 use std::cell::RefCell;
@@ -19,11 +21,20 @@ use super::EntityId;
 
 /// Texts longer than this are not kept (ids and document names are short).
 const MAX_KEPT_LEN: usize = 256;
-/// At most this many texts are kept per thread; past it, texts are allocated as usual.
+/// At most this many texts are kept per thread besides those seeded; past it, texts are
+/// allocated as usual.
 const MAX_KEPT: usize = 1 << 18;
 
+/// The texts one thread keeps.
+#[derive(Default)]
+struct Kept {
+    texts: HashSet<Arc<str>>,
+    /// How many of `texts` were seen rather than seeded.
+    seen: usize,
+}
+
 thread_local! {
-    static SEEN: RefCell<HashSet<Arc<str>>> = RefCell::default();
+    static SEEN: RefCell<Kept> = RefCell::default();
 }
 
 /// The shared allocation of `text`.
@@ -31,22 +42,37 @@ pub fn share(text: &str) -> Arc<str> {
     if text.len() > MAX_KEPT_LEN {
         return Arc::from(text);
     }
-    SEEN.with_borrow_mut(|seen| {
-        if let Some(kept) = seen.get(text) {
-            return kept.clone();
+    SEEN.with_borrow_mut(|kept| {
+        if let Some(text) = kept.texts.get(text) {
+            return text.clone();
         }
         let fresh: Arc<str> = Arc::from(text);
-        if seen.len() < MAX_KEPT {
-            seen.insert(fresh.clone());
+        if kept.seen < MAX_KEPT {
+            kept.texts.insert(fresh.clone());
+            kept.seen += 1;
         }
         fresh
     })
 }
 
+/// Gives every thread of the global rayon pool and the calling thread `texts` (the
+/// entities' ids), which [`share`] then answers with, whatever their number.
+pub fn seed(texts: &[&Arc<str>]) {
+    let give = || {
+        SEEN.with_borrow_mut(|kept| {
+            kept.texts.reserve(texts.len());
+            kept.texts.extend(texts.iter().map(|&t| t.clone()));
+        });
+    };
+    rayon::broadcast(|_| give());
+    give();
+}
+
 /// Empties the set of every thread of the global rayon pool and of the calling thread.
 pub fn forget() {
-    rayon::broadcast(|_| SEEN.with_borrow_mut(HashSet::clear));
-    SEEN.with_borrow_mut(HashSet::clear);
+    let clear = || SEEN.with_borrow_mut(|kept| *kept = Kept::default());
+    rayon::broadcast(|_| clear());
+    clear();
 }
 
 /// A string, shared.
@@ -139,6 +165,20 @@ mod tests {
         assert!(!Arc::ptr_eq(&a, &c), "a new allocation after forget");
         let long = "x".repeat(MAX_KEPT_LEN + 1);
         assert!(!Arc::ptr_eq(&share(&long), &share(&long)));
+        forget();
+    }
+
+    /// Seeded texts are answered with until forgotten, past the limit of kept texts. (On
+    /// the calling thread only: the rayon pool is shared with tests that forget.)
+    #[test]
+    fn seeded_texts_are_the_ones_shared() {
+        let ids: Vec<Arc<str>> = ["seeded-a", "seeded-b"].map(Arc::from).into();
+        seed(&ids.iter().collect::<Vec<_>>());
+        assert!(Arc::ptr_eq(&share("seeded-a"), &ids[0]));
+        assert!(Arc::ptr_eq(&share("seeded-b"), &ids[1]));
+        forget();
+        assert!(!Arc::ptr_eq(&share("seeded-a"), &ids[0]));
+        forget();
     }
 
     #[test]

@@ -6,15 +6,14 @@ use super::*;
 use crate::load::json::Element;
 use crate::load::problem::Code;
 use crate::load::problem::{Problem, quote};
-use crate::model::{Entity, EntityKind};
+use crate::model::Entity;
 use crate::names;
 
-pub(super) fn check_entities<'a>(
-    entities: &'a [Element<Entity>],
+pub(super) fn check_entities(
+    entities: &[Element<Entity>],
     file: &str,
     problems: &mut Vec<Problem>,
-) -> HashMap<&'a str, EntityKind> {
-    let mut kinds = HashMap::new();
+) {
     let mut first_line = HashMap::new();
     // Matching key of each name → the entity that first used it.
     let mut owners: HashMap<String, &str> = HashMap::new();
@@ -37,7 +36,6 @@ pub(super) fn check_entities<'a>(
             ));
             continue;
         }
-        kinds.insert(entity.id.as_str(), entity.kind);
         if let Some(lifetime) = &entity.lifetime {
             check_order(&at, ".lifetime", lifetime.start, lifetime.end, problems);
         }
@@ -81,7 +79,6 @@ pub(super) fn check_entities<'a>(
             }
         }
     }
-    kinds
 }
 
 /// Every name of an entity with its JSON field (`.names.en`, `.aliases[2]`).

@@ -5,20 +5,28 @@ use std::borrow::Cow;
 use super::*;
 use crate::load::problem::Code;
 use crate::load::problem::{Problem, quote};
-use crate::model::{EntityId, Relation};
+use crate::model::{EntityId, EntityKind, Relation};
 
 /// A relation must not certainly begin before an end entity's lifetime began, nor certainly
 /// go on after it ended (an open end goes on: give the relation an end): an error, like every
 /// date that contradicts another. A timeless relation that joins an entity with a lifetime is
 /// a warning (an error with `--strict`): it should be dated by that lifetime.
-fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut Vec<Problem>) {
+fn check_lifetimes(
+    at: &Site,
+    relation: &Relation,
+    ends: [Option<usize>; 2],
+    known: &Known,
+    problems: &mut Vec<Problem>,
+) {
+    let lifetime = |end: Option<usize>| end.and_then(|i| known.at(i).lifetime.as_ref());
+    let sides = [(".source", &relation.source), (".target", &relation.target)];
     if relation.timeless {
         if relation.start.is_some() || relation.end.is_some() {
             return; // Reported as timeless-dated.
         }
         // A timeless relation holds at all times, so it outlives any end that has a lifetime.
-        for (field, id) in [(".source", &relation.source), (".target", &relation.target)] {
-            let Some(lifetime) = known.lifetimes.get(id.as_str()) else {
+        for ((field, id), end) in sides.into_iter().zip(ends) {
+            let Some(lifetime) = lifetime(end) else {
                 continue;
             };
             let span = match (lifetime.start, lifetime.end) {
@@ -43,8 +51,8 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
     if bounds.says_nothing() {
         return;
     }
-    for (field, id) in [(".source", &relation.source), (".target", &relation.target)] {
-        let Some(lifetime) = known.lifetimes.get(id.as_str()) else {
+    for ((field, id), end) in sides.into_iter().zip(ends) {
+        let Some(lifetime) = lifetime(end) else {
             continue;
         };
         // A lifetime that contradicts itself is reported as such, not against its relations.
@@ -88,16 +96,17 @@ fn check_lifetimes(at: &Site, relation: &Relation, known: &Known, problems: &mut
     }
 }
 
-/// Every check of one relation on its own.
+/// Every check of one relation on its own; returns the entities it refers to.
 pub(super) fn check_relation(
     at: &Site,
     relation: &Relation,
     known: &Known,
     problems: &mut Vec<Problem>,
-) {
-    let (source, target) = check_references(at, relation, known, problems);
+) -> Link {
+    let (ends, place) = check_references(at, relation, known, problems);
+    let kind = |end: Option<usize>| end.map(|i| known.at(i).kind);
     check_casualties(at, relation, problems);
-    check_endpoints(at, relation, source, target, problems);
+    check_endpoints(at, relation, kind(ends[0]), kind(ends[1]), problems);
     check_order(at, "", relation.start, relation.end, problems);
     if relation.timeless && (relation.start.is_some() || relation.end.is_some()) {
         problems.push(at.error(
@@ -106,21 +115,28 @@ pub(super) fn check_relation(
             "a timeless relation has no start or end; remove the dates or the flag",
         ));
     }
-    check_lifetimes(at, relation, known, problems);
+    check_lifetimes(at, relation, ends, known, problems);
     check_texts(at, relation, problems);
+    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+    let ix = |end: Option<usize>| end.map_or(Link::NONE, |i| i as u32);
+    Link {
+        ends: [ix(ends[0]), ix(ends[1])],
+        place: ix(place),
+    }
 }
 
 /// Reports every entity the relation names (ends, place, claimants, casualty sides) that the
-/// graph does not hold; returns the kinds of its source and target, where known.
+/// graph does not hold, each looked up once; returns the positions of its source and target,
+/// and of its place, where known.
 fn check_references(
     at: &Site,
     relation: &Relation,
     known: &Known,
     problems: &mut Vec<Problem>,
-) -> (Option<EntityKind>, Option<EntityKind>) {
+) -> ([Option<usize>; 2], Option<usize>) {
     let mut unknown = Vec::new();
-    let mut lookup = |field: Cow<'static, str>, id: &EntityId| match known.kind(id.as_str()) {
-        Ok(kind) => Some(kind),
+    let mut lookup = |field: Cow<'static, str>, id: &EntityId| match known.find(id.as_str()) {
+        Ok(i) => Some(i),
         Err(report) => {
             if report {
                 unknown.push((field, id.as_str().to_owned()));
@@ -130,9 +146,10 @@ fn check_references(
     };
     let source = lookup(Cow::Borrowed(".source"), &relation.source);
     let target = lookup(Cow::Borrowed(".target"), &relation.target);
-    if let Some(place) = &relation.place {
-        lookup(Cow::Borrowed(".place"), place);
-    }
+    let place = relation
+        .place
+        .as_ref()
+        .and_then(|place| lookup(Cow::Borrowed(".place"), place));
     for (i, id) in relation.claimed_by.iter().enumerate() {
         lookup(format!(".claimed_by[{i}]").into(), id);
     }
@@ -152,7 +169,7 @@ fn check_references(
             format!("{name} {} is not an entity of this graph", quote(&id)),
         ));
     }
-    (source, target)
+    ([source, target], place)
 }
 
 /// Casualty figures need min ≤ max, and max only with min.
