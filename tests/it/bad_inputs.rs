@@ -77,7 +77,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     expect(
         &check(dir.path(), &[]),
         2,
-        "over the 16 GiB limit for a graph file",
+        "over the 8 GiB limit for a graph file",
     );
 }
 
