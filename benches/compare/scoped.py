@@ -3,18 +3,28 @@ method of commands.py (median of N warm runs after one untimed run, peak RSS fro
 plus the time `cat` takes to write the same output (the issue's "plain buffered writer").
 
     python3 benches/compare/scoped.py target/release/actorgraph target/bench-data/L 5 [LABEL...]
+    python3 benches/compare/scoped.py CLI DATA 5 --before OLD_CLI OLD_DATA [LABEL...]
 
 Prints one JSON line per command; LABELs keep only the rows whose label holds one of them.
+With --before, each timed run of CLI on DATA alternates with one of OLD_CLI on OLD_DATA (a
+copy of the data indexed by OLD_CLI, whose cache format may differ), the outputs are compared
+byte for byte, and both sides' medians are printed: wall time, and CPU time (user + system,
+from wait4), which a busy machine inflates less.
 """
 import json, os, statistics, subprocess, sys, time
 cli, data, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-only = sys.argv[4:]
+rest = sys.argv[4:]
+before = None
+if rest[:1] == ["--before"]:
+    before, rest = (rest[1], rest[2]), rest[3:]
+only = rest
 scratch = "target/bench-results/scoped.out"
 os.makedirs("target/bench-results", exist_ok=True)
 q = json.load(open(os.path.join(data, "queries.json")))
 actor, day = q["neighbors_uniform"][0]
 hub = q["ego_center"]
 a, b, pday = q["paths"][0]
+typo = q["names"][0][:-1] + ("q" if q["names"][0][-1] != "q" else "z")
 cases = [
     ("neighbors hub --at D", ["neighbors", hub, "--at", day]),
     ("allies hub --at D", ["allies", hub, "--at", day]),
@@ -28,21 +38,40 @@ cases = [
     ("path A B", ["path", a, b]),
     ("export dot --focus median --depth 1", ["export", "dot", "--focus", actor, "--depth", "1"]),
     ("export dot --focus median --depth 2", ["export", "dot", "--focus", actor, "--depth", "2"]),
+    ("show hub", ["show", hub]),
+    # commands.py's typo: the first query name with its last letter changed.
+    ("find (no match: did you mean)", ["find", typo]),
 ]
 def run(argv, out):
     with open(out, "wb") as f:
         t = time.perf_counter()
         p = subprocess.Popen(argv, stdout=f, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
-        return time.perf_counter() - t, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t
+        cpu = usage.ru_utime + usage.ru_stime
+        return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), cpu
+def medians(runs):
+    return {"warm_ms": round(statistics.median(r[0] for r in runs) * 1000, 1),
+            "cpu_ms": round(statistics.median(r[3] for r in runs) * 1000, 1),
+            "rss_mib": round(max(r[1] for r in runs))}
 for label, argv in cases:
     if only and not any(o in label for o in only):
         continue
     full = [cli, *argv, "--data", data]
-    _, _, code = run(full, scratch)
+    _, _, code, _ = run(full, scratch)
     size = os.path.getsize(scratch)
     plain = statistics.median(run(["cat", scratch], "/dev/null")[0] for _ in range(5))
-    runs = [run(full, "/dev/null") for _ in range(n)]
-    print(json.dumps({"label": label, "exit": code, "bytes": size,
-        "warm_ms": round(statistics.median(r[0] for r in runs) * 1000, 1),
-        "rss_mib": round(max(r[1] for r in runs)), "cat_ms": round(plain * 1000, 1)}), flush=True)
+    row = {"label": label, "exit": code, "bytes": size, "cat_ms": round(plain * 1000, 1)}
+    if before:
+        old = [before[0], *argv, "--data", before[1]]
+        run(old, scratch + ".before")
+        row["same_output"] = open(scratch, "rb").read() == open(scratch + ".before", "rb").read()
+        runs, old_runs = [], []
+        for _ in range(n):
+            old_runs.append(run(old, "/dev/null"))
+            runs.append(run(full, "/dev/null"))
+        row["before"] = medians(old_runs)
+    else:
+        runs = [run(full, "/dev/null") for _ in range(n)]
+    row.update(medians(runs))
+    print(json.dumps(row, ensure_ascii=False), flush=True)

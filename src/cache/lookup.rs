@@ -357,7 +357,7 @@ fn corrupt(what: impl Into<String>) -> CacheError {
 impl Lookup {
     /// Opens the section that starts at body offset `at`, checking that its parts fit the
     /// body exactly.
-    pub fn open(mut reader: BlockReader, at: u64) -> Result<Lookup, CacheError> {
+    pub fn open(reader: BlockReader, at: u64) -> Result<Lookup, CacheError> {
         let mut directory = [0u64; 7];
         for (i, slot) in directory.iter_mut().enumerate() {
             *slot = reader.u64(at + 8 * i as u64)?;
@@ -407,14 +407,14 @@ impl Lookup {
     }
 
     /// The body bytes that hold entity `i`.
-    pub fn entity(&mut self, i: usize) -> Result<Vec<u8>, CacheError> {
+    pub fn entity(&self, i: usize) -> Result<&[u8], CacheError> {
         let at = self.entity_offsets;
         self.item(at, i, self.entities, "entity")
     }
 
     /// The body bytes that hold relation `i`, found at its stored position, which is checked
     /// to store relation `i`.
-    pub fn relation(&mut self, i: usize) -> Result<Vec<u8>, CacheError> {
+    pub fn relation(&self, i: usize) -> Result<&[u8], CacheError> {
         if i as u64 >= self.relations {
             return Err(corrupt(format!(
                 "relation index {i} out of range (< {})",
@@ -434,13 +434,13 @@ impl Lookup {
     }
 
     /// The body bytes that hold the sources (their count first).
-    pub fn sources(&mut self) -> Result<Vec<u8>, CacheError> {
+    pub fn sources(&self) -> Result<&[u8], CacheError> {
         let end = self.reader.u64(self.relation_offsets)?;
         self.reader.bytes(self.sources, end)
     }
 
     /// The relations of entity `i` in date order, with their date bounds and kinds.
-    pub fn incident_entries(&mut self, i: usize) -> Result<Vec<Incident>, CacheError> {
+    pub fn incident_entries(&self, i: usize) -> Result<Vec<Incident>, CacheError> {
         let count = Count {
             entities: self.entities,
             relations: self.relations,
@@ -453,7 +453,7 @@ impl Lookup {
     }
 
     /// The relations whose place is entity `i`, by index, in date order.
-    pub fn placed(&mut self, i: usize) -> Result<Vec<usize>, CacheError> {
+    pub fn placed(&self, i: usize) -> Result<Vec<usize>, CacheError> {
         let bytes = self.list(self.placed, i)?;
         let relations = self.relations;
         bytes
@@ -470,12 +470,12 @@ impl Lookup {
     }
 
     /// The entities one of whose keys is exactly `key`.
-    pub fn exact(&mut self, key: &str) -> Result<Vec<usize>, CacheError> {
+    pub fn exact(&self, key: &str) -> Result<Vec<usize>, CacheError> {
         // The first entry whose key is not below `key`, by binary search.
         let (mut low, mut high) = (0, self.key_count);
         while low < high {
             let mid = low + (high - low) / 2;
-            if self.key(mid)?.1.as_str() < key {
+            if self.key(mid)?.1 < key {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -496,27 +496,32 @@ impl Lookup {
     /// ranges of the body and lending each key from them (no copy per key).
     ///
     /// (The lookup section is also a [`KeyStore`] for the one name matcher.)
-    pub fn each_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
+    pub fn each_key(&self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
         let entries = self
             .reader
             .bytes(self.keys, self.keys + self.key_count * 12)?;
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
+        // Checked as UTF-8 once; each key is then a slice on character boundaries.
+        let text = key_text(text, 0..text.len())?;
         for entry in entries.chunks_exact(12) {
             let (entity, range) = self.entry(entry)?;
-            found(key_text(&text, range)?, entity);
+            let key = text
+                .get(range)
+                .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
+            found(key, entity);
         }
         Ok(())
     }
 
     /// The relation whose id is `id`, by binary search of the relations sorted by id; the
     /// relation found is checked to have that id.
-    pub fn relation_by_id(&mut self, id: &str) -> Result<Option<usize>, CacheError> {
+    pub fn relation_by_id(&self, id: &str) -> Result<Option<usize>, CacheError> {
         let (mut low, mut high) = (0, self.relations);
         while low < high {
             let mid = low + (high - low) / 2;
             let r = self.by_id_entry(mid)?;
             let bytes = self.relation(r)?;
-            let found = Decoder::new(&bytes)
+            let found = Decoder::new(bytes)
                 .str()
                 .map_err(|e| corrupt(format!("{} in the id of relation {r}", e.what)))?;
             match found.cmp(id) {
@@ -529,7 +534,7 @@ impl Lookup {
     }
 
     /// Entry `k` of the relations sorted by id: a relation index, checked.
-    fn by_id_entry(&mut self, k: u64) -> Result<usize, CacheError> {
+    fn by_id_entry(&self, k: u64) -> Result<usize, CacheError> {
         let r = u64::from(self.reader.u32(self.by_id + 4 * k)?);
         if r >= self.relations {
             return Err(corrupt(format!("relation index {r} out of range")));
@@ -538,14 +543,14 @@ impl Lookup {
     }
 
     /// Key `k`: its entity and its text.
-    fn key(&mut self, k: u64) -> Result<(usize, String), CacheError> {
+    fn key(&self, k: u64) -> Result<(usize, &str), CacheError> {
         let entry = self
             .reader
             .bytes(self.keys + 12 * k, self.keys + 12 * k + 12)?;
-        let (entity, range) = self.entry(&entry)?;
+        let (entity, range) = self.entry(entry)?;
         let (from, to) = (range.start as u64, range.end as u64);
         let text = self.reader.bytes(self.text + from, self.text + to)?;
-        Ok((entity, key_text(&text, 0..text.len())?.to_owned()))
+        Ok((entity, key_text(text, 0..text.len())?))
     }
 
     /// A key entry: its entity, checked, and where its text lies in the key text, checked.
@@ -564,13 +569,7 @@ impl Lookup {
         Ok((entity as usize, offset as usize..(offset + len) as usize))
     }
 
-    fn item(
-        &mut self,
-        table: u64,
-        i: usize,
-        count: u64,
-        what: &str,
-    ) -> Result<Vec<u8>, CacheError> {
+    fn item(&self, table: u64, i: usize, count: u64, what: &str) -> Result<&[u8], CacheError> {
         if i as u64 >= count {
             return Err(corrupt(format!(
                 "{what} index {i} out of range (< {count})"
@@ -582,7 +581,7 @@ impl Lookup {
     }
 
     /// The bytes of entity `i`'s entries in `table`.
-    fn list(&mut self, table: Table, i: usize) -> Result<Vec<u8>, CacheError> {
+    fn list(&self, table: Table, i: usize) -> Result<&[u8], CacheError> {
         if i as u64 >= self.entities {
             return Err(corrupt(format!("entity index {i} out of range")));
         }

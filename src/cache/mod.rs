@@ -10,9 +10,10 @@
 //! and reference. Only a graph that passed validation is ever written, atomically (a
 //! temporary file renamed over the old cache).
 //!
-//! Two ways to read it: [`read`] decodes the whole graph (checking every block), and
-//! [`scoped::read`] decodes only the actors a command names and their relations (checking
-//! the blocks it reads), which is what makes a one-shot query on a big graph fast.
+//! Two ways to read it, both from the memory-mapped file ([`blocks::map`]): [`read`] decodes
+//! the whole graph (checking every block), and [`scoped::read`] decodes only the actors a
+//! command names and their relations in place (checking the blocks it touches), which is what
+//! makes a one-shot query on a big graph fast.
 //!
 //! Layout, all integers little-endian:
 //!
@@ -36,7 +37,6 @@ mod payload;
 pub mod scoped;
 pub mod stamp;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -170,6 +170,16 @@ pub enum Damage {
         found: usize,
         /// Blocks listed.
         listed: usize,
+    },
+    /// The body and its blocks do not fill the file.
+    #[error("a body of {body} bytes in {blocks} blocks does not fill the file of {file} bytes")]
+    Unfilled {
+        /// The body's length.
+        body: u64,
+        /// Blocks listed.
+        blocks: usize,
+        /// The file's length.
+        file: usize,
     },
     /// A read outside the body.
     #[error("bytes {from}..{to} are outside the body of {len} bytes")]
@@ -428,8 +438,7 @@ fn open(dir: &Path) -> Result<std::fs::File, CacheError> {
 
 /// Reads the cache of the graph folder `dir`, if it is up to date and sound.
 pub fn read(dir: &Path) -> Result<Graph, CacheError> {
-    let mut bytes = Vec::new();
-    open(dir)?.read_to_end(&mut bytes)?;
+    let bytes = blocks::map(&open(dir)?)?;
     let header = Header::read(&bytes, dir)?;
     header.check_len(bytes.len() as u64)?;
     let body = &bytes[header.len..];

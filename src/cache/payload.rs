@@ -349,6 +349,32 @@ pub fn decode_relation(
     let [claimed_by, disputed_by] = lists;
     let place = refs.optional(d)?;
     let event = d.opt_string()?;
+    let casualties = decode_casualties(d, &mut refs)?;
+    let summary = d.string()?;
+    let evidence = decode_evidence(d, documents)?;
+    let relation = Relation {
+        id,
+        kind,
+        source,
+        target,
+        start,
+        end,
+        negated,
+        timeless,
+        status,
+        claimed_by: claimed_by.into(),
+        disputed_by: disputed_by.into(),
+        place,
+        event: event.map(Into::into),
+        casualties: casualties.into(),
+        summary: summary.into(),
+        evidence: evidence.into(),
+    };
+    Ok((relation, ends))
+}
+
+/// Decodes a relation's casualty counts: their number, then each one.
+fn decode_casualties(d: &mut Decoder, refs: &mut References) -> Result<Vec<Casualties>, Corrupt> {
     let n = d.count(16)?;
     let mut casualties = Vec::with_capacity(n);
     for _ in 0..n {
@@ -374,7 +400,12 @@ pub fn decode_relation(
             max,
         });
     }
-    let summary = d.string()?;
+    Ok(casualties)
+}
+
+/// Decodes a relation's evidence spans: their number, then each one, its document one of
+/// `documents` by index or named in full ([`NAMED_DOCUMENT`]).
+fn decode_evidence(d: &mut Decoder, documents: &[Arc<str>]) -> Result<Vec<Evidence>, Corrupt> {
     let n = d.count(20)?;
     let mut evidence = Vec::with_capacity(n);
     for _ in 0..n {
@@ -395,25 +426,7 @@ pub fn decode_relation(
             row: has_row.then_some(row),
         });
     }
-    let relation = Relation {
-        id,
-        kind,
-        source,
-        target,
-        start,
-        end,
-        negated,
-        timeless,
-        status,
-        claimed_by: claimed_by.into(),
-        disputed_by: disputed_by.into(),
-        place,
-        event: event.map(Into::into),
-        casualties: casualties.into(),
-        summary: summary.into(),
-        evidence: evidence.into(),
-    };
-    Ok((relation, ends))
+    Ok(evidence)
 }
 
 #[cfg(test)]

@@ -14,7 +14,6 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -26,9 +25,6 @@ use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
 use crate::query::{self, Filter, Links, Paths, shortest_paths};
-
-/// How much of the file is read at first for the header (enough for bodies of gigabytes).
-const HEADER_READ: u64 = 1 << 20;
 
 /// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
 /// is up to date and the blocks read are sound. `Ok(None)` when a name matches no entity.
@@ -261,20 +257,28 @@ impl Links for CachedLinks<'_> {
 /// match is there. `Ok(None)` when the name matches no entity (the suggestions for it need
 /// every name).
 pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
-    reached_entities(dir, name, Reach::Names)
+    reached_entities(&mut Scope::open(dir)?, name, Reach::Names)
 }
 
 /// Reads from the cache of `dir` every entity with a name holding `text` (what `find` lists,
-/// [`NameIndex::search`](crate::names::NameIndex::search)), without relations; `Ok(None)` when
-/// no name holds it.
-pub fn holding(dir: &Path, text: &str) -> Result<Option<Graph>, CacheError> {
-    reached_entities(dir, text, Reach::Parts)
+/// [`NameIndex::search`](crate::names::NameIndex::search)), without relations; when no name
+/// holds it, the error of resolving it with its suggestions, as [`unknown`] gives it, from
+/// the same read of the keys.
+pub fn holding(dir: &Path, text: &str) -> Result<Result<Graph, NameError>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    match reached_entities(&mut scope, text, Reach::Parts)? {
+        Some(graph) => Ok(Ok(graph)),
+        None => suggest(&mut scope, text).map(Err),
+    }
 }
 
-/// The entities whose names `query` reaches, read from the cache of `dir` as a graph without
-/// relations; `Ok(None)` when it reaches none.
-fn reached_entities(dir: &Path, query: &str, reach: Reach) -> Result<Option<Graph>, CacheError> {
-    let mut scope = Scope::open(dir)?;
+/// The entities whose names `query` reaches, read from `scope` as a graph without relations;
+/// `Ok(None)` when it reaches none.
+fn reached_entities(
+    scope: &mut Scope,
+    query: &str,
+    reach: Reach,
+) -> Result<Option<Graph>, CacheError> {
     let candidates = scope.reached(query, reach)?;
     if candidates.is_empty() {
         return Ok(None);
@@ -282,7 +286,7 @@ fn reached_entities(dir: &Path, query: &str, reach: Reach) -> Result<Option<Grap
     for &i in &candidates {
         scope.entity(i)?;
     }
-    let entities = scope.entities.into_values().collect();
+    let entities = std::mem::take(&mut scope.entities).into_values().collect();
     Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
 }
 
@@ -291,12 +295,16 @@ fn reached_entities(dir: &Path, query: &str, reach: Reach) -> Result<Option<Grap
 /// one rule of "did you mean" ([`Nearest`]) over the cache's sorted keys; only the entities
 /// suggested are decoded.
 pub fn unknown(dir: &Path, name: &str) -> Result<NameError, CacheError> {
+    suggest(&mut Scope::open(dir)?, name)
+}
+
+/// [`unknown`], over `scope`.
+fn suggest(scope: &mut Scope, name: &str) -> Result<NameError, CacheError> {
     let Some(mut nearest) = Nearest::new(name) else {
         return Ok(NameError::TooLong {
             chars: name.chars().count(),
         });
     };
-    let mut scope = Scope::open(dir)?;
     scope
         .lookup
         .each_key(&mut |key, entity| nearest.offer(key, entity))?;
@@ -328,17 +336,10 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
 /// inputs, the header's checksum, the file's length).
 fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
     let file = open(dir)?;
-    let file_len = file.metadata()?.len();
-    let mut prefix = vec![0; file_len.min(HEADER_READ) as usize];
-    file.read_exact_at(&mut prefix, 0)?;
-    let header = match Header::read(&prefix, dir) {
-        Err(CacheError::Corrupt(_)) if file_len > HEADER_READ => {
-            Header::read(&std::fs::read(super::path(dir))?, dir)?
-        }
-        other => other?,
-    };
-    header.check_len(file_len)?;
-    let reader = BlockReader::new(file, header.len as u64, header.body_len, header.hashes);
+    let map = super::blocks::map(&file)?;
+    let header = Header::read(&map, dir)?;
+    header.check_len(map.len() as u64)?;
+    let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
     Lookup::open(reader, header.lookup_at)
 }
 
@@ -360,7 +361,7 @@ impl Scope {
     /// Decodes the sources.
     fn sources(&mut self) -> Result<Vec<crate::model::Source>, CacheError> {
         let bytes = self.lookup.sources()?;
-        let mut d = Decoder::new(&bytes);
+        let mut d = Decoder::new(bytes);
         payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))
     }
 
@@ -447,19 +448,7 @@ impl Scope {
 
     /// Decodes entity `i` unless it already is; returns its id.
     fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
-        if let Some(entity) = self.entities.get(&i) {
-            return Ok(entity.id.clone());
-        }
-        let bytes = self.lookup.entity(i)?;
-        let mut d = Decoder::new(&bytes);
-        let what = || format!("entity {i}");
-        let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
-        if !d.rest().is_empty() {
-            return Err(in_part(d.corrupt("trailing bytes"), &what()));
-        }
-        let id = entity.id.clone();
-        self.entities.insert(i, entity);
-        Ok(id)
+        entity_into(&self.lookup, &mut self.entities, i)
     }
 
     /// Decodes relation `r`, and every entity it refers to.
@@ -469,12 +458,13 @@ impl Scope {
         documents: &[std::sync::Arc<str>],
     ) -> Result<crate::model::Relation, CacheError> {
         let bytes = self.lookup.relation(r)?;
-        let mut d = Decoder::new(&bytes);
+        let mut d = Decoder::new(bytes);
         let count = self.lookup.entity_count();
         // An entity that cannot be read is reported as itself, not as the relation.
         let mut failure = None;
+        let (lookup, entities) = (&self.lookup, &mut self.entities);
         let mut id_of = |i: usize| {
-            self.entity(i).map_err(|e| {
+            entity_into(lookup, entities, i).map_err(|e| {
                 failure = Some(e);
                 Corrupt {
                     at: 0,
@@ -493,6 +483,26 @@ impl Scope {
         }
         Ok(relation.0)
     }
+}
+
+/// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
+fn entity_into(
+    lookup: &Lookup,
+    entities: &mut BTreeMap<usize, Entity>,
+    i: usize,
+) -> Result<EntityId, CacheError> {
+    if let Some(entity) = entities.get(&i) {
+        return Ok(entity.id.clone());
+    }
+    let mut d = Decoder::new(lookup.entity(i)?);
+    let what = || format!("entity {i}");
+    let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
+    if !d.rest().is_empty() {
+        return Err(in_part(d.corrupt("trailing bytes"), &what()));
+    }
+    let id = entity.id.clone();
+    entities.insert(i, entity);
+    Ok(id)
 }
 
 /// Whether `filter` admits the relation of `entry`, by the one rule ([`Filter::admit_traits`])

@@ -29,12 +29,9 @@ struct FindJson<'a> {
 ///
 /// From an up-to-date cache, only the entities `text` reaches are read, found through the
 /// cache's sorted name keys by the one matcher ([`cache::scoped::holding`]); when none is,
-/// the suggestions come from the same keys ([`cache::scoped::unknown`]).
+/// the suggestions come from the same keys, in the same read.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
-    let read = |dir: &Path| match cache::scoped::holding(dir, text)? {
-        Some(graph) => Ok(Some(Ok(graph))),
-        None => cache::scoped::unknown(dir, text).map(|e| Some(Err(e))),
-    };
+    let read = |dir: &Path| cache::scoped::holding(dir, text).map(Some);
     let graph = match scoped(global, read) {
         Some(Ok(graph)) => leak(graph),
         Some(Err(unknown)) => return Err(nothing_found(text, unknown)),

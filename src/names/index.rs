@@ -284,7 +284,59 @@ impl KeyStore for &NameIndex {
 pub struct Nearest {
     key: String,
     length: usize,
+    /// The query key's characters counted by [`bucket`].
+    counts: [u16; BUCKETS],
     scored: HashMap<usize, f64>,
+}
+
+/// How many buckets [`bucket`] sorts characters into.
+const BUCKETS: usize = 64;
+
+/// The bucket of a character, for counting the characters two keys can share.
+fn bucket(c: char) -> usize {
+    c as usize % BUCKETS
+}
+
+/// Which of the one rule's two measures can reach [`SUGGEST`] for a name of `chars`
+/// characters, at most `shared` of which are also the query's (of `query` characters): bounds
+/// that never leave out a measure that reaches it, so a name neither can make near is not
+/// compared, and a measure that cannot reach it is not computed (the similarity is then
+/// below [`SUGGEST`] or the other measure's, which the rule takes).
+///
+/// Characters an edit leaves in place are shared, so the Levenshtein distance is at least
+/// the longer length less `shared`, and the normalised similarity at most `shared` over the
+/// longer length. Jaro's matching characters are shared, so Jaro is at most (`shared`/one
+/// length + `shared`/the other + 1) / 3. Jaro–Winkler is Jaro unless Jaro is over 0.7
+/// (Winkler's boost threshold, as `strsim` applies it), and at most 0.4 + 0.6 × Jaro (a common
+/// prefix of at most four characters, weighted 0.1); with the rule's 0.15 off it, reaching
+/// [`SUGGEST`] needs Jaro ≥ max((SUGGEST + 0.15 − 0.4) / 0.6, 0.7) (0.7 when SUGGEST is 0.6, as
+/// Jaro alone cannot reach 0.75 below it), so the two shares must sum to 3 × that − 1 (1.1).
+/// The comparisons keep a margin for rounding, so they err only towards computing; the
+/// property test below checks the bounds against `strsim` itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MayReach {
+    levenshtein: bool,
+    jaro_winkler: bool,
+}
+
+impl MayReach {
+    fn of(shared: usize, chars: usize, query: usize) -> MayReach {
+        const MARGIN: f64 = 1e-9;
+        if chars == 0 || query == 0 {
+            return MayReach {
+                levenshtein: true,
+                jaro_winkler: true,
+            };
+        }
+        let shared = shared as f64;
+        let shares = shared / chars as f64 + shared / query as f64;
+        let jaro = ((SUGGEST + 0.15 - 0.4) / 0.6).max(0.7);
+        let jaro_winkler_shares = 3.0 * jaro - 1.0;
+        MayReach {
+            levenshtein: shared / chars.max(query) as f64 >= SUGGEST - MARGIN,
+            jaro_winkler: shares >= jaro_winkler_shares - MARGIN,
+        }
+    }
 }
 
 impl Nearest {
@@ -295,9 +347,12 @@ impl Nearest {
         }
         let key = key(query);
         let length = key.chars().count();
+        let mut counts = [0u16; BUCKETS];
+        key.chars().for_each(|c| counts[bucket(c)] += 1);
         Some(Nearest {
             key,
             length,
+            counts,
             scored: HashMap::new(),
         })
     }
@@ -306,7 +361,10 @@ impl Nearest {
     ///
     /// Only names within a factor [`SUGGEST_LENGTH_RATIO`] of the query's length are compared
     /// (a name three times longer or shorter is no typo of it), so the work per name is bounded
-    /// by the query's length squared, and the query by [`MAX_NAME_CHARS`].
+    /// by the query's length squared, and the query by [`MAX_NAME_CHARS`]; and of those, only
+    /// names that share enough characters with the query to reach the rule's similarity
+    /// ([`MayReach`], bounds that never leave out a suggestion), so most names cost one pass
+    /// over their characters.
     pub fn offer(&mut self, name_key: &str, entity: usize) {
         let length = self.length.max(1);
         // Keys are mostly ASCII or two-byte Arabic: bytes bound characters well enough to
@@ -314,14 +372,43 @@ impl Nearest {
         if name_key.len() > SUGGEST_LENGTH_RATIO * 4 * length {
             return;
         }
-        let chars = name_key.chars().count();
+        let (chars, shared) = self.sharing(name_key);
         if chars > SUGGEST_LENGTH_RATIO * length || self.length > SUGGEST_LENGTH_RATIO * chars {
             return;
         }
-        let similarity = strsim::normalized_levenshtein(name_key, &self.key)
-            .max(strsim::jaro_winkler(name_key, &self.key) - 0.15);
+        // Characters in one bucket count as shared, so `shared` bounds the characters the
+        // two keys share: only the measures that may reach a suggestion are computed.
+        let may = MayReach::of(shared, chars, self.length);
+        if !may.levenshtein && !may.jaro_winkler {
+            return;
+        }
+        let levenshtein = match may.levenshtein {
+            true => strsim::normalized_levenshtein(name_key, &self.key),
+            false => 0.0,
+        };
+        let jaro_winkler = match may.jaro_winkler {
+            true => strsim::jaro_winkler(name_key, &self.key) - 0.15,
+            false => 0.0,
+        };
+        let similarity = levenshtein.max(jaro_winkler);
         let slot = self.scored.entry(entity).or_insert(0.0);
         *slot = slot.max(similarity);
+    }
+
+    /// How many characters `name_key` has, and a bound on how many of them the query has
+    /// too: characters in one [`bucket`] count as shared.
+    fn sharing(&self, name_key: &str) -> (usize, usize) {
+        let mut counts = self.counts;
+        let (mut chars, mut shared) = (0, 0);
+        for c in name_key.chars() {
+            chars += 1;
+            let left = &mut counts[bucket(c)];
+            if *left > 0 {
+                *left -= 1;
+                shared += 1;
+            }
+        }
+        (chars, shared)
     }
 
     /// The entities near enough to be suggested, in no order.
@@ -385,6 +472,58 @@ mod tests {
             entity("north-a", "North", "", &["Twin"]),
             entity("north-b", "Northern", "", &["twin"]),
         ])
+    }
+
+    proptest::proptest! {
+        /// The bounds never leave out a measure that reaches a suggestion: over short keys of
+        /// a small alphabet (Latin, Arabic, a digit), where near pairs are common.
+        #[test]
+        fn the_prefilter_keeps_every_measure_that_reaches_a_suggestion(
+            query in "[abcdeغاوم1]{1,10}",
+            other in "[abcdeغاوم1]{1,14}",
+            (kept, tail) in (0usize..10, "[vwxyzي]{0,20}"),
+        ) {
+            // Half the names are the query's start and another tail: near by Jaro–Winkler's
+            // prefix even when they share little else.
+            let name = match kept % 2 {
+                0 => other,
+                _ => query.chars().take(kept).chain(tail.chars()).collect(),
+            };
+            let nearest = Nearest::new(&query).unwrap();
+            let (chars, shared) = nearest.sharing(&name);
+            let may = MayReach::of(shared, chars, nearest.length);
+            if strsim::normalized_levenshtein(&name, &nearest.key) >= SUGGEST {
+                proptest::prop_assert!(may.levenshtein);
+            }
+            if strsim::jaro_winkler(&name, &nearest.key) - 0.15 >= SUGGEST {
+                proptest::prop_assert!(may.jaro_winkler);
+            }
+        }
+    }
+
+    #[test]
+    fn the_prefilter_leaves_out_names_sharing_too_little() {
+        let nearest = Nearest::new("abcdefgh").unwrap();
+        let (chars, shared) = nearest.sharing("stuvwxyz");
+        assert_eq!((chars, shared), (8, 0));
+        let neither = MayReach {
+            levenshtein: false,
+            jaro_winkler: false,
+        };
+        assert_eq!(MayReach::of(shared, chars, 8), neither);
+        // Four of eight shared: too few for either (shares 1.0, Levenshtein at most 0.5).
+        let (chars, shared) = nearest.sharing("abcdwxyz");
+        assert_eq!(MayReach::of(shared, chars, 8), neither);
+        let only_jaro = MayReach {
+            levenshtein: false,
+            jaro_winkler: true,
+        };
+        // The query's four characters, its prefix, in a name of ten (shares 1.4; Levenshtein
+        // at most 0.4) reach a suggestion by Jaro–Winkler alone.
+        let nearest = Nearest::new("abcd").unwrap();
+        let (chars, shared) = nearest.sharing("abcdxxxxxx");
+        assert_eq!(MayReach::of(shared, chars, 4), only_jaro);
+        assert!(strsim::jaro_winkler("abcdxxxxxx", "abcd") - 0.15 >= SUGGEST);
     }
 
     #[test]
