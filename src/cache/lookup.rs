@@ -256,12 +256,13 @@ pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), Ca
             .and_then(|(p, n)| body.get(p..p.checked_add(n)?))
             .ok_or_else(|| corrupt("the lookup section is cut short"))
     };
-    let mut directory = [0u64; 7];
-    for (i, slot) in directory.iter_mut().enumerate() {
+    let mut numbers = [0u64; 7];
+    for (i, slot) in numbers.iter_mut().enumerate() {
         *slot = u64::from_le_bytes(slice(at + 8 * i as u64, 8)?.try_into().expect("8 bytes"));
     }
-    let starts = layout(at, &directory, body.len() as u64)?;
-    let relations = directory[1];
+    let d = Directory::from(numbers);
+    let starts = layout(at, &d, body.len() as u64)?;
+    let relations = d.relations;
     // The layout fits the body, so both tables are within it.
     let offsets = slice(starts[2], 8 * (relations + 1))?
         .chunks_exact(8)
@@ -285,36 +286,55 @@ pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), Ca
     Ok((offsets, order))
 }
 
+/// The lookup section's directory, its first part: how many entities, relations, sources,
+/// incident entries, placed relations and name keys it indexes, and its key text's length.
+#[derive(Debug, Clone, Copy)]
+struct Directory {
+    entities: u64,
+    relations: u64,
+    sources: u64,
+    incident: u64,
+    placed: u64,
+    key_count: u64,
+    text_len: u64,
+}
+
+impl From<[u64; 7]> for Directory {
+    /// The directory's seven numbers as stored, in the order of the fields.
+    fn from(n: [u64; 7]) -> Self {
+        Directory {
+            entities: n[0],
+            relations: n[1],
+            sources: n[2],
+            incident: n[3],
+            placed: n[4],
+            key_count: n[5],
+            text_len: n[6],
+        }
+    }
+}
+
 /// How many parts the lookup section has (the rows of the module's table).
 const PARTS: usize = 12;
 
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
 /// at the end of a body of `body_len` bytes, or when the sources do not start before `at`.
-fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; PARTS], CacheError> {
-    let [
-        entities,
-        relations,
-        sources,
-        incident,
-        placed,
-        key_count,
-        text_len,
-    ] = *directory;
-    let per_entity = entities.checked_add(1);
+fn layout(at: u64, d: &Directory, body_len: u64) -> Result<[u64; PARTS], CacheError> {
+    let per_entity = d.entities.checked_add(1);
     let sizes = [
         Some(DIRECTORY),
         per_entity.and_then(|n| n.checked_mul(8)),
-        relations.checked_add(1).and_then(|n| n.checked_mul(8)),
-        relations.checked_mul(4),
-        relations.checked_mul(4),
+        d.relations.checked_add(1).and_then(|n| n.checked_mul(8)),
+        d.relations.checked_mul(4),
+        d.relations.checked_mul(4),
         per_entity.and_then(|n| n.checked_mul(4)),
-        incident.checked_mul(INCIDENT_WIDTH),
+        d.incident.checked_mul(INCIDENT_WIDTH),
         per_entity.and_then(|n| n.checked_mul(4)),
-        placed.checked_mul(4),
-        key_count.checked_mul(12),
-        Some(text_len),
-        relations.checked_mul(4),
+        d.placed.checked_mul(4),
+        d.key_count.checked_mul(12),
+        Some(d.text_len),
+        d.relations.checked_mul(4),
     ];
     let mut starts = [0; PARTS];
     let mut end = Some(at);
@@ -322,7 +342,7 @@ fn layout(at: u64, directory: &[u64; 7], body_len: u64) -> Result<[u64; PARTS], 
         *start = end.unwrap_or(0);
         end = end.zip(size).and_then(|(a, b)| a.checked_add(b));
     }
-    if end != Some(body_len) || sources >= at {
+    if end != Some(body_len) || d.sources >= at {
         return Err(corrupt(
             "the lookup section does not fit the body: the file was altered or damaged",
         ));
@@ -358,25 +378,17 @@ impl Lookup {
     /// Opens the section that starts at body offset `at`, checking that its parts fit the
     /// body exactly.
     pub fn open(reader: BlockReader, at: u64) -> Result<Lookup, CacheError> {
-        let mut directory = [0u64; 7];
-        for (i, slot) in directory.iter_mut().enumerate() {
+        let mut numbers = [0u64; 7];
+        for (i, slot) in numbers.iter_mut().enumerate() {
             *slot = reader.u64(at + 8 * i as u64)?;
         }
-        let starts = layout(at, &directory, reader.body_len())?;
-        let [
-            entities,
-            relations,
-            sources,
-            incident,
-            placed,
-            key_count,
-            text_len,
-        ] = directory;
+        let d = Directory::from(numbers);
+        let starts = layout(at, &d, reader.body_len())?;
         Ok(Lookup {
             reader,
-            entities,
-            relations,
-            sources,
+            entities: d.entities,
+            relations: d.relations,
+            sources: d.sources,
             entity_offsets: starts[1],
             relation_offsets: starts[2],
             order: starts[3],
@@ -384,19 +396,19 @@ impl Lookup {
             incident: Table {
                 starts: starts[5],
                 entries: starts[6],
-                count: incident,
+                count: d.incident,
                 width: INCIDENT_WIDTH,
             },
             placed: Table {
                 starts: starts[7],
                 entries: starts[8],
-                count: placed,
+                count: d.placed,
                 width: 4,
             },
             keys: starts[9],
-            key_count,
+            key_count: d.key_count,
             text: starts[10],
-            text_len,
+            text_len: d.text_len,
             by_id: starts[11],
         })
     }
