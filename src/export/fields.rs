@@ -69,14 +69,7 @@ pub(super) const BOUND_NAMES: [&str; 4] = ["start_first", "start_last", "end_fir
 
 /// A relation's dates as the tabular exports lay them out: its start and end as written, then
 /// the four day bounds ([`BOUND_NAMES`]).
-pub(super) const DATE_COLUMNS: [&str; 6] = [
-    "start",
-    "end",
-    BOUND_NAMES[0],
-    BOUND_NAMES[1],
-    BOUND_NAMES[2],
-    BOUND_NAMES[3],
-];
+pub(super) const DATE_COLUMNS: [&str; 6] = columns(&[&["start", "end"], &BOUND_NAMES]);
 
 /// An entity's names in the tabular exports, one column per language.
 pub(super) const NAME_COLUMNS: [&str; 3] = ["name_en", "name_ar", "name_fr"];

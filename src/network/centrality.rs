@@ -112,21 +112,20 @@ where
     if n == 0 {
         return Vec::new();
     }
-    // Each node's distinct targets (petgraph asks whether any edge points to a node).
-    let targets: Vec<Vec<usize>> = (0..n)
+    // Each node's edge count and distinct targets (petgraph asks whether any edge points to a
+    // node, and divides by the count).
+    let (out, targets): (Vec<f64>, Vec<Vec<usize>>) = (0..n)
         .map(|w| {
             let mut to: Vec<usize> = graph
                 .edges(graph.from_index(w))
                 .map(|e| graph.to_index(e.target()))
                 .collect();
+            let count = to.len() as f64;
             to.sort_unstable();
             to.dedup();
-            to
+            (count, to)
         })
-        .collect();
-    let out: Vec<f64> = (0..n)
-        .map(|w| graph.edges(graph.from_index(w)).count() as f64)
-        .collect();
+        .unzip();
     let nodes = n as f64;
     let mut ranks = vec![1.0 / nodes; n];
     for _ in 0..iterations {
