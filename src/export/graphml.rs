@@ -50,6 +50,13 @@ use crate::graph::Graph;
 use crate::model::{Entity, Relation};
 use crate::query::{Certainty, Snapshot};
 
+/// The start tag of the `<data>` element of key `KEY`, without its angle brackets.
+macro_rules! tag {
+    ($key:literal) => {
+        concat!("data key=\"", $key, "\"")
+    };
+}
+
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 const SCHEMA_LOCATION: &str =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
@@ -110,7 +117,7 @@ pub fn write(
         BytesStart::new("graph")
             .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")]),
     ))?;
-    data(&mut w, "g-sources", &fields::list(graph.sources()))?;
+    data(&mut w, tag!("g-sources"), &fields::list(graph.sources()))?;
     for &e in &selection.entities {
         node(&mut w, graph.entity(e))?;
     }
@@ -130,28 +137,28 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
     w.write_event(Event::Start(
         BytesStart::new("node").with_attributes([("id", entity.id.as_str())]),
     ))?;
-    data(w, "n-label", entity.label())?;
-    data(w, "n-kind", entity.kind.as_str())?;
+    data(w, tag!("n-label"), entity.label())?;
+    data(w, tag!("n-kind"), entity.kind.as_str())?;
     let names = &entity.names;
-    for (key, name) in [
-        ("n-name_en", &names.en),
-        ("n-name_ar", &names.ar),
-        ("n-name_fr", &names.fr),
+    for (tag, name) in [
+        (tag!("n-name_en"), &names.en),
+        (tag!("n-name_ar"), &names.ar),
+        (tag!("n-name_fr"), &names.fr),
     ] {
         if let Some(name) = name {
-            data(w, key, name)?;
+            data(w, tag, name)?;
         }
     }
-    data(w, "n-aliases", &fields::list(&entity.aliases))?;
+    data(w, tag!("n-aliases"), &fields::list(&entity.aliases))?;
     if let Some(lifetime) = &entity.lifetime {
         if let Some(start) = lifetime.start {
-            data(w, "n-lifetime_start", &start.to_string())?;
+            data(w, tag!("n-lifetime_start"), &start.to_string())?;
         }
         if let Some(end) = lifetime.end {
-            data(w, "n-lifetime_end", &end.to_string())?;
+            data(w, tag!("n-lifetime_end"), &end.to_string())?;
         }
     }
-    data(w, "n-description", &entity.description)?;
+    data(w, tag!("n-description"), &entity.description)?;
     w.write_event(Event::End(BytesEnd::new("node")))
 }
 
@@ -166,51 +173,77 @@ fn edge<W: Write>(
         element.push_attribute(("directed", "false"));
     }
     w.write_event(Event::Start(element))?;
-    data(w, "e-kind", relation.kind.as_str())?;
+    data(w, tag!("e-kind"), relation.kind.as_str())?;
     if let Some(start) = relation.start {
-        data(w, "e-start", &start.to_string())?;
+        data(w, tag!("e-start"), &start.to_string())?;
     }
     if let Some(end) = relation.end {
-        data(w, "e-end", &end.to_string())?;
+        data(w, tag!("e-end"), &end.to_string())?;
     }
     let bounds = DayBounds::of(relation);
-    for (name, day) in bounds.named() {
+    for ((_, day), tag) in bounds.named().into_iter().zip(BOUND_TAGS) {
         if let Some(day) = day {
-            data(w, &format!("e-{name}"), day)?;
+            data(w, tag, day)?;
         }
     }
-    data(w, "e-negated", fields::boolean(relation.negated))?;
-    data(w, "e-timeless", fields::boolean(relation.timeless))?;
-    data(w, "e-status", relation.status.as_str())?;
+    data(w, tag!("e-negated"), fields::boolean(relation.negated))?;
+    data(w, tag!("e-timeless"), fields::boolean(relation.timeless))?;
+    data(w, tag!("e-status"), relation.status.as_str())?;
     if let Some(certainty) = certainty {
-        data(w, "e-certainty", certainty.as_str())?;
+        data(w, tag!("e-certainty"), certainty.as_str())?;
     }
-    data(w, "e-claimed_by", &fields::list(&relation.claimed_by))?;
-    data(w, "e-disputed_by", &fields::list(&relation.disputed_by))?;
-    if let Some(place) = &relation.place {
-        data(w, "e-place", place.as_str())?;
-    }
-    if let Some(event) = &relation.event {
-        data(w, "e-event", event)?;
-    }
-    data(w, "e-summary", &relation.summary)?;
-    data(w, "e-casualties", &fields::list(&relation.casualties))?;
-    data(w, "e-evidence", &fields::list(&relation.evidence))?;
+    data(w, tag!("e-claimed_by"), &fields::list(&relation.claimed_by))?;
     data(
         w,
-        "e-symmetric",
+        tag!("e-disputed_by"),
+        &fields::list(&relation.disputed_by),
+    )?;
+    if let Some(place) = &relation.place {
+        data(w, tag!("e-place"), place.as_str())?;
+    }
+    if let Some(event) = &relation.event {
+        data(w, tag!("e-event"), event)?;
+    }
+    data(w, tag!("e-summary"), &relation.summary)?;
+    data(w, tag!("e-casualties"), &fields::list(&relation.casualties))?;
+    data(w, tag!("e-evidence"), &fields::list(&relation.evidence))?;
+    data(
+        w,
+        tag!("e-symmetric"),
         fields::boolean(relation.kind.is_symmetric()),
     )?;
     w.write_event(Event::End(BytesEnd::new("edge")))
 }
 
-/// `<data key="KEY">VALUE</data>`, or nothing for an empty value.
-fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
+/// `<data key="KEY">VALUE</data>`, or nothing for an empty value; `tag` is the start tag
+/// without its angle brackets ([`tag!`]), a constant (a key holds nothing to escape). The
+/// value is escaped in one pass when it can be ([`xml::escaped`]): there are millions of them
+/// at a million relations.
+fn data<W: Write>(w: &mut Writer<W>, tag: &'static str, value: &str) -> io::Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    w.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&xml::text(value)))?;
-    Ok(())
+    w.write_event(Event::Start(BytesStart::from_content(tag, "data".len())))?;
+    w.write_event(Event::Text(BytesText::from_escaped(xml::escaped(value))))?;
+    w.write_event(Event::End(BytesEnd::new("data")))
+}
+
+/// The tags of the four day bounds, in the order of [`DayBounds::named`].
+const BOUND_TAGS: [&str; 4] = [
+    tag!("e-start_first"),
+    tag!("e-start_last"),
+    tag!("e-end_first"),
+    tag!("e-end_last"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bound_tags_name_the_bounds_in_order() {
+        for (tag, name) in BOUND_TAGS.iter().zip(fields::BOUND_NAMES) {
+            assert_eq!(*tag, format!("data key=\"e-{name}\""));
+        }
+    }
 }
