@@ -99,6 +99,18 @@ impl Graph {
         sources: Vec<Source>,
         ends: Vec<[u32; 2]>,
     ) -> Graph {
+        Graph::from_decoded_named(entities, relations, sources, ends, |_| true)
+    }
+
+    /// As [`Graph::from_decoded`], with names for only the entities `named` picks (by
+    /// position), as [`Graph::from_valid_named`]: the graph of a part of a cache.
+    pub(crate) fn from_decoded_named(
+        entities: Vec<Entity>,
+        relations: Vec<Relation>,
+        sources: Vec<Source>,
+        ends: Vec<[u32; 2]>,
+        named: impl Fn(usize) -> bool + Sync + Send,
+    ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         let links = ends
             .into_iter()
@@ -110,7 +122,7 @@ impl Graph {
                 }),
             })
             .collect();
-        Graph::assemble(entities, relations, sources, entity_ix, links, |_| true)
+        Graph::assemble(entities, relations, sources, entity_ix, links, named)
     }
 
     fn assemble(

@@ -1,5 +1,6 @@
-"""Warm whole-process timings of issue 19's rows about hubs, paths and ego networks, with the
-method of commands.py (median of N warm runs after one untimed run, peak RSS from wait4),
+"""Warm whole-process timings of issue 19's rows about hubs, paths, ego networks and whole-graph
+outputs (snapshot, diff, export graphml), with the method of commands.py (median of N warm
+runs after one untimed run, peak RSS from wait4),
 plus the time `cat` takes to write the same output (the issue's "plain buffered writer").
 
     python3 benches/compare/scoped.py target/release/actorgraph target/bench-data/L 5 [LABEL...]
@@ -41,6 +42,11 @@ cases = [
     ("show hub", ["show", hub]),
     # commands.py's typo: the first query name with its last letter changed.
     ("find (no match: did you mean)", ["find", typo]),
+    # Whole-graph outputs, with commands.py's dates (and a late one, most relations begun).
+    ("snapshot --at D", ["snapshot", "--at", q["snapshot_dates"][0]]),
+    ("snapshot --at late D", ["snapshot", "--at", q["snapshot_dates"][2]]),
+    ("diff D1 D2", ["diff", q["snapshot_dates"][0], q["snapshot_dates"][2]]),
+    ("export graphml (whole graph)", ["export", "graphml"]),
 ]
 def run(argv, out):
     with open(out, "wb") as f:

@@ -418,6 +418,16 @@ impl Lookup {
         self.entities as usize
     }
 
+    /// The number of relations.
+    pub fn relation_count(&self) -> u64 {
+        self.relations
+    }
+
+    /// The reader of the body the section is in.
+    pub fn reader(&self) -> &BlockReader {
+        &self.reader
+    }
+
     /// The body bytes that hold entity `i`.
     pub fn entity(&self, i: usize) -> Result<&[u8], CacheError> {
         let at = self.entity_offsets;

@@ -26,12 +26,14 @@
 //! | input files: count, then each one's name, size, mtime, ctime, inode, device, hash | … |
 //! | length of the body | 8 |
 //! | offset of the lookup section in the body | 8 |
+//! | offset of the dated section in the body | 8 |
 //! | number of body blocks, then the XXH3-64 of each | 4 + 8 × blocks |
 //! | XXH3-64 of the header up to here | 8 |
-//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), then the lookup section ([`lookup`]) | length |
+//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), the dated section ([`dated`]), then the lookup section ([`lookup`]) | length |
 
 pub mod blocks;
 mod codec;
+pub mod dated;
 mod lookup;
 mod payload;
 pub mod scoped;
@@ -50,7 +52,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -153,11 +155,13 @@ pub enum Damage {
     },
     /// The header's block list or lookup offset does not fit its body's length.
     #[error(
-        "the header lists {blocks} blocks and a lookup section at {lookup_at} for a body of {body} bytes"
+        "the header lists {blocks} blocks, a dated section at {dated_at} and a lookup section at {lookup_at} for a body of {body} bytes"
     )]
     Layout {
         /// Blocks listed.
         blocks: usize,
+        /// Where the dated section would start.
+        dated_at: u64,
         /// Where the lookup section would start.
         lookup_at: u64,
         /// The body's length.
@@ -302,8 +306,10 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     let order = lookup::stored_order(graph);
     let (graph_bytes, offsets) =
         payload::encode(graph.entities(), graph.relations(), graph.sources(), &order);
-    let lookup_at = graph_bytes.len() as u64;
+    let dated_at = graph_bytes.len() as u64;
     let mut body = Encoder::after(graph_bytes);
+    dated::encode(&mut body, graph);
+    let lookup_at = body.position();
     lookup::encode(&mut body, graph, &offsets, &order);
     let body = body.into_bytes();
     let mut header = Encoder::default();
@@ -318,6 +324,7 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     }
     header.u64(body.len() as u64);
     header.u64(lookup_at);
+    header.u64(dated_at);
     let hashes = blocks::hashes(&body);
     header.len(hashes.len());
     for hash in hashes {
@@ -342,6 +349,8 @@ struct Header {
     body_len: u64,
     /// Where the lookup section starts in the body.
     lookup_at: u64,
+    /// Where the dated section starts in the body: where the graph ends.
+    dated_at: u64,
     /// The hashes of the body's blocks.
     hashes: Vec<u64>,
 }
@@ -377,6 +386,7 @@ impl Header {
             .map_err(corrupt)?;
         let body_len = d.u64().map_err(corrupt)?;
         let lookup_at = d.u64().map_err(corrupt)?;
+        let dated_at = d.u64().map_err(corrupt)?;
         let n = d.count(8).map_err(corrupt)?;
         let hashes = (0..n).map(|_| d.u64()).collect::<Result<Vec<_>, _>>();
         let hashes = hashes.map_err(corrupt)?;
@@ -386,9 +396,11 @@ impl Header {
         }
         if body_len.div_ceil(blocks::BLOCK_SIZE as u64) != hashes.len() as u64
             || lookup_at > body_len
+            || dated_at > lookup_at
         {
             return Err(Damage::Layout {
                 blocks: hashes.len(),
+                dated_at,
                 lookup_at,
                 body: body_len,
             }
@@ -407,6 +419,7 @@ impl Header {
             len: len + 8,
             body_len,
             lookup_at,
+            dated_at,
             hashes,
         })
     }
@@ -444,7 +457,7 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
     let body = &bytes[header.len..];
     blocks::check_all(body, &header.hashes)?;
     let (offsets, order) = lookup::relation_records(body, header.lookup_at)?;
-    let parts = payload::decode(&body[..header.lookup_at as usize], &offsets).map_err(|e| {
+    let parts = payload::decode(&body[..header.dated_at as usize], &offsets).map_err(|e| {
         let at = e.at + header.len;
         CacheError::from(Damage::Record(codec::Corrupt { at, ..e }))
     })?;
@@ -533,10 +546,13 @@ mod tests {
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];
         let lookup_at = header.lookup_at as usize;
-        // A sample of the graph's bytes and of the lookup section's (every part of it, whose
-        // counts, offsets and keys are each a few bytes wide), each set to 0xff (or 0).
-        let positions = (0..lookup_at)
+        // A sample of the graph's bytes, of the dated section's (entries of 32 bytes) and of the
+        // lookup section's (every part of it, whose counts, offsets and keys are each a few
+        // bytes wide), each set to 0xff (or 0).
+        let dated_at = header.dated_at as usize;
+        let positions = (0..dated_at)
             .step_by(211)
+            .chain((dated_at..lookup_at).step_by(37))
             .chain((lookup_at..body.len()).step_by(31));
         for at in positions {
             let mut forged = body.to_vec();
@@ -552,6 +568,15 @@ mod tests {
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");
+            let _ = dated::snapshot(dir.path(), &during);
+            let _ = dated::changes(
+                dir.path(),
+                &crate::query::Standing::new(
+                    &during,
+                    day.period(),
+                    "2013".parse::<crate::PartialDate>().unwrap().period(),
+                ),
+            );
             let _ = scoped::unknown(dir.path(), "Gaoo");
             // A damaged table of relations by id may hide a relation, never give another.
             let id = "mnla-declares-azawad-independence";

@@ -75,17 +75,19 @@ pub fn certainty_label(certainty: Option<Certainty>) -> String {
 
 /// One line per relation: `source KIND target` with arrows for directed kinds.
 pub fn sentence(graph: &Graph, relation: &Relation) -> String {
+    let [source, target] =
+        [&relation.source, &relation.target].map(|id| terminal(label(graph, id)));
+    sentence_between(relation, &source, &target)
+}
+
+/// [`sentence`] with the labels of its ends already made terminal-safe ([`terminal`]).
+pub fn sentence_between(relation: &Relation, source: &str, target: &str) -> String {
     let arrow = if relation.kind.is_symmetric() {
         "—"
     } else {
         "→"
     };
-    format!(
-        "{} {} {arrow} {}",
-        terminal(label(graph, &relation.source)),
-        kind_label(relation, None),
-        terminal(label(graph, &relation.target))
-    )
+    format!("{source} {} {arrow} {target}", kind_label(relation, None))
 }
 
 /// A table of relations with their certainty (when `timed`), dates, kind, ends, status and id.

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::{CliError, Missing};
-use super::load_graph;
 use super::output;
 use super::render::relation_table;
+use super::{leak, load_graph, scoped};
+use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
 
@@ -26,7 +27,11 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         }
         .into());
     }
-    let graph = load_graph(global)?;
+    // From an up-to-date cache, only the relations that hold in the period are read.
+    let graph = match scoped(global, |dir| cache::dated::snapshot(dir, filter)) {
+        Some(graph) => leak(graph),
+        None => load_graph(global)?,
+    };
     let snap = query::snapshot(graph, filter);
     if global.json {
         output::json(&SnapshotJson {

@@ -58,6 +58,24 @@ pub(super) fn text(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// `value` as XML text content: [`text`], then escaped as quick-xml escapes text (`<`, `>`,
+/// `&`, quotes and carriage returns), for `BytesText::from_escaped`. Text of printable ASCII,
+/// tabs and line feeds with none of those five characters (most of a graph's text) is
+/// returned as is after one pass over its bytes, the two passes of [`text`] and the escape's
+/// byte-by-byte search skipped; other text goes through them.
+pub(super) fn escaped(value: &str) -> Cow<'_, str> {
+    let plain = |b: &u8| {
+        matches!(b, b'\t' | b'\n' | b' '..=b'~') && !matches!(b, b'<' | b'>' | b'&' | b'\'' | b'"')
+    };
+    if value.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(value);
+    }
+    match text(value) {
+        Cow::Borrowed(text) => quick_xml::escape::escape(text),
+        Cow::Owned(text) => Cow::Owned(quick_xml::escape::escape(text.as_str()).into_owned()),
+    }
+}
+
 /// `value` as an `xsd:token` (GEXF labels): allowed characters only, each run of whitespace one
 /// space, none at either end.
 pub(super) fn token(value: &str) -> String {
@@ -84,6 +102,23 @@ mod tests {
         assert_eq!(text("\u{FFFE}x\u{FFFF}"), "x");
         assert!(matches!(text("plain <&> \"text\""), Cow::Borrowed(_)));
         assert_eq!(text("جبهة 𝔸"), "جبهة 𝔸");
+    }
+
+    #[test]
+    fn escaped_text_is_quick_xmls_escape_of_the_text() {
+        for value in [
+            "plain words, digits 2012-06 and (brackets)",
+            "tab\tand\nline",
+            "a < b > c & 'd' \"e\"",
+            "carriage\rreturn",
+            "a\0b\u{7}c\u{202E}d",
+            "l'Azawad — جبهة <x> \u{FFFE}",
+            "",
+        ] {
+            let expected = quick_xml::escape::escape(text(value).as_ref()).into_owned();
+            assert_eq!(escaped(value), expected, "{value:?}");
+        }
+        assert!(matches!(escaped("no escape needed\t\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -21,4 +21,4 @@ pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
 pub use parts::{parts, with_parts};
 pub use path::{Links, MAX_PATH_WORK, Path, Paths, shortest_paths};
 pub use select::{Found, relations};
-pub use snapshot::{Change, Diff, Snapshot, diff, snapshot};
+pub use snapshot::{Change, Diff, Snapshot, Standing, diff, snapshot};

@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 
 use crate::graph::{EntityIx, Graph, RelationIx};
-use crate::model::Period;
+use crate::model::{Bounds, Period};
 
 use super::select::{Found, relations};
-use super::{Certainty, Filter};
+use super::{Certainty, Filter, Traits};
 
 /// The relations that held in a period and the entities they join.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,29 +103,72 @@ pub struct Diff {
 /// Compares the relations `filter` admits (its own period is ignored) in `first` and `second`.
 /// Each list is sorted by start date then id. `diff(g, d, d, f)` is empty.
 pub fn diff(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Diff {
-    let untimed = Filter {
-        period: None,
-        certain_only: false,
-        ..filter.clone()
-    };
-    let at = |period: Period, r: RelationIx| {
-        let certainty = graph.bounds(r).certainty(period)?;
-        (!filter.certain_only || certainty == Certainty::Certain).then_some(certainty)
-    };
+    let standing = Standing::new(filter, first, second);
     let mut out = Diff::default();
-    for found in relations(graph, &[], &untimed) {
-        let r = found.relation;
+    for &r in graph.chronological() {
+        let traits = Traits::of(graph.relation(r));
+        let Some((before, after)) = standing.of(&traits, graph.bounds(r)) else {
+            continue;
+        };
         let change = Change {
             relation: r,
-            before: at(first, r),
-            after: at(second, r),
+            before,
+            after,
         };
-        match (change.before, change.after) {
-            (None, Some(_)) => out.began.push(change),
-            (Some(_), None) => out.ended.push(change),
-            (Some(a), Some(b)) if a != b => out.changed.push(change),
-            _ => {}
+        match (before, after) {
+            (None, _) => out.began.push(change),
+            (_, None) => out.ended.push(change),
+            _ => out.changed.push(change),
         }
     }
     out
+}
+
+/// How relations stand under a filter on two dates: what [`diff`] compares, and what a cache
+/// reads for it ([`crate::cache::dated::changes`]) from traits and bounds, without decoding
+/// the relations.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// The filter without its period or its certainty test, which `of` applies per date.
+    untimed: Filter,
+    certain_only: bool,
+    first: Period,
+    second: Period,
+}
+
+impl Standing {
+    /// The standing under `filter` (its own period ignored) on `first` and on `second`.
+    pub fn new(filter: &Filter, first: Period, second: Period) -> Standing {
+        Standing {
+            untimed: Filter {
+                period: None,
+                certain_only: false,
+                ..filter.clone()
+            },
+            certain_only: filter.certain_only,
+            first,
+            second,
+        }
+    }
+
+    /// The certainty of a relation with these traits and date bounds on each date (`None`:
+    /// it does not hold), when the filter admits it and they differ; `None` otherwise.
+    pub fn of(
+        &self,
+        traits: &Traits,
+        bounds: &Bounds,
+    ) -> Option<(Option<Certainty>, Option<Certainty>)> {
+        self.untimed.admit_traits(traits, bounds)?;
+        let at = |period: Period| {
+            let certainty = bounds.certainty(period)?;
+            (!self.certain_only || certainty == Certainty::Certain).then_some(certainty)
+        };
+        let (before, after) = (at(self.first), at(self.second));
+        (before != after).then_some((before, after))
+    }
+
+    /// The two dates compared.
+    pub fn periods(&self) -> [Period; 2] {
+        [self.first, self.second]
+    }
 }

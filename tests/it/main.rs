@@ -16,6 +16,7 @@ mod cache;
 mod charts;
 mod check;
 mod cite;
+mod dated_cache;
 mod dot;
 mod engines;
 mod errors;

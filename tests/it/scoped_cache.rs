@@ -259,7 +259,7 @@ fn every_name_finds_what_the_whole_graph_finds() {
 /// next, with long summaries.
 /// Alters one byte of the cache `file` inside the relation record whose summary holds `marker`
 /// (the case of its first letter), as a damaged disk would; returns the bytes before.
-fn damage_summary(file: &Path, marker: &str) -> Vec<u8> {
+pub(crate) fn damage_summary(file: &Path, marker: &str) -> Vec<u8> {
     let original = fs::read(file).unwrap();
     let mut bytes = original.clone();
     let at = bytes
@@ -271,7 +271,7 @@ fn damage_summary(file: &Path, marker: &str) -> Vec<u8> {
     original
 }
 
-fn chain(dir: &Path, n: usize) {
+pub(crate) fn chain(dir: &Path, n: usize) {
     let entities: Vec<_> = (0..n)
         .map(|i| {
             serde_json::json!({

@@ -1,0 +1,440 @@
+//! The cache's dated section: every relation in date order with what a question about a date
+//! needs to know of it without decoding its record (its two ends, date bounds, kind, status,
+//! negation and timelessness), so that `snapshot --at D` and `diff D1 D2` find the relations
+//! that answer them by scanning this section and decode only those, with the entities they
+//! refer to ([`snapshot`], [`changes`]), instead of the whole graph. It lies between the graph
+//! and the lookup section ([`super::lookup`]):
+//!
+//! | field | bytes |
+//! |---|---|
+//! | number of relations | 8 |
+//! | every relation in chronological order ([`crate::Graph::chronological`], so by earliest possible start): index, source, target, the four date bounds as days, kind, status, flags (negated 1, timeless 2), a zero byte | relations × [`WIDTH`] |
+//! | per run of [`SPAN`] entries, the latest possible end of any of them (as a day) | ⌈relations ÷ [`SPAN`]⌉ × 4 |
+//!
+//! A question about a period P reads the entries whose earliest start is no later than P's
+//! last day (a prefix, found by binary search), and of those only the runs whose latest end is
+//! no earlier than P's first day: the relations that ended before P are skipped a run at a
+//! time. Each entry is checked as it is read (indexes in range, known codes); the graph built
+//! from what is decoded is then asked the question as the whole graph would be, so the answer
+//! is the whole graph's.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::blocks::BlockReader;
+use super::codec::{Corrupt, Decoder, Encoder};
+use super::lookup::Lookup;
+use super::{CacheError, Damage, Header, open, payload};
+use crate::graph::Graph;
+use crate::model::{Bounds, Day, Entity, Period, Relation, RelationKind, Status};
+use crate::query::{Filter, Standing, Traits};
+
+/// The bytes of one entry.
+pub const WIDTH: u64 = 32;
+/// How many entries share one latest end.
+pub const SPAN: u64 = 128;
+
+/// One relation of the section, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    relation: u32,
+    ends: [u32; 2],
+    bounds: Bounds,
+    traits: Traits,
+}
+
+/// Appends the dated section of `graph`.
+pub fn encode(e: &mut Encoder, graph: &Graph) {
+    let order = graph.chronological();
+    e.u64(order.len() as u64);
+    let mut latest = Vec::with_capacity(order.len().div_ceil(SPAN as usize));
+    for run in order.chunks(SPAN as usize) {
+        let mut end = Day::MIN;
+        for &r in run {
+            let (source, target) = graph.ends(r);
+            let bounds = *graph.bounds(r);
+            end = end.max(bounds.end_last);
+            // Indexes are bounded by the loader's limits, far below u32::MAX.
+            Entry {
+                relation: r.index() as u32,
+                ends: [source.index() as u32, target.index() as u32],
+                bounds,
+                traits: Traits::of(graph.relation(r)),
+            }
+            .encode(e);
+        }
+        latest.push(end);
+    }
+    for day in latest {
+        e.u32(day.0 as u32);
+    }
+}
+
+impl Entry {
+    fn encode(self, e: &mut Encoder) {
+        e.u32(self.relation);
+        e.u32(self.ends[0]);
+        e.u32(self.ends[1]);
+        let b = self.bounds;
+        for day in [b.start_first, b.start_last, b.end_first, b.end_last] {
+            e.u32(day.0 as u32);
+        }
+        let t = self.traits;
+        let flags = u8::from(t.negated) | u8::from(t.timeless) << 1;
+        e.bytes(&[t.kind as u8, t.status as u8, flags, 0]);
+    }
+
+    /// The entry in `bytes` ([`WIDTH`] of them), checked against a graph of `entities`
+    /// entities and `relations` relations.
+    fn decode(bytes: &[u8], entities: u32, relations: u32) -> Result<Entry, CacheError> {
+        let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        let (relation, ends) = (word(0), [word(4), word(8)]);
+        if relation >= relations || ends.iter().any(|&e| e >= entities) {
+            return Err(corrupt(format!(
+                "an entry of relation {relation} between {ends:?} is out of range"
+            )));
+        }
+        let day = |at: usize| Day(word(at) as i32);
+        let (kind, status) = (usize::from(bytes[28]), usize::from(bytes[29]));
+        let (Some(&kind), Some(&status)) = (RelationKind::ALL.get(kind), Status::ALL.get(status))
+        else {
+            return Err(corrupt(format!(
+                "unknown relation kind or status code {kind}, {status}"
+            )));
+        };
+        if bytes[30] > 3 || bytes[31] != 0 {
+            return Err(corrupt("unknown flags in an entry"));
+        }
+        Ok(Entry {
+            relation,
+            ends,
+            bounds: Bounds {
+                start_first: day(12),
+                start_last: day(16),
+                end_first: day(20),
+                end_last: day(24),
+            },
+            traits: Traits {
+                kind,
+                status,
+                negated: bytes[30] & 1 != 0,
+                timeless: bytes[30] & 2 != 0,
+            },
+        })
+    }
+}
+
+fn corrupt(what: impl Into<String>) -> CacheError {
+    Damage::InPart {
+        part: "the dated section".to_owned(),
+        error: Corrupt {
+            at: 0,
+            what: what.into(),
+        },
+    }
+    .into()
+}
+
+/// The dated section of a cache body, read in place.
+struct Section<'a> {
+    reader: &'a BlockReader,
+    /// Where the entries start.
+    entries: u64,
+    /// How many there are.
+    count: u64,
+    /// Where the latest ends start.
+    latest: u64,
+}
+
+impl<'a> Section<'a> {
+    /// The section from body offset `at` to `end`, holding one entry per relation of a
+    /// graph of `relations`.
+    fn open(
+        reader: &'a BlockReader,
+        at: u64,
+        end: u64,
+        relations: u64,
+    ) -> Result<Self, CacheError> {
+        let count = reader.u64(at)?;
+        let fits = count
+            .checked_mul(WIDTH)
+            .and_then(|n| n.checked_add(count.div_ceil(SPAN).checked_mul(4)?))
+            .and_then(|n| n.checked_add(at + 8));
+        if count != relations || fits != Some(end) {
+            return Err(corrupt(format!(
+                "{count} entries from {at} to {end}, for {relations} relations"
+            )));
+        }
+        Ok(Section {
+            reader,
+            entries: at + 8,
+            count,
+            latest: at + 8 + count * WIDTH,
+        })
+    }
+
+    /// The earliest possible start of entry `i`.
+    fn start_first(&self, i: u64) -> Result<Day, CacheError> {
+        Ok(Day(self.reader.u32(self.entries + i * WIDTH + 12)? as i32))
+    }
+
+    /// How many entries start no later than `last`: a binary search of the entries, which
+    /// are sorted by earliest start.
+    fn starting_by(&self, last: Day) -> Result<u64, CacheError> {
+        let (mut low, mut high) = (0, self.count);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.start_first(mid)? <= last {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        Ok(low)
+    }
+
+    /// Every entry that may hold on some day of one of `periods`, in date order, given to
+    /// `each`: those starting no later than the periods' last day, run by run, skipping the
+    /// runs that all ended before their first day.
+    fn may_hold(
+        &self,
+        periods: &[Period],
+        entities: u32,
+        each: &mut dyn FnMut(Entry),
+    ) -> Result<(), CacheError> {
+        let last = periods.iter().map(|p| p.last).max().unwrap_or(Day::MIN);
+        let first = periods.iter().map(|p| p.first).min().unwrap_or(Day::MAX);
+        let n = self.starting_by(last)?;
+        let relations = u32::try_from(self.count).unwrap_or(u32::MAX);
+        for run in 0..n.div_ceil(SPAN) {
+            let end = Day(self.reader.u32(self.latest + 4 * run)? as i32);
+            if end < first {
+                continue;
+            }
+            let (from, to) = (run * SPAN, ((run + 1) * SPAN).min(n));
+            let bytes =
+                (self.reader).bytes(self.entries + from * WIDTH, self.entries + to * WIDTH)?;
+            for entry in bytes.chunks_exact(WIDTH as usize) {
+                each(Entry::decode(entry, entities, relations)?);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads from the cache of `dir` the relations `filter` (with a period) admits, with the
+/// entities they refer to: the graph whose snapshot ([`crate::query::snapshot`]) under
+/// `filter` is the whole graph's. `Ok(None)` when `filter` has no period.
+pub fn snapshot(dir: &Path, filter: &Filter) -> Result<Option<Graph>, CacheError> {
+    let Some(period) = filter.period else {
+        return Ok(None);
+    };
+    read(dir, &[period], &|traits, bounds| {
+        filter.admit_traits(traits, bounds).is_some()
+    })
+    .map(Some)
+}
+
+/// Reads from the cache of `dir` the relations whose standing differs between its two dates
+/// ([`Standing::of`]), with the entities they refer to: the graph whose [`crate::query::diff`]
+/// over those dates and filter is the whole graph's.
+pub fn changes(dir: &Path, standing: &Standing) -> Result<Graph, CacheError> {
+    read(dir, &standing.periods(), &|traits, bounds| {
+        standing.of(traits, bounds).is_some()
+    })
+}
+
+/// The graph of the relations that may hold in one of `periods` and that `keep` keeps, read
+/// from the cache of `dir`.
+fn read(
+    dir: &Path,
+    periods: &[Period],
+    keep: &dyn Fn(&Traits, &Bounds) -> bool,
+) -> Result<Graph, CacheError> {
+    let file = open(dir)?;
+    let map = super::blocks::map(&file)?;
+    let header = Header::read(&map, dir)?;
+    header.check_len(map.len() as u64)?;
+    let (dated_at, lookup_at) = (header.dated_at, header.lookup_at);
+    let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
+    let lookup = Lookup::open(reader, lookup_at)?;
+    let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
+    let section = Section::open(
+        lookup.reader(),
+        dated_at,
+        lookup_at,
+        lookup.relation_count(),
+    )?;
+    let mut chosen = Vec::new();
+    section.may_hold(periods, entities, &mut |entry| {
+        if keep(&entry.traits, &entry.bounds) {
+            chosen.push(entry);
+        }
+    })?;
+    chosen.sort_unstable_by_key(|entry| entry.relation);
+    chosen.dedup_by_key(|entry| entry.relation);
+    decode(&lookup, &chosen)
+}
+
+/// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources
+/// and every entity they refer to, into a graph whose entities and relations keep the whole
+/// graph's order; each record's ends are checked to be its entry's.
+///
+/// The entities at the entries' ends are decoded first, then the records on every core; the
+/// few records that refer to another entity (a place, a claimant) are decoded again once it
+/// is.
+fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
+    let mut d = Decoder::new(lookup.sources()?);
+    let sources = payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?;
+    let documents = payload::document_names(&sources);
+    let count = lookup.entity_count();
+    let mut entities: Vec<Option<Entity>> = vec![None; count];
+    let mut ends: Vec<usize> = entries
+        .iter()
+        .flat_map(|e| e.ends.map(|i| i as usize))
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let records = ends
+        .iter()
+        .map(|&i| Ok((i, lookup.entity(i)?)))
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    let decoded: Vec<_> = records
+        .par_iter()
+        .with_min_len(256)
+        .map(|&(i, bytes)| entity_from(bytes, i))
+        .collect();
+    for (&i, entity) in ends.iter().zip(decoded) {
+        entities[i] = Some(entity?);
+    }
+    let records = entries
+        .iter()
+        .map(|e| lookup.relation(e.relation as usize))
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    let known = &entities;
+    let decoded: Vec<Option<Result<Relation, CacheError>>> = records
+        .par_iter()
+        .zip(entries)
+        .with_min_len(256)
+        .map(|(bytes, entry)| {
+            let mut missing = false;
+            let mut id_of = |i: usize| match known.get(i).and_then(Option::as_ref) {
+                Some(entity) => Ok(entity.id.clone()),
+                None => {
+                    missing = true;
+                    Err(Corrupt {
+                        at: 0,
+                        what: String::new(),
+                    })
+                }
+            };
+            let relation = relation_from(bytes, entry, count, &mut id_of, &documents);
+            (!missing).then_some(relation)
+        })
+        .collect();
+    let mut relations = Vec::with_capacity(entries.len());
+    for ((decoded, bytes), entry) in decoded.into_iter().zip(&records).zip(entries) {
+        let relation = match decoded {
+            Some(relation) => relation?,
+            None => {
+                // It refers to an entity not decoded yet: decode it and its record again.
+                let mut failure = None;
+                let mut id_of = |i: usize| {
+                    entity_into(lookup, &mut entities, i).map_err(|e| {
+                        failure = Some(e);
+                        Corrupt {
+                            at: 0,
+                            what: String::new(),
+                        }
+                    })
+                };
+                let relation = relation_from(bytes, entry, count, &mut id_of, &documents);
+                if let Some(e) = failure {
+                    return Err(e);
+                }
+                relation?
+            }
+        };
+        relations.push(relation);
+    }
+    let whole: Vec<usize> = (0..count).filter(|&i| entities[i].is_some()).collect();
+    let mut local = vec![0u32; count];
+    for (at, &i) in whole.iter().enumerate() {
+        // Entity counts are bounded by the loader's limits, far below u32::MAX.
+        local[i] = at as u32;
+    }
+    let ends = entries
+        .iter()
+        .map(|e| e.ends.map(|i| local[i as usize]))
+        .collect();
+    let entities = entities.into_iter().flatten().collect();
+    Ok(Graph::from_decoded_named(
+        entities,
+        relations,
+        sources,
+        ends,
+        |_| false,
+    ))
+}
+
+/// Decodes the record `bytes` of the relation of `entry` in a graph of `count` entities,
+/// checking that it fills the record and has the entry's ends.
+fn relation_from(
+    bytes: &[u8],
+    entry: &Entry,
+    count: usize,
+    id_of: &mut dyn FnMut(usize) -> Result<crate::model::EntityId, Corrupt>,
+    documents: &[std::sync::Arc<str>],
+) -> Result<Relation, CacheError> {
+    let what = || format!("relation {}", entry.relation);
+    let mut d = Decoder::new(bytes);
+    let (relation, ends) = payload::decode_relation(&mut d, count, id_of, documents)
+        .map_err(|e| in_part(e, &what()))?;
+    if !d.rest().is_empty() {
+        return Err(in_part(d.corrupt("trailing bytes"), &what()));
+    }
+    if ends != entry.ends.map(|e| e as usize) {
+        return Err(corrupt(format!(
+            "the ends of relation {} are not its record's",
+            entry.relation
+        )));
+    }
+    Ok(relation)
+}
+
+/// Decodes the record `bytes` of entity `i`, checking that it fills the record.
+fn entity_from(bytes: &[u8], i: usize) -> Result<Entity, CacheError> {
+    let mut d = Decoder::new(bytes);
+    let what = || format!("entity {i}");
+    let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
+    if !d.rest().is_empty() {
+        return Err(in_part(d.corrupt("trailing bytes"), &what()));
+    }
+    Ok(entity)
+}
+
+/// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
+fn entity_into(
+    lookup: &Lookup,
+    entities: &mut [Option<Entity>],
+    i: usize,
+) -> Result<crate::model::EntityId, CacheError> {
+    if let Some(Some(entity)) = entities.get(i) {
+        return Ok(entity.id.clone());
+    }
+    let entity = entity_from(lookup.entity(i)?, i)?;
+    let id = entity.id.clone();
+    // `i` is below the entity count the decoder checked it against.
+    entities[i] = Some(entity);
+    Ok(id)
+}
+
+/// A decoding error inside one part of the body, as a cache error naming the part.
+fn in_part(e: Corrupt, part: &str) -> CacheError {
+    Damage::InPart {
+        part: part.to_owned(),
+        error: e,
+    }
+    .into()
+}

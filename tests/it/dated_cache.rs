@@ -1,0 +1,274 @@
+//! The cache's dated section (`cache::dated`): the part of the graph it decodes for a snapshot
+//! or a diff answers it as the whole graph does, in the library and on the command line; it
+//! checks the blocks it reads, and a damaged, truncated or stale cache is refused.
+
+use std::fs;
+
+use crate::common::run;
+use crate::scoped_cache::{chain, damage_summary};
+use actorgraph::cache::{self, CacheError};
+use actorgraph::load::{GraphFiles, load};
+use actorgraph::query::{self, Filter, Standing};
+use actorgraph::{Graph, PartialDate, Period, RelationKind};
+
+fn period(date: &str) -> Period {
+    date.parse::<PartialDate>().unwrap().period()
+}
+
+/// A snapshot in ids: its entities, then its relations with their certainty.
+fn snapshot_ids(graph: &Graph, filter: &Filter) -> Vec<String> {
+    let snap = query::snapshot(graph, filter);
+    let entities = snap
+        .entities
+        .iter()
+        .map(|&e| graph.entity(e).id.to_string());
+    let relations = (snap.relations.iter())
+        .map(|f| format!("{} {:?}", graph.relation(f.relation).id, f.certainty));
+    entities.chain(relations).collect()
+}
+
+/// A diff in ids, list by list, with each relation's standing on both dates.
+fn diff_ids(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Vec<String> {
+    let d = query::diff(graph, first, second, filter);
+    let mut out = Vec::new();
+    for (title, list) in [
+        ("began", d.began),
+        ("ended", d.ended),
+        ("changed", d.changed),
+    ] {
+        for c in list {
+            let id = &graph.relation(c.relation).id;
+            out.push(format!("{title} {id} {:?} {:?}", c.before, c.after));
+        }
+    }
+    out
+}
+
+/// The filters of a date question: plain, by kind, certain only, known only, with undated
+/// and timeless relations.
+fn filters() -> Vec<Filter> {
+    vec![
+        Filter::default(),
+        Filter::default().with_kinds(&[RelationKind::Alliance, RelationKind::Control]),
+        Filter {
+            certain_only: true,
+            ..Filter::default()
+        },
+        Filter {
+            known_only: true,
+            ..Filter::default()
+        },
+        Filter {
+            include_undated: true,
+            include_timeless: true,
+            ..Filter::default()
+        },
+    ]
+}
+
+/// Every month from 2011 to 2015, and days and years around the conflict.
+fn dates() -> Vec<String> {
+    let mut dates: Vec<String> = (2011..=2015)
+        .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}")))
+        .collect();
+    dates.extend(
+        [
+            "1960",
+            "2012",
+            "2012-01-17",
+            "2012-04-06",
+            "2013-01-11",
+            "2100",
+        ]
+        .map(Into::into),
+    );
+    dates
+}
+
+#[test]
+fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
+    let (_keep, data) = crate::common::azawad();
+    cache::index(&data).unwrap().1.unwrap();
+    let whole = load(&GraphFiles::read_dir(&data).unwrap()).unwrap();
+    let dates = dates();
+    let mut nonempty = 0;
+    for filter in filters() {
+        for date in &dates {
+            let at = Filter {
+                period: Some(period(date)),
+                ..filter.clone()
+            };
+            let part = cache::dated::snapshot(&data, &at).unwrap().unwrap();
+            let expected = snapshot_ids(&whole, &at);
+            assert_eq!(snapshot_ids(&part, &at), expected, "{date} {filter:?}");
+            nonempty += usize::from(!expected.is_empty());
+            assert!(part.relations().len() <= whole.relations().len());
+        }
+        for pair in dates.windows(7).step_by(3) {
+            let (first, second) = (period(&pair[0]), period(&pair[6]));
+            let standing = Standing::new(&filter, first, second);
+            let part = cache::dated::changes(&data, &standing).unwrap();
+            let expected = diff_ids(&whole, first, second, &filter);
+            assert_eq!(
+                diff_ids(&part, first, second, &filter),
+                expected,
+                "{pair:?}"
+            );
+            // Only the relations that changed are decoded.
+            assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
+        }
+    }
+    assert!(nonempty > 100, "{nonempty} snapshots hold something");
+    assert!(
+        cache::dated::snapshot(&data, &Filter::default())
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn snapshot_and_diff_give_the_same_bytes_from_the_cache() {
+    let (_keep, data) = crate::common::azawad();
+    let data = data.to_str().unwrap();
+    let commands: &[&[&str]] = &[
+        &["snapshot", "--at", "2012-06"],
+        &["snapshot", "--at", "2013-01-11", "--json"],
+        &[
+            "snapshot",
+            "--from",
+            "2012-01",
+            "--until",
+            "2012-12",
+            "--certain",
+        ],
+        &[
+            "snapshot", "--at", "2012", "--kind", "alliance", "--kind", "control",
+        ],
+        &["snapshot", "--at", "1900"],
+        &["diff", "2012-01", "2013-06"],
+        &["diff", "2012-03-01", "2012-04-06", "--json"],
+        &["diff", "2011", "2015", "--kind", "attack", "--certain"],
+        &["diff", "2012", "2012"],
+    ];
+    let out = run(&["index", "--data", data]);
+    assert!(out.status.success());
+    for args in commands {
+        let with = |extra: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--data", data]);
+            all.extend(extra);
+            run(&all)
+        };
+        let (warm, cold) = (with(&[]), with(&["--no-cache"]));
+        assert!(warm.status.success(), "{args:?}");
+        assert_eq!(warm.stdout, cold.stdout, "{args:?}");
+        assert_eq!(warm.stderr, cold.stderr, "{args:?}");
+    }
+}
+
+/// Where the dated section of the cache of a `chain` of `n` actors starts: its count of
+/// relations, then the entry of the first relation in date order (`alliance-1`, relation 0,
+/// from actor 0 to actor 1).
+fn dated_section(bytes: &[u8], n: usize) -> usize {
+    let mut start = ((n - 1) as u64).to_le_bytes().to_vec();
+    for word in [0u32, 0, 1] {
+        start.extend(word.to_le_bytes());
+    }
+    let found: Vec<usize> = (0..bytes.len() - start.len())
+        .filter(|&i| bytes[i..i + start.len()] == start[..])
+        .collect();
+    assert_eq!(found.len(), 1, "the dated section is found once");
+    found[0]
+}
+
+#[test]
+fn a_damaged_truncated_or_stale_dated_section_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    chain(dir.path(), n);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    let at = dated_section(&original, n);
+    let during = Filter::during(period("2012"));
+    let standing = Standing::new(&Filter::default(), period("2011"), period("2013"));
+    let sound = cache::dated::snapshot(dir.path(), &during)
+        .unwrap()
+        .unwrap();
+    assert_eq!(sound.relations().len(), n - 1);
+    assert_eq!(
+        cache::dated::changes(dir.path(), &standing)
+            .unwrap()
+            .relations()
+            .len(),
+        n - 1
+    );
+
+    // An entry altered (its kind), as a damaged disk would: its block's checksum refuses it.
+    let mut bytes = original.clone();
+    bytes[at + 8 + 32 * 1500 + 28] ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    // Both readers refuse the cache, saying why.
+    let refused = |what: &str| {
+        let snapshot = cache::dated::snapshot(dir.path(), &during).map(|_| ());
+        let changes = cache::dated::changes(dir.path(), &standing).map(|_| ());
+        for err in [snapshot.unwrap_err(), changes.unwrap_err()] {
+            assert!(err.to_string().contains(what), "{err}");
+        }
+    };
+    refused("checksum mismatch in block");
+    // The command line falls back to the whole load, which reports and rebuilds the cache.
+    let path = dir.path().to_str().unwrap();
+    let out = run(&["snapshot", "--at", "2012", "--data", path]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("checksum mismatch in block") && stderr.contains("rebuilt it"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with(&format!("{} relation(s)", n - 1)),
+        "{stdout}"
+    );
+    assert!(cache::dated::snapshot(dir.path(), &during).is_ok());
+
+    // A damaged record of a relation that holds is refused too.
+    damage_summary(&file, "marker-1000 ");
+    refused("checksum mismatch in block");
+    // A date no relation holds on reads no record.
+    let before = Filter::during(period("1990"));
+    let none = cache::dated::snapshot(dir.path(), &before)
+        .unwrap()
+        .unwrap();
+    assert!(none.relations().is_empty());
+
+    fs::write(&file, &original[..original.len() - 1]).unwrap();
+    refused("truncated or padded");
+
+    fs::write(&file, &original).unwrap();
+    assert!(cache::dated::snapshot(dir.path(), &during).is_ok());
+    let relations = dir.path().join("relations.json");
+    let text = fs::read_to_string(&relations).unwrap();
+    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+    let stale = cache::dated::snapshot(dir.path(), &during).unwrap_err();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+    let stale = cache::dated::changes(dir.path(), &standing).unwrap_err();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+}
+
+/// A cache written by an older format (7: no dated section) is stale, not misread.
+#[test]
+fn a_cache_without_the_dated_section_is_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    chain(dir.path(), 50);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let mut bytes = fs::read(&file).unwrap();
+    let at = b"actorgraph-cache".len();
+    assert_eq!(bytes[at..at + 4], cache::FORMAT_VERSION.to_le_bytes());
+    bytes[at..at + 4].copy_from_slice(&7u32.to_le_bytes());
+    fs::write(&file, &bytes).unwrap();
+    let err = cache::dated::snapshot(dir.path(), &Filter::during(period("2012"))).unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+}
