@@ -333,13 +333,15 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
 }
 
 /// The lookup section of the cache of `dir`, once its header is read and checked (stale
-/// inputs, the header's checksum, the file's length).
+/// inputs, the header's checksum, the file's length), its blocks read from the file as they
+/// are used ([`BlockReader::read`]).
 fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
     let file = open(dir)?;
-    let map = super::blocks::map(&file)?;
-    let header = Header::read(&map, dir)?;
-    header.check_len(map.len() as u64)?;
-    let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
+    let file_len = file.metadata()?.len();
+    let header = Header::read(&super::blocks::head(&file, file_len)?, dir)?;
+    header.check_len(file_len)?;
+    let (start, len) = (header.len as u64, header.body_len);
+    let reader = BlockReader::read(file, file_len, start, len, header.hashes)?;
     Lookup::open(reader, header.lookup_at)
 }
 
