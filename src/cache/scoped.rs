@@ -55,6 +55,7 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         relations.extend(scope.may_answer(entity, filter)?);
         relations.extend(scope.lookup.placed(entity)?);
     }
+    scope.expect(relations.len())?;
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     let mut decoded = BTreeMap::new();
@@ -86,7 +87,7 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
     let decoded = decoded.into_values().collect();
     // Only the names read for are resolved in this graph: only their candidates are named.
     let named: Vec<bool> = scope.entities.keys().map(|i| named.contains(i)).collect();
-    let entities = scope.entities.into_values().collect();
+    let entities = scope.entities.into_values().map(|e| *e).collect();
     let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
     Ok(Some(graph))
 }
@@ -135,6 +136,7 @@ pub fn read_ego(
         .filter(|entry| reached.contains_key(&entry.other))
         .map(|entry| entry.relation)
         .collect();
+    scope.expect(reached.len())?;
     for &e in reached.keys() {
         scope.entity(e)?;
     }
@@ -286,7 +288,9 @@ fn reached_entities(
     for &i in &candidates {
         scope.entity(i)?;
     }
-    let entities = std::mem::take(&mut scope.entities).into_values().collect();
+    let entities = (std::mem::take(&mut scope.entities).into_values())
+        .map(|e| *e)
+        .collect();
     Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
 }
 
@@ -328,7 +332,7 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     let relation = scope.relation(r, &documents)?;
-    let entities = scope.entities.into_values().collect();
+    let entities = scope.entities.into_values().map(|e| *e).collect();
     Ok(Some(Graph::from_valid(entities, vec![relation], sources)))
 }
 
@@ -345,10 +349,19 @@ fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
     Lookup::open(reader, header.lookup_at)
 }
 
+/// How many records a scoped read decodes before it reads them in place from the mapped file
+/// rather than from buffers ([`super::blocks::BlockReader::read`]): a hub's thousands of
+/// relations lie in hundreds of blocks, which cost less mapped than copied (its peak resident
+/// memory is about the same either way), while a small question's few blocks cost less
+/// resident memory in buffers.
+const MANY_RECORDS: usize = 2000;
+
 /// The entities decoded so far, by index, and the lookup section to decode more.
 struct Scope {
     lookup: Lookup,
-    entities: BTreeMap<usize, Entity>,
+    /// Boxed: a hub's scope decodes ~20k entities in no order, and the map then moves
+    /// pointers, not records, as it grows.
+    entities: BTreeMap<usize, Box<Entity>>,
 }
 
 impl Scope {
@@ -358,6 +371,15 @@ impl Scope {
             lookup: open_lookup(dir)?,
             entities: BTreeMap::new(),
         })
+    }
+
+    /// Prepares to decode about `records` records: more than [`MANY_RECORDS`] are read in
+    /// place from the mapped file ([`Lookup::map_rest`]).
+    fn expect(&self, records: usize) -> Result<(), CacheError> {
+        if records > MANY_RECORDS {
+            self.lookup.map_rest()?;
+        }
+        Ok(())
     }
 
     /// Decodes the sources.
@@ -400,7 +422,7 @@ impl Scope {
         }
         let entities: Vec<Entity> = candidates
             .iter()
-            .map(|i| self.entities[i].clone())
+            .map(|i| Entity::clone(&self.entities[i]))
             .collect();
         let local = NameIndex::new(&entities).resolve(name).ok();
         Ok(Some(local.map(|local| candidates[local.index()])))
@@ -443,7 +465,7 @@ impl Scope {
         }
         let whole: Vec<usize> = self.entities.keys().copied().collect();
         let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
-        let entities = self.entities.into_values().collect();
+        let entities = self.entities.into_values().map(|e| *e).collect();
         let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
         Ok((graph, whole))
     }
@@ -490,7 +512,7 @@ impl Scope {
 /// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
 fn entity_into(
     lookup: &Lookup,
-    entities: &mut BTreeMap<usize, Entity>,
+    entities: &mut BTreeMap<usize, Box<Entity>>,
     i: usize,
 ) -> Result<EntityId, CacheError> {
     if let Some(entity) = entities.get(&i) {
@@ -503,7 +525,7 @@ fn entity_into(
         return Err(in_part(d.corrupt("trailing bytes"), &what()));
     }
     let id = entity.id.clone();
-    entities.insert(i, entity);
+    entities.insert(i, Box::new(entity));
     Ok(id)
 }
 
