@@ -82,12 +82,19 @@ enum Backing {
 /// a large ego network) spends less time mapping pages than copying them into fresh buffers.
 const READ_BLOCKS: usize = 256;
 
+/// How many unread blocks (1 MiB) one range may need before a [`BlockReader::read`] maps the
+/// file for it: a range is lent whole, so read into buffers it would be copied twice (into
+/// its blocks' buffers, then into one span), and `find` of a name that matches nothing reads
+/// every name key, several MiB, at once.
+const SPAN_BLOCKS: usize = 16;
+
 /// A cache file read a block at a time with `pread`, each block kept once read and checked,
 /// until [`READ_BLOCKS`] are read; then mapped.
 #[derive(Debug)]
 struct ReadBlocks {
     file: File,
-    /// The file mapped, once more than [`READ_BLOCKS`] are needed.
+    /// The file mapped, once more than [`READ_BLOCKS`] are needed, or more than
+    /// [`SPAN_BLOCKS`] unread for one range.
     map: OnceCell<memmap2::Mmap>,
     /// How many blocks were read into buffers.
     read: Cell<usize>,
@@ -223,7 +230,9 @@ impl BlockReader {
         let unread = (first..=last)
             .filter(|&i| read.blocks[i as usize].get().is_none())
             .count();
-        if read.map.get().is_none() && read.read.get() + unread > READ_BLOCKS {
+        if read.map.get().is_none()
+            && (read.read.get() + unread > READ_BLOCKS || unread > SPAN_BLOCKS)
+        {
             let _ = read.map.set(map(&read.file)?);
         }
         if let Some(map) = read.map.get() {
@@ -403,6 +412,14 @@ mod tests {
         let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
         assert!(r.bytes(len - 10, len).is_err());
         assert_eq!(r.bytes(0, 4).unwrap(), &body[0..4]);
+        // One range over more than SPAN_BLOCKS unread blocks is read from the map.
+        let Backing::Read(read) = &r.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_none());
+        let most = (SPAN_BLOCKS + 2) * b;
+        assert_eq!(r.bytes(b as u64, most as u64).unwrap(), &body[b..most]);
+        assert!(read.map.get().is_some());
     }
 
     #[test]
