@@ -420,6 +420,21 @@ mod tests {
         let most = (SPAN_BLOCKS + 2) * b;
         assert_eq!(r.bytes(b as u64, most as u64).unwrap(), &body[b..most]);
         assert!(read.map.get().is_some());
+        // Asked to, a reader reads the rest from the map, its blocks still checked.
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&damaged).unwrap();
+        let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
+        assert_eq!(
+            r.bytes(b as u64 - 2, b as u64 + 2).unwrap(),
+            &body[b - 2..b + 2]
+        );
+        r.map_rest().unwrap();
+        let Backing::Read(read) = &r.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_some());
+        assert_eq!(r.bytes(0, 3 * b as u64).unwrap(), &body[..3 * b]);
+        assert!(r.bytes(len - 10, len).is_err());
     }
 
     #[test]
