@@ -65,7 +65,7 @@ pub fn diagnostic(message: &str) {
 /// stray pop is dropped, an isolate left open is closed at the end of its line), so no
 /// control, escape sequence or override is ever printed.
 fn displayable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_invisible(c)) {
+    if !has_invisible(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -91,6 +91,32 @@ fn displayable(text: &str) -> Cow<'_, str> {
     }
     out.extend(std::iter::repeat_n(POP_ISOLATE, open));
     Cow::Owned(out)
+}
+
+/// True when `text` holds an invisible character ([`is_invisible`]) other than a line feed;
+/// ASCII bytes (most of a table, even of Arabic names) are taken as characters without
+/// decoding UTF-8.
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b != b'\n' && is_invisible(char::from(b)) {
+                return true;
+            }
+            at += 1;
+        } else {
+            // `at` is on a character boundary: only whole characters are stepped over.
+            let Some(c) = text[at..].chars().next() else {
+                return false;
+            };
+            if is_invisible(c) {
+                return true;
+            }
+            at += c.len_utf8();
+        }
+    }
+    false
 }
 
 /// True when `text` holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana, N'Ko).
@@ -295,6 +321,10 @@ mod tests {
         fn nothing_invisible_survives_and_isolates_balance(
             text in "[a-zب \n\t\r\u{0}\u{1b}\u{7f}\u{9b}\u{200b}\u{202e}\u{2066}\u{2068}\u{2069}\u{fffe}\u{e0041}]{0,32}",
         ) {
+            proptest::prop_assert_eq!(
+                has_invisible(&text),
+                text.chars().any(|c| c != '\n' && is_invisible(c))
+            );
             let shown = displayable(&text);
             for line in shown.split('\n') {
                 let mut open = 0i32;
