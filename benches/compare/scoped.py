@@ -25,6 +25,8 @@ q = json.load(open(os.path.join(data, "queries.json")))
 actor, day = q["neighbors_uniform"][0]
 hub = q["ego_center"]
 a, b, pday = q["paths"][0]
+with open(os.path.join(data, "relations.json"), encoding="utf-8") as f:
+    first_relation = json.loads(f.read(1 << 16).split('"id"', 1)[1].split(",", 1)[0].split(":", 1)[1])
 typo = q["names"][0][:-1] + ("q" if q["names"][0][-1] != "q" else "z")
 cases = [
     ("neighbors hub --at D", ["neighbors", hub, "--at", day]),
@@ -40,6 +42,9 @@ cases = [
     ("export dot --focus median --depth 1", ["export", "dot", "--focus", actor, "--depth", "1"]),
     ("export dot --focus median --depth 2", ["export", "dot", "--focus", actor, "--depth", "2"]),
     ("show hub", ["show", hub]),
+    ("show median", ["show", actor]),
+    # The first relation of the data, by id (a binary search of the relations sorted by id).
+    ("show RELATION-ID", ["show", first_relation]),
     # commands.py's typo: the first query name with its last letter changed.
     ("find (no match: did you mean)", ["find", typo]),
     # Whole-graph outputs, with commands.py's dates (and a late one, most relations begun).

@@ -1,11 +1,15 @@
 //! The cache body's integrity, block by block: the body is cut into blocks of
 //! [`BLOCK_SIZE`] bytes, each with its XXH3-64 hash in the header, so that a reader checks
-//! exactly the bytes it uses. A full load checks every block; a scoped load
-//! ([`super::scoped`]) reads the memory-mapped file in place and checks only the blocks that
-//! hold what it needs, each once, when first touched.
+//! exactly the bytes it uses. A full load checks every block of the memory-mapped file; a
+//! scoped load ([`super::scoped`]) reads only the blocks that hold what it needs, each once,
+//! when first touched, with `pread` ([`BlockReader::read`]): a mapped file's pages count as
+//! the process's resident memory, and this kernel maps a whole large folio of the page cache
+//! on a fault, so a question that touches a few dozen blocks of a mapped cache of 280 MB
+//! peaked at 60–90 MiB resident; read into buffers, only the blocks read are resident.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fs::File;
+use std::os::unix::fs::FileExt;
 
 use super::{CacheError, Damage};
 
@@ -43,17 +47,18 @@ pub fn check_all(body: &[u8], expected: &[u64]) -> Result<(), CacheError> {
     }
 }
 
-/// The bytes of a cache body read in place from the memory-mapped cache file, each block
-/// checked against its hash the first time any of its bytes is used (and only then), so a
-/// scoped read hashes the blocks it touches, not the whole body, and copies nothing.
+/// The bytes of a cache body, each block checked against its hash the first time any of its
+/// bytes is used (and only then), so a scoped read hashes the blocks it touches, not the
+/// whole body: read in place from the memory-mapped cache file ([`BlockReader::new`]), or
+/// read block by block from the file into buffers ([`BlockReader::read`]).
 ///
 /// The file is mapped read-only. actorgraph never writes a cache in place (a new cache is a
-/// temporary file renamed over the old one, [`crate::atomic`]), so a mapping keeps the bytes
-/// it was opened with while another process rebuilds the cache; every decoder still checks
-/// every length and index against the bytes it is given.
+/// temporary file renamed over the old one, [`crate::atomic`]), so a mapping or an open file
+/// keeps the bytes it was opened with while another process rebuilds the cache; every
+/// decoder still checks every length and index against the bytes it is given.
 #[derive(Debug)]
 pub struct BlockReader {
-    map: memmap2::Mmap,
+    backing: Backing,
     /// Where the body starts in the file.
     start: usize,
     /// The body's length.
@@ -61,6 +66,69 @@ pub struct BlockReader {
     hashes: Vec<u64>,
     /// Whether each block was checked, by number.
     checked: Vec<Cell<bool>>,
+}
+
+/// Where a [`BlockReader`] takes the body's bytes from.
+#[derive(Debug)]
+enum Backing {
+    /// The memory-mapped file, read in place.
+    Map(memmap2::Mmap),
+    /// The file, read a block at a time.
+    Read(ReadBlocks),
+}
+
+/// How many blocks (16 MiB) a [`BlockReader::read`] reads into buffers before it maps the file
+/// and reads the rest in place: a question that reads more (a hub's thousands of relations,
+/// a large ego network) spends less time mapping pages than copying them into fresh buffers.
+const READ_BLOCKS: usize = 256;
+
+/// How many unread blocks (1 MiB) one range may need before a [`BlockReader::read`] maps the
+/// file for it: a range is lent whole, so read into buffers it would be copied twice (into
+/// its blocks' buffers, then into one span), and `find` of a name that matches nothing reads
+/// every name key, several MiB, at once.
+const SPAN_BLOCKS: usize = 16;
+
+/// A cache file read a block at a time with `pread`, each block kept once read and checked,
+/// until [`READ_BLOCKS`] are read; then mapped.
+#[derive(Debug)]
+struct ReadBlocks {
+    file: File,
+    /// The file mapped, once more than [`READ_BLOCKS`] are needed, or more than
+    /// [`SPAN_BLOCKS`] unread for one range.
+    map: OnceCell<memmap2::Mmap>,
+    /// How many blocks were read into buffers.
+    read: Cell<usize>,
+    /// Each block's bytes, once read and checked, by number.
+    blocks: Vec<OnceCell<Box<[u8]>>>,
+    /// Copies of ranges that cross a block boundary, kept (never changed nor removed) as
+    /// long as the reader, which lends them.
+    spans: RefCell<Vec<Box<[u8]>>>,
+}
+
+/// Checks that a file of `file_len` bytes holds exactly a header of `start` bytes and a body
+/// of `len` bytes, and that `hashes` counts its blocks.
+fn check_fit(file_len: u64, start: u64, len: u64, hashes: &[u64]) -> Result<(), CacheError> {
+    if start.checked_add(len) != Some(file_len)
+        || usize::try_from(file_len).is_err()
+        || len.div_ceil(BLOCK_SIZE as u64) != hashes.len() as u64
+    {
+        return Err(Damage::Unfilled {
+            body: len,
+            blocks: hashes.len(),
+            file: usize::try_from(file_len).unwrap_or(usize::MAX),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The bytes at the start of the cache `file` of `file_len` bytes that can hold its header:
+/// the fixed fields, the inputs' stamps and one hash per block of a body as long as the file.
+pub fn head(file: &File, file_len: u64) -> std::io::Result<Vec<u8>> {
+    let most = (1 << 16) + 8 * (file_len / BLOCK_SIZE as u64 + 1);
+    let mut bytes = vec![0; usize::try_from(file_len.min(most)).unwrap_or(0)];
+    file.read_exact_at(&mut bytes, 0)?;
+    Ok(bytes)
 }
 
 impl BlockReader {
@@ -73,27 +141,55 @@ impl BlockReader {
         len: u64,
         hashes: Vec<u64>,
     ) -> Result<BlockReader, CacheError> {
-        let fits = usize::try_from(start)
-            .ok()
-            .zip(usize::try_from(len).ok())
-            .and_then(|(s, l)| s.checked_add(l))
-            == Some(map.len());
-        if !fits || len.div_ceil(BLOCK_SIZE as u64) != hashes.len() as u64 {
-            return Err(Damage::Unfilled {
-                body: len,
-                blocks: hashes.len(),
-                file: map.len(),
-            }
-            .into());
-        }
+        check_fit(map.len() as u64, start, len, &hashes)?;
         let checked = (0..hashes.len()).map(|_| Cell::new(false)).collect();
         Ok(BlockReader {
-            map,
+            backing: Backing::Map(map),
             start: start as usize,
             len,
             hashes,
             checked,
         })
+    }
+
+    /// A reader of the body that starts at byte `start` of `file`, a file of `file_len`
+    /// bytes, `len` bytes long, whose blocks have the hashes `hashes`, reading each block from
+    /// the file when first used; an error as for [`BlockReader::new`].
+    pub fn read(
+        file: File,
+        file_len: u64,
+        start: u64,
+        len: u64,
+        hashes: Vec<u64>,
+    ) -> Result<BlockReader, CacheError> {
+        check_fit(file_len, start, len, &hashes)?;
+        let blocks = (0..hashes.len()).map(|_| OnceCell::new()).collect();
+        let checked = (0..hashes.len()).map(|_| Cell::new(false)).collect();
+        Ok(BlockReader {
+            backing: Backing::Read(ReadBlocks {
+                file,
+                map: OnceCell::new(),
+                read: Cell::new(0),
+                blocks,
+                spans: RefCell::default(),
+            }),
+            start: start as usize,
+            len,
+            hashes,
+            checked,
+        })
+    }
+
+    /// Reads what is read next in place from the mapped file, as a reader of the file does
+    /// past [`READ_BLOCKS`]: for a read about to touch many blocks, which then costs neither
+    /// a copy nor a fresh buffer per block.
+    pub fn map_rest(&self) -> Result<(), CacheError> {
+        if let Backing::Read(read) = &self.backing
+            && read.map.get().is_none()
+        {
+            let _ = read.map.set(map(&read.file)?);
+        }
+        Ok(())
     }
 
     /// The body's length in bytes.
@@ -117,10 +213,72 @@ impl BlockReader {
         } else {
             from / block
         };
-        for i in from / block..=last.min(self.hashes.len().saturating_sub(1) as u64) {
-            self.check(i as usize)?;
+        let blocks = from / block..=last.min(self.hashes.len().saturating_sub(1) as u64);
+        let read = match &self.backing {
+            Backing::Map(map) => {
+                for i in blocks {
+                    self.check(map, i as usize)?;
+                }
+                return Ok(&map[self.start + from as usize..self.start + to as usize]);
+            }
+            Backing::Read(read) => read,
+        };
+        if from == to {
+            return Ok(&[]);
         }
-        Ok(&self.map[self.start + from as usize..self.start + to as usize])
+        let (first, last) = (*blocks.start(), *blocks.end());
+        let unread = (first..=last)
+            .filter(|&i| read.blocks[i as usize].get().is_none())
+            .count();
+        if read.map.get().is_none()
+            && (read.read.get() + unread > READ_BLOCKS || unread > SPAN_BLOCKS)
+        {
+            let _ = read.map.set(map(&read.file)?);
+        }
+        if let Some(map) = read.map.get() {
+            for i in blocks {
+                self.check(map, i as usize)?;
+            }
+            return Ok(&map[self.start + from as usize..self.start + to as usize]);
+        }
+        if first == last {
+            let at = (from - first * block) as usize;
+            return Ok(&self.block(read, first as usize)?[at..at + (to - from) as usize]);
+        }
+        let mut span = Vec::with_capacity((to - from) as usize);
+        for i in blocks {
+            let bytes = self.block(read, i as usize)?;
+            let lo = (from.max(i * block) - i * block) as usize;
+            let hi = (to.min((i + 1) * block) - i * block) as usize;
+            span.extend_from_slice(&bytes[lo..hi]);
+        }
+        let span = span.into_boxed_slice();
+        let lent: *const [u8] = &*span;
+        read.spans.borrow_mut().push(span);
+        // SAFETY: the span's bytes are on the heap, owned by the box just pushed to `spans`,
+        // which only ever grows and is dropped with `self`: moving the box (as the vector
+        // grows) does not move its bytes, and nothing writes to them, so they outlive the
+        // borrow of `self` they are lent for, unchanged.
+        Ok(unsafe { &*lent })
+    }
+
+    /// Block `i` of the body, read from the file and checked the first time it is asked for.
+    fn block<'r>(&self, read: &'r ReadBlocks, i: usize) -> Result<&'r [u8], CacheError> {
+        let slot = &read.blocks[i];
+        if let Some(bytes) = slot.get() {
+            return Ok(bytes);
+        }
+        let from = i * BLOCK_SIZE;
+        let to = (from + BLOCK_SIZE).min(self.len as usize);
+        let mut bytes = vec![0; to - from];
+        read.file
+            .read_exact_at(&mut bytes, (self.start + from) as u64)?;
+        if hash(&bytes) != self.hashes[i] {
+            return Err(mismatch(i));
+        }
+        self.checked[i].set(true);
+        read.read.set(read.read.get() + 1);
+        Ok(slot.get_or_init(|| bytes.into_boxed_slice()))
     }
 
     /// A little-endian u32 at body offset `at`.
@@ -135,8 +293,8 @@ impl BlockReader {
         Ok(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
     }
 
-    /// Checks block `i` unless it was checked before.
-    fn check(&self, i: usize) -> Result<(), CacheError> {
+    /// Checks block `i` of the mapped `map` unless it was checked before.
+    fn check(&self, map: &memmap2::Mmap, i: usize) -> Result<(), CacheError> {
         let Some(done) = self.checked.get(i) else {
             return Ok(());
         };
@@ -145,7 +303,7 @@ impl BlockReader {
         }
         let from = self.start + i * BLOCK_SIZE;
         let to = (from + BLOCK_SIZE).min(self.start + self.len as usize);
-        if hash(&self.map[from..to]) != self.hashes[i] {
+        if hash(&map[from..to]) != self.hashes[i] {
             return Err(mismatch(i));
         }
         done.set(true);
@@ -206,6 +364,77 @@ mod tests {
         );
         let err = check_all(&damaged, &expected).unwrap_err();
         assert!(err.to_string().contains("block 1"), "{err}");
+    }
+
+    /// A reader that reads blocks with `pread` (mapping the file once it has read
+    /// [`READ_BLOCKS`]) gives the bytes the mapped one gives, within and across blocks, and
+    /// refuses a damaged block when, and only when, it is read.
+    #[test]
+    fn blocks_read_from_the_file_are_the_mapped_bytes_and_checked() {
+        let blocks = READ_BLOCKS + 8;
+        let body: Vec<u8> = (0..blocks * BLOCK_SIZE + 100)
+            .map(|i| (i % 253) as u8)
+            .collect();
+        let mut damaged = vec![7; 33];
+        damaged.extend_from_slice(&body);
+        let last = damaged.len() - 50;
+        damaged[last] ^= 1;
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&damaged).unwrap();
+        let len = body.len() as u64;
+        let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
+        let b = BLOCK_SIZE;
+        let ranges = [
+            (0, 10),
+            (b - 3, b + 5),
+            (5, 5),
+            (3 * b, 4 * b),
+            (b, 2 * b + 1),
+        ];
+        for (from, to) in ranges {
+            assert_eq!(r.bytes(from as u64, to as u64).unwrap(), &body[from..to]);
+        }
+        let Backing::Read(read) = &r.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_none(), "{} blocks read", read.read.get());
+        // Past the blocks it reads, the rest is read in place from the map.
+        let most = (READ_BLOCKS + 4) * b;
+        assert_eq!(r.bytes(10, most as u64).unwrap(), &body[10..most]);
+        assert!(read.map.get().is_some());
+        let err = r.bytes(len - 60, len - 40).unwrap_err();
+        let expected = format!("checksum mismatch in block {blocks}");
+        assert!(err.to_string().contains(&expected), "{err}");
+        assert!(r.bytes(len + 1, len + 2).is_err(), "outside the body");
+        // Before the map, a damaged block read with `pread` is refused too.
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&damaged).unwrap();
+        let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
+        assert!(r.bytes(len - 10, len).is_err());
+        assert_eq!(r.bytes(0, 4).unwrap(), &body[0..4]);
+        // One range over more than SPAN_BLOCKS unread blocks is read from the map.
+        let Backing::Read(read) = &r.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_none());
+        let most = (SPAN_BLOCKS + 2) * b;
+        assert_eq!(r.bytes(b as u64, most as u64).unwrap(), &body[b..most]);
+        assert!(read.map.get().is_some());
+        // Asked to, a reader reads the rest from the map, its blocks still checked.
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&damaged).unwrap();
+        let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
+        assert_eq!(
+            r.bytes(b as u64 - 2, b as u64 + 2).unwrap(),
+            &body[b - 2..b + 2]
+        );
+        r.map_rest().unwrap();
+        let Backing::Read(read) = &r.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_some());
+        assert_eq!(r.bytes(0, 3 * b as u64).unwrap(), &body[..3 * b]);
+        assert!(r.bytes(len - 10, len).is_err());
     }
 
     #[test]

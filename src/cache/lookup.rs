@@ -413,6 +413,12 @@ impl Lookup {
         })
     }
 
+    /// Reads the rest in place from the mapped file ([`BlockReader::map_rest`]), for a read
+    /// about to decode many records.
+    pub fn map_rest(&self) -> Result<(), CacheError> {
+        self.reader.map_rest()
+    }
+
     /// The number of entities.
     pub fn entity_count(&self) -> usize {
         self.entities as usize

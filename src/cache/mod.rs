@@ -10,10 +10,11 @@
 //! and reference. Only a graph that passed validation is ever written, atomically (a
 //! temporary file renamed over the old cache).
 //!
-//! Two ways to read it, both from the memory-mapped file ([`blocks::map`]): [`read`] decodes
-//! the whole graph (checking every block), and [`scoped::read`] decodes only the actors a
-//! command names and their relations in place (checking the blocks it touches), which is what
-//! makes a one-shot query on a big graph fast.
+//! Two ways to read it: [`read`] decodes the whole graph from the memory-mapped file
+//! ([`blocks::map`], checking every block), and [`scoped::read`] decodes only the actors a
+//! command names and their relations (checking the blocks it touches, read from the file into
+//! buffers, [`blocks::BlockReader::read`]), which is what makes a one-shot query on a big
+//! graph fast and small.
 //!
 //! Layout, all integers little-endian:
 //!

@@ -55,6 +55,7 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         relations.extend(scope.may_answer(entity, filter)?);
         relations.extend(scope.lookup.placed(entity)?);
     }
+    scope.expect(relations.len())?;
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     let mut decoded = BTreeMap::new();
@@ -62,8 +63,10 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         decoded.insert(r, scope.relation(r, &documents)?);
     }
     // An actor's parts (its armed forces) answer for it (query::parts): their relations too.
-    let about_ids: BTreeSet<EntityId> =
-        about.iter().map(|i| scope.entities[i].id.clone()).collect();
+    let about_ids: BTreeSet<EntityId> = about
+        .iter()
+        .map(|&i| scope.entities[i].id.clone())
+        .collect();
     let part_ids: BTreeSet<EntityId> = decoded
         .values()
         .filter(|r| r.kind == RelationKind::ArmedForceOf && !r.negated)
@@ -74,7 +77,7 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         .entities
         .iter()
         .filter(|(_, e)| part_ids.contains(&e.id))
-        .map(|(&i, _)| i)
+        .map(|(i, _)| i)
         .collect();
     for part in parts {
         for r in scope.may_answer(part, filter)? {
@@ -85,8 +88,8 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
     }
     let decoded = decoded.into_values().collect();
     // Only the names read for are resolved in this graph: only their candidates are named.
-    let named: Vec<bool> = scope.entities.keys().map(|i| named.contains(i)).collect();
-    let entities = scope.entities.into_values().collect();
+    let (whole, entities) = scope.entities.into_sorted();
+    let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
     let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
     Ok(Some(graph))
 }
@@ -135,6 +138,7 @@ pub fn read_ego(
         .filter(|entry| reached.contains_key(&entry.other))
         .map(|entry| entry.relation)
         .collect();
+    scope.expect(reached.len())?;
     for &e in reached.keys() {
         scope.entity(e)?;
     }
@@ -286,7 +290,7 @@ fn reached_entities(
     for &i in &candidates {
         scope.entity(i)?;
     }
-    let entities = std::mem::take(&mut scope.entities).into_values().collect();
+    let (_, entities) = std::mem::take(&mut scope.entities).into_sorted();
     Ok(Some(Graph::from_valid(entities, Vec::new(), Vec::new())))
 }
 
@@ -311,7 +315,7 @@ fn suggest(scope: &mut Scope, name: &str) -> Result<NameError, CacheError> {
     for i in nearest.entities() {
         scope.entity(i)?;
     }
-    let suggestions = nearest.ranked(|i| label(&scope.entities[&i]), 3);
+    let suggestions = nearest.ranked(|i| label(&scope.entities[i]), 3);
     Ok(NameError::Unknown {
         query: name.to_owned(),
         suggestions,
@@ -328,34 +332,51 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     let relation = scope.relation(r, &documents)?;
-    let entities = scope.entities.into_values().collect();
+    let (_, entities) = scope.entities.into_sorted();
     Ok(Some(Graph::from_valid(entities, vec![relation], sources)))
 }
 
 /// The lookup section of the cache of `dir`, once its header is read and checked (stale
-/// inputs, the header's checksum, the file's length).
+/// inputs, the header's checksum, the file's length), its blocks read from the file as they
+/// are used ([`BlockReader::read`]).
 fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
     let file = open(dir)?;
-    let map = super::blocks::map(&file)?;
-    let header = Header::read(&map, dir)?;
-    header.check_len(map.len() as u64)?;
-    let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
+    let file_len = file.metadata()?.len();
+    let header = Header::read(&super::blocks::head(&file, file_len)?, dir)?;
+    header.check_len(file_len)?;
+    let (start, len) = (header.len as u64, header.body_len);
+    let reader = BlockReader::read(file, file_len, start, len, header.hashes)?;
     Lookup::open(reader, header.lookup_at)
 }
+
+/// How many records a scoped read decodes before it reads them in place from the mapped file
+/// rather than from buffers ([`super::blocks::BlockReader::read`]): a hub's thousands of
+/// relations lie in hundreds of blocks, which cost less mapped than copied (its peak resident
+/// memory is about the same either way), while a small question's few blocks cost less
+/// resident memory in buffers.
+const MANY_RECORDS: usize = 2000;
 
 /// The entities decoded so far, by index, and the lookup section to decode more.
 struct Scope {
     lookup: Lookup,
-    entities: BTreeMap<usize, Entity>,
+    entities: Decoded,
 }
 
 impl Scope {
     /// A scope over the cache of `dir` with nothing decoded yet.
     fn open(dir: &Path) -> Result<Scope, CacheError> {
-        Ok(Scope {
-            lookup: open_lookup(dir)?,
-            entities: BTreeMap::new(),
-        })
+        let lookup = open_lookup(dir)?;
+        let entities = Decoded::new(lookup.entity_count());
+        Ok(Scope { lookup, entities })
+    }
+
+    /// Prepares to decode about `records` records: more than [`MANY_RECORDS`] are read in
+    /// place from the mapped file ([`Lookup::map_rest`]).
+    fn expect(&self, records: usize) -> Result<(), CacheError> {
+        if records > MANY_RECORDS {
+            self.lookup.map_rest()?;
+        }
+        Ok(())
     }
 
     /// Decodes the sources.
@@ -398,7 +419,7 @@ impl Scope {
         }
         let entities: Vec<Entity> = candidates
             .iter()
-            .map(|i| self.entities[i].clone())
+            .map(|&i| self.entities[i].clone())
             .collect();
         let local = NameIndex::new(&entities).resolve(name).ok();
         Ok(Some(local.map(|local| candidates[local.index()])))
@@ -439,9 +460,8 @@ impl Scope {
         for &r in relations {
             decoded.push(self.relation(r, &documents)?);
         }
-        let whole: Vec<usize> = self.entities.keys().copied().collect();
+        let (whole, entities) = self.entities.into_sorted();
         let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
-        let entities = self.entities.into_values().collect();
         let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
         Ok((graph, whole))
     }
@@ -486,12 +506,8 @@ impl Scope {
 }
 
 /// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
-fn entity_into(
-    lookup: &Lookup,
-    entities: &mut BTreeMap<usize, Entity>,
-    i: usize,
-) -> Result<EntityId, CacheError> {
-    if let Some(entity) = entities.get(&i) {
+fn entity_into(lookup: &Lookup, entities: &mut Decoded, i: usize) -> Result<EntityId, CacheError> {
+    if let Some(entity) = entities.get(i) {
         return Ok(entity.id.clone());
     }
     let mut d = Decoder::new(lookup.entity(i)?);
@@ -503,6 +519,60 @@ fn entity_into(
     let id = entity.id.clone();
     entities.insert(i, entity);
     Ok(id)
+}
+
+/// The entities a scope decoded, found by their index in the whole graph in constant time (a
+/// hub's scope decodes ~20k entities, in no order, and looks each up at every relation that
+/// refers to it).
+#[derive(Debug, Default)]
+struct Decoded {
+    /// For each entity of the whole graph, one more than its place in `entities`, or 0.
+    slots: Vec<u32>,
+    /// The entities decoded, with their index, in the order decoded.
+    entities: Vec<(usize, Entity)>,
+}
+
+impl Decoded {
+    /// None decoded yet, of a graph of `count` entities.
+    fn new(count: usize) -> Decoded {
+        Decoded {
+            slots: vec![0; count],
+            entities: Vec::new(),
+        }
+    }
+
+    /// Entity `i`, if decoded.
+    fn get(&self, i: usize) -> Option<&Entity> {
+        let slot = *self.slots.get(i)? as usize;
+        Some(&self.entities.get(slot.checked_sub(1)?)?.1)
+    }
+
+    /// Keeps entity `i` (an index below the graph's count, not yet decoded).
+    fn insert(&mut self, i: usize, entity: Entity) {
+        self.entities.push((i, entity));
+        // Entity counts are bounded by the loader's limits, far below u32::MAX.
+        self.slots[i] = self.entities.len() as u32;
+    }
+
+    /// Each entity decoded, with its index, in no particular order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &Entity)> {
+        self.entities.iter().map(|(i, e)| (*i, e))
+    }
+
+    /// The indexes of the entities decoded, in order, and the entities in the same order.
+    fn into_sorted(mut self) -> (Vec<usize>, Vec<Entity>) {
+        self.entities.sort_unstable_by_key(|(i, _)| *i);
+        self.entities.into_iter().unzip()
+    }
+}
+
+impl std::ops::Index<usize> for Decoded {
+    type Output = Entity;
+
+    /// Entity `i`, which must be decoded.
+    fn index(&self, i: usize) -> &Entity {
+        self.get(i).expect("an entity decoded")
+    }
 }
 
 /// Whether `filter` admits the relation of `entry`, by the one rule ([`Filter::admit_traits`])

@@ -65,7 +65,7 @@ pub fn diagnostic(message: &str) {
 /// stray pop is dropped, an isolate left open is closed at the end of its line), so no
 /// control, escape sequence or override is ever printed.
 fn displayable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_invisible(c)) {
+    if !has_invisible(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -91,6 +91,32 @@ fn displayable(text: &str) -> Cow<'_, str> {
     }
     out.extend(std::iter::repeat_n(POP_ISOLATE, open));
     Cow::Owned(out)
+}
+
+/// True when `text` holds an invisible character ([`is_invisible`]) other than a line feed;
+/// ASCII bytes (most of a table, even of Arabic names) are taken as characters without
+/// decoding UTF-8.
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b != b'\n' && is_invisible(char::from(b)) {
+                return true;
+            }
+            at += 1;
+        } else {
+            // `at` is on a character boundary: only whole characters are stepped over.
+            let Some(c) = text[at..].chars().next() else {
+                return false;
+            };
+            if is_invisible(c) {
+                return true;
+            }
+            at += c.len_utf8();
+        }
+    }
+    false
 }
 
 /// True when `text` holds right-to-left letters (Arabic, Hebrew, Syriac, Thaana, N'Ko).
@@ -204,10 +230,14 @@ impl Table {
         self
     }
 
-    /// Adds a row; cells are made terminal-safe.
+    /// Adds a row; cells are made terminal-safe (a cell that already is stays as it is,
+    /// not copied).
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows
-            .push(cells.iter().map(|c| actorgraph::text::visible(c)).collect());
+        let shown = |cell: String| match actorgraph::text::visible_line(&cell) {
+            Cow::Borrowed(_) => cell,
+            Cow::Owned(shown) => shown,
+        };
+        self.rows.push(cells.into_iter().map(shown).collect());
     }
 
     /// The table as text, two spaces between columns, no trailing spaces, fitted to the
@@ -220,12 +250,14 @@ impl Table {
     /// isolated when `isolate`: cells are cut first, then isolated, so every isolate closes.
     fn render_within(&self, width: Option<usize>, isolate: bool) -> String {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        // Each cell's display width, measured once.
+        let cell_widths: Vec<Vec<usize>> = (self.rows.iter())
+            .map(|row| row.iter().map(|cell| cell.width()).collect())
+            .collect();
         let natural: Vec<usize> = (0..columns)
             .map(|c| {
-                self.rows
-                    .iter()
-                    .filter_map(|r| r.get(c))
-                    .map(|cell| cell.width())
+                (cell_widths.iter())
+                    .filter_map(|r| r.get(c).copied())
                     .max()
                     .unwrap_or(0)
             })
@@ -234,18 +266,32 @@ impl Table {
             Some(width) => fit::widths(&natural, &self.keep, width),
             None => natural,
         };
-        let mut out = String::new();
-        for row in &self.rows {
-            let mut line = String::new();
-            for (c, cell) in row.iter().enumerate() {
-                let cut = fit::truncate(cell, widths[c]);
-                let pad = widths[c] - cut.width() + fit::GAP;
-                line.push_str(&isolated(cut, isolate));
+        let bytes: usize = self.rows.iter().flatten().map(String::len).sum();
+        let mut out = String::with_capacity(bytes + self.rows.len() * (columns * fit::GAP + 1));
+        for (row, row_widths) in self.rows.iter().zip(&cell_widths) {
+            let line = out.len();
+            for (c, (cell, &natural)) in row.iter().zip(row_widths).enumerate() {
+                let shown = if natural <= widths[c] {
+                    // Whole, as `fit::truncate` keeps it: no copy unless isolated.
+                    if isolate {
+                        out.push_str(&isolated(cell.clone(), true));
+                    } else {
+                        out.push_str(cell);
+                    }
+                    natural
+                } else {
+                    let cut = fit::truncate(cell, widths[c]);
+                    let shown = cut.width();
+                    out.push_str(&isolated(cut, isolate));
+                    shown
+                };
                 if c + 1 < row.len() {
-                    line.extend(std::iter::repeat_n(' ', pad));
+                    let pad = widths[c] - shown + fit::GAP;
+                    out.extend(std::iter::repeat_n(' ', pad));
                 }
             }
-            out.push_str(line.trim_end());
+            let kept = out[line..].trim_end().len();
+            out.truncate(line + kept);
             out.push('\n');
         }
         out
@@ -275,6 +321,10 @@ mod tests {
         fn nothing_invisible_survives_and_isolates_balance(
             text in "[a-zب \n\t\r\u{0}\u{1b}\u{7f}\u{9b}\u{200b}\u{202e}\u{2066}\u{2068}\u{2069}\u{fffe}\u{e0041}]{0,32}",
         ) {
+            proptest::prop_assert_eq!(
+                has_invisible(&text),
+                text.chars().any(|c| c != '\n' && is_invisible(c))
+            );
             let shown = displayable(&text);
             for line in shown.split('\n') {
                 let mut open = 0i32;
