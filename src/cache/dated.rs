@@ -286,7 +286,7 @@ fn read(
 /// is.
 fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
     let mut d = Decoder::new(lookup.sources()?);
-    let sources = payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))?;
+    let sources = payload::decode_sources(&mut d).map_err(|e| Damage::in_part(e, "the sources"))?;
     let documents = payload::document_names(&sources);
     let count = lookup.entity_count();
     let mut entities: Vec<Option<Entity>> = vec![None; count];
@@ -303,7 +303,7 @@ fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
     let decoded: Vec<_> = records
         .par_iter()
         .with_min_len(256)
-        .map(|&(i, bytes)| entity_from(bytes, i))
+        .map(|&(i, bytes)| super::entity_record(bytes, i))
         .collect();
     for (&i, entity) in ends.iter().zip(decoded) {
         entities[i] = Some(entity?);
@@ -387,13 +387,11 @@ fn relation_from(
     id_of: &mut dyn FnMut(usize) -> Result<crate::model::EntityId, Corrupt>,
     documents: &[std::sync::Arc<str>],
 ) -> Result<Relation, CacheError> {
-    let what = || format!("relation {}", entry.relation);
-    let mut d = Decoder::new(bytes);
-    let (relation, ends) = payload::decode_relation(&mut d, count, id_of, documents)
-        .map_err(|e| in_part(e, &what()))?;
-    if !d.rest().is_empty() {
-        return Err(in_part(d.corrupt("trailing bytes"), &what()));
-    }
+    let (relation, ends) = super::record(
+        bytes,
+        || format!("relation {}", entry.relation),
+        |d| payload::decode_relation(d, count, id_of, documents),
+    )?;
     if ends != entry.ends.map(|e| e as usize) {
         return Err(corrupt(format!(
             "the ends of relation {} are not its record's",
@@ -401,17 +399,6 @@ fn relation_from(
         )));
     }
     Ok(relation)
-}
-
-/// Decodes the record `bytes` of entity `i`, checking that it fills the record.
-fn entity_from(bytes: &[u8], i: usize) -> Result<Entity, CacheError> {
-    let mut d = Decoder::new(bytes);
-    let what = || format!("entity {i}");
-    let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
-    if !d.rest().is_empty() {
-        return Err(in_part(d.corrupt("trailing bytes"), &what()));
-    }
-    Ok(entity)
 }
 
 /// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
@@ -423,18 +410,9 @@ fn entity_into(
     if let Some(Some(entity)) = entities.get(i) {
         return Ok(entity.id.clone());
     }
-    let entity = entity_from(lookup.entity(i)?, i)?;
+    let entity = super::entity_record(lookup.entity(i)?, i)?;
     let id = entity.id.clone();
     // `i` is below the entity count the decoder checked it against.
     entities[i] = Some(entity);
     Ok(id)
-}
-
-/// A decoding error inside one part of the body, as a cache error naming the part.
-fn in_part(e: Corrupt, part: &str) -> CacheError {
-    Damage::InPart {
-        part: part.to_owned(),
-        error: e,
-    }
-    .into()
 }

@@ -215,6 +215,37 @@ pub enum Damage {
     Lookup(String),
 }
 
+impl Damage {
+    /// A value of `part` of the body that does not decode, as a cache error.
+    fn in_part(error: codec::Corrupt, part: &str) -> CacheError {
+        Damage::InPart {
+            part: part.to_owned(),
+            error,
+        }
+        .into()
+    }
+}
+
+/// Decodes with `decode` the one record `bytes` holds, which it must fill; an error names
+/// the record, `what` (written only then).
+fn record<T>(
+    bytes: &[u8],
+    what: impl Fn() -> String,
+    decode: impl FnOnce(&mut Decoder) -> Result<T, codec::Corrupt>,
+) -> Result<T, CacheError> {
+    let mut d = Decoder::new(bytes);
+    let value = decode(&mut d).map_err(|e| Damage::in_part(e, &what()))?;
+    if !d.rest().is_empty() {
+        return Err(Damage::in_part(d.corrupt("trailing bytes"), &what()));
+    }
+    Ok(value)
+}
+
+/// Decodes entity record `i`, which `bytes` holds.
+fn entity_record(bytes: &[u8], i: usize) -> Result<crate::model::Entity, CacheError> {
+    record(bytes, || format!("entity {i}"), payload::decode_entity)
+}
+
 /// A graph folder that cannot be loaded from its JSON files.
 #[derive(Debug, thiserror::Error)]
 pub enum ColdError {

@@ -381,9 +381,8 @@ impl Scope {
 
     /// Decodes the sources.
     fn sources(&mut self) -> Result<Vec<crate::model::Source>, CacheError> {
-        let bytes = self.lookup.sources()?;
-        let mut d = Decoder::new(bytes);
-        payload::decode_sources(&mut d).map_err(|e| in_part(e, "the sources"))
+        let mut d = Decoder::new(self.lookup.sources()?);
+        payload::decode_sources(&mut d).map_err(|e| Damage::in_part(e, "the sources"))
     }
 
     /// The entities `name` matches, by index, under the one matcher ([`search`]) that the
@@ -478,7 +477,6 @@ impl Scope {
         documents: &[std::sync::Arc<str>],
     ) -> Result<crate::model::Relation, CacheError> {
         let bytes = self.lookup.relation(r)?;
-        let mut d = Decoder::new(bytes);
         let count = self.lookup.entity_count();
         // An entity that cannot be read is reported as itself, not as the relation.
         let mut failure = None;
@@ -492,16 +490,15 @@ impl Scope {
                 }
             })
         };
-        let what = format!("relation {r}");
-        let relation = payload::decode_relation(&mut d, count, &mut id_of, documents);
+        let relation = super::record(
+            bytes,
+            || format!("relation {r}"),
+            |d| payload::decode_relation(d, count, &mut id_of, documents),
+        );
         if let Some(e) = failure {
             return Err(e);
         }
-        let relation = relation.map_err(|e| in_part(e, &what))?;
-        if !d.rest().is_empty() {
-            return Err(in_part(d.corrupt("trailing bytes"), &what));
-        }
-        Ok(relation.0)
+        Ok(relation?.0)
     }
 }
 
@@ -510,12 +507,7 @@ fn entity_into(lookup: &Lookup, entities: &mut Decoded, i: usize) -> Result<Enti
     if let Some(entity) = entities.get(i) {
         return Ok(entity.id.clone());
     }
-    let mut d = Decoder::new(lookup.entity(i)?);
-    let what = || format!("entity {i}");
-    let entity = payload::decode_entity(&mut d).map_err(|e| in_part(e, &what()))?;
-    if !d.rest().is_empty() {
-        return Err(in_part(d.corrupt("trailing bytes"), &what()));
-    }
+    let entity = super::entity_record(lookup.entity(i)?, i)?;
     let id = entity.id.clone();
     entities.insert(i, entity);
     Ok(id)
@@ -579,13 +571,4 @@ impl std::ops::Index<usize> for Decoded {
 /// over the bounds and traits the entry keeps.
 fn may_pass(entry: &Incident, filter: &Filter) -> bool {
     filter.admit_traits(&entry.traits, &entry.bounds).is_some()
-}
-
-/// A decoding error inside one part of the body, as a cache error naming the part.
-fn in_part(e: Corrupt, part: &str) -> CacheError {
-    Damage::InPart {
-        part: part.to_owned(),
-        error: e,
-    }
-    .into()
 }
