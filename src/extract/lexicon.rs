@@ -228,6 +228,9 @@ pub(crate) enum Meaning {
     /// A word that continues a list after a comma (بالإضافة إلى, إلى جانب, "as well as",
     /// "ainsi que"): the item after it shares the role of the items before.
     Also,
+    /// A preposition with the pronoun that takes up a relative clause's antecedent (عليها,
+    /// عنه: "التي تسيطر عليها X", which X controls): the antecedent is the verb's object.
+    Resumptive,
     /// A site within a place (مطار, "airport", "aéroport"): the place named with it ("مطار
     /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
     /// a verb's object is.
@@ -478,6 +481,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
         "also" => Meaning::Also,
+        "resumptive" => Meaning::Resumptive,
         _ => return None,
     })
 }

@@ -2534,4 +2534,54 @@ mod tests {
             "attack mnla"
         ));
     }
+    #[test]
+    fn a_relative_clause_with_its_own_subject_has_the_antecedent_for_object() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Gao, que le MNLA contrôle depuis 2012, reste calme.",
+            ),
+            (Lang::En, "Gao, which the MNLA controls, remains calm."),
+            (
+                Lang::Ar,
+                "تبقى غاو، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found.iter().any(|c| c.starts_with("control mnla gao")),
+                "{found:?}"
+            );
+        }
+        // Across an apposition: its head, not the name inside it.
+        let ar = read(
+            Lang::Ar,
+            "تبقى كيدال، كبرى مدن منطقة كيدال، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
+        );
+        assert!(
+            ar.iter().any(|c| c.starts_with("control mnla kidal ")),
+            "{ar:?}"
+        );
+        assert!(
+            !ar.iter()
+                .any(|c| c.starts_with("control mnla kidal-region")),
+            "{ar:?}"
+        );
+        // A subject relative ("which attacked Y") keeps the antecedent as subject.
+        let en = read(
+            Lang::En,
+            "The MNLA, which attacked Ansar Dine in 2012, took Gao.",
+        );
+        assert!(
+            !en.iter().any(|c| c.starts_with("attack ansar-dine")),
+            "{en:?}"
+        );
+        // Without the resumptive pronoun, an Arabic relative's verb has the antecedent as
+        // subject.
+        assert!(!has(
+            Lang::Ar,
+            "هاجمت أنصار الدين غاو، التي تسيطر الحركة الوطنية لتحرير أزواد.",
+            "control mnla gao"
+        ));
+    }
 }

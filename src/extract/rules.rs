@@ -65,6 +65,8 @@ pub(crate) struct Markers {
     pub also: Vec<(usize, usize)>,
     /// "after" (بعد, "après"): what follows tells an earlier event of the same clause.
     pub after: Vec<usize>,
+    /// A preposition with a pronoun taking up a relative clause's antecedent (عليها).
+    pub resumptive: Vec<usize>,
     pub with: Vec<(usize, usize)>,
     pub agent: Vec<(usize, usize)>,
     pub passive: Vec<usize>,
@@ -149,6 +151,7 @@ pub(crate) fn markers(
                     advance = advance.max(n);
                 }
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
+                Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
                 Meaning::Passive => m.passive.push(i),
                 _ => {}

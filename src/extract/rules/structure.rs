@@ -44,6 +44,9 @@ impl Sentence<'_> {
             return;
         }
         self.participle_readings(a, b, out);
+        if trigger.pos == Pos::Verb {
+            self.object_relative_readings(a, b, out);
+        }
         self.agent_noun_readings(a, b, out);
         self.fronted_readings(a, b, trigger, out);
         if trigger.pos == Pos::Noun {
@@ -170,6 +173,61 @@ impl Sentence<'_> {
                     confidence - 0.01 * n as f64,
                 ));
             }
+        }
+    }
+
+    /// "Y, que X contrôle", "Y, which X controls", "Y، التي تسيطر عليها X": a relative clause
+    /// whose own subject is named has the antecedent for the verb's object (the nearest name
+    /// before the pronoun, or the one before that across an apposition: the kinds decide).
+    fn object_relative_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        let Some(&r) = self
+            .markers
+            .relative
+            .iter()
+            .chain(&self.markers.complement)
+            .filter(|&&r| r > self.first && r < a && self.tokens[r - 1].kind == Kind::Clause)
+            .max()
+        else {
+            return;
+        };
+        let subject = if self.lang == Lang::Ar {
+            // The verb right after the pronoun, then the resumptive pronoun, then the subject.
+            (r + 1 == a && self.markers.resumptive.contains(&b))
+                .then(|| self.after(b + 1).next())
+                .flatten()
+                .filter(|&m| self.mentions[m].first == b + 1)
+        } else {
+            // The subject between the pronoun and the verb, auxiliaries after it.
+            self.after(r + 1).next().filter(|&m| {
+                let x = &self.mentions[m];
+                self.gap(r + 1, x.first) <= 1 && x.last <= a && self.gap(x.last, a) <= 2
+            })
+        };
+        let Some(subject) = subject else {
+            return;
+        };
+        let mut antecedents: Vec<usize> = (0..self.mentions.len())
+            .rev()
+            .filter(|&m| self.mentions[m].last < r && self.mentions[m].last + 12 > r)
+            .take(2)
+            .collect();
+        // "الفاشر، كبرى مدن دارفور، التي", "Syrte, ville natale de Kadhafi, que": a name
+        // inside an apposition (words before it after a comma) gives way to the apposition's
+        // head, named right before that comma.
+        if let Some(&near) = antecedents.first() {
+            let first = self.mentions[near].first;
+            let comma = (self.first..first)
+                .rev()
+                .find(|&i| self.tokens[i].kind != Kind::Word);
+            if let Some(c) = comma
+                && self.gap(c + 1, first) > 0
+                && let Some(head) = self.before(c).filter(|&h| self.mentions[h].last == c)
+            {
+                antecedents = vec![head, near];
+            }
+        }
+        for (n, o) in antecedents.into_iter().enumerate() {
+            out.push(read(subject, o, "object-relative", 0.7 - 0.02 * n as f64));
         }
     }
 
