@@ -2584,4 +2584,64 @@ mod tests {
             "control mnla gao"
         ));
     }
+    #[test]
+    fn in_support_of_names_the_one_supported_and_as_a_role() {
+        for (lang, text) in [
+            (Lang::Ar, "قد ترسل الإيكواس قوات إلى المنطقة دعما لمالي."),
+            (Lang::En, "ECOWAS may send troops in support of Mali."),
+            (
+                Lang::Fr,
+                "La CEDEAO pourrait envoyer des troupes en soutien au Mali.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found.iter().any(|c| c.starts_with("support ecowas mali")),
+                "{found:?}"
+            );
+        }
+        // Through one more noun: "for Mali's claim"; the supporter is the subject of the
+        // sentence when its clause names none.
+        let ar = read(
+            Lang::Ar,
+            "وحذرت الإيكواس، التي رفضت الاعتراف بأزواد، من أنها قد ترسل قوات دعما لمطالبة مالي.",
+        );
+        assert!(
+            ar.iter().any(|c| c.starts_with("support ecowas mali")),
+            "{ar:?}"
+        );
+        // "with the support of X" names the supporter, not the one supported.
+        assert!(!has(
+            Lang::En,
+            "Mali took Gao with the support of ECOWAS.",
+            "support mali ecowas"
+        ));
+        // A role after ك: "X as administrators of Y".
+        assert!(has(
+            Lang::Ar,
+            "عين المجلس الحركة الوطنية لتحرير أزواد كإداريين مؤقتين لأزواد.",
+            "administration mnla azawad"
+        ));
+        assert!(!has(
+            Lang::Ar,
+            "عين المجلس الحركة الوطنية لتحرير أزواد كإداريين مؤقتين في أزواد.",
+            "administration mnla azawad"
+        ));
+        // "a town in", "ville du" in apposition.
+        assert!(has(
+            Lang::Fr,
+            "Le MNLA a pris Kidal, principale ville du Mali.",
+            "part_of kidal mali"
+        ));
+        assert!(has(
+            Lang::En,
+            "The MNLA took Kidal, a town in Mali.",
+            "part_of kidal mali"
+        ));
+        assert!(!has(
+            Lang::En,
+            "The MNLA took the town of Kidal.",
+            "part_of"
+        ));
+    }
 }

@@ -52,6 +52,10 @@ impl Sentence<'_> {
         if trigger.pos == Pos::Noun {
             self.genitive_readings(a, b, trigger, out);
             self.after_readings(a, b, out);
+            self.role_readings(a, b, out);
+            if trigger.kind == crate::model::RelationKind::Support {
+                self.purpose_readings(a, b, out);
+            }
         }
     }
 
@@ -386,6 +390,78 @@ impl Sentence<'_> {
             .enumerate()
         {
             out.push(read(s, t, "after", 0.6 - 0.05 * n as f64));
+        }
+    }
+
+    /// True when token `i` carries the preposition ل (لمالي, للحكومة).
+    fn lam_on(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.lang == Lang::Ar
+            && t.kind == Kind::Word
+            && ((t.key.starts_with('ل') && t.bare.is_some())
+                || (t.prefixed && t.definite && t.bare.is_none() && !t.conjunction))
+    }
+
+    /// "ترسل قوات دعما لمطالبة مالي", "in support of Mali", "en soutien au Mali": a noun
+    /// of support not governed by "with" ("دعما" alone, or after "in"/"en"), then "for"/"of"
+    /// and the one supported (through one more noun at most: "لمطالبة مالي", for Mali's
+    /// claim); the supporter is the clause's unstated subject.
+    fn purpose_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        if b >= self.last {
+            return;
+        }
+        let opens = if self.lang == Lang::Ar {
+            !self.tokens[a].prefixed && self.lam_on(b)
+        } else {
+            a > self.first
+                && self.markers.locative.iter().any(|&(_, y)| y == a)
+                && (self.markers.partitive.contains(&b)
+                    || self.markers.locative.iter().any(|&(x, _)| x == b))
+        };
+        if !opens {
+            return;
+        }
+        let from = if self.lang == Lang::Ar { b } else { b + 1 };
+        let Some(target) = self.after(from).next().filter(|&m| {
+            let first = self.mentions[m].first;
+            first <= from + 1 && !self.clause_between(from, first)
+        }) else {
+            return;
+        };
+        // The clause's own subject when it names one ("ECOWAS may send troops in support of
+        // Mali"), else the one it leaves unstated.
+        let mut subjects: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].last <= a && !self.governed(m))
+            .filter(|&m| !self.clause_between(self.mentions[m].last, a))
+            .take(2)
+            .collect();
+        if subjects.is_empty() {
+            subjects = self.unstated_subject(a, b);
+        }
+        for (n, s) in subjects.into_iter().enumerate() {
+            if s != target {
+                out.push(read(s, target, "purpose", 0.6 - 0.01 * n as f64));
+            }
+        }
+    }
+
+    /// "أعلن X كإداريين مؤقتين لأزواد" (X as administrators of Azawad): a noun with ك ("as")
+    /// right after a name says what that name is to the one after ل, an adjective between at
+    /// most.
+    fn role_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        let t = &self.tokens[a];
+        if self.lang != Lang::Ar || !(t.key.starts_with('ك') && t.bare.is_some()) {
+            return;
+        }
+        let Some(s) = self.before(a).filter(|&s| self.mentions[s].last == a) else {
+            return;
+        };
+        let target = self.after(b).next().filter(|&m| {
+            let first = self.mentions[m].first;
+            self.gap(b, first) <= 1 && !self.clause_between(b, first) && self.lam_on(first)
+        });
+        if let Some(target) = target {
+            out.push(read(s, target, "role", 0.65));
         }
     }
 
