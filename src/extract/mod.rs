@@ -694,7 +694,7 @@ impl<'g> Extractor<'g> {
         // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
         if matches!(
             first.0.rule,
-            "verb-svo" | "verb-vso" | "noun" | "apposition"
+            "verb-svo" | "verb-vso" | "noun" | "apposition" | "object-control"
         ) {
             let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
             for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
@@ -2642,6 +2642,65 @@ mod tests {
             Lang::En,
             "The MNLA took the town of Kidal.",
             "part_of"
+        ));
+    }
+    #[test]
+    fn short_french_stems_start_no_other_words() {
+        // "turcs" is no form of "tuer", "armée"/"armés" none of "armer".
+        let fr = read(
+            Lang::Fr,
+            "Appuyé par des drones turcs, le MNLA a pris Gao en 2012.",
+        );
+        assert!(fr.contains(&"control mnla gao 2012 -".to_owned()), "{fr:?}");
+        assert!(!fr.iter().any(|c| c.starts_with("attack")), "{fr:?}");
+        let fr = read(Lang::Fr, "Les groupes armés du MNLA ont pris Gao.");
+        assert!(!fr.iter().any(|c| c.starts_with("support")), "{fr:?}");
+        assert!(has(
+            Lang::Fr,
+            "La France accuse Ansar Dine d'armer le MNLA.",
+            "support ansar-dine mnla"
+        ));
+        assert!(has(
+            Lang::Fr,
+            "Ansar Dine a tué des soldats du MNLA.",
+            "attack ansar-dine mnla"
+        ));
+    }
+    #[test]
+    fn the_one_accused_is_the_subject_of_what_it_is_accused_of() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "La France accuse Ansar Dine et le MNLA d'armer les islamistes.",
+            ),
+            (
+                Lang::En,
+                "France accused Ansar Dine and the MNLA of arming the Islamists.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found
+                    .iter()
+                    .any(|c| c.starts_with("support ansar-dine islamists")),
+                "{found:?}"
+            );
+            assert!(
+                found
+                    .iter()
+                    .any(|c| c.starts_with("support mnla islamists")),
+                "{found:?}"
+            );
+            assert!(
+                !found.iter().any(|c| c.starts_with("support france")),
+                "{found:?}"
+            );
+        }
+        // No object between: the subject does it.
+        assert!(has(
+            Lang::Fr,
+            "La France a décidé d'armer le MNLA.",
+            "support france mnla"
         ));
     }
 }

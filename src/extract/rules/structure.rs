@@ -46,6 +46,7 @@ impl Sentence<'_> {
         self.participle_readings(a, b, out);
         if trigger.pos == Pos::Verb {
             self.object_relative_readings(a, b, out);
+            self.object_control_readings(a, b, trigger, out);
         }
         self.agent_noun_readings(a, b, out);
         self.fronted_readings(a, b, trigger, out);
@@ -232,6 +233,43 @@ impl Sentence<'_> {
         }
         for (n, o) in antecedents.into_iter().enumerate() {
             out.push(read(subject, o, "object-relative", 0.7 - 0.02 * n as f64));
+        }
+    }
+
+    /// "accuse X d'armer Y", "accused X of arming Y": an infinitive or gerund after "of" has
+    /// for subject the object of the verb before it (the one accused), not that verb's
+    /// subject.
+    fn object_control_readings(
+        &self,
+        a: usize,
+        b: usize,
+        trigger: &Trigger,
+        out: &mut Vec<Reading>,
+    ) {
+        if self.lang == Lang::Ar || a < self.first + 2 || !self.markers.partitive.contains(&(a - 1))
+        {
+            return;
+        }
+        let Some(x) = self.before(a).filter(|&x| self.mentions[x].last == a - 1) else {
+            return;
+        };
+        // X is the object of a verb: right after it, or joined to a name right after it.
+        let object_of_verb = |m: usize| {
+            let first = self.mentions[m].first;
+            self.markers
+                .triggers
+                .iter()
+                .any(|&(_, end, ref t)| t.pos == Pos::Verb && end <= first && end + 2 >= first)
+        };
+        let mut head = x;
+        while !object_of_verb(head)
+            && let Some(prev) = head.checked_sub(1)
+            && self.joined(prev, head)
+        {
+            head = prev;
+        }
+        if object_of_verb(head) {
+            out.extend(self.object_readings(x, b, trigger, "object-control", 0.78));
         }
     }
 
