@@ -2282,9 +2282,22 @@ mod tests {
     }
     // --- Structure rules (issue 16, `rules/structure.rs`): invented sentences, not the seeds'.
 
-    /// True when some candidate of `text` starts with `prefix` (`kind source target`).
+    /// True when some candidate of `found` starts with `prefix` (`kind source target`).
+    fn starts(found: &[String], prefix: &str) -> bool {
+        found.iter().any(|c| c.starts_with(prefix))
+    }
+
+    /// Asserts that each text, in its language, gives a candidate starting with `prefix`.
+    fn each_has(cases: &[(Lang, &str)], prefix: &str) {
+        for &(lang, text) in cases {
+            let found = read(lang, text);
+            assert!(starts(&found, prefix), "{text}: {found:?}");
+        }
+    }
+
+    /// True when some candidate of `text` starts with `prefix`.
     fn has(lang: Lang, text: &str, prefix: &str) -> bool {
-        read(lang, text).iter().any(|c| c.starts_with(prefix))
+        starts(&read(lang, text), prefix)
     }
 
     #[test]
@@ -2302,10 +2315,7 @@ mod tests {
             Lang::Fr,
             "Le MNLA a attaqué Gao en 2012, avant d'être repoussé par Ansar Dine.",
         );
-        assert!(
-            fr.iter().any(|c| c.starts_with("conflict ansar-dine mnla")),
-            "{fr:?}"
-        );
+        assert!(starts(&fr, "conflict ansar-dine mnla"), "{fr:?}");
         // A verb with its object before "par" is active: not reversed.
         assert!(!has(
             Lang::Fr,
@@ -2325,29 +2335,22 @@ mod tests {
             Lang::Ar,
             "سيطرت الحركة الوطنية لتحرير أزواد على غاو بدعم من فرنسا.",
         );
-        assert!(
-            ar.iter().any(|c| c.starts_with("support france mnla")),
-            "{ar:?}"
+        assert!(starts(&ar, "support france mnla"), "{ar:?}");
+        assert!(starts(&ar, "control mnla gao"), "{ar:?}");
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Le MNLA a repris Kidal avec le soutien de la France.",
+                ),
+                (Lang::En, "The MNLA took Kidal with the support of France."),
+                (
+                    Lang::Fr,
+                    "Le MNLA, qui bénéficie du soutien de la France, a repris Kidal.",
+                ),
+            ],
+            "support france mnla",
         );
-        assert!(
-            ar.iter().any(|c| c.starts_with("control mnla gao")),
-            "{ar:?}"
-        );
-        assert!(has(
-            Lang::Fr,
-            "Le MNLA a repris Kidal avec le soutien de la France.",
-            "support france mnla"
-        ));
-        assert!(has(
-            Lang::En,
-            "The MNLA took Kidal with the support of France.",
-            "support france mnla"
-        ));
-        assert!(has(
-            Lang::Fr,
-            "Le MNLA, qui bénéficie du soutien de la France, a repris Kidal.",
-            "support france mnla"
-        ));
         // Not governed by a preposition: the noun's own sides, not the agent rule.
         assert!(!has(
             Lang::Fr,
@@ -2370,16 +2373,19 @@ mod tests {
             ),
             ["agreement mnla ansar-dine 2012-06 -"]
         );
-        assert!(has(
-            Lang::Fr,
-            "Avec Ansar Dine, le MNLA a signé un accord en 2012.",
-            "agreement mnla ansar-dine"
-        ));
-        assert!(has(
-            Lang::En,
-            "With Ansar Dine, the MNLA signed an agreement in 2012.",
-            "agreement mnla ansar-dine"
-        ));
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Avec Ansar Dine, le MNLA a signé un accord en 2012.",
+                ),
+                (
+                    Lang::En,
+                    "With Ansar Dine, the MNLA signed an agreement in 2012.",
+                ),
+            ],
+            "agreement mnla ansar-dine",
+        );
         // No name after "with"; a kind that takes no "with".
         assert_eq!(
             read(
@@ -2404,16 +2410,19 @@ mod tests {
         ));
         assert!(read(Lang::Ar, "ردت أنصار الدين بقتل المدنيين قرب غاو.").is_empty());
         // The genitive after "of", the other side after "against"; a place after "from".
-        assert!(has(
-            Lang::Fr,
-            "L'offensive du MNLA contre Ansar Dine a commencé en 2012.",
-            "attack mnla ansar-dine"
-        ));
-        assert!(has(
-            Lang::En,
-            "The offensive of the MNLA against Ansar Dine began in 2012.",
-            "attack mnla ansar-dine"
-        ));
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "L'offensive du MNLA contre Ansar Dine a commencé en 2012.",
+                ),
+                (
+                    Lang::En,
+                    "The offensive of the MNLA against Ansar Dine began in 2012.",
+                ),
+            ],
+            "attack mnla ansar-dine",
+        );
         assert!(has(
             Lang::Ar,
             "بعد انسحاب الحركة الوطنية لتحرير أزواد من كيدال في 2013، دخلها الجيش.",
@@ -2428,20 +2437,20 @@ mod tests {
             Lang::Ar,
             "سيطرت الحركة الوطنية لتحرير أزواد على كيدال بعد اشتباكات عنيفة مع أنصار الدين.",
         );
-        assert!(
-            ar.iter().any(|c| c.starts_with("conflict mnla ansar-dine")),
-            "{ar:?}"
+        assert!(starts(&ar, "conflict mnla ansar-dine"), "{ar:?}");
+        each_has(
+            &[
+                (
+                    Lang::En,
+                    "The MNLA took Kidal after heavy fighting with Ansar Dine.",
+                ),
+                (
+                    Lang::Fr,
+                    "Le MNLA a pris Kidal après de violents combats avec Ansar Dine.",
+                ),
+            ],
+            "conflict mnla ansar-dine",
         );
-        assert!(has(
-            Lang::En,
-            "The MNLA took Kidal after heavy fighting with Ansar Dine.",
-            "conflict mnla ansar-dine"
-        ));
-        assert!(has(
-            Lang::Fr,
-            "Le MNLA a pris Kidal après de violents combats avec Ansar Dine.",
-            "conflict mnla ansar-dine"
-        ));
         assert!(!has(
             Lang::En,
             "The MNLA took Kidal. Heavy fighting with Ansar Dine went on.",
@@ -2457,67 +2466,48 @@ mod tests {
             (Lang::Ar, "تضم الإيكواس مالي والنيجر."),
         ] {
             let found = read(lang, text);
-            assert!(
-                found
-                    .iter()
-                    .any(|c| c.starts_with("membership mali ecowas")),
-                "{found:?}"
-            );
-            assert!(
-                found
-                    .iter()
-                    .any(|c| c.starts_with("membership niger ecowas")),
-                "{found:?}"
-            );
-            assert!(
-                !found.iter().any(|c| c.starts_with("membership ecowas")),
-                "{found:?}"
-            );
+            assert!(starts(&found, "membership mali ecowas"), "{found:?}");
+            assert!(starts(&found, "membership niger ecowas"), "{found:?}");
+            assert!(!starts(&found, "membership ecowas"), "{found:?}");
         }
-        assert!(has(
-            Lang::Fr,
-            "Le conflit qui oppose le MNLA à Ansar Dine a repris en 2013.",
-            "conflict mnla ansar-dine"
-        ));
-        assert!(has(
-            Lang::En,
-            "The war pitting the MNLA against Ansar Dine resumed in 2013.",
-            "conflict mnla ansar-dine"
-        ));
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Le conflit qui oppose le MNLA à Ansar Dine a repris en 2013.",
+                ),
+                (
+                    Lang::En,
+                    "The war pitting the MNLA against Ansar Dine resumed in 2013.",
+                ),
+            ],
+            "conflict mnla ansar-dine",
+        );
         assert!(read(Lang::Fr, "La France s'oppose à une intervention.").is_empty());
     }
 
     #[test]
     fn a_list_continued_after_a_comma_shares_its_role() {
-        for (lang, text) in [
-            (
-                Lang::Ar,
-                "سيطرت الحركة الوطنية لتحرير أزواد على غاو وكيدال، بالإضافة إلى تمبكتو.",
-            ),
-            (
-                Lang::Fr,
-                "Le MNLA a pris Gao et Kidal, ainsi que Tombouctou.",
-            ),
-            (
-                Lang::En,
-                "The MNLA seized Gao and Kidal, as well as Timbuktu.",
-            ),
-        ] {
-            let found = read(lang, text);
-            assert!(
-                found.iter().any(|c| c.starts_with("control mnla timbuktu")),
-                "{found:?}"
-            );
-        }
+        each_has(
+            &[
+                (
+                    Lang::Ar,
+                    "سيطرت الحركة الوطنية لتحرير أزواد على غاو وكيدال، بالإضافة إلى تمبكتو.",
+                ),
+                (
+                    Lang::Fr,
+                    "Le MNLA a pris Gao et Kidal, ainsi que Tombouctou.",
+                ),
+                (
+                    Lang::En,
+                    "The MNLA seized Gao and Kidal, as well as Timbuktu.",
+                ),
+            ],
+            "control mnla timbuktu",
+        );
         let en = read(Lang::En, "The MNLA, along with Ansar Dine, attacked Gao.");
-        assert!(
-            en.iter().any(|c| c.starts_with("attack ansar-dine gao")),
-            "{en:?}"
-        );
-        assert!(
-            en.iter().any(|c| c.starts_with("attack mnla gao")),
-            "{en:?}"
-        );
+        assert!(starts(&en, "attack ansar-dine gao"), "{en:?}");
+        assert!(starts(&en, "attack mnla gao"), "{en:?}");
         // Without a continuing word, an item after a lone comma is no object.
         assert!(!has(
             Lang::En,
@@ -2534,48 +2524,36 @@ mod tests {
             "attack mnla"
         ));
     }
+
     #[test]
     fn a_relative_clause_with_its_own_subject_has_the_antecedent_for_object() {
-        for (lang, text) in [
-            (
-                Lang::Fr,
-                "Gao, que le MNLA contrôle depuis 2012, reste calme.",
-            ),
-            (Lang::En, "Gao, which the MNLA controls, remains calm."),
-            (
-                Lang::Ar,
-                "تبقى غاو، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
-            ),
-        ] {
-            let found = read(lang, text);
-            assert!(
-                found.iter().any(|c| c.starts_with("control mnla gao")),
-                "{found:?}"
-            );
-        }
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Gao, que le MNLA contrôle depuis 2012, reste calme.",
+                ),
+                (Lang::En, "Gao, which the MNLA controls, remains calm."),
+                (
+                    Lang::Ar,
+                    "تبقى غاو، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
+                ),
+            ],
+            "control mnla gao",
+        );
         // Across an apposition: its head, not the name inside it.
         let ar = read(
             Lang::Ar,
             "تبقى كيدال، كبرى مدن منطقة كيدال، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
         );
-        assert!(
-            ar.iter().any(|c| c.starts_with("control mnla kidal ")),
-            "{ar:?}"
-        );
-        assert!(
-            !ar.iter()
-                .any(|c| c.starts_with("control mnla kidal-region")),
-            "{ar:?}"
-        );
+        assert!(starts(&ar, "control mnla kidal "), "{ar:?}");
+        assert!(!starts(&ar, "control mnla kidal-region"), "{ar:?}");
         // A subject relative ("which attacked Y") keeps the antecedent as subject.
         let en = read(
             Lang::En,
             "The MNLA, which attacked Ansar Dine in 2012, took Gao.",
         );
-        assert!(
-            !en.iter().any(|c| c.starts_with("attack ansar-dine")),
-            "{en:?}"
-        );
+        assert!(!starts(&en, "attack ansar-dine"), "{en:?}");
         // Without the resumptive pronoun, an Arabic relative's verb has the antecedent as
         // subject.
         assert!(!has(
@@ -2584,32 +2562,27 @@ mod tests {
             "control mnla gao"
         ));
     }
+
     #[test]
     fn in_support_of_names_the_one_supported_and_as_a_role() {
-        for (lang, text) in [
-            (Lang::Ar, "قد ترسل الإيكواس قوات إلى المنطقة دعما لمالي."),
-            (Lang::En, "ECOWAS may send troops in support of Mali."),
-            (
-                Lang::Fr,
-                "La CEDEAO pourrait envoyer des troupes en soutien au Mali.",
-            ),
-        ] {
-            let found = read(lang, text);
-            assert!(
-                found.iter().any(|c| c.starts_with("support ecowas mali")),
-                "{found:?}"
-            );
-        }
+        each_has(
+            &[
+                (Lang::Ar, "قد ترسل الإيكواس قوات إلى المنطقة دعما لمالي."),
+                (Lang::En, "ECOWAS may send troops in support of Mali."),
+                (
+                    Lang::Fr,
+                    "La CEDEAO pourrait envoyer des troupes en soutien au Mali.",
+                ),
+            ],
+            "support ecowas mali",
+        );
         // Through one more noun: "for Mali's claim"; the supporter is the subject of the
         // sentence when its clause names none.
         let ar = read(
             Lang::Ar,
             "وحذرت الإيكواس، التي رفضت الاعتراف بأزواد، من أنها قد ترسل قوات دعما لمطالبة مالي.",
         );
-        assert!(
-            ar.iter().any(|c| c.starts_with("support ecowas mali")),
-            "{ar:?}"
-        );
+        assert!(starts(&ar, "support ecowas mali"), "{ar:?}");
         // "with the support of X" names the supporter, not the one supported.
         assert!(!has(
             Lang::En,
@@ -2628,22 +2601,20 @@ mod tests {
             "administration mnla azawad"
         ));
         // "a town in", "ville du" in apposition.
-        assert!(has(
-            Lang::Fr,
-            "Le MNLA a pris Kidal, principale ville du Mali.",
-            "part_of kidal mali"
-        ));
-        assert!(has(
-            Lang::En,
-            "The MNLA took Kidal, a town in Mali.",
-            "part_of kidal mali"
-        ));
+        each_has(
+            &[
+                (Lang::Fr, "Le MNLA a pris Kidal, principale ville du Mali."),
+                (Lang::En, "The MNLA took Kidal, a town in Mali."),
+            ],
+            "part_of kidal mali",
+        );
         assert!(!has(
             Lang::En,
             "The MNLA took the town of Kidal.",
             "part_of"
         ));
     }
+
     #[test]
     fn short_french_stems_start_no_other_words() {
         // "turcs" is no form of "tuer", "armée"/"armés" none of "armer".
@@ -2652,9 +2623,9 @@ mod tests {
             "Appuyé par des drones turcs, le MNLA a pris Gao en 2012.",
         );
         assert!(fr.contains(&"control mnla gao 2012 -".to_owned()), "{fr:?}");
-        assert!(!fr.iter().any(|c| c.starts_with("attack")), "{fr:?}");
+        assert!(!starts(&fr, "attack"), "{fr:?}");
         let fr = read(Lang::Fr, "Les groupes armés du MNLA ont pris Gao.");
-        assert!(!fr.iter().any(|c| c.starts_with("support")), "{fr:?}");
+        assert!(!starts(&fr, "support"), "{fr:?}");
         assert!(has(
             Lang::Fr,
             "La France accuse Ansar Dine d'armer le MNLA.",
@@ -2666,6 +2637,7 @@ mod tests {
             "attack ansar-dine mnla"
         ));
     }
+
     #[test]
     fn the_one_accused_is_the_subject_of_what_it_is_accused_of() {
         for (lang, text) in [
@@ -2679,22 +2651,9 @@ mod tests {
             ),
         ] {
             let found = read(lang, text);
-            assert!(
-                found
-                    .iter()
-                    .any(|c| c.starts_with("support ansar-dine islamists")),
-                "{found:?}"
-            );
-            assert!(
-                found
-                    .iter()
-                    .any(|c| c.starts_with("support mnla islamists")),
-                "{found:?}"
-            );
-            assert!(
-                !found.iter().any(|c| c.starts_with("support france")),
-                "{found:?}"
-            );
+            assert!(starts(&found, "support ansar-dine islamists"), "{found:?}");
+            assert!(starts(&found, "support mnla islamists"), "{found:?}");
+            assert!(!starts(&found, "support france"), "{found:?}");
         }
         // No object between: the subject does it.
         assert!(has(
