@@ -2662,4 +2662,27 @@ mod tests {
             "support france mnla"
         ));
     }
+    #[test]
+    fn an_arabic_participle_with_the_article_has_its_agent_after_min() {
+        let ar = read(
+            Lang::Ar,
+            "هاجمت الحركة الوطنية لتحرير أزواد المدعومة من فرنسا غاو.",
+        );
+        assert!(starts(&ar, "support france mnla"), "{ar:?}");
+        // The agent is no object of the verb before it.
+        assert!(starts(&ar, "attack mnla gao"), "{ar:?}");
+        assert!(!starts(&ar, "attack mnla france"), "{ar:?}");
+        // Nor is the participle a finite verb with a subject after it.
+        assert!(!has(
+            Lang::Ar,
+            "هاجمت القوات المدعومة من فرنسا أنصار الدين.",
+            "support france ansar-dine"
+        ));
+        // A masdar after اتهم: the one accused does it.
+        assert!(has(
+            Lang::Ar,
+            "اتهمت فرنسا أنصار الدين بتسليح الحركة الوطنية لتحرير أزواد.",
+            "support ansar-dine mnla"
+        ));
+    }
 }

@@ -369,7 +369,7 @@ impl Sentence<'_> {
                 }
             }
             // The whole as subject, both sides as objects: read by the structure rules only.
-            Pos::Verb if trigger.whole || trigger.pits => {}
+            Pos::Verb if trigger.whole || trigger.pits || self.arabic_participle(a, b) => {}
             Pos::Verb => self.verb_readings(a, b, trigger, &mut out),
             Pos::Noun => self.noun_readings(a, b, trigger, &mut out),
         }
@@ -685,6 +685,7 @@ impl Sentence<'_> {
                 .filter(|&m| {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
+                        && !self.participle_agent(m)
                         && !self.including().any(|(_, j)| j == first)
                         // "ادعت X أن Y …", "said that Y …": the clause a complement opens
                         // holds no object of the verb before it.

@@ -153,16 +153,57 @@ impl Sentence<'_> {
             && !self.mentions.iter().any(|x| x.last == first)
     }
 
+    /// True when the verb trigger at tokens `a..b` is an Arabic participle with its agent
+    /// after it ("المدعومة من فرنسا", "المدعومة من قبل"): no finite verb, so neither its
+    /// subject nor its object is read as a verb's.
+    pub(super) fn arabic_participle(&self, a: usize, b: usize) -> bool {
+        self.lang == Lang::Ar
+            && self.tokens[a].definite
+            && !self.tokens[a].prefixed
+            && (self.markers.partitive.contains(&b)
+                || self.markers.agent.iter().any(|&(x, _)| x == b))
+    }
+
+    /// True when mention `m` is the agent of an Arabic participle ("المدعومة من فرنسا"):
+    /// no object of the verb before it.
+    pub(super) fn participle_agent(&self, m: usize) -> bool {
+        let first = self.mentions[m].first;
+        first >= self.first + 2
+            && self.markers.triggers.iter().any(|&(x, y, ref t)| {
+                t.pos == Pos::Verb
+                    && self.arabic_participle(x, y)
+                    && self.gap(y, first) <= 2
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|o| o.first >= y && o.last <= first)
+            })
+    }
+
     /// "X, reconnu par Y", "Backed by Y, X seized Z", "avant d'être repoussés par Y": a verb
     /// followed right away by the agent marker is a passive participle, whose patient is the
     /// subject it leaves unstated (an auxiliary may stand before it: an infinitive, "être").
     fn participle_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
-        let Some(&(_, end)) = self.markers.agent.iter().find(|(x, _)| *x == b) else {
-            return;
+        // Arabic writes a participle with the article (القوات المدعومة من X, the forces
+        // backed by X), its agent after من as well as من قبل.
+        let end = if self.lang == Lang::Ar {
+            let participle = self.tokens[a].definite && !self.tokens[a].prefixed;
+            let agent = self
+                .markers
+                .agent
+                .iter()
+                .find(|(x, _)| *x == b)
+                .map(|&(_, e)| e);
+            match agent.or_else(|| self.markers.partitive.contains(&b).then_some(b + 1)) {
+                Some(end) if participle => end,
+                _ => return,
+            }
+        } else {
+            match self.markers.agent.iter().find(|(x, _)| *x == b) {
+                Some(&(_, end)) => end,
+                None => return,
+            }
         };
-        if self.lang == Lang::Ar || self.tokens[a].kind != Kind::Word {
-            return;
-        }
         let Some(agent) = self.agent_after(end) else {
             return;
         };
