@@ -2685,4 +2685,26 @@ mod tests {
             "support ansar-dine mnla"
         ));
     }
+    #[test]
+    fn a_prepositional_agent_acts_for_its_clause_s_subject_not_an_apposition_or_an_earlier_clause()
+    {
+        // A name in apposition before "بدعم من" is not the one supported.
+        let ar = read(
+            Lang::Ar,
+            "أعلن الجيش المالي أنه سيطر على غاو، معقل أنصار الدين، بدعم من فرنسا.",
+        );
+        assert!(starts(&ar, "support france malian-army"), "{ar:?}");
+        assert!(!starts(&ar, "support france ansar-dine"), "{ar:?}");
+        // Nor the subject of a clause before a coordinated one.
+        assert!(!has(
+            Lang::Ar,
+            "أطلقت فرنسا عملية ضد أنصار الدين، وبعد أربعة أشهر استعادت القوات الموالية للحكومة مدينة غاو بدعم من الإيكواس.",
+            "support ecowas france"
+        ));
+        assert!(!has(
+            Lang::En,
+            "France attacked Ansar Dine, and months later the army retook Gao with the support of ECOWAS.",
+            "support ecowas france"
+        ));
+    }
 }

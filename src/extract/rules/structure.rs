@@ -117,10 +117,7 @@ impl Sentence<'_> {
             }
         }
         if clause_start > self.first {
-            return (0..self.mentions.len())
-                .filter(|&m| self.mentions[m].last <= a && !self.governed(m))
-                .take(3)
-                .collect();
+            return self.subjects_before(a).take(3).collect();
         }
         // The clause opens the sentence: the subject follows the next punctuation.
         let Some(comma) = (b..self.last).find(|&i| self.tokens[i].kind == Kind::Clause) else {
@@ -133,6 +130,24 @@ impl Sentence<'_> {
             })
             .into_iter()
             .collect()
+    }
+
+    /// The names before token `a` that no preposition governs, first first, not across a
+    /// coordinated clause ("…، وبعد أربعة أشهر استعادت …", ", and …"): what may be the
+    /// subject of a clause that leaves it unstated.
+    fn subjects_before(&self, a: usize) -> impl Iterator<Item = usize> + '_ {
+        let coordinated = (self.first..a)
+            .rev()
+            .find(|&p| {
+                self.tokens[p].kind != Kind::Word
+                    && p + 1 < a
+                    && (self.tokens[p + 1].conjunction || self.markers.and.contains(&(p + 1)))
+            })
+            .map_or(self.first, |p| p + 1);
+        (0..self.mentions.len()).filter(move |&m| {
+            let x = &self.mentions[m];
+            x.first >= coordinated && x.last <= a && !self.governed(m)
+        })
     }
 
     /// Arabic: mention `m` is the object of the preposition ب written on it after a
@@ -337,18 +352,35 @@ impl Sentence<'_> {
         let Some(agent) = self.agent_after(b + 1) else {
             return;
         };
-        for (n, subject) in self.unstated_subject(a, b).into_iter().enumerate() {
+        // "X, qui bénéficient du soutien de Y": the antecedent; "seized Z, a stronghold of W,
+        // with the support of Y": the subject of the clause, not a name in apposition; "Avec
+        // le soutien de Y, X a …": the subject after the comma.
+        let mut subjects = Vec::new();
+        if self.relative_opens(a) {
+            subjects.extend(self.unstated_subject(a, b).into_iter().take(1));
+        }
+        for m in self.subjects_before(a).take(2) {
+            if !subjects.contains(&m) {
+                subjects.push(m);
+            }
+        }
+        if subjects.is_empty() {
+            subjects = self.unstated_subject(a, b);
+        }
+        for (n, subject) in subjects.into_iter().enumerate() {
             if subject != agent {
                 out.push(read(agent, subject, "agent-noun", 0.8 - 0.01 * n as f64));
             }
         }
-        // "seized Z with the support of Y": the subject of the clause, when a name is before.
-        if let Some(s) =
-            (0..self.mentions.len()).find(|&m| self.mentions[m].last <= a && !self.governed(m))
-            && s != agent
-        {
-            out.push(read(agent, s, "agent-noun", 0.7));
-        }
+    }
+
+    /// True when the clause of token `a` opens with a relative pronoun ("…, qui bénéficient").
+    fn relative_opens(&self, a: usize) -> bool {
+        let clause_start = (self.first..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word)
+            .map_or(self.first, |i| i + 1);
+        self.markers.relative.contains(&clause_start)
     }
 
     /// "مع Y أجرت X مقابلة", "Avec Y, X a signé un accord": "with" and a name opening the
@@ -463,11 +495,7 @@ impl Sentence<'_> {
         let Some(t) = self.marked_object(b) else {
             return;
         };
-        for (n, s) in (0..self.mentions.len())
-            .filter(|&m| self.mentions[m].last <= a && !self.governed(m))
-            .take(2)
-            .enumerate()
-        {
+        for (n, s) in self.subjects_before(a).take(2).enumerate() {
             out.push(read(s, t, "after", 0.6 - 0.05 * n as f64));
         }
     }
