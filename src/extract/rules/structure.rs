@@ -11,6 +11,10 @@
 //! | `after` | a noun after "after" whose other side is named: the clause's subject is the first side | "…، بعد اشتباكات مع Y"; "after heavy fighting with Y" |
 //! | `whole` | a verb whose subject is the whole and whose objects are its parts | "regroupe Y et Z"; "تضم Y" |
 //! | `pits` | a verb with both sides as objects | "qui oppose X aux Y"; "pitting X against Y" |
+//! | `object-relative` | a relative clause with its own subject: the antecedent is the object | "Y, que X contrôle"; "Y, which X controls"; "Y، التي تسيطر عليها X" |
+//! | `object-control` | "accuse X of doing": X does it | "accuse X d'armer Y"; "accused X of arming Y" |
+//! | `purpose` | "in support of Y": Y is the one supported | "دعما لـY"; "in support of Y"; "en soutien au Y" |
+//! | `role` | a role noun after ك ("as") | "X كإداريين لـY" |
 //!
 //! Lists continued by بالإضافة إلى, "as well as", "ainsi que", or "with" after a comma are read
 //! by [`Sentence::listed_after`] through [`Sentence::also_between`].
@@ -97,10 +101,7 @@ impl Sentence<'_> {
     /// ("Appuyées par Y, elles ont …").
     /// Several names may qualify (a dateline's town first): the caller lets the kinds choose.
     fn unstated_subject(&self, a: usize, b: usize) -> Vec<usize> {
-        let clause_start = (self.first..a)
-            .rev()
-            .find(|&i| self.tokens[i].kind != Kind::Word)
-            .map_or(self.first, |i| i + 1);
+        let clause_start = self.clause_start(a);
         if let Some(m) = self.before(a) {
             let end = self.mentions[m].last;
             // "X, qui bénéficient du soutien de": a relative pronoun opens the clause.
@@ -376,11 +377,15 @@ impl Sentence<'_> {
 
     /// True when the clause of token `a` opens with a relative pronoun ("…, qui bénéficient").
     fn relative_opens(&self, a: usize) -> bool {
-        let clause_start = (self.first..a)
+        self.markers.relative.contains(&self.clause_start(a))
+    }
+
+    /// The first token of the clause of token `a`: after the last punctuation before it.
+    fn clause_start(&self, a: usize) -> usize {
+        (self.first..a)
             .rev()
             .find(|&i| self.tokens[i].kind != Kind::Word)
-            .map_or(self.first, |i| i + 1);
-        self.markers.relative.contains(&clause_start)
+            .map_or(self.first, |i| i + 1)
     }
 
     /// "مع Y أجرت X مقابلة", "Avec Y, X a signé un accord": "with" and a name opening the
