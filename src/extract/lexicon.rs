@@ -225,6 +225,12 @@ pub(crate) enum Meaning {
     /// A word for a region before a town's name (منطقة كيدال, "the regions of"): the town
     /// stands for its region.
     Region,
+    /// A word that continues a list after a comma (بالإضافة إلى, إلى جانب, "as well as",
+    /// "ainsi que"): the item after it shares the role of the items before.
+    Also,
+    /// A preposition with the pronoun that takes up a relative clause's antecedent (عليها,
+    /// عنه: "التي تسيطر عليها X", which X controls): the antecedent is the verb's object.
+    Resumptive,
     /// A site within a place (مطار, "airport", "aéroport"): the place named with it ("مطار
     /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
     /// a verb's object is.
@@ -253,6 +259,12 @@ pub(crate) struct Trigger {
     /// the place is the object before it when one is named, else the subject ("X was
     /// expelled from Y").
     pub expel: bool,
+    /// The whole as subject ("تضم X Y", "regroupe Y", "comprises Y"): each object is a part
+    /// of the subject (the relation reads from the object to the subject).
+    pub whole: bool,
+    /// Two sides as objects ("oppose X à Y", "pits X against Y"): the first object and the
+    /// one after the next preposition are the two sides; the subject is none of them.
+    pub pits: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -468,6 +480,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "background" => Meaning::Background,
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
+        "also" => Meaning::Also,
+        "resumptive" => Meaning::Resumptive,
         _ => return None,
     })
 }
@@ -528,6 +542,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         of: false,
         near: false,
         expel: false,
+        whole: false,
+        pits: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -540,6 +556,10 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.near = true;
         } else if *flag == "expel" {
             trigger.expel = true;
+        } else if *flag == "whole" {
+            trigger.whole = true;
+        } else if *flag == "pits" {
+            trigger.pits = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

@@ -694,7 +694,7 @@ impl<'g> Extractor<'g> {
         // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
         if matches!(
             first.0.rule,
-            "verb-svo" | "verb-vso" | "noun" | "apposition"
+            "verb-svo" | "verb-vso" | "noun" | "apposition" | "object-control"
         ) {
             let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
             for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
@@ -707,6 +707,28 @@ impl<'g> Extractor<'g> {
                     if let Some(pick) = self.fits(trigger.kind, mentions, reading) {
                         picks.push(pick);
                     }
+                }
+            }
+        }
+        // "repoussés par Y et Z", "regroupe Y et Z": each agent or part listed after the
+        // first (structure rules, `rules/structure.rs`).
+        if matches!(first.0.rule, "participle" | "agent-noun" | "whole") {
+            let s = first.0.source;
+            // Not "l'UPC d'Ali Darassa et …": a person named with a group is no item of a
+            // list of groups.
+            let person = |m: usize| kind_of(m) == Some(EntityKind::Person);
+            let actor =
+                |m: usize| kind_of(m).is_some_and(EntityKind::is_actor) && person(m) == person(s);
+            for (n, next) in sentence.listed_after(s, actor).into_iter().enumerate() {
+                let reading = rules::Reading {
+                    source: next,
+                    confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                    ..first.0
+                };
+                if next != t
+                    && let Some(pick) = self.fits(trigger.kind, mentions, reading)
+                {
+                    picks.push(pick);
                 }
             }
         }
@@ -2233,12 +2255,17 @@ mod tests {
 
     #[test]
     fn a_preposition_on_a_word_makes_it_no_verb() {
-        // "بدعم من X": with the support of X; the subject is not X's supporter.
+        // "بدعم من X": with the support of X; the subject is not X's supporter, X is the
+        // subject's (the structure rule `agent-noun`).
         let found = read(
             Lang::Ar,
             "سيطر الجيش المالي على غاو بدعم من القوات الفرنسية.",
         );
-        assert!(found.iter().all(|c| !c.starts_with("support")), "{found:?}");
+        assert!(
+            found.iter().all(|c| !c.starts_with("support")
+                || c.starts_with("support french-armed-forces malian-army")),
+            "{found:?}"
+        );
         assert!(
             found.contains(&"control malian-army gao - -".to_owned()),
             "{found:?}"
@@ -2252,5 +2279,432 @@ mod tests {
             read(Lang::Ar, "ودعمت فرنسا الجيش المالي."),
             ["support france malian-army - -"]
         );
+    }
+    // --- Structure rules (issue 16, `rules/structure.rs`): invented sentences, not the seeds'.
+
+    /// True when some candidate of `found` starts with `prefix` (`kind source target`).
+    fn starts(found: &[String], prefix: &str) -> bool {
+        found.iter().any(|c| c.starts_with(prefix))
+    }
+
+    /// Asserts that each text, in its language, gives a candidate starting with `prefix`.
+    fn each_has(cases: &[(Lang, &str)], prefix: &str) {
+        for &(lang, text) in cases {
+            let found = read(lang, text);
+            assert!(starts(&found, prefix), "{text}: {found:?}");
+        }
+    }
+
+    /// True when some candidate of `text` starts with `prefix`.
+    fn has(lang: Lang, text: &str, prefix: &str) -> bool {
+        starts(&read(lang, text), prefix)
+    }
+
+    #[test]
+    fn a_participle_without_auxiliary_has_its_agent() {
+        let fr = read(
+            Lang::Fr,
+            "Le MNLA, soutenu par la France, a pris Gao en 2012.",
+        );
+        assert!(fr.contains(&"support france mnla - -".to_owned()), "{fr:?}");
+        assert!(fr.contains(&"control mnla gao 2012 -".to_owned()), "{fr:?}");
+        let en = read(Lang::En, "Backed by France, the MNLA seized Gao in 2012.");
+        assert!(en.contains(&"support france mnla - -".to_owned()), "{en:?}");
+        // An infinitive passive: the main clause's subject undergoes it.
+        let fr = read(
+            Lang::Fr,
+            "Le MNLA a attaqué Gao en 2012, avant d'être repoussé par Ansar Dine.",
+        );
+        assert!(starts(&fr, "conflict ansar-dine mnla"), "{fr:?}");
+        // A verb with its object before "par" is active: not reversed.
+        assert!(!has(
+            Lang::Fr,
+            "La France a reconnu le MNLA par un décret.",
+            "recognition mnla"
+        ));
+        assert!(!has(
+            Lang::En,
+            "France backed the MNLA by all means.",
+            "support mnla"
+        ));
+    }
+
+    #[test]
+    fn a_noun_s_agent_after_a_preposition_acts_for_the_clause_s_subject() {
+        let ar = read(
+            Lang::Ar,
+            "سيطرت الحركة الوطنية لتحرير أزواد على غاو بدعم من فرنسا.",
+        );
+        assert!(starts(&ar, "support france mnla"), "{ar:?}");
+        assert!(starts(&ar, "control mnla gao"), "{ar:?}");
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Le MNLA a repris Kidal avec le soutien de la France.",
+                ),
+                (Lang::En, "The MNLA took Kidal with the support of France."),
+                (
+                    Lang::Fr,
+                    "Le MNLA, qui bénéficie du soutien de la France, a repris Kidal.",
+                ),
+            ],
+            "support france mnla",
+        );
+        // Not governed by a preposition: the noun's own sides, not the agent rule.
+        assert!(!has(
+            Lang::Fr,
+            "La France a annoncé son soutien au MNLA.",
+            "support mnla france"
+        ));
+        assert!(!has(
+            Lang::Ar,
+            "أعلنت فرنسا دعم الحركة الوطنية لتحرير أزواد.",
+            "support mnla france"
+        ));
+    }
+
+    #[test]
+    fn a_fronted_with_phrase_is_the_other_side() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "مع أنصار الدين وقعت الحركة الوطنية لتحرير أزواد اتفاقا في يونيو 2012."
+            ),
+            ["agreement mnla ansar-dine 2012-06 -"]
+        );
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Avec Ansar Dine, le MNLA a signé un accord en 2012.",
+                ),
+                (
+                    Lang::En,
+                    "With Ansar Dine, the MNLA signed an agreement in 2012.",
+                ),
+            ],
+            "agreement mnla ansar-dine",
+        );
+        // No name after "with"; a kind that takes no "with".
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "مع بداية عام 2013 سيطرت الحركة الوطنية لتحرير أزواد على كيدال."
+            ),
+            ["control mnla kidal [2013-01..2013-04] -"]
+        );
+        assert!(!has(
+            Lang::En,
+            "With France, the MNLA attacked Gao.",
+            "attack mnla france"
+        ));
+    }
+
+    #[test]
+    fn a_noun_s_object_may_be_a_group_of_a_people_and_its_genitive_follows_of() {
+        assert!(has(
+            Lang::Ar,
+            "ردت أنصار الدين بقتل المدنيين من الطوارق.",
+            "attack ansar-dine tuareg"
+        ));
+        assert!(read(Lang::Ar, "ردت أنصار الدين بقتل المدنيين قرب غاو.").is_empty());
+        // The genitive after "of", the other side after "against"; a place after "from".
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "L'offensive du MNLA contre Ansar Dine a commencé en 2012.",
+                ),
+                (
+                    Lang::En,
+                    "The offensive of the MNLA against Ansar Dine began in 2012.",
+                ),
+            ],
+            "attack mnla ansar-dine",
+        );
+        assert!(has(
+            Lang::Ar,
+            "بعد انسحاب الحركة الوطنية لتحرير أزواد من كيدال في 2013، دخلها الجيش.",
+            "control mnla kidal - 2013"
+        ));
+        assert!(read(Lang::Fr, "L'offensive de janvier contre Gao a échoué.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_told_after_after_has_the_clause_s_subject() {
+        let ar = read(
+            Lang::Ar,
+            "سيطرت الحركة الوطنية لتحرير أزواد على كيدال بعد اشتباكات عنيفة مع أنصار الدين.",
+        );
+        assert!(starts(&ar, "conflict mnla ansar-dine"), "{ar:?}");
+        each_has(
+            &[
+                (
+                    Lang::En,
+                    "The MNLA took Kidal after heavy fighting with Ansar Dine.",
+                ),
+                (
+                    Lang::Fr,
+                    "Le MNLA a pris Kidal après de violents combats avec Ansar Dine.",
+                ),
+            ],
+            "conflict mnla ansar-dine",
+        );
+        assert!(!has(
+            Lang::En,
+            "The MNLA took Kidal. Heavy fighting with Ansar Dine went on.",
+            "conflict mnla"
+        ));
+    }
+
+    #[test]
+    fn the_whole_as_subject_and_both_sides_as_objects() {
+        for (lang, text) in [
+            (Lang::Fr, "La CEDEAO regroupe le Mali et le Niger."),
+            (Lang::En, "ECOWAS comprises Mali and Niger."),
+            (Lang::Ar, "تضم الإيكواس مالي والنيجر."),
+        ] {
+            let found = read(lang, text);
+            assert!(starts(&found, "membership mali ecowas"), "{found:?}");
+            assert!(starts(&found, "membership niger ecowas"), "{found:?}");
+            assert!(!starts(&found, "membership ecowas"), "{found:?}");
+        }
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Le conflit qui oppose le MNLA à Ansar Dine a repris en 2013.",
+                ),
+                (
+                    Lang::En,
+                    "The war pitting the MNLA against Ansar Dine resumed in 2013.",
+                ),
+            ],
+            "conflict mnla ansar-dine",
+        );
+        assert!(read(Lang::Fr, "La France s'oppose à une intervention.").is_empty());
+    }
+
+    #[test]
+    fn a_list_continued_after_a_comma_shares_its_role() {
+        each_has(
+            &[
+                (
+                    Lang::Ar,
+                    "سيطرت الحركة الوطنية لتحرير أزواد على غاو وكيدال، بالإضافة إلى تمبكتو.",
+                ),
+                (
+                    Lang::Fr,
+                    "Le MNLA a pris Gao et Kidal, ainsi que Tombouctou.",
+                ),
+                (
+                    Lang::En,
+                    "The MNLA seized Gao and Kidal, as well as Timbuktu.",
+                ),
+            ],
+            "control mnla timbuktu",
+        );
+        let en = read(Lang::En, "The MNLA, along with Ansar Dine, attacked Gao.");
+        assert!(starts(&en, "attack ansar-dine gao"), "{en:?}");
+        assert!(starts(&en, "attack mnla gao"), "{en:?}");
+        // Without a continuing word, an item after a lone comma is no object.
+        assert!(!has(
+            Lang::En,
+            "The MNLA seized Gao, Timbuktu fell later.",
+            "control mnla timbuktu"
+        ));
+    }
+
+    #[test]
+    fn a_name_after_a_participle_s_preposition_is_no_noun_s_source() {
+        assert!(!has(
+            Lang::Ar,
+            "تواصل أنصار الدين المرتبطة بالحركة الوطنية لتحرير أزواد هجماتها على غاو.",
+            "attack mnla"
+        ));
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_subject_has_the_antecedent_for_object() {
+        each_has(
+            &[
+                (
+                    Lang::Fr,
+                    "Gao, que le MNLA contrôle depuis 2012, reste calme.",
+                ),
+                (Lang::En, "Gao, which the MNLA controls, remains calm."),
+                (
+                    Lang::Ar,
+                    "تبقى غاو، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
+                ),
+            ],
+            "control mnla gao",
+        );
+        // Across an apposition: its head, not the name inside it.
+        let ar = read(
+            Lang::Ar,
+            "تبقى كيدال، كبرى مدن منطقة كيدال، التي تسيطر عليها الحركة الوطنية لتحرير أزواد، هادئة.",
+        );
+        assert!(starts(&ar, "control mnla kidal "), "{ar:?}");
+        assert!(!starts(&ar, "control mnla kidal-region"), "{ar:?}");
+        // A subject relative ("which attacked Y") keeps the antecedent as subject.
+        let en = read(
+            Lang::En,
+            "The MNLA, which attacked Ansar Dine in 2012, took Gao.",
+        );
+        assert!(!starts(&en, "attack ansar-dine"), "{en:?}");
+        // Without the resumptive pronoun, an Arabic relative's verb has the antecedent as
+        // subject.
+        assert!(!has(
+            Lang::Ar,
+            "هاجمت أنصار الدين غاو، التي تسيطر الحركة الوطنية لتحرير أزواد.",
+            "control mnla gao"
+        ));
+    }
+
+    #[test]
+    fn in_support_of_names_the_one_supported_and_as_a_role() {
+        each_has(
+            &[
+                (Lang::Ar, "قد ترسل الإيكواس قوات إلى المنطقة دعما لمالي."),
+                (Lang::En, "ECOWAS may send troops in support of Mali."),
+                (
+                    Lang::Fr,
+                    "La CEDEAO pourrait envoyer des troupes en soutien au Mali.",
+                ),
+            ],
+            "support ecowas mali",
+        );
+        // Through one more noun: "for Mali's claim"; the supporter is the subject of the
+        // sentence when its clause names none.
+        let ar = read(
+            Lang::Ar,
+            "وحذرت الإيكواس، التي رفضت الاعتراف بأزواد، من أنها قد ترسل قوات دعما لمطالبة مالي.",
+        );
+        assert!(starts(&ar, "support ecowas mali"), "{ar:?}");
+        // "with the support of X" names the supporter, not the one supported.
+        assert!(!has(
+            Lang::En,
+            "Mali took Gao with the support of ECOWAS.",
+            "support mali ecowas"
+        ));
+        // A role after ك: "X as administrators of Y".
+        assert!(has(
+            Lang::Ar,
+            "عين المجلس الحركة الوطنية لتحرير أزواد كإداريين مؤقتين لأزواد.",
+            "administration mnla azawad"
+        ));
+        assert!(!has(
+            Lang::Ar,
+            "عين المجلس الحركة الوطنية لتحرير أزواد كإداريين مؤقتين في أزواد.",
+            "administration mnla azawad"
+        ));
+        // "a town in", "ville du" in apposition.
+        each_has(
+            &[
+                (Lang::Fr, "Le MNLA a pris Kidal, principale ville du Mali."),
+                (Lang::En, "The MNLA took Kidal, a town in Mali."),
+            ],
+            "part_of kidal mali",
+        );
+        assert!(!has(
+            Lang::En,
+            "The MNLA took the town of Kidal.",
+            "part_of"
+        ));
+    }
+
+    #[test]
+    fn short_french_stems_start_no_other_words() {
+        // "turcs" is no form of "tuer", "armée"/"armés" none of "armer".
+        let fr = read(
+            Lang::Fr,
+            "Appuyé par des drones turcs, le MNLA a pris Gao en 2012.",
+        );
+        assert!(fr.contains(&"control mnla gao 2012 -".to_owned()), "{fr:?}");
+        assert!(!starts(&fr, "attack"), "{fr:?}");
+        let fr = read(Lang::Fr, "Les groupes armés du MNLA ont pris Gao.");
+        assert!(!starts(&fr, "support"), "{fr:?}");
+        assert!(has(
+            Lang::Fr,
+            "La France accuse Ansar Dine d'armer le MNLA.",
+            "support ansar-dine mnla"
+        ));
+        assert!(has(
+            Lang::Fr,
+            "Ansar Dine a tué des soldats du MNLA.",
+            "attack ansar-dine mnla"
+        ));
+    }
+
+    #[test]
+    fn the_one_accused_is_the_subject_of_what_it_is_accused_of() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "La France accuse Ansar Dine et le MNLA d'armer les islamistes.",
+            ),
+            (
+                Lang::En,
+                "France accused Ansar Dine and the MNLA of arming the Islamists.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(starts(&found, "support ansar-dine islamists"), "{found:?}");
+            assert!(starts(&found, "support mnla islamists"), "{found:?}");
+            assert!(!starts(&found, "support france"), "{found:?}");
+        }
+        // No object between: the subject does it.
+        assert!(has(
+            Lang::Fr,
+            "La France a décidé d'armer le MNLA.",
+            "support france mnla"
+        ));
+    }
+    #[test]
+    fn an_arabic_participle_with_the_article_has_its_agent_after_min() {
+        let ar = read(
+            Lang::Ar,
+            "هاجمت الحركة الوطنية لتحرير أزواد المدعومة من فرنسا غاو.",
+        );
+        assert!(starts(&ar, "support france mnla"), "{ar:?}");
+        // The agent is no object of the verb before it.
+        assert!(starts(&ar, "attack mnla gao"), "{ar:?}");
+        assert!(!starts(&ar, "attack mnla france"), "{ar:?}");
+        // Nor is the participle a finite verb with a subject after it.
+        assert!(!has(
+            Lang::Ar,
+            "هاجمت القوات المدعومة من فرنسا أنصار الدين.",
+            "support france ansar-dine"
+        ));
+        // A masdar after اتهم: the one accused does it.
+        assert!(has(
+            Lang::Ar,
+            "اتهمت فرنسا أنصار الدين بتسليح الحركة الوطنية لتحرير أزواد.",
+            "support ansar-dine mnla"
+        ));
+    }
+    #[test]
+    fn a_prepositional_agent_acts_for_its_clause_s_subject_not_an_apposition_or_an_earlier_clause()
+    {
+        // A name in apposition before "بدعم من" is not the one supported.
+        let ar = read(
+            Lang::Ar,
+            "أعلن الجيش المالي أنه سيطر على غاو، معقل أنصار الدين، بدعم من فرنسا.",
+        );
+        assert!(starts(&ar, "support france malian-army"), "{ar:?}");
+        assert!(!starts(&ar, "support france ansar-dine"), "{ar:?}");
+        // Nor the subject of a clause before a coordinated one.
+        assert!(!has(
+            Lang::Ar,
+            "أطلقت فرنسا عملية ضد أنصار الدين، وبعد أربعة أشهر استعادت القوات الموالية للحكومة مدينة غاو بدعم من الإيكواس.",
+            "support ecowas france"
+        ));
+        assert!(!has(
+            Lang::En,
+            "France attacked Ansar Dine, and months later the army retook Gao with the support of ECOWAS.",
+            "support ecowas france"
+        ));
     }
 }

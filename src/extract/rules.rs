@@ -14,7 +14,9 @@
 //! A candidate is proposed only when both ends are found and the relation kind accepts their
 //! entity kinds; a sentence a rule cannot read gives nothing rather than a guess.
 
-use super::lexicon::{Lang, Matches, Meaning, Pos, Trigger};
+mod structure;
+
+use super::lexicon::{DateWord, Lang, Matches, Meaning, Pos, Trigger};
 use super::mentions::Mention;
 use super::tokens::{Kind, Token};
 use crate::model::RelationKind;
@@ -58,6 +60,13 @@ pub(crate) struct Markers {
     pub site: Vec<(usize, usize)>,
     pub between: Vec<(usize, usize)>,
     pub and: Vec<usize>,
+    /// Words that continue a list after a comma (بالإضافة إلى, "as well as", "ainsi que",
+    /// and "with" right after a comma): first token, one past the last.
+    pub also: Vec<(usize, usize)>,
+    /// "after" (بعد, "après"): what follows tells an earlier event of the same clause.
+    pub after: Vec<usize>,
+    /// A preposition with a pronoun taking up a relative clause's antecedent (عليها).
+    pub resumptive: Vec<usize>,
     pub with: Vec<(usize, usize)>,
     pub agent: Vec<(usize, usize)>,
     pub passive: Vec<usize>,
@@ -127,7 +136,22 @@ pub(crate) fn markers(
                 Meaning::Site => m.site.push(span),
                 Meaning::Between => m.between.push(span),
                 Meaning::And => m.and.push(i),
-                Meaning::With | Meaning::Against => m.with.push(span),
+                Meaning::With | Meaning::Against => {
+                    m.with.push(span);
+                    // "…، مع مالي", ", with Y": after a comma, "with" adds an item to a list.
+                    if phrase.meaning == Meaning::With
+                        && i > first
+                        && tokens[i - 1].kind == Kind::Clause
+                    {
+                        m.also.push(span);
+                    }
+                }
+                Meaning::Also => {
+                    m.also.push(span);
+                    advance = advance.max(n);
+                }
+                Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
+                Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
                 Meaning::Passive => m.passive.push(i),
                 _ => {}
@@ -285,7 +309,8 @@ impl Sentence<'_> {
                 break;
             }
             let and = self.tokens[n.first].conjunction
-                || self.markers.and.iter().any(|&x| x >= p.last && x < n.first);
+                || self.markers.and.iter().any(|&x| x >= p.last && x < n.first)
+                || self.also_between(p.last, n.first);
             if (!and && !self.comma_linked(prev, next)) || self.verb_between(p.last, n.first) {
                 break;
             }
@@ -343,9 +368,12 @@ impl Sentence<'_> {
                     out.push(read(leader, group, "by", 0.8));
                 }
             }
+            // The whole as subject, both sides as objects: read by the structure rules only.
+            Pos::Verb if trigger.whole || trigger.pits || self.arabic_participle(a, b) => {}
             Pos::Verb => self.verb_readings(a, b, trigger, &mut out),
             Pos::Noun => self.noun_readings(a, b, trigger, &mut out),
         }
+        self.structure_readings(a, b, trigger, &mut out);
         out.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
         out
     }
@@ -558,7 +586,9 @@ impl Sentence<'_> {
             .after(b)
             .next()
             .filter(|&m| self.mentions[m].first == b);
-        let source = self.before(a).filter(|&s| self.mentions[s].last + 10 >= a);
+        let source = self
+            .before(a)
+            .filter(|&s| self.mentions[s].last + 10 >= a && !self.prepositional(s));
         // "attacks sponsored by X against Y": the agent is the source.
         let agent = self
             .markers
@@ -655,6 +685,7 @@ impl Sentence<'_> {
                 .filter(|&m| {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
+                        && !self.participle_agent(m)
                         && !self.including().any(|(_, j)| j == first)
                         // "ادعت X أن Y …", "said that Y …": the clause a complement opens
                         // holds no object of the verb before it.
@@ -926,7 +957,9 @@ impl Sentence<'_> {
                 && self.gap(mx.last, mc.first) <= 4;
             // "Chad, Sudan and Cameroon border …": a comma links items before an "and".
             let listed = !out.is_empty() && self.comma_linked(x, cur);
-            if !(self.joined(x, cur) || apposed || listed) {
+            // "X, along with Y, attacked", "X، إلى جانب Y، هاجمت": an item added to X.
+            let added = self.also_between(mx.last, mc.first) && self.gap(mx.last, mc.first) <= 4;
+            if !(self.joined(x, cur) || apposed || listed || added) {
                 break;
             }
             out.push(x);
@@ -938,6 +971,14 @@ impl Sentence<'_> {
             && self
                 .including()
                 .any(|(i, j)| i >= end && self.gap(end, i) == 0 && self.gap(j, y.first) == 0)
+        {
+            out.push(s + 1);
+        }
+        // "هاجمت X، إلى جانب Y، …": an item added after a subject.
+        if let Some(y) = self.mentions.get(s + 1)
+            && !out.contains(&(s + 1))
+            && self.also_between(end, y.first)
+            && self.gap(end, y.first) <= 4
         {
             out.push(s + 1);
         }
