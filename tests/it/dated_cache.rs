@@ -5,7 +5,7 @@
 use std::fs;
 
 use crate::common::run;
-use crate::scoped_cache::{chain, damage_summary};
+use crate::scoped_cache::{chain, damage_summary, edit_an_input};
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter, Standing};
@@ -248,9 +248,7 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
 
     fs::write(&file, &original).unwrap();
     assert!(cache::dated::snapshot(dir.path(), &during).is_ok());
-    let relations = dir.path().join("relations.json");
-    let text = fs::read_to_string(&relations).unwrap();
-    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+    edit_an_input(dir.path());
     let stale = cache::dated::snapshot(dir.path(), &during).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
     let stale = cache::dated::changes(dir.path(), &standing).unwrap_err();

@@ -271,6 +271,14 @@ pub(crate) fn damage_summary(file: &Path, marker: &str) -> Vec<u8> {
     original
 }
 
+/// Changes one character of a summary in `dir`'s relations.json (written by [`chain`]), so
+/// that a cache of `dir` is stale.
+pub(crate) fn edit_an_input(dir: &Path) {
+    let relations = dir.join("relations.json");
+    let text = fs::read_to_string(&relations).unwrap();
+    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+}
+
 pub(crate) fn chain(dir: &Path, n: usize) {
     let entities: Vec<_> = (0..n)
         .map(|i| {
@@ -358,9 +366,7 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     assert!(err.to_string().contains("truncated or padded"), "{err}");
 
     cache::index(dir.path()).unwrap().1.unwrap();
-    let relations = dir.path().join("relations.json");
-    let text = fs::read_to_string(&relations).unwrap();
-    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+    edit_an_input(dir.path());
     let err = cache::scoped::read(dir.path(), &["actor-3"]).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
     let err = cache::scoped::named(dir.path(), "actor").unwrap_err();
@@ -574,9 +580,7 @@ fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
     assert!(err.to_string().contains("truncated or padded"), "{err}");
 
     fs::write(&file, &original).unwrap();
-    let relations = dir.path().join("relations.json");
-    let text = fs::read_to_string(&relations).unwrap();
-    fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
+    edit_an_input(dir.path());
     let err = cache::scoped::read_ego(dir.path(), "actor-3", 1, &none).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
     let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-4"), &none, 1, 9).unwrap_err();
