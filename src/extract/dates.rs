@@ -297,6 +297,10 @@ impl Scanner<'_> {
                 };
             }
         }
+        // "last January", "next March": the month's occurrence counted from now.
+        if let Some(found) = self.month_from_now_before(i) {
+            return found;
+        }
         // Month [day[,]] [year].
         if let Some((after, month)) = self.month_at(i) {
             if let Some(day) = self.number(after).filter(|d| (1..=31).contains(d))
@@ -308,6 +312,11 @@ impl Scanner<'_> {
             let k = self.skip_fillers(after);
             if let Some(y) = self.year(k) {
                 return Some((k + 1, PartialDate::from_parts(y, month, 0).ok()?));
+            }
+            // "يناير الماضي", "janvier dernier": the month's occurrence counted from now.
+            if let Some(word) = self.past_or_coming(after) {
+                let (end, past) = word;
+                return Some((end, self.month_from_now(month, past)?));
             }
             let after_preposition = i > 0 && self.preposition_before(i);
             if bare_month && after_preposition {
@@ -323,6 +332,38 @@ impl Scanner<'_> {
             return Some((i + 1, PartialDate::year(y).ok()?));
         }
         None
+    }
+
+    /// A word at `i` that places a month before or after now ("الماضي", "dernier", "last";
+    /// "المقبل", "prochain", "next"): where it ends, and whether it is before.
+    fn past_or_coming(&self, i: usize) -> Option<(usize, bool)> {
+        [(DateWord::Past, true), (DateWord::Coming, false)]
+            .into_iter()
+            .find_map(|(word, past)| Some((self.date_word(i, word)?, past)))
+    }
+
+    /// "last January", "next March" (the word before the month): `Some` of what
+    /// [`absolute`](Self::absolute) answers, `None` when no such word and month stand at `i`.
+    #[allow(clippy::option_option)]
+    fn month_from_now_before(&self, i: usize) -> Option<Option<(usize, PartialDate)>> {
+        let (after, past) = self.past_or_coming(i)?;
+        let (end, month) = self.month_at(after)?;
+        Some(self.month_from_now(month, past).map(|date| (end, date)))
+    }
+
+    /// The occurrence of `month` before (`past`) or after now: the publication date, else the
+    /// last date the text gave, if it names a month; never that month itself ("مارس الماضي"
+    /// written in March 2019 is March 2018). Unknown without such a date: a month written this
+    /// way is never given the year of a date that names only a year.
+    fn month_from_now(&self, month: u8, past: bool) -> Option<PartialDate> {
+        let now = month_index(self.anchor.or(self.reference)?)?;
+        let target = i64::from(month) - 1;
+        let gap = if past { now - target } else { target - now };
+        let step = match gap.rem_euclid(12) {
+            0 => 12,
+            n => n,
+        };
+        month_of(if past { now - step } else { now + step })?.exact()
     }
 
     fn skip_clause(&self, i: usize) -> usize {
@@ -691,6 +732,46 @@ mod tests {
             ["Thursday => 2013-01-10 / -"]
         );
         assert!(dates(Lang::Ar, "هاجم أمس", None).is_empty());
+    }
+
+    #[test]
+    fn a_month_before_or_after_now_counts_from_the_anchor() {
+        let anchor = Some("2022-04-03");
+        assert_eq!(
+            dates(Lang::Ar, "وفي يناير الماضي هاجمت", anchor),
+            ["يناير الماضي => 2022-01 / -"]
+        );
+        // Never the anchor's own month: "April" last is a year before.
+        assert_eq!(
+            dates(Lang::Ar, "في أبريل الماضي", anchor),
+            ["أبريل الماضي => 2021-04 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Fr, "en janvier dernier", anchor),
+            ["janvier dernier => 2022-01 / -"]
+        );
+        assert_eq!(
+            dates(Lang::En, "last January", anchor),
+            ["last January => 2022-01 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Ar, "في مارس المقبل", anchor),
+            ["مارس المقبل => 2023-03 / -"]
+        );
+        assert_eq!(
+            dates(Lang::En, "by next May", anchor),
+            ["by next May => [..2022-05] / -"]
+        );
+        // Without an anchor, from the last date given when it names a month ...
+        assert_eq!(
+            dates(Lang::Fr, "en octobre 2019. En mars dernier", None),
+            ["octobre 2019 => 2019-10 / -", "mars dernier => 2019-03 / -"]
+        );
+        // ... and nothing from a date that names only a year: the year is not known.
+        assert_eq!(
+            dates(Lang::Ar, "في عام 2019. وفي يناير الماضي", None),
+            ["2019 => 2019 / -"]
+        );
     }
 
     #[test]
