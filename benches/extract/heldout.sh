@@ -7,7 +7,8 @@ bin=${1:-target/debug/actorgraph}
 dir=tests/fixtures/extract-heldout
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14)
+declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-03 [ar-syria]=2019-10-14
+  [en-somalia]=2023-01-17)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)

@@ -65,12 +65,12 @@ impl EvidenceCheck<'_> {
             ));
         }
         for (i, evidence) in relation.evidence.iter().enumerate() {
-            let field = format!(".evidence[{i}]");
-            let Some(kind) = self.check_document(at, &field, evidence, problems) else {
+            let field = SpanField(i);
+            let Some(kind) = self.check_document(at, field, evidence, problems) else {
                 continue;
             };
-            check_row(at, &field, evidence, kind, problems);
-            self.check_quote(at, &field, relation, evidence, problems);
+            check_row(at, field, evidence, kind, problems);
+            self.check_quote(at, field, relation, evidence, problems);
         }
     }
 
@@ -78,14 +78,13 @@ impl EvidenceCheck<'_> {
     fn check_document(
         &self,
         at: &Site,
-        field: &str,
+        field: SpanField,
         evidence: &Evidence,
         problems: &mut Vec<Problem>,
     ) -> Option<SourceKind> {
-        let document_field = format!("{field}.document");
         check_length(
             at,
-            &document_field,
+            format_args!("{field}.document"),
             &evidence.document,
             Length::Name,
             problems,
@@ -94,7 +93,7 @@ impl EvidenceCheck<'_> {
         if size > limits::MAX_SPAN_BYTES {
             problems.push(at.error(
                 Code::SpanTooLong,
-                field,
+                &field.to_string(),
                 format!(
                     "span {}..{} is {size} bytes, over the {} KiB limit for evidence; cite the sentences that state the fact",
                     evidence.start_byte,
@@ -108,7 +107,7 @@ impl EvidenceCheck<'_> {
         if kind.is_none() && self.known.unknown_document(&evidence.document) {
             problems.push(at.error(
                 Code::UnknownDocument,
-                field,
+                &field.to_string(),
                 format!(
                     "document {} is not listed in {}",
                     quote(&evidence.document),
@@ -124,7 +123,7 @@ impl EvidenceCheck<'_> {
     fn check_quote(
         &self,
         at: &Site,
-        field: &str,
+        field: SpanField,
         relation: &Relation,
         evidence: &Evidence,
         problems: &mut Vec<Problem>,
@@ -137,7 +136,7 @@ impl EvidenceCheck<'_> {
         }
         let span = match texts.span(evidence) {
             Err(e) => {
-                problems.push(at.error(Code::InvalidSpan, field, e.to_string()));
+                problems.push(at.error(Code::InvalidSpan, &field.to_string(), e.to_string()));
                 return;
             }
             Ok(span) => span,
@@ -148,7 +147,7 @@ impl EvidenceCheck<'_> {
         {
             problems.push(at.warning(
                 Code::SpanMissesEndpoints,
-                field,
+                &field.to_string(),
                 format!(
                     "span {}..{} of {} mentions neither {} nor {} under any of their names",
                     evidence.start_byte,
@@ -165,7 +164,7 @@ impl EvidenceCheck<'_> {
 /// A span of a table names its row; a span of a text does not.
 fn check_row(
     at: &Site,
-    field: &str,
+    field: SpanField,
     evidence: &Evidence,
     kind: SourceKind,
     problems: &mut Vec<Problem>,
@@ -181,12 +180,23 @@ fn check_row(
         )),
         (SourceKind::Table, None) => problems.push(at.error(
             Code::MissingRow,
-            field,
+            &field.to_string(),
             format!(
                 "span of the table {} gives no `row`: name the row it quotes",
                 quote(&evidence.document)
             ),
         )),
         _ => {}
+    }
+}
+
+/// `.evidence[i]`, the field of a relation's `i`-th span: written out only when a problem
+/// is reported, since the checks run on every span loaded.
+#[derive(Clone, Copy)]
+struct SpanField(usize);
+
+impl fmt::Display for SpanField {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, ".evidence[{}]", self.0)
     }
 }

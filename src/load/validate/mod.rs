@@ -14,6 +14,8 @@ use evidence::{EvidenceCheck, MentionIndex};
 use relations::check_relation;
 use sources::check_sources;
 
+use std::fmt;
+
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 
@@ -154,6 +156,10 @@ struct Known<'a> {
     /// (not only the position, as in [`crate::id_table::IdTable`]): one memory access fewer
     /// per lookup, about a tenth of a check's time.
     entity_ix: HashMap<Key<'a>, u32>,
+    /// The same positions by the address of the id's text: a relation's references are the
+    /// entities' own ids (`shared_text::seed`), so most lookups hash one word here instead of
+    /// the id's bytes; a reference with its own text is found in `entity_ix`.
+    by_address: HashMap<usize, u32>,
     unparsed_entities: HashSet<&'a str>,
     entities_readable: bool,
     /// Each listed document with its kind.
@@ -168,9 +174,18 @@ impl<'a> Known<'a> {
     fn of(parsed: &'a Parsed, documents: HashMap<&'a str, SourceKind>) -> Known<'a> {
         let entities = &parsed.entities.elements;
         let failed = |ids: &'a [String]| ids.iter().map(String::as_str).collect();
+        let entity_ix = first_positions(entities);
+        let by_address = entities
+            .iter()
+            .map(|element| {
+                let id = element.value.id.as_str();
+                (address(id), entity_ix[&Key(id)])
+            })
+            .collect();
         Known {
             entities,
-            entity_ix: first_positions(entities),
+            entity_ix,
+            by_address,
             unparsed_entities: failed(&parsed.entities.failed_ids),
             entities_readable: parsed.entities.readable,
             documents,
@@ -198,6 +213,17 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
+/// Where the text of `id` lies in memory: a key for [`Known::by_address`]. Two live texts at
+/// one address are one text, but for the empty text, which may point past another allocation:
+/// it is given an address no text has.
+fn address(id: &str) -> usize {
+    if id.is_empty() {
+        0
+    } else {
+        id.as_ptr() as usize
+    }
+}
+
 /// The position of each entity id, that of its first definition for a duplicate.
 fn first_positions(entities: &[Element<Entity>]) -> HashMap<Key<'_>, u32> {
     let mut positions = HashMap::with_capacity(entities.len());
@@ -213,7 +239,10 @@ fn first_positions(entities: &[Element<Entity>]) -> HashMap<Key<'_>, u32> {
 impl Known<'_> {
     /// The position of entity `id` (its first definition).
     fn entity(&self, id: &str) -> Option<usize> {
-        self.entity_ix.get(&Key(id)).map(|&i| i as usize)
+        self.by_address
+            .get(&address(id))
+            .or_else(|| self.entity_ix.get(&Key(id)))
+            .map(|&i| i as usize)
     }
 
     /// The position of entity `id`; `Err(true)` when it is unknown and worth reporting,
@@ -310,29 +339,30 @@ fn check_text(at: &Site, field: &str, value: &str, length: Length, problems: &mu
     }
 }
 
-/// Reports `value` (at `field`) when it is longer than its kind of string may be; true when it
-/// is within the limit (and worth checking further).
+/// Reports `value` (at `field`, written out only then) when it is longer than its kind of
+/// string may be; true when it is within the limit (and worth checking further).
 fn check_length(
     at: &Site,
-    field: &str,
+    field: impl fmt::Display,
     value: &str,
     length: Length,
     problems: &mut Vec<Problem>,
 ) -> bool {
-    let (over, limit) = match length {
-        Length::Name => (
-            value.len() > limits::MAX_NAME_CHARS && value.chars().count() > limits::MAX_NAME_CHARS,
-            format!("{} characters", limits::MAX_NAME_CHARS),
-        ),
-        Length::Text => (
-            value.len() > limits::MAX_TEXT_BYTES,
-            format!("{} KiB", limits::MAX_TEXT_BYTES >> 10),
-        ),
+    let over = match length {
+        Length::Name => {
+            value.len() > limits::MAX_NAME_CHARS && value.chars().count() > limits::MAX_NAME_CHARS
+        }
+        Length::Text => value.len() > limits::MAX_TEXT_BYTES,
     };
     if over {
+        // The limit is written only when it is reported: this check runs on every string loaded.
+        let limit = match length {
+            Length::Name => format!("{} characters", limits::MAX_NAME_CHARS),
+            Length::Text => format!("{} KiB", limits::MAX_TEXT_BYTES >> 10),
+        };
         problems.push(at.error(
             Code::TooLong,
-            field,
+            &field.to_string(),
             format!(
                 "{} bytes is over the {limit} limit for this field",
                 value.len()
