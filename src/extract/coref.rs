@@ -497,6 +497,81 @@ impl Extractor<'_> {
     }
 }
 
+impl Extractor<'_> {
+    /// "الغارات المالية على X", "les frappes maliennes contre X", "Malian airstrikes on X":
+    /// the adjective of a state (the one rule that derives them, [`Extractor::demonym_in`])
+    /// written with a noun trigger (after it in Arabic and French, agreeing in the article in
+    /// Arabic; before it in English) names the noun's agent; its object follows a
+    /// "with"/"against" word. An adjective two states share is derived for neither.
+    pub(super) fn propose_adjective(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        out: &mut Draft,
+    ) {
+        let (a, b) = (here.a, here.b);
+        if here.trigger.pos != super::lexicon::Pos::Noun {
+            return;
+        }
+        let tokens = sentence.tokens;
+        let at = match self.lang {
+            Lang::En => a.checked_sub(1).filter(|&i| i >= sentence.first),
+            _ => Some(b).filter(|&i| i < sentence.last),
+        };
+        let Some(at) = at.filter(|&i| tokens[i].kind == Kind::Word) else {
+            return;
+        };
+        let mentions = sentence.mentions;
+        if mentions.iter().any(|m| m.first <= at && at < m.last)
+            || (self.lang == Lang::Ar && tokens[at].definite != tokens[b - 1].definite)
+        {
+            return;
+        }
+        let mut adjective = Mention {
+            first: at,
+            last: at + 1,
+            start: tokens[at].start,
+            end: tokens[at].end,
+            who: Who::Pair(0, 0),
+            resolved: true,
+        };
+        let Some(state) = self.demonym_in(tokens, &adjective) else {
+            return;
+        };
+        adjective.who = Who::Known(state);
+        // The object: right after a "with"/"against" word at most three words after the
+        // noun and its adjective.
+        let from = b.max(at + 1);
+        let Some(t) = mentions.iter().position(|m| {
+            sentence
+                .markers
+                .with
+                .iter()
+                .any(|&(x, y)| x >= from && x <= from + 3 && (m.first == y || m.first == y + 1))
+        }) else {
+            return;
+        };
+        let p = mentions.partition_point(|m| m.first < at);
+        let mut with_adjective = mentions.to_vec();
+        with_adjective.insert(p, adjective);
+        let sentence = rules::Sentence {
+            mentions: &with_adjective,
+            ..*sentence
+        };
+        let reading = rules::Reading {
+            source: p,
+            target: if t >= p { t + 1 } else { t },
+            rule: "noun",
+            confidence: 0.65,
+        };
+        if let Some((reading, source, target)) =
+            self.fits(here.trigger.kind, &with_adjective, reading)
+        {
+            self.emit(&sentence, here, reading, source, target, out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::read;
@@ -676,6 +751,41 @@ mod tests {
             .filter(|c| c.contains("gao"))
             .count(),
             1
+        );
+    }
+
+    #[test]
+    fn a_state_s_adjective_on_a_noun_trigger_is_its_agent() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "تواصلت الغارات المالية على أنصار الدين قرب كيدال."
+            ),
+            ["attack mali ansar-dine - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Les frappes maliennes contre Ansar Dine ont repris près de Kidal."
+            ),
+            ["attack mali ansar-dine - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Nigerien airstrikes on Ansar Dine resumed near Kidal."
+            ),
+            ["attack niger ansar-dine - -"]
+        );
+        // An Arabic adjective agrees with its noun in the article: "الغارات مالية" is no
+        // noun and adjective; an adjective the graph has no state for names nothing.
+        assert_eq!(
+            read(Lang::Ar, "تواصلت الغارات مالية على أنصار الدين."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            read(Lang::En, "Rwandan airstrikes on Ansar Dine resumed."),
+            Vec::<String>::new()
         );
     }
 

@@ -406,6 +406,7 @@ impl<'g> Extractor<'g> {
         if subject.is_none() {
             self.propose_pair(sentence, here, out);
             self.propose_suffix(sentence, here, out);
+            self.propose_adjective(sentence, here, out);
         }
         subject
     }
@@ -1026,7 +1027,8 @@ fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'stati
 
 /// The adjectives of the graph's states and unrecognised states, by key, from each one-word
 /// name: Arabic nisba (مالي → المالي/المالية, فرنسا → الفرنسية, تشاد → التشادية) and the
-/// regular French and English endings (Mali → Malian, malien, malienne; Tchad → tchadien).
+/// regular French and English endings (Mali → Malian, malien, malienne,
+/// maliens, maliennes; Tchad → tchadien).
 /// Irregular ones ("French", "française") are not derived. An adjective two states share is
 /// left out.
 fn demonyms(graph: &Graph) -> HashMap<String, usize> {
@@ -1049,7 +1051,11 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
                 forms.push(format!("{k}ه"));
             } else {
                 for base in [k.as_str(), stem] {
-                    for end in ["an", "ian", "en", "ien", "enne", "ienne", "n"] {
+                    // French adjectives agree in number too: "les frappes maliennes".
+                    for end in [
+                        "an", "ian", "en", "ien", "enne", "ienne", "n", "ens", "iens", "ennes",
+                        "iennes",
+                    ] {
                         forms.push(format!("{base}{end}"));
                     }
                 }
