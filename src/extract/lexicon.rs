@@ -239,6 +239,18 @@ pub(crate) enum Meaning {
     /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
     /// a verb's object is.
     Site,
+    /// Two sides named together before ("الطرفان", "the two sides", "les deux camps"): the
+    /// two ends of the last symmetric relation proposed, or the last pair named together.
+    Pair,
+    /// The country ("البلاد", "the country", "le pays"): the state the text's places lie in,
+    /// or the only state the text has named.
+    Country,
+    /// A demonstrative before a definite noun ("هذه الجماعة"): the noun is an anaphor, the
+    /// demonstrative part of its mention.
+    Demonstrative,
+    /// An Arabic preposition carrying the feminine singular pronoun ("منها", "عليها"): the
+    /// one town named before it, when a place is what the verb or noun governs.
+    Suffix,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -486,6 +498,10 @@ fn marker(category: &str) -> Option<Meaning> {
         "site" => Meaning::Site,
         "also" => Meaning::Also,
         "resumptive" => Meaning::Resumptive,
+        "pair" => Meaning::Pair,
+        "country" => Meaning::Country,
+        "demonstrative" => Meaning::Demonstrative,
+        "suffix" => Meaning::Suffix,
         _ => return None,
     })
 }

@@ -23,6 +23,10 @@ pub(crate) enum Who {
     /// A subject pronoun ("it", "they", "ils") right before a trigger verb: the subject of
     /// the clause before when it fits, else like [`Who::Anaphor`].
     Pronoun(Vec<EntityKind>),
+    /// "The two sides" (الطرفان, les deux camps), resolved to the two ends of the last
+    /// symmetric relation or the last pair named together: read only as the subject of a
+    /// symmetric trigger (see `coref`).
+    Pair(usize, usize),
 }
 
 /// A span of tokens that names an actor.
@@ -437,6 +441,7 @@ mod tests {
                 Who::New { kind, .. } => format!("new {kind:?}"),
                 Who::Anaphor(kinds) => format!("anaphor {kinds:?}"),
                 Who::Pronoun(kinds) => format!("pronoun {kinds:?}"),
+                Who::Pair(x, y) => format!("pair {x} {y}"),
             };
             format!("{} = {who}", &text[m.start..m.end])
         })

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod accept;
+mod coref;
 mod dates;
 mod lexicon;
 mod mentions;
@@ -217,6 +218,8 @@ pub struct Extractor<'g> {
     /// Each state's armed force, when the graph gives it exactly one (`armed_force_of`):
     /// what "Sudan's army", "l'armée du Soudan", "جيش السودان" name.
     forces: HashMap<usize, usize>,
+    /// What coreference beyond names needs of the graph (`coref`).
+    coref: coref::Tables,
 }
 
 /// Candidates below this confidence are not proposed.
@@ -233,6 +236,7 @@ impl<'g> Extractor<'g> {
             gazetteer: Gazetteer::new(graph),
             demonyms: demonyms(graph),
             forces: forces(graph),
+            coref: coref::Tables::new(graph),
         })
     }
 
@@ -249,6 +253,7 @@ impl<'g> Extractor<'g> {
         let mut out = Draft::default();
         let mut next_date = 0;
         let mut context = Context::default();
+        let mut memory = coref::Memory::default();
         let mut previous_end = 0;
         for s in tokens::sentences(&tokens) {
             // A line break between two sentences ends a paragraph: what "the movement" and
@@ -265,6 +270,17 @@ impl<'g> Extractor<'g> {
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
+            coref::resolve(
+                &self.coref,
+                self.graph,
+                self.lang,
+                &matches,
+                &tokens,
+                (s.first, s.last),
+                &mut mentions,
+                &mut memory,
+                &out.candidates,
+            );
             while next_date < dates.len() && dates[next_date].first < s.first {
                 next_date += 1;
             }
@@ -273,7 +289,9 @@ impl<'g> Extractor<'g> {
                 .take_while(|d| d.first < s.last)
                 .collect();
             self.forces_of_states(document, text, s, &tokens, &mentions, &mut out);
-            if mentions.is_empty() || (mentions.len() < 2 && context.subject.is_none()) {
+            if mentions.is_empty()
+                || (coref::named_count(&mentions) < 2 && context.subject.is_none())
+            {
                 continue;
             }
             let markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
@@ -383,6 +401,12 @@ impl<'g> Extractor<'g> {
             && let Some(carried) = context.subject
         {
             subject = self.propose_carried(sentence, here, carried, out);
+        }
+        // "وقع الطرفان اتفاقا", "les deux camps ont négocié": the two sides named before.
+        if subject.is_none() {
+            self.propose_pair(sentence, here, out);
+            self.propose_suffix(sentence, here, out);
+            self.propose_adjective(sentence, here, out);
         }
         subject
     }
@@ -842,7 +866,7 @@ impl<'g> Extractor<'g> {
         match who {
             Who::Known(e) => Some(self.graph.entities()[*e].kind),
             Who::New { kind, .. } => Some(*kind),
-            Who::Anaphor(_) | Who::Pronoun(_) => None,
+            Who::Anaphor(_) | Who::Pronoun(_) | Who::Pair(..) => None,
         }
     }
 
@@ -850,7 +874,7 @@ impl<'g> Extractor<'g> {
         match &m.who {
             Who::Known(e) => Party::Known(self.graph.entities()[*e].id.clone()),
             Who::New { key, .. } => Party::New { new: key.clone() },
-            Who::Anaphor(_) | Who::Pronoun(_) => Party::New { new: String::new() },
+            Who::Anaphor(_) | Who::Pronoun(_) | Who::Pair(..) => Party::New { new: String::new() },
         }
     }
 }
@@ -1025,7 +1049,8 @@ fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'stati
 
 /// The adjectives of the graph's states and unrecognised states, by key, from each one-word
 /// name: Arabic nisba (مالي → المالي/المالية, فرنسا → الفرنسية, تشاد → التشادية) and the
-/// regular French and English endings (Mali → Malian, malien, malienne; Tchad → tchadien).
+/// regular French and English endings (Mali → Malian, malien, malienne,
+/// maliens, maliennes; Tchad → tchadien).
 /// Irregular ones ("French", "française") are not derived. An adjective two states share is
 /// left out.
 fn demonyms(graph: &Graph) -> HashMap<String, usize> {
@@ -1048,7 +1073,11 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
                 forms.push(format!("{k}ه"));
             } else {
                 for base in [k.as_str(), stem] {
-                    for end in ["an", "ian", "en", "ien", "enne", "ienne", "n"] {
+                    // French adjectives agree in number too: "les frappes maliennes".
+                    for end in [
+                        "an", "ian", "en", "ien", "enne", "ienne", "n", "ens", "iens", "ennes",
+                        "iennes",
+                    ] {
                         forms.push(format!("{base}{end}"));
                     }
                 }
@@ -1289,7 +1318,7 @@ mod tests {
 
     /// Each candidate of `text` as `kind source target start end negated status`, but the
     /// armed forces' states their names give (read by [`read_all`]).
-    fn read(lang: Lang, text: &str) -> Vec<String> {
+    pub(super) fn read(lang: Lang, text: &str) -> Vec<String> {
         let mut all = read_all(lang, text);
         all.retain(|c| !c.starts_with("armed_force_of"));
         all
