@@ -169,7 +169,7 @@ pub(crate) fn resolve(
                     Who::Pair(x, y)
                 }),
                 Meaning::Country => memory.country(tables, graph, mentions, i).map(Who::Known),
-                Meaning::Suffix if arabic => {
+                Meaning::Suffix if arabic && !resumptive(matches, i) => {
                     suffix_town(graph, tokens, mentions, memory, i).map(Who::Known)
                 }
                 _ => None,
@@ -284,6 +284,14 @@ fn suffix_town(
             && takes_ha(graph, tokens, m)
     });
     (!rival).then_some(e)
+}
+
+/// Whether the pronoun at `i` takes up a relative clause's antecedent ("غاو، التي تسيطر عليها
+/// X": the relative pronoun, the verb, then the pronoun): the structure of the clause says
+/// what it stands for (`rules::structure`), not the nearest town.
+fn resumptive(matches: &Matches, i: usize) -> bool {
+    let is = |j: usize, meaning: Meaning| matches[j].iter().any(|(_, p)| p.meaning == meaning);
+    i >= 2 && is(i, Meaning::Resumptive) && is(i - 2, Meaning::Relative)
 }
 
 /// The one distinct entity of `entities`, if there is exactly one.

@@ -281,6 +281,9 @@ pub(crate) struct Trigger {
     /// Two sides as objects ("oppose X à Y", "pits X against Y"): the first object and the
     /// one after the next preposition are the two sides; the subject is none of them.
     pub pits: bool,
+    /// A noun that is the relation only without the article: written with it, one word
+    /// names an actor ("التحالف", the coalition; "تحالف بين X وY" is an alliance).
+    pub indefinite: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -564,6 +567,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         expel: false,
         whole: false,
         pits: false,
+        indefinite: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -580,6 +584,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.whole = true;
         } else if *flag == "pits" {
             trigger.pits = true;
+        } else if *flag == "indefinite" {
+            trigger.indefinite = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

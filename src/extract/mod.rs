@@ -2330,6 +2330,31 @@ mod tests {
     }
 
     #[test]
+    fn the_alliance_noun_with_the_article_alone_names_a_coalition() {
+        // "التحالف" alone is a coalition (an actor), as "the coalition" is in English ...
+        assert!(!has(
+            Lang::Ar,
+            "هاجم التحالف الحركة الوطنية لتحرير أزواد وأنصار الدين في مايو 2012.",
+            "alliance"
+        ));
+        // Chad joined the coalition against Ansar Dine: no alliance with Ansar Dine.
+        assert!(!has(
+            Lang::Ar,
+            "وانضمت تشاد إلى التحالف الذي تقوده فرنسا ضد أنصار الدين في يناير 2013.",
+            "alliance"
+        ));
+        // ... but an alliance without the article, or with its sides after it.
+        for text in [
+            "وفي مارس 2012 أعلنت الحركة الوطنية لتحرير أزواد تحالفا مع أنصار الدين.",
+            "وجاء التحالف بين الحركة الوطنية لتحرير أزواد وأنصار الدين في مايو 2012.",
+            "وفي مايو 2012 أعلنت الحركة الوطنية لتحرير أزواد التحالف مع أنصار الدين.",
+            "ونفى التحالف الجديد بين الحركة الوطنية لتحرير أزواد وأنصار الدين.",
+        ] {
+            assert!(has(Lang::Ar, text, "alliance mnla ansar-dine"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_participle_without_auxiliary_has_its_agent() {
         let fr = read(
             Lang::Fr,

@@ -110,6 +110,15 @@ pub(crate) fn markers(
                 // makes it a noun; the same letters as a verb are not read.
                 Meaning::Trigger(t)
                     if t.pos == Pos::Verb && preposition_on(&tokens[i], &phrase.words[0]) => {}
+                // "التحالف" alone is the coalition, an actor, not an alliance; "التحالف بين X
+                // وY", "التحالف مع X" are alliances, an adjective (with the article, as its
+                // noun) between them too: "التحالف المفترض بين".
+                Meaning::Trigger(t)
+                    if t.indefinite
+                        && tokens[i].definite
+                        && !sides_follow(lexicon, i + n)
+                        && !(tokens.get(i + n).is_some_and(|t| t.definite)
+                            && sides_follow(lexicon, i + n + 1)) => {}
                 // Several triggers of one span (a verb and a noun written alike) are all
                 // kept; the first that reads is used.
                 Meaning::Trigger(t)
@@ -160,6 +169,15 @@ pub(crate) fn markers(
         i += advance;
     }
     m
+}
+
+/// Whether "between" or "with" stands at `i`, naming a relation's sides after its noun.
+fn sides_follow(lexicon: &Matches, i: usize) -> bool {
+    lexicon.get(i).is_some_and(|found| {
+        found
+            .iter()
+            .any(|(_, p)| matches!(p.meaning, Meaning::Between | Meaning::With))
+    })
 }
 
 /// True when `token` matches the phrase word `first` only without an Arabic preposition
