@@ -200,6 +200,9 @@ pub(crate) enum Meaning {
     With,
     Against,
     Agent,
+    /// An agent that sponsors ("برعاية X"): who does an attack so, but no side of a truce or
+    /// talks it sponsors.
+    Sponsor,
     Passive,
     Relative,
     Locative,
@@ -485,6 +488,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "with" => Meaning::With,
         "against" => Meaning::Against,
         "agent" => Meaning::Agent,
+        "sponsor" => Meaning::Sponsor,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,

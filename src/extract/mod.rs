@@ -2330,6 +2330,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sponsor_is_the_agent_of_an_attack_but_no_side_of_a_truce() {
+        let truce = read(
+            Lang::Ar,
+            "دخلت هدنة حيز التنفيذ في أبريل 2013 بين أنصار الدين والحركة الوطنية لتحرير أزواد، برعاية الجزائر.",
+        );
+        assert!(!truce.iter().any(|c| c.contains("algeria")), "{truce:?}");
+        assert!(has(
+            Lang::Ar,
+            "وقعت سلسلة من الهجمات برعاية أنصار الدين ضد الحركة الوطنية لتحرير أزواد في 2013.",
+            "attack ansar-dine mnla"
+        ));
+    }
+
+    #[test]
     fn the_alliance_noun_with_the_article_alone_names_a_coalition() {
         // "التحالف" alone is a coalition (an actor), as "the coalition" is in English ...
         assert!(!has(

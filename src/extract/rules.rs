@@ -69,6 +69,8 @@ pub(crate) struct Markers {
     pub resumptive: Vec<usize>,
     pub with: Vec<(usize, usize)>,
     pub agent: Vec<(usize, usize)>,
+    /// The agents of `agent` that sponsor (see [`Meaning::Sponsor`]).
+    pub sponsor: Vec<(usize, usize)>,
     pub passive: Vec<usize>,
     /// Triggers: first token, one past the last, and the trigger.
     pub triggers: Vec<(usize, usize, Trigger)>,
@@ -162,6 +164,10 @@ pub(crate) fn markers(
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
                 Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
+                Meaning::Sponsor => {
+                    m.agent.push(span);
+                    m.sponsor.push(span);
+                }
                 Meaning::Passive => m.passive.push(i),
                 _ => {}
             }
@@ -436,7 +442,8 @@ impl Sentence<'_> {
         // "was seized", "has been accused", "تم إخلاء": the auxiliary right before the
         // verb, or one word (an adverb) between.
         let passive = self.markers.passive.iter().any(|&p| p < a && p + 2 >= a);
-        if let Some(&(_, agent_end)) = self.markers.agent.iter().find(|(x, _)| *x >= b)
+        if let Some(&marker @ (_, agent_end)) = self.markers.agent.iter().find(|(x, _)| *x >= b)
+            && !(trigger.kind.is_symmetric() && self.markers.sponsor.contains(&marker))
             && let Some(agent) = self.right_after(agent_end)
         {
             let patient = self
