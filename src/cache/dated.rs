@@ -223,24 +223,36 @@ impl<'a> Section<'a> {
     }
 }
 
+/// How much of each relation's record a read decodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fields {
+    /// The whole record: what `--json` prints.
+    Whole,
+    /// Its head ([`payload::decode_relation_head`]): what a line of text prints; the graph's
+    /// relations then have no place, event, casualties, summary or evidence, so such a graph
+    /// answers the question it was read for and is printed as text, nothing else.
+    Head,
+}
+
 /// Reads from the cache of `dir` the relations `filter` (with a period) admits, with the
-/// entities they refer to: the graph whose snapshot ([`crate::query::snapshot`]) under
-/// `filter` is the whole graph's. `Ok(None)` when `filter` has no period.
-pub fn snapshot(dir: &Path, filter: &Filter) -> Result<Option<Graph>, CacheError> {
+/// entities they refer to and the `fields` of their records: the graph whose snapshot
+/// ([`crate::query::snapshot`]) under `filter` is the whole graph's. `Ok(None)` when `filter`
+/// has no period.
+pub fn snapshot(dir: &Path, filter: &Filter, fields: Fields) -> Result<Option<Graph>, CacheError> {
     let Some(period) = filter.period else {
         return Ok(None);
     };
-    read(dir, &[period], &|traits, bounds| {
+    read(dir, &[period], fields, &|traits, bounds| {
         filter.admit_traits(traits, bounds).is_some()
     })
     .map(Some)
 }
 
 /// Reads from the cache of `dir` the relations whose standing differs between its two dates
-/// ([`Standing::of`]), with the entities they refer to: the graph whose [`crate::query::diff`]
-/// over those dates and filter is the whole graph's.
-pub fn changes(dir: &Path, standing: &Standing) -> Result<Graph, CacheError> {
-    read(dir, &standing.periods(), &|traits, bounds| {
+/// ([`Standing::of`]), with the entities they refer to and the `fields` of their records: the
+/// graph whose [`crate::query::diff`] over those dates and filter is the whole graph's.
+pub fn changes(dir: &Path, standing: &Standing, fields: Fields) -> Result<Graph, CacheError> {
+    read(dir, &standing.periods(), fields, &|traits, bounds| {
         standing.of(traits, bounds).is_some()
     })
 }
@@ -250,6 +262,7 @@ pub fn changes(dir: &Path, standing: &Standing) -> Result<Graph, CacheError> {
 fn read(
     dir: &Path,
     periods: &[Period],
+    fields: Fields,
     keep: &dyn Fn(&Traits, &Bounds) -> bool,
 ) -> Result<Graph, CacheError> {
     let file = open(dir)?;
@@ -274,7 +287,7 @@ fn read(
     })?;
     chosen.sort_unstable_by_key(|entry| entry.relation);
     chosen.dedup_by_key(|entry| entry.relation);
-    decode(&lookup, &chosen)
+    decode(&lookup, &chosen, fields)
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources
@@ -284,7 +297,7 @@ fn read(
 /// The entities at the entries' ends are decoded first, then the records on every core; the
 /// few records that refer to another entity (a place, a claimant) are decoded again once it
 /// is.
-fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
+fn decode(lookup: &Lookup, entries: &[Entry], fields: Fields) -> Result<Graph, CacheError> {
     let mut d = Decoder::new(lookup.sources()?);
     let sources = payload::decode_sources(&mut d).map_err(|e| Damage::in_part(e, "the sources"))?;
     let documents = payload::document_names(&sources);
@@ -329,7 +342,7 @@ fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
                     })
                 }
             };
-            let relation = relation_from(bytes, entry, count, &mut id_of, &documents);
+            let relation = relation_from(bytes, entry, count, &mut id_of, &documents, fields);
             (!missing).then_some(relation)
         })
         .collect();
@@ -349,7 +362,7 @@ fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
                         }
                     })
                 };
-                let relation = relation_from(bytes, entry, count, &mut id_of, &documents);
+                let relation = relation_from(bytes, entry, count, &mut id_of, &documents, fields);
                 if let Some(e) = failure {
                     return Err(e);
                 }
@@ -378,20 +391,25 @@ fn decode(lookup: &Lookup, entries: &[Entry]) -> Result<Graph, CacheError> {
     ))
 }
 
-/// Decodes the record `bytes` of the relation of `entry` in a graph of `count` entities,
-/// checking that it fills the record and has the entry's ends.
+/// Decodes the `fields` of the record `bytes` of the relation of `entry` in a graph of
+/// `count` entities, checking that it has the entry's ends (and, decoded whole, that it fills
+/// the record).
 fn relation_from(
     bytes: &[u8],
     entry: &Entry,
     count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<crate::model::EntityId, Corrupt>,
     documents: &[std::sync::Arc<str>],
+    fields: Fields,
 ) -> Result<Relation, CacheError> {
-    let (relation, ends) = super::record(
-        bytes,
-        || format!("relation {}", entry.relation),
-        |d| payload::decode_relation(d, count, id_of, documents),
-    )?;
+    let what = || format!("relation {}", entry.relation);
+    let (relation, ends) = match fields {
+        Fields::Whole => super::record(bytes, what, |d| {
+            payload::decode_relation(d, count, id_of, documents)
+        })?,
+        Fields::Head => payload::decode_relation_head(&mut Decoder::new(bytes), count, id_of)
+            .map_err(|e| Damage::in_part(e, &what()))?,
+    };
     if ends != entry.ends.map(|e| e as usize) {
         return Err(corrupt(format!(
             "the ends of relation {} are not its record's",

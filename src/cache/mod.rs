@@ -600,15 +600,15 @@ mod tests {
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");
-            let _ = dated::snapshot(dir.path(), &during);
-            let _ = dated::changes(
-                dir.path(),
-                &crate::query::Standing::new(
-                    &during,
-                    day.period(),
-                    "2013".parse::<crate::PartialDate>().unwrap().period(),
-                ),
+            let standing = crate::query::Standing::new(
+                &during,
+                day.period(),
+                "2013".parse::<crate::PartialDate>().unwrap().period(),
             );
+            for fields in [dated::Fields::Whole, dated::Fields::Head] {
+                let _ = dated::snapshot(dir.path(), &during, fields);
+                let _ = dated::changes(dir.path(), &standing, fields);
+            }
             let _ = scoped::unknown(dir.path(), "Gaoo");
             // A damaged table of relations by id may hide a relation, never give another.
             let id = "mnla-declares-azawad-independence";

@@ -328,11 +328,41 @@ pub fn decode_relation(
         count: entity_count,
         id_of,
     };
+    let (mut relation, ends) = head(d, &mut refs)?;
+    relation.place = refs.optional(d)?;
+    relation.event = d.opt_string()?.map(Into::into);
+    relation.casualties = decode_casualties(d, &mut refs)?.into();
+    relation.summary = d.string()?.into();
+    relation.evidence = decode_evidence(d, documents)?.into();
+    Ok((relation, ends))
+}
+
+/// Decodes the head of a relation's record, what a line of text about it prints: its id,
+/// kind, ends, dates, negation, timelessness, status and who claims and disputes it; its
+/// place, event, casualties, summary and evidence are left empty, and the rest of the record
+/// unread. For the text of `diff` and `snapshot`, which print a line per relation of a large
+/// part of the graph and none of the rest (see [`decode_relation`] for the arguments).
+pub fn decode_relation_head(
+    d: &mut Decoder,
+    entity_count: usize,
+    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
+) -> Result<(Relation, [usize; 2]), Corrupt> {
+    head(
+        d,
+        &mut References {
+            count: entity_count,
+            id_of,
+        },
+    )
+}
+
+/// The head of a relation's record ([`decode_relation_head`]), the one reading of it.
+fn head(d: &mut Decoder, refs: &mut References) -> Result<(Relation, [usize; 2]), Corrupt> {
     let id = RelationId::from_shared(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
     let ends = [
-        d.index(entity_count, "entity")?,
-        d.index(entity_count, "entity")?,
+        d.index(refs.count, "entity")?,
+        d.index(refs.count, "entity")?,
     ];
     let source = (refs.id_of)(ends[0])?;
     let target = (refs.id_of)(ends[1])?;
@@ -347,11 +377,6 @@ pub fn decode_relation(
         *list = (0..n).map(|_| refs.one(d)).collect::<Result<_, _>>()?;
     }
     let [claimed_by, disputed_by] = lists;
-    let place = refs.optional(d)?;
-    let event = d.opt_string()?;
-    let casualties = decode_casualties(d, &mut refs)?;
-    let summary = d.string()?;
-    let evidence = decode_evidence(d, documents)?;
     let relation = Relation {
         id,
         kind,
@@ -364,11 +389,11 @@ pub fn decode_relation(
         status,
         claimed_by: claimed_by.into(),
         disputed_by: disputed_by.into(),
-        place,
-        event: event.map(Into::into),
-        casualties: casualties.into(),
-        summary: summary.into(),
-        evidence: evidence.into(),
+        place: None,
+        event: None,
+        casualties: Box::default(),
+        summary: Default::default(),
+        evidence: Box::default(),
     };
     Ok((relation, ends))
 }

@@ -10,7 +10,7 @@ use super::args::Global;
 use super::error::{Argument, CliError};
 use super::output;
 use super::render::{certainty_label, entity_label, sentence_between};
-use super::{leak, load_graph, scoped};
+use super::{fields, leak, load_graph, scoped};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Change, Filter};
 use actorgraph::view::RelationView;
@@ -48,10 +48,12 @@ pub fn run(
         }
         .into());
     }
-    // From an up-to-date cache, only the relations whose standing differs are read.
+    // From an up-to-date cache, only the relations whose standing differs are read, and for
+    // the text only the heads of their records.
     let standing = query::Standing::new(filter, first.period(), second.period());
+    let fields = fields(global);
     let graph = match scoped(global, |dir| {
-        cache::dated::changes(dir, &standing).map(Some)
+        cache::dated::changes(dir, &standing, fields).map(Some)
     }) {
         Some(graph) => leak(graph),
         None => load_graph(global)?,

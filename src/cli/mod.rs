@@ -340,6 +340,16 @@ fn scoped<T>(
     read(dir).ok().flatten()
 }
 
+/// What of each relation's record a command's output needs: the head for a line of text,
+/// the whole for `--json`.
+fn fields(global: &Global) -> cache::dated::Fields {
+    if global.json {
+        cache::dated::Fields::Whole
+    } else {
+        cache::dated::Fields::Head
+    }
+}
+
 fn leak(graph: Graph) -> &'static Graph {
     Box::leak(Box::new(graph))
 }

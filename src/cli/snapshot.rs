@@ -8,7 +8,7 @@ use super::args::Global;
 use super::error::{CliError, Missing};
 use super::output;
 use super::render::relation_table;
-use super::{leak, load_graph, scoped};
+use super::{fields, leak, load_graph, scoped};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
@@ -27,8 +27,10 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         }
         .into());
     }
-    // From an up-to-date cache, only the relations that hold in the period are read.
-    let graph = match scoped(global, |dir| cache::dated::snapshot(dir, filter)) {
+    // From an up-to-date cache, only the relations that hold in the period are read, and for
+    // the table only the heads of their records.
+    let fields = fields(global);
+    let graph = match scoped(global, |dir| cache::dated::snapshot(dir, filter, fields)) {
         Some(graph) => leak(graph),
         None => load_graph(global)?,
     };

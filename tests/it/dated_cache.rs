@@ -6,6 +6,7 @@ use std::fs;
 
 use crate::common::run;
 use crate::scoped_cache::{chain, damage_summary, edit_an_input};
+use actorgraph::cache::dated::Fields;
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter, Standing};
@@ -98,32 +99,55 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 period: Some(period(date)),
                 ..filter.clone()
             };
-            let part = cache::dated::snapshot(&data, &at).unwrap().unwrap();
             let expected = snapshot_ids(&whole, &at);
-            assert_eq!(snapshot_ids(&part, &at), expected, "{date} {filter:?}");
+            for fields in [Fields::Whole, Fields::Head] {
+                let part = cache::dated::snapshot(&data, &at, fields).unwrap().unwrap();
+                assert_eq!(snapshot_ids(&part, &at), expected, "{date} {filter:?}");
+                assert!(part.relations().len() <= whole.relations().len());
+                whole_or_head(&part, &whole, fields);
+            }
             nonempty += usize::from(!expected.is_empty());
-            assert!(part.relations().len() <= whole.relations().len());
         }
         for pair in dates.windows(7).step_by(3) {
             let (first, second) = (period(&pair[0]), period(&pair[6]));
             let standing = Standing::new(&filter, first, second);
-            let part = cache::dated::changes(&data, &standing).unwrap();
             let expected = diff_ids(&whole, first, second, &filter);
-            assert_eq!(
-                diff_ids(&part, first, second, &filter),
-                expected,
-                "{pair:?}"
-            );
-            // Only the relations that changed are decoded.
-            assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
+            for fields in [Fields::Whole, Fields::Head] {
+                let part = cache::dated::changes(&data, &standing, fields).unwrap();
+                assert_eq!(
+                    diff_ids(&part, first, second, &filter),
+                    expected,
+                    "{pair:?}"
+                );
+                // Only the relations that changed are decoded.
+                assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
+                whole_or_head(&part, &whole, fields);
+            }
         }
     }
     assert!(nonempty > 100, "{nonempty} snapshots hold something");
     assert!(
-        cache::dated::snapshot(&data, &Filter::default())
+        cache::dated::snapshot(&data, &Filter::default(), Fields::Whole)
             .unwrap()
             .is_none()
     );
+}
+
+/// Each relation of `part` is the whole graph's relation of the same id, or (read for its
+/// head) the same up to its status and who claims and disputes it, with nothing after.
+fn whole_or_head(part: &Graph, whole: &Graph, fields: Fields) {
+    for relation in part.relations() {
+        let r = whole.relation_ix(relation.id.as_str()).unwrap();
+        let mut expected = whole.relation(r).clone();
+        if fields == Fields::Head {
+            expected.place = None;
+            expected.event = None;
+            expected.casualties = Box::default();
+            expected.summary = Box::default();
+            expected.evidence = Box::default();
+        }
+        assert_eq!(relation, &expected);
+    }
 }
 
 #[test]
@@ -192,17 +216,19 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     let at = dated_section(&original, n);
     let during = Filter::during(period("2012"));
     let standing = Standing::new(&Filter::default(), period("2011"), period("2013"));
-    let sound = cache::dated::snapshot(dir.path(), &during)
-        .unwrap()
-        .unwrap();
-    assert_eq!(sound.relations().len(), n - 1);
-    assert_eq!(
-        cache::dated::changes(dir.path(), &standing)
+    for fields in [Fields::Whole, Fields::Head] {
+        let sound = cache::dated::snapshot(dir.path(), &during, fields)
             .unwrap()
-            .relations()
-            .len(),
-        n - 1
-    );
+            .unwrap();
+        assert_eq!(sound.relations().len(), n - 1);
+        assert_eq!(
+            cache::dated::changes(dir.path(), &standing, fields)
+                .unwrap()
+                .relations()
+                .len(),
+            n - 1
+        );
+    }
 
     // An entry altered (its kind), as a damaged disk would: its block's checksum refuses it.
     let mut bytes = original.clone();
@@ -210,10 +236,12 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     fs::write(&file, &bytes).unwrap();
     // Both readers refuse the cache, saying why.
     let refused = |what: &str| {
-        let snapshot = cache::dated::snapshot(dir.path(), &during).map(|_| ());
-        let changes = cache::dated::changes(dir.path(), &standing).map(|_| ());
-        for err in [snapshot.unwrap_err(), changes.unwrap_err()] {
-            assert!(err.to_string().contains(what), "{err}");
+        for fields in [Fields::Whole, Fields::Head] {
+            let snapshot = cache::dated::snapshot(dir.path(), &during, fields).map(|_| ());
+            let changes = cache::dated::changes(dir.path(), &standing, fields).map(|_| ());
+            for err in [snapshot.unwrap_err(), changes.unwrap_err()] {
+                assert!(err.to_string().contains(what), "{err}");
+            }
         }
     };
     refused("checksum mismatch in block");
@@ -231,14 +259,14 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
         stdout.starts_with(&format!("{} relation(s)", n - 1)),
         "{stdout}"
     );
-    assert!(cache::dated::snapshot(dir.path(), &during).is_ok());
+    assert!(cache::dated::snapshot(dir.path(), &during, Fields::Head).is_ok());
 
     // A damaged record of a relation that holds is refused too.
     damage_summary(&file, "marker-1000 ");
     refused("checksum mismatch in block");
     // A date no relation holds on reads no record.
     let before = Filter::during(period("1990"));
-    let none = cache::dated::snapshot(dir.path(), &before)
+    let none = cache::dated::snapshot(dir.path(), &before, Fields::Whole)
         .unwrap()
         .unwrap();
     assert!(none.relations().is_empty());
@@ -247,11 +275,11 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     refused("truncated or padded");
 
     fs::write(&file, &original).unwrap();
-    assert!(cache::dated::snapshot(dir.path(), &during).is_ok());
+    assert!(cache::dated::snapshot(dir.path(), &during, Fields::Head).is_ok());
     edit_an_input(dir.path());
-    let stale = cache::dated::snapshot(dir.path(), &during).unwrap_err();
+    let stale = cache::dated::snapshot(dir.path(), &during, Fields::Head).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
-    let stale = cache::dated::changes(dir.path(), &standing).unwrap_err();
+    let stale = cache::dated::changes(dir.path(), &standing, Fields::Whole).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
 }
 
@@ -267,6 +295,7 @@ fn a_cache_without_the_dated_section_is_stale() {
     assert_eq!(bytes[at..at + 4], cache::FORMAT_VERSION.to_le_bytes());
     bytes[at..at + 4].copy_from_slice(&7u32.to_le_bytes());
     fs::write(&file, &bytes).unwrap();
-    let err = cache::dated::snapshot(dir.path(), &Filter::during(period("2012"))).unwrap_err();
+    let err = cache::dated::snapshot(dir.path(), &Filter::during(period("2012")), Fields::Head)
+        .unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
