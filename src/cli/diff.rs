@@ -1,6 +1,5 @@
 //! `actorgraph diff`: what began, ended or changed certainty between two dates.
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
@@ -86,12 +85,12 @@ pub fn run(
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut text = format!(
+    let mut parts = vec![format!(
         "from {first} to {second}: {} began, {} ended, {} changed certainty\n",
         d.began.len(),
         d.ended.len(),
         d.changed.len()
-    );
+    )];
     for (title, list) in [
         ("began", &d.began),
         ("ended", &d.ended),
@@ -100,9 +99,9 @@ pub fn run(
         if list.is_empty() {
             continue;
         }
-        writeln!(text, "\n{title}:").ok();
+        parts.push(format!("\n{title}:\n"));
         // Hundreds of thousands of lines at a million relations: written on every core, in
-        // chunks joined in order.
+        // chunks printed in order.
         let chunks: Vec<String> = list
             .par_chunks(1024)
             .map(|chunk| {
@@ -117,9 +116,9 @@ pub fn run(
                 text
             })
             .collect();
-        chunks.iter().for_each(|chunk| text.push_str(chunk));
+        parts.extend(chunks);
     }
-    output::text(&text)?;
+    output::text_parts(parts.iter().map(String::as_str))?;
     Ok(ExitCode::SUCCESS)
 }
 

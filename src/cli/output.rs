@@ -44,6 +44,19 @@ pub fn text(text: &str) -> io::Result<()> {
     out.write_all(displayable(text).as_bytes())
 }
 
+/// Writes `parts` to stdout one after another, each terminal-safe as [`text`] writes it, so
+/// that output made in pieces (a diff's lines, written on every core) is never copied into
+/// one string. Each part must end at a line end, where [`displayable`] balances isolates: the
+/// bytes are then those of [`text`] of the parts joined.
+pub fn text_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    for part in parts {
+        debug_assert!(part.is_empty() || part.ends_with('\n'), "{part:?}");
+        out.write_all(displayable(part).as_bytes())?;
+    }
+    out.flush()
+}
+
 /// Prints `message` on stderr, one line per line, each terminal-safe as
 /// [`actorgraph::text::visible`] shows it (its indentation kept).
 ///
