@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{Argument, CliError};
 use super::output;
-use super::render::{certainty_label, entity_label, sentence_between};
+use super::render::{certainty_label, sentence_between, terminal_labels};
 use super::{leak, load_graph, scoped};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Change, Filter};
@@ -57,13 +57,7 @@ pub fn run(
         None => load_graph(global)?,
     };
     let d = query::diff(graph, first.period(), second.period(), filter);
-    // Each entity's label, made terminal-safe once, not once per relation.
-    let labels: Vec<String> = graph
-        .entities()
-        .par_iter()
-        .with_min_len(1024)
-        .map(|e| output::terminal(entity_label(e)))
-        .collect();
+    let labels = terminal_labels(graph);
     let words = Words::new(first, second);
     let explain = |c: &Change| explanation(graph, &labels, &words, c);
     if global.json {
