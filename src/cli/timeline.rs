@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
-use super::render::{entity_label, label, sentence_between, status_label, terminal_labels};
+use super::render::{entity_label, label, sentence_between, status_label};
 use super::{load_graph_for, resolve_actors, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
@@ -47,11 +47,20 @@ pub fn run(
         names.join(" and "),
         found.len()
     )?;
-    let labels = terminal_labels(graph);
+    // The terminal-safe label of each end, made once however many relations name it, and
+    // only for the ends the timeline names (not every entity of a whole graph).
+    let mut labels: Vec<Option<String>> = vec![None; graph.entities().len()];
+    for f in &found {
+        let (source, target) = graph.ends(f.relation);
+        for end in [source, target] {
+            labels[end.index()].get_or_insert_with(|| terminal(entity_label(graph.entity(end))));
+        }
+    }
+    let label_of = |end: actorgraph::EntityIx| labels[end.index()].as_deref().unwrap_or("");
     for f in &found {
         let relation = graph.relation(f.relation);
         let (source, target) = graph.ends(f.relation);
-        let sentence = sentence_between(relation, &labels[source.index()], &labels[target.index()]);
+        let sentence = sentence_between(relation, label_of(source), label_of(target));
         writeln!(lines, "\n{}  {sentence}", relation.dates())?;
         let mut notes = vec![status_label(relation)];
         if let Some(event) = &relation.event {
