@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder, Encoder};
 use super::lookup::Lookup;
-use super::{CacheError, Damage, Header, open, payload};
+use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Bounds, Day, Entity, Period, Relation, RelationKind, Status};
 use crate::query::{Filter, Standing, Traits};
@@ -223,36 +223,25 @@ impl<'a> Section<'a> {
     }
 }
 
-/// How much of each relation's record a read decodes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fields {
-    /// The whole record: what `--json` prints.
-    Whole,
-    /// Its head ([`payload::decode_relation_head`]): what a line of text prints; the graph's
-    /// relations then have no place, event, casualties, summary or evidence, so such a graph
-    /// answers the question it was read for and is printed as text, nothing else.
-    Head,
-}
-
 /// Reads from the cache of `dir` the relations `filter` (with a period) admits, with the
-/// entities they refer to and the `fields` of their records: the graph whose snapshot
+/// entities they refer to and their relations decoded in `detail`: the graph whose snapshot
 /// ([`crate::query::snapshot`]) under `filter` is the whole graph's. `Ok(None)` when `filter`
 /// has no period.
-pub fn snapshot(dir: &Path, filter: &Filter, fields: Fields) -> Result<Option<Graph>, CacheError> {
+pub fn snapshot(dir: &Path, filter: &Filter, detail: Detail) -> Result<Option<Graph>, CacheError> {
     let Some(period) = filter.period else {
         return Ok(None);
     };
-    read(dir, &[period], fields, &|traits, bounds| {
+    read(dir, &[period], detail, &|traits, bounds| {
         filter.admit_traits(traits, bounds).is_some()
     })
     .map(Some)
 }
 
 /// Reads from the cache of `dir` the relations whose standing differs between its two dates
-/// ([`Standing::of`]), with the entities they refer to and the `fields` of their records: the
-/// graph whose [`crate::query::diff`] over those dates and filter is the whole graph's.
-pub fn changes(dir: &Path, standing: &Standing, fields: Fields) -> Result<Graph, CacheError> {
-    read(dir, &standing.periods(), fields, &|traits, bounds| {
+/// ([`Standing::of`]), with the entities they refer to and their relations decoded in `detail`:
+/// the graph whose [`crate::query::diff`] over those dates and filter is the whole graph's.
+pub fn changes(dir: &Path, standing: &Standing, detail: Detail) -> Result<Graph, CacheError> {
+    read(dir, &standing.periods(), detail, &|traits, bounds| {
         standing.of(traits, bounds).is_some()
     })
 }
@@ -262,7 +251,7 @@ pub fn changes(dir: &Path, standing: &Standing, fields: Fields) -> Result<Graph,
 fn read(
     dir: &Path,
     periods: &[Period],
-    fields: Fields,
+    detail: Detail,
     keep: &dyn Fn(&Traits, &Bounds) -> bool,
 ) -> Result<Graph, CacheError> {
     let file = open(dir)?;
@@ -287,7 +276,7 @@ fn read(
     })?;
     chosen.sort_unstable_by_key(|entry| entry.relation);
     chosen.dedup_by_key(|entry| entry.relation);
-    decode(&lookup, &chosen, fields)
+    decode(&lookup, &chosen, detail)
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources
@@ -297,7 +286,7 @@ fn read(
 /// The entities at the entries' ends are decoded first, then the records on every core; the
 /// few records that refer to another entity (a place, a claimant) are decoded again once it
 /// is.
-fn decode(lookup: &Lookup, entries: &[Entry], fields: Fields) -> Result<Graph, CacheError> {
+fn decode(lookup: &Lookup, entries: &[Entry], detail: Detail) -> Result<Graph, CacheError> {
     let mut d = Decoder::new(lookup.sources()?);
     let sources = payload::decode_sources(&mut d).map_err(|e| Damage::in_part(e, "the sources"))?;
     let documents = payload::document_names(&sources);
@@ -342,7 +331,7 @@ fn decode(lookup: &Lookup, entries: &[Entry], fields: Fields) -> Result<Graph, C
                     })
                 }
             };
-            let relation = relation_from(bytes, entry, count, &mut id_of, &documents, fields);
+            let relation = relation_from(bytes, entry, count, &mut id_of, &documents, detail);
             (!missing).then_some(relation)
         })
         .collect();
@@ -362,7 +351,7 @@ fn decode(lookup: &Lookup, entries: &[Entry], fields: Fields) -> Result<Graph, C
                         }
                     })
                 };
-                let relation = relation_from(bytes, entry, count, &mut id_of, &documents, fields);
+                let relation = relation_from(bytes, entry, count, &mut id_of, &documents, detail);
                 if let Some(e) = failure {
                     return Err(e);
                 }
@@ -391,25 +380,23 @@ fn decode(lookup: &Lookup, entries: &[Entry], fields: Fields) -> Result<Graph, C
     ))
 }
 
-/// Decodes the `fields` of the record `bytes` of the relation of `entry` in a graph of
-/// `count` entities, checking that it has the entry's ends (and, decoded whole, that it fills
-/// the record).
+/// Decodes in `detail` the record `bytes` of the relation of `entry` in a graph of `count`
+/// entities, checking that it has the entry's ends (and, decoded in full, that it fills the
+/// record).
 fn relation_from(
     bytes: &[u8],
     entry: &Entry,
     count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<crate::model::EntityId, Corrupt>,
     documents: &[std::sync::Arc<str>],
-    fields: Fields,
+    detail: Detail,
 ) -> Result<Relation, CacheError> {
-    let what = || format!("relation {}", entry.relation);
-    let (relation, ends) = match fields {
-        Fields::Whole => super::record(bytes, what, |d| {
-            payload::decode_relation(d, count, id_of, documents)
-        })?,
-        Fields::Head => payload::decode_relation_head(&mut Decoder::new(bytes), count, id_of)
-            .map_err(|e| Damage::in_part(e, &what()))?,
-    };
+    let (relation, ends) = super::record_in(
+        bytes,
+        detail,
+        || format!("relation {}", entry.relation),
+        |d| payload::decode_relation_in(d, count, id_of, documents, detail),
+    )?;
     if ends != entry.ends.map(|e| e as usize) {
         return Err(corrupt(format!(
             "the ends of relation {} are not its record's",

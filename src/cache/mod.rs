@@ -37,6 +37,7 @@ mod codec;
 pub mod dated;
 mod lookup;
 mod payload;
+pub mod rows;
 pub mod scoped;
 pub mod stamp;
 
@@ -45,6 +46,7 @@ use std::time::SystemTime;
 
 pub use codec::Corrupt;
 use codec::{Decoder, Encoder};
+pub use payload::Detail;
 use stamp::{FileState, Freshness, Stamp};
 
 use crate::graph::Graph;
@@ -241,9 +243,39 @@ fn record<T>(
     Ok(value)
 }
 
+/// Decodes with `decode` the one record `bytes` holds, in `detail`: in full it must fill the
+/// bytes ([`record`]); in part the bytes after those it read are not read.
+fn record_in<T>(
+    bytes: &[u8],
+    detail: Detail,
+    what: impl Fn() -> String,
+    decode: impl FnOnce(&mut Decoder) -> Result<T, codec::Corrupt>,
+) -> Result<T, CacheError> {
+    match detail {
+        Detail::Full => record(bytes, what, decode),
+        Detail::Timeline | Detail::Table => {
+            decode(&mut Decoder::new(bytes)).map_err(|e| Damage::in_part(e, &what()))
+        }
+    }
+}
+
 /// Decodes entity record `i`, which `bytes` holds.
 fn entity_record(bytes: &[u8], i: usize) -> Result<crate::model::Entity, CacheError> {
-    record(bytes, || format!("entity {i}"), payload::decode_entity)
+    entity_record_in(bytes, i, Detail::Full)
+}
+
+/// Decodes entity record `i`, which `bytes` holds, in `detail`.
+fn entity_record_in(
+    bytes: &[u8],
+    i: usize,
+    detail: Detail,
+) -> Result<crate::model::Entity, CacheError> {
+    record_in(
+        bytes,
+        detail,
+        || format!("entity {i}"),
+        |d| payload::decode_entity_in(d, detail),
+    )
 }
 
 /// A graph folder that cannot be loaded from its JSON files.
@@ -596,7 +628,8 @@ mod tests {
             }
             let day = "2012-06".parse::<crate::PartialDate>().unwrap();
             let during = crate::query::Filter::during(day.period());
-            let _ = scoped::read_for(dir.path(), &["Mali"], &during);
+            let _ = scoped::read_for(dir.path(), &["Mali"], &during, Detail::Table);
+            let _ = rows::rows(dir.path(), "Mali").map(|r| r.map(|mut r| r.each(|_, _| {})));
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");
@@ -605,9 +638,9 @@ mod tests {
                 day.period(),
                 "2013".parse::<crate::PartialDate>().unwrap().period(),
             );
-            for fields in [dated::Fields::Whole, dated::Fields::Head] {
-                let _ = dated::snapshot(dir.path(), &during, fields);
-                let _ = dated::changes(dir.path(), &standing, fields);
+            for detail in [Detail::Full, Detail::Table] {
+                let _ = dated::snapshot(dir.path(), &during, detail);
+                let _ = dated::changes(dir.path(), &standing, detail);
             }
             let _ = scoped::unknown(dir.path(), "Gaoo");
             // A damaged table of relations by id may hide a relation, never give another.

@@ -268,8 +268,28 @@ pub fn decode_sources(d: &mut Decoder) -> Result<Vec<Source>, Corrupt> {
     Ok(sources)
 }
 
+/// How much of a record is decoded: all of it, or what a line of a timeline or a row of a
+/// table prints. In part, the fields not read are left empty and the record's bytes after the
+/// last field read are not read; an entity is then read without its lifetime and
+/// description (a row prints its id, kind and label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every field.
+    Full,
+    /// A relation without its casualties and evidence: what `timeline` prints of it.
+    Timeline,
+    /// A relation without its casualties, evidence, event and summary: what a table of
+    /// relations prints of it (`show`, `relations`, `neighbors`).
+    Table,
+}
+
 /// Decodes one entity.
 pub fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
+    decode_entity_in(d, Detail::Full)
+}
+
+/// Decodes one entity, in `detail`.
+pub fn decode_entity_in(d: &mut Decoder, detail: Detail) -> Result<Entity, Corrupt> {
     let id = EntityId::from_shared(d.str()?.into());
     let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
     let names = Names {
@@ -279,6 +299,16 @@ pub fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
     };
     let n = d.count(4)?;
     let aliases = (0..n).map(|_| d.string()).collect::<Result<_, _>>()?;
+    if detail != Detail::Full {
+        return Ok(Entity {
+            id,
+            kind,
+            names,
+            aliases,
+            lifetime: None,
+            description: String::new(),
+        });
+    }
     let lifetime = if d.bool()? {
         Some(Lifetime {
             start: d.date()?,
@@ -324,45 +354,26 @@ pub fn decode_relation(
     id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
     documents: &[Arc<str>],
 ) -> Result<(Relation, [usize; 2]), Corrupt> {
+    decode_relation_in(d, entity_count, id_of, documents, Detail::Full)
+}
+
+/// [`decode_relation`], in `detail`.
+pub fn decode_relation_in(
+    d: &mut Decoder,
+    entity_count: usize,
+    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
+    documents: &[Arc<str>],
+    detail: Detail,
+) -> Result<(Relation, [usize; 2]), Corrupt> {
     let mut refs = References {
         count: entity_count,
         id_of,
     };
-    let (mut relation, ends) = head(d, &mut refs)?;
-    relation.place = refs.optional(d)?;
-    relation.event = d.opt_string()?.map(Into::into);
-    relation.casualties = decode_casualties(d, &mut refs)?.into();
-    relation.summary = d.string()?.into();
-    relation.evidence = decode_evidence(d, documents)?.into();
-    Ok((relation, ends))
-}
-
-/// Decodes the head of a relation's record, what a line of text about it prints: its id,
-/// kind, ends, dates, negation, timelessness, status and who claims and disputes it; its
-/// place, event, casualties, summary and evidence are left empty, and the rest of the record
-/// unread. For the text of `diff` and `snapshot`, which print a line per relation of a large
-/// part of the graph and none of the rest (see [`decode_relation`] for the arguments).
-pub fn decode_relation_head(
-    d: &mut Decoder,
-    entity_count: usize,
-    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
-) -> Result<(Relation, [usize; 2]), Corrupt> {
-    head(
-        d,
-        &mut References {
-            count: entity_count,
-            id_of,
-        },
-    )
-}
-
-/// The head of a relation's record ([`decode_relation_head`]), the one reading of it.
-fn head(d: &mut Decoder, refs: &mut References) -> Result<(Relation, [usize; 2]), Corrupt> {
     let id = RelationId::from_shared(d.str()?.into());
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
     let ends = [
-        d.index(refs.count, "entity")?,
-        d.index(refs.count, "entity")?,
+        d.index(entity_count, "entity")?,
+        d.index(entity_count, "entity")?,
     ];
     let source = (refs.id_of)(ends[0])?;
     let target = (refs.id_of)(ends[1])?;
@@ -377,6 +388,21 @@ fn head(d: &mut Decoder, refs: &mut References) -> Result<(Relation, [usize; 2])
         *list = (0..n).map(|_| refs.one(d)).collect::<Result<_, _>>()?;
     }
     let [claimed_by, disputed_by] = lists;
+    let place = refs.optional(d)?;
+    let (event, casualties, summary, evidence) = match detail {
+        Detail::Full => (
+            d.opt_string()?,
+            decode_casualties(d, &mut refs)?,
+            d.string()?,
+            decode_evidence(d, documents)?,
+        ),
+        Detail::Timeline => {
+            let event = d.opt_string()?;
+            skip_casualties(d, entity_count)?;
+            (event, Vec::new(), d.string()?, Vec::new())
+        }
+        Detail::Table => (None, Vec::new(), String::new(), Vec::new()),
+    };
     let relation = Relation {
         id,
         kind,
@@ -389,11 +415,11 @@ fn head(d: &mut Decoder, refs: &mut References) -> Result<(Relation, [usize; 2])
         status,
         claimed_by: claimed_by.into(),
         disputed_by: disputed_by.into(),
-        place: None,
-        event: None,
-        casualties: Box::default(),
-        summary: Default::default(),
-        evidence: Box::default(),
+        place,
+        event: event.map(Into::into),
+        casualties: casualties.into(),
+        summary: summary.into(),
+        evidence: evidence.into(),
     };
     Ok((relation, ends))
 }
@@ -426,6 +452,22 @@ fn decode_casualties(d: &mut Decoder, refs: &mut References) -> Result<Vec<Casua
         });
     }
     Ok(casualties)
+}
+
+/// Reads over a relation's casualty counts without keeping them (their sides' indexes still
+/// checked against a graph of `entity_count` entities).
+fn skip_casualties(d: &mut Decoder, entity_count: usize) -> Result<(), Corrupt> {
+    let n = d.count(16)?;
+    for _ in 0..n {
+        d.opt_index(entity_count, "entity")?;
+        d.str()?;
+        d.bool()?;
+        for _ in 0..2 {
+            d.bool()?;
+            d.u32()?;
+        }
+    }
+    Ok(())
 }
 
 /// Decodes a relation's evidence spans: their number, then each one, its document one of

@@ -13,14 +13,14 @@
 //! the suggestions for it need every name.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::rc::Rc;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
 use super::lookup::{Incident, Lookup};
-use super::{CacheError, Damage, Header, open, payload};
+use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
@@ -29,7 +29,7 @@ use crate::query::{self, Filter, Links, Paths, shortest_paths};
 /// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
 /// is up to date and the blocks read are sound. `Ok(None)` when a name matches no entity.
 pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
-    read_for(dir, names, &Filter::default())
+    read_for(dir, names, &Filter::default(), Detail::Full)
 }
 
 /// As [`read`], for questions that `filter` selects relations for: of the named actors' (and
@@ -40,8 +40,19 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
 /// the graph, so the answer to that question is the whole graph's; a hub's `--at D` then
 /// decodes the relations that hold on D, not its tens of thousands. Relations placed at an
 /// actor are all decoded (the place's entries are not kept).
-pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Graph>, CacheError> {
+///
+/// The entities the names match are decoded in full; the relations and the other entities
+/// they refer to in `detail`: for a command that prints a row per relation
+/// ([`Detail::Table`]), a hub's 40k relations are read without their evidence and summaries,
+/// and the 20k entities at their other ends without their descriptions.
+pub fn read_for(
+    dir: &Path,
+    names: &[&str],
+    filter: &Filter,
+    detail: Detail,
+) -> Result<Option<Graph>, CacheError> {
     let mut scope = Scope::open(dir)?;
+    scope.detail = detail;
     let mut about = Vec::new();
     let mut named = BTreeSet::new();
     for name in names {
@@ -50,17 +61,20 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         };
         about.extend(resolved);
     }
-    let mut relations = BTreeSet::new();
+    let mut relations = Vec::new();
     for &entity in &about {
         relations.extend(scope.may_answer(entity, filter)?);
         relations.extend(scope.lookup.placed(entity)?);
     }
+    relations.sort_unstable();
+    relations.dedup();
     scope.expect(relations.len())?;
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
-    let mut decoded = BTreeMap::new();
-    for r in relations {
-        decoded.insert(r, scope.relation(r, &documents)?);
+    // The relations decoded, by index, in order: a sorted vector, not a tree of 40k nodes.
+    let mut decoded = Vec::with_capacity(relations.len());
+    for &r in &relations {
+        decoded.push((r, scope.relation(r, &documents)?));
     }
     // An actor's parts (its armed forces) answer for it (query::parts): their relations too.
     let about_ids: BTreeSet<EntityId> = about
@@ -68,7 +82,8 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         .map(|&i| scope.entities[i].id.clone())
         .collect();
     let part_ids: BTreeSet<EntityId> = decoded
-        .values()
+        .iter()
+        .map(|(_, r)| &r.0)
         .filter(|r| r.kind == RelationKind::ArmedForceOf && !r.negated)
         .filter(|r| about_ids.contains(&r.target))
         .map(|r| r.source.clone())
@@ -79,19 +94,24 @@ pub fn read_for(dir: &Path, names: &[&str], filter: &Filter) -> Result<Option<Gr
         .filter(|(_, e)| part_ids.contains(&e.id))
         .map(|(i, _)| i)
         .collect();
+    let mut more = Vec::new();
     for part in parts {
-        for r in scope.may_answer(part, filter)? {
-            if let std::collections::btree_map::Entry::Vacant(slot) = decoded.entry(r) {
-                slot.insert(scope.relation(r, &documents)?);
-            }
-        }
+        more.extend(scope.may_answer(part, filter)?);
     }
-    let decoded = decoded.into_values().collect();
+    more.sort_unstable();
+    more.dedup();
+    more.retain(|r| relations.binary_search(r).is_err());
+    for r in more {
+        decoded.push((r, scope.relation(r, &documents)?));
+    }
+    decoded.sort_unstable_by_key(|(r, _)| *r);
+    let decoded = decoded.into_iter().map(|(_, relation)| relation).collect();
     // Only the names read for are resolved in this graph: only their candidates are named.
     let (whole, entities) = scope.entities.into_sorted();
     let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
-    let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
-    Ok(Some(graph))
+    Ok(Some(assemble(entities, &whole, decoded, sources, |i| {
+        named[i]
+    })))
 }
 
 /// Reads from the cache of `dir` what the ego network of the actor `name` within `depth`
@@ -115,31 +135,39 @@ pub fn read_ego(
     let Some(Some(center)) = scope.resolve(name, &mut named)? else {
         return Ok(None);
     };
-    // Each entity reached, with the entries of its relations the filter admits.
-    let mut reached: BTreeMap<usize, Vec<Incident>> = BTreeMap::new();
+    // Each entity reached is marked (a flag by entity index, not a tree of the ~20k entities
+    // a depth-2 network reaches), and the relations the filter admits between two reached
+    // entities are kept. Every entity of the last level is marked before its lists are read,
+    // so their entries are kept or dropped as they are read: those lists, the largest, are
+    // never held whole.
+    let mut is_reached = vec![false; scope.lookup.entity_count()];
+    is_reached[center] = true;
+    let mut reached = vec![center];
+    let mut relations = Vec::new();
     let mut level = vec![center];
     for d in 0..=depth {
         let mut next = Vec::new();
         for &at in &level {
-            let entries = scope.may_pass(at, filter)?;
-            if d < depth {
-                next.extend(entries.iter().map(|entry| entry.other));
+            for entry in scope.may_pass(at, filter)? {
+                if d < depth {
+                    if !is_reached[entry.other] {
+                        is_reached[entry.other] = true;
+                        next.push(entry.other);
+                    }
+                } else if !is_reached[entry.other] {
+                    continue;
+                }
+                relations.push(entry.relation);
             }
-            reached.insert(at, entries);
         }
-        next.sort_unstable();
-        next.dedup();
-        next.retain(|e| !reached.contains_key(e));
+        reached.extend_from_slice(&next);
         level = next;
     }
-    let relations: BTreeSet<usize> = reached
-        .values()
-        .flatten()
-        .filter(|entry| reached.contains_key(&entry.other))
-        .map(|entry| entry.relation)
-        .collect();
+    relations.sort_unstable();
+    relations.dedup();
+    reached.sort_unstable();
     scope.expect(reached.len())?;
-    for &e in reached.keys() {
+    for &e in &reached {
         scope.entity(e)?;
     }
     Ok(Some(scope.graph(&relations, &named)?.0))
@@ -177,16 +205,17 @@ pub fn paths(
     if let Some(failure) = links.failure.into_inner() {
         return Err(failure);
     }
-    let relations: BTreeSet<usize> = (found.paths.iter())
+    let mut relations: Vec<usize> = (found.paths.iter())
         .flat_map(|p| p.relations.iter().map(|r| r.index()))
         .collect();
+    relations.sort_unstable();
+    relations.dedup();
     for p in &found.paths {
         for e in &p.entities {
             scope.entity(e.index())?;
         }
     }
     let (graph, whole) = scope.graph(&relations, &named)?;
-    let relations: Vec<usize> = relations.into_iter().collect();
     let local = |all: &[usize], i: usize| all.binary_search(&i).expect("read into the graph");
     let paths = (found.paths.into_iter())
         .map(|p| query::Path {
@@ -331,7 +360,7 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
     };
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
-    let relation = scope.relation(r, &documents)?;
+    let (relation, _) = scope.relation(r, &documents)?;
     let (_, entities) = scope.entities.into_sorted();
     Ok(Some(Graph::from_valid(entities, vec![relation], sources)))
 }
@@ -357,22 +386,29 @@ fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
 const MANY_RECORDS: usize = 2000;
 
 /// The entities decoded so far, by index, and the lookup section to decode more.
-struct Scope {
-    lookup: Lookup,
-    entities: Decoded,
+pub(super) struct Scope {
+    pub(super) lookup: Lookup,
+    pub(super) entities: Decoded,
+    /// How much of each relation, and of each entity a relation refers to, is decoded (the
+    /// entities a name matches are decoded in full).
+    pub(super) detail: Detail,
 }
 
 impl Scope {
     /// A scope over the cache of `dir` with nothing decoded yet.
-    fn open(dir: &Path) -> Result<Scope, CacheError> {
+    pub(super) fn open(dir: &Path) -> Result<Scope, CacheError> {
         let lookup = open_lookup(dir)?;
         let entities = Decoded::new(lookup.entity_count());
-        Ok(Scope { lookup, entities })
+        Ok(Scope {
+            lookup,
+            entities,
+            detail: Detail::Full,
+        })
     }
 
     /// Prepares to decode about `records` records: more than [`MANY_RECORDS`] are read in
     /// place from the mapped file ([`Lookup::map_rest`]).
-    fn expect(&self, records: usize) -> Result<(), CacheError> {
+    pub(super) fn expect(&self, records: usize) -> Result<(), CacheError> {
         if records > MANY_RECORDS {
             self.lookup.map_rest()?;
         }
@@ -403,7 +439,7 @@ impl Scope {
     /// The entities `name` matches, decoded and added to `named`, and the one it resolves to
     /// among them as among all entities (none when it is ambiguous: the command reports it
     /// from the candidates the scoped graph holds); `None` when it matches no entity.
-    fn resolve(
+    pub(super) fn resolve(
         &mut self,
         name: &str,
         named: &mut BTreeSet<usize>,
@@ -445,12 +481,12 @@ impl Scope {
         Ok(entries)
     }
 
-    /// The graph of the entities decoded so far and the `relations` (with the entities they
-    /// refer to), where only the entities of `named` are named.
+    /// The graph of the entities decoded so far and the `relations` (indexes in increasing
+    /// order, with the entities they refer to), where only the entities of `named` are named.
     /// Also gives the index in the whole graph of each of its entities.
     fn graph(
         mut self,
-        relations: &BTreeSet<usize>,
+        relations: &[usize],
         named: &BTreeSet<usize>,
     ) -> Result<(Graph, Vec<usize>), CacheError> {
         let sources = self.sources()?;
@@ -461,28 +497,29 @@ impl Scope {
         }
         let (whole, entities) = self.entities.into_sorted();
         let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
-        let graph = Graph::from_valid_named(entities, decoded, sources, |i| named[i]);
+        let graph = assemble(entities, &whole, decoded, sources, |i| named[i]);
         Ok((graph, whole))
     }
 
-    /// Decodes entity `i` unless it already is; returns its id.
+    /// Decodes entity `i` in full unless it already is; returns its id.
     fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
-        entity_into(&self.lookup, &mut self.entities, i)
+        entity_into(&self.lookup, &mut self.entities, i, Detail::Full)
     }
 
-    /// Decodes relation `r`, and every entity it refers to.
-    fn relation(
+    /// Decodes relation `r` in the scope's detail, and every entity it refers to; gives it
+    /// with its source and target, by index in the whole graph.
+    pub(super) fn relation(
         &mut self,
         r: usize,
         documents: &[std::sync::Arc<str>],
-    ) -> Result<crate::model::Relation, CacheError> {
+    ) -> Result<(crate::model::Relation, [usize; 2]), CacheError> {
         let bytes = self.lookup.relation(r)?;
         let count = self.lookup.entity_count();
         // An entity that cannot be read is reported as itself, not as the relation.
         let mut failure = None;
-        let (lookup, entities) = (&self.lookup, &mut self.entities);
+        let (lookup, entities, detail) = (&self.lookup, &mut self.entities, self.detail);
         let mut id_of = |i: usize| {
-            entity_into(lookup, entities, i).map_err(|e| {
+            entity_into(lookup, entities, i, detail).map_err(|e| {
                 failure = Some(e);
                 Corrupt {
                     at: 0,
@@ -490,26 +527,53 @@ impl Scope {
                 }
             })
         };
-        let relation = super::record(
+        let relation = super::record_in(
             bytes,
+            detail,
             || format!("relation {r}"),
-            |d| payload::decode_relation(d, count, &mut id_of, documents),
+            |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
         );
         if let Some(e) = failure {
             return Err(e);
         }
-        Ok(relation?.0)
+        relation
     }
 }
 
-/// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
-fn entity_into(lookup: &Lookup, entities: &mut Decoded, i: usize) -> Result<EntityId, CacheError> {
-    if let Some(entity) = entities.get(i) {
+/// The graph of the decoded `entities`, whose indexes in the whole graph are `whole` (in
+/// increasing order), and `relations` with their ends by index in the whole graph, where
+/// only the entities `named` picks (by position) are named. Every entity a relation refers
+/// to was decoded, and the relation shares its id ([`entity_into`]): its ends are mapped to
+/// positions, not looked up by id.
+fn assemble(
+    entities: Vec<Entity>,
+    whole: &[usize],
+    relations: Vec<(crate::model::Relation, [usize; 2])>,
+    sources: Vec<crate::model::Source>,
+    named: impl Fn(usize) -> bool + Sync + Send,
+) -> Graph {
+    let local = |i: usize| whole.binary_search(&i).expect("an end decoded") as u32;
+    let (relations, ends): (Vec<_>, Vec<_>) = relations
+        .into_iter()
+        .map(|(relation, [s, t])| (relation, [local(s), local(t)]))
+        .unzip();
+    Graph::from_decoded_named(entities, relations, sources, ends, named)
+}
+
+/// Decodes entity `i` of `lookup` into `entities` in `detail` unless it is there in as much
+/// detail; returns its id.
+fn entity_into(
+    lookup: &Lookup,
+    entities: &mut Decoded,
+    i: usize,
+    detail: Detail,
+) -> Result<EntityId, CacheError> {
+    if let Some(entity) = entities.get_in(i, detail) {
         return Ok(entity.id.clone());
     }
-    let entity = super::entity_record(lookup.entity(i)?, i)?;
+    let entity = super::entity_record_in(lookup.entity(i)?, i, detail)?;
     let id = entity.id.clone();
-    entities.insert(i, entity);
+    entities.insert(i, entity, detail);
     Ok(id)
 }
 
@@ -517,11 +581,12 @@ fn entity_into(lookup: &Lookup, entities: &mut Decoded, i: usize) -> Result<Enti
 /// hub's scope decodes ~20k entities, in no order, and looks each up at every relation that
 /// refers to it).
 #[derive(Debug, Default)]
-struct Decoded {
+pub(super) struct Decoded {
     /// For each entity of the whole graph, one more than its place in `entities`, or 0.
     slots: Vec<u32>,
-    /// The entities decoded, with their index, in the order decoded.
-    entities: Vec<(usize, Entity)>,
+    /// The entities decoded, with their index and how much of each was, in the order
+    /// decoded.
+    entities: Vec<(usize, Entity, Detail)>,
 }
 
 impl Decoded {
@@ -539,22 +604,35 @@ impl Decoded {
         Some(&self.entities.get(slot.checked_sub(1)?)?.1)
     }
 
-    /// Keeps entity `i` (an index below the graph's count, not yet decoded).
-    fn insert(&mut self, i: usize, entity: Entity) {
-        self.entities.push((i, entity));
+    /// Entity `i`, if decoded in as much as `detail` (every detail but the full one decodes
+    /// the same fields of an entity).
+    fn get_in(&self, i: usize, detail: Detail) -> Option<&Entity> {
+        let slot = *self.slots.get(i)? as usize;
+        let (_, entity, has) = self.entities.get(slot.checked_sub(1)?)?;
+        (*has == Detail::Full || detail != Detail::Full).then_some(entity)
+    }
+
+    /// Keeps entity `i` (an index below the graph's count) decoded in `detail`, in place of
+    /// what was decoded of it before.
+    fn insert(&mut self, i: usize, entity: Entity, detail: Detail) {
+        if let Some(slot) = (self.slots[i] as usize).checked_sub(1) {
+            self.entities[slot] = (i, entity, detail);
+            return;
+        }
+        self.entities.push((i, entity, detail));
         // Entity counts are bounded by the loader's limits, far below u32::MAX.
         self.slots[i] = self.entities.len() as u32;
     }
 
     /// Each entity decoded, with its index, in no particular order.
     fn iter(&self) -> impl Iterator<Item = (usize, &Entity)> {
-        self.entities.iter().map(|(i, e)| (*i, e))
+        self.entities.iter().map(|(i, e, _)| (*i, e))
     }
 
     /// The indexes of the entities decoded, in order, and the entities in the same order.
     fn into_sorted(mut self) -> (Vec<usize>, Vec<Entity>) {
-        self.entities.sort_unstable_by_key(|(i, _)| *i);
-        self.entities.into_iter().unzip()
+        self.entities.sort_unstable_by_key(|(i, _, _)| *i);
+        self.entities.into_iter().map(|(i, e, _)| (i, e)).unzip()
     }
 }
 

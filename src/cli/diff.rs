@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{Argument, CliError};
 use super::output;
-use super::render::{certainty_label, entity_label, sentence_between};
-use super::{fields, leak, load_graph, scoped};
+use super::render::{certainty_label, sentence_between, terminal_labels};
+use super::{leak, load_graph, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Change, Filter};
 use actorgraph::view::RelationView;
@@ -48,23 +48,17 @@ pub fn run(
         .into());
     }
     // From an up-to-date cache, only the relations whose standing differs are read, and for
-    // the text only the heads of their records.
+    // the text only what its lines print of them.
     let standing = query::Standing::new(filter, first.period(), second.period());
-    let fields = fields(global);
+    let detail = text_detail(global, cache::Detail::Table);
     let graph = match scoped(global, |dir| {
-        cache::dated::changes(dir, &standing, fields).map(Some)
+        cache::dated::changes(dir, &standing, detail).map(Some)
     }) {
         Some(graph) => leak(graph),
         None => load_graph(global)?,
     };
     let d = query::diff(graph, first.period(), second.period(), filter);
-    // Each entity's label, made terminal-safe once, not once per relation.
-    let labels: Vec<String> = graph
-        .entities()
-        .par_iter()
-        .with_min_len(1024)
-        .map(|e| output::terminal(entity_label(e)))
-        .collect();
+    let labels = terminal_labels(graph);
     let words = Words::new(first, second);
     let explain = |c: &Change| explanation(graph, &labels, &words, c);
     if global.json {
@@ -85,12 +79,14 @@ pub fn run(
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut parts = vec![format!(
-        "from {first} to {second}: {} began, {} ended, {} changed certainty\n",
+    let mut lines = output::Lines::stdout();
+    writeln!(
+        lines,
+        "from {first} to {second}: {} began, {} ended, {} changed certainty",
         d.began.len(),
         d.ended.len(),
         d.changed.len()
-    )];
+    )?;
     for (title, list) in [
         ("began", &d.began),
         ("ended", &d.ended),
@@ -99,7 +95,7 @@ pub fn run(
         if list.is_empty() {
             continue;
         }
-        parts.push(format!("\n{title}:\n"));
+        write!(lines, "\n{title}:\n")?;
         // Hundreds of thousands of lines at a million relations: written on every core, in
         // chunks printed in order.
         let chunks: Vec<String> = list
@@ -116,9 +112,11 @@ pub fn run(
                 text
             })
             .collect();
-        parts.extend(chunks);
+        for chunk in &chunks {
+            lines.push_str(chunk)?;
+        }
     }
-    output::text_parts(parts.iter().map(String::as_str))?;
+    lines.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -299,29 +299,51 @@ fn load_graph(global: &Global) -> Result<&'static Graph, CliError> {
 /// suggestions found in the cache's sorted keys ([`cache::scoped::unknown`]), unless
 /// `--sources` is given (`show` reports a problem with the sources first, from the whole
 /// load).
-fn load_graph_about(global: &Global, names: &[&str]) -> Result<&'static Graph, CliError> {
-    load_graph_for(global, names, &actorgraph::query::Filter::default())
+fn load_graph_about(
+    global: &Global,
+    names: &[&str],
+    detail: cache::Detail,
+) -> Result<&'static Graph, CliError> {
+    load_graph_for(global, names, &actorgraph::query::Filter::default(), detail)
 }
 
 /// As [`load_graph_about`], for a question that `filter` selects the actors' relations for:
 /// from a cache, only the relations it admits are read
 /// ([`cache::scoped::read_for`]), so a hub's `--at D` reads those that may hold on D.
+///
+/// From a cache, the relations, and the entities they refer to but the named ones, are
+/// decoded in `detail`: for a command that prints only lines or rows of them
+/// ([`text_detail`]), no evidence and no description.
 fn load_graph_for(
     global: &Global,
     names: &[&str],
     filter: &actorgraph::query::Filter,
+    detail: cache::Detail,
 ) -> Result<&'static Graph, CliError> {
-    let read = |dir: &std::path::Path| match (cache::scoped::read_for(dir, names, filter)?, names) {
-        (Some(graph), _) => Ok(Some(Ok(graph))),
-        (None, [name]) if global.sources.is_none() => {
-            cache::scoped::unknown(dir, name).map(|e| Some(Err(e)))
-        }
-        (None, _) => Ok(None),
-    };
+    let read =
+        |dir: &std::path::Path| match (cache::scoped::read_for(dir, names, filter, detail)?, names)
+        {
+            (Some(graph), _) => Ok(Some(Ok(graph))),
+            (None, [name]) if global.sources.is_none() => {
+                cache::scoped::unknown(dir, name).map(|e| Some(Err(e)))
+            }
+            (None, _) => Ok(None),
+        };
     match scoped(global, read) {
         Some(Ok(graph)) => Ok(leak(graph)),
         Some(Err(unknown)) => Err(unknown.into()),
         None => load_graph(global),
+    }
+}
+
+/// How much of the relations a command that prints a line or a row per relation needs: what
+/// its text prints (`text`, [`cache::Detail::Table`] or [`cache::Detail::Timeline`]), or
+/// every field for JSON, which shows them all.
+fn text_detail(global: &Global, text: cache::Detail) -> cache::Detail {
+    if global.json {
+        cache::Detail::Full
+    } else {
+        text
     }
 }
 
@@ -338,16 +360,6 @@ fn scoped<T>(
         .as_deref()
         .filter(|d| d.is_dir() && !global.no_cache)?;
     read(dir).ok().flatten()
-}
-
-/// What of each relation's record a command's output needs: the head for a line of text,
-/// the whole for `--json`.
-fn fields(global: &Global) -> cache::dated::Fields {
-    if global.json {
-        cache::dated::Fields::Whole
-    } else {
-        cache::dated::Fields::Head
-    }
 }
 
 fn leak(graph: Graph) -> &'static Graph {

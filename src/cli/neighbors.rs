@@ -24,7 +24,12 @@ struct NeighborJson<'a> {
 
 /// Prints the neighbours of `name` that `filter` admits.
 pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, CliError> {
-    let graph = load_graph_for(global, &[name], filter)?;
+    let graph = load_graph_for(
+        global,
+        &[name],
+        filter,
+        super::text_detail(global, actorgraph::cache::Detail::Table),
+    )?;
     let ix = graph.resolve(name)?;
     let id = &graph.entity(ix).id;
     let found = query::neighbors(graph, ix, filter);

@@ -44,17 +44,63 @@ pub fn text(text: &str) -> io::Result<()> {
     out.write_all(displayable(text).as_bytes())
 }
 
-/// Writes `parts` to stdout one after another, each terminal-safe as [`text`] writes it, so
-/// that output made in pieces (a diff's lines, written on every core) is never copied into
-/// one string. Each part must end at a line end, where [`displayable`] balances isolates: the
-/// bytes are then those of [`text`] of the parts joined.
-pub fn text_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    for part in parts {
-        debug_assert!(part.is_empty() || part.ends_with('\n'), "{part:?}");
-        out.write_all(displayable(part).as_bytes())?;
+/// Text written to stdout as it is made, terminal-safe as [`text`] makes it: a command with
+/// tens of thousands of rows writes each as it is formatted (`writeln!(lines, …)?`) instead
+/// of collecting megabytes into one string.
+///
+/// Whole lines are passed through [`displayable`] in chunks of about [`Lines::CHUNK`] bytes:
+/// what it keeps or drops depends only on the line a character is in, so the bytes printed
+/// are those [`text`] prints for the whole text.
+pub struct Lines {
+    out: io::StdoutLock<'static>,
+    pending: String,
+}
+
+impl Lines {
+    /// How many bytes are gathered before their whole lines are written.
+    const CHUNK: usize = 64 * 1024;
+
+    /// Text for stdout, nothing written yet.
+    pub fn stdout() -> Lines {
+        Lines {
+            out: io::stdout().lock(),
+            pending: String::with_capacity(Self::CHUNK + 1024),
+        }
     }
-    out.flush()
+
+    /// Appends formatted text (what `write!` and `writeln!` call), writing the whole lines
+    /// gathered once there are [`Lines::CHUNK`] bytes of them.
+    pub fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> io::Result<()> {
+        // Writing to a string fails only when a `Display` implementation does.
+        std::fmt::Write::write_fmt(&mut self.pending, args).map_err(io::Error::other)?;
+        self.written()
+    }
+
+    /// Appends `text`, as [`Lines::write_fmt`] does.
+    pub fn push_str(&mut self, text: &str) -> io::Result<()> {
+        self.pending.push_str(text);
+        self.written()
+    }
+
+    /// Writes the whole lines gathered once there are enough of them.
+    fn written(&mut self) -> io::Result<()> {
+        if self.pending.len() < Self::CHUNK {
+            return Ok(());
+        }
+        let Some(end) = self.pending.rfind('\n') else {
+            return Ok(());
+        };
+        self.out
+            .write_all(displayable(&self.pending[..=end]).as_bytes())?;
+        self.pending.drain(..=end);
+        Ok(())
+    }
+
+    /// Writes what is left and flushes stdout.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(displayable(&self.pending).as_bytes())?;
+        self.out.flush()
+    }
 }
 
 /// Prints `message` on stderr, one line per line, each terminal-safe as
@@ -213,24 +259,26 @@ pub fn table_width(wide: bool, width: Option<usize>) -> Option<usize> {
 
 /// A table of text cells, printed with columns aligned by display width and fitted to the
 /// layout's width ([`table_width`]).
+///
+/// The cells' text is kept one after the other in one string, each cell's display width
+/// measured once as it is added: a hub's table of 40k rows is one allocation, not 200k.
 #[derive(Debug, Default)]
 pub struct Table {
-    rows: Vec<Vec<String>>,
+    /// Every cell's text, terminal-safe, one after the other, row by row.
+    text: String,
+    /// Each cell: where its text ends in `text`, and its display width.
+    cells: Vec<(usize, usize)>,
+    /// Where each row's cells end in `cells`.
+    rows: Vec<usize>,
     keep: Vec<bool>,
 }
 
 impl Table {
     /// A table whose first row is `header`.
     pub fn new(header: &[&str]) -> Table {
-        Table {
-            rows: vec![
-                header
-                    .iter()
-                    .map(|h| actorgraph::text::visible(h))
-                    .collect(),
-            ],
-            keep: Vec::new(),
-        }
+        let mut table = Table::default();
+        table.row(header.iter().map(|h| actorgraph::text::visible(h)));
+        table
     }
 
     /// Marks column `column` (ids, which a user copies into the next command) to be cut only
@@ -243,14 +291,35 @@ impl Table {
         self
     }
 
-    /// Adds a row; cells are made terminal-safe (a cell that already is stays as it is,
-    /// not copied).
-    pub fn row(&mut self, cells: Vec<String>) {
-        let shown = |cell: String| match actorgraph::text::visible_line(&cell) {
-            Cow::Borrowed(_) => cell,
-            Cow::Owned(shown) => shown,
-        };
-        self.rows.push(cells.into_iter().map(shown).collect());
+    /// Adds a row; cells are made terminal-safe.
+    pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        for cell in cells {
+            let start = self.text.len();
+            self.text
+                .push_str(&actorgraph::text::visible_line(cell.as_ref()));
+            let width = display_width(&self.text[start..]);
+            self.cells.push((self.text.len(), width));
+        }
+        self.rows.push(self.cells.len());
+    }
+
+    /// Each row's cells: their text and display width.
+    fn each_row(&self) -> impl Iterator<Item = impl Iterator<Item = (&str, usize)>> {
+        let mut first = 0;
+        self.rows.iter().map(move |&end| {
+            let cells = &self.cells[first..end];
+            let mut start = if first == 0 {
+                0
+            } else {
+                self.cells[first - 1].0
+            };
+            first = end;
+            cells.iter().map(move |&(end, width)| {
+                let cell = &self.text[start..end];
+                start = end;
+                (cell, width)
+            })
+        })
     }
 
     /// The table as text, two spaces between columns, no trailing spaces, fitted to the
@@ -259,35 +328,59 @@ impl Table {
         self.render_within(layout().width, stdout_is_terminal())
     }
 
+    /// Writes the table to `lines` as [`Table::render`] gives it, row by row.
+    pub fn render_to(&self, lines: &mut Lines) -> io::Result<()> {
+        self.rows_within(layout().width, stdout_is_terminal(), |row| {
+            lines.push_str(row)
+        })
+    }
+
     /// The table fitted to `width` display columns (none: whole), right-to-left cells
     /// isolated when `isolate`: cells are cut first, then isolated, so every isolate closes.
     fn render_within(&self, width: Option<usize>, isolate: bool) -> String {
-        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
-        // Each cell's display width, measured once.
-        let cell_widths: Vec<Vec<usize>> = (self.rows.iter())
-            .map(|row| row.iter().map(|cell| cell.width()).collect())
-            .collect();
-        let natural: Vec<usize> = (0..columns)
-            .map(|c| {
-                (cell_widths.iter())
-                    .filter_map(|r| r.get(c).copied())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
+        let columns = self.columns();
+        let mut out =
+            String::with_capacity(self.text.len() + self.rows.len() * (columns * fit::GAP + 1));
+        let written: io::Result<()> = self.rows_within(width, isolate, |row| {
+            out.push_str(row);
+            Ok(())
+        });
+        debug_assert!(written.is_ok(), "a string takes every row");
+        out
+    }
+
+    /// How many columns the widest row has.
+    fn columns(&self) -> usize {
+        self.row_lengths().max().unwrap_or(0)
+    }
+
+    /// Gives `row` each line of the table fitted to `width` display columns (none: whole),
+    /// with its line feed, right-to-left cells isolated when `isolate`: cells are cut
+    /// first, then isolated, so every isolate closes. Stops at the first error `row` gives.
+    fn rows_within(
+        &self,
+        width: Option<usize>,
+        isolate: bool,
+        mut row: impl FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut natural = vec![0; self.columns()];
+        for cells in self.each_row() {
+            for (c, (_, width)) in cells.enumerate() {
+                natural[c] = natural[c].max(width);
+            }
+        }
         let widths = match width {
             Some(width) => fit::widths(&natural, &self.keep, width),
             None => natural,
         };
-        let bytes: usize = self.rows.iter().flatten().map(String::len).sum();
-        let mut out = String::with_capacity(bytes + self.rows.len() * (columns * fit::GAP + 1));
-        for (row, row_widths) in self.rows.iter().zip(&cell_widths) {
-            let line = out.len();
-            for (c, (cell, &natural)) in row.iter().zip(row_widths).enumerate() {
+        let mut out = String::new();
+        for (cells, count) in self.each_row().zip(self.row_lengths()) {
+            out.clear();
+            for (c, (cell, natural)) in cells.enumerate() {
                 let shown = if natural <= widths[c] {
                     // Whole, as `fit::truncate` keeps it: no copy unless isolated.
                     if isolate {
-                        out.push_str(&isolated(cell.clone(), true));
+                        out.push_str(&isolated(cell.to_owned(), true));
                     } else {
                         out.push_str(cell);
                     }
@@ -298,16 +391,44 @@ impl Table {
                     out.push_str(&isolated(cut, isolate));
                     shown
                 };
-                if c + 1 < row.len() {
-                    let pad = widths[c] - shown + fit::GAP;
-                    out.extend(std::iter::repeat_n(' ', pad));
+                if c + 1 < count {
+                    pad(&mut out, widths[c] - shown + fit::GAP);
                 }
             }
-            let kept = out[line..].trim_end().len();
-            out.truncate(line + kept);
+            out.truncate(out.trim_end().len());
             out.push('\n');
+            row(&out)?;
         }
-        out
+        Ok(())
+    }
+
+    /// How many cells each row has.
+    fn row_lengths(&self) -> impl Iterator<Item = usize> {
+        let mut first = 0;
+        self.rows
+            .iter()
+            .map(move |&end| end - std::mem::replace(&mut first, end))
+    }
+}
+
+/// The display width of a terminal-safe `cell`: its length when it is printable ASCII, one
+/// column a byte (most cells: dates, kinds, ids), else as `unicode-width` measures it.
+fn display_width(cell: &str) -> usize {
+    if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        cell.len()
+    } else {
+        cell.width()
+    }
+}
+
+/// Appends `n` spaces to `out`.
+fn pad(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        out.push_str(&SPACES[..now]);
+        left -= now;
     }
 }
 

@@ -6,7 +6,8 @@ use super::args::Global;
 use super::error::CliError;
 use super::output;
 use super::render::relation_table;
-use super::{load_graph, load_graph_for, resolve_actors};
+use super::{load_graph, load_graph_for, resolve_actors, text_detail};
+use actorgraph::cache;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -16,7 +17,12 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
     let graph = if names.is_empty() {
         load_graph(global)?
     } else {
-        load_graph_for(global, &names, filter)?
+        load_graph_for(
+            global,
+            &names,
+            filter,
+            text_detail(global, cache::Detail::Table),
+        )?
     };
     let with = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &with, filter);

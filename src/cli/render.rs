@@ -6,6 +6,7 @@ use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
 use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation};
+use rayon::prelude::*;
 
 use super::output::{Table, layout, terminal, word};
 
@@ -73,14 +74,19 @@ pub fn certainty_label(certainty: Option<Certainty>) -> String {
     certainty.map_or(String::new(), |c| word(Term::Certain(c)).to_owned())
 }
 
-/// One line per relation: `source KIND target` with arrows for directed kinds.
-pub fn sentence(graph: &Graph, relation: &Relation) -> String {
-    let [source, target] =
-        [&relation.source, &relation.target].map(|id| terminal(label(graph, id)));
-    sentence_between(relation, &source, &target)
+/// Each entity's label in the output language, made terminal-safe ([`terminal`]) once, not
+/// once per relation that names it; by entity index.
+pub fn terminal_labels(graph: &Graph) -> Vec<String> {
+    graph
+        .entities()
+        .par_iter()
+        .with_min_len(1024)
+        .map(|e| terminal(entity_label(e)))
+        .collect()
 }
 
-/// [`sentence`] with the labels of its ends already made terminal-safe ([`terminal`]).
+/// One line per relation: `source KIND target` with arrows for directed kinds, the labels of
+/// its ends already made terminal-safe ([`terminal_labels`]).
 pub fn sentence_between(relation: &Relation, source: &str, target: &str) -> String {
     let arrow = if relation.kind.is_symmetric() {
         "—"

@@ -8,7 +8,7 @@ use super::args::Global;
 use super::error::{CliError, Missing};
 use super::output;
 use super::render::relation_table;
-use super::{fields, leak, load_graph, scoped};
+use super::{leak, load_graph, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
@@ -28,9 +28,9 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         .into());
     }
     // From an up-to-date cache, only the relations that hold in the period are read, and for
-    // the table only the heads of their records.
-    let fields = fields(global);
-    let graph = match scoped(global, |dir| cache::dated::snapshot(dir, filter, fields)) {
+    // the table only what its rows print of them.
+    let detail = text_detail(global, cache::Detail::Table);
+    let graph = match scoped(global, |dir| cache::dated::snapshot(dir, filter, detail)) {
         Some(graph) => leak(graph),
         None => load_graph(global)?,
     };

@@ -1,13 +1,13 @@
 //! `actorgraph timeline`: everything involving an actor or a pair, in date order.
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
-use super::render::{entity_label, label, sentence, status_label};
-use super::{load_graph_for, resolve_actors};
+use super::render::{entity_label, label, sentence_between, status_label};
+use super::{load_graph_for, resolve_actors, text_detail};
+use actorgraph::cache;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
@@ -19,7 +19,12 @@ pub fn run(
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
-    let graph = load_graph_for(global, &names, filter)?;
+    let graph = load_graph_for(
+        global,
+        &names,
+        filter,
+        text_detail(global, cache::Detail::Timeline),
+    )?;
     let actors = resolve_actors(graph, &names)?;
     let found = query::relations(graph, &actors, filter);
     if global.json {
@@ -34,20 +39,29 @@ pub fn run(
         .iter()
         .map(|&a| terminal(entity_label(graph.entity(a))))
         .collect();
-    let mut text = format!(
-        "timeline of {}: {} relation(s)\n",
+    // A hub's timeline is megabytes: each row is written as it is made.
+    let mut lines = output::Lines::stdout();
+    writeln!(
+        lines,
+        "timeline of {}: {} relation(s)",
         names.join(" and "),
         found.len()
-    );
+    )?;
+    // The terminal-safe label of each end, made once however many relations name it, and
+    // only for the ends the timeline names (not every entity of a whole graph).
+    let mut labels: Vec<Option<String>> = vec![None; graph.entities().len()];
+    for f in &found {
+        let (source, target) = graph.ends(f.relation);
+        for end in [source, target] {
+            labels[end.index()].get_or_insert_with(|| terminal(entity_label(graph.entity(end))));
+        }
+    }
+    let label_of = |end: actorgraph::EntityIx| labels[end.index()].as_deref().unwrap_or("");
     for f in &found {
         let relation = graph.relation(f.relation);
-        writeln!(
-            text,
-            "\n{}  {}",
-            relation.dates(),
-            sentence(graph, relation)
-        )
-        .ok();
+        let (source, target) = graph.ends(f.relation);
+        let sentence = sentence_between(relation, label_of(source), label_of(target));
+        writeln!(lines, "\n{}  {sentence}", relation.dates())?;
         let mut notes = vec![status_label(relation)];
         if let Some(event) = &relation.event {
             notes.push(terminal(event));
@@ -55,9 +69,9 @@ pub fn run(
         if let Some(place) = &relation.place {
             notes.push(format!("at {}", terminal(label(graph, place))));
         }
-        writeln!(text, "    [{}] {}", notes.join("; "), relation.id).ok();
-        writeln!(text, "    {}", terminal(&relation.summary)).ok();
+        writeln!(lines, "    [{}] {}", notes.join("; "), relation.id)?;
+        writeln!(lines, "    {}", terminal(&relation.summary))?;
     }
-    output::text(&text)?;
+    lines.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,8 +6,7 @@ use std::fs;
 
 use crate::common::run;
 use crate::scoped_cache::{chain, damage_summary, edit_an_input};
-use actorgraph::cache::dated::Fields;
-use actorgraph::cache::{self, CacheError};
+use actorgraph::cache::{self, CacheError, Detail};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter, Standing};
 use actorgraph::{Graph, PartialDate, Period, RelationKind};
@@ -100,11 +99,11 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 ..filter.clone()
             };
             let expected = snapshot_ids(&whole, &at);
-            for fields in [Fields::Whole, Fields::Head] {
-                let part = cache::dated::snapshot(&data, &at, fields).unwrap().unwrap();
+            for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
+                let part = cache::dated::snapshot(&data, &at, detail).unwrap().unwrap();
                 assert_eq!(snapshot_ids(&part, &at), expected, "{date} {filter:?}");
                 assert!(part.relations().len() <= whole.relations().len());
-                whole_or_head(&part, &whole, fields);
+                decoded_in(&part, &whole, detail);
             }
             nonempty += usize::from(!expected.is_empty());
         }
@@ -112,8 +111,8 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
             let (first, second) = (period(&pair[0]), period(&pair[6]));
             let standing = Standing::new(&filter, first, second);
             let expected = diff_ids(&whole, first, second, &filter);
-            for fields in [Fields::Whole, Fields::Head] {
-                let part = cache::dated::changes(&data, &standing, fields).unwrap();
+            for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
+                let part = cache::dated::changes(&data, &standing, detail).unwrap();
                 assert_eq!(
                     diff_ids(&part, first, second, &filter),
                     expected,
@@ -121,30 +120,31 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 );
                 // Only the relations that changed are decoded.
                 assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
-                whole_or_head(&part, &whole, fields);
+                decoded_in(&part, &whole, detail);
             }
         }
     }
     assert!(nonempty > 100, "{nonempty} snapshots hold something");
     assert!(
-        cache::dated::snapshot(&data, &Filter::default(), Fields::Whole)
+        cache::dated::snapshot(&data, &Filter::default(), Detail::Full)
             .unwrap()
             .is_none()
     );
 }
 
-/// Each relation of `part` is the whole graph's relation of the same id, or (read for its
-/// head) the same up to its status and who claims and disputes it, with nothing after.
-fn whole_or_head(part: &Graph, whole: &Graph, fields: Fields) {
+/// Each relation of `part` is the whole graph's relation of the same id, with the fields
+/// `detail` leaves out empty.
+fn decoded_in(part: &Graph, whole: &Graph, detail: Detail) {
     for relation in part.relations() {
         let r = whole.relation_ix(relation.id.as_str()).unwrap();
         let mut expected = whole.relation(r).clone();
-        if fields == Fields::Head {
-            expected.place = None;
-            expected.event = None;
+        if detail != Detail::Full {
             expected.casualties = Box::default();
-            expected.summary = Box::default();
             expected.evidence = Box::default();
+        }
+        if detail == Detail::Table {
+            expected.event = None;
+            expected.summary = Box::default();
         }
         assert_eq!(relation, &expected);
     }
@@ -216,13 +216,13 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     let at = dated_section(&original, n);
     let during = Filter::during(period("2012"));
     let standing = Standing::new(&Filter::default(), period("2011"), period("2013"));
-    for fields in [Fields::Whole, Fields::Head] {
-        let sound = cache::dated::snapshot(dir.path(), &during, fields)
+    for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
+        let sound = cache::dated::snapshot(dir.path(), &during, detail)
             .unwrap()
             .unwrap();
         assert_eq!(sound.relations().len(), n - 1);
         assert_eq!(
-            cache::dated::changes(dir.path(), &standing, fields)
+            cache::dated::changes(dir.path(), &standing, detail)
                 .unwrap()
                 .relations()
                 .len(),
@@ -236,9 +236,9 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     fs::write(&file, &bytes).unwrap();
     // Both readers refuse the cache, saying why.
     let refused = |what: &str| {
-        for fields in [Fields::Whole, Fields::Head] {
-            let snapshot = cache::dated::snapshot(dir.path(), &during, fields).map(|_| ());
-            let changes = cache::dated::changes(dir.path(), &standing, fields).map(|_| ());
+        for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
+            let snapshot = cache::dated::snapshot(dir.path(), &during, detail).map(|_| ());
+            let changes = cache::dated::changes(dir.path(), &standing, detail).map(|_| ());
             for err in [snapshot.unwrap_err(), changes.unwrap_err()] {
                 assert!(err.to_string().contains(what), "{err}");
             }
@@ -259,14 +259,14 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
         stdout.starts_with(&format!("{} relation(s)", n - 1)),
         "{stdout}"
     );
-    assert!(cache::dated::snapshot(dir.path(), &during, Fields::Head).is_ok());
+    assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
 
     // A damaged record of a relation that holds is refused too.
     damage_summary(&file, "marker-1000 ");
     refused("checksum mismatch in block");
     // A date no relation holds on reads no record.
     let before = Filter::during(period("1990"));
-    let none = cache::dated::snapshot(dir.path(), &before, Fields::Whole)
+    let none = cache::dated::snapshot(dir.path(), &before, Detail::Full)
         .unwrap()
         .unwrap();
     assert!(none.relations().is_empty());
@@ -275,11 +275,11 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     refused("truncated or padded");
 
     fs::write(&file, &original).unwrap();
-    assert!(cache::dated::snapshot(dir.path(), &during, Fields::Head).is_ok());
+    assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
     edit_an_input(dir.path());
-    let stale = cache::dated::snapshot(dir.path(), &during, Fields::Head).unwrap_err();
+    let stale = cache::dated::snapshot(dir.path(), &during, Detail::Table).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
-    let stale = cache::dated::changes(dir.path(), &standing, Fields::Whole).unwrap_err();
+    let stale = cache::dated::changes(dir.path(), &standing, Detail::Full).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
 }
 
@@ -295,7 +295,7 @@ fn a_cache_without_the_dated_section_is_stale() {
     assert_eq!(bytes[at..at + 4], cache::FORMAT_VERSION.to_le_bytes());
     bytes[at..at + 4].copy_from_slice(&7u32.to_le_bytes());
     fs::write(&file, &bytes).unwrap();
-    let err = cache::dated::snapshot(dir.path(), &Filter::during(period("2012")), Fields::Head)
+    let err = cache::dated::snapshot(dir.path(), &Filter::during(period("2012")), Detail::Table)
         .unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }

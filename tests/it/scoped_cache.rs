@@ -144,6 +144,15 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         // show: an entity (with and without its quoted evidence), a relation by id, an
         // ambiguous name, an unknown one.
         &["show", "Bilal Ag Acherif"],
+        // The text of an actor with parts and many relations, read as rows, in each
+        // language (labels from names and acronyms); its timeline and tables.
+        &["show", "Mali"],
+        &["show", "MNLA", "--lang", "fr"],
+        &["show", "France", "--lang", "ar"],
+        &["timeline", "Mali"],
+        &["timeline", "France", "--lang", "fr"],
+        &["relations", "--with", "Mali"],
+        &["neighbors", "France", "--at", "2013"],
         &["show", "MNLA", "--json"],
         &["show", "Mali", "--sources", SEEDS],
         &["show", "mnla-declares-azawad-independence"],
@@ -446,8 +455,16 @@ fn a_read_for_a_question_answers_it_as_the_whole_graph() {
     let (_keep, data, whole) = cached_azawad();
     for entity in whole.entities() {
         let id = entity.id.as_str();
-        for filter in question_filters() {
-            let part = cache::scoped::read_for(&data, &[id], &filter)
+        let details = [
+            cache::Detail::Full,
+            cache::Detail::Timeline,
+            cache::Detail::Table,
+        ];
+        for (filter, detail) in question_filters()
+            .into_iter()
+            .flat_map(|f| details.map(|d| (f.clone(), d)))
+        {
+            let part = cache::scoped::read_for(&data, &[id], &filter, detail)
                 .unwrap()
                 .unwrap();
             let (w, p) = (whole.resolve(id).unwrap(), part.resolve(id).unwrap());
@@ -464,9 +481,78 @@ fn a_read_for_a_question_answers_it_as_the_whole_graph() {
                 let ids = found.iter().map(|f| g.relation(f.relation).id.to_string());
                 ids.collect::<Vec<_>>()
             };
-            assert_eq!(neighbors(&whole, w), neighbors(&part, p), "{id} {filter:?}");
-            assert_eq!(relations(&whole, w), relations(&part, p), "{id} {filter:?}");
+            assert_eq!(
+                neighbors(&whole, w),
+                neighbors(&part, p),
+                "{id} {filter:?} {detail:?}"
+            );
+            assert_eq!(
+                relations(&whole, w),
+                relations(&part, p),
+                "{id} {filter:?} {detail:?}"
+            );
         }
+    }
+}
+
+/// What a row prints of a relation and of the entity at its other end, and what a row never
+/// prints, which a row's decoding leaves empty.
+type Row = (String, String, String, String, String, String, String);
+
+fn row(relation: &actorgraph::Relation, other: &actorgraph::Entity) -> Row {
+    (
+        relation.id.to_string(),
+        format!(
+            "{} {:?} {:?} {} {} {:?} {:?}",
+            relation.dates(),
+            relation.kind,
+            relation.status,
+            relation.negated,
+            relation.timeless,
+            relation.claimed_by,
+            relation.disputed_by
+        ),
+        format!("{} → {}", relation.source, relation.target),
+        format!("{:?}", relation.place),
+        format!("{} {:?}", other.id, other.kind),
+        format!("{:?} {:?}", other.names, other.aliases),
+        format!(
+            "{} {} {:?} {:?}",
+            relation.evidence.len(),
+            relation.casualties.len(),
+            relation.event,
+            relation.summary
+        ),
+    )
+}
+
+#[test]
+fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
+    let (_keep, data, whole) = cached_azawad();
+    for (i, entity) in whole.entities().iter().enumerate() {
+        let ix = actorgraph::EntityIx::new(i);
+        let id = entity.id.as_str();
+        let mut rows = cache::rows::rows(&data, id)
+            .unwrap()
+            .expect("an id names one entity");
+        assert_eq!(rows.entity(), entity);
+        assert_eq!(rows.len(), whole.incident(ix).len());
+        let mut read = Vec::new();
+        rows.each(|relation, other| read.push(row(relation, other)))
+            .unwrap();
+        let expected: Vec<Row> = (whole.incident(ix).iter())
+            .map(|&r| {
+                let mut row = row(whole.relation(r), whole.entity(whole.other_end(r, ix)));
+                // A table's rows never print evidence, casualties, events or summaries:
+                // they are not read.
+                row.6 = "0 0 None \"\"".to_owned();
+                row
+            })
+            .collect();
+        assert_eq!(read, expected, "{id}");
+    }
+    for name in ["ag", "Gaoo", "zzz"] {
+        assert!(cache::rows::rows(&data, name).unwrap().is_none(), "{name}");
     }
 }
 
@@ -585,6 +671,7 @@ fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
     let err = cache::scoped::paths(dir.path(), ("actor-3", "actor-4"), &none, 1, 9).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
-    let err = cache::scoped::read_for(dir.path(), &["actor-3"], &none).unwrap_err();
+    let err =
+        cache::scoped::read_for(dir.path(), &["actor-3"], &none, cache::Detail::Full).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
