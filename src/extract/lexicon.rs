@@ -203,6 +203,12 @@ pub(crate) enum Meaning {
     /// An agent that sponsors ("برعاية X"): who does an attack so, but no side of a truce or
     /// talks it sponsors.
     Sponsor,
+    /// A call for something ("دعا إلى", "called for", "appelé à"): a relation trigger right
+    /// after it in its clause is asked for, not stated ("a call for talks is no talks held").
+    Appeal,
+    /// A determiner ("le", "les", "the"): the word right after it is a noun, never a verb
+    /// ("le combat" is the fight, "qui combat" the verb).
+    Determiner,
     Passive,
     Relative,
     Locative,
@@ -489,6 +495,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "against" => Meaning::Against,
         "agent" => Meaning::Agent,
         "sponsor" => Meaning::Sponsor,
+        "appeal" => Meaning::Appeal,
+        "determiner" => Meaning::Determiner,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,
