@@ -719,7 +719,7 @@ impl<'g> Extractor<'g> {
         // "X و Y attacked Z", "X، وY على وجه الخصوص، كانت في Z": each subject in turn.
         if matches!(
             first.0.rule,
-            "verb-svo" | "verb-vso" | "noun" | "apposition" | "object-control"
+            "verb-svo" | "verb-vso" | "noun" | "apposition" | "object-control" | "masdar"
         ) {
             let targets: Vec<rules::Reading> = picks.iter().map(|p| p.0).collect();
             for (n, co) in sentence.co_subjects(first.0.source).into_iter().enumerate() {
@@ -732,6 +732,23 @@ impl<'g> Extractor<'g> {
                     if let Some(pick) = self.fits(trigger.kind, mentions, reading) {
                         picks.push(pick);
                     }
+                }
+            }
+        }
+        // "مناطق X وY في مالي، بالإضافة إلى Z", "X and Y in Mali, as well as Z": an item
+        // continuing the list after an apposition's target, of the sources' kind and not the
+        // target's, is one more source (a list joins items of one kind).
+        if first.0.rule == "apposition" {
+            let s = first.0.source;
+            let sources = |m: usize| kind_of(m) == kind_of(s) && kind_of(m) != kind_of(t);
+            for (n, next) in sentence.listed_after(t, sources).into_iter().enumerate() {
+                let reading = rules::Reading {
+                    source: next,
+                    confidence: first.0.confidence - 0.03 * (n + 1).min(2) as f64,
+                    ..first.0
+                };
+                if let Some(pick) = self.fits(trigger.kind, mentions, reading) {
+                    picks.push(pick);
                 }
             }
         }
@@ -2952,5 +2969,70 @@ mod tests {
             ],
             "agreement mnla ansar-dine",
         );
+    }
+
+    // --- extract6: seed recall (issue 16). Invented sentences, not the seeds' or held-out texts'.
+
+    #[test]
+    fn a_list_continued_after_an_apposition_s_target_continues_its_sources() {
+        each_has(
+            &[
+                (
+                    Lang::Ar,
+                    "زار الوفد غاو وكيدال في مالي، بالإضافة إلى تمبكتو.",
+                ),
+                (
+                    Lang::En,
+                    "The envoy visited Gao and Kidal, in Mali, as well as Timbuktu.",
+                ),
+                (
+                    Lang::Fr,
+                    "L'envoyé a visité Gao et Kidal, au Mali, ainsi que Tombouctou.",
+                ),
+            ],
+            "part_of timbuktu mali",
+        );
+        // An item of the target's kind continues the targets, not the sources.
+        let found = read(Lang::Ar, "زار الوفد غاو في مالي، بالإضافة إلى النيجر.");
+        assert!(!starts(&found, "part_of niger"), "{found:?}");
+    }
+
+    #[test]
+    fn a_masdar_of_purpose_has_the_clause_s_subject_and_its_genitive_object() {
+        // "لمحاربة Y" (to fight Y): each subject of the clause fights Y; "to fight", "pour
+        // combattre" are the same construction with an infinitive.
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "شكلت الحركة الوطنية لتحرير أزواد وأنصار الدين تحالفا لمحاربة فرنسا.",
+            ),
+            (
+                Lang::En,
+                "The MNLA and Ansar Dine formed an alliance to fight France.",
+            ),
+            (
+                Lang::Fr,
+                "Le MNLA et Ansar Dine ont formé une alliance pour combattre la France.",
+            ),
+        ] {
+            let found = read(lang, text);
+            for side in ["mnla", "ansar-dine"] {
+                assert!(
+                    starts(&found, &format!("conflict {side} france")),
+                    "{text}: {found:?}"
+                );
+            }
+        }
+        assert!(has(
+            Lang::Ar,
+            "تحركت فرنسا في يناير 2013 لمهاجمة أنصار الدين.",
+            "attack france ansar-dine"
+        ));
+        // The genitive of a noun that is no such masdar is its agent: "لهجوم Y" (Y's attack).
+        let found = read(
+            Lang::Ar,
+            "تصدت الحركة الوطنية لتحرير أزواد لهجوم أنصار الدين على غاو.",
+        );
+        assert!(!starts(&found, "attack mnla ansar-dine"), "{found:?}");
     }
 }

@@ -405,6 +405,11 @@ impl Sentence<'_> {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // "لمحاربة Y" (to fight Y): a masdar of purpose with its object is read by that
+        // construction alone, not as a noun whose sides are around it.
+        if trigger.object && self.masdar_readings(a, b, &mut out) {
+            return out;
+        }
         if trigger.kind.is_symmetric() {
             self.between_readings(a, b, &mut out);
         }
@@ -594,9 +599,11 @@ impl Sentence<'_> {
         if let Some(s) = subject {
             let close = self.mentions[s].last + 4 >= a;
             let confidence = if close { 0.75 } else { 0.65 };
-            out.extend(self.object_readings(s, b, trigger, "verb-svo", confidence));
+            let objects = self.object_readings(s, b, trigger, "verb-svo", confidence);
             // "X and Y clashed", not "X and Y, which border the country": a relative
-            // clause says of each what it says, the pair is not its two sides.
+            // clause says of each what it says, the pair is not its two sides. When the verb
+            // has an object ("X et Y ont formé une alliance pour combattre Z"), the pair is
+            // read only if no object fits (the kinds decide).
             if symmetric
                 && let Some(x) = s.checked_sub(1)
                 && self.joined(x, s)
@@ -606,8 +613,10 @@ impl Sentence<'_> {
                     .iter()
                     .any(|&r| r >= self.mentions[s].last && r < a)
             {
-                out.push(read(x, s, "coordination", 0.7));
+                let confidence = if objects.is_empty() { 0.7 } else { 0.6 };
+                out.push(read(x, s, "coordination", confidence));
             }
+            out.extend(objects);
         }
     }
 
