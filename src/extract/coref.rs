@@ -311,9 +311,7 @@ impl Memory {
         candidates: &[super::Candidate],
     ) {
         let _ = (matches, tokens);
-        if let Some(pair) = self.together.take() {
-            self.pair = Some(pair);
-        }
+        let together = self.together.take();
         for c in &candidates[self.seen.min(candidates.len())..] {
             if !c.kind.is_symmetric() {
                 continue;
@@ -326,6 +324,11 @@ impl Memory {
                 let at = c.evidence.first().map_or(0, |e| e.start_byte);
                 self.pair = Some((s, t, at));
             }
+        }
+        // Two actors the sentence named together ("X و Y شكلا تحالفا لمحاربة Z") are its
+        // pair before the relations it proposed with a third.
+        if together.is_some() {
+            self.pair = together;
         }
         self.seen = candidates.len();
         for &e in &self.current {

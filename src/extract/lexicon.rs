@@ -203,6 +203,12 @@ pub(crate) enum Meaning {
     /// An agent that sponsors ("برعاية X"): who does an attack so, but no side of a truce or
     /// talks it sponsors.
     Sponsor,
+    /// A call for something ("دعا إلى", "called for", "appelé à"): a relation trigger right
+    /// after it in its clause is asked for, not stated ("a call for talks is no talks held").
+    Appeal,
+    /// A determiner ("le", "les", "the"): the word right after it is a noun, never a verb
+    /// ("le combat" is the fight, "qui combat" the verb).
+    Determiner,
     Passive,
     Relative,
     Locative,
@@ -287,6 +293,9 @@ pub(crate) struct Trigger {
     /// A noun that is the relation only without the article: written with it, one word
     /// names an actor ("التحالف", the coalition; "تحالف بين X وY" is an alliance).
     pub indefinite: bool,
+    /// A masdar whose genitive is its object, not its agent ("محاربة Y", fighting Y;
+    /// "استعادة Y", retaking Y): with ل of purpose, the clause's subject does it to Y.
+    pub object: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -489,6 +498,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "against" => Meaning::Against,
         "agent" => Meaning::Agent,
         "sponsor" => Meaning::Sponsor,
+        "appeal" => Meaning::Appeal,
+        "determiner" => Meaning::Determiner,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,
@@ -572,6 +583,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         whole: false,
         pits: false,
         indefinite: false,
+        object: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -590,6 +602,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.pits = true;
         } else if *flag == "indefinite" {
             trigger.indefinite = true;
+        } else if *flag == "object" {
+            trigger.object = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

@@ -11,6 +11,11 @@
 //! | `coordination` | a symmetric verb after "X و Y" / "X and Y" | X and Y clashed |
 //! | `noun` | one side before the noun (or right after it), the other after مع/على/ضد/with/against | شنت X هجوما على Y |
 //!
+//! A trigger a call asks for ("called for talks") is read by no rule; a name inside a
+//! relative clause is no source of a noun in or after it (its antecedent is); a "with" or
+//! "against" word right after another trigger in a phrase of place ("في الحرب على",
+//! "in the war against") marks that trigger's object, not the verb's before it.
+//!
 //! A candidate is proposed only when both ends are found and the relation kind accepts their
 //! entity kinds; a sentence a rule cannot read gives nothing rather than a guess.
 
@@ -71,6 +76,9 @@ pub(crate) struct Markers {
     pub agent: Vec<(usize, usize)>,
     /// The agents of `agent` that sponsor (see [`Meaning::Sponsor`]).
     pub sponsor: Vec<(usize, usize)>,
+    /// Where each call for something ends ("دعا إلى", "called for", "appelé à"; see
+    /// [`Meaning::Appeal`]).
+    pub appeal: Vec<usize>,
     pub passive: Vec<usize>,
     /// Triggers: first token, one past the last, and the trigger.
     pub triggers: Vec<(usize, usize, Trigger)>,
@@ -112,6 +120,9 @@ pub(crate) fn markers(
                 // makes it a noun; the same letters as a verb are not read.
                 Meaning::Trigger(t)
                     if t.pos == Pos::Verb && preposition_on(&tokens[i], &phrase.words[0]) => {}
+                // "le combat", "the attacks": a word right after a determiner is a noun.
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Verb && i > first && determined(lexicon, i) => {}
                 // "التحالف" alone is the coalition, an actor, not an alliance; "التحالف بين X
                 // وY", "التحالف مع X" are alliances, an adjective (with the article, as its
                 // noun) between them too: "التحالف المفترض بين".
@@ -169,12 +180,23 @@ pub(crate) fn markers(
                     m.sponsor.push(span);
                 }
                 Meaning::Passive => m.passive.push(i),
+                Meaning::Appeal => {
+                    m.appeal.push(i + n);
+                    advance = advance.max(n);
+                }
                 _ => {}
             }
         }
         i += advance;
     }
     m
+}
+
+/// Whether a determiner ("le", "the") stands right before token `i`.
+fn determined(lexicon: &Matches, i: usize) -> bool {
+    lexicon[i - 1]
+        .iter()
+        .any(|&(n, p)| n == 1 && p.meaning == Meaning::Determiner)
 }
 
 /// Whether "between" or "with" stands at `i`, naming a relation's sides after its noun.
@@ -252,6 +274,20 @@ impl Sentence<'_> {
             .negation
             .iter()
             .any(|&n| n < a && self.gap(n + 1, a) <= 3 && !self.clause_between(n, a))
+    }
+
+    /// True when the trigger at token `a` is what a call asks for: a call ("دعا إلى",
+    /// "called for", "appelé à") at most four words before it in its clause, the words of a
+    /// name not counted ("called for talks between the warring parties", "urged the MNLA to
+    /// negotiate"). What is asked for is not stated to have happened; what "after" tells
+    /// between them is ("called for calm after X attacked Y").
+    pub(crate) fn appealed(&self, a: usize) -> bool {
+        self.markers.appeal.iter().any(|&e| {
+            e <= a
+                && self.gap(e, a) <= 4
+                && !self.clause_between(e, a)
+                && !self.markers.after.iter().any(|&x| x >= e && x < a)
+        })
     }
 
     /// True when the trigger at `a..b` is reported speech: a reporting word at most twelve
@@ -369,6 +405,11 @@ impl Sentence<'_> {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // "لمحاربة Y" (to fight Y): a masdar of purpose with its object is read by that
+        // construction alone, not as a noun whose sides are around it.
+        if trigger.object && self.masdar_readings(a, b, &mut out) {
+            return out;
+        }
         if trigger.kind.is_symmetric() {
             self.between_readings(a, b, &mut out);
         }
@@ -558,9 +599,11 @@ impl Sentence<'_> {
         if let Some(s) = subject {
             let close = self.mentions[s].last + 4 >= a;
             let confidence = if close { 0.75 } else { 0.65 };
-            out.extend(self.object_readings(s, b, trigger, "verb-svo", confidence));
+            let objects = self.object_readings(s, b, trigger, "verb-svo", confidence);
             // "X and Y clashed", not "X and Y, which border the country": a relative
-            // clause says of each what it says, the pair is not its two sides.
+            // clause says of each what it says, the pair is not its two sides. When the verb
+            // has an object ("X et Y ont formé une alliance pour combattre Z"), the pair is
+            // read only if no object fits (the kinds decide).
             if symmetric
                 && let Some(x) = s.checked_sub(1)
                 && self.joined(x, s)
@@ -570,8 +613,10 @@ impl Sentence<'_> {
                     .iter()
                     .any(|&r| r >= self.mentions[s].last && r < a)
             {
-                out.push(read(x, s, "coordination", 0.7));
+                let confidence = if objects.is_empty() { 0.7 } else { 0.6 };
+                out.push(read(x, s, "coordination", confidence));
             }
+            out.extend(objects);
         }
     }
 
@@ -613,7 +658,9 @@ impl Sentence<'_> {
             .filter(|&m| self.mentions[m].first == b);
         let source = self
             .before(a)
-            .filter(|&s| self.mentions[s].last + 10 >= a && !self.prepositional(s));
+            .filter(|&s| self.mentions[s].last + 10 >= a)
+            .and_then(|s| self.noun_source(s, a))
+            .filter(|&s| !self.prepositional(s));
         // "attacks sponsored by X against Y": the agent is the source.
         let agent = self
             .markers
@@ -711,6 +758,7 @@ impl Sentence<'_> {
                     let first = self.mentions[m].first;
                     !self.introduced_by_agent(m)
                         && !self.participle_agent(m)
+                        && !self.object_of_another(b, first)
                         && !self.including().any(|(_, j)| j == first)
                         // "ادعت X أن Y …", "said that Y …": the clause a complement opens
                         // holds no object of the verb before it.
@@ -791,7 +839,7 @@ impl Sentence<'_> {
             .iter()
             .rev()
             .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)?;
-        let antecedent = self.before(r).filter(|&m| self.mentions[m].last + 1 == r)?;
+        let antecedent = self.antecedent(r)?;
         let named_between =
             |from: usize| self.mentions.iter().any(|m| m.first >= from && m.last <= a);
         let close = (r + 1..a)
@@ -802,6 +850,41 @@ impl Sentence<'_> {
             Some(c) => self.gap(c, a) <= 2 && !named_between(c),
         };
         fits.then_some(antecedent)
+    }
+
+    /// The name a relative pronoun at token `r` hangs on: the one right before it with only
+    /// punctuation between, a comma and at most a closing bracket ("X, qui", "X (Y), which",
+    /// "X (Y)، الذي": the name in brackets is X's own).
+    fn antecedent(&self, r: usize) -> Option<usize> {
+        self.before(r).filter(|&m| {
+            let between = &self.tokens[self.mentions[m].last..r];
+            let marks = between.iter().filter(|t| t.kind == Kind::Clause).count();
+            let words = between.iter().filter(|t| t.kind == Kind::Word).count();
+            // "X, qui", "X (Y), qui" (Y a name), "X (AD), qui" (a name the graph does not
+            // know: three marks around at most three words).
+            between.last().is_some_and(|t| t.kind == Kind::Clause)
+                && marks + words == between.len()
+                && (words == 0 && marks <= 2 || words <= 3 && marks >= 3)
+        })
+    }
+
+    /// The source of a noun trigger at token `a` when `s` is the nearest name before it: a
+    /// name inside a relative clause after a comma ("X, qui combat Y, multiplie les attaques",
+    /// "X, which fights Y, carried out attacks", "X، التي تقاتل Y، تشن هجمات") is the
+    /// clause's, not the source of a noun in or after that clause; the clause's antecedent is
+    /// (none when no name stands right before the pronoun).
+    fn noun_source(&self, s: usize, a: usize) -> Option<usize> {
+        let first = self.mentions[s].first;
+        let relative = self.markers.relative.iter().rev().find(|&&r| {
+            r < first
+                && r > self.first
+                && self.tokens[r - 1].kind == Kind::Clause
+                && !self.clause_between(r, first)
+        });
+        match relative {
+            Some(&r) if r < a => self.antecedent(r),
+            _ => Some(s),
+        }
     }
 
     /// True when mention `m` is the object of a preposition or of a verb: a locative,
@@ -1016,7 +1099,35 @@ impl Sentence<'_> {
         self.markers
             .with
             .iter()
-            .filter(|(x, _)| *x >= b && *x <= b + 6)
+            .filter(|&&(x, _)| x >= b && x <= b + 6 && !self.another_trigger_before(b, x))
             .find_map(|&(_, y)| self.right_after(y))
+    }
+
+    /// True when a trigger other than the one ending at token `b` stands between it and the
+    /// "with"/"against" word at `x`, right before that word (an adjective between at most),
+    /// inside a phrase of place or circumstance ("في", "in", "dans"): the word marks that
+    /// trigger's object ("تحالفت مع Y في الحرب على Z": على is الحرب's; "allied with Y in the
+    /// war against Z"; "alliée à Y dans la guerre contre Z"). A trigger that completes the
+    /// verb ("اتفقت على وقف إطلاق النار مع Y", "signed a truce with Y") shares its object.
+    fn another_trigger_before(&self, b: usize, x: usize) -> bool {
+        self.markers.triggers.iter().any(|&(start, end, _)| {
+            start >= b
+                && end <= x
+                && self.gap(end, x) <= 1
+                && self
+                    .markers
+                    .locative
+                    .iter()
+                    .any(|&(l, e)| l >= b && e <= start && self.gap(e, start) <= 1)
+        })
+    }
+
+    /// True when the mention starting at token `first` follows a "with"/"against" word that
+    /// marks the object of another trigger after token `b` (see
+    /// [`Sentence::another_trigger_before`]): no object of the trigger ending at `b`.
+    fn object_of_another(&self, b: usize, first: usize) -> bool {
+        self.markers.with.iter().any(|&(x, y)| {
+            x >= b && y <= first && self.gap(y, first) <= 1 && self.another_trigger_before(b, x)
+        })
     }
 }

@@ -15,6 +15,7 @@
 //! | `object-control` | "accuse X of doing": X does it | "accuse X d'armer Y"; "accused X of arming Y" |
 //! | `purpose` | "in support of Y": Y is the one supported | "دعما لـY"; "in support of Y"; "en soutien au Y" |
 //! | `role` | a role noun after ك ("as") | "X كإداريين لـY" |
+//! | `masdar` | a masdar of purpose with ل, its object as genitive: the clause's subject does it | "شكلت X تحالفا لمحاربة Y" |
 //!
 //! Lists continued by بالإضافة إلى, "as well as", "ainsi que", or "with" after a comma are read
 //! by [`Sentence::listed_after`] through [`Sentence::also_between`].
@@ -555,6 +556,42 @@ impl Sentence<'_> {
                 out.push(read(s, target, "purpose", 0.6 - 0.01 * n as f64));
             }
         }
+    }
+
+    /// "شكلت X وY تحالفا لمحاربة Z" (to fight Z), "تسعى X لاستعادة Z": a masdar whose
+    /// genitive is its object (lexicon flag `object`), written with ل of purpose and followed
+    /// right away by a name, is done by the clause's subject to that name (the subject
+    /// nearest the masdar; the caller adds the subjects joined to it). Whether the trigger
+    /// at `a..b` is such a masdar.
+    pub(super) fn masdar_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) -> bool {
+        if !self.lam_on(a) {
+            return false;
+        }
+        let Some(object) = self
+            .after(b)
+            .next()
+            .filter(|&m| self.mentions[m].first == b)
+        else {
+            return false;
+        };
+        // The nearest name before it in its clause that no preposition governs ("كل من X
+        // وY", both X and Y, is a subject).
+        let prepositional = |m: usize| {
+            let first = self.mentions[m].first;
+            self.markers
+                .locative
+                .iter()
+                .chain(&self.markers.with)
+                .chain(&self.markers.agent)
+                .any(|&(_, end)| end <= first && end + 2 >= first)
+        };
+        if let Some(subject) = self
+            .before(a)
+            .filter(|&m| !self.clause_between(self.mentions[m].last, a) && !prepositional(m))
+        {
+            out.push(read(subject, object, "masdar", 0.6));
+        }
+        true
     }
 
     /// "أعلن X كإداريين مؤقتين لأزواد" (X as administrators of Azawad): a noun with ك ("as")
