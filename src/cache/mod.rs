@@ -336,12 +336,21 @@ pub fn load_dir(dir: &Path) -> Result<(Graph, Warmth), ColdError> {
 /// Loads the graph folder `dir` from its JSON files, validating it, and writes its cache.
 /// Returns the graph and how writing the cache went (its size in bytes).
 pub fn index(dir: &Path) -> Result<(Graph, std::io::Result<u64>), ColdError> {
+    let stat = || -> Vec<_> {
+        INPUTS
+            .iter()
+            .map(|name| std::fs::metadata(dir.join(name)).map(|m| FileState::of(&m)))
+            .collect()
+    };
+    // Files changed an instant ago would leave a racy cache, re-hashed on every read: wait
+    // until their timestamps have settled (at most a tenth of a second on most file systems).
+    let known: Vec<FileState> = stat().into_iter().flatten().collect();
+    if let Some(wait) = stamp::settle(&known, stamp::nanos(SystemTime::now())) {
+        std::thread::sleep(wait);
+    }
     let written = stamp::nanos(SystemTime::now());
     // Metadata before content: a file changed in between is then seen as changed next time.
-    let states: Vec<_> = INPUTS
-        .iter()
-        .map(|name| std::fs::metadata(dir.join(name)).map(|m| FileState::of(&m)))
-        .collect();
+    let states = stat();
     let files = GraphFiles::read_dir(dir)?;
     // The contents are hashed first, so that the files' bytes can go once parsed.
     let hashes = [&files.entities, &files.relations, &files.sources].map(|b| stamp::hash(b));
@@ -595,6 +604,27 @@ mod tests {
         match Header::read(&bytes, dir.path()) {
             Err(CacheError::Stale(Staleness::Vocabulary)) => {}
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// A cache written right after its inputs changed (an edit, then a question) records
+    /// stamps that are not racy, so that later reads trust them without hashing the files.
+    #[test]
+    fn a_cache_written_right_after_an_edit_is_not_racy() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+        for name in INPUTS {
+            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
+        }
+        index(dir.path()).unwrap().1.unwrap();
+        let bytes = std::fs::read(path(dir.path())).unwrap();
+        let mut d =
+            Decoder::new(&bytes[MAGIC.len() + 4 + 4 + env!("CARGO_PKG_VERSION").len() + 8..]);
+        let written = d.u128().unwrap() as i128;
+        let n = d.count(8).unwrap();
+        for _ in 0..n {
+            let stamp = Stamp::decode(&mut d).unwrap();
+            assert!(!stamp.metadata.is_racy(written), "{} is racy", stamp.name);
         }
     }
 

@@ -8,6 +8,15 @@
 //! modified in the same instant the cache was written ("racy" files, which git also re-hashes),
 //! is the recorded hash trusted without reading the file; otherwise the file is hashed, and the
 //! cache is stale exactly when the hash differs.
+//!
+//! How long "the same instant" lasts depends on the file system: those that keep timestamps
+//! to the nanosecond take them from a clock that ticks every 1–10 ms, while FAT and some
+//! network file systems keep whole seconds (FAT: two). A timestamp with a fraction of a second
+//! shows the first kind, and is racy for [`FINE`]; one without, for [`COARSE`]. A racy stamp
+//! would make every later question re-hash its file (seconds for a large graph), so the cache
+//! writer first waits, at most one granularity, until no input is racy ([`settle`]): a script
+//! that edits the graph and asks a question at once pays a tenth of a second once, not the
+//! hashing on every question after.
 
 use std::fs::Metadata;
 use std::path::Path;
@@ -51,11 +60,37 @@ impl FileState {
     }
 
     /// True when the file may have been modified at or after `instant` (nanoseconds), within
-    /// the timestamp granularity of common file systems.
-    fn is_racy(&self, instant: i128) -> bool {
-        const GRANULARITY: i128 = 2_000_000_000;
-        self.modified.max(self.changed) >= instant - GRANULARITY
+    /// the timestamp granularity of its file system.
+    pub(super) fn is_racy(&self, instant: i128) -> bool {
+        instant <= self.settled()
     }
+
+    /// The last instant (nanoseconds) at which a change to the file could still leave its
+    /// timestamps as they are: its latest timestamp plus the granularity of its file system.
+    fn settled(&self) -> i128 {
+        const SECOND: i128 = 1_000_000_000;
+        let latest = self.modified.max(self.changed);
+        let whole_seconds = self.modified % SECOND == 0 && self.changed % SECOND == 0;
+        latest + if whole_seconds { COARSE } else { FINE }
+    }
+}
+
+/// How long a timestamp with a fraction of a second may stay unchanged by a write, in
+/// nanoseconds: ten times the slowest tick (10 ms) of the clock Linux stamps files with.
+pub const FINE: i128 = 100_000_000;
+
+/// How long a timestamp in whole seconds may stay unchanged by a write, in nanoseconds (FAT
+/// keeps even seconds).
+pub const COARSE: i128 = 2_000_000_000;
+
+/// How long to wait, from `now` (nanoseconds), before reading files in these states, so that
+/// a cache written from them is not racy; `None` when they are already settled. Never more
+/// than [`COARSE`]: a file stamped in the future (a skewed clock) stays racy, and is hashed on
+/// each read, rather than hold the writer up.
+pub fn settle(states: &[FileState], now: i128) -> Option<std::time::Duration> {
+    let until = states.iter().map(FileState::settled).max()?;
+    let wait = (until - now + 1).min(COARSE);
+    (wait > 0).then(|| std::time::Duration::from_nanos(wait as u64))
 }
 
 /// Nanoseconds since the Unix epoch (negative before it).
@@ -182,6 +217,46 @@ mod tests {
             metadata: FileState::of(&std::fs::metadata(&path).unwrap()),
             hash: hash(&std::fs::read(&path).unwrap()),
         }
+    }
+
+    fn state(modified: i128, changed: i128) -> FileState {
+        FileState {
+            len: 1,
+            modified,
+            changed,
+            file_id: (1, 1),
+        }
+    }
+
+    #[test]
+    fn a_timestamp_is_racy_for_the_granularity_of_its_file_system() {
+        let second = 1_000_000_000;
+        // Nanosecond timestamps: racy for a tenth of a second.
+        let fine = state(100 * second + 123_456_789, 100 * second + 123_456_789);
+        assert!(fine.is_racy(100 * second + 123_456_789 + FINE));
+        assert!(!fine.is_racy(100 * second + 123_456_789 + FINE + 1));
+        // Whole seconds (FAT, some network file systems): for two seconds.
+        let coarse = state(100 * second, 99 * second);
+        assert!(coarse.is_racy(100 * second + COARSE));
+        assert!(!coarse.is_racy(100 * second + COARSE + 1));
+        // The later of the two timestamps counts.
+        assert!(state(second, 5 * second + 7).is_racy(5 * second + FINE));
+    }
+
+    #[test]
+    fn a_writer_waits_until_every_file_has_settled_and_never_longer_than_coarse() {
+        let second = 1_000_000_000;
+        let fresh = state(10 * second + 5, 10 * second + 5);
+        let old = state(second + 5, second + 5);
+        let wait = settle(&[old, fresh], 10 * second + 5).unwrap();
+        assert_eq!(wait.as_nanos() as i128, FINE + 1);
+        let after = 10 * second + 5 + wait.as_nanos() as i128;
+        assert!(!fresh.is_racy(after) && !old.is_racy(after));
+        assert_eq!(settle(&[old], 10 * second), None);
+        assert_eq!(settle(&[], 10 * second), None);
+        // A file stamped a day ahead: the wait is capped, the file stays racy (hashed).
+        let ahead = state(86_400 * second + 1, 86_400 * second + 1);
+        assert_eq!(settle(&[ahead], second).unwrap().as_nanos() as i128, COARSE);
     }
 
     #[test]
