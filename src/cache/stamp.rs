@@ -149,12 +149,21 @@ pub enum Change {
         /// The file's name.
         name: String,
     },
+    /// Its content is the same but its metadata is not (touched, copied, checked out again):
+    /// the stamp is out of date, and trusting it would mean hashing the file on every read,
+    /// so the cache is written anew, once.
+    #[error("{name} has new timestamps but the same content")]
+    Touched {
+        /// The file's name.
+        name: String,
+    },
 }
 
 impl Stamp {
     /// Checks the file `dir/name` against this stamp, for a cache written at `written`
     /// (nanoseconds since the epoch); hashes the file only when its metadata differs or it is
-    /// racy.
+    /// racy. A racy file with the same content is fresh; a file whose metadata changed but not
+    /// its content is [`Change::Touched`].
     pub fn check(&self, dir: &Path, written: i128) -> Freshness {
         let path = dir.join(&self.name);
         let meta = match std::fs::metadata(&path) {
@@ -169,7 +178,8 @@ impl Stamp {
             return self.changed(|name| Change::Size { name });
         }
         match std::fs::read(&path) {
-            Ok(bytes) if hash(&bytes) == self.hash => Freshness::Fresh,
+            Ok(bytes) if hash(&bytes) == self.hash && now == self.metadata => Freshness::Fresh,
+            Ok(bytes) if hash(&bytes) == self.hash => self.changed(|name| Change::Touched { name }),
             Ok(_) => self.changed(|name| Change::Content { name }),
             Err(error) => self.changed(|name| Change::Unreadable { name, error }),
         }
@@ -272,6 +282,18 @@ mod tests {
         assert!(matches!(s.check(dir.path(), later), Freshness::Fresh));
         // Racy (file as new as the cache): the hash is checked, and still matches.
         assert!(matches!(s.check(dir.path(), now), Freshness::Fresh));
+        // Touched: same content, new metadata; the stamp is out of date.
+        let first = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(first + std::time::Duration::from_secs(5))
+            .unwrap();
+        assert!(matches!(
+            s.check(dir.path(), later),
+            Freshness::Changed(Change::Touched { name }) if name == "relations.json"
+        ));
         // Same size, new content, old mtime restored: ctime differs, the hash decides.
         let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
         std::fs::write(&file, "[2]").unwrap();
