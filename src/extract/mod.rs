@@ -2327,6 +2327,37 @@ mod tests {
             ["support france malian-army - -"]
         );
     }
+
+    #[test]
+    fn an_adjective_between_a_noun_of_support_and_its_agent_keeps_the_agent() {
+        // "بدعم جوي من X", "avec le soutien aérien de X", "with air support from X": X supports
+        // the subject; the adjective does not make the noun's sides the names around it.
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "هاجم الجيش المالي أنصار الدين قرب غاو بدعم جوي من فرنسا.",
+            ),
+            (
+                Lang::Fr,
+                "L'armée malienne a attaqué Ansar Dine près de Gao avec le soutien aérien de la France.",
+            ),
+            (
+                Lang::En,
+                "The Malian army attacked Ansar Dine near Gao with air support from France.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found.contains(&"support france malian-army - -".to_owned()),
+                "{lang:?}: {found:?}"
+            );
+            assert!(
+                found.iter().all(|c| !c.starts_with("support ansar-dine")),
+                "{lang:?}: {found:?}"
+            );
+        }
+    }
+
     // --- Structure rules (issue 16, `rules/structure.rs`): invented sentences, not the seeds'.
 
     /// True when some candidate of `found` starts with `prefix` (`kind source target`).

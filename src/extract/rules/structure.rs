@@ -348,10 +348,15 @@ impl Sentence<'_> {
         };
         // "with the support of": an article may stand between.
         let governed = written_on || before(a) || (a > self.first + 1 && before(a - 1));
-        if !governed || !self.markers.partitive.contains(&b) {
+        // "بدعم جوي من Y", "avec le soutien aérien de Y": one adjective, a word of no name,
+        // may stand between the noun and "of" (in English it stands before the noun).
+        let of = [b, b + 1]
+            .into_iter()
+            .find(|&i| self.markers.partitive.contains(&i) && self.gap(b, i) == i - b);
+        let (true, Some(of)) = (governed, of) else {
             return;
-        }
-        let Some(agent) = self.agent_after(b + 1) else {
+        };
+        let Some(agent) = self.agent_after(of + 1) else {
             return;
         };
         // "X, qui bénéficient du soutien de Y": the antecedent; "seized Z, a stronghold of W,
