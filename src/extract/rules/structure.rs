@@ -349,10 +349,14 @@ impl Sentence<'_> {
         // "with the support of": an article may stand between.
         let governed = written_on || before(a) || (a > self.first + 1 && before(a - 1));
         // "بدعم جوي من Y", "avec le soutien aérien de Y": one adjective, a word of no name,
-        // may stand between the noun and "of" (in English it stands before the noun).
-        let of = [b, b + 1]
-            .into_iter()
-            .find(|&i| self.markers.partitive.contains(&i) && self.gap(b, i) == i - b);
+        // may stand between the noun and "of" (in English it stands before the noun); it is
+        // indefinite as the noun after the preposition is ("بقتل المدنيين من Y": the
+        // definite word is the noun's object, and Y is no agent).
+        let of = [b, b + 1].into_iter().find(|&i| {
+            self.markers.partitive.contains(&i)
+                && self.gap(b, i) == i - b
+                && self.tokens[b..i].iter().all(|t| !t.definite)
+        });
         let (true, Some(of)) = (governed, of) else {
             return;
         };
