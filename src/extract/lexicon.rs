@@ -206,6 +206,9 @@ pub(crate) enum Meaning {
     /// A call for something ("دعا إلى", "called for", "appelé à"): a relation trigger right
     /// after it in its clause is asked for, not stated ("a call for talks is no talks held").
     Appeal,
+    /// The side something is taken from ("استعادت X مدينة Y من Z", "retook Y from Z", "a
+    /// repris Y à Z"): after a control verb's place, Z held the place until then.
+    From,
     /// A determiner ("le", "les", "the"): the word right after it is a noun, never a verb
     /// ("le combat" is the fight, "qui combat" the verb).
     Determiner,
@@ -499,6 +502,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "agent" => Meaning::Agent,
         "sponsor" => Meaning::Sponsor,
         "appeal" => Meaning::Appeal,
+        "from" => Meaning::From,
         "determiner" => Meaning::Determiner,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,

@@ -780,8 +780,42 @@ impl<'g> Extractor<'g> {
             }
             _ => None,
         };
+        // "استعادت X مدينة Y من Z", "retook Y from Z": Z held Y until the verb's date.
+        let stated = !sentence.negated(a) && !sentence.appealed(a);
+        let losses: Vec<_> = if trigger.kind == RelationKind::Control && !trigger.ends && stated {
+            picks
+                .iter()
+                .filter_map(|(r, _, _)| {
+                    let z = sentence.taken_from(r.target)?;
+                    let reading = rules::Reading {
+                        source: z,
+                        rule: "taken-from",
+                        confidence: r.confidence - 0.05,
+                        ..*r
+                    };
+                    (z != r.source)
+                        .then(|| self.fits(trigger.kind, mentions, reading))
+                        .flatten()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for (reading, source, target) in picks {
             self.emit(sentence, here, reading, source, target, out);
+        }
+        if !losses.is_empty() {
+            let lost = lexicon::Trigger {
+                ends: true,
+                ..trigger.clone()
+            };
+            let here = Here {
+                trigger: &lost,
+                ..*here
+            };
+            for (reading, source, target) in losses {
+                self.emit(sentence, &here, reading, source, target, out);
+            }
         }
         Some(subject)
     }
@@ -1166,6 +1200,7 @@ impl Context {
 }
 
 /// A trigger in its sentence, with what a candidate needs to cite it.
+#[derive(Clone, Copy)]
 struct Here<'a> {
     document: &'a str,
     text: &'a str,
@@ -2354,6 +2389,50 @@ mod tests {
             assert!(
                 found.iter().all(|c| !c.starts_with("support ansar-dine")),
                 "{lang:?}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_place_taken_from_a_side_was_held_by_it_until_then() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "استعادت القوات المالية مدينة غاو بالكامل من أنصار الدين في ٢٦ يناير ٢٠١٣.",
+            ),
+            (
+                Lang::En,
+                "Malian forces retook Gao from Ansar Dine on 26 January 2013.",
+            ),
+            (
+                Lang::Fr,
+                "L'armée malienne a repris Gao à Ansar Dine le 26 janvier 2013.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found.contains(&"control malian-army gao 2013-01-26 -".to_owned())
+                    && found.contains(&"control ansar-dine gao - 2013-01-26".to_owned()),
+                "{lang:?}: {found:?}"
+            );
+        }
+        // A direction, a negated or an ending verb: nobody lost the place this way.
+        for (lang, text) in [
+            (Lang::En, "Malian forces retook Gao from the north in 2013."),
+            (
+                Lang::En,
+                "Malian forces did not retake Gao from Ansar Dine in 2013.",
+            ),
+            (Lang::En, "Malian forces withdrew from Gao in 2013."),
+            (
+                Lang::Ar,
+                "لم تستعد القوات المالية مدينة غاو من أنصار الدين عام ٢٠١٣.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                found.iter().all(|c| !c.starts_with("control ansar-dine")),
+                "{lang:?} {text}: {found:?}"
             );
         }
     }

@@ -74,6 +74,9 @@ pub(crate) struct Markers {
     pub resumptive: Vec<usize>,
     pub with: Vec<(usize, usize)>,
     pub agent: Vec<(usize, usize)>,
+    /// "from" after a control verb's place (see [`Meaning::From`]): first token, one past
+    /// the last.
+    pub from: Vec<(usize, usize)>,
     /// The agents of `agent` that sponsor (see [`Meaning::Sponsor`]).
     pub sponsor: Vec<(usize, usize)>,
     /// Where each call for something ends ("دعا إلى", "called for", "appelé à"; see
@@ -175,6 +178,7 @@ pub(crate) fn markers(
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
                 Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
+                Meaning::From => m.from.push(span),
                 Meaning::Sponsor => {
                     m.agent.push(span);
                     m.sponsor.push(span);
@@ -388,6 +392,20 @@ impl Sentence<'_> {
     fn comma_linked(&self, x: usize, y: usize) -> bool {
         let between = &self.tokens[self.mentions[x].last..self.mentions[y].first];
         between.len() == 1 && between[0].kind == Kind::Clause
+    }
+
+    /// The side that place `m`, the object of a control verb, was taken from: "استعادت X
+    /// مدينة Y (بالكامل) من Z", "retook Y from Z", "a repris Y aux jihadistes de Z": the name
+    /// right after "from", which follows the place with at most two words between (an adverb,
+    /// an apposition's noun), in the same clause.
+    pub(crate) fn taken_from(&self, m: usize) -> Option<usize> {
+        let end = self.mentions[m].last;
+        let &(_, from) =
+            self.markers.from.iter().find(|&&(x, _)| {
+                x >= end && self.gap(end, x) <= 2 && !self.clause_between(end, x)
+            })?;
+        self.right_after(from)
+            .filter(|&z| z > m && !self.clause_between(from, self.mentions[z].first))
     }
 
     /// The mention that starts right after token `b` (at most one word between).
