@@ -209,6 +209,9 @@ pub(crate) enum Meaning {
     /// The side something is taken from ("استعادت X مدينة Y من Z", "retook Y from Z", "a
     /// repris Y à Z"): after a control verb's place, Z held the place until then.
     From,
+    /// A noun of a kind of place before its name, in a chain of constructs ("استعادة مدينة
+    /// X": the retaking of the city of X): the name is the genitive of the noun before.
+    Place,
     /// A determiner ("le", "les", "the"): the word right after it is a noun, never a verb
     /// ("le combat" is the fight, "qui combat" the verb).
     Determiner,
@@ -503,6 +506,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "sponsor" => Meaning::Sponsor,
         "appeal" => Meaning::Appeal,
         "from" => Meaning::From,
+        "place" => Meaning::Place,
         "determiner" => Meaning::Determiner,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,

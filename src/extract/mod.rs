@@ -2394,6 +2394,27 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_noun_s_genitive_may_end_a_chain_of_constructs() {
+        for text in [
+            "أعلنت الحركة الوطنية لتحرير أزواد السيطرة على مدينة كيدال.",
+            "أعلنت الحركة الوطنية لتحرير أزواد استعادة مدينة كيدال.",
+            "أعلنت الحركة الوطنية لتحرير أزواد استعادة بلدة كيدال.",
+        ] {
+            let found = read(Lang::Ar, text);
+            assert_eq!(found, ["control mnla kidal - -"], "{text}");
+        }
+        // A particle between is no construct: "the attack in Gao" names where, not whom; nor
+        // a noun of role: "مقتل زعيم X" is the killing of X's leader.
+        let found = read(Lang::Ar, "أعلنت الحركة الوطنية لتحرير أزواد الهجوم في غاو.");
+        assert!(found.iter().all(|c| !c.contains(" gao ")), "{found:?}");
+        let found = read(
+            Lang::Ar,
+            "أكدت الحركة الوطنية لتحرير أزواد مقتل زعيم أنصار الدين.",
+        );
+        assert!(found.iter().all(|c| !c.contains("ansar-dine")), "{found:?}");
+    }
+
+    #[test]
     fn a_place_taken_from_a_side_was_held_by_it_until_then() {
         for (lang, text) in [
             (

@@ -77,6 +77,8 @@ pub(crate) struct Markers {
     /// "from" after a control verb's place (see [`Meaning::From`]): first token, one past
     /// the last.
     pub from: Vec<(usize, usize)>,
+    /// Nouns of a kind of place before its name (مدينة, بلدة; see [`Meaning::Place`]).
+    pub place: Vec<usize>,
     /// The agents of `agent` that sponsor (see [`Meaning::Sponsor`]).
     pub sponsor: Vec<(usize, usize)>,
     /// Where each call for something ends ("دعا إلى", "called for", "appelé à"; see
@@ -179,6 +181,7 @@ pub(crate) fn markers(
                 Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
                 Meaning::From => m.from.push(span),
+                Meaning::Place => m.place.push(i),
                 Meaning::Sponsor => {
                     m.agent.push(span);
                     m.sponsor.push(span);
@@ -670,10 +673,14 @@ impl Sentence<'_> {
     /// A noun trigger: its source before it, by an agent or as its genitive, and its object.
     fn noun_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
         let symmetric = trigger.kind.is_symmetric();
-        let genitive = self
-            .after(b)
-            .next()
-            .filter(|&m| self.mentions[m].first == b);
+        // In Arabic the genitive may end a chain of constructs with a noun of place between
+        // ("السيطرة على مدينة X", "استعادة بلدة X"); not any noun: "مقتل زعيم X" is the
+        // killing of X's leader, not of X.
+        let construct = |i: usize| self.lang == Lang::Ar && self.markers.place.contains(&i);
+        let genitive = self.after(b).next().filter(|&m| {
+            let first = self.mentions[m].first;
+            first == b || (first == b + 1 && construct(b))
+        });
         let source = self
             .before(a)
             .filter(|&s| self.mentions[s].last + 10 >= a)
