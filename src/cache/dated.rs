@@ -280,8 +280,8 @@ fn read(
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources
-/// and every entity they refer to, into a graph whose entities and relations keep the whole
-/// graph's order; each record's ends are checked to be its entry's.
+/// and every entity they refer to, each record in `detail`, into a graph whose entities and
+/// relations keep the whole graph's order; each record's ends are checked to be its entry's.
 ///
 /// The entities at the entries' ends are decoded first, then the records on every core; the
 /// few records that refer to another entity (a place, a claimant) are decoded again once it
@@ -305,7 +305,7 @@ fn decode(lookup: &Lookup, entries: &[Entry], detail: Detail) -> Result<Graph, C
     let decoded: Vec<_> = records
         .par_iter()
         .with_min_len(256)
-        .map(|&(i, bytes)| super::entity_record(bytes, i))
+        .map(|&(i, bytes)| super::entity_record_in(bytes, i, detail))
         .collect();
     for (&i, entity) in ends.iter().zip(decoded) {
         entities[i] = Some(entity?);
@@ -343,7 +343,7 @@ fn decode(lookup: &Lookup, entries: &[Entry], detail: Detail) -> Result<Graph, C
                 // It refers to an entity not decoded yet: decode it and its record again.
                 let mut failure = None;
                 let mut id_of = |i: usize| {
-                    entity_into(lookup, &mut entities, i).map_err(|e| {
+                    entity_into(lookup, &mut entities, i, detail).map_err(|e| {
                         failure = Some(e);
                         Corrupt {
                             at: 0,
@@ -406,16 +406,18 @@ fn relation_from(
     Ok(relation)
 }
 
-/// Decodes entity `i` of `lookup` into `entities` unless it is there; returns its id.
+/// Decodes entity `i` of `lookup` in `detail` into `entities` unless it is there; returns its
+/// id.
 fn entity_into(
     lookup: &Lookup,
     entities: &mut [Option<Entity>],
     i: usize,
+    detail: Detail,
 ) -> Result<crate::model::EntityId, CacheError> {
     if let Some(Some(entity)) = entities.get(i) {
         return Ok(entity.id.clone());
     }
-    let entity = super::entity_record(lookup.entity(i)?, i)?;
+    let entity = super::entity_record_in(lookup.entity(i)?, i, detail)?;
     let id = entity.id.clone();
     // `i` is below the entity count the decoder checked it against.
     entities[i] = Some(entity);
