@@ -214,6 +214,10 @@ pub(crate) enum Meaning {
     Locative,
     Partitive,
     Negation,
+    /// The verb of "still" after its negation ("لا يزال", "ما زال", "n'a cessé de", "never
+    /// stopped"): the negation right before it says that something goes on, so it negates
+    /// no trigger ("لا يزال التنظيم يسيطر على X": the group still controls X).
+    Still,
     Denial,
     Reported,
     Trigger(Trigger),
@@ -505,6 +509,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "locative" => Meaning::Locative,
         "partitive" => Meaning::Partitive,
         "negation" => Meaning::Negation,
+        "still" => Meaning::Still,
         "denial" => Meaning::Denial,
         "reported" => Meaning::Reported,
         "stop" => Meaning::Stop,

@@ -1467,6 +1467,36 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_of_still_negates_nothing() {
+        // "لا يزال", "ما زال", "n'a cessé de", "never stopped": what follows goes on.
+        assert_eq!(
+            read(Lang::Ar, "لا يزال أنصار الدين يسيطرون على كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "لم يزل أنصار الدين يسيطرون على كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine n'a jamais cessé de contrôler Kidal."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine never stopped controlling Kidal."),
+            ["control ansar-dine kidal - -"]
+        );
+        // A negation of the trigger itself still negates it.
+        assert_eq!(
+            read(Lang::Ar, "لا يسيطر أنصار الدين على كيدال."),
+            ["control ansar-dine kidal - - negated"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine did not control Kidal."),
+            ["control ansar-dine kidal - - negated"]
+        );
+    }
+
+    #[test]
     fn places_after_a_locative_are_no_objects_and_partitives_are_subjects() {
         assert!(read(Lang::En, "French forces attacked militants near Gao.").is_empty());
         assert_eq!(

@@ -47,6 +47,8 @@ const WINDOW: usize = 15;
 #[derive(Debug, Default)]
 pub(crate) struct Markers {
     pub negation: Vec<usize>,
+    /// Where each verb of "still" stands ([`Meaning::Still`]).
+    pub still: Vec<usize>,
     pub denial: bool,
     pub reported: Vec<usize>,
     pub relative: Vec<usize>,
@@ -143,6 +145,7 @@ pub(crate) fn markers(
                     advance = advance.max(n);
                 }
                 Meaning::Negation => m.negation.push(i),
+                Meaning::Still => m.still.push(i),
                 Meaning::Denial => m.denial = true,
                 Meaning::Reported => m.reported.push(i),
                 Meaning::Relative => m.relative.push(i),
@@ -189,6 +192,12 @@ pub(crate) fn markers(
         }
         i += advance;
     }
+    // A negation at most two words before a verb of "still" ("لا يزال", "n'a cessé de",
+    // "did not stop") belongs to it: what follows goes on, it is not negated.
+    let still = std::mem::take(&mut m.still);
+    m.negation
+        .retain(|&n| !still.iter().any(|&s| n < s && s - n <= 2));
+    m.still = still;
     m
 }
 
