@@ -800,7 +800,10 @@ impl<'g> Extractor<'g> {
         let (mentions, text) = (sentence.mentions, here.text);
         let s = here.sentence;
         let dating = dating(sentence, here);
-        let negated = sentence.negated(a);
+        // "n'ont jamais quitté Macomia", "never left X", "لم يغادر X": a negated end says
+        // the relation went on, so it is stated, not negated (and takes no date: see
+        // `dating`). Not so for expelling: "did not expel X from Y" says nothing of Y.
+        let negated = sentence.negated(a) && !went_on(sentence, here);
         let status = if sentence.markers.denial {
             Status::Disputed
         } else if sentence.reported(a, b) {
@@ -937,6 +940,12 @@ struct Dating<'a> {
     carried: bool,
 }
 
+/// True when the trigger of `here` is a negated end ("never left X", "n'ont jamais quitté X",
+/// "لم يغادر X"), not one of expelling: the relation it would end went on.
+fn went_on(sentence: &rules::Sentence, here: &Here) -> bool {
+    here.trigger.ends && !here.trigger.expel && sentence.negated(here.a)
+}
+
 /// The dates of `here`'s trigger: the sentence's date nearest it (not after a later verb),
 /// ended by a later "until", or the paragraph's last date as a lower bound for a one-off act.
 fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
@@ -992,6 +1001,15 @@ fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
     {
         start = Some(UncertainDate::NotBefore(lower));
         carried = true;
+    }
+    if went_on(sentence, here) {
+        return Dating {
+            start: None,
+            end: None,
+            date,
+            until: None,
+            carried: false,
+        };
     }
     if trigger.ends && end.is_none() {
         end = start.take();
@@ -1491,9 +1509,189 @@ mod tests {
             ["control ansar-dine kidal - - negated"]
         );
         assert_eq!(
-            read(Lang::En, "Ansar Dine did not control Kidal."),
+            read(Lang::En, "Ansar Dine has not held Kidal."),
             ["control ansar-dine kidal - - negated"]
         );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine n'a pas contrôlé Kidal."),
+            ["control ansar-dine kidal - - negated"]
+        );
+    }
+
+    // extract7: the wrong readings of blind set 4, each a rule of grammar (invented sentences).
+
+    #[test]
+    fn fighting_alongside_is_an_alliance() {
+        let ally = ["alliance ansar-dine mnla - -"];
+        assert_eq!(
+            read(Lang::En, "Ansar Dine fought alongside the MNLA."),
+            ally
+        );
+        assert_eq!(read(Lang::Fr, "Ansar Dine combat aux côtés du MNLA."), ally);
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قاتلت أنصار الدين إلى جانب الحركة الوطنية لتحرير أزواد."
+            ),
+            ally
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine fought the MNLA."),
+            ["conflict ansar-dine mnla - -"]
+        );
+    }
+
+    #[test]
+    fn a_month_in_both_series_keeps_its_year() {
+        assert_eq!(
+            read(Lang::Ar, "سيطرت أنصار الدين على غاو في آب/أغسطس 2012."),
+            ["control ansar-dine gao 2012-08 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت أنصار الدين على غاو في كانون الثاني/يناير 2013."
+            ),
+            ["control ansar-dine gao 2013-01 -"]
+        );
+    }
+
+    #[test]
+    fn a_negated_end_says_the_relation_went_on() {
+        assert_eq!(
+            read(Lang::Fr, "L'armée malienne n'a jamais quitté Gao en 2013."),
+            ["control malian-army gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA never withdrew from Kidal in 2013."),
+            ["control mnla kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "لم يغادر أنصار الدين كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        // Without the negation, the date ends the control.
+        assert_eq!(
+            read(Lang::En, "The MNLA withdrew from Kidal in 2013."),
+            ["control mnla kidal - 2013"]
+        );
+    }
+
+    #[test]
+    fn what_an_accusation_names_is_alleged() {
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA accuse Ansar Dine de mener « une guerre » contre le Mali."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "conflict ansar-dine mali - - alleged"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA accused Ansar Dine of waging \"a war\" against Mali."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "conflict ansar-dine mali - - alleged"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اتهمت الحركة الوطنية لتحرير أزواد أنصار الدين بمهاجمة غاو."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "attack ansar-dine gao - - alleged"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_death_announced_is_no_attack() {
+        assert!(
+            read(
+                Lang::Ar,
+                "قال الجيش المالي، الذي أعلن مقتل بلال أغ الشريف، إن العملية انتهت."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قال الجيش المالي، الذي نفذ مقتل بلال أغ الشريف، إن العملية انتهت."
+            ),
+            ["attack malian-army bilal-ag-acherif - -"]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_cross_into_a_headline_s_next_clause() {
+        // "Mali :" is the headline's topic; "les jihadistes" the verb's subject.
+        assert_eq!(
+            read(Lang::Fr, "Mali : les jihadistes frappent Gao."),
+            ["attack islamists gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Mali, the jihadists attacked Gao."),
+            ["attack islamists gao - -"]
+        );
+        // An apposition closed by a comma keeps the name before it as the subject.
+        assert_eq!(
+            read(Lang::En, "Ansar Dine, the jihadist group, attacked Gao."),
+            ["attack ansar-dine gao - -"]
+        );
+    }
+
+    #[test]
+    fn an_arabic_verb_trigger_is_read_in_every_person_and_number() {
+        // The lexicon lists يسيطر, هاجم, يقصف, قصف, يقاتل …: the other persons are inflections.
+        let control = ["control ansar-dine kidal - -"];
+        // Imperfect plural -ون, also after و; the dual -ان of a pair.
+        assert_eq!(read(Lang::Ar, "أنصار الدين يسيطرون على كيدال."), control);
+        assert_eq!(read(Lang::Ar, "أنصار الدين ويسيطرون على كيدال."), control);
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد وأنصار الدين يسيطران على كيدال."
+            ),
+            ["control ansar-dine kidal - -", "control mnla kidal - -"]
+        );
+        // Perfect plural -وا, jussive plural after لم (negated).
+        assert_eq!(
+            read(Lang::Ar, "مقاتلو أنصار الدين قصفوا غاو."),
+            ["attack ansar-dine gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "أنصار الدين لم يقصفوا غاو."),
+            ["attack ansar-dine gao - - negated"]
+        );
+        // Perfect dual -ا and feminine dual -تا.
+        for verb in ["هاجما", "هاجمتا"] {
+            assert_eq!(
+                read(
+                    Lang::Ar,
+                    &format!("الحركة الوطنية لتحرير أزواد وأنصار الدين {verb} غاو.")
+                ),
+                ["attack ansar-dine gao - -", "attack mnla gao - -"],
+                "{verb}"
+            );
+        }
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد وأنصار الدين تقاتلتا."
+            ),
+            ["conflict mnla ansar-dine - -"]
+        );
+        // No noun is read as a verb: a masdar's accusative after three letters, a
+        // participle's accusative, a noun's plural.
+        assert!(read(Lang::Ar, "شنت أنصار الدين قصفا على غاو.").is_empty());
+        assert!(read(Lang::Ar, "المسلحون يسيطرون.").is_empty());
     }
 
     #[test]
