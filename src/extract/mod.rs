@@ -269,6 +269,7 @@ impl<'g> Extractor<'g> {
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
+            self.state_adjuncts(&tokens, &matches, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
             coref::resolve(
                 &self.coref,
@@ -512,6 +513,35 @@ impl<'g> Extractor<'g> {
                 m.who = Who::Known(force);
             }
         }
+    }
+
+    /// English "Myanmar rebels", "Sudan militias": a state's name right before a group's
+    /// head noun written in lower case ("rebels", "militia", "group": an `entity` head of
+    /// any kind but an armed force) only says where the group is from; it names no actor,
+    /// and the group is unnamed. Before an armed force's noun ("the Mali army") it is the
+    /// state's force (the possessive and adjective rules).
+    fn state_adjuncts(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &mut Vec<mentions::Mention>,
+    ) {
+        if self.lang != Lang::En {
+            return;
+        }
+        let group_noun = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                t.kind == tokens::Kind::Word
+                    && !t.upper
+                    && matches[j].iter().any(|(_, p)| {
+                        matches!(p.meaning, lexicon::Meaning::Head(k) if k != EntityKind::ArmedForce)
+                    })
+            })
+        };
+        mentions.retain(|m| {
+            !(matches!(m.who, Who::Known(e) if self.graph.entities()[e].kind == EntityKind::State)
+                && group_noun(m.last))
+        });
     }
 
     /// "Sudan's army", "l'armée du Soudan", "جيش السودان": a state's name with an armed
@@ -1626,6 +1656,16 @@ mod tests {
                 "قال الجيش المالي، الذي نفذ مقتل بلال أغ الشريف، إن العملية انتهت."
             ),
             ["attack malian-army bilal-ag-acherif - -"]
+        );
+    }
+
+    #[test]
+    fn a_state_s_name_before_a_group_noun_names_no_actor() {
+        // "Mali rebels": where the rebels are from, not Mali; "they" is no state.
+        assert!(read(Lang::En, "Mali rebels say they have captured Gao.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Mali says it has captured Gao."),
+            ["control mali gao - -"]
         );
     }
 
