@@ -210,11 +210,21 @@ impl Scanner<'_> {
         Some((end, bounds))
     }
 
+    /// The month named at `i` and the token after its name. A month named in both series
+    /// ("آب/أغسطس", "كانون الثاني يناير": the slash only separates) is one name, so the year
+    /// after the second is the month's.
     fn month_at(&self, i: usize) -> Option<(usize, u8)> {
-        self.meanings(i).into_iter().find_map(|(n, m)| match m {
-            Meaning::Month(month) => Some((i + n, month)),
-            _ => None,
-        })
+        let month_here = |i: usize| {
+            self.meanings(i).into_iter().find_map(|(n, m)| match m {
+                Meaning::Month(month) => Some((i + n, month)),
+                _ => None,
+            })
+        };
+        let (after, month) = month_here(i)?;
+        match month_here(after) {
+            Some((end, again)) if again == month => Some((end, month)),
+            _ => Some((after, month)),
+        }
     }
 
     fn number(&self, i: usize) -> Option<u32> {

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::model::{EntityKind, RelationKind};
-use crate::names::key;
+use crate::names::{key, normalize};
 
 /// A language `extract` has a lexicon for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,8 +220,18 @@ pub(crate) enum Meaning {
     Locative,
     Partitive,
     Negation,
+    /// The verb of "still" after its negation ("لا يزال", "ما زال", "n'a cessé de", "never
+    /// stopped"): the negation right before it says that something goes on, so it negates
+    /// no trigger ("لا يزال التنظيم يسيطر على X": the group still controls X).
+    Still,
     Denial,
     Reported,
+    /// A death announced ("أعلن مقتل X", announced X's death): the noun of killing in it names
+    /// no attack by the announcer, and no attack at all.
+    AnnouncedDeath,
+    /// An accusation ("accused X of", "accusant X de", "اتهم X بـ"): the act X is accused of,
+    /// a trigger after it in its sentence, is alleged, even across quotation marks.
+    Accusation,
     Trigger(Trigger),
     /// A quantity or the members of a group before its name ("نصف مقاتلي X", "members of
     /// X"): the group may stand for the subject right after an Arabic verb.
@@ -247,6 +257,9 @@ pub(crate) enum Meaning {
     /// A word that continues a list after a comma (بالإضافة إلى, إلى جانب, "as well as",
     /// "ainsi que"): the item after it shares the role of the items before.
     Also,
+    /// "Alongside" (إلى جانب, "aux côtés de"): after a verb of fighting, the side named after
+    /// it is an ally of the subject, not its enemy ("fought alongside X").
+    Alongside,
     /// A preposition with the pronoun that takes up a relative clause's antecedent (عليها,
     /// عنه: "التي تسيطر عليها X", which X controls): the antecedent is the verb's object.
     Resumptive,
@@ -311,6 +324,9 @@ pub(crate) struct Trigger {
 pub(crate) struct Phrase {
     pub words: Vec<Word>,
     pub meaning: Meaning,
+    /// The first word is written with the Arabic article (المدعومة: a participle, no verb
+    /// form), so it takes no verb inflection.
+    pub definite: bool,
 }
 
 /// A language's lexicon, indexed by the first word of each phrase.
@@ -323,6 +339,85 @@ pub struct Lexicon {
     /// The longest prefix, in characters.
     longest_prefix: usize,
     phrases: Vec<Phrase>,
+    /// How verbs change with person and number (the `inflection` lines).
+    inflection: Inflection,
+}
+
+/// How a language's verbs change with person and number, read from the lexicon's
+/// `inflection` lines: a verb trigger listed in one person is read in every other one, so the
+/// lexicon lists a verb once per tense, not once per person (`يسيطر` also reads يسيطرون,
+/// تسيطران, يسيطروا; `سيطر` also reads سيطروا, سيطرتا).
+#[derive(Debug, Clone, Default)]
+struct Inflection {
+    /// Person prefixes of the imperfect that stand for one another (ي, ت: يسيطر, تسيطر).
+    persons: Vec<String>,
+    /// Endings of the imperfect's persons (ون, ان, ن), read only on a form that starts with
+    /// a person prefix: a noun's plural (مسلحون) does not start with one.
+    imperfect: Vec<String>,
+    /// Endings of any verb form (وا, ا, تا, ت), each with the fewest letters the form keeps
+    /// without it: "ا" after three letters is also the accusative of a masdar (قصفا, دعما).
+    endings: Vec<(String, usize)>,
+}
+
+impl Inflection {
+    /// The other forms a word's key may be an inflection of: its key without one ending, and
+    /// either of these with another person prefix. Empty when the lexicon has no
+    /// `inflection` lines.
+    fn bases(&self, key: &str) -> Vec<String> {
+        let person = |w: &str| {
+            self.persons
+                .iter()
+                .find(|p| w.starts_with(p.as_str()))
+                .cloned()
+        };
+        let mut stems = vec![key.to_owned()];
+        for ending in &self.imperfect {
+            if let Some(stem) = key.strip_suffix(ending.as_str())
+                && person(stem).is_some()
+                && stem.chars().count() >= 3
+            {
+                stems.push(stem.to_owned());
+            }
+        }
+        for (ending, least) in &self.endings {
+            if let Some(stem) = key.strip_suffix(ending.as_str())
+                && stem.chars().count() >= *least
+            {
+                stems.push(stem.to_owned());
+            }
+        }
+        let mut out = Vec::new();
+        for stem in stems {
+            if let Some(p) = person(&stem) {
+                for other in self.persons.iter().filter(|o| **o != p) {
+                    out.push(format!("{other}{}", &stem[p.len()..]));
+                }
+            }
+            if stem != key {
+                out.push(stem);
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, args: &[&str], forms: Vec<String>) -> Result<(), String> {
+        match args {
+            ["person"] => self.persons.extend(forms),
+            ["imperfect"] => self.imperfect.extend(forms),
+            ["ending"] => self.endings.extend(forms.into_iter().map(|f| (f, 2))),
+            ["ending", least] => {
+                let least = least
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=10).contains(n))
+                    .ok_or("inflection ending needs a number of letters from 1 to 10")?;
+                self.endings
+                    .extend(forms.into_iter().map(|f| (f, least)));
+            }
+            _ => return Err("expected `inflection person`, `inflection imperfect` or `inflection ending [LETTERS]`".into()),
+        }
+        Ok(())
+    }
 }
 
 /// A line of a lexicon that cannot be read.
@@ -358,15 +453,26 @@ impl Lexicon {
             let (head, body) = line
                 .split_once(':')
                 .ok_or_else(|| fail("expected `CATEGORY [ARGS]: phrase | phrase`".into()))?;
+            if let Some(args) = head.trim().strip_prefix("inflection") {
+                let args: Vec<&str> = args.split_whitespace().collect();
+                let forms = body.split('|').map(key).filter(|k| !k.is_empty()).collect();
+                lexicon.inflection.add(&args, forms).map_err(fail)?;
+                continue;
+            }
             let meaning = meaning(head.trim()).map_err(fail)?;
             for phrase in body.split('|') {
                 let words: Vec<Word> = phrase.split_whitespace().flat_map(words_of).collect();
                 if words.is_empty() {
                     continue;
                 }
+                let definite = phrase
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| normalize(w).starts_with("ال"));
                 lexicon.add(Phrase {
                     words,
                     meaning: meaning.clone(),
+                    definite,
                 });
             }
         }
@@ -415,6 +521,25 @@ impl Lexicon {
                 }
                 for &slot in self.prefix.get(*k).into_iter().flatten() {
                     consider(slot, &mut out);
+                }
+            }
+        }
+        // A word no phrase lists as written may be a verb trigger in another person or
+        // number (يسيطرون for يسيطر): a listed form always wins.
+        if out.is_empty() {
+            for k in first {
+                for base in self.inflection.bases(k) {
+                    for &slot in self.whole.get(&base).into_iter().flatten() {
+                        let phrase = &self.phrases[slot];
+                        if !phrase.definite
+                            && matches!(
+                                &phrase.meaning,
+                                Meaning::Trigger(Trigger { pos: Pos::Verb, .. })
+                            )
+                        {
+                            consider(slot, &mut out);
+                        }
+                    }
                 }
             }
         }
@@ -513,8 +638,11 @@ fn marker(category: &str) -> Option<Meaning> {
         "locative" => Meaning::Locative,
         "partitive" => Meaning::Partitive,
         "negation" => Meaning::Negation,
+        "still" => Meaning::Still,
         "denial" => Meaning::Denial,
         "reported" => Meaning::Reported,
+        "accusation" => Meaning::Accusation,
+        "announced-death" => Meaning::AnnouncedDeath,
         "stop" => Meaning::Stop,
         "region" => Meaning::Region,
         "quantity" => Meaning::Quantity,
@@ -523,6 +651,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
         "also" => Meaning::Also,
+        "alongside" => Meaning::Alongside,
         "resumptive" => Meaning::Resumptive,
         "pair" => Meaning::Pair,
         "country" => Meaning::Country,
@@ -642,6 +771,55 @@ mod tests {
         let found = lexicon.matches(&["كانون"], &["ثاني"]);
         assert!(matches!(found[0].1.meaning, Meaning::Month(1)));
         assert!(lexicon.matches(&["كانون"], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_verb_is_read_in_every_person_and_number() {
+        let lexicon = Lexicon::parse(
+            "inflection person: ي | ت\ninflection imperfect: ون | ان | ن\n\
+             inflection ending: وا | تا | ت\ninflection ending 4: ا\n\
+             trigger control verb: يسيطر | سيطر\ntrigger support verb: دعم | المدعوم\n\
+             trigger support noun: دعما\ntrigger attack verb: قصف\nentity armed_group: مسلح",
+        )
+        .unwrap();
+        let verb = |word: &str| {
+            lexicon
+                .matches(&[word], &[])
+                .iter()
+                .any(|(_, p)| matches!(&p.meaning, Meaning::Trigger(t) if t.pos == Pos::Verb))
+        };
+        for form in [
+            "يسيطر",
+            "تسيطر",
+            "يسيطرون",
+            "تسيطرون",
+            "يسيطرن",
+            "تسيطرن",
+            "يسيطران",
+            "تسيطران",
+            "يسيطروا",
+            "يسيطرا",
+            "سيطروا",
+            "سيطرا",
+            "سيطرت",
+            "سيطرتا",
+            "دعموا",
+            "دعمت",
+            "دعمتا",
+        ] {
+            assert!(verb(form), "{form}");
+        }
+        // A listed noun wins (دعما); ا after three letters is a masdar's accusative; a
+        // participle listed with the article takes no inflection (مدعوما); the imperfect's
+        // endings need a person prefix (مسلحون, سيطرون).
+        for noun in ["دعما", "قصفا", "مدعوما", "مسلحون", "سيطرون", "سيطره"]
+        {
+            assert!(!verb(noun), "{noun}");
+        }
+        // Without `inflection` lines, only the forms listed.
+        let plain = Lexicon::parse("trigger control verb: يسيطر").unwrap();
+        assert!(plain.matches(&["يسيطرون"], &[]).is_empty());
+        assert!(Lexicon::parse("inflection ending 0: ا").is_err());
     }
 
     #[test]

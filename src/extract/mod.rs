@@ -269,6 +269,7 @@ impl<'g> Extractor<'g> {
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
+            self.state_adjuncts(&tokens, &matches, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
             coref::resolve(
                 &self.coref,
@@ -512,6 +513,35 @@ impl<'g> Extractor<'g> {
                 m.who = Who::Known(force);
             }
         }
+    }
+
+    /// English "Myanmar rebels", "Sudan militias": a state's name right before a group's
+    /// head noun written in lower case ("rebels", "militia", "group": an `entity` head of
+    /// any kind but an armed force) only says where the group is from; it names no actor,
+    /// and the group is unnamed. Before an armed force's noun ("the Mali army") it is the
+    /// state's force (the possessive and adjective rules).
+    fn state_adjuncts(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &mut Vec<mentions::Mention>,
+    ) {
+        if self.lang != Lang::En {
+            return;
+        }
+        let group_noun = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                t.kind == tokens::Kind::Word
+                    && !t.upper
+                    && matches[j].iter().any(|(_, p)| {
+                        matches!(p.meaning, lexicon::Meaning::Head(k) if k != EntityKind::ArmedForce)
+                    })
+            })
+        };
+        mentions.retain(|m| {
+            !(matches!(m.who, Who::Known(e) if self.graph.entities()[e].kind == EntityKind::State)
+                && group_noun(m.last))
+        });
     }
 
     /// "Sudan's army", "l'armée du Soudan", "جيش السودان": a state's name with an armed
@@ -834,7 +864,10 @@ impl<'g> Extractor<'g> {
         let (mentions, text) = (sentence.mentions, here.text);
         let s = here.sentence;
         let dating = dating(sentence, here);
-        let negated = sentence.negated(a);
+        // "n'ont jamais quitté Macomia", "never left X", "لم يغادر X": a negated end says
+        // the relation went on, so it is stated, not negated (and takes no date: see
+        // `dating`). Not so for expelling: "did not expel X from Y" says nothing of Y.
+        let negated = sentence.negated(a) && !went_on(sentence, here);
         let status = if sentence.markers.denial {
             Status::Disputed
         } else if sentence.reported(a, b) {
@@ -971,6 +1004,12 @@ struct Dating<'a> {
     carried: bool,
 }
 
+/// True when the trigger of `here` is a negated end ("never left X", "n'ont jamais quitté X",
+/// "لم يغادر X"), not one of expelling: the relation it would end went on.
+fn went_on(sentence: &rules::Sentence, here: &Here) -> bool {
+    here.trigger.ends && !here.trigger.expel && sentence.negated(here.a)
+}
+
 /// The dates of `here`'s trigger: the sentence's date nearest it (not after a later verb),
 /// ended by a later "until", or the paragraph's last date as a lower bound for a one-off act.
 fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
@@ -1026,6 +1065,15 @@ fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
     {
         start = Some(UncertainDate::NotBefore(lower));
         carried = true;
+    }
+    if went_on(sentence, here) {
+        return Dating {
+            start: None,
+            end: None,
+            date,
+            until: None,
+            carried: false,
+        };
     }
     if trigger.ends && end.is_none() {
         end = start.take();
@@ -1499,6 +1547,226 @@ mod tests {
             read(Lang::Fr, "La France n'a pas reconnu l'Azawad."),
             ["recognition france azawad - - negated"]
         );
+    }
+
+    #[test]
+    fn a_negation_of_still_negates_nothing() {
+        // "لا يزال", "ما زال", "n'a cessé de", "never stopped": what follows goes on.
+        assert_eq!(
+            read(Lang::Ar, "لا يزال أنصار الدين يسيطرون على كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "لم يزل أنصار الدين يسيطرون على كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine n'a jamais cessé de contrôler Kidal."),
+            ["control ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine never stopped controlling Kidal."),
+            ["control ansar-dine kidal - -"]
+        );
+        // A negation of the trigger itself still negates it.
+        assert_eq!(
+            read(Lang::Ar, "لا يسيطر أنصار الدين على كيدال."),
+            ["control ansar-dine kidal - - negated"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine has not held Kidal."),
+            ["control ansar-dine kidal - - negated"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine n'a pas contrôlé Kidal."),
+            ["control ansar-dine kidal - - negated"]
+        );
+    }
+
+    // extract7: the wrong readings of blind set 4, each a rule of grammar (invented sentences).
+
+    #[test]
+    fn fighting_alongside_is_an_alliance() {
+        let ally = ["alliance ansar-dine mnla - -"];
+        assert_eq!(
+            read(Lang::En, "Ansar Dine fought alongside the MNLA."),
+            ally
+        );
+        assert_eq!(read(Lang::Fr, "Ansar Dine combat aux côtés du MNLA."), ally);
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قاتلت أنصار الدين إلى جانب الحركة الوطنية لتحرير أزواد."
+            ),
+            ally
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine fought the MNLA."),
+            ["conflict ansar-dine mnla - -"]
+        );
+    }
+
+    #[test]
+    fn a_month_in_both_series_keeps_its_year() {
+        assert_eq!(
+            read(Lang::Ar, "سيطرت أنصار الدين على غاو في آب/أغسطس 2012."),
+            ["control ansar-dine gao 2012-08 -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت أنصار الدين على غاو في كانون الثاني/يناير 2013."
+            ),
+            ["control ansar-dine gao 2013-01 -"]
+        );
+    }
+
+    #[test]
+    fn a_negated_end_says_the_relation_went_on() {
+        assert_eq!(
+            read(Lang::Fr, "L'armée malienne n'a jamais quitté Gao en 2013."),
+            ["control malian-army gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "The MNLA never withdrew from Kidal in 2013."),
+            ["control mnla kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "لم يغادر أنصار الدين كيدال."),
+            ["control ansar-dine kidal - -"]
+        );
+        // Without the negation, the date ends the control.
+        assert_eq!(
+            read(Lang::En, "The MNLA withdrew from Kidal in 2013."),
+            ["control mnla kidal - 2013"]
+        );
+    }
+
+    #[test]
+    fn what_an_accusation_names_is_alleged() {
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA accuse Ansar Dine de mener « une guerre » contre le Mali."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "conflict ansar-dine mali - - alleged"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA accused Ansar Dine of waging \"a war\" against Mali."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "conflict ansar-dine mali - - alleged"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "اتهمت الحركة الوطنية لتحرير أزواد أنصار الدين بمهاجمة غاو."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "attack ansar-dine gao - - alleged"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_death_announced_is_no_attack() {
+        assert!(
+            read(
+                Lang::Ar,
+                "قال الجيش المالي، الذي أعلن مقتل بلال أغ الشريف، إن العملية انتهت."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قال الجيش المالي، الذي نفذ مقتل بلال أغ الشريف، إن العملية انتهت."
+            ),
+            ["attack malian-army bilal-ag-acherif - -"]
+        );
+    }
+
+    #[test]
+    fn a_state_s_name_before_a_group_noun_names_no_actor() {
+        // "Mali rebels": where the rebels are from, not Mali; "they" is no state.
+        assert!(read(Lang::En, "Mali rebels say they have captured Gao.").is_empty());
+        assert_eq!(
+            read(Lang::En, "Mali says it has captured Gao."),
+            ["control mali gao - -"]
+        );
+    }
+
+    #[test]
+    fn a_subject_does_not_cross_into_a_headline_s_next_clause() {
+        // "Mali :" is the headline's topic; "les jihadistes" the verb's subject.
+        assert_eq!(
+            read(Lang::Fr, "Mali : les jihadistes frappent Gao."),
+            ["attack islamists gao - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Mali, the jihadists attacked Gao."),
+            ["attack islamists gao - -"]
+        );
+        // An apposition closed by a comma keeps the name before it as the subject.
+        assert_eq!(
+            read(Lang::En, "Ansar Dine, the jihadist group, attacked Gao."),
+            ["attack ansar-dine gao - -"]
+        );
+    }
+
+    #[test]
+    fn an_arabic_verb_trigger_is_read_in_every_person_and_number() {
+        // The lexicon lists يسيطر, هاجم, يقصف, قصف, يقاتل …: the other persons are inflections.
+        let control = ["control ansar-dine kidal - -"];
+        // Imperfect plural -ون, also after و; the dual -ان of a pair.
+        assert_eq!(read(Lang::Ar, "أنصار الدين يسيطرون على كيدال."), control);
+        assert_eq!(read(Lang::Ar, "أنصار الدين ويسيطرون على كيدال."), control);
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد وأنصار الدين يسيطران على كيدال."
+            ),
+            ["control ansar-dine kidal - -", "control mnla kidal - -"]
+        );
+        // Perfect plural -وا, jussive plural after لم (negated).
+        assert_eq!(
+            read(Lang::Ar, "مقاتلو أنصار الدين قصفوا غاو."),
+            ["attack ansar-dine gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Ar, "أنصار الدين لم يقصفوا غاو."),
+            ["attack ansar-dine gao - - negated"]
+        );
+        // Perfect dual -ا and feminine dual -تا.
+        for verb in ["هاجما", "هاجمتا"] {
+            assert_eq!(
+                read(
+                    Lang::Ar,
+                    &format!("الحركة الوطنية لتحرير أزواد وأنصار الدين {verb} غاو.")
+                ),
+                ["attack ansar-dine gao - -", "attack mnla gao - -"],
+                "{verb}"
+            );
+        }
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "الحركة الوطنية لتحرير أزواد وأنصار الدين تقاتلتا."
+            ),
+            ["conflict mnla ansar-dine - -"]
+        );
+        // No noun is read as a verb: a masdar's accusative after three letters, a
+        // participle's accusative, a noun's plural.
+        assert!(read(Lang::Ar, "شنت أنصار الدين قصفا على غاو.").is_empty());
+        assert!(read(Lang::Ar, "المسلحون يسيطرون.").is_empty());
     }
 
     #[test]

@@ -47,8 +47,16 @@ const WINDOW: usize = 15;
 #[derive(Debug, Default)]
 pub(crate) struct Markers {
     pub negation: Vec<usize>,
+    /// Where each verb of "still" stands ([`Meaning::Still`]).
+    pub still: Vec<usize>,
     pub denial: bool,
     pub reported: Vec<usize>,
+    /// Where each determiner stands ("le", "the"; [`Meaning::Determiner`]).
+    pub determiner: Vec<usize>,
+    /// Deaths announced ("أعلن مقتل"): first token, one past the last.
+    pub announced_death: Vec<(usize, usize)>,
+    /// Where each accusation stands ([`Meaning::Accusation`]).
+    pub accusation: Vec<usize>,
     pub relative: Vec<usize>,
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
@@ -68,6 +76,8 @@ pub(crate) struct Markers {
     /// Words that continue a list after a comma (بالإضافة إلى, "as well as", "ainsi que",
     /// and "with" right after a comma): first token, one past the last.
     pub also: Vec<(usize, usize)>,
+    /// Where each "alongside" starts (إلى جانب, "aux côtés de"; see [`Meaning::Alongside`]).
+    pub alongside: Vec<usize>,
     /// "after" (بعد, "après"): what follows tells an earlier event of the same clause.
     pub after: Vec<usize>,
     /// A preposition with a pronoun taking up a relative clause's antecedent (عليها).
@@ -137,6 +147,8 @@ pub(crate) fn markers(
                         && !sides_follow(lexicon, i + n)
                         && !(tokens.get(i + n).is_some_and(|t| t.definite)
                             && sides_follow(lexicon, i + n + 1)) => {}
+                // "أعلن مقتل X": a death announced is no attack stated.
+                Meaning::Trigger(_) if m.announced_death.iter().any(|&(x, y)| x < i && i < y) => {}
                 // Several triggers of one span (a verb and a noun written alike) are all
                 // kept; the first that reads is used.
                 Meaning::Trigger(t)
@@ -148,8 +160,12 @@ pub(crate) fn markers(
                     advance = advance.max(n);
                 }
                 Meaning::Negation => m.negation.push(i),
+                Meaning::Still => m.still.push(i),
                 Meaning::Denial => m.denial = true,
                 Meaning::Reported => m.reported.push(i),
+                Meaning::Accusation => m.accusation.push(i),
+                Meaning::AnnouncedDeath => m.announced_death.push(span),
+                Meaning::Determiner => m.determiner.push(i),
                 Meaning::Relative => m.relative.push(i),
                 Meaning::Locative => m.locative.push(span),
                 Meaning::Partitive => m.partitive.push(i),
@@ -177,6 +193,7 @@ pub(crate) fn markers(
                     m.also.push(span);
                     advance = advance.max(n);
                 }
+                Meaning::Alongside => m.alongside.push(i),
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
                 Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
@@ -196,7 +213,46 @@ pub(crate) fn markers(
         }
         i += advance;
     }
+    // A negation at most two words before a verb of "still" ("لا يزال", "n'a cessé de",
+    // "did not stop") belongs to it: what follows goes on, it is not negated.
+    let still = std::mem::take(&mut m.still);
+    m.negation
+        .retain(|&n| !still.iter().any(|&s| n < s && s - n <= 2));
+    m.still = still;
+    fight_alongside(&mut m, tokens, mentions);
     m
+}
+
+/// "fought alongside X", "combattent aux côtés du M23", "قاتلت X إلى جانب Y": a verb of
+/// fighting followed in its clause by "alongside" names an ally after it, so it states an
+/// alliance. Only the verb's subject (in Arabic, after the verb) and adverbs may stand between.
+fn fight_alongside(m: &mut Markers, tokens: &[Token], mentions: &[Mention]) {
+    for (_, b, trigger) in &mut m.triggers {
+        if trigger.kind != RelationKind::Conflict || trigger.pos != Pos::Verb {
+            continue;
+        }
+        let b = *b;
+        let fits = |s: usize| {
+            s >= b
+                && s <= b + 6
+                && tokens[b..s].iter().all(|t| t.kind == Kind::Word)
+                && mentions
+                    .iter()
+                    .filter(|x| x.first >= b && x.last <= s)
+                    .count()
+                    <= 1
+                && tokens[b..s]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| !mentions.iter().any(|x| x.first <= b + k && b + k < x.last))
+                    .count()
+                    <= 1
+        };
+        if m.alongside.iter().any(|&s| fits(s)) {
+            trigger.kind = RelationKind::Alliance;
+            trigger.label = "alliance verb alongside".to_owned();
+        }
+    }
 }
 
 /// Whether a determiner ("le", "the") stands right before token `i`.
@@ -299,12 +355,18 @@ impl Sentence<'_> {
 
     /// True when the trigger at `a..b` is reported speech: a reporting word at most twelve
     /// words before it, or after it in the same clause ("…, according to X").
+    /// What an accusation at most twelve words before it names is alleged too, across
+    /// quotation marks ("accusant le Rwanda de mener « une guerre » contre la RDC").
     pub(crate) fn reported(&self, a: usize, b: usize) -> bool {
         self.markers.reported.iter().any(|&r| {
             let opens_sentence = self.gap(self.first, r) <= 2;
             (r < a && self.gap(r, a) <= 12 && (opens_sentence || !self.clause_between(r, a)))
                 || (r >= b && !self.clause_between(b, r))
-        })
+        }) || self
+            .markers
+            .accusation
+            .iter()
+            .any(|&r| r < a && self.gap(r, a) <= 12)
     }
 
     /// The mentions after token `b`, in order, within the window.
@@ -841,6 +903,9 @@ impl Sentence<'_> {
             return Some(antecedent);
         }
         let mut s = self.before(a)?;
+        if self.own_subject_between(self.mentions[s].last, a) {
+            return None;
+        }
         for _ in 0..2 {
             if !self.governed(s) {
                 return Some(s);
@@ -851,6 +916,20 @@ impl Sentence<'_> {
             }
         }
         (!self.governed(s)).then_some(s)
+    }
+
+    /// True when the verb at token `a` opens a clause of its own after a comma or colon
+    /// later than token `from`: a determiner right after the mark, then its noun phrase (at
+    /// most four words, no mark between) and the verb ("Mozambique : les jihadistes frappent
+    /// Macomia", "In Mali, the rebels attacked Gao"). The name before the mark is not the
+    /// verb's subject; an apposition closed by a comma ("X, the armed group, attacked") is.
+    fn own_subject_between(&self, from: usize, a: usize) -> bool {
+        (from..a).any(|c| {
+            self.tokens[c].kind == Kind::Clause
+                && self.markers.determiner.contains(&(c + 1))
+                && a - (c + 1) <= 4
+                && !self.clause_between(c + 1, a)
+        })
     }
 
     /// French and English: the name a non-restrictive relative clause hangs on, when it is
