@@ -259,11 +259,6 @@ fn record_in<T>(
     }
 }
 
-/// Decodes entity record `i`, which `bytes` holds.
-fn entity_record(bytes: &[u8], i: usize) -> Result<crate::model::Entity, CacheError> {
-    entity_record_in(bytes, i, Detail::Full)
-}
-
 /// Decodes entity record `i`, which `bytes` holds, in `detail`.
 fn entity_record_in(
     bytes: &[u8],
