@@ -1209,6 +1209,9 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
         RelationKind::PartOf => {
             size(source) < size(target) || (size(source) == 1 && size(target) == 1)
         }
+        // A title (leader, spokesman, general) is a person's: "MNLA spokesman X" makes X,
+        // not the MNLA, the member.
+        _ if rule == "title" && source != E::Person => false,
         RelationKind::Membership if rule == "including" => matches!(
             target,
             E::Coalition
@@ -2047,6 +2050,34 @@ mod tests {
                 "control mnla kidal - -",
                 "leadership bilal-ag-acherif mnla - -"
             ]
+        );
+    }
+
+    #[test]
+    fn a_spokesman_is_a_member_not_a_leader() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "وقال بلال أغ الشريف، المتحدث باسم الحركة الوطنية لتحرير أزواد، إن الإعلان نهائي.",
+            ),
+            (
+                Lang::Fr,
+                "Bilal Ag Acherif, porte-parole du MNLA, a dit que la déclaration était définitive.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["membership bilal-ag-acherif mnla - -"],
+                "{lang:?}"
+            );
+        }
+        // The title before the name (English): the person is the member, never the group.
+        assert_eq!(
+            read(
+                Lang::En,
+                "MNLA spokesman Bilal Ag Acherif said the declaration was final."
+            ),
+            ["membership bilal-ag-acherif mnla - -"]
         );
     }
 
