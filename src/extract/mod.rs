@@ -2054,6 +2054,30 @@ mod tests {
     }
 
     #[test]
+    fn taking_the_head_of_a_body_is_leading_it() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Bilal Ag Acherif a aussitôt pris la tête du MNLA, qui a dissous son bureau.",
+            ),
+            (
+                Lang::En,
+                "Bilal Ag Acherif took the helm of the MNLA, which dissolved its office.",
+            ),
+            (
+                Lang::Ar,
+                "تولى بلال أغ الشريف قيادة الحركة الوطنية لتحرير أزواد.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["leadership bilal-ag-acherif mnla - -"],
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_spokesman_is_a_member_not_a_leader() {
         for (lang, text) in [
             (
