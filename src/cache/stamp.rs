@@ -177,10 +177,10 @@ impl Stamp {
         if now.len != self.metadata.len {
             return self.changed(|name| Change::Size { name });
         }
-        match std::fs::read(&path) {
-            Ok(bytes) if hash(&bytes) == self.hash && now == self.metadata => Freshness::Fresh,
-            Ok(bytes) if hash(&bytes) == self.hash => self.changed(|name| Change::Touched { name }),
-            Ok(_) => self.changed(|name| Change::Content { name }),
+        match std::fs::read(&path).map(|bytes| hash(&bytes) == self.hash) {
+            Ok(true) if now == self.metadata => Freshness::Fresh,
+            Ok(true) => self.changed(|name| Change::Touched { name }),
+            Ok(false) => self.changed(|name| Change::Content { name }),
             Err(error) => self.changed(|name| Change::Unreadable { name, error }),
         }
     }
