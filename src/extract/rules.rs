@@ -241,18 +241,22 @@ fn fight_alongside(m: &mut Markers, tokens: &[Token], mentions: &[Mention]) {
                     .filter(|x| x.first >= b && x.last <= s)
                     .count()
                     <= 1
-                && tokens[b..s]
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, _)| !mentions.iter().any(|x| x.first <= b + k && b + k < x.last))
-                    .count()
-                    <= 1
+                && plain_words(tokens, mentions, b, s) <= 1
         };
         if m.alongside.iter().any(|&s| fits(s)) {
             trigger.kind = RelationKind::Alliance;
             trigger.label = "alliance verb alongside".to_owned();
         }
     }
+}
+
+/// How many words from token `from` to `to` are outside every name (punctuation not counted).
+fn plain_words(tokens: &[Token], mentions: &[Mention], from: usize, to: usize) -> usize {
+    (from..to)
+        .filter(|&i| {
+            tokens[i].kind == Kind::Word && !mentions.iter().any(|m| m.first <= i && i < m.last)
+        })
+        .count()
 }
 
 /// Whether a determiner ("le", "the") stands right before token `i`.
@@ -317,12 +321,7 @@ pub(crate) struct Sentence<'a> {
 impl Sentence<'_> {
     /// The words between tokens `from` and `to` that are not part of a mention.
     fn gap(&self, from: usize, to: usize) -> usize {
-        (from..to)
-            .filter(|&i| {
-                self.tokens[i].kind == Kind::Word
-                    && !self.mentions.iter().any(|m| m.first <= i && i < m.last)
-            })
-            .count()
+        plain_words(self.tokens, self.mentions, from, to)
     }
 
     /// True when a comma, colon or bracket stands between tokens `from` and `to`.
