@@ -17,6 +17,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::rc::Rc;
 
+use rayon::prelude::*;
+
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
 use super::lookup::{Incident, Lookup};
@@ -61,9 +63,12 @@ pub fn read_for(
         };
         about.extend(resolved);
     }
-    let mut relations = Vec::new();
+    let (mut relations, mut others) = (Vec::new(), Vec::new());
     for &entity in &about {
-        relations.extend(scope.may_answer(entity, filter)?);
+        for entry in scope.may_answer(entity, filter)? {
+            relations.push(entry.relation);
+            others.push(entry.other);
+        }
         relations.extend(scope.lookup.placed(entity)?);
     }
     relations.sort_unstable();
@@ -72,10 +77,9 @@ pub fn read_for(
     let sources = scope.sources()?;
     let documents = payload::document_names(&sources);
     // The relations decoded, by index, in order: a sorted vector, not a tree of 40k nodes.
-    let mut decoded = Vec::with_capacity(relations.len());
-    for &r in &relations {
-        decoded.push((r, scope.relation(r, &documents)?));
-    }
+    let mut decoded: Vec<_> = (relations.iter().copied())
+        .zip(scope.relations(&relations, &others, &documents)?)
+        .collect();
     // An actor's parts (its armed forces) answer for it (query::parts): their relations too.
     let about_ids: BTreeSet<EntityId> = about
         .iter()
@@ -96,7 +100,7 @@ pub fn read_for(
         .collect();
     let mut more = Vec::new();
     for part in parts {
-        more.extend(scope.may_answer(part, filter)?);
+        more.extend(scope.may_answer(part, filter)?.iter().map(|e| e.relation));
     }
     more.sort_unstable();
     more.dedup();
@@ -385,6 +389,10 @@ fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
 /// resident memory in buffers.
 const MANY_RECORDS: usize = 2000;
 
+/// How many records a read decodes before it decodes them on every core
+/// ([`Scope::relations`]): fewer cost less on one thread than starting the others.
+const PARALLEL_RECORDS: usize = 1024;
+
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
     pub(super) lookup: Lookup,
@@ -460,18 +468,14 @@ impl Scope {
         Ok(Some(local.map(|local| candidates[local.index()])))
     }
 
-    /// The relations of entity `i` that `filter` admits, and its armed-force relations, by
-    /// index (see [`read_for`]).
-    fn may_answer(&mut self, i: usize, filter: &Filter) -> Result<Vec<usize>, CacheError> {
-        Ok(self
-            .lookup
-            .incident_entries(i)?
-            .iter()
-            .filter(|entry| {
-                entry.traits.kind == RelationKind::ArmedForceOf || may_pass(entry, filter)
-            })
-            .map(|entry| entry.relation)
-            .collect())
+    /// The entries of entity `i`'s relations that `filter` admits, and of its armed-force
+    /// relations (see [`read_for`]).
+    fn may_answer(&mut self, i: usize, filter: &Filter) -> Result<Vec<Incident>, CacheError> {
+        let mut entries = self.lookup.incident_entries(i)?;
+        entries.retain(|entry| {
+            entry.traits.kind == RelationKind::ArmedForceOf || may_pass(entry, filter)
+        });
+        Ok(entries)
     }
 
     /// The entries of entity `i`'s relations that `filter` admits.
@@ -491,10 +495,7 @@ impl Scope {
     ) -> Result<(Graph, Vec<usize>), CacheError> {
         let sources = self.sources()?;
         let documents = payload::document_names(&sources);
-        let mut decoded = Vec::with_capacity(relations.len());
-        for &r in relations {
-            decoded.push(self.relation(r, &documents)?);
-        }
+        let decoded = self.relations(relations, &[], &documents)?;
         let (whole, entities) = self.entities.into_sorted();
         let named: Vec<bool> = whole.iter().map(|i| named.contains(i)).collect();
         let graph = assemble(entities, &whole, decoded, sources, |i| named[i]);
@@ -504,6 +505,75 @@ impl Scope {
     /// Decodes entity `i` in full unless it already is; returns its id.
     fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
         entity_into(&self.lookup, &mut self.entities, i, Detail::Full)
+    }
+
+    /// Decodes the relations `wanted` (by index) in the scope's detail, with every entity
+    /// they refer to, in the order given; `others` are the entities expected at their ends
+    /// (from their incident entries). Many records are decoded on every core: the entities of
+    /// `others` first, then the records, each with the ids of its ends read from those; the
+    /// few records that refer to an entity not decoded yet (a place, a claimant) are decoded
+    /// again, one at a time, by [`Scope::relation`]. Gives what [`Scope::relation`] gives for
+    /// each.
+    pub(super) fn relations(
+        &mut self,
+        wanted: &[usize],
+        others: &[usize],
+        documents: &[std::sync::Arc<str>],
+    ) -> Result<Vec<(crate::model::Relation, [usize; 2])>, CacheError> {
+        if wanted.len() < PARALLEL_RECORDS {
+            return wanted
+                .iter()
+                .map(|&r| self.relation(r, documents))
+                .collect();
+        }
+        let detail = self.detail;
+        let mut missing: Vec<usize> = (others.iter().copied())
+            .filter(|&i| self.entities.get_in(i, detail).is_none())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let records = (missing.iter())
+            .map(|&i| Ok((i, self.lookup.entity(i)?)))
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        let decoded: Vec<_> = (records.par_iter())
+            .with_min_len(256)
+            .map(|&(i, bytes)| super::entity_record_in(bytes, i, detail))
+            .collect();
+        for (&i, entity) in missing.iter().zip(decoded) {
+            self.entities.insert(i, entity?, detail);
+        }
+        let count = self.lookup.entity_count();
+        let records = (wanted.iter())
+            .map(|&r| self.lookup.relation(r))
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        let entities = &self.entities;
+        let decoded: Vec<_> = (records.par_iter().zip(wanted))
+            .with_min_len(256)
+            .map(|(bytes, &r)| {
+                let mut id_of = |i: usize| match entities.get_in(i, detail) {
+                    Some(entity) => Ok(entity.id.clone()),
+                    None => Err(Corrupt {
+                        at: 0,
+                        what: String::new(),
+                    }),
+                };
+                super::record_in(
+                    bytes,
+                    detail,
+                    || format!("relation {r}"),
+                    |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
+                )
+                .ok()
+            })
+            .collect();
+        drop(records);
+        (decoded.into_iter().zip(wanted))
+            .map(|(relation, &r)| match relation {
+                Some(relation) => Ok(relation),
+                // An end not decoded, or a damaged record: decoded again to tell which.
+                None => self.relation(r, documents),
+            })
+            .collect()
     }
 
     /// Decodes relation `r` in the scope's detail, and every entity it refers to; gives it

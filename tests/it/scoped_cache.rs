@@ -675,3 +675,109 @@ fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
         cache::scoped::read_for(dir.path(), &["actor-3"], &none, cache::Detail::Full).unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
+
+/// A star: `hub` with `n` relations to `n` spokes, of several kinds and dates, every fifth
+/// placed at one of ten towns and every seventh claimed by one of them (entities no hub
+/// relation has at an end), so that a read of the hub decodes its records on every core and
+/// meets records that refer to entities it did not expect.
+fn star(dir: &Path, n: usize) {
+    let mut entities = vec![serde_json::json!({
+        "id": "hub", "kind": "state", "names": {"en": "The Hub", "ar": "المركز"},
+        "description": "the centre",
+    })];
+    entities.extend((0..10).map(|t| {
+        serde_json::json!({"id": format!("town-{t}"), "kind": "city",
+            "names": {"en": format!("Town {t}")}, "description": "a town"})
+    }));
+    entities.extend((0..n).map(|i| {
+        serde_json::json!({"id": format!("spoke-{i}"), "kind": "armed_group",
+            "names": {"en": format!("Spoke {i}")}, "description": format!("spoke {i}")})
+    }));
+    let kinds = ["alliance", "conflict", "support", "negotiation"];
+    let relations: Vec<_> = (0..n)
+        .map(|i| {
+            let (source, target) = if i % 2 == 0 {
+                ("hub".to_owned(), format!("spoke-{i}"))
+            } else {
+                (format!("spoke-{i}"), "hub".to_owned())
+            };
+            let mut r = serde_json::json!({
+                "id": format!("r-{i}"), "kind": kinds[i % 4],
+                "source": source, "target": target,
+                "start": format!("{}-{:02}", 1990 + i % 10, 1 + i % 12),
+                "summary": format!("relation {i}"),
+            });
+            if i % 3 == 0 {
+                r["end"] = serde_json::json!(format!("{}", 2000 + i % 20));
+            }
+            if i % 5 == 0 {
+                r["place"] = serde_json::json!(format!("town-{}", i % 10));
+            }
+            if i % 7 == 0 {
+                r["status"] = serde_json::json!("alleged");
+                r["claimed_by"] = serde_json::json!([format!("town-{}", i % 10)]);
+            }
+            r
+        })
+        .collect();
+    let write = |name: &str, value: &Vec<serde_json::Value>| {
+        fs::write(dir.join(name), serde_json::to_vec(value).unwrap()).unwrap()
+    };
+    write("entities.json", &entities);
+    write("relations.json", &relations);
+    write("sources.json", &Vec::new());
+}
+
+#[test]
+fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
+    let keep = tempfile::tempdir().unwrap();
+    let data = keep.path();
+    // More than one chunk of rows, and far more than a read decodes on one thread.
+    star(data, 9000);
+    cache::index(data).unwrap().1.unwrap();
+    let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
+    let hub = whole.resolve("hub").unwrap();
+    let mut rows = cache::rows::rows(data, "hub").unwrap().unwrap();
+    let mut read = Vec::new();
+    rows.each(|relation, other| read.push(row(relation, other)))
+        .unwrap();
+    assert_eq!(read.len(), 9000);
+    for (got, &r) in read.iter().zip(whole.incident(hub)) {
+        let mut expected = row(whole.relation(r), whole.entity(whole.other_end(r, hub)));
+        expected.6 = "0 0 None \"\"".to_owned();
+        assert_eq!(got, &expected);
+    }
+    for filter in question_filters() {
+        let part = cache::scoped::read_for(data, &["hub"], &filter, cache::Detail::Timeline)
+            .unwrap()
+            .unwrap();
+        let p = part.resolve("hub").unwrap();
+        let ids = |g: &Graph, e| {
+            let found = query::relations(g, &[e], &filter);
+            (found.iter())
+                .map(|f| {
+                    let r = g.relation(f.relation);
+                    format!(
+                        "{} {:?} {:?} {:?}",
+                        r.id, r.place, r.claimed_by, f.certainty
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&whole, hub), ids(&part, p), "{filter:?}");
+    }
+    let dir = data.to_str().unwrap();
+    let questions: [&[&str]; 4] = [
+        &["show", "hub"],
+        &["timeline", "hub"],
+        &["relations", "--with", "hub"],
+        &["neighbors", "hub", "--at", "2005"],
+    ];
+    for args in questions {
+        let cached = run(&[args, &["--data", dir]].concat());
+        let cold = run(&[args, &["--data", dir, "--no-cache"]].concat());
+        assert!(cached.status.success(), "{args:?}");
+        assert!(cached.stdout.len() > 9000, "{args:?}");
+        assert_eq!(cached.stdout, cold.stdout, "{args:?}");
+    }
+}
