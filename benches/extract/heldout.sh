@@ -15,7 +15,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [fr-rdc]=2025-01-28 [en-ethiopia]=2023-08-09 [en-myanmar]=2024-08-05 [ar-iraq]=2017-07-10
   [ar-nigeria]=2021-06-07
   [ar-sahara5]=2020-11-15 [ar-lebanon5]=2024-10-02 [fr-tchad5]=2021-04-25 [fr-haiti5]=2025-04-02
-  [en-panjshir5]=2021-09-06 [en-niamey5]=2023-08-11)
+  [en-panjshir5]=2021-09-06 [en-niamey5]=2023-08-11
+  [ar-gaza6]=2024-05-07 [ar-algeria6]=1997-09-24 [fr-cameroun6]=2023-01-24 [fr-burundi6]=2024-01-12
+  [en-colombia6]=2023-08-04 [en-karabakh6]=2023-09-21)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
