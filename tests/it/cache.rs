@@ -40,6 +40,18 @@ const QUERIES: &[&[&str]] = &[
     &["show", "Bilal Ag Acherif"],
     &["find", "غاو"],
     &["export", "json"],
+    // Every other command that reads a graph, through the whole cache or a part of it.
+    &["list"],
+    &["enemies", "Mali"],
+    &["blocs", "--at", "2012-06"],
+    &["central", "--at", "2013"],
+    &["balance", "--from", "2012-01", "--until", "2013-12"],
+    &["snapshot", "--at", "2012-08-01"],
+    &["timeline", "MNLA", "--with", "Mali"],
+    &["show", "mnla-declares-azawad-independence"],
+    &["find", "Ansar"],
+    &["export", "graphml"],
+    &["export", "dot"],
 ];
 
 #[test]
