@@ -95,6 +95,10 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
         entity.id,
         found.len()
     );
-    output::text(&(head + &table.render()))?;
+    // A hub's table is megabytes: written row by row, not joined into one string.
+    let mut lines = output::Lines::stdout();
+    lines.push_str(&head)?;
+    table.render_to(&mut lines)?;
+    lines.finish()?;
     Ok(ExitCode::SUCCESS)
 }
