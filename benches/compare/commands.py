@@ -17,6 +17,13 @@ parse_limit --no-run` prints its path), the parse limit is timed in the same run
 times on the same folder, and the cold-load targets get their verdicts: a cold one-shot
 question (`neighbors` of the median actor with `--no-cache`) within 1.5× the parse limit, and
 `check` within 1.2× that cold load.
+
+    python3 benches/compare/commands.py --growth S L --markdown BENCHMARKS.md
+
+writes, from the two sizes' results of earlier runs (target/bench-results/commands-<size>.json),
+each command's warm (or cold) time at both sizes side by side with the ratio of the times and
+of the outputs, between the `commands growth` markers: issue 19's "time grows no faster than
+the work".
 """
 
 import argparse
@@ -83,14 +90,23 @@ def commands(cli, data, queries):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--size", required=True)
+    parser.add_argument("--cli")
+    parser.add_argument("--data")
+    parser.add_argument("--size")
+    parser.add_argument("--growth", nargs=2, metavar=("SMALL", "LARGE"))
     parser.add_argument("--warm", type=int, default=5)
     parser.add_argument("--cold", type=int, default=3)
     parser.add_argument("--markdown")
     parser.add_argument("--parse-limit")
     args = parser.parse_args()
+    if args.growth:
+        small, large = (
+            json.load(open(f"target/bench-results/commands-{size}.json")) for size in args.growth
+        )
+        write_growth(args.markdown, small, large)
+        return
+    if not (args.cli and args.data and args.size):
+        parser.error("--cli, --data and --size are needed to measure")
     cli, data = args.cli, args.data
     queries = json.load(open(os.path.join(data, "queries.json")))
     start = time.perf_counter()
@@ -193,6 +209,50 @@ def verdict(row, report=None):
     return f"{rate:.0f} MB/s: " + ("met" if rate >= 100 else f"**missed**: {100 / rate:.1f}× short")
 
 
+def write_growth(path, small, large):
+    """The table of each command at two sizes, side by side, with the ratios."""
+    a, b = small["size"], large["size"]
+    lines = [
+        f"From `benches/compare/commands.py --growth {a} {b}`: the runs of {small['when']} ({a}) "
+        f"and {large['when']} ({b}); warm medians (cold for `check`). The work is the output a "
+        "command writes and the part of the graph it reads: a ratio of times no larger than the "
+        "ratio of outputs (or, for constant outputs, no larger than the graph's 10×) is growth "
+        "no faster than the work.",
+        "",
+        f"| command | {a} | {b} | time {b} ÷ {a} | output {b} ÷ {a} |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    # Both runs list the same cases in the same order (`commands`); their labels name
+    # different actors.
+    def t(row):
+        return row["warm_s"] if row["warm_s"] is not None else row["cold_s"]
+
+    for row, other in zip(small["rows"], large["rows"]):
+        assert row["argv"][0] == other["argv"][0], "the two runs list different commands"
+        label = row["label"]
+        if "(" in label and row["argv"][0] in ("show", "find"):
+            label = row["argv"][0] + " (" + label.split(" (", 1)[1]
+        outputs = f"{other['bytes'] / row['bytes']:.1f}×" if row["bytes"] else "—"
+        lines.append(
+            f"| `{label}` | {fmt_s(t(row))} | {fmt_s(t(other))} | "
+            f"{t(other) / t(row):.1f}× | {outputs} |"
+        )
+    replace_block(path, "commands growth", lines)
+
+
+def replace_block(path, marker, lines):
+    """Puts `lines` between the begin and end `marker` comments of `path` (appended if none)."""
+    text = open(path).read()
+    begin, end = f"<!-- begin {marker} -->", f"<!-- end {marker} -->"
+    block = begin + "\n" + "\n".join(lines) + "\n" + end
+    if begin in text:
+        head, rest = text.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text += "\n" + block + "\n"
+    open(path, "w").write(text)
+
+
 def write_markdown(path, r):
     indexed = ""
     if r.get("index_s") is not None:
@@ -229,15 +289,7 @@ def write_markdown(path, r):
             f"{fmt_s(limit['s'])} (peak {limit['rss'] / 2**20:.0f} MiB) | cold load ≤ 1.5× | "
             f"{verdicts[0]} |"
         )
-    text = open(path).read()
-    begin, end = f"<!-- begin commands {r['size']} -->", f"<!-- end commands {r['size']} -->"
-    block = begin + "\n" + "\n".join(lines) + "\n" + end
-    if begin in text:
-        head, rest = text.split(begin, 1)
-        text = head + block + rest.split(end, 1)[1]
-    else:
-        text += "\n" + block + "\n"
-    open(path, "w").write(text)
+    replace_block(path, f"commands {r['size']}", lines)
 
 
 if __name__ == "__main__":
