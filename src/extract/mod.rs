@@ -3687,4 +3687,28 @@ mod tests {
             ["capital kidal kidal-region - -"]
         );
     }
+
+    #[test]
+    fn a_title_after_a_name_with_of_names_its_group() {
+        let titled = [
+            "Bilal Ag Acherif, leader of the MNLA, said the talks had failed.",
+            "Bilal Ag Acherif, the leader of the MNLA, said the talks had failed.",
+            "General Bilal Ag Acherif, the head of the MNLA, said the talks had failed.",
+            "The leader of the MNLA, Bilal Ag Acherif, said the talks had failed.",
+        ];
+        for text in titled {
+            assert_eq!(
+                read(Lang::En, text),
+                ["leadership bilal-ag-acherif mnla - -"],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read(
+                Lang::En,
+                "Bilal Ag Acherif, spokesman for the MNLA, said the talks had failed."
+            ),
+            ["membership bilal-ag-acherif mnla - -"]
+        );
+    }
 }
