@@ -232,6 +232,13 @@ pub(crate) enum Meaning {
     /// An accusation ("accused X of", "accusant X de", "اتهم X بـ"): the act X is accused of,
     /// a trigger after it in its sentence, is alleged, even across quotation marks.
     Accusation,
+    /// A noun of death before its victim ("مقتل X", "the killing of X", "la mort de X"): the
+    /// name after it is who died, no subject of a verb after it in its clause ("مقتل X في
+    /// غارة استهدفت Y": X targeted nothing).
+    Victim,
+    /// The end of something ("انتهاء", "the end of", "la fin de"): the trigger right after
+    /// it (at most two words between) ended on the date the sentence gives, not began.
+    EndOf,
     Trigger(Trigger),
     /// A quantity or the members of a group before its name ("نصف مقاتلي X", "members of
     /// X"): the group may stand for the subject right after an Arabic verb.
@@ -643,6 +650,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "reported" => Meaning::Reported,
         "accusation" => Meaning::Accusation,
         "announced-death" => Meaning::AnnouncedDeath,
+        "victim" => Meaning::Victim,
+        "end-of" => Meaning::EndOf,
         "stop" => Meaning::Stop,
         "region" => Meaning::Region,
         "quantity" => Meaning::Quantity,

@@ -57,6 +57,10 @@ pub(crate) struct Markers {
     pub announced_death: Vec<(usize, usize)>,
     /// Where each accusation stands ([`Meaning::Accusation`]).
     pub accusation: Vec<usize>,
+    /// Where each noun of death before its victim ends ([`Meaning::Victim`]).
+    pub victim: Vec<usize>,
+    /// Where each word of "the end of" ends ([`Meaning::EndOf`]).
+    pub end_of: Vec<usize>,
     pub relative: Vec<usize>,
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
@@ -164,6 +168,8 @@ pub(crate) fn markers(
                 Meaning::Denial => m.denial = true,
                 Meaning::Reported => m.reported.push(i),
                 Meaning::Accusation => m.accusation.push(i),
+                Meaning::Victim => m.victim.push(i + n),
+                Meaning::EndOf => m.end_of.push(i + n),
                 Meaning::AnnouncedDeath => m.announced_death.push(span),
                 Meaning::Determiner => m.determiner.push(i),
                 Meaning::Relative => m.relative.push(i),
@@ -632,6 +638,9 @@ impl Sentence<'_> {
         } else {
             self.subject_before(a)
         };
+        // "مقتل X في غارة استهدفت Y", "the killing of X in a strike that hit Y": who died
+        // is no subject of a verb after his death in its clause.
+        let subject = subject.filter(|&s| !self.victim(s, a));
         let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
         // The subject right after the verb, or after a partitive ("مسلحون من X").
         let first_after = self.after(b).next().filter(|&m| {
@@ -746,7 +755,7 @@ impl Sentence<'_> {
             .before(a)
             .filter(|&s| self.mentions[s].last + 10 >= a)
             .and_then(|s| self.noun_source(s, a))
-            .filter(|&s| !self.prepositional(s));
+            .filter(|&s| !self.prepositional(s) && !self.apposed(s));
         // "attacks sponsored by X against Y": the agent is the source.
         let agent = self
             .markers
@@ -857,10 +866,95 @@ impl Sentence<'_> {
                         && (locative_object(trigger.kind)
                             || !self.markers.locative.iter().any(|&(_, end)| end == first))
                         && !self.site_of(m)
+                        && !self.described_in_apposition(b, m)
                 })
                 .take(3)
                 .collect(),
         }
+    }
+
+    /// True when mention `m` is who died and the verb at token `a` tells the place or means
+    /// of the death: a noun of death ("مقتل", "the killing of", "la mort de";
+    /// [`Meaning::Victim`]) before the name in its clause, at most four words between, the
+    /// words of a name not counted ("اغتيال الأمين العام لـX Y"), and a locative between the
+    /// name and the verb ("في غارة استهدفت", "in a strike that hit"): the verb hangs on the
+    /// strike. "وفاة X زعزعت …" (X's death unsettled …) keeps X.
+    fn victim(&self, m: usize, a: usize) -> bool {
+        let (first, last) = (self.mentions[m].first, self.mentions[m].last);
+        self.markers
+            .victim
+            .iter()
+            .any(|&e| e <= first && self.gap(e, first) <= 4 && !self.clause_between(e, first))
+            && self
+                .markers
+                .locative
+                .iter()
+                .any(|&(x, _)| x >= last && x < a)
+    }
+
+    /// True when mention `m` stands inside an apposition that opens with the comma at token
+    /// `b`, right after a name, and that a later comma closes ("أدانت الجزائر، الداعم الرئيسي
+    /// لـX، العملية", "Algeria, X's main backer, condemned"): it describes the name before,
+    /// it is no object of the verb. Not a list ("X، وY", "X, as well as Y"), nor names alone
+    /// between the commas.
+    fn in_apposition_after(&self, b: usize, m: usize) -> bool {
+        let (first, last) = (self.mentions[m].first, self.mentions[m].last);
+        let opens = self.tokens.get(b).is_some_and(|t| t.kind == Kind::Clause)
+            && b < first
+            && self.mentions.iter().any(|p| p.last == b);
+        let list = self.tokens.get(b + 1).is_some_and(|t| t.conjunction)
+            || self.markers.and.iter().any(|&x| x > b && x < first)
+            || self.markers.also.iter().any(|&(x, _)| x > b && x < first)
+            || self.markers.with.iter().any(|&(x, _)| x == b + 1)
+            || self.including().any(|(x, _)| x > b && x < first);
+        let close = (last..self.last).find(|&i| self.tokens[i].kind != Kind::Word);
+        let closed = close.is_some_and(|c| {
+            self.tokens[c].kind == Kind::Clause && self.gap(b, c) >= 1 // more than a name
+        });
+        opens && !list && closed && !self.clause_between(b + 1, first)
+    }
+
+    /// True when mention `m` is named inside an apposition opened by a definite noun at the
+    /// comma at token `b` ("الجزائر، الداعم الرئيسي للبوليساريو،"): not "تدعي X، مناطق Y وZ،
+    /// بالإضافة إلى W", whose indefinite noun after the comma starts the verb's objects.
+    fn described_in_apposition(&self, b: usize, m: usize) -> bool {
+        self.in_apposition_after(b, m)
+            && self.gap(b, self.mentions[m].first) >= 1
+            && self.tokens.get(b + 1).is_some_and(|t| t.definite)
+    }
+
+    /// True when mention `m` is named inside the apposition of a name before it (see
+    /// [`Self::described_in_apposition`]): it is neither that clause's object nor the source
+    /// of a noun after the apposition.
+    fn apposed(&self, m: usize) -> bool {
+        self.mentions[..m]
+            .iter()
+            .any(|p| self.described_in_apposition(p.last, m))
+    }
+
+    /// True when a comma closes what follows mention `s` right before the verb at token `a`
+    /// (at most two words between: "…, has condemned").
+    fn closed_before(&self, s: usize, a: usize) -> bool {
+        (self.mentions[s].last..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word)
+            .is_some_and(|c| self.tokens[c].kind == Kind::Clause && self.gap(c, a) <= 2)
+    }
+
+    /// True when the trigger at token `a` is what "the end of" right before it names
+    /// ("انتهاء العمل بالاتفاق", "the end of the truce", "la fin de la trêve"): at most two
+    /// words between, no other trigger and no punctuation.
+    pub(crate) fn ended(&self, a: usize) -> bool {
+        self.markers.end_of.iter().any(|&e| {
+            e <= a
+                && self.gap(e, a) <= 2
+                && !self.clause_between(e, a)
+                && !self
+                    .markers
+                    .triggers
+                    .iter()
+                    .any(|(x, _, _)| *x >= e && *x < a)
+        })
     }
 
     /// True when mention `m` names where a site is: right after a site noun ("مطار الخرطوم"),
@@ -902,6 +996,14 @@ impl Sentence<'_> {
             return Some(antecedent);
         }
         let mut s = self.before(a)?;
+        // "Algeria, Polisario's main backer, condemned": the name the apposition describes.
+        if let Some(head) = s
+            .checked_sub(1)
+            .filter(|&p| self.in_apposition_after(self.mentions[p].last, s))
+            && self.closed_before(s, a)
+        {
+            return Some(head);
+        }
         if self.own_subject_between(self.mentions[s].last, a) {
             return None;
         }
