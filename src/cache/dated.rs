@@ -3,7 +3,7 @@
 //! negation and timelessness), so that `snapshot --at D` and `diff D1 D2` find the relations
 //! that answer them by scanning this section and decode only those, with the entities they
 //! refer to ([`snapshot`], [`changes`]), instead of the whole graph. It lies between the graph
-//! and the lookup section ([`super::lookup`]):
+//! and the trigram section ([`super::grams`]):
 //!
 //! | field | bytes |
 //! |---|---|
@@ -258,16 +258,11 @@ fn read(
     let map = super::blocks::map(&file)?;
     let header = Header::read(&map, dir)?;
     header.check_len(map.len() as u64)?;
-    let (dated_at, lookup_at) = (header.dated_at, header.lookup_at);
+    let (dated_at, grams_at) = (header.dated_at, header.grams_at);
     let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
-    let lookup = Lookup::open(reader, lookup_at)?;
+    let lookup = Lookup::open(reader, header.lookup_at)?;
     let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
-    let section = Section::open(
-        lookup.reader(),
-        dated_at,
-        lookup_at,
-        lookup.relation_count(),
-    )?;
+    let section = Section::open(lookup.reader(), dated_at, grams_at, lookup.relation_count())?;
     let mut chosen = Vec::new();
     section.may_hold(periods, entities, &mut |entry| {
         if keep(&entry.traits, &entry.bounds) {

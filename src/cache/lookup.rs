@@ -36,7 +36,6 @@ use super::payload::Offsets;
 use super::{CacheError, Damage};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Bounds, Day, RelationKind, Status};
-use crate::names::KeyStore;
 use crate::names::keyed_names;
 use crate::query::Traits;
 
@@ -65,9 +64,29 @@ pub fn stored_order(graph: &Graph) -> Vec<u32> {
     homes.concat()
 }
 
+/// The name keys of `graph`'s entities, each with its entity's index, sorted by key, then
+/// entity, each pair once: the keys the lookup section stores, in its order.
+pub fn sorted_keys(graph: &Graph) -> Vec<(String, u32)> {
+    let mut keys: Vec<(String, u32)> = graph
+        .entities()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, entity)| keyed_names(entity).map(move |(k, _)| (k, i as u32)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Appends the lookup section of `graph`, whose parts were encoded at `offsets`, the
-/// relations in stored `order` ([`stored_order`]).
-pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets, order: &[u32]) {
+/// relations in stored `order` ([`stored_order`]), its name `keys` sorted ([`sorted_keys`]).
+pub fn encode(
+    e: &mut Encoder,
+    graph: &Graph,
+    offsets: &Offsets,
+    order: &[u32],
+    keys: &[(String, u32)],
+) {
     let lists = |of: fn(&Graph, EntityIx) -> &[RelationIx]| -> (Vec<u32>, Vec<RelationIx>) {
         let mut starts = vec![0];
         let mut all = Vec::new();
@@ -79,14 +98,6 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets, order: &[u32]) 
     };
     let incident = lists(Graph::incident);
     let placed = lists(Graph::at_place);
-    let mut keys: Vec<(String, u32)> = graph
-        .entities()
-        .iter()
-        .enumerate()
-        .flat_map(|(i, entity)| keyed_names(entity).map(move |(k, _)| (k, i as u32)))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
     let text_len: usize = keys.iter().map(|(k, _)| k.len()).sum();
     for n in [
         graph.entities().len() as u64,
@@ -119,13 +130,13 @@ pub fn encode(e: &mut Encoder, graph: &Graph, offsets: &Offsets, order: &[u32]) 
         e.u32(r.index() as u32);
     }
     let mut at = 0u32;
-    for (k, entity) in &keys {
+    for (k, entity) in keys {
         e.u32(*entity);
         e.u32(at);
         e.u32(k.len() as u32);
         at += k.len() as u32;
     }
-    for (k, _) in &keys {
+    for (k, _) in keys {
         e.bytes(k.as_bytes());
     }
     let relations = graph.relations();
@@ -424,6 +435,11 @@ impl Lookup {
         self.entities as usize
     }
 
+    /// The number of name keys.
+    pub fn key_count(&self) -> u64 {
+        self.key_count
+    }
+
     /// The number of relations.
     pub fn relation_count(&self) -> u64 {
         self.relations
@@ -522,8 +538,6 @@ impl Lookup {
 
     /// Calls `found` with every (key, entity) pair, in key order, reading the keys in two
     /// ranges of the body and lending each key from them (no copy per key).
-    ///
-    /// (The lookup section is also a [`KeyStore`] for the one name matcher.)
     pub fn each_key(&self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
         let entries = self
             .reader
@@ -570,8 +584,8 @@ impl Lookup {
         Ok(r as usize)
     }
 
-    /// Key `k`: its entity and its text.
-    fn key(&self, k: u64) -> Result<(usize, &str), CacheError> {
+    /// Key `k` in key order: its entity and its text.
+    pub fn key(&self, k: u64) -> Result<(usize, &str), CacheError> {
         let entry = self
             .reader
             .bytes(self.keys + 12 * k, self.keys + 12 * k + 12)?;
@@ -635,20 +649,4 @@ fn key_text(text: &[u8], range: std::ops::Range<usize>) -> Result<&str, CacheErr
 
 fn le32(bytes: &[u8]) -> u32 {
     u32::from_le_bytes(bytes.try_into().expect("four bytes"))
-}
-
-/// The cache's sorted name keys are a store of keys for the one name matcher: a name's slot
-/// is its entity's index.
-impl KeyStore for Lookup {
-    type Slot = usize;
-    type Error = CacheError;
-
-    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(usize)) -> Result<(), CacheError> {
-        self.exact(key)?.into_iter().for_each(found);
-        Ok(())
-    }
-
-    fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
-        self.each_key(found)
-    }
 }

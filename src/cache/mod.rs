@@ -28,13 +28,15 @@
 //! | length of the body | 8 |
 //! | offset of the lookup section in the body | 8 |
 //! | offset of the dated section in the body | 8 |
+//! | offset of the trigram section in the body | 8 |
 //! | number of body blocks, then the XXH3-64 of each | 4 + 8 × blocks |
 //! | XXH3-64 of the header up to here | 8 |
-//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), the dated section ([`dated`]), then the lookup section ([`lookup`]) | length |
+//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), the dated section ([`dated`]), the trigram section of the name keys (`grams.rs`), then the lookup section ([`lookup`]) | length |
 
 pub mod blocks;
 mod codec;
 pub mod dated;
+mod grams;
 mod lookup;
 mod payload;
 pub mod rows;
@@ -55,7 +57,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -156,15 +158,17 @@ pub enum Damage {
         /// The length the header gives.
         said: u64,
     },
-    /// The header's block list or lookup offset does not fit its body's length.
+    /// The header's block list or section offsets do not fit its body's length.
     #[error(
-        "the header lists {blocks} blocks, a dated section at {dated_at} and a lookup section at {lookup_at} for a body of {body} bytes"
+        "the header lists {blocks} blocks, a dated section at {dated_at}, a trigram section at {grams_at} and a lookup section at {lookup_at} for a body of {body} bytes"
     )]
     Layout {
         /// Blocks listed.
         blocks: usize,
         /// Where the dated section would start.
         dated_at: u64,
+        /// Where the trigram section would start.
+        grams_at: u64,
         /// Where the lookup section would start.
         lookup_at: u64,
         /// The body's length.
@@ -215,6 +219,9 @@ pub enum Damage {
     /// The lookup section contradicts itself or the body: what is out of place.
     #[error("{0}")]
     Lookup(String),
+    /// The trigram section contradicts itself or the lookup section: what is out of place.
+    #[error("the trigram section: {0}")]
+    Grams(String),
 }
 
 impl Damage {
@@ -377,8 +384,11 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     let dated_at = graph_bytes.len() as u64;
     let mut body = Encoder::after(graph_bytes);
     dated::encode(&mut body, graph);
+    let keys = lookup::sorted_keys(graph);
+    let grams_at = body.position();
+    grams::encode(&mut body, &keys);
     let lookup_at = body.position();
-    lookup::encode(&mut body, graph, &offsets, &order);
+    lookup::encode(&mut body, graph, &offsets, &order, &keys);
     let body = body.into_bytes();
     let mut header = Encoder::default();
     header.bytes(MAGIC);
@@ -393,6 +403,7 @@ fn write(dir: &Path, graph: &Graph, stamps: &[Stamp], written: i128) -> std::io:
     header.u64(body.len() as u64);
     header.u64(lookup_at);
     header.u64(dated_at);
+    header.u64(grams_at);
     let hashes = blocks::hashes(&body);
     header.len(hashes.len());
     for hash in hashes {
@@ -419,6 +430,8 @@ struct Header {
     lookup_at: u64,
     /// Where the dated section starts in the body: where the graph ends.
     dated_at: u64,
+    /// Where the trigram section starts in the body: where the dated section ends.
+    grams_at: u64,
     /// The hashes of the body's blocks.
     hashes: Vec<u64>,
 }
@@ -455,6 +468,7 @@ impl Header {
         let body_len = d.u64().map_err(corrupt)?;
         let lookup_at = d.u64().map_err(corrupt)?;
         let dated_at = d.u64().map_err(corrupt)?;
+        let grams_at = d.u64().map_err(corrupt)?;
         let n = d.count(8).map_err(corrupt)?;
         let hashes = (0..n).map(|_| d.u64()).collect::<Result<Vec<_>, _>>();
         let hashes = hashes.map_err(corrupt)?;
@@ -464,11 +478,13 @@ impl Header {
         }
         if body_len.div_ceil(blocks::BLOCK_SIZE as u64) != hashes.len() as u64
             || lookup_at > body_len
-            || dated_at > lookup_at
+            || dated_at > grams_at
+            || grams_at > lookup_at
         {
             return Err(Damage::Layout {
                 blocks: hashes.len(),
                 dated_at,
+                grams_at,
                 lookup_at,
                 body: body_len,
             }
@@ -488,6 +504,7 @@ impl Header {
             body_len,
             lookup_at,
             dated_at,
+            grams_at,
             hashes,
         })
     }
@@ -623,6 +640,41 @@ mod tests {
         }
     }
 
+    /// A trigram section forged past the checksums (a position out of range, a count that
+    /// does not fit) is refused by `find` through it, saying where; a name matched exactly,
+    /// which never reads the section, is still found.
+    #[test]
+    fn a_forged_trigram_section_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+        for name in INPUTS {
+            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
+        }
+        index(dir.path()).unwrap().1.unwrap();
+        let original = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&original, dir.path()).unwrap();
+        let body = &original[header.len..];
+        let (at, end) = (header.grams_at as usize, header.lookup_at as usize);
+        let found = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
+        assert!(found.entities().len() > 1);
+        let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
+        let (key_count, gram_count, postings) = (number(at), number(at + 8), number(at + 16));
+        // Every posting set to the key count; then the number of trigrams, one more.
+        let out_of_range = (key_count as u32).to_le_bytes().repeat(postings as usize);
+        let too_many = (gram_count + 1).to_le_bytes().to_vec();
+        for (from, bytes) in [
+            (end - 4 * postings as usize, out_of_range),
+            (at + 8, too_many),
+        ] {
+            let mut forged = body.to_vec();
+            forged[from..from + bytes.len()].copy_from_slice(&bytes);
+            reseal(dir.path(), &original, &header, &forged);
+            let err = scoped::holding(dir.path(), "mouvement").unwrap_err();
+            assert!(err.to_string().contains("the trigram section"), "{err}");
+            assert!(scoped::named(dir.path(), "MNLA").unwrap().is_some());
+        }
+    }
+
     #[test]
     fn a_forged_body_is_an_error_or_a_graph_never_a_panic() {
         let dir = tempfile::tempdir().unwrap();
@@ -635,13 +687,15 @@ mod tests {
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];
         let lookup_at = header.lookup_at as usize;
-        // A sample of the graph's bytes, of the dated section's (entries of 32 bytes) and of the
-        // lookup section's (every part of it, whose counts, offsets and keys are each a few
+        // A sample of the graph's bytes, of the dated section's (entries of 32 bytes), of the
+        // trigram section's (numbers of 4 bytes) and of the lookup section's (every part of it, whose counts, offsets and keys are each a few
         // bytes wide), each set to 0xff (or 0).
         let dated_at = header.dated_at as usize;
+        let grams_at = header.grams_at as usize;
         let positions = (0..dated_at)
             .step_by(211)
-            .chain((dated_at..lookup_at).step_by(37))
+            .chain((dated_at..grams_at).step_by(37))
+            .chain((grams_at..lookup_at).step_by(29))
             .chain((lookup_at..body.len()).step_by(31));
         for at in positions {
             let mut forged = body.to_vec();
@@ -668,6 +722,9 @@ mod tests {
                 let _ = dated::changes(dir.path(), &standing, detail);
             }
             let _ = scoped::unknown(dir.path(), "Gaoo");
+            for part in ["ville", "ag", "mouvement pour", "حركة"] {
+                let _ = scoped::holding(dir.path(), part);
+            }
             // A damaged table of relations by id may hide a relation, never give another.
             let id = "mnla-declares-azawad-independence";
             if let Ok(Some(graph)) = scoped::relation(dir.path(), id) {

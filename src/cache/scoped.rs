@@ -14,6 +14,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
+use super::grams::NameKeys;
 use super::lookup::{Incident, Lookup};
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
@@ -371,15 +373,16 @@ pub fn relation(dir: &Path, id: &str) -> Result<Option<Graph>, CacheError> {
 
 /// The lookup section of the cache of `dir`, once its header is read and checked (stale
 /// inputs, the header's checksum, the file's length), its blocks read from the file as they
-/// are used ([`BlockReader::read`]).
-fn open_lookup(dir: &Path) -> Result<Lookup, CacheError> {
+/// are used ([`BlockReader::read`]), and where the trigram section lies.
+fn open_lookup(dir: &Path) -> Result<(Lookup, Range<u64>), CacheError> {
     let file = open(dir)?;
     let file_len = file.metadata()?.len();
     let header = Header::read(&super::blocks::head(&file, file_len)?, dir)?;
     header.check_len(file_len)?;
     let (start, len) = (header.len as u64, header.body_len);
     let reader = BlockReader::read(file, file_len, start, len, header.hashes)?;
-    Lookup::open(reader, header.lookup_at)
+    let grams = header.grams_at..header.lookup_at;
+    Ok((Lookup::open(reader, header.lookup_at)?, grams))
 }
 
 /// How many records a scoped read decodes before it reads them in place from the mapped file
@@ -396,6 +399,8 @@ const PARALLEL_RECORDS: usize = 1024;
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
     pub(super) lookup: Lookup,
+    /// Where the trigram section of the name keys lies in the body.
+    grams: Range<u64>,
     pub(super) entities: Decoded,
     /// How much of each relation, and of each entity a relation refers to, is decoded (the
     /// entities a name matches are decoded in full).
@@ -405,10 +410,11 @@ pub(super) struct Scope {
 impl Scope {
     /// A scope over the cache of `dir` with nothing decoded yet.
     pub(super) fn open(dir: &Path) -> Result<Scope, CacheError> {
-        let lookup = open_lookup(dir)?;
+        let (lookup, grams) = open_lookup(dir)?;
         let entities = Decoded::new(lookup.entity_count());
         Ok(Scope {
             lookup,
+            grams,
             entities,
             detail: Detail::Full,
         })
@@ -438,7 +444,11 @@ impl Scope {
     /// The entities whose names `query` reaches, as the one matcher reaches them.
     fn reached(&mut self, query: &str, reach: Reach) -> Result<Vec<usize>, CacheError> {
         let mut found = BTreeSet::new();
-        search_reaching(&mut self.lookup, query, reach, &mut |entity, _| {
+        let mut keys = NameKeys {
+            lookup: &self.lookup,
+            grams: self.grams.clone(),
+        };
+        search_reaching(&mut keys, query, reach, &mut |entity, _| {
             found.insert(entity);
         })?;
         Ok(found.into_iter().collect())

@@ -26,6 +26,31 @@ pub trait KeyStore {
 
     /// Calls `found` for every name's key.
     fn every_key(&mut self, found: &mut dyn FnMut(&str, Self::Slot)) -> Result<(), Self::Error>;
+
+    /// Calls `found` for every name whose key holds `part` (a key), in the order of
+    /// [`KeyStore::every_key`]. By default every key is read ([`scan_holding`]); a store with
+    /// an index of the keys' parts (the cache's trigrams) reads only the keys that can hold it.
+    fn holding(
+        &mut self,
+        part: &str,
+        found: &mut dyn FnMut(&str, Self::Slot),
+    ) -> Result<(), Self::Error> {
+        scan_holding(self, part, found)
+    }
+}
+
+/// Calls `found` for every name of `store` whose key holds `part`, reading every key: what
+/// [`KeyStore::holding`] does unless a store knows better.
+pub fn scan_holding<S: KeyStore + ?Sized>(
+    store: &mut S,
+    part: &str,
+    found: &mut dyn FnMut(&str, S::Slot),
+) -> Result<(), S::Error> {
+    store.every_key(&mut |key, slot| {
+        if key.contains(part) {
+            found(key, slot);
+        }
+    })
 }
 
 /// How a name matched a query.
@@ -70,8 +95,10 @@ pub fn search<S: KeyStore>(
 /// Calls `hit` for every name of `store` that `query` matches within `reach`, exact matches
 /// first. Within [`Reach::Names`], partial matches are looked for only when there is no exact
 /// one; within [`Reach::Parts`], always, for the names not matched exactly. Queries over the
-/// name length limit match nothing ([`super::too_long`]). Complexity: one lookup per variant,
-/// and one pass over the keys unless a name matched exactly within [`Reach::Names`].
+/// name length limit match nothing ([`super::too_long`]). Every partial match holds the
+/// query's key, so only the keys holding it are read ([`KeyStore::holding`]). Complexity: one
+/// lookup per variant, and one read of the keys holding the query's key unless a name matched
+/// exactly within [`Reach::Names`].
 pub fn search_reaching<S: KeyStore>(
     store: &mut S,
     query: &str,
@@ -93,7 +120,7 @@ pub fn search_reaching<S: KeyStore>(
     if k.is_empty() || (exact && reach == Reach::Names) {
         return Ok(());
     }
-    store.every_key(&mut |name_key, slot| {
+    store.holding(&k, &mut |name_key, slot| {
         if exact && variants.iter().any(|(v, _)| v == name_key) {
             return;
         }

@@ -5,6 +5,8 @@ mod matcher;
 pub mod normalize;
 
 pub use index::{NameError, NameIndex, NameMatch, Nearest, keyed_names, label, too_long};
-pub use matcher::{KeyStore, Reach, contains_words, search, search_reaching, without_prefix};
+pub use matcher::{
+    KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
+};
 pub(crate) use normalize::{ARTICLES, key_of_normal};
 pub use normalize::{key, normalize};

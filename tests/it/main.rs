@@ -24,6 +24,7 @@ mod exchange;
 mod exports;
 mod extract;
 mod fuzz_regressions;
+mod grams_cache;
 mod grow;
 mod habits;
 mod html;

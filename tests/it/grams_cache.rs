@@ -1,0 +1,181 @@
+//! The cache's trigram section (`cache::grams`): `find` through it lists what the whole
+//! graph's name index lists, for any name and any part of one, and a damaged, truncated or
+//! older section is refused.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use crate::common::run;
+use crate::scoped_cache::chain;
+use actorgraph::Graph;
+use actorgraph::cache::{self, CacheError};
+use actorgraph::load::{GraphFiles, load};
+use actorgraph::names::key;
+
+/// What `find` lists from `graph` for `text`: each entity's id, score and name matched.
+fn listed(graph: &Graph, text: &str) -> Vec<String> {
+    let found = graph.names().search(text);
+    let rows = found.iter().map(|m| {
+        let id = &graph.entity(m.entity).id;
+        format!("{id} {} {}", m.score, m.matched)
+    });
+    rows.collect()
+}
+
+/// Writes a graph folder of entities named `names` (an English and an Arabic name each),
+/// without relations; a name whose key is another entity's name's is left out (a name
+/// identifies one entity).
+fn named_graph(dir: &Path, names: &[(String, String)]) {
+    let mut taken = HashSet::new();
+    let entities: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, (en, ar))| {
+            let mut named = serde_json::Map::new();
+            for (language, name) in [("en", en), ("ar", ar)] {
+                if taken.insert(key(name)) {
+                    named.insert(language.into(), name.as_str().into());
+                }
+            }
+            serde_json::json!({
+                "id": format!("e-{i}"), "kind": "armed_group", "names": named,
+                "description": "",
+            })
+        })
+        .collect();
+    fs::write(
+        dir.join("entities.json"),
+        serde_json::to_vec(&entities).unwrap(),
+    )
+    .unwrap();
+    fs::write(dir.join("relations.json"), "[]").unwrap();
+    fs::write(dir.join("sources.json"), "[]").unwrap();
+}
+
+/// A name of one to three words over a small alphabet, so that names share many trigrams:
+/// Latin letters with an accent and a capital, or Arabic letters with the one-letter prefixes
+/// (و ب ل ف ك) and the article.
+fn name(letters: &'static str) -> impl Strategy<Value = String> {
+    let word = prop::collection::vec(
+        prop::sample::select(letters.chars().collect::<Vec<_>>()),
+        1..7,
+    )
+    .prop_map(|chars| chars.into_iter().collect::<String>());
+    prop::collection::vec(word, 1..4).prop_map(|words| words.join(" "))
+}
+
+/// Names, and for each of some of them a part to search: a slice of its characters
+/// (a whole name, a word, a part of a word, a one-letter prefix, spaces included), sometimes
+/// with a one-letter Arabic prefix added.
+fn names_and_parts() -> impl Strategy<Value = (Vec<(String, String)>, Vec<String>)> {
+    let pair = (name("abkalréT"), name("وبلفكالحمد"));
+    prop::collection::vec(pair, 1..25).prop_flat_map(|names| {
+        let n = names.len();
+        let part = (0..n, any::<bool>(), 0usize..8, 1usize..12, any::<bool>());
+        let parts = prop::collection::vec(part, 1..12);
+        (Just(names), parts).prop_map(|(names, parts)| {
+            let parts = parts
+                .into_iter()
+                .map(|(i, arabic, from, len, prefixed)| {
+                    let chars: Vec<char> = if arabic { &names[i].1 } else { &names[i].0 }
+                        .chars()
+                        .collect();
+                    let from = from.min(chars.len() - 1);
+                    let to = (from + len).min(chars.len());
+                    let part: String = chars[from..to].iter().collect();
+                    if prefixed { format!("و{part}") } else { part }
+                })
+                .collect();
+            (names, parts)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// For random names and random parts of them, the cache's `holding` read, through the
+    /// trigram section, gives the entities whose names the whole graph lists, and finds
+    /// nothing exactly when the whole graph finds nothing.
+    #[test]
+    fn find_through_the_trigrams_lists_what_the_whole_graph_lists(
+        (names, parts) in names_and_parts()
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        named_graph(dir.path(), &names);
+        cache::index(dir.path()).unwrap().1.unwrap();
+        let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        for part in &parts {
+            let expected = listed(&whole, part);
+            match cache::scoped::holding(dir.path(), part).unwrap() {
+                Ok(found) => prop_assert_eq!(listed(&found, part), expected, "{:?}", part),
+                Err(_) => prop_assert!(expected.is_empty(), "{:?}: {:?}", part, expected),
+            }
+        }
+    }
+}
+
+/// Where the lookup section of the cache of a `chain` of `n` actors starts: its counts of
+/// entities and relations; the trigram section ends there.
+fn lookup_section(bytes: &[u8], n: usize) -> usize {
+    let mut start = (n as u64).to_le_bytes().to_vec();
+    start.extend(((n - 1) as u64).to_le_bytes());
+    let found: Vec<usize> = (0..bytes.len() - start.len())
+        .filter(|&i| bytes[i..i + start.len()] == start[..])
+        .collect();
+    assert_eq!(found.len(), 1, "the lookup section is found once");
+    found[0]
+}
+
+#[test]
+fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    chain(dir.path(), n);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    let holding = |text: &str| cache::scoped::holding(dir.path(), text).map(|found| found.unwrap());
+    // Every key holds `tor`, the last trigram: its postings, every key's position, lie at the
+    // end of the section, in blocks of their own.
+    assert_eq!(holding("tor").unwrap().entities().len(), n);
+    assert_eq!(holding("ctor 150").unwrap().entities().len(), 11);
+
+    // A posting of `tor` altered, as a damaged disk would: its block's checksum refuses it.
+    let end = lookup_section(&original, n);
+    let mut bytes = original.clone();
+    bytes[end - 4 * (n / 2)] ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    let err = holding("tor").unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
+    // The command line falls back to the whole load, which reports and rebuilds the cache.
+    let path = dir.path().to_str().unwrap();
+    let out = run(&["find", "ctor 150", "--data", path]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("checksum mismatch in block") && stderr.contains("rebuilt it"),
+        "{stderr}"
+    );
+    assert_eq!(holding("ctor 150").unwrap().entities().len(), 11);
+
+    let original = fs::read(&file).unwrap();
+    fs::write(&file, &original[..original.len() - 1]).unwrap();
+    let err = holding("tor").unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+
+    // A cache of the format before the trigram section (8) is stale, not misread.
+    let mut bytes = original.clone();
+    let at = b"actorgraph-cache".len();
+    assert_eq!(bytes[at..at + 4], cache::FORMAT_VERSION.to_le_bytes());
+    bytes[at..at + 4].copy_from_slice(&8u32.to_le_bytes());
+    fs::write(&file, &bytes).unwrap();
+    let err = holding("tor").unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+}
