@@ -19,15 +19,8 @@ use crate::model::{Entity, Relation};
 pub struct Rows {
     scope: Scope,
     entity: usize,
-    /// Its relations, by index, in date order.
     entries: Vec<usize>,
-    /// The entity at the other end of each.
-    others: Vec<usize>,
 }
-
-/// How many relations a hub's rows decode at once (on every core, [`Scope::relations`]): the
-/// rows of a hub of 200k relations are not all held.
-const CHUNK: usize = 8192;
 
 /// The relations of the actor `name` resolves to, from the cache of `dir`, if the cache is up
 /// to date and the blocks read are sound; `Ok(None)` when the name matches no entity or more
@@ -38,16 +31,14 @@ pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
         return Ok(None);
     };
     scope.detail = Detail::Table;
-    let (entries, others): (Vec<usize>, Vec<usize>) =
-        (scope.lookup.incident_entries(entity)?.iter())
-            .map(|entry| (entry.relation, entry.other))
-            .unzip();
-    scope.expect(others.len())?;
+    let entries: Vec<usize> = (scope.lookup.incident_entries(entity)?.iter())
+        .map(|entry| entry.relation)
+        .collect();
+    scope.expect(entries.len())?;
     Ok(Some(Rows {
         scope,
         entity,
         entries,
-        others,
     }))
 }
 
@@ -71,23 +62,22 @@ impl Rows {
     /// entity at its other end (the actor itself for a relation to itself). A record whose
     /// ends are not the actor's is an error: the list or the record was damaged.
     pub fn each(&mut self, mut row: impl FnMut(&Relation, &Entity)) -> Result<(), CacheError> {
-        for (entries, others) in self.entries.chunks(CHUNK).zip(self.others.chunks(CHUNK)) {
+        for k in 0..self.entries.len() {
+            let r = self.entries[k];
             // Rows hold no evidence: no document is named.
-            let decoded = self.scope.relations(entries, others, &[])?;
-            for ((relation, [source, target]), &r) in decoded.iter().zip(entries) {
-                let other = match (*source == self.entity, *target == self.entity) {
-                    (true, _) => *target,
-                    (false, true) => *source,
-                    (false, false) => {
-                        return Err(Damage::Lookup(format!(
-                            "relation {r} is listed for entity {} but does not involve it",
-                            self.entity
-                        ))
-                        .into());
-                    }
-                };
-                row(relation, &self.scope.entities[other]);
-            }
+            let (relation, [source, target]) = self.scope.relation(r, &[])?;
+            let other = match (source == self.entity, target == self.entity) {
+                (true, _) => target,
+                (false, true) => source,
+                (false, false) => {
+                    return Err(Damage::Lookup(format!(
+                        "relation {r} is listed for entity {} but does not involve it",
+                        self.entity
+                    ))
+                    .into());
+                }
+            };
+            row(&relation, &self.scope.entities[other]);
         }
         Ok(())
     }
