@@ -288,6 +288,16 @@ pub(crate) fn edit_an_input(dir: &Path) {
     fs::write(&relations, text.replace("marker-3 ", "marker-3!")).unwrap();
 }
 
+/// Writes a graph folder of `entities` and `relations`, with no source.
+fn write_graph(dir: &Path, entities: &[serde_json::Value], relations: &[serde_json::Value]) {
+    let write = |name: &str, value: &[serde_json::Value]| {
+        fs::write(dir.join(name), serde_json::to_vec(value).unwrap()).unwrap()
+    };
+    write("entities.json", entities);
+    write("relations.json", relations);
+    write("sources.json", &[]);
+}
+
 pub(crate) fn chain(dir: &Path, n: usize) {
     let entities: Vec<_> = (0..n)
         .map(|i| {
@@ -307,12 +317,7 @@ pub(crate) fn chain(dir: &Path, n: usize) {
             })
         })
         .collect();
-    let write = |name: &str, value: &Vec<serde_json::Value>| {
-        fs::write(dir.join(name), serde_json::to_vec(value).unwrap()).unwrap()
-    };
-    write("entities.json", &entities);
-    write("relations.json", &relations);
-    write("sources.json", &Vec::new());
+    write_graph(dir, &entities, &relations);
 }
 
 #[test]
@@ -720,19 +725,14 @@ fn star(dir: &Path, n: usize) {
             r
         })
         .collect();
-    let write = |name: &str, value: &Vec<serde_json::Value>| {
-        fs::write(dir.join(name), serde_json::to_vec(value).unwrap()).unwrap()
-    };
-    write("entities.json", &entities);
-    write("relations.json", &relations);
-    write("sources.json", &Vec::new());
+    write_graph(dir, &entities, &relations);
 }
 
 #[test]
 fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     let keep = tempfile::tempdir().unwrap();
     let data = keep.path();
-    // More than one chunk of rows, and far more than a read decodes on one thread.
+    // Far more relations than a scoped read decodes on one thread.
     star(data, 9000);
     cache::index(data).unwrap().1.unwrap();
     let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
