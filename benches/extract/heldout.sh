@@ -17,7 +17,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [ar-sahara5]=2020-11-15 [ar-lebanon5]=2024-10-02 [fr-tchad5]=2021-04-25 [fr-haiti5]=2025-04-02
   [en-panjshir5]=2021-09-06 [en-niamey5]=2023-08-11
   [ar-gaza6]=2024-05-07 [ar-algeria6]=1997-09-24 [fr-cameroun6]=2023-01-24 [fr-burundi6]=2024-01-12
-  [en-colombia6]=2023-08-04 [en-karabakh6]=2023-09-21)
+  [en-colombia6]=2023-08-04 [en-karabakh6]=2023-09-21
+  [ar-turkey7]=2016-02-18 [ar-chechnya7]=1996-09-01 [fr-casamance7]=2018-01-08
+  [fr-cotedivoire7]=2011-04-01 [en-srilanka7]=2009-05-18 [en-southsudan7]=2016-07-12)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
