@@ -236,9 +236,14 @@ pub(crate) enum Meaning {
     /// name after it is who died, no subject of a verb after it in its clause ("مقتل X في
     /// غارة استهدفت Y": X targeted nothing).
     Victim,
-    /// The end of something ("انتهاء", "the end of", "la fin de"): the trigger right after
-    /// it (at most two words between) ended on the date the sentence gives, not began.
+    /// The end of something ("انتهاء", "the end of", "la fin de") or its suspension
+    /// ("تعليق", "suspended", "a suspendu"): the trigger right after it (at most two words
+    /// between) ended on the date the sentence gives, not began.
     EndOf,
+    /// Who facilitates or mediates talks or a truce ("faciliter des pourparlers entre X et
+    /// Y", "mediated talks", "بوساطة"): a symmetric trigger it governs has for sides only the
+    /// two after "between"; the facilitator is no party.
+    Facilitator,
     Trigger(Trigger),
     /// A quantity or the members of a group before its name ("نصف مقاتلي X", "members of
     /// X"): the group may stand for the subject right after an Arabic verb.
@@ -652,6 +657,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "announced-death" => Meaning::AnnouncedDeath,
         "victim" => Meaning::Victim,
         "end-of" => Meaning::EndOf,
+        "facilitator" => Meaning::Facilitator,
         "stop" => Meaning::Stop,
         "region" => Meaning::Region,
         "quantity" => Meaning::Quantity,

@@ -3,7 +3,7 @@
 //! | rule | reads | example |
 //! |---|---|---|
 //! | `between` | a symmetric trigger next to "بين X و Y" / "between X and Y" / "كل من X و Y" | معارك بين X و Y |
-//! | `passive` | a passive auxiliary before the trigger and its agent after "من قبل" / "by" / "par" | تم إخلاء Y من قبل X |
+//! | `passive` | a passive auxiliary before the trigger and its agent after "من قبل" / "by" / "par", in the trigger's clause | تم إخلاء Y من قبل X |
 //! | `title` | a person's title before a group, the person next to it | الأمين العام لـX Y |
 //! | `by` | "led by": the group before, its leader after | X بقيادة Y |
 //! | `verb-vso` | Arabic verb-subject-object: the subject right after the verb | استعادت X Y |
@@ -61,6 +61,11 @@ pub(crate) struct Markers {
     pub victim: Vec<usize>,
     /// Where each word of "the end of" ends ([`Meaning::EndOf`]).
     pub end_of: Vec<usize>,
+    /// Words of facilitating or mediating ([`Meaning::Facilitator`]): first token, one past
+    /// the last.
+    pub facilitator: Vec<(usize, usize)>,
+    /// The dates of the sentence: first token, one past the last (set by the caller).
+    pub dates: Vec<(usize, usize)>,
     pub relative: Vec<usize>,
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
@@ -170,6 +175,7 @@ pub(crate) fn markers(
                 Meaning::Accusation => m.accusation.push(i),
                 Meaning::Victim => m.victim.push(i + n),
                 Meaning::EndOf => m.end_of.push(i + n),
+                Meaning::Facilitator => m.facilitator.push(span),
                 Meaning::AnnouncedDeath => m.announced_death.push(span),
                 Meaning::Determiner => m.determiner.push(i),
                 Meaning::Relative => m.relative.push(i),
@@ -336,12 +342,21 @@ impl Sentence<'_> {
     }
 
     /// True when the trigger at `a` is negated: a negation at most three words before it,
-    /// not counting the words of a name between them (لم تكن الحركة … تسيطر).
+    /// not counting the words of a name between them (لم تكن الحركة … تسيطر), nor a date and
+    /// its marks ("رفض في أيار/مايو الماضي أي حوار", "refused in May any talks").
     pub(crate) fn negated(&self, a: usize) -> bool {
-        self.markers
-            .negation
-            .iter()
-            .any(|&n| n < a && self.gap(n + 1, a) <= 3 && !self.clause_between(n, a))
+        self.markers.negation.iter().any(|&n| {
+            n < a && {
+                let outside = |i: usize| !self.markers.dates.iter().any(|&(x, y)| x <= i && i < y);
+                let words = (n + 1..a).filter(|&i| {
+                    outside(i)
+                        && self.tokens[i].kind == Kind::Word
+                        && !self.mentions.iter().any(|m| m.first <= i && i < m.last)
+                });
+                let marks = (n..a).any(|i| outside(i) && self.tokens[i].kind != Kind::Word);
+                words.count() <= 3 && !marks
+            }
+        })
     }
 
     /// True when the trigger at token `a` is what a call asks for: a call ("دعا إلى",
@@ -359,14 +374,17 @@ impl Sentence<'_> {
     }
 
     /// True when the trigger at `a..b` is reported speech: a reporting word at most twelve
-    /// words before it, or after it in the same clause ("…, according to X").
+    /// words before it, or after it in the same clause ("…, according to X") but not after
+    /// an "after" that tells another event ("suspended the truce after X was accused of").
     /// What an accusation at most twelve words before it names is alleged too, across
     /// quotation marks ("accusant le Rwanda de mener « une guerre » contre la RDC").
     pub(crate) fn reported(&self, a: usize, b: usize) -> bool {
         self.markers.reported.iter().any(|&r| {
             let opens_sentence = self.gap(self.first, r) <= 2;
             (r < a && self.gap(r, a) <= 12 && (opens_sentence || !self.clause_between(r, a)))
-                || (r >= b && !self.clause_between(b, r))
+                || (r >= b
+                    && !self.clause_between(b, r)
+                    && !self.markers.after.iter().any(|&x| x >= b && x < r))
         }) || self
             .markers
             .accusation
@@ -493,6 +511,12 @@ impl Sentence<'_> {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // "faciliter des pourparlers entre X et Y", "mediated talks between X and Y": the
+        // facilitator is no side; the two after "between" are.
+        if trigger.kind.is_symmetric() && self.facilitated(a) {
+            self.between_readings(a, b, &mut out);
+            return out;
+        }
         // "لمحاربة Y" (to fight Y): a masdar of purpose with its object is read by that
         // construction alone, not as a noun whose sides are around it.
         if trigger.object && self.masdar_readings(a, b, &mut out) {
@@ -531,6 +555,16 @@ impl Sentence<'_> {
         out
     }
 
+    /// True when a word of facilitating or mediating governs the trigger at token `a`: it is
+    /// the trigger itself ("la médiation", "mediation") or stands at most three words before
+    /// it in its clause ("accepted to facilitate talks", "بوساطة", "يسهل المحادثات").
+    fn facilitated(&self, a: usize) -> bool {
+        self.markers
+            .facilitator
+            .iter()
+            .any(|&(x, y)| x == a || (y <= a && self.gap(y, a) <= 3 && !self.clause_between(y, a)))
+    }
+
     /// "between X and Y" near a symmetric trigger: X and Y are its two sides.
     fn between_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
         for &(x, y) in &self.markers.between {
@@ -539,7 +573,12 @@ impl Sentence<'_> {
                 continue;
             }
             let near = (y >= b && x <= b + 4) || (x + 8 >= a && x < a);
-            if !near {
+            // "agreed to facilitate talks between X and Y": the sides of the noun nearer.
+            let nearer = x >= b
+                && self.markers.triggers.iter().any(|(t, _, tr)| {
+                    *t >= b && *t < x && tr.kind.is_symmetric() && tr.pos == Pos::Noun
+                });
+            if !near || nearer {
                 continue;
             }
             if let Some(m1) = self
@@ -571,7 +610,13 @@ impl Sentence<'_> {
         // "was seized", "has been accused", "تم إخلاء": the auxiliary right before the
         // verb, or one word (an adverb) between.
         let passive = self.markers.passive.iter().any(|&p| p < a && p + 2 >= a);
-        if let Some(&marker @ (_, agent_end)) = self.markers.agent.iter().find(|(x, _)| *x >= b)
+        // The agent is in the trigger's clause: not "le conflit qui l'oppose aux Y, trois
+        // jours après l'annonce par X", "part of Y, …, when a checkpoint set up by X".
+        if let Some(&marker @ (_, agent_end)) = self
+            .markers
+            .agent
+            .iter()
+            .find(|(x, _)| *x >= b && !self.clause_between(b, *x))
             && !(trigger.kind.is_symmetric() && self.markers.sponsor.contains(&marker))
             && let Some(agent) = self.right_after(agent_end)
         {
@@ -641,7 +686,12 @@ impl Sentence<'_> {
         // "مقتل X في غارة استهدفت Y", "the killing of X in a strike that hit Y": who died
         // is no subject of a verb after his death in its clause.
         let subject = subject.filter(|&s| !self.victim(s, a));
-        let adjacent_subject = subject.filter(|&s| self.mentions[s].last + 1 >= a);
+        // "الجماعة، التي يقودها X وتنشط في Y": the clause's later verb is its antecedent's.
+        let in_clause = self.clause_antecedent(a);
+        let subject = in_clause.or(subject);
+        let adjacent_subject = subject
+            .filter(|&s| self.mentions[s].last + 1 >= a)
+            .or(in_clause);
         // The subject right after the verb, or after a partitive ("مسلحون من X").
         let first_after = self.after(b).next().filter(|&m| {
             let first = self.mentions[m].first;
@@ -687,6 +737,9 @@ impl Sentence<'_> {
         // A verb of expelling in the passive has what was expelled as its subject ("X a été
         // chassé de Y": X loses Y), as its active form has it as its object.
         let subject = subject.filter(|_| self.lang == Lang::Ar || !passive_voice || trigger.expel);
+        // "l'Algérie, qu'il accuse de …": the pronoun is the clause's subject, read with the
+        // antecedent for object by the structure rules.
+        let subject = subject.filter(|&s| !self.pronoun_in_object_relative(s));
         if let Some(s) = subject {
             let close = self.mentions[s].last + 4 >= a;
             let confidence = if close { 0.75 } else { 0.65 };
@@ -858,6 +911,8 @@ impl Sentence<'_> {
                         // "ادعت X أن Y …", "said that Y …": the clause a complement opens
                         // holds no object of the verb before it.
                         && !self.markers.complement.iter().any(|&c| c >= b && c < first)
+                        // "agreed to facilitate talks between Y and Z": the talks' sides.
+                        && !self.markers.facilitator.iter().any(|&(x, _)| x >= b && x < first)
                         && self.gap(b, first) <= 6
                         && !self.new_clause_between(b, first)
                         // "attacked militants near Gao": Gao is where. For control, the place
@@ -944,11 +999,14 @@ impl Sentence<'_> {
     /// True when the trigger at token `a` is what "the end of" right before it names
     /// ("انتهاء العمل بالاتفاق", "the end of the truce", "la fin de la trêve"): at most two
     /// words between, no other trigger and no punctuation.
+    /// "Suspended" governs its object directly: "علق على الهدنة" (commented on the truce),
+    /// with "with"/"against" between, ends nothing.
     pub(crate) fn ended(&self, a: usize) -> bool {
         self.markers.end_of.iter().any(|&e| {
             e <= a
                 && self.gap(e, a) <= 2
                 && !self.clause_between(e, a)
+                && !self.markers.with.iter().any(|&(x, _)| x >= e && x < a)
                 && !self
                     .markers
                     .triggers
@@ -992,7 +1050,10 @@ impl Sentence<'_> {
     /// preposition, which no subject is ("split from the Seleka coalition and later joined",
     /// "les FSR du général Dagalo ont annoncé"); at most two governed ones are passed over.
     fn subject_before(&self, a: usize) -> Option<usize> {
-        if let Some(antecedent) = self.relative_antecedent(a) {
+        if let Some(antecedent) = self
+            .relative_antecedent(a)
+            .or_else(|| self.clause_antecedent(a))
+        {
             return Some(antecedent);
         }
         let mut s = self.before(a)?;
@@ -1055,6 +1116,50 @@ impl Sentence<'_> {
             Some(c) => self.gap(c, a) <= 2 && !named_between(c),
         };
         fits.then_some(antecedent)
+    }
+
+    /// True when mention `s` is a pronoun (a one-word mention resolved from before) right
+    /// after a relative pronoun or "que" that follows a comma: "l'Algérie, qu'il accuse",
+    /// "Algeria, which it accuses". It stands for the subject of the clause before, and the
+    /// antecedent is the object.
+    pub(super) fn pronoun_in_object_relative(&self, s: usize) -> bool {
+        let m = &self.mentions[s];
+        m.resolved
+            && m.last == m.first + 1
+            && self
+                .markers
+                .relative
+                .iter()
+                .chain(&self.markers.complement)
+                .any(|&r| {
+                    r > self.first
+                        && r < m.first
+                        && self.tokens[r - 1].kind == Kind::Clause
+                        && self.gap(r + 1, m.first) == 0
+                        && !self.clause_between(r + 1, m.first)
+                })
+    }
+
+    /// The antecedent of the relative clause that the coordinated verb at token `a`
+    /// continues, when a name stands inside the clause before the verb ("الجماعة، التي
+    /// يقودها X وتنشط في Y", "the group, which is led by X and operates in Y", "le groupe,
+    /// qui est dirigé par X et opère dans Y"): a relative clause's later verbs are said of
+    /// its antecedent, not of the object or agent of its first verb.
+    fn clause_antecedent(&self, a: usize) -> Option<usize> {
+        if !self.coordinated(a) {
+            return None;
+        }
+        let r = *self
+            .markers
+            .relative
+            .iter()
+            .rev()
+            .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)?;
+        let named_inside = self.mentions.iter().any(|m| m.first > r && m.last <= a);
+        if self.clause_between(r, a) || !named_inside {
+            return None;
+        }
+        self.antecedent(r)
     }
 
     /// The name a relative pronoun at token `r` hangs on: the one right before it with only

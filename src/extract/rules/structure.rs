@@ -282,13 +282,34 @@ impl Sentence<'_> {
             let comma = (self.first..first)
                 .rev()
                 .find(|&i| self.tokens[i].kind != Kind::Word);
+            // An apposition is a short noun phrase: not "BUJUMBURA (AFP) - Le Burundi a fermé
+            // sa frontière avec le Rwanda, qu'il".
             if let Some(c) = comma
                 && self.gap(c + 1, first) > 0
+                && self.gap(c + 1, first) <= 4
                 && let Some(head) = self.before(c).filter(|&h| self.mentions[h].last == c)
             {
                 antecedents = vec![head, near];
             }
         }
+        // "le Rwanda, qu'il accuse de …", "the CNDD-FDD, which it accuses of …": a pronoun
+        // subject of the clause stands for the subject of the clause its antecedent is in
+        // (the accuser), not for the last actor named.
+        let subject = if self.lang != Lang::Ar && self.pronoun_in_object_relative(subject) {
+            let Some(&near) = antecedents.iter().max_by_key(|&&m| self.mentions[m].first) else {
+                return;
+            };
+            let Some(main) = self
+                .subject_before(self.mentions[near].first)
+                .filter(|&m| m != near)
+            else {
+                return;
+            };
+            antecedents.retain(|&m| m != main);
+            main
+        } else {
+            subject
+        };
         for (n, o) in antecedents.into_iter().enumerate() {
             out.push(read(subject, o, "object-relative", 0.7 - 0.02 * n as f64));
         }
