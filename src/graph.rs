@@ -67,7 +67,8 @@ impl Graph {
     ) -> Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         let links = share_ids(&entities, &entity_ix, &sources, &mut relations, None);
-        Graph::assemble(entities, relations, sources, entity_ix, links, named)
+        let names = |entities: &[Entity]| NameIndex::among(entities, named);
+        Graph::assemble(entities, relations, sources, entity_ix, links, names)
     }
 
     /// As [`Graph::from_valid`], over data the loader has just validated, with the entity
@@ -87,7 +88,9 @@ impl Graph {
             &mut relations,
             Some(&resolved.links),
         );
-        Graph::assemble(entities, relations, sources, entity_ix, links, |_| true)
+        // Validation folded every name once: the index takes its keys.
+        let names = |entities: &[Entity]| NameIndex::with_keys(entities, resolved.keys);
+        Graph::assemble(entities, relations, sources, entity_ix, links, names)
     }
 
     /// Builds the indexes over a graph decoded from a cache that was written from a
@@ -122,7 +125,8 @@ impl Graph {
                 }),
             })
             .collect();
-        Graph::assemble(entities, relations, sources, entity_ix, links, named)
+        let names = |entities: &[Entity]| NameIndex::among(entities, named);
+        Graph::assemble(entities, relations, sources, entity_ix, links, names)
     }
 
     fn assemble(
@@ -131,14 +135,14 @@ impl Graph {
         sources: Vec<Source>,
         entity_ix: IdTable,
         links: Vec<Link>,
-        named: impl Fn(usize) -> bool + Sync + Send,
+        names: impl FnOnce(&[Entity]) -> NameIndex + Send,
     ) -> Graph {
-        // The name index (Unicode normalisation of every name) is the costliest part and
-        // independent of the rest: built on the other core.
+        // The name index (Unicode normalisation of every name, unless validation has folded
+        // them) is independent of the rest: built on the other core.
         let ((names, bounds), (relation_ix, topology, order, incident, at_place)) = rayon::join(
             || {
                 let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
-                (NameIndex::among(&entities, named), bounds)
+                (names(&entities), bounds)
             },
             || index_relations(entities.len(), &relations, &links),
         );

@@ -411,4 +411,19 @@ mod tests {
         assert!(verify(&fixture("ten-problems"), None).has_error());
         assert!(!verify(&GraphFiles::builtin(), None).fails(false));
     }
+
+    /// The name index a load builds from the keys validation folded is the index of the
+    /// same entities folded afresh: every key, name, entity and label.
+    #[test]
+    fn the_names_folded_once_index_as_folding_them_again() {
+        for files in [
+            GraphFiles::builtin(),
+            fixture("valid"),
+            fixture("adversarial"),
+        ] {
+            let graph = load(&files).unwrap();
+            let afresh = crate::names::NameIndex::new(graph.entities());
+            assert!(*graph.names() == afresh, "{}", files.origin);
+        }
+    }
 }

@@ -73,7 +73,7 @@ pub fn too_long(query: &str) -> bool {
 }
 
 /// An index of every id, name and alias of a graph's entities, by matching key.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NameIndex {
     /// Matching key → (entity, the name as written), for exact lookups.
     by_key: HashMap<String, Vec<(usize, usize)>>,
@@ -97,22 +97,46 @@ impl NameIndex {
     /// match is picked gives what the index of all `entities` gives: a scoped read of the
     /// cache ([`crate::cache::scoped`]) indexes only the entities the names it read match.
     pub fn among(entities: &[Entity], indexed: impl Fn(usize) -> bool + Sync) -> NameIndex {
-        let keyed: Vec<(String, Vec<(String, &str)>)> = entities
+        let keyed = entities
             .par_iter()
             .enumerate()
             .with_min_len(256)
-            .map(|(i, entity)| {
-                if !indexed(i) {
-                    return (String::new(), Vec::new());
-                }
-                let label = label(entity);
-                (label, keyed_names(entity).collect())
+            .map(|(i, entity)| match indexed(i) {
+                true => (label(entity), keyed_names(entity).collect()),
+                false => (String::new(), Vec::new()),
             })
             .collect();
+        NameIndex::fill(keyed)
+    }
+
+    /// Indexes the ids, names and aliases of `entities`, with the keys of their names already
+    /// folded (`keys`, one list per entity in the order of [`Entity::all_names`], as
+    /// validation folds them once): what [`NameIndex::new`] gives, without folding every
+    /// name again. Entities past the end of `keys` are folded here.
+    pub(crate) fn with_keys(entities: &[Entity], keys: NameKeys) -> NameIndex {
+        let mut keys = keys.0;
+        keys.resize_with(entities.len(), Default::default);
+        let keyed = entities
+            .par_iter()
+            .zip(keys)
+            .with_min_len(256)
+            .map(|(entity, keys)| {
+                let names = match keys.len() == entity.all_names().count() {
+                    true => keyed(entity, keys.into_vec().into_iter()).collect(),
+                    false => keyed_names(entity).collect(),
+                };
+                (label(entity), names)
+            })
+            .collect();
+        NameIndex::fill(keyed)
+    }
+
+    /// The index of each entity's label and keyed names, in entity order.
+    fn fill(keyed: Vec<(String, Vec<(String, &str)>)>) -> NameIndex {
         let mut index = NameIndex {
-            by_key: HashMap::with_capacity(entities.len() * 3),
-            names: Vec::with_capacity(entities.len() * 3),
-            labels: Vec::with_capacity(entities.len()),
+            by_key: HashMap::with_capacity(keyed.len() * 3),
+            names: Vec::with_capacity(keyed.len() * 3),
+            labels: Vec::with_capacity(keyed.len()),
         };
         for (i, (label, names)) in keyed.into_iter().enumerate() {
             index.labels.push(label);
@@ -437,10 +461,32 @@ pub fn label(entity: &Entity) -> String {
 /// The matching keys of an entity's id, names and aliases (empty keys left out), each with
 /// the name as written.
 pub fn keyed_names(entity: &Entity) -> impl Iterator<Item = (String, &str)> {
-    std::iter::once(entity.id.as_str())
-        .chain(entity.all_names())
-        .map(|name| (key(name), name))
+    keyed(entity, entity.all_names().map(key))
+}
+
+/// [`keyed_names`], with the keys of the entity's names (in the order of
+/// [`Entity::all_names`]) given.
+fn keyed(
+    entity: &Entity,
+    name_keys: impl Iterator<Item = String>,
+) -> impl Iterator<Item = (String, &str)> {
+    let id = entity.id.as_str();
+    std::iter::once((key(id), id))
+        .chain(name_keys.zip(entity.all_names()))
         .filter(|(k, _)| !k.is_empty())
+}
+
+/// The matching keys ([`key`]) of every entity's names, one list per entity in the order of
+/// [`Entity::all_names`]: folded once by validation, then handed to the name index
+/// ([`NameIndex::with_keys`]).
+#[derive(Debug, Clone, Default)]
+pub struct NameKeys(Vec<Box<[String]>>);
+
+impl NameKeys {
+    /// The keys of each entity's names, in entity order.
+    pub(crate) fn new(keys: Vec<Box<[String]>>) -> NameKeys {
+        NameKeys(keys)
+    }
 }
 
 #[cfg(test)]

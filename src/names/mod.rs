@@ -4,7 +4,7 @@ mod index;
 mod matcher;
 pub mod normalize;
 
-pub use index::{NameError, NameIndex, NameMatch, Nearest, keyed_names, label, too_long};
+pub use index::{NameError, NameIndex, NameKeys, NameMatch, Nearest, keyed_names, label, too_long};
 pub use matcher::{
     KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
 };

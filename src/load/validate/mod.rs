@@ -25,6 +25,7 @@ use super::problem::{Location, Problem, quote};
 use super::texts::SourceTexts;
 use super::{Labels, limits};
 use crate::model::{Entity, Relation, Source, SourceKind, UncertainDate, is_slug};
+use crate::names::NameKeys;
 
 /// The parsed contents of a graph folder, each element with its position.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +44,8 @@ pub struct Parsed {
 pub struct Resolved {
     /// Each relation's references, in file order.
     pub links: Vec<Link>,
+    /// The matching keys of each entity's names, in file order.
+    pub keys: NameKeys,
 }
 
 /// The entities a relation refers to, by position in `entities.json`: source, target and
@@ -69,7 +72,7 @@ pub fn validate(
     texts: Option<&SourceTexts>,
     problems: &mut Vec<Problem>,
 ) -> Resolved {
-    check_entities(&parsed.entities.elements, &labels.entities, problems);
+    let keys = check_entities(&parsed.entities.elements, &labels.entities, problems);
     let documents = check_sources(&parsed.sources.elements, &labels.sources, problems);
     let known = Known::of(parsed, documents);
     let mentions = texts
@@ -106,7 +109,7 @@ pub fn validate(
     );
     problems.extend(duplicates);
     problems.extend(found.into_iter().flatten());
-    Resolved { links }
+    Resolved { links, keys }
 }
 
 /// Reports each relation id defined twice, at its second definition.
