@@ -440,6 +440,11 @@ impl Lookup {
         self.key_count
     }
 
+    /// The length in bytes of the name keys' text.
+    pub fn text_len(&self) -> u64 {
+        self.text_len
+    }
+
     /// The number of relations.
     pub fn relation_count(&self) -> u64 {
         self.relations
@@ -539,20 +544,27 @@ impl Lookup {
     /// Calls `found` with every (key, entity) pair, in key order, reading the keys in two
     /// ranges of the body and lending each key from them (no copy per key).
     pub fn each_key(&self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
+        let keys = self.keys()?;
+        for k in 0..keys.len() {
+            let (entity, key) = keys.key(k)?;
+            found(key, entity);
+        }
+        Ok(())
+    }
+
+    /// The sorted name keys, lent whole from the body: their entries and their text, read
+    /// in two ranges (the text checked as UTF-8 once), so that they can be read on every
+    /// core ([`KeyTable`] holds no reader).
+    pub fn keys(&self) -> Result<KeyTable<'_>, CacheError> {
         let entries = self
             .reader
             .bytes(self.keys, self.keys + self.key_count * 12)?;
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
-        // Checked as UTF-8 once; each key is then a slice on character boundaries.
-        let text = key_text(text, 0..text.len())?;
-        for entry in entries.chunks_exact(12) {
-            let (entity, range) = self.entry(entry)?;
-            let key = text
-                .get(range)
-                .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
-            found(key, entity);
-        }
-        Ok(())
+        Ok(KeyTable {
+            entries,
+            text: key_text(text, 0..text.len())?,
+            entities: self.entities,
+        })
     }
 
     /// The relation whose id is `id`, by binary search of the relations sorted by id; the
@@ -597,18 +609,7 @@ impl Lookup {
 
     /// A key entry: its entity, checked, and where its text lies in the key text, checked.
     fn entry(&self, entry: &[u8]) -> Result<(usize, std::ops::Range<usize>), CacheError> {
-        let entity = u64::from(le32(&entry[0..4]));
-        let offset = u64::from(le32(&entry[4..8]));
-        let len = u64::from(le32(&entry[8..12]));
-        if entity >= self.entities {
-            return Err(corrupt(format!(
-                "name key of entity {entity}, out of range"
-            )));
-        }
-        if offset + len > self.text_len {
-            return Err(corrupt("a name key lies outside the key text"));
-        }
-        Ok((entity as usize, offset as usize..(offset + len) as usize))
+        key_entry(entry, self.entities, self.text_len)
     }
 
     fn item(&self, table: u64, i: usize, count: u64, what: &str) -> Result<&[u8], CacheError> {
@@ -636,6 +637,68 @@ impl Lookup {
             table.entries + table.width * from,
             table.entries + table.width * to,
         )
+    }
+}
+
+/// A key entry (12 bytes) of a graph of `entities` entities whose key text is `text_len`
+/// bytes: its entity and where its text lies, both checked.
+fn key_entry(
+    entry: &[u8],
+    entities: u64,
+    text_len: u64,
+) -> Result<(usize, std::ops::Range<usize>), CacheError> {
+    let entity = u64::from(le32(&entry[0..4]));
+    let offset = u64::from(le32(&entry[4..8]));
+    let len = u64::from(le32(&entry[8..12]));
+    if entity >= entities {
+        return Err(corrupt(format!(
+            "name key of entity {entity}, out of range"
+        )));
+    }
+    if offset + len > text_len {
+        return Err(corrupt("a name key lies outside the key text"));
+    }
+    Ok((entity as usize, offset as usize..(offset + len) as usize))
+}
+
+/// The lookup section's sorted name keys, lent from the body ([`Lookup::keys`]): each key
+/// read by its position, its entry and text checked as it is read. It borrows bytes only,
+/// so its keys can be read on every core.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyTable<'a> {
+    /// The entries (entity, offset and length of the key), 12 bytes each.
+    entries: &'a [u8],
+    /// The keys' text, checked as UTF-8.
+    text: &'a str,
+    /// How many entities the graph has: the bound of an entry's entity.
+    entities: u64,
+}
+
+impl<'a> KeyTable<'a> {
+    /// How many keys there are.
+    pub fn len(&self) -> usize {
+        self.entries.len() / 12
+    }
+
+    /// The length in bytes of key `k` as its entry says, read without its text: what a
+    /// reader may reject a key by before reading it (`None` past the last key).
+    pub fn key_len(&self, k: usize) -> Option<usize> {
+        let entry = self.entries.get(12 * k..12 * k + 12)?;
+        Some(le32(&entry[8..12]) as usize)
+    }
+
+    /// Key `k` in key order: its entity and its text, checked.
+    pub fn key(&self, k: usize) -> Result<(usize, &'a str), CacheError> {
+        let entry = self
+            .entries
+            .get(12 * k..12 * k + 12)
+            .ok_or_else(|| corrupt(format!("name key {k} out of range")))?;
+        let (entity, range) = key_entry(entry, self.entities, self.text.len() as u64)?;
+        let key = self
+            .text
+            .get(range)
+            .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
+        Ok((entity, key))
     }
 }
 

@@ -331,8 +331,9 @@ fn reached_entities(
 
 /// The error of resolving `name`, a name that matches no entity ([`named`] gave `None`), as
 /// the whole graph gives it: too long, or unknown with up to three suggestions, found by the
-/// one rule of "did you mean" ([`Nearest`]) over the cache's sorted keys; only the entities
-/// suggested are decoded.
+/// one rule of "did you mean" ([`Nearest`]) over the cache's sorted keys, on every core
+/// ([`Nearest::offer_all`]: a key too long or too short is rejected by the length in its
+/// entry, unread); only the entities suggested are decoded.
 pub fn unknown(dir: &Path, name: &str) -> Result<NameError, CacheError> {
     suggest(&mut Scope::open(dir)?, name)
 }
@@ -344,9 +345,12 @@ fn suggest(scope: &mut Scope, name: &str) -> Result<NameError, CacheError> {
             chars: name.chars().count(),
         });
     };
-    scope
-        .lookup
-        .each_key(&mut |key, entity| nearest.offer(key, entity))?;
+    let keys = scope.lookup.keys()?;
+    nearest.offer_all(
+        keys.len(),
+        |k| keys.key_len(k),
+        |k| keys.key(k).map(|(entity, key)| (key, entity)),
+    )?;
     for i in nearest.entities() {
         scope.entity(i)?;
     }

@@ -13,7 +13,7 @@ use crate::scoped_cache::chain;
 use actorgraph::Graph;
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
-use actorgraph::names::key;
+use actorgraph::names::{NameError, key};
 
 /// What `find` lists from `graph` for `text`: each entity's id, score and name matched.
 fn listed(graph: &Graph, text: &str) -> Vec<String> {
@@ -178,4 +178,117 @@ fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
     fs::write(&file, &bytes).unwrap();
     let err = holding("tor").unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
+}
+
+/// Writes a graph folder of entities each named by an English name, an Arabic name and, as
+/// aliases, a variant of each (a letter changed): an entity's keys lie apart in the sorted
+/// keys, several of them near one query.
+fn aliased_graph(dir: &Path, names: &[(String, String)]) {
+    let variant = |name: &str, letter: char| -> String {
+        let mut chars: Vec<char> = name.chars().collect();
+        let at = chars.len() / 2;
+        chars[at] = letter;
+        chars.into_iter().collect()
+    };
+    // A name whose key is another name's is left out (a name identifies one entity).
+    let mut taken = HashSet::new();
+    let entities: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, (en, ar))| {
+            let mut named = serde_json::Map::new();
+            for (language, name) in [("en", en), ("ar", ar)] {
+                if taken.insert(key(name)) {
+                    named.insert(language.into(), name.as_str().into());
+                }
+            }
+            let aliases: Vec<String> = [variant(en, 'x'), variant(ar, 'ي')]
+                .into_iter()
+                .filter(|alias| taken.insert(key(alias)))
+                .collect();
+            serde_json::json!({
+                "id": format!("e-{i}"), "kind": "armed_group", "names": named,
+                "aliases": aliases, "description": "",
+            })
+        })
+        .collect();
+    fs::write(
+        dir.join("entities.json"),
+        serde_json::to_vec(&entities).unwrap(),
+    )
+    .unwrap();
+    fs::write(dir.join("relations.json"), "[]").unwrap();
+    fs::write(dir.join("sources.json"), "[]").unwrap();
+}
+
+/// Names, and queries made from some of them by a typo: a letter changed, dropped or added,
+/// or two neighbouring letters swapped (a transposition, which Jaro–Winkler forgives), in
+/// the Latin or the Arabic name.
+fn names_and_typos() -> impl Strategy<Value = (Vec<(String, String)>, Vec<String>)> {
+    let pair = (name("abkalréT"), name("وبلفكالحمد"));
+    prop::collection::vec(pair, 1..30).prop_flat_map(|names| {
+        let n = names.len();
+        let typo = (
+            0..n,
+            any::<bool>(),
+            0usize..4,
+            0usize..12,
+            any::<prop::sample::Index>(),
+        );
+        let typos = prop::collection::vec(typo, 1..8);
+        (Just(names), typos).prop_map(|(names, typos)| {
+            let typos = typos
+                .into_iter()
+                .map(|(i, arabic, how, at, letter)| {
+                    let (name, letters) = if arabic {
+                        (&names[i].1, "وبلفكالحمدي")
+                    } else {
+                        (&names[i].0, "abkalréTxz")
+                    };
+                    let mut chars: Vec<char> = name.chars().collect();
+                    let letters: Vec<char> = letters.chars().collect();
+                    let letter = *letter.get(&letters);
+                    let at = at % chars.len();
+                    match how {
+                        0 => chars[at] = letter,
+                        1 if chars.len() > 1 => {
+                            chars.remove(at);
+                        }
+                        2 => chars.insert(at, letter),
+                        _ if at + 1 < chars.len() => chars.swap(at, at + 1),
+                        _ => chars.push(letter),
+                    }
+                    chars.into_iter().collect()
+                })
+                .collect();
+            (names, typos)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// For random names (Latin and Arabic, each with a near alias) and typos of them, the
+    /// suggestions read from the cache's keys on every core, in chunks merged afterwards, are
+    /// the whole graph's name index's, read one name after the other: the same entities, in
+    /// the same order, ties ranked alike.
+    #[test]
+    fn did_you_mean_through_the_cache_suggests_what_the_whole_graph_suggests(
+        (names, typos) in names_and_typos()
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        aliased_graph(dir.path(), &names);
+        cache::index(dir.path()).unwrap().1.unwrap();
+        let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        for typo in &typos {
+            let expected = whole.names().suggest(typo, 3);
+            match cache::scoped::unknown(dir.path(), typo).unwrap() {
+                NameError::Unknown { suggestions, .. } => {
+                    prop_assert_eq!(suggestions, expected, "{:?}", typo)
+                }
+                other => prop_assert!(false, "{:?}: {:?}", typo, other),
+            }
+        }
+    }
 }
