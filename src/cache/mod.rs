@@ -580,6 +580,17 @@ fn by_index(
 mod tests {
     use super::*;
 
+    /// A folder holding a copy of the Azawad graph's inputs and its cache.
+    fn indexed_azawad() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
+        for name in INPUTS {
+            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
+        }
+        index(dir.path()).unwrap().1.unwrap();
+        dir
+    }
+
     /// Writes `body` over the cache of `dir` with block hashes and a header checksum that
     /// match it: a damaged cache that the checksums cannot catch, as a deliberately forged one
     /// would be.
@@ -600,12 +611,7 @@ mod tests {
     /// by a build that reordered a kind would, with the same format number) is stale.
     #[test]
     fn another_vocabulary_or_folding_makes_the_cache_stale() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
-        for name in INPUTS {
-            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
-        }
-        index(dir.path()).unwrap().1.unwrap();
+        let dir = indexed_azawad();
         let mut bytes = std::fs::read(path(dir.path())).unwrap();
         let header = Header::read(&bytes, dir.path()).unwrap();
         let at = MAGIC.len() + 4 + 4 + env!("CARGO_PKG_VERSION").len();
@@ -623,12 +629,7 @@ mod tests {
     /// stamps that are not racy, so that later reads trust them without hashing the files.
     #[test]
     fn a_cache_written_right_after_an_edit_is_not_racy() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
-        for name in INPUTS {
-            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
-        }
-        index(dir.path()).unwrap().1.unwrap();
+        let dir = indexed_azawad();
         let bytes = std::fs::read(path(dir.path())).unwrap();
         let mut d =
             Decoder::new(&bytes[MAGIC.len() + 4 + 4 + env!("CARGO_PKG_VERSION").len() + 8..]);
@@ -645,12 +646,7 @@ mod tests {
     /// which never reads the section, is still found.
     #[test]
     fn a_forged_trigram_section_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
-        for name in INPUTS {
-            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
-        }
-        index(dir.path()).unwrap().1.unwrap();
+        let dir = indexed_azawad();
         let original = std::fs::read(path(dir.path())).unwrap();
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];
@@ -677,12 +673,7 @@ mod tests {
 
     #[test]
     fn a_forged_body_is_an_error_or_a_graph_never_a_panic() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
-        for name in INPUTS {
-            std::fs::copy(root.join(name), dir.path().join(name)).unwrap();
-        }
-        index(dir.path()).unwrap().1.unwrap();
+        let dir = indexed_azawad();
         let original = std::fs::read(path(dir.path())).unwrap();
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];

@@ -101,3 +101,13 @@ pub fn ids(value: &serde_json::Value, field: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// Where `pattern` starts in `bytes`, which must hold it exactly once (`what` names it in
+/// the failure): how a test finds a section of a cache by its first bytes.
+pub fn find_once(bytes: &[u8], pattern: &[u8], what: &str) -> usize {
+    let found: Vec<usize> = (0..=bytes.len().saturating_sub(pattern.len()))
+        .filter(|&i| bytes[i..].starts_with(pattern))
+        .collect();
+    assert_eq!(found.len(), 1, "{what} is found once");
+    found[0]
+}

@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::common::run;
+use crate::common::{find_once, run};
 use crate::scoped_cache::{chain, damage_summary, edit_an_input};
 use actorgraph::cache::{self, CacheError, Detail};
 use actorgraph::load::{GraphFiles, load};
@@ -198,11 +198,7 @@ fn dated_section(bytes: &[u8], n: usize) -> usize {
     for word in [0u32, 0, 1] {
         start.extend(word.to_le_bytes());
     }
-    let found: Vec<usize> = (0..bytes.len() - start.len())
-        .filter(|&i| bytes[i..i + start.len()] == start[..])
-        .collect();
-    assert_eq!(found.len(), 1, "the dated section is found once");
-    found[0]
+    find_once(bytes, &start, "the dated section")
 }
 
 #[test]

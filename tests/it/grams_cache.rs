@@ -8,7 +8,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use crate::common::run;
+use crate::common::{find_once, run};
 use crate::scoped_cache::chain;
 use actorgraph::Graph;
 use actorgraph::cache::{self, CacheError};
@@ -123,11 +123,7 @@ proptest! {
 fn lookup_section(bytes: &[u8], n: usize) -> usize {
     let mut start = (n as u64).to_le_bytes().to_vec();
     start.extend(((n - 1) as u64).to_le_bytes());
-    let found: Vec<usize> = (0..bytes.len() - start.len())
-        .filter(|&i| bytes[i..i + start.len()] == start[..])
-        .collect();
-    assert_eq!(found.len(), 1, "the lookup section is found once");
-    found[0]
+    find_once(bytes, &start, "the lookup section")
 }
 
 #[test]
