@@ -1099,12 +1099,7 @@ impl Sentence<'_> {
     /// the pronoun and it ("Egypt, which backs the army"), or right after the clause closes
     /// ("The group, which controls Ouaka, has clashed with …").
     fn relative_antecedent(&self, a: usize) -> Option<usize> {
-        let r = *self
-            .markers
-            .relative
-            .iter()
-            .rev()
-            .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)?;
+        let r = self.clause_relative(a)?;
         let antecedent = self.antecedent(r)?;
         let named_between =
             |from: usize| self.mentions.iter().any(|m| m.first >= from && m.last <= a);
@@ -1149,17 +1144,23 @@ impl Sentence<'_> {
         if !self.coordinated(a) {
             return None;
         }
-        let r = *self
-            .markers
-            .relative
-            .iter()
-            .rev()
-            .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)?;
+        let r = self.clause_relative(a)?;
         let named_inside = self.mentions.iter().any(|m| m.first > r && m.last <= a);
         if self.clause_between(r, a) || !named_inside {
             return None;
         }
         self.antecedent(r)
+    }
+
+    /// The last relative pronoun before token `a` that opens a clause (a comma or another
+    /// clause mark right before it): "X, which", "X، التي".
+    fn clause_relative(&self, a: usize) -> Option<usize> {
+        self.markers
+            .relative
+            .iter()
+            .rev()
+            .find(|&&r| r < a && r > self.first && self.tokens[r - 1].kind == Kind::Clause)
+            .copied()
     }
 
     /// The name a relative pronoun at token `r` hangs on: the one right before it with only
