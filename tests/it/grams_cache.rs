@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::Path;
 
 use proptest::prelude::*;
 
@@ -25,10 +24,18 @@ fn listed(graph: &Graph, text: &str) -> Vec<String> {
     rows.collect()
 }
 
-/// Writes a graph folder of entities named `names` (an English and an Arabic name each),
-/// without relations; a name whose key is another entity's name's is left out (a name
-/// identifies one entity).
-fn named_graph(dir: &Path, names: &[(String, String)]) {
+/// A folder holding a graph of entities named `names` (an English and an Arabic name each;
+/// with `aliases`, also a variant of each, a letter changed, as aliases: an entity's keys
+/// then lie apart in the sorted keys, several of them near one query), without relations,
+/// and its cache; with the graph loaded whole. A name whose key is another name's is left
+/// out (a name identifies one entity).
+fn indexed_graph(names: &[(String, String)], aliases: bool) -> (tempfile::TempDir, Graph) {
+    let variant = |name: &str, letter: char| -> String {
+        let mut chars: Vec<char> = name.chars().collect();
+        let at = chars.len() / 2;
+        chars[at] = letter;
+        chars.into_iter().collect()
+    };
     let mut taken = HashSet::new();
     let entities: Vec<_> = names
         .iter()
@@ -40,19 +47,28 @@ fn named_graph(dir: &Path, names: &[(String, String)]) {
                     named.insert(language.into(), name.as_str().into());
                 }
             }
+            let variants = match aliases {
+                true => vec![variant(en, 'x'), variant(ar, 'ي')],
+                false => Vec::new(),
+            };
+            let aliases: Vec<String> = variants
+                .into_iter()
+                .filter(|alias| taken.insert(key(alias)))
+                .collect();
             serde_json::json!({
                 "id": format!("e-{i}"), "kind": "armed_group", "names": named,
-                "description": "",
+                "aliases": aliases, "description": "",
             })
         })
         .collect();
-    fs::write(
-        dir.join("entities.json"),
-        serde_json::to_vec(&entities).unwrap(),
-    )
-    .unwrap();
-    fs::write(dir.join("relations.json"), "[]").unwrap();
-    fs::write(dir.join("sources.json"), "[]").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: Vec<u8>| fs::write(dir.path().join(name), bytes).unwrap();
+    write("entities.json", serde_json::to_vec(&entities).unwrap());
+    write("relations.json", b"[]".to_vec());
+    write("sources.json", b"[]".to_vec());
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+    (dir, whole)
 }
 
 /// A name of one to three words over a small alphabet, so that names share many trigrams:
@@ -104,10 +120,7 @@ proptest! {
     fn find_through_the_trigrams_lists_what_the_whole_graph_lists(
         (names, parts) in names_and_parts()
     ) {
-        let dir = tempfile::tempdir().unwrap();
-        named_graph(dir.path(), &names);
-        cache::index(dir.path()).unwrap().1.unwrap();
-        let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        let (dir, whole) = indexed_graph(&names, false);
         for part in &parts {
             let expected = listed(&whole, part);
             match cache::scoped::holding(dir.path(), part).unwrap() {
@@ -176,47 +189,6 @@ fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
 
-/// Writes a graph folder of entities each named by an English name, an Arabic name and, as
-/// aliases, a variant of each (a letter changed): an entity's keys lie apart in the sorted
-/// keys, several of them near one query.
-fn aliased_graph(dir: &Path, names: &[(String, String)]) {
-    let variant = |name: &str, letter: char| -> String {
-        let mut chars: Vec<char> = name.chars().collect();
-        let at = chars.len() / 2;
-        chars[at] = letter;
-        chars.into_iter().collect()
-    };
-    // A name whose key is another name's is left out (a name identifies one entity).
-    let mut taken = HashSet::new();
-    let entities: Vec<_> = names
-        .iter()
-        .enumerate()
-        .map(|(i, (en, ar))| {
-            let mut named = serde_json::Map::new();
-            for (language, name) in [("en", en), ("ar", ar)] {
-                if taken.insert(key(name)) {
-                    named.insert(language.into(), name.as_str().into());
-                }
-            }
-            let aliases: Vec<String> = [variant(en, 'x'), variant(ar, 'ي')]
-                .into_iter()
-                .filter(|alias| taken.insert(key(alias)))
-                .collect();
-            serde_json::json!({
-                "id": format!("e-{i}"), "kind": "armed_group", "names": named,
-                "aliases": aliases, "description": "",
-            })
-        })
-        .collect();
-    fs::write(
-        dir.join("entities.json"),
-        serde_json::to_vec(&entities).unwrap(),
-    )
-    .unwrap();
-    fs::write(dir.join("relations.json"), "[]").unwrap();
-    fs::write(dir.join("sources.json"), "[]").unwrap();
-}
-
 /// Names, and queries made from some of them by a typo: a letter changed, dropped or added,
 /// or two neighbouring letters swapped (a transposition, which Jaro–Winkler forgives), in
 /// the Latin or the Arabic name.
@@ -273,10 +245,7 @@ proptest! {
     fn did_you_mean_through_the_cache_suggests_what_the_whole_graph_suggests(
         (names, typos) in names_and_typos()
     ) {
-        let dir = tempfile::tempdir().unwrap();
-        aliased_graph(dir.path(), &names);
-        cache::index(dir.path()).unwrap().1.unwrap();
-        let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        let (dir, whole) = indexed_graph(&names, true);
         for typo in &typos {
             let expected = whole.names().suggest(typo, 3);
             match cache::scoped::unknown(dir.path(), typo).unwrap() {
