@@ -2,11 +2,13 @@
 
 mod index;
 mod matcher;
+mod nearest;
 pub mod normalize;
 
-pub use index::{NameError, NameIndex, NameKeys, NameMatch, Nearest, keyed_names, label, too_long};
+pub use index::{NameError, NameIndex, NameKeys, NameMatch, keyed_names, label, too_long};
 pub use matcher::{
     KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
 };
+pub use nearest::Nearest;
 pub(crate) use normalize::{ARTICLES, key_of_normal};
 pub use normalize::{key, normalize};
