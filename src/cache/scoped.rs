@@ -340,7 +340,7 @@ pub fn unknown(dir: &Path, name: &str) -> Result<NameError, CacheError> {
 
 /// [`unknown`], over `scope`.
 fn suggest(scope: &mut Scope, name: &str) -> Result<NameError, CacheError> {
-    let Some(mut nearest) = Nearest::new(name) else {
+    let Some(mut nearest) = Nearest::new(name, 3) else {
         return Ok(NameError::TooLong {
             chars: name.chars().count(),
         });
@@ -354,7 +354,7 @@ fn suggest(scope: &mut Scope, name: &str) -> Result<NameError, CacheError> {
     for i in nearest.entities() {
         scope.entity(i)?;
     }
-    let suggestions = nearest.ranked(|i| label(&scope.entities[i]), 3);
+    let suggestions = nearest.ranked(|i| label(&scope.entities[i]));
     Ok(NameError::Unknown {
         query: name.to_owned(),
         suggestions,

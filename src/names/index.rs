@@ -255,13 +255,13 @@ impl NameIndex {
     ///
     /// The one rule of "did you mean" ([`Nearest`]) over every name of the index.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
-        let Some(mut nearest) = Nearest::new(query) else {
+        let Some(mut nearest) = Nearest::new(query, limit) else {
             return Vec::new();
         };
         for (name_key, entity, _) in &self.names {
             nearest.offer(name_key, *entity);
         }
-        nearest.ranked(|e| self.labels[e].clone(), limit)
+        nearest.ranked(|e| self.labels[e].clone())
     }
 
     fn ranked(&self, matches: impl Iterator<Item = NameMatch>) -> Vec<NameMatch> {

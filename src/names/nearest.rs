@@ -15,13 +15,29 @@ const SUGGEST_LENGTH_RATIO: usize = 3;
 /// The search for the names nearest a query that matches none, by edit distance on the
 /// matching keys: the one rule of "did you mean", over the in-memory index
 /// ([`super::NameIndex::suggest`]) and over the cache's sorted keys ([`crate::cache::scoped`]).
+///
+/// Only the `limit` nearest entities are wanted, so once `limit` entities have been scored,
+/// a name that cannot reach the last of them is not compared: the bar a name must clear rises
+/// from [`SUGGEST`] to that score ([`Nearest::bar`]) as nearer names are found, and the
+/// suggestions stay those of comparing every name (an entity that ranks among the `limit`
+/// nearest, or ties with the last of them, has a name at or above every bar).
 #[derive(Debug)]
 pub struct Nearest {
     key: String,
+    /// The query key's characters, for [`levenshtein_within`].
+    chars: Vec<char>,
     length: usize,
     /// The query key's characters counted by [`bucket`].
     counts: [u16; BUCKETS],
+    /// How many entities are wanted.
+    limit: usize,
     scored: HashMap<usize, f64>,
+    /// Up to `limit` distinct entities with the best scores found so far, best first.
+    leaders: Vec<(usize, f64)>,
+    /// The name being compared, as characters, and the row of [`levenshtein_within`]:
+    /// buffers kept from name to name.
+    name: Vec<char>,
+    row: Vec<usize>,
 }
 
 /// How many buckets [`bucket`] sorts characters into: 64, so that a character's bucket is
@@ -32,13 +48,16 @@ const BUCKETS: usize = 64;
 /// that a chunk of names that are mostly compared does not hold up the others.
 const CHUNKS: usize = 64;
 
+/// The margin the bounds keep for rounding, so that they err only towards computing.
+const MARGIN: f64 = 1e-9;
+
 /// The bucket of a character, for counting the characters two keys can share.
 fn bucket(c: char) -> usize {
     c as usize % BUCKETS
 }
 
-/// Which of the one rule's two measures can reach [`SUGGEST`] for a name of `chars`
-/// characters, at most `shared` of which are also the query's (of `query` characters): bounds
+/// Which of the one rule's two measures can reach a bar (at least [`SUGGEST`]; described
+/// here at [`SUGGEST`]) for a name of `chars` characters, at most `shared` of which are also the query's (of `query` characters): bounds
 /// that never leave out a measure that reaches it, so a name neither can make near is not
 /// compared, and a measure that cannot reach it is not computed (the similarity is then
 /// below [`SUGGEST`] or the other measure's, which the rule takes).
@@ -61,11 +80,10 @@ struct MayReach {
 }
 
 impl MayReach {
-    /// The measures that may reach [`SUGGEST`] for a name of `chars` characters, `shared` of
-    /// which at most are the query's (of `query` characters), whose first `prefix`
-    /// characters (at most four counted) are the query's first.
-    fn of(shared: usize, chars: usize, query: usize, prefix: usize) -> MayReach {
-        const MARGIN: f64 = 1e-9;
+    /// The measures that may reach `bar` (at least [`SUGGEST`]) for a name of `chars`
+    /// characters, `shared` of which at most are the query's (of `query` characters), whose
+    /// first `prefix` characters (at most four counted) are the query's first.
+    fn of(shared: usize, chars: usize, query: usize, prefix: usize, bar: f64) -> MayReach {
         if chars == 0 || query == 0 {
             return MayReach {
                 levenshtein: true,
@@ -75,31 +93,63 @@ impl MayReach {
         let shared = shared as f64;
         let shares = shared / chars as f64 + shared / query as f64;
         let boost = 0.1 * prefix.min(4) as f64;
-        let jaro = ((SUGGEST + 0.15 - boost) / (1.0 - boost)).max(0.7);
+        let jaro = ((bar + 0.15 - boost) / (1.0 - boost)).max(0.7);
         let jaro_winkler_shares = 3.0 * jaro - 1.0;
         MayReach {
-            levenshtein: shared / chars.max(query) as f64 >= SUGGEST - MARGIN,
+            levenshtein: shared / chars.max(query) as f64 >= bar - MARGIN,
             jaro_winkler: shares >= jaro_winkler_shares - MARGIN,
         }
     }
 }
 
 impl Nearest {
-    /// A search for names near `query`; `None` when the query is longer than any name.
-    pub fn new(query: &str) -> Option<Nearest> {
+    /// A search for the `limit` entities with names nearest `query`; `None` when the query
+    /// is longer than any name.
+    pub fn new(query: &str, limit: usize) -> Option<Nearest> {
         if too_long(query) {
             return None;
         }
         let key = key(query);
-        let length = key.chars().count();
+        let chars: Vec<char> = key.chars().collect();
         let mut counts = [0u16; BUCKETS];
-        key.chars().for_each(|c| counts[bucket(c)] += 1);
+        chars.iter().for_each(|&c| counts[bucket(c)] += 1);
         Some(Nearest {
             key,
-            length,
+            length: chars.len(),
+            chars,
             counts,
+            limit,
             scored: HashMap::new(),
+            leaders: Vec::with_capacity(limit + 1),
+            name: Vec::new(),
+            row: Vec::new(),
         })
+    }
+
+    /// The similarity a name must reach to matter: [`SUGGEST`] until `limit` entities are
+    /// scored, then the score of the last of the best `limit` (a name below it can neither
+    /// enter them nor tie with the last).
+    fn bar(&self) -> f64 {
+        match self.leaders.len() >= self.limit {
+            true => self
+                .leaders
+                .last()
+                .map_or(f64::INFINITY, |l| l.1.max(SUGGEST)),
+            false => SUGGEST,
+        }
+    }
+
+    /// Records `similarity` (at least [`SUGGEST`]) for `entity`, which keeps its best.
+    fn score(&mut self, entity: usize, similarity: f64) {
+        let slot = self.scored.entry(entity).or_insert(similarity);
+        *slot = slot.max(similarity);
+        let best = *slot;
+        match self.leaders.iter().position(|l| l.0 == entity) {
+            Some(i) => self.leaders[i].1 = best,
+            None => self.leaders.push((entity, best)),
+        }
+        self.leaders.sort_by(|a, b| b.1.total_cmp(&a.1));
+        self.leaders.truncate(self.limit);
     }
 
     /// Whether a name whose key is `bytes` bytes long can be compared with the query at all:
@@ -138,24 +188,35 @@ impl Nearest {
         let prefix = (name_key.chars().zip(self.key.chars()).take(4))
             .take_while(|(a, b)| a == b)
             .count();
-        let may = MayReach::of(shared, chars, self.length, prefix);
+        let bar = self.bar();
+        let may = MayReach::of(shared, chars, self.length, prefix, bar);
         if !may.levenshtein && !may.jaro_winkler {
             return;
         }
-        let levenshtein = match may.levenshtein {
-            true => strsim::normalized_levenshtein(name_key, &self.key),
-            false => 0.0,
-        };
-        let jaro_winkler = match may.jaro_winkler {
+        // The Levenshtein similarity when it reaches the bar: 1 − distance / longer length,
+        // so a distance above `most` cannot (the margin errs towards computing).
+        let longer = chars.max(self.length);
+        let mut levenshtein = 0.0;
+        if may.levenshtein {
+            self.name.clear();
+            self.name.extend(name_key.chars());
+            let most = ((1.0 - bar + MARGIN) * longer as f64).floor() as usize;
+            if let Some(d) = levenshtein_within(&self.name, &self.chars, most, &mut self.row) {
+                levenshtein = 1.0 - d as f64 / longer as f64;
+            }
+        }
+        // Jaro–Winkler counts only where it could beat both the bar and Levenshtein.
+        let jaro_winkler = match may.jaro_winkler
+            && MayReach::of(shared, chars, self.length, prefix, bar.max(levenshtein)).jaro_winkler
+        {
             true => strsim::jaro_winkler(name_key, &self.key) - 0.15,
             false => 0.0,
         };
         let similarity = levenshtein.max(jaro_winkler);
         // Only the entities near enough are ever suggested; the nearest of an entity's names
         // counts.
-        if similarity >= SUGGEST {
-            let slot = self.scored.entry(entity).or_insert(similarity);
-            *slot = slot.max(similarity);
+        if similarity >= bar {
+            self.score(entity, similarity);
         }
     }
 
@@ -199,9 +260,14 @@ impl Nearest {
     fn fresh(&self) -> Nearest {
         Nearest {
             key: self.key.clone(),
+            chars: self.chars.clone(),
             length: self.length,
             counts: self.counts,
+            limit: self.limit,
             scored: HashMap::new(),
+            leaders: Vec::with_capacity(self.limit + 1),
+            name: Vec::new(),
+            row: Vec::new(),
         }
     }
 
@@ -209,8 +275,7 @@ impl Nearest {
     /// better of its two scores, as if every name had been offered to this search.
     pub fn merge(&mut self, other: Nearest) {
         for (entity, score) in other.scored {
-            let slot = self.scored.entry(entity).or_insert(score);
-            *slot = slot.max(score);
+            self.score(entity, score);
         }
     }
 
@@ -236,17 +301,23 @@ impl Nearest {
         (chars, shared)
     }
 
-    /// The entities near enough to be suggested, in no order.
+    /// The entities that may be suggested, in no order: those that rank among the `limit`
+    /// nearest or tie with the last of them.
     pub fn entities(&self) -> Vec<usize> {
-        let near = self.scored.iter().filter(|(_, s)| **s >= SUGGEST);
+        let bar = self.bar();
+        let near = self.scored.iter().filter(|(_, s)| **s >= bar);
         near.map(|(&e, _)| e).collect()
     }
 
     /// The labels (`id (name)`, [`label`]) of up to `limit` of the entities near enough,
-    /// nearest first, then by label; `label_of` gives an entity's label.
-    pub fn ranked(self, label_of: impl Fn(usize) -> String, limit: usize) -> Vec<String> {
+    /// nearest first, then by label; `label_of` gives an entity's label, and is asked only
+    /// for the [`entities`](Nearest::entities) that may be suggested.
+    ///
+    /// [`label`]: super::label
+    pub fn ranked(self, label_of: impl Fn(usize) -> String) -> Vec<String> {
+        let (limit, bar) = (self.limit, self.bar());
         let mut ranked: Vec<(String, f64)> = (self.scored.into_iter())
-            .filter(|(_, s)| *s >= SUGGEST)
+            .filter(|(_, s)| *s >= bar)
             .map(|(e, s)| (label_of(e), s))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -254,11 +325,121 @@ impl Nearest {
     }
 }
 
+/// The Levenshtein distance between `a` and `b`, counted in characters as
+/// `strsim::levenshtein` counts it, when it is at most `most`; `None` when it is more. `row`
+/// is a buffer kept between calls.
+///
+/// Each row of the edit table holds no value below the previous row's least (every cell
+/// comes from a cell of the row above, or from its left neighbour plus one), so the distance
+/// is over `most` as soon as a whole row is, and the table is not filled further.
+fn levenshtein_within(a: &[char], b: &[char], most: usize, row: &mut Vec<usize>) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, &ca) in a.iter().enumerate() {
+        // `diagonal` is the cell above and to the left of the one being filled.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut least = row[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let cell = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+            row[j + 1] = cell;
+            least = least.min(cell);
+        }
+        if least > most {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|&d| d <= most)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The suggestions by the rule's definition, every name compared in full by `strsim`:
+    /// what [`Nearest`] must give, however it prunes.
+    fn suggested_by_definition(
+        query: &str,
+        names: &[(String, usize)],
+        limit: usize,
+    ) -> Vec<String> {
+        let query = key(query);
+        let length = query.chars().count();
+        let mut best: HashMap<usize, f64> = HashMap::new();
+        for (name, entity) in names {
+            let chars = name.chars().count();
+            if chars > SUGGEST_LENGTH_RATIO * length.max(1) || length > SUGGEST_LENGTH_RATIO * chars
+            {
+                continue;
+            }
+            let similarity = strsim::normalized_levenshtein(name, &query)
+                .max(strsim::jaro_winkler(name, &query) - 0.15);
+            if similarity >= SUGGEST {
+                let slot = best.entry(*entity).or_insert(similarity);
+                *slot = slot.max(similarity);
+            }
+        }
+        let mut ranked: Vec<(String, f64)> = best
+            .into_iter()
+            .map(|(e, s)| (format!("e{e}"), s))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(l, _)| l).collect()
+    }
+
     proptest::proptest! {
+        /// However early the search stops comparing, its suggestions are those of comparing
+        /// every name: offered in turn or on every core, over names of a small alphabet where
+        /// near names and ties are common, several names to an entity.
+        #[test]
+        fn the_suggestions_are_those_of_comparing_every_name(
+            query in "[abcdغا]{1,8}",
+            names in proptest::collection::vec(("[abcdغا]{1,10}", 0usize..12), 0..40),
+            limit in 1usize..5,
+        ) {
+            let expected = suggested_by_definition(&query, &names, limit);
+            let mut one_by_one = Nearest::new(&query, limit).unwrap();
+            for (name, entity) in &names {
+                one_by_one.offer(name, *entity);
+            }
+            let mut on_every_core = Nearest::new(&query, limit).unwrap();
+            on_every_core
+                .offer_all(names.len(), |k| Some(names[k].0.len()), |k| {
+                    Ok::<_, ()>((names[k].0.as_str(), names[k].1))
+                })
+                .unwrap();
+            let label = |e: usize| format!("e{e}");
+            // Only the entities the search says may be suggested are asked for a label (the
+            // cache decodes those alone).
+            let may_be = one_by_one.entities();
+            let ranked = one_by_one.ranked(|e| {
+                assert!(may_be.contains(&e), "entity {e} was not said to be suggestible");
+                label(e)
+            });
+            proptest::prop_assert_eq!(&ranked, &expected);
+            proptest::prop_assert_eq!(on_every_core.ranked(label), expected);
+        }
+
+        /// The Levenshtein distance within a bound is `strsim`'s whenever it is within it.
+        #[test]
+        fn the_bounded_distance_is_the_distance_when_within_the_bound(
+            a in "[abcغا]{0,12}",
+            b in "[abcغا]{0,12}",
+            most in 0usize..14,
+        ) {
+            let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let distance = strsim::levenshtein(&a, &b);
+            let within = levenshtein_within(&a_chars, &b_chars, most, &mut Vec::new());
+            proptest::prop_assert_eq!(within, (distance <= most).then_some(distance));
+        }
+
         /// The bounds never leave out a measure that reaches a suggestion: over short keys of
         /// a small alphabet (Latin, Arabic, a digit), where near pairs are common.
         #[test]
@@ -273,12 +454,12 @@ mod tests {
                 0 => other,
                 _ => query.chars().take(kept).chain(tail.chars()).collect(),
             };
-            let nearest = Nearest::new(&query).unwrap();
+            let nearest = Nearest::new(&query, 3).unwrap();
             let (chars, shared) = nearest.sharing(&name);
             let prefix = (name.chars().zip(nearest.key.chars()).take(4))
                 .take_while(|(a, b)| a == b)
                 .count();
-            let may = MayReach::of(shared, chars, nearest.length, prefix);
+            let may = MayReach::of(shared, chars, nearest.length, prefix, SUGGEST);
             if strsim::normalized_levenshtein(&name, &nearest.key) >= SUGGEST {
                 proptest::prop_assert!(may.levenshtein);
             }
@@ -290,26 +471,26 @@ mod tests {
 
     #[test]
     fn the_prefilter_leaves_out_names_sharing_too_little() {
-        let nearest = Nearest::new("abcdefgh").unwrap();
+        let nearest = Nearest::new("abcdefgh", 3).unwrap();
         let (chars, shared) = nearest.sharing("stuvwxyz");
         assert_eq!((chars, shared), (8, 0));
         let neither = MayReach {
             levenshtein: false,
             jaro_winkler: false,
         };
-        assert_eq!(MayReach::of(shared, chars, 8, 0), neither);
+        assert_eq!(MayReach::of(shared, chars, 8, 0, SUGGEST), neither);
         // Four of eight shared: too few for either (shares 1.0, Levenshtein at most 0.5).
         let (chars, shared) = nearest.sharing("abcdwxyz");
-        assert_eq!(MayReach::of(shared, chars, 8, 0), neither);
+        assert_eq!(MayReach::of(shared, chars, 8, 0, SUGGEST), neither);
         let only_jaro = MayReach {
             levenshtein: false,
             jaro_winkler: true,
         };
         // The query's four characters, its prefix, in a name of ten (shares 1.4; Levenshtein
         // at most 0.4) reach a suggestion by Jaro–Winkler alone.
-        let nearest = Nearest::new("abcd").unwrap();
+        let nearest = Nearest::new("abcd", 3).unwrap();
         let (chars, shared) = nearest.sharing("abcdxxxxxx");
-        assert_eq!(MayReach::of(shared, chars, 4, 4), only_jaro);
+        assert_eq!(MayReach::of(shared, chars, 4, 4, SUGGEST), only_jaro);
         assert!(strsim::jaro_winkler("abcdxxxxxx", "abcd") - 0.15 >= SUGGEST);
     }
 }
