@@ -646,7 +646,7 @@ fn assemble(
 
 /// Decodes entity `i` of `lookup` into `entities` in `detail` unless it is there in as much
 /// detail; returns its id.
-fn entity_into(
+pub(super) fn entity_into(
     lookup: &Lookup,
     entities: &mut Decoded,
     i: usize,
