@@ -699,7 +699,8 @@ mod tests {
             let day = "2012-06".parse::<crate::PartialDate>().unwrap();
             let during = crate::query::Filter::during(day.period());
             let _ = scoped::read_for(dir.path(), &["Mali"], &during, Detail::Table);
-            let _ = rows::rows(dir.path(), "Mali").map(|r| r.map(|mut r| r.each(|_| {})));
+            let _ = rows::rows(dir.path(), "Mali")
+                .map(|r| r.map(|mut r| r.chunks(64, |rows| rows.len())));
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");

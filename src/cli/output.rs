@@ -296,6 +296,21 @@ impl Table {
         table
     }
 
+    /// Adds the rows of `parts` after this table's, in order: a table made in parts on
+    /// every core, each part a table of no header ([`Table::default`]).
+    pub fn append(&mut self, parts: Vec<Table>) {
+        self.text.reserve(parts.iter().map(|p| p.text.len()).sum());
+        self.cells
+            .reserve(parts.iter().map(|p| p.cells.len()).sum());
+        self.rows.reserve(parts.iter().map(|p| p.rows.len()).sum());
+        for part in parts {
+            let (text, cells) = (self.text.len(), self.cells.len());
+            self.text.push_str(&part.text);
+            (self.cells).extend(part.cells.iter().map(|&(end, width)| (text + end, width)));
+            self.rows.extend(part.rows.iter().map(|&end| cells + end));
+        }
+    }
+
     /// Marks column `column` (ids, which a user copies into the next command) to be cut only
     /// when cutting every other column is not enough.
     pub fn keep_whole(mut self, column: usize) -> Table {
@@ -523,6 +538,20 @@ mod tests {
                 proptest::prop_assert_eq!(open, 0, "{:?}", line);
             }
             proptest::prop_assert_eq!(shown.lines().count(), cells.len() + 1);
+            // Made in parts of two rows, appended.
+            let mut appended = Table::new(&["ID", "NAME"]).keep_whole(keep);
+            appended.append(
+                (cells.chunks(2))
+                    .map(|rows| {
+                        let mut part = Table::default();
+                        for row in rows {
+                            part.row(row.clone());
+                        }
+                        part
+                    })
+                    .collect(),
+            );
+            proptest::prop_assert_eq!(appended.render_within(Some(width), true), shown);
             proptest::prop_assert_eq!(
                 table.render_within(None, false),
                 table.render_within(Some(10_000), false)

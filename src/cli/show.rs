@@ -40,9 +40,17 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     {
         let entity = rows.entity().clone();
         let mut table = table();
-        let read = rows.each(|row| record_row(&mut table, &row));
+        // A hub's rows are made on every core, in runs appended in order.
+        let read = rows.chunks(1024, |rows| {
+            let mut part = output::Table::default();
+            for row in rows {
+                record_row(&mut part, row);
+            }
+            part
+        });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if read.is_ok() {
+        if let Ok(parts) = read {
+            table.append(parts);
             let text = entity_text(&entity, rows.len(), &table)?;
             text.finish()?;
             return Ok(ExitCode::SUCCESS);
@@ -129,7 +137,7 @@ fn record_row(table: &mut output::Table, row: &cache::rows::Row) {
         &DateWords::ENGLISH,
     );
     let kind = kind_label_of(row.kind, row.negated, Some(row.outgoing));
-    let status = status_label_of(row.status, row.claimed_by, row.disputed_by);
+    let status = status_label_of(row.status, &row.claimed_by, &row.disputed_by);
     table.row([
         dates.as_str(),
         kind.as_str(),

@@ -543,8 +543,8 @@ fn read_row(row: &cache::rows::Row) -> Row {
             row.status,
             row.negated,
             row.timeless,
-            row.claimed_by,
-            row.disputed_by
+            &row.claimed_by[..],
+            &row.disputed_by[..]
         ),
         row.outgoing,
         format!("{} {:?}", row.other.id, row.other.kind),
@@ -563,8 +563,9 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
             .expect("an id names one entity");
         assert_eq!(rows.entity(), entity);
         assert_eq!(rows.len(), whole.incident(ix).len());
-        let mut read = Vec::new();
-        rows.each(|r| read.push(read_row(&r))).unwrap();
+        let read: Vec<Row> = (rows.chunks(3, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
+            .unwrap()
+            .concat();
         let expected: Vec<Row> = (whole.incident(ix).iter())
             .map(|&r| {
                 row(
@@ -758,8 +759,9 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
     let hub = whole.resolve("hub").unwrap();
     let mut rows = cache::rows::rows(data, "hub").unwrap().unwrap();
-    let mut read = Vec::new();
-    rows.each(|r| read.push(read_row(&r))).unwrap();
+    let read: Vec<Row> = (rows.chunks(1024, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
+        .unwrap()
+        .concat();
     assert_eq!(read.len(), 9000);
     for (got, &r) in read.iter().zip(whole.incident(hub)) {
         let expected = row(
