@@ -86,11 +86,13 @@ pub fn visible(text: &str) -> String {
 pub fn visible_line(text: &str) -> Cow<'_, str> {
     // Printable ASCII (space included), the most of most text, is shown as is.
     let shown_as_is = |c: char| (' '..='~').contains(&c) || !(c.is_whitespace() || is_invisible(c));
-    if !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && (printable_ascii(text) || text.chars().all(shown_as_is))
-    {
+    let single_spaced = |text: &str| {
+        let bytes = text.as_bytes();
+        bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.windows(2).any(|pair| pair == b"  ")
+    };
+    if single_spaced(text) && (printable_ascii(text) || text.chars().all(shown_as_is)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -237,10 +237,10 @@ impl Damage {
 
 /// Decodes with `decode` the one record `bytes` holds, which it must fill; an error names
 /// the record, `what` (written only then).
-fn record<T>(
-    bytes: &[u8],
+fn record<'a, T>(
+    bytes: &'a [u8],
     what: impl Fn() -> String,
-    decode: impl FnOnce(&mut Decoder) -> Result<T, codec::Corrupt>,
+    decode: impl FnOnce(&mut Decoder<'a>) -> Result<T, codec::Corrupt>,
 ) -> Result<T, CacheError> {
     let mut d = Decoder::new(bytes);
     let value = decode(&mut d).map_err(|e| Damage::in_part(e, &what()))?;
@@ -252,11 +252,11 @@ fn record<T>(
 
 /// Decodes with `decode` the one record `bytes` holds, in `detail`: in full it must fill the
 /// bytes ([`record`]); in part the bytes after those it read are not read.
-fn record_in<T>(
-    bytes: &[u8],
+fn record_in<'a, T>(
+    bytes: &'a [u8],
     detail: Detail,
     what: impl Fn() -> String,
-    decode: impl FnOnce(&mut Decoder) -> Result<T, codec::Corrupt>,
+    decode: impl FnOnce(&mut Decoder<'a>) -> Result<T, codec::Corrupt>,
 ) -> Result<T, CacheError> {
     match detail {
         Detail::Full => record(bytes, what, decode),
@@ -699,7 +699,8 @@ mod tests {
             let day = "2012-06".parse::<crate::PartialDate>().unwrap();
             let during = crate::query::Filter::during(day.period());
             let _ = scoped::read_for(dir.path(), &["Mali"], &during, Detail::Table);
-            let _ = rows::rows(dir.path(), "Mali").map(|r| r.map(|mut r| r.each(|_, _| {})));
+            let _ = rows::rows(dir.path(), "Mali")
+                .map(|r| r.map(|mut r| r.chunks(64, |rows| rows.len())));
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
     Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
-    RelationId, RelationKind, Source, SourceKind, Status,
+    RelationId, RelationKind, Source, SourceKind, Status, UncertainDate,
 };
 
 /// The parts of a graph, as decoded.
@@ -334,10 +334,6 @@ struct References<'f> {
 }
 
 impl References<'_> {
-    fn one(&mut self, d: &mut Decoder) -> Result<EntityId, Corrupt> {
-        (self.id_of)(d.index(self.count, "entity")?)
-    }
-
     fn optional(&mut self, d: &mut Decoder) -> Result<Option<EntityId>, Corrupt> {
         d.opt_index(self.count, "entity")?
             .map(|i| (self.id_of)(i))
@@ -357,26 +353,37 @@ pub fn decode_relation(
     decode_relation_in(d, entity_count, id_of, documents, Detail::Full)
 }
 
-/// [`decode_relation`], in `detail`.
-pub fn decode_relation_in(
-    d: &mut Decoder,
+/// The leading fields of a relation's record, which a table's row prints, with the entities
+/// it refers to as indexes (checked to be in range) and its id borrowed from the record: what
+/// every detail of [`decode_relation_in`] decodes first.
+#[derive(Debug)]
+pub(super) struct RelationHead<'a> {
+    pub id: &'a str,
+    pub kind: RelationKind,
+    /// The source and the target.
+    pub ends: [usize; 2],
+    pub start: Option<UncertainDate>,
+    pub end: Option<UncertainDate>,
+    pub negated: bool,
+    pub timeless: bool,
+    pub status: Status,
+    pub claimed_by: Vec<usize>,
+    pub disputed_by: Vec<usize>,
+    pub place: Option<usize>,
+}
+
+/// Decodes the head of a relation of a graph of `entity_count` entities ([`RelationHead`]),
+/// leaving `d` at its event.
+pub(super) fn decode_relation_head<'a>(
+    d: &mut Decoder<'a>,
     entity_count: usize,
-    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
-    documents: &[Arc<str>],
-    detail: Detail,
-) -> Result<(Relation, [usize; 2]), Corrupt> {
-    let mut refs = References {
-        count: entity_count,
-        id_of,
-    };
-    let id = RelationId::from_shared(d.str()?.into());
+) -> Result<RelationHead<'a>, Corrupt> {
+    let id = d.str()?;
     let kind = decode_code(d, &RelationKind::ALL, "relation kind")?;
     let ends = [
         d.index(entity_count, "entity")?,
         d.index(entity_count, "entity")?,
     ];
-    let source = (refs.id_of)(ends[0])?;
-    let target = (refs.id_of)(ends[1])?;
     let start = d.date()?;
     let end = d.date()?;
     let negated = d.bool()?;
@@ -385,10 +392,51 @@ pub fn decode_relation_in(
     let mut lists = [Vec::new(), Vec::new()];
     for list in &mut lists {
         let n = d.count(4)?;
-        *list = (0..n).map(|_| refs.one(d)).collect::<Result<_, _>>()?;
+        *list = (0..n)
+            .map(|_| d.index(entity_count, "entity"))
+            .collect::<Result<_, _>>()?;
     }
     let [claimed_by, disputed_by] = lists;
-    let place = refs.optional(d)?;
+    let place = d.opt_index(entity_count, "entity")?;
+    Ok(RelationHead {
+        id,
+        kind,
+        ends,
+        start,
+        end,
+        negated,
+        timeless,
+        status,
+        claimed_by,
+        disputed_by,
+        place,
+    })
+}
+
+/// [`decode_relation`], in `detail`.
+pub fn decode_relation_in(
+    d: &mut Decoder,
+    entity_count: usize,
+    id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
+    documents: &[Arc<str>],
+    detail: Detail,
+) -> Result<(Relation, [usize; 2]), Corrupt> {
+    let head = decode_relation_head(d, entity_count)?;
+    let ends = head.ends;
+    let source = id_of(ends[0])?;
+    let target = id_of(ends[1])?;
+    let ids = |list: &[usize], id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>| {
+        list.iter()
+            .map(|&i| id_of(i))
+            .collect::<Result<Box<[_]>, _>>()
+    };
+    let claimed_by = ids(&head.claimed_by, id_of)?;
+    let disputed_by = ids(&head.disputed_by, id_of)?;
+    let place = head.place.map(&mut *id_of).transpose()?;
+    let mut refs = References {
+        count: entity_count,
+        id_of,
+    };
     let (event, casualties, summary, evidence) = match detail {
         Detail::Full => (
             d.opt_string()?,
@@ -404,17 +452,17 @@ pub fn decode_relation_in(
         Detail::Table => (None, Vec::new(), String::new(), Vec::new()),
     };
     let relation = Relation {
-        id,
-        kind,
+        id: RelationId::from_shared(head.id.into()),
+        kind: head.kind,
         source,
         target,
-        start,
-        end,
-        negated,
-        timeless,
-        status,
-        claimed_by: claimed_by.into(),
-        disputed_by: disputed_by.into(),
+        start: head.start,
+        end: head.end,
+        negated: head.negated,
+        timeless: head.timeless,
+        status: head.status,
+        claimed_by,
+        disputed_by,
         place,
         event: event.map(Into::into),
         casualties: casualties.into(),

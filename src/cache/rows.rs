@@ -5,15 +5,49 @@
 //! event or summary), with the
 //! entity at its other end decoded once, as a row prints it too.
 //!
-//! A hub of 40k relations is then printed from records decoded one after the other, without
-//! holding them, building a graph, or decoding what its rows never print.
+//! A hub of 40k relations is then printed from records decoded on every core, without
+//! building a graph or decoding what its rows never print: each row borrows its id from its
+//! record and names the entities it refers to by the entities decoded once (not a
+//! [`Relation`](crate::Relation) of shared ids each), and runs of rows are made into text on
+//! every core too ([`Rows::chunks`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::scoped::Scope;
-use super::{CacheError, Damage, Detail};
-use crate::model::{Entity, Relation};
+use rayon::prelude::*;
+
+use super::scoped::{Scope, decode_entities};
+use super::{CacheError, Damage, Detail, payload, record_in};
+use crate::model::{Entity, EntityId, RelationKind, Status, UncertainDate};
+
+/// One relation of the actor as a table's row prints it: the fields of its record's head,
+/// the id borrowed from the record, and the entities it names.
+#[derive(Debug)]
+pub struct Row<'r> {
+    /// The relation's id.
+    pub id: &'r str,
+    /// What it states.
+    pub kind: RelationKind,
+    /// True when the actor is its source.
+    pub outgoing: bool,
+    /// When it began.
+    pub start: Option<UncertainDate>,
+    /// When it ended.
+    pub end: Option<UncertainDate>,
+    /// True when the sources state the opposite.
+    pub negated: bool,
+    /// True for a standing fact outside the time the sources tell.
+    pub timeless: bool,
+    /// How firmly the sources state it.
+    pub status: Status,
+    /// The ids of the entities that make the claim.
+    pub claimed_by: Vec<EntityId>,
+    /// The ids of the entities that deny or dispute it.
+    pub disputed_by: Vec<EntityId>,
+    /// The entity at its other end (the actor itself for a relation to itself), decoded as
+    /// a row prints it.
+    pub other: &'r Entity,
+}
 
 /// The relations of one actor, to be read one at a time ([`Rows::each`]).
 pub struct Rows {
@@ -58,27 +92,76 @@ impl Rows {
         self.entries.is_empty()
     }
 
-    /// Calls `row` with each relation in date order, decoded as a row prints it, and the
-    /// entity at its other end (the actor itself for a relation to itself). A record whose
-    /// ends are not the actor's is an error: the list or the record was damaged.
-    pub fn each(&mut self, mut row: impl FnMut(&Relation, &Entity)) -> Result<(), CacheError> {
-        for k in 0..self.entries.len() {
-            let r = self.entries[k];
-            // Rows hold no evidence: no document is named.
-            let (relation, [source, target]) = self.scope.relation(r, &[])?;
-            let other = match (source == self.entity, target == self.entity) {
-                (true, _) => target,
-                (false, true) => source,
-                (false, false) => {
+    /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
+    /// rows ([`Row`]), on every core, and gives what it made of each run, in order. The
+    /// records' heads are decoded on every core, then the entities they name (each once),
+    /// then the runs are made. A record whose ends are not the actor's is an error: the list
+    /// or the record was damaged.
+    pub fn chunks<T: Send>(
+        &mut self,
+        size: usize,
+        chunk: impl Fn(&[Row]) -> T + Sync,
+    ) -> Result<Vec<T>, CacheError> {
+        let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
+        let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.entity);
+        let records = (self.entries.iter())
+            .map(|&r| lookup.relation(r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let heads = (records.par_iter().zip(&self.entries))
+            .with_min_len(256)
+            .map(|(bytes, &r)| {
+                record_in(
+                    bytes,
+                    detail,
+                    || format!("relation {r}"),
+                    |d| payload::decode_relation_head(d, count),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut others = Vec::with_capacity(heads.len());
+        for (head, &r) in heads.iter().zip(&self.entries) {
+            others.push(match head.ends {
+                [source, target] if source == actor => target,
+                [source, target] if target == actor => source,
+                _ => {
                     return Err(Damage::Lookup(format!(
-                        "relation {r} is listed for entity {} but does not involve it",
-                        self.entity
+                        "relation {r} is listed for entity {actor} but does not involve it"
                     ))
                     .into());
                 }
-            };
-            row(&relation, &self.scope.entities[other]);
+            });
         }
-        Ok(())
+        let named = (heads.iter()).flat_map(|h| h.claimed_by.iter().chain(&h.disputed_by));
+        decode_entities(
+            lookup,
+            entities,
+            others.iter().chain(named).copied(),
+            detail,
+        )?;
+        let entities = &*entities;
+        // Every entity named was decoded just above.
+        let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
+        Ok((heads
+            .par_chunks(size.max(1))
+            .zip(others.par_chunks(size.max(1))))
+        .map(|(heads, others)| {
+            let rows: Vec<Row> = (heads.iter().zip(others))
+                .map(|(head, &other)| Row {
+                    id: head.id,
+                    kind: head.kind,
+                    outgoing: head.ends[0] == actor,
+                    start: head.start,
+                    end: head.end,
+                    negated: head.negated,
+                    timeless: head.timeless,
+                    status: head.status,
+                    claimed_by: ids(&head.claimed_by),
+                    disputed_by: ids(&head.disputed_by),
+                    other: &entities[other],
+                })
+                .collect();
+            chunk(&rows)
+        })
+        .collect())
     }
 }

@@ -541,21 +541,12 @@ impl Scope {
                 .collect();
         }
         let detail = self.detail;
-        let mut missing: Vec<usize> = (others.iter().copied())
-            .filter(|&i| self.entities.get_in(i, detail).is_none())
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
-        let records = (missing.iter())
-            .map(|&i| Ok((i, self.lookup.entity(i)?)))
-            .collect::<Result<Vec<_>, CacheError>>()?;
-        let decoded: Vec<_> = (records.par_iter())
-            .with_min_len(256)
-            .map(|&(i, bytes)| super::entity_record_in(bytes, i, detail))
-            .collect();
-        for (&i, entity) in missing.iter().zip(decoded) {
-            self.entities.insert(i, entity?, detail);
-        }
+        decode_entities(
+            &self.lookup,
+            &mut self.entities,
+            others.iter().copied(),
+            detail,
+        )?;
         let count = self.lookup.entity_count();
         let records = (wanted.iter())
             .map(|&r| self.lookup.relation(r))
@@ -646,7 +637,7 @@ fn assemble(
 
 /// Decodes entity `i` of `lookup` into `entities` in `detail` unless it is there in as much
 /// detail; returns its id.
-fn entity_into(
+pub(super) fn entity_into(
     lookup: &Lookup,
     entities: &mut Decoded,
     i: usize,
@@ -659,6 +650,32 @@ fn entity_into(
     let id = entity.id.clone();
     entities.insert(i, entity, detail);
     Ok(id)
+}
+
+/// Decodes into `entities` in `detail`, on every core, each of the entities `wanted` (by
+/// index, repeats allowed) not decoded in as much detail yet.
+pub(super) fn decode_entities(
+    lookup: &Lookup,
+    entities: &mut Decoded,
+    wanted: impl IntoIterator<Item = usize>,
+    detail: Detail,
+) -> Result<(), CacheError> {
+    let mut missing: Vec<usize> = (wanted.into_iter())
+        .filter(|&i| entities.get_in(i, detail).is_none())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let records = (missing.iter())
+        .map(|&i| Ok((i, lookup.entity(i)?)))
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    let decoded: Vec<_> = (records.par_iter())
+        .with_min_len(256)
+        .map(|&(i, bytes)| super::entity_record_in(bytes, i, detail))
+        .collect();
+    for (&i, entity) in missing.iter().zip(decoded) {
+        entities.insert(i, entity?, detail);
+    }
+    Ok(())
 }
 
 /// The entities a scope decoded, found by their index in the whole graph in constant time (a

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation};
+use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation, RelationKind, Status};
 use rayon::prelude::*;
 
 use super::output::{Table, layout, terminal, word};
@@ -34,16 +34,24 @@ pub fn entity_label(entity: &Entity) -> &str {
 /// The kind as seen from `from`: `alliance`, `control →` (outgoing), `← attack` (incoming),
 /// with `NOT` for negated relations; without `from`, the plain kind; in the output language.
 pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
-    let not = if relation.negated {
+    let outgoing = from.map(|from| &relation.source == from);
+    kind_label_of(relation.kind, relation.negated, outgoing)
+}
+
+/// [`kind_label`] of a relation of `kind`, `negated` or not, seen from its source when
+/// `outgoing` is `Some(true)`, from its target when `Some(false)`, from neither when `None`.
+pub fn kind_label_of(kind: RelationKind, negated: bool, outgoing: Option<bool>) -> String {
+    let not = if negated {
         format!("{} ", word(Term::Not))
     } else {
         String::new()
     };
-    let kind = word(Term::Kind(relation.kind));
-    match from {
-        _ if relation.kind.is_symmetric() => format!("{not}{kind}"),
-        Some(from) if &relation.source == from => format!("{not}{kind} →"),
-        Some(_) => format!("← {not}{kind}"),
+    let symmetric = kind.is_symmetric();
+    let kind = word(Term::Kind(kind));
+    match outgoing {
+        _ if symmetric => format!("{not}{kind}"),
+        Some(true) => format!("{not}{kind} →"),
+        Some(false) => format!("← {not}{kind}"),
         None => format!("{not}{kind}"),
     }
 }
@@ -51,20 +59,30 @@ pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
 /// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
 /// `disputed; claimed by mnla; disputed by mali, islamists`; in the output language.
 pub fn status_label(relation: &Relation) -> String {
-    let mut label = word(Term::Status(relation.status)).to_owned();
+    status_label_of(relation.status, &relation.claimed_by, &relation.disputed_by)
+}
+
+/// [`status_label`] of a relation whose status is `status`, claimed by `claimed_by` and
+/// disputed by `disputed_by`.
+pub fn status_label_of(
+    status: Status,
+    claimed_by: &[EntityId],
+    disputed_by: &[EntityId],
+) -> String {
+    let mut label = word(Term::Status(status)).to_owned();
     let ids = |list: &[EntityId]| {
         list.iter()
             .map(|e| e.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if !relation.claimed_by.is_empty() {
+    if !claimed_by.is_empty() {
         let by = word(Term::ClaimedBy);
-        write!(label, "; {by} {}", ids(&relation.claimed_by)).ok();
+        write!(label, "; {by} {}", ids(claimed_by)).ok();
     }
-    if !relation.disputed_by.is_empty() {
+    if !disputed_by.is_empty() {
         let by = word(Term::DisputedBy);
-        write!(label, "; {by} {}", ids(&relation.disputed_by)).ok();
+        write!(label, "; {by} {}", ids(disputed_by)).ok();
     }
     label
 }

@@ -8,13 +8,15 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::CliError;
 use super::output::{Lines, word};
-use super::render::{entity_label, kind_label, relation_text, status_label};
+use super::render::{
+    entity_label, kind_label, kind_label_of, relation_text, status_label, status_label_of,
+};
 use super::{leak, load_graph_about, output, scoped, source_texts};
 use actorgraph::cache;
 use actorgraph::i18n::Term;
 use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
-use actorgraph::{Entity, Relation};
+use actorgraph::{DateWords, Entity, Relation};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -38,9 +40,17 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
     {
         let entity = rows.entity().clone();
         let mut table = table();
-        let read = rows.each(|relation, other| table.row(row(&entity, relation, other)));
+        // A hub's rows are made on every core, in runs appended in order.
+        let read = rows.chunks(1024, |rows| {
+            let mut part = output::Table::default();
+            for row in rows {
+                record_row(&mut part, row);
+            }
+            part
+        });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if read.is_ok() {
+        if let Ok(parts) = read {
+            table.append(parts);
             let text = entity_text(&entity, rows.len(), &table)?;
             text.finish()?;
             return Ok(ExitCode::SUCCESS);
@@ -114,6 +124,27 @@ fn row(entity: &Entity, relation: &Relation, other: &Entity) -> Vec<String> {
         status_label(relation),
         relation.id.to_string(),
     ]
+}
+
+/// Adds to `table` the row of a relation read from the cache ([`cache::rows::Row`]): the
+/// cells [`row`] gives for the relation it was read from.
+fn record_row(table: &mut output::Table, row: &cache::rows::Row) {
+    let dates = Relation::dates_of(
+        row.kind,
+        row.start,
+        row.end,
+        row.timeless,
+        &DateWords::ENGLISH,
+    );
+    let kind = kind_label_of(row.kind, row.negated, Some(row.outgoing));
+    let status = status_label_of(row.status, &row.claimed_by, &row.disputed_by);
+    table.row([
+        dates.as_str(),
+        kind.as_str(),
+        entity_label(row.other),
+        status.as_str(),
+        row.id,
+    ]);
 }
 
 /// Writes `entity`'s names, lifetime and description, then `table`, the table of its `count`

@@ -288,15 +288,44 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl fmt::Display for PartialDate {
+    /// The year in four digits at least, then `-` and the month, `-` and the day in two
+    /// digits each when known: `2012`, `2012-06`, `2012-06-27`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        if self.year > 9999 || self.month > 99 || self.day > 99 {
+            // Only a date being refused as invalid: the formatter pads it.
+            write!(f, "{:04}", self.year)?;
+            if self.month != 0 {
+                write!(f, "-{:02}", self.month)?;
+            }
+            if self.day != 0 {
+                write!(f, "-{:02}", self.day)?;
+            }
+            return Ok(());
+        }
+        // Written digit by digit, not through the formatter's padding: a hub's table writes
+        // tens of thousands of dates.
+        let mut text = [0u8; 10];
+        let mut len = 0;
+        let mut digits = |n: u16, width: usize, dash: bool| {
+            if dash {
+                text[len] = b'-';
+                len += 1;
+            }
+            let mut n = n;
+            for at in (len..len + width).rev() {
+                text[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            len += width;
+        };
+        digits(self.year, 4, false);
         if self.month != 0 {
-            write!(f, "-{:02}", self.month)?;
+            digits(u16::from(self.month), 2, true);
         }
         if self.day != 0 {
-            write!(f, "-{:02}", self.day)?;
+            digits(u16::from(self.day), 2, true);
         }
-        Ok(())
+        f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -453,6 +482,19 @@ mod tests {
     }
 
     proptest! {
+        /// Every date, valid or not, prints as the formatter pads its fields.
+        #[test]
+        fn a_date_prints_its_fields_padded(year in any::<u16>(), month in any::<u8>(), day in any::<u8>()) {
+            let mut padded = format!("{year:04}");
+            if month != 0 {
+                padded += &format!("-{month:02}");
+            }
+            if day != 0 {
+                padded += &format!("-{day:02}");
+            }
+            prop_assert_eq!(PartialDate { year, month, day }.to_string(), padded);
+        }
+
         #[test]
         fn print_then_parse_round_trips(d in any_date()) {
             prop_assert_eq!(d.to_string().parse::<PartialDate>().unwrap(), d);

@@ -252,7 +252,19 @@ impl Relation {
     /// narrow form when `words.short` (a range within one year writes it once:
     /// `2012-04-06..06-27`).
     pub fn dates_in(&self, words: &DateWords) -> String {
-        let coarser = match (self.start, self.end) {
+        Relation::dates_of(self.kind, self.start, self.end, self.timeless, words)
+    }
+
+    /// [`dates_in`](Relation::dates_in) of a relation of `kind` from `start` to `end`,
+    /// `timeless` or not: for a row read from a record without building its relation.
+    pub fn dates_of(
+        kind: RelationKind,
+        start: Option<UncertainDate>,
+        end: Option<UncertainDate>,
+        timeless: bool,
+        words: &DateWords,
+    ) -> String {
+        let coarser = match (start, end) {
             (Some(s), Some(UncertainDate::Exact(e))) => {
                 s.written().1.is_some_and(|s| e.precision() < s.precision())
             }
@@ -265,20 +277,20 @@ impl Relation {
                 d.to_string()
             }
         };
-        let end = |e: super::Human| {
+        let ended = |e: super::Human| {
             if coarser {
                 words.within.replace("{}", &show(e))
             } else {
                 show(e)
             }
         };
-        match (self.start.map(|d| d.human()), self.end.map(|d| d.human())) {
-            (None, None) if self.timeless => words.timeless.to_owned(),
+        match (start.map(|d| d.human()), end.map(|d| d.human())) {
+            (None, None) if timeless => words.timeless.to_owned(),
             (None, None) => words.undated.to_owned(),
-            (Some(s), None) if self.kind.is_instantaneous() => show(s),
+            (Some(s), None) if kind.is_instantaneous() => show(s),
             (Some(s), None) => format!("{} →", show(s)),
-            (Some(s), Some(_)) if self.start == self.end => show(s),
-            (Some(s), Some(e)) => format!("{} → {}", show(s), end(e)),
+            (Some(s), Some(_)) if start == end => show(s),
+            (Some(s), Some(e)) => format!("{} → {}", show(s), ended(e)),
             (None, Some(e)) => format!("? → {}", show(e)),
         }
     }
