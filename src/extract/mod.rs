@@ -4025,4 +4025,24 @@ mod tests {
             .any(|c| c.starts_with("control"))
         );
     }
+
+    // extract10: recall.
+
+    #[test]
+    fn a_place_that_fell_to_a_side_is_held_by_it() {
+        let fell = [
+            (Lang::En, "Kidal fell to the MNLA in April 2012."),
+            (
+                Lang::Fr,
+                "Kidal est tombée aux mains du MNLA en avril 2012.",
+            ),
+            (
+                Lang::Ar,
+                "وكانت كيدال قد سقطت في يد الحركة الوطنية لتحرير أزواد في أبريل 2012.",
+            ),
+        ];
+        for (lang, text) in fell {
+            assert_eq!(read(lang, text), ["control mnla kidal 2012-04 -"], "{text}");
+        }
+    }
 }
