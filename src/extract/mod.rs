@@ -3872,4 +3872,177 @@ mod tests {
             0
         );
     }
+
+    // extract10: the wrong readings of blind set 7, each a rule of the grammar.
+
+    #[test]
+    fn a_body_after_a_locative_is_where_the_subject_acts() {
+        // "ندد X في Y": Y is where X denounces, neither its subject nor its object.
+        let found = read(
+            Lang::Ar,
+            "ندد الإسلاميون في مالي بالحركة الوطنية لتحرير أزواد.",
+        );
+        assert_eq!(found, ["denunciation islamists mnla - -"]);
+        assert!(read(Lang::Ar, "ندد الإسلاميون في مالي.").is_empty());
+        assert_eq!(
+            read(Lang::En, "The Islamists in Mali condemned the MNLA."),
+            ["denunciation islamists mnla - -"]
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_condemnation_is_an_act_not_its_target() {
+        let condemned = [
+            (Lang::Ar, "دانت فرنسا الهجوم على مالي."),
+            (
+                Lang::Ar,
+                "ودان بلال أغ الشريف تفجير غاو، لكنه دعا مالي إلى الحوار.",
+            ),
+            (
+                Lang::Ar,
+                "ودان الأمين العام للحركة الوطنية لتحرير أزواد بلال أغ الشريف تفجير مالي.",
+            ),
+            (Lang::En, "ECOWAS condemned the attacks on Mali."),
+            (
+                Lang::Fr,
+                "La CEDEAO a condamné les attaques contre le Mali.",
+            ),
+        ];
+        for (lang, text) in condemned {
+            let found = read(lang, text);
+            assert!(!starts(&found, "attack"), "{text}: {found:?}");
+            assert!(
+                !found.iter().any(|c| c.starts_with("denunciation")),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_spokesman_reports_what_his_side_s_forces_did() {
+        let reported = [
+            (
+                Lang::Ar,
+                "ونفى المتحدث باسم الحركة الوطنية لتحرير أزواد بلال أغ الشريف أن تكون قواتهم قد هاجمت الجيش المالي قرب غاو.",
+            ),
+            (
+                Lang::En,
+                "The MNLA's spokesman, Bilal Ag Acherif, denied that their forces had attacked the Malian army near Gao.",
+            ),
+            (
+                Lang::Fr,
+                "Le porte-parole du MNLA, Bilal Ag Acherif, a démenti que leurs forces aient attaqué l'armée malienne.",
+            ),
+        ];
+        for (lang, text) in reported {
+            let found = read(lang, text);
+            assert!(!starts(&found, "attack"), "{text}: {found:?}");
+            // The spokesman is a member, and "du" after his title names no leader.
+            assert!(
+                starts(&found, "membership bilal-ag-acherif mnla"),
+                "{text}: {found:?}"
+            );
+            assert!(!starts(&found, "leadership"), "{text}: {found:?}");
+        }
+        // An actor that says what it did keeps the act.
+        assert!(has(
+            Lang::Ar,
+            "وأعلنت الحركة الوطنية لتحرير أزواد أنها سيطرت على غاو.",
+            "control mnla gao"
+        ));
+    }
+
+    #[test]
+    fn a_killing_by_a_named_means_has_no_author_from_the_clause() {
+        let found = read(
+            Lang::Ar,
+            "تقاتل أزواد مالي منذ مقتل معمر القذافي في نيسان/أبريل الماضي بصاروخ فرنسي.",
+        );
+        assert!(!starts(&found, "attack"), "{found:?}");
+        assert!(starts(&found, "conflict azawad mali"), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_s_objects_end_at_a_new_clause_opened_by_and() {
+        // "…، ونفذه بالتعاون مع Y": Y is no object of the verb of the clause before.
+        let found = read(
+            Lang::Ar,
+            "انضم الطوارق إلى أنصار الدين، وقاتلوه بالتعاون مع عناصر من الحركة الوطنية لتحرير أزواد.",
+        );
+        assert!(!starts(&found, "membership tuareg mnla"), "{found:?}");
+    }
+
+    #[test]
+    fn the_name_after_a_spokesman_s_comma_is_the_spokesman() {
+        assert_eq!(
+            read(
+                Lang::En,
+                "Bilal Ag Acherif's spokesman, Ag Touman, spoke on Monday."
+            )
+            .iter()
+            .filter(|c| c.starts_with("membership"))
+            .collect::<Vec<_>>(),
+            ["membership ag-touman bilal-ag-acherif - -"]
+        );
+    }
+
+    #[test]
+    fn an_intermediary_is_no_party_to_the_talks() {
+        let through = [
+            (
+                Lang::Ar,
+                "فتحت مالي عن طريق الجزائر محادثات مع الحركة الوطنية لتحرير أزواد.",
+            ),
+            (
+                Lang::En,
+                "Mali opened talks with the MNLA through the good offices of Algeria.",
+            ),
+            (
+                Lang::Fr,
+                "Le Mali avait engagé par l'intermédiaire de l'Algérie des discussions avec le MNLA.",
+            ),
+        ];
+        for (lang, text) in through {
+            assert_eq!(read(lang, text), ["negotiation mali mnla - -"], "{text}");
+        }
+    }
+
+    #[test]
+    fn taking_position_at_a_place_is_presence() {
+        for (lang, text) in [
+            (Lang::Fr, "L'armée malienne a pris position près de Gao."),
+            (Lang::En, "The Malian army took up positions near Gao."),
+        ] {
+            assert_eq!(read(lang, text), ["presence malian-army gao - -"], "{text}");
+        }
+        // At the town's airport: the site, not the town.
+        assert!(
+            !read(
+                Lang::Fr,
+                "Les soldats de l'armée malienne ont pris position à l'aéroport de Gao."
+            )
+            .iter()
+            .any(|c| c.starts_with("control"))
+        );
+    }
+
+    // extract10: recall.
+
+    #[test]
+    fn a_place_that_fell_to_a_side_is_held_by_it() {
+        let fell = [
+            (Lang::En, "Kidal fell to the MNLA in April 2012."),
+            (
+                Lang::Fr,
+                "Kidal est tombée aux mains du MNLA en avril 2012.",
+            ),
+            (
+                Lang::Ar,
+                "وكانت كيدال قد سقطت في يد الحركة الوطنية لتحرير أزواد في أبريل 2012.",
+            ),
+        ];
+        for (lang, text) in fell {
+            assert_eq!(read(lang, text), ["control mnla kidal 2012-04 -"], "{text}");
+        }
+    }
 }

@@ -559,10 +559,15 @@ impl Sentence<'_> {
     /// the trigger itself ("la médiation", "mediation") or stands at most three words before
     /// it in its clause ("accepted to facilitate talks", "بوساطة", "يسهل المحادثات").
     fn facilitated(&self, a: usize) -> bool {
-        self.markers
-            .facilitator
-            .iter()
-            .any(|&(x, y)| x == a || (y <= a && self.gap(y, a) <= 3 && !self.clause_between(y, a)))
+        self.markers.facilitator.iter().any(|&(x, y)| {
+            x == a
+                || (y <= a
+                        && self.gap(y, a) <= 3
+                        && !self.clause_between(y, a)
+                        // "par l'intermédiaire de X des discussions": X carries the talks,
+                        // whose sides are read as a noun's.
+                        && !self.mentions.iter().any(|m| m.first >= y && m.last <= a))
+        })
     }
 
     /// "between X and Y" near a symmetric trigger: X and Y are its two sides.
@@ -654,6 +659,17 @@ impl Sentence<'_> {
 
     /// A title between a group and a person.
     fn title_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
+        // "le porte-parole du MNLA": "du" belongs to the title before it, which is read
+        // ("le MNLA du secrétaire général X" keeps the title after "du").
+        if self.markers.partitive.contains(&a)
+            && self
+                .markers
+                .triggers
+                .iter()
+                .any(|&(_, end, ref t)| t.pos == Pos::Title && end == a)
+        {
+            return;
+        }
         // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
         // d'Ali Darassa": the group right before the title, the person right after
         // (the caller keeps the reading whose kinds fit).
@@ -664,7 +680,11 @@ impl Sentence<'_> {
         {
             out.push(read(person, group, "title", 0.6));
         }
-        if let Some(group) = self.right_after(b) {
+        // "X's spokesman, Y": the name after a comma is the person, never the group.
+        if let Some(group) = self
+            .right_after(b)
+            .filter(|&g| !self.clause_between(b, self.mentions[g].first))
+        {
             let group_end = self.mentions[group].last;
             let person = self
                 .right_after(group_end)
@@ -686,6 +706,9 @@ impl Sentence<'_> {
         // "مقتل X في غارة استهدفت Y", "the killing of X in a strike that hit Y": who died
         // is no subject of a verb after his death in its clause.
         let subject = subject.filter(|&s| !self.victim(s, a));
+        // "نفى المتحدث باسم X Y أن تكون قواتهم قد هاجمت", "Y denied that their forces
+        // attacked": what a speaker reports has its own subject.
+        let subject = subject.filter(|&s| !self.reported_clause_subject(s, a));
         // "الجماعة، التي يقودها X وتنشط في Y": the clause's later verb is its antecedent's.
         let in_clause = self.clause_antecedent(a);
         let subject = in_clause.or(subject);
@@ -787,7 +810,15 @@ impl Sentence<'_> {
             // Verb-object-subject, which Arabic allows when the subject is long or
             // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
             // the kinds refuse the usual order (the caller tries readings in turn).
-            if !symmetric && let Some(t) = self.right_after(self.mentions[s].last) {
+            // "ندد X في Y": a name after a locative is where, never the subject.
+            if !symmetric
+                && let Some(t) = self.right_after(after_subject)
+                && !self
+                    .markers
+                    .locative
+                    .iter()
+                    .any(|&(x, end)| x >= after_subject && end <= self.mentions[t].first)
+            {
                 out.push(read(t, s, "verb-vos", 0.6));
             }
         }
@@ -804,11 +835,20 @@ impl Sentence<'_> {
             let first = self.mentions[m].first;
             first == b || (first == b + 1 && construct(b))
         });
+        // "X a engagé par l'intermédiaire de Y des discussions": the name before Y.
         let source = self
             .before(a)
+            .and_then(|s| match self.intermediary(s) {
+                true => s.checked_sub(1),
+                false => Some(s),
+            })
             .filter(|&s| self.mentions[s].last + 10 >= a)
             .and_then(|s| self.noun_source(s, a))
-            .filter(|&s| !self.prepositional(s) && !self.apposed(s));
+            .filter(|&s| !self.prepositional(s) && !self.apposed(s) && !self.intermediary(s))
+            // "X condemned the attacks on Y", "دان X تفجير Y": the act condemned is not
+            // the condemner's; "since the killing of Y by a missile": the means names
+            // another author.
+            .filter(|_| !self.condemned(a) && !self.means_named(b));
         // "attacks sponsored by X against Y": the agent is the source.
         let agent = self
             .markers
@@ -913,6 +953,12 @@ impl Sentence<'_> {
                         && !self.markers.complement.iter().any(|&c| c >= b && c < first)
                         // "agreed to facilitate talks between Y and Z": the talks' sides.
                         && !self.markers.facilitator.iter().any(|&(x, _)| x >= b && x < first)
+                        // "condemned the attacks on Y", "دان X تفجير Y": the act is what is
+                        // condemned, no name after it.
+                        && !(trigger.kind == RelationKind::Denunciation
+                            && self.markers.triggers.iter().any(|&(x, _, ref t)| {
+                                x >= b && x < first && t.pos == Pos::Noun && !t.near
+                            }))
                         && self.gap(b, first) <= 6
                         && !self.new_clause_between(b, first)
                         // "attacked militants near Gao": Gao is where. For control, the place
@@ -1015,6 +1061,104 @@ impl Sentence<'_> {
         })
     }
 
+    /// True when mention `m` is named through an intermediary: right after a word of
+    /// facilitating ("par l'intermédiaire de X", "through the good offices of X", "بوساطة
+    /// X"), at most three words between in its clause. It carries what is done; it does not
+    /// do it.
+    fn intermediary(&self, m: usize) -> bool {
+        let first = self.mentions[m].first;
+        self.markers
+            .facilitator
+            .iter()
+            .any(|&(_, y)| y <= first && self.gap(y, first) <= 3 && !self.clause_between(y, first))
+    }
+
+    /// True when the noun trigger at token `a` is the object of a verb of condemnation
+    /// before it in its clause, only its subject and a determiner between ("condemned the
+    /// attacks", "a condamné l'attentat", "دان X تفجير"): the act is condemned, its author
+    /// is not the condemner.
+    fn condemned(&self, a: usize) -> bool {
+        // An accusation tells what the one accused did ("accused X of attacks", "اتهمت X
+        // Y بتفجير"). Only the Arabic subject after the verb, with its title, may stand
+        // between ("ودان الرئيس المشترك لـX Y تفجير").
+        let (names, words) = if self.lang == Lang::Ar {
+            (2, 3)
+        } else {
+            (0, 1)
+        };
+        self.markers.triggers.iter().any(|&(start, end, ref t)| {
+            t.kind == RelationKind::Denunciation
+                && t.pos == Pos::Verb
+                && !self.markers.accusation.contains(&start)
+                && end <= a
+                && self.gap(end, a) <= words
+                && !self.clause_between(end, a)
+                && self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.first >= end && m.last <= a)
+                    .count()
+                    <= names
+        })
+    }
+
+    /// True when the means or agent of the death told by the noun ending at token `b` is
+    /// named after its victim in the clause ("since the killing of X by a missile", "مقتل X
+    /// في نيسان بصاروخ"): an agent marker, or in Arabic a word with ب written on it that is
+    /// no name; a date between is passed over. The clause's subject is not its author.
+    fn means_named(&self, b: usize) -> bool {
+        // The noun of death is the trigger, or its phrase ends with "of" after it.
+        if !self.markers.victim.iter().any(|&e| e == b || e == b + 1) {
+            return false;
+        }
+        let in_date = |i: usize| self.markers.dates.iter().any(|&(x, y)| x <= i && i < y);
+        let mut words = 0;
+        for i in b..self.last {
+            let t = &self.tokens[i];
+            if in_date(i) || self.mentions.iter().any(|m| m.first <= i && i < m.last) {
+                continue;
+            }
+            if t.kind != Kind::Word {
+                return false;
+            }
+            if self.markers.agent.iter().any(|&(x, _)| x == i)
+                || (self.lang == Lang::Ar
+                    && t.key.starts_with('ب')
+                    && t.bare.is_some()
+                    && !t.definite)
+            {
+                return true;
+            }
+            words += 1;
+            if words > 6 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// True when mention `s` is a person named with a title (a spokesman, an official:
+    /// "المتحدث باسم X Y", "X's spokesman, Y", "Y, X's spokesman,") and a complement ("أن",
+    /// "that", "que") stands between it and the verb at token `a`, the clause it opens
+    /// holding at least two words before the verb, names not counted ("نفى … Y أن تكون
+    /// قواتهم قد هاجمت", "Y denied that their forces had attacked"): he speaks, the act is
+    /// the clause's own subject's. An actor that says what its own units did ("قال الجيش إن
+    /// دباباته دخلت") is not a titled person and keeps the act.
+    fn reported_clause_subject(&self, s: usize, a: usize) -> bool {
+        let (first, end) = (self.mentions[s].first, self.mentions[s].last);
+        let titled = self.markers.triggers.iter().any(|&(x, y, ref t)| {
+            t.pos == Pos::Title
+                && ((y <= first && first <= y + 8 && self.gap(y, first) <= 2)
+                    || (x >= end && x <= end + 3))
+        });
+        titled
+            && self
+                .markers
+                .complement
+                .iter()
+                .any(|&c| c >= end && c < a && self.gap(c + 1, a) >= 2)
+    }
+
     /// True when mention `m` names where a site is: right after a site noun ("مطار الخرطوم"),
     /// after one and "of" ("the airport of Khartoum", "l'aéroport de Bangui"), or in English
     /// right before one ("Khartoum airport"). A verb's object is then the site, not the place.
@@ -1032,8 +1176,15 @@ impl Sentence<'_> {
     /// that clause's, not an object of the verb before.
     fn new_clause_between(&self, from: usize, to: usize) -> bool {
         let punctuation = (from..to).find(|&i| self.tokens[i].kind != Kind::Word);
+        // "…، ونفذه بالتعاون مع Y": a word carrying و after the comma opens a new clause
+        // when it is no name (a list's next item is one: "…، وY").
         let and_after = punctuation.is_some_and(|p| {
-            self.markers.and.iter().any(|&x| x > p && x < to) || self.tokens[to].conjunction
+            self.markers.and.iter().any(|&x| x > p && x < to)
+                || self.tokens[to].conjunction
+                || (p + 1 < to
+                    && self.tokens[p + 1].kind == Kind::Word
+                    && self.tokens[p + 1].conjunction
+                    && !self.mentions.iter().any(|m| m.first == p + 1))
         });
         and_after || self.verb_between(from, to)
     }
