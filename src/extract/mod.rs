@@ -3944,6 +3944,18 @@ mod tests {
             );
             assert!(!starts(&found, "leadership"), "{text}: {found:?}");
         }
+        // A leader's title before "de" keeps the leadership "de" reads.
+        for text in [
+            "Le chef du MNLA, Bilal Ag Acherif, a parlé.",
+            "Le secrétaire général de la CEDEAO, Bilal Ag Acherif, a parlé.",
+        ] {
+            let found = read(Lang::Fr, text);
+            assert!(
+                starts(&found, "leadership bilal-ag-acherif"),
+                "{text}: {found:?}"
+            );
+            assert!(!starts(&found, "membership"), "{text}: {found:?}");
+        }
         // An actor that says what it did keeps the act.
         assert!(has(
             Lang::Ar,

@@ -537,7 +537,7 @@ impl Sentence<'_> {
         }
         match trigger.pos {
             Pos::Including => self.including_readings(a, b, &mut out),
-            Pos::Title => self.title_readings(a, b, &mut out),
+            Pos::Title => self.title_readings(a, b, trigger, &mut out),
             Pos::By => {
                 if let Some(leader) = self.right_after(b)
                     && let Some(group) = self.before(a).filter(|&g| self.mentions[g].last + 2 >= a)
@@ -658,15 +658,17 @@ impl Sentence<'_> {
     }
 
     /// A title between a group and a person.
-    fn title_readings(&self, a: usize, b: usize, out: &mut Vec<Reading>) {
-        // "le porte-parole du MNLA": "du" belongs to the title before it, which is read
-        // ("le MNLA du secrétaire général X" keeps the title after "du").
+    fn title_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
+        // "le porte-parole du MNLA": "du" belongs to the title before it, which says what
+        // the person is: a title of another kind is read on its own, and "du" gives nothing
+        // ("le chef de la CEDEAO, X" keeps the leadership "de" reads; "le MNLA du secrétaire
+        // général X" keeps the title after "du").
         if self.markers.partitive.contains(&a)
             && self
                 .markers
                 .triggers
                 .iter()
-                .any(|&(_, end, ref t)| t.pos == Pos::Title && end == a)
+                .any(|&(_, end, ref t)| t.pos == Pos::Title && end == a && t.kind != trigger.kind)
         {
             return;
         }
