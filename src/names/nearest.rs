@@ -205,13 +205,14 @@ impl Nearest {
                 levenshtein = 1.0 - d as f64 / longer as f64;
             }
         }
-        // Jaro–Winkler counts only where it could beat both the bar and Levenshtein.
-        let jaro_winkler = match may.jaro_winkler
-            && MayReach::of(shared, chars, self.length, prefix, bar.max(levenshtein)).jaro_winkler
-        {
-            true => strsim::jaro_winkler(name_key, &self.key) - 0.15,
-            false => 0.0,
-        };
+        // Jaro–Winkler counts only where it could beat both the bar and Levenshtein (a bound
+        // at least as high as `may`'s, so `may.jaro_winkler` is implied).
+        let beaten = bar.max(levenshtein);
+        let jaro_winkler =
+            match MayReach::of(shared, chars, self.length, prefix, beaten).jaro_winkler {
+                true => strsim::jaro_winkler(name_key, &self.key) - 0.15,
+                false => 0.0,
+            };
         let similarity = levenshtein.max(jaro_winkler);
         // Only the entities near enough are ever suggested; the nearest of an entity's names
         // counts.
