@@ -116,7 +116,14 @@ fn check_alone<'a>(element: &'a Element<Entity>, file: &str) -> (Alone<'a>, Box<
         );
     }
     let mut after: Vec<Step> = problems.into_iter().map(Step::Problem).collect();
-    let keys: Box<[String]> = entity.all_names().map(names::key).collect();
+    // A name over the length limit is an error below and never indexed: it is not folded
+    // (a 100 MB alias would cost seconds), and its key stays empty.
+    let keys: Box<[String]> = (entity.all_names())
+        .map(|name| match names::too_long(name) {
+            true => String::new(),
+            false => names::key(name),
+        })
+        .collect();
     for (slot, (field, name)) in named_fields(entity).enumerate() {
         let mut problems = Vec::new();
         let fits = check_length(&at, &field, name, Length::Name, &mut problems);
