@@ -19,6 +19,8 @@ pub(crate) struct DateMention {
     pub last: usize,
     pub start: Option<UncertainDate>,
     pub end: Option<UncertainDate>,
+    /// Written after "since" (منذ, "depuis"): what the sentence tells began then.
+    pub since: bool,
 }
 
 /// Finds the date expressions of `tokens`, in order. `anchor` is the publication date.
@@ -124,7 +126,10 @@ impl Scanner<'_> {
                     let bound = date.written().0.map(UncertainDate::NotBefore);
                     self.found(i, end, bound, None, date)
                 }
-                DateWord::Since => self.found(i, end, Some(date), None, date),
+                DateWord::Since => DateMention {
+                    since: true,
+                    ..self.found(i, end, Some(date), None, date)
+                },
                 DateWord::Until => self.found(i, end, None, Some(date), date),
                 _ => {
                     // from X to Y
@@ -162,6 +167,7 @@ impl Scanner<'_> {
             last,
             start,
             end,
+            since: false,
         }
     }
 

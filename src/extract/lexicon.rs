@@ -327,6 +327,10 @@ pub(crate) struct Trigger {
     /// A masdar whose genitive is its object, not its agent ("محاربة Y", fighting Y;
     /// "استعادة Y", retaking Y): with ل of purpose, the clause's subject does it to Y.
     pub object: bool,
+    /// The title of a head of state or government ("president", "رئيس الوزراء"): a state's
+    /// adjective right after it (right before it in English: "Georgian President X") names
+    /// the state the person after it leads ("الرئيس الجورجي X", "le président ukrainien X").
+    pub state: bool,
     /// The trigger as written in the lexicon, for `rule`.
     pub label: String,
 }
@@ -353,6 +357,9 @@ pub struct Lexicon {
     phrases: Vec<Phrase>,
     /// How verbs change with person and number (the `inflection` lines).
     inflection: Inflection,
+    /// The adjectives of states no regular ending derives from their names (the `demonym`
+    /// lines: "French", "allemande", "أمريكي"): a state's name key, its adjectives' keys.
+    demonyms: Vec<(String, Vec<String>)>,
 }
 
 /// How a language's verbs change with person and number, read from the lexicon's
@@ -471,6 +478,14 @@ impl Lexicon {
                 lexicon.inflection.add(&args, forms).map_err(fail)?;
                 continue;
             }
+            if let Some(names) = head.trim().strip_prefix("demonym ") {
+                let forms: Vec<String> =
+                    body.split('|').map(key).filter(|k| !k.is_empty()).collect();
+                for name in names.split('/').map(key).filter(|k| !k.is_empty()) {
+                    lexicon.demonyms.push((name, forms.clone()));
+                }
+                continue;
+            }
             let meaning = meaning(head.trim()).map_err(fail)?;
             for phrase in body.split('|') {
                 let words: Vec<Word> = phrase.split_whitespace().flat_map(words_of).collect();
@@ -489,6 +504,14 @@ impl Lexicon {
             }
         }
         Ok(lexicon)
+    }
+
+    /// The adjectives of the `demonym` lines: the key of a state's name, the keys of its
+    /// adjectives ("france" → "french"). Which entity the name is, the graph says.
+    pub(crate) fn demonyms(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.demonyms
+            .iter()
+            .map(|(n, a)| (n.as_str(), a.as_slice()))
     }
 
     fn add(&mut self, phrase: Phrase) {
@@ -736,6 +759,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         pits: false,
         indefinite: false,
         object: false,
+        state: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -756,6 +780,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.indefinite = true;
         } else if *flag == "object" {
             trigger.object = true;
+        } else if *flag == "state" {
+            trigger.state = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

@@ -232,9 +232,9 @@ impl<'g> Extractor<'g> {
         Ok(Extractor {
             graph,
             lang,
+            demonyms: demonyms(graph, &lexicon),
             lexicon,
             gazetteer: Gazetteer::new(graph),
-            demonyms: demonyms(graph),
             forces: forces(graph),
             coref: coref::Tables::new(graph),
         })
@@ -291,8 +291,15 @@ impl<'g> Extractor<'g> {
                 .take_while(|d| d.first < s.last)
                 .collect();
             self.forces_of_states(document, text, s, &tokens, &mentions, &mut out);
+            // One name is enough when a head of state's title may name the state it leads
+            // by an adjective ("قال الرئيس الجورجي X").
+            let titled = (s.first..s.last).any(|i| {
+                matches[i]
+                    .iter()
+                    .any(|(_, p)| matches!(&p.meaning, lexicon::Meaning::Trigger(t) if t.state))
+            });
             if mentions.is_empty()
-                || (coref::named_count(&mentions) < 2 && context.subject.is_none())
+                || (coref::named_count(&mentions) < 2 && context.subject.is_none() && !titled)
             {
                 continue;
             }
@@ -337,8 +344,11 @@ impl<'g> Extractor<'g> {
         // The subject of the sentence's last clause that had one, and where its verb ends.
         let mut sentence_subject: Option<(usize, usize)> = None;
         for (a, b, trigger) in &sentence.markers.triggers {
-            // "called for talks": what is asked for is not stated.
-            if read_span == Some((*a, *b)) || sentence.appealed(*a) {
+            // "called for talks": what is asked for is not stated. A title, "led by" or an
+            // apposition describes a name the call only mentions ("ودعا الأمين العام
+            // للأمم المتحدة X": X still leads the UN).
+            let event = matches!(trigger.pos, lexicon::Pos::Verb | lexicon::Pos::Noun);
+            if read_span == Some((*a, *b)) || (event && !trigger.near && sentence.appealed(*a)) {
                 continue;
             }
             let here = here(trigger, *a, *b, context.date);
@@ -392,6 +402,9 @@ impl<'g> Extractor<'g> {
             && sentence.only_objects_between(from, a)
         {
             subject = self.propose_carried(sentence, here, e, out);
+        }
+        if subject.is_none() {
+            subject = self.propose_titled_state(sentence, here, out);
         }
         if subject.is_none() {
             subject = self.propose(sentence, here, None, out);
@@ -498,6 +511,59 @@ impl<'g> Extractor<'g> {
                 .or_else(|| self.demonyms.get(t.bare.as_ref()?))
                 .copied()
         })
+    }
+
+    /// "الرئيس الجورجي X", "le président ukrainien X", "Georgian President X": the title
+    /// of a head of state or government ([`lexicon::Trigger::state`]) next to a state's
+    /// adjective — right after it, or right before it in English — makes the person after
+    /// the title that state's leader. The adjective stands as the state's mention for this
+    /// title's reading only: for the sentence's other triggers the person is the actor.
+    fn propose_titled_state(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (a, b) = (here.a, here.b);
+        if here.trigger.pos != lexicon::Pos::Title || !here.trigger.state {
+            return None;
+        }
+        let at = match self.lang {
+            Lang::En => a.checked_sub(1).filter(|&i| i >= sentence.first)?,
+            _ => Some(b).filter(|&i| i < sentence.last)?,
+        };
+        let tokens = sentence.tokens;
+        let mentions = sentence.mentions;
+        // "South Sudanese President X": an English adjective of two capitalised words is
+        // not the second word's state.
+        let compound = self.lang == Lang::En
+            && at > sentence.first
+            && tokens[at - 1].kind == tokens::Kind::Word
+            && tokens[at - 1].upper
+            && !sentence.markers.determiner.contains(&(at - 1));
+        if compound
+            || tokens[at].kind != tokens::Kind::Word
+            || mentions.iter().any(|m| m.first <= at && at < m.last)
+        {
+            return None;
+        }
+        let mut adjective = mentions::Mention {
+            first: at,
+            last: at + 1,
+            start: tokens[at].start,
+            end: tokens[at].end,
+            who: Who::Pair(0, 0),
+            resolved: false,
+        };
+        adjective.who = Who::Known(self.demonym_in(tokens, &adjective)?);
+        let p = mentions.partition_point(|m| m.first < at);
+        let mut with_adjective = mentions.to_vec();
+        with_adjective.insert(p, adjective);
+        let sentence = rules::Sentence {
+            mentions: &with_adjective,
+            ..*sentence
+        };
+        self.propose(&sentence, here, None, out)
     }
 
     /// "the Malian army", "les forces maliennes": an armed force the graph does not know by
@@ -889,7 +955,11 @@ impl<'g> Extractor<'g> {
         // the relation went on, so it is stated, not negated (and takes no date: see
         // `dating`). Not so for expelling: "did not expel X from Y" says nothing of Y.
         let negated = sentence.negated(a) && !went_on(sentence, here);
-        let status = if sentence.markers.denial {
+        // A title is how the writer names the person ("Le président ukrainien X a accusé
+        // …", "X denied …"): what the sentence reports or denies is not the title.
+        let status = if trigger.pos == lexicon::Pos::Title {
+            Status::Asserted
+        } else if sentence.markers.denial {
             Status::Disputed
         } else if sentence.reported(a, b) {
             Status::Alleged
@@ -1119,6 +1189,18 @@ fn dating<'a>(sentence: &rules::Sentence, here: &Here<'a>) -> Dating<'a> {
     if trigger.kind.is_instantaneous() && end.is_some() && start.is_none() {
         start = end.take();
     }
+    // A title names what the person was on the date its sentence tells ("le 3 mai, le
+    // président ukrainien X a déclaré"): the leadership began on or before it and ended on
+    // or after it. "Since" keeps the date as the beginning.
+    if trigger.pos == lexicon::Pos::Title
+        && end.is_none()
+        && !date.is_some_and(|d| d.since)
+        && let Some(held) = start.take()
+    {
+        let (lo, hi) = held.written();
+        start = hi.map(UncertainDate::NotAfter);
+        end = lo.map(UncertainDate::NotBefore);
+    }
     Dating {
         start,
         end,
@@ -1189,28 +1271,48 @@ fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'stati
 /// name: Arabic nisba (مالي → المالي/المالية, فرنسا → الفرنسية, تشاد → التشادية) and the
 /// regular French and English endings (Mali → Malian, malien, malienne,
 /// maliens, maliennes; Tchad → tchadien).
-/// Irregular ones ("French", "française") are not derived. An adjective two states share is
-/// left out.
-fn demonyms(graph: &Graph) -> HashMap<String, usize> {
+/// Irregular ones ("French", "allemande", "أمريكي") are the lexicon's `demonym` lines, each
+/// for the state one of whose names it gives. An adjective two states share is left out.
+fn demonyms(graph: &Graph, lexicon: &Lexicon) -> HashMap<String, usize> {
     let mut out: HashMap<String, usize> = HashMap::new();
+    let mut add = |form: String, i: usize| {
+        let slot = out.entry(form).or_insert(i);
+        if *slot != i {
+            *slot = usize::MAX;
+        }
+    };
+    let irregular: HashMap<&str, &[String]> = lexicon.demonyms().collect();
     for (i, e) in graph.entities().iter().enumerate() {
         if !matches!(e.kind, EntityKind::State | EntityKind::UnrecognisedState) {
             continue;
         }
-        for (k, _) in crate::names::keyed_names(e) {
-            if k.contains(' ') || k.chars().count() < 3 {
+        for (key, written) in crate::names::keyed_names(e) {
+            for form in irregular.get(key.as_str()).copied().unwrap_or_default() {
+                add(form.clone(), i);
+            }
+            if key.contains(' ') || key.chars().count() < 3 {
                 continue;
             }
-            let stem = k.trim_end_matches(['ا', 'ي', 'ه', 'a', 'e']);
-            let mut forms = vec![k.clone()];
-            if k.chars().any(crate::text::is_arabic) {
-                for base in [k.as_str(), stem] {
+            let stem = key.trim_end_matches(['ا', 'ي', 'ه', 'a', 'e']);
+            let mut forms = vec![key.clone()];
+            if key.chars().any(crate::text::is_arabic) {
+                // A name whose first letters read as the article ("ألمانيا", keyed
+                // "مانيا"): its adjective keeps them ("الألمانية", keyed "المانيه").
+                let normal = crate::names::normalize(written);
+                let whole = (normal != key && normal.starts_with("ال")).then_some(normal);
+                let whole_stem = whole
+                    .as_deref()
+                    .map(|w| w.trim_end_matches(['ا', 'ي', 'ه']));
+                for base in [Some(key.as_str()), Some(stem), whole_stem]
+                    .into_iter()
+                    .flatten()
+                {
                     forms.push(format!("{base}ي"));
                     forms.push(format!("{base}يه"));
                 }
-                forms.push(format!("{k}ه"));
+                forms.push(format!("{key}ه"));
             } else {
-                for base in [k.as_str(), stem] {
+                for base in [key.as_str(), stem] {
                     // French adjectives agree in number too: "les frappes maliennes".
                     for end in [
                         "an", "ian", "en", "ien", "enne", "ienne", "n", "ens", "iens", "ennes",
@@ -1221,10 +1323,7 @@ fn demonyms(graph: &Graph) -> HashMap<String, usize> {
                 }
             }
             for form in forms {
-                let slot = out.entry(form).or_insert(i);
-                if *slot != i {
-                    *slot = usize::MAX;
-                }
+                add(form, i);
             }
         }
     }
@@ -1468,8 +1567,22 @@ mod tests {
 
     /// Each candidate of `text` as `kind source target start end negated status`.
     fn read_all(lang: Lang, text: &str) -> Vec<String> {
-        let graph = load(&GraphFiles::builtin()).unwrap();
-        let extractor = Extractor::new(&graph, lang, None).unwrap();
+        read_in(&load(&GraphFiles::builtin()).unwrap(), lang, text)
+    }
+
+    /// The built-in graph with more entities: `extra` holds their JSON objects, comma-separated.
+    fn builtin_with(extra: &str) -> Graph {
+        let mut files = GraphFiles::builtin();
+        let entities = String::from_utf8(files.entities.to_vec()).unwrap();
+        let open = entities.rfind(']').unwrap();
+        let joined = format!("{},{extra}]", entities[..open].trim_end());
+        files.entities = joined.into_bytes().into();
+        load(&files).unwrap()
+    }
+
+    /// [`read_all`] against `graph`, the armed forces' states left out.
+    fn read_in(graph: &Graph, lang: Lang, text: &str) -> Vec<String> {
+        let extractor = Extractor::new(graph, lang, None).unwrap();
         let found = extractor.extract("t.txt", text, None);
         let party = |p: &Party| match p {
             Party::Known(id) => id.to_string(),
@@ -2228,8 +2341,13 @@ mod tests {
             read_all(Lang::Fr, "L'armée malienne est arrivée à Kidal."),
             ["armed_force_of malian-army mali - -"]
         );
-        // "French" is irregular: not derived.
-        assert!(read_all(Lang::En, "French forces reached Kidal.").is_empty());
+        // "French" is irregular: the lexicon's `demonym` lines give it.
+        assert_eq!(
+            read_all(Lang::En, "French forces reached Kidal."),
+            ["armed_force_of french-armed-forces france - -"]
+        );
+        // An adjective that is neither derived nor listed names no state.
+        assert!(read_all(Lang::En, "Gallic forces reached Kidal.").is_empty());
     }
 
     #[test]
@@ -4056,5 +4174,101 @@ mod tests {
         for (lang, text) in fell {
             assert_eq!(read(lang, text), ["control mnla kidal 2012-04 -"], "{text}");
         }
+    }
+
+    // extract11: leaders of states by their titles.
+
+    /// Georgia and Germany, their leaders and Russia's president, beside the Azawad graph.
+    const LEADERS: &str = r#"
+        {"id": "georgia", "kind": "state", "names": {"en": "Georgia", "ar": "جورجيا", "fr": "Géorgie"}, "description": "A state."},
+        {"id": "germany", "kind": "state", "names": {"en": "Germany", "ar": "ألمانيا", "fr": "Allemagne"}, "description": "A state."},
+        {"id": "saakashvili", "kind": "person", "names": {"en": "Mikheil Saakashvili", "ar": "ميخائيل ساكاشفيلي", "fr": "Mikheïl Saakachvili"}, "description": "A president."},
+        {"id": "merkel", "kind": "person", "names": {"en": "Angela Merkel", "ar": "أنغيلا ميركل", "fr": "Angela Merkel"}, "description": "A chancellor."}"#;
+
+    #[test]
+    fn a_head_of_state_s_title_with_the_state_s_adjective_names_the_state_led() {
+        let graph = builtin_with(LEADERS);
+        for (lang, text, expected) in [
+            (
+                Lang::Ar,
+                "وقال الرئيس الجورجي ميخائيل ساكاشفيلي إن المحادثات فشلت.",
+                "leadership saakashvili georgia - -",
+            ),
+            (
+                Lang::Fr,
+                "Le président géorgien Mikheïl Saakachvili a quitté la réunion.",
+                "leadership saakashvili georgia - -",
+            ),
+            (
+                Lang::En,
+                "Georgian President Mikheil Saakashvili left the meeting.",
+                "leadership saakashvili georgia - -",
+            ),
+            // An adjective no ending derives: the lexicon's `demonym` lines.
+            (
+                Lang::Fr,
+                "La chancelière allemande Angela Merkel a quitté la réunion.",
+                "leadership merkel germany - -",
+            ),
+            (
+                Lang::En,
+                "German Chancellor Angela Merkel left the meeting.",
+                "leadership merkel germany - -",
+            ),
+            (
+                Lang::Ar,
+                "وغادرت المستشارة الألمانية أنغيلا ميركل الاجتماع.",
+                "leadership merkel germany - -",
+            ),
+        ] {
+            assert_eq!(read_in(&graph, lang, text), [expected], "{text}");
+        }
+        // A title of no head of state ("general") names no state led, and without an
+        // adjective the title says nothing of a state.
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Le général géorgien Mikheïl Saakachvili a quitté la réunion.",
+            ),
+            (Lang::En, "President Mikheil Saakashvili left the meeting."),
+        ] {
+            assert_eq!(read_in(&graph, lang, text), [] as [&str; 0], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_is_the_writer_s_on_the_sentence_s_date_and_no_call_s_object() {
+        let graph = builtin_with(LEADERS);
+        // Held on the date: begun on or before it, ended on or after it; what is reported or
+        // called for is not the title.
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Le 12 août 2008, le président géorgien Mikheïl Saakachvili a appelé à des négociations.",
+            ),
+            (
+                Lang::En,
+                "On 12 August 2008 Georgian President Mikheil Saakashvili reportedly called for talks.",
+            ),
+            (
+                Lang::Ar,
+                "ودعا الرئيس الجورجي ميخائيل ساكاشفيلي في 12 أغسطس 2008 إلى محادثات.",
+            ),
+        ] {
+            assert_eq!(
+                read_in(&graph, lang, text),
+                ["leadership saakashvili georgia [..2008-08-12] [2008-08-12..]"],
+                "{text}"
+            );
+        }
+        // "Since" dates the beginning.
+        assert_eq!(
+            read_in(
+                &graph,
+                Lang::En,
+                "Georgian President Mikheil Saakashvili, in power since 2004, left."
+            ),
+            ["leadership saakashvili georgia 2004 -"]
+        );
     }
 }
