@@ -4183,7 +4183,8 @@ mod tests {
         {"id": "georgia", "kind": "state", "names": {"en": "Georgia", "ar": "جورجيا", "fr": "Géorgie"}, "description": "A state."},
         {"id": "germany", "kind": "state", "names": {"en": "Germany", "ar": "ألمانيا", "fr": "Allemagne"}, "description": "A state."},
         {"id": "saakashvili", "kind": "person", "names": {"en": "Mikheil Saakashvili", "ar": "ميخائيل ساكاشفيلي", "fr": "Mikheïl Saakachvili"}, "description": "A president."},
-        {"id": "merkel", "kind": "person", "names": {"en": "Angela Merkel", "ar": "أنغيلا ميركل", "fr": "Angela Merkel"}, "description": "A chancellor."}"#;
+        {"id": "merkel", "kind": "person", "names": {"en": "Angela Merkel", "ar": "أنغيلا ميركل", "fr": "Angela Merkel"}, "description": "A chancellor."},
+        {"id": "tkeshelashvili", "kind": "person", "names": {"en": "Eka Tkeshelashvili", "ar": "إيكا تكيشيلاشفيلي", "fr": "Eka Tkechelachvili"}, "description": "A minister."}"#;
 
     #[test]
     fn a_head_of_state_s_title_with_the_state_s_adjective_names_the_state_led() {
@@ -4233,6 +4234,31 @@ mod tests {
             (Lang::En, "President Mikheil Saakashvili left the meeting."),
         ] {
             assert_eq!(read_in(&graph, lang, text), [] as [&str; 0], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_minister_s_title_with_a_state_s_adjective_names_the_state_served() {
+        let graph = builtin_with(LEADERS);
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "وقالت وزيرة الخارجية الجورجية إيكا تكيشيلاشفيلي إن المحادثات فشلت.",
+            ),
+            (
+                Lang::Fr,
+                "Le chef de la diplomatie géorgienne, Eka Tkechelachvili, a quitté la réunion.",
+            ),
+            (
+                Lang::En,
+                "Georgian Foreign Minister Eka Tkeshelashvili left the meeting.",
+            ),
+        ] {
+            assert_eq!(
+                read_in(&graph, lang, text),
+                ["membership tkeshelashvili georgia - -"],
+                "{text}"
+            );
         }
     }
 
