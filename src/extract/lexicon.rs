@@ -269,6 +269,9 @@ pub(crate) enum Meaning {
     /// A word that continues a list after a comma (بالإضافة إلى, إلى جانب, "as well as",
     /// "ainsi que"): the item after it shares the role of the items before.
     Also,
+    /// A word before a title that makes it another office (نائب, "vice", "deputy", "former",
+    /// "ancien"): "First Vice President X" does not lead the state.
+    Deputy,
     /// "Alongside" (إلى جانب, "aux côtés de"): after a verb of fighting, the side named after
     /// it is an ally of the subject, not its enemy ("fought alongside X").
     Alongside,
@@ -689,6 +692,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
         "also" => Meaning::Also,
+        "deputy" => Meaning::Deputy,
         "alongside" => Meaning::Alongside,
         "resumptive" => Meaning::Resumptive,
         "pair" => Meaning::Pair,

@@ -77,7 +77,7 @@ impl Gazetteer {
     }
 
     /// The longest name starting at token `i`: its length in tokens and entity.
-    fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    pub(crate) fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for first in tokens[i].keys() {
             for (words, entity, capitals) in self.by_first.get(first).into_iter().flatten() {

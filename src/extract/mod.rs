@@ -220,6 +220,10 @@ pub struct Extractor<'g> {
     forces: HashMap<usize, usize>,
     /// What coreference beyond names needs of the graph (`coref`).
     coref: coref::Tables,
+    /// The persons the graph gives a leadership of something: a bare title names no other.
+    leaders: std::collections::HashSet<usize>,
+    /// The state of each armed force ([`forces`]) and capital (`capital`) of the graph.
+    state_of: HashMap<usize, usize>,
 }
 
 /// Candidates below this confidence are not proposed.
@@ -237,6 +241,8 @@ impl<'g> Extractor<'g> {
             gazetteer: Gazetteer::new(graph),
             forces: forces(graph),
             coref: coref::Tables::new(graph),
+            leaders: leaders(graph),
+            state_of: states_of(graph),
         })
     }
 
@@ -250,6 +256,7 @@ impl<'g> Extractor<'g> {
         let matches = self.lexicon.at_each(&tokens);
         let dates = dates::scan(&matches, &tokens, anchor);
         let latin = self.lang != Lang::Ar;
+        let home = self.home_state(&tokens);
         let mut out = Draft::default();
         let mut next_date = 0;
         let mut context = Context::default();
@@ -322,6 +329,7 @@ impl<'g> Extractor<'g> {
                 a,
                 b,
                 carried_date,
+                home,
             };
             let had_subject = self.read_triggers(&sentence, here, &mut context, &mut out);
             self.close_sentence(&in_sentence, &mentions, had_subject, &mut context);
@@ -408,6 +416,9 @@ impl<'g> Extractor<'g> {
         }
         if subject.is_none() {
             subject = self.propose(sentence, here, None, out);
+        }
+        if subject.is_none() {
+            subject = self.propose_home_state(sentence, here, out);
         }
         // "…، ثم سيطرت على غاو": a clause opening with its verb and no subject of
         // its own has the subject of the clause before.
@@ -564,6 +575,113 @@ impl<'g> Extractor<'g> {
             ..*sentence
         };
         self.propose(&sentence, here, None, out)
+    }
+
+    /// The state a document is about: the one it names most often (at least twice, and half
+    /// as often again as any other), counting its names (also inside longer names: "la Police
+    /// nationale d'Haïti"), its adjectives ("camerounaise"), its armed forces and its capital
+    /// ("Dakar"). News names a foreign head of state with the state ("French President X"),
+    /// its own with the title alone ("President X").
+    fn home_state(&self, tokens: &[tokens::Token]) -> Option<usize> {
+        let entities = self.graph.entities();
+        let mut count: HashMap<usize, usize> = HashMap::new();
+        // A state's name inside another state's ("Sudan" in "South Sudan") is not counted.
+        let mut in_state = 0;
+        for i in 0..tokens.len() {
+            if tokens[i].kind != tokens::Kind::Word || i < in_state {
+                continue;
+            }
+            let named = self
+                .gazetteer
+                .at(tokens, i)
+                .and_then(|(n, e)| match entities[e].kind {
+                    EntityKind::State => {
+                        in_state = i + n;
+                        Some(e)
+                    }
+                    _ => self.state_of.get(&e).copied(),
+                });
+            let adjective = || {
+                self.demonyms
+                    .get(&tokens[i].key)
+                    .or_else(|| self.demonyms.get(tokens[i].bare.as_ref()?))
+                    .copied()
+            };
+            if let Some(e) = named.or_else(adjective)
+                && entities[e].kind == EntityKind::State
+            {
+                *count.entry(e).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = count.into_iter().map(|(e, n)| (n, e)).collect();
+        ranked.sort_unstable_by(|x, y| y.cmp(x));
+        match ranked.as_slice() {
+            [(n, e), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(m, _)| 2 * n >= 3 * m) => {
+                Some(*e)
+            }
+            _ => None,
+        }
+    }
+
+    /// "President X", "le Premier ministre X", "الرئيس X": a head of state's title with no
+    /// state named beside it, before a person the graph gives no leadership, makes the person
+    /// the leader of the document's state ([`Extractor::home_state`]), at lower confidence
+    /// (rule `title-home`). Read only when the title's ordinary reading found nothing.
+    fn propose_home_state(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (a, b, trigger) = (here.a, here.b, here.trigger);
+        if trigger.pos != lexicon::Pos::Title
+            || !trigger.state
+            || trigger.kind != RelationKind::Leadership
+        {
+            return None;
+        }
+        let home = here.home?;
+        // "First Vice President X", "l'ancien président X", "نائب الرئيس X".
+        if sentence
+            .markers
+            .deputy
+            .iter()
+            .any(|&d| d == a || d + 1 == a)
+        {
+            return None;
+        }
+        let mentions = sentence.mentions;
+        let person = sentence.right_after(b)?;
+        if self.kind_of(&mentions[person].who) != Some(EntityKind::Person)
+            || matches!(mentions[person].who, Who::Known(e) if self.leaders.contains(&e))
+            || mentions.iter().any(|m| m.first < b && m.last > a)
+        {
+            return None;
+        }
+        let title = mentions::Mention {
+            first: a,
+            last: b,
+            start: sentence.tokens[a].start,
+            end: sentence.tokens[b - 1].end,
+            who: Who::Known(home),
+            resolved: false,
+        };
+        let p = mentions.partition_point(|m| m.first < a);
+        let mut with_title = mentions.to_vec();
+        with_title.insert(p, title);
+        let sentence = rules::Sentence {
+            mentions: &with_title,
+            ..*sentence
+        };
+        let reading = rules::Reading {
+            source: if person >= p { person + 1 } else { person },
+            target: p,
+            rule: "title-home",
+            confidence: 0.62,
+        };
+        let (reading, source, target) = self.fits(trigger.kind, &with_title, reading)?;
+        self.emit(&sentence, here, reading, source, target, out);
+        None
     }
 
     /// "the Malian army", "les forces maliennes": an armed force the graph does not know by
@@ -1084,6 +1202,27 @@ fn forces(graph: &Graph) -> HashMap<usize, usize> {
     out
 }
 
+/// The state each armed force ([`forces`]) and each capital of the graph belongs to.
+fn states_of(graph: &Graph) -> HashMap<usize, usize> {
+    let mut out: HashMap<usize, usize> = forces(graph).into_iter().map(|(s, f)| (f, s)).collect();
+    for r in graph.relation_indexes() {
+        if graph.relation(r).kind == RelationKind::Capital {
+            let (city, state) = graph.ends(r);
+            out.insert(city.index(), state.index());
+        }
+    }
+    out
+}
+
+/// The persons whose leadership of something the graph records.
+fn leaders(graph: &Graph) -> std::collections::HashSet<usize> {
+    graph
+        .relation_indexes()
+        .filter(|&r| graph.relation(r).kind == RelationKind::Leadership)
+        .map(|r| graph.ends(r).0.index())
+        .collect()
+}
+
 /// When a candidate holds, from the sentence's dates nearest its trigger.
 struct Dating<'a> {
     start: Option<UncertainDate>,
@@ -1400,6 +1539,8 @@ struct Here<'a> {
     /// The paragraph's last date before this sentence, for an event the sentence leaves
     /// undated.
     carried_date: Option<UncertainDate>,
+    /// The document's state ([`Extractor::home_state`]).
+    home: Option<usize>,
 }
 
 /// Candidates as they are found: the same relation stated twice is one candidate with two
@@ -4259,6 +4400,46 @@ mod tests {
                 ["membership tkeshelashvili georgia - -"],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_bare_head_of_state_s_title_names_the_document_s_state() {
+        let graph = builtin_with(LEADERS);
+        let about_georgia =
+            "La Géorgie a rappelé son ambassadeur. L'armée géorgienne s'est repliée.";
+        for (lang, text, expected) in [
+            (
+                Lang::Fr,
+                format!("{about_georgia} Le président Mikheïl Saakachvili a quitté la réunion."),
+                vec!["leadership saakashvili georgia - -"],
+            ),
+            (
+                Lang::Ar,
+                "استدعت جورجيا سفيرها. وانسحب الجيش الجورجي. وغادر الرئيس ميخائيل ساكاشفيلي الاجتماع."
+                    .to_owned(),
+                vec!["leadership saakashvili georgia - -"],
+            ),
+            // Another office, or no state the document is clearly about: nothing.
+            (
+                Lang::Fr,
+                format!("{about_georgia} Le vice-président Mikheïl Saakachvili a quitté la réunion."),
+                vec![],
+            ),
+            (
+                Lang::En,
+                "Georgia and Mali recalled their envoys. President Mikheil Saakashvili left."
+                    .to_owned(),
+                vec![],
+            ),
+        ] {
+            let found = read_in(&graph, lang, &text);
+            let found: Vec<&str> = found
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !c.starts_with("armed_force_of"))
+                .collect();
+            assert_eq!(found, expected, "{text}");
         }
     }
 

@@ -85,6 +85,8 @@ pub(crate) struct Markers {
     /// Words that continue a list after a comma (بالإضافة إلى, "as well as", "ainsi que",
     /// and "with" right after a comma): first token, one past the last.
     pub also: Vec<(usize, usize)>,
+    /// Where each word of another office before a title ends ([`Meaning::Deputy`]).
+    pub deputy: Vec<usize>,
     /// Where each "alongside" starts (إلى جانب, "aux côtés de"; see [`Meaning::Alongside`]).
     pub alongside: Vec<usize>,
     /// "after" (بعد, "après"): what follows tells an earlier event of the same clause.
@@ -205,6 +207,7 @@ pub(crate) fn markers(
                     m.also.push(span);
                     advance = advance.max(n);
                 }
+                Meaning::Deputy => m.deputy.push(i + n),
                 Meaning::Alongside => m.alongside.push(i),
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
                 Meaning::Resumptive => m.resumptive.push(i),
@@ -497,7 +500,7 @@ impl Sentence<'_> {
     }
 
     /// The mention that starts right after token `b` (at most one word between).
-    fn right_after(&self, b: usize) -> Option<usize> {
+    pub(crate) fn right_after(&self, b: usize) -> Option<usize> {
         self.after(b).find(|&m| self.mentions[m].first <= b + 1)
     }
 
