@@ -4404,6 +4404,23 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_of_leading_names_its_antecedent_s_leader() {
+        let graph = builtin_with(
+            r#"{"id": "iyad", "kind": "person", "names": {"en": "Iyad Ag Ghaly", "ar": "إياد أغ غالي", "fr": "Iyad Ag Ghaly"}, "description": "A leader."}"#,
+        );
+        for text in [
+            "وأعلنت أنصار الدين، التي يقودها إياد أغ غالي، سيطرتها على كيدال.",
+            "وأعلنت أنصار الدين التي يتزعمها إياد أغ غالي سيطرتها على كيدال.",
+        ] {
+            let found = read_in(&graph, Lang::Ar, text);
+            assert!(
+                found.iter().any(|c| c == "leadership iyad ansar-dine - -"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_bare_head_of_state_s_title_names_the_document_s_state() {
         let graph = builtin_with(LEADERS);
         let about_georgia =
