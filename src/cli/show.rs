@@ -16,7 +16,7 @@ use actorgraph::cache;
 use actorgraph::i18n::Term;
 use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
-use actorgraph::{DateWords, Entity, Relation};
+use actorgraph::{Entity, Relation};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -129,19 +129,13 @@ fn row(entity: &Entity, relation: &Relation, other: &Entity) -> Vec<String> {
 /// Adds to `table` the row of a relation read from the cache ([`cache::rows::Row`]): the
 /// cells [`row`] gives for the relation it was read from.
 fn record_row(table: &mut output::Table, row: &cache::rows::Row) {
-    let dates = Relation::dates_of(
-        row.kind,
-        row.start,
-        row.end,
-        row.timeless,
-        &DateWords::ENGLISH,
-    );
+    let dates = row.dates();
     let kind = kind_label_of(row.kind, row.negated, Some(row.outgoing));
     let status = status_label_of(row.status, &row.claimed_by, &row.disputed_by);
     table.row([
         dates.as_str(),
         kind.as_str(),
-        entity_label(row.other),
+        entity_label(row.other()),
         status.as_str(),
         row.id,
     ]);

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
-use super::render::{entity_label, label, sentence_between, status_label};
-use super::{load_graph_for, resolve_actors, text_detail};
+use super::render::{
+    entity_label, label, sentence_between, sentence_of, status_label, status_label_of,
+};
+use super::{load_graph_for, resolve_actors, scoped, text_detail};
 use actorgraph::EntityIx;
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
@@ -22,6 +24,40 @@ pub fn run(
     with: Option<&str>,
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
+    if with.is_none()
+        && !global.json
+        && let Some(mut rows) = scoped(global, |dir| {
+            cache::rows::answer(dir, name, filter, cache::Detail::Timeline)
+        })
+    {
+        // A hub's tens of thousands of entries are formatted on every core, in chunks
+        // printed in order.
+        let read = rows.chunks(1024, |rows| {
+            let mut text = String::new();
+            for row in rows {
+                let (source, target) = (
+                    terminal(entity_label(row.source)),
+                    terminal(entity_label(row.target)),
+                );
+                let line = Line {
+                    dates: row.dates(),
+                    sentence: sentence_of(row.kind, row.negated, &source, &target),
+                    status: status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+                    event: row.event,
+                    place: row.place.map(entity_label),
+                    id: row.id,
+                    summary: row.summary,
+                };
+                entry(&mut text, line);
+            }
+            text
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(chunks) = read {
+            let name = terminal(entity_label(rows.entity()));
+            return print(&name, rows.len(), &chunks);
+        }
+    }
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
     let graph = load_graph_for(
         global,
