@@ -54,25 +54,34 @@ pub struct Row<'r> {
     pub claimed_by: Vec<EntityId>,
     /// The ids of the entities that deny or dispute it.
     pub disputed_by: Vec<EntityId>,
-    /// The entity at its source, decoded as a row prints it.
-    pub source: &'r Entity,
-    /// The entity at its target, decoded as a row prints it.
-    pub target: &'r Entity,
+    /// The entity at its source.
+    pub source: Named<'r>,
+    /// The entity at its target.
+    pub target: Named<'r>,
     /// With a certainty when the question named a day or period ([`answer`]).
     pub certainty: Option<Certainty>,
-    /// Read in [`Detail::Timeline`] only: the entity at its place, decoded as a row prints
-    /// it.
-    pub place: Option<&'r Entity>,
+    /// Read in [`Detail::Timeline`] only: the entity at its place.
+    pub place: Option<Named<'r>>,
     /// Read in [`Detail::Timeline`] only: the event it belongs to.
     pub event: Option<&'r str>,
     /// Read in [`Detail::Timeline`] only (else empty): its summary.
     pub summary: &'r str,
 }
 
+/// An entity a row names, decoded as a row prints it, with its label: what the label
+/// function given to [`Rows::chunks`] made of it, once however many rows name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Named<'r> {
+    /// The entity.
+    pub entity: &'r Entity,
+    /// Its label.
+    pub label: &'r str,
+}
+
 impl<'r> Row<'r> {
     /// The entity at its other end from the actor read for (the actor itself for a relation
     /// to itself).
-    pub fn other(&self) -> &'r Entity {
+    pub fn other(&self) -> Named<'r> {
         if self.outgoing {
             self.target
         } else {
@@ -275,13 +284,15 @@ impl Rows {
     }
 
     /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
-    /// rows ([`Row`]), on every core, and gives what it made of each run, in order. The
-    /// records' heads are decoded on every core, then the entities they name (each once),
-    /// then the runs are made. A record that does not involve the entity whose list holds it
-    /// is an error: the list or the record was damaged.
+    /// rows ([`Row`]) whose entities are labelled by `label`, on every core, and gives what it
+    /// made of each run, in order. The records' heads are decoded on every core, then the
+    /// entities they name and their labels (each once), then the runs are made. A record that
+    /// does not involve the entity whose list holds it is an error: the list or the record
+    /// was damaged.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
+        label: impl Fn(&Entity) -> String + Sync,
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
         let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
@@ -316,9 +327,10 @@ impl Rows {
                     false => line.head.ends.contains(&entry.listed_by),
                 };
                 if !involved {
-                    let (by, list) = (entry.listed_by, if entry.placed { "placed" } else { "" });
+                    let by = entry.listed_by;
+                    let place = if entry.placed { " as its place" } else { "" };
                     return Err(Damage::Lookup(format!(
-                        "relation {r} is listed for entity {by}{list} but does not involve it"
+                        "relation {r} is listed for entity {by}{place} but does not involve it"
                     ))
                     .into());
                 }
@@ -345,8 +357,27 @@ impl Rows {
         });
         decode_entities(lookup, entities, named, detail)?;
         let entities = &*entities;
-        // Every entity named was decoded just above.
+        // Every entity named was decoded just above; the ends and places are labelled once.
         let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
+        let mut labelled: Vec<usize> = (lines.iter())
+            .flat_map(|(line, _)| {
+                let place = line.head.place.filter(|_| timeline);
+                line.head.ends.into_iter().chain(place)
+            })
+            .collect();
+        labelled.sort_unstable();
+        labelled.dedup();
+        let labels: Vec<String> = (labelled.par_iter())
+            .with_min_len(256)
+            .map(|&i| label(&entities[i]))
+            .collect();
+        let named = |i: usize| {
+            let at = labelled.binary_search(&i).expect("an entity labelled");
+            Named {
+                entity: &entities[i],
+                label: &labels[at],
+            }
+        };
         Ok(lines
             .par_chunks(size.max(1))
             .map(|lines| {
@@ -364,10 +395,10 @@ impl Rows {
                             status: head.status,
                             claimed_by: ids(&head.claimed_by),
                             disputed_by: ids(&head.disputed_by),
-                            source: &entities[head.ends[0]],
-                            target: &entities[head.ends[1]],
+                            source: named(head.ends[0]),
+                            target: named(head.ends[1]),
                             certainty: *certainty,
-                            place: head.place.filter(|_| timeline).map(|p| &entities[p]),
+                            place: head.place.filter(|_| timeline).map(named),
                             event: line.event,
                             summary: line.summary,
                         }

@@ -29,14 +29,15 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
     {
         let timed = filter.period.is_some();
         // A hub's rows are made on every core, in runs appended in order.
-        let read = rows.chunks(1024, |rows| {
+        let label = |e: &actorgraph::Entity| entity_label(e).to_owned();
+        let read = rows.chunks(1024, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
                 let cells = [
                     &row.dates(),
                     &kind_label_of(row.kind, row.negated, None),
-                    entity_label(row.source),
-                    entity_label(row.target),
+                    row.source.label,
+                    row.target.label,
                     &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
                     row.id,
                 ];

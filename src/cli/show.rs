@@ -41,7 +41,8 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         let entity = rows.entity().clone();
         let mut table = table();
         // A hub's rows are made on every core, in runs appended in order.
-        let read = rows.chunks(1024, |rows| {
+        let label = |e: &Entity| entity_label(e).to_owned();
+        let read = rows.chunks(1024, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
                 record_row(&mut part, row);
@@ -135,7 +136,7 @@ fn record_row(table: &mut output::Table, row: &cache::rows::Row) {
     table.row([
         dates.as_str(),
         kind.as_str(),
-        entity_label(row.other()),
+        row.other().label,
         status.as_str(),
         row.id,
     ]);

@@ -31,20 +31,18 @@ pub fn run(
         })
     {
         // A hub's tens of thousands of entries are formatted on every core, in chunks
-        // printed in order.
-        let read = rows.chunks(1024, |rows| {
+        // printed in order; each end's label is made terminal-safe once.
+        let label = |e: &actorgraph::Entity| terminal(entity_label(e));
+        let read = rows.chunks(1024, label, |rows| {
             let mut text = String::new();
             for row in rows {
-                let (source, target) = (
-                    terminal(entity_label(row.source)),
-                    terminal(entity_label(row.target)),
-                );
+                let (source, target) = (row.source.label, row.target.label);
                 let line = Line {
                     dates: row.dates(),
-                    sentence: sentence_of(row.kind, row.negated, &source, &target),
+                    sentence: sentence_of(row.kind, row.negated, source, target),
                     status: status_label_of(row.status, &row.claimed_by, &row.disputed_by),
                     event: row.event,
-                    place: row.place.map(entity_label),
+                    place: row.place.map(|place| entity_label(place.entity)),
                     id: row.id,
                     summary: row.summary,
                 };

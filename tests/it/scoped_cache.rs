@@ -387,7 +387,7 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
         let mut rows = cache::rows::answer(dir.path(), "actor-1000", &Filter::default(), detail)
             .unwrap()
             .unwrap();
-        let err = rows.chunks(8, |rows| rows.len()).unwrap_err();
+        let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
         assert!(
             err.to_string().contains("checksum mismatch in block"),
             "{err}"
@@ -610,8 +610,21 @@ fn row(
     )
 }
 
+/// The label [`cache::rows::Rows::chunks`] is asked to give each entity in these tests.
+fn label(entity: &actorgraph::Entity) -> String {
+    format!("label of {}", entity.id)
+}
+
+/// Checks that each entity `row` names has its label ([`label`]).
+fn assert_labelled(row: &cache::rows::Row) {
+    for named in [row.source, row.target].iter().chain(&row.place) {
+        assert_eq!(named.label, label(named.entity));
+    }
+}
+
 /// The same, as the cache's rows give it.
 fn read_row(row: &cache::rows::Row) -> Row {
+    assert_labelled(row);
     (
         row.id.to_owned(),
         format!(
@@ -626,8 +639,12 @@ fn read_row(row: &cache::rows::Row) -> Row {
             &row.disputed_by[..]
         ),
         row.outgoing,
-        format!("{} {:?}", row.other().id, row.other().kind),
-        format!("{:?} {:?}", row.other().names, row.other().aliases),
+        format!("{} {:?}", row.other().entity.id, row.other().entity.kind),
+        format!(
+            "{:?} {:?}",
+            row.other().entity.names,
+            row.other().entity.aliases
+        ),
     )
 }
 
@@ -642,9 +659,11 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
             .expect("an id names one entity");
         assert_eq!(rows.entity(), entity);
         assert_eq!(rows.len(), whole.incident(ix).len());
-        let read: Vec<Row> = (rows.chunks(3, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
-            .unwrap()
-            .concat();
+        let read: Vec<Row> = (rows.chunks(3, label, |rows| {
+            rows.iter().map(read_row).collect::<Vec<_>>()
+        }))
+        .unwrap()
+        .concat();
         let expected: Vec<Row> = (whole.incident(ix).iter())
             .map(|&r| {
                 row(
@@ -708,8 +727,11 @@ fn read_answer_row(
     row: &cache::rows::Row,
     detail: cache::Detail,
 ) -> (String, String, String, String) {
-    let line = (detail == cache::Detail::Timeline)
-        .then(|| (row.event, row.place.map(|p| (&p.id, &p.names)), row.summary));
+    assert_labelled(row);
+    let line = (detail == cache::Detail::Timeline).then(|| {
+        let place = row.place.map(|p| (&p.entity.id, &p.entity.names));
+        (row.event, place, row.summary)
+    });
     (
         row.id.to_owned(),
         format!(
@@ -724,8 +746,14 @@ fn read_answer_row(
             &row.disputed_by[..],
             row.certainty
         ),
-        format!("{} {} {:?}", row.source.id, row.target.id, line),
-        format!("{:?} {:?}", row.source.names, row.target.names),
+        format!(
+            "{} {} {:?}",
+            row.source.entity.id, row.target.entity.id, line
+        ),
+        format!(
+            "{:?} {:?}",
+            row.source.entity.names, row.target.entity.names
+        ),
     )
 }
 
@@ -742,7 +770,7 @@ fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run
                 .unwrap()
                 .expect("an id names one entity");
             assert_eq!(rows.entity(), whole.entity(ix));
-            let read = (rows.chunks(run, |rows| {
+            let read = (rows.chunks(run, label, |rows| {
                 rows.iter()
                     .map(|r| read_answer_row(r, detail))
                     .collect::<Vec<_>>()
@@ -948,9 +976,11 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
     let hub = whole.resolve("hub").unwrap();
     let mut rows = cache::rows::rows(data, "hub").unwrap().unwrap();
-    let read: Vec<Row> = (rows.chunks(1024, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
-        .unwrap()
-        .concat();
+    let read: Vec<Row> = (rows.chunks(1024, label, |rows| {
+        rows.iter().map(read_row).collect::<Vec<_>>()
+    }))
+    .unwrap()
+    .concat();
     assert_eq!(read.len(), 9000);
     for (got, &r) in read.iter().zip(whole.incident(hub)) {
         let expected = row(
