@@ -49,9 +49,11 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
         if let Ok(parts) = read {
             let mut table = relation_table_header(timed);
             table.append(parts);
-            let mut text = format!("{} relation(s)\n", rows.len());
-            text.push_str(&table.render());
-            output::text(&text)?;
+            // A hub's table is megabytes: written as it is laid out, as `text` would write it.
+            let mut lines = output::Lines::stdout();
+            writeln!(lines, "{} relation(s)", rows.len())?;
+            table.render_to(&mut lines)?;
+            lines.finish()?;
             return Ok(ExitCode::SUCCESS);
         }
     }
