@@ -680,13 +680,14 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
     }
 }
 
+/// What a line of `timeline` or a row of `relations` prints of a relation: its id, kind,
+/// dates, status and flags; claimants, disputants and certainty; ends and in a timeline's
+/// detail its event, place and summary; the ends' names.
+type AnswerRow = (String, String, String, String, String);
+
 /// What a line of `timeline` or a row of `relations` prints of a relation: its id, fields,
 /// ends, certainty, and in a timeline's detail its event, place and summary.
-fn answer_row(
-    graph: &Graph,
-    found: &query::Found,
-    detail: cache::Detail,
-) -> (String, String, String, String) {
+fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> AnswerRow {
     let r = graph.relation(found.relation);
     let line = (detail == cache::Detail::Timeline).then(|| {
         let place = r
@@ -702,16 +703,12 @@ fn answer_row(
     (
         r.id.to_string(),
         format!(
-            "{:?} {:?} {:?} {:?} {} {} {:?} {:?} {:?}",
-            r.kind,
-            r.start,
-            r.end,
-            r.status,
-            r.negated,
-            r.timeless,
-            &r.claimed_by[..],
-            &r.disputed_by[..],
-            found.certainty
+            "{:?}",
+            (r.kind, r.start, r.end, r.status, r.negated, r.timeless)
+        ),
+        format!(
+            "{:?}",
+            (&r.claimed_by[..], &r.disputed_by[..], found.certainty)
         ),
         format!("{} {} {:?}", r.source, r.target, line),
         format!(
@@ -723,10 +720,7 @@ fn answer_row(
 }
 
 /// The same, as the cache's rows of an answer give it.
-fn read_answer_row(
-    row: &cache::rows::Row,
-    detail: cache::Detail,
-) -> (String, String, String, String) {
+fn read_answer_row(row: &cache::rows::Row, detail: cache::Detail) -> AnswerRow {
     assert_labelled(row);
     let line = (detail == cache::Detail::Timeline).then(|| {
         let place = row.place.map(|p| (&p.entity.id, &p.entity.names));
@@ -735,16 +729,19 @@ fn read_answer_row(
     (
         row.id.to_owned(),
         format!(
-            "{:?} {:?} {:?} {:?} {} {} {:?} {:?} {:?}",
-            row.kind,
-            row.start,
-            row.end,
-            row.status,
-            row.negated,
-            row.timeless,
-            &row.claimed_by[..],
-            &row.disputed_by[..],
-            row.certainty
+            "{:?}",
+            (
+                row.kind,
+                row.start,
+                row.end,
+                row.status,
+                row.negated,
+                row.timeless
+            )
+        ),
+        format!(
+            "{:?}",
+            (&row.claimed_by[..], &row.disputed_by[..], row.certainty)
         ),
         format!(
             "{} {} {:?}",
