@@ -12,7 +12,7 @@
 //! A hub of 40k relations is then printed from records decoded on every core, without
 //! building a graph or decoding what its rows never print: each row borrows its id (and event
 //! and summary) from its record and names the entities it refers to by the entities decoded
-//! once (not a [`Relation`](crate::Relation) of shared ids each), and runs of rows are made
+//! once (not a [`Relation`] of shared ids each), and runs of rows are made
 //! into text on every core too ([`Rows::chunks`]).
 
 use std::collections::BTreeSet;
