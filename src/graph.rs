@@ -396,6 +396,15 @@ fn chronological_order(relations: &[Relation]) -> Vec<RelationIx> {
 /// (`crate::model::Bounds`), which date questions rely on to read only a prefix; so a start
 /// known only as "on or before" sorts with the undated ones, before every dated start.
 fn chronological_key(r: &Relation) -> (u128, u64) {
+    chronological_key_of(r.start, r.end)
+}
+
+/// [`chronological_key`] of a relation from `start` to `end`: for a record read without
+/// building its relation.
+pub(crate) fn chronological_key_of(
+    start: Option<UncertainDate>,
+    end: Option<UncertainDate>,
+) -> (u128, u64) {
     let partial = |d: Option<PartialDate>| {
         d.map_or(0, |d| {
             let (year, month, day) = d.parts();
@@ -408,12 +417,12 @@ fn chronological_key(r: &Relation) -> (u128, u64) {
             | u64::from(d.rank()) << 23
             | partial(d.written().1)
     };
-    let start = r.start.map_or(0, |d| {
+    let start = start.map_or(0, |d| {
         // The earliest day as an unsigned offset, so that it sorts as the day does.
         let earliest = u128::from((i64::from(d.earliest().0) - i64::from(i32::MIN)) as u32);
         1 << 90 | earliest << 49 | u128::from(pack(d))
     });
-    let end = u64::from(r.end.is_none()) << 49 | r.end.map_or(0, pack);
+    let end = u64::from(end.is_none()) << 49 | end.map_or(0, pack);
     (start, end)
 }
 

@@ -700,7 +700,12 @@ mod tests {
             let during = crate::query::Filter::during(day.period());
             let _ = scoped::read_for(dir.path(), &["Mali"], &during, Detail::Table);
             let _ = rows::rows(dir.path(), "Mali")
-                .map(|r| r.map(|mut r| r.chunks(64, |rows| rows.len())));
+                .map(|r| r.map(|mut r| r.chunks(64, |e| e.id.to_string(), |rows| rows.len())));
+            // France has parts; Gao has relations placed at it.
+            for name in ["France", "Gao"] {
+                let _ = rows::answer(dir.path(), name, &during, Detail::Timeline)
+                    .map(|r| r.map(|mut r| r.chunks(64, |e| e.id.to_string(), |rows| rows.len())));
+            }
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);
             let _ = scoped::named(dir.path(), "front");

@@ -413,6 +413,18 @@ pub(super) fn decode_relation_head<'a>(
     })
 }
 
+/// What a timeline's line prints of a relation after its head ([`decode_relation_head`]):
+/// its event and summary, borrowed from the record (its casualties skipped), leaving `d` at
+/// its evidence.
+pub(super) fn decode_relation_line<'a>(
+    d: &mut Decoder<'a>,
+    entity_count: usize,
+) -> Result<(Option<&'a str>, &'a str), Corrupt> {
+    let event = if d.bool()? { Some(d.str()?) } else { None };
+    skip_casualties(d, entity_count)?;
+    Ok((event, d.str()?))
+}
+
 /// [`decode_relation`], in `detail`.
 pub fn decode_relation_in(
     d: &mut Decoder,
@@ -445,9 +457,13 @@ pub fn decode_relation_in(
             decode_evidence(d, documents)?,
         ),
         Detail::Timeline => {
-            let event = d.opt_string()?;
-            skip_casualties(d, entity_count)?;
-            (event, Vec::new(), d.string()?, Vec::new())
+            let (event, summary) = decode_relation_line(d, entity_count)?;
+            (
+                event.map(str::to_owned),
+                Vec::new(),
+                summary.to_owned(),
+                Vec::new(),
+            )
         }
         Detail::Table => (None, Vec::new(), String::new(), Vec::new()),
     };

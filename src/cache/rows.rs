@@ -1,34 +1,44 @@
-//! An actor's relations read from the cache one at a time, for a command that prints one row
-//! per relation and needs no graph (`show` of an entity): the relations of its incident list
-//! (the whole graph's [`Graph::incident`](crate::Graph::incident), in the same date order),
-//! each decoded as a table's row prints it ([`Detail::Table`]: no casualties, evidence,
-//! event or summary), with the
-//! entity at its other end decoded once, as a row prints it too.
+//! An actor's relations read from the cache as a row or a line prints them, for a command
+//! that prints one row or line per relation and needs no graph: `show` of an entity (the
+//! relations of its incident list, the whole graph's
+//! [`Graph::incident`](crate::Graph::incident), in the same date order), `relations --with`
+//! and `timeline` of one actor (the relations a filter admits among its own, its parts' and
+//! those placed at it, in the order and with the certainty
+//! [`query::relations`](crate::query::relations) gives them). Each is decoded as a table's
+//! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
+//! timeline's line ([`Detail::Timeline`]: its event and summary too), with the entities it
+//! names decoded once, as a row prints them too.
 //!
 //! A hub of 40k relations is then printed from records decoded on every core, without
-//! building a graph or decoding what its rows never print: each row borrows its id from its
-//! record and names the entities it refers to by the entities decoded once (not a
-//! [`Relation`](crate::Relation) of shared ids each), and runs of rows are made into text on
-//! every core too ([`Rows::chunks`]).
+//! building a graph or decoding what its rows never print: each row borrows its id (and event
+//! and summary) from its record and names the entities it refers to by the entities decoded
+//! once (not a [`Relation`] of shared ids each), and runs of rows are made
+//! into text on every core too ([`Rows::chunks`]).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::lookup::{Incident, Lookup};
+use super::payload::RelationHead;
 use super::scoped::{Scope, decode_entities};
 use super::{CacheError, Damage, Detail, payload, record_in};
-use crate::model::{Entity, EntityId, RelationKind, Status, UncertainDate};
+use crate::graph::chronological_key_of;
+use crate::model::{
+    Bounds, Certainty, DateWords, Entity, EntityId, Relation, RelationKind, Status, UncertainDate,
+};
+use crate::query::{Filter, Traits};
 
-/// One relation of the actor as a table's row prints it: the fields of its record's head,
-/// the id borrowed from the record, and the entities it names.
+/// One relation as a table's row or a timeline's line prints it: the fields of its record's
+/// head, the id borrowed from the record, and the entities it names.
 #[derive(Debug)]
 pub struct Row<'r> {
     /// The relation's id.
     pub id: &'r str,
     /// What it states.
     pub kind: RelationKind,
-    /// True when the actor is its source.
+    /// True when the actor read for is its source.
     pub outgoing: bool,
     /// When it began.
     pub start: Option<UncertainDate>,
@@ -44,36 +54,217 @@ pub struct Row<'r> {
     pub claimed_by: Vec<EntityId>,
     /// The ids of the entities that deny or dispute it.
     pub disputed_by: Vec<EntityId>,
-    /// The entity at its other end (the actor itself for a relation to itself), decoded as
-    /// a row prints it.
-    pub other: &'r Entity,
+    /// The entity at its source.
+    pub source: Named<'r>,
+    /// The entity at its target.
+    pub target: Named<'r>,
+    /// With a certainty when the question named a day or period ([`answer`]).
+    pub certainty: Option<Certainty>,
+    /// Read in [`Detail::Timeline`] only: the entity at its place.
+    pub place: Option<Named<'r>>,
+    /// Read in [`Detail::Timeline`] only: the event it belongs to.
+    pub event: Option<&'r str>,
+    /// Read in [`Detail::Timeline`] only (else empty): its summary.
+    pub summary: &'r str,
 }
 
-/// The relations of one actor, to be read one at a time ([`Rows::each`]).
+/// An entity a row names, decoded as a row prints it, with its label: what the label
+/// function given to [`Rows::chunks`] made of it, once however many rows name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Named<'r> {
+    /// The entity.
+    pub entity: &'r Entity,
+    /// Its label.
+    pub label: &'r str,
+}
+
+impl<'r> Row<'r> {
+    /// The entity at its other end from the actor read for (the actor itself for a relation
+    /// to itself).
+    pub fn other(&self) -> Named<'r> {
+        if self.outgoing {
+            self.target
+        } else {
+            self.source
+        }
+    }
+
+    /// Its dates as [`Relation::dates`] writes them.
+    pub fn dates(&self) -> String {
+        Relation::dates_of(
+            self.kind,
+            self.start,
+            self.end,
+            self.timeless,
+            &DateWords::ENGLISH,
+        )
+    }
+}
+
+/// The relations of one actor, to be read in runs ([`Rows::chunks`]).
 pub struct Rows {
     scope: Scope,
     entity: usize,
-    entries: Vec<usize>,
+    entries: Vec<Entry>,
+    /// True when the entries come from more than one list: they are put in date order once
+    /// their records' heads are read.
+    merged: bool,
+}
+
+/// A relation to read, where it was listed, and its certainty.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    relation: usize,
+    /// The entity whose list holds it, and whether as its place (else as an end).
+    listed_by: usize,
+    placed: bool,
+    certainty: Option<Certainty>,
 }
 
 /// The relations of the actor `name` resolves to, from the cache of `dir`, if the cache is up
 /// to date and the blocks read are sound; `Ok(None)` when the name matches no entity or more
 /// than one (resolving it in a graph reports it: the scoped read, [`super::scoped::read`]).
 pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
-    let mut scope = Scope::open(dir)?;
-    let Some(Some(entity)) = scope.resolve(name, &mut BTreeSet::new())? else {
+    let Some((mut scope, entity)) = resolved(dir, name)? else {
         return Ok(None);
     };
     scope.detail = Detail::Table;
-    let entries: Vec<usize> = (scope.lookup.incident_entries(entity)?.iter())
-        .map(|entry| entry.relation)
+    let entries: Vec<Entry> = (scope.lookup.incident_entries(entity)?.iter())
+        .map(|entry| Entry {
+            relation: entry.relation,
+            listed_by: entity,
+            placed: false,
+            certainty: None,
+        })
         .collect();
     scope.expect(entries.len())?;
     Ok(Some(Rows {
         scope,
         entity,
         entries,
+        merged: false,
     }))
+}
+
+/// The relations `filter` admits about the actor `name` resolves to (its own, its parts' when
+/// [`Filter::with_parts`], those placed at it), from the cache of `dir`: the relations, order
+/// and certainties [`query::relations`](crate::query::relations) gives for that one actor in
+/// the whole graph, each to be read in `detail` ([`Detail::Table`] or [`Detail::Timeline`]).
+/// Admitted by the one rule ([`Filter::admit_traits`]) over the bounds and traits their
+/// incident entries keep (a placed relation's from its record's head). `Ok(None)` as for
+/// [`rows`].
+pub fn answer(
+    dir: &Path,
+    name: &str,
+    filter: &Filter,
+    detail: Detail,
+) -> Result<Option<Rows>, CacheError> {
+    let Some((mut scope, entity)) = resolved(dir, name)? else {
+        return Ok(None);
+    };
+    scope.detail = detail;
+    let own = scope.lookup.incident_entries(entity)?;
+    let parts = match filter.with_parts {
+        true => parts(&scope.lookup, entity, &own)?,
+        false => Vec::new(),
+    };
+    let mut entries = Vec::new();
+    let mut admit = |listed_by: usize, list: &[Incident]| {
+        let candidates = &list[..filter.candidates_by(list, |entry| entry.bounds.start_first)];
+        for entry in candidates {
+            if let Some(admitted) = filter.admit_traits(&entry.traits, &entry.bounds) {
+                entries.push(Entry {
+                    relation: entry.relation,
+                    listed_by,
+                    placed: false,
+                    certainty: admitted.certainty,
+                });
+            }
+        }
+    };
+    admit(entity, &own);
+    for &part in &parts {
+        admit(part, &scope.lookup.incident_entries(part)?);
+    }
+    let placed = scope.lookup.placed(entity)?;
+    for &r in &placed {
+        let head = head(&scope.lookup, r)?;
+        let bounds = Bounds::of_dates(head.kind, head.start, head.end);
+        let traits = Traits {
+            kind: head.kind,
+            status: head.status,
+            negated: head.negated,
+            timeless: head.timeless,
+        };
+        if let Some(admitted) = filter.admit_traits(&traits, &bounds) {
+            entries.push(Entry {
+                relation: r,
+                listed_by: entity,
+                placed: true,
+                certainty: admitted.certainty,
+            });
+        }
+    }
+    let merged = !parts.is_empty() || !placed.is_empty();
+    if merged {
+        // Each relation once, however many lists hold it.
+        entries.sort_by_key(|entry| entry.relation);
+        entries.dedup_by_key(|entry| entry.relation);
+    }
+    scope.expect(entries.len())?;
+    Ok(Some(Rows {
+        scope,
+        entity,
+        entries,
+        merged,
+    }))
+}
+
+/// A scope over the cache of `dir` with the entity `name` resolves to decoded, and its index;
+/// `None` as for [`rows`].
+fn resolved(dir: &Path, name: &str) -> Result<Option<(Scope, usize)>, CacheError> {
+    let mut scope = Scope::open(dir)?;
+    let Some(Some(entity)) = scope.resolve(name, &mut BTreeSet::new())? else {
+        return Ok(None);
+    };
+    Ok(Some((scope, entity)))
+}
+
+/// The head of relation `r`'s record.
+fn head(lookup: &Lookup, r: usize) -> Result<RelationHead<'_>, CacheError> {
+    let count = lookup.entity_count();
+    record_in(
+        lookup.relation(r)?,
+        Detail::Table,
+        || format!("relation {r}"),
+        |d| payload::decode_relation_head(d, count),
+    )
+}
+
+/// The parts of `entity`, whose incident entries are `own`, as
+/// [`query::parts`](crate::query::parts) finds them: the sources of its armed-force relations
+/// not negated, read from those relations' heads.
+fn parts(lookup: &Lookup, entity: usize, own: &[Incident]) -> Result<Vec<usize>, CacheError> {
+    let mut parts = Vec::new();
+    for entry in own {
+        let traits = entry.traits;
+        if traits.kind == RelationKind::ArmedForceOf && !traits.negated && entry.other != entity {
+            let head = head(lookup, entry.relation)?;
+            if head.ends == [entry.other, entity] {
+                parts.push(entry.other);
+            }
+        }
+    }
+    parts.sort_unstable();
+    parts.dedup();
+    Ok(parts)
+}
+
+/// A record's head, with its event and summary when read in [`Detail::Timeline`].
+struct Line<'a> {
+    head: RelationHead<'a>,
+    event: Option<&'a str>,
+    summary: &'a str,
 }
 
 impl Rows {
@@ -93,75 +284,128 @@ impl Rows {
     }
 
     /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
-    /// rows ([`Row`]), on every core, and gives what it made of each run, in order. The
-    /// records' heads are decoded on every core, then the entities they name (each once),
-    /// then the runs are made. A record whose ends are not the actor's is an error: the list
-    /// or the record was damaged.
+    /// rows ([`Row`]) whose entities are labelled by `label`, on every core, and gives what it
+    /// made of each run, in order. The records' heads are decoded on every core, then the
+    /// entities they name and their labels (each once), then the runs are made. A record that
+    /// does not involve the entity whose list holds it is an error: the list or the record
+    /// was damaged.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
+        label: impl Fn(&Entity) -> String + Sync,
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
         let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.entity);
+        let timeline = detail == Detail::Timeline;
         let records = (self.entries.iter())
-            .map(|&r| lookup.relation(r))
+            .map(|entry| lookup.relation(entry.relation))
             .collect::<Result<Vec<_>, _>>()?;
-        let heads = (records.par_iter().zip(&self.entries))
+        let mut lines = (records.par_iter().zip(&self.entries))
             .with_min_len(256)
-            .map(|(bytes, &r)| {
-                record_in(
+            .map(|(bytes, entry)| {
+                let r = entry.relation;
+                let line = record_in(
                     bytes,
                     detail,
                     || format!("relation {r}"),
-                    |d| payload::decode_relation_head(d, count),
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut others = Vec::with_capacity(heads.len());
-        for (head, &r) in heads.iter().zip(&self.entries) {
-            others.push(match head.ends {
-                [source, target] if source == actor => target,
-                [source, target] if target == actor => source,
-                _ => {
+                    |d| {
+                        let head = payload::decode_relation_head(d, count)?;
+                        let (event, summary) = match timeline {
+                            true => payload::decode_relation_line(d, count)?,
+                            false => (None, ""),
+                        };
+                        Ok(Line {
+                            head,
+                            event,
+                            summary,
+                        })
+                    },
+                )?;
+                let involved = match entry.placed {
+                    true => line.head.place == Some(entry.listed_by),
+                    false => line.head.ends.contains(&entry.listed_by),
+                };
+                if !involved {
+                    let by = entry.listed_by;
+                    let place = if entry.placed { " as its place" } else { "" };
                     return Err(Damage::Lookup(format!(
-                        "relation {r} is listed for entity {actor} but does not involve it"
+                        "relation {r} is listed for entity {by}{place} but does not involve it"
                     ))
                     .into());
                 }
+                Ok((line, entry.certainty))
+            })
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        if self.merged {
+            // The order of the whole graph's lists (`crate::graph::cmp_chronologically`).
+            let key = |line: &Line| chronological_key_of(line.head.start, line.head.end);
+            lines.sort_unstable_by(|(a, _), (b, _)| {
+                (key(a).cmp(&key(b))).then_with(|| a.head.id.cmp(b.head.id))
             });
         }
-        let named = (heads.iter()).flat_map(|h| h.claimed_by.iter().chain(&h.disputed_by));
-        decode_entities(
-            lookup,
-            entities,
-            others.iter().chain(named).copied(),
-            detail,
-        )?;
+        let named = (lines.iter()).flat_map(|(line, _)| {
+            let head = &line.head;
+            let place = head.place.filter(|_| timeline);
+            (head
+                .ends
+                .iter()
+                .chain(&head.claimed_by)
+                .chain(&head.disputed_by))
+            .copied()
+            .chain(place)
+        });
+        decode_entities(lookup, entities, named, detail)?;
         let entities = &*entities;
-        // Every entity named was decoded just above.
+        // Every entity named was decoded just above; the ends and places are labelled once.
         let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
-        Ok((heads
+        let mut labelled: Vec<usize> = (lines.iter())
+            .flat_map(|(line, _)| {
+                let place = line.head.place.filter(|_| timeline);
+                line.head.ends.into_iter().chain(place)
+            })
+            .collect();
+        labelled.sort_unstable();
+        labelled.dedup();
+        let labels: Vec<String> = (labelled.par_iter())
+            .with_min_len(256)
+            .map(|&i| label(&entities[i]))
+            .collect();
+        let named = |i: usize| {
+            let at = labelled.binary_search(&i).expect("an entity labelled");
+            Named {
+                entity: &entities[i],
+                label: &labels[at],
+            }
+        };
+        Ok(lines
             .par_chunks(size.max(1))
-            .zip(others.par_chunks(size.max(1))))
-        .map(|(heads, others)| {
-            let rows: Vec<Row> = (heads.iter().zip(others))
-                .map(|(head, &other)| Row {
-                    id: head.id,
-                    kind: head.kind,
-                    outgoing: head.ends[0] == actor,
-                    start: head.start,
-                    end: head.end,
-                    negated: head.negated,
-                    timeless: head.timeless,
-                    status: head.status,
-                    claimed_by: ids(&head.claimed_by),
-                    disputed_by: ids(&head.disputed_by),
-                    other: &entities[other],
-                })
-                .collect();
-            chunk(&rows)
-        })
-        .collect())
+            .map(|lines| {
+                let rows: Vec<Row> = (lines.iter())
+                    .map(|(line, certainty)| {
+                        let head = &line.head;
+                        Row {
+                            id: head.id,
+                            kind: head.kind,
+                            outgoing: head.ends[0] == actor,
+                            start: head.start,
+                            end: head.end,
+                            negated: head.negated,
+                            timeless: head.timeless,
+                            status: head.status,
+                            claimed_by: ids(&head.claimed_by),
+                            disputed_by: ids(&head.disputed_by),
+                            source: named(head.ends[0]),
+                            target: named(head.ends[1]),
+                            certainty: *certainty,
+                            place: head.place.filter(|_| timeline).map(named),
+                            event: line.event,
+                            summary: line.summary,
+                        }
+                    })
+                    .collect();
+                chunk(&rows)
+            })
+            .collect())
     }
 }

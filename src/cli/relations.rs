@@ -5,15 +5,58 @@ use std::process::ExitCode;
 use super::args::Global;
 use super::error::CliError;
 use super::output;
-use super::render::relation_table;
-use super::{load_graph, load_graph_for, resolve_actors, text_detail};
+use super::render::{
+    entity_label, kind_label_of, relation_row, relation_table, relation_table_header,
+    status_label_of,
+};
+use super::{load_graph, load_graph_for, resolve_actors, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
 
 /// Prints the relations of the actors named by `with` (none, one or two) that `filter` admits.
+///
+/// From an up-to-date cache, the table of one actor's relations is made from their records'
+/// heads, without a graph ([`cache::rows::answer`]); otherwise, or for JSON, two actors or a
+/// name that is not one entity's, from the scoped graph ([`load_graph_for`]).
 pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode, CliError> {
     let names: Vec<&str> = with.iter().map(String::as_str).collect();
+    if let [name] = names[..]
+        && !global.json
+        && let Some(mut rows) = scoped(global, |dir| {
+            cache::rows::answer(dir, name, filter, cache::Detail::Table)
+        })
+    {
+        let timed = filter.period.is_some();
+        // A hub's rows are made on every core, in runs appended in order.
+        let label = |e: &actorgraph::Entity| entity_label(e).to_owned();
+        let read = rows.chunks(1024, label, |rows| {
+            let mut part = output::Table::default();
+            for row in rows {
+                let cells = [
+                    &row.dates(),
+                    &kind_label_of(row.kind, row.negated, None),
+                    row.source.label,
+                    row.target.label,
+                    &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+                    row.id,
+                ];
+                relation_row(&mut part, timed.then_some(row.certainty), cells);
+            }
+            part
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(parts) = read {
+            let mut table = relation_table_header(timed);
+            table.append(parts);
+            // A hub's table is megabytes: written as it is laid out, as `text` would write it.
+            let mut lines = output::Lines::stdout();
+            writeln!(lines, "{} relation(s)", rows.len())?;
+            table.render_to(&mut lines)?;
+            lines.finish()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let graph = if names.is_empty() {
         load_graph(global)?
     } else {

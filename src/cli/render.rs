@@ -106,12 +106,16 @@ pub fn terminal_labels(graph: &Graph) -> Vec<String> {
 /// One line per relation: `source KIND target` with arrows for directed kinds, the labels of
 /// its ends already made terminal-safe ([`terminal_labels`]).
 pub fn sentence_between(relation: &Relation, source: &str, target: &str) -> String {
-    let arrow = if relation.kind.is_symmetric() {
-        "—"
-    } else {
-        "→"
-    };
-    format!("{source} {} {arrow} {target}", kind_label(relation, None))
+    sentence_of(relation.kind, relation.negated, source, target)
+}
+
+/// [`sentence_between`] of a relation of `kind`, `negated` or not.
+pub fn sentence_of(kind: RelationKind, negated: bool, source: &str, target: &str) -> String {
+    let arrow = if kind.is_symmetric() { "—" } else { "→" };
+    format!(
+        "{source} {} {arrow} {target}",
+        kind_label_of(kind, negated, None)
+    )
 }
 
 /// A table of relations with their certainty (when `timed`), dates, kind, ends, status and id.
@@ -120,6 +124,23 @@ pub fn relation_table<'a>(
     rows: impl IntoIterator<Item = (&'a Relation, Option<Certainty>)>,
     timed: bool,
 ) -> String {
+    let mut table = relation_table_header(timed);
+    for (relation, certainty) in rows {
+        let cells = [
+            &relation.dates(),
+            &kind_label(relation, None),
+            label(graph, &relation.source),
+            label(graph, &relation.target),
+            &status_label(relation),
+            relation.id.as_str(),
+        ];
+        relation_row(&mut table, timed.then_some(certainty), cells);
+    }
+    table.render()
+}
+
+/// The table of [`relation_table`], with its header and no row.
+pub fn relation_table_header(timed: bool) -> Table {
     let mut header = [
         Term::Dates,
         Term::KindHeader,
@@ -133,22 +154,15 @@ pub fn relation_table<'a>(
     if timed {
         header.insert(0, word(Term::Certainty));
     }
-    let mut table = Table::new(&header).keep_whole(header.len() - 1);
-    for (relation, certainty) in rows {
-        let mut row = vec![
-            relation.dates(),
-            kind_label(relation, None),
-            label(graph, &relation.source).to_owned(),
-            label(graph, &relation.target).to_owned(),
-            status_label(relation),
-            relation.id.to_string(),
-        ];
-        if timed {
-            row.insert(0, certainty_label(certainty));
-        }
-        table.row(row);
-    }
-    table.render()
+    Table::new(&header).keep_whole(header.len() - 1)
+}
+
+/// Adds to `table` ([`relation_table_header`]) the row of a relation: the cell of its
+/// `certainty` when the table is timed (`Some`), then `cells` (its dates, kind, source,
+/// target, status and id).
+pub fn relation_row(table: &mut Table, certainty: Option<Option<Certainty>>, cells: [&str; 6]) {
+    let certainty = certainty.map(certainty_label);
+    table.row(certainty.as_deref().into_iter().chain(cells));
 }
 
 /// One relation in full, with its evidence quoted when the texts are available.

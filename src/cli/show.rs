@@ -16,7 +16,7 @@ use actorgraph::cache;
 use actorgraph::i18n::Term;
 use actorgraph::load::SourceTexts;
 use actorgraph::view::{EntityView, RelationView};
-use actorgraph::{DateWords, Entity, Relation};
+use actorgraph::{Entity, Relation};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -41,7 +41,8 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         let entity = rows.entity().clone();
         let mut table = table();
         // A hub's rows are made on every core, in runs appended in order.
-        let read = rows.chunks(1024, |rows| {
+        let label = |e: &Entity| entity_label(e).to_owned();
+        let read = rows.chunks(1024, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
                 record_row(&mut part, row);
@@ -129,19 +130,13 @@ fn row(entity: &Entity, relation: &Relation, other: &Entity) -> Vec<String> {
 /// Adds to `table` the row of a relation read from the cache ([`cache::rows::Row`]): the
 /// cells [`row`] gives for the relation it was read from.
 fn record_row(table: &mut output::Table, row: &cache::rows::Row) {
-    let dates = Relation::dates_of(
-        row.kind,
-        row.start,
-        row.end,
-        row.timeless,
-        &DateWords::ENGLISH,
-    );
+    let dates = row.dates();
     let kind = kind_label_of(row.kind, row.negated, Some(row.outgoing));
     let status = status_label_of(row.status, &row.claimed_by, &row.disputed_by);
     table.row([
         dates.as_str(),
         kind.as_str(),
-        entity_label(row.other),
+        row.other().label,
         status.as_str(),
         row.id,
     ]);

@@ -8,12 +8,14 @@ use rayon::prelude::*;
 use super::args::Global;
 use super::error::CliError;
 use super::output::{self, terminal};
-use super::render::{entity_label, label, sentence_between, status_label};
-use super::{load_graph_for, resolve_actors, text_detail};
+use super::render::{
+    entity_label, label, sentence_between, sentence_of, status_label, status_label_of,
+};
+use super::{load_graph_for, resolve_actors, scoped, text_detail};
+use actorgraph::EntityIx;
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
 use actorgraph::view::RelationView;
-use actorgraph::{EntityIx, Graph, RelationIx};
 
 /// Prints everything involving `name` (or the pair `name`, `with`) in date order.
 pub fn run(
@@ -22,6 +24,38 @@ pub fn run(
     with: Option<&str>,
     filter: &Filter,
 ) -> Result<ExitCode, CliError> {
+    if with.is_none()
+        && !global.json
+        && let Some(mut rows) = scoped(global, |dir| {
+            cache::rows::answer(dir, name, filter, cache::Detail::Timeline)
+        })
+    {
+        // A hub's tens of thousands of entries are formatted on every core, in chunks
+        // printed in order; each end's label is made terminal-safe once.
+        let label = |e: &actorgraph::Entity| terminal(entity_label(e));
+        let read = rows.chunks(1024, label, |rows| {
+            let mut text = String::new();
+            for row in rows {
+                let (source, target) = (row.source.label, row.target.label);
+                let line = Line {
+                    dates: row.dates(),
+                    sentence: sentence_of(row.kind, row.negated, source, target),
+                    status: status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+                    event: row.event,
+                    place: row.place.map(|place| entity_label(place.entity)),
+                    id: row.id,
+                    summary: row.summary,
+                };
+                entry(&mut text, line);
+            }
+            text
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(chunks) = read {
+            let name = terminal(entity_label(rows.entity()));
+            return print(&name, rows.len(), &chunks);
+        }
+    }
     let names: Vec<&str> = std::iter::once(name).chain(with).collect();
     let graph = load_graph_for(
         global,
@@ -43,14 +77,6 @@ pub fn run(
         .iter()
         .map(|&a| terminal(entity_label(graph.entity(a))))
         .collect();
-    // A hub's timeline is megabytes: each row is written as it is made.
-    let mut lines = output::Lines::stdout();
-    writeln!(
-        lines,
-        "timeline of {}: {} relation(s)",
-        names.join(" and "),
-        found.len()
-    )?;
     // The terminal-safe label of each end, made once however many relations name it, and
     // only for the ends the timeline names (not every entity of a whole graph).
     let mut labels: Vec<Option<String>> = vec![None; graph.entities().len()];
@@ -68,43 +94,67 @@ pub fn run(
         .map(|chunk| {
             let mut text = String::new();
             for f in chunk {
-                entry(&mut text, graph, f.relation, label_of);
+                let (source, target) = graph.ends(f.relation);
+                let relation = graph.relation(f.relation);
+                let line = Line {
+                    dates: relation.dates(),
+                    sentence: sentence_between(relation, label_of(source), label_of(target)),
+                    status: status_label(relation),
+                    event: relation.event.as_deref(),
+                    place: relation.place.as_ref().map(|place| label(graph, place)),
+                    id: relation.id.as_str(),
+                    summary: &relation.summary,
+                };
+                entry(&mut text, line);
             }
             text
         })
         .collect();
-    for chunk in &chunks {
+    print(&names.join(" and "), found.len(), &chunks)
+}
+
+/// Prints the timeline of `names` (terminal-safe): its `count` relations' entries, made in
+/// `chunks`.
+fn print(names: &str, count: usize, chunks: &[String]) -> Result<ExitCode, CliError> {
+    // A hub's timeline is megabytes: each chunk is written as it is made.
+    let mut lines = output::Lines::stdout();
+    writeln!(lines, "timeline of {names}: {count} relation(s)")?;
+    for chunk in chunks {
         lines.push_str(chunk)?;
     }
     lines.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Appends to `text` the timeline's entry for `relation`: its dates and sentence, its status,
-/// event, place and id, and its summary, the ends named by `label_of`.
-fn entry<'a>(
-    text: &mut String,
-    graph: &Graph,
-    relation: RelationIx,
-    label_of: impl Fn(EntityIx) -> &'a str,
-) {
-    let (source, target) = graph.ends(relation);
-    let relation = graph.relation(relation);
-    let sentence = sentence_between(relation, label_of(source), label_of(target));
-    let mut notes = vec![status_label(relation)];
-    if let Some(event) = &relation.event {
+/// What the timeline's entry of a relation prints: its dates, its sentence (the labels of its
+/// ends already terminal-safe), its status, event, place (its label), id and summary.
+struct Line<'a> {
+    dates: String,
+    sentence: String,
+    status: String,
+    event: Option<&'a str>,
+    place: Option<&'a str>,
+    id: &'a str,
+    summary: &'a str,
+}
+
+/// Appends to `text` the timeline's entry of `line`.
+fn entry(text: &mut String, line: Line) {
+    let mut notes = vec![line.status];
+    if let Some(event) = line.event {
         notes.push(terminal(event));
     }
-    if let Some(place) = &relation.place {
-        notes.push(format!("at {}", terminal(label(graph, place))));
+    if let Some(place) = line.place {
+        notes.push(format!("at {}", terminal(place)));
     }
     // Writing to a string cannot fail.
     let _ = write!(
         text,
-        "\n{}  {sentence}\n    [{}] {}\n    {}\n",
-        relation.dates(),
+        "\n{}  {}\n    [{}] {}\n    {}\n",
+        line.dates,
+        line.sentence,
         notes.join("; "),
-        relation.id,
-        terminal(&relation.summary)
+        line.id,
+        terminal(line.summary)
     );
 }

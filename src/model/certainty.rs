@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::{Day, Period, Relation};
+use super::{Day, Period, Relation, RelationKind, UncertainDate};
 
 /// How surely a relation holds over the period asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,11 +49,21 @@ pub struct Bounds {
 impl Bounds {
     /// The bounds of `relation`'s dates.
     pub fn of(relation: &Relation) -> Bounds {
-        let (end_first, end_last) = match relation.effective_end() {
+        Bounds::of_dates(relation.kind, relation.start, relation.end)
+    }
+
+    /// [`of`](Bounds::of) a relation of `kind` from `start` to `end`: for a record read
+    /// without building its relation.
+    pub fn of_dates(
+        kind: RelationKind,
+        start: Option<UncertainDate>,
+        end: Option<UncertainDate>,
+    ) -> Bounds {
+        let (end_first, end_last) = match Relation::effective_end_of(kind, start, end) {
             Some(end) => (end.earliest(), end.latest()),
             None => (Day::MAX, Day::MAX),
         };
-        let (start_first, start_last) = match relation.start {
+        let (start_first, start_last) = match start {
             Some(start) => (start.earliest(), start.latest()),
             // An unknown start may be any day up to the end, or later than any day asked
             // about: such a relation is never certain (nor known to hold), only possible.

@@ -234,8 +234,18 @@ impl Relation {
     /// The end to reason with: the stated end, or for an instantaneous kind without one, its
     /// start.
     pub fn effective_end(&self) -> Option<UncertainDate> {
-        match self.end {
-            None if self.kind.is_instantaneous() => self.start,
+        Relation::effective_end_of(self.kind, self.start, self.end)
+    }
+
+    /// [`effective_end`](Relation::effective_end) of a relation of `kind` from `start` to
+    /// `end`: for a record read without building its relation.
+    pub fn effective_end_of(
+        kind: RelationKind,
+        start: Option<UncertainDate>,
+        end: Option<UncertainDate>,
+    ) -> Option<UncertainDate> {
+        match end {
+            None if kind.is_instantaneous() => start,
             end => end,
         }
     }

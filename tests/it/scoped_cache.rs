@@ -152,6 +152,53 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         &["timeline", "Mali"],
         &["timeline", "France", "--lang", "fr"],
         &["relations", "--with", "Mali"],
+        // timeline and relations of one actor, read from their records' heads: with and
+        // without its parts, at a date, by kind and status, of a town (relations placed at
+        // it), in each language, fitted to a width.
+        &["timeline", "France", "--no-parts"],
+        &["timeline", "Gao", "--lang", "ar"],
+        &["relations", "--with", "France", "--at", "2013"],
+        &[
+            "relations",
+            "--with",
+            "France",
+            "--no-parts",
+            "--lang",
+            "fr",
+        ],
+        &["relations", "--with", "Gao", "--at", "2012-06", "--certain"],
+        &[
+            "relations",
+            "--with",
+            "Kidal",
+            "--from",
+            "2012-01",
+            "--until",
+            "2013-06",
+            "--known",
+            "--lang",
+            "ar",
+        ],
+        &[
+            "relations",
+            "--with",
+            "MNLA",
+            "--at",
+            "2012",
+            "--include-undated",
+            "--timeless",
+            "--width",
+            "60",
+        ],
+        &[
+            "relations",
+            "--with",
+            "Mali",
+            "--status",
+            "alleged",
+            "--kind",
+            "conflict",
+        ],
         &["neighbors", "France", "--at", "2013"],
         &["show", "MNLA", "--json"],
         &["show", "Mali", "--sources", SEEDS],
@@ -335,6 +382,17 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
     assert_eq!(far.relations().len(), 2, "actor-10 has two alliances");
     let err = cache::scoped::read(dir.path(), &["actor-1000"]).unwrap_err();
     assert!(matches!(err, CacheError::Corrupt(_)), "{err}");
+    // An answer read from the records' heads checks the blocks of the records too.
+    for detail in [cache::Detail::Table, cache::Detail::Timeline] {
+        let mut rows = cache::rows::answer(dir.path(), "actor-1000", &Filter::default(), detail)
+            .unwrap()
+            .unwrap();
+        let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
+        assert!(
+            err.to_string().contains("checksum mismatch in block"),
+            "{err}"
+        );
+    }
     assert!(
         err.to_string().contains("checksum mismatch in block"),
         "{err}"
@@ -347,18 +405,32 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
 
     // The command line falls back to the whole load, which reports and rebuilds the cache.
     let path = dir.path().to_str().unwrap();
-    let out = run(&["neighbors", "actor-1000", "--data", path]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("checksum mismatch in block") && stderr.contains("rebuilt it"),
-        "{stderr}"
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.contains("actor-999") && stdout.contains("actor-1001"),
-        "{stdout}"
-    );
+    let original = fs::read(cache::path(dir.path())).unwrap();
+    for (args, shown) in [
+        (
+            &["timeline", "actor-1000"][..],
+            ["alliance-1000", "alliance-1001"],
+        ),
+        (
+            &["relations", "--with", "actor-1000"],
+            ["alliance-1000", "alliance-1001"],
+        ),
+        (&["neighbors", "actor-1000"], ["actor-999", "actor-1001"]),
+    ] {
+        fs::write(cache::path(dir.path()), &original).unwrap();
+        let out = run(&[args, &["--data", path]].concat());
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("checksum mismatch in block") && stderr.contains("rebuilt it"),
+            "{args:?} {stderr}"
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            shown.iter().all(|id| stdout.contains(id)),
+            "{args:?} {stdout}"
+        );
+    }
     assert!(cache::scoped::read(dir.path(), &["actor-1000"]).is_ok());
 }
 
@@ -378,6 +450,10 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     assert!(err.to_string().contains("truncated or padded"), "{err}");
     let err = cache::scoped::relation(dir.path(), "alliance-3").unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let none = Filter::default();
+    let answer = cache::rows::answer(dir.path(), "actor-3", &none, cache::Detail::Timeline);
+    let err = answer.err().expect("refused");
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
 
     cache::index(dir.path()).unwrap().1.unwrap();
     edit_an_input(dir.path());
@@ -386,6 +462,9 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     let err = cache::scoped::named(dir.path(), "actor").unwrap_err();
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
     let err = cache::scoped::relation(dir.path(), "alliance-3").unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let answer = cache::rows::answer(dir.path(), "actor-3", &none, cache::Detail::Table);
+    let err = answer.err().expect("refused");
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
 
@@ -531,8 +610,21 @@ fn row(
     )
 }
 
+/// The label [`cache::rows::Rows::chunks`] is asked to give each entity in these tests.
+fn label(entity: &actorgraph::Entity) -> String {
+    format!("label of {}", entity.id)
+}
+
+/// Checks that each entity `row` names has its label ([`label`]).
+fn assert_labelled(row: &cache::rows::Row) {
+    for named in [row.source, row.target].iter().chain(&row.place) {
+        assert_eq!(named.label, label(named.entity));
+    }
+}
+
 /// The same, as the cache's rows give it.
 fn read_row(row: &cache::rows::Row) -> Row {
+    assert_labelled(row);
     (
         row.id.to_owned(),
         format!(
@@ -547,8 +639,12 @@ fn read_row(row: &cache::rows::Row) -> Row {
             &row.disputed_by[..]
         ),
         row.outgoing,
-        format!("{} {:?}", row.other.id, row.other.kind),
-        format!("{:?} {:?}", row.other.names, row.other.aliases),
+        format!("{} {:?}", row.other().entity.id, row.other().entity.kind),
+        format!(
+            "{:?} {:?}",
+            row.other().entity.names,
+            row.other().entity.aliases
+        ),
     )
 }
 
@@ -563,9 +659,11 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
             .expect("an id names one entity");
         assert_eq!(rows.entity(), entity);
         assert_eq!(rows.len(), whole.incident(ix).len());
-        let read: Vec<Row> = (rows.chunks(3, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
-            .unwrap()
-            .concat();
+        let read: Vec<Row> = (rows.chunks(3, label, |rows| {
+            rows.iter().map(read_row).collect::<Vec<_>>()
+        }))
+        .unwrap()
+        .concat();
         let expected: Vec<Row> = (whole.incident(ix).iter())
             .map(|&r| {
                 row(
@@ -579,6 +677,122 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
     }
     for name in ["ag", "Gaoo", "zzz"] {
         assert!(cache::rows::rows(&data, name).unwrap().is_none(), "{name}");
+    }
+}
+
+/// What a line of `timeline` or a row of `relations` prints of a relation: its id, kind,
+/// dates, status and flags; claimants, disputants and certainty; ends and in a timeline's
+/// detail its event, place and summary; the ends' names.
+type AnswerRow = (String, String, String, String, String);
+
+/// What a line of `timeline` or a row of `relations` prints of a relation: its id, fields,
+/// ends, certainty, and in a timeline's detail its event, place and summary.
+fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> AnswerRow {
+    let r = graph.relation(found.relation);
+    let line = (detail == cache::Detail::Timeline).then(|| {
+        let place = r
+            .place
+            .as_ref()
+            .map(|p| graph.entity(graph.entity_ix(p.as_str()).unwrap()));
+        (
+            r.event.as_deref(),
+            place.map(|p| (&p.id, &p.names)),
+            &r.summary,
+        )
+    });
+    (
+        r.id.to_string(),
+        format!(
+            "{:?}",
+            (r.kind, r.start, r.end, r.status, r.negated, r.timeless)
+        ),
+        format!(
+            "{:?}",
+            (&r.claimed_by[..], &r.disputed_by[..], found.certainty)
+        ),
+        format!("{} {} {:?}", r.source, r.target, line),
+        format!(
+            "{:?} {:?}",
+            graph.entity(graph.ends(found.relation).0).names,
+            graph.entity(graph.ends(found.relation).1).names
+        ),
+    )
+}
+
+/// The same, as the cache's rows of an answer give it.
+fn read_answer_row(row: &cache::rows::Row, detail: cache::Detail) -> AnswerRow {
+    assert_labelled(row);
+    let line = (detail == cache::Detail::Timeline).then(|| {
+        let place = row.place.map(|p| (&p.entity.id, &p.entity.names));
+        (row.event, place, row.summary)
+    });
+    (
+        row.id.to_owned(),
+        format!(
+            "{:?}",
+            (
+                row.kind,
+                row.start,
+                row.end,
+                row.status,
+                row.negated,
+                row.timeless
+            )
+        ),
+        format!(
+            "{:?}",
+            (&row.claimed_by[..], &row.disputed_by[..], row.certainty)
+        ),
+        format!(
+            "{} {} {:?}",
+            row.source.entity.id, row.target.entity.id, line
+        ),
+        format!(
+            "{:?} {:?}",
+            row.source.entity.names, row.target.entity.names
+        ),
+    )
+}
+
+/// Checks that the answer `cache::rows::answer` reads from the cache of `data` about `name`
+/// for each question filter, in runs of `run`, is the whole graph's, in both details.
+fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run: usize) {
+    let ix = whole.resolve(name).unwrap();
+    for filter in question_filters().into_iter().chain([Filter {
+        with_parts: true,
+        ..Filter::default()
+    }]) {
+        for detail in [cache::Detail::Table, cache::Detail::Timeline] {
+            let mut rows = cache::rows::answer(data, name, &filter, detail)
+                .unwrap()
+                .expect("an id names one entity");
+            assert_eq!(rows.entity(), whole.entity(ix));
+            let read = (rows.chunks(run, label, |rows| {
+                rows.iter()
+                    .map(|r| read_answer_row(r, detail))
+                    .collect::<Vec<_>>()
+            }))
+            .unwrap()
+            .concat();
+            let expected: Vec<_> = (query::relations(whole, &[ix], &filter).iter())
+                .map(|f| answer_row(whole, f, detail))
+                .collect();
+            assert_eq!(rows.len(), expected.len(), "{name} {filter:?}");
+            assert_eq!(read, expected, "{name} {filter:?} {detail:?}");
+        }
+    }
+}
+
+#[test]
+fn answers_read_from_records_heads_are_the_whole_graphs() {
+    let (_keep, data, whole) = cached_azawad();
+    for entity in whole.entities() {
+        assert_answers_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
+    }
+    let filter = Filter::default();
+    for name in ["ag", "Gaoo", "zzz"] {
+        let answer = cache::rows::answer(&data, name, &filter, cache::Detail::Table);
+        assert!(answer.unwrap().is_none(), "{name}");
     }
 }
 
@@ -759,9 +973,11 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
     let hub = whole.resolve("hub").unwrap();
     let mut rows = cache::rows::rows(data, "hub").unwrap().unwrap();
-    let read: Vec<Row> = (rows.chunks(1024, |rows| rows.iter().map(read_row).collect::<Vec<_>>()))
-        .unwrap()
-        .concat();
+    let read: Vec<Row> = (rows.chunks(1024, label, |rows| {
+        rows.iter().map(read_row).collect::<Vec<_>>()
+    }))
+    .unwrap()
+    .concat();
     assert_eq!(read.len(), 9000);
     for (got, &r) in read.iter().zip(whole.incident(hub)) {
         let expected = row(
@@ -771,6 +987,9 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
         );
         assert_eq!(got, &expected);
     }
+    // The hub's answers, and a town's (relations placed at it), read on every core.
+    assert_answers_as_the_whole_graph(data, &whole, "hub", 1024);
+    assert_answers_as_the_whole_graph(data, &whole, "town-3", 64);
     for filter in question_filters() {
         let part = cache::scoped::read_for(data, &["hub"], &filter, cache::Detail::Timeline)
             .unwrap()
@@ -791,10 +1010,11 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
         assert_eq!(ids(&whole, hub), ids(&part, p), "{filter:?}");
     }
     let dir = data.to_str().unwrap();
-    let questions: [&[&str]; 4] = [
+    let questions: [&[&str]; 5] = [
         &["show", "hub"],
         &["timeline", "hub"],
         &["relations", "--with", "hub"],
+        &["relations", "--with", "hub", "--at", "1995"],
         &["neighbors", "hub", "--at", "2005"],
     ];
     for args in questions {
