@@ -2472,23 +2472,38 @@ mod tests {
         );
         assert_eq!(
             read_all(Lang::Ar, "وصلت القوات التشادية إلى كيدال."),
-            ["armed_force_of chadian-armed-forces chad - -"]
+            [
+                "armed_force_of chadian-armed-forces chad - -",
+                "presence chadian-armed-forces kidal - -"
+            ]
         );
         assert_eq!(
             read_all(Lang::En, "Chadian troops reached Kidal."),
-            ["armed_force_of chadian-armed-forces chad - -"]
+            [
+                "armed_force_of chadian-armed-forces chad - -",
+                "presence chadian-armed-forces kidal - -"
+            ]
         );
         assert_eq!(
             read_all(Lang::Fr, "L'armée malienne est arrivée à Kidal."),
-            ["armed_force_of malian-army mali - -"]
+            [
+                "armed_force_of malian-army mali - -",
+                "presence malian-army kidal - -"
+            ]
         );
         // "French" is irregular: the lexicon's `demonym` lines give it.
         assert_eq!(
             read_all(Lang::En, "French forces reached Kidal."),
-            ["armed_force_of french-armed-forces france - -"]
+            [
+                "armed_force_of french-armed-forces france - -",
+                "presence french-armed-forces kidal - -"
+            ]
         );
-        // An adjective that is neither derived nor listed names no state.
-        assert!(read_all(Lang::En, "Gallic forces reached Kidal.").is_empty());
+        // An adjective that is neither derived nor listed names no state: a new force.
+        assert_eq!(
+            read_all(Lang::En, "Gallic forces reached Kidal."),
+            ["presence new:Gallic forces kidal - -"]
+        );
     }
 
     #[test]
@@ -4418,6 +4433,36 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn entering_a_place_is_presence_and_a_masdar_with_the_article_no_verb() {
+        for (lang, text) in [
+            (Lang::En, "The MNLA entered Kidal in April 2012."),
+            (Lang::Fr, "Le MNLA est entré dans Kidal en avril 2012."),
+            (
+                Lang::Ar,
+                "وصلت الحركة الوطنية لتحرير أزواد إلى كيدال في أبريل 2012.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["presence mnla kidal 2012-04 -"],
+                "{text}"
+            );
+        }
+        // "بالتدخل في": the masdar of intervening, a preposition before its article, is no
+        // verb (تدخل, she enters).
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "واتهمت مالي الحركة الوطنية لتحرير أزواد بالتدخل في كيدال."
+            )
+            .iter()
+            .filter(|c| !c.starts_with("denunciation") && !c.starts_with("attack"))
+            .count(),
+            0
+        );
     }
 
     #[test]

@@ -291,9 +291,12 @@ fn sides_follow(lexicon: &Matches, i: usize) -> bool {
 }
 
 /// True when `token` matches the phrase word `first` only without an Arabic preposition
-/// written on it (ب, ك, after و or ف too): "بدعم" is "with the support", never a verb, as no
-/// preposition is written on a verb.
+/// written on it (ب, ك, after و or ف too), or carries one before its article (بالتدخل):
+/// "بدعم" is "with the support", never a verb, as no preposition is written on a verb.
 fn preposition_on(token: &Token, first: &super::lexicon::Word) -> bool {
+    if token.governed {
+        return true;
+    }
     if first.matches(&token.key) {
         return false;
     }

@@ -44,6 +44,9 @@ pub(crate) struct Token {
     pub conjunction: bool,
     /// True when it carries the Arabic article (الحركة, للحركة, وبالحركة).
     pub definite: bool,
+    /// True when a preposition stands before its article (بالتدخل, للحركة, وكالجيش): a
+    /// noun, never a verb.
+    pub governed: bool,
 }
 
 impl Token {
@@ -108,6 +111,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             prefixed: false,
             conjunction: false,
             definite: false,
+            governed: false,
         });
     }
     if let Some(start) = word_start {
@@ -139,11 +143,17 @@ fn word(text: &str, start: usize, end: usize) -> Token {
     let definite = ARTICLES
         .iter()
         .any(|a| normal.starts_with(a) && normal.len() > a.len() + 2);
+    let after_conjunction = normal.trim_start_matches(['و', 'ف']);
+    let governed = definite
+        && ["بال", "كال", "لل"]
+            .iter()
+            .any(|p| after_conjunction.starts_with(p));
     Token {
         start,
         end,
         kind: Kind::Word,
         definite,
+        governed,
         conjunction: prefixed && normal.starts_with('و'),
         prefixed,
         upper: written.chars().next().is_some_and(char::is_uppercase),
