@@ -1496,6 +1496,9 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
                 | E::IntergovernmentalOrganisation
                 | E::People
         ),
+        // "Kigali, lié à Maputo par un accord": a state is bound to another state, not one
+        // of its members ("X, linked to Y" makes a group part of a group or organisation).
+        RelationKind::Membership if rule == "apposition" => target != E::State,
         _ => true,
     }
 }
@@ -4462,6 +4465,40 @@ mod tests {
             .filter(|c| !c.starts_with("denunciation") && !c.starts_with("attack"))
             .count(),
             0
+        );
+    }
+
+    #[test]
+    fn a_group_linked_to_another_is_its_member_and_a_state_no_state_s() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "وتنشط كتيبة النخبة الإرهابية المرتبطة بالجماعات الإسلامية في الشمال.",
+            ),
+            (
+                Lang::Fr,
+                "Les Signataires par le sang, liés aux groupes islamistes, opèrent dans le nord.",
+            ),
+            (
+                Lang::En,
+                "The Signed-in-Blood Battalion, linked to the Islamist groups, operates in the north.",
+            ),
+        ] {
+            assert!(
+                read(lang, text)
+                    .iter()
+                    .any(|c| c == "membership signed-in-blood-battalion islamists - -"),
+                "{text}: {:?}",
+                read(lang, text)
+            );
+        }
+        assert!(
+            read(
+                Lang::Fr,
+                "Le Mali, lié à la France par un accord, a protesté."
+            )
+            .iter()
+            .all(|c| !c.starts_with("membership")),
         );
     }
 
