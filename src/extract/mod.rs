@@ -4503,6 +4503,32 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_subject_before_an_apposition_is_the_verb_s() {
+        for text in [
+            "وكانت أنصار الدين، المدعومة من الجماعات الإسلامية، قد سيطرت على كيدال.",
+            "أنصار الدين، حليفة الجماعات الإسلامية، سيطرت على كيدال.",
+        ] {
+            assert_eq!(
+                read(Lang::Ar, text)
+                    .into_iter()
+                    .filter(|c| c.starts_with("control"))
+                    .collect::<Vec<_>>(),
+                ["control ansar-dine kidal - -"],
+                "{text}"
+            );
+        }
+        // A clause after the comma has its own verb and subject.
+        assert!(
+            read(
+                Lang::Ar,
+                "سيطرت أنصار الدين على كيدال، ثم انسحبت الجماعات الإسلامية، فسيطرت على غاو."
+            )
+            .iter()
+            .all(|c| !c.starts_with("control islamists kidal")),
+        );
+    }
+
+    #[test]
     fn a_bare_head_of_state_s_title_names_the_document_s_state() {
         let graph = builtin_with(LEADERS);
         let about_georgia =

@@ -707,7 +707,7 @@ impl Sentence<'_> {
     fn verb_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
         let symmetric = trigger.kind.is_symmetric();
         let subject = if self.lang == Lang::Ar {
-            self.before(a)
+            self.before(a).map(|s| self.arabic_apposition_head(s, a))
         } else {
             self.subject_before(a)
         };
@@ -744,6 +744,8 @@ impl Sentence<'_> {
             self.lang != Lang::Ar
                 || !self.clause_between(end, a)
                 || self.markers.relative.iter().any(|&r| r >= end && r < a)
+                // "الحوثيون، المدعومون من إيران، قد سيطروا": the apposition's head.
+                || self.before(a).is_some_and(|n| n != s && self.arabic_apposition_head(n, a) == s)
                 // "X، وY على وجه الخصوص، كانت …": only the apposition between.
                 || self.including().any(|(x, y)| {
                     x == end && self.gap(y, a) == 0 && self.gap(end, a) == self.gap(x, y)
@@ -1216,12 +1218,8 @@ impl Sentence<'_> {
             return Some(antecedent);
         }
         let mut s = self.before(a)?;
-        // "Algeria, Polisario's main backer, condemned": the name the apposition describes.
-        if let Some(head) = s
-            .checked_sub(1)
-            .filter(|&p| self.in_apposition_after(self.mentions[p].last, s))
-            && self.closed_before(s, a)
-        {
+        let head = self.apposition_head(s, a);
+        if head != s {
             return Some(head);
         }
         if self.own_subject_between(self.mentions[s].last, a) {
@@ -1237,6 +1235,50 @@ impl Sentence<'_> {
             }
         }
         (!self.governed(s)).then_some(s)
+    }
+
+    /// The name a verb at token `a` has for subject when `s`, the name right before it, is
+    /// named inside an apposition closed by a comma before the verb: "Algeria, Polisario's
+    /// main backer, condemned", "الحوثيون، المدعومون من إيران، قد سيطروا" (the Houthis, not
+    /// Iran); else `s`.
+    pub(crate) fn apposition_head(&self, s: usize, a: usize) -> usize {
+        match s.checked_sub(1) {
+            Some(head)
+                if self.in_apposition_after(self.mentions[head].last, s)
+                    && self.closed_before(s, a) =>
+            {
+                head
+            }
+            _ => s,
+        }
+    }
+
+    /// [`Self::apposition_head`] for an Arabic verb, where a comma before the verb usually
+    /// opens a clause of its own: only an apposition that is a noun phrase (no verb in it,
+    /// participles with the article aside: "المدعومون من إيران") and a verb right after
+    /// its closing comma (قد aside): "الحوثيون، المدعومون من إيران، قد سيطروا", not "…،
+    /// فيما يقود الجيش X" or "سيطروا على صنعاء، ثم زحفوا جنوبا، ففر".
+    fn arabic_apposition_head(&self, s: usize, a: usize) -> usize {
+        let head = self.apposition_head(s, a);
+        if head == s {
+            return s;
+        }
+        let verb_inside = self.markers.triggers.iter().any(|(x, _, t)| {
+            *x >= self.mentions[head].last
+                && *x < self.mentions[s].first
+                && t.pos == Pos::Verb
+                && !self.tokens[*x].definite
+        });
+        let close = (self.mentions[s].last..a)
+            .rev()
+            .find(|&i| self.tokens[i].kind != Kind::Word);
+        let verb_follows =
+            close.is_some_and(|c| (c + 1..a).all(|i| self.markers.background.contains(&i)));
+        if verb_inside || !verb_follows {
+            s
+        } else {
+            head
+        }
     }
 
     /// True when the verb at token `a` opens a clause of its own after a comma or colon
