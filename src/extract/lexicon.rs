@@ -363,6 +363,9 @@ pub struct Lexicon {
     /// The adjectives of states no regular ending derives from their names (the `demonym`
     /// lines: "French", "allemande", "أمريكي"): a state's name key, its adjectives' keys.
     demonyms: Vec<(String, Vec<String>)>,
+    /// The capitals of states (the `capital` lines: "Moscow", "Moscou", "موسكو"): a state's
+    /// name key, its capital's name keys.
+    capitals: Vec<(String, Vec<String>)>,
 }
 
 /// How a language's verbs change with person and number, read from the lexicon's
@@ -481,11 +484,15 @@ impl Lexicon {
                 lexicon.inflection.add(&args, forms).map_err(fail)?;
                 continue;
             }
-            if let Some(names) = head.trim().strip_prefix("demonym ") {
+            let named = |prefix: &str| head.trim().strip_prefix(prefix);
+            if let Some((names, table)) = named("demonym ")
+                .map(|n| (n, &mut lexicon.demonyms))
+                .or_else(|| named("capital ").map(|n| (n, &mut lexicon.capitals)))
+            {
                 let forms: Vec<String> =
                     body.split('|').map(key).filter(|k| !k.is_empty()).collect();
                 for name in names.split('/').map(key).filter(|k| !k.is_empty()) {
-                    lexicon.demonyms.push((name, forms.clone()));
+                    table.push((name, forms.clone()));
                 }
                 continue;
             }
@@ -513,6 +520,14 @@ impl Lexicon {
     /// adjectives ("france" → "french"). Which entity the name is, the graph says.
     pub(crate) fn demonyms(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.demonyms
+            .iter()
+            .map(|(n, a)| (n.as_str(), a.as_slice()))
+    }
+
+    /// The capitals of the `capital` lines: the key of a state's name, the keys of its
+    /// capital's names ("russia" → "moscow"). Which entities they are, the graph says.
+    pub(crate) fn capitals(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.capitals
             .iter()
             .map(|(n, a)| (n.as_str(), a.as_slice()))
     }
