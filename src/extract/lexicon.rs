@@ -269,6 +269,9 @@ pub(crate) enum Meaning {
     /// A word that continues a list after a comma (بالإضافة إلى, إلى جانب, "as well as",
     /// "ainsi que"): the item after it shares the role of the items before.
     Also,
+    /// "Any", "tout", "أي" between a denial and a trigger: the denial refuses what the
+    /// trigger names ("a rejeté toute négociation"), a negation, not a claim disputed.
+    Totality,
     /// A word before a title that makes it another office (نائب, "vice", "deputy", "former",
     /// "ancien"): "First Vice President X" does not lead the state.
     Deputy,
@@ -708,6 +711,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "site" => Meaning::Site,
         "also" => Meaning::Also,
         "deputy" => Meaning::Deputy,
+        "totality" => Meaning::Totality,
         "alongside" => Meaning::Alongside,
         "resumptive" => Meaning::Resumptive,
         "pair" => Meaning::Pair,

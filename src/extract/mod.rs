@@ -4653,6 +4653,38 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_any_talks_refuses_them() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Le MNLA a rejeté dimanche toute négociation avec Ansar Dine.",
+            ),
+            (
+                Lang::En,
+                "The MNLA denied holding any talks with Ansar Dine.",
+            ),
+            (
+                Lang::Ar,
+                "ونفت الحركة الوطنية لتحرير أزواد إجراء أي مفاوضات مع أنصار الدين.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["negotiation mnla ansar-dine - - negated"],
+                "{text}"
+            );
+        }
+        // A denial of a fact, without "any", disputes it.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA denied that it held talks with Ansar Dine."
+            ),
+            ["negotiation mnla ansar-dine - - disputed"]
+        );
+    }
+
+    #[test]
     fn a_bare_head_of_state_s_title_names_the_document_s_state() {
         let graph = builtin_with(LEADERS);
         let about_georgia =

@@ -120,6 +120,7 @@ pub(crate) fn markers(
     mentions: &[Mention],
 ) -> Markers {
     let mut m = Markers::default();
+    let (mut denials, mut totality) = (Vec::new(), Vec::new());
     let mut inside = mentions.iter().peekable();
     let mut i = first;
     while i < last {
@@ -172,7 +173,8 @@ pub(crate) fn markers(
                 }
                 Meaning::Negation => m.negation.push(i),
                 Meaning::Still => m.still.push(i),
-                Meaning::Denial => m.denial = true,
+                Meaning::Denial => denials.push(i),
+                Meaning::Totality => totality.push(i),
                 Meaning::Reported => m.reported.push(i),
                 Meaning::Accusation => m.accusation.push(i),
                 Meaning::Victim => m.victim.push(i + n),
@@ -228,6 +230,23 @@ pub(crate) fn markers(
         }
         i += advance;
     }
+    // "a rejeté dimanche toute négociation", "denied holding any talks": a denial with
+    // "any" right before a trigger (at most three words after the denial, a name's not
+    // counted) refuses what the trigger names: a negation of it. Any other denial disputes
+    // the sentence's claims.
+    for d in denials {
+        let refusal = totality.iter().any(|&t| {
+            t > d
+                && plain_words(tokens, mentions, d + 1, t) <= 3
+                && m.triggers.iter().any(|&(x, _, _)| x == t + 1)
+        });
+        if refusal {
+            m.negation.push(d);
+        } else {
+            m.denial = true;
+        }
+    }
+    m.negation.sort_unstable();
     // A negation at most two words before a verb of "still" ("لا يزال", "n'a cessé de",
     // "did not stop") belongs to it: what follows goes on, it is not negated.
     let still = std::mem::take(&mut m.still);
