@@ -538,18 +538,17 @@ impl Extractor<'_> {
         {
             return;
         }
-        let mut adjective = Mention {
+        let Some(state) = self.demonym_of(&tokens[at]) else {
+            return;
+        };
+        let adjective = Mention {
             first: at,
             last: at + 1,
             start: tokens[at].start,
             end: tokens[at].end,
-            who: Who::Pair(0, 0),
+            who: Who::Known(state),
             resolved: true,
         };
-        let Some(state) = self.demonym_in(tokens, &adjective) else {
-            return;
-        };
-        adjective.who = Who::Known(state);
         // The object: right after a "with"/"against" word at most three words after the
         // noun and its adjective.
         let from = b.max(at + 1);
@@ -562,9 +561,7 @@ impl Extractor<'_> {
         }) else {
             return;
         };
-        let p = mentions.partition_point(|m| m.first < at);
-        let mut with_adjective = mentions.to_vec();
-        with_adjective.insert(p, adjective);
+        let (with_adjective, p) = super::mentions::inserted(mentions, adjective);
         let sentence = rules::Sentence {
             mentions: &with_adjective,
             ..*sentence

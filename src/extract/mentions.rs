@@ -42,6 +42,17 @@ pub(crate) struct Mention {
     pub resolved: bool,
 }
 
+/// `mentions` (in order) with `extra` inserted in its place, and its index: a name that
+/// stands for an actor in one reading only (a state's adjective, an unstated subject).
+pub(crate) fn inserted(mentions: &[Mention], extra: Mention) -> (Vec<Mention>, usize) {
+    let at = mentions.partition_point(|m| m.first < extra.first);
+    let mut out = Vec::with_capacity(mentions.len() + 1);
+    out.extend_from_slice(&mentions[..at]);
+    out.push(extra);
+    out.extend_from_slice(&mentions[at..]);
+    (out, at)
+}
+
 /// Every name of a graph's entities, by the key of its first word.
 #[derive(Debug, Default)]
 pub struct Gazetteer {

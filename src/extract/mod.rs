@@ -519,12 +519,17 @@ impl<'g> Extractor<'g> {
 
     /// The state whose adjective a mention's name holds ("الجيش المالي": Mali).
     fn demonym_in(&self, tokens: &[tokens::Token], m: &mentions::Mention) -> Option<usize> {
-        tokens[m.first..m.last].iter().find_map(|t| {
-            self.demonyms
-                .get(&t.key)
-                .or_else(|| self.demonyms.get(t.bare.as_ref()?))
-                .copied()
-        })
+        tokens[m.first..m.last]
+            .iter()
+            .find_map(|t| self.demonym_of(t))
+    }
+
+    /// The state whose adjective a word is ("المالي", "malienne", "French").
+    fn demonym_of(&self, t: &tokens::Token) -> Option<usize> {
+        self.demonyms
+            .get(&t.key)
+            .or_else(|| self.demonyms.get(t.bare.as_ref()?))
+            .copied()
     }
 
     /// "الرئيس الجورجي X", "le président ukrainien X", "Georgian President X": the title
@@ -561,18 +566,15 @@ impl<'g> Extractor<'g> {
         {
             return None;
         }
-        let mut adjective = mentions::Mention {
+        let adjective = mentions::Mention {
             first: at,
             last: at + 1,
             start: tokens[at].start,
             end: tokens[at].end,
-            who: Who::Pair(0, 0),
+            who: Who::Known(self.demonym_of(&tokens[at])?),
             resolved: false,
         };
-        adjective.who = Who::Known(self.demonym_in(tokens, &adjective)?);
-        let p = mentions.partition_point(|m| m.first < at);
-        let mut with_adjective = mentions.to_vec();
-        with_adjective.insert(p, adjective);
+        let (with_adjective, _) = mentions::inserted(mentions, adjective);
         let sentence = rules::Sentence {
             mentions: &with_adjective,
             ..*sentence
@@ -604,13 +606,7 @@ impl<'g> Extractor<'g> {
                     }
                     _ => self.state_of.get(&e).copied(),
                 });
-            let adjective = || {
-                self.demonyms
-                    .get(&tokens[i].key)
-                    .or_else(|| self.demonyms.get(tokens[i].bare.as_ref()?))
-                    .copied()
-            };
-            if let Some(e) = named.or_else(adjective)
+            if let Some(e) = named.or_else(|| self.demonym_of(&tokens[i]))
                 && entities[e].kind == EntityKind::State
             {
                 *count.entry(e).or_default() += 1;
@@ -669,9 +665,7 @@ impl<'g> Extractor<'g> {
             who: Who::Known(home),
             resolved: false,
         };
-        let p = mentions.partition_point(|m| m.first < a);
-        let mut with_title = mentions.to_vec();
-        with_title.insert(p, title);
+        let (with_title, p) = mentions::inserted(mentions, title);
         let sentence = rules::Sentence {
             mentions: &with_title,
             ..*sentence
@@ -833,19 +827,15 @@ impl<'g> Extractor<'g> {
         out: &mut Draft,
     ) -> Option<Option<usize>> {
         let a = here.a;
-        let mut with_subject = sentence.mentions.to_vec();
-        let at = with_subject.partition_point(|m| m.first < a);
-        with_subject.insert(
-            at,
-            mentions::Mention {
-                first: a,
-                last: a,
-                start: sentence.tokens[a].start,
-                end: sentence.tokens[a].start,
-                who: Who::Known(carried),
-                resolved: true,
-            },
-        );
+        let subject = mentions::Mention {
+            first: a,
+            last: a,
+            start: sentence.tokens[a].start,
+            end: sentence.tokens[a].start,
+            who: Who::Known(carried),
+            resolved: true,
+        };
+        let (with_subject, at) = mentions::inserted(sentence.mentions, subject);
         let sentence = rules::Sentence {
             mentions: &with_subject,
             ..*sentence
