@@ -209,6 +209,9 @@ pub(crate) enum Meaning {
     /// The side something is taken from ("استعادت X مدينة Y من Z", "retook Y from Z", "a
     /// repris Y à Z"): after a control verb's place, Z held the place until then.
     From,
+    /// The side a place is lost to ("lost Y to Z", "a perdu Y au profit de Z", "خسرت Y
+    /// لصالح Z"): after the place a verb of losing governs, Z holds it from then.
+    Winner,
     /// A noun of a kind of place before its name, in a chain of constructs ("استعادة مدينة
     /// X": the retaking of the city of X): the name is the genitive of the noun before.
     Place,
@@ -687,6 +690,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "sponsor" => Meaning::Sponsor,
         "appeal" => Meaning::Appeal,
         "from" => Meaning::From,
+        "winner" => Meaning::Winner,
         "place" => Meaning::Place,
         "determiner" => Meaning::Determiner,
         "passive" => Meaning::Passive,

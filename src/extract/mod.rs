@@ -1008,16 +1008,21 @@ impl<'g> Extractor<'g> {
             }
             _ => None,
         };
-        // "استعادت X مدينة Y من Z", "retook Y from Z": Z held Y until the verb's date.
+        // "استعادت X مدينة Y من Z", "retook Y from Z": Z held Y until the verb's date; "lost
+        // Y to Z": Z holds Y from then.
         let stated = !sentence.negated(a) && !sentence.appealed(a);
-        let losses: Vec<_> = if trigger.kind == RelationKind::Control && !trigger.ends && stated {
+        let losses: Vec<_> = if trigger.kind == RelationKind::Control && stated {
             picks
                 .iter()
                 .filter_map(|(r, _, _)| {
-                    let z = sentence.taken_from(r.target)?;
+                    let (z, rule) = if trigger.ends {
+                        (sentence.lost_to(r.target)?, "lost-to")
+                    } else {
+                        (sentence.taken_from(r.target)?, "taken-from")
+                    };
                     let reading = rules::Reading {
                         source: z,
-                        rule: "taken-from",
+                        rule,
                         confidence: r.confidence - 0.05,
                         ..*r
                     };
@@ -1033,8 +1038,10 @@ impl<'g> Extractor<'g> {
             self.emit(sentence, here, reading, source, target, out);
         }
         if !losses.is_empty() {
+            // The other side's change: a taking ends the holder's control, a loss begins
+            // the winner's.
             let lost = lexicon::Trigger {
-                ends: true,
+                ends: !trigger.ends,
                 ..trigger.clone()
             };
             let here = Here {
@@ -4671,6 +4678,35 @@ mod tests {
                 "The MNLA denied that it held talks with Ansar Dine."
             ),
             ["negotiation mnla ansar-dine - - disputed"]
+        );
+    }
+
+    #[test]
+    fn a_place_lost_to_a_side_is_held_by_it_from_then() {
+        for (lang, text) in [
+            (Lang::En, "The MNLA lost Kidal to Ansar Dine in 2012."),
+            (
+                Lang::Fr,
+                "Le MNLA a perdu Kidal au profit d'Ansar Dine en 2012.",
+            ),
+            (
+                Lang::Ar,
+                "وخسرت الحركة الوطنية لتحرير أزواد كيدال لصالح أنصار الدين في 2012.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                [
+                    "control mnla kidal - 2012",
+                    "control ansar-dine kidal 2012 -"
+                ],
+                "{text}"
+            );
+        }
+        // "withdrew to" a town names where it went, no side.
+        assert_eq!(
+            read(Lang::En, "The MNLA withdrew from Kidal to Gao in 2012."),
+            ["control mnla kidal - 2012"]
         );
     }
 

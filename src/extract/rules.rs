@@ -98,6 +98,8 @@ pub(crate) struct Markers {
     /// "from" after a control verb's place (see [`Meaning::From`]): first token, one past
     /// the last.
     pub from: Vec<(usize, usize)>,
+    /// "to" after a lost place (see [`Meaning::Winner`]): first token, one past the last.
+    pub winner: Vec<(usize, usize)>,
     /// Nouns of a kind of place before its name (مدينة, بلدة; see [`Meaning::Place`]).
     pub place: Vec<usize>,
     /// The agents of `agent` that sponsor (see [`Meaning::Sponsor`]).
@@ -215,6 +217,7 @@ pub(crate) fn markers(
                 Meaning::Resumptive => m.resumptive.push(i),
                 Meaning::Agent => m.agent.push(span),
                 Meaning::From => m.from.push(span),
+                Meaning::Winner => m.winner.push(span),
                 Meaning::Place => m.place.push(i),
                 Meaning::Sponsor => {
                     m.agent.push(span);
@@ -512,13 +515,25 @@ impl Sentence<'_> {
     /// right after "from", which follows the place with at most two words between (an adverb,
     /// an apposition's noun), in the same clause.
     pub(crate) fn taken_from(&self, m: usize) -> Option<usize> {
+        self.side_after(m, &self.markers.from)
+    }
+
+    /// The side that place `m`, the object of a verb of losing, was lost to: "lost Y (the
+    /// following year) to Z", "a perdu Y au profit de Z", "خسرت Y لصالح Z" (as
+    /// [`Self::taken_from`], after a `winner` word).
+    pub(crate) fn lost_to(&self, m: usize) -> Option<usize> {
+        self.side_after(m, &self.markers.winner)
+    }
+
+    /// The name right after one of `words` (first token, one past the last) that follows
+    /// place `m` with at most two words between, in the same clause.
+    fn side_after(&self, m: usize, words: &[(usize, usize)]) -> Option<usize> {
         let end = self.mentions[m].last;
-        let &(_, from) =
-            self.markers.from.iter().find(|&&(x, _)| {
-                x >= end && self.gap(end, x) <= 2 && !self.clause_between(end, x)
-            })?;
-        self.right_after(from)
-            .filter(|&z| z > m && !self.clause_between(from, self.mentions[z].first))
+        let &(_, word) = words
+            .iter()
+            .find(|&&(x, _)| x >= end && self.gap(end, x) <= 2 && !self.clause_between(end, x))?;
+        self.right_after(word)
+            .filter(|&z| z > m && !self.clause_between(word, self.mentions[z].first))
     }
 
     /// The mention that starts right after token `b` (at most one word between).
