@@ -8,7 +8,7 @@ use super::args::Global;
 use super::error::CliError;
 use super::output::{self, Table, word};
 use super::render::{
-    certainty_label, entity_label, kind_label, kind_label_of, status_label, status_label_of,
+    entity_label, kind_label, kind_label_of, relation_row, status_label, status_label_of,
 };
 use super::{load_graph_for, scoped};
 use actorgraph::Entity;
@@ -43,14 +43,14 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             for row in rows {
                 let (other, part) = (row.other(), row.part.map(|p| p.entity));
                 let cells = [
-                    row.dates(),
-                    kind_label_of(row.kind, row.negated, Some(row.outgoing)),
-                    other.label.to_owned(),
-                    other.entity.id.to_string(),
-                    status_label_of(row.status, &row.claimed_by, &row.disputed_by),
-                    via(row.id, part),
+                    &row.dates(),
+                    &kind_label_of(row.kind, row.negated, Some(row.outgoing)),
+                    other.label,
+                    other.entity.id.as_str(),
+                    &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+                    &via(row.id, part),
                 ];
-                neighbor_row(&mut run, timed.then_some(row.certainty), cells);
+                relation_row(&mut run, timed.then_some(row.certainty), cells);
             }
             (run, rows.len())
         });
@@ -91,14 +91,14 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
         let other = graph.entity(n.entity);
         let near = n.part.map_or(id, |p| &graph.entity(p).id);
         let cells = [
-            relation.dates(),
-            kind_label(relation, Some(near)),
-            entity_label(other).to_owned(),
-            other.id.to_string(),
-            status_label(relation),
-            via(relation.id.as_str(), n.part.map(|p| graph.entity(p))),
+            &relation.dates(),
+            &kind_label(relation, Some(near)),
+            entity_label(other),
+            other.id.as_str(),
+            &status_label(relation),
+            &via(relation.id.as_str(), n.part.map(|p| graph.entity(p))),
         ];
-        neighbor_row(&mut table, timed.then_some(n.certainty), cells);
+        relation_row(&mut table, timed.then_some(n.certainty), cells);
     }
     print(graph.entity(ix), found.len(), &table)
 }
@@ -120,16 +120,6 @@ fn table(timed: bool) -> Table {
     }
     let id_column = header.len() - 3;
     Table::new(&header).keep_whole(id_column)
-}
-
-/// Adds a row of `cells` (dates, kind, neighbour, its id, status, via), after its certainty
-/// when a date or period was asked about.
-fn neighbor_row(table: &mut Table, certainty: Option<Option<Certainty>>, cells: [String; 6]) {
-    let mut row = cells.to_vec();
-    if let Some(certainty) = certainty {
-        row.insert(0, certainty_label(certainty));
-    }
-    table.row(row);
 }
 
 /// The relation's id, with the actor's part whose relation it is, when there is one.
