@@ -406,25 +406,21 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
     assert_eq!(far.relations().len(), 2, "actor-10 has two alliances");
     let err = cache::scoped::read(dir.path(), &["actor-1000"]).unwrap_err();
     assert!(matches!(err, CacheError::Corrupt(_)), "{err}");
-    // An answer read from the records' heads checks the blocks of the records too.
-    for detail in [cache::Detail::Table, cache::Detail::Timeline] {
-        let mut rows = cache::rows::answer(dir.path(), "actor-1000", &Filter::default(), detail)
-            .unwrap()
-            .unwrap();
+    // An answer or neighbours read from the records' heads check the records' blocks too.
+    let none = Filter::default();
+    let read = [
+        cache::rows::answer(dir.path(), "actor-1000", &none, cache::Detail::Table),
+        cache::rows::answer(dir.path(), "actor-1000", &none, cache::Detail::Timeline),
+        cache::rows::neighbors(dir.path(), "actor-1000", &none),
+    ];
+    for rows in read {
+        let mut rows = rows.unwrap().unwrap();
         let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
         assert!(
             err.to_string().contains("checksum mismatch in block"),
             "{err}"
         );
     }
-    let mut rows = cache::rows::neighbors(dir.path(), "actor-1000", &Filter::default())
-        .unwrap()
-        .unwrap();
-    let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
-    assert!(
-        err.to_string().contains("checksum mismatch in block"),
-        "{err}"
-    );
     assert!(
         err.to_string().contains("checksum mismatch in block"),
         "{err}"
@@ -826,15 +822,18 @@ fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run
 }
 
 #[test]
-fn answers_read_from_records_heads_are_the_whole_graphs() {
+fn answers_and_neighbors_read_from_records_heads_are_the_whole_graphs() {
     let (_keep, data, whole) = cached_azawad();
     for entity in whole.entities() {
         assert_answers_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
+        assert_neighbors_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
     }
     let filter = Filter::default();
     for name in ["ag", "Gaoo", "zzz"] {
         let answer = cache::rows::answer(&data, name, &filter, cache::Detail::Table);
         assert!(answer.unwrap().is_none(), "{name}");
+        let neighbors = cache::rows::neighbors(&data, name, &filter);
+        assert!(neighbors.unwrap().is_none(), "{name}");
     }
 }
 
@@ -906,19 +905,6 @@ fn assert_neighbors_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, r
             })
             .collect();
         assert_eq!(read, expected, "{name} {filter:?}");
-    }
-}
-
-#[test]
-fn neighbors_read_from_records_heads_are_the_whole_graphs() {
-    let (_keep, data, whole) = cached_azawad();
-    for entity in whole.entities() {
-        assert_neighbors_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
-    }
-    let filter = Filter::default();
-    for name in ["ag", "Gaoo", "zzz"] {
-        let neighbors = cache::rows::neighbors(&data, name, &filter);
-        assert!(neighbors.unwrap().is_none(), "{name}");
     }
 }
 
