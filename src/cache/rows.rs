@@ -6,8 +6,7 @@
 //! those placed at it, in the order and with the certainty
 //! [`query::relations`](crate::query::relations) gives them), and `neighbors`, `allies` and
 //! `enemies` of one actor (the relations a filter admits among its own and its parts', each
-//! with the neighbour and the part [`query::neighbors`](crate::query::neighbors) gives). Each
-//! is decoded as a table's
+//! with the neighbour and the part [`query::neighbors`] gives). Each is decoded as a table's
 //! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
 //! timeline's line ([`Detail::Timeline`]: its event and summary too), with the entities it
 //! names decoded once, as a row prints them too.
@@ -176,9 +175,8 @@ pub fn answer(
 /// The neighbours `filter` admits of the actor `name` resolves to (through its own relations
 /// and its parts' when [`Filter::with_parts`]), from the cache of `dir`, read as table rows:
 /// the relations, order, certainties, neighbours ([`Row::other`]) and parts ([`Row::part`])
-/// [`query::neighbors`](crate::query::neighbors) gives in the whole graph. The sides of each
-/// relation and which neighbours count are told by the same rules
-/// ([`query::sides`](crate::query::sides), [`query::counts`](crate::query::counts)), once the
+/// [`query::neighbors`] gives in the whole graph. The sides of each relation and which
+/// neighbours count are told by the same rules (`query::sides`, `query::counts`), once the
 /// records' heads and the entities they name are read ([`Rows::chunks`]), so
 /// [`Rows::len`] counts the relations admitted before the neighbours' kinds are looked at.
 /// `Ok(None)` as for [`rows`].
@@ -342,7 +340,7 @@ impl Rows {
     /// entities they name and their labels (each once), then the runs are made. A record that
     /// does not involve the entity whose list holds it is an error: the list or the record
     /// was damaged. For neighbours ([`neighbors`]), the relations whose neighbour does not
-    /// count ([`query::counts`](crate::query::counts)) are left out.
+    /// count (`query::counts`, the rule of [`query::neighbors`]) are left out.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
