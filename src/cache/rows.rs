@@ -4,7 +4,9 @@
 //! [`Graph::incident`](crate::Graph::incident), in the same date order), `relations --with`
 //! and `timeline` of one actor (the relations a filter admits among its own, its parts' and
 //! those placed at it, in the order and with the certainty
-//! [`query::relations`](crate::query::relations) gives them). Each is decoded as a table's
+//! [`query::relations`](crate::query::relations) gives them), and `neighbors`, `allies` and
+//! `enemies` of one actor (the relations a filter admits among its own and its parts', each
+//! with the neighbour and the part [`query::neighbors`] gives). Each is decoded as a table's
 //! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
 //! timeline's line ([`Detail::Timeline`]: its event and summary too), with the entities it
 //! names decoded once, as a row prints them too.
@@ -28,7 +30,7 @@ use crate::graph::chronological_key_of;
 use crate::model::{
     Bounds, Certainty, DateWords, Entity, EntityId, Relation, RelationKind, Status, UncertainDate,
 };
-use crate::query::{Filter, Traits};
+use crate::query::{self, Filter, Traits};
 
 /// One relation as a table's row or a timeline's line prints it: the fields of its record's
 /// head, the id borrowed from the record, and the entities it names.
@@ -38,7 +40,8 @@ pub struct Row<'r> {
     pub id: &'r str,
     /// What it states.
     pub kind: RelationKind,
-    /// True when the actor read for is its source.
+    /// True when the actor read for is its source (for a neighbour, [`neighbors`]: the actor
+    /// or its part whose relation this is).
     pub outgoing: bool,
     /// When it began.
     pub start: Option<UncertainDate>,
@@ -60,6 +63,9 @@ pub struct Row<'r> {
     pub target: Named<'r>,
     /// With a certainty when the question named a day or period ([`answer`]).
     pub certainty: Option<Certainty>,
+    /// For a neighbour ([`neighbors`]): the actor's part whose relation this is, when it is
+    /// not the actor's own.
+    pub part: Option<Named<'r>>,
     /// Read in [`Detail::Timeline`] only: the entity at its place.
     pub place: Option<Named<'r>>,
     /// Read in [`Detail::Timeline`] only: the event it belongs to.
@@ -80,7 +86,7 @@ pub struct Named<'r> {
 
 impl<'r> Row<'r> {
     /// The entity at its other end from the actor read for (the actor itself for a relation
-    /// to itself).
+    /// to itself); for a neighbour ([`neighbors`]), the neighbour.
     pub fn other(&self) -> Named<'r> {
         if self.outgoing {
             self.target
@@ -109,6 +115,9 @@ pub struct Rows {
     /// True when the entries come from more than one list: they are put in date order once
     /// their records' heads are read.
     merged: bool,
+    /// For neighbours ([`neighbors`]): the actor and its parts (the group the sides of each
+    /// relation are told by), and the filter that says which neighbours count.
+    neighbors: Option<(Vec<usize>, Filter)>,
 }
 
 /// A relation to read, where it was listed, and its certainty.
@@ -143,6 +152,7 @@ pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
         entity,
         entries,
         merged: false,
+        neighbors: None,
     }))
 }
 
@@ -158,6 +168,38 @@ pub fn answer(
     name: &str,
     filter: &Filter,
     detail: Detail,
+) -> Result<Option<Rows>, CacheError> {
+    select(dir, name, filter, detail, Select::Relations)
+}
+
+/// The neighbours `filter` admits of the actor `name` resolves to (through its own relations
+/// and its parts' when [`Filter::with_parts`]), from the cache of `dir`, read as table rows:
+/// the relations, order, certainties, neighbours ([`Row::other`]) and parts ([`Row::part`])
+/// [`query::neighbors`] gives in the whole graph. The sides of each relation and which
+/// neighbours count are told by the same rules (`query::sides`, `query::counts`), once the
+/// records' heads and the entities they name are read ([`Rows::chunks`]), so
+/// [`Rows::len`] counts the relations admitted before the neighbours' kinds are looked at.
+/// `Ok(None)` as for [`rows`].
+pub fn neighbors(dir: &Path, name: &str, filter: &Filter) -> Result<Option<Rows>, CacheError> {
+    select(dir, name, filter, Detail::Table, Select::Neighbors)
+}
+
+/// What [`select`] reads about an actor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Select {
+    /// Its relations, its parts' and those placed at it ([`answer`]).
+    Relations,
+    /// Its neighbours through its relations and its parts' ([`neighbors`]).
+    Neighbors,
+}
+
+/// [`answer`] or [`neighbors`].
+fn select(
+    dir: &Path,
+    name: &str,
+    filter: &Filter,
+    detail: Detail,
+    select: Select,
 ) -> Result<Option<Rows>, CacheError> {
     let Some((mut scope, entity)) = resolved(dir, name)? else {
         return Ok(None);
@@ -186,7 +228,10 @@ pub fn answer(
     for &part in &parts {
         admit(part, &scope.lookup.incident_entries(part)?);
     }
-    let placed = scope.lookup.placed(entity)?;
+    let placed = match select {
+        Select::Relations => scope.lookup.placed(entity)?,
+        Select::Neighbors => Vec::new(),
+    };
     for &r in &placed {
         let head = head(&scope.lookup, r)?;
         let bounds = Bounds::of_dates(head.kind, head.start, head.end);
@@ -212,11 +257,16 @@ pub fn answer(
         entries.dedup_by_key(|entry| entry.relation);
     }
     scope.expect(entries.len())?;
+    let neighbors = (select == Select::Neighbors).then(|| {
+        let group = std::iter::once(entity).chain(parts).collect();
+        (group, filter.clone())
+    });
     Ok(Some(Rows {
         scope,
         entity,
         entries,
         merged,
+        neighbors,
     }))
 }
 
@@ -273,7 +323,8 @@ impl Rows {
         &self.scope.entities[self.entity]
     }
 
-    /// How many relations it has.
+    /// How many relations it has (for neighbours, [`neighbors`], before their kinds are
+    /// looked at: [`Rows::chunks`] leaves out those that do not count).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -288,7 +339,8 @@ impl Rows {
     /// made of each run, in order. The records' heads are decoded on every core, then the
     /// entities they name and their labels (each once), then the runs are made. A record that
     /// does not involve the entity whose list holds it is an error: the list or the record
-    /// was damaged.
+    /// was damaged. For neighbours ([`neighbors`]), the relations whose neighbour does not
+    /// count (`query::counts`, the rule of [`query::neighbors`]) are left out.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
@@ -357,6 +409,14 @@ impl Rows {
         });
         decode_entities(lookup, entities, named, detail)?;
         let entities = &*entities;
+        // The end asked about, the actor or its part, and for neighbours only those that count.
+        let near = |head: &RelationHead| match &self.neighbors {
+            Some((group, _)) => query::sides(actor, group, head.ends),
+            None => [actor, usize::MAX],
+        };
+        if let Some((_, filter)) = &self.neighbors {
+            lines.retain(|(line, _)| query::counts(filter, entities[near(&line.head)[1]].kind));
+        }
         // Every entity named was decoded just above; the ends and places are labelled once.
         let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
         let mut labelled: Vec<usize> = (lines.iter())
@@ -384,10 +444,11 @@ impl Rows {
                 let rows: Vec<Row> = (lines.iter())
                     .map(|(line, certainty)| {
                         let head = &line.head;
+                        let [near, _] = near(head);
                         Row {
                             id: head.id,
                             kind: head.kind,
-                            outgoing: head.ends[0] == actor,
+                            outgoing: head.ends[0] == near,
                             start: head.start,
                             end: head.end,
                             negated: head.negated,
@@ -398,6 +459,7 @@ impl Rows {
                             source: named(head.ends[0]),
                             target: named(head.ends[1]),
                             certainty: *certainty,
+                            part: (near != actor).then(|| named(near)),
                             place: head.place.filter(|_| timeline).map(named),
                             event: line.event,
                             summary: line.summary,

@@ -6,9 +6,13 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::CliError;
-use super::load_graph_for;
 use super::output::{self, Table, word};
-use super::render::{certainty_label, entity_label, kind_label, status_label};
+use super::render::{
+    entity_label, kind_label, kind_label_of, relation_row, status_label, status_label_of,
+};
+use super::{load_graph_for, scoped};
+use actorgraph::Entity;
+use actorgraph::cache;
 use actorgraph::i18n::Term;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
@@ -23,12 +27,46 @@ struct NeighborJson<'a> {
 }
 
 /// Prints the neighbours of `name` that `filter` admits.
+///
+/// From an up-to-date cache, the table is made from the relations' records' heads, without a
+/// graph ([`cache::rows::neighbors`]); otherwise, or for JSON or a name that is not one
+/// entity's, from the scoped graph ([`load_graph_for`]).
 pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, CliError> {
+    let timed = filter.period.is_some();
+    if !global.json
+        && let Some(mut rows) = scoped(global, |dir| cache::rows::neighbors(dir, name, filter))
+    {
+        // A hub's rows are made on every core, in runs appended in order.
+        let label = |e: &Entity| entity_label(e).to_owned();
+        let read = rows.chunks(1024, label, |rows| {
+            let mut run = Table::default();
+            for row in rows {
+                let (other, part) = (row.other(), row.part.map(|p| p.entity));
+                let cells = [
+                    &row.dates(),
+                    &kind_label_of(row.kind, row.negated, Some(row.outgoing)),
+                    other.label,
+                    other.entity.id.as_str(),
+                    &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+                    &via(row.id, part),
+                ];
+                relation_row(&mut run, timed.then_some(row.certainty), cells);
+            }
+            (run, rows.len())
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(parts) = read {
+            let count = parts.iter().map(|(_, n)| n).sum();
+            let mut table = table(timed);
+            table.append(parts.into_iter().map(|(part, _)| part).collect());
+            return print(rows.entity(), count, &table);
+        }
+    }
     let graph = load_graph_for(
         global,
         &[name],
         filter,
-        super::text_detail(global, actorgraph::cache::Detail::Table),
+        super::text_detail(global, cache::Detail::Table),
     )?;
     let ix = graph.resolve(name)?;
     let id = &graph.entity(ix).id;
@@ -47,7 +85,26 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             .map(|()| ExitCode::SUCCESS)
             .map_err(Into::into);
     }
-    let timed = filter.period.is_some();
+    let mut table = table(timed);
+    for n in &found {
+        let relation = graph.relation(n.relation);
+        let other = graph.entity(n.entity);
+        let near = n.part.map_or(id, |p| &graph.entity(p).id);
+        let cells = [
+            &relation.dates(),
+            &kind_label(relation, Some(near)),
+            entity_label(other),
+            other.id.as_str(),
+            &status_label(relation),
+            &via(relation.id.as_str(), n.part.map(|p| graph.entity(p))),
+        ];
+        relation_row(&mut table, timed.then_some(n.certainty), cells);
+    }
+    print(graph.entity(ix), found.len(), &table)
+}
+
+/// The table's header, with a certainty column when `timed` (a date or period asked about).
+fn table(timed: bool) -> Table {
     let mut header = [
         Term::Dates,
         Term::Relation,
@@ -62,38 +119,23 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
         header.insert(0, word(Term::Certainty));
     }
     let id_column = header.len() - 3;
-    let mut table = Table::new(&header).keep_whole(id_column);
-    for n in &found {
-        let relation = graph.relation(n.relation);
-        let other = graph.entity(n.entity);
-        let near = n.part.map_or(id, |p| &graph.entity(p).id);
-        let via = match n.part {
-            Some(p) => format!(
-                "{} (as {})",
-                relation.id,
-                output::terminal(entity_label(graph.entity(p)))
-            ),
-            None => relation.id.to_string(),
-        };
-        let mut row = vec![
-            relation.dates(),
-            kind_label(relation, Some(near)),
-            entity_label(other).to_owned(),
-            other.id.to_string(),
-            status_label(relation),
-            via,
-        ];
-        if timed {
-            row.insert(0, certainty_label(n.certainty));
-        }
-        table.row(row);
+    Table::new(&header).keep_whole(id_column)
+}
+
+/// The relation's id, with the actor's part whose relation it is, when there is one.
+fn via(relation: &str, part: Option<&Entity>) -> String {
+    match part {
+        Some(p) => format!("{relation} (as {})", output::terminal(entity_label(p))),
+        None => relation.to_owned(),
     }
-    let entity = graph.entity(ix);
+}
+
+/// Prints the head line, `entity` and its `count` neighbours, then the table.
+fn print(entity: &Entity, count: usize, table: &Table) -> Result<ExitCode, CliError> {
     let head = format!(
-        "{} ({}): {} linked\n",
+        "{} ({}): {count} linked\n",
         output::terminal(entity_label(entity)),
         entity.id,
-        found.len()
     );
     // A hub's table is megabytes: written row by row, not joined into one string.
     let mut lines = output::Lines::stdout();

@@ -159,7 +159,8 @@ pub fn relation_table_header(timed: bool) -> Table {
 
 /// Adds to `table` ([`relation_table_header`]) the row of a relation: the cell of its
 /// `certainty` when the table is timed (`Some`), then `cells` (its dates, kind, source,
-/// target, status and id).
+/// target, status and id; in a table of neighbours, its dates, kind, the neighbour's label
+/// and id, status and id with the part it came through).
 pub fn relation_row(table: &mut Table, certainty: Option<Option<Certainty>>, cells: [&str; 6]) {
     let certainty = certainty.map(certainty_label);
     table.row(certainty.as_deref().into_iter().chain(cells));

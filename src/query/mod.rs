@@ -18,6 +18,7 @@ pub use crate::model::Certainty;
 pub use ego::ego;
 pub use filter::{Admitted, Filter, Traits};
 pub use neighbors::{ALLY_KINDS, ENEMY_KINDS, Neighbor, neighbors};
+pub(crate) use neighbors::{counts, sides};
 pub use parts::{parts, with_parts};
 pub use path::{Links, MAX_PATH_WORK, Path, Paths, shortest_paths};
 pub use select::{Found, relations};

@@ -1,7 +1,7 @@
 //! The actors linked to one actor, with the linking relations.
 
 use crate::graph::{EntityIx, Graph, RelationIx};
-use crate::model::RelationKind;
+use crate::model::{EntityKind, RelationKind};
 
 use super::{Certainty, Filter, with_parts};
 
@@ -52,16 +52,8 @@ pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighb
         .iter()
         .filter_map(|&r| {
             let (source, target) = graph.ends(r);
-            // The end asked about: the actor itself if it is an end, else its part.
-            let near = if source == entity || target == entity {
-                entity
-            } else if group.contains(&source) {
-                source
-            } else {
-                target
-            };
-            let other = if source == near { target } else { source };
-            if filter.parties_only && !graph.entity(other).kind.is_party() {
+            let [near, other] = sides(entity, &group, [source, target]);
+            if !counts(filter, graph.entity(other).kind) {
                 return None;
             }
             let admitted = filter.admit_in(graph, r)?;
@@ -73,4 +65,30 @@ pub fn neighbors(graph: &Graph, entity: EntityIx, filter: &Filter) -> Vec<Neighb
             })
         })
         .collect()
+}
+
+/// The two sides of a relation whose ends are `[source, target]` in a question about `entity`
+/// and its `group` (itself and, with [`Filter::with_parts`], its parts): `[near, other]`, the
+/// end asked about — the actor itself if it is an end, else its part — and its neighbour.
+/// The one rule the graph's answer and the cache's rows (`cache::rows::neighbors`) share.
+pub(crate) fn sides<T: Copy + PartialEq>(
+    entity: T,
+    group: &[T],
+    [source, target]: [T; 2],
+) -> [T; 2] {
+    let near = if source == entity || target == entity {
+        entity
+    } else if group.contains(&source) {
+        source
+    } else {
+        target
+    };
+    let other = if source == near { target } else { source };
+    [near, other]
+}
+
+/// Whether a neighbour of `kind` counts under `filter`: with [`Filter::parties_only`], only
+/// an entity that can be a party.
+pub(crate) fn counts(filter: &Filter, kind: EntityKind) -> bool {
+    !filter.parties_only || kind.is_party()
 }

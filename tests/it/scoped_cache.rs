@@ -135,6 +135,30 @@ fn the_command_line_gives_the_same_bytes_and_errors_scoped() {
         &["allies", "France", "--at", "2013", "--json"],
         &["timeline", "MNLA", "--with", "Mali", "--json"],
         &["enemies", "Mali"],
+        // Read from the records' heads: an actor with parts, places, a town's neighbours.
+        &["neighbors", "France"],
+        &["neighbors", "France", "--at", "2013-02", "--no-parts"],
+        &["allies", "France", "--at", "2013"],
+        &[
+            "enemies",
+            "MNLA",
+            "--from",
+            "2012",
+            "--until",
+            "2014",
+            "--certain",
+        ],
+        &["neighbors", "Gao", "--at", "2012-06", "--lang", "ar"],
+        &[
+            "allies",
+            "Mali",
+            "--at",
+            "2013-01-11",
+            "--lang",
+            "fr",
+            "--width",
+            "80",
+        ],
         &["neighbors", "ag"],
         &["neighbors", "Gaoo"],
         &["relations", "--with", "nobody-at-all"],
@@ -382,11 +406,15 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
     assert_eq!(far.relations().len(), 2, "actor-10 has two alliances");
     let err = cache::scoped::read(dir.path(), &["actor-1000"]).unwrap_err();
     assert!(matches!(err, CacheError::Corrupt(_)), "{err}");
-    // An answer read from the records' heads checks the blocks of the records too.
-    for detail in [cache::Detail::Table, cache::Detail::Timeline] {
-        let mut rows = cache::rows::answer(dir.path(), "actor-1000", &Filter::default(), detail)
-            .unwrap()
-            .unwrap();
+    // An answer or neighbours read from the records' heads check the records' blocks too.
+    let none = Filter::default();
+    let read = [
+        cache::rows::answer(dir.path(), "actor-1000", &none, cache::Detail::Table),
+        cache::rows::answer(dir.path(), "actor-1000", &none, cache::Detail::Timeline),
+        cache::rows::neighbors(dir.path(), "actor-1000", &none),
+    ];
+    for rows in read {
+        let mut rows = rows.unwrap().unwrap();
         let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
         assert!(
             err.to_string().contains("checksum mismatch in block"),
@@ -416,6 +444,10 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
             ["alliance-1000", "alliance-1001"],
         ),
         (&["neighbors", "actor-1000"], ["actor-999", "actor-1001"]),
+        (
+            &["allies", "actor-1000", "--from", "1900", "--until", "2100"],
+            ["actor-999", "actor-1001"],
+        ),
     ] {
         fs::write(cache::path(dir.path()), &original).unwrap();
         let out = run(&[args, &["--data", path]].concat());
@@ -454,6 +486,9 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     let answer = cache::rows::answer(dir.path(), "actor-3", &none, cache::Detail::Timeline);
     let err = answer.err().expect("refused");
     assert!(err.to_string().contains("truncated or padded"), "{err}");
+    let neighbors = cache::rows::neighbors(dir.path(), "actor-3", &none);
+    let err = neighbors.err().expect("refused");
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
 
     cache::index(dir.path()).unwrap().1.unwrap();
     edit_an_input(dir.path());
@@ -465,6 +500,9 @@ fn a_truncated_or_stale_cache_is_refused_by_a_scoped_read() {
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
     let answer = cache::rows::answer(dir.path(), "actor-3", &none, cache::Detail::Table);
     let err = answer.err().expect("refused");
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+    let neighbors = cache::rows::neighbors(dir.path(), "actor-3", &none);
+    let err = neighbors.err().expect("refused");
     assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
 
@@ -784,15 +822,89 @@ fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run
 }
 
 #[test]
-fn answers_read_from_records_heads_are_the_whole_graphs() {
+fn answers_and_neighbors_read_from_records_heads_are_the_whole_graphs() {
     let (_keep, data, whole) = cached_azawad();
     for entity in whole.entities() {
         assert_answers_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
+        assert_neighbors_as_the_whole_graph(&data, &whole, entity.id.as_str(), 3);
     }
     let filter = Filter::default();
     for name in ["ag", "Gaoo", "zzz"] {
         let answer = cache::rows::answer(&data, name, &filter, cache::Detail::Table);
         assert!(answer.unwrap().is_none(), "{name}");
+        let neighbors = cache::rows::neighbors(&data, name, &filter);
+        assert!(neighbors.unwrap().is_none(), "{name}");
+    }
+}
+
+/// What a row of `neighbors`, `allies` or `enemies` prints: the relation's id, the
+/// neighbour's id and names, the part's id, the certainty, and whether the actor's end (it or
+/// its part) is the source.
+type NeighborRow = (String, String, String, Option<String>, String);
+
+/// The filters of the neighbour questions: the relations' question filters, and those
+/// `allies` and `enemies` make (positive relations of their kinds, parties only).
+fn neighbor_filters() -> Vec<Filter> {
+    let mut filters = question_filters();
+    filters.push(Filter {
+        with_parts: true,
+        ..Filter::default()
+    });
+    for kinds in [query::ALLY_KINDS, query::ENEMY_KINDS] {
+        for with_parts in [true, false] {
+            let day: PartialDate = "2013".parse().unwrap();
+            filters.push(Filter {
+                positive_only: true,
+                parties_only: true,
+                with_parts,
+                ..Filter::during(day.period()).with_kinds(&kinds)
+            });
+        }
+    }
+    filters
+}
+
+/// Checks that the neighbours `cache::rows::neighbors` reads from the cache of `data` about
+/// `name` for each neighbour filter, in runs of `run`, are the whole graph's.
+fn assert_neighbors_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run: usize) {
+    let ix = whole.resolve(name).unwrap();
+    for filter in neighbor_filters() {
+        let mut rows = cache::rows::neighbors(data, name, &filter)
+            .unwrap()
+            .expect("an id names one entity");
+        assert_eq!(rows.entity(), whole.entity(ix));
+        let read = (rows.chunks(run, label, |rows| {
+            (rows.iter())
+                .map(|r| {
+                    assert_labelled(r);
+                    let other = r.other().entity;
+                    (
+                        r.id.to_owned(),
+                        format!("{} {:?}", other.id, other.names),
+                        format!("{:?} {}", r.certainty, r.outgoing),
+                        r.part.map(|p| p.entity.id.to_string()),
+                        format!("{:?}", (r.kind, r.start, r.end, r.status, r.negated)),
+                    )
+                })
+                .collect::<Vec<NeighborRow>>()
+        }))
+        .unwrap()
+        .concat();
+        let expected: Vec<NeighborRow> = (query::neighbors(whole, ix, &filter).iter())
+            .map(|n| {
+                let r = whole.relation(n.relation);
+                let other = whole.entity(n.entity);
+                let near = whole.entity(n.part.unwrap_or(ix));
+                (
+                    r.id.to_string(),
+                    format!("{} {:?}", other.id, other.names),
+                    format!("{:?} {}", n.certainty, r.source == near.id),
+                    n.part.map(|p| whole.entity(p).id.to_string()),
+                    format!("{:?}", (r.kind, r.start, r.end, r.status, r.negated)),
+                )
+            })
+            .collect();
+        assert_eq!(read, expected, "{name} {filter:?}");
     }
 }
 
@@ -990,6 +1102,7 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     // The hub's answers, and a town's (relations placed at it), read on every core.
     assert_answers_as_the_whole_graph(data, &whole, "hub", 1024);
     assert_answers_as_the_whole_graph(data, &whole, "town-3", 64);
+    assert_neighbors_as_the_whole_graph(data, &whole, "hub", 1024);
     for filter in question_filters() {
         let part = cache::scoped::read_for(data, &["hub"], &filter, cache::Detail::Timeline)
             .unwrap()
@@ -1010,8 +1123,11 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
         assert_eq!(ids(&whole, hub), ids(&part, p), "{filter:?}");
     }
     let dir = data.to_str().unwrap();
-    let questions: [&[&str]; 5] = [
+    let questions: [&[&str]; 8] = [
         &["show", "hub"],
+        &["neighbors", "hub"],
+        &["allies", "hub", "--at", "1995"],
+        &["enemies", "hub", "--from", "1992", "--until", "1996"],
         &["timeline", "hub"],
         &["relations", "--with", "hub"],
         &["relations", "--with", "hub", "--at", "1995"],
