@@ -257,6 +257,10 @@ pub(crate) enum Meaning {
     /// A subject pronoun ("it", "they", "ils") standing for an actor already named, with the
     /// kinds it may stand for: read only right before a trigger verb.
     Pronoun(Vec<EntityKind>),
+    /// A possessive determiner ("its", "their", "son", "leur") standing for an actor already
+    /// named, with the kinds it may stand for: read only right before a title ("its
+    /// spokesman, X", "son porte-parole X"), as a pronoun is.
+    Possessive(Vec<EntityKind>),
     /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
     /// dates around it.
     Background,
@@ -670,6 +674,7 @@ fn meaning(head: &str) -> Result<Meaning, String> {
         ),
         "anaphor" => Meaning::Anaphor(entity_kinds(category, &args)?),
         "pronoun" => Meaning::Pronoun(entity_kinds(category, &args)?),
+        "possessive" => Meaning::Possessive(entity_kinds(category, &args)?),
         "entity" => {
             let kind = args.first().ok_or("entity needs a kind")?;
             Meaning::Head(entity_kind(kind)?)

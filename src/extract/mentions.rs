@@ -291,13 +291,28 @@ fn anaphor<'a>(
 
 /// The kinds a subject pronoun at token `i` may stand for, when a trigger verb follows it
 /// within three words in its clause ("it had recaptured", "ils ont repris"): a pronoun
-/// elsewhere is an object or an impersonal subject ("il faut"), not read.
+/// elsewhere is an object or an impersonal subject ("il faut"), not read. A possessive is
+/// read right before a title ("its spokesman, X").
 fn pronoun<'a>(
     lexicon: &'a Matches,
     tokens: &[Token],
     i: usize,
     last: usize,
 ) -> Option<&'a [EntityKind]> {
+    // "its spokesman, X", "son porte-parole X": a possessive right before a title of a
+    // group's (not a head of state's: "son Premier ministre" is a government's, whose
+    // head the possessive names).
+    let title = |j: usize| {
+        lexicon[j].iter().any(|(_, p)| {
+            matches!(&p.meaning, Meaning::Trigger(t) if t.pos == super::lexicon::Pos::Title && !t.state)
+        })
+    };
+    if let Some(kinds) = lexicon[i].iter().find_map(|(n, p)| match &p.meaning {
+        Meaning::Possessive(kinds) if *n == 1 => Some(kinds.as_slice()),
+        _ => None,
+    }) {
+        return (i + 1 < last && title(i + 1)).then_some(kinds);
+    }
     let kinds = lexicon[i].iter().find_map(|(n, p)| match &p.meaning {
         Meaning::Pronoun(kinds) if *n == 1 => Some(kinds.as_slice()),
         _ => None,

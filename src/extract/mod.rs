@@ -4711,6 +4711,37 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_before_a_title_is_the_group_named_before() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Ansar Dine seized Kidal in 2012. Its spokesman, Ag Touman, confirmed it.",
+            ),
+            (
+                Lang::Fr,
+                "Ansar Dine a pris Kidal en 2012. Son porte-parole, Ag Touman, l'a confirmé.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                [
+                    "control ansar-dine kidal 2012 -",
+                    "membership ag-touman ansar-dine - -"
+                ],
+                "{text}"
+            );
+        }
+        // A possessive elsewhere names nothing.
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine seized Kidal in 2012. Its fighters stayed."
+            ),
+            ["control ansar-dine kidal 2012 -"]
+        );
+    }
+
+    #[test]
     fn a_bare_head_of_state_s_title_names_the_document_s_state() {
         let graph = builtin_with(LEADERS);
         let about_georgia =
