@@ -4742,6 +4742,19 @@ mod tests {
     }
 
     #[test]
+    fn sweeping_into_a_town_takes_it() {
+        for (lang, text) in [
+            (Lang::En, "The MNLA swept into Kidal in April 2012."),
+            (
+                Lang::Ar,
+                "اجتاحت الحركة الوطنية لتحرير أزواد كيدال في أبريل 2012.",
+            ),
+        ] {
+            assert_eq!(read(lang, text), ["control mnla kidal 2012-04 -"], "{text}");
+        }
+    }
+
+    #[test]
     fn a_bare_head_of_state_s_title_names_the_document_s_state() {
         let graph = builtin_with(LEADERS);
         let about_georgia =
