@@ -235,16 +235,18 @@ impl<'g> Extractor<'g> {
     /// An extractor for `lang`, with the built-in lexicon or `lexicon` (a lexicon file's text).
     pub fn new(graph: &'g Graph, lang: Lang, lexicon: Option<&str>) -> Result<Self, LexiconError> {
         let lexicon = Lexicon::parse(lexicon.unwrap_or(lang.builtin_lexicon()))?;
+        let forces = forces(graph);
+        let capitals = capitals(graph, &lexicon);
         Ok(Extractor {
             graph,
             lang,
             demonyms: demonyms(graph, &lexicon),
             gazetteer: Gazetteer::new(graph),
-            forces: forces(graph),
             coref: coref::Tables::new(graph),
             leaders: leaders(graph),
-            state_of: states_of(graph, &lexicon),
-            capitals: capitals(graph, &lexicon),
+            state_of: states_of(&forces, &capitals),
+            forces,
+            capitals,
             lexicon,
         })
     }
@@ -1259,11 +1261,30 @@ fn forces(graph: &Graph) -> HashMap<usize, usize> {
     out
 }
 
-/// The state each armed force ([`forces`]) and each capital of the graph belongs to.
-fn states_of(graph: &Graph, lexicon: &Lexicon) -> HashMap<usize, usize> {
-    let mut out: HashMap<usize, usize> = forces(graph).into_iter().map(|(s, f)| (f, s)).collect();
-    out.extend(capitals(graph, lexicon));
+/// The state each armed force (`forces`: state → force) and each capital (`capitals`: town →
+/// state) belongs to.
+fn states_of(
+    forces: &HashMap<usize, usize>,
+    capitals: &HashMap<usize, usize>,
+) -> HashMap<usize, usize> {
+    let mut out: HashMap<usize, usize> = forces.iter().map(|(&s, &f)| (f, s)).collect();
+    out.extend(capitals);
     out
+}
+
+/// Notes that `key` names entity `i`; a key two entities share is marked, and [`unique`]
+/// drops it.
+fn note_unique(found: &mut HashMap<String, usize>, key: String, i: usize) {
+    let slot = found.entry(key).or_insert(i);
+    if *slot != i {
+        *slot = usize::MAX;
+    }
+}
+
+/// The keys [`note_unique`] noted for one entity only.
+fn unique(mut found: HashMap<String, usize>) -> HashMap<String, usize> {
+    found.retain(|_, i| *i != usize::MAX);
+    found
 }
 
 /// The state each capital is the capital of: the graph's `capital` relations, and the
@@ -1278,19 +1299,15 @@ fn capitals(graph: &Graph, lexicon: &Lexicon) -> HashMap<usize, usize> {
         }
     }
     let by_key = |kinds: &[EntityKind]| {
-        let mut found: HashMap<String, usize> = HashMap::new();
+        let mut found = HashMap::new();
         for (i, e) in graph.entities().iter().enumerate() {
             if kinds.contains(&e.kind) {
                 for (k, _) in crate::names::keyed_names(e) {
-                    let slot = found.entry(k).or_insert(i);
-                    if *slot != i {
-                        *slot = usize::MAX;
-                    }
+                    note_unique(&mut found, k, i);
                 }
             }
         }
-        found.retain(|_, i| *i != usize::MAX);
-        found
+        unique(found)
     };
     let states = by_key(&[EntityKind::State, EntityKind::UnrecognisedState]);
     let towns = by_key(&[EntityKind::City]);
@@ -1506,13 +1523,8 @@ fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'stati
 /// Irregular ones ("French", "allemande", "أمريكي") are the lexicon's `demonym` lines, each
 /// for the state one of whose names it gives. An adjective two states share is left out.
 fn demonyms(graph: &Graph, lexicon: &Lexicon) -> HashMap<String, usize> {
-    let mut out: HashMap<String, usize> = HashMap::new();
-    let mut add = |form: String, i: usize| {
-        let slot = out.entry(form).or_insert(i);
-        if *slot != i {
-            *slot = usize::MAX;
-        }
-    };
+    let mut out = HashMap::new();
+    let mut add = |form: String, i: usize| note_unique(&mut out, form, i);
     let irregular: HashMap<&str, &[String]> = lexicon.demonyms().collect();
     for (i, e) in graph.entities().iter().enumerate() {
         if !matches!(e.kind, EntityKind::State | EntityKind::UnrecognisedState) {
@@ -1559,8 +1571,7 @@ fn demonyms(graph: &Graph, lexicon: &Lexicon) -> HashMap<String, usize> {
             }
         }
     }
-    out.retain(|_, i| *i != usize::MAX);
-    out
+    unique(out)
 }
 
 /// What the relation kinds' endpoints cannot say: a place lies only in a larger one (a town
