@@ -21,7 +21,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [ar-turkey7]=2016-02-18 [ar-chechnya7]=1996-09-01 [fr-casamance7]=2018-01-08
   [fr-cotedivoire7]=2011-04-01 [en-srilanka7]=2009-05-18 [en-southsudan7]=2016-07-12
   [ar-ossetia8]=2008-08-10 [ar-kashmir8]=2019-02-16 [fr-donbass8]=2015-02-18
-  [fr-kosovo8]=1999-01-17 [en-mindanao8]=2017-05-25 [en-uganda8]=2004-02-23)
+  [fr-kosovo8]=1999-01-17 [en-mindanao8]=2017-05-25 [en-uganda8]=2004-02-23
+  [ar-libya9]=2019-05-23 [ar-kirkuk9]=2017-10-17 [fr-mozambique9]=2021-08-09
+  [fr-burkina9]=2022-10-03 [en-bosnia9]=1995-07-13 [en-rwanda9]=1994-04-22)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
