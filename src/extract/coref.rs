@@ -194,6 +194,7 @@ pub(crate) fn resolve(
                 end: tokens[i + n - 1].end,
                 who,
                 resolved: true,
+                beside: None,
             });
         }
     }
@@ -504,78 +505,6 @@ impl Extractor<'_> {
         };
         if let Some((reading, source, target)) = self.fits(here.trigger.kind, mentions, reading) {
             self.emit(sentence, here, reading, source, target, out);
-        }
-    }
-}
-
-impl Extractor<'_> {
-    /// "الغارات المالية على X", "les frappes maliennes contre X", "Malian airstrikes on X":
-    /// the adjective of a state (the one rule that derives them, [`Extractor::demonym_in`])
-    /// written with a noun trigger (after it in Arabic and French, agreeing in the article in
-    /// Arabic; before it in English) names the noun's agent; its object follows a
-    /// "with"/"against" word. An adjective two states share is derived for neither.
-    pub(super) fn propose_adjective(
-        &self,
-        sentence: &rules::Sentence,
-        here: &Here,
-        out: &mut Draft,
-    ) {
-        let (a, b) = (here.a, here.b);
-        if here.trigger.pos != super::lexicon::Pos::Noun {
-            return;
-        }
-        let tokens = sentence.tokens;
-        let at = match self.lang {
-            Lang::En => a.checked_sub(1).filter(|&i| i >= sentence.first),
-            _ => Some(b).filter(|&i| i < sentence.last),
-        };
-        let Some(at) = at.filter(|&i| tokens[i].kind == Kind::Word) else {
-            return;
-        };
-        let mentions = sentence.mentions;
-        if mentions.iter().any(|m| m.first <= at && at < m.last)
-            || (self.lang == Lang::Ar && tokens[at].definite != tokens[b - 1].definite)
-        {
-            return;
-        }
-        let Some(state) = self.demonym_of(&tokens[at]) else {
-            return;
-        };
-        let adjective = Mention {
-            first: at,
-            last: at + 1,
-            start: tokens[at].start,
-            end: tokens[at].end,
-            who: Who::Known(state),
-            resolved: true,
-        };
-        // The object: right after a "with"/"against" word at most three words after the
-        // noun and its adjective.
-        let from = b.max(at + 1);
-        let Some(t) = mentions.iter().position(|m| {
-            sentence
-                .markers
-                .with
-                .iter()
-                .any(|&(x, y)| x >= from && x <= from + 3 && (m.first == y || m.first == y + 1))
-        }) else {
-            return;
-        };
-        let (with_adjective, p) = super::mentions::inserted(mentions, adjective);
-        let sentence = rules::Sentence {
-            mentions: &with_adjective,
-            ..*sentence
-        };
-        let reading = rules::Reading {
-            source: p,
-            target: if t >= p { t + 1 } else { t },
-            rule: "noun",
-            confidence: 0.65,
-        };
-        if let Some((reading, source, target)) =
-            self.fits(here.trigger.kind, &with_adjective, reading)
-        {
-            self.emit(&sentence, here, reading, source, target, out);
         }
     }
 }

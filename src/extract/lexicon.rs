@@ -304,6 +304,15 @@ pub(crate) enum Meaning {
     /// An Arabic preposition carrying the feminine singular pronoun ("منها", "عليها"): the
     /// one town named before it, when a place is what the verb or noun governs.
     Suffix,
+    /// A claim of responsibility ("تبنت", "تبنته", "a revendiqué", "revendiquée par",
+    /// "claimed responsibility for", "claimed by"): the actor that claims an attack told
+    /// beside it is its agent, and a territorial claim's verb before an attack noun claims
+    /// the attack, not a territory.
+    Responsibility,
+    /// A noun of armed means (aircraft, artillery, drones, missiles, soldiers: طائرات,
+    /// "avions", "warplanes"): with a state's adjective beside it ("طائرات حربية إسرائيلية",
+    /// "des avions russes", "Turkish jets") it names the state's armed force as an actor.
+    Means,
     /// The head word of an actor's name the graph does not know, with the kind it suggests.
     Head(EntityKind),
     Stop,
@@ -718,6 +727,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "background" => Meaning::Background,
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
+        "means" => Meaning::Means,
+        "responsibility" => Meaning::Responsibility,
         "also" => Meaning::Also,
         "deputy" => Meaning::Deputy,
         "totality" => Meaning::Totality,

@@ -40,6 +40,21 @@ pub(crate) struct Mention {
     /// True when it names its actor by a definite noun or stands for an unstated subject,
     /// resolved from the sentences before.
     pub resolved: bool,
+    /// Names its actor by a state's adjective beside a noun of armed means or a noun
+    /// trigger ("طائرات إسرائيلية", "غارة إسرائيلية"): which noun.
+    pub beside: Option<Beside>,
+}
+
+/// The noun a state's adjective stands beside when it names the state's armed force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Beside {
+    /// A noun of armed means ("طائرات حربية إسرائيلية", "des avions russes", "Turkish
+    /// jets"): the mention spans the noun and the adjective.
+    Means,
+    /// A noun trigger ("غارة إسرائيلية", "une frappe française", "a Russian air strike"):
+    /// the mention is the adjective alone, naming the state, the noun's agent whichever side
+    /// of the noun it stands.
+    Noun,
 }
 
 /// `mentions` (in order) with `extra` inserted in its place, and its index: a name that
@@ -62,6 +77,8 @@ pub struct Gazetteer {
     /// A town → the region named after it ("Kidal" → "Kidal Region", "منطقة كيدال"): a
     /// region one of whose names is one of the town's names and at most two more words.
     region_of: HashMap<usize, usize>,
+    /// Each entity's kind, by index.
+    kinds: Vec<EntityKind>,
 }
 
 impl Gazetteer {
@@ -84,6 +101,7 @@ impl Gazetteer {
         Gazetteer {
             by_first,
             region_of,
+            kinds: graph.entities().iter().map(|e| e.kind).collect(),
         }
     }
 
@@ -196,7 +214,8 @@ pub(crate) fn find(
                 entity = r;
                 in_region_list = true;
             }
-            out.push(mention(tokens, i, i + n, Who::Known(entity)));
+            let start = head_before(gazetteer, lexicon, latin, tokens, (i, entity), &out);
+            out.push(mention(tokens, start, i + n, Who::Known(entity)));
             i += n;
             continue;
         }
@@ -234,6 +253,41 @@ pub(crate) fn find(
     out
 }
 
+/// Where the mention of a known actor whose name starts at token `first` starts: at the
+/// head noun right before the name, when there is one ("حركة أنصار الدين", "لجماعة بوكو
+/// حرام", "le groupe Ansar Dine"): a head of a group's name (`entity` lines, not an armed
+/// force's, whose noun names the force of a state), written without the article in Arabic
+/// (the first term of a construct) and in lower case in French and English, for an actor
+/// that is neither a state nor a place, and outside the mention before (`before`). The name
+/// alone is the entity's; the head makes it one mention, so that what governs the head
+/// governs the name ("على مواقع حركة X").
+fn head_before(
+    gazetteer: &Gazetteer,
+    lexicon: &Matches,
+    latin: bool,
+    tokens: &[Token],
+    (first, entity): (usize, usize),
+    before: &[Mention],
+) -> usize {
+    let actor = gazetteer.kinds.get(entity).is_some_and(|k| {
+        k.is_actor() && !matches!(k, EntityKind::State | EntityKind::UnrecognisedState)
+    });
+    let Some(j) = first.checked_sub(1) else {
+        return first;
+    };
+    let head = tokens[j].kind == Kind::Word
+        && lexicon[j].iter().any(|(n, p)| {
+            *n == 1 && matches!(p.meaning, Meaning::Head(k) if k != EntityKind::ArmedForce)
+        })
+        && if latin {
+            !tokens[j].upper
+        } else {
+            !tokens[j].definite
+        };
+    let free = before.last().is_none_or(|m| m.last <= j);
+    if actor && head && free { j } else { first }
+}
+
 fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
     Mention {
         first,
@@ -242,6 +296,7 @@ fn mention(tokens: &[Token], first: usize, last: usize, who: Who) -> Mention {
         end: tokens[last - 1].end,
         who,
         resolved: false,
+        beside: None,
     }
 }
 

@@ -281,6 +281,7 @@ impl<'g> Extractor<'g> {
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
+            self.armed_means(&tokens, &matches, (s.first, s.last), &mut mentions);
             self.front_lines(&tokens, &mut mentions);
             self.state_adjuncts(&tokens, &matches, &mut mentions);
             self.resolve(&tokens, &mut mentions, &mut context);
@@ -311,7 +312,10 @@ impl<'g> Extractor<'g> {
                     .any(|(_, p)| matches!(&p.meaning, lexicon::Meaning::Trigger(t) if t.state))
             });
             if mentions.is_empty()
-                || (coref::named_count(&mentions) < 2 && context.subject.is_none() && !titled)
+                || (coref::named_count(&mentions) < 2
+                    && context.subject.is_none()
+                    && !titled
+                    && !self.adjectival(&tokens, &matches, &mentions, (s.first, s.last)))
             {
                 continue;
             }
@@ -333,6 +337,7 @@ impl<'g> Extractor<'g> {
                 trigger,
                 a,
                 b,
+                matches: &matches,
                 carried_date,
                 home,
             };
@@ -420,6 +425,9 @@ impl<'g> Extractor<'g> {
             subject = self.propose_titled_state(sentence, here, out);
         }
         if subject.is_none() {
+            subject = self.propose_adjective(sentence, here, out);
+        }
+        if subject.is_none() {
             subject = self.propose(sentence, here, None, out);
         }
         if subject.is_none() {
@@ -439,7 +447,6 @@ impl<'g> Extractor<'g> {
         if subject.is_none() {
             self.propose_pair(sentence, here, out);
             self.propose_suffix(sentence, here, out);
-            self.propose_adjective(sentence, here, out);
         }
         subject
     }
@@ -484,6 +491,11 @@ impl<'g> Extractor<'g> {
             let Some(state) = self.demonym_in(tokens, m) else {
                 continue;
             };
+            // "طائرات فرنسية" names France's force because the graph links them: the text
+            // does not say it.
+            if m.beside.is_some() {
+                continue;
+            }
             let (source, target) = (
                 self.party(m),
                 Party::Known(self.graph.entities()[state].id.clone()),
@@ -575,6 +587,7 @@ impl<'g> Extractor<'g> {
             end: tokens[at].end,
             who: Who::Known(self.demonym_of(&tokens[at])?),
             resolved: false,
+            beside: None,
         };
         let (with_adjective, _) = mentions::inserted(mentions, adjective);
         let sentence = rules::Sentence {
@@ -666,6 +679,7 @@ impl<'g> Extractor<'g> {
             end: sentence.tokens[b - 1].end,
             who: Who::Known(home),
             resolved: false,
+            beside: None,
         };
         let (with_title, p) = mentions::inserted(mentions, title);
         let sentence = rules::Sentence {
@@ -698,6 +712,146 @@ impl<'g> Extractor<'g> {
                 m.who = Who::Known(force);
             }
         }
+    }
+
+    /// The state's adjective beside the noun at tokens `from..to` of the sentence
+    /// `first..last` — after it in Arabic and French, agreeing with it in the article in
+    /// Arabic, before it in English, at most two plain words between (no name, no word of
+    /// the lexicon): the adjective's token and the state ([`Extractor::demonym_of`], the one
+    /// rule that derives them; an adjective two states share is derived for neither).
+    fn adjective_beside(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &[mentions::Mention],
+        (first, last): (usize, usize),
+        (from, to): (usize, usize),
+    ) -> Option<(usize, usize)> {
+        let plain = |i: usize| {
+            tokens[i].kind == tokens::Kind::Word
+                && matches[i].is_empty()
+                && !mentions.iter().any(|m| m.first <= i && i < m.last)
+        };
+        let at = match self.lang {
+            Lang::En => (from.saturating_sub(3).max(first)..from)
+                .rev()
+                .find(|&j| self.demonym_of(&tokens[j]).is_some())
+                .filter(|&j| (j + 1..from).all(plain)),
+            _ => (to..(to + 3).min(last))
+                .find(|&j| self.demonym_of(&tokens[j]).is_some())
+                .filter(|&j| (to..j).all(plain)),
+        }?;
+        let free = !mentions.iter().any(|m| m.first <= at && at < m.last);
+        let agrees = self.lang != Lang::Ar || tokens[at].definite == tokens[to - 1].definite;
+        (free && agrees)
+            .then(|| self.demonym_of(&tokens[at]))
+            .flatten()
+            .map(|state| (at, state))
+    }
+
+    /// Whether a noun trigger of the sentence `first..last` has a state's adjective beside
+    /// it (a name of its own: "X was killed in a French strike" names two actors).
+    fn adjectival(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &[mentions::Mention],
+        sentence: (usize, usize),
+    ) -> bool {
+        (sentence.0..sentence.1).any(|i| {
+            matches[i].iter().any(|(n, p)| {
+                matches!(&p.meaning, lexicon::Meaning::Trigger(t)
+                    if t.pos == lexicon::Pos::Noun && !t.near)
+                    && i + n <= sentence.1
+                    && self
+                        .adjective_beside(tokens, matches, mentions, sentence, (i, i + n))
+                        .is_some()
+            })
+        })
+    }
+
+    /// "طائرات حربية إسرائيلية", "des avions russes", "Turkish jets", "جنود ماليون": a noun
+    /// of armed means (`means`) with a state's adjective beside it ([`Extractor::adjective_beside`])
+    /// names the state's armed force (when the graph gives it exactly one, else the state);
+    /// the mention spans the noun and the adjective ("Israeli warplanes bombed Y": the
+    /// subject; "attacked a French patrol": the object).
+    fn armed_means(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        sentence: (usize, usize),
+        mentions: &mut Vec<mentions::Mention>,
+    ) {
+        let (first, last) = sentence;
+        for from in first..last {
+            let Some(&(n, _)) = matches[from]
+                .iter()
+                .find(|(n, p)| p.meaning == lexicon::Meaning::Means && from + n <= last)
+            else {
+                continue;
+            };
+            let to = from + n;
+            if mentions.iter().any(|m| m.first < to && from < m.last) {
+                continue;
+            }
+            let Some((at, state)) =
+                self.adjective_beside(tokens, matches, mentions, sentence, (from, to))
+            else {
+                continue;
+            };
+            let (a, b) = (from.min(at), to.max(at + 1));
+            let mention = mentions::Mention {
+                first: a,
+                last: b,
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+                who: Who::Known(self.forces.get(&state).copied().unwrap_or(state)),
+                resolved: false,
+                beside: Some(mentions::Beside::Means),
+            };
+            *mentions = mentions::inserted(mentions, mention).0;
+        }
+    }
+
+    /// "الغارات المالية على X", "les frappes maliennes contre X", "Malian airstrikes on X",
+    /// "مقتل X في غارة فرنسية": a state's adjective beside a noun trigger (not an
+    /// apposition's: "la capitale centrafricaine, Bangui" is a place) names the noun's agent
+    /// ([`Extractor::adjective_beside`]). The adjective stands as the state's mention for
+    /// this noun's reading only ([`mentions::Beside::Noun`]): for the sentence's other
+    /// triggers it names nothing ("les frappes maliennes ont repris": no retaking by Mali).
+    fn propose_adjective(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let trigger = here.trigger;
+        if trigger.pos != lexicon::Pos::Noun || trigger.near {
+            return None;
+        }
+        let (at, state) = self.adjective_beside(
+            sentence.tokens,
+            here.matches,
+            sentence.mentions,
+            (sentence.first, sentence.last),
+            (here.a, here.b),
+        )?;
+        let tokens = sentence.tokens;
+        let adjective = mentions::Mention {
+            first: at,
+            last: at + 1,
+            start: tokens[at].start,
+            end: tokens[at].end,
+            who: Who::Known(state),
+            resolved: false,
+            beside: Some(mentions::Beside::Noun),
+        };
+        let (with_adjective, _) = mentions::inserted(sentence.mentions, adjective);
+        let sentence = rules::Sentence {
+            mentions: &with_adjective,
+            ..*sentence
+        };
+        self.propose(&sentence, here, None, out)
     }
 
     /// "الجبهة اللبنانية" (the Lebanese front): a new actor's name that is only a head noun
@@ -836,6 +990,7 @@ impl<'g> Extractor<'g> {
             end: sentence.tokens[a].start,
             who: Who::Known(carried),
             resolved: true,
+            beside: None,
         };
         let (with_subject, at) = mentions::inserted(sentence.mentions, subject);
         let sentence = rules::Sentence {
@@ -1553,6 +1708,9 @@ fn demonyms(graph: &Graph, lexicon: &Lexicon) -> HashMap<String, usize> {
                 {
                     forms.push(format!("{base}ي"));
                     forms.push(format!("{base}يه"));
+                    // Persons in the plural: "جنود ماليون", "جنودا ماليين".
+                    forms.push(format!("{base}يون"));
+                    forms.push(format!("{base}يين"));
                 }
                 forms.push(format!("{key}ه"));
             } else {
@@ -1643,6 +1801,8 @@ struct Here<'a> {
     trigger: &'a lexicon::Trigger,
     a: usize,
     b: usize,
+    /// The lexicon's phrases at each token of the text.
+    matches: &'a lexicon::Matches<'a>,
     /// The paragraph's last date before this sentence, for an event the sentence leaves
     /// undated.
     carried_date: Option<UncertainDate>,
@@ -4346,13 +4506,138 @@ mod tests {
     }
 
     #[test]
+    fn armed_means_with_a_state_s_adjective_name_its_armed_force() {
+        let has = |lang, text: &str, expected: &str| {
+            let found = read_all(lang, text);
+            assert!(starts(&found, expected), "{text}: {found:?}");
+            // The graph links the force to its state; the text does not say it.
+            assert!(!starts(&found, "armed_force_of"), "{text}: {found:?}");
+        };
+        has(
+            Lang::Ar,
+            "قصفت طائرات حربية فرنسية مواقع لحركة أنصار الدين.",
+            "attack french-armed-forces ansar-dine",
+        );
+        has(
+            Lang::En,
+            "French warplanes bombed Ansar Dine positions.",
+            "attack french-armed-forces ansar-dine",
+        );
+        has(
+            Lang::Fr,
+            "Des avions de chasse français ont bombardé Kidal.",
+            "attack french-armed-forces kidal",
+        );
+        // The object of a verb: a patrol of the state's.
+        has(
+            Lang::Ar,
+            "هاجم مسلحو أنصار الدين دورية فرنسية قرب كيدال.",
+            "attack ansar-dine french-armed-forces",
+        );
+        // Persons in the plural: "جنود ماليين".
+        has(
+            Lang::Ar,
+            "قُتل عشرة جنود ماليين في هجوم تبنته أنصار الدين.",
+            "attack ansar-dine malian-army",
+        );
+        // An adjective beside no noun of means names nothing.
+        assert_eq!(
+            read(Lang::Fr, "Des sources françaises ont parlé de Kidal."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_attack_noun_with_a_state_s_adjective_kills_who_the_clause_names() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Muammar Gaddafi was killed in a French air strike.",
+            ),
+            (Lang::Ar, "قتل معمر القذافي في غارة فرنسية."),
+            (Lang::Ar, "أعلن المتحدث مقتل معمر القذافي في غارة فرنسية."),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["attack france muammar-gaddafi - -"],
+                "{text}"
+            );
+        }
+        // Only the noun's agent: no name before it is.
+        assert_eq!(
+            read(Lang::Ar, "قتل معمر القذافي في غارة فرنسية على أنصار الدين."),
+            ["attack france ansar-dine - -"]
+        );
+    }
+
+    #[test]
+    fn a_claim_of_responsibility_makes_the_claimer_the_attacker() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "قُتل عشرة أشخاص في هجوم على غاو تبنته أنصار الدين.",
+            ),
+            (
+                Lang::Fr,
+                "L'attaque contre Gao, revendiquée par Ansar Dine, a fait dix morts.",
+            ),
+            (
+                Lang::En,
+                "The attack on Gao, claimed by Ansar Dine, killed ten people.",
+            ),
+            // Claimed by its author: asserted, no reported speech.
+            (
+                Lang::En,
+                "Ansar Dine claimed responsibility for the attack on Gao.",
+            ),
+        ] {
+            assert_eq!(read(lang, text), ["attack ansar-dine gao - -"], "{text}");
+        }
+        // "a revendiqué l'attaque": the attack is claimed, no territory.
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA a revendiqué l'attaque contre Gao."),
+            ["attack mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA revendique Gao."),
+            ["claim mnla gao - -"]
+        );
+    }
+
+    #[test]
+    fn a_group_s_head_noun_before_its_name_belongs_to_the_mention() {
+        // "على مواقع حركة X": the head noun is the name's, so X is right after "positions".
+        assert_eq!(
+            read(Lang::Ar, "شنت فرنسا غارات على مواقع حركة أنصار الدين."),
+            ["attack france ansar-dine - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Les combattants du groupe Ansar Dine ont attaqué Kidal."
+            ),
+            ["attack ansar-dine kidal - -"]
+        );
+    }
+
+    #[test]
     fn a_killing_by_a_named_means_has_no_author_from_the_clause() {
+        let found = read(
+            Lang::Ar,
+            "تقاتل أزواد مالي منذ مقتل معمر القذافي في نيسان/أبريل الماضي بصاروخ.",
+        );
+        assert!(!starts(&found, "attack"), "{found:?}");
+        assert!(starts(&found, "conflict azawad mali"), "{found:?}");
+        // A state's adjective on the means names its author: the state's armed force.
         let found = read(
             Lang::Ar,
             "تقاتل أزواد مالي منذ مقتل معمر القذافي في نيسان/أبريل الماضي بصاروخ فرنسي.",
         );
-        assert!(!starts(&found, "attack"), "{found:?}");
-        assert!(starts(&found, "conflict azawad mali"), "{found:?}");
+        assert!(
+            starts(&found, "attack french-armed-forces muammar-gaddafi"),
+            "{found:?}"
+        );
+        assert!(!starts(&found, "attack azawad"), "{found:?}");
     }
 
     #[test]

@@ -22,7 +22,7 @@
 mod structure;
 
 use super::lexicon::{DateWord, Lang, Matches, Meaning, Pos, Trigger};
-use super::mentions::Mention;
+use super::mentions::{Beside, Mention};
 use super::tokens::{Kind, Token};
 use crate::model::RelationKind;
 
@@ -108,8 +108,31 @@ pub(crate) struct Markers {
     /// [`Meaning::Appeal`]).
     pub appeal: Vec<usize>,
     pub passive: Vec<usize>,
+    /// Claims of responsibility ([`Meaning::Responsibility`]): first token, one past the last.
+    pub responsibility: Vec<(usize, usize)>,
     /// Triggers: first token, one past the last, and the trigger.
     pub triggers: Vec<(usize, usize, Trigger)>,
+}
+
+/// "X a revendiqué l'attaque contre Y", "X claimed responsibility for the attack": a claim of
+/// responsibility with an attack noun at most three tokens after it claims the attack; the
+/// territorial claim its verb also spells ("revendique") is not read there, nor is "claimed"
+/// reported speech.
+fn claimed_attacks(m: &mut Markers) {
+    let claims: Vec<(usize, usize)> = m
+        .responsibility
+        .iter()
+        .copied()
+        .filter(|&(_, end)| {
+            m.triggers.iter().any(|(x, _, t)| {
+                t.kind == RelationKind::Attack && t.pos == Pos::Noun && *x >= end && *x <= end + 3
+            })
+        })
+        .collect();
+    let overlaps = |x: usize, y: usize| claims.iter().any(|&(a, b)| x < b && a < y);
+    m.triggers
+        .retain(|(x, y, t)| t.kind != RelationKind::Claim || !overlaps(*x, *y));
+    m.reported.retain(|&r| !overlaps(r, r + 1));
 }
 
 /// Reads the markers and triggers of the sentence `tokens[first..last]`, skipping the tokens
@@ -224,6 +247,7 @@ pub(crate) fn markers(
                     m.sponsor.push(span);
                 }
                 Meaning::Passive => m.passive.push(i),
+                Meaning::Responsibility => m.responsibility.push(span),
                 Meaning::Appeal => {
                     m.appeal.push(i + n);
                     advance = advance.max(n);
@@ -249,6 +273,7 @@ pub(crate) fn markers(
             m.denial = true;
         }
     }
+    claimed_attacks(&mut m);
     m.negation.sort_unstable();
     // A negation at most two words before a verb of "still" ("لا يزال", "n'a cessé de",
     // "did not stop") belongs to it: what follows goes on, it is not negated.
@@ -573,6 +598,12 @@ impl Sentence<'_> {
             {
                 out.push(read(s, t, "apposition", 0.7));
             }
+            return out;
+        }
+        if trigger.pos == Pos::Noun
+            && let Some(g) = self.adjective_agent(a, b)
+        {
+            self.agent_readings(g, (a, b), trigger, &mut out);
             return out;
         }
         match trigger.pos {
@@ -900,6 +931,23 @@ impl Sentence<'_> {
             .iter()
             .filter(|(x, _)| *x >= b && *x <= b + 6)
             .find_map(|&(_, y)| self.after(y).find(|&m| self.mentions[m].first == y));
+        // "هجوم على Y تبنته X", "the attack on Y, claimed by X": the claimer is the agent.
+        if trigger.kind == RelationKind::Attack
+            && let Some(c) = self.claimer(b)
+        {
+            let targets = [self.marked_object(b), self.killed_in(a)];
+            for t in targets.into_iter().flatten().filter(|&t| t != c) {
+                out.push(read(c, t, "claimed", 0.65));
+            }
+            return;
+        }
+        // "مقتل X بصاروخ روسي": the state whose means killed X is the agent.
+        if let Some(Some(m)) = self.named_means(b)
+            && let Some(t) = genitive
+        {
+            out.push(read(m, t, "means", 0.6));
+            return;
+        }
         for s in agent.into_iter().chain(source).chain(genitive) {
             let from = if Some(s) == genitive || Some(s) == agent {
                 self.mentions[s].last
@@ -930,6 +978,84 @@ impl Sentence<'_> {
         {
             out.push(read(x, s, "coordination", 0.7));
         }
+    }
+
+    /// The actor that claims the attack told by the noun ending at token `b`: the name right
+    /// after a claim of responsibility that follows the noun in its sentence, at most six
+    /// words between, a name's not counted ("هجوم على Y تبنته X", "l'attaque contre Y,
+    /// revendiquée par X", "the attack on Y, claimed by X"; one word between the claim and
+    /// the name: "par", "by").
+    fn claimer(&self, b: usize) -> Option<usize> {
+        self.markers
+            .responsibility
+            .iter()
+            .filter(|&&(x, _)| x >= b && self.gap(b, x) <= 6)
+            .find_map(|&(_, y)| self.right_after(y))
+    }
+
+    /// The state's adjective that names the agent of the noun at tokens `a..b` ("غارة
+    /// إسرائيلية", "une frappe française", "an Israeli air strike"; [`Mention::agent`]):
+    /// after the noun in Arabic and French, before it in English, at most two words between.
+    fn adjective_agent(&self, a: usize, b: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| {
+            m.beside == Some(Beside::Noun)
+                && match self.lang {
+                    Lang::En => m.last <= a && m.last + 2 >= a,
+                    _ => m.first >= b && m.first <= b + 2,
+                }
+        })
+    }
+
+    /// Readings of a noun trigger at tokens `a..b` whose agent is the state's adjective `g`:
+    /// the object after "with"/"against"/"on"/على ("غارة إسرائيلية على صور"), else, for an
+    /// attack, who was killed in it ("مقتل X في غارة إسرائيلية", "X was killed in an Israeli
+    /// strike", "X a été tué dans une frappe française"). No name before the noun is its
+    /// agent.
+    fn agent_readings(
+        &self,
+        g: usize,
+        (a, b): (usize, usize),
+        trigger: &Trigger,
+        out: &mut Vec<Reading>,
+    ) {
+        let from = self.mentions[g].last.max(b);
+        let killed = || {
+            (trigger.kind == RelationKind::Attack)
+                .then(|| self.killed_in(a))
+                .flatten()
+        };
+        if let Some(t) = self.marked_object(from).or_else(killed) {
+            out.push(read(g, t, "adjective", 0.65));
+        }
+    }
+
+    /// Who was killed in the event told by the noun at token `a`, right after a locative
+    /// (في, "in", "dans"; at most two words between: "in an Israeli air strike"): the nearest
+    /// name before the locative in its clause, when a noun of death stands before it
+    /// ("مقتل X في", "the killing of X in") or a trigger of attack stands between the name
+    /// and the locative or right before the name ("X was killed in", "قُتل X في", "X a été
+    /// tué dans").
+    fn killed_in(&self, a: usize) -> Option<usize> {
+        let &(x, _) =
+            self.markers.locative.iter().rev().find(|&&(x, end)| {
+                end <= a && self.gap(end, a) <= 2 && !self.clause_between(x, a)
+            })?;
+        let m = self.before(x)?;
+        let (first, last) = (self.mentions[m].first, self.mentions[m].last);
+        if self.clause_between(last, x) {
+            return None;
+        }
+        let died = self
+            .markers
+            .victim
+            .iter()
+            .any(|&e| e <= first && self.gap(e, first) <= 4 && !self.clause_between(e, first));
+        let attacked = self.markers.triggers.iter().any(|(s, e, t)| {
+            t.kind == RelationKind::Attack
+                && ((*s >= last && *e <= x)
+                    || (*e <= first && self.gap(*e, first) <= 2 && !self.clause_between(*e, first)))
+        });
+        (died || attacked).then_some(m)
     }
 
     /// Readings of a verb's subject `s` with each of its objects after token `b`, at
@@ -1009,7 +1135,11 @@ impl Sentence<'_> {
                         // holding what was taken ("towns in the Kidal region") is held in part;
                         // for presence and aims the place is what the relation is about.
                         && (locative_object(trigger.kind)
-                            || !self.markers.locative.iter().any(|&(_, end)| end == first))
+                            || !self.markers.locative.iter().any(|&(_, end)| {
+                                // "قرب قرية X": a noun of place between.
+                                end == first
+                                    || (end + 1 == first && self.markers.place.contains(&end))
+                            }))
                         && !self.site_of(m)
                         && !self.described_in_apposition(b, m)
                 })
@@ -1151,34 +1281,50 @@ impl Sentence<'_> {
     /// في نيسان بصاروخ"): an agent marker, or in Arabic a word with ب written on it that is
     /// no name; a date between is passed over. The clause's subject is not its author.
     fn means_named(&self, b: usize) -> bool {
+        self.named_means(b).is_some()
+    }
+
+    /// The means or agent [`Sentence::means_named`] finds after the noun of death ending at
+    /// token `b`, with the state's armed force it names when a state's adjective stands
+    /// beside it ("مقتل X بصاروخ روسي": a Russian missile, [`Beside::Means`]).
+    fn named_means(&self, b: usize) -> Option<Option<usize>> {
         // The noun of death is the trigger, or its phrase ends with "of" after it.
         if !self.markers.victim.iter().any(|&e| e == b || e == b + 1) {
-            return false;
+            return None;
         }
         let in_date = |i: usize| self.markers.dates.iter().any(|&(x, y)| x <= i && i < y);
+        let with_ba = |t: &Token| {
+            self.lang == Lang::Ar && t.key.starts_with('ب') && t.bare.is_some() && !t.definite
+        };
         let mut words = 0;
         for i in b..self.last {
             let t = &self.tokens[i];
-            if in_date(i) || self.mentions.iter().any(|m| m.first <= i && i < m.last) {
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .position(|m| m.first <= i && i < m.last)
+            {
+                let means = &self.mentions[m];
+                if means.first == i && means.beside == Some(Beside::Means) && with_ba(t) {
+                    return Some(Some(m));
+                }
+                continue;
+            }
+            if in_date(i) {
                 continue;
             }
             if t.kind != Kind::Word {
-                return false;
+                return None;
             }
-            if self.markers.agent.iter().any(|&(x, _)| x == i)
-                || (self.lang == Lang::Ar
-                    && t.key.starts_with('ب')
-                    && t.bare.is_some()
-                    && !t.definite)
-            {
-                return true;
+            if self.markers.agent.iter().any(|&(x, _)| x == i) || with_ba(t) {
+                return Some(None);
             }
             words += 1;
             if words > 6 {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     /// True when mention `s` is a person named with a title (a spokesman, an official:
