@@ -311,14 +311,21 @@ impl<'g> Extractor<'g> {
                     .iter()
                     .any(|(_, p)| matches!(&p.meaning, lexicon::Meaning::Trigger(t) if t.state))
             });
-            if mentions.is_empty()
-                || (coref::named_count(&mentions) < 2
-                    && context.subject.is_none()
-                    && !titled
-                    && !self.adjectival(&tokens, &matches, &mentions, (s.first, s.last)))
-            {
+            if mentions.is_empty() {
                 continue;
             }
+            // A sentence naming one actor states no relation, unless a subject is carried,
+            // a title or adjective names a second, or it claims an attack told before.
+            let lone = coref::named_count(&mentions) < 2
+                && context.subject.is_none()
+                && !titled
+                && !self.adjectival(&tokens, &matches, &mentions, (s.first, s.last));
+            let claims = context.attacked.is_some()
+                && (s.first..s.last).any(|i| {
+                    matches[i]
+                        .iter()
+                        .any(|(_, p)| p.meaning == lexicon::Meaning::Responsibility)
+                });
             let mut markers = rules::markers(&matches, &tokens, s.first, s.last, &mentions);
             markers.dates = in_sentence.iter().map(|d| (d.first, d.last)).collect();
             let sentence = rules::Sentence {
@@ -341,6 +348,19 @@ impl<'g> Extractor<'g> {
                 carried_date,
                 home,
             };
+            if lone && !claims {
+                // "Gunmen attacked Y": an attack whose author a later sentence may claim.
+                for (a, b, trigger) in &markers.triggers {
+                    if trigger.kind == RelationKind::Attack {
+                        self.note_attacked(
+                            &sentence,
+                            &here(trigger, *a, *b, context.date),
+                            &mut context,
+                        );
+                    }
+                }
+                continue;
+            }
             let had_subject = self.read_triggers(&sentence, here, &mut context, &mut out);
             self.close_sentence(&in_sentence, &mentions, had_subject, &mut context);
         }
@@ -372,6 +392,9 @@ impl<'g> Extractor<'g> {
             let here = here(trigger, *a, *b, context.date);
             let subject =
                 self.propose_with_subject(sentence, &here, sentence_subject, context, out);
+            if subject.is_none() && trigger.kind == RelationKind::Attack {
+                self.note_attacked(sentence, &here, context);
+            }
             // A verb whose reading gave nothing still has a subject the next clause may
             // carry ("انسحب مقاتلو X من العاصمة وتمركزوا في Y").
             let subject =
@@ -443,12 +466,91 @@ impl<'g> Extractor<'g> {
         {
             subject = self.propose_carried(sentence, here, carried, out);
         }
+        if subject.is_none() {
+            self.propose_claimed(sentence, here, context, out);
+        }
         // "وقع الطرفان اتفاقا", "les deux camps ont négocié": the two sides named before.
         if subject.is_none() {
             self.propose_pair(sentence, here, out);
             self.propose_suffix(sentence, here, out);
         }
         subject
+    }
+
+    /// Notes the targets of an attack told without its author ("Gunmen attacked Y", "قُتل
+    /// X في هجوم"), for a claim of it in a later sentence of the paragraph.
+    fn note_attacked(&self, sentence: &rules::Sentence, here: &Here, context: &mut Context) {
+        let targets: Vec<usize> = sentence
+            .attack_targets(here.a, here.b, here.trigger)
+            .into_iter()
+            .filter_map(|m| match sentence.mentions[m].who {
+                Who::Known(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        if !targets.is_empty() {
+            let date = here
+                .dates
+                .iter()
+                .find_map(|d| d.start.or(d.end))
+                .or(here.carried_date);
+            context.attacked = Some((targets, date));
+        }
+    }
+
+    /// "Gunmen attacked Y. X claimed responsibility for the attack.", "قُتل جنود في هجوم على
+    /// Y. وتبنت جماعة X الهجوم": a claim of "the attack" with no target of its own claims the
+    /// last attack the paragraph told without its author ([`Context::attacked`]); the noun
+    /// stands for its targets, the attack keeps its date (rule `claimed-before`).
+    fn propose_claimed(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        context: &Context,
+        out: &mut Draft,
+    ) {
+        let (a, b) = (here.a, here.b);
+        if here.trigger.kind != RelationKind::Attack || here.trigger.pos != lexicon::Pos::Noun {
+            return;
+        }
+        let Some((targets, date)) = &context.attacked else {
+            return;
+        };
+        let Some(claimer) = sentence.claims_attack_before(a, b) else {
+            return;
+        };
+        for &t in targets {
+            let noun = mentions::Mention {
+                first: a,
+                last: b,
+                start: sentence.tokens[a].start,
+                end: sentence.tokens[b - 1].end,
+                who: Who::Known(t),
+                resolved: true,
+                beside: None,
+            };
+            let (with_noun, p) = mentions::inserted(sentence.mentions, noun);
+            let sentence = rules::Sentence {
+                mentions: &with_noun,
+                ..*sentence
+            };
+            let reading = rules::Reading {
+                source: if claimer >= p { claimer + 1 } else { claimer },
+                target: p,
+                rule: "claimed-before",
+                confidence: 0.55,
+            };
+            let here = Here {
+                dates: &[],
+                carried_date: *date,
+                ..*here
+            };
+            if let Some((reading, source, target)) =
+                self.fits(RelationKind::Attack, &with_noun, reading)
+            {
+                self.emit(&sentence, &here, reading, source, target, out);
+            }
+        }
     }
 
     /// After a sentence: its last date is the paragraph's, and a sentence naming actors
@@ -1779,6 +1881,9 @@ struct Context {
     subject: Option<usize>,
     /// The start of the last date the paragraph gave before the sentence being read.
     date: Option<UncertainDate>,
+    /// The targets of the last attack the paragraph told without naming its author, with
+    /// its date: what a later claim of "the attack" claims ("وتبنت الجماعة الهجوم").
+    attacked: Option<(Vec<usize>, Option<UncertainDate>)>,
 }
 
 impl Context {
@@ -4601,6 +4706,42 @@ mod tests {
         assert_eq!(
             read(Lang::Fr, "Le MNLA revendique Gao."),
             ["claim mnla gao - -"]
+        );
+    }
+
+    #[test]
+    fn a_claim_of_the_attack_claims_the_one_told_before() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "هاجم مسلحون مدينة غاو يوم 5 مارس 2013. وتبنت أنصار الدين الهجوم.",
+            ),
+            (
+                Lang::En,
+                "Gunmen attacked Gao on 5 March 2013. Ansar Dine claimed responsibility for the attack.",
+            ),
+            (
+                Lang::Fr,
+                "Des hommes armés ont attaqué Gao le 5 mars 2013. Ansar Dine a revendiqué l'attaque.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["attack ansar-dine gao [2013-03-05..] -"],
+                "{text}"
+            );
+        }
+        // Nothing told before, or in another paragraph: nothing claimed.
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine a revendiqué l'attaque."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Gunmen attacked Gao on 5 March 2013.\n\nAnsar Dine claimed responsibility for the attack."
+            ),
+            Vec::<String>::new()
         );
     }
 

@@ -980,6 +980,37 @@ impl Sentence<'_> {
         }
     }
 
+    /// The targets of the attack told by the trigger at tokens `a..b`, read as if its author
+    /// were named: a verb's objects, a noun's object after "on"/"against"/على or who was
+    /// killed in it ("Gunmen attacked Y", "قُتل X في هجوم").
+    pub(crate) fn attack_targets(&self, a: usize, b: usize, trigger: &Trigger) -> Vec<usize> {
+        match trigger.pos {
+            Pos::Verb => self.objects(b, trigger),
+            Pos::Noun => self
+                .marked_object(b)
+                .into_iter()
+                .chain(self.killed_in(a))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The claimer of the attack noun at tokens `a..b` when a claim of responsibility ends
+    /// at most three tokens before it and the noun names no target ("وتبنت جماعة X الهجوم",
+    /// "X a revendiqué l'attaque", "X claimed responsibility for the attack"): the claim's
+    /// subject. The attack is one told before.
+    pub(crate) fn claims_attack_before(&self, a: usize, b: usize) -> Option<usize> {
+        let &(x, y) = self
+            .markers
+            .responsibility
+            .iter()
+            .find(|&&(_, end)| end <= a && end + 3 >= a)?;
+        if self.marked_object(b).is_some() || self.killed_in(a).is_some() {
+            return None;
+        }
+        self.subject_of(x, y)
+    }
+
     /// The actor that claims the attack told by the noun ending at token `b`: the name right
     /// after a claim of responsibility that follows the noun in its sentence, at most six
     /// words between, a name's not counted ("هجوم على Y تبنته X", "l'attaque contre Y,
