@@ -349,6 +349,10 @@ pub(crate) struct Trigger {
     /// A masdar whose genitive is its object, not its agent ("محاربة Y", fighting Y;
     /// "استعادة Y", retaking Y): with ل of purpose, the clause's subject does it to Y.
     pub object: bool,
+    /// A noun whose genitive is its agent ("هجوم X", X's attack; not "مقتل X", X's death):
+    /// with no object after "on"/"against", the genitive is no target of the name before
+    /// ("انهار الجيش أمام هجوم X": X attacked, the army did not attack X).
+    pub agent: bool,
     /// The title of a head of state or government ("president", "رئيس الوزراء"): a state's
     /// adjective right after it (right before it in English: "Georgian President X") names
     /// the state the person after it leads ("الرئيس الجورجي X", "le président ukrainien X").
@@ -802,6 +806,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         pits: false,
         indefinite: false,
         object: false,
+        agent: false,
         state: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
@@ -823,6 +828,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.indefinite = true;
         } else if *flag == "object" {
             trigger.object = true;
+        } else if *flag == "agent" {
+            trigger.agent = true;
         } else if *flag == "state" {
             trigger.state = true;
         } else if let Some(word) = flag.strip_prefix("with=") {

@@ -277,8 +277,22 @@ impl<'g> Extractor<'g> {
                 context.new_paragraph();
             }
             previous_end = s.last;
+            while next_date < dates.len() && dates[next_date].first < s.first {
+                next_date += 1;
+            }
+            let in_sentence: Vec<&dates::DateMention> = dates[next_date..]
+                .iter()
+                .take_while(|d| d.first < s.last)
+                .collect();
             let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
+            // "le 24 janvier": a name inside a date is the date's word (General Janvier is
+            // not named there).
+            mentions.retain(|m| {
+                !in_sentence
+                    .iter()
+                    .any(|d| d.first <= m.first && m.last <= d.last)
+            });
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
             self.armed_means(&tokens, &matches, (s.first, s.last), &mut mentions);
@@ -296,13 +310,6 @@ impl<'g> Extractor<'g> {
                 &mut memory,
                 &out.candidates,
             );
-            while next_date < dates.len() && dates[next_date].first < s.first {
-                next_date += 1;
-            }
-            let in_sentence: Vec<&dates::DateMention> = dates[next_date..]
-                .iter()
-                .take_while(|d| d.first < s.last)
-                .collect();
             self.forces_of_states(document, text, s, &tokens, &mentions, &mut out);
             // One name is enough when a head of state's title may name the state it leads
             // by an adjective ("قال الرئيس الجورجي X").
@@ -594,8 +601,11 @@ impl<'g> Extractor<'g> {
                 continue;
             };
             // "طائرات فرنسية" names France's force because the graph links them: the text
-            // does not say it.
-            if m.beside.is_some() {
+            // does not say it. "Bosnian Serb forces", which the graph gives to another
+            // state: the adjective is part of a name, not the force's state.
+            if m.beside.is_some()
+                || matches!(m.who, Who::Known(force) if self.belongs_elsewhere(force, state))
+            {
                 continue;
             }
             let (source, target) = (
@@ -631,6 +641,21 @@ impl<'g> Extractor<'g> {
                 ),
             });
         }
+    }
+
+    /// Whether the graph gives `force` as the armed force of some state, none of them
+    /// `state`.
+    fn belongs_elsewhere(&self, force: usize, state: usize) -> bool {
+        let graph = self.graph;
+        let mut states = graph
+            .incident(crate::graph::EntityIx::new(force))
+            .iter()
+            .filter(|&&r| graph.relation(r).kind == RelationKind::ArmedForceOf)
+            .map(|&r| graph.ends(r))
+            .filter(|(source, _)| source.index() == force)
+            .map(|(_, target)| target.index())
+            .peekable();
+        states.peek().is_some() && states.all(|s| s != state)
     }
 
     /// The state whose adjective a mention's name holds ("الجيش المالي": Mali).
@@ -2085,11 +2110,22 @@ mod tests {
 
     /// The built-in graph with more entities: `extra` holds their JSON objects, comma-separated.
     fn builtin_with(extra: &str) -> Graph {
+        builtin_with_relations(extra, "")
+    }
+
+    /// The built-in graph with more entities and relations (JSON objects, comma-separated).
+    fn builtin_with_relations(entities: &str, relations: &str) -> Graph {
         let mut files = GraphFiles::builtin();
-        let entities = String::from_utf8(files.entities.to_vec()).unwrap();
-        let open = entities.rfind(']').unwrap();
-        let joined = format!("{},{extra}]", entities[..open].trim_end());
-        files.entities = joined.into_bytes().into();
+        let appended = |json: &[u8], extra: &str| {
+            let json = String::from_utf8(json.to_vec()).unwrap();
+            let open = json.rfind(']').unwrap();
+            match extra {
+                "" => json,
+                _ => format!("{},{extra}]", json[..open].trim_end()),
+            }
+        };
+        files.entities = appended(&files.entities, entities).into_bytes().into();
+        files.relations = appended(&files.relations, relations).into_bytes().into();
         load(&files).unwrap()
     }
 
@@ -4874,6 +4910,92 @@ mod tests {
         {"id": "saakashvili", "kind": "person", "names": {"en": "Mikheil Saakashvili", "ar": "ميخائيل ساكاشفيلي", "fr": "Mikheïl Saakachvili"}, "description": "A president."},
         {"id": "merkel", "kind": "person", "names": {"en": "Angela Merkel", "ar": "أنغيلا ميركل", "fr": "Angela Merkel"}, "description": "A chancellor."},
         {"id": "tkeshelashvili", "kind": "person", "names": {"en": "Eka Tkeshelashvili", "ar": "إيكا تكيشيلاشفيلي", "fr": "Eka Tkechelachvili"}, "description": "A minister."}"#;
+
+    #[test]
+    fn a_name_inside_a_date_is_the_date_s_word() {
+        let graph = builtin_with(
+            r#"{"id": "janvier", "kind": "person", "names": {"en": "Bernard Janvier", "fr": "Bernard Janvier"}, "aliases": ["Janvier"], "description": "A general."}"#,
+        );
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            "Le 24 janvier 2013, le MNLA a attaqué Gao, selon le général Janvier.",
+        );
+        assert!(starts(&found, "attack mnla gao 2013-01-24"), "{found:?}");
+        // The general is named outside the date.
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            "Janvier a condamné le MNLA le 24 janvier 2013.",
+        );
+        assert!(starts(&found, "denunciation janvier mnla"), "{found:?}");
+        assert!(
+            !found.iter().any(|c| c.contains("janvier janvier")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_common_noun_has_no_named_subject() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "L'armée malienne n'a pas repoussé les assaillants, qui ont occupé Gao.",
+            ),
+            (
+                Lang::En,
+                "The Malian army failed to repel the attackers, who occupied Gao.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                !starts(&found, "control malian-army gao"),
+                "{text}: {found:?}"
+            );
+        }
+        // On a name, the name is the subject.
+        assert_eq!(
+            read(Lang::En, "Ansar Dine, which controls Kidal, attacked Gao."),
+            ["control ansar-dine kidal - -", "attack ansar-dine gao - -"]
+        );
+    }
+
+    #[test]
+    fn the_genitive_of_an_attack_is_its_agent() {
+        // "هجوم X": X attacked; the army before it did not attack X.
+        let found = read(Lang::Ar, "انهار الجيش المالي أمام هجوم حركة أنصار الدين.");
+        assert!(!starts(&found, "attack"), "{found:?}");
+        assert_eq!(
+            read(Lang::Ar, "أدان المجلس هجوم أنصار الدين على غاو."),
+            ["attack ansar-dine gao - -"]
+        );
+    }
+
+    #[test]
+    fn a_force_the_graph_gives_another_state_is_not_the_adjective_s() {
+        let entities = r#"{"id": "bosnia", "kind": "state", "names": {"en": "Bosnia"}, "description": "A state."},
+            {"id": "republika-srpska", "kind": "unrecognised_state", "names": {"en": "Republika Srpska"}, "description": "An entity."},
+            {"id": "vrs", "kind": "armed_force", "names": {"en": "Bosnian Serb Army"}, "aliases": ["Bosnian Serb forces"], "description": "An army."}"#;
+        let text = "Bosnian Serb forces entered Gao.";
+        // Nothing in the graph ties the force to a state: its name's adjective does.
+        let found = read_in(&builtin_with(entities), Lang::En, text);
+        assert!(starts(&found, "armed_force_of vrs bosnia"), "{found:?}");
+        let graph = builtin_with_relations(
+            entities,
+            r#"{"id": "vrs-of-rs", "kind": "armed_force_of", "source": "vrs", "target": "republika-srpska", "timeless": true, "summary": "The army of the Republika Srpska.", "evidence": [{"document": "001_b268be08f6520170.txt", "start_byte": 1610, "end_byte": 2000}]}"#,
+        );
+        let found = read_in(&graph, Lang::En, text);
+        assert!(!starts(&found, "armed_force_of"), "{found:?}");
+        assert!(starts(&found, "presence vrs gao"), "{found:?}");
+    }
+
+    #[test]
+    fn rejecting_a_truce_negates_it() {
+        assert_eq!(
+            read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),
+            ["ceasefire mnla ansar-dine - - negated"]
+        );
+    }
 
     #[test]
     fn a_head_of_state_s_title_with_the_state_s_adjective_names_the_state_led() {

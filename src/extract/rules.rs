@@ -959,6 +959,7 @@ impl Sentence<'_> {
             } else if Some(s) != genitive
                 && let Some(t) = genitive
                 && (!symmetric || trigger.of)
+                && !trigger.agent
             {
                 out.push(read(s, t, "noun", 0.6));
             }
@@ -1422,10 +1423,23 @@ impl Sentence<'_> {
     /// preposition, which no subject is ("split from the Seleka coalition and later joined",
     /// "les FSR du général Dagalo ont annoncé"); at most two governed ones are passed over.
     fn subject_before(&self, a: usize) -> Option<usize> {
-        if let Some(antecedent) = self
-            .relative_antecedent(a)
-            .or_else(|| self.clause_antecedent(a))
-        {
+        if let Some(r) = self.subject_relative(a) {
+            if let Some(antecedent) = self.antecedent(r) {
+                return Some(antecedent);
+            }
+            // "the attackers, who occupied Gao": a relative clause hanging on a common noun
+            // with its determiner (at most two more words before the comma, no name) has no
+            // named subject, not the name before it.
+            let noun_phrase = (r.saturating_sub(4)..r.saturating_sub(1)).any(|d| {
+                self.markers.determiner.contains(&d)
+                    && !self.mentions.iter().any(|m| m.first < r && m.last > d)
+                    && !self.clause_between(d, r - 1)
+            });
+            if noun_phrase {
+                return None;
+            }
+        }
+        if let Some(antecedent) = self.clause_antecedent(a) {
             return Some(antecedent);
         }
         let mut s = self.before(a)?;
@@ -1506,13 +1520,13 @@ impl Sentence<'_> {
         })
     }
 
-    /// French and English: the name a non-restrictive relative clause hangs on, when it is
-    /// the subject of the verb at token `a`: the verb inside the clause with no name between
-    /// the pronoun and it ("Egypt, which backs the army"), or right after the clause closes
-    /// ("The group, which controls Ouaka, has clashed with …").
-    fn relative_antecedent(&self, a: usize) -> Option<usize> {
+    /// French and English: the relative pronoun opening a non-restrictive relative clause
+    /// whose antecedent ([`Sentence::antecedent`]) is the subject of the verb at token `a`:
+    /// the verb inside the clause with no name between the pronoun and it ("Egypt, which
+    /// backs the army"), or right after the clause closes ("The group, which controls Ouaka,
+    /// has clashed with …").
+    fn subject_relative(&self, a: usize) -> Option<usize> {
         let r = self.clause_relative(a)?;
-        let antecedent = self.antecedent(r)?;
         let named_between =
             |from: usize| self.mentions.iter().any(|m| m.first >= from && m.last <= a);
         let close = (r + 1..a)
@@ -1522,7 +1536,7 @@ impl Sentence<'_> {
             None => !named_between(r),
             Some(c) => self.gap(c, a) <= 2 && !named_between(c),
         };
-        fits.then_some(antecedent)
+        fits.then_some(r)
     }
 
     /// True when mention `s` is a pronoun (a one-word mention resolved from before) right
