@@ -4990,6 +4990,34 @@ mod tests {
     }
 
     #[test]
+    fn deploying_forces_somewhere_is_presence_there() {
+        for (lang, text, expected) in [
+            (
+                Lang::Ar,
+                "نشرت فرنسا أربعة آلاف جندي في مالي.",
+                "presence france mali - -",
+            ),
+            (
+                Lang::Fr,
+                "La France a déployé un millier de soldats dans la région de Kidal en 2013.",
+                "presence france kidal-region 2013 -",
+            ),
+            (
+                Lang::En,
+                "France deployed 4,000 troops to Mali in January 2013.",
+                "presence france mali 2013-01 -",
+            ),
+            (
+                Lang::Ar,
+                "تتخذ أنصار الدين من كيدال مقرا لها.",
+                "presence ansar-dine kidal - -",
+            ),
+        ] {
+            assert_eq!(read(lang, text), [expected], "{text}");
+        }
+    }
+
+    #[test]
     fn rejecting_a_truce_negates_it() {
         assert_eq!(
             read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),
