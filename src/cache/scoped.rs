@@ -153,6 +153,7 @@ pub fn read_ego(
     let mut level = vec![center];
     for d in 0..=depth {
         let mut next = Vec::new();
+        scope.lookup.check_incident(&level)?;
         for &at in &level {
             for entry in scope.may_pass(at, filter)? {
                 if d < depth {
@@ -400,6 +401,12 @@ const MANY_RECORDS: usize = 2000;
 /// ([`Scope::relations`]): fewer cost less on one thread than starting the others.
 const PARALLEL_RECORDS: usize = 1024;
 
+/// How many rounds [`Scope::relations`] decodes records on every core, each after decoding the
+/// entities the records of the round before named but were not decoded: a relation refers
+/// to at most a place, its claimants and its tolls' sides besides its ends, and most records
+/// decode in the first round.
+const DECODE_ROUNDS: usize = 4;
+
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
     pub(super) lookup: Lookup,
@@ -523,11 +530,14 @@ impl Scope {
 
     /// Decodes the relations `wanted` (by index) in the scope's detail, with every entity
     /// they refer to, in the order given; `others` are the entities expected at their ends
-    /// (from their incident entries). Many records are decoded on every core: the entities of
-    /// `others` first, then the records, each with the ids of its ends read from those; the
-    /// few records that refer to an entity not decoded yet (a place, a claimant) are decoded
-    /// again, one at a time, by [`Scope::relation`]. Gives what [`Scope::relation`] gives for
-    /// each.
+    /// (from their incident entries). Many records are decoded on every core, in rounds: the
+    /// entities of `others` first, then the records, each with the ids of its ends read from
+    /// those; a record that refers to an entity not decoded yet (a place, a claimant, an end
+    /// not in `others`) names it, and the entities so named are decoded on every core before
+    /// the next round decodes those records again. Records left after [`DECODE_ROUNDS`]
+    /// rounds, or whose entities cannot be decoded, are decoded one at a time by
+    /// [`Scope::relation`], which tells which record or entity is damaged. Gives what
+    /// [`Scope::relation`] gives for each.
     pub(super) fn relations(
         &mut self,
         wanted: &[usize],
@@ -548,34 +558,58 @@ impl Scope {
             detail,
         )?;
         let count = self.lookup.entity_count();
-        let records = (wanted.iter())
-            .map(|&r| self.lookup.relation(r))
-            .collect::<Result<Vec<_>, CacheError>>()?;
-        let entities = &self.entities;
-        let decoded: Vec<_> = (records.par_iter().zip(wanted))
-            .with_min_len(256)
-            .map(|(bytes, &r)| {
-                let mut id_of = |i: usize| match entities.get_in(i, detail) {
-                    Some(entity) => Ok(entity.id.clone()),
-                    None => Err(Corrupt {
-                        at: 0,
-                        what: String::new(),
-                    }),
-                };
-                super::record_in(
-                    bytes,
-                    detail,
-                    || format!("relation {r}"),
-                    |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
-                )
-                .ok()
-            })
-            .collect();
+        let records = self.lookup.relations(wanted)?;
+        let mut decoded: Vec<Option<(crate::model::Relation, [usize; 2])>> = Vec::new();
+        decoded.resize_with(wanted.len(), || None);
+        let mut pending: Vec<usize> = (0..wanted.len()).collect();
+        for _ in 0..DECODE_ROUNDS {
+            let entities = &self.entities;
+            let round: Vec<_> = (pending.par_iter())
+                .with_min_len(256)
+                .map(|&k| {
+                    let mut absent = None;
+                    let mut id_of = |i: usize| match entities.get_in(i, detail) {
+                        Some(entity) => Ok(entity.id.clone()),
+                        None => {
+                            absent = Some(i);
+                            Err(Corrupt {
+                                at: 0,
+                                what: String::new(),
+                            })
+                        }
+                    };
+                    let r = wanted[k];
+                    let relation = super::record_in(
+                        records[k],
+                        detail,
+                        || format!("relation {r}"),
+                        |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
+                    );
+                    (k, relation.map_err(|_| absent))
+                })
+                .collect();
+            pending.clear();
+            let mut absent = Vec::new();
+            for (k, relation) in round {
+                match relation {
+                    Ok(relation) => decoded[k] = Some(relation),
+                    Err(entity) => {
+                        pending.push(k);
+                        absent.extend(entity);
+                    }
+                }
+            }
+            // A damaged record names no entity: it is decoded again below, to tell why.
+            if absent.is_empty()
+                || decode_entities(&self.lookup, &mut self.entities, absent, detail).is_err()
+            {
+                break;
+            }
+        }
         drop(records);
         (decoded.into_iter().zip(wanted))
             .map(|(relation, &r)| match relation {
                 Some(relation) => Ok(relation),
-                // An end not decoded, or a damaged record: decoded again to tell which.
                 None => self.relation(r, documents),
             })
             .collect()
