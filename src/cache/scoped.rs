@@ -558,53 +558,44 @@ impl Scope {
             detail,
         )?;
         let count = self.lookup.entity_count();
-        let records = self.lookup.relations(wanted)?;
         let mut decoded: Vec<Option<(crate::model::Relation, [usize; 2])>> = Vec::new();
         decoded.resize_with(wanted.len(), || None);
-        let mut pending: Vec<usize> = (0..wanted.len()).collect();
-        for _ in 0..DECODE_ROUNDS {
-            let entities = &self.entities;
-            let round: Vec<_> = (pending.par_iter())
-                .with_min_len(256)
-                .map(|&k| {
-                    let mut absent = None;
-                    let mut id_of = |i: usize| match entities.get_in(i, detail) {
-                        Some(entity) => Ok(entity.id.clone()),
-                        None => {
-                            absent = Some(i);
-                            Err(Corrupt {
-                                at: 0,
-                                what: String::new(),
-                            })
-                        }
-                    };
-                    let r = wanted[k];
-                    let relation = super::record_in(
-                        records[k],
-                        detail,
-                        || format!("relation {r}"),
-                        |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
-                    );
-                    (k, relation.map_err(|_| absent))
-                })
-                .collect();
-            pending.clear();
-            let mut absent = Vec::new();
+        let mut records: Vec<&[u8]> = vec![&[]; wanted.len()];
+        // Each failure, by position in `wanted`, and the entity it names, if any.
+        let mut failed: Vec<(usize, Option<usize>)> = Vec::new();
+        let take = |round: Vec<(usize, Decoding)>,
+                    decoded: &mut Vec<Option<_>>,
+                    failed: &mut Vec<(usize, Option<usize>)>| {
             for (k, relation) in round {
                 match relation {
                     Ok(relation) => decoded[k] = Some(relation),
-                    Err(entity) => {
-                        pending.push(k);
-                        absent.extend(entity);
-                    }
+                    Err(entity) => failed.push((k, entity)),
                 }
             }
+        };
+        // The first round a part of the body at a time, while its blocks, just checked, are
+        // in the processor's caches.
+        let (lookup, entities) = (&self.lookup, &self.entities);
+        lookup.relations_in_parts(wanted, |part| {
+            for &(k, bytes) in part {
+                records[k] = bytes;
+            }
+            let round = decode_records(part, wanted, entities, count, documents, detail);
+            take(round, &mut decoded, &mut failed);
+            Ok(())
+        })?;
+        for _ in 1..DECODE_ROUNDS {
+            let absent: Vec<usize> = failed.iter().filter_map(|&(_, entity)| entity).collect();
             // A damaged record names no entity: it is decoded again below, to tell why.
             if absent.is_empty()
                 || decode_entities(&self.lookup, &mut self.entities, absent, detail).is_err()
             {
                 break;
             }
+            let pending: Vec<(usize, &[u8])> =
+                failed.drain(..).map(|(k, _)| (k, records[k])).collect();
+            let round = decode_records(&pending, wanted, &self.entities, count, documents, detail);
+            take(round, &mut decoded, &mut failed);
         }
         drop(records);
         (decoded.into_iter().zip(wanted))
@@ -647,6 +638,48 @@ impl Scope {
         }
         relation
     }
+}
+
+/// A relation decoded with its ends, or the entity its record refers to that was not decoded
+/// (none when the record is damaged).
+type Decoding = Result<(crate::model::Relation, [usize; 2]), Option<usize>>;
+
+/// Decodes on every core the relation `records` (each with its position `k` in `wanted`,
+/// the relation indexes), in `detail`, with the ids of the entities they refer to read from
+/// `entities`: for each, the relation and its ends, or the entity it refers to that is not
+/// decoded (none when the record is damaged).
+fn decode_records(
+    records: &[(usize, &[u8])],
+    wanted: &[usize],
+    entities: &Decoded,
+    count: usize,
+    documents: &[std::sync::Arc<str>],
+    detail: Detail,
+) -> Vec<(usize, Decoding)> {
+    (records.par_iter())
+        .with_min_len(256)
+        .map(|&(k, bytes)| {
+            let mut absent = None;
+            let mut id_of = |i: usize| match entities.get_in(i, detail) {
+                Some(entity) => Ok(entity.id.clone()),
+                None => {
+                    absent = Some(i);
+                    Err(Corrupt {
+                        at: 0,
+                        what: String::new(),
+                    })
+                }
+            };
+            let r = wanted[k];
+            let relation = super::record_in(
+                bytes,
+                detail,
+                || format!("relation {r}"),
+                |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
+            );
+            (k, relation.map_err(|_| absent))
+        })
+        .collect()
 }
 
 /// The graph of the decoded `entities`, whose indexes in the whole graph are `whole` (in
