@@ -507,6 +507,51 @@ mod tests {
         assert!(r.bytes(len - 10, len).is_err());
     }
 
+    /// Spans checked on every core check the blocks they touch, and only those: a damaged
+    /// block among them is named, one outside them is left; a reader of the file maps it
+    /// first for more blocks than it reads into buffers, and leaves fewer to be read.
+    #[test]
+    fn spans_are_checked_on_every_core_block_by_block() {
+        let blocks = READ_BLOCKS + 40;
+        let body: Vec<u8> = (0..blocks * BLOCK_SIZE).map(|i| (i % 241) as u8).collect();
+        let b = BLOCK_SIZE as u64;
+        let mut damaged = body.clone();
+        damaged[5 * BLOCK_SIZE + 7] ^= 1;
+        let mapped = reader(&damaged, 0, hashes(&body));
+        let spans: Vec<(u64, u64)> = (6..30).map(|i| (i * b + 10, i * b + 20)).collect();
+        mapped.check_spans(&spans).unwrap();
+        assert!((6..30).all(|i| mapped.checked[i].get()));
+        assert!(!mapped.checked[5].get() && !mapped.checked[30].get());
+        let with_damage: Vec<(u64, u64)> = (0..40).map(|i| (i * b, i * b + 1)).collect();
+        let err = mapped.check_spans(&with_damage).unwrap_err();
+        assert!(err.to_string().contains("block 5"), "{err}");
+        assert!(mapped.bytes(4 * b, 4 * b + 1).is_ok() && mapped.bytes(5 * b, 5 * b + 1).is_err());
+        // Outside the body: left to `bytes` to refuse.
+        let len = body.len() as u64;
+        mapped.check_spans(&[(len, len + 1), (3, 2)]).unwrap();
+        let file_reader = || {
+            let mut file = tempfile::tempfile().unwrap();
+            file.write_all(&damaged).unwrap();
+            BlockReader::read(file, damaged.len() as u64, 0, len, hashes(&body)).unwrap()
+        };
+        let few = file_reader();
+        few.check_spans(&spans).unwrap();
+        let Backing::Read(read) = &few.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_none() && !few.checked[6].get());
+        let many = file_reader();
+        let all: Vec<(u64, u64)> = (0..blocks as u64).map(|i| (i * b, i * b + 1)).collect();
+        let err = many.check_spans(&all).unwrap_err();
+        assert!(err.to_string().contains("block 5"), "{err}");
+        let Backing::Read(read) = &many.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_some());
+        many.check_spans(&all[6..]).unwrap();
+        assert!((6..blocks).all(|i| many.checked[i].get()));
+    }
+
     #[test]
     fn a_body_that_does_not_fill_the_file_is_refused() {
         let body = vec![3; BLOCK_SIZE + 1];
