@@ -26,7 +26,7 @@ mod printer;
 mod style;
 mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::convert::Infallible;
 use std::io::{self, BufWriter, Write};
 
@@ -304,7 +304,8 @@ fn parallel(
         return selection.relations.iter().map(|&f| vec![f]).collect();
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
-    let mut group_of: BTreeMap<(EntityIx, EntityIx, Option<Difference>), usize> = BTreeMap::new();
+    let mut group_of: HashMap<(EntityIx, EntityIx, Option<Difference>), usize> =
+        HashMap::with_capacity(selection.relations.len());
     for &found in &selection.relations {
         let (a, b) = graph.ends(found.relation);
         let difference = changes.get(&found.relation).map(|(d, _)| *d);
