@@ -286,8 +286,8 @@ impl BlockReader {
     /// lends them: for a read of thousands of records scattered over hundreds of blocks,
     /// whose hashing (and the page faults of their first touch) would otherwise take one
     /// core. A reader of the file maps it first when it would map it to read so many blocks
-    /// ([`READ_BLOCKS`]); fewer are left to be read into buffers, and checked, as they are
-    /// read, and so are fewer than [`PARALLEL_BLOCKS`]. A range outside the body is left to
+    /// (past its 256 read into buffers); fewer are left to be read into buffers, and checked,
+    /// as they are read, and so are fewer than 8. A range outside the body is left to
     /// [`BlockReader::bytes`] to refuse. An error names a block whose bytes do not match its
     /// hash.
     pub fn check_spans(&self, spans: &[(u64, u64)]) -> Result<(), CacheError> {
