@@ -84,15 +84,7 @@ pub fn visible(text: &str) -> String {
 /// assert_eq!(visible_line(" a\u{200B}b \n c "), "ab c");
 /// ```
 pub fn visible_line(text: &str) -> Cow<'_, str> {
-    // Printable ASCII (space included), the most of most text, is shown as is.
-    let shown_as_is = |c: char| (' '..='~').contains(&c) || !(c.is_whitespace() || is_invisible(c));
-    let single_spaced = |text: &str| {
-        let bytes = text.as_bytes();
-        bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ')
-            && !bytes.windows(2).any(|pair| pair == b"  ")
-    };
-    if single_spaced(text) && (printable_ascii(text) || text.chars().all(shown_as_is)) {
+    if is_visible_line(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -109,6 +101,38 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// True when `text` is the line it shows ([`visible_line`]): single spaces between words, no
+/// leading or trailing space, every character printable ASCII (space to tilde) or neither
+/// whitespace nor invisible. One pass over the bytes, decoding a character only where a byte
+/// is not ASCII: the text most exports pass through unchanged (summaries, evidence lines
+/// with their `–`) is tested at about a byte a cycle.
+fn is_visible_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let (mut at, mut space) = (0, false);
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !(b' '..=b'~').contains(&byte) || (space && byte == b' ') {
+                return false;
+            }
+            space = byte == b' ';
+            at += 1;
+        } else {
+            let Some(c) = text[at..].chars().next() else {
+                return false;
+            };
+            if c.is_whitespace() || is_invisible(c) {
+                return false;
+            }
+            space = false;
+            at += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// True when every byte of `text` is printable ASCII (space to tilde): a test a byte at a

@@ -11,6 +11,8 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 
+use rayon::prelude::*;
+
 use super::{CacheError, Damage};
 
 /// The size of a checked block (the last one may be shorter).
@@ -88,6 +90,10 @@ const READ_BLOCKS: usize = 256;
 /// every name key, several MiB, at once.
 const SPAN_BLOCKS: usize = 16;
 
+/// How many blocks [`BlockReader::check_spans`] needs to check before it checks them on every
+/// core: fewer cost less on one thread, as they are read, than starting the others.
+const PARALLEL_BLOCKS: usize = 8;
+
 /// A cache file read a block at a time with `pread`, each block kept once read and checked,
 /// until [`READ_BLOCKS`] are read; then mapped.
 #[derive(Debug)]
@@ -103,6 +109,14 @@ struct ReadBlocks {
     /// Copies of ranges that cross a block boundary, kept (never changed nor removed) as
     /// long as the reader, which lends them.
     spans: RefCell<Vec<Box<[u8]>>>,
+}
+
+impl ReadBlocks {
+    /// Whether reading `unread` more blocks would read more than [`READ_BLOCKS`] into
+    /// buffers: then the file is mapped instead.
+    fn outgrown(&self, unread: usize) -> bool {
+        self.read.get() + unread > READ_BLOCKS
+    }
 }
 
 /// Checks that a file of `file_len` bytes holds exactly a header of `start` bytes and a body
@@ -208,12 +222,7 @@ impl BlockReader {
             .into());
         }
         let block = BLOCK_SIZE as u64;
-        let last = if to > from {
-            (to - 1) / block
-        } else {
-            from / block
-        };
-        let blocks = from / block..=last.min(self.hashes.len().saturating_sub(1) as u64);
+        let blocks = self.blocks_of(from, to);
         let read = match &self.backing {
             Backing::Map(map) => {
                 for i in blocks {
@@ -230,9 +239,7 @@ impl BlockReader {
         let unread = (first..=last)
             .filter(|&i| read.blocks[i as usize].get().is_none())
             .count();
-        if read.map.get().is_none()
-            && (read.read.get() + unread > READ_BLOCKS || unread > SPAN_BLOCKS)
-        {
+        if read.map.get().is_none() && (read.outgrown(unread) || unread > SPAN_BLOCKS) {
             let _ = read.map.set(map(&read.file)?);
         }
         if let Some(map) = read.map.get() {
@@ -260,6 +267,69 @@ impl BlockReader {
         // grows) does not move its bytes, and nothing writes to them, so they outlive the
         // borrow of `self` they are lent for, unchanged.
         Ok(unsafe { &*lent })
+    }
+
+    /// The blocks that the body bytes `from..to` (within the body) touch, by number: the
+    /// block of `from` for an empty range.
+    fn blocks_of(&self, from: u64, to: u64) -> std::ops::RangeInclusive<u64> {
+        let block = BLOCK_SIZE as u64;
+        let last = if to > from {
+            (to - 1) / block
+        } else {
+            from / block
+        };
+        from / block..=last.min(self.hashes.len().saturating_sub(1) as u64)
+    }
+
+    /// Checks on every core each block that the body ranges `spans` (`from..to`) touch and
+    /// that is not checked yet, as [`BlockReader::bytes`] checks them one at a time when it
+    /// lends them: for a read of thousands of records scattered over hundreds of blocks,
+    /// whose hashing (and the page faults of their first touch) would otherwise take one
+    /// core. A reader of the file maps it first when it would map it to read so many blocks
+    /// (past its 256 read into buffers); fewer are left to be read into buffers, and checked,
+    /// as they are read, and so are fewer than 8. A range outside the body is left to
+    /// [`BlockReader::bytes`] to refuse. An error names a block whose bytes do not match its
+    /// hash.
+    pub fn check_spans(&self, spans: &[(u64, u64)]) -> Result<(), CacheError> {
+        let mut blocks: Vec<usize> = (spans.iter())
+            .filter(|&&(from, to)| from <= to && to <= self.len)
+            .flat_map(|&(from, to)| self.blocks_of(from, to))
+            .map(|i| i as usize)
+            .filter(|&i| self.checked.get(i).is_some_and(|done| !done.get()))
+            .collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        if blocks.len() < PARALLEL_BLOCKS {
+            return Ok(());
+        }
+        let map = match &self.backing {
+            Backing::Map(map) => map,
+            Backing::Read(read) => {
+                if read.map.get().is_none() {
+                    if !read.outgrown(blocks.len()) {
+                        return Ok(());
+                    }
+                    let _ = read.map.set(map(&read.file)?);
+                }
+                read.map.get().expect("mapped above")
+            }
+        };
+        let (start, len, hashes) = (self.start, self.len as usize, &self.hashes);
+        let damaged = (blocks.par_iter())
+            .with_min_len(4)
+            .filter(|&&i| {
+                let from = i * BLOCK_SIZE;
+                let to = (from + BLOCK_SIZE).min(len);
+                hash(&map[start + from..start + to]) != hashes[i]
+            })
+            .min();
+        if let Some(&i) = damaged {
+            return Err(mismatch(i));
+        }
+        for i in blocks {
+            self.checked[i].set(true);
+        }
+        Ok(())
     }
 
     /// Block `i` of the body, read from the file and checked the first time it is asked for.
@@ -435,6 +505,51 @@ mod tests {
         assert!(read.map.get().is_some());
         assert_eq!(r.bytes(0, 3 * b as u64).unwrap(), &body[..3 * b]);
         assert!(r.bytes(len - 10, len).is_err());
+    }
+
+    /// Spans checked on every core check the blocks they touch, and only those: a damaged
+    /// block among them is named, one outside them is left; a reader of the file maps it
+    /// first for more blocks than it reads into buffers, and leaves fewer to be read.
+    #[test]
+    fn spans_are_checked_on_every_core_block_by_block() {
+        let blocks = READ_BLOCKS + 40;
+        let body: Vec<u8> = (0..blocks * BLOCK_SIZE).map(|i| (i % 241) as u8).collect();
+        let b = BLOCK_SIZE as u64;
+        let mut damaged = body.clone();
+        damaged[5 * BLOCK_SIZE + 7] ^= 1;
+        let mapped = reader(&damaged, 0, hashes(&body));
+        let spans: Vec<(u64, u64)> = (6..30).map(|i| (i * b + 10, i * b + 20)).collect();
+        mapped.check_spans(&spans).unwrap();
+        assert!((6..30).all(|i| mapped.checked[i].get()));
+        assert!(!mapped.checked[5].get() && !mapped.checked[30].get());
+        let with_damage: Vec<(u64, u64)> = (0..40).map(|i| (i * b, i * b + 1)).collect();
+        let err = mapped.check_spans(&with_damage).unwrap_err();
+        assert!(err.to_string().contains("block 5"), "{err}");
+        assert!(mapped.bytes(4 * b, 4 * b + 1).is_ok() && mapped.bytes(5 * b, 5 * b + 1).is_err());
+        // Outside the body: left to `bytes` to refuse.
+        let len = body.len() as u64;
+        mapped.check_spans(&[(len, len + 1), (3, 2)]).unwrap();
+        let file_reader = || {
+            let mut file = tempfile::tempfile().unwrap();
+            file.write_all(&damaged).unwrap();
+            BlockReader::read(file, damaged.len() as u64, 0, len, hashes(&body)).unwrap()
+        };
+        let few = file_reader();
+        few.check_spans(&spans).unwrap();
+        let Backing::Read(read) = &few.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_none() && !few.checked[6].get());
+        let many = file_reader();
+        let all: Vec<(u64, u64)> = (0..blocks as u64).map(|i| (i * b, i * b + 1)).collect();
+        let err = many.check_spans(&all).unwrap_err();
+        assert!(err.to_string().contains("block 5"), "{err}");
+        let Backing::Read(read) = &many.backing else {
+            panic!("a reader of the file")
+        };
+        assert!(read.map.get().is_some());
+        many.check_spans(&all[6..]).unwrap();
+        assert!((6..blocks).all(|i| many.checked[i].get()));
     }
 
     #[test]

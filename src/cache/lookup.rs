@@ -361,6 +361,11 @@ fn layout(at: u64, d: &Directory, body_len: u64) -> Result<[u64; PARTS], CacheEr
     Ok(starts)
 }
 
+/// How many records [`Lookup::relations_in_parts`] hands on at a time: at L's density a
+/// part spans about 35 blocks (2 MiB), which stay in the processor's caches from their check
+/// to their decoding.
+const PART_RECORDS: usize = 1024;
+
 /// The lookup section of a cache, read through a [`BlockReader`].
 #[derive(Debug)]
 pub struct Lookup {
@@ -464,6 +469,39 @@ impl Lookup {
     /// The body bytes that hold relation `i`, found at its stored position, which is checked
     /// to store relation `i`.
     pub fn relation(&self, i: usize) -> Result<&[u8], CacheError> {
+        let (from, to) = self.relation_span(i)?;
+        self.reader.bytes(from, to)
+    }
+
+    /// The body bytes that hold each relation of `wanted`, as [`Lookup::relation`] gives
+    /// them, each with its position in `wanted`, handed to `read` a part of
+    /// [`PART_RECORDS`] at a time in the order they lie in the body, the blocks of each part
+    /// checked on every core just before ([`BlockReader::check_spans`]): for a read of
+    /// thousands of records scattered over the body, which then decodes each part while its
+    /// bytes are in the processor's caches.
+    pub fn relations_in_parts<'a>(
+        &'a self,
+        wanted: &[usize],
+        mut read: impl FnMut(&[(usize, &'a [u8])]) -> Result<(), CacheError>,
+    ) -> Result<(), CacheError> {
+        let mut spans = (wanted.iter().enumerate())
+            .map(|(k, &i)| Ok((k, self.relation_span(i)?)))
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        spans.sort_unstable_by_key(|&(_, (from, _))| from);
+        for part in spans.chunks(PART_RECORDS) {
+            let bounds: Vec<(u64, u64)> = part.iter().map(|&(_, span)| span).collect();
+            self.reader.check_spans(&bounds)?;
+            let records = (part.iter())
+                .map(|&(k, (from, to))| Ok((k, self.reader.bytes(from, to)?)))
+                .collect::<Result<Vec<_>, CacheError>>()?;
+            read(&records)?;
+        }
+        Ok(())
+    }
+
+    /// Where the record of relation `i` lies in the body, found at its stored position,
+    /// which is checked to store relation `i`.
+    fn relation_span(&self, i: usize) -> Result<(u64, u64), CacheError> {
         if i as u64 >= self.relations {
             return Err(corrupt(format!(
                 "relation index {i} out of range (< {})",
@@ -479,7 +517,7 @@ impl Lookup {
             )));
         }
         let at = self.relation_offsets;
-        self.item(at, position as usize, self.relations, "relation")
+        self.item_span(at, position as usize, self.relations, "relation")
     }
 
     /// The body bytes that hold the sources (their count first).
@@ -499,6 +537,17 @@ impl Lookup {
             .chunks_exact(INCIDENT_WIDTH as usize)
             .map(|b| Incident::decode(b, count))
             .collect()
+    }
+
+    /// Checks on every core the blocks that hold the incident lists of `entities`
+    /// ([`BlockReader::check_spans`]), so that reading them one by one
+    /// ([`Lookup::incident_entries`]) finds them checked: for a search that reads the lists
+    /// of hundreds of entities scattered over the section.
+    pub fn check_incident(&self, entities: &[usize]) -> Result<(), CacheError> {
+        let spans = (entities.iter())
+            .map(|&i| self.list_span(self.incident, i))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.reader.check_spans(&spans)
     }
 
     /// The relations whose place is entity `i`, by index, in date order.
@@ -613,6 +662,18 @@ impl Lookup {
     }
 
     fn item(&self, table: u64, i: usize, count: u64, what: &str) -> Result<&[u8], CacheError> {
+        let (from, to) = self.item_span(table, i, count, what)?;
+        self.reader.bytes(from, to)
+    }
+
+    /// Where item `i` of the `count` items whose offsets `table` holds lies in the body.
+    fn item_span(
+        &self,
+        table: u64,
+        i: usize,
+        count: u64,
+        what: &str,
+    ) -> Result<(u64, u64), CacheError> {
         if i as u64 >= count {
             return Err(corrupt(format!(
                 "{what} index {i} out of range (< {count})"
@@ -620,11 +681,17 @@ impl Lookup {
         }
         let from = self.reader.u64(table + 8 * i as u64)?;
         let to = self.reader.u64(table + 8 * (i as u64 + 1))?;
-        self.reader.bytes(from, to)
+        Ok((from, to))
     }
 
     /// The bytes of entity `i`'s entries in `table`.
     fn list(&self, table: Table, i: usize) -> Result<&[u8], CacheError> {
+        let (from, to) = self.list_span(table, i)?;
+        self.reader.bytes(from, to)
+    }
+
+    /// Where entity `i`'s entries in `table` lie in the body.
+    fn list_span(&self, table: Table, i: usize) -> Result<(u64, u64), CacheError> {
         if i as u64 >= self.entities {
             return Err(corrupt(format!("entity index {i} out of range")));
         }
@@ -633,10 +700,10 @@ impl Lookup {
         if from > to || to > table.count {
             return Err(corrupt("a relation list lies outside its table"));
         }
-        self.reader.bytes(
+        Ok((
             table.entries + table.width * from,
             table.entries + table.width * to,
-        )
+        ))
     }
 }
 

@@ -153,6 +153,7 @@ pub fn read_ego(
     let mut level = vec![center];
     for d in 0..=depth {
         let mut next = Vec::new();
+        scope.lookup.check_incident(&level)?;
         for &at in &level {
             for entry in scope.may_pass(at, filter)? {
                 if d < depth {
@@ -400,6 +401,12 @@ const MANY_RECORDS: usize = 2000;
 /// ([`Scope::relations`]): fewer cost less on one thread than starting the others.
 const PARALLEL_RECORDS: usize = 1024;
 
+/// How many rounds [`Scope::relations`] decodes records on every core, each after decoding the
+/// entities the records of the round before named but were not decoded: a relation refers
+/// to at most a place, its claimants and its tolls' sides besides its ends, and most records
+/// decode in the first round.
+const DECODE_ROUNDS: usize = 4;
+
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
     pub(super) lookup: Lookup,
@@ -523,11 +530,14 @@ impl Scope {
 
     /// Decodes the relations `wanted` (by index) in the scope's detail, with every entity
     /// they refer to, in the order given; `others` are the entities expected at their ends
-    /// (from their incident entries). Many records are decoded on every core: the entities of
-    /// `others` first, then the records, each with the ids of its ends read from those; the
-    /// few records that refer to an entity not decoded yet (a place, a claimant) are decoded
-    /// again, one at a time, by [`Scope::relation`]. Gives what [`Scope::relation`] gives for
-    /// each.
+    /// (from their incident entries). Many records are decoded on every core, in rounds: the
+    /// entities of `others` first, then the records, each with the ids of its ends read from
+    /// those; a record that refers to an entity not decoded yet (a place, a claimant, an end
+    /// not in `others`) names it, and the entities so named are decoded on every core before
+    /// the next round decodes those records again. Records left after [`DECODE_ROUNDS`]
+    /// rounds, or whose entities cannot be decoded, are decoded one at a time by
+    /// [`Scope::relation`], which tells which record or entity is damaged. Gives what
+    /// [`Scope::relation`] gives for each.
     pub(super) fn relations(
         &mut self,
         wanted: &[usize],
@@ -548,34 +558,49 @@ impl Scope {
             detail,
         )?;
         let count = self.lookup.entity_count();
-        let records = (wanted.iter())
-            .map(|&r| self.lookup.relation(r))
-            .collect::<Result<Vec<_>, CacheError>>()?;
-        let entities = &self.entities;
-        let decoded: Vec<_> = (records.par_iter().zip(wanted))
-            .with_min_len(256)
-            .map(|(bytes, &r)| {
-                let mut id_of = |i: usize| match entities.get_in(i, detail) {
-                    Some(entity) => Ok(entity.id.clone()),
-                    None => Err(Corrupt {
-                        at: 0,
-                        what: String::new(),
-                    }),
-                };
-                super::record_in(
-                    bytes,
-                    detail,
-                    || format!("relation {r}"),
-                    |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
-                )
-                .ok()
-            })
-            .collect();
+        let mut decoded: Vec<Option<(crate::model::Relation, [usize; 2])>> = Vec::new();
+        decoded.resize_with(wanted.len(), || None);
+        let mut records: Vec<&[u8]> = vec![&[]; wanted.len()];
+        // Each failure, by position in `wanted`, and the entity it names, if any.
+        let mut failed: Vec<(usize, Option<usize>)> = Vec::new();
+        let take = |round: Vec<(usize, Decoding)>,
+                    decoded: &mut Vec<Option<_>>,
+                    failed: &mut Vec<(usize, Option<usize>)>| {
+            for (k, relation) in round {
+                match relation {
+                    Ok(relation) => decoded[k] = Some(relation),
+                    Err(entity) => failed.push((k, entity)),
+                }
+            }
+        };
+        // The first round a part of the body at a time, while its blocks, just checked, are
+        // in the processor's caches.
+        let (lookup, entities) = (&self.lookup, &self.entities);
+        lookup.relations_in_parts(wanted, |part| {
+            for &(k, bytes) in part {
+                records[k] = bytes;
+            }
+            let round = decode_records(part, wanted, entities, count, documents, detail);
+            take(round, &mut decoded, &mut failed);
+            Ok(())
+        })?;
+        for _ in 1..DECODE_ROUNDS {
+            let absent: Vec<usize> = failed.iter().filter_map(|&(_, entity)| entity).collect();
+            // A damaged record names no entity: it is decoded again below, to tell why.
+            if absent.is_empty()
+                || decode_entities(&self.lookup, &mut self.entities, absent, detail).is_err()
+            {
+                break;
+            }
+            let pending: Vec<(usize, &[u8])> =
+                failed.drain(..).map(|(k, _)| (k, records[k])).collect();
+            let round = decode_records(&pending, wanted, &self.entities, count, documents, detail);
+            take(round, &mut decoded, &mut failed);
+        }
         drop(records);
         (decoded.into_iter().zip(wanted))
             .map(|(relation, &r)| match relation {
                 Some(relation) => Ok(relation),
-                // An end not decoded, or a damaged record: decoded again to tell which.
                 None => self.relation(r, documents),
             })
             .collect()
@@ -613,6 +638,48 @@ impl Scope {
         }
         relation
     }
+}
+
+/// A relation decoded with its ends, or the entity its record refers to that was not decoded
+/// (none when the record is damaged).
+type Decoding = Result<(crate::model::Relation, [usize; 2]), Option<usize>>;
+
+/// Decodes on every core the relation `records` (each with its position `k` in `wanted`,
+/// the relation indexes), in `detail`, with the ids of the entities they refer to read from
+/// `entities`: for each, the relation and its ends, or the entity it refers to that is not
+/// decoded (none when the record is damaged).
+fn decode_records(
+    records: &[(usize, &[u8])],
+    wanted: &[usize],
+    entities: &Decoded,
+    count: usize,
+    documents: &[std::sync::Arc<str>],
+    detail: Detail,
+) -> Vec<(usize, Decoding)> {
+    (records.par_iter())
+        .with_min_len(256)
+        .map(|&(k, bytes)| {
+            let mut absent = None;
+            let mut id_of = |i: usize| match entities.get_in(i, detail) {
+                Some(entity) => Ok(entity.id.clone()),
+                None => {
+                    absent = Some(i);
+                    Err(Corrupt {
+                        at: 0,
+                        what: String::new(),
+                    })
+                }
+            };
+            let r = wanted[k];
+            let relation = super::record_in(
+                bytes,
+                detail,
+                || format!("relation {r}"),
+                |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
+            );
+            (k, relation.map_err(|_| absent))
+        })
+        .collect()
 }
 
 /// The graph of the decoded `entities`, whose indexes in the whole graph are `whole` (in

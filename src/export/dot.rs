@@ -26,9 +26,11 @@ mod printer;
 mod style;
 mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::convert::Infallible;
 use std::io::{self, BufWriter, Write};
+
+use rayon::prelude::*;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, Graph as Dot, GraphAttributes, Id, Node, NodeId, Stmt,
@@ -39,7 +41,7 @@ pub use text::{quoted, visible};
 
 use super::{Lang, Options};
 use crate::graph::{EntityIx, Graph, RelationIx};
-use crate::model::{Entity, Status};
+use crate::model::{Entity, RelationKind, Status};
 use crate::query::{Certainty, Change, Found, Snapshot};
 use legend::{LegendContent, Marks};
 use printer::GraphPrinter;
@@ -74,8 +76,16 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut printer = GraphPrinter::begin(&empty(), &mut out)?;
-    statements(graph, selection, options, |stmt| printer.stmt(&stmt))?;
+    let empty = empty();
+    let directed = matches!(empty, Dot::DiGraph { .. });
+    let mut printer = GraphPrinter::begin(&empty, &mut out)?;
+    statements(
+        graph,
+        selection,
+        options,
+        |stmt| printer::stmt_text(&stmt, directed),
+        |text| printer.printed(&text?),
+    )?;
     printer.end()?;
     out.write_all(b"\n")?;
     out.flush()
@@ -97,10 +107,16 @@ pub fn diagram(graph: &Graph, selection: &Snapshot, options: &Options) -> Dot {
     let mut diagram = empty();
     if let Dot::DiGraph { stmts, .. } = &mut diagram {
         stmts.reserve(selection.entities.len() + selection.relations.len() + 4);
-        let Ok(()) = statements(graph, selection, options, |stmt| {
-            stmts.push(stmt);
-            Ok::<_, Infallible>(())
-        });
+        let Ok(()) = statements(
+            graph,
+            selection,
+            options,
+            |stmt| stmt,
+            |stmt| {
+                stmts.push(stmt);
+                Ok::<_, Infallible>(())
+            },
+        );
     }
     diagram
 }
@@ -114,17 +130,24 @@ fn empty() -> Dot {
     }
 }
 
-/// Builds the statements of the diagram of the selection one by one, in order, and hands each
-/// to `emit`: the defaults, one node per entity, one edge per relation (or bundle), the
-/// legend. Whoever prints them needs to hold only one at a time.
-fn statements<E>(
+/// How many nodes or edges [`statements`] builds on every core before it hands them on: a
+/// batch of statements of a few hundred bytes each, so that a diagram of a million
+/// relations is never whole in memory.
+const BATCH: usize = 4096;
+
+/// Builds the statements of the diagram of the selection, turns each into what `made` makes of
+/// it, and hands those to `emit` in order: the defaults, one node per entity, one edge per
+/// relation (or bundle), the legend. Nodes and edges are built and made on every core, a
+/// [`BATCH`] at a time, so that whoever emits them needs to hold only one batch.
+fn statements<T: Send, E>(
     graph: &Graph,
     selection: &Snapshot,
     options: &Options,
-    mut emit: impl FnMut(Stmt) -> Result<(), E>,
+    made: impl Fn(Stmt) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     for stmt in defaults(options.lang) {
-        emit(stmt)?;
+        emit(made(stmt))?;
     }
     let changes = changes(options);
     let mut legend = LegendContent {
@@ -137,23 +160,37 @@ fn statements<E>(
             .as_ref()
             .map(|d| (d.first.to_string(), d.second.to_string())),
     };
-    for &e in &selection.entities {
-        let entity = graph.entity(e);
-        legend.entities.insert(entity.kind);
-        emit(Stmt::Node(node(entity, options.lang)))?;
+    for batch in selection.entities.chunks(BATCH) {
+        let nodes: Vec<T> = (batch.par_iter())
+            .with_min_len(64)
+            .map(|&e| made(Stmt::Node(node(graph.entity(e), options.lang))))
+            .collect();
+        legend
+            .entities
+            .extend(batch.iter().map(|&e| graph.entity(e).kind));
+        for node in nodes {
+            emit(node)?;
+        }
     }
-    for group in parallel(graph, selection, !options.unbundled, &changes) {
-        emit(Stmt::Edge(group_edge(
-            graph,
-            &group,
-            &changes,
-            &mut legend,
-            options.lang,
-        )))?;
+    let diff = legend.diff.is_some();
+    let groups = parallel(graph, selection, !options.unbundled, &changes);
+    for batch in groups.chunks(BATCH) {
+        let edges: Vec<(T, Drawn)> = (batch.par_iter())
+            .with_min_len(64)
+            .map(|group| {
+                let (edge, drawn) = group_edge(graph, group, &changes, diff, options.lang);
+                (made(Stmt::Edge(edge)), drawn)
+            })
+            .collect();
+        for (edge, drawn) in edges {
+            legend.marks = legend.marks.and(drawn.marks);
+            legend.relations.extend(drawn.kind);
+            emit(edge)?;
+        }
     }
     // The title and legend: a graph attribute holds wherever it stands, so it can follow the
     // edges that decide what the legend lists.
-    emit(legend::legend(&legend, title(options).as_deref()))
+    emit(made(legend::legend(&legend, title(options).as_deref())))
 }
 
 /// The graph, node and edge defaults: fonts for `lang`, sizes, spacing.
@@ -209,16 +246,23 @@ fn changes(options: &Options) -> BTreeMap<RelationIx, (Difference, Change)> {
         .collect()
 }
 
-/// The edge of one group of [`parallel`] relations: the relation's own edge, or a bundle;
-/// notes in `legend` the marks and the kind it draws.
+/// What an edge adds to the legend: the line styles it uses, and outside a diff the kind
+/// whose stroke it draws, if it draws one kind.
+struct Drawn {
+    marks: Marks,
+    kind: Option<RelationKind>,
+}
+
+/// The edge of one group of [`parallel`] relations: the relation's own edge, or a bundle; and
+/// what it adds to the legend (in a `diff` diagram, no kind).
 fn group_edge(
     graph: &Graph,
     group: &[Found],
     changes: &BTreeMap<RelationIx, (Difference, Change)>,
-    legend: &mut LegendContent,
+    diff: bool,
     lang: Lang,
-) -> Edge {
-    let marks = &mut legend.marks;
+) -> (Edge, Drawn) {
+    let mut marks = Marks::default();
     let mut members = Vec::with_capacity(group.len());
     for &found in group {
         let relation = graph.relation(found.relation);
@@ -229,10 +273,8 @@ fn group_edge(
     }
     // A bundle of several kinds is drawn grey: only single kinds show a kind's stroke.
     let kind = members[0].0.kind;
-    if legend.diff.is_none() && members.iter().all(|(r, _)| r.kind == kind) {
-        legend.relations.insert(kind);
-    }
-    match members.as_slice() {
+    let kind = (!diff && members.iter().all(|(r, _)| r.kind == kind)).then_some(kind);
+    let edge = match members.as_slice() {
         [(relation, certainty)] => {
             let change = changes.get(&group[0].relation).copied();
             edge::edge(relation, *certainty, change, lang)
@@ -244,7 +286,8 @@ fn group_edge(
                 .map(|(difference, _)| (*difference, change_note(group, changes)));
             edge::bundle(&members, change, lang)
         }
-    }
+    };
+    (edge, Drawn { marks, kind })
 }
 
 /// The selection's relations, one group per edge: with `bundle`, the relations between one
@@ -261,7 +304,8 @@ fn parallel(
         return selection.relations.iter().map(|&f| vec![f]).collect();
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
-    let mut group_of: BTreeMap<(EntityIx, EntityIx, Option<Difference>), usize> = BTreeMap::new();
+    let mut group_of: HashMap<(EntityIx, EntityIx, Option<Difference>), usize> =
+        HashMap::with_capacity(selection.relations.len());
     for &found in &selection.relations {
         let (a, b) = graph.ends(found.relation);
         let difference = changes.get(&found.relation).map(|(d, _)| *d);

@@ -1141,3 +1141,108 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
         assert_eq!(cached.stdout, cold.stdout, "{args:?}");
     }
 }
+
+/// A star (see [`star`]) whose spokes are also linked in a ring, every third link placed at a
+/// town and every eleventh claimed by one: the ego network of a spoke at depth 2 reaches the
+/// hub, then every spoke, so that its read checks and decodes thousands of records on every
+/// core, a part of the body at a time, and meets records naming entities it has not decoded.
+fn star_with_ring(dir: &Path, n: usize) {
+    star(dir, n);
+    let read = |name: &str| -> Vec<serde_json::Value> {
+        serde_json::from_slice(&fs::read(dir.join(name)).unwrap()).unwrap()
+    };
+    let entities = read("entities.json");
+    let mut relations = read("relations.json");
+    relations.extend((0..n).map(|i| {
+        let kind = ["conflict", "alliance"][i % 2];
+        let mut r = serde_json::json!({
+            "id": format!("ring-{i}"), "kind": kind,
+            "source": format!("spoke-{i}"), "target": format!("spoke-{}", (i + 1) % n),
+            "start": format!("{}", 1995 + i % 20), "summary": format!("ring {i}"),
+        });
+        if i % 3 == 0 {
+            r["place"] = serde_json::json!(format!("town-{}", i % 10));
+        }
+        if i % 11 == 0 {
+            r["status"] = serde_json::json!("disputed");
+            r["disputed_by"] = serde_json::json!([format!("town-{}", (i + 3) % 10)]);
+        }
+        r
+    }));
+    write_graph(dir, &entities, &relations);
+}
+
+/// `export dot` of an ego network read from the cache in part gives the bytes the whole graph
+/// gives without the cache: around every Azawad entity at depths 1 and 2, and around the
+/// spokes, the hub and a town of a graph whose depth-2 networks decode thousands of records.
+#[test]
+fn ego_exports_from_the_cache_are_the_uncached_bytes() {
+    let (_keep, data, whole) = cached_azawad();
+    let azawad = data.to_str().unwrap().to_owned();
+    let ids: Vec<String> = whole.entities().iter().map(|e| e.id.to_string()).collect();
+    let keep = tempfile::tempdir().unwrap();
+    star_with_ring(keep.path(), 3000);
+    cache::index(keep.path()).unwrap().1.unwrap();
+    let star = keep.path().to_str().unwrap().to_owned();
+    let mut cases: Vec<(&str, &str, &str)> = Vec::new();
+    for id in &ids {
+        cases.extend([(azawad.as_str(), id.as_str(), "1"), (&azawad, id, "2")]);
+    }
+    for focus in ["spoke-1", "spoke-2998", "hub", "town-3"] {
+        cases.extend([(star.as_str(), focus, "1"), (&star, focus, "2")]);
+    }
+    for (data, focus, depth) in cases {
+        let args = [
+            "export", "dot", "--focus", focus, "--depth", depth, "--data", data,
+        ];
+        let (warm, cold) = (run(&args), run(&[&args[..], &["--no-cache"]].concat()));
+        assert!(warm.status.success(), "{args:?}");
+        assert_eq!(warm.stdout, cold.stdout, "{args:?}");
+        assert_eq!(warm.stderr, cold.stderr, "{args:?}");
+    }
+    let spoke = run(&[
+        "export", "dot", "--focus", "spoke-1", "--depth", "2", "--data", &star,
+    ]);
+    assert!(String::from_utf8_lossy(&spoke.stdout).contains("ring 1500"));
+}
+
+/// A damaged record of a depth-2 ego network is refused by the read in part, whose blocks are
+/// checked on every core; the command then says the cache was not used and answers from the
+/// JSON files with the same bytes.
+#[test]
+fn a_damaged_record_of_a_large_ego_network_is_refused() {
+    let keep = tempfile::tempdir().unwrap();
+    let dir = keep.path();
+    star_with_ring(dir, 3000);
+    cache::index(dir).unwrap().1.unwrap();
+    let none = Filter::default();
+    let part = cache::scoped::read_ego(dir, "spoke-1", 2, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!(part.relations().len(), 6000);
+    let data = dir.to_str().unwrap();
+    let args = [
+        "export", "dot", "--focus", "spoke-1", "--depth", "2", "--data", data,
+    ];
+    let sound = run(&args);
+    let original = damage_summary(&cache::path(dir), "ring 2345");
+    let err = cache::scoped::read_ego(dir, "spoke-1", 2, &none).unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
+    let damaged = run(&args);
+    assert!(damaged.status.success());
+    let warning = String::from_utf8_lossy(&damaged.stderr);
+    assert!(
+        warning.contains("not used") && warning.contains("checksum mismatch in block"),
+        "{warning}"
+    );
+    assert_eq!(damaged.stdout, sound.stdout);
+    // Rebuilt, the cache answers again; far from nothing, a truncated one is refused.
+    assert_eq!(run(&args).stdout, sound.stdout);
+    assert!(run(&args).stderr.is_empty());
+    fs::write(cache::path(dir), &original[..original.len() - 1]).unwrap();
+    let err = cache::scoped::read_ego(dir, "spoke-1", 2, &none).unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+}

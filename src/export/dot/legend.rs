@@ -29,6 +29,18 @@ pub struct Marks {
     pub bundled: bool,
 }
 
+impl Marks {
+    /// The styles either uses.
+    pub fn and(self, other: Marks) -> Marks {
+        Marks {
+            doubtful: self.doubtful || other.doubtful,
+            possible: self.possible || other.possible,
+            negated: self.negated || other.negated,
+            bundled: self.bundled || other.bundled,
+        }
+    }
+}
+
 /// A legend column holds at most this many rows: the legend is a wide, short strip.
 pub const ROWS: usize = 4;
 

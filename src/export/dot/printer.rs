@@ -82,11 +82,34 @@ impl<W: Write> GraphPrinter<W> {
         self.printer.stmt(stmt)
     }
 
+    /// Writes one more statement of the graph, printed before by [`stmt_text`].
+    pub(super) fn printed(&mut self, text: &[u8]) -> io::Result<()> {
+        if !self.empty {
+            self.printer.line_break()?;
+        }
+        self.empty = false;
+        self.printer.out.write_all(text)
+    }
+
     /// Writes the closing brace, without a line break after it.
     pub(super) fn end(mut self) -> io::Result<()> {
         self.printer.line_break()?;
         self.printer.text("}")
     }
+}
+
+/// The text of `stmt` as [`GraphPrinter::stmt`] writes it into a graph (`directed` when a
+/// digraph), after the line break before it: so that statements can be printed on every
+/// core, then written in order by [`GraphPrinter::printed`].
+pub(super) fn stmt_text(stmt: &Stmt, directed: bool) -> io::Result<Vec<u8>> {
+    let mut printer = Printer {
+        out: Vec::new(),
+        indent: INDENT_STEP,
+        inline: false,
+        directed,
+    };
+    printer.stmt(stmt)?;
+    Ok(printer.out)
 }
 
 /// Where the printer is: the writer, the current indentation, and whether it is putting an

@@ -12,7 +12,7 @@ pub const LATIN_FONTS: &str = "Noto Sans, Noto Sans Arabic, DejaVu Sans";
 pub const ARABIC_FONTS: &str = "Noto Sans Arabic, Noto Sans, DejaVu Sans";
 
 /// How a relation differs between the two dates of a diff diagram.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Difference {
     /// It did not hold on the first date and holds on the second: green.
     Began,
