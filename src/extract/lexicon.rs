@@ -309,6 +309,10 @@ pub(crate) enum Meaning {
     /// beside it is its agent, and a territorial claim's verb before an attack noun claims
     /// the attack, not a territory.
     Responsibility,
+    /// A military or police rank ("Colonel", "le général", "العقيد"): before a person's name
+    /// it is no title of a group, and a title's person may stand after it ("army spokesman
+    /// Major X").
+    Rank,
     /// A noun of armed means (aircraft, artillery, drones, missiles, soldiers: طائرات,
     /// "avions", "warplanes"): with a state's adjective beside it ("طائرات حربية إسرائيلية",
     /// "des avions russes", "Turkish jets") it names the state's armed force as an actor.
@@ -732,6 +736,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
         "means" => Meaning::Means,
+        "rank" => Meaning::Rank,
         "responsibility" => Meaning::Responsibility,
         "also" => Meaning::Also,
         "deputy" => Meaning::Deputy,

@@ -5018,6 +5018,62 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_is_no_title_and_a_title_s_person_may_follow_it() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "The MNLA spokesman, Colonel Ag Touman, said the group would fight.",
+            ),
+            (
+                Lang::En,
+                "MNLA spokesman Colonel Ag Touman said the group would fight.",
+            ),
+            (
+                Lang::Fr,
+                "Le porte-parole du MNLA, le colonel Ag Touman, a déclaré que le groupe combattrait.",
+            ),
+            (
+                Lang::Ar,
+                "قال المتحدث باسم الحركة الوطنية لتحرير أزواد العقيد أغ تومان إن الحركة ستقاتل.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["membership ag-touman mnla - -"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn pledging_allegiance_is_membership() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Ansar Dine pledged allegiance to the MNLA in 2012.",
+            ),
+            (Lang::Fr, "Ansar Dine a prêté allégeance au MNLA en 2012."),
+            (
+                Lang::Ar,
+                "بايعت أنصار الدين الحركة الوطنية لتحرير أزواد في 2012.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["membership ansar-dine mnla 2012 -"],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "أعلنت أنصار الدين مبايعتها للحركة الوطنية لتحرير أزواد."
+            ),
+            ["membership ansar-dine mnla - -"]
+        );
+    }
+
+    #[test]
     fn rejecting_a_truce_negates_it() {
         assert_eq!(
             read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),

@@ -108,6 +108,8 @@ pub(crate) struct Markers {
     /// [`Meaning::Appeal`]).
     pub appeal: Vec<usize>,
     pub passive: Vec<usize>,
+    /// Ranks before a person's name ([`Meaning::Rank`]): first token, one past the last.
+    pub rank: Vec<(usize, usize)>,
     /// Claims of responsibility ([`Meaning::Responsibility`]): first token, one past the last.
     pub responsibility: Vec<(usize, usize)>,
     /// Triggers: first token, one past the last, and the trigger.
@@ -248,6 +250,10 @@ pub(crate) fn markers(
                 }
                 Meaning::Passive => m.passive.push(i),
                 Meaning::Responsibility => m.responsibility.push(span),
+                Meaning::Rank => {
+                    m.rank.push(span);
+                    advance = advance.max(n);
+                }
                 Meaning::Appeal => {
                     m.appeal.push(i + n);
                     advance = advance.max(n);
@@ -746,7 +752,7 @@ impl Sentence<'_> {
         // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
         // d'Ali Darassa": the group right before the title, the person right after
         // (the caller keeps the reading whose kinds fit).
-        if let Some(person) = self.right_after(b)
+        if let Some(person) = self.person_after(b)
             && let Some(group) = self
                 .before(a)
                 .filter(|&g| self.mentions[g].last + 2 >= a && g != person)
@@ -760,12 +766,27 @@ impl Sentence<'_> {
         {
             let group_end = self.mentions[group].last;
             let person = self
-                .right_after(group_end)
+                .person_after(group_end)
                 .or_else(|| self.before(a).filter(|&p| self.mentions[p].last + 2 >= a));
             if let Some(person) = person {
                 out.push(read(person, group, "title", 0.75));
             }
         }
+    }
+
+    /// The person named right after token `b` (at most one word between), or after a rank
+    /// and its article ("army spokesman Major X", "le porte-parole du MNLA, le colonel X",
+    /// "المتحدث باسم الجيش العقيد X").
+    fn person_after(&self, b: usize) -> Option<usize> {
+        let after_rank = self.markers.rank.iter().find_map(|&(x, y)| {
+            let lead = (b..x).all(|i| {
+                self.tokens[i].kind == Kind::Clause || self.markers.determiner.contains(&i)
+            });
+            (x >= b && x <= b + 3 && lead)
+                .then(|| self.after(y).find(|&m| self.mentions[m].first == y))
+                .flatten()
+        });
+        after_rank.or_else(|| self.right_after(b))
     }
 
     /// A verb's subject (before it, or after it in Arabic) and its objects.
