@@ -218,6 +218,10 @@ pub(crate) enum Meaning {
     /// A determiner ("le", "les", "the"): the word right after it is a noun, never a verb
     /// ("le combat" is the fight, "qui combat" the verb).
     Determiner,
+    /// An auxiliary of a compound tense ("a", "ont", "avait", "has", "had"): the word right
+    /// after it is a verb, never a noun ("a attaqué" is the verb, though its key is the
+    /// noun "attaque"'s).
+    Auxiliary,
     Passive,
     Relative,
     Locative,
@@ -715,6 +719,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "winner" => Meaning::Winner,
         "place" => Meaning::Place,
         "determiner" => Meaning::Determiner,
+        "auxiliary" => Meaning::Auxiliary,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,

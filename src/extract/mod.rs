@@ -5074,6 +5074,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_an_auxiliary_is_a_verb() {
+        // "a attaqué" folds to the noun "attaque": after "a" it is the verb, whose subject is
+        // the apposition's head, not the name inside the apposition.
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine, une faction du MNLA, a attaqué Gao."),
+            [
+                "membership ansar-dine mnla - -",
+                "attack ansar-dine gao - -"
+            ]
+        );
+        assert_eq!(
+            read(Lang::Fr, "L'attaque du MNLA contre Gao a fait dix morts."),
+            ["attack mnla gao - -"]
+        );
+    }
+
+    #[test]
     fn rejecting_a_truce_negates_it() {
         assert_eq!(
             read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),

@@ -177,6 +177,9 @@ pub(crate) fn markers(
                 // "le combat", "the attacks": a word right after a determiner is a noun.
                 Meaning::Trigger(t)
                     if t.pos == Pos::Verb && i > first && determined(lexicon, i) => {}
+                // "a attaqué", "has attacked": a word right after an auxiliary is a verb.
+                Meaning::Trigger(t) if t.pos == Pos::Noun && i > first && auxiliary(lexicon, i) => {
+                }
                 // "التحالف" alone is the coalition, an actor, not an alliance; "التحالف بين X
                 // وY", "التحالف مع X" are alliances, an adjective (with the article, as its
                 // noun) between them too: "التحالف المفترض بين".
@@ -332,6 +335,13 @@ fn determined(lexicon: &Matches, i: usize) -> bool {
     lexicon[i - 1]
         .iter()
         .any(|&(n, p)| n == 1 && p.meaning == Meaning::Determiner)
+}
+
+/// Whether an auxiliary ("a", "ont", "has") stands right before token `i`.
+fn auxiliary(lexicon: &Matches, i: usize) -> bool {
+    lexicon[i - 1]
+        .iter()
+        .any(|&(n, p)| n == 1 && p.meaning == Meaning::Auxiliary)
 }
 
 /// Whether "between" or "with" stands at `i`, naming a relation's sides after its noun.
