@@ -5091,6 +5091,34 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_with_a_possessive_names_the_whole() {
+        for text in [
+            "Ansar Dine, the MNLA's armed wing, attacked Kidal.",
+            "Ansar Dine, the MNLA's affiliate in Gao, attacked Kidal.",
+        ] {
+            assert_eq!(
+                read(Lang::En, text),
+                [
+                    "membership ansar-dine mnla - -",
+                    "attack ansar-dine kidal - -"
+                ],
+                "{text}"
+            );
+        }
+        // Names inside the apposition are not the verb's subject; its head is.
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine, the armed wing of the MNLA in Gao, attacked Kidal."
+            ),
+            [
+                "membership ansar-dine mnla - -",
+                "attack ansar-dine kidal - -"
+            ]
+        );
+    }
+
+    #[test]
     fn rejecting_a_truce_negates_it() {
         assert_eq!(
             read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),

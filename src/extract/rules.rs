@@ -609,7 +609,13 @@ impl Sentence<'_> {
         self.passive_readings(a, b, trigger, &mut out);
         if trigger.near {
             // An apposition: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali".
-            if let Some(s) = self.appositive_before(a)
+            // "X, the MNLA's armed wing": the possessor is the other side.
+            let possessor = self.possessor_before(a);
+            if let Some(t) = possessor {
+                if let Some(s) = self.appositive_before(self.mentions[t].first) {
+                    out.push(read(s, t, "apposition", 0.7));
+                }
+            } else if let Some(s) = self.appositive_before(a)
                 && let Some(t) = self.right_after(b)
             {
                 out.push(read(s, t, "apposition", 0.7));
@@ -1498,15 +1504,18 @@ impl Sentence<'_> {
     /// main backer, condemned", "الحوثيون، المدعومون من إيران، قد سيطروا" (the Houthis, not
     /// Iran); else `s`.
     pub(crate) fn apposition_head(&self, s: usize, a: usize) -> usize {
-        match s.checked_sub(1) {
-            Some(head)
-                if self.in_apposition_after(self.mentions[head].last, s)
-                    && self.closed_before(s, a) =>
-            {
-                head
-            }
-            _ => s,
+        if !self.closed_before(s, a) {
+            return s;
         }
+        // The apposition may name more than one ("X, the MNLA's affiliate in Gao, attacked"):
+        // its head is the name before the first of them, with no punctuation between that
+        // first and `s`.
+        let first_inside = (s.saturating_sub(2)..=s).find(|&f| {
+            f > 0
+                && self.in_apposition_after(self.mentions[f - 1].last, f)
+                && !self.clause_between(self.mentions[f].first, self.mentions[s].last)
+        });
+        first_inside.map_or(s, |f| f - 1)
     }
 
     /// [`Self::apposition_head`] for an Arabic verb, where a comma before the verb usually
@@ -1816,6 +1825,21 @@ impl Sentence<'_> {
                 && self.tokens[end..a]
                     .iter()
                     .all(|t| matches!(t.kind, Kind::Word | Kind::Clause))
+        })
+    }
+
+    /// English: the name whose possessive stands right before the noun at token `a`, at
+    /// most one plain word between ("the MNLA's armed wing", "al-Qaida's affiliate").
+    fn possessor_before(&self, a: usize) -> Option<usize> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        self.before(a).filter(|&m| {
+            let end = self.mentions[m].last;
+            end < a
+                && self.tokens[end].key == "s"
+                && self.gap(end + 1, a) <= 1
+                && !self.clause_between(end, a)
         })
     }
 
