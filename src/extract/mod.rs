@@ -5119,6 +5119,40 @@ mod tests {
     }
 
     #[test]
+    fn an_operation_against_a_side_is_conflict_with_it() {
+        for (lang, text, expected) in [
+            (
+                Lang::Ar,
+                "وفي 26 مارس 2013 أطلقت فرنسا عملية سرفال ضد أنصار الدين.",
+                "conflict france ansar-dine 2013-03-26 -",
+            ),
+            (
+                Lang::En,
+                "France launched Operation Serval against Ansar Dine in January 2013.",
+                "conflict france ansar-dine 2013-01 -",
+            ),
+            (
+                Lang::Fr,
+                "La France a lancé en janvier 2013 l'opération Serval contre Ansar Dine.",
+                "conflict france ansar-dine 2013-01 -",
+            ),
+            // The side after "against", not the partner after "with".
+            (
+                Lang::En,
+                "France launched a joint operation with the MNLA against Ansar Dine.",
+                "conflict france ansar-dine - -",
+            ),
+        ] {
+            assert_eq!(read(lang, text), [expected], "{text}");
+        }
+        // An operation with no side against it is no conflict.
+        assert_eq!(
+            read(Lang::En, "France launched a joint operation with the MNLA."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn rejecting_a_truce_negates_it() {
         assert_eq!(
             read(Lang::En, "The MNLA rejected a ceasefire with Ansar Dine."),

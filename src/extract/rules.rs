@@ -991,7 +991,7 @@ impl Sentence<'_> {
             } else {
                 b
             };
-            if let Some(t) = self.marked_object(from) {
+            if let Some(t) = self.noun_object(from, trigger) {
                 out.push(read(s, t, "noun", 0.65));
             } else if Some(s) != genitive
                 && let Some(t) = genitive
@@ -1883,6 +1883,18 @@ impl Sentence<'_> {
             out.push(s + 1);
         }
         out
+    }
+
+    /// The object of a noun trigger after token `b`: the name right after the word its
+    /// trigger requires ("operation … against Y": `with=against`, so "a joint operation with
+    /// X against Y" has Y), else [`Sentence::marked_object`].
+    fn noun_object(&self, b: usize, trigger: &Trigger) -> Option<usize> {
+        match &trigger.with {
+            Some(word) => (b..self.last.min(b + 8))
+                .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+                .and_then(|w| self.right_after(w + 1)),
+            None => self.marked_object(b),
+        }
     }
 
     /// The mention right after a "with"/"against" marker that follows token `b`, or right
