@@ -195,7 +195,7 @@ impl BlockReader {
     }
 
     /// Reads what is read next in place from the mapped file, as a reader of the file does
-    /// past [`READ_BLOCKS`]: for a read about to touch many blocks, which then costs neither
+    /// past `READ_BLOCKS`: for a read about to touch many blocks, which then costs neither
     /// a copy nor a fresh buffer per block.
     pub fn map_rest(&self) -> Result<(), CacheError> {
         if let Backing::Read(read) = &self.backing

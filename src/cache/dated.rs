@@ -3,7 +3,7 @@
 //! negation and timelessness), so that `snapshot --at D` and `diff D1 D2` find the relations
 //! that answer them by scanning this section and decode only those, with the entities they
 //! refer to ([`snapshot`], [`changes`]), instead of the whole graph. It lies between the graph
-//! and the trigram section ([`super::grams`]):
+//! and the trigram section (`super::grams`):
 //!
 //! | field | bytes |
 //! |---|---|

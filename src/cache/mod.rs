@@ -31,7 +31,7 @@
 //! | offset of the trigram section in the body | 8 |
 //! | number of body blocks, then the XXH3-64 of each | 4 + 8 × blocks |
 //! | XXH3-64 of the header up to here | 8 |
-//! | the body: the graph (entities, sources, relations in stored order, [`payload`]), the dated section ([`dated`]), the trigram section of the name keys (`grams.rs`), then the lookup section ([`lookup`]) | length |
+//! | the body: the graph (entities, sources, relations in stored order, `payload`), the dated section (`dated`), the trigram section of the name keys (`grams.rs`), then the lookup section (`lookup`) | length |
 
 pub mod blocks;
 mod codec;

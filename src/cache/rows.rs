@@ -4,7 +4,7 @@
 //! [`Graph::incident`](crate::Graph::incident), in the same date order), `relations --with`
 //! and `timeline` of one actor (the relations a filter admits among its own, its parts' and
 //! those placed at it, in the order and with the certainty
-//! [`query::relations`](crate::query::relations) gives them), and `neighbors`, `allies` and
+//! [`crate::query::relations`] gives them), and `neighbors`, `allies` and
 //! `enemies` of one actor (the relations a filter admits among its own and its parts', each
 //! with the neighbour and the part [`query::neighbors`] gives). Each is decoded as a table's
 //! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
@@ -158,7 +158,7 @@ pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
 
 /// The relations `filter` admits about the actor `name` resolves to (its own, its parts' when
 /// [`Filter::with_parts`], those placed at it), from the cache of `dir`: the relations, order
-/// and certainties [`query::relations`](crate::query::relations) gives for that one actor in
+/// and certainties [`crate::query::relations`] gives for that one actor in
 /// the whole graph, each to be read in `detail` ([`Detail::Table`] or [`Detail::Timeline`]).
 /// Admitted by the one rule ([`Filter::admit_traits`]) over the bounds and traits their
 /// incident entries keep (a placed relation's from its record's head). `Ok(None)` as for

@@ -39,7 +39,7 @@ pub fn read(dir: &Path, names: &[&str]) -> Result<Option<Graph>, CacheError> {
 /// As [`read`], for questions that `filter` selects relations for: of the named actors' (and
 /// their parts') relations, only those the filter admits are decoded, found by the one rule
 /// ([`Filter::admit_traits`]) over the bounds and traits their incident entries keep
-/// ([`super::lookup::Incident`]), with every armed-force relation (what makes an actor's
+/// (`super::lookup::Incident`), with every armed-force relation (what makes an actor's
 /// parts, [`crate::query::parts`]). Every relation the filter admits about those actors is in
 /// the graph, so the answer to that question is the whole graph's; a hub's `--at D` then
 /// decodes the relations that hold on D, not its tens of thousands. Relations placed at an
@@ -182,7 +182,7 @@ pub fn read_ego(
 
 /// The up to `k` shortest paths from the actor `from` to the actor `to` through the relations
 /// `filter` admits, at most `max_hops` long ([`shortest_paths`]), searched over the cache of
-/// `dir` in place ([`CachedLinks`]): only the incident lists of the entities the search visits
+/// `dir` in place (`CachedLinks`): only the incident lists of the entities the search visits
 /// are read, and only the records of the paths' relations decoded. Gives the graph of the two
 /// names' candidates and the paths' entities and relations, with the paths in its indexes: the
 /// paths the whole graph gives. `Ok(None)` when a name matches no entity or is ambiguous (the

@@ -320,7 +320,7 @@ fn keyed(
 
 /// The matching keys ([`key`]) of every entity's names, one list per entity in the order of
 /// [`Entity::all_names`]: folded once by validation, then handed to the name index
-/// ([`NameIndex::with_keys`]).
+/// (`NameIndex::with_keys`).
 #[derive(Debug, Clone, Default)]
 pub struct NameKeys(Vec<Box<[String]>>);
 

@@ -18,7 +18,7 @@ const SUGGEST_LENGTH_RATIO: usize = 3;
 ///
 /// Only the `limit` nearest entities are wanted, so once `limit` entities have been scored,
 /// a name that cannot reach the last of them is not compared: the bar a name must clear rises
-/// from [`SUGGEST`] to that score ([`Nearest::bar`]) as nearer names are found, and the
+/// from `SUGGEST` to that score (`Nearest::bar`) as nearer names are found, and the
 /// suggestions stay those of comparing every name (an entity that ranks among the `limit`
 /// nearest, or ties with the last of them, has a name at or above every bar).
 #[derive(Debug)]
@@ -153,7 +153,7 @@ impl Nearest {
     }
 
     /// Whether a name whose key is `bytes` bytes long can be compared with the query at all:
-    /// a key more than [`SUGGEST_LENGTH_RATIO`] times longer or shorter than the query is no
+    /// a key more than `SUGGEST_LENGTH_RATIO` times longer or shorter than the query is no
     /// typo of it. Keys are mostly ASCII or two-byte Arabic, and a character is one to four
     /// bytes, so the bytes bound the characters both ways: a name this rejects, [`offer`]
     /// would reject after counting its characters, and a reader of stored keys rejects it by
@@ -167,11 +167,11 @@ impl Nearest {
 
     /// Compares the name with key `name_key` of entity `entity` with the query.
     ///
-    /// Only names within a factor [`SUGGEST_LENGTH_RATIO`] of the query's length are compared
+    /// Only names within a factor `SUGGEST_LENGTH_RATIO` of the query's length are compared
     /// (a name three times longer or shorter is no typo of it), so the work per name is bounded
     /// by the query's length squared, and the query by [`MAX_NAME_CHARS`](crate::load::limits::MAX_NAME_CHARS); and of those, only
     /// names that share enough characters with the query to reach the rule's similarity
-    /// ([`MayReach`], bounds that never leave out a suggestion), so most names cost one pass
+    /// (`MayReach`, bounds that never leave out a suggestion), so most names cost one pass
     /// over their bytes, and no character is decoded.
     pub fn offer(&mut self, name_key: &str, entity: usize) {
         if !self.may_suit(name_key.len()) {
@@ -222,7 +222,7 @@ impl Nearest {
     }
 
     /// Offers `count` names, name `k` being `key_of(k)` (its key and entity), on every core:
-    /// the names split in [`CHUNKS`] ordered chunks, each offered to a search of its own,
+    /// the names split in `CHUNKS` ordered chunks, each offered to a search of its own,
     /// whose scores are then merged in chunk order, each entity keeping its best ([`merge`]),
     /// so the suggestions are those of offering every name in turn. A name whose key's length
     /// in bytes (`len_of(k)`, when known without reading the key) cannot suit

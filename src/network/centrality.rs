@@ -70,7 +70,7 @@ pub struct Score {
 
 /// The centrality of every actor in the relations `filter` admits, highest first (ties by
 /// id). Parallel relations between a pair count once: centrality is about who was linked to
-/// whom. Degree is O(R); PageRank O(100 · E) ([`page_rank`]); betweenness O(N · E).
+/// whom. Degree is O(R); PageRank O(100 · E) (`page_rank`); betweenness O(N · E).
 pub fn centrality(graph: &Graph, filter: &Filter, measure: Measure) -> Vec<Score> {
     let standing = Standing::of(graph, filter);
     let simple = standing.simple();

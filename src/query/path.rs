@@ -13,7 +13,7 @@ use super::Filter;
 /// What a path search reads of a graph: each entity's relations that start early enough for a
 /// filter's period (in date order), and which of them the filter admits, with their other
 /// ends. The whole [`Graph`] is one; a cache read in place
-/// ([`crate::cache::scoped::CachedLinks`]) is another, which reads the lists of only the
+/// (`crate::cache::scoped::CachedLinks`) is another, which reads the lists of only the
 /// entities the search visits.
 pub trait Links {
     /// How many of `at`'s relations start early enough for `filter`'s period
