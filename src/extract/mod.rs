@@ -4990,6 +4990,23 @@ mod tests {
     }
 
     #[test]
+    fn a_side_s_positions_somewhere_are_its_presence_there() {
+        for text in [
+            "هاجمت فرنسا مواقع أنصار الدين في كيدال.",
+            "قصفت فرنسا مواقع لأنصار الدين في كيدال.",
+        ] {
+            assert_eq!(
+                read(Lang::Ar, text),
+                [
+                    "attack france ansar-dine - -",
+                    "presence ansar-dine kidal - -"
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn deploying_forces_somewhere_is_presence_there() {
         for (lang, text, expected) in [
             (

@@ -985,6 +985,9 @@ impl Sentence<'_> {
             out.push(read(m, t, "means", 0.6));
             return;
         }
+        // "هجوم X على Y", "مواقع X في Y": a noun whose genitive is its agent or holder reads
+        // no name before it when the genitive is named.
+        let source = source.filter(|_| !(trigger.agent && genitive.is_some()));
         for s in agent.into_iter().chain(source).chain(genitive) {
             let from = if Some(s) == genitive || Some(s) == agent {
                 self.mentions[s].last
