@@ -5007,6 +5007,37 @@ mod tests {
     }
 
     #[test]
+    fn led_with_words_before_by_names_the_leader() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Le MNLA, dirigé sur le terrain par Bilal Ag Acherif, a attaqué Gao.",
+            ),
+            (
+                Lang::En,
+                "The MNLA, led on the ground by Bilal Ag Acherif, attacked Gao.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                [
+                    "leadership bilal-ag-acherif mnla - -",
+                    "attack mnla gao - -"
+                ],
+                "{text}"
+            );
+        }
+        // A name or a trigger between the participle and "by": another agent's.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA led the attack on Gao, backed by France."
+            ),
+            ["attack mnla gao - -"]
+        );
+    }
+
+    #[test]
     fn deploying_forces_somewhere_is_presence_there() {
         for (lang, text, expected) in [
             (

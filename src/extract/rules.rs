@@ -632,7 +632,11 @@ impl Sentence<'_> {
             Pos::Including => self.including_readings(a, b, &mut out),
             Pos::Title => self.title_readings(a, b, trigger, &mut out),
             Pos::By => {
-                if let Some(leader) = self.right_after(b)
+                let leader = match &trigger.with {
+                    Some(word) => self.agent_word_after(b, word),
+                    None => self.right_after(b),
+                };
+                if let Some(leader) = leader
                     && let Some(group) = self.before(a).filter(|&g| self.mentions[g].last + 2 >= a)
                 {
                     out.push(read(leader, group, "by", 0.8));
@@ -1886,6 +1890,23 @@ impl Sentence<'_> {
             out.push(s + 1);
         }
         out
+    }
+
+    /// The name right after `word` (an agent's "by", "par"), which follows token `b` with at
+    /// most four words between and neither a name nor a trigger among them: "dirigé sur le
+    /// terrain par X", "led, according to experts, by X"; not "led the attack on Gao,
+    /// backed by Y".
+    fn agent_word_after(&self, b: usize, word: &super::lexicon::Word) -> Option<usize> {
+        let w = (b..self.last.min(b + 8))
+            .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))?;
+        let clear = self.gap(b, w) <= 4
+            && !self.mentions.iter().any(|m| m.first >= b && m.first < w)
+            && !self
+                .markers
+                .triggers
+                .iter()
+                .any(|&(x, _, _)| x >= b && x < w);
+        clear.then(|| self.right_after(w + 1)).flatten()
     }
 
     /// The object of a noun trigger after token `b`: the name right after the word its
