@@ -4669,6 +4669,17 @@ mod tests {
             "Des avions de chasse français ont bombardé Kidal.",
             "attack french-armed-forces kidal",
         );
+        // French writes "les forces maliennes" in lower case: no name, the same means.
+        has(
+            Lang::Fr,
+            "Les forces maliennes ont attaqué le MNLA.",
+            "attack malian-army mnla",
+        );
+        has(
+            Lang::Fr,
+            "Les troupes maliennes ont repris Gao.",
+            "control malian-army gao",
+        );
         // The object of a verb: a patrol of the state's.
         has(
             Lang::Ar,
