@@ -5018,6 +5018,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_under_a_side_s_control_is_held_by_it() {
+        for (lang, text) in [
+            (Lang::En, "Gao, under the control of the MNLA, was calm."),
+            (Lang::Fr, "Gao, tenue par le MNLA depuis un an, est calme."),
+            (Lang::Fr, "Gao, sous le contrôle du MNLA, est calme."),
+            (
+                Lang::Ar,
+                "غاو، الخاضعة لسيطرة الحركة الوطنية لتحرير أزواد، هادئة.",
+            ),
+        ] {
+            assert_eq!(read(lang, text), ["control mnla gao - -"], "{text}");
+        }
+    }
+
+    #[test]
     fn led_with_words_before_by_names_the_leader() {
         for (lang, text) in [
             (
