@@ -170,6 +170,8 @@ pub fn text_of<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, TextError> {
 /// assert_eq!(detect("أعلنت الحركة"), Lang::Ar);
 /// assert_eq!(detect("Le mouvement et les groupes de la région"), Lang::Fr);
 /// assert_eq!(detect("The movement and the groups of the region"), Lang::En);
+/// assert_eq!(detect("L'armée malienne a attaqué Gao."), Lang::Fr);
+/// assert_eq!(detect("Malian troops retook Gao."), Lang::En);
 /// ```
 pub fn detect(text: &str) -> Lang {
     let sample = &text[..floor_boundary(text, 1 << 16)];
@@ -187,8 +189,14 @@ pub fn detect(text: &str) -> Lang {
     let (mut fr, mut en) = (0, 0);
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         match word.to_lowercase().as_str() {
-            "le" | "la" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" => fr += 1,
-            "the" | "and" | "of" | "is" | "was" | "in" | "with" | "were" => en += 1,
+            // French elides its articles and prepositions ("l'armée", "d'Ansar Dine"): the
+            // letter left alone is French, even in one short sentence.
+            "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "dans" | "l"
+            | "d" | "qu" | "au" | "aux" | "par" | "sur" | "avec" | "ont" | "été" | "à" => {
+                fr += 1
+            }
+            "the" | "and" | "of" | "is" | "was" | "in" | "with" | "were" | "has" | "have"
+            | "had" | "by" | "to" | "from" | "on" | "its" | "their" | "that" => en += 1,
             _ => {}
         }
     }
