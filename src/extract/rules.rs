@@ -176,10 +176,14 @@ pub(crate) fn markers(
                     if t.pos == Pos::Verb && preposition_on(&tokens[i], &phrase.words[0]) => {}
                 // "le combat", "the attacks": a word right after a determiner is a noun.
                 Meaning::Trigger(t)
-                    if t.pos == Pos::Verb && i > first && determined(lexicon, i) => {}
+                    if t.pos == Pos::Verb
+                        && i > first
+                        && word_before(lexicon, i, &Meaning::Determiner) => {}
                 // "a attaqué", "has attacked": a word right after an auxiliary is a verb.
-                Meaning::Trigger(t) if t.pos == Pos::Noun && i > first && auxiliary(lexicon, i) => {
-                }
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Noun
+                        && i > first
+                        && word_before(lexicon, i, &Meaning::Auxiliary) => {}
                 // "التحالف" alone is the coalition, an actor, not an alliance; "التحالف بين X
                 // وY", "التحالف مع X" are alliances, an adjective (with the article, as its
                 // noun) between them too: "التحالف المفترض بين".
@@ -330,18 +334,12 @@ fn plain_words(tokens: &[Token], mentions: &[Mention], from: usize, to: usize) -
         .count()
 }
 
-/// Whether a determiner ("le", "the") stands right before token `i`.
-fn determined(lexicon: &Matches, i: usize) -> bool {
+/// Whether a one-word phrase meaning `meaning` stands right before token `i`: a determiner
+/// ("le", "the") or an auxiliary ("a", "ont", "has").
+fn word_before(lexicon: &Matches, i: usize, meaning: &Meaning) -> bool {
     lexicon[i - 1]
         .iter()
-        .any(|&(n, p)| n == 1 && p.meaning == Meaning::Determiner)
-}
-
-/// Whether an auxiliary ("a", "ont", "has") stands right before token `i`.
-fn auxiliary(lexicon: &Matches, i: usize) -> bool {
-    lexicon[i - 1]
-        .iter()
-        .any(|&(n, p)| n == 1 && p.meaning == Meaning::Auxiliary)
+        .any(|&(n, p)| n == 1 && p.meaning == *meaning)
 }
 
 /// Whether "between" or "with" stands at `i`, naming a relation's sides after its noun.
@@ -585,9 +583,7 @@ impl Sentence<'_> {
     /// Every reading of the trigger at tokens `a..b`, most confident first.
     pub(crate) fn readings(&self, a: usize, b: usize, trigger: &Trigger) -> Vec<Reading> {
         if let Some(word) = &trigger.with
-            && !self.tokens[b..self.last]
-                .iter()
-                .any(|t| t.keys().iter().any(|k| word.matches(k)))
+            && self.word_at(b, self.last, word).is_none()
         {
             return Vec::new();
         }
@@ -1070,7 +1066,7 @@ impl Sentence<'_> {
     }
 
     /// The state's adjective that names the agent of the noun at tokens `a..b` ("غارة
-    /// إسرائيلية", "une frappe française", "an Israeli air strike"; [`Mention::agent`]):
+    /// إسرائيلية", "une frappe française", "an Israeli air strike"; [`Beside::Noun`]):
     /// after the noun in Arabic and French, before it in English, at most two words between.
     fn adjective_agent(&self, a: usize, b: usize) -> Option<usize> {
         self.mentions.iter().position(|m| {
@@ -1169,8 +1165,7 @@ impl Sentence<'_> {
             // may stand a few words after the preposition.
             Some(word) => {
                 let far = locative_object(trigger.kind) || trigger.kind == RelationKind::Overlaps;
-                (b..self.last)
-                    .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+                self.word_at(b, self.last, word)
                     .and_then(|w| {
                         self.after(w + 1).next().filter(|&m| {
                             let first = self.mentions[m].first;
@@ -1892,13 +1887,18 @@ impl Sentence<'_> {
         out
     }
 
+    /// The first token from `from` to `to` (within the sentence) that is `word`, the word a
+    /// trigger requires after it (`with=`).
+    fn word_at(&self, from: usize, to: usize, word: &super::lexicon::Word) -> Option<usize> {
+        (from..to.min(self.last)).find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+    }
+
     /// The name right after `word` (an agent's "by", "par"), which follows token `b` with at
     /// most four words between and neither a name nor a trigger among them: "dirigé sur le
     /// terrain par X", "led, according to experts, by X"; not "led the attack on Gao,
     /// backed by Y".
     fn agent_word_after(&self, b: usize, word: &super::lexicon::Word) -> Option<usize> {
-        let w = (b..self.last.min(b + 8))
-            .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))?;
+        let w = self.word_at(b, b + 8, word)?;
         let clear = self.gap(b, w) <= 4
             && !self.mentions.iter().any(|m| m.first >= b && m.first < w)
             && !self
@@ -1914,8 +1914,8 @@ impl Sentence<'_> {
     /// X against Y" has Y), else [`Sentence::marked_object`].
     fn noun_object(&self, b: usize, trigger: &Trigger) -> Option<usize> {
         match &trigger.with {
-            Some(word) => (b..self.last.min(b + 8))
-                .find(|&i| self.tokens[i].keys().iter().any(|k| word.matches(k)))
+            Some(word) => self
+                .word_at(b, b + 8, word)
                 .and_then(|w| self.right_after(w + 1)),
             None => self.marked_object(b),
         }
