@@ -23,7 +23,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [ar-ossetia8]=2008-08-10 [ar-kashmir8]=2019-02-16 [fr-donbass8]=2015-02-18
   [fr-kosovo8]=1999-01-17 [en-mindanao8]=2017-05-25 [en-uganda8]=2004-02-23
   [ar-libya9]=2019-05-23 [ar-kirkuk9]=2017-10-17 [fr-mozambique9]=2021-08-09
-  [fr-burkina9]=2022-10-03 [en-bosnia9]=1995-07-13 [en-rwanda9]=1994-04-22)
+  [fr-burkina9]=2022-10-03 [en-bosnia9]=1995-07-13 [en-rwanda9]=1994-04-22
+  [ar-hodeidah10]=2018-06-14 [ar-idlib10]=2020-02-28 [ar-sinai10]=2018-02-10
+  [fr-guinee10]=2021-09-06 [fr-pool10]=2017-12-24 [en-kunduz10]=2015-09-29)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
