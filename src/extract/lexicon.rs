@@ -225,6 +225,13 @@ pub(crate) enum Meaning {
     Passive,
     Relative,
     Locative,
+    /// Where something is fired or thrown ("على", "نحو", "at", "into", "sur"): after a noun
+    /// of armed means, the target of a verb of launching ([`Trigger::fires`]).
+    Toward,
+    /// A locative of "in" (في, "in", "dans", "à"): a locative, and where an attack whose
+    /// object is unnamed struck ("قصفت X أهدافا في مدينة Y", "attacked a police station in
+    /// Y": Y was struck).
+    Within,
     Partitive,
     Negation,
     /// The verb of "still" after its negation ("لا يزال", "ما زال", "n'a cessé de", "never
@@ -361,6 +368,11 @@ pub(crate) struct Trigger {
     /// with no object after "on"/"against", the genitive is no target of the name before
     /// ("انهار الجيش أمام هجوم X": X attacked, the army did not attack X).
     pub agent: bool,
+    /// A verb of launching that states an attack only with a noun of armed means for object
+    /// ("أطلقت X صواريخ على Y", "fired rockets at Y", "a tiré des roquettes sur Y"): the
+    /// means follows the verb (or its subject) within four words, then a word of direction
+    /// ([`Meaning::Toward`]), then the target.
+    pub fires: bool,
     /// The title of a head of state or government ("president", "رئيس الوزراء"): a state's
     /// adjective right after it (right before it in English: "Georgian President X") names
     /// the state the person after it leads ("الرئيس الجورجي X", "le président ukrainien X").
@@ -723,6 +735,8 @@ fn marker(category: &str) -> Option<Meaning> {
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,
+        "within" => Meaning::Within,
+        "toward" => Meaning::Toward,
         "partitive" => Meaning::Partitive,
         "negation" => Meaning::Negation,
         "still" => Meaning::Still,
@@ -818,6 +832,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         object: false,
         agent: false,
         state: false,
+        fires: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -842,6 +857,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.agent = true;
         } else if *flag == "state" {
             trigger.state = true;
+        } else if *flag == "fires" {
+            trigger.fires = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

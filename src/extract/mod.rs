@@ -1896,6 +1896,8 @@ fn plausible(kind: RelationKind, rule: &str, source: EntityKind, target: EntityK
         // "Kigali, lié à Maputo par un accord": a state is bound to another state, not one
         // of its members ("X, linked to Y" makes a group part of a group or organisation).
         RelationKind::Membership if rule == "apposition" => target != E::State,
+        // "attacked a police station in Y": only a place is struck so.
+        RelationKind::Attack if rule == "struck-place" => target.is_place(),
         _ => true,
     }
 }
@@ -5631,6 +5633,109 @@ mod tests {
                 "Georgian President Mikheil Saakashvili, in power since 2004, left."
             ),
             ["leadership saakashvili georgia 2004 -"]
+        );
+    }
+
+    #[test]
+    fn an_attack_on_unnamed_targets_in_a_place_struck_the_place() {
+        // Rule `struck-place`: the object is unnamed, the place follows a locative of "in".
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "قصفت طائرات حربية فرنسية أكثر من مئة هدف في مدينتي غاو وكيدال."
+            ),
+            [
+                "attack french-armed-forces gao - -",
+                "attack french-armed-forces kidal - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "Fighters of Ansar Dine attacked a police station in Gao."
+            ),
+            ["attack ansar-dine gao - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Des centaines de combattants d'Ansar Dine ont attaqué un poste de police à Kidal."
+            ),
+            ["attack ansar-dine kidal - -"]
+        );
+        // A named object is what was struck; "near" is where, not what.
+        assert_eq!(
+            read(Lang::En, "Ansar Dine attacked the MNLA in Gao."),
+            ["attack ansar-dine mnla - -"]
+        );
+        assert!(
+            read(
+                Lang::En,
+                "Ansar Dine killed three soldiers in an ambush near Gao."
+            )
+            .is_empty()
+        );
+        // "condemned attacks on civilians in Gao": a noun after a verb, no attack by the
+        // condemner.
+        assert_eq!(
+            read(Lang::En, "France condemned attacks on civilians in Gao."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn armed_means_fired_at_a_target_attack_it() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "أطلقت حركة أنصار الدين نحو عشرين صاروخا على مدينة غاو وكيدال."
+            ),
+            ["attack ansar-dine gao - -", "attack ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine fired mortar shells at Gao."),
+            ["attack ansar-dine gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Ansar Dine a tiré des roquettes sur Gao."),
+            ["attack ansar-dine gao - -"]
+        );
+        // Without armed means the verb names something else ("called itself").
+        assert!(
+            read(
+                Lang::Ar,
+                "أطلقت الحركة الوطنية لتحرير أزواد على نفسها اسما جديدا."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_one_accused_does_what_it_is_accused_of() {
+        assert_eq!(
+            read(Lang::Fr, "Le MNLA a accusé Ansar Dine d'avoir attaqué Gao."),
+            [
+                "denunciation mnla ansar-dine - -",
+                "attack ansar-dine gao - - alleged"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA accused Ansar Dine of having attacked Gao."
+            ),
+            [
+                "denunciation mnla ansar-dine - -",
+                "attack ansar-dine gao - - alleged"
+            ]
+        );
+        // The accuser does not do it when the one accused is unnamed.
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA a accusé des hommes armés d'avoir massacré des civils à Gao."
+            ),
+            Vec::<String>::new()
         );
     }
 }

@@ -53,6 +53,8 @@ pub(crate) struct Markers {
     pub reported: Vec<usize>,
     /// Where each determiner stands ("le", "the"; [`Meaning::Determiner`]).
     pub determiner: Vec<usize>,
+    /// Where each auxiliary stands ("a", "avoir", "has"; [`Meaning::Auxiliary`]).
+    pub auxiliary: Vec<usize>,
     /// Deaths announced ("أعلن مقتل"): first token, one past the last.
     pub announced_death: Vec<(usize, usize)>,
     /// Where each accusation stands ([`Meaning::Accusation`]).
@@ -69,6 +71,13 @@ pub(crate) struct Markers {
     pub relative: Vec<usize>,
     /// Locative markers: (first token, one past the last).
     pub locative: Vec<(usize, usize)>,
+    /// The locatives of "in" among them ([`Meaning::Within`]).
+    pub within: Vec<(usize, usize)>,
+    /// Words of direction ([`Meaning::Toward`]): first token, one past the last.
+    pub toward: Vec<(usize, usize)>,
+    /// Nouns of armed means not part of a mention ([`Meaning::Means`]): first token, one
+    /// past the last.
+    pub means: Vec<(usize, usize)>,
     pub partitive: Vec<usize>,
     /// Quantities and member nouns before a name: (first token, one past the last).
     pub quantity: Vec<(usize, usize)>,
@@ -179,6 +188,19 @@ pub(crate) fn markers(
                     if t.pos == Pos::Verb
                         && i > first
                         && word_before(lexicon, i, &Meaning::Determiner) => {}
+                // "des centaines de combattants du X": a member noun before its group's
+                // name ("combattants du", a quantity) is no verb ("combatt*").
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Verb
+                        && found.iter().any(|(_, p)| p.meaning == Meaning::Quantity) => {}
+                // "condemned attacks on civilians": a word right after a verb of the lexicon
+                // (no "and" on it) is a noun.
+                Meaning::Trigger(t)
+                    if t.pos == Pos::Verb
+                        && !tokens[i].conjunction
+                        && m.triggers
+                            .last()
+                            .is_some_and(|(_, end, x)| *end == i && x.pos == Pos::Verb) => {}
                 // "a attaqué", "has attacked": a word right after an auxiliary is a verb.
                 Meaning::Trigger(t)
                     if t.pos == Pos::Noun
@@ -216,8 +238,15 @@ pub(crate) fn markers(
                 Meaning::Facilitator => m.facilitator.push(span),
                 Meaning::AnnouncedDeath => m.announced_death.push(span),
                 Meaning::Determiner => m.determiner.push(i),
+                Meaning::Auxiliary => m.auxiliary.push(i),
                 Meaning::Relative => m.relative.push(i),
                 Meaning::Locative => m.locative.push(span),
+                Meaning::Within => {
+                    m.locative.push(span);
+                    m.within.push(span);
+                }
+                Meaning::Toward => m.toward.push(span),
+                Meaning::Means => m.means.push(span),
                 Meaning::Partitive => m.partitive.push(i),
                 Meaning::Quantity => {
                     m.quantity.push(span);
@@ -414,16 +443,27 @@ impl Sentence<'_> {
     pub(crate) fn negated(&self, a: usize) -> bool {
         self.markers.negation.iter().any(|&n| {
             n < a && {
-                let outside = |i: usize| !self.markers.dates.iter().any(|&(x, y)| x <= i && i < y);
-                let words = (n + 1..a).filter(|&i| {
-                    outside(i)
-                        && self.tokens[i].kind == Kind::Word
-                        && !self.mentions.iter().any(|m| m.first <= i && i < m.last)
-                });
-                let marks = (n..a).any(|i| outside(i) && self.tokens[i].kind != Kind::Word);
-                words.count() <= 3 && !marks
+                let marks = (n..a).any(|i| !self.dated(i) && self.tokens[i].kind != Kind::Word);
+                self.undated_gap(n + 1, a) <= 3 && !marks
             }
         })
+    }
+
+    /// True when token `i` is part of a date expression.
+    fn dated(&self, i: usize) -> bool {
+        self.markers.dates.iter().any(|&(x, y)| x <= i && i < y)
+    }
+
+    /// The words between tokens `from` and `to` that are part of neither a mention nor a
+    /// date.
+    fn undated_gap(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&i| {
+                !self.dated(i)
+                    && self.tokens[i].kind == Kind::Word
+                    && !self.mentions.iter().any(|m| m.first <= i && i < m.last)
+            })
+            .count()
     }
 
     /// True when the trigger at token `a` is what a call asks for: a call ("دعا إلى",
@@ -582,9 +622,7 @@ impl Sentence<'_> {
 
     /// Every reading of the trigger at tokens `a..b`, most confident first.
     pub(crate) fn readings(&self, a: usize, b: usize, trigger: &Trigger) -> Vec<Reading> {
-        if let Some(word) = &trigger.with
-            && self.word_at(b, self.last, word).is_none()
-        {
+        if !self.required(b, trigger) {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -816,6 +854,16 @@ impl Sentence<'_> {
         // "مقتل X في غارة استهدفت Y", "the killing of X in a strike that hit Y": who died
         // is no subject of a verb after his death in its clause.
         let subject = subject.filter(|&s| !self.victim(s, a));
+        // "X a accusé les forces serbes d'avoir massacré", "X accused Y of killing": the
+        // accuser did not do what it accuses another of (the one accused, when named, is
+        // read by the structure rules); "X has been accused of arming Y" keeps X.
+        let subject = subject.filter(|&s| {
+            !self.markers.accusation.iter().any(|&c| {
+                c >= self.mentions[s].last
+                    && c < a
+                    && !self.markers.passive.iter().any(|&p| p < c && p + 3 >= c)
+            })
+        });
         // "نفى المتحدث باسم X Y أن تكون قواتهم قد هاجمت", "Y denied that their forces
         // attacked": what a speaker reports has its own subject.
         let subject = subject.filter(|&s| !self.reported_clause_subject(s, a));
@@ -1152,13 +1200,74 @@ impl Sentence<'_> {
             }
             out.push(read(s, t, rule, confidence));
         }
+        if objects.is_empty() && trigger.kind == RelationKind::Attack && trigger.with.is_none() {
+            for t in self.struck_places(b) {
+                out.push(read(s, t, "struck-place", confidence - 0.1));
+            }
+        }
         out
+    }
+
+    /// Where a verb of launching ending at token `b` fires ([`Trigger::fires`]): a noun of
+    /// armed means within four words after `b` (a name's words not counted: the subject of
+    /// an Arabic verb stands between), a word of direction at most three words after it
+    /// ("أطلقت X نحو عشرين صاروخا على مدينة Y", "fired mortar rounds at Y", "a tiré des
+    /// roquettes sur Y"), and the name after it (at most two words between: "the town of"),
+    /// all in one clause. The word of direction and the target's mention.
+    fn fired_at(&self, b: usize) -> Option<(usize, usize)> {
+        let &(_, means_end) = self
+            .markers
+            .means
+            .iter()
+            .find(|&&(x, _)| x >= b && self.gap(b, x) <= 4 && !self.clause_between(b, x))?;
+        let &(w, w_end) = self.markers.toward.iter().find(|&&(x, _)| {
+            x >= means_end && self.gap(means_end, x) <= 3 && !self.clause_between(means_end, x)
+        })?;
+        let m = self.after(w_end).next().filter(|&m| {
+            let first = self.mentions[m].first;
+            self.gap(w_end, first) <= 2 && !self.clause_between(w_end, first)
+        })?;
+        Some((w, m))
+    }
+
+    /// The places an attack struck when its object is unnamed: the first name after the verb
+    /// ending at token `b` follows a locative of "in" (at most two words between: "in the
+    /// town of"), with one to six words and no new clause before the locative ("قصفت X أكثر
+    /// من مئة هدف في مدينتي Y وZ", "attacked a police station in Y", "a multiplié les raids
+    /// dans les districts de Y et de Z"); the places listed with it too. A named object
+    /// ("attacked the MNLA in Gao") leaves the place where the attack was, not what it struck;
+    /// "near" is no locative of "in". The kinds keep only places (rule `struck-place`).
+    fn struck_places(&self, b: usize) -> Vec<usize> {
+        let Some(m) = self.after(b).next() else {
+            return Vec::new();
+        };
+        let first = self.mentions[m].first;
+        let within = self.markers.within.iter().any(|&(x, end)| {
+            x > b
+                && !self.dated(x)
+                && end <= first
+                && (1..=6).contains(&self.undated_gap(b, x))
+                && self.gap(end, first) <= 2
+        });
+        if !within || self.clause_between(b, first) || self.new_clause_between(b, first) {
+            return Vec::new();
+        }
+        std::iter::once(m)
+            .chain(self.listed_after(m, |_| true))
+            .collect()
     }
 
     /// The objects of a verb whose last token is before `b`: the mention right after it, or
     /// after "with"/"against"/"on", then the next ones (three at most, five for a trigger that
     /// needs a later word, whose object is often far: أعلنت X … استقلال Y).
     fn objects(&self, b: usize, trigger: &Trigger) -> Vec<usize> {
+        if trigger.fires {
+            return self.fired_at(b).map_or_else(Vec::new, |(_, m)| {
+                std::iter::once(m)
+                    .chain(self.listed_after(m, |_| true))
+                    .collect()
+            });
+        }
         match &trigger.with {
             // The object of "declared the independence of Y" follows the required word.
             // Where an actor is, hides or aims ("تسعى X إلى إقامة دولة في Y"), or what it spans,
@@ -1450,12 +1559,25 @@ impl Sentence<'_> {
         and_after || self.verb_between(from, to)
     }
 
-    /// True when a verb of the lexicon starts between tokens `from` and `to` (exclusive).
+    /// True when a verb of the lexicon starts between tokens `from` and `to` (exclusive) with
+    /// what it requires after it ([`Self::required`]): "مئة هدف في Y" holds no verb "هدف"
+    /// (aimed), which needs إلى.
     fn verb_between(&self, from: usize, to: usize) -> bool {
         self.markers
             .triggers
             .iter()
-            .any(|(x, _, t)| *x > from && *x < to && t.pos == Pos::Verb)
+            .any(|(x, y, t)| *x > from && *x < to && t.pos == Pos::Verb && self.required(*y, t))
+    }
+
+    /// True when the sentence holds after token `b` what the trigger ending there requires:
+    /// its word (`with=`) and, for a verb of launching, armed means and a target
+    /// ([`Trigger::fires`]).
+    fn required(&self, b: usize, trigger: &Trigger) -> bool {
+        trigger
+            .with
+            .as_ref()
+            .is_none_or(|word| self.word_at(b, self.last, word).is_some())
+            && (!trigger.fires || self.fired_at(b).is_some())
     }
 
     /// French and English: the nearest mention before token `a` that is not governed by a

@@ -317,7 +317,7 @@ impl Sentence<'_> {
 
     /// "accuse X d'armer Y", "accused X of arming Y": an infinitive or gerund after "of" has
     /// for subject the object of the verb before it (the one accused), not that verb's
-    /// subject.
+    /// subject; an auxiliary may stand between ("d'avoir attaqué", "of having attacked").
     fn object_control_readings(
         &self,
         a: usize,
@@ -325,11 +325,18 @@ impl Sentence<'_> {
         trigger: &Trigger,
         out: &mut Vec<Reading>,
     ) {
-        if self.lang == Lang::Ar || a < self.first + 2 || !self.markers.partitive.contains(&(a - 1))
-        {
+        if self.lang == Lang::Ar || a < self.first + 2 {
             return;
         }
-        let Some(x) = self.before(a).filter(|&x| self.mentions[x].last == a - 1) else {
+        let of = if self.markers.auxiliary.contains(&(a - 1)) {
+            a - 2
+        } else {
+            a - 1
+        };
+        if of < self.first + 1 || !self.markers.partitive.contains(&of) {
+            return;
+        }
+        let Some(x) = self.before(of).filter(|&x| self.mentions[x].last == of) else {
             return;
         };
         // X is the object of a verb: right after it, or joined to a name right after it.
