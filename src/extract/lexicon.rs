@@ -373,6 +373,9 @@ pub(crate) struct Trigger {
     /// means follows the verb (or its subject) within four words, then a word of direction
     /// ([`Meaning::Toward`]), then the target.
     pub fires: bool,
+    /// An Arabic title carrying its holder's possessive pronoun ("زعيمها X", its leader X;
+    /// "المتحدث باسمه X", its spokesman X): the holder is the actor the pronoun stands for.
+    pub owned: bool,
     /// The title of a head of state or government ("president", "رئيس الوزراء"): a state's
     /// adjective right after it (right before it in English: "Georgian President X") names
     /// the state the person after it leads ("الرئيس الجورجي X", "le président ukrainien X").
@@ -833,6 +836,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         agent: false,
         state: false,
         fires: false,
+        owned: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -859,6 +863,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.state = true;
         } else if *flag == "fires" {
             trigger.fires = true;
+        } else if *flag == "owned" {
+            trigger.owned = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

@@ -466,6 +466,9 @@ impl<'g> Extractor<'g> {
             subject = self.propose_adjective(sentence, here, out);
         }
         if subject.is_none() {
+            subject = self.propose_owned(sentence, here, context, out);
+        }
+        if subject.is_none() {
             subject = self.propose(sentence, here, None, out);
         }
         if subject.is_none() {
@@ -1135,6 +1138,67 @@ impl<'g> Extractor<'g> {
         self.propose(&sentence, here, Some(at), out)
     }
 
+    /// Proposes the candidates of a title carrying its holder's pronoun ("وقال زعيمها X", its
+    /// leader X; [`lexicon::Trigger::owned`]) with the actor the pronoun stands for: the
+    /// subject of the clause before, else the last actor the paragraph named, that is a
+    /// group, a state or an organisation and agrees with the pronoun ([`agrees`]: "زعيمها"
+    /// after "الجيش … الجبهة" is the front's leader). It stands as a mention of no token
+    /// right before the title, whose bytes are the title word's, which the pronoun is written
+    /// on; it is read for the title only, never as a verb's subject.
+    fn propose_owned(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        context: &Context,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        if !here.trigger.owned {
+            return None;
+        }
+        let pronoun = sentence.tokens[here.a..here.b].iter().rev().find_map(|t| {
+            ["هما", "هم", "ها", "ه"]
+                .into_iter()
+                .find(|p| t.key.ends_with(p))
+        })?;
+        let entities = self.graph.entities();
+        let fits = |e: usize| {
+            matches!(
+                entities[e].kind,
+                EntityKind::PoliticalMovement
+                    | EntityKind::ArmedGroup
+                    | EntityKind::Coalition
+                    | EntityKind::State
+                    | EntityKind::ArmedForce
+                    | EntityKind::IntergovernmentalOrganisation
+                    | EntityKind::UnrecognisedState
+            ) && agrees(&entities[e], pronoun)
+        };
+        let holder = context.subject.filter(|&e| fits(e)).or_else(|| {
+            context
+                .named
+                .iter()
+                .rev()
+                .map(|(e, _)| *e)
+                .find(|&e| fits(e))
+        })?;
+        let a = here.a;
+        let pronoun = mentions::Mention {
+            first: a,
+            last: a,
+            start: sentence.tokens[a].start,
+            end: sentence.tokens[here.b - 1].end,
+            who: Who::Known(holder),
+            resolved: true,
+            beside: None,
+        };
+        let (with_holder, _) = mentions::inserted(sentence.mentions, pronoun);
+        let sentence = rules::Sentence {
+            mentions: &with_holder,
+            ..*sentence
+        };
+        self.propose(&sentence, here, None, out)
+    }
+
     /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting
     /// kind named before them in the paragraph (dropping those with none), and notes the
     /// actors the sentence names.
@@ -1797,9 +1861,32 @@ fn evidence_span(
 /// How a candidate's ends were found beyond the sentence's names, for its `rule`:
 /// `+coreference` when one is a definite noun or pronoun resolved from before ("the group",
 /// "الحركة", "it"), `+carried` when one is an unstated subject carried from the clause before.
+/// True when `entity` may be what an Arabic possessive pronoun stands for: a feminine one
+/// (ها) for a state or a name whose first word ends in ة (الحركة, الجبهة, حركة أنصار الدين),
+/// a masculine one (ه) for a state or any other name (الجيش, التنظيم, حزب الله), a plural
+/// (هم, هما) for any.
+fn agrees(entity: &crate::model::Entity, pronoun: &str) -> bool {
+    let state = matches!(
+        entity.kind,
+        EntityKind::State | EntityKind::UnrecognisedState
+    );
+    let feminine = entity
+        .names
+        .ar
+        .as_deref()
+        .and_then(|name| name.split_whitespace().next())
+        .is_some_and(|word| word.ends_with('ة'));
+    match pronoun {
+        "ها" => state || feminine,
+        "ه" => state || !feminine,
+        _ => true,
+    }
+}
+
 fn resolution(source: &mentions::Mention, target: &mentions::Mention) -> &'static str {
+    // An unstated subject has no bytes; a pronoun written on a title has the title's.
     let resolved = [source, target].into_iter().filter(|m| m.resolved);
-    match resolved.map(|m| m.first == m.last).max() {
+    match resolved.map(|m| m.start == m.end).max() {
         Some(true) => "+carried",
         Some(false) => "+coreference",
         None => "",
@@ -5736,6 +5823,42 @@ mod tests {
                 "Le MNLA a accusé des hommes armés d'avoir massacré des civils à Gao."
             ),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_title_carrying_a_pronoun_is_held_by_what_the_pronoun_stands_for() {
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال. وقال زعيمها بلال أغ الشريف إن الحركة لن تنسحب."
+            ),
+            [
+                "control mnla kidal - -",
+                "leadership bilal-ag-acherif mnla - -"
+            ]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال. وقال المتحدث باسمها أغ تومان إن الحركة لن تنسحب."
+            ),
+            ["control mnla kidal - -", "membership ag-touman mnla - -"]
+        );
+        // A masculine pronoun does not stand for "الحركة"; the pronoun is no verb's subject.
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال. وقال زعيمه بلال أغ الشريف إن الحركة لن تنسحب."
+            ),
+            ["control mnla kidal - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "سيطرت الحركة الوطنية لتحرير أزواد على كيدال. وهاجم المتحدث باسمها أغ تومان غاو."
+            ),
+            ["control mnla kidal - -", "membership ag-touman mnla - -"]
         );
     }
 }
