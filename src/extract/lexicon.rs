@@ -315,6 +315,10 @@ pub(crate) enum Meaning {
     /// An Arabic preposition carrying the feminine singular pronoun ("منها", "عليها"): the
     /// one town named before it, when a place is what the verb or noun governs.
     Suffix,
+    /// An Arabic noun of a side's forces or means carrying the side's possessive pronoun
+    /// ("قواته", its forces; "جنودها", its soldiers; "طائراته", its aircraft): the side the
+    /// pronoun stands for, as an actor.
+    Held,
     /// A claim of responsibility ("تبنت", "تبنته", "a revendiqué", "revendiquée par",
     /// "claimed responsibility for", "claimed by"): the actor that claims an attack told
     /// beside it is its agent, and a territorial claim's verb before an attack noun claims
@@ -769,6 +773,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "country" => Meaning::Country,
         "demonstrative" => Meaning::Demonstrative,
         "suffix" => Meaning::Suffix,
+        "held" => Meaning::Held,
         _ => return None,
     })
 }

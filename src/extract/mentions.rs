@@ -23,6 +23,10 @@ pub(crate) enum Who {
     /// A subject pronoun ("it", "they", "ils") right before a trigger verb: the subject of
     /// the clause before when it fits, else like [`Who::Anaphor`].
     Pronoun(Vec<EntityKind>),
+    /// A noun of a side's forces carrying its possessive pronoun ("قواته", its forces), with
+    /// the pronoun: the last actor named before it that agrees with the pronoun, when that
+    /// is a group, a state or an organisation; resolved (or dropped) by the caller.
+    Held(&'static str),
     /// "The two sides" (الطرفان, les deux camps), resolved to the two ends of the last
     /// symmetric relation or the last pair named together: read only as the subject of a
     /// symmetric trigger (see `coref`).
@@ -225,6 +229,16 @@ pub(crate) fn find(
         {
             out.push(mention(tokens, i, i + n, Who::Anaphor(kinds.to_vec())));
             i += n;
+            continue;
+        }
+        // "وقال حزب الله إن مقاتليه فجروا": its fighters, the party.
+        if lexicon[i]
+            .iter()
+            .any(|(n, p)| *n == 1 && p.meaning == Meaning::Held)
+            && let Some(suffix) = super::tokens::possessive_suffix(&tokens[i].key)
+        {
+            out.push(mention(tokens, i, i + 1, Who::Held(suffix)));
+            i += 1;
             continue;
         }
         if let Some(kinds) = pronoun(lexicon, tokens, i, last) {
@@ -522,6 +536,7 @@ mod tests {
                 Who::New { kind, .. } => format!("new {kind:?}"),
                 Who::Anaphor(kinds) => format!("anaphor {kinds:?}"),
                 Who::Pronoun(kinds) => format!("pronoun {kinds:?}"),
+                Who::Held(pronoun) => format!("held {pronoun}"),
                 Who::Pair(x, y) => format!("pair {x} {y}"),
             };
             format!("{} = {who}", &text[m.start..m.end])

@@ -747,12 +747,12 @@ impl Sentence<'_> {
         // verb, or one word (an adverb) between.
         let passive = self.markers.passive.iter().any(|&p| p < a && p + 2 >= a);
         // The agent is in the trigger's clause: not "le conflit qui l'oppose aux Y, trois
-        // jours après l'annonce par X", "part of Y, …, when a checkpoint set up by X".
-        if let Some(&marker @ (_, agent_end)) = self
-            .markers
-            .agent
-            .iter()
-            .find(|(x, _)| *x >= b && !self.clause_between(b, *x))
+        // jours après l'annonce par X", "part of Y, …, when a checkpoint set up by X"; nor
+        // another verb's ("مدرسة تابعة لوكالة Y … استُهدفت من قبل X": X targeted it).
+        if let Some(&marker @ (_, agent_end)) =
+            self.markers.agent.iter().find(|(x, _)| {
+                *x >= b && !self.clause_between(b, *x) && !self.verb_between(b - 1, *x)
+            })
             && !(trigger.kind.is_symmetric() && self.markers.sponsor.contains(&marker))
             && let Some(agent) = self.right_after(agent_end)
         {

@@ -203,6 +203,15 @@ fn push(tokens: &[Token], first: usize, last: usize, out: &mut Vec<Sentence>) {
     });
 }
 
+/// The Arabic possessive pronoun written at the end of `key`, when it ends with one: هما,
+/// هم (plural), ها (feminine), ه (masculine). A word's own letters may end so too: callers
+/// read it only on words the lexicon lists with the pronoun.
+pub(crate) fn possessive_suffix(key: &str) -> Option<&'static str> {
+    ["هما", "هم", "ها", "ه"]
+        .into_iter()
+        .find(|p| key.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
