@@ -86,9 +86,11 @@ pub struct Candidate {
     pub start: Option<UncertainDate>,
     /// When it ended (withdrew, lost, "until").
     pub end: Option<UncertainDate>,
-    /// The sentence states the opposite ("refused to recognise").
+    /// The sentence states the opposite ("refused to recognise"), or the actor denies its
+    /// own act ("X denied that it attacked Y").
     pub negated: bool,
-    /// `alleged` under reported speech, `disputed` when the sentence holds a denial.
+    /// `alleged` under reported speech, `disputed` when the sentence holds another's denial
+    /// or one told after the act ("…, which X denied").
     pub status: Status,
     /// The spans that state it: from the first to the last word the rule read.
     pub evidence: Vec<Cited>,
@@ -1452,10 +1454,13 @@ impl<'g> Extractor<'g> {
         // "n'ont jamais quitté Macomia", "never left X", "لم يغادر X": a negated end says
         // the relation went on, so it is stated, not negated (and takes no date: see
         // `dating`). Not so for expelling: "did not expel X from Y" says nothing of Y.
-        let negated = sentence.negated(a) && !went_on(sentence, here);
+        // "X denied attacking Y": the actor denying its own act says it did not.
+        let self_denied =
+            trigger.pos != lexicon::Pos::Title && sentence.denied_by(reading.source, a);
+        let negated = (sentence.negated(a) && !went_on(sentence, here)) || self_denied;
         // A title is how the writer names the person ("Le président ukrainien X a accusé
         // …", "X denied …"): what the sentence reports or denies is not the title.
-        let status = if trigger.pos == lexicon::Pos::Title {
+        let status = if trigger.pos == lexicon::Pos::Title || self_denied {
             Status::Asserted
         } else if sentence.markers.denial {
             Status::Disputed
@@ -4752,7 +4757,7 @@ mod tests {
             // "their forces" in French and English is no name.
             match lang {
                 Lang::Ar => assert!(
-                    starts(&found, "attack mnla malian-army - - disputed")
+                    starts(&found, "attack mnla malian-army - - negated")
                         && !starts(&found, "attack bilal"),
                     "{text}: {found:?}"
                 ),
@@ -5606,11 +5611,26 @@ mod tests {
                 "{text}"
             );
         }
-        // A denial of a fact, without "any", disputes it.
+        // A denial of another's act, without "any", disputes it; of one's own, negates it.
+        assert_eq!(
+            read(
+                Lang::En,
+                "France denied that the MNLA held talks with Ansar Dine."
+            ),
+            ["negotiation mnla ansar-dine - - disputed"]
+        );
         assert_eq!(
             read(
                 Lang::En,
                 "The MNLA denied that it held talks with Ansar Dine."
+            ),
+            ["negotiation mnla ansar-dine - - negated"]
+        );
+        // An act told before the denial is disputed by it: the text tells it.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA held talks with Ansar Dine, which the MNLA denied."
             ),
             ["negotiation mnla ansar-dine - - disputed"]
         );
@@ -5909,7 +5929,7 @@ mod tests {
         // The speaker of reported speech keeps its forces.
         assert_eq!(
             read(Lang::Ar, "ونفى الجيش المالي أن تكون طائراته قد قصفت غاو."),
-            ["attack malian-army gao - - disputed"]
+            ["attack malian-army gao - - negated"]
         );
         assert_eq!(
             read(

@@ -50,6 +50,8 @@ pub(crate) struct Markers {
     /// Where each verb of "still" stands ([`Meaning::Still`]).
     pub still: Vec<usize>,
     pub denial: bool,
+    /// Where each denial that disputes stands (not a refusal: see [`markers`]).
+    pub denials: Vec<usize>,
     pub reported: Vec<usize>,
     /// Where each determiner stands ("le", "the"; [`Meaning::Determiner`]).
     pub determiner: Vec<usize>,
@@ -313,6 +315,7 @@ pub(crate) fn markers(
             m.negation.push(d);
         } else {
             m.denial = true;
+            m.denials.push(d);
         }
     }
     claimed_attacks(&mut m);
@@ -1557,6 +1560,42 @@ impl Sentence<'_> {
                     && !self.mentions.iter().any(|m| m.first == p + 1))
         });
         and_after || self.verb_between(from, to)
+    }
+
+    /// True when mention `m` names who denies the act told by the trigger at token `a`: a
+    /// denial before the trigger, whose denier is in Arabic the first name after it (at most
+    /// three words between, a title's: "نفى المتحدث باسم X"), before any complement, and in
+    /// French and English its subject ("X denied", "Sudan, which has denied"). An actor
+    /// denying its own act says it did not do it: the candidate is negated, not disputed
+    /// ("نفى الجيش اشتباك وحداته مع Y", "X has denied supporting Y"). Not an act told before
+    /// the denial ("…, ce que X a démenti": the text tells it, X disputes it), nor one in a
+    /// relative clause on the denier ("نفت X، التي تسيطر على Y، …").
+    pub(crate) fn denied_by(&self, m: usize, a: usize) -> bool {
+        let who = &self.mentions[m].who;
+        self.markers.denials.iter().filter(|&&d| d < a).any(|&d| {
+            let denier = if self.lang == Lang::Ar {
+                self.after(d + 1).next().filter(|&x| {
+                    let first = self.mentions[x].first;
+                    self.gap(d + 1, first) <= 3
+                        && !self.clause_between(d, first)
+                        && !self.markers.complement.iter().any(|&c| c > d && c < first)
+                })
+            } else {
+                self.subject_before(d)
+            };
+            // The relative right after the denier and its comma, when the denial comes
+            // before them (Arabic verb first).
+            denier.is_some_and(|x| {
+                let end = self.mentions[x].last;
+                let relative_clause = self.tokens[end].kind == Kind::Clause
+                    && self
+                        .markers
+                        .relative
+                        .iter()
+                        .any(|&r| r == end + 1 && r > d && r < a);
+                self.mentions[x].who == *who && !relative_clause
+            })
+        })
     }
 
     /// True when a verb of the lexicon starts between tokens `from` and `to` (exclusive) with
