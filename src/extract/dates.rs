@@ -271,20 +271,46 @@ impl Scanner<'_> {
     /// within one month, its occurrence nearest that date, a day before it counting double
     /// (news tells events in order, a date before the last one is a flashback: "le 3 janvier"
     /// after "décembre 2020" is in 2021, after "27 juin 2012" in 2013, after a dateline of
-    /// 14 January 2021 in 2021); else that date's year.
-    fn year_of(&self, month: u8, day: u8) -> Option<u16> {
-        let ((ya, ma, da), (yb, mb, _)) = self.reference_days()?;
+    /// 14 January 2021 in 2021); in a pluperfect clause (`past`: "avait renversé le 24
+    /// janvier", "had seized it on 3 March") its last occurrence on or before that date; else
+    /// that date's year.
+    fn year_of(&self, month: u8, day: u8, past: bool) -> Option<u16> {
+        let ((ya, ma, da), (yb, mb, db)) = self.reference_days()?;
         if (ya, ma) != (yb, mb) {
             return self.reference_year();
         }
         // Days are compared as 31-day months: near enough to tell the nearest year.
         let at = |y: i64, m: u32, d: u32| y * 372 + i64::from(m - 1) * 31 + i64::from(d);
         let from = at(ya, ma, da);
-        let y = [ya, ya + 1, ya - 1].into_iter().min_by_key(|&y| {
-            let gap = at(y, u32::from(month), u32::from(day)) - from;
-            if gap < 0 { -2 * gap } else { gap }
-        })?;
+        let gap = |y: i64| at(y, u32::from(month), u32::from(day)) - from;
+        let y = if past {
+            // On or before the last day the reference allows ("en janvier" allows the 31st).
+            let until = at(yb, mb, db);
+            if at(ya, u32::from(month), u32::from(day)) <= until {
+                ya
+            } else {
+                ya - 1
+            }
+        } else {
+            [ya, ya + 1, ya - 1].into_iter().min_by_key(|&y| {
+                let gap = gap(y);
+                if gap < 0 { -2 * gap } else { gap }
+            })?
+        };
         u16::try_from(y).ok()
+    }
+
+    /// True when a mark of the pluperfect ("avait", "had", قد) stands at most six words
+    /// before token `i`, with no punctuation between: the date is in that clause's past.
+    fn pluperfect_before(&self, i: usize) -> bool {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&j| self.tokens[j].kind == Kind::Word)
+            .any(|j| {
+                self.meanings(j)
+                    .iter()
+                    .any(|(_, m)| *m == Meaning::Background)
+            })
     }
 
     /// An absolute date at `i`: "6 أبريل 2012", "April 6, 2012", "juin 2013", "عام 2012",
@@ -307,7 +333,7 @@ impl Scanner<'_> {
                 return match self.year(k) {
                     Some(y) => Some((k + 1, PartialDate::from_parts(y, month, day as u8).ok()?)),
                     None => {
-                        let y = self.year_of(month, day as u8)?;
+                        let y = self.year_of(month, day as u8, self.pluperfect_before(i))?;
                         Some((after, PartialDate::from_parts(y, month, day as u8).ok()?))
                     }
                 };

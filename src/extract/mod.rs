@@ -3469,6 +3469,24 @@ mod tests {
                 "control malian-army gao 2013-01-03 -"
             ]
         );
+        // In a pluperfect clause, the last occurrence before: "avait repris le 3 janvier"
+        // after a date of October is the January before it.
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "GAO, 3 octobre 2012 (AFP) – L'armée malienne avait repris Gao le 3 janvier.",
+            ),
+            (
+                Lang::En,
+                "GAO, October 3, 2012 (AFP) – The Malian army had seized Gao on 3 January.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["control malian-army gao 2012-01-03 -"],
+                "{text}"
+            );
+        }
         // Later the same year.
         assert_eq!(
             read(
