@@ -25,10 +25,12 @@ use rayon::prelude::*;
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder, Encoder};
 use super::lookup::Lookup;
+use super::rows::Rows;
+use super::scoped::Scope;
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::Graph;
 use crate::model::{Bounds, Day, Entity, Period, Relation, RelationKind, Status};
-use crate::query::{Filter, Standing, Traits};
+use crate::query::{Certainty, Filter, Standing, Traits};
 
 /// The bytes of one entry.
 pub const WIDTH: u64 = 32;
@@ -246,6 +248,64 @@ pub fn changes(dir: &Path, standing: &Standing, detail: Detail) -> Result<Graph,
     })
 }
 
+/// The relations `filter` (with a period) admits, from the cache of `dir`, as rows of a table
+/// ([`Rows`], each with its certainty) in the order of the whole graph's
+/// [`crate::query::snapshot`], with how many entities they join: what a snapshot's table
+/// prints, read from the records' heads without building a graph. `Ok(None)` when `filter`
+/// has no period.
+pub fn holding(dir: &Path, filter: &Filter) -> Result<Option<Holding>, CacheError> {
+    let Some(period) = filter.period else {
+        return Ok(None);
+    };
+    let (scope, chosen) = select(dir, &[period], &|traits, bounds| {
+        Some([None, filter.admit_traits(traits, bounds)?.certainty])
+    })?;
+    let mut ends: Vec<u32> = chosen.iter().flat_map(|(entry, _)| entry.ends).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    Ok(Some(Holding {
+        rows: rows(scope, chosen)?,
+        entities: ends.len(),
+    }))
+}
+
+/// What [`holding`] reads: the rows of a snapshot's relations and how many entities they join.
+pub struct Holding {
+    /// The relations, as rows.
+    pub rows: Rows,
+    /// How many entities are at their ends.
+    pub entities: usize,
+}
+
+/// The relations whose standing differs between the two dates of `standing`
+/// ([`Standing::of`]), from the cache of `dir`, as rows of a diff ([`Rows`], each with its
+/// certainty on the first date, [`Row::before`](super::rows::Row::before), and on the second,
+/// [`Row::certainty`](super::rows::Row::certainty)), in the order of the whole graph's
+/// [`crate::query::diff`] (the three lists of a diff together, each in this order): what a
+/// diff's text prints, read from the records' heads without building a graph.
+pub fn changed(dir: &Path, standing: &Standing) -> Result<Rows, CacheError> {
+    let (scope, chosen) = select(dir, &standing.periods(), &|traits, bounds| {
+        let (before, after) = standing.of(traits, bounds)?;
+        Some([before, after])
+    })?;
+    rows(scope, chosen)
+}
+
+/// The rows of `chosen` entries, with their certainties, read from `scope`.
+fn rows(scope: Scope, chosen: Vec<(Entry, [Option<Certainty>; 2])>) -> Result<Rows, CacheError> {
+    let listed = (chosen.into_iter()).map(|(entry, certainties)| {
+        let ends = entry.ends.map(|e| e as usize);
+        (
+            entry.relation as usize,
+            ends,
+            entry.bounds,
+            entry.traits,
+            certainties,
+        )
+    });
+    Rows::dated(scope, listed)
+}
+
 /// The graph of the relations that may hold in one of `periods` and that `keep` keeps, read
 /// from the cache of `dir`.
 fn read(
@@ -254,6 +314,23 @@ fn read(
     detail: Detail,
     keep: &dyn Fn(&Traits, &Bounds) -> bool,
 ) -> Result<Graph, CacheError> {
+    let (scope, mut chosen) = select(dir, periods, &|traits, bounds| {
+        keep(traits, bounds).then_some(())
+    })?;
+    chosen.sort_unstable_by_key(|(entry, _)| entry.relation);
+    let chosen: Vec<Entry> = chosen.into_iter().map(|(entry, _)| entry).collect();
+    decode(&scope.lookup, &chosen, detail)
+}
+
+/// The cache of `dir` opened for a date question, and the entries of its dated section that
+/// may hold in one of `periods` and that `keep` keeps (with what it makes of them), in the
+/// section's order; each relation at most once (a relation listed twice is an error: the
+/// section was damaged).
+fn select<T>(
+    dir: &Path,
+    periods: &[Period],
+    keep: &dyn Fn(&Traits, &Bounds) -> Option<T>,
+) -> Result<(Scope, Vec<(Entry, T)>), CacheError> {
     let file = open(dir)?;
     let map = super::blocks::map(&file)?;
     let header = Header::read(&map, dir)?;
@@ -262,16 +339,26 @@ fn read(
     let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
     let lookup = Lookup::open(reader, header.lookup_at)?;
     let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
-    let section = Section::open(lookup.reader(), dated_at, grams_at, lookup.relation_count())?;
+    let relations = lookup.relation_count();
+    let section = Section::open(lookup.reader(), dated_at, grams_at, relations)?;
     let mut chosen = Vec::new();
+    let mut seen = vec![false; usize::try_from(relations).unwrap_or(0)];
+    let mut twice = None;
     section.may_hold(periods, entities, &mut |entry| {
-        if keep(&entry.traits, &entry.bounds) {
-            chosen.push(entry);
+        if let Some(made) = keep(&entry.traits, &entry.bounds) {
+            // `decode` checked the index against the relation count.
+            let seen = &mut seen[entry.relation as usize];
+            if *seen {
+                twice = Some(entry.relation);
+            }
+            *seen = true;
+            chosen.push((entry, made));
         }
     })?;
-    chosen.sort_unstable_by_key(|entry| entry.relation);
-    chosen.dedup_by_key(|entry| entry.relation);
-    decode(&lookup, &chosen, detail)
+    if let Some(r) = twice {
+        return Err(corrupt(format!("relation {r} is listed twice")));
+    }
+    Ok((Scope::over(lookup, grams_at..header.lookup_at), chosen))
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources

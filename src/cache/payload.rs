@@ -372,6 +372,24 @@ pub(super) struct RelationHead<'a> {
     pub place: Option<usize>,
 }
 
+impl RelationHead<'_> {
+    /// Its date bounds, as [`crate::model::Bounds::of`] its relation.
+    pub fn bounds(&self) -> crate::model::Bounds {
+        crate::model::Bounds::of_dates(self.kind, self.start, self.end)
+    }
+
+    /// What a filter tests of it besides its dates, as [`crate::query::Traits::of`] its
+    /// relation.
+    pub fn traits(&self) -> crate::query::Traits {
+        crate::query::Traits {
+            kind: self.kind,
+            status: self.status,
+            negated: self.negated,
+            timeless: self.timeless,
+        }
+    }
+}
+
 /// Decodes the head of a relation of a graph of `entity_count` entities ([`RelationHead`]),
 /// leaving `d` at its event.
 pub(super) fn decode_relation_head<'a>(

@@ -41,19 +41,23 @@ pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
 /// [`kind_label`] of a relation of `kind`, `negated` or not, seen from its source when
 /// `outgoing` is `Some(true)`, from its target when `Some(false)`, from neither when `None`.
 pub fn kind_label_of(kind: RelationKind, negated: bool, outgoing: Option<bool>) -> String {
-    let not = if negated {
-        format!("{} ", word(Term::Not))
-    } else {
-        String::new()
-    };
-    let symmetric = kind.is_symmetric();
-    let kind = word(Term::Kind(kind));
+    let mut plain = String::new();
+    push_kind(&mut plain, kind, negated);
     match outgoing {
-        _ if symmetric => format!("{not}{kind}"),
-        Some(true) => format!("{not}{kind} →"),
-        Some(false) => format!("← {not}{kind}"),
-        None => format!("{not}{kind}"),
+        _ if kind.is_symmetric() => plain,
+        Some(true) => plain + " →",
+        Some(false) => format!("← {plain}"),
+        None => plain,
     }
+}
+
+/// Appends the plain kind (`alliance`, `NOT alliance`) of [`kind_label_of`] to `text`.
+fn push_kind(text: &mut String, kind: RelationKind, negated: bool) {
+    if negated {
+        text.push_str(word(Term::Not));
+        text.push(' ');
+    }
+    text.push_str(word(Term::Kind(kind)));
 }
 
 /// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
@@ -111,11 +115,29 @@ pub fn sentence_between(relation: &Relation, source: &str, target: &str) -> Stri
 
 /// [`sentence_between`] of a relation of `kind`, `negated` or not.
 pub fn sentence_of(kind: RelationKind, negated: bool, source: &str, target: &str) -> String {
-    let arrow = if kind.is_symmetric() { "—" } else { "→" };
-    format!(
-        "{source} {} {arrow} {target}",
-        kind_label_of(kind, negated, None)
-    )
+    let mut text = String::new();
+    push_sentence(&mut text, kind, negated, source, target);
+    text
+}
+
+/// Appends [`sentence_of`] to `text`: for hundreds of thousands of lines, without a string
+/// made for each.
+pub fn push_sentence(
+    text: &mut String,
+    kind: RelationKind,
+    negated: bool,
+    source: &str,
+    target: &str,
+) {
+    text.push_str(source);
+    text.push(' ');
+    push_kind(text, kind, negated);
+    text.push_str(if kind.is_symmetric() {
+        " — "
+    } else {
+        " → "
+    });
+    text.push_str(target);
 }
 
 /// A table of relations with their certainty (when `timed`), dates, kind, ends, status and id.

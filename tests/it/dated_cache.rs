@@ -44,6 +44,35 @@ fn diff_ids(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Ve
     out
 }
 
+/// A diff in ids as [`diff_ids`] gives it, from the rows the dated section reads for it
+/// ([`cache::dated::changed`]), in runs of 7 to cross the runs' bounds.
+fn changed_ids(rows: &mut cache::rows::Rows) -> Vec<String> {
+    let runs = rows.chunks(
+        7,
+        |e| e.id.to_string(),
+        |rows| {
+            (rows.iter())
+                .map(|row| (row.id.to_owned(), row.before, row.certainty))
+                .collect::<Vec<_>>()
+        },
+    );
+    let rows: Vec<_> = runs.unwrap().into_iter().flatten().collect();
+    let mut out = Vec::new();
+    for title in ["began", "ended", "changed"] {
+        for (id, before, after) in &rows {
+            let list = match (before, after) {
+                (None, _) => "began",
+                (_, None) => "ended",
+                _ => "changed",
+            };
+            if list == title {
+                out.push(format!("{title} {id} {before:?} {after:?}"));
+            }
+        }
+    }
+    out
+}
+
 /// The filters of a date question: plain, by kind, certain only, known only, with undated
 /// and timeless relations.
 fn filters() -> Vec<Filter> {
@@ -122,6 +151,9 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
                 decoded_in(&part, &whole, detail);
             }
+            let mut rows = cache::dated::changed(&data, &standing).unwrap();
+            assert_eq!(rows.len(), expected.len(), "{pair:?}");
+            assert_eq!(changed_ids(&mut rows), expected, "{pair:?}");
         }
     }
     assert!(nonempty > 100, "{nonempty} snapshots hold something");
@@ -170,6 +202,11 @@ fn snapshot_and_diff_give_the_same_bytes_from_the_cache() {
         ],
         &["snapshot", "--at", "1900"],
         &["diff", "2012-01", "2013-06"],
+        &["diff", "1960", "2100"],
+        &["diff", "2012-01-17", "2013-01-11", "--lang", "ar"],
+        &[
+            "diff", "2011", "2014-06", "--lang", "fr", "--kind", "control",
+        ],
         &["diff", "2012-03-01", "2012-04-06", "--json"],
         &["diff", "2011", "2015", "--kind", "attack", "--certain"],
         &["diff", "2012", "2012"],
@@ -239,6 +276,13 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
                 assert!(err.to_string().contains(what), "{err}");
             }
         }
+        // The rows of a diff refuse it when they are read.
+        let err = match cache::dated::changed(dir.path(), &standing) {
+            Ok(mut rows) => rows.chunks(64, |_| String::new(), |_| ()).map(|_| ()),
+            Err(err) => Err(err),
+        };
+        let err = err.unwrap_err();
+        assert!(err.to_string().contains(what), "{err}");
     };
     refused("checksum mismatch in block");
     // The command line falls back to the whole load, which reports and rebuilds the cache.
@@ -276,6 +320,8 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     let stale = cache::dated::snapshot(dir.path(), &during, Detail::Table).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
     let stale = cache::dated::changes(dir.path(), &standing, Detail::Full).unwrap_err();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+    let stale = cache::dated::changed(dir.path(), &standing).err().unwrap();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
 }
 
