@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation, RelationKind, Status};
+use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation, RelationKind, Status, cache};
 use rayon::prelude::*;
 
 use super::output::{Table, layout, terminal, word};
@@ -186,6 +186,21 @@ pub fn relation_table_header(timed: bool) -> Table {
 pub fn relation_row(table: &mut Table, certainty: Option<Option<Certainty>>, cells: [&str; 6]) {
     let certainty = certainty.map(certainty_label);
     table.row(certainty.as_deref().into_iter().chain(cells));
+}
+
+/// Adds to `table` ([`relation_table_header`]) the row [`relation_table`] gives a relation,
+/// for a relation read from the cache as a row ([`cache::rows::Row`]), with its certainty
+/// when the table is `timed`.
+pub fn record_table_row(table: &mut Table, row: &cache::rows::Row, timed: bool) {
+    let cells = [
+        &row.dates(),
+        &kind_label_of(row.kind, row.negated, None),
+        row.source.label,
+        row.target.label,
+        &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+        row.id,
+    ];
+    relation_row(table, timed.then_some(row.certainty), cells);
 }
 
 /// One relation in full, with its evidence quoted when the texts are available.
