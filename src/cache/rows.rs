@@ -138,10 +138,21 @@ struct Entry {
     before: Option<Certainty>,
 }
 
-/// A relation of the dated section to read as a row ([`Rows::dated`]): its index, ends,
-/// bounds and traits, and its certainties on a diff's first and second dates (a snapshot's
-/// on its date as the second).
-pub(super) type DatedEntry = (usize, [usize; 2], Bounds, Traits, [Option<Certainty>; 2]);
+/// A relation of the dated section to read as a row ([`Rows::dated`]).
+pub(super) struct DatedEntry {
+    /// The relation's index.
+    pub relation: usize,
+    /// Its source and target.
+    pub ends: [usize; 2],
+    /// Its date bounds.
+    pub bounds: Bounds,
+    /// What a filter tests of it besides its dates.
+    pub traits: Traits,
+    /// Where its head lies in the body.
+    pub head: (u64, u64),
+    /// Its certainty on a diff's first and second dates (a snapshot's, on its date, second).
+    pub certainties: [Option<Certainty>; 2],
+}
 
 /// Where a relation to read was listed, which its record must agree with.
 #[derive(Debug, Clone, Copy)]
@@ -150,8 +161,9 @@ enum Listed {
     End(usize),
     /// In the list of the relations placed at this entity: it is the relation's place.
     Place(usize),
-    /// In the dated section, with these two ends, date bounds and traits.
-    Dated([usize; 2], Bounds, Traits),
+    /// In the dated section, with these two ends, date bounds and traits, and its head
+    /// there, which is read instead of its record.
+    Dated([usize; 2], Bounds, Traits, (u64, u64)),
 }
 
 impl Listed {
@@ -167,7 +179,7 @@ impl Listed {
                     "relation {r} is listed for entity {by} as its place but does not involve it"
                 )
             }
-            Listed::Dated(ends, bounds, traits)
+            Listed::Dated(ends, bounds, traits, _)
                 if head.ends != ends || head.bounds() != bounds || head.traits() != traits =>
             {
                 format!("relation {r} in the dated section is not its record")
@@ -353,6 +365,8 @@ fn parts(lookup: &Lookup, entity: usize, own: &[Incident]) -> Result<Vec<usize>,
 
 /// The line of `entry`, whose record is `bytes`, decoded in `detail` in a graph of `count`
 /// entities, with its certainties; the record must agree with where the entry was listed.
+/// In [`Detail::Full`], `bytes` hold a head alone (the dated section's), which they must
+/// fill.
 fn line<'a>(
     entry: &Entry,
     bytes: &'a [u8],
@@ -403,14 +417,12 @@ impl Rows {
     ) -> Result<Rows, CacheError> {
         scope.detail = Detail::Table;
         let entries: Vec<Entry> = (entries.into_iter())
-            .map(
-                |(relation, ends, bounds, traits, [before, certainty])| Entry {
-                    relation,
-                    listed: Listed::Dated(ends, bounds, traits),
-                    certainty,
-                    before,
-                },
-            )
+            .map(|dated| Entry {
+                relation: dated.relation,
+                listed: Listed::Dated(dated.ends, dated.bounds, dated.traits, dated.head),
+                certainty: dated.certainties[1],
+                before: dated.certainties[0],
+            })
             .collect();
         scope.expect(entries.len())?;
         Ok(Rows {
@@ -454,25 +466,49 @@ impl Rows {
         let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
-        // The records are read a part at a time in body order, their blocks checked and their
-        // heads decoded on every core, each put at its entry's place.
         let entries = &self.entries;
-        let wanted: Vec<usize> = entries.iter().map(|entry| entry.relation).collect();
-        let mut read = Vec::with_capacity(wanted.len());
-        read.resize_with(wanted.len(), || None);
-        lookup.relations_in_parts(&wanted, |part| {
-            let decoded = (part.par_iter())
-                .with_min_len(256)
-                .map(|&(k, bytes)| Ok((k, line(&entries[k], bytes, count, detail)?)))
-                .collect::<Result<Vec<_>, CacheError>>()?;
-            for (k, line) in decoded {
-                read[k] = Some(line);
+        let heads: Option<Vec<(u64, u64)>> = (entries.iter())
+            .map(|entry| match entry.listed {
+                Listed::Dated(.., head) => Some(head),
+                _ => None,
+            })
+            .collect();
+        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = match heads {
+            // The dated section's rows: their heads lie together in date order in the
+            // section, their blocks checked on every core, then decoded on every core, each
+            // head filling its bytes.
+            Some(heads) => {
+                let reader = lookup.reader();
+                reader.check_spans(&heads)?;
+                let heads = (heads.iter())
+                    .map(|&(from, to)| reader.bytes(from, to))
+                    .collect::<Result<Vec<_>, CacheError>>()?;
+                (heads.par_iter().zip(entries))
+                    .with_min_len(256)
+                    .map(|(bytes, entry)| line(entry, bytes, count, Detail::Full))
+                    .collect::<Result<_, CacheError>>()?
             }
-            Ok(())
-        })?;
-        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = (read.into_iter())
-            .collect::<Option<_>>()
-            .ok_or_else(|| Damage::Lookup("a relation's record was not read".to_owned()))?;
+            // The records are read a part at a time in body order, their blocks checked and
+            // their heads decoded on every core, each put at its entry's place.
+            None => {
+                let wanted: Vec<usize> = entries.iter().map(|entry| entry.relation).collect();
+                let mut read = Vec::with_capacity(wanted.len());
+                read.resize_with(wanted.len(), || None);
+                lookup.relations_in_parts(&wanted, |part| {
+                    let decoded = (part.par_iter())
+                        .with_min_len(256)
+                        .map(|&(k, bytes)| Ok((k, line(&entries[k], bytes, count, detail)?)))
+                        .collect::<Result<Vec<_>, CacheError>>()?;
+                    for (k, line) in decoded {
+                        read[k] = Some(line);
+                    }
+                    Ok(())
+                })?;
+                (read.into_iter())
+                    .collect::<Option<_>>()
+                    .ok_or_else(|| Damage::Lookup("a relation's record was not read".to_owned()))?
+            }
+        };
         if self.merged {
             // The order of the whole graph's lists (`crate::graph::cmp_chronologically`).
             let key = |line: &Line| chronological_key_of(line.head.start, line.head.end);

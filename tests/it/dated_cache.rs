@@ -134,6 +134,23 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 assert!(part.relations().len() <= whole.relations().len());
                 decoded_in(&part, &whole, detail);
             }
+            // The rows of the table: the relations in order with their certainties, and the
+            // count of the entities they join.
+            let holding = cache::dated::holding(&data, &at).unwrap().unwrap();
+            let snap = query::snapshot(&whole, &at);
+            assert_eq!(holding.entities, snap.entities.len(), "{date} {filter:?}");
+            let mut rows = holding.rows;
+            let read = rows.chunks(
+                5,
+                |e| e.id.to_string(),
+                |rows| {
+                    (rows.iter())
+                        .map(|row| format!("{} {:?}", row.id, row.certainty))
+                        .collect::<Vec<_>>()
+                },
+            );
+            let read: Vec<String> = read.unwrap().into_iter().flatten().collect();
+            assert_eq!(read, expected[snap.entities.len()..], "{date} {filter:?}");
             nonempty += usize::from(!expected.is_empty());
         }
         for pair in dates.windows(7).step_by(3) {
@@ -201,6 +218,14 @@ fn snapshot_and_diff_give_the_same_bytes_from_the_cache() {
             "snapshot", "--at", "2012", "--kind", "alliance", "--kind", "control",
         ],
         &["snapshot", "--at", "1900"],
+        &["snapshot", "--at", "2013", "--lang", "ar"],
+        &[
+            "snapshot",
+            "--at",
+            "2012-04-06",
+            "--include-undated",
+            "--timeless",
+        ],
         &["diff", "2012-01", "2013-06"],
         &["diff", "1960", "2100"],
         &["diff", "2012-01-17", "2013-01-11", "--lang", "ar"],
@@ -268,7 +293,7 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     bytes[at + 8 + 32 * 1500 + 28] ^= 1;
     fs::write(&file, &bytes).unwrap();
     // Both readers refuse the cache, saying why.
-    let refused = |what: &str| {
+    let refused = |what: &str, rows_read: bool| {
         for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
             let snapshot = cache::dated::snapshot(dir.path(), &during, detail).map(|_| ());
             let changes = cache::dated::changes(dir.path(), &standing, detail).map(|_| ());
@@ -276,15 +301,20 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
                 assert!(err.to_string().contains(what), "{err}");
             }
         }
-        // The rows of a diff refuse it when they are read.
-        let err = match cache::dated::changed(dir.path(), &standing) {
-            Ok(mut rows) => rows.chunks(64, |_| String::new(), |_| ()).map(|_| ()),
-            Err(err) => Err(err),
-        };
-        let err = err.unwrap_err();
-        assert!(err.to_string().contains(what), "{err}");
+        // The rows of a snapshot and of a diff refuse it when they read what is damaged.
+        let rows = [
+            cache::dated::holding(dir.path(), &during).map(|h| h.unwrap().rows),
+            cache::dated::changed(dir.path(), &standing),
+        ];
+        for read in rows {
+            let read = read.and_then(|mut rows| rows.chunks(64, |_| String::new(), |_| ()));
+            match (read, rows_read) {
+                (Err(err), true) => assert!(err.to_string().contains(what), "{err}"),
+                (read, _) => assert!(read.is_ok() != rows_read),
+            }
+        }
     };
-    refused("checksum mismatch in block");
+    refused("checksum mismatch in block", true);
     // The command line falls back to the whole load, which reports and rebuilds the cache.
     let path = dir.path().to_str().unwrap();
     let out = run(&["snapshot", "--at", "2012", "--data", path]);
@@ -301,18 +331,27 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     );
     assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
 
-    // A damaged record of a relation that holds is refused too.
+    // A damaged record of a relation that holds is refused too, but by the rows, which read
+    // its head in the dated section and not its record.
     damage_summary(&file, "marker-1000 ");
-    refused("checksum mismatch in block");
+    refused("checksum mismatch in block", false);
     // A date no relation holds on reads no record.
     let before = Filter::during(period("1990"));
     let none = cache::dated::snapshot(dir.path(), &before, Detail::Full)
         .unwrap()
         .unwrap();
     assert!(none.relations().is_empty());
+    // A damaged head in the section is refused by every reader.
+    let mut bytes = original.clone();
+    let count = (n - 1) as u64;
+    let heads = at as u64 + 8 + 32 * count + 4 * count.div_ceil(128) + 8 * (count + 1);
+    bytes[heads as usize + 2000] ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    refused("checksum mismatch in block", true);
+    fs::write(&file, &original).unwrap();
 
     fs::write(&file, &original[..original.len() - 1]).unwrap();
-    refused("truncated or padded");
+    refused("truncated or padded", true);
 
     fs::write(&file, &original).unwrap();
     assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
@@ -322,6 +361,8 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     let stale = cache::dated::changes(dir.path(), &standing, Detail::Full).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
     let stale = cache::dated::changed(dir.path(), &standing).err().unwrap();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+    let stale = cache::dated::holding(dir.path(), &during).err().unwrap();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
 }
 
