@@ -488,25 +488,15 @@ impl Rows {
                     .map(|(bytes, entry)| line(entry, bytes, count, Detail::Full))
                     .collect::<Result<_, CacheError>>()?
             }
-            // The records are read a part at a time in body order, their blocks checked and
-            // their heads decoded on every core, each put at its entry's place.
+            // The records' heads decoded on every core.
             None => {
-                let wanted: Vec<usize> = entries.iter().map(|entry| entry.relation).collect();
-                let mut read = Vec::with_capacity(wanted.len());
-                read.resize_with(wanted.len(), || None);
-                lookup.relations_in_parts(&wanted, |part| {
-                    let decoded = (part.par_iter())
-                        .with_min_len(256)
-                        .map(|&(k, bytes)| Ok((k, line(&entries[k], bytes, count, detail)?)))
-                        .collect::<Result<Vec<_>, CacheError>>()?;
-                    for (k, line) in decoded {
-                        read[k] = Some(line);
-                    }
-                    Ok(())
-                })?;
-                (read.into_iter())
-                    .collect::<Option<_>>()
-                    .ok_or_else(|| Damage::Lookup("a relation's record was not read".to_owned()))?
+                let records = (entries.iter())
+                    .map(|entry| lookup.relation(entry.relation))
+                    .collect::<Result<Vec<_>, _>>()?;
+                (records.par_iter().zip(entries))
+                    .with_min_len(256)
+                    .map(|(bytes, entry)| line(entry, bytes, count, detail))
+                    .collect::<Result<_, CacheError>>()?
             }
         };
         if self.merged {
