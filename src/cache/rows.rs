@@ -6,7 +6,9 @@
 //! those placed at it, in the order and with the certainty
 //! [`crate::query::relations`] gives them), and `neighbors`, `allies` and
 //! `enemies` of one actor (the relations a filter admits among its own and its parts', each
-//! with the neighbour and the part [`query::neighbors`] gives). Each is decoded as a table's
+//! with the neighbour and the part [`query::neighbors`] gives); and, for no actor, the
+//! relations the dated section selects for `snapshot` and `diff`, read from their heads
+//! there ([`super::dated::holding`], [`super::dated::changed`]). Each is decoded as a table's
 //! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
 //! timeline's line ([`Detail::Timeline`]: its event and summary too), with the entities it
 //! names decoded once, as a row prints them too.
@@ -154,7 +156,7 @@ pub(super) struct DatedEntry {
     pub certainties: [Option<Certainty>; 2],
 }
 
-/// Where a relation to read was listed, which its record must agree with.
+/// Where a relation to read was listed, which its head must agree with.
 #[derive(Debug, Clone, Copy)]
 enum Listed {
     /// In the incident list of this entity: it is one of the relation's ends.
@@ -182,7 +184,7 @@ impl Listed {
             Listed::Dated(ends, bounds, traits, _)
                 if head.ends != ends || head.bounds() != bounds || head.traits() != traits =>
             {
-                format!("relation {r} in the dated section is not its record")
+                format!("the head of relation {r} in the dated section is not its entry's")
             }
             _ => return Ok(()),
         };
@@ -406,7 +408,7 @@ struct Line<'a> {
 impl Rows {
     /// The rows of the relations of `entries`, read from `scope` for no actor, in the whole
     /// graph's date order: each relation's index, its two ends, date bounds and traits as the
-    /// dated section lists them (its record must agree), and its certainty on the date asked
+    /// dated section lists them (its head there must agree), and its certainty on the date asked
     /// about, or on a diff's first and second dates ([`Row::before`], [`Row::certainty`]).
     /// The section lists them in that order; they are put in it again once their heads are
     /// read (at the cost of one pass when they are), so that a damaged section cannot change
