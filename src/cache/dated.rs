@@ -10,6 +10,8 @@
 //! | number of relations | 8 |
 //! | every relation in chronological order ([`crate::Graph::chronological`], so by earliest possible start): index, source, target, the four date bounds as days, kind, status, flags (negated 1, timeless 2), a zero byte | relations × [`WIDTH`] |
 //! | per run of [`SPAN`] entries, the latest possible end of any of them (as a day) | ⌈relations ÷ [`SPAN`]⌉ × 4 |
+//! | where each entry's head starts among the heads, then where the last one ends | (relations + 1) × 8 |
+//! | each relation's head, in the entries' order: its record's first fields, id, kind, ends, dates, negation, timelessness, status, claimants, disputers and place (`payload::encode_relation_head`) | about 40–60 per relation |
 //!
 //! A question about a period P reads the entries whose earliest start is no later than P's
 //! last day (a prefix, found by binary search), and of those only the runs whose latest end is
@@ -17,6 +19,11 @@
 //! time. Each entry is checked as it is read (indexes in range, known codes); the graph built
 //! from what is decoded is then asked the question as the whole graph would be, so the answer
 //! is the whole graph's.
+//!
+//! A snapshot's table and a diff's text print only what the heads hold, besides the labels
+//! of the ends: they are made from the heads of the relations chosen ([`holding`],
+//! [`changed`]), which lie together in date order, rather than from their records, which are
+//! stored by home actor (for a hub's questions) and scattered over the whole body.
 
 use std::path::Path;
 
@@ -25,10 +32,12 @@ use rayon::prelude::*;
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder, Encoder};
 use super::lookup::Lookup;
+use super::rows::{DatedEntry, Rows};
+use super::scoped::Scope;
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::Graph;
-use crate::model::{Bounds, Day, Entity, Period, Relation, RelationKind, Status};
-use crate::query::{Filter, Standing, Traits};
+use crate::model::{Bounds, Day, Entity, EntityId, Period, Relation, RelationKind, Status};
+use crate::query::{Certainty, Filter, Standing, Traits};
 
 /// The bytes of one entry.
 pub const WIDTH: u64 = 32;
@@ -42,6 +51,8 @@ struct Entry {
     ends: [u32; 2],
     bounds: Bounds,
     traits: Traits,
+    /// Its place in the section (not stored: where it was read).
+    position: u64,
 }
 
 /// Appends the dated section of `graph`.
@@ -61,6 +72,7 @@ pub fn encode(e: &mut Encoder, graph: &Graph) {
                 ends: [source.index() as u32, target.index() as u32],
                 bounds,
                 traits: Traits::of(graph.relation(r)),
+                position: 0,
             }
             .encode(e);
         }
@@ -69,6 +81,14 @@ pub fn encode(e: &mut Encoder, graph: &Graph) {
     for day in latest {
         e.u32(day.0 as u32);
     }
+    let ix = |id: &EntityId| graph.entity_ix(id.as_str()).map(|i| i.index());
+    let mut heads = Encoder::default();
+    e.u64(0);
+    for &r in order {
+        payload::encode_relation_head(&mut heads, graph.relation(r), &ix);
+        e.u64(heads.position());
+    }
+    e.bytes(&heads.into_bytes());
 }
 
 impl Entry {
@@ -85,9 +105,14 @@ impl Entry {
         e.bytes(&[t.kind as u8, t.status as u8, flags, 0]);
     }
 
-    /// The entry in `bytes` ([`WIDTH`] of them), checked against a graph of `entities`
-    /// entities and `relations` relations.
-    fn decode(bytes: &[u8], entities: u32, relations: u32) -> Result<Entry, CacheError> {
+    /// The entry in `bytes` ([`WIDTH`] of them), at `position` in the section, checked
+    /// against a graph of `entities` entities and `relations` relations.
+    fn decode(
+        bytes: &[u8],
+        position: u64,
+        entities: u32,
+        relations: u32,
+    ) -> Result<Entry, CacheError> {
         let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
         let (relation, ends) = (word(0), [word(4), word(8)]);
         if relation >= relations || ends.iter().any(|&e| e >= entities) {
@@ -121,6 +146,7 @@ impl Entry {
                 negated: bytes[30] & 1 != 0,
                 timeless: bytes[30] & 2 != 0,
             },
+            position,
         })
     }
 }
@@ -145,6 +171,9 @@ struct Section<'a> {
     count: u64,
     /// Where the latest ends start.
     latest: u64,
+    /// Where the offsets of the heads start, and the heads.
+    offsets: u64,
+    heads: u64,
 }
 
 impl<'a> Section<'a> {
@@ -157,10 +186,18 @@ impl<'a> Section<'a> {
         relations: u64,
     ) -> Result<Self, CacheError> {
         let count = reader.u64(at)?;
-        let fits = count
+        let offsets = count
             .checked_mul(WIDTH)
             .and_then(|n| n.checked_add(count.div_ceil(SPAN).checked_mul(4)?))
             .and_then(|n| n.checked_add(at + 8));
+        let heads = offsets.and_then(|n| n.checked_add(count.checked_add(1)?.checked_mul(8)?));
+        let (Some(offsets), Some(heads)) = (offsets, heads) else {
+            return Err(corrupt(format!("{count} entries from {at}")));
+        };
+        let fits = match heads <= end {
+            true => Some(heads + reader.u64(heads - 8)?),
+            false => None,
+        };
         if count != relations || fits != Some(end) {
             return Err(corrupt(format!(
                 "{count} entries from {at} to {end}, for {relations} relations"
@@ -171,6 +208,8 @@ impl<'a> Section<'a> {
             entries: at + 8,
             count,
             latest: at + 8 + count * WIDTH,
+            offsets,
+            heads,
         })
     }
 
@@ -194,6 +233,20 @@ impl<'a> Section<'a> {
         Ok(low)
     }
 
+    /// Where the head of the entry at `position` lies in the body, checked to lie among the
+    /// heads.
+    fn head(&self, position: u64) -> Result<(u64, u64), CacheError> {
+        let at = self.offsets + 8 * position;
+        let (from, to) = (self.reader.u64(at)?, self.reader.u64(at + 8)?);
+        let len = self.reader.u64(self.heads - 8)?;
+        if from > to || to > len {
+            return Err(corrupt(format!(
+                "the head of entry {position} lies at {from}..{to}, past {len}"
+            )));
+        }
+        Ok((self.heads + from, self.heads + to))
+    }
+
     /// Every entry that may hold on some day of one of `periods`, in date order, given to
     /// `each`: those starting no later than the periods' last day, run by run, skipping the
     /// runs that all ended before their first day.
@@ -215,8 +268,8 @@ impl<'a> Section<'a> {
             let (from, to) = (run * SPAN, ((run + 1) * SPAN).min(n));
             let bytes =
                 (self.reader).bytes(self.entries + from * WIDTH, self.entries + to * WIDTH)?;
-            for entry in bytes.chunks_exact(WIDTH as usize) {
-                each(Entry::decode(entry, entities, relations)?);
+            for (k, entry) in bytes.chunks_exact(WIDTH as usize).enumerate() {
+                each(Entry::decode(entry, from + k as u64, entities, relations)?);
             }
         }
         Ok(())
@@ -246,6 +299,66 @@ pub fn changes(dir: &Path, standing: &Standing, detail: Detail) -> Result<Graph,
     })
 }
 
+/// The relations `filter` (with a period) admits, from the cache of `dir`, as rows of a table
+/// ([`Rows`], each with its certainty) in the order of the whole graph's
+/// [`crate::query::snapshot`], with how many entities they join: what a snapshot's table
+/// prints, read from the records' heads without building a graph. `Ok(None)` when `filter`
+/// has no period.
+pub fn holding(dir: &Path, filter: &Filter) -> Result<Option<Holding>, CacheError> {
+    let Some(period) = filter.period else {
+        return Ok(None);
+    };
+    let (scope, chosen) = select(dir, &[period], &|traits, bounds| {
+        Some([None, filter.admit_traits(traits, bounds)?.certainty])
+    })?;
+    let mut ends: Vec<u32> = chosen.iter().flat_map(|(entry, ..)| entry.ends).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    Ok(Some(Holding {
+        rows: rows(scope, chosen)?,
+        entities: ends.len(),
+    }))
+}
+
+/// What [`holding`] reads: the rows of a snapshot's relations and how many entities they join.
+pub struct Holding {
+    /// The relations, as rows.
+    pub rows: Rows,
+    /// How many entities are at their ends.
+    pub entities: usize,
+}
+
+/// The relations whose standing differs between the two dates of `standing`
+/// ([`Standing::of`]), from the cache of `dir`, as rows of a diff ([`Rows`], each with its
+/// certainty on the first date, [`Row::before`](super::rows::Row::before), and on the second,
+/// [`Row::certainty`](super::rows::Row::certainty)), in the order of the whole graph's
+/// [`crate::query::diff`] (the three lists of a diff together, each in this order): what a
+/// diff's text prints, read from the records' heads without building a graph.
+pub fn changed(dir: &Path, standing: &Standing) -> Result<Rows, CacheError> {
+    let (scope, chosen) = select(dir, &standing.periods(), &|traits, bounds| {
+        let (before, after) = standing.of(traits, bounds)?;
+        Some([before, after])
+    })?;
+    rows(scope, chosen)
+}
+
+/// An entry the dated section gives for a question, with what the question made of it and
+/// where its head lies in the body.
+type Chosen<T> = (Entry, T, (u64, u64));
+
+/// The rows of `chosen` entries, with their certainties, read from their heads in `scope`.
+fn rows(scope: Scope, chosen: Vec<Chosen<[Option<Certainty>; 2]>>) -> Result<Rows, CacheError> {
+    let listed = (chosen.into_iter()).map(|(entry, certainties, head)| DatedEntry {
+        relation: entry.relation as usize,
+        ends: entry.ends.map(|e| e as usize),
+        bounds: entry.bounds,
+        traits: entry.traits,
+        head,
+        certainties,
+    });
+    Rows::dated(scope, listed)
+}
+
 /// The graph of the relations that may hold in one of `periods` and that `keep` keeps, read
 /// from the cache of `dir`.
 fn read(
@@ -254,6 +367,23 @@ fn read(
     detail: Detail,
     keep: &dyn Fn(&Traits, &Bounds) -> bool,
 ) -> Result<Graph, CacheError> {
+    let (scope, mut chosen) = select(dir, periods, &|traits, bounds| {
+        keep(traits, bounds).then_some(())
+    })?;
+    chosen.sort_unstable_by_key(|(entry, ..)| entry.relation);
+    let chosen: Vec<Entry> = chosen.into_iter().map(|(entry, ..)| entry).collect();
+    decode(&scope.lookup, &chosen, detail)
+}
+
+/// The cache of `dir` opened for a date question, and the entries of its dated section that
+/// may hold in one of `periods` and that `keep` keeps (with what it makes of them, and
+/// where their heads lie in the body), in the section's order; each relation at most once
+/// (a relation listed twice is an error: the section was damaged).
+fn select<T>(
+    dir: &Path,
+    periods: &[Period],
+    keep: &dyn Fn(&Traits, &Bounds) -> Option<T>,
+) -> Result<(Scope, Vec<Chosen<T>>), CacheError> {
     let file = open(dir)?;
     let map = super::blocks::map(&file)?;
     let header = Header::read(&map, dir)?;
@@ -262,16 +392,29 @@ fn read(
     let reader = BlockReader::new(map, header.len as u64, header.body_len, header.hashes)?;
     let lookup = Lookup::open(reader, header.lookup_at)?;
     let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
-    let section = Section::open(lookup.reader(), dated_at, grams_at, lookup.relation_count())?;
+    let relations = lookup.relation_count();
+    let section = Section::open(lookup.reader(), dated_at, grams_at, relations)?;
     let mut chosen = Vec::new();
+    let mut seen = vec![false; usize::try_from(relations).unwrap_or(0)];
+    let mut twice = None;
     section.may_hold(periods, entities, &mut |entry| {
-        if keep(&entry.traits, &entry.bounds) {
-            chosen.push(entry);
+        if let Some(made) = keep(&entry.traits, &entry.bounds) {
+            // `decode` checked the index against the relation count.
+            let seen = &mut seen[entry.relation as usize];
+            if *seen {
+                twice = Some(entry.relation);
+            }
+            *seen = true;
+            chosen.push((entry, made));
         }
     })?;
-    chosen.sort_unstable_by_key(|entry| entry.relation);
-    chosen.dedup_by_key(|entry| entry.relation);
-    decode(&lookup, &chosen, detail)
+    if let Some(r) = twice {
+        return Err(corrupt(format!("relation {r} is listed twice")));
+    }
+    let chosen = (chosen.into_iter())
+        .map(|(entry, made)| Ok((entry, made, section.head(entry.position)?)))
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    Ok((Scope::over(lookup, grams_at..header.lookup_at), chosen))
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources

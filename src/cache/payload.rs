@@ -118,22 +118,7 @@ fn encode_relation(
     ix: &impl Fn(&EntityId) -> Option<usize>,
     document_ix: &HashMap<&str, usize>,
 ) {
-    e.str(relation.id.as_str());
-    e.u8(relation.kind as u8);
-    e.opt_index(ix(&relation.source));
-    e.opt_index(ix(&relation.target));
-    e.date(relation.start);
-    e.date(relation.end);
-    e.u8(u8::from(relation.negated));
-    e.u8(u8::from(relation.timeless));
-    e.u8(relation.status as u8);
-    for list in [&relation.claimed_by, &relation.disputed_by] {
-        e.len(list.len());
-        for id in list {
-            e.opt_index(ix(id));
-        }
-    }
-    e.opt_index(relation.place.as_ref().and_then(ix));
+    encode_relation_head(e, relation, ix);
     e.opt_str(relation.event.as_deref());
     e.len(relation.casualties.len());
     for c in &relation.casualties {
@@ -160,6 +145,32 @@ fn encode_relation(
         e.u8(u8::from(span.row.is_some()));
         e.u64(span.row.unwrap_or(0));
     }
+}
+
+/// Encodes the head of `relation` ([`RelationHead`], what [`decode_relation_head`] reads),
+/// the entities it refers to by their index `ix`: how its record starts, and what the dated
+/// section keeps of it (`super::dated`).
+pub(super) fn encode_relation_head(
+    e: &mut Encoder,
+    relation: &Relation,
+    ix: &impl Fn(&EntityId) -> Option<usize>,
+) {
+    e.str(relation.id.as_str());
+    e.u8(relation.kind as u8);
+    e.opt_index(ix(&relation.source));
+    e.opt_index(ix(&relation.target));
+    e.date(relation.start);
+    e.date(relation.end);
+    e.u8(u8::from(relation.negated));
+    e.u8(u8::from(relation.timeless));
+    e.u8(relation.status as u8);
+    for list in [&relation.claimed_by, &relation.disputed_by] {
+        e.len(list.len());
+        for id in list {
+            e.opt_index(ix(id));
+        }
+    }
+    e.opt_index(relation.place.as_ref().and_then(ix));
 }
 
 /// The value whose code is the next byte: enums are written as their declaration index
@@ -370,6 +381,24 @@ pub(super) struct RelationHead<'a> {
     pub claimed_by: Vec<usize>,
     pub disputed_by: Vec<usize>,
     pub place: Option<usize>,
+}
+
+impl RelationHead<'_> {
+    /// Its date bounds, as [`crate::model::Bounds::of`] its relation.
+    pub fn bounds(&self) -> crate::model::Bounds {
+        crate::model::Bounds::of_dates(self.kind, self.start, self.end)
+    }
+
+    /// What a filter tests of it besides its dates, as [`crate::query::Traits::of`] its
+    /// relation.
+    pub fn traits(&self) -> crate::query::Traits {
+        crate::query::Traits {
+            kind: self.kind,
+            status: self.status,
+            negated: self.negated,
+            timeless: self.timeless,
+        }
+    }
 }
 
 /// Decodes the head of a relation of a graph of `entity_count` entities ([`RelationHead`]),

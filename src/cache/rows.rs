@@ -6,7 +6,9 @@
 //! those placed at it, in the order and with the certainty
 //! [`crate::query::relations`] gives them), and `neighbors`, `allies` and
 //! `enemies` of one actor (the relations a filter admits among its own and its parts', each
-//! with the neighbour and the part [`query::neighbors`] gives). Each is decoded as a table's
+//! with the neighbour and the part [`query::neighbors`] gives); and, for no actor, the
+//! relations the dated section selects for `snapshot` and `diff`, read from their heads
+//! there ([`super::dated::holding`], [`super::dated::changed`]). Each is decoded as a table's
 //! row prints it ([`Detail::Table`]: no casualties, evidence, event or summary), or a
 //! timeline's line ([`Detail::Timeline`]: its event and summary too), with the entities it
 //! names decoded once, as a row prints them too.
@@ -41,7 +43,8 @@ pub struct Row<'r> {
     /// What it states.
     pub kind: RelationKind,
     /// True when the actor read for is its source (for a neighbour, [`neighbors`]: the actor
-    /// or its part whose relation this is).
+    /// or its part whose relation this is); true in rows read for no actor (the dated
+    /// section's, [`super::dated`]).
     pub outgoing: bool,
     /// When it began.
     pub start: Option<UncertainDate>,
@@ -61,8 +64,13 @@ pub struct Row<'r> {
     pub source: Named<'r>,
     /// The entity at its target.
     pub target: Named<'r>,
-    /// With a certainty when the question named a day or period ([`answer`]).
+    /// With a certainty when the question named a day or period ([`answer`]); for a diff's
+    /// row ([`super::dated::changed`]), its certainty on the second date (`None`: it does
+    /// not hold then).
     pub certainty: Option<Certainty>,
+    /// For a diff's row ([`super::dated::changed`]), its certainty on the first date
+    /// (`None`: it did not hold then); `None` in every other row.
+    pub before: Option<Certainty>,
     /// For a neighbour ([`neighbors`]): the actor's part whose relation this is, when it is
     /// not the actor's own.
     pub part: Option<Named<'r>>,
@@ -107,27 +115,81 @@ impl<'r> Row<'r> {
     }
 }
 
-/// The relations of one actor, to be read in runs ([`Rows::chunks`]).
+/// The relations of one actor, or those a date question selects from the dated section
+/// ([`super::dated`]), to be read in runs ([`Rows::chunks`]).
 pub struct Rows {
     scope: Scope,
-    entity: usize,
+    /// The actor read for; `None` for the dated section's rows.
+    actor: Option<usize>,
     entries: Vec<Entry>,
-    /// True when the entries come from more than one list: they are put in date order once
-    /// their records' heads are read.
+    /// True when the entries come from more than one list, or from the dated section: they
+    /// are put in date order once their records' heads are read.
     merged: bool,
     /// For neighbours ([`neighbors`]): the actor and its parts (the group the sides of each
     /// relation are told by), and the filter that says which neighbours count.
     neighbors: Option<(Vec<usize>, Filter)>,
 }
 
-/// A relation to read, where it was listed, and its certainty.
+/// A relation to read, where it was listed, and its certainty (on a diff's two dates, its
+/// certainty on the first too).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     relation: usize,
-    /// The entity whose list holds it, and whether as its place (else as an end).
-    listed_by: usize,
-    placed: bool,
+    listed: Listed,
     certainty: Option<Certainty>,
+    before: Option<Certainty>,
+}
+
+/// A relation of the dated section to read as a row ([`Rows::dated`]).
+pub(super) struct DatedEntry {
+    /// The relation's index.
+    pub relation: usize,
+    /// Its source and target.
+    pub ends: [usize; 2],
+    /// Its date bounds.
+    pub bounds: Bounds,
+    /// What a filter tests of it besides its dates.
+    pub traits: Traits,
+    /// Where its head lies in the body.
+    pub head: (u64, u64),
+    /// Its certainty on a diff's first and second dates (a snapshot's, on its date, second).
+    pub certainties: [Option<Certainty>; 2],
+}
+
+/// Where a relation to read was listed, which its head must agree with.
+#[derive(Debug, Clone, Copy)]
+enum Listed {
+    /// In the incident list of this entity: it is one of the relation's ends.
+    End(usize),
+    /// In the list of the relations placed at this entity: it is the relation's place.
+    Place(usize),
+    /// In the dated section, with these two ends, date bounds and traits, and its head
+    /// there, which is read instead of its record.
+    Dated([usize; 2], Bounds, Traits, (u64, u64)),
+}
+
+impl Listed {
+    /// Whether a record whose head is `head` agrees with the listing; if not, the list or
+    /// the record was damaged, and the error says which relation `r` and how.
+    fn check(self, r: usize, head: &RelationHead) -> Result<(), CacheError> {
+        let problem = match self {
+            Listed::End(by) if !head.ends.contains(&by) => {
+                format!("relation {r} is listed for entity {by} but does not involve it")
+            }
+            Listed::Place(by) if head.place != Some(by) => {
+                format!(
+                    "relation {r} is listed for entity {by} as its place but does not involve it"
+                )
+            }
+            Listed::Dated(ends, bounds, traits, _)
+                if head.ends != ends || head.bounds() != bounds || head.traits() != traits =>
+            {
+                format!("the head of relation {r} in the dated section is not its entry's")
+            }
+            _ => return Ok(()),
+        };
+        Err(Damage::Lookup(problem).into())
+    }
 }
 
 /// The relations of the actor `name` resolves to, from the cache of `dir`, if the cache is up
@@ -141,15 +203,15 @@ pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
     let entries: Vec<Entry> = (scope.lookup.incident_entries(entity)?.iter())
         .map(|entry| Entry {
             relation: entry.relation,
-            listed_by: entity,
-            placed: false,
+            listed: Listed::End(entity),
             certainty: None,
+            before: None,
         })
         .collect();
     scope.expect(entries.len())?;
     Ok(Some(Rows {
         scope,
-        entity,
+        actor: Some(entity),
         entries,
         merged: false,
         neighbors: None,
@@ -217,9 +279,9 @@ fn select(
             if let Some(admitted) = filter.admit_traits(&entry.traits, &entry.bounds) {
                 entries.push(Entry {
                     relation: entry.relation,
-                    listed_by,
-                    placed: false,
+                    listed: Listed::End(listed_by),
                     certainty: admitted.certainty,
+                    before: None,
                 });
             }
         }
@@ -234,19 +296,12 @@ fn select(
     };
     for &r in &placed {
         let head = head(&scope.lookup, r)?;
-        let bounds = Bounds::of_dates(head.kind, head.start, head.end);
-        let traits = Traits {
-            kind: head.kind,
-            status: head.status,
-            negated: head.negated,
-            timeless: head.timeless,
-        };
-        if let Some(admitted) = filter.admit_traits(&traits, &bounds) {
+        if let Some(admitted) = filter.admit_traits(&head.traits(), &head.bounds()) {
             entries.push(Entry {
                 relation: r,
-                listed_by: entity,
-                placed: true,
+                listed: Listed::Place(entity),
                 certainty: admitted.certainty,
+                before: None,
             });
         }
     }
@@ -263,7 +318,7 @@ fn select(
     });
     Ok(Some(Rows {
         scope,
-        entity,
+        actor: Some(entity),
         entries,
         merged,
         neighbors,
@@ -310,6 +365,39 @@ fn parts(lookup: &Lookup, entity: usize, own: &[Incident]) -> Result<Vec<usize>,
     Ok(parts)
 }
 
+/// The line of `entry`, whose record is `bytes`, decoded in `detail` in a graph of `count`
+/// entities, with its certainties; the record must agree with where the entry was listed.
+/// In [`Detail::Full`], `bytes` hold a head alone (the dated section's), which they must
+/// fill.
+fn line<'a>(
+    entry: &Entry,
+    bytes: &'a [u8],
+    count: usize,
+    detail: Detail,
+) -> Result<(Line<'a>, [Option<Certainty>; 2]), CacheError> {
+    let timeline = detail == Detail::Timeline;
+    let r = entry.relation;
+    let line = record_in(
+        bytes,
+        detail,
+        || format!("relation {r}"),
+        |d| {
+            let head = payload::decode_relation_head(d, count)?;
+            let (event, summary) = match timeline {
+                true => payload::decode_relation_line(d, count)?,
+                false => (None, ""),
+            };
+            Ok(Line {
+                head,
+                event,
+                summary,
+            })
+        },
+    )?;
+    entry.listed.check(r, &line.head)?;
+    Ok((line, [entry.before, entry.certainty]))
+}
+
 /// A record's head, with its event and summary when read in [`Detail::Timeline`].
 struct Line<'a> {
     head: RelationHead<'a>,
@@ -318,9 +406,39 @@ struct Line<'a> {
 }
 
 impl Rows {
-    /// The actor, decoded in full.
-    pub fn entity(&self) -> &Entity {
-        &self.scope.entities[self.entity]
+    /// The rows of the relations of `entries`, read from `scope` for no actor, in the whole
+    /// graph's date order: each relation's index, its two ends, date bounds and traits as the
+    /// dated section lists them (its head there must agree), and its certainty on the date asked
+    /// about, or on a diff's first and second dates ([`Row::before`], [`Row::certainty`]).
+    /// The section lists them in that order; they are put in it again once their heads are
+    /// read (at the cost of one pass when they are), so that a damaged section cannot change
+    /// it.
+    pub(super) fn dated(
+        mut scope: Scope,
+        entries: impl IntoIterator<Item = DatedEntry>,
+    ) -> Result<Rows, CacheError> {
+        scope.detail = Detail::Table;
+        let entries: Vec<Entry> = (entries.into_iter())
+            .map(|dated| Entry {
+                relation: dated.relation,
+                listed: Listed::Dated(dated.ends, dated.bounds, dated.traits, dated.head),
+                certainty: dated.certainties[1],
+                before: dated.certainties[0],
+            })
+            .collect();
+        scope.expect(entries.len())?;
+        Ok(Rows {
+            scope,
+            actor: None,
+            entries,
+            merged: true,
+            neighbors: None,
+        })
+    }
+
+    /// The actor, decoded in full; `None` for the dated section's rows ([`super::dated`]).
+    pub fn entity(&self) -> Option<&Entity> {
+        self.actor.map(|actor| &self.scope.entities[actor])
     }
 
     /// How many relations it has (for neighbours, [`neighbors`], before their kinds are
@@ -348,47 +466,41 @@ impl Rows {
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
         let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
-        let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.entity);
+        let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
-        let records = (self.entries.iter())
-            .map(|entry| lookup.relation(entry.relation))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut lines = (records.par_iter().zip(&self.entries))
-            .with_min_len(256)
-            .map(|(bytes, entry)| {
-                let r = entry.relation;
-                let line = record_in(
-                    bytes,
-                    detail,
-                    || format!("relation {r}"),
-                    |d| {
-                        let head = payload::decode_relation_head(d, count)?;
-                        let (event, summary) = match timeline {
-                            true => payload::decode_relation_line(d, count)?,
-                            false => (None, ""),
-                        };
-                        Ok(Line {
-                            head,
-                            event,
-                            summary,
-                        })
-                    },
-                )?;
-                let involved = match entry.placed {
-                    true => line.head.place == Some(entry.listed_by),
-                    false => line.head.ends.contains(&entry.listed_by),
-                };
-                if !involved {
-                    let by = entry.listed_by;
-                    let place = if entry.placed { " as its place" } else { "" };
-                    return Err(Damage::Lookup(format!(
-                        "relation {r} is listed for entity {by}{place} but does not involve it"
-                    ))
-                    .into());
-                }
-                Ok((line, entry.certainty))
+        let entries = &self.entries;
+        let heads: Option<Vec<(u64, u64)>> = (entries.iter())
+            .map(|entry| match entry.listed {
+                Listed::Dated(.., head) => Some(head),
+                _ => None,
             })
-            .collect::<Result<Vec<_>, CacheError>>()?;
+            .collect();
+        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = match heads {
+            // The dated section's rows: their heads lie together in date order in the
+            // section, their blocks checked on every core, then decoded on every core, each
+            // head filling its bytes.
+            Some(heads) => {
+                let reader = lookup.reader();
+                reader.check_spans(&heads)?;
+                let heads = (heads.iter())
+                    .map(|&(from, to)| reader.bytes(from, to))
+                    .collect::<Result<Vec<_>, CacheError>>()?;
+                (heads.par_iter().zip(entries))
+                    .with_min_len(256)
+                    .map(|(bytes, entry)| line(entry, bytes, count, Detail::Full))
+                    .collect::<Result<_, CacheError>>()?
+            }
+            // The records' heads decoded on every core.
+            None => {
+                let records = (entries.iter())
+                    .map(|entry| lookup.relation(entry.relation))
+                    .collect::<Result<Vec<_>, _>>()?;
+                (records.par_iter().zip(entries))
+                    .with_min_len(256)
+                    .map(|(bytes, entry)| line(entry, bytes, count, detail))
+                    .collect::<Result<_, CacheError>>()?
+            }
+        };
         if self.merged {
             // The order of the whole graph's lists (`crate::graph::cmp_chronologically`).
             let key = |line: &Line| chronological_key_of(line.head.start, line.head.end);
@@ -410,39 +522,42 @@ impl Rows {
         decode_entities(lookup, entities, named, detail)?;
         let entities = &*entities;
         // The end asked about, the actor or its part, and for neighbours only those that count.
-        let near = |head: &RelationHead| match &self.neighbors {
-            Some((group, _)) => query::sides(actor, group, head.ends),
-            None => [actor, usize::MAX],
+        // Rows read for no actor are seen from their source.
+        let near = |head: &RelationHead| match (actor, &self.neighbors) {
+            (Some(actor), Some((group, _))) => query::sides(actor, group, head.ends),
+            (Some(actor), None) => [actor, usize::MAX],
+            (None, _) => [head.ends[0], usize::MAX],
         };
         if let Some((_, filter)) = &self.neighbors {
             lines.retain(|(line, _)| query::counts(filter, entities[near(&line.head)[1]].kind));
         }
         // Every entity named was decoded just above; the ends and places are labelled once.
         let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
-        let mut labelled: Vec<usize> = (lines.iter())
-            .flat_map(|(line, _)| {
-                let place = line.head.place.filter(|_| timeline);
-                line.head.ends.into_iter().chain(place)
-            })
-            .collect();
-        labelled.sort_unstable();
-        labelled.dedup();
+        // Each entity labelled has its place in `labels`, by its index in the whole graph.
+        let (mut labelled, mut slots) = (Vec::new(), vec![u32::MAX; count]);
+        for (line, _) in &lines {
+            let place = line.head.place.filter(|_| timeline);
+            for i in line.head.ends.into_iter().chain(place) {
+                if slots[i] == u32::MAX {
+                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+                    slots[i] = labelled.len() as u32;
+                    labelled.push(i);
+                }
+            }
+        }
         let labels: Vec<String> = (labelled.par_iter())
             .with_min_len(256)
             .map(|&i| label(&entities[i]))
             .collect();
-        let named = |i: usize| {
-            let at = labelled.binary_search(&i).expect("an entity labelled");
-            Named {
-                entity: &entities[i],
-                label: &labels[at],
-            }
+        let named = |i: usize| Named {
+            entity: &entities[i],
+            label: &labels[slots[i] as usize],
         };
         Ok(lines
             .par_chunks(size.max(1))
             .map(|lines| {
                 let rows: Vec<Row> = (lines.iter())
-                    .map(|(line, certainty)| {
+                    .map(|(line, [before, certainty])| {
                         let head = &line.head;
                         let [near, _] = near(head);
                         Row {
@@ -459,7 +574,8 @@ impl Rows {
                             source: named(head.ends[0]),
                             target: named(head.ends[1]),
                             certainty: *certainty,
-                            part: (near != actor).then(|| named(near)),
+                            before: *before,
+                            part: actor.is_some_and(|a| a != near).then(|| named(near)),
                             place: head.place.filter(|_| timeline).map(named),
                             event: line.event,
                             summary: line.summary,

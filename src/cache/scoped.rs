@@ -422,13 +422,19 @@ impl Scope {
     /// A scope over the cache of `dir` with nothing decoded yet.
     pub(super) fn open(dir: &Path) -> Result<Scope, CacheError> {
         let (lookup, grams) = open_lookup(dir)?;
+        Ok(Scope::over(lookup, grams))
+    }
+
+    /// A scope over `lookup`, opened by its reader, with nothing decoded yet; `grams` is
+    /// where the trigram section lies in the body.
+    pub(super) fn over(lookup: Lookup, grams: Range<u64>) -> Scope {
         let entities = Decoded::new(lookup.entity_count());
-        Ok(Scope {
+        Scope {
             lookup,
             grams,
             entities,
             detail: Detail::Full,
-        })
+        }
     }
 
     /// Prepares to decode about `records` records: more than [`MANY_RECORDS`] are read in

@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use super::args::Global;
 use super::error::{Argument, CliError};
-use super::output;
-use super::render::{certainty_label, sentence_between, terminal_labels};
+use super::output::{self, terminal};
+use super::render::{certainty_label, entity_label, push_sentence, terminal_labels};
 use super::{leak, load_graph, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Change, Filter};
 use actorgraph::view::RelationView;
-use actorgraph::{Graph, PartialDate, Period};
+use actorgraph::{Entity, PartialDate, Period, RelationKind};
 
 #[derive(Serialize)]
 struct ChangeJson<'a> {
@@ -30,10 +30,20 @@ struct DiffJson<'a> {
     changed: Vec<ChangeJson<'a>>,
 }
 
+/// How many lines are made into text at a time, on every core.
+const CHUNK: usize = 1024;
+
+/// About how many bytes a line has.
+const LINE: usize = 160;
+
 /// Prints what began, ended or changed certainty between `first` and `second`.
 ///
 /// A second date that ends before the first begins is a usage error, by the rule that refuses
 /// `--until` before `--from` ([`Period::between`]): a diff runs forward in time.
+///
+/// From an up-to-date cache, the text is made from the records' heads of the relations whose
+/// standing differs, without a graph ([`cache::dated::changed`]); otherwise, or for JSON, from
+/// the graph of those relations ([`cache::dated::changes`]) or the whole graph.
 pub fn run(
     global: &Global,
     first: PartialDate,
@@ -47,9 +57,43 @@ pub fn run(
         }
         .into());
     }
-    // From an up-to-date cache, only the relations whose standing differs are read, and for
-    // the text only what its lines print of them.
     let standing = query::Standing::new(filter, first.period(), second.period());
+    let words = Words::new(first, second);
+    if !global.json
+        && let Some(mut rows) = scoped(global, |dir| {
+            cache::dated::changed(dir, &standing).map(Some)
+        })
+    {
+        // Hundreds of thousands of lines at a million relations: made on every core, each
+        // run into the text of each list, appended in order.
+        let label = |e: &Entity| terminal(entity_label(e));
+        let read = rows.chunks(CHUNK, label, |rows| {
+            let mut lists = Lists::default();
+            for row in rows {
+                let line = Line {
+                    kind: row.kind,
+                    negated: row.negated,
+                    source: row.source.label,
+                    target: row.target.label,
+                    dates: row.dates(),
+                    before: row.before,
+                    after: row.certainty,
+                    id: row.id,
+                };
+                lists.push(&words, &line);
+            }
+            lists
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(runs) = read {
+            print(&words, &runs)?;
+            // Left for the system to take back at exit, as a loaded graph is (`leak`): freeing
+            // the ~100k entities decoded one by one would cost more than the text.
+            std::mem::forget((rows, runs));
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    // From an up-to-date cache, only the relations whose standing differs are read.
     let detail = text_detail(global, cache::Detail::Table);
     let graph = match scoped(global, |dir| {
         cache::dated::changes(dir, &standing, detail).map(Some)
@@ -59,16 +103,35 @@ pub fn run(
     };
     let d = query::diff(graph, first.period(), second.period(), filter);
     let labels = terminal_labels(graph);
-    let words = Words::new(first, second);
-    let explain = |c: &Change| explanation(graph, &labels, &words, c);
+    let line = |c: &Change| {
+        let relation = graph.relation(c.relation);
+        let (source, target) = graph.ends(c.relation);
+        Line {
+            kind: relation.kind,
+            negated: relation.negated,
+            source: &labels[source.index()],
+            target: &labels[target.index()],
+            dates: relation.dates(),
+            before: c.before,
+            after: c.after,
+            id: relation.id.as_str(),
+        }
+    };
     if global.json {
         let rows = |list: &[Change]| -> Vec<ChangeJson> {
             list.iter()
-                .map(|c| ChangeJson {
-                    relation: RelationView::new(graph.relation(c.relation), c.after.or(c.before)),
-                    before: c.before,
-                    after: c.after,
-                    explanation: explain(c),
+                .map(|c| {
+                    let mut explanation = String::new();
+                    line(c).explain(&words, &mut explanation);
+                    ChangeJson {
+                        relation: RelationView::new(
+                            graph.relation(c.relation),
+                            c.after.or(c.before),
+                        ),
+                        before: c.before,
+                        after: c.after,
+                        explanation,
+                    }
                 })
                 .collect()
         };
@@ -79,45 +142,120 @@ pub fn run(
         })?;
         return Ok(ExitCode::SUCCESS);
     }
+    let runs: Vec<Lists> = [&d.began, &d.ended, &d.changed]
+        .into_iter()
+        .flat_map(|list| {
+            list.par_chunks(CHUNK)
+                .map(|chunk| {
+                    let mut lists = Lists::default();
+                    for c in chunk {
+                        lists.push(&words, &line(c));
+                    }
+                    lists
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    print(&words, &runs)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the diff whose lines are `runs` (each run's text of each list, in order): the count
+/// of each list, then each non-empty list under its title.
+fn print(words: &Words, runs: &[Lists]) -> std::io::Result<()> {
+    let count = |list: usize| runs.iter().map(|run| run.counts[list]).sum::<usize>();
     let mut lines = output::Lines::stdout();
     writeln!(
         lines,
-        "from {first} to {second}: {} began, {} ended, {} changed certainty",
-        d.began.len(),
-        d.ended.len(),
-        d.changed.len()
+        "from {} to {}: {} began, {} ended, {} changed certainty",
+        words.first,
+        words.second,
+        count(BEGAN),
+        count(ENDED),
+        count(CHANGED)
     )?;
-    for (title, list) in [
-        ("began", &d.began),
-        ("ended", &d.ended),
-        ("changed", &d.changed),
-    ] {
-        if list.is_empty() {
+    for (list, title) in [(BEGAN, "began"), (ENDED, "ended"), (CHANGED, "changed")] {
+        if count(list) == 0 {
             continue;
         }
         write!(lines, "\n{title}:\n")?;
-        // Hundreds of thousands of lines at a million relations: written on every core, in
-        // chunks printed in order.
-        let chunks: Vec<String> = list
-            .par_chunks(1024)
-            .map(|chunk| {
-                let mut text = String::new();
-                for c in chunk {
-                    text.push_str("  ");
-                    text.push_str(&explain(c));
-                    text.push_str("  [");
-                    text.push_str(graph.relation(c.relation).id.as_str());
-                    text.push_str("]\n");
-                }
-                text
-            })
-            .collect();
-        for chunk in &chunks {
-            lines.push_str(chunk)?;
+        for run in runs {
+            lines.push_str(&run.texts[list])?;
         }
     }
-    lines.finish()?;
-    Ok(ExitCode::SUCCESS)
+    lines.finish()
+}
+
+/// The lists of a diff, by their place in [`Lists`].
+const BEGAN: usize = 0;
+const ENDED: usize = 1;
+const CHANGED: usize = 2;
+
+/// The lines of a run of relations, in the text of the list each belongs to, and how many
+/// each list has.
+#[derive(Default)]
+struct Lists {
+    texts: [String; 3],
+    counts: [usize; 3],
+}
+
+impl Lists {
+    /// Appends `line` to its list's text: `  EXPLANATION  [ID]`.
+    fn push(&mut self, words: &Words, line: &Line) {
+        let list = match (line.before, line.after) {
+            (None, _) => BEGAN,
+            (_, None) => ENDED,
+            _ => CHANGED,
+        };
+        let text = &mut self.texts[list];
+        if text.is_empty() {
+            // About the length of a line, for each line a run may have.
+            text.reserve(LINE * CHUNK);
+        }
+        text.push_str("  ");
+        line.explain(words, text);
+        text.push_str("  [");
+        text.push_str(line.id);
+        text.push_str("]\n");
+        self.counts[list] += 1;
+    }
+}
+
+/// What a diff's line says of a relation, from a graph or from a record's head.
+struct Line<'a> {
+    kind: RelationKind,
+    negated: bool,
+    /// The ends' terminal-safe labels.
+    source: &'a str,
+    target: &'a str,
+    dates: String,
+    before: Option<Certainty>,
+    after: Option<Certainty>,
+    id: &'a str,
+}
+
+impl Line<'_> {
+    /// Appends to `text` "alliance MNLA — Islamists (2012 → 2012): ended between 2012-05-01
+    /// and 2013-03-01".
+    fn explain(&self, words: &Words, text: &mut String) {
+        push_sentence(text, self.kind, self.negated, self.source, self.target);
+        text.push_str(" (");
+        text.push_str(&self.dates);
+        text.push_str("): ");
+        match (self.before, self.after) {
+            (None, _) => text.push_str(&words.began),
+            (_, None) => text.push_str(&words.ended),
+            (before, after) => {
+                text.push_str(&certainty_label(before));
+                text.push_str(" on ");
+                text.push_str(&words.first);
+                text.push_str(", ");
+                text.push_str(&certainty_label(after));
+                text.push_str(" on ");
+                text.push_str(&words.second);
+            }
+        }
+    }
 }
 
 /// The words of an explanation that depend only on the two dates.
@@ -137,27 +275,4 @@ impl Words {
             second: second.to_string(),
         }
     }
-}
-
-/// "alliance MNLA — Islamists (2012 → 2012): ended between 2012-05-01 and 2013-03-01", the
-/// ends' terminal-safe labels taken from `labels` (by entity index).
-fn explanation(graph: &Graph, labels: &[String], words: &Words, change: &Change) -> String {
-    let relation = graph.relation(change.relation);
-    let what = match (change.before, change.after) {
-        (None, _) => words.began.clone(),
-        (_, None) => words.ended.clone(),
-        (before, after) => format!(
-            "{} on {}, {} on {}",
-            certainty_label(before),
-            words.first,
-            certainty_label(after),
-            words.second
-        ),
-    };
-    let (source, target) = graph.ends(change.relation);
-    format!(
-        "{} ({}): {what}",
-        sentence_between(relation, &labels[source.index()], &labels[target.index()]),
-        relation.dates()
-    )
 }

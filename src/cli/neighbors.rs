@@ -55,11 +55,11 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             (run, rows.len())
         });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let Ok(parts) = read {
+        if let (Ok(parts), Some(entity)) = (read, rows.entity()) {
             let count = parts.iter().map(|(_, n)| n).sum();
             let mut table = table(timed);
             table.append(parts.into_iter().map(|(part, _)| part).collect());
-            return print(rows.entity(), count, &table);
+            return print(entity, count, &table);
         }
     }
     let graph = load_graph_for(

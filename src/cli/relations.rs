@@ -5,10 +5,7 @@ use std::process::ExitCode;
 use super::args::Global;
 use super::error::CliError;
 use super::output;
-use super::render::{
-    entity_label, kind_label_of, relation_row, relation_table, relation_table_header,
-    status_label_of,
-};
+use super::render::{entity_label, record_table_row, relation_table, relation_table_header};
 use super::{load_graph, load_graph_for, resolve_actors, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
@@ -33,15 +30,7 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
         let read = rows.chunks(1024, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
-                let cells = [
-                    &row.dates(),
-                    &kind_label_of(row.kind, row.negated, None),
-                    row.source.label,
-                    row.target.label,
-                    &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
-                    row.id,
-                ];
-                relation_row(&mut part, timed.then_some(row.certainty), cells);
+                record_table_row(&mut part, row, timed);
             }
             part
         });

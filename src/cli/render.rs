@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use actorgraph::i18n::{self, Term};
 use actorgraph::load::SourceTexts;
 use actorgraph::query::Certainty;
-use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation, RelationKind, Status};
+use actorgraph::{Entity, EntityId, EntityIx, Graph, Relation, RelationKind, Status, cache};
 use rayon::prelude::*;
 
 use super::output::{Table, layout, terminal, word};
@@ -41,19 +41,23 @@ pub fn kind_label(relation: &Relation, from: Option<&EntityId>) -> String {
 /// [`kind_label`] of a relation of `kind`, `negated` or not, seen from its source when
 /// `outgoing` is `Some(true)`, from its target when `Some(false)`, from neither when `None`.
 pub fn kind_label_of(kind: RelationKind, negated: bool, outgoing: Option<bool>) -> String {
-    let not = if negated {
-        format!("{} ", word(Term::Not))
-    } else {
-        String::new()
-    };
-    let symmetric = kind.is_symmetric();
-    let kind = word(Term::Kind(kind));
+    let mut plain = String::new();
+    push_kind(&mut plain, kind, negated);
     match outgoing {
-        _ if symmetric => format!("{not}{kind}"),
-        Some(true) => format!("{not}{kind} →"),
-        Some(false) => format!("← {not}{kind}"),
-        None => format!("{not}{kind}"),
+        _ if kind.is_symmetric() => plain,
+        Some(true) => plain + " →",
+        Some(false) => format!("← {plain}"),
+        None => plain,
     }
+}
+
+/// Appends the plain kind (`alliance`, `NOT alliance`) of [`kind_label_of`] to `text`.
+fn push_kind(text: &mut String, kind: RelationKind, negated: bool) {
+    if negated {
+        text.push_str(word(Term::Not));
+        text.push(' ');
+    }
+    text.push_str(word(Term::Kind(kind)));
 }
 
 /// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
@@ -111,11 +115,29 @@ pub fn sentence_between(relation: &Relation, source: &str, target: &str) -> Stri
 
 /// [`sentence_between`] of a relation of `kind`, `negated` or not.
 pub fn sentence_of(kind: RelationKind, negated: bool, source: &str, target: &str) -> String {
-    let arrow = if kind.is_symmetric() { "—" } else { "→" };
-    format!(
-        "{source} {} {arrow} {target}",
-        kind_label_of(kind, negated, None)
-    )
+    let mut text = String::new();
+    push_sentence(&mut text, kind, negated, source, target);
+    text
+}
+
+/// Appends [`sentence_of`] to `text`: for hundreds of thousands of lines, without a string
+/// made for each.
+pub fn push_sentence(
+    text: &mut String,
+    kind: RelationKind,
+    negated: bool,
+    source: &str,
+    target: &str,
+) {
+    text.push_str(source);
+    text.push(' ');
+    push_kind(text, kind, negated);
+    text.push_str(if kind.is_symmetric() {
+        " — "
+    } else {
+        " → "
+    });
+    text.push_str(target);
 }
 
 /// A table of relations with their certainty (when `timed`), dates, kind, ends, status and id.
@@ -164,6 +186,21 @@ pub fn relation_table_header(timed: bool) -> Table {
 pub fn relation_row(table: &mut Table, certainty: Option<Option<Certainty>>, cells: [&str; 6]) {
     let certainty = certainty.map(certainty_label);
     table.row(certainty.as_deref().into_iter().chain(cells));
+}
+
+/// Adds to `table` ([`relation_table_header`]) the row [`relation_table`] gives a relation,
+/// for a relation read from the cache as a row ([`cache::rows::Row`]), with its certainty
+/// when the table is `timed`.
+pub fn record_table_row(table: &mut Table, row: &cache::rows::Row, timed: bool) {
+    let cells = [
+        &row.dates(),
+        &kind_label_of(row.kind, row.negated, None),
+        row.source.label,
+        row.target.label,
+        &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
+        row.id,
+    ];
+    relation_row(table, timed.then_some(row.certainty), cells);
 }
 
 /// One relation in full, with its evidence quoted when the texts are available.

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{CliError, Missing};
 use super::output;
-use super::render::relation_table;
+use super::render::{entity_label, record_table_row, relation_table, relation_table_header};
 use super::{leak, load_graph, scoped, text_detail};
+use actorgraph::Entity;
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
@@ -20,12 +21,43 @@ struct SnapshotJson<'a> {
 }
 
 /// Prints the graph as `filter` (with its period) sees it.
+///
+/// From an up-to-date cache, the table is made from the records' heads of the relations that
+/// hold, without a graph ([`cache::dated::holding`]); otherwise, or for JSON, from the graph
+/// of those relations ([`cache::dated::snapshot`]) or the whole graph.
 pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
     if filter.period.is_none() {
         return Err(Missing::Date {
             command: "snapshot".to_owned(),
         }
         .into());
+    }
+    if !global.json
+        && let Some(mut holding) = scoped(global, |dir| cache::dated::holding(dir, filter))
+    {
+        let label = |e: &Entity| entity_label(e).to_owned();
+        let read = holding.rows.chunks(1024, label, |rows| {
+            let mut part = output::Table::default();
+            let certain = rows
+                .iter()
+                .filter(|row| row.certainty == Some(Certainty::Certain));
+            for row in rows {
+                record_table_row(&mut part, row, true);
+            }
+            (part, certain.count())
+        });
+        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
+        if let Ok(parts) = read {
+            let certain = parts.iter().map(|(_, n)| n).sum();
+            let mut table = relation_table_header(true);
+            table.append(parts.into_iter().map(|(part, _)| part).collect());
+            let mut lines = output::Lines::stdout();
+            let (relations, entities) = (holding.rows.len(), holding.entities);
+            header(&mut lines, relations, entities, certain)?;
+            table.render_to(&mut lines)?;
+            lines.finish()?;
+            return Ok(ExitCode::SUCCESS);
+        }
     }
     // From an up-to-date cache, only the relations that hold in the period are read, and for
     // the table only what its rows print of them.
@@ -55,17 +87,33 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         .iter()
         .filter(|f| f.certainty == Some(Certainty::Certain))
         .count();
-    let mut text = format!(
-        "{} relation(s) among {} entities ({certain} certain, {} possible)\n",
-        snap.relations.len(),
-        snap.entities.len(),
-        snap.relations.len() - certain
-    );
     let rows = snap
         .relations
         .iter()
         .map(|f| (graph.relation(f.relation), f.certainty));
-    text.push_str(&relation_table(graph, rows, true));
-    output::text(&text)?;
+    let mut lines = output::Lines::stdout();
+    header(
+        &mut lines,
+        snap.relations.len(),
+        snap.entities.len(),
+        certain,
+    )?;
+    lines.push_str(&relation_table(graph, rows, true))?;
+    lines.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the line above a snapshot's table: how many `relations` among how many `entities`,
+/// how many of them `certain`.
+fn header(
+    lines: &mut output::Lines,
+    relations: usize,
+    entities: usize,
+    certain: usize,
+) -> std::io::Result<()> {
+    writeln!(
+        lines,
+        "{relations} relation(s) among {entities} entities ({certain} certain, {} possible)",
+        relations - certain
+    )
 }

@@ -51,8 +51,8 @@ pub fn run(
             text
         });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let Ok(chunks) = read {
-            let name = terminal(entity_label(rows.entity()));
+        if let (Ok(chunks), Some(entity)) = (read, rows.entity()) {
+            let name = terminal(entity_label(entity));
             return print(&name, rows.len(), &chunks);
         }
     }

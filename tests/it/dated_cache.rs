@@ -44,6 +44,35 @@ fn diff_ids(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Ve
     out
 }
 
+/// A diff in ids as [`diff_ids`] gives it, from the rows the dated section reads for it
+/// ([`cache::dated::changed`]), in runs of 7 to cross the runs' bounds.
+fn changed_ids(rows: &mut cache::rows::Rows) -> Vec<String> {
+    let runs = rows.chunks(
+        7,
+        |e| e.id.to_string(),
+        |rows| {
+            (rows.iter())
+                .map(|row| (row.id.to_owned(), row.before, row.certainty))
+                .collect::<Vec<_>>()
+        },
+    );
+    let rows: Vec<_> = runs.unwrap().into_iter().flatten().collect();
+    let mut out = Vec::new();
+    for title in ["began", "ended", "changed"] {
+        for (id, before, after) in &rows {
+            let list = match (before, after) {
+                (None, _) => "began",
+                (_, None) => "ended",
+                _ => "changed",
+            };
+            if list == title {
+                out.push(format!("{title} {id} {before:?} {after:?}"));
+            }
+        }
+    }
+    out
+}
+
 /// The filters of a date question: plain, by kind, certain only, known only, with undated
 /// and timeless relations.
 fn filters() -> Vec<Filter> {
@@ -105,6 +134,23 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 assert!(part.relations().len() <= whole.relations().len());
                 decoded_in(&part, &whole, detail);
             }
+            // The rows of the table: the relations in order with their certainties, and the
+            // count of the entities they join.
+            let holding = cache::dated::holding(&data, &at).unwrap().unwrap();
+            let snap = query::snapshot(&whole, &at);
+            assert_eq!(holding.entities, snap.entities.len(), "{date} {filter:?}");
+            let mut rows = holding.rows;
+            let read = rows.chunks(
+                5,
+                |e| e.id.to_string(),
+                |rows| {
+                    (rows.iter())
+                        .map(|row| format!("{} {:?}", row.id, row.certainty))
+                        .collect::<Vec<_>>()
+                },
+            );
+            let read: Vec<String> = read.unwrap().into_iter().flatten().collect();
+            assert_eq!(read, expected[snap.entities.len()..], "{date} {filter:?}");
             nonempty += usize::from(!expected.is_empty());
         }
         for pair in dates.windows(7).step_by(3) {
@@ -122,6 +168,9 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
                 decoded_in(&part, &whole, detail);
             }
+            let mut rows = cache::dated::changed(&data, &standing).unwrap();
+            assert_eq!(rows.len(), expected.len(), "{pair:?}");
+            assert_eq!(changed_ids(&mut rows), expected, "{pair:?}");
         }
     }
     assert!(nonempty > 100, "{nonempty} snapshots hold something");
@@ -169,7 +218,20 @@ fn snapshot_and_diff_give_the_same_bytes_from_the_cache() {
             "snapshot", "--at", "2012", "--kind", "alliance", "--kind", "control",
         ],
         &["snapshot", "--at", "1900"],
+        &["snapshot", "--at", "2013", "--lang", "ar"],
+        &[
+            "snapshot",
+            "--at",
+            "2012-04-06",
+            "--include-undated",
+            "--timeless",
+        ],
         &["diff", "2012-01", "2013-06"],
+        &["diff", "1960", "2100"],
+        &["diff", "2012-01-17", "2013-01-11", "--lang", "ar"],
+        &[
+            "diff", "2011", "2014-06", "--lang", "fr", "--kind", "control",
+        ],
         &["diff", "2012-03-01", "2012-04-06", "--json"],
         &["diff", "2011", "2015", "--kind", "attack", "--certain"],
         &["diff", "2012", "2012"],
@@ -231,7 +293,7 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     bytes[at + 8 + 32 * 1500 + 28] ^= 1;
     fs::write(&file, &bytes).unwrap();
     // Both readers refuse the cache, saying why.
-    let refused = |what: &str| {
+    let refused = |what: &str, rows_read: bool| {
         for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
             let snapshot = cache::dated::snapshot(dir.path(), &during, detail).map(|_| ());
             let changes = cache::dated::changes(dir.path(), &standing, detail).map(|_| ());
@@ -239,8 +301,20 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
                 assert!(err.to_string().contains(what), "{err}");
             }
         }
+        // The rows of a snapshot and of a diff refuse it when they read what is damaged.
+        let rows = [
+            cache::dated::holding(dir.path(), &during).map(|h| h.unwrap().rows),
+            cache::dated::changed(dir.path(), &standing),
+        ];
+        for read in rows {
+            let read = read.and_then(|mut rows| rows.chunks(64, |_| String::new(), |_| ()));
+            match (read, rows_read) {
+                (Err(err), true) => assert!(err.to_string().contains(what), "{err}"),
+                (read, _) => assert!(read.is_ok() != rows_read),
+            }
+        }
     };
-    refused("checksum mismatch in block");
+    refused("checksum mismatch in block", true);
     // The command line falls back to the whole load, which reports and rebuilds the cache.
     let path = dir.path().to_str().unwrap();
     let out = run(&["snapshot", "--at", "2012", "--data", path]);
@@ -257,18 +331,27 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     );
     assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
 
-    // A damaged record of a relation that holds is refused too.
+    // A damaged record of a relation that holds is refused too, but by the rows, which read
+    // its head in the dated section and not its record.
     damage_summary(&file, "marker-1000 ");
-    refused("checksum mismatch in block");
+    refused("checksum mismatch in block", false);
     // A date no relation holds on reads no record.
     let before = Filter::during(period("1990"));
     let none = cache::dated::snapshot(dir.path(), &before, Detail::Full)
         .unwrap()
         .unwrap();
     assert!(none.relations().is_empty());
+    // A damaged head in the section is refused by every reader.
+    let mut bytes = original.clone();
+    let count = (n - 1) as u64;
+    let heads = at as u64 + 8 + 32 * count + 4 * count.div_ceil(128) + 8 * (count + 1);
+    bytes[heads as usize + 2000] ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    refused("checksum mismatch in block", true);
+    fs::write(&file, &original).unwrap();
 
     fs::write(&file, &original[..original.len() - 1]).unwrap();
-    refused("truncated or padded");
+    refused("truncated or padded", true);
 
     fs::write(&file, &original).unwrap();
     assert!(cache::dated::snapshot(dir.path(), &during, Detail::Table).is_ok());
@@ -276,6 +359,10 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
     let stale = cache::dated::snapshot(dir.path(), &during, Detail::Table).unwrap_err();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
     let stale = cache::dated::changes(dir.path(), &standing, Detail::Full).unwrap_err();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+    let stale = cache::dated::changed(dir.path(), &standing).err().unwrap();
+    assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
+    let stale = cache::dated::holding(dir.path(), &during).err().unwrap();
     assert!(matches!(stale, CacheError::Stale(_)), "{stale}");
 }
 
