@@ -780,7 +780,9 @@ impl<'g> Extractor<'g> {
     /// "President X", "le Premier ministre X", "الرئيس X": a head of state's title with no
     /// state named beside it, before a person the graph gives no leadership, makes the person
     /// the leader of the document's state ([`Extractor::home_state`]), at lower confidence
-    /// (rule `title-home`). Read only when the title's ordinary reading found nothing.
+    /// (rule `title-home`); a minister's or envoy's title, before the person after its
+    /// portfolio ("le ministre de l'Intérieur, X", "وزير الداخلية X"), a member of it. Read
+    /// only when the title's ordinary reading found nothing.
     fn propose_home_state(
         &self,
         sentence: &rules::Sentence,
@@ -788,12 +790,14 @@ impl<'g> Extractor<'g> {
         out: &mut Draft,
     ) -> Option<Option<usize>> {
         let (a, b, trigger) = (here.a, here.b, here.trigger);
-        if trigger.pos != lexicon::Pos::Title
-            || !trigger.state
-            || trigger.kind != RelationKind::Leadership
-        {
+        if trigger.pos != lexicon::Pos::Title || !trigger.state {
             return None;
         }
+        let leads = match trigger.kind {
+            RelationKind::Leadership => true,
+            RelationKind::Membership => false,
+            _ => return None,
+        };
         let home = here.home?;
         // "First Vice President X", "l'ancien président X", "نائب الرئيس X".
         if sentence
@@ -805,9 +809,13 @@ impl<'g> Extractor<'g> {
             return None;
         }
         let mentions = sentence.mentions;
-        let person = sentence.right_after(b)?;
+        let person = if leads {
+            sentence.right_after(b)?
+        } else {
+            sentence.portfolio_person(b)?
+        };
         if self.kind_of(&mentions[person].who) != Some(EntityKind::Person)
-            || matches!(mentions[person].who, Who::Known(e) if self.leaders.contains(&e))
+            || (leads && matches!(mentions[person].who, Who::Known(e) if self.leaders.contains(&e)))
             || mentions.iter().any(|m| m.first < b && m.last > a)
         {
             return None;
@@ -5978,6 +5986,47 @@ mod tests {
             .filter(|c| c.starts_with("membership"))
             .count(),
             0
+        );
+    }
+
+    #[test]
+    fn a_minister_of_a_portfolio_serves_the_document_s_state() {
+        let graph = builtin_with(concat!(
+            r#"{"id": "moussa-traore", "kind": "person", "names": {"fr": "Moussa Traoré"}, "description": "A minister."},"#,
+            r#"{"id": "afp", "kind": "media_outlet", "names": {"fr": "AFP"}, "description": "An agency."}"#
+        ));
+        let about_mali = "Le Mali a fermé sa frontière. Le Mali accuse le MNLA. ";
+        for text in [
+            "Le ministre de l'Intérieur, Moussa Traoré, a parlé samedi.",
+            "Le ministre de la Communication Moussa Traoré a parlé samedi.",
+        ] {
+            let found = read_in(&graph, Lang::Fr, &format!("{about_mali}{text}"));
+            assert!(
+                found
+                    .iter()
+                    .any(|c| c.starts_with("membership moussa-traore mali")),
+                "{text}: {found:?}"
+            );
+        }
+        // An adjective the graph does not know is no portfolio: no state is guessed.
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            &format!("{about_mali}La ministre suisse Moussa Traoré a parlé samedi."),
+        );
+        assert!(
+            !found.iter().any(|c| c.starts_with("membership")),
+            "{found:?}"
+        );
+        // The dateline's agency is no group of a title after it.
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            "BAMAKO (AFP) - Le Premier ministre Moussa Traoré a accusé le MNLA.",
+        );
+        assert!(
+            !found.iter().any(|c| c.starts_with("leadership")),
+            "{found:?}"
         );
     }
 }

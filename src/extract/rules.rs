@@ -810,9 +810,15 @@ impl Sentence<'_> {
         // d'Ali Darassa": the group right before the title, the person right after
         // (the caller keeps the reading whose kinds fit).
         if let Some(person) = self.person_after(b)
-            && let Some(group) = self
-                .before(a)
-                .filter(|&g| self.mentions[g].last + 2 >= a && g != person)
+            && let Some(group) = self.before(a).filter(|&g| {
+                // "BUJUMBURA (AFP) - Le Premier ministre X": the dateline's agency is no
+                // group of the title (a mark and a word between); "l'ANL (ANL) du maréchal X"
+                // keeps its acronym's bracket.
+                let end = self.mentions[g].last;
+                end + 2 >= a
+                    && g != person
+                    && !(self.clause_between(end, a) && self.gap(end, a) >= 1)
+            })
         {
             out.push(read(person, group, "title", 0.6));
         }
@@ -829,6 +835,29 @@ impl Sentence<'_> {
                 out.push(read(person, group, "title", 0.75));
             }
         }
+    }
+
+    /// The person named after a minister's title ending at token `b` and its portfolio: at
+    /// most four words between, none of them a verb or noun of the lexicon, and no punctuation but a comma right
+    /// before the name ("le ministre de l'Intérieur, X", "وزير الداخلية X", "minister X").
+    pub(crate) fn portfolio_person(&self, b: usize) -> Option<usize> {
+        let m = self.after(b).next()?;
+        let first = self.mentions[m].first;
+        // A portfolio opens with "of" ("de l'Intérieur", "of Defence"); any other word
+        // after the title may be an adjective of a state the graph does not know ("la
+        // ministre canadienne", "الدبلوماسي السويسري").
+        if first > b && !self.markers.partitive.contains(&b) {
+            return None;
+        }
+        let only_comma = (b..first)
+            .filter(|&i| self.tokens[i].kind != Kind::Word)
+            .all(|i| i + 1 == first && self.tokens[i].kind == Kind::Clause);
+        // "de" is a title of its own ("les FSR du général X"), no verb or noun.
+        let trigger =
+            self.markers.triggers.iter().any(|&(x, _, ref t)| {
+                x >= b && x < first && matches!(t.pos, Pos::Verb | Pos::Noun)
+            });
+        (self.gap(b, first) <= 4 && only_comma && !trigger).then_some(m)
     }
 
     /// The person named right after token `b` (at most one word between), or after a rank
