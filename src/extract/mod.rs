@@ -729,12 +729,7 @@ impl<'g> Extractor<'g> {
             resolved: false,
             beside: None,
         };
-        let (with_adjective, _) = mentions::inserted(mentions, adjective);
-        let sentence = rules::Sentence {
-            mentions: &with_adjective,
-            ..*sentence
-        };
-        self.propose(&sentence, here, None, out)
+        self.propose_with(sentence, here, adjective, false, out)
     }
 
     /// The state a document is about: the one it names most often (at least twice, and half
@@ -994,12 +989,7 @@ impl<'g> Extractor<'g> {
             resolved: false,
             beside: Some(mentions::Beside::Noun),
         };
-        let (with_adjective, _) = mentions::inserted(sentence.mentions, adjective);
-        let sentence = rules::Sentence {
-            mentions: &with_adjective,
-            ..*sentence
-        };
-        self.propose(&sentence, here, None, out)
+        self.propose_with(sentence, here, adjective, false, out)
     }
 
     /// "الجبهة اللبنانية" (the Lebanese front): a new actor's name that is only a head noun
@@ -1121,6 +1111,25 @@ impl<'g> Extractor<'g> {
         *mentions = kept;
     }
 
+    /// Proposes the candidates of `here` with `extra`, a name that stands for an actor in this
+    /// reading only (a state's adjective, an unstated subject, a title's pronoun), among the
+    /// sentence's mentions; as the clause's subject when `subject`.
+    fn propose_with(
+        &self,
+        sentence: &rules::Sentence,
+        here: &Here,
+        extra: mentions::Mention,
+        subject: bool,
+        out: &mut Draft,
+    ) -> Option<Option<usize>> {
+        let (with_extra, at) = mentions::inserted(sentence.mentions, extra);
+        let sentence = rules::Sentence {
+            mentions: &with_extra,
+            ..*sentence
+        };
+        self.propose(&sentence, here, subject.then_some(at), out)
+    }
+
     /// Proposes the candidates of `here` with `carried` (an entity) standing for the subject
     /// the clause leaves unstated, placed right before the trigger.
     fn propose_carried(
@@ -1140,12 +1149,7 @@ impl<'g> Extractor<'g> {
             resolved: true,
             beside: None,
         };
-        let (with_subject, at) = mentions::inserted(sentence.mentions, subject);
-        let sentence = rules::Sentence {
-            mentions: &with_subject,
-            ..*sentence
-        };
-        self.propose(&sentence, here, Some(at), out)
+        self.propose_with(sentence, here, subject, true, out)
     }
 
     /// Proposes the candidates of a title carrying its holder's pronoun ("وقال زعيمها X", its
@@ -1189,12 +1193,7 @@ impl<'g> Extractor<'g> {
             resolved: true,
             beside: None,
         };
-        let (with_holder, _) = mentions::inserted(sentence.mentions, pronoun);
-        let sentence = rules::Sentence {
-            mentions: &with_holder,
-            ..*sentence
-        };
-        self.propose(&sentence, here, None, out)
+        self.propose_with(sentence, here, pronoun, false, out)
     }
 
     /// Resolves the definite nouns of a sentence's mentions to the last actor of a fitting

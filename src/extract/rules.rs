@@ -1284,6 +1284,11 @@ impl Sentence<'_> {
         if !within || self.clause_between(b, first) || self.new_clause_between(b, first) {
             return Vec::new();
         }
+        self.with_listed(m)
+    }
+
+    /// Mention `m` and the names listed with it ("Y وZ", "Y et Z", "Y, Z and W").
+    fn with_listed(&self, m: usize) -> Vec<usize> {
         std::iter::once(m)
             .chain(self.listed_after(m, |_| true))
             .collect()
@@ -1294,11 +1299,9 @@ impl Sentence<'_> {
     /// needs a later word, whose object is often far: أعلنت X … استقلال Y).
     fn objects(&self, b: usize, trigger: &Trigger) -> Vec<usize> {
         if trigger.fires {
-            return self.fired_at(b).map_or_else(Vec::new, |(_, m)| {
-                std::iter::once(m)
-                    .chain(self.listed_after(m, |_| true))
-                    .collect()
-            });
+            return self
+                .fired_at(b)
+                .map_or_else(Vec::new, |(_, m)| self.with_listed(m));
         }
         match &trigger.with {
             // The object of "declared the independence of Y" follows the required word.
