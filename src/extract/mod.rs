@@ -6028,4 +6028,26 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn an_article_after_a_date_is_no_of_and_the_conditional_is_a_verb() {
+        // "Jeudi, des miliciens du MNLA": "des" is the noun's article, no "of" governing
+        // the name; "auraient attaqué" is the verb in the conditional (reported: alleged).
+        assert_eq!(
+            read(Lang::Fr, "Jeudi, des miliciens du MNLA ont attaqué Gao."),
+            ["attack mnla gao - -"]
+        );
+        assert_eq!(
+            read(Lang::Fr, "Des combattants du MNLA auraient attaqué Gao."),
+            ["attack mnla gao - - alleged"]
+        );
+        // "of" after a name stays its genitive: "les FSR du général X".
+        assert_eq!(
+            read(
+                Lang::Fr,
+                "Le MNLA (MNLA) du secrétaire général Bilal Ag Cherif a repris Gao."
+            ),
+            ["control mnla gao - -"]
+        );
+    }
 }

@@ -1886,6 +1886,11 @@ impl Sentence<'_> {
         let of = self.markers.partitive.iter().any(|&p| {
             near(p + 1)
                 && p > self.first
+                // "Jeudi, des miliciens du MNLA": an article before the name's noun, not
+                // "of" after a name ("les FSR (FSR) du général X").
+                && !(p + 1 < first
+                    && self.markers.determiner.contains(&p)
+                    && !self.mentions.iter().any(|x| x.last <= p && x.last + 1 >= p))
                 && (self.tokens[p - 1].kind != Kind::Word
                     || self.mentions.iter().any(|x| x.last == p)
                     || self
