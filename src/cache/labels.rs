@@ -3,7 +3,7 @@
 //! language ([`i18n::label`], the one rule that makes a row's label) — so a command that
 //! prints one row per relation reads one small entry per other end instead of decoding the
 //! entity's record ([`super::rows::Rows::chunks`]). It ends the lookup section
-//! ([`super::lookup`]): the offset of each entity's entry from the part's text, then the end
+//! (`lookup.rs`): the offset of each entity's entry from the part's text, then the end
 //! of the last ((entities + 1) × 8), then the entries:
 //!
 //! | field | bytes |
@@ -46,6 +46,53 @@ fn encode_entry(e: &mut Encoder, entity: &Entity) {
         let label = i18n::label(lang, entity);
         e.opt_str((label != english).then_some(label));
     }
+}
+
+/// The entries of entities that exercise every rule of [`i18n::label`] (an English acronym
+/// alias, a French acronym that abbreviates the French name and one that does not, an
+/// Arabic name, no French or Arabic name), so that a change of the rule changes the cache's
+/// fingerprint and a cache of labels made by another rule is stale.
+pub fn probe() -> String {
+    use crate::model::{EntityId, Names};
+    let entity = |id: &str, names: [Option<&str>; 3], aliases: &[&str]| Entity {
+        id: EntityId::from_slug(id.to_owned()),
+        kind: EntityKind::ALL[0],
+        names: Names {
+            en: names[0].map(str::to_owned),
+            ar: names[1].map(str::to_owned),
+            fr: names[2].map(str::to_owned),
+        },
+        aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+        lifetime: None,
+        description: String::new(),
+    };
+    let probes = [
+        entity(
+            "ecowas",
+            [
+                Some("Economic Community of West African States"),
+                Some("المجموعة الاقتصادية لدول غرب أفريقيا"),
+                Some("Communauté économique des États de l'Afrique de l'Ouest"),
+            ],
+            &["ECOWAS", "CEDEAO"],
+        ),
+        entity(
+            "mnla",
+            [
+                Some("National Movement for the Liberation of Azawad"),
+                None,
+                Some("Mouvement national de libération de l'Azawad"),
+            ],
+            &["MNLA", "XYZ"],
+        ),
+        entity("gao", [Some("Gao"), None, None], &[]),
+        entity("nameless", [None, None, None], &["ab"]),
+    ];
+    let mut text = Encoder::default();
+    for probe in &probes {
+        encode_entry(&mut text, probe);
+    }
+    String::from_utf8_lossy(&text.into_bytes()).into_owned()
 }
 
 /// One entity's entry: what a row prints of it.

@@ -74,8 +74,9 @@ const FOLDING_PROBES: [&str; 6] = [
 ];
 
 /// A fingerprint of what a cache's bytes mean beyond its format version: the order of the
-/// vocabularies whose values are written as codes (entity kinds, relation kinds, statuses)
-/// and the matching keys of names, which the lookup section stores sorted. A cache written
+/// vocabularies whose values are written as codes (entity kinds, relation kinds, statuses),
+/// the matching keys of names, which the lookup section stores sorted, and the short labels
+/// its label part stores ([`labels::probe`]). A cache written
 /// with another vocabulary or folding is stale, never decoded into wrong kinds or keys.
 fn meaning() -> u64 {
     use crate::model::{EntityKind, RelationKind, SourceKind, Status};
@@ -91,6 +92,7 @@ fn meaning() -> u64 {
         text.push_str(&crate::names::key(probe));
         text.push('|');
     }
+    text.push_str(&labels::probe());
     blocks::hash(text.as_bytes())
 }
 const INPUTS: [&str; 3] = [
