@@ -1256,3 +1256,56 @@ fn a_damaged_record_of_a_large_ego_network_is_refused() {
     let err = cache::scoped::read_ego(dir, "spoke-1", 2, &none).unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
 }
+
+/// The label part (it ends the body, so the file's last bytes are its last entry's): an
+/// entry altered is refused by the block's checksum when a row reads it, and the command line
+/// falls back to a read without rows, with the same output; a truncated cache and a stale
+/// one are refused before any row is read.
+#[test]
+fn a_damaged_truncated_or_stale_label_part_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    chain(dir.path(), n);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    let last = format!("actor-{}", n - 2);
+    let labels = || -> Result<Vec<(String, String)>, CacheError> {
+        let mut rows = cache::rows::rows(dir.path(), &last)?.unwrap();
+        let runs = rows.chunks(8, Lang::En, label, |rows| {
+            (rows.iter())
+                .map(|row| (row.other().id.to_owned(), row.other().name.to_owned()))
+                .collect::<Vec<_>>()
+        })?;
+        Ok(runs.concat())
+    };
+    let sound = labels().unwrap();
+    let expected = [n - 3, n - 1].map(|i| (format!("actor-{i}"), format!("Actor {i}")));
+    assert_eq!(sound, expected);
+    let path = dir.path().to_str().unwrap();
+    let cold = run(&["show", &last, "--data", path, "--no-cache"]);
+
+    // The last entry's last byte altered: its block's checksum refuses it.
+    let mut bytes = original.clone();
+    *bytes.last_mut().unwrap() ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    let err = labels().unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
+    // The command line falls back to a read that does not need the rows, same output.
+    let out = run(&["show", &last, "--data", path]);
+    assert!(out.status.success());
+    assert_eq!(out.stdout, cold.stdout);
+
+    fs::write(&file, &original[..original.len() - 1]).unwrap();
+    let err = labels().unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+
+    fs::write(&file, &original).unwrap();
+    assert_eq!(labels().unwrap(), sound);
+    edit_an_input(dir.path());
+    let err = labels().unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
+}
