@@ -3,7 +3,7 @@
 //!
 //! | field | bytes |
 //! |---|---|
-//! | directory: entities, relations, offset of the sources, incident entries, place entries, name keys, key text length | 7 × 8 |
+//! | directory: entities, relations, offset of the sources, incident entries, place entries, name keys, key text length, label entries' length | 8 × 8 |
 //! | offset of each entity, then of the end of the last | (entities + 1) × 8 |
 //! | offset of each relation record in stored order, then of the end of the last | (relations + 1) × 8 |
 //! | the relation index stored at each position | relations × 4 |
@@ -15,6 +15,8 @@
 //! | name keys sorted by key, then entity: entity, offset and length of the key | keys × 12 |
 //! | the keys' text | key text length |
 //! | every relation, by index, sorted by id (for `show ID`) | relations × 4 |
+//! | where each entity's label entry starts (from the first), then the end ([`super::labels`]) | (entities + 1) × 8 |
+//! | the label entries, by entity | label entries' length |
 //!
 //! Relations are stored clustered by their home ([`stored_order`]): the end with more
 //! relations. A hub's relations then lie together, in date order, so a scoped read of a hub
@@ -32,6 +34,7 @@ use rayon::slice::ParallelSliceMut;
 
 use super::blocks::BlockReader;
 use super::codec::{Decoder, Encoder};
+use super::labels::{self, Label};
 use super::payload::Offsets;
 use super::{CacheError, Damage};
 use crate::graph::{EntityIx, Graph, RelationIx};
@@ -39,7 +42,7 @@ use crate::model::{Bounds, Day, RelationKind, Status};
 use crate::names::keyed_names;
 use crate::query::Traits;
 
-const DIRECTORY: u64 = 7 * 8;
+const DIRECTORY: u64 = 8 * 8;
 
 /// The bytes of one incident entry ([`Incident`]).
 const INCIDENT_WIDTH: u64 = 28;
@@ -99,6 +102,7 @@ pub fn encode(
     let incident = lists(Graph::incident);
     let placed = lists(Graph::at_place);
     let text_len: usize = keys.iter().map(|(k, _)| k.len()).sum();
+    let (label_offsets, label_entries) = labels::entries(graph);
     for n in [
         graph.entities().len() as u64,
         graph.relations().len() as u64,
@@ -107,6 +111,7 @@ pub fn encode(
         placed.1.len() as u64,
         keys.len() as u64,
         text_len as u64,
+        label_entries.len() as u64,
     ] {
         e.u64(n);
     }
@@ -145,6 +150,10 @@ pub fn encode(
     for r in by_id {
         e.u32(r);
     }
+    for at in label_offsets {
+        e.u64(at);
+    }
+    e.bytes(&label_entries);
 }
 
 /// Appends the relation stored at each position, then each relation's position.
@@ -267,7 +276,7 @@ pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), Ca
             .and_then(|(p, n)| body.get(p..p.checked_add(n)?))
             .ok_or_else(|| corrupt("the lookup section is cut short"))
     };
-    let mut numbers = [0u64; 7];
+    let mut numbers = [0u64; 8];
     for (i, slot) in numbers.iter_mut().enumerate() {
         *slot = u64::from_le_bytes(slice(at + 8 * i as u64, 8)?.try_into().expect("8 bytes"));
     }
@@ -298,7 +307,8 @@ pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), Ca
 }
 
 /// The lookup section's directory, its first part: how many entities, relations, sources,
-/// incident entries, placed relations and name keys it indexes, and its key text's length.
+/// incident entries, placed relations and name keys it indexes, its key text's length and
+/// its label entries' length.
 #[derive(Debug, Clone, Copy)]
 struct Directory {
     entities: u64,
@@ -308,11 +318,12 @@ struct Directory {
     placed: u64,
     key_count: u64,
     text_len: u64,
+    label_len: u64,
 }
 
-impl From<[u64; 7]> for Directory {
-    /// The directory's seven numbers as stored, in the order of the fields.
-    fn from(n: [u64; 7]) -> Self {
+impl From<[u64; 8]> for Directory {
+    /// The directory's eight numbers as stored, in the order of the fields.
+    fn from(n: [u64; 8]) -> Self {
         Directory {
             entities: n[0],
             relations: n[1],
@@ -321,12 +332,13 @@ impl From<[u64; 7]> for Directory {
             placed: n[4],
             key_count: n[5],
             text_len: n[6],
+            label_len: n[7],
         }
     }
 }
 
 /// How many parts the lookup section has (the rows of the module's table).
-const PARTS: usize = 12;
+const PARTS: usize = 14;
 
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
@@ -346,6 +358,8 @@ fn layout(at: u64, d: &Directory, body_len: u64) -> Result<[u64; PARTS], CacheEr
         d.key_count.checked_mul(12),
         Some(d.text_len),
         d.relations.checked_mul(4),
+        per_entity.and_then(|n| n.checked_mul(8)),
+        Some(d.label_len),
     ];
     let mut starts = [0; PARTS];
     let mut end = Some(at);
@@ -384,6 +398,9 @@ pub struct Lookup {
     text: u64,
     text_len: u64,
     by_id: u64,
+    label_offsets: u64,
+    label_entries: u64,
+    label_len: u64,
 }
 
 fn corrupt(what: impl Into<String>) -> CacheError {
@@ -394,7 +411,7 @@ impl Lookup {
     /// Opens the section that starts at body offset `at`, checking that its parts fit the
     /// body exactly.
     pub fn open(reader: BlockReader, at: u64) -> Result<Lookup, CacheError> {
-        let mut numbers = [0u64; 7];
+        let mut numbers = [0u64; 8];
         for (i, slot) in numbers.iter_mut().enumerate() {
             *slot = reader.u64(at + 8 * i as u64)?;
         }
@@ -426,6 +443,9 @@ impl Lookup {
             text: starts[10],
             text_len: d.text_len,
             by_id: starts[11],
+            label_offsets: starts[12],
+            label_entries: starts[13],
+            label_len: d.label_len,
         })
     }
 
@@ -458,6 +478,18 @@ impl Lookup {
     /// The reader of the body the section is in.
     pub fn reader(&self) -> &BlockReader {
         &self.reader
+    }
+
+    /// Entity `i`'s label entry ([`labels::Label`]): what a row prints of it.
+    pub fn label(&self, i: usize) -> Result<Label<'_>, CacheError> {
+        let (from, to) = self.item_span(self.label_offsets, i, self.entities, "label")?;
+        if from > to || to > self.label_len {
+            return Err(corrupt(format!(
+                "the label of entity {i} lies outside its part"
+            )));
+        }
+        let bytes = (self.reader).bytes(self.label_entries + from, self.label_entries + to)?;
+        Label::decode(bytes, i)
     }
 
     /// The body bytes that hold entity `i`.

@@ -37,6 +37,7 @@ pub mod blocks;
 mod codec;
 pub mod dated;
 mod grams;
+pub mod labels;
 mod lookup;
 mod payload;
 pub mod rows;
@@ -57,7 +58,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -73,8 +74,9 @@ const FOLDING_PROBES: [&str; 6] = [
 ];
 
 /// A fingerprint of what a cache's bytes mean beyond its format version: the order of the
-/// vocabularies whose values are written as codes (entity kinds, relation kinds, statuses)
-/// and the matching keys of names, which the lookup section stores sorted. A cache written
+/// vocabularies whose values are written as codes (entity kinds, relation kinds, statuses),
+/// the matching keys of names, which the lookup section stores sorted, and the short labels
+/// its label part stores ([`labels::probe`]). A cache written
 /// with another vocabulary or folding is stale, never decoded into wrong kinds or keys.
 fn meaning() -> u64 {
     use crate::model::{EntityKind, RelationKind, SourceKind, Status};
@@ -90,6 +92,7 @@ fn meaning() -> u64 {
         text.push_str(&crate::names::key(probe));
         text.push('|');
     }
+    text.push_str(&labels::probe());
     blocks::hash(text.as_bytes())
 }
 const INPUTS: [&str; 3] = [
@@ -579,6 +582,7 @@ fn by_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Lang;
 
     /// A folder holding a copy of the Azawad graph's inputs and its cache.
     fn indexed_azawad() -> tempfile::TempDir {
@@ -671,6 +675,55 @@ mod tests {
         }
     }
 
+    /// A label part forged past the checksums (an entry's end beyond the part, an entry's
+    /// kind code unknown, an entry cut short) is refused by the rows that read it, saying
+    /// which entity's label; the sound part reads as the graph's labels.
+    #[test]
+    fn a_forged_label_part_is_refused() {
+        let dir = indexed_azawad();
+        let original = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&original, dir.path()).unwrap();
+        let body = &original[header.len..];
+        let at = header.lookup_at as usize;
+        let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
+        let (entities, label_len) = (number(at) as usize, number(at + 56) as usize);
+        let entries = body.len() - label_len;
+        let offsets = entries - 8 * (entities + 1);
+        let labels = || {
+            let mut rows = rows::rows(dir.path(), "Mali")?.unwrap();
+            rows.chunks(64, Lang::En, str::to_owned, |rows| {
+                (rows.iter())
+                    .map(|row| (row.other().id.to_owned(), row.other().name.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let graph = read(dir.path()).unwrap();
+        for (id, name) in labels().unwrap().concat() {
+            let entity = graph.entity(graph.entity_ix(&id).unwrap());
+            assert_eq!(name, crate::i18n::label(Lang::En, entity));
+        }
+        // Every entry's end past the part; every entry's kind code unknown; every entry one
+        // byte shorter (its end one less).
+        let mut beyond = body.to_vec();
+        let mut unknown = body.to_vec();
+        let mut short = body.to_vec();
+        for i in 0..entities {
+            let end = offsets + 8 * (i + 1);
+            beyond[end..end + 8].copy_from_slice(&(label_len as u64 + 1).to_le_bytes());
+            unknown[entries + number(offsets + 8 * i) as usize] = 0xff;
+            short[end..end + 8].copy_from_slice(&(number(end) - 1).to_le_bytes());
+        }
+        for (forged, what) in [
+            (beyond, "lies outside its part"),
+            (unknown, "unknown entity kind code"),
+            (short, "the label of entity"),
+        ] {
+            reseal(dir.path(), &original, &header, &forged);
+            let err = labels().unwrap_err();
+            assert!(err.to_string().contains(what), "{err}");
+        }
+    }
+
     #[test]
     fn a_forged_body_is_an_error_or_a_graph_never_a_panic() {
         let dir = indexed_azawad();
@@ -700,11 +753,12 @@ mod tests {
             let during = crate::query::Filter::during(day.period());
             let _ = scoped::read_for(dir.path(), &["Mali"], &during, Detail::Table);
             let _ = rows::rows(dir.path(), "Mali")
-                .map(|r| r.map(|mut r| r.chunks(64, |e| e.id.to_string(), |rows| rows.len())));
+                .map(|r| r.map(|mut r| r.chunks(64, Lang::Fr, str::to_owned, |rows| rows.len())));
             // France has parts; Gao has relations placed at it.
             for name in ["France", "Gao"] {
-                let _ = rows::answer(dir.path(), name, &during, Detail::Timeline)
-                    .map(|r| r.map(|mut r| r.chunks(64, |e| e.id.to_string(), |rows| rows.len())));
+                let _ = rows::answer(dir.path(), name, &during, Detail::Timeline).map(|r| {
+                    r.map(|mut r| r.chunks(64, Lang::Fr, str::to_owned, |rows| rows.len()))
+                });
             }
             let _ = scoped::read_ego(dir.path(), "Kidal", 1, &during);
             let _ = scoped::paths(dir.path(), ("Gao", "France"), &during, 1, 8);

@@ -26,8 +26,9 @@ use rayon::prelude::*;
 
 use super::lookup::{Incident, Lookup};
 use super::payload::RelationHead;
-use super::scoped::{Scope, decode_entities};
+use super::scoped::Scope;
 use super::{CacheError, Damage, Detail, payload, record_in};
+use crate::export::Lang;
 use crate::graph::chronological_key_of;
 use crate::model::{
     Bounds, Certainty, DateWords, Entity, EntityId, Relation, RelationKind, Status, UncertainDate,
@@ -82,13 +83,16 @@ pub struct Row<'r> {
     pub summary: &'r str,
 }
 
-/// An entity a row names, decoded as a row prints it, with its label: what the label
-/// function given to [`Rows::chunks`] made of it, once however many rows name it.
+/// An entity a row names, read from its label entry ([`super::labels`]) as a row prints it:
+/// its id, its short label in the output language, and what the label function given to
+/// [`Rows::chunks`] made of that, once however many rows name it.
 #[derive(Debug, Clone, Copy)]
 pub struct Named<'r> {
-    /// The entity.
-    pub entity: &'r Entity,
-    /// Its label.
+    /// Its id.
+    pub id: &'r str,
+    /// Its short label in the output language ([`crate::i18n::label`]).
+    pub name: &'r str,
+    /// What the label function made of its short label.
     pub label: &'r str,
 }
 
@@ -453,19 +457,21 @@ impl Rows {
     }
 
     /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
-    /// rows ([`Row`]) whose entities are labelled by `label`, on every core, and gives what it
-    /// made of each run, in order. The records' heads are decoded on every core, then the
-    /// entities they name and their labels (each once), then the runs are made. A record that
+    /// rows ([`Row`]) whose entities are named by their short label in `lang`, made into
+    /// text by `label`, on every core, and gives what it made of each run, in order. The
+    /// records' heads are decoded on every core, then the label entries of the entities they
+    /// name ([`super::labels`], each once, no entity record), then the runs are made. A record that
     /// does not involve the entity whose list holds it is an error: the list or the record
     /// was damaged. For neighbours ([`neighbors`]), the relations whose neighbour does not
     /// count (`query::counts`, the rule of [`query::neighbors`]) are left out.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
-        label: impl Fn(&Entity) -> String + Sync,
+        lang: Lang,
+        label: impl Fn(&str) -> String + Sync,
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
-        let (lookup, entities) = (&self.scope.lookup, &mut self.scope.entities);
+        let lookup = &self.scope.lookup;
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
         let entries = &self.entries;
@@ -508,19 +514,30 @@ impl Rows {
                 (key(a).cmp(&key(b))).then_with(|| a.head.id.cmp(b.head.id))
             });
         }
-        let named = (lines.iter()).flat_map(|(line, _)| {
+        // Each entity named has its place in `read`, by its index in the whole graph.
+        let (mut read, mut slots) = (Vec::new(), vec![u32::MAX; count]);
+        for (line, _) in &lines {
             let head = &line.head;
             let place = head.place.filter(|_| timeline);
-            (head
+            let named = (head
                 .ends
                 .iter()
                 .chain(&head.claimed_by)
                 .chain(&head.disputed_by))
             .copied()
-            .chain(place)
-        });
-        decode_entities(lookup, entities, named, detail)?;
-        let entities = &*entities;
+            .chain(place);
+            for i in named {
+                if slots.get(i).is_some_and(|&slot| slot == u32::MAX) {
+                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+                    slots[i] = read.len() as u32;
+                    read.push(i);
+                }
+            }
+        }
+        let entries = (read.iter())
+            .map(|&i| lookup.label(i))
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        let entry = |i: usize| &entries[slots[i] as usize];
         // The end asked about, the actor or its part, and for neighbours only those that count.
         // Rows read for no actor are seen from their source.
         let near = |head: &RelationHead| match (actor, &self.neighbors) {
@@ -529,28 +546,21 @@ impl Rows {
             (None, _) => [head.ends[0], usize::MAX],
         };
         if let Some((_, filter)) = &self.neighbors {
-            lines.retain(|(line, _)| query::counts(filter, entities[near(&line.head)[1]].kind));
+            lines.retain(|(line, _)| query::counts(filter, entry(near(&line.head)[1]).kind));
         }
-        // Every entity named was decoded just above; the ends and places are labelled once.
-        let ids = |list: &[usize]| list.iter().map(|&i| entities[i].id.clone()).collect();
-        // Each entity labelled has its place in `labels`, by its index in the whole graph.
-        let (mut labelled, mut slots) = (Vec::new(), vec![u32::MAX; count]);
-        for (line, _) in &lines {
-            let place = line.head.place.filter(|_| timeline);
-            for i in line.head.ends.into_iter().chain(place) {
-                if slots[i] == u32::MAX {
-                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
-                    slots[i] = labelled.len() as u32;
-                    labelled.push(i);
-                }
-            }
-        }
-        let labels: Vec<String> = (labelled.par_iter())
+        let ids = |list: &[usize]| {
+            (list.iter())
+                .map(|&i| EntityId::from_slug(entry(i).id.to_owned()))
+                .collect()
+        };
+        // The short labels of the entities read, made into text once each.
+        let labels: Vec<String> = (entries.par_iter())
             .with_min_len(256)
-            .map(|&i| label(&entities[i]))
+            .map(|e| label(e.in_lang(lang)))
             .collect();
         let named = |i: usize| Named {
-            entity: &entities[i],
+            id: entry(i).id,
+            name: entry(i).in_lang(lang),
             label: &labels[slots[i] as usize],
         };
         Ok(lines

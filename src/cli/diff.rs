@@ -8,12 +8,12 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{Argument, CliError};
 use super::output::{self, terminal};
-use super::render::{certainty_label, entity_label, push_sentence, terminal_labels};
+use super::render::{certainty_label, push_sentence, terminal_labels};
 use super::{leak, load_graph, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Change, Filter};
 use actorgraph::view::RelationView;
-use actorgraph::{Entity, PartialDate, Period, RelationKind};
+use actorgraph::{PartialDate, Period, RelationKind};
 
 #[derive(Serialize)]
 struct ChangeJson<'a> {
@@ -66,8 +66,7 @@ pub fn run(
     {
         // Hundreds of thousands of lines at a million relations: made on every core, each
         // run into the text of each list, appended in order.
-        let label = |e: &Entity| terminal(entity_label(e));
-        let read = rows.chunks(CHUNK, label, |rows| {
+        let read = rows.chunks(CHUNK, output::layout().lang, terminal, |rows| {
             let mut lists = Lists::default();
             for row in rows {
                 let line = Line {

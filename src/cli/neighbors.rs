@@ -37,16 +37,16 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
         && let Some(mut rows) = scoped(global, |dir| cache::rows::neighbors(dir, name, filter))
     {
         // A hub's rows are made on every core, in runs appended in order.
-        let label = |e: &Entity| entity_label(e).to_owned();
-        let read = rows.chunks(1024, label, |rows| {
+        let label = |name: &str| name.to_owned();
+        let read = rows.chunks(1024, output::layout().lang, label, |rows| {
             let mut run = Table::default();
             for row in rows {
-                let (other, part) = (row.other(), row.part.map(|p| p.entity));
+                let (other, part) = (row.other(), row.part.map(|p| p.name));
                 let cells = [
                     &row.dates(),
                     &kind_label_of(row.kind, row.negated, Some(row.outgoing)),
                     other.label,
-                    other.entity.id.as_str(),
+                    other.id,
                     &status_label_of(row.status, &row.claimed_by, &row.disputed_by),
                     &via(row.id, part),
                 ];
@@ -96,7 +96,10 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             entity_label(other),
             other.id.as_str(),
             &status_label(relation),
-            &via(relation.id.as_str(), n.part.map(|p| graph.entity(p))),
+            &via(
+                relation.id.as_str(),
+                n.part.map(|p| entity_label(graph.entity(p))),
+            ),
         ];
         relation_row(&mut table, timed.then_some(n.certainty), cells);
     }
@@ -123,9 +126,9 @@ fn table(timed: bool) -> Table {
 }
 
 /// The relation's id, with the actor's part whose relation it is, when there is one.
-fn via(relation: &str, part: Option<&Entity>) -> String {
+fn via(relation: &str, part: Option<&str>) -> String {
     match part {
-        Some(p) => format!("{relation} (as {})", output::terminal(entity_label(p))),
+        Some(p) => format!("{relation} (as {})", output::terminal(p)),
         None => relation.to_owned(),
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::args::Global;
 use super::error::CliError;
 use super::output;
-use super::render::{entity_label, record_table_row, relation_table, relation_table_header};
+use super::render::{record_table_row, relation_table, relation_table_header};
 use super::{load_graph, load_graph_for, resolve_actors, scoped, text_detail};
 use actorgraph::cache;
 use actorgraph::query::{self, Filter};
@@ -26,8 +26,8 @@ pub fn run(global: &Global, with: &[String], filter: &Filter) -> Result<ExitCode
     {
         let timed = filter.period.is_some();
         // A hub's rows are made on every core, in runs appended in order.
-        let label = |e: &actorgraph::Entity| entity_label(e).to_owned();
-        let read = rows.chunks(1024, label, |rows| {
+        let label = |name: &str| name.to_owned();
+        let read = rows.chunks(1024, output::layout().lang, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
                 record_table_row(&mut part, row, timed);

@@ -41,8 +41,8 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         let entity = rows.entity().cloned();
         let mut table = table();
         // A hub's rows are made on every core, in runs appended in order.
-        let label = |e: &Entity| entity_label(e).to_owned();
-        let read = rows.chunks(1024, label, |rows| {
+        let label = |name: &str| name.to_owned();
+        let read = rows.chunks(1024, output::layout().lang, label, |rows| {
             let mut part = output::Table::default();
             for row in rows {
                 record_row(&mut part, row);

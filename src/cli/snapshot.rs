@@ -7,9 +7,8 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{CliError, Missing};
 use super::output;
-use super::render::{entity_label, record_table_row, relation_table, relation_table_header};
+use super::render::{record_table_row, relation_table, relation_table_header};
 use super::{leak, load_graph, scoped, text_detail};
-use actorgraph::Entity;
 use actorgraph::cache;
 use actorgraph::query::{self, Certainty, Filter};
 use actorgraph::view::{EntityView, RelationView};
@@ -35,17 +34,19 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
     if !global.json
         && let Some(mut holding) = scoped(global, |dir| cache::dated::holding(dir, filter))
     {
-        let label = |e: &Entity| entity_label(e).to_owned();
-        let read = holding.rows.chunks(1024, label, |rows| {
-            let mut part = output::Table::default();
-            let certain = rows
-                .iter()
-                .filter(|row| row.certainty == Some(Certainty::Certain));
-            for row in rows {
-                record_table_row(&mut part, row, true);
-            }
-            (part, certain.count())
-        });
+        let label = |name: &str| name.to_owned();
+        let read = holding
+            .rows
+            .chunks(1024, output::layout().lang, label, |rows| {
+                let mut part = output::Table::default();
+                let certain = rows
+                    .iter()
+                    .filter(|row| row.certainty == Some(Certainty::Certain));
+                for row in rows {
+                    record_table_row(&mut part, row, true);
+                }
+                (part, certain.count())
+            });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
         if let Ok(parts) = read {
             let certain = parts.iter().map(|(_, n)| n).sum();

@@ -32,8 +32,7 @@ pub fn run(
     {
         // A hub's tens of thousands of entries are formatted on every core, in chunks
         // printed in order; each end's label is made terminal-safe once.
-        let label = |e: &actorgraph::Entity| terminal(entity_label(e));
-        let read = rows.chunks(1024, label, |rows| {
+        let read = rows.chunks(1024, output::layout().lang, terminal, |rows| {
             let mut text = String::new();
             for row in rows {
                 let (source, target) = (row.source.label, row.target.label);
@@ -42,7 +41,7 @@ pub fn run(
                     sentence: sentence_of(row.kind, row.negated, source, target),
                     status: status_label_of(row.status, &row.claimed_by, &row.disputed_by),
                     event: row.event,
-                    place: row.place.map(|place| entity_label(place.entity)),
+                    place: row.place.map(|place| place.name),
                     id: row.id,
                     summary: row.summary,
                 };

@@ -7,6 +7,7 @@ use std::fs;
 use crate::common::{find_once, run};
 use crate::scoped_cache::{chain, damage_summary, edit_an_input};
 use actorgraph::cache::{self, CacheError, Detail};
+use actorgraph::export::Lang;
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter, Standing};
 use actorgraph::{Graph, PartialDate, Period, RelationKind};
@@ -47,15 +48,11 @@ fn diff_ids(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Ve
 /// A diff in ids as [`diff_ids`] gives it, from the rows the dated section reads for it
 /// ([`cache::dated::changed`]), in runs of 7 to cross the runs' bounds.
 fn changed_ids(rows: &mut cache::rows::Rows) -> Vec<String> {
-    let runs = rows.chunks(
-        7,
-        |e| e.id.to_string(),
-        |rows| {
-            (rows.iter())
-                .map(|row| (row.id.to_owned(), row.before, row.certainty))
-                .collect::<Vec<_>>()
-        },
-    );
+    let runs = rows.chunks(7, Lang::En, str::to_owned, |rows| {
+        (rows.iter())
+            .map(|row| (row.id.to_owned(), row.before, row.certainty))
+            .collect::<Vec<_>>()
+    });
     let rows: Vec<_> = runs.unwrap().into_iter().flatten().collect();
     let mut out = Vec::new();
     for title in ["began", "ended", "changed"] {
@@ -140,15 +137,11 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
             let snap = query::snapshot(&whole, &at);
             assert_eq!(holding.entities, snap.entities.len(), "{date} {filter:?}");
             let mut rows = holding.rows;
-            let read = rows.chunks(
-                5,
-                |e| e.id.to_string(),
-                |rows| {
-                    (rows.iter())
-                        .map(|row| format!("{} {:?}", row.id, row.certainty))
-                        .collect::<Vec<_>>()
-                },
-            );
+            let read = rows.chunks(5, Lang::En, str::to_owned, |rows| {
+                (rows.iter())
+                    .map(|row| format!("{} {:?}", row.id, row.certainty))
+                    .collect::<Vec<_>>()
+            });
             let read: Vec<String> = read.unwrap().into_iter().flatten().collect();
             assert_eq!(read, expected[snap.entities.len()..], "{date} {filter:?}");
             nonempty += usize::from(!expected.is_empty());
@@ -307,7 +300,8 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
             cache::dated::changed(dir.path(), &standing),
         ];
         for read in rows {
-            let read = read.and_then(|mut rows| rows.chunks(64, |_| String::new(), |_| ()));
+            let read =
+                read.and_then(|mut rows| rows.chunks(64, Lang::En, |_| String::new(), |_| ()));
             match (read, rows_read) {
                 (Err(err), true) => assert!(err.to_string().contains(what), "{err}"),
                 (read, _) => assert!(read.is_ok() != rows_read),

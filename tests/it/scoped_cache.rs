@@ -7,6 +7,8 @@ use std::path::Path;
 
 use crate::common::{azawad, run};
 use actorgraph::cache::{self, CacheError, blocks};
+use actorgraph::export::Lang;
+use actorgraph::i18n;
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::query::{self, Filter};
 use actorgraph::{Graph, PartialDate, RelationKind};
@@ -415,7 +417,9 @@ fn a_scoped_read_checks_the_blocks_it_reads_and_only_those() {
     ];
     for rows in read {
         let mut rows = rows.unwrap().unwrap();
-        let err = rows.chunks(8, label, |rows| rows.len()).unwrap_err();
+        let err = rows
+            .chunks(8, Lang::En, label, |rows| rows.len())
+            .unwrap_err();
         assert!(
             err.to_string().contains("checksum mismatch in block"),
             "{err}"
@@ -619,7 +623,7 @@ fn a_read_for_a_question_answers_it_as_the_whole_graph() {
 
 /// What a row prints of a relation and of the entity at its other end: its id; its kind,
 /// dates, status, claimants and disputants; whether the actor is its source; the other end's
-/// id, kind, names and aliases.
+/// id and its short label in English.
 type Row = (String, String, bool, String, String);
 
 /// The row of `relation` in the table of `actor`'s relations, `other` at its other end, as
@@ -643,20 +647,21 @@ fn row(
             &relation.disputed_by[..]
         ),
         relation.source == actor.id,
-        format!("{} {:?}", other.id, other.kind),
-        format!("{:?} {:?}", other.names, other.aliases),
+        other.id.to_string(),
+        i18n::label(Lang::En, other).to_owned(),
     )
 }
 
-/// The label [`cache::rows::Rows::chunks`] is asked to give each entity in these tests.
-fn label(entity: &actorgraph::Entity) -> String {
-    format!("label of {}", entity.id)
+/// The label [`cache::rows::Rows::chunks`] is asked to make of each entity's short label in
+/// these tests.
+fn label(name: &str) -> String {
+    format!("label of {name}")
 }
 
 /// Checks that each entity `row` names has its label ([`label`]).
 fn assert_labelled(row: &cache::rows::Row) {
     for named in [row.source, row.target].iter().chain(&row.place) {
-        assert_eq!(named.label, label(named.entity));
+        assert_eq!(named.label, label(named.name));
     }
 }
 
@@ -677,12 +682,8 @@ fn read_row(row: &cache::rows::Row) -> Row {
             &row.disputed_by[..]
         ),
         row.outgoing,
-        format!("{} {:?}", row.other().entity.id, row.other().entity.kind),
-        format!(
-            "{:?} {:?}",
-            row.other().entity.names,
-            row.other().entity.aliases
-        ),
+        row.other().id.to_owned(),
+        row.other().name.to_owned(),
     )
 }
 
@@ -697,11 +698,26 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
             .expect("an id names one entity");
         assert_eq!(rows.entity(), Some(entity));
         assert_eq!(rows.len(), whole.incident(ix).len());
-        let read: Vec<Row> = (rows.chunks(3, label, |rows| {
+        let read: Vec<Row> = (rows.chunks(3, Lang::En, label, |rows| {
             rows.iter().map(read_row).collect::<Vec<_>>()
         }))
         .unwrap()
         .concat();
+        // Each end's short label in every output language is the one `i18n::label` makes.
+        for lang in [Lang::Ar, Lang::Fr] {
+            let named: Vec<(String, String)> = (rows.chunks(5, lang, label, |rows| {
+                (rows.iter())
+                    .flat_map(|row| [row.source, row.target])
+                    .map(|n| (n.id.to_owned(), n.name.to_owned()))
+                    .collect::<Vec<_>>()
+            }))
+            .unwrap()
+            .concat();
+            for (id, name) in named {
+                let e = whole.entity(whole.resolve(&id).unwrap());
+                assert_eq!(name, i18n::label(lang, e), "{id} {lang:?}");
+            }
+        }
         let expected: Vec<Row> = (whole.incident(ix).iter())
             .map(|&r| {
                 row(
@@ -734,7 +750,7 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
             .map(|p| graph.entity(graph.entity_ix(p.as_str()).unwrap()));
         (
             r.event.as_deref(),
-            place.map(|p| (&p.id, &p.names)),
+            place.map(|p| (p.id.to_string(), i18n::label(Lang::En, p).to_owned())),
             &r.summary,
         )
     });
@@ -750,9 +766,9 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
         ),
         format!("{} {} {:?}", r.source, r.target, line),
         format!(
-            "{:?} {:?}",
-            graph.entity(graph.ends(found.relation).0).names,
-            graph.entity(graph.ends(found.relation).1).names
+            "{} {}",
+            i18n::label(Lang::En, graph.entity(graph.ends(found.relation).0)),
+            i18n::label(Lang::En, graph.entity(graph.ends(found.relation).1))
         ),
     )
 }
@@ -761,7 +777,7 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
 fn read_answer_row(row: &cache::rows::Row, detail: cache::Detail) -> AnswerRow {
     assert_labelled(row);
     let line = (detail == cache::Detail::Timeline).then(|| {
-        let place = row.place.map(|p| (&p.entity.id, &p.entity.names));
+        let place = row.place.map(|p| (p.id.to_owned(), p.name.to_owned()));
         (row.event, place, row.summary)
     });
     (
@@ -781,14 +797,8 @@ fn read_answer_row(row: &cache::rows::Row, detail: cache::Detail) -> AnswerRow {
             "{:?}",
             (&row.claimed_by[..], &row.disputed_by[..], row.certainty)
         ),
-        format!(
-            "{} {} {:?}",
-            row.source.entity.id, row.target.entity.id, line
-        ),
-        format!(
-            "{:?} {:?}",
-            row.source.entity.names, row.target.entity.names
-        ),
+        format!("{} {} {:?}", row.source.id, row.target.id, line),
+        format!("{} {}", row.source.name, row.target.name),
     )
 }
 
@@ -805,7 +815,7 @@ fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run
                 .unwrap()
                 .expect("an id names one entity");
             assert_eq!(rows.entity(), Some(whole.entity(ix)));
-            let read = (rows.chunks(run, label, |rows| {
+            let read = (rows.chunks(run, Lang::En, label, |rows| {
                 rows.iter()
                     .map(|r| read_answer_row(r, detail))
                     .collect::<Vec<_>>()
@@ -873,16 +883,16 @@ fn assert_neighbors_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, r
             .unwrap()
             .expect("an id names one entity");
         assert_eq!(rows.entity(), Some(whole.entity(ix)));
-        let read = (rows.chunks(run, label, |rows| {
+        let read = (rows.chunks(run, Lang::En, label, |rows| {
             (rows.iter())
                 .map(|r| {
                     assert_labelled(r);
-                    let other = r.other().entity;
+                    let other = r.other();
                     (
                         r.id.to_owned(),
-                        format!("{} {:?}", other.id, other.names),
+                        format!("{} {}", other.id, other.name),
                         format!("{:?} {}", r.certainty, r.outgoing),
-                        r.part.map(|p| p.entity.id.to_string()),
+                        r.part.map(|p| p.id.to_string()),
                         format!("{:?}", (r.kind, r.start, r.end, r.status, r.negated)),
                     )
                 })
@@ -897,7 +907,7 @@ fn assert_neighbors_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, r
                 let near = whole.entity(n.part.unwrap_or(ix));
                 (
                     r.id.to_string(),
-                    format!("{} {:?}", other.id, other.names),
+                    format!("{} {}", other.id, i18n::label(Lang::En, other)),
                     format!("{:?} {}", n.certainty, r.source == near.id),
                     n.part.map(|p| whole.entity(p).id.to_string()),
                     format!("{:?}", (r.kind, r.start, r.end, r.status, r.negated)),
@@ -1085,7 +1095,7 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
     let whole = load(&GraphFiles::read_dir(data).unwrap()).unwrap();
     let hub = whole.resolve("hub").unwrap();
     let mut rows = cache::rows::rows(data, "hub").unwrap().unwrap();
-    let read: Vec<Row> = (rows.chunks(1024, label, |rows| {
+    let read: Vec<Row> = (rows.chunks(1024, Lang::En, label, |rows| {
         rows.iter().map(read_row).collect::<Vec<_>>()
     }))
     .unwrap()
@@ -1245,4 +1255,57 @@ fn a_damaged_record_of_a_large_ego_network_is_refused() {
     fs::write(cache::path(dir), &original[..original.len() - 1]).unwrap();
     let err = cache::scoped::read_ego(dir, "spoke-1", 2, &none).unwrap_err();
     assert!(err.to_string().contains("truncated or padded"), "{err}");
+}
+
+/// The label part (it ends the body, so the file's last bytes are its last entry's): an
+/// entry altered is refused by the block's checksum when a row reads it, and the command line
+/// falls back to a read without rows, with the same output; a truncated cache and a stale
+/// one are refused before any row is read.
+#[test]
+fn a_damaged_truncated_or_stale_label_part_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    chain(dir.path(), n);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    let last = format!("actor-{}", n - 2);
+    let labels = || -> Result<Vec<(String, String)>, CacheError> {
+        let mut rows = cache::rows::rows(dir.path(), &last)?.unwrap();
+        let runs = rows.chunks(8, Lang::En, label, |rows| {
+            (rows.iter())
+                .map(|row| (row.other().id.to_owned(), row.other().name.to_owned()))
+                .collect::<Vec<_>>()
+        })?;
+        Ok(runs.concat())
+    };
+    let sound = labels().unwrap();
+    let expected = [n - 3, n - 1].map(|i| (format!("actor-{i}"), format!("Actor {i}")));
+    assert_eq!(sound, expected);
+    let path = dir.path().to_str().unwrap();
+    let cold = run(&["show", &last, "--data", path, "--no-cache"]);
+
+    // The last entry's last byte altered: its block's checksum refuses it.
+    let mut bytes = original.clone();
+    *bytes.last_mut().unwrap() ^= 1;
+    fs::write(&file, &bytes).unwrap();
+    let err = labels().unwrap_err();
+    assert!(
+        err.to_string().contains("checksum mismatch in block"),
+        "{err}"
+    );
+    // The command line falls back to a read that does not need the rows, same output.
+    let out = run(&["show", &last, "--data", path]);
+    assert!(out.status.success());
+    assert_eq!(out.stdout, cold.stdout);
+
+    fs::write(&file, &original[..original.len() - 1]).unwrap();
+    let err = labels().unwrap_err();
+    assert!(err.to_string().contains("truncated or padded"), "{err}");
+
+    fs::write(&file, &original).unwrap();
+    assert_eq!(labels().unwrap(), sound);
+    edit_an_input(dir.path());
+    let err = labels().unwrap_err();
+    assert!(matches!(err, CacheError::Stale(_)), "{err}");
 }
