@@ -5,7 +5,7 @@
 use std::fs;
 
 use crate::common::{find_once, run};
-use crate::scoped_cache::{chain, damage_summary, edit_an_input};
+use crate::scoped_cache::{chain, damage_summary, edit_an_input, indexed_chain};
 use actorgraph::cache::{self, CacheError, Detail};
 use actorgraph::export::Lang;
 use actorgraph::load::{GraphFiles, load};
@@ -258,12 +258,8 @@ fn dated_section(bytes: &[u8], n: usize) -> usize {
 
 #[test]
 fn a_damaged_truncated_or_stale_dated_section_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
     let n = 3000;
-    chain(dir.path(), n);
-    cache::index(dir.path()).unwrap().1.unwrap();
-    let file = cache::path(dir.path());
-    let original = fs::read(&file).unwrap();
+    let (dir, file, original) = indexed_chain(n);
     let at = dated_section(&original, n);
     let during = Filter::during(period("2012"));
     let standing = Standing::new(&Filter::default(), period("2011"), period("2013"));

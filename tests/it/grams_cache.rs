@@ -8,7 +8,7 @@ use std::fs;
 use proptest::prelude::*;
 
 use crate::common::{find_once, run};
-use crate::scoped_cache::chain;
+use crate::scoped_cache::indexed_chain;
 use actorgraph::Graph;
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
@@ -141,12 +141,8 @@ fn lookup_section(bytes: &[u8], n: usize) -> usize {
 
 #[test]
 fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
     let n = 3000;
-    chain(dir.path(), n);
-    cache::index(dir.path()).unwrap().1.unwrap();
-    let file = cache::path(dir.path());
-    let original = fs::read(&file).unwrap();
+    let (dir, file, original) = indexed_chain(n);
     let holding = |text: &str| cache::scoped::holding(dir.path(), text).map(|found| found.unwrap());
     // Every key holds `tor`, the last trigram: its postings, every key's position, lie at the
     // end of the section, in blocks of their own.

@@ -371,6 +371,17 @@ fn write_graph(dir: &Path, entities: &[serde_json::Value], relations: &[serde_js
     write("sources.json", &[]);
 }
 
+/// A temporary graph folder holding [`chain`] of `n` actors, indexed: the folder, its cache
+/// file and the cache's bytes as written (to damage and restore).
+pub(crate) fn indexed_chain(n: usize) -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    chain(dir.path(), n);
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let file = cache::path(dir.path());
+    let original = fs::read(&file).unwrap();
+    (dir, file, original)
+}
+
 pub(crate) fn chain(dir: &Path, n: usize) {
     let entities: Vec<_> = (0..n)
         .map(|i| {
@@ -1263,12 +1274,8 @@ fn a_damaged_record_of_a_large_ego_network_is_refused() {
 /// one are refused before any row is read.
 #[test]
 fn a_damaged_truncated_or_stale_label_part_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
     let n = 3000;
-    chain(dir.path(), n);
-    cache::index(dir.path()).unwrap().1.unwrap();
-    let file = cache::path(dir.path());
-    let original = fs::read(&file).unwrap();
+    let (dir, file, original) = indexed_chain(n);
     let last = format!("actor-{}", n - 2);
     let labels = || -> Result<Vec<(String, String)>, CacheError> {
         let mut rows = cache::rows::rows(dir.path(), &last)?.unwrap();
