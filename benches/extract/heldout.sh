@@ -25,7 +25,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [ar-libya9]=2019-05-23 [ar-kirkuk9]=2017-10-17 [fr-mozambique9]=2021-08-09
   [fr-burkina9]=2022-10-03 [en-bosnia9]=1995-07-13 [en-rwanda9]=1994-04-22
   [ar-hodeidah10]=2018-06-14 [ar-idlib10]=2020-02-28 [ar-sinai10]=2018-02-10
-  [fr-guinee10]=2021-09-06 [fr-pool10]=2017-12-24 [en-kunduz10]=2015-09-29)
+  [fr-guinee10]=2021-09-06 [fr-pool10]=2017-12-24 [en-kunduz10]=2015-09-29
+  [ar-naharbared11]=2007-05-22 [ar-basra11]=2008-03-31 [ar-inamenas11]=2013-01-17
+  [fr-anjouan11]=2008-03-27 [fr-madagascar11]=2009-03-18 [en-aceh11]=2005-08-15)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
