@@ -222,6 +222,9 @@ pub(crate) enum Meaning {
     /// after it is a verb, never a noun ("a attaqué" is the verb, though its key is the
     /// noun "attaque"'s).
     Auxiliary,
+    /// The mark of an infinitive ("to"): a verb form that is also the infinitive
+    /// ([`Trigger::finite`]) right after it states no act ("threatened to kill").
+    Infinitive,
     Passive,
     Relative,
     Locative,
@@ -380,6 +383,11 @@ pub(crate) struct Trigger {
     /// An Arabic title carrying its holder's possessive pronoun ("زعيمها X", its leader X;
     /// "المتحدث باسمه X", its spokesman X): the holder is the actor the pronoun stands for.
     pub owned: bool,
+    /// An English verb form that is also the infinitive ("control", "hold", "kill"): it
+    /// states an act only when no infinitive's mark ([`Meaning::Infinitive`], "to") stands
+    /// right before it ("the rebels who control Kidal", not "threatened to kill",
+    /// "vowed to retake").
+    pub finite: bool,
     /// The title of a head of state or government ("president", "رئيس الوزراء"): a state's
     /// adjective right after it (right before it in English: "Georgian President X") names
     /// the state the person after it leads ("الرئيس الجورجي X", "le président ukrainien X").
@@ -739,6 +747,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "place" => Meaning::Place,
         "determiner" => Meaning::Determiner,
         "auxiliary" => Meaning::Auxiliary,
+        "infinitive" => Meaning::Infinitive,
         "passive" => Meaning::Passive,
         "relative" => Meaning::Relative,
         "locative" => Meaning::Locative,
@@ -842,6 +851,7 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
         state: false,
         fires: false,
         owned: false,
+        finite: false,
         label: format!("{} {}", kind.as_str(), args[1]),
     };
     for flag in &args[2..] {
@@ -870,6 +880,8 @@ fn trigger(args: &[&str]) -> Result<Trigger, String> {
             trigger.fires = true;
         } else if *flag == "owned" {
             trigger.owned = true;
+        } else if *flag == "finite" {
+            trigger.finite = true;
         } else if let Some(word) = flag.strip_prefix("with=") {
             trigger.with = words_of(word).pop();
         } else {

@@ -5141,6 +5141,37 @@ mod tests {
     }
 
     #[test]
+    fn an_english_present_that_is_also_the_infinitive_states_an_act_only_as_a_verb() {
+        // The plural present, in a restrictive relative clause or a main clause.
+        assert_eq!(
+            read(
+                Lang::En,
+                "The MNLA fighters who hold Menaka attacked Kidal."
+            ),
+            ["control mnla menaka - -", "attack mnla kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine and the MNLA control Kidal."),
+            ["control mnla kidal - -", "control ansar-dine kidal - -"]
+        );
+        // After "to" it is an infinitive: asked, threatened or vowed, not done.
+        for text in [
+            "The MNLA vowed to retake Gao.",
+            "The MNLA refused to withdraw from Kidal.",
+        ] {
+            assert_eq!(read(Lang::En, text), [] as [&str; 0], "{text}");
+        }
+        assert_eq!(
+            read(Lang::En, "Ansar Dine sought to control Kidal."),
+            ["goal ansar-dine kidal - -"]
+        );
+        assert_eq!(
+            read(Lang::En, "Ansar Dine threatened to attack the MNLA."),
+            ["threat ansar-dine mnla - -"]
+        );
+    }
+
+    #[test]
     fn the_genitive_of_an_attack_is_its_agent() {
         // "هجوم X": X attacked; the army before it did not attack X.
         let found = read(Lang::Ar, "انهار الجيش المالي أمام هجوم حركة أنصار الدين.");

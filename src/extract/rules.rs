@@ -203,6 +203,9 @@ pub(crate) fn markers(
                         && m.triggers
                             .last()
                             .is_some_and(|(_, end, x)| *end == i && x.pos == Pos::Verb) => {}
+                // "threatened to kill", "vowed to retake": an infinitive states no act.
+                Meaning::Trigger(t)
+                    if t.finite && i > first && word_before(lexicon, i, &Meaning::Infinitive) => {}
                 // "a attaqué", "has attacked": a word right after an auxiliary is a verb.
                 Meaning::Trigger(t)
                     if t.pos == Pos::Noun
@@ -367,7 +370,7 @@ fn plain_words(tokens: &[Token], mentions: &[Mention], from: usize, to: usize) -
 }
 
 /// Whether a one-word phrase meaning `meaning` stands right before token `i`: a determiner
-/// ("le", "the") or an auxiliary ("a", "ont", "has").
+/// ("le", "the"), an auxiliary ("a", "ont", "has") or an infinitive's mark ("to").
 fn word_before(lexicon: &Matches, i: usize, meaning: &Meaning) -> bool {
     lexicon[i - 1]
         .iter()
