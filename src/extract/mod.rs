@@ -5172,6 +5172,37 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_restrictive_relative_clause_is_its_antecedent_s() {
+        // The name inside the clause is its verb's object; the antecedent does the rest.
+        for (lang, text, first) in [
+            (
+                Lang::Ar,
+                "شن المقاتلون الإسلامويون الذين يديرون جبال أدرار إيفوغاس هجوما على مدينة كيدال.",
+                "administration islamists adrar-des-ifoghas - -",
+            ),
+            (
+                Lang::Fr,
+                "Les islamistes qui contrôlent Tombouctou ont lancé une attaque contre Kidal.",
+                "control islamists timbuktu - -",
+            ),
+            (
+                Lang::En,
+                "The Islamists who run the Adrar des Ifoghas launched attacks on Kidal.",
+                "administration islamists adrar-des-ifoghas - -",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert_eq!(found, [first, "attack islamists kidal - -"], "{text}");
+        }
+        // A pronoun taking up the antecedent makes the name inside the clause its subject.
+        let found = read(
+            Lang::Ar,
+            "المدن التي يسيطر عليها أنصار الدين شهدت هجمات على الحركة الوطنية لتحرير أزواد.",
+        );
+        assert!(starts(&found, "attack ansar-dine mnla"), "{found:?}");
+    }
+
+    #[test]
     fn the_genitive_of_an_attack_is_its_agent() {
         // "هجوم X": X attacked; the army before it did not attack X.
         let found = read(Lang::Ar, "انهار الجيش المالي أمام هجوم حركة أنصار الدين.");

@@ -1848,18 +1848,32 @@ impl Sentence<'_> {
     /// "X, which fights Y, carried out attacks", "X، التي تقاتل Y، تشن هجمات") is the
     /// clause's, not the source of a noun in or after that clause; the clause's antecedent is
     /// (none when no name stands right before the pronoun).
+    ///
+    /// A restrictive clause, the pronoun right after its antecedent ("the Islamists who run
+    /// the Adrar des Ifoghas launched attacks on Kidal", "شن المقاتلون الإسلامويون الذين
+    /// يديرون جبال X هجوما على Y"), gives its antecedent too, unless a pronoun in the clause
+    /// takes up the antecedent as an object ("المدن التي يسيطر عليها X": X is the clause's
+    /// subject).
     fn noun_source(&self, s: usize, a: usize) -> Option<usize> {
         let first = self.mentions[s].first;
         let relative = self.markers.relative.iter().rev().find(|&&r| {
             r < first
                 && r > self.first
-                && self.tokens[r - 1].kind == Kind::Clause
+                && (self.tokens[r - 1].kind == Kind::Clause || self.restrictive(r, first))
                 && !self.clause_between(r, first)
         });
         match relative {
-            Some(&r) if r < a => self.antecedent(r),
+            Some(&r) if r < a && self.tokens[r - 1].kind == Kind::Clause => self.antecedent(r),
+            Some(&r) if r < a => self.mentions.iter().position(|m| m.last == r),
             _ => Some(s),
         }
+    }
+
+    /// True when the relative pronoun at token `r` opens a restrictive clause right after a
+    /// name, with no pronoun before token `to` taking the name up as an object (عليها).
+    fn restrictive(&self, r: usize, to: usize) -> bool {
+        self.mentions.iter().any(|m| m.last == r)
+            && !self.markers.resumptive.iter().any(|&p| p > r && p < to)
     }
 
     /// True when mention `m` is the object of a preposition or of a verb: a locative,
