@@ -130,6 +130,22 @@ impl Gazetteer {
         }
         best.filter(|(_, e)| *e != usize::MAX)
     }
+
+    /// True when a name of the words `first..last` starts with the word at `first` as
+    /// written, no clitic taken off ("واشنطن", "وزارة الدفاع": no "and" on them).
+    pub(crate) fn whole(&self, tokens: &[Token], first: usize, last: usize) -> bool {
+        self.by_first
+            .get(&tokens[first].key)
+            .into_iter()
+            .flatten()
+            .any(|(words, _, _)| {
+                words.len() == last - first
+                    && words[1..]
+                        .iter()
+                        .zip(&tokens[first + 1..last])
+                        .all(|(w, t)| *w == t.key)
+            })
+    }
 }
 
 /// True for a name written as an acronym: one word of two to six Latin capitals ("AU",

@@ -267,7 +267,7 @@ impl<'g> Extractor<'g> {
     /// Linear in the text; never panics; every span is in range and on character boundaries
     /// of `text`.
     pub fn extract(&self, document: &str, text: &str, anchor: Option<PartialDate>) -> Extraction {
-        let tokens = tokens::tokenize(text);
+        let mut tokens = tokens::tokenize(text);
         let matches = self.lexicon.at_each(&tokens);
         let dates = dates::scan(&matches, &tokens, anchor);
         let latin = self.lang != Lang::Ar;
@@ -296,6 +296,17 @@ impl<'g> Extractor<'g> {
                 .collect();
             let mut mentions =
                 mentions::find(&self.gazetteer, &matches, latin, &tokens, s.first, s.last);
+            // "واشنطن", "وزارة الدفاع": a name whose first word begins with و as written
+            // (kept in its key: "والجزائر" is keyed without it) carries no conjunction.
+            for m in &mentions {
+                let t = &tokens[m.first];
+                if t.conjunction
+                    && t.key.starts_with('و')
+                    && self.gazetteer.whole(&tokens, m.first, m.last)
+                {
+                    tokens[m.first].conjunction = false;
+                }
+            }
             // "le 24 janvier": a name inside a date is the date's word (General Janvier is
             // not named there).
             mentions.retain(|m| {
@@ -5200,6 +5211,52 @@ mod tests {
             "المدن التي يسيطر عليها أنصار الدين شهدت هجمات على الحركة الوطنية لتحرير أزواد.",
         );
         assert!(starts(&found, "attack ansar-dine mnla"), "{found:?}");
+    }
+
+    #[test]
+    fn names_joined_to_a_subject_after_its_verb_are_subjects_too() {
+        // "France attacked Chad" is no reading of a coordinated subject.
+        assert_eq!(
+            read(Lang::Ar, "هاجمت فرنسا وتشاد الإسلامويين في كيدال."),
+            ["attack chad islamists - -", "attack france islamists - -"]
+        );
+        assert_eq!(
+            read(
+                Lang::Ar,
+                "دعمت القوات الفرنسية والقوات التشادية الجيش المالي."
+            ),
+            [
+                "support chadian-armed-forces malian-army - -",
+                "support french-armed-forces malian-army - -"
+            ]
+        );
+        assert_eq!(
+            read(Lang::Ar, "هاجمت فرنسا وتشاد في كيدال."),
+            [] as [&str; 0]
+        );
+        // Of a symmetric kind they are the two sides.
+        assert!(starts(
+            &read(
+                Lang::Ar,
+                "اشتبكت القوات المالية والحركة الوطنية لتحرير أزواد في غاو."
+            ),
+            "conflict malian-army mnla"
+        ));
+    }
+
+    #[test]
+    fn a_name_written_with_a_first_letter_waw_carries_no_conjunction() {
+        // "واشنطن" is no "and" + "اشنطن": Ankara accuses Washington, not Ankara and
+        // Washington accusing someone.
+        let graph = builtin_with(
+            r#"{"id": "usa", "kind": "state", "names": {"en": "United States", "ar": "الولايات المتحدة", "fr": "États-Unis"}, "aliases": ["واشنطن", "Washington"], "description": "A state."}"#,
+        );
+        let found = read_in(
+            &graph,
+            Lang::Ar,
+            "واتهمت الحركة الوطنية لتحرير أزواد واشنطن، التي تدعم الجيش المالي، بتجاهل الهجمات.",
+        );
+        assert!(starts(&found, "denunciation mnla usa"), "{found:?}");
     }
 
     #[test]

@@ -1000,8 +1000,26 @@ impl Sentence<'_> {
             && !relative_verb
             && let Some(s) = first_after
         {
+            // "هاجمت فرنسا وتشاد الإسلامويين": names joined to the subject after the verb
+            // are subjects too, never its object; the last stands for them (the caller reads
+            // its co-subjects). Of a symmetric kind they are the two sides ("اشتبكت X وY").
+            // When the kinds refuse the last as a subject ("كتائب من مصراتة والزنتان"), the
+            // first alone is read, with the objects after the joined names.
+            let mut last = s;
+            while !symmetric && self.mentions.get(last + 1).is_some() && self.joined(last, last + 1)
+            {
+                last += 1;
+            }
+            if last != s {
+                let end = self.mentions[last].last;
+                out.extend(self.object_readings(last, end, trigger, "verb-vso", 0.7));
+            }
             let after_subject = self.mentions[s].last;
-            out.extend(self.object_readings(s, after_subject, trigger, "verb-vso", 0.7));
+            let readings = self.object_readings(s, after_subject, trigger, "verb-vso", 0.7);
+            out.extend(readings.into_iter().filter(|r| r.target > last));
+            if last != s {
+                return;
+            }
             // Verb-object-subject, which Arabic allows when the subject is long or
             // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
             // the kinds refuse the usual order (the caller tries readings in turn).
