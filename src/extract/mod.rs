@@ -316,6 +316,7 @@ impl<'g> Extractor<'g> {
             });
             self.possessive_forces(&tokens, &matches, &mut mentions);
             self.adjective_forces(&tokens, &mut mentions);
+            self.joined_adjective_forces(&tokens, &matches, &mut mentions);
             self.armed_means(&tokens, &matches, (s.first, s.last), &mut mentions);
             self.front_lines(&tokens, &mut mentions);
             self.state_adjuncts(&tokens, &matches, &mut mentions);
@@ -866,6 +867,90 @@ impl<'g> Extractor<'g> {
                 m.who = Who::Known(force);
             }
         }
+    }
+
+    /// "القوات الفرنسية والتشادية", "les forces françaises et tchadiennes", "French and
+    /// Chadian troops": a state's adjective joined by "and" to the adjective of an armed
+    /// force's name shares its noun, and names the armed force of its own state (when the
+    /// graph gives that state exactly one). It stands as that force's mention, joined to the
+    /// name, so each is a side of what the sentence tells of them ("French and Chadian
+    /// troops attacked": both did).
+    fn joined_adjective_forces(
+        &self,
+        tokens: &[tokens::Token],
+        matches: &lexicon::Matches,
+        mentions: &mut Vec<mentions::Mention>,
+    ) {
+        let and = |i: usize| {
+            matches[i]
+                .iter()
+                .any(|(n, p)| *n == 1 && p.meaning == lexicon::Meaning::And)
+        };
+        let free = |mentions: &[mentions::Mention], i: usize| {
+            !mentions.iter().any(|m| m.first <= i && i < m.last)
+        };
+        let mut found = Vec::new();
+        for m in mentions.iter() {
+            if self.kind_of(&m.who) != Some(EntityKind::ArmedForce)
+                || m.resolved
+                || self.demonym_in(tokens, m).is_none()
+            {
+                continue;
+            }
+            // Each adjective of the list, outward from the name: after it in Arabic ("و" on
+            // the adjective, the article agreeing) and French ("et"), before it in English.
+            let mut at = Vec::new();
+            match self.lang {
+                Lang::En => {
+                    let mut i = m.first;
+                    while i >= 2 && and(i - 1) && self.demonym_of(&tokens[i - 2]).is_some() {
+                        at.push(i - 2);
+                        i -= 2;
+                    }
+                }
+                Lang::Ar => {
+                    let mut i = m.last;
+                    while i < tokens.len()
+                        && tokens[i].conjunction
+                        && tokens[i].definite == tokens[m.last - 1].definite
+                        && self.demonym_of(&tokens[i]).is_some()
+                    {
+                        at.push(i);
+                        i += 1;
+                    }
+                }
+                Lang::Fr => {
+                    let mut i = m.last;
+                    while i + 1 < tokens.len()
+                        && and(i)
+                        && self.demonym_of(&tokens[i + 1]).is_some()
+                    {
+                        at.push(i + 1);
+                        i += 2;
+                    }
+                }
+            }
+            for i in at {
+                let Some(state) = self.demonym_of(&tokens[i]) else {
+                    continue;
+                };
+                if let Some(&force) = self.forces.get(&state)
+                    && free(mentions, i)
+                {
+                    found.push(mentions::Mention {
+                        first: i,
+                        last: i + 1,
+                        start: tokens[i].start,
+                        end: tokens[i].end,
+                        who: Who::Known(force),
+                        resolved: false,
+                        beside: None,
+                    });
+                }
+            }
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// The state's adjective beside the noun at tokens `from..to` of the sentence
@@ -5242,6 +5327,39 @@ mod tests {
             ),
             "conflict malian-army mnla"
         ));
+    }
+
+    #[test]
+    fn a_state_s_adjective_joined_to_a_force_s_names_its_own_state_s_force() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "French and Chadian troops attacked the Islamists in Kidal.",
+            ),
+            (
+                Lang::Fr,
+                "Les troupes françaises et tchadiennes ont attaqué les islamistes à Kidal.",
+            ),
+            (
+                Lang::Ar,
+                "هاجمت القوات الفرنسية والتشادية الإسلامويين في كيدال.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                starts(&found, "attack french-armed-forces islamists")
+                    && starts(&found, "attack chadian-armed-forces islamists")
+                    && found.len() == 2,
+                "{text}: {found:?}"
+            );
+        }
+        assert_eq!(
+            read(Lang::En, "The MNLA supported French and Chadian troops."),
+            [
+                "support mnla french-armed-forces - -",
+                "support mnla chadian-armed-forces - -"
+            ]
+        );
     }
 
     #[test]
