@@ -332,6 +332,32 @@ impl BlockReader {
         Ok(())
     }
 
+    /// Lets the pages of the mapped body bytes `from..to` (rounded out to whole pages) leave the
+    /// process's resident set: for a read of thousands of records scattered over most of a
+    /// large cache, which has decoded a part of them and will not read those bytes again, so
+    /// that its peak holds one part's pages, not every page it touched. The pages stay in the
+    /// page cache; bytes lent before are still valid and read the same (a later use faults
+    /// them back in from the file), and blocks checked stay checked. Nothing happens for bytes
+    /// read into buffers, or when the system declines.
+    pub fn release(&self, from: u64, to: u64) {
+        let map = match &self.backing {
+            Backing::Map(map) => map,
+            Backing::Read(read) => match read.map.get() {
+                Some(map) => map,
+                None => return,
+            },
+        };
+        let to = to.min(self.len);
+        if from >= to {
+            return;
+        }
+        let (at, len) = (self.start + from as usize, (to - from) as usize);
+        // SAFETY: the mapping is shared and read-only, of a file never written in place
+        // ([`map`]): dropping its pages changes no byte it shows, since a later read faults
+        // the same bytes back in from the file; nothing is written through it.
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    }
+
     /// Block `i` of the body, read from the file and checked the first time it is asked for.
     fn block<'r>(&self, read: &'r ReadBlocks, i: usize) -> Result<&'r [u8], CacheError> {
         let slot = &read.blocks[i];
