@@ -520,8 +520,10 @@ impl Lookup {
             .map(|(k, &i)| Ok((k, self.relation_span(i)?)))
             .collect::<Result<Vec<_>, CacheError>>()?;
         spans.sort_unstable_by_key(|&(_, (from, _))| from);
-        // Where the bytes not yet released start: each part's pages, and those mapped around
-        // them since the last part, leave the resident set once the part is read.
+        // The tables that told where the records lie are not read again; each part's pages,
+        // and those mapped around them since the part before, leave the resident set once
+        // the part is read.
+        self.reader.release(0, self.reader.body_len());
         let mut kept = 0;
         for part in spans.chunks(PART_RECORDS) {
             let bounds: Vec<(u64, u64)> = part.iter().map(|&(_, span)| span).collect();

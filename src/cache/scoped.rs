@@ -408,8 +408,11 @@ const PARALLEL_RECORDS: usize = 1024;
 
 /// How many entities' incident lists [`read_ego`] checks (on every core) and reads at once,
 /// before their pages leave the resident set: the lists of a depth-2 network's last level,
-/// tens of MB, are then never resident together.
-const LIST_PART: usize = 128;
+/// tens of MB, are then never resident together. Few, because a fault maps the whole large
+/// folio of the page cache around a block: at L, after `cat` of the cache, 128 lists
+/// scattered over the incident section mapped 60 MB of it (the read's peak 69 MB); with 32
+/// the read's peak is 61 MB.
+const LIST_PART: usize = 32;
 
 /// How many rounds [`Scope::relations`] decodes records on every core, each after decoding the
 /// entities the records of the round before named but were not decoded: a relation refers
@@ -613,8 +616,6 @@ impl Scope {
             take(round, &mut decoded, &mut failed);
             Ok(())
         })?;
-        // The tables that told where the records lie are not read again either.
-        self.release();
         for _ in 1..DECODE_ROUNDS {
             let absent: Vec<usize> = failed.iter().filter_map(|&(_, entity)| entity).collect();
             // A damaged record names no entity: it is decoded again below, to tell why.
