@@ -410,8 +410,8 @@ const PARALLEL_RECORDS: usize = 1024;
 /// before their pages leave the resident set: the lists of a depth-2 network's last level,
 /// tens of MB, are then never resident together. Few, because a fault maps the whole large
 /// folio of the page cache around a block: at L, after `cat` of the cache, 128 lists
-/// scattered over the incident section mapped 60 MB of it (the read's peak 69 MB); with 32
-/// the read's peak is 61 MB.
+/// scattered over the incident section mapped 59 MiB of it (the read's peak 68 MiB); with
+/// 32 the read's peak is 60 MiB.
 const LIST_PART: usize = 32;
 
 /// How many rounds [`Scope::relations`] decodes records on every core, each after decoding the
