@@ -332,6 +332,32 @@ impl BlockReader {
         Ok(())
     }
 
+    /// Lets the pages of the mapped body bytes `from..to` (rounded out to whole pages) leave the
+    /// process's resident set: for a read of thousands of records scattered over most of a
+    /// large cache, which has decoded a part of them and will not read those bytes again, so
+    /// that its peak holds one part's pages, not every page it touched. The pages stay in the
+    /// page cache; bytes lent before are still valid and read the same (a later use faults
+    /// them back in from the file), and blocks checked stay checked. Nothing happens for bytes
+    /// read into buffers, or when the system declines.
+    pub fn release(&self, from: u64, to: u64) {
+        let map = match &self.backing {
+            Backing::Map(map) => map,
+            Backing::Read(read) => match read.map.get() {
+                Some(map) => map,
+                None => return,
+            },
+        };
+        let to = to.min(self.len);
+        if from >= to {
+            return;
+        }
+        let (at, len) = (self.start + from as usize, (to - from) as usize);
+        // SAFETY: the mapping is shared and read-only, of a file never written in place
+        // ([`map`]): dropping its pages changes no byte it shows, since a later read faults
+        // the same bytes back in from the file; nothing is written through it.
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    }
+
     /// Block `i` of the body, read from the file and checked the first time it is asked for.
     fn block<'r>(&self, read: &'r ReadBlocks, i: usize) -> Result<&'r [u8], CacheError> {
         let slot = &read.blocks[i];
@@ -415,6 +441,40 @@ mod tests {
         assert_eq!(r.u32(1).unwrap(), u32::from_le_bytes([1, 2, 3, 4]));
         assert!(r.bytes(5, body.len() as u64 + 1).is_err());
         assert!(check_all(&body, &hashes(&body)).is_ok());
+    }
+
+    /// Released pages read back the same bytes, through slices lent before and reads after;
+    /// blocks checked stay checked and one not yet read is still checked (and refused when
+    /// damaged); a release outside the body, or of a reader of blocks in buffers, does
+    /// nothing.
+    #[test]
+    fn released_bytes_read_back_the_same_and_stay_checked() {
+        let body: Vec<u8> = (0..4 * BLOCK_SIZE + 100).map(|i| (i % 241) as u8).collect();
+        let mut damaged = vec![7; 33];
+        damaged.extend_from_slice(&body);
+        damaged[33 + 3 * BLOCK_SIZE + 1] ^= 1;
+        let r = reader(&damaged, 33, hashes(&body));
+        let len = body.len() as u64;
+        let lent = r.bytes(10, 2 * BLOCK_SIZE as u64 + 5).unwrap();
+        r.release(0, len);
+        r.release(5, 3);
+        r.release(len - 1, len + 4096);
+        assert_eq!(lent, &body[10..2 * BLOCK_SIZE + 5]);
+        assert_eq!(r.bytes(0, 100).unwrap(), &body[..100]);
+        assert!(r.checked[0].get() && r.checked[2].get() && !r.checked[3].get());
+        let err = r.bytes(3 * BLOCK_SIZE as u64, len).unwrap_err();
+        assert!(err.to_string().contains("block 3"), "{err}");
+
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&damaged).unwrap();
+        let r = BlockReader::read(file, damaged.len() as u64, 33, len, hashes(&body)).unwrap();
+        let lent = r.bytes(5, 9).unwrap();
+        r.release(0, len);
+        assert_eq!(lent, &body[5..9]);
+        assert_eq!(
+            r.bytes(BLOCK_SIZE as u64, BLOCK_SIZE as u64 + 3).unwrap(),
+            &body[BLOCK_SIZE..BLOCK_SIZE + 3]
+        );
     }
 
     #[test]

@@ -520,6 +520,11 @@ impl Lookup {
             .map(|(k, &i)| Ok((k, self.relation_span(i)?)))
             .collect::<Result<Vec<_>, CacheError>>()?;
         spans.sort_unstable_by_key(|&(_, (from, _))| from);
+        // The tables that told where the records lie are not read again; each part's pages,
+        // and those mapped around them since the part before, leave the resident set once
+        // the part is read.
+        self.reader.release(0, self.reader.body_len());
+        let mut kept = 0;
         for part in spans.chunks(PART_RECORDS) {
             let bounds: Vec<(u64, u64)> = part.iter().map(|&(_, span)| span).collect();
             self.reader.check_spans(&bounds)?;
@@ -527,6 +532,9 @@ impl Lookup {
                 .map(|&(k, (from, to))| Ok((k, self.reader.bytes(from, to)?)))
                 .collect::<Result<Vec<_>, CacheError>>()?;
             read(&records)?;
+            let end = bounds.iter().map(|&(_, to)| to).max().unwrap_or(kept);
+            self.reader.release(kept, end);
+            kept = kept.max(end);
         }
         Ok(())
     }
