@@ -28,16 +28,19 @@ struct FindJson<'a> {
 /// never back to `find`.
 ///
 /// From an up-to-date cache, only the entities `text` reaches are read, found through the
-/// cache's sorted name keys by the one matcher ([`cache::scoped::holding`]); when none is,
-/// the suggestions come from the same keys, in the same read.
+/// cache's sorted name keys by the one matcher, with their matches
+/// ([`cache::scoped::holding`]); when none is, the suggestions come from the same keys, in
+/// the same read.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
     let read = |dir: &Path| cache::scoped::holding(dir, text).map(Some);
-    let graph = match scoped(global, read) {
-        Some(Ok(graph)) => leak(graph),
+    let (graph, found) = match scoped(global, read) {
+        Some(Ok((graph, found))) => (leak(graph), found),
         Some(Err(unknown)) => return Err(nothing_found(text, unknown)),
-        None => load_graph(global)?,
+        None => {
+            let graph = load_graph(global)?;
+            (graph, graph.names().search(text))
+        }
     };
-    let found = graph.names().search(text);
     if found.is_empty() {
         let error = graph.resolve(text).err().unwrap_or(NameError::Unknown {
             query: text.to_owned(),

@@ -66,6 +66,23 @@ pub fn fold(text: &str, mut emit: impl FnMut(char, usize)) {
 /// other implementation that looks the pieces up per character ([`piece`]) and collapses
 /// separators the same way folds exactly as [`fold`] does.
 fn pieces(original: char, mut emit: impl FnMut(Option<char>)) {
+    // An ASCII character has no compatibility decomposition, is no combining mark and
+    // lowercases to one ASCII character: the general path below, without its table lookups
+    // (`pieces_in_general` in the tests checks every ASCII character).
+    if original.is_ascii() {
+        match fold_char(original) {
+            Fold::Drop => {}
+            Fold::Space => emit(None),
+            Fold::Keep(c) => emit(Some(c.to_ascii_lowercase())),
+        }
+        return;
+    }
+    pieces_in_general(original, emit);
+}
+
+/// [`pieces`] of any character: its compatibility decomposition, without combining marks,
+/// each part folded by [`fold_char`] and lowercased.
+fn pieces_in_general(original: char, mut emit: impl FnMut(Option<char>)) {
     decompose_compatible(original, |c| {
         if is_combining_mark(c) {
             return;
@@ -236,6 +253,16 @@ mod tests {
         assert_eq!(key("للحركة"), key("حركة"));
         // Too short to carry an article: kept whole.
         assert_eq!(key("الي"), "الي");
+    }
+
+    #[test]
+    fn ascii_folds_as_any_character_does() {
+        for c in (0..128u8).map(char::from) {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            pieces(c, |p| fast.push(p));
+            pieces_in_general(c, |p| general.push(p));
+            assert_eq!(fast, general, "{c:?}");
+        }
     }
 
     proptest! {
