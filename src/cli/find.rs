@@ -74,17 +74,21 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
         ]
         .map(word);
         let mut table = Table::new(&header).keep_whole(1);
+        let lang = output::layout().lang;
         for m in &found {
             let e = graph.entity(m.entity);
-            table.row(vec![
-                format!("{:.2}", round(m.score)),
-                e.id.to_string(),
-                word(Term::EntityKind(e.kind)).to_owned(),
-                output::layout().lang.name_of(e).to_owned(),
-                m.matched.clone(),
+            let score = format!("{:.2}", round(m.score));
+            table.row([
+                score.as_str(),
+                e.id.as_str(),
+                word(Term::EntityKind(e.kind)),
+                lang.name_of(e),
+                &m.matched,
             ]);
         }
-        output::text(&table.render())?;
+        let mut lines = output::Lines::stdout();
+        table.render_to(&mut lines)?;
+        lines.finish()?;
     }
     Ok(ExitCode::SUCCESS)
 }
