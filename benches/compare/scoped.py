@@ -34,8 +34,10 @@ with open(os.path.join(data, "entities.json"), encoding="utf-8") as f:
         w for e in json.load(f)
         for w in {w for n in [*(v for v in e["names"].values() if v), *e.get("aliases", [])]
                   for w in n.split()})
-frequent = words.most_common(1)[0][0]
-common = next(w for w, _ in words.most_common() if len(w) >= 4)
+# Ties by the word, so that the words do not change from run to run (a set's order does).
+ranked = sorted(words, key=lambda w: (-words[w], w))
+frequent = ranked[0]
+common = next(w for w in ranked if len(w) >= 4)
 cases = [
     ("neighbors hub --at D", ["neighbors", hub, "--at", day]),
     ("allies hub --at D", ["allies", hub, "--at", day]),
