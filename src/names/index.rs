@@ -275,7 +275,7 @@ fn score(hit: Hit, differs: impl FnOnce() -> bool) -> f64 {
 
 /// `matches` best first, ties by the label of their entity (`labels`, by entity index): the
 /// order of [`NameIndex::search`] and of every list of matches.
-pub fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<NameMatch> {
+pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<NameMatch> {
     matches.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -288,10 +288,14 @@ pub fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<NameMatch> 
 /// it, from the keys of its names that the one matcher hit within [`Reach::Parts`] (`hits`,
 /// each with how it matched, as [`search_reaching`] reports them over any store of the
 /// entity's names, such as the cache's keys): the best score, and the first of its names
-/// (id, names, aliases) whose key earns it. Only that name is folded, not every name of the
-/// entity; an exact hit, whose score depends on the name as written, is scored over all its
-/// names. `None` when `hits` is empty or holds a key none of its names has.
-pub fn best_match(entity: &Entity, query: &str, hits: &[(Hit, String)]) -> Option<(f64, String)> {
+/// (id, names, aliases) whose key earns it. Only the names up to that one are folded, not
+/// every name of the entity; an exact hit, whose score depends on the name as written, is
+/// scored over all its names. `None` when `hits` is empty or holds a key none of its names has.
+pub(crate) fn best_match(
+    entity: &Entity,
+    query: &str,
+    hits: &[(Hit, String)],
+) -> Option<(f64, String)> {
     if hits.iter().any(|(hit, _)| matches!(hit, Hit::Exact(_))) {
         let found = NameIndex::new(std::slice::from_ref(entity)).search(query);
         return found.into_iter().next().map(|m| (m.score, m.matched));
