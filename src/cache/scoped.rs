@@ -309,7 +309,7 @@ type Hits = BTreeMap<usize, Vec<(Hit, String)>>;
 /// Reads from the cache of `dir` every entity with a name holding `text`, without relations,
 /// and what `find` lists of them: the matches of
 /// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
-/// the one matcher hits ([`best_match`]), so that the entities' names are not all folded
+/// the one matcher hits (`names::best_match`), so that the entities' names are not all folded
 /// again; when no name holds it, the error of resolving it with its suggestions, as
 /// [`unknown`] gives it, from the same read of the keys.
 pub fn holding(
