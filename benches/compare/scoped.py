@@ -12,7 +12,7 @@ copy of the data indexed by OLD_CLI, whose cache format may differ), the outputs
 byte for byte, and both sides' medians are printed: wall time, and CPU time (user + system,
 from wait4), which a busy machine inflates less.
 """
-import json, os, statistics, subprocess, sys, time
+import collections, json, os, statistics, subprocess, sys, time
 cli, data, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 rest = sys.argv[4:]
 before = None
@@ -28,6 +28,16 @@ a, b, pday = q["paths"][0]
 with open(os.path.join(data, "relations.json"), encoding="utf-8") as f:
     first_relation = json.loads(f.read(1 << 16).split('"id"', 1)[1].split(",", 1)[0].split(":", 1)[1])
 typo = q["names"][0][:-1] + ("q" if q["names"][0][-1] != "q" else "z")
+# The words of the entities' names and aliases, by how many entities they name.
+with open(os.path.join(data, "entities.json"), encoding="utf-8") as f:
+    words = collections.Counter(
+        w for e in json.load(f)
+        for w in {w for n in [*(v for v in e["names"].values() if v), *e.get("aliases", [])]
+                  for w in n.split()})
+# Ties by the word, so that the words do not change from run to run (a set's order does).
+ranked = sorted(words, key=lambda w: (-words[w], w))
+frequent = ranked[0]
+common = next(w for w in ranked if len(w) >= 4)
 cases = [
     ("neighbors hub --at D", ["neighbors", hub, "--at", day]),
     ("allies hub --at D", ["allies", hub, "--at", day]),
@@ -47,6 +57,9 @@ cases = [
     ("show RELATION-ID", ["show", first_relation]),
     # commands.py's typo: the first query name with its last letter changed.
     ("find (no match: did you mean)", ["find", typo]),
+    # A word of four letters or more naming thousands of entities, and the most frequent word.
+    ("find (a common word: thousands)", ["find", common]),
+    ("find (the most frequent word)", ["find", frequent]),
     # Whole-graph outputs, with commands.py's dates (and a late one, most relations begun).
     ("snapshot --at D", ["snapshot", "--at", q["snapshot_dates"][0]]),
     ("snapshot --at late D", ["snapshot", "--at", q["snapshot_dates"][2]]),

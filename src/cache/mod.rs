@@ -655,7 +655,7 @@ mod tests {
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];
         let (at, end) = (header.grams_at as usize, header.lookup_at as usize);
-        let found = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
+        let (found, _) = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
         assert!(found.entities().len() > 1);
         let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
         let (key_count, gram_count, postings) = (number(at), number(at + 8), number(at + 16));

@@ -13,7 +13,7 @@
 //! the suggestions for it need every name.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::rc::Rc;
@@ -27,7 +27,10 @@ use super::lookup::{Incident, Lookup};
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
-use crate::names::{NameError, NameIndex, Nearest, Reach, label, search_reaching};
+use crate::names::{
+    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked,
+    search_reaching,
+};
 use crate::query::{self, Filter, Links, Paths, shortest_paths};
 
 /// Reads from the cache of `dir` the part of the graph about the actors `names`, if the cache
@@ -305,16 +308,50 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
     reached_entities(&mut Scope::open(dir)?, name, Reach::Names)
 }
 
-/// Reads from the cache of `dir` every entity with a name holding `text` (what `find` lists,
-/// [`NameIndex::search`](crate::names::NameIndex::search)), without relations; when no name
-/// holds it, the error of resolving it with its suggestions, as [`unknown`] gives it, from
-/// the same read of the keys.
-pub fn holding(dir: &Path, text: &str) -> Result<Result<Graph, NameError>, CacheError> {
+/// The keys of the names a query reaches, each with how it matched, by entity index.
+type Hits = BTreeMap<usize, Vec<(Hit, String)>>;
+
+/// Reads from the cache of `dir` every entity with a name holding `text`, without relations,
+/// and what `find` lists of them: the matches of
+/// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
+/// the one matcher hits (`names::best_match`), so that the entities' names are not all folded
+/// again; when no name holds it, the error of resolving it with its suggestions, as
+/// [`unknown`] gives it, from the same read of the keys.
+pub fn holding(
+    dir: &Path,
+    text: &str,
+) -> Result<Result<(Graph, Vec<NameMatch>), NameError>, CacheError> {
     let mut scope = Scope::open(dir)?;
-    match reached_entities(&mut scope, text, Reach::Parts)? {
-        Some(graph) => Ok(Ok(graph)),
-        None => suggest(&mut scope, text).map(Err),
+    let hits = scope.hits(text, Reach::Parts)?;
+    if hits.is_empty() {
+        return suggest(&mut scope, text).map(Err);
     }
+    scope.expect(hits.len())?;
+    for &i in hits.keys() {
+        scope.entity(i)?;
+    }
+    let (_, entities) = std::mem::take(&mut scope.entities).into_sorted();
+    // The entities decoded are those hit, in the same order.
+    let found = (entities.iter().zip(hits.into_values()).enumerate())
+        .map(|(local, (entity, hits))| {
+            let (score, matched) = best_match(entity, text, &hits).ok_or_else(|| {
+                Damage::Lookup(format!(
+                    "a name key of {} names none of its names",
+                    entity.id
+                ))
+            })?;
+            let entity = EntityIx::new(local);
+            Ok(NameMatch {
+                entity,
+                score,
+                matched,
+            })
+        })
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    let labels: Vec<String> = entities.iter().map(label).collect();
+    let found = ranked(found, &labels);
+    let graph = Graph::from_valid_named(entities, Vec::new(), Vec::new(), |_| false);
+    Ok(Ok((graph, found)))
 }
 
 /// The entities whose names `query` reaches, read from `scope` as a graph without relations;
@@ -473,15 +510,21 @@ impl Scope {
 
     /// The entities whose names `query` reaches, as the one matcher reaches them.
     fn reached(&mut self, query: &str, reach: Reach) -> Result<Vec<usize>, CacheError> {
-        let mut found = BTreeSet::new();
+        Ok(self.hits(query, reach)?.into_keys().collect())
+    }
+
+    /// The keys of the names `query` reaches, as the one matcher reaches them, each with how
+    /// it matched, by entity.
+    fn hits(&mut self, query: &str, reach: Reach) -> Result<Hits, CacheError> {
+        let mut found = Hits::new();
         let mut keys = NameKeys {
             lookup: &self.lookup,
             grams: self.grams.clone(),
         };
-        search_reaching(&mut keys, query, reach, &mut |entity, _| {
-            found.insert(entity);
+        search_reaching(&mut keys, query, reach, &mut |entity, hit, key| {
+            found.entry(entity).or_default().push((hit, key.to_owned()));
         })?;
-        Ok(found.into_iter().collect())
+        Ok(found)
     }
 
     /// The entities `name` matches, decoded and added to `named`, and the one it resolves to

@@ -28,16 +28,19 @@ struct FindJson<'a> {
 /// never back to `find`.
 ///
 /// From an up-to-date cache, only the entities `text` reaches are read, found through the
-/// cache's sorted name keys by the one matcher ([`cache::scoped::holding`]); when none is,
-/// the suggestions come from the same keys, in the same read.
+/// cache's sorted name keys by the one matcher, with their matches
+/// ([`cache::scoped::holding`]); when none is, the suggestions come from the same keys, in
+/// the same read.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
     let read = |dir: &Path| cache::scoped::holding(dir, text).map(Some);
-    let graph = match scoped(global, read) {
-        Some(Ok(graph)) => leak(graph),
+    let (graph, found) = match scoped(global, read) {
+        Some(Ok((graph, found))) => (leak(graph), found),
         Some(Err(unknown)) => return Err(nothing_found(text, unknown)),
-        None => load_graph(global)?,
+        None => {
+            let graph = load_graph(global)?;
+            (graph, graph.names().search(text))
+        }
     };
-    let found = graph.names().search(text);
     if found.is_empty() {
         let error = graph.resolve(text).err().unwrap_or(NameError::Unknown {
             query: text.to_owned(),
@@ -71,17 +74,21 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
         ]
         .map(word);
         let mut table = Table::new(&header).keep_whole(1);
+        let lang = output::layout().lang;
         for m in &found {
             let e = graph.entity(m.entity);
-            table.row(vec![
-                format!("{:.2}", round(m.score)),
-                e.id.to_string(),
-                word(Term::EntityKind(e.kind)).to_owned(),
-                output::layout().lang.name_of(e).to_owned(),
-                m.matched.clone(),
+            let score = format!("{:.2}", round(m.score));
+            table.row([
+                score.as_str(),
+                e.id.as_str(),
+                word(Term::EntityKind(e.kind)),
+                lang.name_of(e),
+                &m.matched,
             ]);
         }
-        output::text(&table.render())?;
+        let mut lines = output::Lines::stdout();
+        table.render_to(&mut lines)?;
+        lines.finish()?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -186,22 +186,9 @@ impl NameIndex {
         let mut best: HashMap<usize, NameMatch> = HashMap::new();
         let exact = normalize(query);
         let mut store = self;
-        let Ok(()) = search_reaching(&mut store, query, reach, &mut |slot, hit| {
+        let Ok(()) = search_reaching(&mut store, query, reach, &mut |slot, hit, _| {
             let (_, entity, name) = &self.names[slot];
-            let score = match hit {
-                // Equal up to the article only.
-                Hit::Exact(1.0) if normalize(name) != exact => 0.95,
-                Hit::Exact(score) => score,
-                Hit::Partial(coverage) => MATCH + 0.4 * coverage,
-                Hit::Within {
-                    word_start: true,
-                    coverage,
-                } => 0.3 + 0.2 * coverage,
-                Hit::Within {
-                    word_start: false,
-                    coverage,
-                } => 0.1 + 0.2 * coverage,
-            };
+            let score = score(hit, || normalize(name) != exact);
             let offered = best.entry(*entity).or_insert(NameMatch {
                 entity: EntityIx::new(*entity),
                 score: 0.0,
@@ -212,7 +199,7 @@ impl NameIndex {
                 offered.matched = name.clone();
             }
         });
-        self.ranked(best.into_values())
+        ranked(best.into_values().collect(), &self.labels)
     }
 
     /// The one entity `query` names, or an error listing candidates or suggestions.
@@ -263,16 +250,65 @@ impl NameIndex {
         }
         nearest.ranked(|e| self.labels[e].clone())
     }
+}
 
-    fn ranked(&self, matches: impl Iterator<Item = NameMatch>) -> Vec<NameMatch> {
-        let mut out: Vec<NameMatch> = matches.collect();
-        out.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| self.labels[a.entity.index()].cmp(&self.labels[b.entity.index()]))
-        });
-        out
+/// The score of a name that `hit` says matched a query: 1.0 for an exact match, 0.95 when
+/// the name is the query's key but differs from the query beyond case, accents and spacing
+/// (`differs`: by an article only), 0.9 through a one-letter prefix; names holding the
+/// query's words 0.5 to 0.9, its key from a word's start 0.3 to 0.5, inside a word 0.1 to
+/// 0.3, by how much of the name it covers.
+fn score(hit: Hit, differs: impl FnOnce() -> bool) -> f64 {
+    match hit {
+        Hit::Exact(1.0) if differs() => 0.95,
+        Hit::Exact(score) => score,
+        Hit::Partial(coverage) => MATCH + 0.4 * coverage,
+        Hit::Within {
+            word_start: true,
+            coverage,
+        } => 0.3 + 0.2 * coverage,
+        Hit::Within {
+            word_start: false,
+            coverage,
+        } => 0.1 + 0.2 * coverage,
     }
+}
+
+/// `matches` best first, ties by the label of their entity (`labels`, by entity index): the
+/// order of [`NameIndex::search`] and of every list of matches.
+pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<NameMatch> {
+    matches.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| labels[a.entity.index()].cmp(&labels[b.entity.index()]))
+    });
+    matches
+}
+
+/// What [`NameIndex::search`] gives `entity` for `query`, its score and the name that earns
+/// it, from the keys of its names that the one matcher hit within [`Reach::Parts`] (`hits`,
+/// each with how it matched, as [`search_reaching`] reports them over any store of the
+/// entity's names, such as the cache's keys): the best score, and the first of its names
+/// (id, names, aliases) whose key earns it. Only the names up to that one are folded, not
+/// every name of the entity; an exact hit, whose score depends on the name as written, is
+/// scored over all its names. `None` when `hits` is empty or holds a key none of its names has.
+pub(crate) fn best_match(
+    entity: &Entity,
+    query: &str,
+    hits: &[(Hit, String)],
+) -> Option<(f64, String)> {
+    if hits.iter().any(|(hit, _)| matches!(hit, Hit::Exact(_))) {
+        let found = NameIndex::new(std::slice::from_ref(entity)).search(query);
+        return found.into_iter().next().map(|m| (m.score, m.matched));
+    }
+    // No exact hit: a score depends on the key alone.
+    let scores: Vec<f64> = hits.iter().map(|(hit, _)| score(*hit, || false)).collect();
+    let best = scores.iter().copied().reduce(f64::max)?;
+    let names = std::iter::once(entity.id.as_str()).chain(entity.all_names());
+    let matched = names.into_iter().find(|name| {
+        let k = key(name);
+        (hits.iter().zip(&scores)).any(|((_, hit_key), &s)| s == best && *hit_key == k)
+    })?;
+    Some((best, matched.to_owned()))
 }
 
 /// The in-memory index is a store of keys for the one matcher: a name's slot is its place in

@@ -87,13 +87,13 @@ pub enum Reach {
 pub fn search<S: KeyStore>(
     store: &mut S,
     query: &str,
-    hit: &mut dyn FnMut(S::Slot, Hit),
+    hit: &mut dyn FnMut(S::Slot, Hit, &str),
 ) -> Result<(), S::Error> {
     search_reaching(store, query, Reach::Names, hit)
 }
 
-/// Calls `hit` for every name of `store` that `query` matches within `reach`, exact matches
-/// first. Within [`Reach::Names`], partial matches are looked for only when there is no exact
+/// Calls `hit` for every name of `store` that `query` matches within `reach`, with how it
+/// matched and the name's key, exact matches first. Within [`Reach::Names`], partial matches are looked for only when there is no exact
 /// one; within [`Reach::Parts`], always, for the names not matched exactly. Queries over the
 /// name length limit match nothing ([`super::too_long`]). Every partial match holds the
 /// query's key, so only the keys holding it are read ([`KeyStore::holding`]). Complexity: one
@@ -103,7 +103,7 @@ pub fn search_reaching<S: KeyStore>(
     store: &mut S,
     query: &str,
     reach: Reach,
-    hit: &mut dyn FnMut(S::Slot, Hit),
+    hit: &mut dyn FnMut(S::Slot, Hit, &str),
 ) -> Result<(), S::Error> {
     if super::too_long(query) {
         return Ok(());
@@ -114,7 +114,7 @@ pub fn search_reaching<S: KeyStore>(
     for (variant, score) in &variants {
         store.with_key(variant, &mut |slot| {
             exact = true;
-            hit(slot, Hit::Exact(*score));
+            hit(slot, Hit::Exact(*score), variant);
         })?;
     }
     if k.is_empty() || (exact && reach == Reach::Names) {
@@ -125,18 +125,16 @@ pub fn search_reaching<S: KeyStore>(
             return;
         }
         if let Some(coverage) = word_coverage(name_key, &k) {
-            hit(slot, Hit::Partial(coverage));
+            hit(slot, Hit::Partial(coverage), name_key);
         } else if reach == Reach::Parts
             && let Some(word_start) = holds(name_key, &k)
         {
             let coverage = k.chars().count() as f64 / name_key.chars().count().max(1) as f64;
-            hit(
-                slot,
-                Hit::Within {
-                    word_start,
-                    coverage,
-                },
-            );
+            let within = Hit::Within {
+                word_start,
+                coverage,
+            };
+            hit(slot, within, name_key);
         }
     })
 }

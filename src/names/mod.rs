@@ -6,8 +6,9 @@ mod nearest;
 pub mod normalize;
 
 pub use index::{NameError, NameIndex, NameKeys, NameMatch, keyed_names, label, too_long};
+pub(crate) use index::{best_match, ranked};
 pub use matcher::{
-    KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
+    Hit, KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
 };
 pub use nearest::Nearest;
 pub(crate) use normalize::{ARTICLES, key_of_normal};

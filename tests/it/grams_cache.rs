@@ -12,11 +12,16 @@ use crate::scoped_cache::indexed_chain;
 use actorgraph::Graph;
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
-use actorgraph::names::{NameError, key};
+use actorgraph::names::{NameError, NameMatch, key};
 
 /// What `find` lists from `graph` for `text`: each entity's id, score and name matched.
 fn listed(graph: &Graph, text: &str) -> Vec<String> {
-    let found = graph.names().search(text);
+    rows(graph, &graph.names().search(text))
+}
+
+/// Each entity of `found` (matches in `graph`) as `find` lists it: its id, score and name
+/// matched.
+fn rows(graph: &Graph, found: &[NameMatch]) -> Vec<String> {
     let rows = found.iter().map(|m| {
         let id = &graph.entity(m.entity).id;
         format!("{id} {} {}", m.score, m.matched)
@@ -113,18 +118,22 @@ fn names_and_parts() -> impl Strategy<Value = (Vec<(String, String)>, Vec<String
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// For random names and random parts of them, the cache's `holding` read, through the
-    /// trigram section, gives the entities whose names the whole graph lists, and finds
-    /// nothing exactly when the whole graph finds nothing.
+    /// For random names (with or without aliases, so that an entity has several keys) and
+    /// random parts of them, the cache's `holding` read, through the trigram section, gives
+    /// the entities the whole graph lists, in its order, with the same scores and names
+    /// matched, and finds nothing exactly when the whole graph finds nothing.
     #[test]
     fn find_through_the_trigrams_lists_what_the_whole_graph_lists(
-        (names, parts) in names_and_parts()
+        (names, parts) in names_and_parts(),
+        aliases in any::<bool>(),
     ) {
-        let (dir, whole) = indexed_graph(&names, false);
+        let (dir, whole) = indexed_graph(&names, aliases);
         for part in &parts {
             let expected = listed(&whole, part);
             match cache::scoped::holding(dir.path(), part).unwrap() {
-                Ok(found) => prop_assert_eq!(listed(&found, part), expected, "{:?}", part),
+                Ok((found, matches)) => {
+                    prop_assert_eq!(rows(&found, &matches), expected, "{:?}", part)
+                }
                 Err(_) => prop_assert!(expected.is_empty(), "{:?}: {:?}", part, expected),
             }
         }
@@ -143,7 +152,8 @@ fn lookup_section(bytes: &[u8], n: usize) -> usize {
 fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
     let n = 3000;
     let (dir, file, original) = indexed_chain(n);
-    let holding = |text: &str| cache::scoped::holding(dir.path(), text).map(|found| found.unwrap());
+    let holding =
+        |text: &str| cache::scoped::holding(dir.path(), text).map(|found| found.unwrap().0);
     // Every key holds `tor`, the last trigram: its postings, every key's position, lie at the
     // end of the section, in blocks of their own.
     assert_eq!(holding("tor").unwrap().entities().len(), n);
