@@ -5363,6 +5363,19 @@ mod tests {
     }
 
     #[test]
+    fn a_denier_ending_the_text_is_read_without_panicking() {
+        // The denier's name is the text's last token: nothing after it to look at (found by
+        // the span property test, `tests/it/extract.rs`).
+        let found = read(Lang::Ar, "الحركة الوطنية لتحرير أزواد نفت سيطر بغاو");
+        assert_eq!(found, ["control mnla gao - - disputed"]);
+        let found = read(
+            Lang::Ar,
+            "سيطرت الحركة الوطنية لتحرير أزواد على غاو ونفت الحركة الوطنية لتحرير أزواد",
+        );
+        assert_eq!(found, ["control mnla gao - - disputed"]);
+    }
+
+    #[test]
     fn a_name_written_with_a_first_letter_waw_carries_no_conjunction() {
         // "واشنطن" is no "and" + "اشنطن": Ankara accuses Washington, not Ankara and
         // Washington accusing someone.

@@ -1606,7 +1606,7 @@ impl Sentence<'_> {
         // when it is no name (a list's next item is one: "…، وY").
         let and_after = punctuation.is_some_and(|p| {
             self.markers.and.iter().any(|&x| x > p && x < to)
-                || self.tokens[to].conjunction
+                || self.tokens.get(to).is_some_and(|t| t.conjunction)
                 || (p + 1 < to
                     && self.tokens[p + 1].kind == Kind::Word
                     && self.tokens[p + 1].conjunction
@@ -1640,7 +1640,7 @@ impl Sentence<'_> {
             // before them (Arabic verb first).
             denier.is_some_and(|x| {
                 let end = self.mentions[x].last;
-                let relative_clause = self.tokens[end].kind == Kind::Clause
+                let relative_clause = self.tokens.get(end).is_some_and(|t| t.kind == Kind::Clause)
                     && self
                         .markers
                         .relative
