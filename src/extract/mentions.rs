@@ -111,9 +111,22 @@ impl Gazetteer {
 
     /// The longest name starting at token `i`: its length in tokens and entity.
     pub(crate) fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        self.longest(tokens, i, &tokens[i].keys())
+    }
+
+    /// True when the name of the words `first..last` starts with the word at `first` as
+    /// written, no clitic taken off ("واشنطن", "وزارة الدفاع": no "and" on them).
+    pub(crate) fn whole(&self, tokens: &[Token], first: usize, last: usize) -> bool {
+        self.longest(tokens, first, &[tokens[first].key.as_str()])
+            .is_some_and(|(n, _)| first + n == last)
+    }
+
+    /// The longest name starting at token `i` whose first word is one of `firsts` (the
+    /// word's keys): its length in tokens and entity.
+    fn longest(&self, tokens: &[Token], i: usize, firsts: &[&str]) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        for first in tokens[i].keys() {
-            for (words, entity, capitals) in self.by_first.get(first).into_iter().flatten() {
+        for first in firsts {
+            for (words, entity, capitals) in self.by_first.get(*first).into_iter().flatten() {
                 let n = words.len();
                 // "AU", "UN" and ids are no French "au", "un": an acronym matches a word
                 // written with a capital.
@@ -129,22 +142,6 @@ impl Gazetteer {
             }
         }
         best.filter(|(_, e)| *e != usize::MAX)
-    }
-
-    /// True when a name of the words `first..last` starts with the word at `first` as
-    /// written, no clitic taken off ("واشنطن", "وزارة الدفاع": no "and" on them).
-    pub(crate) fn whole(&self, tokens: &[Token], first: usize, last: usize) -> bool {
-        self.by_first
-            .get(&tokens[first].key)
-            .into_iter()
-            .flatten()
-            .any(|(words, _, _)| {
-                words.len() == last - first
-                    && words[1..]
-                        .iter()
-                        .zip(&tokens[first + 1..last])
-                        .all(|(w, t)| *w == t.key)
-            })
     }
 }
 

@@ -1010,16 +1010,15 @@ impl Sentence<'_> {
             {
                 last += 1;
             }
+            let after_subject = self.mentions[s].last;
             if last != s {
                 let end = self.mentions[last].last;
                 out.extend(self.object_readings(last, end, trigger, "verb-vso", 0.7));
-            }
-            let after_subject = self.mentions[s].last;
-            let readings = self.object_readings(s, after_subject, trigger, "verb-vso", 0.7);
-            out.extend(readings.into_iter().filter(|r| r.target > last));
-            if last != s {
+                let first_alone = self.object_readings(s, after_subject, trigger, "verb-vso", 0.7);
+                out.extend(first_alone.into_iter().filter(|r| r.target > last));
                 return;
             }
+            out.extend(self.object_readings(s, after_subject, trigger, "verb-vso", 0.7));
             // Verb-object-subject, which Arabic allows when the subject is long or
             // in focus ("ويقود قوات الدعم السريع محمد حمدان دقلو"): read only when
             // the kinds refuse the usual order (the caller tries readings in turn).
