@@ -5376,6 +5376,46 @@ mod tests {
     }
 
     #[test]
+    fn driven_out_by_an_agent_the_subject_loses_the_place_and_the_agent_takes_it() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Ansar Dine was driven out of Gao by French troops on 26 January 2013.",
+            ),
+            (
+                Lang::Fr,
+                "Ansar Dine a été chassé de Gao par les troupes françaises le 26 janvier 2013.",
+            ),
+            (
+                Lang::Ar,
+                "طُرد أنصار الدين من غاو من قبل القوات الفرنسية في 26 يناير 2013.",
+            ),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                [
+                    "control ansar-dine gao - 2013-01-26",
+                    "control french-armed-forces gao 2013-01-26 -"
+                ],
+                "{text}"
+            );
+        }
+        // The place as subject: the agent is who lost it.
+        assert_eq!(
+            read(Lang::En, "Gao was abandoned by the MNLA."),
+            ["control mnla gao - -"]
+        );
+        // A date between the place and its winner.
+        assert_eq!(
+            read(Lang::En, "The MNLA lost Gao in June 2012 to Ansar Dine."),
+            [
+                "control mnla gao - 2012-06",
+                "control ansar-dine gao 2012-06 -"
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_written_with_a_first_letter_waw_carries_no_conjunction() {
         // "واشنطن" is no "and" + "اشنطن": Ankara accuses Washington, not Ankara and
         // Washington accusing someone.

@@ -605,18 +605,21 @@ impl Sentence<'_> {
 
     /// The side that place `m`, the object of a verb of losing, was lost to: "lost Y (the
     /// following year) to Z", "a perdu Y au profit de Z", "خسرت Y لصالح Z" (as
-    /// [`Self::taken_from`], after a `winner` word).
+    /// [`Self::taken_from`], after a `winner` word), or the agent of a passive: "was driven
+    /// out of Y by Z", "a été chassé de Y par Z", "طُرد من Y من قبل Z".
     pub(crate) fn lost_to(&self, m: usize) -> Option<usize> {
         self.side_after(m, &self.markers.winner)
+            .or_else(|| self.side_after(m, &self.markers.agent))
     }
 
     /// The name right after one of `words` (first token, one past the last) that follows
-    /// place `m` with at most two words between, in the same clause.
+    /// place `m` with at most two words between (a date's not counted: "lost Y the
+    /// following year to Z"), in the same clause.
     fn side_after(&self, m: usize, words: &[(usize, usize)]) -> Option<usize> {
         let end = self.mentions[m].last;
-        let &(_, word) = words
-            .iter()
-            .find(|&&(x, _)| x >= end && self.gap(end, x) <= 2 && !self.clause_between(end, x))?;
+        let &(_, word) = words.iter().find(|&&(x, _)| {
+            x >= end && self.undated_gap(end, x) <= 2 && !self.clause_between(end, x)
+        })?;
         self.right_after(word)
             .filter(|&z| z > m && !self.clause_between(word, self.mentions[z].first))
     }
@@ -762,14 +765,18 @@ impl Sentence<'_> {
             && !(trigger.kind.is_symmetric() && self.markers.sponsor.contains(&marker))
             && let Some(agent) = self.right_after(agent_end)
         {
-            let patient = self
-                .after(b)
-                .find(|&m| self.mentions[m].last < agent_end)
-                .or_else(|| self.before(a));
-            if let Some(patient) = patient
+            let object = self.after(b).find(|&m| self.mentions[m].last < agent_end);
+            // "X was driven out of Y by Z", "X a été chassé de Y par Z": X loses Y (Z takes
+            // it, [`Sentence::lost_to`]); "Y was abandoned by Z": Z loses Y.
+            let subject = match self.lang {
+                Lang::Ar => self.before(a),
+                _ => self.subject_before(a),
+            };
+            let loser = subject.filter(|_| passive && trigger.ends && object.is_some());
+            if let Some(patient) = object.or_else(|| self.before(a))
                 && (passive || trigger.pos == Pos::Noun)
             {
-                out.push(read(agent, patient, "passive", 0.8));
+                out.push(read(loser.unwrap_or(agent), patient, "passive", 0.8));
             }
         }
     }
