@@ -302,6 +302,10 @@ pub(crate) enum Meaning {
     /// A preposition with the pronoun that takes up a relative clause's antecedent (عليها,
     /// عنه: "التي تسيطر عليها X", which X controls): the antecedent is the verb's object.
     Resumptive,
+    /// People moved out of a place who are not the actor's own ("civilians", "foreigners",
+    /// "المدنيين"): between a verb of leaving and the place, the actor did not leave it
+    /// ("evacuated foreigners from Kigali").
+    Evacuee,
     /// A site within a place (مطار, "airport", "aéroport"): the place named with it ("مطار
     /// الخرطوم", "the airport of Khartoum", "Khartoum airport") is where the site is, not what
     /// a verb's object is.
@@ -778,6 +782,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "totality" => Meaning::Totality,
         "alongside" => Meaning::Alongside,
         "resumptive" => Meaning::Resumptive,
+        "evacuee" => Meaning::Evacuee,
         "pair" => Meaning::Pair,
         "country" => Meaning::Country,
         "demonstrative" => Meaning::Demonstrative,

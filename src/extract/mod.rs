@@ -5416,6 +5416,27 @@ mod tests {
     }
 
     #[test]
+    fn evacuating_others_from_a_place_is_no_leaving_it() {
+        for (lang, text) in [
+            (Lang::En, "The MNLA evacuated foreigners from Gao."),
+            (Lang::Fr, "Le MNLA a évacué des civils de Gao."),
+            (
+                Lang::Ar,
+                "أجلت الحركة الوطنية لتحرير أزواد المدنيين من غاو.",
+            ),
+        ] {
+            assert_eq!(read(lang, text), [] as [&str; 0], "{text}");
+        }
+        // Its own fighters, or the place itself: the actor leaves it.
+        for text in [
+            "The MNLA withdrew its fighters from Gao.",
+            "The MNLA evacuated Gao.",
+        ] {
+            assert_eq!(read(Lang::En, text), ["control mnla gao - -"], "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_written_with_a_first_letter_waw_carries_no_conjunction() {
         // "واشنطن" is no "and" + "اشنطن": Ankara accuses Washington, not Ankara and
         // Washington accusing someone.

@@ -104,6 +104,8 @@ pub(crate) struct Markers {
     pub after: Vec<usize>,
     /// A preposition with a pronoun taking up a relative clause's antecedent (عليها).
     pub resumptive: Vec<usize>,
+    /// Where each noun of people moved out of a place stands (see [`Meaning::Evacuee`]).
+    pub evacuee: Vec<usize>,
     pub with: Vec<(usize, usize)>,
     pub agent: Vec<(usize, usize)>,
     /// "from" after a control verb's place (see [`Meaning::From`]): first token, one past
@@ -281,6 +283,7 @@ pub(crate) fn markers(
                 Meaning::Alongside => m.alongside.push(i),
                 Meaning::Date(DateWord::Later | DateWord::After) => m.after.push(i),
                 Meaning::Resumptive => m.resumptive.push(i),
+                Meaning::Evacuee => m.evacuee.push(i),
                 Meaning::Agent => m.agent.push(span),
                 Meaning::From => m.from.push(span),
                 Meaning::Winner => m.winner.push(span),
@@ -1373,6 +1376,10 @@ impl Sentence<'_> {
                             }))
                         && self.gap(b, first) <= 6
                         && !self.new_clause_between(b, first)
+                        // "evacuated foreigners from Kigali": who leaves is not the actor.
+                        && !(trigger.ends
+                            && !trigger.expel
+                            && self.markers.evacuee.iter().any(|&x| x >= b && x < first))
                         // "attacked militants near Gao": Gao is where. For control, the place
                         // holding what was taken ("towns in the Kidal region") is held in part;
                         // for presence and aims the place is what the relation is about.
