@@ -362,7 +362,16 @@ impl Scanner<'_> {
             }
             let after_preposition = i > 0 && self.preposition_before(i);
             if bare_month && after_preposition {
-                let y = self.reference_year()?;
+                // "since November", "منذ نوفمبر", "depuis novembre": its last occurrence up
+                // to the last date given, never a later one.
+                let since =
+                    (i.saturating_sub(2)..i).any(|j| self.date_word(j, DateWord::Since) == Some(i));
+                let y = match (since, self.reference_days()) {
+                    (true, Some(((ya, ma, _), _))) if u32::from(month) > ma => {
+                        u16::try_from(ya - 1).ok()?
+                    }
+                    _ => self.reference_year()?,
+                };
                 return Some((after, PartialDate::from_parts(y, month, 0).ok()?));
             }
             return None;
@@ -479,6 +488,16 @@ impl Scanner<'_> {
                 _ => continue,
             };
             if let Some((end, count, unit)) = self.count(i + n) {
+                // "بعد ثلاثة أيام من معارك", "after three days of fighting": counted from
+                // an event, not from the last date ("بعد يومين من ذلك" is).
+                let has = |word: DateWord| {
+                    self.meanings(end)
+                        .iter()
+                        .any(|(_, m)| *m == Meaning::Date(word))
+                };
+                if has(DateWord::Of) && !has(DateWord::OfThat) {
+                    return None;
+                }
                 return Some((end, self.shift(sign * count, unit)?));
             }
         }
@@ -774,6 +793,52 @@ mod tests {
             ["Thursday => 2013-01-10 / -"]
         );
         assert!(dates(Lang::Ar, "هاجم أمس", None).is_empty());
+    }
+
+    #[test]
+    fn a_count_of_units_of_an_event_is_no_date() {
+        let anchor = Some("2007-05-22");
+        // "after three days of fighting", "three days after the announcement": from an
+        // event, not from the last date.
+        for (lang, text) in [
+            (Lang::Ar, "بعد ثلاثة أيام من معارك عنيفة"),
+            (Lang::Ar, "بعد ثلاثة أيام من إعلان الولايات المتحدة"),
+            (Lang::En, "after three days of fighting"),
+            (Lang::Fr, "après trois jours de combats"),
+        ] {
+            assert_eq!(dates(lang, text, anchor), [] as [&str; 0], "{text}");
+        }
+        // "of that" counts from the last date.
+        assert_eq!(
+            dates(Lang::Ar, "وبعد أربعة أيام من ذلك", anchor),
+            ["وبعد أربعة أيام => 2007-05-26 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Ar, "وبعد أربعة أيام", anchor),
+            ["وبعد أربعة أيام => 2007-05-26 / -"]
+        );
+    }
+
+    #[test]
+    fn a_month_since_is_its_last_occurrence() {
+        let anchor = Some("2024-08-05");
+        assert_eq!(
+            dates(Lang::En, "since November", anchor),
+            ["since November => 2023-11 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Ar, "منذ نوفمبر", anchor),
+            ["منذ نوفمبر => 2023-11 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Fr, "depuis août", anchor),
+            ["depuis août => 2024-08 / -"]
+        );
+        // Without "since", the year of the last date given.
+        assert_eq!(
+            dates(Lang::En, "in November", anchor),
+            ["November => 2024-11 / -"]
+        );
     }
 
     #[test]

@@ -131,6 +131,11 @@ pub(crate) enum DateWord {
     Until,
     From,
     To,
+    /// "of"/من after a count of units: "بعد ثلاثة أيام من معارك", "after three days of
+    /// fighting", "après trois jours de combats" count from an event, not from a date.
+    Of,
+    /// "of that" (من ذلك, "de cela"): the count is from the last date after all.
+    OfThat,
 }
 
 impl DateWord {
@@ -161,6 +166,8 @@ impl DateWord {
             "later" => D::Later,
             "earlier" => D::Earlier,
             "afterwards" => D::Afterwards,
+            "of" => D::Of,
+            "of-that" => D::OfThat,
             "beforehand" => D::Beforehand,
             "early" => D::Early,
             "mid" => D::Mid,
