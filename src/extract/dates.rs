@@ -273,8 +273,11 @@ impl Scanner<'_> {
     /// after "décembre 2020" is in 2021, after "27 juin 2012" in 2013, after a dateline of
     /// 14 January 2021 in 2021); in a pluperfect clause (`past`: "avait renversé le 24
     /// janvier", "had seized it on 3 March") its last occurrence on or before that date; else
-    /// that date's year.
-    fn year_of(&self, month: u8, day: u8, past: bool) -> Option<u16> {
+    /// that date's year. News tells what happened: an occurrence after the publication date
+    /// is taken only with a mark of the future in the sentence (`future`: "will meet on 3
+    /// January"), else the one a year before ("a attaqué Gao le 24 janvier" in a text of
+    /// October is that year's January).
+    fn year_of(&self, month: u8, day: u8, past: bool, future: bool) -> Option<u16> {
         let ((ya, ma, da), (yb, mb, db)) = self.reference_days()?;
         if (ya, ma) != (yb, mb) {
             return self.reference_year();
@@ -292,12 +295,32 @@ impl Scanner<'_> {
                 ya - 1
             }
         } else {
-            [ya, ya + 1, ya - 1].into_iter().min_by_key(|&y| {
+            let y = [ya, ya + 1, ya - 1].into_iter().min_by_key(|&y| {
                 let gap = gap(y);
                 if gap < 0 { -2 * gap } else { gap }
-            })?
+            })?;
+            let published = self.anchor.map(|d| d.latest().civil());
+            match published {
+                Some((yp, mp, dp))
+                    if !future && at(y, u32::from(month), u32::from(day)) > at(yp, mp, dp) =>
+                {
+                    y - 1
+                }
+                _ => y,
+            }
         };
         u16::try_from(y).ok()
+    }
+
+    /// True when a mark of the future ("will", "va", "سوف", "المقرر") stands in the sentence
+    /// of token `i`.
+    fn future_near(&self, i: usize) -> bool {
+        let stop = |j: &usize| matches!(self.tokens[*j].kind, Kind::Stop | Kind::Break);
+        let first = (0..i).rev().find(stop).map_or(0, |j| j + 1);
+        let last = (i..self.tokens.len())
+            .find(stop)
+            .unwrap_or(self.tokens.len());
+        (first..last).any(|j| self.meanings(j).iter().any(|(_, m)| *m == Meaning::Future))
     }
 
     /// True when a mark of the pluperfect ("avait", "had", قد) stands at most six words
@@ -333,7 +356,8 @@ impl Scanner<'_> {
                 return match self.year(k) {
                     Some(y) => Some((k + 1, PartialDate::from_parts(y, month, day as u8).ok()?)),
                     None => {
-                        let y = self.year_of(month, day as u8, self.pluperfect_before(i))?;
+                        let (past, future) = (self.pluperfect_before(i), self.future_near(i));
+                        let y = self.year_of(month, day as u8, past, future)?;
                         Some((after, PartialDate::from_parts(y, month, day as u8).ok()?))
                     }
                 };
@@ -816,6 +840,33 @@ mod tests {
         assert_eq!(
             dates(Lang::Ar, "وبعد أربعة أيام", anchor),
             ["وبعد أربعة أيام => 2007-05-26 / -"]
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_never_lie_after_the_publication_date_but_in_the_future() {
+        let anchor = Some("2012-10-03");
+        // The nearest occurrence would be next January: news tells what happened.
+        assert_eq!(
+            dates(Lang::Fr, "Le MNLA a attaqué Gao le 24 janvier.", anchor),
+            ["24 janvier => 2012-01-24 / -"]
+        );
+        assert_eq!(
+            dates(Lang::En, "The MNLA attacked Gao on 24 January.", anchor),
+            ["24 January => 2012-01-24 / -"]
+        );
+        // With a mark of the future it may.
+        assert_eq!(
+            dates(
+                Lang::Fr,
+                "Les deux camps doivent se rencontrer le 24 janvier.",
+                anchor
+            ),
+            ["24 janvier => 2013-01-24 / -"]
+        );
+        assert_eq!(
+            dates(Lang::Ar, "ومن المقرر أن يلتقي الطرفان في 24 يناير.", anchor),
+            ["24 يناير => 2013-01-24 / -"]
         );
     }
 

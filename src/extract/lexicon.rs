@@ -285,6 +285,9 @@ pub(crate) enum Meaning {
     /// A mark of the pluperfect (كان … قد, "had"): the clause tells background, before the
     /// dates around it.
     Background,
+    /// A mark of the future ("will", "va", "سوف", "المقرر"): a day and month without a year
+    /// in its sentence may lie after the publication date.
+    Future,
     /// The conjunction that opens reported content (قال إن, أكد أن, "said that"): what
     /// follows keeps its own time, not the narrative's.
     Complement,
@@ -779,6 +782,7 @@ fn marker(category: &str) -> Option<Meaning> {
         "quantity" => Meaning::Quantity,
         "continues" => Meaning::Continues,
         "background" => Meaning::Background,
+        "future" => Meaning::Future,
         "complement" => Meaning::Complement,
         "site" => Meaning::Site,
         "means" => Meaning::Means,
