@@ -68,7 +68,7 @@ impl Graph {
         let entity_ix = IdTable::new(entities.iter().map(|e| e.id.as_str()));
         let links = share_ids(&entities, &entity_ix, &sources, &mut relations, None);
         let names = |entities: &[Entity]| NameIndex::among(entities, named);
-        Graph::assemble(entities, relations, sources, entity_ix, links, names)
+        Graph::assemble(entities, relations, sources, entity_ix, None, links, names)
     }
 
     /// As [`Graph::from_valid`], over data the loader has just validated, with the entity
@@ -90,7 +90,16 @@ impl Graph {
         );
         // Validation folded every name once: the index takes its keys.
         let names = |entities: &[Entity]| NameIndex::with_keys(entities, resolved.keys);
-        Graph::assemble(entities, relations, sources, entity_ix, links, names)
+        let relation_ix = resolved.relation_ix;
+        Graph::assemble(
+            entities,
+            relations,
+            sources,
+            entity_ix,
+            relation_ix,
+            links,
+            names,
+        )
     }
 
     /// Builds the indexes over a graph decoded from a cache that was written from a
@@ -126,7 +135,7 @@ impl Graph {
             })
             .collect();
         let names = |entities: &[Entity]| NameIndex::among(entities, named);
-        Graph::assemble(entities, relations, sources, entity_ix, links, names)
+        Graph::assemble(entities, relations, sources, entity_ix, None, links, names)
     }
 
     fn assemble(
@@ -134,6 +143,7 @@ impl Graph {
         relations: Vec<Relation>,
         sources: Vec<Source>,
         entity_ix: IdTable,
+        relation_ix: Option<IdTable>,
         links: Vec<Link>,
         names: impl FnOnce(&[Entity]) -> NameIndex + Send,
     ) -> Graph {
@@ -144,7 +154,7 @@ impl Graph {
                 let bounds: Vec<Bounds> = relations.iter().map(Bounds::of).collect();
                 (names(&entities), bounds)
             },
-            || index_relations(entities.len(), &relations, &links),
+            || index_relations(entities.len(), &relations, relation_ix, &links),
         );
         Graph {
             entities,
@@ -339,8 +349,15 @@ type RelationIndexes = (
     Vec<Vec<RelationIx>>,
 );
 
-fn index_relations(entities: usize, relations: &[Relation], links: &[Link]) -> RelationIndexes {
-    let relation_ix = IdTable::new(relations.iter().map(|r| r.id.as_str()));
+/// The relation indexes, with `relation_ix` when the loader has made it.
+fn index_relations(
+    entities: usize,
+    relations: &[Relation],
+    relation_ix: Option<IdTable>,
+    links: &[Link],
+) -> RelationIndexes {
+    let relation_ix =
+        relation_ix.unwrap_or_else(|| IdTable::new(relations.iter().map(|r| r.id.as_str())));
     let mut topology = Topology::with_capacity(entities, relations.len());
     for _ in 0..entities {
         topology.add_node(());

@@ -16,15 +16,28 @@ pub struct IdTable {
 impl IdTable {
     /// Indexes `ids`, the ids of a list's items in order (the first of duplicates wins).
     pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> IdTable {
-        let hasher = foldhash::fast::RandomState::default();
-        let mut table = HashTable::with_capacity(ids.len());
         let all: Vec<&str> = ids.collect();
-        for (i, id) in all.iter().enumerate() {
+        IdTable::noting_duplicates(all.len(), |i| all[i], |_, _| {})
+    }
+
+    /// Indexes the `len` ids that `id_at` gives by position, as [`IdTable::new`] does, and
+    /// calls `duplicate(i, first)` for each id at position `i` already at position `first`.
+    pub fn noting_duplicates<'a>(
+        len: usize,
+        id_at: impl Fn(usize) -> &'a str,
+        mut duplicate: impl FnMut(usize, usize),
+    ) -> IdTable {
+        let hasher = foldhash::fast::RandomState::default();
+        let mut table = HashTable::with_capacity(len);
+        for i in 0..len {
+            let id = id_at(i);
             let hash = hasher.hash_one(id);
-            let same = |&j: &u32| all[j as usize] == *id;
-            if table.find(hash, same).is_none() {
+            match table.find(hash, |&j: &u32| id_at(j as usize) == id) {
+                Some(&first) => duplicate(i, first as usize),
                 // Lists are bounded by the loader's limits, far below u32::MAX.
-                table.insert_unique(hash, i as u32, |&j| hasher.hash_one(all[j as usize]));
+                None => {
+                    table.insert_unique(hash, i as u32, |&j| hasher.hash_one(id_at(j as usize)));
+                }
             }
         }
         IdTable { hasher, table }
@@ -51,5 +64,10 @@ mod tests {
         assert_eq!(table.find(ids[1], at), Some(1));
         assert_eq!(table.find(ids[3], at), Some(0), "first duplicate wins");
         assert_eq!(table.find("mali", at), None);
+        let mut duplicates = Vec::new();
+        let noted =
+            IdTable::noting_duplicates(ids.len(), at, |i, first| duplicates.push((i, first)));
+        assert_eq!(duplicates, [(3, 0)]);
+        assert_eq!(noted.find(ids[3], at), Some(0));
     }
 }

@@ -24,6 +24,7 @@ use super::problem::Code;
 use super::problem::{Location, Problem, quote};
 use super::texts::SourceTexts;
 use super::{Labels, limits};
+use crate::id_table::IdTable;
 use crate::model::{Entity, Relation, Source, SourceKind, UncertainDate, is_slug};
 use crate::names::NameKeys;
 
@@ -46,6 +47,9 @@ pub struct Resolved {
     pub links: Vec<Link>,
     /// The matching keys of each entity's names, in file order.
     pub keys: NameKeys,
+    /// The position of each relation id, made when its uniqueness was checked: the graph's
+    /// relation index, which holds the relations in file order.
+    pub(crate) relation_ix: Option<IdTable>,
 }
 
 /// The entities a relation refers to, by position in `entities.json`: source, target and
@@ -88,11 +92,11 @@ pub fn validate(
     let relations = &parsed.relations.elements;
     // The ids' uniqueness (one pass with a map) beside the checks of each relation on its
     // own (on every core); problems are kept in file order.
-    let (duplicates, (found, links)) = rayon::join(
+    let ((duplicates, relation_ix), (found, links)) = rayon::join(
         || {
             let mut problems = Vec::new();
-            check_relation_ids(relations, file, &mut problems);
-            problems
+            let relation_ix = check_relation_ids(relations, file, &mut problems);
+            (problems, relation_ix)
         },
         || {
             relations
@@ -109,22 +113,36 @@ pub fn validate(
     );
     problems.extend(duplicates);
     problems.extend(found.into_iter().flatten());
-    Resolved { links, keys }
+    Resolved {
+        links,
+        keys,
+        relation_ix: Some(relation_ix),
+    }
 }
 
-/// Reports each relation id defined twice, at its second definition.
-fn check_relation_ids(relations: &[Element<Relation>], file: &str, problems: &mut Vec<Problem>) {
-    let mut seen = HashMap::with_capacity(relations.len());
-    for element in relations {
-        if let Some(first) = seen.insert(element.value.id.as_str(), element.line) {
-            let at = Site::new(file, element, "relation", element.value.id.as_str());
-            problems.push(at.error(
-                Code::DuplicateId,
-                "",
-                format!("duplicate id: also defined at {file}:{first}"),
-            ));
-        }
-    }
+/// Reports each relation id defined again, at each later definition, with the line of the
+/// one before it; returns the position of each id (its first definition).
+fn check_relation_ids(
+    relations: &[Element<Relation>],
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> IdTable {
+    // The latest definition of each id defined more than once, by its first.
+    let mut latest = HashMap::new();
+    let id_at = |i: usize| relations[i].value.id.as_str();
+    IdTable::noting_duplicates(relations.len(), id_at, |i, first| {
+        let before = latest.insert(first, i).unwrap_or(first);
+        let element = &relations[i];
+        let at = Site::new(file, element, "relation", element.value.id.as_str());
+        problems.push(at.error(
+            Code::DuplicateId,
+            "",
+            format!(
+                "duplicate id: also defined at {file}:{}",
+                relations[before].line
+            ),
+        ));
+    })
 }
 
 /// The checks of one relation on its own (not its id's uniqueness among relations); returns
