@@ -771,11 +771,9 @@ impl Sentence<'_> {
             let object = self.after(b).find(|&m| self.mentions[m].last < agent_end);
             // "X was driven out of Y by Z", "X a été chassé de Y par Z": X loses Y (Z takes
             // it, [`Sentence::lost_to`]); "Y was abandoned by Z": Z loses Y.
-            let subject = match self.lang {
-                Lang::Ar => self.before(a),
-                _ => self.subject_before(a),
-            };
-            let loser = subject.filter(|_| passive && trigger.ends && object.is_some());
+            let loser = (passive && trigger.ends && object.is_some())
+                .then(|| self.subject_before_verb(a))
+                .flatten();
             if let Some(patient) = object.or_else(|| self.before(a))
                 && (passive || trigger.pos == Pos::Noun)
             {
@@ -891,11 +889,7 @@ impl Sentence<'_> {
     /// A verb's subject (before it, or after it in Arabic) and its objects.
     fn verb_readings(&self, a: usize, b: usize, trigger: &Trigger, out: &mut Vec<Reading>) {
         let symmetric = trigger.kind.is_symmetric();
-        let subject = if self.lang == Lang::Ar {
-            self.before(a).map(|s| self.arabic_apposition_head(s, a))
-        } else {
-            self.subject_before(a)
-        };
+        let subject = self.subject_before_verb(a);
         // "مقتل X في غارة استهدفت Y", "the killing of X in a strike that hit Y": who died
         // is no subject of a verb after his death in its clause.
         let subject = subject.filter(|&s| !self.victim(s, a));
@@ -1683,6 +1677,16 @@ impl Sentence<'_> {
             .as_ref()
             .is_none_or(|word| self.word_at(b, self.last, word).is_some())
             && (!trigger.fires || self.fired_at(b).is_some())
+    }
+
+    /// The subject standing before the verb at token `a`: in Arabic the name right before it
+    /// (the head of an apposition closed before the verb), in French and English
+    /// [`Self::subject_before`].
+    fn subject_before_verb(&self, a: usize) -> Option<usize> {
+        match self.lang {
+            Lang::Ar => self.before(a).map(|s| self.arabic_apposition_head(s, a)),
+            _ => self.subject_before(a),
+        }
     }
 
     /// French and English: the nearest mention before token `a` that is not governed by a

@@ -93,8 +93,9 @@ pub fn search<S: KeyStore>(
 }
 
 /// Calls `hit` for every name of `store` that `query` matches within `reach`, with how it
-/// matched and the name's key, exact matches first. Within [`Reach::Names`], partial matches are looked for only when there is no exact
-/// one; within [`Reach::Parts`], always, for the names not matched exactly. Queries over the
+/// matched and the name's key, exact matches first. Within [`Reach::Names`], partial matches
+/// are looked for only when there is no exact one; within [`Reach::Parts`], always, for the
+/// names not matched exactly. Queries over the
 /// name length limit match nothing ([`super::too_long`]). Every partial match holds the
 /// query's key, so only the keys holding it are read ([`KeyStore::holding`]). Complexity: one
 /// lookup per variant, and one read of the keys holding the query's key unless a name matched
