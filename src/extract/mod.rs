@@ -4625,6 +4625,21 @@ mod tests {
             ),
             ["capital kidal kidal-region - -"]
         );
+        // The seat of a region is its capital ("chef-lieu", "مركز ولاية", "seat of").
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Kidal, chef-lieu de la région de Kidal, est calme.",
+            ),
+            (Lang::Ar, "كيدال، مركز ولاية كيدال، هادئة."),
+            (Lang::En, "Kidal, the seat of the Kidal region, is quiet."),
+        ] {
+            assert_eq!(
+                read(lang, text),
+                ["capital kidal kidal-region - -"],
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -5186,6 +5201,24 @@ mod tests {
         {"id": "saakashvili", "kind": "person", "names": {"en": "Mikheil Saakashvili", "ar": "ميخائيل ساكاشفيلي", "fr": "Mikheïl Saakachvili"}, "description": "A president."},
         {"id": "merkel", "kind": "person", "names": {"en": "Angela Merkel", "ar": "أنغيلا ميركل", "fr": "Angela Merkel"}, "description": "A chancellor."},
         {"id": "tkeshelashvili", "kind": "person", "names": {"en": "Eka Tkeshelashvili", "ar": "إيكا تكيشيلاشفيلي", "fr": "Eka Tkechelachvili"}, "description": "A minister."}"#;
+
+    #[test]
+    fn a_longer_name_starting_inside_a_name_is_the_one_written() {
+        // "l'armée" is one force's alias, "Armée nationale de développement" another's name.
+        let graph = builtin_with(
+            r#"{"id": "nda", "kind": "armed_force", "names": {"en": "National Development Army", "ar": "الجيش الوطني للتنمية", "fr": "Armée nationale de développement"}, "description": "An army."},
+            {"id": "other-army", "kind": "armed_force", "names": {"en": "The Other Army", "fr": "armée de l'autre"}, "aliases": ["l'armée"], "description": "An army."}"#,
+        );
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            "Les soldats de l'Armée nationale de développement ont attaqué Gao.",
+        );
+        assert!(starts(&found, "attack nda gao"), "{found:?}");
+        // A name as long as the one inside it keeps its place.
+        let found = read_in(&graph, Lang::Fr, "L'armée a attaqué Gao.");
+        assert!(starts(&found, "attack other-army gao"), "{found:?}");
+    }
 
     #[test]
     fn a_name_inside_a_date_is_the_date_s_word() {
@@ -6029,6 +6062,14 @@ mod tests {
                 "Ansar Dine seized Kidal in 2012. Its fighters stayed."
             ),
             ["control ansar-dine kidal 2012 -"]
+        );
+        // A name's possessive two words before the title ("GAM's self-styled prime minister").
+        assert_eq!(
+            read(
+                Lang::En,
+                "Ansar Dine's self-styled spokesman, Ag Touman, spoke on Monday."
+            ),
+            ["membership ag-touman ansar-dine - -"]
         );
     }
 

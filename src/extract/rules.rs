@@ -656,7 +656,7 @@ impl Sentence<'_> {
         if trigger.near {
             // An apposition: "غاو في مالي", "X، أحد فصائل Y", "Bamako, the capital of Mali".
             // "X, the MNLA's armed wing": the possessor is the other side.
-            let possessor = self.possessor_before(a);
+            let possessor = self.possessor_before(a, 1);
             if let Some(t) = possessor {
                 if let Some(s) = self.appositive_before(self.mentions[t].first) {
                     out.push(read(s, t, "apposition", 0.7));
@@ -820,15 +820,18 @@ impl Sentence<'_> {
         // "The UPC's leader, Ali Darassa", "les FSR du général Dagalo", "l'UPC
         // d'Ali Darassa": the group right before the title, the person right after
         // (the caller keeps the reading whose kinds fit).
+        // A possessive may stand two words before the title ("GAM's self-styled prime
+        // minister, Malik Mahmud").
         if let Some(person) = self.person_after(b)
             && let Some(group) = self.before(a).filter(|&g| {
                 // "BUJUMBURA (AFP) - Le Premier ministre X": the dateline's agency is no
                 // group of the title (a mark and a word between); "l'ANL (ANL) du maréchal X"
                 // keeps its acronym's bracket.
                 let end = self.mentions[g].last;
-                end + 2 >= a
-                    && g != person
-                    && !(self.clause_between(end, a) && self.gap(end, a) >= 1)
+                g != person
+                    && (self.possessor_before(a, 2) == Some(g)
+                        || (end + 2 >= a
+                            && !(self.clause_between(end, a) && self.gap(end, a) >= 1)))
             })
         {
             out.push(read(person, group, "title", 0.6));
@@ -2081,8 +2084,9 @@ impl Sentence<'_> {
     }
 
     /// English: the name whose possessive stands right before the noun at token `a`, at
-    /// most one plain word between ("the MNLA's armed wing", "al-Qaida's affiliate").
-    fn possessor_before(&self, a: usize) -> Option<usize> {
+    /// most `words` plain words between ("the MNLA's armed wing", "al-Qaida's affiliate",
+    /// "GAM's self-styled prime minister").
+    fn possessor_before(&self, a: usize, words: usize) -> Option<usize> {
         if self.lang != Lang::En {
             return None;
         }
@@ -2090,7 +2094,7 @@ impl Sentence<'_> {
             let end = self.mentions[m].last;
             end < a
                 && self.tokens[end].key == "s"
-                && self.gap(end + 1, a) <= 1
+                && self.gap(end + 1, a) <= words
                 && !self.clause_between(end, a)
         })
     }
