@@ -4692,6 +4692,45 @@ mod tests {
     }
 
     #[test]
+    fn living_staying_or_entrenched_somewhere_is_presence() {
+        let present = [
+            (Lang::Ar, "ويقيم بلال أغ الشريف منذ ذلك الحين في كيدال."),
+            (
+                Lang::Ar,
+                "قال إن مقاتلي أنصار الدين المتحصنين في كيدال باقون.",
+            ),
+            (
+                Lang::En,
+                "Bilal Ag Acherif, who has lived in exile in Kidal since 2013, spoke.",
+            ),
+            (Lang::En, "Ansar Dine fighters remain in Kidal."),
+            (
+                Lang::Fr,
+                "Bilal Ag Acherif, qui se trouvait mardi dans Kidal, a parlé.",
+            ),
+            (Lang::Fr, "Ansar Dine est retranché à Kidal."),
+        ];
+        for (lang, text) in present {
+            let found = read(lang, text);
+            assert!(
+                found
+                    .iter()
+                    .any(|c| c.starts_with("presence") && c.contains(" kidal ")),
+                "{text}: {found:?}"
+            );
+        }
+        // Folded, « à » is also « a »: « a quitté la ville » is no place where X was.
+        let found = read(
+            Lang::Fr,
+            "Bilal Ag Acherif, qui se trouvait mardi au palais, a quitté Kidal.",
+        );
+        assert!(
+            !found.iter().any(|c| c.starts_with("presence")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_refusal_before_a_date_and_a_noun_of_talks_negates_them() {
         let refused = [
             (
