@@ -4692,6 +4692,45 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_is_no_subject_of_a_verb_whose_subject_it_does_not_name() {
+        for (lang, text) in [
+            (
+                Lang::Ar,
+                "وقال بلال أغ الشريف إن الغارة استهدفت الجيش المالي قرب غاو.",
+            ),
+            (
+                Lang::En,
+                "Bilal Ag Acherif said that the strike hit the Malian army near Gao.",
+            ),
+            (
+                Lang::Fr,
+                "Bilal Ag Acherif a dit que la frappe a visé l'armée malienne près de Gao.",
+            ),
+        ] {
+            let found = read(lang, text);
+            assert!(
+                !found.iter().any(|c| c.contains("bilal")),
+                "{text}: {found:?}"
+            );
+        }
+        // A pronoun on the complement, or the speaker's armed means, is the speaker.
+        assert!(starts(
+            &read(
+                Lang::Ar,
+                "وقال الجيش المالي إنه هاجم الحركة الوطنية لتحرير أزواد."
+            ),
+            "attack malian-army mnla"
+        ));
+        assert!(starts(
+            &read(
+                Lang::Ar,
+                "وقال الجيش المالي إن طائرات حربية قصفت الحركة الوطنية لتحرير أزواد."
+            ),
+            "attack malian-army mnla"
+        ));
+    }
+
+    #[test]
     fn living_staying_or_entrenched_somewhere_is_presence() {
         let present = [
             (Lang::Ar, "ويقيم بلال أغ الشريف منذ ذلك الحين في كيدال."),

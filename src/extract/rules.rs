@@ -1690,6 +1690,29 @@ impl Sentence<'_> {
             Lang::Ar => self.before(a).map(|s| self.arabic_apposition_head(s, a)),
             _ => self.subject_before(a),
         }
+        .filter(|&s| !self.unnamed_subject_after_complement(s, a))
+    }
+
+    /// True when what a speaker says opens between mention `s` and the verb at token `a`
+    /// with a subject the text does not name: a bare complement ("إن", "أن"; with a
+    /// pronoun on it the pronoun is the subject) or "that"/"que" and a determiner, then at
+    /// most three words and no name ("وقال X إن الغارة استهدفت Y", "X said that the strike
+    /// hit Y"). The speaker is not the verb's subject; its armed means may be ("وقال الجيش
+    /// إن دبابات اللواء 401 دخلت المعبر").
+    fn unnamed_subject_after_complement(&self, s: usize, a: usize) -> bool {
+        let from = self.mentions[s].last;
+        self.markers.complement.iter().any(|&c| {
+            c >= from
+                && c + 1 < a
+                && !self.markers.means.iter().any(|&(x, _)| x == c + 1)
+                && (c + 1..a).all(|i| self.tokens[i].kind == Kind::Word)
+                && !self.mentions.iter().any(|m| m.first > c && m.first < a)
+                && self.gap(c + 1, a) <= 3
+                && match self.lang {
+                    Lang::Ar => super::tokens::possessive_suffix(&self.tokens[c].key).is_none(),
+                    _ => self.markers.determiner.contains(&(c + 1)),
+                }
+        })
     }
 
     /// French and English: the nearest mention before token `a` that is not governed by a
