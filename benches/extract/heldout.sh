@@ -27,7 +27,9 @@ declare -A anchor=([en-sudan]=2025-01-14 [en-car]=2022-03-14 [ar-yemen]=2022-04-
   [ar-hodeidah10]=2018-06-14 [ar-idlib10]=2020-02-28 [ar-sinai10]=2018-02-10
   [fr-guinee10]=2021-09-06 [fr-pool10]=2017-12-24 [en-kunduz10]=2015-09-29
   [ar-naharbared11]=2007-05-22 [ar-basra11]=2008-03-31 [ar-inamenas11]=2013-01-17
-  [fr-anjouan11]=2008-03-27 [fr-madagascar11]=2009-03-18 [en-aceh11]=2005-08-15)
+  [fr-anjouan11]=2008-03-27 [fr-madagascar11]=2009-03-18 [en-aceh11]=2005-08-15
+  [ar-omdurman12]=2008-05-11 [ar-jordan12]=1970-09-21 [ar-nepal12]=2006-04-27
+  [fr-djibouti12]=1992-02-20 [fr-ouvea12]=1988-05-06 [en-sierraleone12]=2000-05-18)
 for f in "$dir"/texts/*.txt; do
   name=$(basename "$f" .txt)
   args=(extract "$f" --data "$dir/graph" --json)
