@@ -327,6 +327,14 @@ mod pieces {
         }
     }
 
+    /// The first position from `at` that is not JSON whitespace.
+    fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+            at += 1;
+        }
+        at
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -405,15 +413,16 @@ mod pieces {
         }
 
         /// Anything out of the ordinary is left to the scan, wherever the cuts fall: a
-        /// missing or extra comma, a bad element, text after the array, a line inside an
-        /// element that opens an object.
+        /// missing or extra comma, a bad element (with or without a line inside it that
+        /// opens an object), text after the array, no closing bracket, an object for an
+        /// array.
         #[test]
         fn anything_else_is_left_to_the_scan() {
             let (a, b) = (source("a.txt"), source("b.txt"));
             let nested = r#"{"document": "n.txt", "language": "ar", "sha256": "00",
   "description": "d", "x": {"y": 1}
 }"#;
-            let inner = format!("{{\"document\": \"i.txt\",\n{{\"language\": \"ar\"}}}}");
+            let inner = "{\"document\": \"i.txt\",\n{\"language\": \"ar\"}}";
             for text in [
                 format!("[\n{a}\n{b}\n]"),
                 format!("[\n{a},\n{b},\n]"),
@@ -429,14 +438,6 @@ mod pieces {
                 }
             }
         }
-    }
-
-    /// The first position from `at` that is not JSON whitespace.
-    fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
-            at += 1;
-        }
-        at
     }
 }
 
