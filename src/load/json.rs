@@ -89,6 +89,12 @@ pub fn parse_array<T: DeserializeOwned + Send>(
     let Some(text) = utf8(file, bytes, problems) else {
         return unreadable;
     };
+    if let Some(elements) = pieces::parse(text) {
+        return ParsedFile {
+            elements,
+            ..ParsedFile::default()
+        };
+    }
     let Some(raws) = raw_elements(file, text, what, problems) else {
         return unreadable;
     };
@@ -171,6 +177,268 @@ fn raw_elements<'a>(
         return None;
     }
     Some(raws)
+}
+
+/// Parsing a well-formed array in pieces, without a first scan of the whole array.
+///
+/// The text is cut at line starts that open an object (a line feed lies outside every
+/// string), and each piece is parsed on its own core element after element, each element
+/// where the one before it ended. A cut is taken for an element's start only when the piece
+/// before it ends there, after a comma, so every start is a true one. Anything else — an
+/// element that does not parse, a cut inside an element, a piece that runs past the next,
+/// a missing comma or bracket, more elements than the limit — gives `None`, and the caller
+/// parses the array the way that reports every problem: a file that loads is read once, a
+/// file with problems twice, with the same outcome either way. (Every model type refuses
+/// unknown fields, so an element that parses holds no nesting deeper than its type's: the
+/// whole-array scan's depth limit cannot refuse it.)
+mod pieces {
+    use rayon::prelude::*;
+    use serde::de::DeserializeOwned;
+
+    use super::{Element, LineCounter, limits};
+
+    /// About how many bytes a piece holds: enough for thousands of elements each.
+    const PIECE_BYTES: usize = 4 << 20;
+    /// Fewer bytes than the JSON of any element that parses (a relation's required fields'
+    /// names alone are about fifty): a piece of `n` bytes holds fewer than `n /
+    /// ELEMENT_BYTES` elements or, at worst, grows.
+    const ELEMENT_BYTES: usize = 64;
+
+    /// The elements of the array `text` when it is well formed and each element parses as
+    /// `T`, in order, each with its index and site; otherwise `None`.
+    pub fn parse<T: DeserializeOwned + Send>(text: &str) -> Option<Vec<Element<T>>> {
+        parse_cut(text, PIECE_BYTES)
+    }
+
+    /// [`parse`] with pieces of about `piece_bytes`.
+    fn parse_cut<T: DeserializeOwned + Send>(
+        text: &str,
+        piece_bytes: usize,
+    ) -> Option<Vec<Element<T>>> {
+        let bytes = text.as_bytes();
+        let open = skip_space(bytes, 0);
+        if bytes.get(open) != Some(&b'[') {
+            return None;
+        }
+        let first = skip_space(bytes, open + 1);
+        if bytes.get(first) == Some(&b']') {
+            return (skip_space(bytes, first + 1) == bytes.len()).then(Vec::new);
+        }
+        let starts = cuts(bytes, first, piece_bytes);
+        if starts.len() < 2 && text.len() >= 2 * piece_bytes {
+            // One long line (a minified file): one piece would parse it on one core.
+            return None;
+        }
+        let mut pieces: Vec<Option<Piece<T>>> = starts
+            .par_iter()
+            .enumerate()
+            .map(|(i, &start)| piece(text, start, &starts[i + 1..]))
+            .collect();
+        // The pieces from the first, each followed by the one whose start it ended at.
+        let mut chain = Vec::new();
+        let mut next = 0;
+        while next < pieces.len() {
+            let piece = pieces[next].take()?;
+            next += 1 + piece.skipped;
+            chain.push(piece.elements);
+        }
+        drop(pieces);
+        let count: usize = chain.iter().map(Vec::len).sum();
+        if count > limits::MAX_ELEMENTS {
+            return None;
+        }
+        let mut lines = LineCounter::default();
+        let mut elements = Vec::with_capacity(count);
+        for (offset, value) in chain.into_iter().flatten() {
+            let (line, column) = lines.advance(text, offset);
+            elements.push(Element {
+                index: elements.len(),
+                line,
+                column,
+                value,
+            });
+        }
+        Some(elements)
+    }
+
+    /// The elements of one piece, each with its byte offset.
+    struct Piece<T> {
+        elements: Vec<(usize, T)>,
+        /// How many of the later pieces' starts it ran past (they were not elements'
+        /// starts, but places inside them).
+        skipped: usize,
+    }
+
+    /// Where the pieces start: the first element, then, about every `piece_bytes`, the
+    /// first line after that begins (past spaces) with `{`.
+    fn cuts(bytes: &[u8], first: usize, piece_bytes: usize) -> Vec<usize> {
+        let mut starts = vec![first];
+        let mut from = first + piece_bytes;
+        while from < bytes.len() {
+            let Some(feed) = bytes[from..].iter().position(|&b| b == b'\n') else {
+                break;
+            };
+            let start = skip_space(bytes, from + feed + 1);
+            if bytes.get(start) == Some(&b'{') {
+                starts.push(start);
+                from = start + piece_bytes;
+            } else {
+                from += feed + 1;
+            }
+        }
+        starts
+    }
+
+    /// The elements from `start` on, up to the first element that starts at one of `stops`
+    /// (the later pieces' starts, in order) or, past them all, to the array's end and the
+    /// text's; `None` if they do not parse or do not end so.
+    fn piece<T: DeserializeOwned>(text: &str, start: usize, stops: &[usize]) -> Option<Piece<T>> {
+        let bytes = text.as_bytes();
+        // Room for all the piece's elements at once (room not filled is never touched): a
+        // piece grown by doubling would leave its earlier copies in the allocator's free
+        // lists, where the list that takes all the pieces' elements next cannot use them.
+        let len = stops.first().map_or(bytes.len(), |&stop| stop) - start;
+        let mut elements = Vec::with_capacity(len / ELEMENT_BYTES + 1);
+        let mut skipped = 0;
+        let mut at = start;
+        loop {
+            let mut stream = serde_json::Deserializer::from_str(&text[at..]).into_iter::<T>();
+            let value = stream.next()?.ok()?;
+            let end = skip_space(bytes, at + stream.byte_offset());
+            elements.push((at, value));
+            match bytes.get(end) {
+                Some(b',') => {
+                    at = skip_space(bytes, end + 1);
+                    while stops.get(skipped).is_some_and(|&stop| stop < at) {
+                        skipped += 1;
+                    }
+                    if stops.get(skipped) == Some(&at) {
+                        return Some(Piece { elements, skipped });
+                    }
+                }
+                Some(b']') => {
+                    // Every later start lay inside this piece's elements.
+                    let skipped = stops.len();
+                    let whole = skip_space(bytes, end + 1) == bytes.len();
+                    return whole.then_some(Piece { elements, skipped });
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The first position from `at` that is not JSON whitespace.
+    fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+            at += 1;
+        }
+        at
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::model::Source;
+
+        /// The elements as the whole-array scan gives them, when there is no problem.
+        fn scanned<T: DeserializeOwned + Send>(text: &str) -> Vec<Element<T>> {
+            let mut problems = Vec::new();
+            let raws = super::super::raw_elements("s.json", text, "element", &mut problems)
+                .expect("an array");
+            let mut lines = LineCounter::default();
+            let sites: Vec<_> = raws
+                .iter()
+                .map(|raw| {
+                    lines.advance(text, raw.get().as_ptr() as usize - text.as_ptr() as usize)
+                })
+                .collect();
+            super::super::parse_elements(&raws, &sites)
+        }
+
+        fn source(doc: &str) -> String {
+            format!(
+                r#"{{"document": "{doc}", "language": "ar", "sha256": "00", "description": "é ب"}}"#
+            )
+        }
+
+        /// Cut anywhere, a well-formed array parses into the elements, indexes, lines and
+        /// columns of the whole-array scan.
+        #[test]
+        fn pieces_parse_as_the_scan_does() {
+            let docs: Vec<String> = (0..40).map(|i| source(&format!("d{i}.txt"))).collect();
+            for gap in [",\n", ",\n  ", " ,\n\t", ",\r\n"] {
+                let text = format!("\n[\n  {}\n]\n", docs.join(gap));
+                let want = scanned::<Source>(&text);
+                assert_eq!(want.len(), 40);
+                for piece_bytes in [1, 50, 100, 333, 1 << 20] {
+                    let got = parse_cut::<Source>(&text, piece_bytes).expect("well formed");
+                    let key =
+                        |e: &Element<Source>| (e.index, e.line, e.column, e.value.document.clone());
+                    assert_eq!(
+                        got.iter().map(key).collect::<Vec<_>>(),
+                        want.iter().map(key).collect::<Vec<_>>(),
+                        "{gap:?} {piece_bytes}"
+                    );
+                }
+            }
+            assert_eq!(parse_cut::<Source>(" [ ] ", 1).map(|e| e.len()), Some(0));
+        }
+
+        /// A cut at a line inside an element that opens an object is run past: the piece
+        /// before it goes on to the next true start.
+        #[test]
+        fn cuts_inside_elements_are_run_past() {
+            let relation = |i: usize| {
+                let evidence = r#"{"document": "a.txt", "start_byte": 0, "end_byte": 1}"#;
+                format!(
+                    "{{\"id\": \"r{i}\", \"kind\": \"conflict\", \"source\": \"a\", \"target\": \"b\",\n  \"summary\": \"s\", \"evidence\": [\n  {evidence},\n  {evidence}\n]}}"
+                )
+            };
+            let text = format!(
+                "[\n{}\n]",
+                (0..30).map(relation).collect::<Vec<_>>().join(",\n")
+            );
+            let want = scanned::<crate::Relation>(&text);
+            assert_eq!(want.len(), 30);
+            for piece_bytes in [1, 30, 100, 1 << 20] {
+                let got = parse_cut::<crate::Relation>(&text, piece_bytes).expect("well formed");
+                let key =
+                    |e: &Element<crate::Relation>| (e.index, e.line, e.column, e.value.id.clone());
+                assert_eq!(
+                    got.iter().map(key).collect::<Vec<_>>(),
+                    want.iter().map(key).collect::<Vec<_>>(),
+                    "{piece_bytes}"
+                );
+            }
+        }
+
+        /// Anything out of the ordinary is left to the scan, wherever the cuts fall: a
+        /// missing or extra comma, a bad element (with or without a line inside it that
+        /// opens an object), text after the array, no closing bracket, an object for an
+        /// array.
+        #[test]
+        fn anything_else_is_left_to_the_scan() {
+            let (a, b) = (source("a.txt"), source("b.txt"));
+            let nested = r#"{"document": "n.txt", "language": "ar", "sha256": "00",
+  "description": "d", "x": {"y": 1}
+}"#;
+            let inner = "{\"document\": \"i.txt\",\n{\"language\": \"ar\"}}";
+            for text in [
+                format!("[\n{a}\n{b}\n]"),
+                format!("[\n{a},\n{b},\n]"),
+                format!("[\n{a},\n{{\"document\": 1}},\n{b}\n]"),
+                format!("[\n{a},\n{b}\n] x"),
+                format!("[\n{a},\n{b}\n"),
+                format!("[\n{a},\n{nested},\n{b}\n]"),
+                format!("[\n{a},\n{inner},\n{b}\n]"),
+                format!("{{\n{a}\n}}"),
+            ] {
+                for piece_bytes in [1, 7, 64, 1 << 20] {
+                    assert!(parse_cut::<Source>(&text, piece_bytes).is_none(), "{text}");
+                }
+            }
+        }
+    }
 }
 
 /// The elements that parse as `T`, in order, each with its index and site.
