@@ -5,7 +5,9 @@ mod matcher;
 mod nearest;
 pub mod normalize;
 
-pub use index::{NameError, NameIndex, NameKeys, NameMatch, keyed_names, label, too_long};
+pub use index::{
+    NameError, NameIndex, NameKeys, NameMatch, keyed_names, label, positioned_keys, too_long,
+};
 pub(crate) use index::{best_match, ranked};
 pub use matcher::{
     Hit, KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
