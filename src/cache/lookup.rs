@@ -18,6 +18,7 @@
 //! | every relation, by index, sorted by id (for `show ID`) | relations × 4 |
 //! | where each entity's label entry starts (from the first), then the end ([`super::labels`]) | (entities + 1) × 8 |
 //! | the label entries, by entity | label entries' length |
+//! | each entity's place in the order of the entities' labels (`names::label_ranks`), by entity | entities × 4 |
 //!
 //! Relations are stored clustered by their home ([`stored_order`]): the end with more
 //! relations. A hub's relations then lie together, in date order, so a scoped read of a hub
@@ -40,7 +41,7 @@ use super::payload::Offsets;
 use super::{CacheError, Damage};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Bounds, Day, RelationKind, Status};
-use crate::names::positioned_keys;
+use crate::names::{label, label_ranks, positioned_keys};
 use crate::query::Traits;
 
 const DIRECTORY: u64 = 8 * 8;
@@ -178,6 +179,10 @@ pub fn encode(
         e.u64(at);
     }
     e.bytes(&label_entries);
+    let ranks = label_ranks(&graph.entities().iter().map(label).collect::<Vec<_>>());
+    for rank in ranks {
+        e.u32(rank);
+    }
 }
 
 /// Appends the relation stored at each position, then each relation's position.
@@ -362,7 +367,7 @@ impl From<[u64; 8]> for Directory {
 }
 
 /// How many parts the lookup section has (the rows of the module's table).
-const PARTS: usize = 15;
+const PARTS: usize = 16;
 
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
@@ -385,6 +390,7 @@ fn layout(at: u64, d: &Directory, body_len: u64) -> Result<[u64; PARTS], CacheEr
         d.relations.checked_mul(4),
         per_entity.and_then(|n| n.checked_mul(8)),
         Some(d.label_len),
+        d.entities.checked_mul(4),
     ];
     let mut starts = [0; PARTS];
     let mut end = Some(at);
@@ -427,6 +433,7 @@ pub struct Lookup {
     label_offsets: u64,
     label_entries: u64,
     label_len: u64,
+    label_ranks: u64,
 }
 
 fn corrupt(what: impl Into<String>) -> CacheError {
@@ -473,6 +480,7 @@ impl Lookup {
             label_offsets: starts[13],
             label_entries: starts[14],
             label_len: d.label_len,
+            label_ranks: starts[15],
         })
     }
 
@@ -517,6 +525,21 @@ impl Lookup {
         }
         let bytes = (self.reader).bytes(self.label_entries + from, self.label_entries + to)?;
         Label::decode(bytes, i)
+    }
+
+    /// Entity `i`'s place in the order of the entities' labels
+    /// ([`crate::names::label_ranks`]), checked against the entity count.
+    pub fn label_rank(&self, i: usize) -> Result<u32, CacheError> {
+        if i as u64 >= self.entities {
+            return Err(corrupt(format!("entity index {i} out of range")));
+        }
+        let rank = self.reader.u32(self.label_ranks + 4 * i as u64)?;
+        if u64::from(rank) >= self.entities {
+            return Err(corrupt(format!(
+                "the label rank of entity {i} is out of range"
+            )));
+        }
+        Ok(rank)
     }
 
     /// The body bytes that hold entity `i`.

@@ -28,7 +28,7 @@ use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{
-    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked,
+    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked_by,
     search_reaching,
 };
 use crate::query::{self, Filter, Links, Paths, shortest_paths};
@@ -312,8 +312,8 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
 /// matcher reports them.
 type Hits = Vec<(KeyAt, Hit)>;
 
-/// Reads from the cache of `dir` every entity with a name holding `text`, without relations,
-/// and what `find` lists of them: the matches of
+/// Reads from the cache of `dir` every entity with a name holding `text`, in entity order,
+/// and what `find` lists of them (each match's `entity` its place among them): the matches of
 /// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
 /// the one matcher hits and the position of each key's name that the cache stores
 /// (`names::best_match`), so that no name is folded again; when no name holds it, the error
@@ -323,7 +323,7 @@ type Hits = Vec<(KeyAt, Hit)>;
 pub fn holding(
     dir: &Path,
     text: &str,
-) -> Result<Result<(Graph, Vec<NameMatch>), NameError>, CacheError> {
+) -> Result<Result<(Vec<Entity>, Vec<NameMatch>), NameError>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let mut hits = scope.hits(text, Reach::Parts)?;
     if hits.is_empty() {
@@ -340,40 +340,26 @@ pub fn holding(
         }
     }
     scope.expect(named.len())?;
-    let lookup = &scope.lookup;
-    let records = (named.iter())
-        .map(|&(i, _)| lookup.entity(i))
-        .collect::<Result<Vec<_>, CacheError>>()?;
-    let found = (records.into_par_iter().zip(named).enumerate())
-        .with_min_len(256)
-        .map(|(local, (bytes, (i, hits)))| {
-            let entity = super::entity_record_in(bytes, i, Detail::Table)?;
-            let (score, matched) = best_match(&entity, text, &hits).ok_or_else(|| {
-                Damage::Lookup(format!(
-                    "a name key of {} names none of its names",
-                    entity.id
-                ))
-            })?;
-            let label = label(&entity);
-            let found = NameMatch {
-                entity: EntityIx::new(local),
-                score,
-                matched,
-            };
-            Ok((entity, label, found))
-        })
-        .collect::<Result<Vec<_>, CacheError>>()?;
-    let mut entities = Vec::with_capacity(found.len());
-    let mut labels = Vec::with_capacity(found.len());
-    let mut matches = Vec::with_capacity(found.len());
-    for (entity, label, found) in found {
+    let mut entities = Vec::with_capacity(named.len());
+    let mut ranks = Vec::with_capacity(named.len());
+    let mut matches = Vec::with_capacity(named.len());
+    for (local, (i, hits)) in named.into_iter().enumerate() {
+        let entity = super::entity_record_in(scope.lookup.entity(i)?, i, Detail::Table)?;
+        let (score, matched) = best_match(&entity, text, &hits).ok_or_else(|| {
+            Damage::Lookup(format!(
+                "a name key of {} names none of its names",
+                entity.id
+            ))
+        })?;
+        ranks.push(scope.lookup.label_rank(i)?);
         entities.push(entity);
-        labels.push(label);
-        matches.push(found);
+        matches.push(NameMatch {
+            entity: EntityIx::new(local),
+            score,
+            matched,
+        });
     }
-    let found = ranked(matches, &labels);
-    let graph = Graph::from_valid_named(entities, Vec::new(), Vec::new(), |_| false);
-    Ok(Ok((graph, found)))
+    Ok(Ok((entities, ranked_by(matches, |local| ranks[local]))))
 }
 
 /// The entities whose names `query` reaches, read from `scope` as a graph without relations;
@@ -548,7 +534,9 @@ impl Scope {
             lookup: &self.lookup,
             grams: self.grams.clone(),
         };
-        search_reaching(&mut keys, query, reach, &mut |at, hit, _| found.push((at, hit)))?;
+        search_reaching(&mut keys, query, reach, &mut |at, hit, _| {
+            found.push((at, hit))
+        })?;
         Ok(found)
     }
 

@@ -284,6 +284,37 @@ pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<Name
     matches
 }
 
+/// [`ranked`], with each entity's place in the order of the labels given (`rank`, by entity
+/// index, as [`label_ranks`] gives it): the same order, without reading a label (the cache
+/// stores every entity's place).
+pub(crate) fn ranked_by(
+    mut matches: Vec<NameMatch>,
+    rank: impl Fn(usize) -> u32,
+) -> Vec<NameMatch> {
+    matches.sort_by(|a, b| {
+        (b.score.total_cmp(&a.score))
+            .then_with(|| rank(a.entity.index()).cmp(&rank(b.entity.index())))
+    });
+    matches
+}
+
+/// Each label's place in the order of `labels` (0 the first), by its index: what
+/// [`ranked`] breaks ties by, and what the cache stores for every entity's label ([`label`]).
+/// Equal labels share the place of the first.
+pub fn label_ranks(labels: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+    order.sort_by(|&a, &b| labels[a as usize].cmp(&labels[b as usize]));
+    let mut ranks = vec![0; labels.len()];
+    let mut place = 0;
+    for (at, &i) in order.iter().enumerate() {
+        if at == 0 || labels[i as usize] != labels[order[at - 1] as usize] {
+            place = at as u32;
+        }
+        ranks[i as usize] = place;
+    }
+    ranks
+}
+
 /// What [`NameIndex::search`] gives `entity` for `query`, its score and the name that earns
 /// it, from the keys of its names that the one matcher hit within [`Reach::Parts`] (`hits`,
 /// each with how it matched, as [`search_reaching`] reports them over any store of the
