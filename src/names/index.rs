@@ -553,6 +553,26 @@ mod tests {
     }
 
     #[test]
+    fn ranks_of_the_labels_order_matches_as_the_labels_do() {
+        let labels: Vec<String> = ["b (B)", "a (A)", "ab (X)", "a (A)", "a-b (Y)"]
+            .map(str::to_owned)
+            .into();
+        assert_eq!(label_ranks(&labels), vec![4, 0, 3, 0, 2]);
+        let matches: Vec<NameMatch> = [(0, 0.5), (1, 0.5), (2, 0.9), (3, 0.5), (4, 0.5)]
+            .map(|(e, score)| NameMatch {
+                entity: EntityIx::new(e),
+                score,
+                matched: String::new(),
+            })
+            .into();
+        let ranks = label_ranks(&labels);
+        assert_eq!(
+            ranked_by(matches.clone(), |e| ranks[e]),
+            ranked(matches, &labels)
+        );
+    }
+
+    #[test]
     fn unknown_names_get_suggestions() {
         let err = index().resolve("Menakka").unwrap_err();
         assert_eq!(
