@@ -16,7 +16,8 @@
 //! each is then read and checked to hold it, and the answer is the scan's, in the same key
 //! order. A text shorter than three bytes has no trigram, and a text whose trigrams are all
 //! common (`ttali`, held by thousands of keys) would read more through its postings than
-//! through the keys in order ([`Postings::read_more`]): every key is then scanned, as before.
+//! through the keys in order ([`Postings::read_more`]): the whole key text is then searched
+//! for it at once (`super::lookup::KeyTable::holding`).
 //!
 //! Every count and offset is checked when the section is opened (the parts fill it exactly,
 //! and it indexes as many keys as the lookup section holds); every start when a trigram's

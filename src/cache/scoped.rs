@@ -312,18 +312,20 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
 /// matcher reports them.
 type Hits = Vec<(KeyAt, Hit)>;
 
+/// What `find` lists: entities, and the matches among them (each match's `entity` its place
+/// among them), best first.
+pub type Listed = (Vec<Entity>, Vec<NameMatch>);
+
 /// Reads from the cache of `dir` every entity with a name holding `text`, in entity order,
 /// and what `find` lists of them (each match's `entity` its place among them): the matches of
 /// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
 /// the one matcher hits and the position of each key's name that the cache stores
 /// (`names::best_match`), so that no name is folded again; when no name holds it, the error
 /// of resolving it with its suggestions, as [`unknown`] gives it, from the same read of the
-/// keys. The entities are decoded on every core, without their lifetimes and descriptions,
-/// which `find` does not print.
-pub fn holding(
-    dir: &Path,
-    text: &str,
-) -> Result<Result<(Vec<Entity>, Vec<NameMatch>), NameError>, CacheError> {
+/// keys. The entities are decoded one after the other into their vector, without their
+/// lifetimes and descriptions, which `find` does not print, and ranked by the places of their
+/// labels that the cache stores (`names::ranked_by`), no label made.
+pub fn holding(dir: &Path, text: &str) -> Result<Result<Listed, NameError>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let mut hits = scope.hits(text, Reach::Parts)?;
     if hits.is_empty() {
