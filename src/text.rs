@@ -105,13 +105,19 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 
 /// True when `text` is the line it shows ([`visible_line`]): single spaces between words, no
 /// leading or trailing space, every character printable ASCII (space to tilde) or neither
-/// whitespace nor invisible. One pass over the bytes, decoding a character only where a byte
-/// is not ASCII: the text most exports pass through unchanged (summaries, evidence lines
-/// with their `–`) is tested at about a byte a cycle.
+/// whitespace nor invisible. Printable ASCII text is tested by blocks of bytes; other text in
+/// one pass over the bytes, decoding a character only where a byte is not ASCII: the text
+/// most exports pass through unchanged (summaries, evidence lines with their `–`) is tested
+/// at about a byte a cycle.
 fn is_visible_line(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
+    }
+    // Most cells (ids, kinds, scores, Latin names): printable ASCII, tested a block of bytes
+    // at a time, and no two spaces together.
+    if printable_ascii(text) {
+        return !text.contains("  ");
     }
     let (mut at, mut space) = (0, false);
     while let Some(&byte) = bytes.get(at) {

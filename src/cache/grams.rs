@@ -16,7 +16,8 @@
 //! each is then read and checked to hold it, and the answer is the scan's, in the same key
 //! order. A text shorter than three bytes has no trigram, and a text whose trigrams are all
 //! common (`ttali`, held by thousands of keys) would read more through its postings than
-//! through the keys in order ([`Postings::read_more`]): every key is then scanned, as before.
+//! through the keys in order ([`Postings::read_more`]): the whole key text is then searched
+//! for it at once (`super::lookup::KeyTable::holding`).
 //!
 //! Every count and offset is checked when the section is opened (the parts fill it exactly,
 //! and it indexes as many keys as the lookup section holds); every start when a trigram's
@@ -28,9 +29,9 @@ use rayon::slice::ParallelSliceMut;
 
 use super::blocks::BlockReader;
 use super::codec::Encoder;
-use super::lookup::Lookup;
+use super::lookup::{Lookup, SortedKey};
 use super::{CacheError, Damage};
-use crate::names::{KeyStore, scan_holding};
+use crate::names::KeyStore;
 
 /// The bytes of the section's directory.
 const DIRECTORY: u64 = 3 * 8;
@@ -50,14 +51,14 @@ fn trigrams(text: &str) -> Vec<u32> {
 
 /// Appends the trigram section of `keys`, the lookup section's sorted name keys
 /// ([`super::lookup::sorted_keys`]).
-pub fn encode(e: &mut Encoder, keys: &[(String, u32)]) {
+pub fn encode(e: &mut Encoder, keys: &[SortedKey]) {
     // Each (trigram, position) as one number, sorted: by trigram, then position.
     // Key counts are bounded by the loader's limits, far below u32::MAX.
     let mut pairs: Vec<u64> = keys
         .iter()
         .enumerate()
-        .flat_map(|(at, (key, _))| {
-            trigrams(key)
+        .flat_map(|(at, k)| {
+            trigrams(&k.key)
                 .into_iter()
                 .map(move |g| u64::from(g) << 32 | at as u64)
         })
@@ -297,10 +298,22 @@ impl Postings {
     }
 }
 
+/// A name key of the cache, as the matcher reports it: its position in the lookup section's
+/// sorted keys and its entity's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyAt {
+    /// The key's position in key order.
+    pub key: u64,
+    /// Its entity's index.
+    pub entity: usize,
+}
+
 /// The cache's name keys with their trigrams: a store of keys for the one name matcher
-/// ([`crate::names::search_reaching`]), whose slot is a name's entity index. The keys holding
-/// a text are found through the trigram section when the text has a trigram; the section is
-/// opened then, so a name matched exactly never reads it.
+/// ([`crate::names::search_reaching`]), whose slot is a key's position with its entity
+/// ([`KeyAt`]). The keys holding a text are found through the trigram section when the text
+/// has a trigram; the section is opened then, so a name matched exactly never reads it.
+/// Otherwise the whole key text is searched for the text at once
+/// ([`super::lookup::KeyTable::holding`]).
 pub struct NameKeys<'a> {
     /// The lookup section, with the sorted keys.
     pub lookup: &'a Lookup,
@@ -309,22 +322,26 @@ pub struct NameKeys<'a> {
 }
 
 impl KeyStore for NameKeys<'_> {
-    type Slot = usize;
+    type Slot = KeyAt;
     type Error = CacheError;
 
-    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(usize)) -> Result<(), CacheError> {
-        self.lookup.exact(key)?.into_iter().for_each(found);
+    fn with_key(&mut self, key: &str, found: &mut dyn FnMut(KeyAt)) -> Result<(), CacheError> {
+        for (key, entity) in self.lookup.exact(key)? {
+            found(KeyAt { key, entity });
+        }
         Ok(())
     }
 
-    fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
-        self.lookup.each_key(found)
+    fn every_key(&mut self, found: &mut dyn FnMut(&str, KeyAt)) -> Result<(), CacheError> {
+        self.lookup.each_key(&mut |text, key, entity| {
+            found(text, KeyAt { key, entity });
+        })
     }
 
     fn holding(
         &mut self,
         part: &str,
-        found: &mut dyn FnMut(&str, usize),
+        found: &mut dyn FnMut(&str, KeyAt),
     ) -> Result<(), CacheError> {
         let reader = self.lookup.reader();
         let grams = Grams::open(
@@ -339,12 +356,16 @@ impl KeyStore for NameKeys<'_> {
             {
                 postings
             }
-            _ => return scan_holding(self, part, found),
+            _ => {
+                return self.lookup.keys()?.holding(part, &mut |text, key, entity| {
+                    found(text, KeyAt { key, entity });
+                });
+            }
         };
         for at in grams.candidates(reader, &postings)? {
             let (entity, key) = self.lookup.key(at)?;
             if key.contains(part) {
-                found(key, entity);
+                found(key, KeyAt { key: at, entity });
             }
         }
         Ok(())

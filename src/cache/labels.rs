@@ -50,8 +50,10 @@ fn encode_entry(e: &mut Encoder, entity: &Entity) {
 
 /// The entries of entities that exercise every rule of [`i18n::label`] (an English acronym
 /// alias, a French acronym that abbreviates the French name and one that does not, an
-/// Arabic name, no French or Arabic name), so that a change of the rule changes the cache's
-/// fingerprint and a cache of labels made by another rule is stale.
+/// Arabic name, no French or Arabic name), and their labels as candidates show them
+/// ([`crate::names::label`], which the lookup section orders the entities by), so that a
+/// change of either rule changes the cache's fingerprint and a cache of labels made by
+/// another rule is stale.
 pub fn probe() -> String {
     use crate::model::{EntityId, Names};
     let entity = |id: &str, names: [Option<&str>; 3], aliases: &[&str]| Entity {
@@ -91,6 +93,8 @@ pub fn probe() -> String {
     let mut text = Encoder::default();
     for probe in &probes {
         encode_entry(&mut text, probe);
+        // The label the lookup section orders the entities by (`names::label_ranks`).
+        text.str(&crate::names::label(probe));
     }
     String::from_utf8_lossy(&text.into_bytes()).into_owned()
 }

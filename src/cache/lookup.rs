@@ -14,9 +14,11 @@
 //! | the placed relations, by date | place entries × 4 |
 //! | name keys sorted by key, then entity: entity, offset and length of the key | keys × 12 |
 //! | the keys' text | key text length |
+//! | the position of each key's name among its entity's names, in key order (`names::positioned_keys`: the first name whose key it is) | keys × 4 |
 //! | every relation, by index, sorted by id (for `show ID`) | relations × 4 |
 //! | where each entity's label entry starts (from the first), then the end ([`super::labels`]) | (entities + 1) × 8 |
 //! | the label entries, by entity | label entries' length |
+//! | each entity's place in the order of the entities' labels (`names::label_ranks`), by entity | entities × 4 |
 //!
 //! Relations are stored clustered by their home ([`stored_order`]): the end with more
 //! relations. A hub's relations then lie together, in date order, so a scoped read of a hub
@@ -39,7 +41,7 @@ use super::payload::Offsets;
 use super::{CacheError, Damage};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Bounds, Day, RelationKind, Status};
-use crate::names::keyed_names;
+use crate::names::{label, label_ranks, positioned_keys};
 use crate::query::Traits;
 
 const DIRECTORY: u64 = 8 * 8;
@@ -67,17 +69,37 @@ pub fn stored_order(graph: &Graph) -> Vec<u32> {
     homes.concat()
 }
 
-/// The name keys of `graph`'s entities, each with its entity's index, sorted by key, then
-/// entity, each pair once: the keys the lookup section stores, in its order.
-pub fn sorted_keys(graph: &Graph) -> Vec<(String, u32)> {
-    let mut keys: Vec<(String, u32)> = graph
+/// One name key of an entity, as the lookup section stores it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SortedKey {
+    /// The key ([`crate::names::key`]).
+    pub key: String,
+    /// The entity's index.
+    pub entity: u32,
+    /// The position among the entity's names of the first whose key it is
+    /// ([`positioned_keys`]).
+    pub name: u32,
+}
+
+/// The name keys of `graph`'s entities, each with its entity's index and its name's
+/// position, sorted by key, then entity, each (key, entity) pair once with the first
+/// position that has it: the keys the lookup section stores, in its order.
+pub fn sorted_keys(graph: &Graph) -> Vec<SortedKey> {
+    let mut keys: Vec<SortedKey> = graph
         .entities()
         .iter()
         .enumerate()
-        .flat_map(|(i, entity)| keyed_names(entity).map(move |(k, _)| (k, i as u32)))
+        .flat_map(|(i, entity)| {
+            // Name counts are bounded by the loader's file size limit, far below u32::MAX.
+            positioned_keys(entity).map(move |(key, name)| SortedKey {
+                key,
+                entity: i as u32,
+                name: name as u32,
+            })
+        })
         .collect();
     keys.sort_unstable();
-    keys.dedup();
+    keys.dedup_by(|later, first| later.key == first.key && later.entity == first.entity);
     keys
 }
 
@@ -88,7 +110,7 @@ pub fn encode(
     graph: &Graph,
     offsets: &Offsets,
     order: &[u32],
-    keys: &[(String, u32)],
+    keys: &[SortedKey],
 ) {
     let lists = |of: fn(&Graph, EntityIx) -> &[RelationIx]| -> (Vec<u32>, Vec<RelationIx>) {
         let mut starts = vec![0];
@@ -101,7 +123,7 @@ pub fn encode(
     };
     let incident = lists(Graph::incident);
     let placed = lists(Graph::at_place);
-    let text_len: usize = keys.iter().map(|(k, _)| k.len()).sum();
+    let text_len: usize = keys.iter().map(|k| k.key.len()).sum();
     let (label_offsets, label_entries) = labels::entries(graph);
     for n in [
         graph.entities().len() as u64,
@@ -135,14 +157,17 @@ pub fn encode(
         e.u32(r.index() as u32);
     }
     let mut at = 0u32;
-    for (k, entity) in keys {
-        e.u32(*entity);
+    for k in keys {
+        e.u32(k.entity);
         e.u32(at);
-        e.u32(k.len() as u32);
-        at += k.len() as u32;
+        e.u32(k.key.len() as u32);
+        at += k.key.len() as u32;
     }
-    for (k, _) in keys {
-        e.bytes(k.as_bytes());
+    for k in keys {
+        e.bytes(k.key.as_bytes());
+    }
+    for k in keys {
+        e.u32(k.name);
     }
     let relations = graph.relations();
     let mut by_id: Vec<u32> = (0..relations.len() as u32).collect();
@@ -154,6 +179,10 @@ pub fn encode(
         e.u64(at);
     }
     e.bytes(&label_entries);
+    let ranks = label_ranks(&graph.entities().iter().map(label).collect::<Vec<_>>());
+    for rank in ranks {
+        e.u32(rank);
+    }
 }
 
 /// Appends the relation stored at each position, then each relation's position.
@@ -338,7 +367,7 @@ impl From<[u64; 8]> for Directory {
 }
 
 /// How many parts the lookup section has (the rows of the module's table).
-const PARTS: usize = 14;
+const PARTS: usize = 16;
 
 /// Where each part of the lookup section at `at` starts, from its `directory` (see the
 /// module's table, in order); an error when a size overflows or the parts do not end exactly
@@ -357,9 +386,11 @@ fn layout(at: u64, d: &Directory, body_len: u64) -> Result<[u64; PARTS], CacheEr
         d.placed.checked_mul(4),
         d.key_count.checked_mul(12),
         Some(d.text_len),
+        d.key_count.checked_mul(4),
         d.relations.checked_mul(4),
         per_entity.and_then(|n| n.checked_mul(8)),
         Some(d.label_len),
+        d.entities.checked_mul(4),
     ];
     let mut starts = [0; PARTS];
     let mut end = Some(at);
@@ -397,10 +428,12 @@ pub struct Lookup {
     key_count: u64,
     text: u64,
     text_len: u64,
+    key_names: u64,
     by_id: u64,
     label_offsets: u64,
     label_entries: u64,
     label_len: u64,
+    label_ranks: u64,
 }
 
 fn corrupt(what: impl Into<String>) -> CacheError {
@@ -442,10 +475,12 @@ impl Lookup {
             key_count: d.key_count,
             text: starts[10],
             text_len: d.text_len,
-            by_id: starts[11],
-            label_offsets: starts[12],
-            label_entries: starts[13],
+            key_names: starts[11],
+            by_id: starts[12],
+            label_offsets: starts[13],
+            label_entries: starts[14],
             label_len: d.label_len,
+            label_ranks: starts[15],
         })
     }
 
@@ -490,6 +525,21 @@ impl Lookup {
         }
         let bytes = (self.reader).bytes(self.label_entries + from, self.label_entries + to)?;
         Label::decode(bytes, i)
+    }
+
+    /// Entity `i`'s place in the order of the entities' labels
+    /// ([`crate::names::label_ranks`]), checked against the entity count.
+    pub fn label_rank(&self, i: usize) -> Result<u32, CacheError> {
+        if i as u64 >= self.entities {
+            return Err(corrupt(format!("entity index {i} out of range")));
+        }
+        let rank = self.reader.u32(self.label_ranks + 4 * i as u64)?;
+        if u64::from(rank) >= self.entities {
+            return Err(corrupt(format!(
+                "the label rank of entity {i} is out of range"
+            )));
+        }
+        Ok(rank)
     }
 
     /// The body bytes that hold entity `i`.
@@ -607,8 +657,8 @@ impl Lookup {
             .collect()
     }
 
-    /// The entities one of whose keys is exactly `key`.
-    pub fn exact(&self, key: &str) -> Result<Vec<usize>, CacheError> {
+    /// The keys that are exactly `key`, each as its position in key order and its entity.
+    pub fn exact(&self, key: &str) -> Result<Vec<(u64, usize)>, CacheError> {
         // The first entry whose key is not below `key`, by binary search.
         let (mut low, mut high) = (0, self.key_count);
         while low < high {
@@ -625,18 +675,18 @@ impl Lookup {
             if text != key {
                 break;
             }
-            found.push(entity);
+            found.push((k, entity));
         }
         Ok(found)
     }
 
-    /// Calls `found` with every (key, entity) pair, in key order, reading the keys in two
-    /// ranges of the body and lending each key from them (no copy per key).
-    pub fn each_key(&self, found: &mut dyn FnMut(&str, usize)) -> Result<(), CacheError> {
+    /// Calls `found` with every key, its position and its entity, in key order, reading the
+    /// keys in two ranges of the body and lending each key from them (no copy per key).
+    pub fn each_key(&self, found: &mut dyn FnMut(&str, u64, usize)) -> Result<(), CacheError> {
         let keys = self.keys()?;
         for k in 0..keys.len() {
             let (entity, key) = keys.key(k)?;
-            found(key, entity);
+            found(key, k as u64, entity);
         }
         Ok(())
     }
@@ -654,6 +704,16 @@ impl Lookup {
             text: key_text(text, 0..text.len())?,
             entities: self.entities,
         })
+    }
+
+    /// The position among its entity's names of the first name whose key is key `k` (in key
+    /// order; [`crate::names::positioned_keys`]), as stored: checked against the entity's
+    /// names when used.
+    pub fn key_name(&self, k: u64) -> Result<usize, CacheError> {
+        if k >= self.key_count {
+            return Err(corrupt(format!("name key {k} out of range")));
+        }
+        Ok(self.reader.u32(self.key_names + 4 * k)? as usize)
     }
 
     /// The relation whose id is `id`, by binary search of the relations sorted by id; the
@@ -806,6 +866,53 @@ impl<'a> KeyTable<'a> {
             .get(range)
             .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
         Ok((entity, key))
+    }
+}
+
+impl<'a> KeyTable<'a> {
+    /// Calls `found` with every key that holds `part`, its position and its entity, in key
+    /// order: the keys [`KeyTable::key`] gives whose text contains `part`, found by searching
+    /// the whole key text for it ([`memchr::memmem`]) instead of each key in turn. The keys'
+    /// text lies in key order, each key's right after the one before, which is checked.
+    pub fn holding(
+        &self,
+        part: &str,
+        found: &mut dyn FnMut(&'a str, u64, usize),
+    ) -> Result<(), CacheError> {
+        if part.is_empty() {
+            for k in 0..self.len() {
+                let (entity, key) = self.key(k)?;
+                found(key, k as u64, entity);
+            }
+            return Ok(());
+        }
+        let finder = memchr::memmem::Finder::new(part.as_bytes());
+        let text = self.text.as_bytes();
+        let (mut k, mut from) = (0, 0);
+        while let Some(i) = finder.find(&text[from..]) {
+            let at = from + i;
+            // The key whose text holds byte `at`: each key's text starts where the one
+            // before ends, so the first from `k` that ends past `at`.
+            let range = loop {
+                let entry = (self.entries.get(12 * k..12 * k + 12))
+                    .ok_or_else(|| corrupt("the name keys' text is longer than its keys"))?;
+                let (_, range) = key_entry(entry, self.entities, text.len() as u64)?;
+                if range.start != from {
+                    return Err(corrupt("the name keys' text is not in key order"));
+                }
+                if range.end > at {
+                    break range;
+                }
+                (k, from) = (k + 1, range.end);
+            };
+            // The first occurrence from the key's start: if it is not within the key, none is.
+            if at + part.len() <= range.end {
+                let (entity, key) = self.key(k)?;
+                found(key, k as u64, entity);
+            }
+            (k, from) = (k + 1, range.end);
+        }
+        Ok(())
     }
 }
 

@@ -58,7 +58,7 @@ use crate::load::{self, GraphFiles, InvalidGraph, ReadError};
 /// The cache's file name inside a graph folder.
 pub const CACHE_FILE: &str = "actorgraph.cache";
 /// The version of the cache layout; bumped whenever the encoding changes.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 const MAGIC: &[u8; 16] = b"actorgraph-cache";
 
 /// Names whose keys exercise every rule of the name folding (case, accents, Arabic letter
@@ -656,7 +656,7 @@ mod tests {
         let body = &original[header.len..];
         let (at, end) = (header.grams_at as usize, header.lookup_at as usize);
         let (found, _) = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
-        assert!(found.entities().len() > 1);
+        assert!(found.len() > 1);
         let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
         let (key_count, gram_count, postings) = (number(at), number(at + 8), number(at + 16));
         // Every posting set to the key count; then the number of trigrams, one more.
@@ -687,7 +687,8 @@ mod tests {
         let at = header.lookup_at as usize;
         let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
         let (entities, label_len) = (number(at) as usize, number(at + 56) as usize);
-        let entries = body.len() - label_len;
+        // The label ranks (4 bytes an entity) end the section.
+        let entries = body.len() - 4 * entities - label_len;
         let offsets = entries - 8 * (entities + 1);
         let labels = || {
             let mut rows = rows::rows(dir.path(), "Mali")?.unwrap();
@@ -722,6 +723,75 @@ mod tests {
             let err = labels().unwrap_err();
             assert!(err.to_string().contains(what), "{err}");
         }
+    }
+
+    /// The name position of each key and the label rank of each entity, which `find` reads
+    /// from the cache instead of folding names and comparing labels: forged past the
+    /// checksums (a position past the entity's names, a rank past the entity count), `find`
+    /// through them is refused, saying what; the sound ones give what the whole graph's name
+    /// index gives.
+    #[test]
+    fn a_forged_name_position_or_label_rank_is_refused() {
+        let dir = indexed_azawad();
+        let original = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&original, dir.path()).unwrap();
+        let body = &original[header.len..];
+        let graph = read(dir.path()).unwrap();
+        for text in ["mouvement", "ag", "Gao", "غاو", "ansar d"] {
+            let (entities, found) = scoped::holding(dir.path(), text).unwrap().unwrap();
+            let rows = |entities: &[crate::model::Entity], found: &[crate::names::NameMatch]| {
+                (found.iter())
+                    .map(|m| {
+                        (
+                            entities[m.entity.index()].id.clone(),
+                            m.score,
+                            m.matched.clone(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let whole = graph.names().search(text);
+            assert_eq!(
+                rows(&entities, &found),
+                rows(graph.entities(), &whole),
+                "{text}"
+            );
+        }
+        let at = header.lookup_at as usize;
+        let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
+        let (entities, keys) = (number(at) as usize, number(at + 40) as usize);
+        let (text_len, label_len) = (number(at + 48) as usize, number(at + 56) as usize);
+        let relations = number(at + 8) as usize;
+        // The parts after the name positions: the relations by id, the label offsets, the
+        // label entries and the label ranks.
+        let ranks = body.len() - 4 * entities;
+        let positions = ranks - label_len - 8 * (entities + 1) - 4 * relations - 4 * keys;
+        assert!(text_len > 0 && positions > at);
+        let mut far = body.to_vec();
+        far[positions..positions + 4 * keys].copy_from_slice(&[0xff; 4].repeat(keys));
+        let mut beyond = body.to_vec();
+        beyond[ranks..].copy_from_slice(&(entities as u32).to_le_bytes().repeat(entities));
+        for (forged, what) in [
+            (far, "names none of its names"),
+            (beyond, "label rank of entity"),
+        ] {
+            reseal(dir.path(), &original, &header, &forged);
+            let err = scoped::holding(dir.path(), "mouvement").unwrap_err();
+            assert!(err.to_string().contains(what), "{err}");
+            // A name resolved exactly reads neither.
+            assert!(scoped::named(dir.path(), "MNLA").unwrap().is_some());
+        }
+        // A cache of the format before them (11) is stale, not misread.
+        let mut bytes = original.clone();
+        let at = MAGIC.len();
+        bytes[at..at + 4].copy_from_slice(&11u32.to_le_bytes());
+        std::fs::write(path(dir.path()), &bytes).unwrap();
+        let err = scoped::holding(dir.path(), "mouvement").unwrap_err();
+        assert!(matches!(err, CacheError::Stale(_)), "{err}");
+        // Cut short by a byte, it is refused.
+        std::fs::write(path(dir.path()), &original[..original.len() - 1]).unwrap();
+        let err = scoped::holding(dir.path(), "mouvement").unwrap_err();
+        assert!(err.to_string().contains("truncated or padded"), "{err}");
     }
 
     #[test]

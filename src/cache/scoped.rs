@@ -13,7 +13,7 @@
 //! the suggestions for it need every name.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::rc::Rc;
@@ -22,13 +22,13 @@ use rayon::prelude::*;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
-use super::grams::NameKeys;
+use super::grams::{KeyAt, NameKeys};
 use super::lookup::{Incident, Lookup};
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{
-    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked,
+    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked_by,
     search_reaching,
 };
 use crate::query::{self, Filter, Links, Paths, shortest_paths};
@@ -308,50 +308,60 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
     reached_entities(&mut Scope::open(dir)?, name, Reach::Names)
 }
 
-/// The keys of the names a query reaches, each with how it matched, by entity index.
-type Hits = BTreeMap<usize, Vec<(Hit, String)>>;
+/// The keys of the names a query reaches, each with how it matched, in the order the one
+/// matcher reports them.
+type Hits = Vec<(KeyAt, Hit)>;
 
-/// Reads from the cache of `dir` every entity with a name holding `text`, without relations,
-/// and what `find` lists of them: the matches of
+/// What `find` lists: entities, and the matches among them (each match's `entity` its place
+/// among them), best first.
+pub type Listed = (Vec<Entity>, Vec<NameMatch>);
+
+/// Reads from the cache of `dir` every entity with a name holding `text`, in entity order,
+/// and what `find` lists of them (each match's `entity` its place among them): the matches of
 /// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
-/// the one matcher hits (`names::best_match`), so that the entities' names are not all folded
-/// again; when no name holds it, the error of resolving it with its suggestions, as
-/// [`unknown`] gives it, from the same read of the keys.
-pub fn holding(
-    dir: &Path,
-    text: &str,
-) -> Result<Result<(Graph, Vec<NameMatch>), NameError>, CacheError> {
+/// the one matcher hits and the position of each key's name that the cache stores
+/// (`names::best_match`), so that no name is folded again; when no name holds it, the error
+/// of resolving it with its suggestions, as [`unknown`] gives it, from the same read of the
+/// keys. The entities are decoded one after the other into their vector, without their
+/// lifetimes and descriptions, which `find` does not print, and ranked by the places of their
+/// labels that the cache stores (`names::ranked_by`), no label made.
+pub fn holding(dir: &Path, text: &str) -> Result<Result<Listed, NameError>, CacheError> {
     let mut scope = Scope::open(dir)?;
-    let hits = scope.hits(text, Reach::Parts)?;
+    let mut hits = scope.hits(text, Reach::Parts)?;
     if hits.is_empty() {
         return suggest(&mut scope, text).map(Err);
     }
-    scope.expect(hits.len())?;
-    for &i in hits.keys() {
-        scope.entity(i)?;
+    // Each entity's hits together, in the order reported.
+    hits.sort_by_key(|(at, _)| at.entity);
+    let mut named: Vec<(usize, Vec<(Hit, usize)>)> = Vec::new();
+    for &(at, hit) in &hits {
+        let position = scope.lookup.key_name(at.key)?;
+        match named.last_mut() {
+            Some((entity, list)) if *entity == at.entity => list.push((hit, position)),
+            _ => named.push((at.entity, vec![(hit, position)])),
+        }
     }
-    let (_, entities) = std::mem::take(&mut scope.entities).into_sorted();
-    // The entities decoded are those hit, in the same order.
-    let found = (entities.iter().zip(hits.into_values()).enumerate())
-        .map(|(local, (entity, hits))| {
-            let (score, matched) = best_match(entity, text, &hits).ok_or_else(|| {
-                Damage::Lookup(format!(
-                    "a name key of {} names none of its names",
-                    entity.id
-                ))
-            })?;
-            let entity = EntityIx::new(local);
-            Ok(NameMatch {
-                entity,
-                score,
-                matched,
-            })
-        })
-        .collect::<Result<Vec<_>, CacheError>>()?;
-    let labels: Vec<String> = entities.iter().map(label).collect();
-    let found = ranked(found, &labels);
-    let graph = Graph::from_valid_named(entities, Vec::new(), Vec::new(), |_| false);
-    Ok(Ok((graph, found)))
+    scope.expect(named.len())?;
+    let mut entities = Vec::with_capacity(named.len());
+    let mut ranks = Vec::with_capacity(named.len());
+    let mut matches = Vec::with_capacity(named.len());
+    for (local, (i, hits)) in named.into_iter().enumerate() {
+        let entity = super::entity_record_in(scope.lookup.entity(i)?, i, Detail::Table)?;
+        let (score, matched) = best_match(&entity, text, &hits).ok_or_else(|| {
+            Damage::Lookup(format!(
+                "a name key of {} names none of its names",
+                entity.id
+            ))
+        })?;
+        ranks.push(scope.lookup.label_rank(i)?);
+        entities.push(entity);
+        matches.push(NameMatch {
+            entity: EntityIx::new(local),
+            score,
+            matched,
+        });
+    }
+    Ok(Ok((entities, ranked_by(matches, |local| ranks[local]))))
 }
 
 /// The entities whose names `query` reaches, read from `scope` as a graph without relations;
@@ -510,19 +520,24 @@ impl Scope {
 
     /// The entities whose names `query` reaches, as the one matcher reaches them.
     fn reached(&mut self, query: &str, reach: Reach) -> Result<Vec<usize>, CacheError> {
-        Ok(self.hits(query, reach)?.into_keys().collect())
+        let mut entities: Vec<usize> = (self.hits(query, reach)?.into_iter())
+            .map(|(at, _)| at.entity)
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+        Ok(entities)
     }
 
     /// The keys of the names `query` reaches, as the one matcher reaches them, each with how
-    /// it matched, by entity.
+    /// it matched.
     fn hits(&mut self, query: &str, reach: Reach) -> Result<Hits, CacheError> {
         let mut found = Hits::new();
         let mut keys = NameKeys {
             lookup: &self.lookup,
             grams: self.grams.clone(),
         };
-        search_reaching(&mut keys, query, reach, &mut |entity, hit, key| {
-            found.entry(entity).or_default().push((hit, key.to_owned()));
+        search_reaching(&mut keys, query, reach, &mut |at, hit, _| {
+            found.push((at, hit))
         })?;
         Ok(found)
     }

@@ -8,11 +8,11 @@ use serde::Serialize;
 use super::args::Global;
 use super::error::{CliError, NoResult};
 use super::output::{self, Table, word};
-use super::{leak, load_graph, scoped};
+use super::{load_graph, scoped};
 use actorgraph::cache;
 use actorgraph::i18n::Term;
 use actorgraph::names::NameError;
-use actorgraph::{EntityKind, Names};
+use actorgraph::{Entity, EntityKind, Names};
 
 #[derive(Serialize)]
 struct FindJson<'a> {
@@ -33,27 +33,30 @@ struct FindJson<'a> {
 /// the same read.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
     let read = |dir: &Path| cache::scoped::holding(dir, text).map(Some);
-    let (graph, found) = match scoped(global, read) {
-        Some(Ok((graph, found))) => (leak(graph), found),
+    // The entities, by the matches' `entity`; those read from the cache are left to the
+    // end of the process, as a loaded graph is.
+    let (entities, found): (&[Entity], _) = match scoped(global, read) {
+        Some(Ok((entities, found))) => (Vec::leak(entities), found),
         Some(Err(unknown)) => return Err(nothing_found(text, unknown)),
         None => {
             let graph = load_graph(global)?;
-            (graph, graph.names().search(text))
+            let found = graph.names().search(text);
+            if found.is_empty() {
+                let error = graph.resolve(text).err().unwrap_or(NameError::Unknown {
+                    query: text.to_owned(),
+                    suggestions: graph.names().suggest(text, 3),
+                });
+                return Err(nothing_found(text, error));
+            }
+            (graph.entities(), found)
         }
     };
-    if found.is_empty() {
-        let error = graph.resolve(text).err().unwrap_or(NameError::Unknown {
-            query: text.to_owned(),
-            suggestions: graph.names().suggest(text, 3),
-        });
-        return Err(nothing_found(text, error));
-    }
     let round = |score: f64| (score * 100.0).round() / 100.0;
     if global.json {
         let rows: Vec<FindJson> = found
             .iter()
             .map(|m| {
-                let e = graph.entity(m.entity);
+                let e = &entities[m.entity.index()];
                 FindJson {
                     id: e.id.as_str(),
                     kind: e.kind,
@@ -76,7 +79,7 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
         let mut table = Table::new(&header).keep_whole(1);
         let lang = output::layout().lang;
         for m in &found {
-            let e = graph.entity(m.entity);
+            let e = &entities[m.entity.index()];
             let score = format!("{:.2}", round(m.score));
             table.row([
                 score.as_str(),

@@ -284,31 +284,81 @@ pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<Name
     matches
 }
 
+/// [`ranked`], with each entity's place in the order of the labels given (`rank`, by entity
+/// index, as [`label_ranks`] gives it): the same order, without reading a label (the cache
+/// stores every entity's place).
+pub(crate) fn ranked_by(
+    mut matches: Vec<NameMatch>,
+    rank: impl Fn(usize) -> u32,
+) -> Vec<NameMatch> {
+    matches.sort_by(|a, b| {
+        (b.score.total_cmp(&a.score))
+            .then_with(|| rank(a.entity.index()).cmp(&rank(b.entity.index())))
+    });
+    matches
+}
+
+/// Each label's place in the order of `labels` (0 the first), by its index: what
+/// [`ranked`] breaks ties by, and what the cache stores for every entity's label ([`label`]).
+/// Equal labels share the place of the first.
+pub fn label_ranks(labels: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+    order.sort_by(|&a, &b| labels[a as usize].cmp(&labels[b as usize]));
+    let mut ranks = vec![0; labels.len()];
+    let mut place = 0;
+    for (at, &i) in order.iter().enumerate() {
+        if at == 0 || labels[i as usize] != labels[order[at - 1] as usize] {
+            place = at as u32;
+        }
+        ranks[i as usize] = place;
+    }
+    ranks
+}
+
 /// What [`NameIndex::search`] gives `entity` for `query`, its score and the name that earns
 /// it, from the keys of its names that the one matcher hit within [`Reach::Parts`] (`hits`,
 /// each with how it matched, as [`search_reaching`] reports them over any store of the
-/// entity's names, such as the cache's keys): the best score, and the first of its names
-/// (id, names, aliases) whose key earns it. Only the names up to that one are folded, not
-/// every name of the entity; an exact hit, whose score depends on the name as written, is
-/// scored over all its names. `None` when `hits` is empty or holds a key none of its names has.
+/// entity's names, such as the cache's keys, and the position of the first of the entity's
+/// names whose key it is, as [`positioned_keys`] gives it): the best score, and the first of
+/// its names (id, names, aliases) whose key earns it, the hit of that score with the lowest
+/// position. No name is folded; an exact hit, whose score depends on the name as written, is
+/// scored over all its names. `None` when `hits` is empty or holds a position past its names.
 pub(crate) fn best_match(
     entity: &Entity,
     query: &str,
-    hits: &[(Hit, String)],
+    hits: &[(Hit, usize)],
 ) -> Option<(f64, String)> {
     if hits.iter().any(|(hit, _)| matches!(hit, Hit::Exact(_))) {
         let found = NameIndex::new(std::slice::from_ref(entity)).search(query);
         return found.into_iter().next().map(|m| (m.score, m.matched));
     }
     // No exact hit: a score depends on the key alone.
-    let scores: Vec<f64> = hits.iter().map(|(hit, _)| score(*hit, || false)).collect();
-    let best = scores.iter().copied().reduce(f64::max)?;
-    let names = std::iter::once(entity.id.as_str()).chain(entity.all_names());
-    let matched = names.into_iter().find(|name| {
-        let k = key(name);
-        (hits.iter().zip(&scores)).any(|((_, hit_key), &s)| s == best && *hit_key == k)
-    })?;
-    Some((best, matched.to_owned()))
+    let scored = hits.iter().map(|&(hit, at)| (score(hit, || false), at));
+    let best = scored.clone().map(|(s, _)| s).reduce(f64::max)?;
+    let first = scored.filter(|&(s, _)| s == best).map(|(_, at)| at).min()?;
+    Some((best, name_at(entity, first)?.to_owned()))
+}
+
+/// An entity's names as the matcher numbers them: its id, then its names and aliases in the
+/// order of [`Entity::all_names`].
+fn numbered_names(entity: &Entity) -> impl Iterator<Item = &str> {
+    std::iter::once(entity.id.as_str()).chain(entity.all_names())
+}
+
+/// The name of `entity` at `position` ([`positioned_keys`]), if it has one there.
+pub(crate) fn name_at(entity: &Entity, position: usize) -> Option<&str> {
+    numbered_names(entity).nth(position)
+}
+
+/// The matching keys of an entity's id, names and aliases (empty keys left out), each with
+/// its name's position (0 the id, then the names and aliases in the order of
+/// [`Entity::all_names`]): what the cache stores with its keys, each key with the first
+/// position that has it, so that [`best_match`] finds the name a key matched without folding
+/// any name.
+pub fn positioned_keys(entity: &Entity) -> impl Iterator<Item = (String, usize)> {
+    (numbered_names(entity).map(key).enumerate())
+        .filter(|(_, k)| !k.is_empty())
+        .map(|(position, k)| (k, position))
 }
 
 /// The in-memory index is a store of keys for the one matcher: a name's slot is its place in
@@ -331,6 +381,7 @@ impl KeyStore for &NameIndex {
         Ok(())
     }
 }
+
 /// How an entity is named in candidates and suggestions: `id (display name)`.
 pub fn label(entity: &Entity) -> String {
     format!("{} ({})", entity.id, entity.display_name())
@@ -499,6 +550,26 @@ mod tests {
         let word_start = ix.search("isl")[0].score;
         let inside = ix.search("slam")[0].score;
         assert!(word_start > inside, "{word_start} {inside}");
+    }
+
+    #[test]
+    fn ranks_of_the_labels_order_matches_as_the_labels_do() {
+        let labels: Vec<String> = ["b (B)", "a (A)", "ab (X)", "a (A)", "a-b (Y)"]
+            .map(str::to_owned)
+            .into();
+        assert_eq!(label_ranks(&labels), vec![4, 0, 3, 0, 2]);
+        let matches: Vec<NameMatch> = [(0, 0.5), (1, 0.5), (2, 0.9), (3, 0.5), (4, 0.5)]
+            .map(|(e, score)| NameMatch {
+                entity: EntityIx::new(e),
+                score,
+                matched: String::new(),
+            })
+            .into();
+        let ranks = label_ranks(&labels);
+        assert_eq!(
+            ranked_by(matches.clone(), |e| ranks[e]),
+            ranked(matches, &labels)
+        );
     }
 
     #[test]

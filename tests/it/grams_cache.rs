@@ -9,21 +9,21 @@ use proptest::prelude::*;
 
 use crate::common::{find_once, run};
 use crate::scoped_cache::indexed_chain;
-use actorgraph::Graph;
 use actorgraph::cache::{self, CacheError};
 use actorgraph::load::{GraphFiles, load};
 use actorgraph::names::{NameError, NameMatch, key};
+use actorgraph::{Entity, Graph};
 
 /// What `find` lists from `graph` for `text`: each entity's id, score and name matched.
 fn listed(graph: &Graph, text: &str) -> Vec<String> {
-    rows(graph, &graph.names().search(text))
+    rows(graph.entities(), &graph.names().search(text))
 }
 
-/// Each entity of `found` (matches in `graph`) as `find` lists it: its id, score and name
-/// matched.
-fn rows(graph: &Graph, found: &[NameMatch]) -> Vec<String> {
+/// Each entity of `found` (matches among `entities`) as `find` lists it: its id, score and
+/// name matched.
+fn rows(entities: &[Entity], found: &[NameMatch]) -> Vec<String> {
     let rows = found.iter().map(|m| {
-        let id = &graph.entity(m.entity).id;
+        let id = &entities[m.entity.index()].id;
         format!("{id} {} {}", m.score, m.matched)
     });
     rows.collect()
@@ -140,6 +140,31 @@ proptest! {
     }
 }
 
+/// An entity whose names share a key (a name, the same in other case and accents, an alias
+/// spelt with a hyphen) lists, through the cache's name positions, the first of them, as the
+/// whole graph does; and entities tied on their score come in the order of their labels.
+#[test]
+fn a_key_shared_by_names_lists_the_first_of_them() {
+    let entities = serde_json::json!([
+        {"id": "zz-ville", "kind": "city", "names": {"en": "Gao Ville", "fr": "GAO VILLÉ"},
+         "aliases": ["gao-ville", "Ville Haute"], "description": ""},
+        {"id": "aa-ville", "kind": "city", "names": {"fr": "Ville Basse"},
+         "aliases": ["ville basse", "ville"], "description": ""},
+        {"id": "mm-ville", "kind": "city", "names": {"en": "Ville Neuve"}, "description": ""},
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: Vec<u8>| fs::write(dir.path().join(name), bytes).unwrap();
+    write("entities.json", serde_json::to_vec(&entities).unwrap());
+    write("relations.json", b"[]".to_vec());
+    write("sources.json", b"[]".to_vec());
+    cache::index(dir.path()).unwrap().1.unwrap();
+    let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+    for text in ["ville", "gao ville", "vill", "ille", "basse", "ao v", "zz"] {
+        let (entities, found) = cache::scoped::holding(dir.path(), text).unwrap().unwrap();
+        assert_eq!(rows(&entities, &found), listed(&whole, text), "{text}");
+    }
+}
+
 /// Where the lookup section of the cache of a `chain` of `n` actors starts: its counts of
 /// entities and relations; the trigram section ends there.
 fn lookup_section(bytes: &[u8], n: usize) -> usize {
@@ -156,8 +181,8 @@ fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
         |text: &str| cache::scoped::holding(dir.path(), text).map(|found| found.unwrap().0);
     // Every key holds `tor`, the last trigram: its postings, every key's position, lie at the
     // end of the section, in blocks of their own.
-    assert_eq!(holding("tor").unwrap().entities().len(), n);
-    assert_eq!(holding("ctor 150").unwrap().entities().len(), 11);
+    assert_eq!(holding("tor").unwrap().len(), n);
+    assert_eq!(holding("ctor 150").unwrap().len(), 11);
 
     // A posting of `tor` altered, as a damaged disk would: its block's checksum refuses it.
     let end = lookup_section(&original, n);
@@ -178,7 +203,7 @@ fn a_damaged_truncated_or_stale_trigram_section_is_refused() {
         stderr.contains("checksum mismatch in block") && stderr.contains("rebuilt it"),
         "{stderr}"
     );
-    assert_eq!(holding("ctor 150").unwrap().entities().len(), 11);
+    assert_eq!(holding("ctor 150").unwrap().len(), 11);
 
     let original = fs::read(&file).unwrap();
     fs::write(&file, &original[..original.len() - 1]).unwrap();
