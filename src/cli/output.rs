@@ -286,6 +286,9 @@ pub struct Table {
     /// Where each row's cells end in `cells`.
     rows: Vec<usize>,
     keep: Vec<bool>,
+    /// For a table that only measures ([`Table::measuring`]): each column's natural width so
+    /// far, no cell kept.
+    measured: Option<Vec<usize>>,
 }
 
 impl Table {
@@ -321,8 +324,28 @@ impl Table {
         self
     }
 
+    /// A table that keeps no row, only the natural width of each column ([`Table::widen`]):
+    /// the first reading of a table printed in parts, to learn its widths before any part is
+    /// written.
+    pub fn measuring() -> Table {
+        Table {
+            measured: Some(Vec::new()),
+            ..Table::default()
+        }
+    }
+
     /// Adds a row; cells are made terminal-safe.
     pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        if let Some(natural) = &mut self.measured {
+            for (c, cell) in cells.into_iter().enumerate() {
+                let width = display_width(&actorgraph::text::visible_line(cell.as_ref()));
+                if natural.len() <= c {
+                    natural.resize(c + 1, 0);
+                }
+                natural[c] = natural[c].max(width);
+            }
+            return;
+        }
         for cell in cells {
             let start = self.text.len();
             self.text
@@ -391,18 +414,70 @@ impl Table {
         &self,
         width: Option<usize>,
         isolate: bool,
-        mut row: impl FnMut(&str) -> io::Result<()>,
+        row: impl FnMut(&str) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mut natural = vec![0; self.columns()];
+        let mut natural = Vec::new();
+        self.widen(&mut natural);
+        let widths = self.fitted(&natural, width);
+        self.rows_fitted(&widths, isolate, row)
+    }
+
+    /// Raises `natural` to the display width of the widest cell of each column: the natural
+    /// widths of a table printed in parts ([`Table::fit`], [`Table::render_fitted`]), each
+    /// part widening them in turn.
+    pub fn widen(&self, natural: &mut Vec<usize>) {
+        let columns = self.measured.as_ref().map_or(self.columns(), Vec::len);
+        if natural.len() < columns {
+            natural.resize(columns, 0);
+        }
+        for (c, &width) in self.measured.iter().flatten().enumerate() {
+            natural[c] = natural[c].max(width);
+        }
         for cells in self.each_row() {
             for (c, (_, width)) in cells.enumerate() {
                 natural[c] = natural[c].max(width);
             }
         }
-        let widths = match width {
-            Some(width) => fit::widths(&natural, &self.keep, width),
-            None => natural,
-        };
+    }
+
+    /// The widths of the columns of this table's parts, whose natural widths are `natural`
+    /// ([`Table::widen`]), fitted to the layout's width with this table's columns kept
+    /// whole ([`Table::keep_whole`]).
+    pub fn fit(&self, natural: &[usize]) -> Vec<usize> {
+        self.fitted(natural, layout().width)
+    }
+
+    /// The rows as text in columns of `widths` ([`Table::fit`]), as [`Table::render`] gives
+    /// them in a table of those widths.
+    pub fn render_fitted(&self, widths: &[usize]) -> String {
+        let mut out = String::with_capacity(
+            self.text.len() + self.rows.len() * (widths.len() * fit::GAP + 1),
+        );
+        let written: io::Result<()> = self.rows_fitted(widths, stdout_is_terminal(), |row| {
+            out.push_str(row);
+            Ok(())
+        });
+        debug_assert!(written.is_ok(), "a string takes every row");
+        out
+    }
+
+    /// The widths of columns of `natural` widths fitted to `width` display columns (none:
+    /// whole).
+    fn fitted(&self, natural: &[usize], width: Option<usize>) -> Vec<usize> {
+        match width {
+            Some(width) => fit::widths(natural, &self.keep, width),
+            None => natural.to_vec(),
+        }
+    }
+
+    /// Gives `row` each line of the table in columns of `widths`, as [`Table::rows_within`]
+    /// does.
+    fn rows_fitted(
+        &self,
+        widths: &[usize],
+        isolate: bool,
+        mut row: impl FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut out = String::new();
         for (cells, count) in self.each_row().zip(self.row_lengths()) {
             out.clear();
