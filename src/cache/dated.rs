@@ -666,6 +666,10 @@ fn read(
     decode(lookup, &entries, detail)
 }
 
+/// A relation's certainty on a diff's first date and on its second (a snapshot's: none, and
+/// on its date); `None` where it does not hold.
+type Certainties = [Option<Certainty>; 2];
+
 /// The cache of `dir` opened for a date question, and the entries of its dated section that
 /// may hold in one of `periods` and that `keep` keeps, with the certainties it gives them
 /// (on a diff's first and second dates), in the section's order; each relation at most once
@@ -673,7 +677,7 @@ fn read(
 fn select(
     dir: &Path,
     periods: &[Period],
-    keep: &dyn Fn(&Traits, &Bounds) -> Option<[Option<Certainty>; 2]>,
+    keep: &dyn Fn(&Traits, &Bounds) -> Option<Certainties>,
 ) -> Result<Selection, CacheError> {
     let file = open(dir)?;
     let map = super::blocks::map(&file)?;

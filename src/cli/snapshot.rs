@@ -44,11 +44,11 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         let table = relation_table_header(true);
         lines.push_str(&table.render_fitted(&widths))?;
         let mut labels = rows.labels(output::layout().lang, &str::to_owned)?;
-        let part = |rows: &[cache::rows::Row]| table_part(output::Table::default(), rows);
+        let part = |rows: &[cache::rows::Row]| {
+            table_part(output::Table::fitted(widths.clone()), rows).into_text()
+        };
         rows.each(&mut labels, rows.picks(), ROWS, part, |part| {
-            lines
-                .push_str(&part.render_fitted(&widths))
-                .map_err(CliError::from)
+            lines.push_str(&part).map_err(CliError::from)
         })?;
         lines.finish()?;
         return Ok(ExitCode::SUCCESS);
@@ -117,7 +117,7 @@ fn table_widths(holding: &cache::dated::Holding) -> Option<Vec<usize>> {
     read.ok().map(|()| table.fit(&natural))
 }
 
-/// `part` (a table of no header, or one that measures) with the rows of a snapshot's table
+/// `part` (a table of no header that measures, or writes its rows fitted) with the rows of a snapshot's table
 /// that hold `rows`.
 fn table_part(mut part: output::Table, rows: &[cache::rows::Row]) -> output::Table {
     for row in rows {
