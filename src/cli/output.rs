@@ -467,7 +467,7 @@ impl Table {
     }
 
     /// Raises `natural` to the display width of the widest cell of each column: the natural
-    /// widths of a table printed in parts ([`Table::fit`], [`Table::render_fitted`]), each
+    /// widths of a table printed in parts ([`Table::fit`], [`Table::fitted`]), each
     /// part widening them in turn.
     pub fn widen(&self, natural: &mut Vec<usize>) {
         let measured = match &self.mode {
@@ -495,8 +495,8 @@ impl Table {
         self.widths_within(natural, layout().width)
     }
 
-    /// The rows as text in columns of `widths` ([`Table::fit`]), as [`Table::render`] gives
-    /// them in a table of those widths.
+    /// The rows (a header) as text in columns of `widths` ([`Table::fit`]), as
+    /// [`Table::render`] gives them in a table of those widths.
     pub fn render_fitted(&self, widths: &[usize]) -> String {
         let mut out = String::with_capacity(
             self.text.len() + self.rows.len() * (widths.len() * fit::GAP + 1),

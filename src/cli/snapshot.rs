@@ -33,7 +33,7 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
     }
     if !global.json
         && let Some(holding) = scoped(global, |dir| cache::dated::holding(dir, filter))
-        && let Some(widths) = table_widths(&holding)
+        && let Some((widths, mut labels)) = table_widths(&holding)
     {
         let rows = &holding.rows;
         let certain = (rows.picks().iter())
@@ -43,7 +43,6 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         header(&mut lines, rows.len(), holding.entities, certain)?;
         let table = relation_table_header(true);
         lines.push_str(&table.render_fitted(&widths))?;
-        let mut labels = rows.labels(output::layout().lang, &str::to_owned)?;
         let part = |rows: &[cache::rows::Row]| {
             table_part(output::Table::fitted(widths.clone()), rows).into_text()
         };
@@ -100,10 +99,11 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
 /// How many rows of a snapshot's table are made at a time, on every core.
 const ROWS: usize = 1024;
 
-/// The widths of the columns of the table of the rows `holding` reads, fitted to the layout:
-/// every row is read once, made and measured, before any is written (a damaged block met on
-/// the way gives `None`: the whole load reports it and rebuilds the cache).
-fn table_widths(holding: &cache::dated::Holding) -> Option<Vec<usize>> {
+/// The widths of the columns of the table of the rows `holding` reads, fitted to the layout,
+/// and the labels the rows name: every row is read once, made and measured, before any is
+/// written (a damaged block met on the way gives `None`: the whole load reports it and
+/// rebuilds the cache).
+fn table_widths(holding: &cache::dated::Holding) -> Option<(Vec<usize>, cache::dated::Labels<'_>)> {
     let rows = &holding.rows;
     let table = relation_table_header(true);
     let mut natural = Vec::new();
@@ -114,11 +114,11 @@ fn table_widths(holding: &cache::dated::Holding) -> Option<Vec<usize>> {
         part.widen(&mut natural);
         Ok::<(), cache::CacheError>(())
     });
-    read.ok().map(|()| table.fit(&natural))
+    read.ok().map(|()| (table.fit(&natural), labels))
 }
 
-/// `part` (a table of no header that measures, or writes its rows fitted) with the rows of a snapshot's table
-/// that hold `rows`.
+/// `part` (a table of no header that measures its rows, or writes them fitted) with the rows
+/// of a snapshot's table that hold `rows`.
 fn table_part(mut part: output::Table, rows: &[cache::rows::Row]) -> output::Table {
     for row in rows {
         record_table_row(&mut part, row, true);
