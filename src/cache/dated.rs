@@ -25,17 +25,21 @@
 //! [`changed`]), which lie together in date order, rather than from their records, which are
 //! stored by home actor (for a hub's questions) and scattered over the whole body.
 
+use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder, Encoder};
+use super::labels::Label;
 use super::lookup::Lookup;
-use super::rows::{DatedEntry, Rows};
+use super::payload::RelationHead;
+use super::rows::{self, Named, Row};
 use super::scoped::Scope;
 use super::{CacheError, Damage, Detail, Header, open, payload};
-use crate::graph::Graph;
+use crate::export::Lang;
+use crate::graph::{Graph, chronological_key_of};
 use crate::model::{Bounds, Day, Entity, EntityId, Period, Relation, RelationKind, Status};
 use crate::query::{Certainty, Filter, Standing, Traits};
 
@@ -43,6 +47,22 @@ use crate::query::{Certainty, Filter, Standing, Traits};
 pub const WIDTH: u64 = 32;
 /// How many entries share one latest end.
 pub const SPAN: u64 = 128;
+
+/// How many runs of [`SPAN`] entries a scan of the section reads before their pages leave the
+/// resident set (256 KiB of entries).
+const RELEASED_RUNS: u64 = 64;
+
+/// How many runs of rows [`Selection::each`] makes at a time, on every core, before it gives
+/// them in order and lets the pages of the section they read leave the resident set.
+const RUNS_AT_ONCE: usize = 16;
+
+/// How many relations [`Selection::check`] checks in one run.
+const CHECKED_RUN: usize = 1024;
+
+/// How many entries of the section the relations [`Selection::each`] reads at a time may
+/// span: the relations of a diff between two late dates are scattered over it, and each
+/// reads its head's whole block, to check it (at most ~2 MB of entries, ~3 MB of heads).
+const STRETCH: u32 = 1 << 16;
 
 /// One relation of the section, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,19 +280,36 @@ impl<'a> Section<'a> {
         let first = periods.iter().map(|p| p.first).min().unwrap_or(Day::MAX);
         let n = self.starting_by(last)?;
         let relations = u32::try_from(self.count).unwrap_or(u32::MAX);
-        for run in 0..n.div_ceil(SPAN) {
+        let runs = n.div_ceil(SPAN);
+        for run in 0..runs {
             let end = Day(self.reader.u32(self.latest + 4 * run)? as i32);
-            if end < first {
-                continue;
-            }
             let (from, to) = (run * SPAN, ((run + 1) * SPAN).min(n));
-            let bytes =
-                (self.reader).bytes(self.entries + from * WIDTH, self.entries + to * WIDTH)?;
-            for (k, entry) in bytes.chunks_exact(WIDTH as usize).enumerate() {
-                each(Entry::decode(entry, from + k as u64, entities, relations)?);
+            if end >= first {
+                let bytes =
+                    (self.reader).bytes(self.entries + from * WIDTH, self.entries + to * WIDTH)?;
+                for (k, entry) in bytes.chunks_exact(WIDTH as usize).enumerate() {
+                    each(Entry::decode(entry, from + k as u64, entities, relations)?);
+                }
+            }
+            if (run + 1) % RELEASED_RUNS == 0 || run + 1 == runs {
+                // The entries scanned leave the resident set (32 MB of them at L).
+                let from = (run + 1).saturating_sub(RELEASED_RUNS) * SPAN;
+                (self.reader).release(self.entries + from * WIDTH, self.entries + to * WIDTH);
             }
         }
         Ok(())
+    }
+
+    /// The entry at `position`, checked against a graph of `entities` entities.
+    fn entry(&self, position: u64, entities: u32) -> Result<Entry, CacheError> {
+        let relations = u32::try_from(self.count).unwrap_or(u32::MAX);
+        let at = self.entries + position * WIDTH;
+        Entry::decode(
+            self.reader.bytes(at, at + WIDTH)?,
+            position,
+            entities,
+            relations,
+        )
     }
 }
 
@@ -299,8 +336,8 @@ pub fn changes(dir: &Path, standing: &Standing, detail: Detail) -> Result<Graph,
     })
 }
 
-/// The relations `filter` (with a period) admits, from the cache of `dir`, as rows of a table
-/// ([`Rows`], each with its certainty) in the order of the whole graph's
+/// The relations `filter` (with a period) admits, from the cache of `dir`, to be read as rows
+/// of a table ([`Selection`], each with its certainty) in the order of the whole graph's
 /// [`crate::query::snapshot`], with how many entities they join: what a snapshot's table
 /// prints, read from the records' heads without building a graph. `Ok(None)` when `filter`
 /// has no period.
@@ -308,55 +345,303 @@ pub fn holding(dir: &Path, filter: &Filter) -> Result<Option<Holding>, CacheErro
     let Some(period) = filter.period else {
         return Ok(None);
     };
-    let (scope, chosen) = select(dir, &[period], &|traits, bounds| {
+    let rows = select(dir, &[period], &|traits, bounds| {
         Some([None, filter.admit_traits(traits, bounds)?.certainty])
     })?;
-    let mut ends: Vec<u32> = chosen.iter().flat_map(|(entry, ..)| entry.ends).collect();
-    ends.sort_unstable();
-    ends.dedup();
     Ok(Some(Holding {
-        rows: rows(scope, chosen)?,
-        entities: ends.len(),
+        entities: rows.ends.len(),
+        rows,
     }))
 }
 
 /// What [`holding`] reads: the rows of a snapshot's relations and how many entities they join.
 pub struct Holding {
-    /// The relations, as rows.
-    pub rows: Rows,
+    /// The relations, to be read as rows.
+    pub rows: Selection,
     /// How many entities are at their ends.
     pub entities: usize,
 }
 
 /// The relations whose standing differs between the two dates of `standing`
-/// ([`Standing::of`]), from the cache of `dir`, as rows of a diff ([`Rows`], each with its
-/// certainty on the first date, [`Row::before`](super::rows::Row::before), and on the second,
-/// [`Row::certainty`](super::rows::Row::certainty)), in the order of the whole graph's
-/// [`crate::query::diff`] (the three lists of a diff together, each in this order): what a
-/// diff's text prints, read from the records' heads without building a graph.
-pub fn changed(dir: &Path, standing: &Standing) -> Result<Rows, CacheError> {
-    let (scope, chosen) = select(dir, &standing.periods(), &|traits, bounds| {
+/// ([`Standing::of`]), from the cache of `dir`, to be read as rows of a diff ([`Selection`],
+/// each with its certainty on the first date, [`Row::before`], and on the second,
+/// [`Row::certainty`]), in the order of the whole graph's [`crate::query::diff`] (the three
+/// lists of a diff together, each in this order): what a diff's text prints, read from the
+/// records' heads without building a graph.
+pub fn changed(dir: &Path, standing: &Standing) -> Result<Selection, CacheError> {
+    select(dir, &standing.periods(), &|traits, bounds| {
         let (before, after) = standing.of(traits, bounds)?;
         Some([before, after])
-    })?;
-    rows(scope, chosen)
+    })
 }
 
-/// An entry the dated section gives for a question, with what the question made of it and
-/// where its head lies in the body.
-type Chosen<T> = (Entry, T, (u64, u64));
+/// A relation the dated section gives for a question: where its entry lies in the section,
+/// and what the question made of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Pick {
+    /// Its entry's place in the section (relation counts are bounded by the loader's limits,
+    /// far below `u32::MAX`).
+    position: u32,
+    /// Its certainty on a diff's first date (`None`: it did not hold then); `None` in a
+    /// snapshot's.
+    pub before: Option<Certainty>,
+    /// Its certainty on the date asked about, or on a diff's second date (`None`: it does
+    /// not hold then).
+    pub certainty: Option<Certainty>,
+}
 
-/// The rows of `chosen` entries, with their certainties, read from their heads in `scope`.
-fn rows(scope: Scope, chosen: Vec<Chosen<[Option<Certainty>; 2]>>) -> Result<Rows, CacheError> {
-    let listed = (chosen.into_iter()).map(|(entry, certainties, head)| DatedEntry {
-        relation: entry.relation as usize,
-        ends: entry.ends.map(|e| e as usize),
-        bounds: entry.bounds,
-        traits: entry.traits,
-        head,
-        certainties,
-    });
-    Rows::dated(scope, listed)
+/// The relations the dated section gives for a date question ([`holding`], [`changed`]), in
+/// its order, to be read as rows ([`Row`]) from their heads there, a few runs at a time
+/// ([`Selection::each`]): what is resident is a few runs' rows and pages, not the answer's
+/// (hundreds of thousands of rows at L).
+pub struct Selection {
+    scope: Scope,
+    /// Where the section lies in the body.
+    section: Range<u64>,
+    picks: Vec<Pick>,
+    /// The entities at the relations' ends, by index, in order.
+    ends: Vec<usize>,
+}
+
+/// The entities a [`Selection`]'s rows name, read from their label entries ([`super::labels`])
+/// as a row prints them ([`Named`]): their id, their short label in a language, and what a
+/// label function made of that, once each.
+pub struct Labels<'a> {
+    lang: Lang,
+    label: &'a (dyn Fn(&str) -> String + Sync),
+    /// Each entity's place in `entries`, by index (`u32::MAX`: not read).
+    slots: Vec<u32>,
+    entries: Vec<Label<'a>>,
+    made: Vec<String>,
+}
+
+impl<'a> Labels<'a> {
+    /// Reads from `lookup` the label entries of the entities of `read` that are not read yet,
+    /// and makes their labels on every core.
+    fn read(
+        &mut self,
+        lookup: &'a Lookup,
+        read: impl IntoIterator<Item = usize>,
+    ) -> Result<(), CacheError> {
+        let first = self.entries.len();
+        for i in read {
+            match self.slots.get(i) {
+                Some(&u32::MAX) => {
+                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+                    self.slots[i] = self.entries.len() as u32;
+                    self.entries.push(lookup.label(i)?);
+                }
+                Some(_) => {}
+                None => return Err(corrupt(format!("entity {i} is out of range"))),
+            }
+        }
+        let (lang, label) = (self.lang, self.label);
+        let made: Vec<String> = (self.entries[first..].par_iter())
+            .with_min_len(256)
+            .map(|entry| label(entry.in_lang(lang)))
+            .collect();
+        self.made.extend(made);
+        Ok(())
+    }
+
+    /// Entity `i`, read.
+    fn named(&self, i: usize) -> Named<'_> {
+        let slot = self.slots[i] as usize;
+        Named {
+            id: self.entries[slot].id,
+            name: self.entries[slot].in_lang(self.lang),
+            label: &self.made[slot],
+        }
+    }
+}
+
+impl Selection {
+    /// How many relations it has.
+    pub fn len(&self) -> usize {
+        self.picks.len()
+    }
+
+    /// True when it has none.
+    pub fn is_empty(&self) -> bool {
+        self.picks.is_empty()
+    }
+
+    /// Its relations, in the section's order.
+    pub fn picks(&self) -> &[Pick] {
+        &self.picks
+    }
+
+    /// The entities at its relations' ends, named by their short label in `lang`, made into
+    /// text by `label`: what [`Selection::each`] names them by.
+    pub fn labels<'a>(
+        &'a self,
+        lang: Lang,
+        label: &'a (dyn Fn(&str) -> String + Sync),
+    ) -> Result<Labels<'a>, CacheError> {
+        let lookup = &self.scope.lookup;
+        let mut labels = Labels {
+            lang,
+            label,
+            slots: vec![u32::MAX; lookup.entity_count()],
+            entries: Vec::with_capacity(self.ends.len()),
+            made: Vec::with_capacity(self.ends.len()),
+        };
+        labels.read(lookup, self.ends.iter().copied())?;
+        Ok(labels)
+    }
+
+    /// Gives `chunk` each run of up to `size` consecutive relations of `picks` (its own, or
+    /// some of them in the same order), read as rows named by `labels`, on every core, and
+    /// gives `take` what it made of each run, in order, [`RUNS_AT_ONCE`] runs at a time (fewer
+    /// when their relations are scattered: [`STRETCH`]), in the same order as `picks`: the
+    /// entries and heads of those runs are read from the section (their blocks checked on
+    /// every core), each head filling its bytes and agreeing with its entry
+    /// ([`rows::dated_head`]), the rows must be in the whole graph's date order
+    /// ([`crate::graph::cmp_chronologically`]: a damaged section cannot change it), and the
+    /// pages read then leave the resident set. An error of the cache is given as `E`; a
+    /// reader that must not write a partial answer reads every row once first (`chunk`
+    /// making nothing) and writes on a second reading, which then meets no error of the
+    /// cache, since the same bytes are read again.
+    pub fn each<'a, T: Send, E: From<CacheError>>(
+        &'a self,
+        labels: &mut Labels<'a>,
+        picks: &[Pick],
+        size: usize,
+        chunk: impl Fn(&[Row]) -> T + Sync,
+        take: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let make = |heads: &[RelationHead], picks: &[Pick], labels: Option<&Labels>| {
+            let labels = labels.expect("labels given");
+            let id = |i: usize| EntityId::from_slug(labels.named(i).id.to_owned());
+            let rows: Vec<Row> = (heads.iter().zip(picks))
+                .map(|(head, pick)| {
+                    let named = |i: usize| labels.named(i);
+                    Row::dated(head, named, id, [pick.before, pick.certainty])
+                })
+                .collect();
+            chunk(&rows)
+        };
+        self.runs(Some(labels), picks, size, make, take)
+    }
+
+    /// Reads every relation's head as [`Selection::each`] does, and checks it, without making
+    /// rows: what a reader that must not write a partial answer does first.
+    pub fn check(&self) -> Result<(), CacheError> {
+        let nothing = |_: &[RelationHead], _: &[Pick], _: Option<&Labels>| {};
+        self.runs(None, &self.picks, CHECKED_RUN, nothing, Ok)
+    }
+
+    /// [`Selection::each`], giving `make` each run's heads and picks, with `labels` (when
+    /// given) holding every entity the heads name.
+    fn runs<'a, T: Send, E: From<CacheError>>(
+        &'a self,
+        mut labels: Option<&mut Labels<'a>>,
+        picks: &[Pick],
+        size: usize,
+        make: impl Fn(&[RelationHead], &[Pick], Option<&Labels>) -> T + Sync,
+        mut take: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let lookup = &self.scope.lookup;
+        let reader = lookup.reader();
+        let count = lookup.entity_count();
+        let entities = u32::try_from(count).unwrap_or(u32::MAX);
+        let section = Section::open(
+            reader,
+            self.section.start,
+            self.section.end,
+            lookup.relation_count(),
+        )?;
+        let size = size.max(1);
+        // The id and date key of the last row given, which the next must follow.
+        let mut last: Option<((u128, u64), &str)> = None;
+        let mut rest = picks;
+        while let Some(first) = rest.first() {
+            // A few runs, whose entries lie within a stretch of the section.
+            let near =
+                rest.partition_point(|pick| pick.position.saturating_sub(first.position) < STRETCH);
+            let batch;
+            (batch, rest) = rest.split_at(near.min(size * RUNS_AT_ONCE));
+            let (entries, spans) = batch
+                .iter()
+                .map(|pick| {
+                    let position = u64::from(pick.position);
+                    Ok((section.entry(position, entities)?, section.head(position)?))
+                })
+                .collect::<Result<(Vec<Entry>, Vec<(u64, u64)>), CacheError>>()?;
+            reader.check_spans(&spans)?;
+            let bytes = (spans.iter())
+                .map(|&(from, to)| reader.bytes(from, to))
+                .collect::<Result<Vec<_>, CacheError>>()?;
+            let heads = (entries.par_iter().zip(&bytes))
+                .with_min_len(256)
+                .map(|(entry, bytes)| {
+                    let listed = rows::DatedEntry {
+                        relation: entry.relation as usize,
+                        ends: entry.ends.map(|e| e as usize),
+                        bounds: entry.bounds,
+                        traits: entry.traits,
+                    };
+                    rows::dated_head(&listed, bytes, count)
+                })
+                .collect::<Result<Vec<_>, CacheError>>()?;
+            if let Some(labels) = &mut labels {
+                // The claimants and disputers, whose ids the rows print (the ends are read).
+                let named = (heads.iter())
+                    .flat_map(|head| head.claimed_by.iter().chain(&head.disputed_by).copied());
+                labels.read(lookup, named)?;
+            }
+            let labels = labels.as_deref();
+            let key = |head: &RelationHead<'_>| chronological_key_of(head.start, head.end);
+            let made = (heads.par_chunks(size).zip(batch.par_chunks(size)))
+                .map(|(heads, picks)| {
+                    let sorted = (heads.windows(2))
+                        .all(|pair| (key(&pair[0]), pair[0].id) < (key(&pair[1]), pair[1].id));
+                    (sorted, make(heads, picks, labels))
+                })
+                .collect::<Vec<_>>();
+            // Runs and batches follow one another in date order too.
+            let bounds = heads.chunks(size).map(|heads| {
+                let (first, last) = (&heads[0], &heads[heads.len() - 1]);
+                ((key(first), first.id), (key(last), last.id))
+            });
+            for ((first, end), (sorted, made)) in bounds.zip(made) {
+                if !sorted || last.is_some_and(|last| last >= first) {
+                    return Err(corrupt("the heads are not in date order").into());
+                }
+                last = Some(end);
+                take(made)?;
+            }
+            // What this batch read of the entries, the heads' offsets and the heads leaves
+            // the resident set.
+            let first = u64::from(batch[0].position);
+            let end = u64::from(batch[batch.len() - 1].position) + 1;
+            reader.release(
+                section.entries + first * WIDTH,
+                section.entries + end * WIDTH,
+            );
+            reader.release(section.offsets + first * 8, section.offsets + end * 8 + 8);
+            reader.release(spans[0].0, spans[spans.len() - 1].1);
+        }
+        Ok(())
+    }
+
+    /// What `chunk` makes of each run of up to `size` consecutive rows, named by their short
+    /// label in `lang` made into text by `label`, in order ([`Selection::each`]).
+    pub fn chunks<T: Send>(
+        &self,
+        size: usize,
+        lang: Lang,
+        label: &(dyn Fn(&str) -> String + Sync),
+        chunk: impl Fn(&[Row]) -> T + Sync,
+    ) -> Result<Vec<T>, CacheError> {
+        let mut labels = self.labels(lang, label)?;
+        let mut made = Vec::new();
+        self.each(&mut labels, &self.picks, size, chunk, |t| {
+            made.push(t);
+            Ok::<(), CacheError>(())
+        })?;
+        Ok(made)
+    }
 }
 
 /// The graph of the relations that may hold in one of `periods` and that `keep` keeps, read
@@ -367,23 +652,33 @@ fn read(
     detail: Detail,
     keep: &dyn Fn(&Traits, &Bounds) -> bool,
 ) -> Result<Graph, CacheError> {
-    let (scope, mut chosen) = select(dir, periods, &|traits, bounds| {
-        keep(traits, bounds).then_some(())
+    let chosen = select(dir, periods, &|traits, bounds| {
+        keep(traits, bounds).then_some([None, None])
     })?;
-    chosen.sort_unstable_by_key(|(entry, ..)| entry.relation);
-    let chosen: Vec<Entry> = chosen.into_iter().map(|(entry, ..)| entry).collect();
-    decode(&scope.lookup, &chosen, detail)
+    let lookup = &chosen.scope.lookup;
+    let section = (chosen.section.clone(), lookup.relation_count());
+    let section = Section::open(lookup.reader(), section.0.start, section.0.end, section.1)?;
+    let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
+    let mut entries = (chosen.picks.iter())
+        .map(|pick| section.entry(u64::from(pick.position), entities))
+        .collect::<Result<Vec<Entry>, CacheError>>()?;
+    entries.sort_unstable_by_key(|entry| entry.relation);
+    decode(lookup, &entries, detail)
 }
 
+/// A relation's certainty on a diff's first date and on its second (a snapshot's: none, and
+/// on its date); `None` where it does not hold.
+type Certainties = [Option<Certainty>; 2];
+
 /// The cache of `dir` opened for a date question, and the entries of its dated section that
-/// may hold in one of `periods` and that `keep` keeps (with what it makes of them, and
-/// where their heads lie in the body), in the section's order; each relation at most once
+/// may hold in one of `periods` and that `keep` keeps, with the certainties it gives them
+/// (on a diff's first and second dates), in the section's order; each relation at most once
 /// (a relation listed twice is an error: the section was damaged).
-fn select<T>(
+fn select(
     dir: &Path,
     periods: &[Period],
-    keep: &dyn Fn(&Traits, &Bounds) -> Option<T>,
-) -> Result<(Scope, Vec<Chosen<T>>), CacheError> {
+    keep: &dyn Fn(&Traits, &Bounds) -> Option<Certainties>,
+) -> Result<Selection, CacheError> {
     let file = open(dir)?;
     let map = super::blocks::map(&file)?;
     let header = Header::read(&map, dir)?;
@@ -394,27 +689,41 @@ fn select<T>(
     let entities = u32::try_from(lookup.entity_count()).unwrap_or(u32::MAX);
     let relations = lookup.relation_count();
     let section = Section::open(lookup.reader(), dated_at, grams_at, relations)?;
-    let mut chosen = Vec::new();
+    let mut picks = Vec::new();
     let mut seen = vec![false; usize::try_from(relations).unwrap_or(0)];
+    let mut ends = vec![false; lookup.entity_count()];
     let mut twice = None;
     section.may_hold(periods, entities, &mut |entry| {
-        if let Some(made) = keep(&entry.traits, &entry.bounds) {
-            // `decode` checked the index against the relation count.
+        if let Some([before, certainty]) = keep(&entry.traits, &entry.bounds) {
+            // `decode` checked the indexes against the relation and entity counts.
             let seen = &mut seen[entry.relation as usize];
             if *seen {
                 twice = Some(entry.relation);
             }
             *seen = true;
-            chosen.push((entry, made));
+            for end in entry.ends {
+                ends[end as usize] = true;
+            }
+            picks.push(Pick {
+                // Below the relation count, a u32.
+                position: entry.position as u32,
+                before,
+                certainty,
+            });
         }
     })?;
     if let Some(r) = twice {
         return Err(corrupt(format!("relation {r} is listed twice")));
     }
-    let chosen = (chosen.into_iter())
-        .map(|(entry, made)| Ok((entry, made, section.head(entry.position)?)))
-        .collect::<Result<Vec<_>, CacheError>>()?;
-    Ok((Scope::over(lookup, grams_at..header.lookup_at), chosen))
+    let ends = (0..ends.len()).filter(|&i| ends[i]).collect();
+    let scope = Scope::over(lookup, grams_at..header.lookup_at);
+    scope.expect(picks.len())?;
+    Ok(Selection {
+        scope,
+        section: dated_at..grams_at,
+        picks,
+        ends,
+    })
 }
 
 /// Decodes the relations of `entries` (by index, each once) from `lookup`, with the sources

@@ -107,6 +107,39 @@ impl<'r> Row<'r> {
         }
     }
 
+    /// The row of a relation read for no actor from its `head` in the dated section
+    /// ([`super::dated`], [`dated_head`]): seen from its source, its ends named by `named`,
+    /// the entities that claim or dispute it by their `id`, with its certainty on a diff's
+    /// first date ([`Row::before`]) and on the date asked about ([`Row::certainty`]).
+    pub(super) fn dated(
+        head: &RelationHead<'r>,
+        named: impl Fn(usize) -> Named<'r>,
+        id: impl Fn(usize) -> EntityId,
+        [before, certainty]: [Option<Certainty>; 2],
+    ) -> Row<'r> {
+        let ids = |list: &[usize]| list.iter().map(|&i| id(i)).collect();
+        Row {
+            id: head.id,
+            kind: head.kind,
+            outgoing: true,
+            start: head.start,
+            end: head.end,
+            negated: head.negated,
+            timeless: head.timeless,
+            status: head.status,
+            claimed_by: ids(&head.claimed_by),
+            disputed_by: ids(&head.disputed_by),
+            source: named(head.ends[0]),
+            target: named(head.ends[1]),
+            certainty,
+            before,
+            part: None,
+            place: None,
+            event: None,
+            summary: "",
+        }
+    }
+
     /// Its dates as [`Relation::dates`] writes them.
     pub fn dates(&self) -> String {
         Relation::dates_of(
@@ -119,15 +152,14 @@ impl<'r> Row<'r> {
     }
 }
 
-/// The relations of one actor, or those a date question selects from the dated section
-/// ([`super::dated`]), to be read in runs ([`Rows::chunks`]).
+/// The relations of one actor, to be read in runs ([`Rows::chunks`]).
 pub struct Rows {
     scope: Scope,
-    /// The actor read for; `None` for the dated section's rows.
+    /// The actor read for.
     actor: Option<usize>,
     entries: Vec<Entry>,
-    /// True when the entries come from more than one list, or from the dated section: they
-    /// are put in date order once their records' heads are read.
+    /// True when the entries come from more than one list: they are put in date order once
+    /// their records' heads are read.
     merged: bool,
     /// For neighbours ([`neighbors`]): the actor and its parts (the group the sides of each
     /// relation are told by), and the filter that says which neighbours count.
@@ -144,7 +176,8 @@ struct Entry {
     before: Option<Certainty>,
 }
 
-/// A relation of the dated section to read as a row ([`Rows::dated`]).
+/// A relation as the dated section lists it, whose head there is read as a row
+/// ([`dated_head`], [`Row::dated`]).
 pub(super) struct DatedEntry {
     /// The relation's index.
     pub relation: usize,
@@ -154,10 +187,6 @@ pub(super) struct DatedEntry {
     pub bounds: Bounds,
     /// What a filter tests of it besides its dates.
     pub traits: Traits,
-    /// Where its head lies in the body.
-    pub head: (u64, u64),
-    /// Its certainty on a diff's first and second dates (a snapshot's, on its date, second).
-    pub certainties: [Option<Certainty>; 2],
 }
 
 /// Where a relation to read was listed, which its head must agree with.
@@ -167,9 +196,9 @@ enum Listed {
     End(usize),
     /// In the list of the relations placed at this entity: it is the relation's place.
     Place(usize),
-    /// In the dated section, with these two ends, date bounds and traits, and its head
-    /// there, which is read instead of its record.
-    Dated([usize; 2], Bounds, Traits, (u64, u64)),
+    /// In the dated section, with these two ends, date bounds and traits; its head there
+    /// is read instead of its record.
+    Dated([usize; 2], Bounds, Traits),
 }
 
 impl Listed {
@@ -185,7 +214,7 @@ impl Listed {
                     "relation {r} is listed for entity {by} as its place but does not involve it"
                 )
             }
-            Listed::Dated(ends, bounds, traits, _)
+            Listed::Dated(ends, bounds, traits)
                 if head.ends != ends || head.bounds() != bounds || head.traits() != traits =>
             {
                 format!("the head of relation {r} in the dated section is not its entry's")
@@ -339,6 +368,24 @@ fn resolved(dir: &Path, name: &str) -> Result<Option<(Scope, usize)>, CacheError
     Ok(Some((scope, entity)))
 }
 
+/// The head of the relation the dated section lists as `dated`, read from its `bytes` there
+/// (which it must fill) in a graph of `count` entities, and checked to agree with the entry
+/// (its ends, date bounds and traits): what a row of a snapshot or a diff prints
+/// ([`Row::dated`]).
+pub(super) fn dated_head<'a>(
+    dated: &DatedEntry,
+    bytes: &'a [u8],
+    count: usize,
+) -> Result<RelationHead<'a>, CacheError> {
+    let entry = Entry {
+        relation: dated.relation,
+        listed: Listed::Dated(dated.ends, dated.bounds, dated.traits),
+        certainty: None,
+        before: None,
+    };
+    Ok(line(&entry, bytes, count, Detail::Full)?.0.head)
+}
+
 /// The head of relation `r`'s record.
 fn head(lookup: &Lookup, r: usize) -> Result<RelationHead<'_>, CacheError> {
     let count = lookup.entity_count();
@@ -410,37 +457,7 @@ struct Line<'a> {
 }
 
 impl Rows {
-    /// The rows of the relations of `entries`, read from `scope` for no actor, in the whole
-    /// graph's date order: each relation's index, its two ends, date bounds and traits as the
-    /// dated section lists them (its head there must agree), and its certainty on the date asked
-    /// about, or on a diff's first and second dates ([`Row::before`], [`Row::certainty`]).
-    /// The section lists them in that order; they are put in it again once their heads are
-    /// read (at the cost of one pass when they are), so that a damaged section cannot change
-    /// it.
-    pub(super) fn dated(
-        mut scope: Scope,
-        entries: impl IntoIterator<Item = DatedEntry>,
-    ) -> Result<Rows, CacheError> {
-        scope.detail = Detail::Table;
-        let entries: Vec<Entry> = (entries.into_iter())
-            .map(|dated| Entry {
-                relation: dated.relation,
-                listed: Listed::Dated(dated.ends, dated.bounds, dated.traits, dated.head),
-                certainty: dated.certainties[1],
-                before: dated.certainties[0],
-            })
-            .collect();
-        scope.expect(entries.len())?;
-        Ok(Rows {
-            scope,
-            actor: None,
-            entries,
-            merged: true,
-            neighbors: None,
-        })
-    }
-
-    /// The actor, decoded in full; `None` for the dated section's rows ([`super::dated`]).
+    /// The actor, decoded in full.
     pub fn entity(&self) -> Option<&Entity> {
         self.actor.map(|actor| &self.scope.entities[actor])
     }
@@ -475,38 +492,14 @@ impl Rows {
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
         let entries = &self.entries;
-        let heads: Option<Vec<(u64, u64)>> = (entries.iter())
-            .map(|entry| match entry.listed {
-                Listed::Dated(.., head) => Some(head),
-                _ => None,
-            })
-            .collect();
-        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = match heads {
-            // The dated section's rows: their heads lie together in date order in the
-            // section, their blocks checked on every core, then decoded on every core, each
-            // head filling its bytes.
-            Some(heads) => {
-                let reader = lookup.reader();
-                reader.check_spans(&heads)?;
-                let heads = (heads.iter())
-                    .map(|&(from, to)| reader.bytes(from, to))
-                    .collect::<Result<Vec<_>, CacheError>>()?;
-                (heads.par_iter().zip(entries))
-                    .with_min_len(256)
-                    .map(|(bytes, entry)| line(entry, bytes, count, Detail::Full))
-                    .collect::<Result<_, CacheError>>()?
-            }
-            // The records' heads decoded on every core.
-            None => {
-                let records = (entries.iter())
-                    .map(|entry| lookup.relation(entry.relation))
-                    .collect::<Result<Vec<_>, _>>()?;
-                (records.par_iter().zip(entries))
-                    .with_min_len(256)
-                    .map(|(bytes, entry)| line(entry, bytes, count, detail))
-                    .collect::<Result<_, CacheError>>()?
-            }
-        };
+        // The records' heads decoded on every core.
+        let records = (entries.iter())
+            .map(|entry| lookup.relation(entry.relation))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = (records.par_iter().zip(entries))
+            .with_min_len(256)
+            .map(|(bytes, entry)| line(entry, bytes, count, detail))
+            .collect::<Result<_, CacheError>>()?;
         if self.merged {
             // The order of the whole graph's lists (`crate::graph::cmp_chronologically`).
             let key = |line: &Line| chronological_key_of(line.head.start, line.head.end);

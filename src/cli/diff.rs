@@ -60,37 +60,44 @@ pub fn run(
     let standing = query::Standing::new(filter, first.period(), second.period());
     let words = Words::new(first, second);
     if !global.json
-        && let Some(mut rows) = scoped(global, |dir| {
+        && let Some(rows) = scoped(global, |dir| {
             cache::dated::changed(dir, &standing).map(Some)
         })
+        // Every row read once before any is written: a damaged block met on the way gives
+        // an error, and the whole load reports it and rebuilds the cache.
+        && rows.check().is_ok()
+        && let Ok(mut labels) = rows.labels(output::layout().lang, &terminal)
     {
-        // Hundreds of thousands of lines at a million relations: made on every core, each
-        // run into the text of each list, appended in order.
-        let read = rows.chunks(CHUNK, output::layout().lang, terminal, |rows| {
-            let mut lists = Lists::default();
-            for row in rows {
-                let line = Line {
-                    kind: row.kind,
-                    negated: row.negated,
-                    source: row.source.label,
-                    target: row.target.label,
-                    dates: row.dates(),
-                    before: row.before,
-                    after: row.certainty,
-                    id: row.id,
-                };
-                lists.push(&words, &line);
-            }
-            lists
-        });
-        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let Ok(runs) = read {
-            print(&words, &runs)?;
-            // Left for the system to take back at exit, as a loaded graph is (`leak`): freeing
-            // the ~100k entities decoded one by one would cost more than the text.
-            std::mem::forget((rows, runs));
-            return Ok(ExitCode::SUCCESS);
+        let mut lists: [Vec<cache::dated::Pick>; 3] = Default::default();
+        for &pick in rows.picks() {
+            lists[list_of(pick.before, pick.certainty)].push(pick);
         }
+        // Hundreds of thousands of lines at a million relations: made on every core, a few
+        // runs at a time, and written in order.
+        let counts = lists.each_ref().map(Vec::len);
+        print(&words, counts, |list, lines| {
+            let text = |rows: &[cache::rows::Row]| {
+                let mut text = String::with_capacity(LINE * rows.len());
+                for row in rows {
+                    let line = Line {
+                        kind: row.kind,
+                        negated: row.negated,
+                        source: row.source.label,
+                        target: row.target.label,
+                        dates: row.dates(),
+                        before: row.before,
+                        after: row.certainty,
+                        id: row.id,
+                    };
+                    line.push(&words, &mut text);
+                }
+                text
+            };
+            rows.each(&mut labels, &lists[list], CHUNK, text, |text| {
+                lines.push_str(&text).map_err(CliError::from)
+            })
+        })?;
+        return Ok(ExitCode::SUCCESS);
     }
     // From an up-to-date cache, only the relations whose standing differs are read.
     let detail = text_detail(global, cache::Detail::Table);
@@ -155,34 +162,48 @@ pub fn run(
                 .collect::<Vec<_>>()
         })
         .collect();
-    print(&words, &runs)?;
+    let counts = [BEGAN, ENDED, CHANGED].map(|list| runs.iter().map(|run| run.counts[list]).sum());
+    print(&words, counts, |list, lines| {
+        for run in &runs {
+            lines.push_str(&run.texts[list])?;
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the diff whose lines are `runs` (each run's text of each list, in order): the count
-/// of each list, then each non-empty list under its title.
-fn print(words: &Words, runs: &[Lists]) -> std::io::Result<()> {
-    let count = |list: usize| runs.iter().map(|run| run.counts[list]).sum::<usize>();
+/// Writes a diff whose lists have `counts` lines: the count of each list, then each
+/// non-empty list under its title, its lines written by `list` (given the list's place in
+/// [`Lists`]).
+fn print(
+    words: &Words,
+    counts: [usize; 3],
+    mut list: impl FnMut(usize, &mut output::Lines) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let mut lines = output::Lines::stdout();
     writeln!(
         lines,
         "from {} to {}: {} began, {} ended, {} changed certainty",
-        words.first,
-        words.second,
-        count(BEGAN),
-        count(ENDED),
-        count(CHANGED)
+        words.first, words.second, counts[BEGAN], counts[ENDED], counts[CHANGED]
     )?;
-    for (list, title) in [(BEGAN, "began"), (ENDED, "ended"), (CHANGED, "changed")] {
-        if count(list) == 0 {
+    for (at, title) in [(BEGAN, "began"), (ENDED, "ended"), (CHANGED, "changed")] {
+        if counts[at] == 0 {
             continue;
         }
         write!(lines, "\n{title}:\n")?;
-        for run in runs {
-            lines.push_str(&run.texts[list])?;
-        }
+        list(at, &mut lines)?;
     }
-    lines.finish()
+    Ok(lines.finish()?)
+}
+
+/// The list of a diff a relation belongs to, by its place in [`Lists`], from its certainty
+/// on the first date (`None`: it did not hold then) and on the second.
+fn list_of(before: Option<Certainty>, after: Option<Certainty>) -> usize {
+    match (before, after) {
+        (None, _) => BEGAN,
+        (_, None) => ENDED,
+        _ => CHANGED,
+    }
 }
 
 /// The lists of a diff, by their place in [`Lists`].
@@ -199,23 +220,15 @@ struct Lists {
 }
 
 impl Lists {
-    /// Appends `line` to its list's text: `  EXPLANATION  [ID]`.
+    /// Appends `line` to its list's text.
     fn push(&mut self, words: &Words, line: &Line) {
-        let list = match (line.before, line.after) {
-            (None, _) => BEGAN,
-            (_, None) => ENDED,
-            _ => CHANGED,
-        };
+        let list = list_of(line.before, line.after);
         let text = &mut self.texts[list];
         if text.is_empty() {
             // About the length of a line, for each line a run may have.
             text.reserve(LINE * CHUNK);
         }
-        text.push_str("  ");
-        line.explain(words, text);
-        text.push_str("  [");
-        text.push_str(line.id);
-        text.push_str("]\n");
+        line.push(words, text);
         self.counts[list] += 1;
     }
 }
@@ -234,6 +247,15 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
+    /// Appends the line to `text`: `  EXPLANATION  [ID]`.
+    fn push(&self, words: &Words, text: &mut String) {
+        text.push_str("  ");
+        self.explain(words, text);
+        text.push_str("  [");
+        text.push_str(self.id);
+        text.push_str("]\n");
+    }
+
     /// Appends to `text` "alliance MNLA — Islamists (2012 → 2012): ended between 2012-05-01
     /// and 2013-03-01".
     fn explain(&self, words: &Words, text: &mut String) {

@@ -67,6 +67,10 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
+    /// The cache failed a check while an answer read from it was being written, after it
+    /// passed every check on a first reading (a snapshot's or a diff's rows, read twice).
+    #[error("cannot read the cache: {0}")]
+    Cache(#[from] actorgraph::cache::CacheError),
 }
 
 /// What a command was doing with a file when it failed.
@@ -522,7 +526,7 @@ impl CliError {
     /// The documented exit code.
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self {
-            CliError::Invalid(_) | CliError::NoResult(_) => INVALID,
+            CliError::Invalid(_) | CliError::NoResult(_) | CliError::Cache(_) => INVALID,
             CliError::Read(_)
             | CliError::Name(_)
             | CliError::Id(_)

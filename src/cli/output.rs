@@ -286,6 +286,20 @@ pub struct Table {
     /// Where each row's cells end in `cells`.
     rows: Vec<usize>,
     keep: Vec<bool>,
+    /// What becomes of the rows added.
+    mode: Mode,
+}
+
+/// What a [`Table`] does with the rows added to it.
+#[derive(Debug, Default)]
+enum Mode {
+    /// Keeps their cells, to be fitted once every row is in.
+    #[default]
+    Kept,
+    /// Keeps only each column's natural width so far ([`Table::measuring`]).
+    Measuring(Vec<usize>),
+    /// Writes each as a line of its text in columns of these widths ([`Table::fitted`]).
+    Fitted(Vec<usize>),
 }
 
 impl Table {
@@ -321,8 +335,61 @@ impl Table {
         self
     }
 
+    /// A table that keeps no row, only the natural width of each column ([`Table::widen`]):
+    /// the first reading of a table printed in parts, to learn its widths before any part is
+    /// written.
+    pub fn measuring() -> Table {
+        Table {
+            mode: Mode::Measuring(Vec::new()),
+            ..Table::default()
+        }
+    }
+
+    /// A table that keeps no cell but writes each row as it is added, in columns of `widths`
+    /// ([`Table::fit`]), as [`Table::render`] writes it in a table of those widths: a part of a
+    /// table printed in parts ([`Table::into_text`]).
+    pub fn fitted(widths: Vec<usize>) -> Table {
+        Table {
+            mode: Mode::Fitted(widths),
+            ..Table::default()
+        }
+    }
+
+    /// The text of the rows of a table made [`Table::fitted`].
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Adds a row; cells are made terminal-safe.
     pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        match &mut self.mode {
+            Mode::Kept => {}
+            Mode::Measuring(natural) => {
+                for (c, cell) in cells.into_iter().enumerate() {
+                    let width = display_width(&actorgraph::text::visible_line(cell.as_ref()));
+                    if natural.len() <= c {
+                        natural.resize(c + 1, 0);
+                    }
+                    natural[c] = natural[c].max(width);
+                }
+                return;
+            }
+            Mode::Fitted(widths) => {
+                let (out, isolate) = (&mut self.text, stdout_is_terminal());
+                let start = out.len();
+                // The padding after a cell is written before the next: none after the last.
+                let mut after = 0;
+                for (c, cell) in cells.into_iter().enumerate() {
+                    pad(out, after);
+                    let cell = actorgraph::text::visible_line(cell.as_ref());
+                    let shown = push_fitted(out, &cell, display_width(&cell), widths[c], isolate);
+                    after = widths[c] - shown + fit::GAP;
+                }
+                out.truncate(start + out[start..].trim_end().len());
+                out.push('\n');
+                return;
+            }
+        }
         for cell in cells {
             let start = self.text.len();
             self.text
@@ -391,36 +458,79 @@ impl Table {
         &self,
         width: Option<usize>,
         isolate: bool,
-        mut row: impl FnMut(&str) -> io::Result<()>,
+        row: impl FnMut(&str) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mut natural = vec![0; self.columns()];
+        let mut natural = Vec::new();
+        self.widen(&mut natural);
+        let widths = self.widths_within(&natural, width);
+        self.rows_fitted(&widths, isolate, row)
+    }
+
+    /// Raises `natural` to the display width of the widest cell of each column: the natural
+    /// widths of a table printed in parts ([`Table::fit`], [`Table::fitted`]), each
+    /// part widening them in turn.
+    pub fn widen(&self, natural: &mut Vec<usize>) {
+        let measured = match &self.mode {
+            Mode::Measuring(measured) => &measured[..],
+            _ => &[],
+        };
+        let columns = self.columns().max(measured.len());
+        if natural.len() < columns {
+            natural.resize(columns, 0);
+        }
+        for (c, &width) in measured.iter().enumerate() {
+            natural[c] = natural[c].max(width);
+        }
         for cells in self.each_row() {
             for (c, (_, width)) in cells.enumerate() {
                 natural[c] = natural[c].max(width);
             }
         }
-        let widths = match width {
-            Some(width) => fit::widths(&natural, &self.keep, width),
-            None => natural,
-        };
+    }
+
+    /// The widths of the columns of this table's parts, whose natural widths are `natural`
+    /// ([`Table::widen`]), fitted to the layout's width with this table's columns kept
+    /// whole ([`Table::keep_whole`]).
+    pub fn fit(&self, natural: &[usize]) -> Vec<usize> {
+        self.widths_within(natural, layout().width)
+    }
+
+    /// The rows (a header) as text in columns of `widths` ([`Table::fit`]), as
+    /// [`Table::render`] gives them in a table of those widths.
+    pub fn render_fitted(&self, widths: &[usize]) -> String {
+        let mut out = String::with_capacity(
+            self.text.len() + self.rows.len() * (widths.len() * fit::GAP + 1),
+        );
+        let written: io::Result<()> = self.rows_fitted(widths, stdout_is_terminal(), |row| {
+            out.push_str(row);
+            Ok(())
+        });
+        debug_assert!(written.is_ok(), "a string takes every row");
+        out
+    }
+
+    /// The widths of columns of `natural` widths fitted to `width` display columns (none:
+    /// whole).
+    fn widths_within(&self, natural: &[usize], width: Option<usize>) -> Vec<usize> {
+        match width {
+            Some(width) => fit::widths(natural, &self.keep, width),
+            None => natural.to_vec(),
+        }
+    }
+
+    /// Gives `row` each line of the table in columns of `widths`, as [`Table::rows_within`]
+    /// does.
+    fn rows_fitted(
+        &self,
+        widths: &[usize],
+        isolate: bool,
+        mut row: impl FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut out = String::new();
         for (cells, count) in self.each_row().zip(self.row_lengths()) {
             out.clear();
             for (c, (cell, natural)) in cells.enumerate() {
-                let shown = if natural <= widths[c] {
-                    // Whole, as `fit::truncate` keeps it: no copy unless isolated.
-                    if isolate {
-                        out.push_str(&isolated(cell.to_owned(), true));
-                    } else {
-                        out.push_str(cell);
-                    }
-                    natural
-                } else {
-                    let cut = fit::truncate(cell, widths[c]);
-                    let shown = cut.width();
-                    out.push_str(&isolated(cut, isolate));
-                    shown
-                };
+                let shown = push_fitted(&mut out, cell, natural, widths[c], isolate);
                 if c + 1 < count {
                     pad(&mut out, widths[c] - shown + fit::GAP);
                 }
@@ -438,6 +548,26 @@ impl Table {
         self.rows
             .iter()
             .map(move |&end| end - std::mem::replace(&mut first, end))
+    }
+}
+
+/// Appends to `out` the terminal-safe `cell` of display width `natural` in a column of
+/// `width`: whole, or cut to the width; isolated when `isolate` and right-to-left (cut first,
+/// then isolated, so every isolate closes). Gives the display width shown.
+fn push_fitted(out: &mut String, cell: &str, natural: usize, width: usize, isolate: bool) -> usize {
+    if natural <= width {
+        // Whole, as `fit::truncate` keeps it: no copy unless isolated.
+        if isolate {
+            out.push_str(&isolated(cell.to_owned(), true));
+        } else {
+            out.push_str(cell);
+        }
+        natural
+    } else {
+        let cut = fit::truncate(cell, width);
+        let shown = cut.width();
+        out.push_str(&isolated(cut, isolate));
+        shown
     }
 }
 

@@ -32,33 +32,25 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
         .into());
     }
     if !global.json
-        && let Some(mut holding) = scoped(global, |dir| cache::dated::holding(dir, filter))
+        && let Some(holding) = scoped(global, |dir| cache::dated::holding(dir, filter))
+        && let Some((widths, mut labels)) = table_widths(&holding)
     {
-        let label = |name: &str| name.to_owned();
-        let read = holding
-            .rows
-            .chunks(1024, output::layout().lang, label, |rows| {
-                let mut part = output::Table::default();
-                let certain = rows
-                    .iter()
-                    .filter(|row| row.certainty == Some(Certainty::Certain));
-                for row in rows {
-                    record_table_row(&mut part, row, true);
-                }
-                (part, certain.count())
-            });
-        // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let Ok(parts) = read {
-            let certain = parts.iter().map(|(_, n)| n).sum();
-            let mut table = relation_table_header(true);
-            table.append(parts.into_iter().map(|(part, _)| part).collect());
-            let mut lines = output::Lines::stdout();
-            let (relations, entities) = (holding.rows.len(), holding.entities);
-            header(&mut lines, relations, entities, certain)?;
-            table.render_to(&mut lines)?;
-            lines.finish()?;
-            return Ok(ExitCode::SUCCESS);
-        }
+        let rows = &holding.rows;
+        let certain = (rows.picks().iter())
+            .filter(|pick| pick.certainty == Some(Certainty::Certain))
+            .count();
+        let mut lines = output::Lines::stdout();
+        header(&mut lines, rows.len(), holding.entities, certain)?;
+        let table = relation_table_header(true);
+        lines.push_str(&table.render_fitted(&widths))?;
+        let part = |rows: &[cache::rows::Row]| {
+            table_part(output::Table::fitted(widths.clone()), rows).into_text()
+        };
+        rows.each(&mut labels, rows.picks(), ROWS, part, |part| {
+            lines.push_str(&part).map_err(CliError::from)
+        })?;
+        lines.finish()?;
+        return Ok(ExitCode::SUCCESS);
     }
     // From an up-to-date cache, only the relations that hold in the period are read, and for
     // the table only what its rows print of them.
@@ -102,6 +94,36 @@ pub fn run(global: &Global, filter: &Filter) -> Result<ExitCode, CliError> {
     lines.push_str(&relation_table(graph, rows, true))?;
     lines.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many rows of a snapshot's table are made at a time, on every core.
+const ROWS: usize = 1024;
+
+/// The widths of the columns of the table of the rows `holding` reads, fitted to the layout,
+/// and the labels the rows name: every row is read once, made and measured, before any is
+/// written (a damaged block met on the way gives `None`: the whole load reports it and
+/// rebuilds the cache).
+fn table_widths(holding: &cache::dated::Holding) -> Option<(Vec<usize>, cache::dated::Labels<'_>)> {
+    let rows = &holding.rows;
+    let table = relation_table_header(true);
+    let mut natural = Vec::new();
+    table.widen(&mut natural);
+    let mut labels = rows.labels(output::layout().lang, &str::to_owned).ok()?;
+    let measure = |rows: &[cache::rows::Row]| table_part(output::Table::measuring(), rows);
+    let read = rows.each(&mut labels, rows.picks(), ROWS, measure, |part| {
+        part.widen(&mut natural);
+        Ok::<(), cache::CacheError>(())
+    });
+    read.ok().map(|()| (table.fit(&natural), labels))
+}
+
+/// `part` (a table of no header that measures its rows, or writes them fitted) with the rows
+/// of a snapshot's table that hold `rows`.
+fn table_part(mut part: output::Table, rows: &[cache::rows::Row]) -> output::Table {
+    for row in rows {
+        record_table_row(&mut part, row, true);
+    }
+    part
 }
 
 /// Writes the line above a snapshot's table: how many `relations` among how many `entities`,

@@ -47,8 +47,8 @@ fn diff_ids(graph: &Graph, first: Period, second: Period, filter: &Filter) -> Ve
 
 /// A diff in ids as [`diff_ids`] gives it, from the rows the dated section reads for it
 /// ([`cache::dated::changed`]), in runs of 7 to cross the runs' bounds.
-fn changed_ids(rows: &mut cache::rows::Rows) -> Vec<String> {
-    let runs = rows.chunks(7, Lang::En, str::to_owned, |rows| {
+fn changed_ids(rows: &cache::dated::Selection) -> Vec<String> {
+    let runs = rows.chunks(7, Lang::En, &str::to_owned, |rows| {
         (rows.iter())
             .map(|row| (row.id.to_owned(), row.before, row.certainty))
             .collect::<Vec<_>>()
@@ -136,8 +136,7 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
             let holding = cache::dated::holding(&data, &at).unwrap().unwrap();
             let snap = query::snapshot(&whole, &at);
             assert_eq!(holding.entities, snap.entities.len(), "{date} {filter:?}");
-            let mut rows = holding.rows;
-            let read = rows.chunks(5, Lang::En, str::to_owned, |rows| {
+            let read = holding.rows.chunks(5, Lang::En, &str::to_owned, |rows| {
                 (rows.iter())
                     .map(|row| format!("{} {:?}", row.id, row.certainty))
                     .collect::<Vec<_>>()
@@ -161,9 +160,9 @@ fn snapshots_and_diffs_read_from_the_dated_section_are_the_whole_graphs() {
                 assert_eq!(part.relations().len(), expected.len(), "{pair:?}");
                 decoded_in(&part, &whole, detail);
             }
-            let mut rows = cache::dated::changed(&data, &standing).unwrap();
+            let rows = cache::dated::changed(&data, &standing).unwrap();
             assert_eq!(rows.len(), expected.len(), "{pair:?}");
-            assert_eq!(changed_ids(&mut rows), expected, "{pair:?}");
+            assert_eq!(changed_ids(&rows), expected, "{pair:?}");
         }
     }
     assert!(nonempty > 100, "{nonempty} snapshots hold something");
@@ -296,8 +295,7 @@ fn a_damaged_truncated_or_stale_dated_section_is_refused() {
             cache::dated::changed(dir.path(), &standing),
         ];
         for read in rows {
-            let read =
-                read.and_then(|mut rows| rows.chunks(64, Lang::En, |_| String::new(), |_| ()));
+            let read = read.and_then(|rows| rows.chunks(64, Lang::En, &|_| String::new(), |_| ()));
             match (read, rows_read) {
                 (Err(err), true) => assert!(err.to_string().contains(what), "{err}"),
                 (read, _) => assert!(read.is_ok() != rows_read),
