@@ -156,7 +156,7 @@ impl<'r> Row<'r> {
 pub struct Rows {
     scope: Scope,
     /// The actor read for.
-    actor: Option<usize>,
+    actor: usize,
     entries: Vec<Entry>,
     /// True when the entries come from more than one list: they are put in date order once
     /// their records' heads are read.
@@ -244,7 +244,7 @@ pub fn rows(dir: &Path, name: &str) -> Result<Option<Rows>, CacheError> {
     scope.expect(entries.len())?;
     Ok(Some(Rows {
         scope,
-        actor: Some(entity),
+        actor: entity,
         entries,
         merged: false,
         neighbors: None,
@@ -351,7 +351,7 @@ fn select(
     });
     Ok(Some(Rows {
         scope,
-        actor: Some(entity),
+        actor: entity,
         entries,
         merged,
         neighbors,
@@ -458,8 +458,8 @@ struct Line<'a> {
 
 impl Rows {
     /// The actor, decoded in full.
-    pub fn entity(&self) -> Option<&Entity> {
-        self.actor.map(|actor| &self.scope.entities[actor])
+    pub fn entity(&self) -> &Entity {
+        &self.scope.entities[self.actor]
     }
 
     /// How many relations it has (for neighbours, [`neighbors`], before their kinds are
@@ -532,11 +532,9 @@ impl Rows {
             .collect::<Result<Vec<_>, CacheError>>()?;
         let entry = |i: usize| &entries[slots[i] as usize];
         // The end asked about, the actor or its part, and for neighbours only those that count.
-        // Rows read for no actor are seen from their source.
-        let near = |head: &RelationHead| match (actor, &self.neighbors) {
-            (Some(actor), Some((group, _))) => query::sides(actor, group, head.ends),
-            (Some(actor), None) => [actor, usize::MAX],
-            (None, _) => [head.ends[0], usize::MAX],
+        let near = |head: &RelationHead| match &self.neighbors {
+            Some((group, _)) => query::sides(actor, group, head.ends),
+            None => [actor, usize::MAX],
         };
         if let Some((_, filter)) = &self.neighbors {
             lines.retain(|(line, _)| query::counts(filter, entry(near(&line.head)[1]).kind));
@@ -578,7 +576,7 @@ impl Rows {
                             target: named(head.ends[1]),
                             certainty: *certainty,
                             before: *before,
-                            part: actor.is_some_and(|a| a != near).then(|| named(near)),
+                            part: (actor != near).then(|| named(near)),
                             place: head.place.filter(|_| timeline).map(named),
                             event: line.event,
                             summary: line.summary,

@@ -55,7 +55,8 @@ pub fn run(global: &Global, name: &str, filter: &Filter) -> Result<ExitCode, Cli
             (run, rows.len())
         });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let (Ok(parts), Some(entity)) = (read, rows.entity()) {
+        if let Ok(parts) = read {
+            let entity = rows.entity();
             let count = parts.iter().map(|(_, n)| n).sum();
             let mut table = table(timed);
             table.append(parts.into_iter().map(|(part, _)| part).collect());

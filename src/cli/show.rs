@@ -38,7 +38,7 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
         && global.sources.is_none()
         && let Some(mut rows) = scoped(global, |dir| cache::rows::rows(dir, name))
     {
-        let entity = rows.entity().cloned();
+        let entity = rows.entity().clone();
         let mut table = table();
         // A hub's rows are made on every core, in runs appended in order.
         let label = |name: &str| name.to_owned();
@@ -50,7 +50,7 @@ pub fn run(global: &Global, name: &str) -> Result<ExitCode, CliError> {
             part
         });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let (Ok(parts), Some(entity)) = (read, entity) {
+        if let Ok(parts) = read {
             table.append(parts);
             let text = entity_text(&entity, rows.len(), &table)?;
             text.finish()?;

@@ -50,7 +50,8 @@ pub fn run(
             text
         });
         // A damaged block met on the way: the whole load reports it and rebuilds the cache.
-        if let (Ok(chunks), Some(entity)) = (read, rows.entity()) {
+        if let Ok(chunks) = read {
+            let entity = rows.entity();
             let name = terminal(entity_label(entity));
             return print(&name, rows.len(), &chunks);
         }

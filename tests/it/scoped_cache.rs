@@ -707,7 +707,7 @@ fn rows_read_one_at_a_time_are_the_whole_graphs_incident_relations() {
         let mut rows = cache::rows::rows(&data, id)
             .unwrap()
             .expect("an id names one entity");
-        assert_eq!(rows.entity(), Some(entity));
+        assert_eq!(rows.entity(), entity);
         assert_eq!(rows.len(), whole.incident(ix).len());
         let read: Vec<Row> = (rows.chunks(3, Lang::En, label, |rows| {
             rows.iter().map(read_row).collect::<Vec<_>>()
@@ -825,7 +825,7 @@ fn assert_answers_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, run
             let mut rows = cache::rows::answer(data, name, &filter, detail)
                 .unwrap()
                 .expect("an id names one entity");
-            assert_eq!(rows.entity(), Some(whole.entity(ix)));
+            assert_eq!(rows.entity(), whole.entity(ix));
             let read = (rows.chunks(run, Lang::En, label, |rows| {
                 rows.iter()
                     .map(|r| read_answer_row(r, detail))
@@ -893,7 +893,7 @@ fn assert_neighbors_as_the_whole_graph(data: &Path, whole: &Graph, name: &str, r
         let mut rows = cache::rows::neighbors(data, name, &filter)
             .unwrap()
             .expect("an id names one entity");
-        assert_eq!(rows.entity(), Some(whole.entity(ix)));
+        assert_eq!(rows.entity(), whole.entity(ix));
         let read = (rows.chunks(run, Lang::En, label, |rows| {
             (rows.iter())
                 .map(|r| {
