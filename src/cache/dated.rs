@@ -516,7 +516,7 @@ impl Selection {
             let rows: Vec<Row> = (heads.iter().zip(picks))
                 .map(|(head, pick)| {
                     let named = |i: usize| labels.named(i);
-                    Row::dated(head, named, id, [pick.before, pick.certainty])
+                    Row::from_head(head, named, id, [pick.before, pick.certainty])
                 })
                 .collect();
             chunk(&rows)

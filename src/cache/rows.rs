@@ -107,11 +107,12 @@ impl<'r> Row<'r> {
         }
     }
 
-    /// The row of a relation read for no actor from its `head` in the dated section
-    /// ([`super::dated`], [`dated_head`]): seen from its source, its ends named by `named`,
-    /// the entities that claim or dispute it by their `id`, with its certainty on a diff's
-    /// first date ([`Row::before`]) and on the date asked about ([`Row::certainty`]).
-    pub(super) fn dated(
+    /// The row of a relation from its `head` (a record's, or one in the dated section:
+    /// [`super::dated`], [`dated_head`]), as read for no actor: seen from its source, its ends
+    /// named by `named`, the entities that claim or dispute it by their `id`, with its
+    /// certainty on a diff's first date ([`Row::before`]) and on the date asked about
+    /// ([`Row::certainty`]); no part, place, event or summary.
+    pub(super) fn from_head(
         head: &RelationHead<'r>,
         named: impl Fn(usize) -> Named<'r>,
         id: impl Fn(usize) -> EntityId,
@@ -177,7 +178,7 @@ struct Entry {
 }
 
 /// A relation as the dated section lists it, whose head there is read as a row
-/// ([`dated_head`], [`Row::dated`]).
+/// ([`dated_head`], [`Row::from_head`]).
 pub(super) struct DatedEntry {
     /// The relation's index.
     pub relation: usize,
@@ -371,7 +372,7 @@ fn resolved(dir: &Path, name: &str) -> Result<Option<(Scope, usize)>, CacheError
 /// The head of the relation the dated section lists as `dated`, read from its `bytes` there
 /// (which it must fill) in a graph of `count` entities, and checked to agree with the entry
 /// (its ends, date bounds and traits): what a row of a snapshot or a diff prints
-/// ([`Row::dated`]).
+/// ([`Row::from_head`]).
 pub(super) fn dated_head<'a>(
     dated: &DatedEntry,
     bytes: &'a [u8],
@@ -539,11 +540,7 @@ impl Rows {
         if let Some((_, filter)) = &self.neighbors {
             lines.retain(|(line, _)| query::counts(filter, entry(near(&line.head)[1]).kind));
         }
-        let ids = |list: &[usize]| {
-            (list.iter())
-                .map(|&i| EntityId::from_slug(entry(i).id.to_owned()))
-                .collect()
-        };
+        let id = |i: usize| EntityId::from_slug(entry(i).id.to_owned());
         // The short labels of the entities read, made into text once each.
         let labels: Vec<String> = (entries.par_iter())
             .with_min_len(256)
@@ -562,24 +559,12 @@ impl Rows {
                         let head = &line.head;
                         let [near, _] = near(head);
                         Row {
-                            id: head.id,
-                            kind: head.kind,
                             outgoing: head.ends[0] == near,
-                            start: head.start,
-                            end: head.end,
-                            negated: head.negated,
-                            timeless: head.timeless,
-                            status: head.status,
-                            claimed_by: ids(&head.claimed_by),
-                            disputed_by: ids(&head.disputed_by),
-                            source: named(head.ends[0]),
-                            target: named(head.ends[1]),
-                            certainty: *certainty,
-                            before: *before,
                             part: (actor != near).then(|| named(near)),
                             place: head.place.filter(|_| timeline).map(named),
                             event: line.event,
                             summary: line.summary,
+                            ..Row::from_head(head, named, id, [*before, *certainty])
                         }
                     })
                     .collect();
