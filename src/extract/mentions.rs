@@ -213,19 +213,18 @@ pub(crate) fn find(
             i += 1;
             continue;
         }
-        // "l'Armée nationale de développement": a longer name starting inside a name
-        // ("l'armée") is the one written.
-        if let Some((n, _)) = gazetteer.at(&tokens[..last], i)
-            && (i + 1..i + n).any(|j| {
+        if let Some((n, mut entity)) = gazetteer.at(&tokens[..last], i) {
+            // "l'Armée nationale de développement": a longer name starting inside a name
+            // ("l'armée") is the one written.
+            let inside = (i + 1..i + n).any(|j| {
                 gazetteer
                     .at(&tokens[..last], j)
                     .is_some_and(|(m, _)| m > n && j + m > i + n)
-            })
-        {
-            i += 1;
-            continue;
-        }
-        if let Some((n, mut entity)) = gazetteer.at(&tokens[..last], i) {
+            });
+            if inside {
+                i += 1;
+                continue;
+            }
             // "مناطق تمبكتو وكيدال وغاو", "the regions of Kidal and Gao": the towns' regions.
             let region_word = after_region_word(lexicon, tokens, i);
             let listed = in_region_list
