@@ -784,6 +784,26 @@ impl<'g> Extractor<'g> {
         }
     }
 
+    /// The state a sentence is told from when it opens with a capital and a comma or bracket,
+    /// at most one word before it ("وفي باريس، أكد وزير الخارجية X", "À Washington, le
+    /// porte-parole …", "In Paris, the foreign minister said", a dateline "PARIS (AFP) -"):
+    /// the capital's state, whose bare titles the sentence's are.
+    fn placed_home(&self, sentence: &rules::Sentence) -> Option<usize> {
+        let m = sentence.mentions.first()?;
+        let Who::Known(e) = m.who else {
+            return None;
+        };
+        let state = *self.capitals.get(&e)?;
+        let words_before = (sentence.first..m.first)
+            .filter(|&i| sentence.tokens[i].kind == tokens::Kind::Word)
+            .count();
+        let marked = sentence
+            .tokens
+            .get(m.last)
+            .is_some_and(|t| t.kind == tokens::Kind::Clause);
+        (words_before <= 1 && marked).then_some(state)
+    }
+
     /// "President X", "le Premier ministre X", "الرئيس X": a head of state's title with no
     /// state named beside it, before a person the graph gives no leadership, makes the person
     /// the leader of the document's state ([`Extractor::home_state`]), at lower confidence
@@ -805,7 +825,7 @@ impl<'g> Extractor<'g> {
             RelationKind::Membership => false,
             _ => return None,
         };
-        let home = here.home?;
+        let home = self.placed_home(sentence).or(here.home)?;
         // "First Vice President X", "l'ancien président X", "نائب الرئيس X".
         if sentence
             .markers
@@ -6457,6 +6477,34 @@ mod tests {
             !found.iter().any(|c| c.starts_with("leadership")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_capital_is_told_from_its_state() {
+        let graph = builtin_with(concat!(
+            r#"{"id": "fabius", "kind": "person", "names": {"fr": "Laurent Fabius", "ar": "لوران فابيوس", "en": "Laurent Fabius"}, "description": "A minister."},"#,
+            r#"{"id": "paris", "kind": "city", "names": {"fr": "Paris", "ar": "باريس", "en": "Paris"}, "description": "A city."}"#
+        ));
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Le Mali a fermé sa frontière. Le Mali accuse le MNLA. À Paris, le ministre des Affaires étrangères Laurent Fabius a parlé.",
+            ),
+            (
+                Lang::Ar,
+                "أغلقت مالي حدودها. وتتهم مالي الحركة الوطنية لتحرير أزواد. وفي باريس، أكد وزير الخارجية لوران فابيوس ذلك.",
+            ),
+        ] {
+            let found = read_in(&graph, lang, text);
+            assert!(
+                starts(&found, "membership fabius france"),
+                "{text}: {found:?}"
+            );
+            assert!(
+                !starts(&found, "membership fabius mali"),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
