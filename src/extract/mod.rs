@@ -784,10 +784,11 @@ impl<'g> Extractor<'g> {
         }
     }
 
-    /// The state a sentence is told from when it opens with a capital and a comma or bracket,
-    /// at most one word before it ("وفي باريس، أكد وزير الخارجية X", "À Washington, le
-    /// porte-parole …", "In Paris, the foreign minister said", a dateline "PARIS (AFP) -"):
-    /// the capital's state, whose bare titles the sentence's are.
+    /// The state a sentence is told from when it opens with "in" and a capital, then a
+    /// comma ("وفي باريس، أكد وزير الخارجية X", "À Washington, le porte-parole …", "In
+    /// Paris, the foreign minister said"): the capital's state, whose bare titles the
+    /// sentence's are. A capital opening a sentence without "in" is its subject ("Paris, lié
+    /// à Djibouti par un accord, a exclu …"), no place it is told from.
     fn placed_home(&self, sentence: &rules::Sentence) -> Option<usize> {
         let m = sentence.mentions.first()?;
         let Who::Known(e) = m.who else {
@@ -797,11 +798,13 @@ impl<'g> Extractor<'g> {
         let words_before = (sentence.first..m.first)
             .filter(|&i| sentence.tokens[i].kind == tokens::Kind::Word)
             .count();
+        let within =
+            (sentence.markers.within.iter()).any(|&(x, y)| x == sentence.first && y == m.first);
         let marked = sentence
             .tokens
             .get(m.last)
             .is_some_and(|t| t.kind == tokens::Kind::Clause);
-        (words_before <= 1 && marked).then_some(state)
+        (words_before == 1 && within && marked).then_some(state)
     }
 
     /// "President X", "le Premier ministre X", "الرئيس X": a head of state's title with no
@@ -6505,6 +6508,13 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        // A capital opening a sentence without "in" is its subject, not where it is told from.
+        let found = read_in(
+            &graph,
+            Lang::Fr,
+            "Le Mali a fermé sa frontière. Le Mali accuse le MNLA. Paris, lié au Mali, a exclu une intervention, selon le ministre de l'Intérieur Laurent Fabius.",
+        );
+        assert!(!starts(&found, "membership fabius france"), "{found:?}");
     }
 
     #[test]
