@@ -66,9 +66,15 @@ fn indexed_graph(names: &[(String, String)], aliases: bool) -> (tempfile::TempDi
             })
         })
         .collect();
+    indexed(&entities)
+}
+
+/// A graph directory holding `entities` (a JSON array), no relation and no source, and its
+/// cache; with the graph loaded whole.
+fn indexed(entities: &impl serde::Serialize) -> (tempfile::TempDir, Graph) {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, bytes: Vec<u8>| fs::write(dir.path().join(name), bytes).unwrap();
-    write("entities.json", serde_json::to_vec(&entities).unwrap());
+    write("entities.json", serde_json::to_vec(entities).unwrap());
     write("relations.json", b"[]".to_vec());
     write("sources.json", b"[]".to_vec());
     cache::index(dir.path()).unwrap().1.unwrap();
@@ -152,13 +158,7 @@ fn a_key_shared_by_names_lists_the_first_of_them() {
          "aliases": ["ville basse", "ville"], "description": ""},
         {"id": "mm-ville", "kind": "city", "names": {"en": "Ville Neuve"}, "description": ""},
     ]);
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, bytes: Vec<u8>| fs::write(dir.path().join(name), bytes).unwrap();
-    write("entities.json", serde_json::to_vec(&entities).unwrap());
-    write("relations.json", b"[]".to_vec());
-    write("sources.json", b"[]".to_vec());
-    cache::index(dir.path()).unwrap().1.unwrap();
-    let whole = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+    let (dir, whole) = indexed(&entities);
     for text in ["ville", "gao ville", "vill", "ille", "basse", "ao v", "zz"] {
         let (entities, found) = cache::scoped::holding(dir.path(), text).unwrap().unwrap();
         assert_eq!(rows(&entities, &found), listed(&whole, text), "{text}");
