@@ -34,7 +34,7 @@
 
 use rayon::slice::ParallelSliceMut;
 
-use super::blocks::BlockReader;
+use super::blocks::{BLOCK_SIZE, BlockReader};
 use super::codec::{Decoder, Encoder};
 use super::labels::{self, Label};
 use super::payload::Offsets;
@@ -627,6 +627,17 @@ impl Lookup {
             .chunks_exact(INCIDENT_WIDTH as usize)
             .map(|b| Incident::decode(b, count))
             .collect()
+    }
+
+    /// Lets the pages of the blocks that hold entity `i`'s incident list leave the resident
+    /// set ([`BlockReader::release`]): for a search that decodes each list it reads once and
+    /// keeps the entries, so that its peak holds the entries, not every block they lay in.
+    pub fn release_incident(&self, i: usize) -> Result<(), CacheError> {
+        let (from, to) = self.list_span(self.incident, i)?;
+        let block = BLOCK_SIZE as u64;
+        self.reader
+            .release(from / block * block, to.div_ceil(block) * block);
+        Ok(())
     }
 
     /// Checks on every core the blocks that hold the incident lists of `entities`

@@ -211,7 +211,8 @@ pub fn paths(
         return Ok(None);
     };
     let links = CachedLinks {
-        lookup: RefCell::new(&mut scope.lookup),
+        lookup: &scope.lookup,
+        filter,
         lists: RefCell::default(),
         failure: RefCell::default(),
     };
@@ -249,39 +250,66 @@ pub fn paths(
     Ok(Some((graph, paths)))
 }
 
-/// A cache's incident lists, read in place for a path search ([`shortest_paths`]): each
-/// entity's list is read (its blocks checked) when the search first asks for it, and its
-/// relations admitted by the one rule ([`Filter::admit_traits`]) over the bounds and traits
-/// the entries keep. A read that fails gives an empty list and is kept: the search's answer is
-/// then not used.
+/// A cache's incident lists, read in place for a path search ([`shortest_paths`]) under one
+/// filter: each entity's list is read (its blocks checked) when the search first asks for it,
+/// its relations admitted by the one rule ([`Filter::admit_traits`]) over the bounds and
+/// traits the entries keep, and only what the search uses is kept ([`Admitted`]); the list's
+/// blocks then leave the resident set. A read that fails gives an empty list and is kept: the
+/// search's answer is then not used.
 struct CachedLinks<'a> {
-    lookup: RefCell<&'a mut Lookup>,
-    lists: RefCell<HashMap<usize, Rc<[Incident]>>>,
+    lookup: &'a Lookup,
+    filter: &'a Filter,
+    lists: RefCell<HashMap<usize, Rc<Admitted>>>,
     failure: RefCell<Option<CacheError>>,
 }
 
+/// What a path search uses of an entity's incident list under its filter: how many of the
+/// relations start early enough ([`Filter::candidates_by`]), and those of them it admits with
+/// their other ends, as the cache's 32-bit indexes (8 bytes an entry where a decoded
+/// [`Incident`] takes 40: the lists of the hubs a search at XL passes hold half a million).
+#[derive(Default)]
+struct Admitted {
+    candidates: usize,
+    relations: Box<[(u32, u32)]>,
+}
+
 impl CachedLinks<'_> {
-    /// The incident entries of `at`.
-    fn list(&self, at: EntityIx) -> Rc<[Incident]> {
+    /// What the search uses of `at`'s list, under `filter`, the one this search was made for.
+    fn list(&self, at: EntityIx, filter: &Filter) -> Rc<Admitted> {
+        assert!(std::ptr::eq(filter, self.filter), "one filter per search");
         if let Some(list) = self.lists.borrow().get(&at.index()) {
             return list.clone();
         }
-        let read = self.lookup.borrow_mut().incident_entries(at.index());
-        let list: Rc<[Incident]> = match read {
-            Ok(list) => list.into(),
-            Err(e) => {
-                self.failure.borrow_mut().get_or_insert(e);
-                Rc::from([])
-            }
-        };
+        let read = (self.lookup.incident_entries(at.index())).and_then(|entries| {
+            self.lookup.release_incident(at.index())?;
+            Ok(self.admitted(&entries))
+        });
+        let list = Rc::new(read.unwrap_or_else(|e| {
+            self.failure.borrow_mut().get_or_insert(e);
+            Admitted::default()
+        }));
         self.lists.borrow_mut().insert(at.index(), list.clone());
         list
+    }
+
+    /// What the search uses of `entries`, a list in date order.
+    fn admitted(&self, entries: &[Incident]) -> Admitted {
+        let candidates = (self.filter).candidates_by(entries, |entry| entry.bounds.start_first);
+        let relations = (entries[..candidates].iter())
+            .filter(|entry| may_pass(entry, self.filter))
+            // The cache stores both indexes in 32 bits ([`Incident`]'s decoding checks them).
+            .map(|entry| (entry.relation as u32, entry.other as u32))
+            .collect();
+        Admitted {
+            candidates,
+            relations,
+        }
     }
 }
 
 impl Links for CachedLinks<'_> {
     fn candidates(&self, at: EntityIx, filter: &Filter) -> usize {
-        filter.candidates_by(&self.list(at), |entry| entry.bounds.start_first)
+        self.list(at, filter).candidates
     }
 
     fn admitted(
@@ -290,11 +318,11 @@ impl Links for CachedLinks<'_> {
         filter: &Filter,
         admitted: &mut dyn FnMut(RelationIx, EntityIx),
     ) {
-        let list = self.list(at);
-        for entry in &list[..self.candidates(at, filter)] {
-            if may_pass(entry, filter) {
-                admitted(RelationIx::new(entry.relation), EntityIx::new(entry.other));
-            }
+        for &(relation, other) in self.list(at, filter).relations.iter() {
+            admitted(
+                RelationIx::new(relation as usize),
+                EntityIx::new(other as usize),
+            );
         }
     }
 }
