@@ -692,8 +692,9 @@ impl Lookup {
     }
 
     /// The sorted name keys, lent whole from the body: their entries and their text, read
-    /// in two ranges (the text checked as UTF-8 once), so that they can be read on every
-    /// core ([`KeyTable`] holds no reader).
+    /// in two ranges, so that they can be read on every core ([`KeyTable`] holds no
+    /// reader). Each key's text is checked as UTF-8 when it is read: a search that reads a
+    /// few keys, or rejects most by their length, checks only those.
     pub fn keys(&self) -> Result<KeyTable<'_>, CacheError> {
         let entries = self
             .reader
@@ -701,7 +702,7 @@ impl Lookup {
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
         Ok(KeyTable {
             entries,
-            text: key_text(text, 0..text.len())?,
+            text,
             entities: self.entities,
         })
     }
@@ -835,8 +836,8 @@ fn key_entry(
 pub struct KeyTable<'a> {
     /// The entries (entity, offset and length of the key), 12 bytes each.
     entries: &'a [u8],
-    /// The keys' text, checked as UTF-8.
-    text: &'a str,
+    /// The keys' text, each key checked as UTF-8 when it is read.
+    text: &'a [u8],
     /// How many entities the graph has: the bound of an entry's entity.
     entities: u64,
 }
@@ -861,11 +862,7 @@ impl<'a> KeyTable<'a> {
             .get(12 * k..12 * k + 12)
             .ok_or_else(|| corrupt(format!("name key {k} out of range")))?;
         let (entity, range) = key_entry(entry, self.entities, self.text.len() as u64)?;
-        let key = self
-            .text
-            .get(range)
-            .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
-        Ok((entity, key))
+        Ok((entity, key_text(self.text, range)?))
     }
 }
 
@@ -887,7 +884,7 @@ impl<'a> KeyTable<'a> {
             return Ok(());
         }
         let finder = memchr::memmem::Finder::new(part.as_bytes());
-        let text = self.text.as_bytes();
+        let text = self.text;
         let (mut k, mut from) = (0, 0);
         while let Some(i) = finder.find(&text[from..]) {
             let at = from + i;
