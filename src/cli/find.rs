@@ -138,7 +138,7 @@ fn print_table(rows: &[Row]) -> Result<(), CliError> {
     ]
     .map(word);
     let head = Table::new(&header).keep_whole(1);
-    let mut score = String::new();
+    let mut score = ScoreCell::default();
     let mut measured = Table::measuring();
     for row in rows {
         measured.row(cells(row, &mut score));
@@ -160,13 +160,33 @@ fn print_table(rows: &[Row]) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The cells of `row`, its score written in `score`.
-fn cells<'r>(row: &'r Row<'_>, score: &'r mut String) -> [&'r str; 5] {
-    score.clear();
-    // Writing to a string does not fail.
-    let _ = write!(score, "{:.2}", round(row.score));
+/// A score as its cell shows it, written again only when it changes (the rows come by
+/// score, thousands to a score).
+#[derive(Default)]
+struct ScoreCell {
+    /// The bits of the score written, rounded (so that -0.0 is not taken for 0.0).
+    bits: Option<u64>,
+    text: String,
+}
+
+impl ScoreCell {
+    /// The cell of `score`.
+    fn of(&mut self, score: f64) -> &str {
+        let score = round(score);
+        if self.bits != Some(score.to_bits()) {
+            self.text.clear();
+            // Writing to a string does not fail.
+            let _ = write!(self.text, "{score:.2}");
+            self.bits = Some(score.to_bits());
+        }
+        &self.text
+    }
+}
+
+/// The cells of `row`, its score's written in `score`.
+fn cells<'r>(row: &'r Row<'_>, score: &'r mut ScoreCell) -> [&'r str; 5] {
     [
-        score.as_str(),
+        score.of(row.score),
         row.id,
         word(Term::EntityKind(row.kind)),
         row.name,
