@@ -336,7 +336,7 @@ pub fn decode_entity_in(d: &mut Decoder, detail: Detail) -> Result<Entity, Corru
 
 /// The head of an entity record, read in place: its id, kind, names and aliases, borrowed
 /// from the record's bytes (what a row of `find` prints of an entity, with no string
-/// copied). [`decode_entity_in`] makes an [`Entity`] from it.
+/// copied). `decode_entity_in` makes an [`Entity`] from it.
 #[derive(Debug, Clone, Copy)]
 pub struct EntityHead<'a> {
     /// Its id.
