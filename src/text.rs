@@ -115,9 +115,10 @@ fn is_visible_line(text: &str) -> bool {
         return false;
     }
     // Most cells (ids, kinds, scores, Latin names): printable ASCII, tested a block of bytes
-    // at a time, and no two spaces together.
+    // at a time, and no two spaces together (pairs of bytes compared: a cell is short, and
+    // a substring search costs more to set up than to run on it).
     if printable_ascii(text) {
-        return !text.contains("  ");
+        return !bytes.windows(2).any(|pair| pair == b"  ");
     }
     let (mut at, mut space) = (0, false);
     while let Some(&byte) = bytes.get(at) {

@@ -357,9 +357,12 @@ impl KeyStore for NameKeys<'_> {
                 postings
             }
             _ => {
-                return self.lookup.keys()?.holding(part, &mut |text, key, entity| {
-                    found(text, KeyAt { key, entity });
-                });
+                return self
+                    .lookup
+                    .few_keys()?
+                    .holding(part, &mut |text, key, entity| {
+                        found(text, KeyAt { key, entity });
+                    });
             }
         };
         for at in grams.candidates(reader, &postings)? {

@@ -704,17 +704,35 @@ impl Lookup {
 
     /// The sorted name keys, lent whole from the body: their entries and their text, read
     /// in two ranges (the text checked as UTF-8 once), so that they can be read on every
-    /// core ([`KeyTable`] holds no reader).
+    /// core ([`KeyTable`] holds no reader): for a reader of most keys (did-you-mean).
     pub fn keys(&self) -> Result<KeyTable<'_>, CacheError> {
+        let (entries, text) = self.key_parts()?;
+        let text = std::str::from_utf8(text).map_err(|_| corrupt("invalid UTF-8 in a name key"))?;
+        Ok(KeyTable {
+            entries,
+            text: KeyText::Whole(text),
+            entities: self.entities,
+        })
+    }
+
+    /// [`Lookup::keys`], for a reader of few of them (the keys a word is found in): each key's
+    /// text is checked as UTF-8 when it is read, not the whole text first.
+    pub fn few_keys(&self) -> Result<KeyTable<'_>, CacheError> {
+        let (entries, text) = self.key_parts()?;
+        Ok(KeyTable {
+            entries,
+            text: KeyText::ByKey(text),
+            entities: self.entities,
+        })
+    }
+
+    /// The bytes of the key entries and of the keys' text.
+    fn key_parts(&self) -> Result<(&[u8], &[u8]), CacheError> {
         let entries = self
             .reader
             .bytes(self.keys, self.keys + self.key_count * 12)?;
         let text = self.reader.bytes(self.text, self.text + self.text_len)?;
-        Ok(KeyTable {
-            entries,
-            text: key_text(text, 0..text.len())?,
-            entities: self.entities,
-        })
+        Ok((entries, text))
     }
 
     /// The position among its entity's names of the first name whose key is key `k` (in key
@@ -846,8 +864,8 @@ fn key_entry(
 pub struct KeyTable<'a> {
     /// The entries (entity, offset and length of the key), 12 bytes each.
     entries: &'a [u8],
-    /// The keys' text, checked as UTF-8.
-    text: &'a str,
+    /// The keys' text.
+    text: KeyText<'a>,
     /// How many entities the graph has: the bound of an entry's entity.
     entities: u64,
 }
@@ -871,11 +889,13 @@ impl<'a> KeyTable<'a> {
             .entries
             .get(12 * k..12 * k + 12)
             .ok_or_else(|| corrupt(format!("name key {k} out of range")))?;
-        let (entity, range) = key_entry(entry, self.entities, self.text.len() as u64)?;
-        let key = self
-            .text
-            .get(range)
-            .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?;
+        let (entity, range) = key_entry(entry, self.entities, self.text.bytes().len() as u64)?;
+        let key = match self.text {
+            KeyText::Whole(text) => text
+                .get(range)
+                .ok_or_else(|| corrupt("a name key does not lie on characters of the key text"))?,
+            KeyText::ByKey(text) => key_text(text, range)?,
+        };
         Ok((entity, key))
     }
 }
@@ -898,7 +918,7 @@ impl<'a> KeyTable<'a> {
             return Ok(());
         }
         let finder = memchr::memmem::Finder::new(part.as_bytes());
-        let text = self.text.as_bytes();
+        let text = self.text.bytes();
         let (mut k, mut from) = (0, 0);
         while let Some(i) = finder.find(&text[from..]) {
             let at = from + i;
@@ -924,6 +944,26 @@ impl<'a> KeyTable<'a> {
             (k, from) = (k + 1, range.end);
         }
         Ok(())
+    }
+}
+
+/// The name keys' text as a [`KeyTable`] lends it: checked as UTF-8 whole when most keys are
+/// read, or key by key as each is read when few are ([`Lookup::few_keys`]).
+#[derive(Debug, Clone, Copy)]
+enum KeyText<'a> {
+    /// Checked whole.
+    Whole(&'a str),
+    /// Each key checked when it is read.
+    ByKey(&'a [u8]),
+}
+
+impl<'a> KeyText<'a> {
+    /// Its bytes.
+    fn bytes(self) -> &'a [u8] {
+        match self {
+            KeyText::Whole(text) => text.as_bytes(),
+            KeyText::ByKey(text) => text,
+        }
     }
 }
 

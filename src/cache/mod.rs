@@ -49,7 +49,7 @@ use std::time::SystemTime;
 
 pub use codec::Corrupt;
 use codec::{Decoder, Encoder};
-pub use payload::Detail;
+pub use payload::{Detail, EntityHead};
 use stamp::{FileState, Freshness, Stamp};
 
 use crate::graph::Graph;
@@ -280,6 +280,17 @@ fn entity_record_in(
         detail,
         || format!("entity {i}"),
         |d| payload::decode_entity_in(d, detail),
+    )
+}
+
+/// Decodes the head of entity record `i` ([`payload::EntityHead`]), which `bytes` holds, in
+/// place.
+fn entity_head_in(bytes: &[u8], i: usize) -> Result<payload::EntityHead<'_>, CacheError> {
+    record_in(
+        bytes,
+        Detail::Table,
+        || format!("entity {i}"),
+        payload::decode_entity_head,
     )
 }
 
@@ -655,7 +666,7 @@ mod tests {
         let header = Header::read(&original, dir.path()).unwrap();
         let body = &original[header.len..];
         let (at, end) = (header.grams_at as usize, header.lookup_at as usize);
-        let (found, _) = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
+        let found = scoped::holding(dir.path(), "mouvement").unwrap().unwrap();
         assert!(found.len() > 1);
         let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
         let (key_count, gram_count, postings) = (number(at), number(at + 8), number(at + 16));
@@ -738,24 +749,17 @@ mod tests {
         let body = &original[header.len..];
         let graph = read(dir.path()).unwrap();
         for text in ["mouvement", "ag", "Gao", "غاو", "ansar d"] {
-            let (entities, found) = scoped::holding(dir.path(), text).unwrap().unwrap();
-            let rows = |entities: &[crate::model::Entity], found: &[crate::names::NameMatch]| {
-                (found.iter())
-                    .map(|m| {
-                        (
-                            entities[m.entity.index()].id.clone(),
-                            m.score,
-                            m.matched.clone(),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            };
-            let whole = graph.names().search(text);
-            assert_eq!(
-                rows(&entities, &found),
-                rows(graph.entities(), &whole),
-                "{text}"
-            );
+            let found = scoped::holding(dir.path(), text).unwrap().unwrap();
+            let cached: Vec<_> = (found.rows())
+                .map(|row| {
+                    let row = row.unwrap();
+                    (row.entity.id.to_owned(), row.score, row.matched.to_owned())
+                })
+                .collect();
+            let whole: Vec<_> = (graph.names().search(text).into_iter())
+                .map(|m| (graph.entity(m.entity).id.to_string(), m.score, m.matched))
+                .collect();
+            assert_eq!(cached, whole, "{text}");
         }
         let at = header.lookup_at as usize;
         let number = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
@@ -771,12 +775,17 @@ mod tests {
         far[positions..positions + 4 * keys].copy_from_slice(&[0xff; 4].repeat(keys));
         let mut beyond = body.to_vec();
         beyond[ranks..].copy_from_slice(&(entities as u32).to_le_bytes().repeat(entities));
+        // The rows of `find`, each read (a name position is read with its row).
+        let listed = || {
+            let found = scoped::holding(dir.path(), "mouvement")?.unwrap();
+            found.rows().try_for_each(|row| row.map(|_| ()))
+        };
         for (forged, what) in [
             (far, "names none of its names"),
             (beyond, "label rank of entity"),
         ] {
             reseal(dir.path(), &original, &header, &forged);
-            let err = scoped::holding(dir.path(), "mouvement").unwrap_err();
+            let err: CacheError = listed().unwrap_err();
             assert!(err.to_string().contains(what), "{err}");
             // A name resolved exactly reads neither.
             assert!(scoped::named(dir.path(), "MNLA").unwrap().is_some());
@@ -844,7 +853,10 @@ mod tests {
             }
             let _ = scoped::unknown(dir.path(), "Gaoo");
             for part in ["ville", "ag", "mouvement pour", "حركة"] {
-                let _ = scoped::holding(dir.path(), part);
+                if let Ok(Ok(found)) = scoped::holding(dir.path(), part) {
+                    let _ = found.rows().count();
+                    let _ = found.entities();
+                }
             }
             // A damaged table of relations by id may hide a relation, never give another.
             let id = "mnla-declares-azawad-independence";

@@ -301,15 +301,11 @@ pub fn decode_entity(d: &mut Decoder) -> Result<Entity, Corrupt> {
 
 /// Decodes one entity, in `detail`.
 pub fn decode_entity_in(d: &mut Decoder, detail: Detail) -> Result<Entity, Corrupt> {
-    let id = EntityId::from_shared(d.str()?.into());
-    let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
-    let names = Names {
-        en: d.opt_string()?,
-        ar: d.opt_string()?,
-        fr: d.opt_string()?,
-    };
-    let n = d.count(4)?;
-    let aliases = (0..n).map(|_| d.string()).collect::<Result<_, _>>()?;
+    let head = decode_entity_head(d)?;
+    let [en, ar, fr] = head.names.map(|name| name.map(str::to_owned));
+    let (id, kind) = (EntityId::from_shared(head.id.into()), head.kind);
+    let names = Names { en, ar, fr };
+    let aliases = head.aliases().map(str::to_owned).collect();
     if detail != Detail::Full {
         return Ok(Entity {
             id,
@@ -335,6 +331,59 @@ pub fn decode_entity_in(d: &mut Decoder, detail: Detail) -> Result<Entity, Corru
         aliases,
         lifetime,
         description: d.string()?,
+    })
+}
+
+/// The head of an entity record, read in place: its id, kind, names and aliases, borrowed
+/// from the record's bytes (what a row of `find` prints of an entity, with no string
+/// copied). `decode_entity_in` makes an [`Entity`] from it.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityHead<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Its names in English, Arabic and French, each if present ([`Names::by_lang`]).
+    pub names: [Option<&'a str>; 3],
+    /// How many aliases it has.
+    alias_count: usize,
+    /// The bytes of its aliases, each checked when the head was decoded.
+    alias_bytes: &'a [u8],
+}
+
+impl<'a> EntityHead<'a> {
+    /// Its aliases, in order.
+    pub fn aliases(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let mut d = Decoder::new(self.alias_bytes);
+        // Each alias was read from these bytes when the head was decoded: they read again.
+        (0..self.alias_count).map(move |_| d.str().expect("checked with the head"))
+    }
+}
+
+/// Decodes the head of an entity record ([`EntityHead`]), leaving `d` after its aliases.
+pub fn decode_entity_head<'a>(d: &mut Decoder<'a>) -> Result<EntityHead<'a>, Corrupt> {
+    let id = d.str()?;
+    let kind = decode_code(d, &EntityKind::ALL, "entity kind")?;
+    let mut name = || -> Result<Option<&'a str>, Corrupt> {
+        if d.bool()? {
+            d.str().map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let names = [name()?, name()?, name()?];
+    let alias_count = d.count(4)?;
+    let from = d.rest();
+    for _ in 0..alias_count {
+        d.str()?;
+    }
+    let alias_bytes = &from[..from.len() - d.rest().len()];
+    Ok(EntityHead {
+        id,
+        kind,
+        names,
+        alias_count,
+        alias_bytes,
     })
 }
 

@@ -24,12 +24,13 @@ use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder};
 use super::grams::{KeyAt, NameKeys};
 use super::lookup::{Incident, Lookup};
+use super::payload::EntityHead;
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::graph::{EntityIx, Graph, RelationIx};
 use crate::model::{Entity, EntityId, RelationKind};
 use crate::names::{
-    Hit, NameError, NameIndex, NameMatch, Nearest, Reach, best_match, label, ranked_by,
-    search_reaching,
+    Best, Hit, NameError, NameIndex, Nearest, Reach, best_hit, best_match, label, numbered,
+    ranked_by, search_reaching,
 };
 use crate::query::{self, Filter, Links, Paths, shortest_paths};
 
@@ -340,56 +341,160 @@ pub fn named(dir: &Path, name: &str) -> Result<Option<Graph>, CacheError> {
 /// matcher reports them.
 type Hits = Vec<(KeyAt, Hit)>;
 
-/// What `find` lists: entities, and the matches among them (each match's `entity` its place
-/// among them), best first.
-pub type Listed = (Vec<Entity>, Vec<NameMatch>);
+/// What `find` lists, read from the cache of a graph folder ([`holding`]): the entities with
+/// a name holding a text, best first, each read in place from the cache as its row is made.
+pub struct Found {
+    scope: Scope,
+    listed: Vec<Listing>,
+}
 
-/// Reads from the cache of `dir` every entity with a name holding `text`, in entity order,
-/// and what `find` lists of them (each match's `entity` its place among them): the matches of
-/// [`NameIndex::search`](crate::names::NameIndex::search), best first, found from the keys
-/// the one matcher hits and the position of each key's name that the cache stores
-/// (`names::best_match`), so that no name is folded again; when no name holds it, the error
-/// of resolving it with its suggestions, as [`unknown`] gives it, from the same read of the
-/// keys. The entities are decoded one after the other into their vector, without their
-/// lifetimes and descriptions, which `find` does not print, and ranked by the places of their
-/// labels that the cache stores (`names::ranked_by`), no label made.
-pub fn holding(dir: &Path, text: &str) -> Result<Result<Listed, NameError>, CacheError> {
+impl std::fmt::Debug for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Found")
+            .field("listed", &self.listed)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One entity `find` lists: its index, its score, the name it matched by, and its place in
+/// the order of the labels (`names::label_ranks`).
+#[derive(Debug)]
+struct Listing {
+    entity: usize,
+    score: f64,
+    matched: Matched,
+    rank: u32,
+}
+
+/// The name an entity listed matched by.
+#[derive(Debug)]
+enum Matched {
+    /// Its name at this position (`names::numbered`): the first whose key earns its score.
+    At(usize),
+    /// This name: it was hit exactly, and scored over all its names.
+    Name(String),
+}
+
+/// One row of what `find` lists: an entity read in place, its score and the name it matched
+/// by, as [`NameIndex::search`](crate::names::NameIndex::search) gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct FoundRow<'a> {
+    /// The entity's id, kind, names and aliases.
+    pub entity: EntityHead<'a>,
+    /// 1.0 for an id or exact name, lower for looser matches.
+    pub score: f64,
+    /// The name or alias that matched.
+    pub matched: &'a str,
+}
+
+impl Found {
+    /// How many entities are listed.
+    pub fn len(&self) -> usize {
+        self.listed.len()
+    }
+
+    /// True when none is (never, as [`holding`] gives it).
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The rows, best first, each entity's record read in place: the head of its record
+    /// (checked as it is read) and the name its best hit names, an error when that name is
+    /// not one of its names (a damaged cache).
+    pub fn rows(&self) -> impl Iterator<Item = Result<FoundRow<'_>, CacheError>> + '_ {
+        self.listed.iter().map(|listing| {
+            let entity = self.head(listing.entity)?;
+            let matched = match &listing.matched {
+                Matched::Name(name) => name.as_str(),
+                &Matched::At(position) => name_at(&entity, position)?,
+            };
+            Ok(FoundRow {
+                entity,
+                score: listing.score,
+                matched,
+            })
+        })
+    }
+
+    /// The entities listed, best first, each decoded without its lifetime and description
+    /// (what `find --json` prints of it), with its score.
+    pub fn entities(&self) -> Result<Vec<(Entity, f64)>, CacheError> {
+        (self.listed.iter())
+            .map(|listing| {
+                let i = listing.entity;
+                let entity =
+                    super::entity_record_in(self.scope.lookup.entity(i)?, i, Detail::Table)?;
+                Ok((entity, listing.score))
+            })
+            .collect()
+    }
+
+    /// The head of entity `i`'s record, read in place.
+    fn head(&self, i: usize) -> Result<EntityHead<'_>, CacheError> {
+        super::entity_head_in(self.scope.lookup.entity(i)?, i)
+    }
+}
+
+/// The name of the entity `head` at `position` (`names::numbered`), or the damage of a
+/// name key that names none of its names.
+fn name_at<'a>(head: &EntityHead<'a>, position: usize) -> Result<&'a str, CacheError> {
+    (numbered(head.id, head.names, head.aliases()).nth(position)).ok_or_else(|| unnamed(head.id))
+}
+
+/// The damage of a name key of the entity `id` that names none of its names.
+fn unnamed(id: &str) -> CacheError {
+    Damage::Lookup(format!("a name key of {id} names none of its names")).into()
+}
+
+/// Reads from the cache of `dir` every entity with a name holding `text`: what `find` lists
+/// of them, the matches of [`NameIndex::search`](crate::names::NameIndex::search), best
+/// first, found from the keys the one matcher hits and the position of each key's name that
+/// the cache stores (`names::best_hit`), so that no name is folded again, and ranked by the
+/// places of their labels that the cache stores (`names::ranked_by`), no label made; when no
+/// name holds it, the error of resolving it with its suggestions, as [`unknown`] gives it,
+/// from the same read of the keys. The entities' records are read when their rows are
+/// ([`Found::rows`]), in place, but for an entity hit exactly, scored over all its names.
+pub fn holding(dir: &Path, text: &str) -> Result<Result<Found, NameError>, CacheError> {
     let mut scope = Scope::open(dir)?;
     let mut hits = scope.hits(text, Reach::Parts)?;
     if hits.is_empty() {
         return suggest(&mut scope, text).map(Err);
     }
-    // Each entity's hits together, in the order reported.
+    // Each entity's hits together, in the order reported, with their names' positions.
     hits.sort_by_key(|(at, _)| at.entity);
-    let mut named: Vec<(usize, Vec<(Hit, usize)>)> = Vec::new();
-    for &(at, hit) in &hits {
-        let position = scope.lookup.key_name(at.key)?;
-        match named.last_mut() {
-            Some((entity, list)) if *entity == at.entity => list.push((hit, position)),
-            _ => named.push((at.entity, vec![(hit, position)])),
-        }
-    }
-    scope.expect(named.len())?;
-    let mut entities = Vec::with_capacity(named.len());
-    let mut ranks = Vec::with_capacity(named.len());
-    let mut matches = Vec::with_capacity(named.len());
-    for (local, (i, hits)) in named.into_iter().enumerate() {
-        let entity = super::entity_record_in(scope.lookup.entity(i)?, i, Detail::Table)?;
-        let (score, matched) = best_match(&entity, text, &hits).ok_or_else(|| {
-            Damage::Lookup(format!(
-                "a name key of {} names none of its names",
-                entity.id
-            ))
-        })?;
-        ranks.push(scope.lookup.label_rank(i)?);
-        entities.push(entity);
-        matches.push(NameMatch {
-            entity: EntityIx::new(local),
+    let positioned = (hits.iter())
+        .map(|&(at, hit)| Ok((hit, scope.lookup.key_name(at.key)?)))
+        .collect::<Result<Vec<_>, CacheError>>()?;
+    let groups: Vec<(usize, Range<usize>)> = (hits.chunk_by(|a, b| a.0.entity == b.0.entity))
+        .scan(0, |from, group| {
+            let range = *from..*from + group.len();
+            *from = range.end;
+            Some((group[0].0.entity, range))
+        })
+        .collect();
+    scope.expect(groups.len())?;
+    let mut listed = Vec::with_capacity(groups.len());
+    for (i, range) in groups {
+        let hits = &positioned[range];
+        let (score, matched) = match best_hit(hits) {
+            Some(Best::At { score, position }) => (score, Matched::At(position)),
+            _ => {
+                let entity = super::entity_record_in(scope.lookup.entity(i)?, i, Detail::Table)?;
+                let (score, name) =
+                    best_match(&entity, text, hits).ok_or_else(|| unnamed(entity.id.as_str()))?;
+                (score, Matched::Name(name))
+            }
+        };
+        let rank = scope.lookup.label_rank(i)?;
+        listed.push(Listing {
+            entity: i,
             score,
             matched,
+            rank,
         });
     }
-    Ok(Ok((entities, ranked_by(matches, |local| ranks[local]))))
+    ranked_by(&mut listed, |listing| (listing.score, listing.rank));
+    Ok(Ok(Found { scope, listed }))
 }
 
 /// The entities whose names `query` reaches, read from `scope` as a graph without relations;

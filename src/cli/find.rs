@@ -1,5 +1,6 @@
 //! `actorgraph find`: the entities a name matches, best first.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,7 +12,7 @@ use super::output::{self, Table, word};
 use super::{load_graph, scoped};
 use actorgraph::cache;
 use actorgraph::i18n::Term;
-use actorgraph::names::NameError;
+use actorgraph::names::{NameError, NameMatch};
 use actorgraph::{Entity, EntityKind, Names};
 
 #[derive(Serialize)]
@@ -29,16 +30,16 @@ struct FindJson<'a> {
 ///
 /// From an up-to-date cache, only the entities `text` reaches are read, found through the
 /// cache's sorted name keys by the one matcher, with their matches
-/// ([`cache::scoped::holding`]); when none is, the suggestions come from the same keys, in
-/// the same read.
+/// ([`cache::scoped::holding`]), and the table's rows are made from their records read in
+/// place; when none is, the suggestions come from the same keys, in the same read.
 pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
     let read = |dir: &Path| cache::scoped::holding(dir, text).map(Some);
-    // The entities, by the matches' `entity`; those read from the cache are left to the
-    // end of the process, as a loaded graph is.
-    let (entities, found): (&[Entity], _) = match scoped(global, read) {
-        Some(Ok((entities, found))) => (Vec::leak(entities), found),
+    match scoped(global, read) {
         Some(Err(unknown)) => return Err(nothing_found(text, unknown)),
-        None => {
+        // A record that fails its checks on this reading, before anything is printed: the
+        // whole graph answers (its load reports the cache and rebuilds it).
+        Some(Ok(found)) if print_found(global, &found).is_some() => {}
+        _ => {
             let graph = load_graph(global)?;
             let found = graph.names().search(text);
             if found.is_empty() {
@@ -48,52 +49,149 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
                 });
                 return Err(nothing_found(text, error));
             }
-            (graph.entities(), found)
+            let entity = |m: &NameMatch| graph.entity(m.entity);
+            if global.json {
+                json(found.iter().map(|m| (entity(m), m.score)))?;
+            } else {
+                let lang = output::layout().lang;
+                let rows = (found.iter()).map(|m| Row {
+                    score: m.score,
+                    id: entity(m).id.as_str(),
+                    kind: entity(m).kind,
+                    name: lang.name_of(entity(m)),
+                    matched: &m.matched,
+                });
+                print_table(&rows.collect::<Vec<_>>())?;
+            }
         }
-    };
-    let round = |score: f64| (score * 100.0).round() / 100.0;
-    if global.json {
-        let rows: Vec<FindJson> = found
-            .iter()
-            .map(|m| {
-                let e = &entities[m.entity.index()];
-                FindJson {
-                    id: e.id.as_str(),
-                    kind: e.kind,
-                    names: &e.names,
-                    aliases: &e.aliases,
-                    score: round(m.score),
-                }
-            })
-            .collect();
-        output::json(&rows)?;
-    } else {
-        let header = [
-            Term::Score,
-            Term::Id,
-            Term::KindHeader,
-            Term::Name,
-            Term::Matched,
-        ]
-        .map(word);
-        let mut table = Table::new(&header).keep_whole(1);
-        let lang = output::layout().lang;
-        for m in &found {
-            let e = &entities[m.entity.index()];
-            let score = format!("{:.2}", round(m.score));
-            table.row([
-                score.as_str(),
-                e.id.as_str(),
-                word(Term::EntityKind(e.kind)),
-                lang.name_of(e),
-                &m.matched,
-            ]);
-        }
-        let mut lines = output::Lines::stdout();
-        table.render_to(&mut lines)?;
-        lines.finish()?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what `find` lists of `found`, read from the cache; `None` when a record read for it
+/// fails its checks (then nothing is printed).
+fn print_found(global: &Global, found: &cache::scoped::Found) -> Option<Result<(), CliError>> {
+    if global.json {
+        let entities = found.entities().ok()?;
+        return Some(json(
+            entities.iter().map(|(entity, score)| (entity, *score)),
+        ));
+    }
+    let lang = output::layout().lang;
+    let rows = (found.rows())
+        .map(|row| {
+            row.map(|row| Row {
+                score: row.score,
+                id: row.entity.id,
+                kind: row.entity.kind,
+                name: lang.name_among(row.entity.names, row.entity.id),
+                matched: row.matched,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    Some(print_table(&rows))
+}
+
+/// A score as `find` prints it: to two decimals.
+fn round(score: f64) -> f64 {
+    (score * 100.0).round() / 100.0
+}
+
+/// Prints the entities found, best first, each with its score, as JSON.
+fn json<'a>(found: impl Iterator<Item = (&'a Entity, f64)>) -> Result<(), CliError> {
+    let rows: Vec<FindJson> = found
+        .map(|(e, score)| FindJson {
+            id: e.id.as_str(),
+            kind: e.kind,
+            names: &e.names,
+            aliases: &e.aliases,
+            score: round(score),
+        })
+        .collect();
+    Ok(output::json(&rows)?)
+}
+
+/// One row of `find`'s table: an entity found, its score, and the name it matched by.
+struct Row<'a> {
+    score: f64,
+    id: &'a str,
+    kind: EntityKind,
+    /// Its name in the output language ([`actorgraph::export::Lang::name_of`]).
+    name: &'a str,
+    matched: &'a str,
+}
+
+/// How many rows of the table are made before they are written.
+const ROWS: usize = 1024;
+
+/// Prints the table of `rows`: the columns measured first, then the rows written a part at
+/// a time, fitted to them, so that the table's text is never held whole (the most frequent
+/// word of a graph of 100k entities lists 30k).
+fn print_table(rows: &[Row]) -> Result<(), CliError> {
+    let header = [
+        Term::Score,
+        Term::Id,
+        Term::KindHeader,
+        Term::Name,
+        Term::Matched,
+    ]
+    .map(word);
+    let head = Table::new(&header).keep_whole(1);
+    let mut score = ScoreCell::default();
+    let mut measured = Table::measuring();
+    for row in rows {
+        measured.row(cells(row, &mut score));
+    }
+    let mut natural = Vec::new();
+    head.widen(&mut natural);
+    measured.widen(&mut natural);
+    let widths = head.fit(&natural);
+    let mut lines = output::Lines::stdout();
+    lines.push_str(&head.render_fitted(&widths))?;
+    for part in rows.chunks(ROWS) {
+        let mut table = Table::fitted(widths.clone());
+        for row in part {
+            table.row(cells(row, &mut score));
+        }
+        lines.push_str(&table.into_text())?;
+    }
+    lines.finish()?;
+    Ok(())
+}
+
+/// A score as its cell shows it, written again only when it changes (the rows come by
+/// score, thousands to a score).
+#[derive(Default)]
+struct ScoreCell {
+    /// The bits of the score written, rounded (so that -0.0 is not taken for 0.0).
+    bits: Option<u64>,
+    text: String,
+}
+
+impl ScoreCell {
+    /// The cell of `score`.
+    fn of(&mut self, score: f64) -> &str {
+        let score = round(score);
+        if self.bits != Some(score.to_bits()) {
+            self.text.clear();
+            // Writing to a string does not fail.
+            let _ = write!(self.text, "{score:.2}");
+            self.bits = Some(score.to_bits());
+        }
+        &self.text
+    }
+}
+
+/// The cells of `row`, its score's written in `score`.
+fn cells<'r>(row: &'r Row<'_>, score: &'r mut ScoreCell) -> [&'r str; 5] {
+    [
+        score.of(row.score),
+        row.id,
+        word(Term::EntityKind(row.kind)),
+        row.name,
+        row.matched,
+    ]
 }
 
 /// Why `find` found nothing, from the error of resolving `text`: too long, or no name holds

@@ -164,12 +164,20 @@ pub enum Lang {
 impl Lang {
     /// The entity's name in this language, falling back to English, then any name, then id.
     pub fn name_of(self, entity: &Entity) -> &str {
+        self.name_among(entity.names.by_lang(), entity.id.as_str())
+    }
+
+    /// [`Lang::name_of`] an entity whose names are `names` ([`Names::by_lang`]) and id `id`,
+    /// as a cache's record read in place gives them.
+    ///
+    /// [`Names::by_lang`]: crate::model::Names::by_lang
+    pub fn name_among<'a>(self, names: [Option<&'a str>; 3], id: &'a str) -> &'a str {
         let wanted = match self {
-            Lang::En => &entity.names.en,
-            Lang::Ar => &entity.names.ar,
-            Lang::Fr => &entity.names.fr,
+            Lang::En => names[0],
+            Lang::Ar => names[1],
+            Lang::Fr => names[2],
         };
-        wanted.as_deref().unwrap_or_else(|| entity.display_name())
+        wanted.unwrap_or_else(|| crate::model::display_name(names, id))
     }
 }
 

@@ -145,12 +145,23 @@ pub struct Names {
 }
 
 impl Names {
+    /// The names in English, Arabic and French, each if present: the order every rule that
+    /// picks among them follows.
+    pub fn by_lang(&self) -> [Option<&str>; 3] {
+        [&self.en, &self.ar, &self.fr].map(Option::as_deref)
+    }
+
     /// The names that are present, English first, then Arabic, then French.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        [&self.en, &self.ar, &self.fr]
-            .into_iter()
-            .filter_map(|n| n.as_deref())
+        self.by_lang().into_iter().flatten()
     }
+}
+
+/// The name to show of an entity whose names are `names` ([`Names::by_lang`]) and id `id`:
+/// English, else Arabic, else French, else the id. [`Entity::display_name`] for names read
+/// in place (a cache's record).
+pub fn display_name<'a>(names: [Option<&'a str>; 3], id: &'a str) -> &'a str {
+    names.into_iter().flatten().next().unwrap_or(id)
 }
 
 /// When an entity existed, at the precision the sources give or as bounds (EDTF, see
@@ -203,7 +214,7 @@ pub struct Entity {
 impl Entity {
     /// The name to show: English, else Arabic, else French, else the id.
     pub fn display_name(&self) -> &str {
-        self.names.iter().next().unwrap_or(self.id.as_str())
+        display_name(self.names.by_lang(), self.id.as_str())
     }
 
     /// A short label for tables and diagrams: a Latin acronym alias (`MNLA`, `ECOWAS`) when

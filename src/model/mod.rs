@@ -15,7 +15,7 @@ mod uncertain_date;
 
 pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
-pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind};
+pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind, display_name};
 pub use id::{EntityId, NotASlug, RelationId, is_slug};
 pub use relation::{Casualties, DateWords, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};

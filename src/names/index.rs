@@ -284,18 +284,15 @@ pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<Name
     matches
 }
 
-/// [`ranked`], with each entity's place in the order of the labels given (`rank`, by entity
-/// index, as [`label_ranks`] gives it): the same order, without reading a label (the cache
-/// stores every entity's place).
-pub(crate) fn ranked_by(
-    mut matches: Vec<NameMatch>,
-    rank: impl Fn(usize) -> u32,
-) -> Vec<NameMatch> {
+/// Sorts `matches` as [`ranked`] orders them, given each match's score and its entity's
+/// place in the order of the labels (`of`, as [`label_ranks`] gives the place): the same
+/// order, without reading a label (the cache stores every entity's place). `matches` are
+/// anything that has a score and an entity; equals keep their order.
+pub(crate) fn ranked_by<T>(matches: &mut [T], of: impl Fn(&T) -> (f64, u32)) {
     matches.sort_by(|a, b| {
-        (b.score.total_cmp(&a.score))
-            .then_with(|| rank(a.entity.index()).cmp(&rank(b.entity.index())))
+        let ((a_score, a), (b_score, b)) = (of(a), of(b));
+        (b_score.total_cmp(&a_score)).then_with(|| a.cmp(&b))
     });
-    matches
 }
 
 /// Each label's place in the order of `labels` (0 the first), by its index: what
@@ -319,30 +316,73 @@ pub fn label_ranks(labels: &[String]) -> Vec<u32> {
 /// it, from the keys of its names that the one matcher hit within [`Reach::Parts`] (`hits`,
 /// each with how it matched, as [`search_reaching`] reports them over any store of the
 /// entity's names, such as the cache's keys, and the position of the first of the entity's
-/// names whose key it is, as [`positioned_keys`] gives it): the best score, and the first of
-/// its names (id, names, aliases) whose key earns it, the hit of that score with the lowest
-/// position. No name is folded; an exact hit, whose score depends on the name as written, is
-/// scored over all its names. `None` when `hits` is empty or holds a position past its names.
+/// names whose key it is, as [`positioned_keys`] gives it), as [`best_hit`] finds it. `None`
+/// when `hits` is empty or holds a position past its names.
 pub(crate) fn best_match(
     entity: &Entity,
     query: &str,
     hits: &[(Hit, usize)],
 ) -> Option<(f64, String)> {
-    if hits.iter().any(|(hit, _)| matches!(hit, Hit::Exact(_))) {
-        let found = NameIndex::new(std::slice::from_ref(entity)).search(query);
-        return found.into_iter().next().map(|m| (m.score, m.matched));
+    match best_hit(hits)? {
+        Best::Exact => {
+            let found = NameIndex::new(std::slice::from_ref(entity)).search(query);
+            found.into_iter().next().map(|m| (m.score, m.matched))
+        }
+        Best::At { score, position } => Some((score, name_at(entity, position)?.to_owned())),
     }
-    // No exact hit: a score depends on the key alone.
+}
+
+/// How an entity's best match is found from its `hits` ([`best_match`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Best {
+    /// A hit is exact: the score depends on the name as written, so the entity's names are
+    /// scored all over again.
+    Exact,
+    /// No hit is exact: a score depends on the key alone. The best `score`, and the
+    /// `position` of the first of the entity's names (id, names, aliases) whose key earns
+    /// it: the hit of that score with the lowest position. No name is folded.
+    At {
+        /// The best score of a hit.
+        score: f64,
+        /// The lowest position of a hit of that score ([`positioned_keys`]).
+        position: usize,
+    },
+}
+
+/// How the best match of an entity whose keys the one matcher hit (`hits`, as
+/// [`best_match`] takes them) is found; `None` when `hits` is empty.
+pub(crate) fn best_hit(hits: &[(Hit, usize)]) -> Option<Best> {
+    if hits.iter().any(|(hit, _)| matches!(hit, Hit::Exact(_))) {
+        return Some(Best::Exact);
+    }
     let scored = hits.iter().map(|&(hit, at)| (score(hit, || false), at));
     let best = scored.clone().map(|(s, _)| s).reduce(f64::max)?;
     let first = scored.filter(|&(s, _)| s == best).map(|(_, at)| at).min()?;
-    Some((best, name_at(entity, first)?.to_owned()))
+    Some(Best::At {
+        score: best,
+        position: first,
+    })
 }
 
 /// An entity's names as the matcher numbers them: its id, then its names and aliases in the
 /// order of [`Entity::all_names`].
 fn numbered_names(entity: &Entity) -> impl Iterator<Item = &str> {
-    std::iter::once(entity.id.as_str()).chain(entity.all_names())
+    let aliases = entity.aliases.iter().map(String::as_str);
+    numbered(entity.id.as_str(), entity.names.by_lang(), aliases)
+}
+
+/// The names of an entity whose id is `id`, names `names` ([`crate::model::Names::by_lang`])
+/// and aliases `aliases`, as the matcher numbers them (0 the id, then the names present,
+/// English, Arabic, French, then the aliases): for an entity read in place (a cache's
+/// record) what [`numbered_names`] gives for an [`Entity`].
+pub(crate) fn numbered<'a>(
+    id: &'a str,
+    names: [Option<&'a str>; 3],
+    aliases: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = &'a str> {
+    std::iter::once(id)
+        .chain(names.into_iter().flatten())
+        .chain(aliases)
 }
 
 /// The name of `entity` at `position` ([`positioned_keys`]), if it has one there.
@@ -566,10 +606,9 @@ mod tests {
             })
             .into();
         let ranks = label_ranks(&labels);
-        assert_eq!(
-            ranked_by(matches.clone(), |e| ranks[e]),
-            ranked(matches, &labels)
-        );
+        let mut by_rank = matches.clone();
+        ranked_by(&mut by_rank, |m| (m.score, ranks[m.entity.index()]));
+        assert_eq!(by_rank, ranked(matches, &labels));
     }
 
     #[test]

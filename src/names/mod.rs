@@ -5,11 +5,11 @@ mod matcher;
 mod nearest;
 pub mod normalize;
 
+pub(crate) use index::{Best, best_hit, best_match, numbered, ranked_by};
 pub use index::{
     NameError, NameIndex, NameKeys, NameMatch, keyed_names, label, label_ranks, positioned_keys,
     too_long,
 };
-pub(crate) use index::{best_match, ranked_by};
 pub use matcher::{
     Hit, KeyStore, Reach, contains_words, scan_holding, search, search_reaching, without_prefix,
 };
