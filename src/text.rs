@@ -105,48 +105,78 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 
 /// True when `text` is the line it shows ([`visible_line`]): single spaces between words, no
 /// leading or trailing space, every character printable ASCII (space to tilde) or neither
-/// whitespace nor invisible. Printable ASCII text is tested by blocks of bytes; other text in
-/// one pass over the bytes, decoding a character only where a byte is not ASCII: the text
-/// most exports pass through unchanged (summaries, evidence lines with their `–`) is tested
-/// at about a byte a cycle.
+/// whitespace nor invisible. Runs of printable ASCII are found a block of bytes at a time
+/// ([`printable_prefix`]) and searched for two spaces together; a character is decoded only
+/// where a byte is not printable ASCII: the text most exports pass through unchanged
+/// (summaries, evidence lines with their `–`) is tested a block at a time.
 fn is_visible_line(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
     // Most cells (ids, kinds, scores, Latin names): printable ASCII, tested a block of bytes
-    // at a time, and no two spaces together (pairs of bytes compared: a cell is short, and
-    // a substring search costs more to set up than to run on it).
+    // at a time, and no two spaces together.
     if printable_ascii(text) {
-        return !bytes.windows(2).any(|pair| pair == b"  ");
+        return !two_spaces(bytes);
     }
     let (mut at, mut space) = (0, false);
-    while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii() {
-            if !(b' '..=b'~').contains(&byte) || (space && byte == b' ') {
+    while at < bytes.len() {
+        let run = printable_prefix(&bytes[at..]);
+        if run > 0 {
+            if (space && bytes[at] == b' ') || two_spaces(&bytes[at..at + run]) {
                 return false;
             }
-            space = byte == b' ';
-            at += 1;
-        } else {
-            let Some(c) = text[at..].chars().next() else {
-                return false;
-            };
-            if c.is_whitespace() || is_invisible(c) {
-                return false;
-            }
-            space = false;
-            at += c.len_utf8();
+            space = bytes[at + run - 1] == b' ';
+            at += run;
+            continue;
         }
+        // A control character, or the first byte of one that is not ASCII.
+        if bytes[at].is_ascii() {
+            return false;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            return false;
+        };
+        if c.is_whitespace() || is_invisible(c) {
+            return false;
+        }
+        space = false;
+        at += c.len_utf8();
     }
     true
 }
 
-/// True when every byte of `text` is printable ASCII (space to tilde): a test a byte at a
-/// time, which the compiler vectorises, for the text most exports pass through unchanged.
-fn printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+/// Whether `bytes` hold two spaces together: pairs of bytes compared, as most texts tested
+/// are short cells, where a substring search costs more to set up than to run.
+fn two_spaces(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|pair| pair == b"  ")
 }
+
+/// True when every byte of `text` is printable ASCII (space to tilde), for the text most
+/// exports pass through unchanged.
+fn printable_ascii(text: &str) -> bool {
+    printable_prefix(text.as_bytes()) == text.len()
+}
+
+/// How many bytes `bytes` starts with that are printable ASCII (space to tilde): tested
+/// [`PRINTABLE_BLOCK`] bytes at a time without a branch per byte, which the compiler
+/// vectorises, then a byte at a time in the block where the run ends.
+fn printable_prefix(bytes: &[u8]) -> usize {
+    let printable = |b: &u8| (b' '..=b'~').contains(b);
+    let mut at = 0;
+    for block in bytes.chunks_exact(PRINTABLE_BLOCK) {
+        if !block.iter().fold(true, |all, b| all & printable(b)) {
+            break;
+        }
+        at += PRINTABLE_BLOCK;
+    }
+    at + (bytes[at..].iter())
+        .position(|b| !printable(b))
+        .unwrap_or(bytes.len() - at)
+}
+
+/// The bytes [`printable_prefix`] tests at once.
+const PRINTABLE_BLOCK: usize = 16;
 
 /// `text` without any invisible character, line feeds and tabs included; borrowed when it has
 /// none.
@@ -376,7 +406,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_visible_line_is_borrowed_only_when_unchanged(
-            text in "[ a-zé\\t\\n\\r\u{85}\u{a0}\u{2028}\u{200b}\u{202e}\u{feff}\u{0}\u{7f}]{0,24}",
+            text in "[ a-zé\\t\\n\\r\u{85}\u{a0}\u{2028}\u{200b}\u{202e}\u{feff}\u{0}\u{7f}]{0,48}",
+        ) {
+            let line = visible_line(&text);
+            proptest::prop_assert_eq!(&line, &visible_by_words(&text));
+            proptest::prop_assert_eq!(matches!(line, Cow::Borrowed(_)), line == text);
+        }
+
+        #[test]
+        fn long_ascii_runs_are_tested_as_a_byte_at_a_time(
+            text in "[ a-z]{0,40}[é–\\t\u{200b}\u{7f} ]?[ a-z]{0,40}",
         ) {
             let line = visible_line(&text);
             proptest::prop_assert_eq!(&line, &visible_by_words(&text));

@@ -1,12 +1,12 @@
 //! Drawing relations as edges: one relation, or the parallel relations of one pair bundled.
 
-use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::iter;
 
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Id, NodeId, Vertex};
 
 use super::style::{Difference, attr, stroke};
-use super::text::{label, quoted};
+use super::text::{LabelText, label, quoted};
 use crate::export::Lang;
 use crate::i18n::{self, Phrase, Term};
 use crate::model::{
@@ -122,19 +122,33 @@ pub(super) fn edge(
     pair(&relation.source, &relation.target, attrs)
 }
 
-/// The tooltip of an edge: each relation's summary and evidence (document and byte span).
-fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation>) -> Attribute {
-    let lines = relations.flat_map(|relation| {
-        let evidence = relation.evidence.iter().map(|e| {
-            Cow::Owned(format!(
+/// The tooltip of an edge: each relation's summary and evidence (document and byte span),
+/// written into one string sized for them, each evidence line made in one reused buffer.
+fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation> + Clone) -> Attribute {
+    let size: usize = (relations.clone())
+        .map(|r| r.summary.len() + 2 + r.evidence.len() * EVIDENCE_LINE)
+        .sum();
+    let mut text = LabelText::with_capacity(size);
+    let mut line = String::new();
+    for relation in relations {
+        text.line(&relation.summary);
+        for e in &relation.evidence {
+            line.clear();
+            // Writing to a string does not fail.
+            let _ = write!(
+                line,
                 "evidence: {} bytes {}–{}",
                 e.document, e.start_byte, e.end_byte
-            ))
-        });
-        iter::once(Cow::Borrowed(&*relation.summary)).chain(evidence)
-    });
-    Attribute(Id::Plain("tooltip".into()), label(lines))
+            );
+            text.line(&line);
+        }
+    }
+    Attribute(Id::Plain("tooltip".into()), text.into_id())
 }
+
+/// About how many bytes a tooltip's evidence line takes (`evidence: report-en-000.txt bytes
+/// 875874–875931` and its line break), to size the tooltip's string.
+const EVIDENCE_LINE: usize = 56;
 
 /// One edge for several relations between the same two entities (in date order, at least
 /// two): the count, then a line per kind with how many and the dates of the first and last

@@ -21,8 +21,8 @@ use crate::text::{visible_line, without_invisible};
 fn escape_into(out: &mut String, text: &str, label: bool) {
     let mut rest = 0;
     // The special characters are ASCII: their bytes never occur inside another character.
-    for (at, byte) in text.bytes().enumerate() {
-        let escaped = match byte {
+    for at in memchr::memchr3_iter(b'\\', b'"', b'&', text.as_bytes()) {
+        let escaped = match text.as_bytes()[at] {
             b'\\' => "\\\\",
             b'"' => "\\\"",
             b'&' if label => "&amp;",
@@ -38,18 +38,46 @@ fn escape_into(out: &mut String, text: &str, label: bool) {
 /// A quoted DOT string (label or tooltip) showing `lines`, each made [`visible`] and escaped,
 /// one below the other.
 pub fn label<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> Id {
-    let mut out = String::new();
-    out.push('"');
-    for (i, line) in lines.into_iter().enumerate() {
-        let line = line.as_ref();
-        out.reserve(line.len() + 3);
-        if i > 0 {
-            out.push_str("\\n");
-        }
-        escape_into(&mut out, &visible_line(line), true);
+    let mut text = LabelText::with_capacity(0);
+    for line in lines {
+        text.line(line.as_ref());
     }
-    out.push('"');
-    Id::Escaped(out)
+    text.into_id()
+}
+
+/// A quoted DOT string (label or tooltip) written a line at a time, as [`label`] writes it:
+/// for a text of many lines made one by one (a tooltip's summaries and evidence), each line
+/// can be written from one reused buffer.
+pub(super) struct LabelText {
+    /// The string so far, from its opening quote.
+    text: String,
+    /// Whether a line was written: the next one is written below it.
+    lines: bool,
+}
+
+impl LabelText {
+    /// A string of no line yet, with room for about `capacity` bytes of text.
+    pub(super) fn with_capacity(capacity: usize) -> LabelText {
+        let mut text = String::with_capacity(capacity + 2);
+        text.push('"');
+        LabelText { text, lines: false }
+    }
+
+    /// Writes `line`, made [`visible`] and escaped, below the lines before it.
+    pub(super) fn line(&mut self, line: &str) {
+        self.text.reserve(line.len() + 3);
+        if self.lines {
+            self.text.push_str("\\n");
+        }
+        self.lines = true;
+        escape_into(&mut self.text, &visible_line(line), true);
+    }
+
+    /// The quoted string.
+    pub(super) fn into_id(mut self) -> Id {
+        self.text.push('"');
+        Id::Escaped(self.text)
+    }
 }
 
 /// A quoted DOT string (a label) showing `lines` as [`label`] does, each line ending in
