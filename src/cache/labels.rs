@@ -16,7 +16,11 @@
 //!
 //! Each entry is read through the body's checked blocks and must fill its bytes exactly.
 
+use rayon::prelude::*;
+
 use super::codec::{Decoder, Encoder};
+use super::lookup::Lookup;
+use super::rows::Named;
 use super::{CacheError, Damage};
 use crate::export::Lang;
 use crate::graph::Graph;
@@ -147,5 +151,82 @@ impl<'a> Label<'a> {
             Lang::Ar => self.labels[1],
             Lang::Fr => self.labels[2],
         }
+    }
+}
+
+/// The entities some rows name, read from their label entries as a row prints them
+/// ([`Named`]): their id, their short label in a language, and what a label function made of
+/// that, once each however many rows name them, as the rows are read
+/// ([`super::rows::Rows::chunks`], [`super::dated::Selection::each`]).
+pub struct Labels<'a> {
+    lang: Lang,
+    label: &'a (dyn Fn(&str) -> String + Sync),
+    /// Each entity's place in `entries`, by index (`u32::MAX`: not read).
+    slots: Vec<u32>,
+    entries: Vec<Label<'a>>,
+    made: Vec<String>,
+}
+
+impl<'a> Labels<'a> {
+    /// None read yet, with room for `expected` of a graph of `count` entities, named in
+    /// `lang` by what `label` makes of their short label.
+    pub(super) fn new(
+        (count, expected): (usize, usize),
+        lang: Lang,
+        label: &'a (dyn Fn(&str) -> String + Sync),
+    ) -> Labels<'a> {
+        Labels {
+            lang,
+            label,
+            slots: vec![u32::MAX; count],
+            entries: Vec::with_capacity(expected),
+            made: Vec::with_capacity(expected),
+        }
+    }
+
+    /// Reads from `lookup` the label entries of the entities of `read` that are not read yet,
+    /// and makes their labels on every core.
+    pub(super) fn read(
+        &mut self,
+        lookup: &'a Lookup,
+        read: impl IntoIterator<Item = usize>,
+    ) -> Result<(), CacheError> {
+        let first = self.entries.len();
+        for i in read {
+            match self.slots.get(i) {
+                Some(&u32::MAX) => {
+                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+                    self.slots[i] = self.entries.len() as u32;
+                    self.entries.push(lookup.label(i)?);
+                }
+                Some(_) => {}
+                None => {
+                    let what = format!("the label of entity {i}: out of range");
+                    return Err(Damage::Lookup(what).into());
+                }
+            }
+        }
+        let (lang, label) = (self.lang, self.label);
+        let made: Vec<String> = (self.entries[first..].par_iter())
+            .with_min_len(256)
+            .map(|entry| label(entry.in_lang(lang)))
+            .collect();
+        self.made.extend(made);
+        Ok(())
+    }
+
+    /// Entity `i`, read.
+    pub(super) fn named(&self, i: usize) -> Named<'_> {
+        let entry = &self.entries[self.slots[i] as usize];
+        Named {
+            id: entry.id,
+            name: entry.in_lang(self.lang),
+            label: &self.made[self.slots[i] as usize],
+        }
+    }
+
+    /// The kind of entity `i`, read.
+    pub(super) fn kind(&self, i: usize) -> EntityKind {
+        self.entries[self.slots[i] as usize].kind
     }
 }
