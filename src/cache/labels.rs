@@ -157,13 +157,19 @@ impl<'a> Label<'a> {
 /// The entities some rows name, read from their label entries as a row prints them
 /// ([`Named`]): their id, their short label in a language, and what a label function made of
 /// that, once each however many rows name them, as the rows are read
-/// ([`super::rows::Rows::chunks`], [`super::dated::Selection::each`]).
+/// ([`super::rows::Rows::chunks`], [`super::dated::Selection::each`]). What a row prints is
+/// copied out of the entries, so that the pages of the label part can leave the resident set
+/// once read and are not touched again by the rows.
 pub struct Labels<'a> {
     lang: Lang,
     label: &'a (dyn Fn(&str) -> String + Sync),
-    /// Each entity's place in `entries`, by index (`u32::MAX`: not read).
+    /// Each entity's place in `read`, by index (`u32::MAX`: not read).
     slots: Vec<u32>,
-    entries: Vec<Label<'a>>,
+    /// Each entity read: its kind, and where its id and then its short label in `lang` end
+    /// in `text` (each starts where the one before ends).
+    read: Vec<(EntityKind, usize, usize)>,
+    /// The ids and short labels of the entities read, one after the other.
+    text: String,
     made: Vec<String>,
 }
 
@@ -179,7 +185,8 @@ impl<'a> Labels<'a> {
             lang,
             label,
             slots: vec![u32::MAX; count],
-            entries: Vec::with_capacity(expected),
+            read: Vec::with_capacity(expected),
+            text: String::new(),
             made: Vec::with_capacity(expected),
         }
     }
@@ -188,16 +195,20 @@ impl<'a> Labels<'a> {
     /// and makes their labels on every core.
     pub(super) fn read(
         &mut self,
-        lookup: &'a Lookup,
+        lookup: &Lookup,
         read: impl IntoIterator<Item = usize>,
     ) -> Result<(), CacheError> {
-        let first = self.entries.len();
+        let first = self.read.len();
         for i in read {
             match self.slots.get(i) {
                 Some(&u32::MAX) => {
                     // Entity counts are bounded by the loader's limits, far below u32::MAX.
-                    self.slots[i] = self.entries.len() as u32;
-                    self.entries.push(lookup.label(i)?);
+                    self.slots[i] = self.read.len() as u32;
+                    let entry = lookup.label(i)?;
+                    self.text.push_str(entry.id);
+                    let id = self.text.len();
+                    self.text.push_str(entry.in_lang(self.lang));
+                    self.read.push((entry.kind, id, self.text.len()));
                 }
                 Some(_) => {}
                 None => {
@@ -206,27 +217,36 @@ impl<'a> Labels<'a> {
                 }
             }
         }
-        let (lang, label) = (self.lang, self.label);
-        let made: Vec<String> = (self.entries[first..].par_iter())
+        let label = self.label;
+        let made: Vec<String> = (first..self.read.len())
+            .into_par_iter()
             .with_min_len(256)
-            .map(|entry| label(entry.in_lang(lang)))
+            .map(|slot| label(self.texts(slot)[1]))
             .collect();
         self.made.extend(made);
         Ok(())
     }
 
+    /// The id and short label of the entity read in `slot`.
+    fn texts(&self, slot: usize) -> [&str; 2] {
+        let start = slot.checked_sub(1).map_or(0, |before| self.read[before].2);
+        let (_, id, end) = self.read[slot];
+        [&self.text[start..id], &self.text[id..end]]
+    }
+
     /// Entity `i`, read.
     pub(super) fn named(&self, i: usize) -> Named<'_> {
-        let entry = &self.entries[self.slots[i] as usize];
+        let slot = self.slots[i] as usize;
+        let [id, name] = self.texts(slot);
         Named {
-            id: entry.id,
-            name: entry.in_lang(self.lang),
-            label: &self.made[self.slots[i] as usize],
+            id,
+            name,
+            label: &self.made[slot],
         }
     }
 
     /// The kind of entity `i`, read.
     pub(super) fn kind(&self, i: usize) -> EntityKind {
-        self.entries[self.slots[i] as usize].kind
+        self.read[self.slots[i] as usize].0
     }
 }

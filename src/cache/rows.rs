@@ -456,16 +456,19 @@ fn line<'a>(
     Ok((line, [entry.before, entry.certainty]))
 }
 
-/// The lines of the records of `entries`, decoded in `detail` on every core, each with its
+/// The lines of the records of `entries`, which lie at `spans` in the body
+/// ([`Lookup::relation_spans`]), decoded in `detail` on every core, each with its
 /// certainties and checked to agree with where it was listed ([`line`]).
 fn lines<'a>(
     lookup: &'a Lookup,
     entries: &[Entry],
+    spans: &[(u64, u64)],
     detail: Detail,
 ) -> Result<Vec<CertainLine<'a>>, CacheError> {
     let count = lookup.entity_count();
-    let records = (entries.iter())
-        .map(|entry| lookup.relation(entry.relation))
+    let reader = lookup.reader();
+    let records = (spans.iter())
+        .map(|&(from, to)| reader.bytes(from, to))
         .collect::<Result<Vec<_>, _>>()?;
     (records.par_iter().zip(entries))
         .with_min_len(256)
@@ -504,10 +507,10 @@ impl Rows {
     /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
     /// rows ([`Row`]) whose entities are named by their short label in `lang`, made into
     /// text by `label`, on every core, and gives what it made of each run, in order. The
-    /// relations are read [`RUNS_AT_ONCE`] runs at a time: their records' heads decoded on
+    /// relations are read `RUNS_AT_ONCE` runs at a time: their records' heads decoded on
     /// every core, then the label entries of the entities they name not read yet
     /// ([`Labels`], each once, no entity record), then the runs made, and the pages read
-    /// leave the resident set ([`Scope::release`]), so that a hub's 40k records are never
+    /// leave the resident set (`Scope::release`), so that a hub's 40k records are never
     /// all resident, nor all decoded. A record that does not involve the entity whose list
     /// holds it is an error: the list or the record was damaged. For neighbours
     /// ([`neighbors`]), the relations whose neighbour does not count (`query::counts`, the
@@ -533,9 +536,11 @@ impl Rows {
             Some((group, _)) => query::sides(actor, group, head.ends),
             None => [actor, usize::MAX],
         };
+        let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
         let mut made = Vec::new();
-        for batch in self.entries.chunks(size * RUNS_AT_ONCE) {
-            let mut lines = lines(lookup, batch, detail)?;
+        let batch = size * RUNS_AT_ONCE;
+        for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
+            let mut lines = lines(lookup, entries, spans, detail)?;
             // Each entity named: the ends, the claimants and disputers, a timeline's place.
             let named = lines.iter().flat_map(|(line, _)| {
                 let head = &line.head;
@@ -575,8 +580,8 @@ impl Rows {
                 })
                 .collect();
             made.extend(runs);
-            // What was made of these records is a copy: their pages, those of the label
-            // entries and of the lists read before, are not needed resident.
+            // What was made of these records, and of their label entries, is a copy: their
+            // pages, and those of the lists and tables read before, are not needed resident.
             drop(lines);
             self.scope.release();
         }
@@ -590,8 +595,9 @@ impl Rows {
     fn in_date_order(&mut self, batch: usize) -> Result<(), CacheError> {
         let lookup = &self.scope.lookup;
         let mut keyed = Vec::with_capacity(self.entries.len());
-        for entries in self.entries.chunks(batch) {
-            let lines = lines(lookup, entries, Detail::Table)?;
+        let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
+        for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
+            let lines = lines(lookup, entries, spans, Detail::Table)?;
             keyed.extend((lines.iter().zip(entries)).map(|((line, _), &entry)| {
                 let head = &line.head;
                 let key = chronological_key_of(head.start, head.end);
