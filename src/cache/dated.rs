@@ -32,10 +32,10 @@ use rayon::prelude::*;
 
 use super::blocks::BlockReader;
 use super::codec::{Corrupt, Decoder, Encoder};
-use super::labels::Label;
+use super::labels::Labels;
 use super::lookup::Lookup;
 use super::payload::RelationHead;
-use super::rows::{self, Named, Row};
+use super::rows::{self, Row};
 use super::scoped::Scope;
 use super::{CacheError, Damage, Detail, Header, open, payload};
 use crate::export::Lang;
@@ -403,58 +403,6 @@ pub struct Selection {
     ends: Vec<usize>,
 }
 
-/// The entities a [`Selection`]'s rows name, read from their label entries ([`super::labels`])
-/// as a row prints them ([`Named`]): their id, their short label in a language, and what a
-/// label function made of that, once each.
-pub struct Labels<'a> {
-    lang: Lang,
-    label: &'a (dyn Fn(&str) -> String + Sync),
-    /// Each entity's place in `entries`, by index (`u32::MAX`: not read).
-    slots: Vec<u32>,
-    entries: Vec<Label<'a>>,
-    made: Vec<String>,
-}
-
-impl<'a> Labels<'a> {
-    /// Reads from `lookup` the label entries of the entities of `read` that are not read yet,
-    /// and makes their labels on every core.
-    fn read(
-        &mut self,
-        lookup: &'a Lookup,
-        read: impl IntoIterator<Item = usize>,
-    ) -> Result<(), CacheError> {
-        let first = self.entries.len();
-        for i in read {
-            match self.slots.get(i) {
-                Some(&u32::MAX) => {
-                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
-                    self.slots[i] = self.entries.len() as u32;
-                    self.entries.push(lookup.label(i)?);
-                }
-                Some(_) => {}
-                None => return Err(corrupt(format!("entity {i} is out of range"))),
-            }
-        }
-        let (lang, label) = (self.lang, self.label);
-        let made: Vec<String> = (self.entries[first..].par_iter())
-            .with_min_len(256)
-            .map(|entry| label(entry.in_lang(lang)))
-            .collect();
-        self.made.extend(made);
-        Ok(())
-    }
-
-    /// Entity `i`, read.
-    fn named(&self, i: usize) -> Named<'_> {
-        let slot = self.slots[i] as usize;
-        Named {
-            id: self.entries[slot].id,
-            name: self.entries[slot].in_lang(self.lang),
-            label: &self.made[slot],
-        }
-    }
-}
-
 impl Selection {
     /// How many relations it has.
     pub fn len(&self) -> usize {
@@ -479,13 +427,7 @@ impl Selection {
         label: &'a (dyn Fn(&str) -> String + Sync),
     ) -> Result<Labels<'a>, CacheError> {
         let lookup = &self.scope.lookup;
-        let mut labels = Labels {
-            lang,
-            label,
-            slots: vec![u32::MAX; lookup.entity_count()],
-            entries: Vec::with_capacity(self.ends.len()),
-            made: Vec::with_capacity(self.ends.len()),
-        };
+        let mut labels = Labels::new((lookup.entity_count(), self.ends.len()), lang, label);
         labels.read(lookup, self.ends.iter().copied())?;
         Ok(labels)
     }

@@ -16,7 +16,11 @@
 //!
 //! Each entry is read through the body's checked blocks and must fill its bytes exactly.
 
+use rayon::prelude::*;
+
 use super::codec::{Decoder, Encoder};
+use super::lookup::Lookup;
+use super::rows::Named;
 use super::{CacheError, Damage};
 use crate::export::Lang;
 use crate::graph::Graph;
@@ -147,5 +151,102 @@ impl<'a> Label<'a> {
             Lang::Ar => self.labels[1],
             Lang::Fr => self.labels[2],
         }
+    }
+}
+
+/// The entities some rows name, read from their label entries as a row prints them
+/// ([`Named`]): their id, their short label in a language, and what a label function made of
+/// that, once each however many rows name them, as the rows are read
+/// ([`super::rows::Rows::chunks`], [`super::dated::Selection::each`]). What a row prints is
+/// copied out of the entries, so that the pages of the label part can leave the resident set
+/// once read and are not touched again by the rows.
+pub struct Labels<'a> {
+    lang: Lang,
+    label: &'a (dyn Fn(&str) -> String + Sync),
+    /// Each entity's place in `read`, by index (`u32::MAX`: not read).
+    slots: Vec<u32>,
+    /// Each entity read: its kind, and where its id and then its short label in `lang` end
+    /// in `text` (each starts where the one before ends).
+    read: Vec<(EntityKind, usize, usize)>,
+    /// The ids and short labels of the entities read, one after the other.
+    text: String,
+    made: Vec<String>,
+}
+
+impl<'a> Labels<'a> {
+    /// None read yet, with room for `expected` of a graph of `count` entities, named in
+    /// `lang` by what `label` makes of their short label.
+    pub(super) fn new(
+        (count, expected): (usize, usize),
+        lang: Lang,
+        label: &'a (dyn Fn(&str) -> String + Sync),
+    ) -> Labels<'a> {
+        Labels {
+            lang,
+            label,
+            slots: vec![u32::MAX; count],
+            read: Vec::with_capacity(expected),
+            text: String::new(),
+            made: Vec::with_capacity(expected),
+        }
+    }
+
+    /// Reads from `lookup` the label entries of the entities of `read` that are not read yet,
+    /// and makes their labels on every core.
+    pub(super) fn read(
+        &mut self,
+        lookup: &Lookup,
+        read: impl IntoIterator<Item = usize>,
+    ) -> Result<(), CacheError> {
+        let first = self.read.len();
+        for i in read {
+            match self.slots.get(i) {
+                Some(&u32::MAX) => {
+                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
+                    self.slots[i] = self.read.len() as u32;
+                    let entry = lookup.label(i)?;
+                    self.text.push_str(entry.id);
+                    let id = self.text.len();
+                    self.text.push_str(entry.in_lang(self.lang));
+                    self.read.push((entry.kind, id, self.text.len()));
+                }
+                Some(_) => {}
+                None => {
+                    let what = format!("the label of entity {i}: out of range");
+                    return Err(Damage::Lookup(what).into());
+                }
+            }
+        }
+        let label = self.label;
+        let made: Vec<String> = (first..self.read.len())
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|slot| label(self.texts(slot)[1]))
+            .collect();
+        self.made.extend(made);
+        Ok(())
+    }
+
+    /// The id and short label of the entity read in `slot`.
+    fn texts(&self, slot: usize) -> [&str; 2] {
+        let start = slot.checked_sub(1).map_or(0, |before| self.read[before].2);
+        let (_, id, end) = self.read[slot];
+        [&self.text[start..id], &self.text[id..end]]
+    }
+
+    /// Entity `i`, read.
+    pub(super) fn named(&self, i: usize) -> Named<'_> {
+        let slot = self.slots[i] as usize;
+        let [id, name] = self.texts(slot);
+        Named {
+            id,
+            name,
+            label: &self.made[slot],
+        }
+    }
+
+    /// The kind of entity `i`, read.
+    pub(super) fn kind(&self, i: usize) -> EntityKind {
+        self.read[self.slots[i] as usize].0
     }
 }

@@ -555,6 +555,19 @@ impl Lookup {
         self.reader.bytes(from, to)
     }
 
+    /// Where the records of `relations` lie in the body (`from..to`), as [`Lookup::relation`]
+    /// finds them: for a read of many records a part at a time, whose pages leave the
+    /// resident set after each part, so that the tables that tell where they lie are read
+    /// once, not faulted in again for every part.
+    pub fn relation_spans(
+        &self,
+        relations: impl IntoIterator<Item = usize>,
+    ) -> Result<Vec<(u64, u64)>, CacheError> {
+        (relations.into_iter())
+            .map(|r| self.relation_span(r))
+            .collect()
+    }
+
     /// The body bytes that hold each relation of `wanted`, as [`Lookup::relation`] gives
     /// them, each with its position in `wanted`, handed to `read` a part of
     /// [`PART_RECORDS`] at a time in the order they lie in the body, the blocks of each part

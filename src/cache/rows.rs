@@ -17,13 +17,15 @@
 //! building a graph or decoding what its rows never print: each row borrows its id (and event
 //! and summary) from its record and names the entities it refers to by the entities decoded
 //! once (not a [`Relation`] of shared ids each), and runs of rows are made
-//! into text on every core too ([`Rows::chunks`]).
+//! into text on every core too ([`Rows::chunks`]), a few runs at a time, so that its
+//! records, their heads and the pages they lie in are never all held at once.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::labels::Labels;
 use super::lookup::{Incident, Lookup};
 use super::payload::RelationHead;
 use super::scoped::Scope;
@@ -34,6 +36,10 @@ use crate::model::{
     Bounds, Certainty, DateWords, Entity, EntityId, Relation, RelationKind, Status, UncertainDate,
 };
 use crate::query::{self, Filter, Traits};
+
+/// How many runs of rows [`Rows::chunks`] reads and makes at a time, on every core, before
+/// it lets the pages of the records read leave the resident set.
+const RUNS_AT_ONCE: usize = 8;
 
 /// One relation as a table's row or a timeline's line prints it: the fields of its record's
 /// head, the id borrowed from the record, and the entities it names.
@@ -159,8 +165,8 @@ pub struct Rows {
     /// The actor read for.
     actor: usize,
     entries: Vec<Entry>,
-    /// True when the entries come from more than one list: they are put in date order once
-    /// their records' heads are read.
+    /// True when the entries come from more than one list and are not in date order yet:
+    /// they are put in it from their records' heads ([`Rows::in_date_order`]).
     merged: bool,
     /// For neighbours ([`neighbors`]): the actor and its parts (the group the sides of each
     /// relation are told by), and the filter that says which neighbours count.
@@ -426,7 +432,7 @@ fn line<'a>(
     bytes: &'a [u8],
     count: usize,
     detail: Detail,
-) -> Result<(Line<'a>, [Option<Certainty>; 2]), CacheError> {
+) -> Result<CertainLine<'a>, CacheError> {
     let timeline = detail == Detail::Timeline;
     let r = entry.relation;
     let line = record_in(
@@ -449,6 +455,30 @@ fn line<'a>(
     entry.listed.check(r, &line.head)?;
     Ok((line, [entry.before, entry.certainty]))
 }
+
+/// The lines of the records of `entries`, which lie at `spans` in the body
+/// ([`Lookup::relation_spans`]), decoded in `detail` on every core, each with its
+/// certainties and checked to agree with where it was listed ([`line`]).
+fn lines<'a>(
+    lookup: &'a Lookup,
+    entries: &[Entry],
+    spans: &[(u64, u64)],
+    detail: Detail,
+) -> Result<Vec<CertainLine<'a>>, CacheError> {
+    let count = lookup.entity_count();
+    let reader = lookup.reader();
+    let records = (spans.iter())
+        .map(|&(from, to)| reader.bytes(from, to))
+        .collect::<Result<Vec<_>, _>>()?;
+    (records.par_iter().zip(entries))
+        .with_min_len(256)
+        .map(|(bytes, entry)| line(entry, bytes, count, detail))
+        .collect()
+}
+
+/// A record's line with its certainties: on a diff's first date, and on the date asked
+/// about ([`Row::before`], [`Row::certainty`]).
+type CertainLine<'a> = (Line<'a>, [Option<Certainty>; 2]);
 
 /// A record's head, with its event and summary when read in [`Detail::Timeline`].
 struct Line<'a> {
@@ -477,11 +507,14 @@ impl Rows {
     /// Gives `chunk` each run of up to `size` consecutive relations in date order, read as
     /// rows ([`Row`]) whose entities are named by their short label in `lang`, made into
     /// text by `label`, on every core, and gives what it made of each run, in order. The
-    /// records' heads are decoded on every core, then the label entries of the entities they
-    /// name ([`super::labels`], each once, no entity record), then the runs are made. A record that
-    /// does not involve the entity whose list holds it is an error: the list or the record
-    /// was damaged. For neighbours ([`neighbors`]), the relations whose neighbour does not
-    /// count (`query::counts`, the rule of [`query::neighbors`]) are left out.
+    /// relations are read `RUNS_AT_ONCE` runs at a time: their records' heads decoded on
+    /// every core, then the label entries of the entities they name not read yet
+    /// ([`Labels`], each once, no entity record), then the runs made, and the pages read
+    /// leave the resident set (`Scope::release`), so that a hub's 40k records are never
+    /// all resident, nor all decoded. A record that does not involve the entity whose list
+    /// holds it is an error: the list or the record was damaged. For neighbours
+    /// ([`neighbors`]), the relations whose neighbour does not count (`query::counts`, the
+    /// rule of [`query::neighbors`]) are left out.
     pub fn chunks<T: Send>(
         &mut self,
         size: usize,
@@ -489,87 +522,92 @@ impl Rows {
         label: impl Fn(&str) -> String + Sync,
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
+        let size = size.max(1);
+        if self.merged {
+            self.in_date_order(size * RUNS_AT_ONCE)?;
+            self.merged = false;
+        }
         let lookup = &self.scope.lookup;
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
-        let entries = &self.entries;
-        // The records' heads decoded on every core.
-        let records = (entries.iter())
-            .map(|entry| lookup.relation(entry.relation))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut lines: Vec<(Line, [Option<Certainty>; 2])> = (records.par_iter().zip(entries))
-            .with_min_len(256)
-            .map(|(bytes, entry)| line(entry, bytes, count, detail))
-            .collect::<Result<_, CacheError>>()?;
-        if self.merged {
-            // The order of the whole graph's lists (`crate::graph::cmp_chronologically`).
-            let key = |line: &Line| chronological_key_of(line.head.start, line.head.end);
-            lines.sort_unstable_by(|(a, _), (b, _)| {
-                (key(a).cmp(&key(b))).then_with(|| a.head.id.cmp(b.head.id))
-            });
-        }
-        // Each entity named has its place in `read`, by its index in the whole graph.
-        let (mut read, mut slots) = (Vec::new(), vec![u32::MAX; count]);
-        for (line, _) in &lines {
-            let head = &line.head;
-            let place = head.place.filter(|_| timeline);
-            let named = (head
-                .ends
-                .iter()
-                .chain(&head.claimed_by)
-                .chain(&head.disputed_by))
-            .copied()
-            .chain(place);
-            for i in named {
-                if slots.get(i).is_some_and(|&slot| slot == u32::MAX) {
-                    // Entity counts are bounded by the loader's limits, far below u32::MAX.
-                    slots[i] = read.len() as u32;
-                    read.push(i);
-                }
-            }
-        }
-        let entries = (read.iter())
-            .map(|&i| lookup.label(i))
-            .collect::<Result<Vec<_>, CacheError>>()?;
-        let entry = |i: usize| &entries[slots[i] as usize];
+        let mut labels = Labels::new((count, 0), lang, &label);
         // The end asked about, the actor or its part, and for neighbours only those that count.
         let near = |head: &RelationHead| match &self.neighbors {
             Some((group, _)) => query::sides(actor, group, head.ends),
             None => [actor, usize::MAX],
         };
-        if let Some((_, filter)) = &self.neighbors {
-            lines.retain(|(line, _)| query::counts(filter, entry(near(&line.head)[1]).kind));
+        let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
+        let mut made = Vec::new();
+        let batch = size * RUNS_AT_ONCE;
+        for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
+            let mut lines = lines(lookup, entries, spans, detail)?;
+            // Each entity named: the ends, the claimants and disputers, a timeline's place.
+            let named = lines.iter().flat_map(|(line, _)| {
+                let head = &line.head;
+                let place = head.place.filter(|_| timeline);
+                (head
+                    .ends
+                    .iter()
+                    .chain(&head.claimed_by)
+                    .chain(&head.disputed_by))
+                .copied()
+                .chain(place)
+            });
+            labels.read(lookup, named)?;
+            if let Some((_, filter)) = &self.neighbors {
+                lines.retain(|(line, _)| query::counts(filter, labels.kind(near(&line.head)[1])));
+            }
+            let labels = &labels;
+            let id = |i: usize| EntityId::from_slug(labels.named(i).id.to_owned());
+            let named = |i: usize| labels.named(i);
+            let runs: Vec<T> = (lines.par_chunks(size))
+                .map(|lines| {
+                    let rows: Vec<Row> = (lines.iter())
+                        .map(|(line, [before, certainty])| {
+                            let head = &line.head;
+                            let [near, _] = near(head);
+                            Row {
+                                outgoing: head.ends[0] == near,
+                                part: (actor != near).then(|| named(near)),
+                                place: head.place.filter(|_| timeline).map(named),
+                                event: line.event,
+                                summary: line.summary,
+                                ..Row::from_head(head, named, id, [*before, *certainty])
+                            }
+                        })
+                        .collect();
+                    chunk(&rows)
+                })
+                .collect();
+            made.extend(runs);
+            // What was made of these records, and of their label entries, is a copy: their
+            // pages, and those of the lists and tables read before, are not needed resident.
+            drop(lines);
+            self.scope.release();
         }
-        let id = |i: usize| EntityId::from_slug(entry(i).id.to_owned());
-        // The short labels of the entities read, made into text once each.
-        let labels: Vec<String> = (entries.par_iter())
-            .with_min_len(256)
-            .map(|e| label(e.in_lang(lang)))
-            .collect();
-        let named = |i: usize| Named {
-            id: entry(i).id,
-            name: entry(i).in_lang(lang),
-            label: &labels[slots[i] as usize],
-        };
-        Ok(lines
-            .par_chunks(size.max(1))
-            .map(|lines| {
-                let rows: Vec<Row> = (lines.iter())
-                    .map(|(line, [before, certainty])| {
-                        let head = &line.head;
-                        let [near, _] = near(head);
-                        Row {
-                            outgoing: head.ends[0] == near,
-                            part: (actor != near).then(|| named(near)),
-                            place: head.place.filter(|_| timeline).map(named),
-                            event: line.event,
-                            summary: line.summary,
-                            ..Row::from_head(head, named, id, [*before, *certainty])
-                        }
-                    })
-                    .collect();
-                chunk(&rows)
-            })
-            .collect())
+        Ok(made)
+    }
+
+    /// Puts the entries, which come from more than one list, in the order of the whole
+    /// graph's lists (`crate::graph::cmp_chronologically`): by their records' dates, then
+    /// ids, read from the records' heads `batch` at a time, whose pages then leave the
+    /// resident set.
+    fn in_date_order(&mut self, batch: usize) -> Result<(), CacheError> {
+        let lookup = &self.scope.lookup;
+        let mut keyed = Vec::with_capacity(self.entries.len());
+        let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
+        for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
+            let lines = lines(lookup, entries, spans, Detail::Table)?;
+            keyed.extend((lines.iter().zip(entries)).map(|((line, _), &entry)| {
+                let head = &line.head;
+                let key = chronological_key_of(head.start, head.end);
+                (key, Box::<str>::from(head.id), entry)
+            }));
+            drop(lines);
+            self.scope.release();
+        }
+        keyed.sort_unstable_by(|(a, a_id, _), (b, b_id, _)| (a, a_id).cmp(&(b, b_id)));
+        self.entries = keyed.into_iter().map(|(_, _, entry)| entry).collect();
+        Ok(())
     }
 }

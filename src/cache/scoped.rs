@@ -735,8 +735,9 @@ impl Scope {
 
     /// Lets the pages of the body read so far leave the resident set
     /// ([`BlockReader::release`]), for a read of many records or lists scattered over the
-    /// body, which it will not read again: the decoded entities and relations are copies.
-    fn release(&self) {
+    /// body, which it will not read again (the decoded entities and relations are copies)
+    /// or only in part (a page used again is faulted back in, the same bytes).
+    pub(super) fn release(&self) {
         let reader = self.lookup.reader();
         reader.release(0, reader.body_len());
     }

@@ -103,7 +103,9 @@ const ROWS: usize = 1024;
 /// and the labels the rows name: every row is read once, made and measured, before any is
 /// written (a damaged block met on the way gives `None`: the whole load reports it and
 /// rebuilds the cache).
-fn table_widths(holding: &cache::dated::Holding) -> Option<(Vec<usize>, cache::dated::Labels<'_>)> {
+fn table_widths(
+    holding: &cache::dated::Holding,
+) -> Option<(Vec<usize>, cache::labels::Labels<'_>)> {
     let rows = &holding.rows;
     let table = relation_table_header(true);
     let mut natural = Vec::new();
