@@ -537,6 +537,8 @@ impl Rows {
             None => [actor, usize::MAX],
         };
         let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
+        // The lists and tables read so far are not read again.
+        self.scope.release();
         let mut made = Vec::new();
         let batch = size * RUNS_AT_ONCE;
         for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
@@ -580,10 +582,9 @@ impl Rows {
                 })
                 .collect();
             made.extend(runs);
-            // What was made of these records, and of their label entries, is a copy: their
-            // pages, and those of the lists and tables read before, are not needed resident.
+            // What was made of these records is a copy: their pages are not needed resident.
             drop(lines);
-            self.scope.release();
+            self.scope.release_records(spans);
         }
         Ok(made)
     }
@@ -596,6 +597,7 @@ impl Rows {
         let lookup = &self.scope.lookup;
         let mut keyed = Vec::with_capacity(self.entries.len());
         let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
+        self.scope.release();
         for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
             let lines = lines(lookup, entries, spans, Detail::Table)?;
             keyed.extend((lines.iter().zip(entries)).map(|((line, _), &entry)| {
@@ -604,7 +606,7 @@ impl Rows {
                 (key, Box::<str>::from(head.id), entry)
             }));
             drop(lines);
-            self.scope.release();
+            self.scope.release_records(spans);
         }
         keyed.sort_unstable_by(|(a, a_id, _), (b, b_id, _)| (a, a_id).cmp(&(b, b_id)));
         self.entries = keyed.into_iter().map(|(_, _, entry)| entry).collect();

@@ -742,6 +742,18 @@ impl Scope {
         reader.release(0, reader.body_len());
     }
 
+    /// Lets the pages of the records at `spans` leave the resident set, and no others: one
+    /// range from the first record to the last (a hub's records lie together, stored by
+    /// their home), so that the label part's pages, which the next rows read again, stay
+    /// mapped rather than being faulted in again after every batch.
+    pub(super) fn release_records(&self, spans: &[(u64, u64)]) {
+        let from = spans.iter().map(|&(from, _)| from).min();
+        let to = spans.iter().map(|&(_, to)| to).max();
+        if let (Some(from), Some(to)) = (from, to) {
+            self.lookup.reader().release(from, to);
+        }
+    }
+
     /// Decodes entity `i` in full unless it already is; returns its id.
     fn entity(&mut self, i: usize) -> Result<EntityId, CacheError> {
         entity_into(&self.lookup, &mut self.entities, i, Detail::Full)
