@@ -158,8 +158,8 @@ impl<'a> Label<'a> {
 /// ([`Named`]): their id, their short label in a language, and what a label function made of
 /// that, once each however many rows name them, as the rows are read
 /// ([`super::rows::Rows::chunks`], [`super::dated::Selection::each`]). What a row prints is
-/// copied out of the entries, so that the pages of the label part can leave the resident set
-/// once read and are not touched again by the rows.
+/// copied out of the entries, so that the rows never touch the label part's pages: they
+/// may leave the resident set once read.
 pub struct Labels<'a> {
     lang: Lang,
     label: &'a (dyn Fn(&str) -> String + Sync),

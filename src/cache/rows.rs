@@ -509,9 +509,9 @@ impl Rows {
     /// text by `label`, on every core, and gives what it made of each run, in order. The
     /// relations are read `RUNS_AT_ONCE` runs at a time: their records' heads decoded on
     /// every core, then the label entries of the entities they name not read yet
-    /// ([`Labels`], each once, no entity record), then the runs made, and the pages read
-    /// leave the resident set (`Scope::release`), so that a hub's 40k records are never
-    /// all resident, nor all decoded. A record that does not involve the entity whose list
+    /// ([`Labels`], each once, no entity record), then the runs made, and the pages of those
+    /// records leave the resident set (`Scope::release_records`), so that a hub's 40k
+    /// records are never all resident, nor all decoded. A record that does not involve the entity whose list
     /// holds it is an error: the list or the record was damaged. For neighbours
     /// ([`neighbors`]), the relations whose neighbour does not count (`query::counts`, the
     /// rule of [`query::neighbors`]) are left out.
