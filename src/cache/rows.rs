@@ -523,10 +523,14 @@ impl Rows {
         chunk: impl Fn(&[Row]) -> T + Sync,
     ) -> Result<Vec<T>, CacheError> {
         let size = size.max(1);
-        if self.merged {
-            self.in_date_order(size * RUNS_AT_ONCE)?;
+        // Where each record lies, looked up once for all batches (and put in date order with
+        // the entries when they come from more than one list).
+        let spans = if self.merged {
             self.merged = false;
-        }
+            self.in_date_order(size * RUNS_AT_ONCE)?
+        } else {
+            (self.scope.lookup).relation_spans(self.entries.iter().map(|entry| entry.relation))?
+        };
         let lookup = &self.scope.lookup;
         let (count, detail, actor) = (lookup.entity_count(), self.scope.detail, self.actor);
         let timeline = detail == Detail::Timeline;
@@ -536,7 +540,6 @@ impl Rows {
             Some((group, _)) => query::sides(actor, group, head.ends),
             None => [actor, usize::MAX],
         };
-        let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
         // The lists and tables read so far are not read again.
         self.scope.release();
         let mut made = Vec::new();
@@ -592,24 +595,30 @@ impl Rows {
     /// Puts the entries, which come from more than one list, in the order of the whole
     /// graph's lists (`crate::graph::cmp_chronologically`): by their records' dates, then
     /// ids, read from the records' heads `batch` at a time, whose pages then leave the
-    /// resident set.
-    fn in_date_order(&mut self, batch: usize) -> Result<(), CacheError> {
+    /// resident set. Gives where each record lies ([`Lookup::relation_spans`]), in the new
+    /// order.
+    fn in_date_order(&mut self, batch: usize) -> Result<Vec<(u64, u64)>, CacheError> {
         let lookup = &self.scope.lookup;
         let mut keyed = Vec::with_capacity(self.entries.len());
         let spans = lookup.relation_spans(self.entries.iter().map(|entry| entry.relation))?;
         self.scope.release();
         for (entries, spans) in self.entries.chunks(batch).zip(spans.chunks(batch)) {
             let lines = lines(lookup, entries, spans, Detail::Table)?;
-            keyed.extend((lines.iter().zip(entries)).map(|((line, _), &entry)| {
+            let read = lines.iter().zip(entries).zip(spans);
+            keyed.extend(read.map(|(((line, _), &entry), &span)| {
                 let head = &line.head;
                 let key = chronological_key_of(head.start, head.end);
-                (key, Box::<str>::from(head.id), entry)
+                (key, Box::<str>::from(head.id), entry, span)
             }));
             drop(lines);
             self.scope.release_records(spans);
         }
-        keyed.sort_unstable_by(|(a, a_id, _), (b, b_id, _)| (a, a_id).cmp(&(b, b_id)));
-        self.entries = keyed.into_iter().map(|(_, _, entry)| entry).collect();
-        Ok(())
+        keyed.sort_unstable_by(|(a, a_id, ..), (b, b_id, ..)| (a, a_id).cmp(&(b, b_id)));
+        let (entries, spans) = keyed
+            .into_iter()
+            .map(|(_, _, entry, span)| (entry, span))
+            .unzip();
+        self.entries = entries;
+        Ok(spans)
     }
 }
