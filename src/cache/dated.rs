@@ -434,11 +434,11 @@ impl Selection {
 
     /// Gives `chunk` each run of up to `size` consecutive relations of `picks` (its own, or
     /// some of them in the same order), read as rows named by `labels`, on every core, and
-    /// gives `take` what it made of each run, in order, [`RUNS_AT_ONCE`] runs at a time (fewer
-    /// when their relations are scattered: [`STRETCH`]), in the same order as `picks`: the
+    /// gives `take` what it made of each run, in order, `RUNS_AT_ONCE` runs at a time (fewer
+    /// when their relations are scattered: `STRETCH`), in the same order as `picks`: the
     /// entries and heads of those runs are read from the section (their blocks checked on
     /// every core), each head filling its bytes and agreeing with its entry
-    /// ([`rows::dated_head`]), the rows must be in the whole graph's date order
+    /// (`rows::dated_head`), the rows must be in the whole graph's date order
     /// ([`crate::graph::cmp_chronologically`]: a damaged section cannot change it), and the
     /// pages read then leave the resident set. An error of the cache is given as `E`; a
     /// reader that must not write a partial answer reads every row once first (`chunk`

@@ -296,7 +296,7 @@ pub(crate) fn ranked_by<T>(matches: &mut [T], of: impl Fn(&T) -> (f64, u32)) {
 }
 
 /// Each label's place in the order of `labels` (0 the first), by its index: what
-/// [`ranked`] breaks ties by, and what the cache stores for every entity's label ([`label`]).
+/// `ranked` breaks ties by, and what the cache stores for every entity's label ([`label`]).
 /// Equal labels share the place of the first.
 pub fn label_ranks(labels: &[String]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..labels.len() as u32).collect();
@@ -393,7 +393,7 @@ pub(crate) fn name_at(entity: &Entity, position: usize) -> Option<&str> {
 /// The matching keys of an entity's id, names and aliases (empty keys left out), each with
 /// its name's position (0 the id, then the names and aliases in the order of
 /// [`Entity::all_names`]): what the cache stores with its keys, each key with the first
-/// position that has it, so that [`best_match`] finds the name a key matched without folding
+/// position that has it, so that `best_match` finds the name a key matched without folding
 /// any name.
 pub fn positioned_keys(entity: &Entity) -> impl Iterator<Item = (String, usize)> {
     (numbered_names(entity).map(key).enumerate())
