@@ -10,7 +10,10 @@
 //!
 //! The process first makes sure the data exist (generating them if needed), then runs itself
 //! again with `--measure DIR`, so that the figures are those of a process that did nothing but
-//! load. Linux only (it reads /proc).
+//! load, and once more with `--heap DIR`, which counts the heap the loaded graph holds (live
+//! allocations, asked and given by glibc) and splits it by what holds it, from the graph's
+//! own sizes: the measured answer to "where do the bytes per relation go". Linux with glibc
+//! only (it reads /proc and asks glibc each block's usable size).
 #![allow(clippy::disallowed_macros)] // a benchmark reports on the console
 
 #[allow(dead_code)] // Each benchmark uses part of the generator.
@@ -23,8 +26,14 @@ use std::process::Command;
 use std::time::Instant;
 
 use actorgraph::load::{GraphFiles, load_owned};
+use actorgraph::names::NameIndex;
+use actorgraph::{Casualties, Entity, EntityId, Evidence, Graph, Relation};
 use serde::Serialize;
 use support::Settings;
+
+/// Counts the heap when `--heap` asks (see [`heap`]).
+#[global_allocator]
+static ALLOCATOR: heap::Counting = heap::Counting;
 
 /// What one loading process measured.
 #[derive(Debug, Serialize)]
@@ -68,6 +77,12 @@ fn main() {
         println!("{}", serde_json::to_string(&measure).expect("serialisable"));
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == "--heap") {
+        let dir = args.get(i + 1).expect("--heap takes a folder");
+        let held = held(Path::new(dir));
+        println!("{}", serde_json::to_string(&held).expect("serialisable"));
+        return;
+    }
     let settings = Settings::from_env();
     let dir = settings.data();
     let output = Command::new(std::env::current_exe().expect("own path"))
@@ -81,11 +96,22 @@ fn main() {
         String::from_utf8_lossy(&output.stderr)
     );
     let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let mut m: serde_json::Value = serde_json::from_str(&text).expect("JSON from the child");
+    let held = Command::new(std::env::current_exe().expect("own path"))
+        .arg("--heap")
+        .arg(&dir)
+        .output()
+        .expect("cannot run the heap-counting process");
+    assert!(
+        held.status.success(),
+        "the heap-counting process failed: {}",
+        String::from_utf8_lossy(&held.stderr)
+    );
+    m["heap"] = serde_json::from_slice(&held.stdout).expect("JSON from the child");
     if settings.json {
-        print!("{text}");
+        println!("{m}");
         return;
     }
-    let m: serde_json::Value = serde_json::from_str(&text).expect("JSON from the child");
     let mib = |key: &str| m[key].as_f64().unwrap_or(0.0) / f64::from(1 << 20);
     println!(
         "load {} ({} relations): {:.2} s; peak RSS {:.0} MiB = {:.0} B/relation; after load {:.0} MiB = {:.0} B/relation, {:.0} B/relation beyond {:.0} MiB of text",
@@ -99,6 +125,11 @@ fn main() {
         m["beyond_text_bytes_per_relation"].as_f64().unwrap_or(0.0),
         mib("text_bytes"),
     );
+    println!("held after load, bytes per relation (heap counted by the allocator):");
+    for part in m["heap"]["per_relation"].as_array().into_iter().flatten() {
+        let bytes = part[1].as_f64().unwrap_or(0.0);
+        println!("  {:<30} {bytes:>6.1}", part[0].as_str().unwrap_or(""));
+    }
 }
 
 /// Loads the graph in `dir` and measures this process.
@@ -133,19 +164,125 @@ fn measure(dir: &Path) -> Measure {
     }
 }
 
+/// What the loaded graph holds on the heap, by part, and what the allocator adds.
+#[derive(Debug, Serialize)]
+struct Held {
+    /// Relations loaded.
+    relations: usize,
+    /// Live allocations once the graph is loaded (the files' bytes dropped).
+    allocations: usize,
+    /// Bytes those allocations asked for.
+    asked_bytes: usize,
+    /// Resident set after load, freed memory handed back (as `--measure`'s `rss_after`).
+    rss_after: u64,
+    /// Each part's bytes per relation: the model values ([`parts`]), the name index, the
+    /// other indexes, the allocator's overhead and the freed memory still resident; they add
+    /// up to the resident set after load less the process's before loading.
+    per_relation: Vec<(&'static str, f64)>,
+}
+
+/// Loads the graph in `dir` with the heap counted, and splits what it holds.
+fn held(dir: &Path) -> Held {
+    let rss_before = status_bytes("VmRSS");
+    heap::count();
+    let files = GraphFiles::read_dir(dir).expect("cannot read the graph");
+    let graph = load_owned(files).unwrap_or_else(|e| panic!("{e}: {:?}", e.errors.first()));
+    release_free_memory();
+    let rss_after = status_bytes("VmRSS");
+    let (allocations, asked, given) = heap::live();
+    // The name index, as big as one built again over the same entities.
+    let before = heap::live().1;
+    let names = NameIndex::among(graph.entities(), |_| true);
+    let name_index = heap::live().1 - before;
+    drop(names);
+    let mut parts = parts(&graph);
+    parts.push(("name index", name_index));
+    let known: usize = parts.iter().map(|&(_, bytes)| bytes).sum();
+    let rest = [
+        // Everything not counted above: the other indexes (petgraph, incident lists,
+        // bounds, chronological order, id tables), the sources, any spare capacity.
+        ("other indexes, sources", asked.saturating_sub(known)),
+        // What glibc gives beyond what is asked: rounding to 16 bytes and each block's
+        // 8-byte header.
+        ("allocator: rounding, headers", given - asked),
+        // Resident but not in a live block: freed blocks glibc keeps in its arenas (between
+        // live ones, so `malloc_trim` cannot return them), and the program itself.
+        (
+            "freed but held, program",
+            (rss_after.saturating_sub(rss_before) as usize).saturating_sub(given),
+        ),
+    ];
+    let relations = graph.relations().len();
+    let per_relation = parts
+        .into_iter()
+        .chain(rest)
+        .map(|(part, bytes)| (part, bytes as f64 / relations as f64))
+        .collect();
+    Held {
+        relations,
+        allocations,
+        asked_bytes: asked,
+        rss_after,
+        per_relation,
+    }
+}
+
+/// The bytes `graph`'s model values ask of the heap, by part, counted from their sizes:
+/// what the allocator's count leaves after them is the indexes'.
+fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
+    use std::mem::size_of;
+    let relations = graph.relations();
+    let sum = |f: &dyn Fn(&Relation) -> usize| relations.iter().map(f).sum::<usize>();
+    // An `Arc<str>` holds its two counts before its bytes.
+    let shared = |id: &str| 2 * size_of::<usize>() + id.len();
+    let entities = graph.entities();
+    let entity_sum = |f: &dyn Fn(&Entity) -> usize| entities.iter().map(f).sum::<usize>();
+    vec![
+        ("relation structs", std::mem::size_of_val(relations)),
+        ("relation ids", sum(&|r| shared(r.id.as_str()))),
+        (
+            "evidence spans",
+            sum(&|r| r.evidence.len() * size_of::<Evidence>()),
+        ),
+        (
+            "claimed_by, disputed_by",
+            sum(&|r| (r.claimed_by.len() + r.disputed_by.len()) * size_of::<EntityId>()),
+        ),
+        (
+            "casualties (without text)",
+            sum(&|r| r.casualties.len() * size_of::<Casualties>()),
+        ),
+        ("relation text", sum(&|r| relation_text(r))),
+        (
+            "entity structs and ids",
+            entity_sum(&|e| size_of::<Entity>() + shared(e.id.as_str())),
+        ),
+        (
+            "entity text and alias lists",
+            entity_sum(&|e| entity_text(e) + e.aliases.len() * size_of::<String>()),
+        ),
+    ]
+}
+
 /// The bytes of the texts `graph` holds (see [`Measure::text_bytes`]).
 fn text_bytes(graph: &actorgraph::Graph) -> u64 {
-    let entities = graph.entities().iter().map(|e| {
-        let names = [&e.names.en, &e.names.fr, &e.names.ar];
-        let names = names.into_iter().flatten().map(|n| n.len());
-        let aliases = e.aliases.iter().map(|a| a.len());
-        names.chain(aliases).sum::<usize>() + e.description.len()
-    });
-    let relations = graph.relations().iter().map(|r| {
-        let who = r.casualties.iter().map(|c| c.who.len()).sum::<usize>();
-        r.summary.len() + r.event.as_ref().map_or(0, |e| e.len()) + who
-    });
+    let entities = graph.entities().iter().map(entity_text);
+    let relations = graph.relations().iter().map(relation_text);
     entities.chain(relations).map(|n| n as u64).sum()
+}
+
+/// The bytes of an entity's names, aliases and description.
+fn entity_text(e: &Entity) -> usize {
+    let names = [&e.names.en, &e.names.fr, &e.names.ar];
+    let names = names.into_iter().flatten().map(|n| n.len());
+    let aliases = e.aliases.iter().map(|a| a.len());
+    names.chain(aliases).sum::<usize>() + e.description.len()
+}
+
+/// The bytes of a relation's summary, event name and casualty descriptions.
+fn relation_text(r: &Relation) -> usize {
+    let who = r.casualties.iter().map(|c| c.who.len()).sum::<usize>();
+    r.summary.len() + r.event.as_ref().map_or(0, |e| e.len()) + who
 }
 
 /// Hands memory freed by the loading back to the system (glibc keeps small freed blocks), as
@@ -179,4 +316,82 @@ fn status_bytes(field: &str) -> u64 {
         })
         .map(|kb| kb * 1024)
         .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
+}
+
+/// The system allocator, counting live allocations once [`heap::count`] is called: the
+/// bytes asked, and the bytes glibc gives each (its usable size and 8-byte header).
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
+
+    /// Whether allocations are counted (only in the `--heap` process).
+    static COUNTING: AtomicBool = AtomicBool::new(false);
+    /// Live allocations, bytes asked and bytes given, since counting began (a block
+    /// allocated before and freed after takes its share away: negative until the end).
+    static LIVE: [AtomicIsize; 3] = [
+        AtomicIsize::new(0),
+        AtomicIsize::new(0),
+        AtomicIsize::new(0),
+    ];
+
+    /// The system allocator with counters.
+    pub struct Counting;
+
+    /// Starts counting.
+    pub fn count() {
+        COUNTING.store(true, Relaxed);
+    }
+
+    /// Live allocations, bytes asked and bytes given since [`count`].
+    pub fn live() -> (usize, usize, usize) {
+        let [n, asked, given] = LIVE.each_ref().map(|c| c.load(Relaxed).max(0) as usize);
+        (n, asked, given)
+    }
+
+    unsafe extern "C" {
+        fn malloc_usable_size(ptr: *mut u8) -> usize;
+    }
+
+    /// Adds (`sign` 1) or takes away (-1) the block at `ptr`, `size` bytes asked.
+    fn tally(ptr: *mut u8, size: usize, sign: isize) {
+        if ptr.is_null() || !COUNTING.load(Relaxed) {
+            return;
+        }
+        // SAFETY: `ptr` is a live block of the system allocator (glibc's malloc).
+        let given = unsafe { malloc_usable_size(ptr) } + 8;
+        for (counter, n) in LIVE.iter().zip([1, size as isize, given as isize]) {
+            counter.fetch_add(sign * n, Relaxed);
+        }
+    }
+
+    // SAFETY: every call is the system allocator's; the counters only observe.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let ptr = unsafe { System.alloc(layout) };
+            tally(ptr, layout.size(), 1);
+            ptr
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            let ptr = unsafe { System.alloc_zeroed(layout) };
+            tally(ptr, layout.size(), 1);
+            ptr
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            tally(ptr, layout.size(), -1);
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            tally(ptr, layout.size(), -1);
+            let new = unsafe { System.realloc(ptr, layout, new_size) };
+            if new.is_null() {
+                tally(ptr, layout.size(), 1);
+            } else {
+                tally(new, new_size, 1);
+            }
+            new
+        }
+    }
 }
