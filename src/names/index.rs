@@ -1,6 +1,6 @@
 //! Resolving what a user types to an entity: ids, names and aliases in any script.
 
-// foldhash: a hundred thousand keys hashed at load, where std's SipHash is slower.
+// foldhash: a search gathers its matches by entity, hashed faster than by std's SipHash.
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
@@ -70,14 +70,43 @@ pub fn too_long(query: &str) -> bool {
 }
 
 /// An index of every id, name and alias of a graph's entities, by matching key.
+///
+/// Every key, name and label lies in one string (`text`), so that a name costs the index its
+/// bytes and one entry, not three strings and a map entry of their own: at L (100k entities,
+/// half a million names) the difference is about 75 bytes per relation of the loaded graph
+/// (`cargo bench --bench memory`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NameIndex {
-    /// Matching key → (entity, the name as written), for exact lookups.
-    by_key: HashMap<String, Vec<(usize, usize)>>,
-    /// Every (key, entity, name) for partial and fuzzy search.
-    names: Vec<(String, usize, String)>,
-    /// Display labels `id (name)` per entity.
-    labels: Vec<String>,
+    /// The keys, names as written and labels, one after the other.
+    text: String,
+    /// Every (key, entity, name), in entity order: a name's slot is its place here.
+    names: Vec<IndexedName>,
+    /// The slots of `names` ordered by key, then slot: an exact lookup is a binary search.
+    by_key: Vec<u32>,
+    /// Where each entity's display label `id (name)` lies in `text`, by entity index.
+    labels: Vec<Span>,
+}
+
+/// A name of the index: its key, then the name as written, at `start` in the index's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct IndexedName {
+    /// Where the key begins in the text; the name follows it.
+    start: usize,
+    /// The key's length in bytes.
+    key_len: u32,
+    /// The name's length in bytes.
+    name_len: u32,
+    /// The entity it names (an index into the graph's entities).
+    entity: u32,
+}
+
+/// Where a text lies in the index's text: its start and length.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Span {
+    /// Where it begins.
+    start: usize,
+    /// Its length in bytes.
+    len: usize,
 }
 
 impl NameIndex {
@@ -130,20 +159,58 @@ impl NameIndex {
 
     /// The index of each entity's label and keyed names, in entity order.
     fn fill(keyed: Vec<(String, Vec<(String, &str)>)>) -> NameIndex {
+        let names = keyed.iter().map(|(_, names)| names.len()).sum();
+        let bytes = keyed.iter().map(|(label, names)| {
+            label.len() + names.iter().map(|(k, n)| k.len() + n.len()).sum::<usize>()
+        });
         let mut index = NameIndex {
-            by_key: HashMap::with_capacity(keyed.len() * 3),
-            names: Vec::with_capacity(keyed.len() * 3),
+            text: String::with_capacity(bytes.sum()),
+            names: Vec::with_capacity(names),
+            by_key: Vec::new(),
             labels: Vec::with_capacity(keyed.len()),
         };
         for (i, (label, names)) in keyed.into_iter().enumerate() {
-            index.labels.push(label);
             for (k, name) in names {
-                let slot = index.names.len();
-                index.names.push((k.clone(), i, name.to_owned()));
-                index.by_key.entry(k).or_default().push((i, slot));
+                index.names.push(IndexedName {
+                    start: index.text.len(),
+                    key_len: len32(&k),
+                    name_len: len32(name),
+                    entity: i as u32,
+                });
+                index.text.push_str(&k);
+                index.text.push_str(name);
             }
+            let start = index.text.len();
+            index.text.push_str(&label);
+            index.labels.push(Span {
+                start,
+                len: label.len(),
+            });
         }
+        let mut by_key: Vec<u32> = (0..index.names.len() as u32).collect();
+        by_key.par_sort_unstable_by(|&a, &b| {
+            let key = |slot: u32| index.key(index.names[slot as usize]);
+            key(a).cmp(key(b)).then(a.cmp(&b))
+        });
+        index.by_key = by_key;
         index
+    }
+
+    /// The key of `name`.
+    fn key(&self, name: IndexedName) -> &str {
+        &self.text[name.start..name.start + name.key_len as usize]
+    }
+
+    /// `name` as written.
+    fn written(&self, name: IndexedName) -> &str {
+        let start = name.start + name.key_len as usize;
+        &self.text[start..start + name.name_len as usize]
+    }
+
+    /// The display label of entity `i`.
+    fn label(&self, i: usize) -> &str {
+        let Span { start, len } = self.labels[i];
+        &self.text[start..start + len]
     }
 
     /// Every entity that matches `query`, best first (ties by label), with scores in (0, 1].
@@ -187,19 +254,21 @@ impl NameIndex {
         let exact = normalize(query);
         let mut store = self;
         let Ok(()) = search_reaching(&mut store, query, reach, &mut |slot, hit, _| {
-            let (_, entity, name) = &self.names[slot];
+            let indexed = self.names[slot];
+            let name = self.written(indexed);
             let score = score(hit, || normalize(name) != exact);
-            let offered = best.entry(*entity).or_insert(NameMatch {
-                entity: EntityIx::new(*entity),
+            let entity = indexed.entity as usize;
+            let offered = best.entry(entity).or_insert(NameMatch {
+                entity: EntityIx::new(entity),
                 score: 0.0,
                 matched: String::new(),
             });
             if score > offered.score {
                 offered.score = score;
-                offered.matched = name.clone();
+                offered.matched = name.to_owned();
             }
         });
-        ranked(best.into_values().collect(), &self.labels)
+        ranked(best.into_values().collect(), |i| self.label(i))
     }
 
     /// The one entity `query` names, or an error listing candidates or suggestions.
@@ -231,7 +300,7 @@ impl NameIndex {
                 query: query.to_owned(),
                 candidates: many
                     .iter()
-                    .map(|m| self.labels[m.entity.index()].clone())
+                    .map(|m| self.label(m.entity.index()).to_owned())
                     .collect(),
             }),
         }
@@ -245,10 +314,10 @@ impl NameIndex {
         let Some(mut nearest) = Nearest::new(query, limit) else {
             return Vec::new();
         };
-        for (name_key, entity, _) in &self.names {
-            nearest.offer(name_key, *entity);
+        for &name in &self.names {
+            nearest.offer(self.key(name), name.entity as usize);
         }
-        nearest.ranked(|e| self.labels[e].clone())
+        nearest.ranked(|e| self.label(e).to_owned())
     }
 }
 
@@ -273,13 +342,16 @@ fn score(hit: Hit, differs: impl FnOnce() -> bool) -> f64 {
     }
 }
 
-/// `matches` best first, ties by the label of their entity (`labels`, by entity index): the
+/// `matches` best first, ties by the label of their entity (`label`, by entity index): the
 /// order of [`NameIndex::search`] and of every list of matches.
-pub(crate) fn ranked(mut matches: Vec<NameMatch>, labels: &[String]) -> Vec<NameMatch> {
+pub(crate) fn ranked<'a>(
+    mut matches: Vec<NameMatch>,
+    label: impl Fn(usize) -> &'a str,
+) -> Vec<NameMatch> {
     matches.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| labels[a.entity.index()].cmp(&labels[b.entity.index()]))
+            .then_with(|| label(a.entity.index()).cmp(label(b.entity.index())))
     });
     matches
 }
@@ -408,18 +480,28 @@ impl KeyStore for &NameIndex {
     type Error = std::convert::Infallible;
 
     fn with_key(&mut self, key: &str, found: &mut dyn FnMut(usize)) -> Result<(), Self::Error> {
-        for &(_, slot) in self.by_key.get(key).into_iter().flatten() {
+        let first = self
+            .by_key
+            .partition_point(|&slot| self.key(self.names[slot as usize]) < key);
+        let equal = self.by_key[first..].iter().map(|&slot| slot as usize);
+        for slot in equal.take_while(|&slot| self.key(self.names[slot]) == key) {
             found(slot);
         }
         Ok(())
     }
 
     fn every_key(&mut self, found: &mut dyn FnMut(&str, usize)) -> Result<(), Self::Error> {
-        for (slot, (name_key, _, _)) in self.names.iter().enumerate() {
-            found(name_key, slot);
+        for (slot, &name) in self.names.iter().enumerate() {
+            found(self.key(name), slot);
         }
         Ok(())
     }
+}
+
+/// The length of `text`, a key or name (at most [`MAX_NAME_CHARS`] characters, far below
+/// `u32::MAX` bytes).
+fn len32(text: &str) -> u32 {
+    u32::try_from(text.len()).expect("a name of at most MAX_NAME_CHARS characters")
 }
 
 /// How an entity is named in candidates and suggestions: `id (display name)`.
@@ -608,7 +690,7 @@ mod tests {
         let ranks = label_ranks(&labels);
         let mut by_rank = matches.clone();
         ranked_by(&mut by_rank, |m| (m.score, ranks[m.entity.index()]));
-        assert_eq!(by_rank, ranked(matches, &labels));
+        assert_eq!(by_rank, ranked(matches, |i| &labels[i]));
     }
 
     #[test]
