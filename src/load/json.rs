@@ -240,30 +240,51 @@ mod pieces {
         while next < pieces.len() {
             let piece = pieces[next].take()?;
             next += 1 + piece.skipped;
-            chain.push(piece.elements);
+            chain.push(piece);
         }
         drop(pieces);
-        let count: usize = chain.iter().map(Vec::len).sum();
+        let count: usize = chain.iter().map(|piece| piece.elements.len()).sum();
         if count > limits::MAX_ELEMENTS {
             return None;
         }
-        let mut lines = LineCounter::default();
+        // Each piece counted its lines from its own start: where the first starts, counted
+        // from the text's, and each next where the one before it ended.
+        let (line, column) = LineCounter::default().advance(text, first);
+        let mut base = (line - 1, column - 1);
         let mut elements = Vec::with_capacity(count);
-        for (offset, value) in chain.into_iter().flatten() {
-            let (line, column) = lines.advance(text, offset);
-            elements.push(Element {
-                index: elements.len(),
-                line,
-                column,
-                value,
-            });
+        for piece in chain {
+            for (line, column, value) in piece.elements {
+                let (line, column) = piece_site(base, (line, column));
+                elements.push(Element {
+                    index: elements.len(),
+                    line,
+                    column,
+                    value,
+                });
+            }
+            let (line, column) = piece_site(base, piece.end);
+            base = (line - 1, column - 1);
         }
         Some(elements)
     }
 
-    /// The elements of one piece, each with its byte offset.
+    /// The 1-based line and column of a place a piece located at `(line, column)` (1-based,
+    /// counted from the piece's start), when the piece starts at the 0-based `base`.
+    fn piece_site(base: (usize, usize), (line, column): (usize, usize)) -> (usize, usize) {
+        if line == 1 {
+            (base.0 + 1, base.1 + column)
+        } else {
+            (base.0 + line, column)
+        }
+    }
+
+    /// The elements of one piece, each with its line and column counted from the piece's
+    /// start (as [`LineCounter`] counts them: 1-based).
     struct Piece<T> {
-        elements: Vec<(usize, T)>,
+        elements: Vec<(usize, usize, T)>,
+        /// Where the piece ends (the next piece's start, or the last element's), counted
+        /// the same way.
+        end: (usize, usize),
         /// How many of the later pieces' starts it ran past (they were not elements'
         /// starts, but places inside them).
         skipped: usize,
@@ -301,11 +322,14 @@ mod pieces {
         let mut elements = Vec::with_capacity(len / ELEMENT_BYTES + 1);
         let mut skipped = 0;
         let mut at = start;
+        // Lines counted here, on the piece's core, from the piece's start.
+        let mut lines = LineCounter::from(start);
         loop {
             let mut stream = serde_json::Deserializer::from_str(&text[at..]).into_iter::<T>();
             let value = stream.next()?.ok()?;
             let end = skip_space(bytes, at + stream.byte_offset());
-            elements.push((at, value));
+            let (line, column) = lines.advance(text, at);
+            elements.push((line, column, value));
             match bytes.get(end) {
                 Some(b',') => {
                     at = skip_space(bytes, end + 1);
@@ -313,14 +337,24 @@ mod pieces {
                         skipped += 1;
                     }
                     if stops.get(skipped) == Some(&at) {
-                        return Some(Piece { elements, skipped });
+                        let end = lines.advance(text, at);
+                        return Some(Piece {
+                            elements,
+                            end,
+                            skipped,
+                        });
                     }
                 }
                 Some(b']') => {
                     // Every later start lay inside this piece's elements.
                     let skipped = stops.len();
                     let whole = skip_space(bytes, end + 1) == bytes.len();
-                    return whole.then_some(Piece { elements, skipped });
+                    let end = lines.advance(text, lines.offset);
+                    return whole.then_some(Piece {
+                        elements,
+                        end,
+                        skipped,
+                    });
                 }
                 _ => return None,
             }
@@ -576,6 +610,14 @@ struct LineCounter {
 }
 
 impl LineCounter {
+    /// A counter that counts lines and columns from byte `offset` on, as from a text's start.
+    fn from(offset: usize) -> LineCounter {
+        LineCounter {
+            offset,
+            ..LineCounter::default()
+        }
+    }
+
     fn advance(&mut self, text: &str, to: usize) -> (usize, usize) {
         let passed = &text[self.offset..to];
         match passed.rfind('\n') {
