@@ -548,6 +548,21 @@ impl Lookup {
         self.item(at, i, self.entities, "entity")
     }
 
+    /// The body bytes that hold the records of `entities`, in that order, their blocks
+    /// checked first on every core ([`BlockReader::check_spans`]): for a read of thousands
+    /// of entities scattered over the section, whose hashing (and the page faults of its
+    /// first touch) would otherwise take one core.
+    pub fn entities(&self, entities: &[usize]) -> Result<Vec<&[u8]>, CacheError> {
+        let at = self.entity_offsets;
+        let spans = (entities.iter())
+            .map(|&i| self.item_span(at, i, self.entities, "entity"))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.reader.check_spans(&spans)?;
+        (spans.iter())
+            .map(|&(from, to)| self.reader.bytes(from, to))
+            .collect()
+    }
+
     /// The body bytes that hold relation `i`, found at its stored position, which is checked
     /// to store relation `i`.
     pub fn relation(&self, i: usize) -> Result<&[u8], CacheError> {

@@ -750,7 +750,7 @@ mod tests {
         let graph = read(dir.path()).unwrap();
         for text in ["mouvement", "ag", "Gao", "غاو", "ansar d"] {
             let found = scoped::holding(dir.path(), text).unwrap().unwrap();
-            let cached: Vec<_> = (found.rows())
+            let cached: Vec<_> = (found.rows().unwrap().iter())
                 .map(|row| {
                     let row = row.unwrap();
                     (row.entity.id.to_owned(), row.score, row.matched.to_owned())
@@ -778,7 +778,7 @@ mod tests {
         // The rows of `find`, each read (a name position is read with its row).
         let listed = || {
             let found = scoped::holding(dir.path(), "mouvement")?.unwrap();
-            found.rows().try_for_each(|row| row.map(|_| ()))
+            found.rows()?.iter().try_for_each(|row| row.map(|_| ()))
         };
         for (forged, what) in [
             (far, "names none of its names"),
@@ -854,7 +854,9 @@ mod tests {
             let _ = scoped::unknown(dir.path(), "Gaoo");
             for part in ["ville", "ag", "mouvement pour", "حركة"] {
                 if let Ok(Ok(found)) = scoped::holding(dir.path(), part) {
-                    let _ = found.rows().count();
+                    if let Ok(rows) = found.rows() {
+                        let _ = rows.iter().count();
+                    }
                     let _ = found.entities();
                 }
             }

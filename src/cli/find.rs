@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::args::Global;
@@ -69,7 +70,8 @@ pub fn run(global: &Global, text: &str) -> Result<ExitCode, CliError> {
 }
 
 /// Prints what `find` lists of `found`, read from the cache; `None` when a record read for it
-/// fails its checks (then nothing is printed).
+/// fails its checks (then nothing is printed). The rows are made on every core, a part of
+/// [`ROWS`] on each, each row's cells made as its record is decoded.
 fn print_found(global: &Global, found: &cache::scoped::Found) -> Option<Result<(), CliError>> {
     if global.json {
         let entities = found.entities().ok()?;
@@ -78,19 +80,27 @@ fn print_found(global: &Global, found: &cache::scoped::Found) -> Option<Result<(
         ));
     }
     let lang = output::layout().lang;
-    let rows = (found.rows())
-        .map(|row| {
-            row.map(|row| Row {
-                score: row.score,
-                id: row.entity.id,
-                kind: row.entity.kind,
-                name: lang.name_among(row.entity.names, row.entity.id),
-                matched: row.matched,
-            })
+    let rows = found.rows().ok()?;
+    let parts = (0..rows.len().div_ceil(ROWS))
+        .into_par_iter()
+        .map(|part| {
+            let (mut score, mut table) = (ScoreCell::default(), Table::default());
+            for i in part * ROWS..((part + 1) * ROWS).min(rows.len()) {
+                let row = rows.row(i)?;
+                let row = Row {
+                    score: row.score,
+                    id: row.entity.id,
+                    kind: row.entity.kind,
+                    name: lang.name_among(row.entity.names, row.entity.id),
+                    matched: row.matched,
+                };
+                table.row(cells(&row, &mut score));
+            }
+            Ok(table)
         })
-        .collect::<Result<Vec<_>, _>>()
+        .collect::<Result<Vec<Table>, cache::CacheError>>()
         .ok()?;
-    Some(print_table(&rows))
+    Some(print_parts(&parts))
 }
 
 /// A score as `find` prints it: to two decimals.
@@ -122,13 +132,14 @@ struct Row<'a> {
     matched: &'a str,
 }
 
-/// How many rows of the table are made before they are written.
+/// How many rows of the table are made at once, on one core.
 const ROWS: usize = 1024;
 
-/// Prints the table of `rows`: the columns measured first, then the rows written a part at
-/// a time, fitted to them, so that the table's text is never held whole (the most frequent
-/// word of a graph of 100k entities lists 30k).
-fn print_table(rows: &[Row]) -> Result<(), CliError> {
+/// How many parts of [`ROWS`] rows are written out on every core before they are written.
+const PARTS: usize = 16;
+
+/// The table's header, its ids kept whole.
+fn header() -> Table {
     let header = [
         Term::Score,
         Term::Id,
@@ -137,24 +148,44 @@ fn print_table(rows: &[Row]) -> Result<(), CliError> {
         Term::Matched,
     ]
     .map(word);
-    let head = Table::new(&header).keep_whole(1);
-    let mut score = ScoreCell::default();
-    let mut measured = Table::measuring();
-    for row in rows {
-        measured.row(cells(row, &mut score));
-    }
+    Table::new(&header).keep_whole(1)
+}
+
+/// Prints the table of `rows`, made in parts ([`print_parts`]).
+fn print_table(rows: &[Row]) -> Result<(), CliError> {
+    let parts: Vec<Table> = (rows.par_chunks(ROWS))
+        .map(|part| {
+            let (mut score, mut table) = (ScoreCell::default(), Table::default());
+            for row in part {
+                table.row(cells(row, &mut score));
+            }
+            table
+        })
+        .collect();
+    print_parts(&parts)
+}
+
+/// Prints the table of the rows of `parts`, in order, under the header: the columns
+/// measured from the parts' cells, then the parts written out in columns fitted to them,
+/// [`PARTS`] at a time on every core, so that the table's lines are never held whole (the
+/// most frequent word of a graph of a million entities lists 330k, 50 MB).
+fn print_parts(parts: &[Table]) -> Result<(), CliError> {
+    let head = header();
     let mut natural = Vec::new();
     head.widen(&mut natural);
-    measured.widen(&mut natural);
+    for part in parts {
+        part.widen(&mut natural);
+    }
     let widths = head.fit(&natural);
     let mut lines = output::Lines::stdout();
     lines.push_str(&head.render_fitted(&widths))?;
-    for part in rows.chunks(ROWS) {
-        let mut table = Table::fitted(widths.clone());
-        for row in part {
-            table.row(cells(row, &mut score));
+    for some in parts.chunks(PARTS) {
+        let texts: Vec<String> = (some.par_iter())
+            .map(|part| part.render_fitted(&widths))
+            .collect();
+        for text in &texts {
+            lines.push_str(text)?;
         }
-        lines.push_str(&table.into_text())?;
     }
     lines.finish()?;
     Ok(())

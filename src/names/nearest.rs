@@ -1,6 +1,8 @@
 //! "Did you mean": the names nearest a query that matches none, by edit distance on the
 //! matching keys.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
@@ -38,6 +40,14 @@ pub struct Nearest {
     /// buffers kept from name to name.
     name: Vec<char>,
     row: Vec<usize>,
+    /// A bar found by the searches of other names for the same query ([`Nearest::offer_all`]
+    /// on other cores): the score of the last of the best `limit` entities among the names
+    /// they compared, never above the last of the best among all names, so a name below it
+    /// cannot be suggested either; 0 when there is none.
+    floor: f64,
+    /// The bar last asked for, and the fewest and most characters a name may have to reach
+    /// it ([`reach_window`]).
+    window: (f64, usize, usize),
 }
 
 /// How many buckets [`bucket`] sorts characters into: 64, so that a character's bucket is
@@ -48,12 +58,42 @@ const BUCKETS: usize = 64;
 /// that a chunk of names that are mostly compared does not hold up the others.
 const CHUNKS: usize = 64;
 
+/// How many names each side of the query's key in key order [`Nearest::offer_all`] offers
+/// first, to start its bar high.
+const NEIGHBOURS: usize = 32;
+
 /// The margin the bounds keep for rounding, so that they err only towards computing.
 const MARGIN: f64 = 1e-9;
 
 /// The bucket of a character, for counting the characters two keys can share.
 fn bucket(c: char) -> usize {
     c as usize % BUCKETS
+}
+
+/// The fewest and most characters a name may have for either measure to reach `bar`
+/// against a query of `query` characters: the lengths at which [`MayReach`] allows one with
+/// every character of the shorter shared, whatever the common prefix (0 to 4 characters),
+/// within `SUGGEST_LENGTH_RATIO` times the query's length (and, for a query of one or more,
+/// of one or more). Every bound [`MayReach`] sets
+/// rises with the characters shared, so a name outside the window reaches neither measure
+/// however many it shares; as the bar rises, the window narrows to the query's length.
+fn reach_window(query: usize, bar: f64) -> (usize, usize) {
+    let may = |chars: usize| {
+        (0..=4).any(|prefix| {
+            let may = MayReach::of(chars.min(query), chars, query, prefix, bar);
+            may.levenshtein || may.jaro_winkler
+        })
+    };
+    let longest = SUGGEST_LENGTH_RATIO * query.max(1);
+    // A name of no character is too short for any query of one or more.
+    match (usize::from(query > 0)..=longest).find(|&c| may(c)) {
+        Some(fewest) => (
+            fewest,
+            (fewest..=longest).rev().find(|&c| may(c)).unwrap_or(fewest),
+        ),
+        // No length reaches it: an empty window.
+        None => (1, 0),
+    }
 }
 
 /// Which of the one rule's two measures can reach a bar (at least [`SUGGEST`]; described
@@ -123,13 +163,21 @@ impl Nearest {
             leaders: Vec::with_capacity(limit + 1),
             name: Vec::new(),
             row: Vec::new(),
+            floor: 0.0,
+            window: (f64::NAN, 0, usize::MAX),
         })
     }
 
     /// The similarity a name must reach to matter: [`SUGGEST`] until `limit` entities are
     /// scored, then the score of the last of the best `limit` (a name below it can neither
-    /// enter them nor tie with the last).
+    /// enter them nor tie with the last); at least the [`floor`](Nearest::floor) that other
+    /// searches found.
     fn bar(&self) -> f64 {
+        self.own_bar().max(self.floor)
+    }
+
+    /// [`Nearest::bar`] from the names this search was offered alone.
+    fn own_bar(&self) -> f64 {
         match self.leaders.len() >= self.limit {
             true => self
                 .leaders
@@ -165,6 +213,26 @@ impl Nearest {
         bytes <= SUGGEST_LENGTH_RATIO * 4 * length && self.length <= SUGGEST_LENGTH_RATIO * bytes
     }
 
+    /// The fewest and most characters a name may have to reach the bar now
+    /// ([`reach_window`]), worked out again only when the bar has changed.
+    fn window(&mut self) -> (usize, usize) {
+        let bar = self.bar();
+        if self.window.0 != bar {
+            let (fewest, most) = reach_window(self.length, bar);
+            self.window = (bar, fewest, most);
+        }
+        (self.window.1, self.window.2)
+    }
+
+    /// Whether a name whose key is `bytes` bytes long may reach the bar now: it may suit
+    /// ([`Nearest::may_suit`]), and a character being one to four bytes, its bytes may hold
+    /// as many characters as the [`window`](Nearest::window) asks. A reader of stored keys
+    /// rejects a name by it before reading its text.
+    fn may_reach(&mut self, bytes: usize) -> bool {
+        let (fewest, most) = self.window();
+        self.may_suit(bytes) && bytes >= fewest && bytes <= most.saturating_mul(4)
+    }
+
     /// Compares the name with key `name_key` of entity `entity` with the query.
     ///
     /// Only names within a factor `SUGGEST_LENGTH_RATIO` of the query's length are compared
@@ -175,6 +243,13 @@ impl Nearest {
     /// over their bytes, and no character is decoded.
     pub fn offer(&mut self, name_key: &str, entity: usize) {
         if !self.may_suit(name_key.len()) {
+            return;
+        }
+        // Counted apart first (a byte is a character's first unless it continues one), so
+        // that a name of too few or too many characters for the bar is not compared at all.
+        let counted = (name_key.bytes()).filter(|&b| b & 0xC0 != 0x80).count();
+        let (fewest, most) = self.window();
+        if counted < fewest || counted > most {
             return;
         }
         let (chars, shared) = self.sharing(name_key);
@@ -228,6 +303,15 @@ impl Nearest {
     /// in bytes (`len_of(k)`, when known without reading the key) cannot suit
     /// ([`may_suit`]) is not read. The first error in name order is returned.
     ///
+    /// The searches share their bars: each chunk's search starts from the bar of the names
+    /// offered before (to this search) and rises to the best bar any chunk has found so far
+    /// (its floor), so a name that cannot reach what another core has already found is not
+    /// compared. Whatever the order in which the cores find them, the suggestions are the
+    /// same: a bar is never above the last of the best `limit` among all names. When the
+    /// names are sorted by key, as the cache's are, the few whose keys sort next to the
+    /// query's ([`NEIGHBOURS`] each side, found by binary search) are offered first: a typo
+    /// in a name's last letters sorts next to it, and the bar starts at its score.
+    ///
     /// [`merge`]: Nearest::merge
     /// [`may_suit`]: Nearest::may_suit
     pub fn offer_all<'a, E: Send>(
@@ -236,23 +320,58 @@ impl Nearest {
         len_of: impl Fn(usize) -> Option<usize> + Sync,
         key_of: impl Fn(usize) -> Result<(&'a str, usize), E> + Sync,
     ) -> Result<(), E> {
+        self.offer_neighbours(count, &key_of)?;
+        let shared = AtomicU64::new(self.bar().to_bits());
         let size = count.div_ceil(CHUNKS).max(1);
         let chunks: Vec<Result<Nearest, E>> = (0..count.div_ceil(size))
             .into_par_iter()
             .map(|chunk| {
                 let mut nearest = self.fresh();
+                let mut published = 0.0;
                 for k in chunk * size..((chunk + 1) * size).min(count) {
-                    if len_of(k).is_some_and(|len| !nearest.may_suit(len)) {
+                    // Bars are at least 0, whose bits order as the numbers do.
+                    nearest.floor = f64::from_bits(shared.load(Ordering::Relaxed));
+                    if len_of(k).is_some_and(|len| !nearest.may_reach(len)) {
                         continue;
                     }
                     let (key, entity) = key_of(k)?;
                     nearest.offer(key, entity);
+                    let own = nearest.own_bar();
+                    if nearest.leaders.len() >= nearest.limit && own > published {
+                        shared.fetch_max(own.to_bits(), Ordering::Relaxed);
+                        published = own;
+                    }
                 }
                 Ok(nearest)
             })
             .collect();
         for chunk in chunks {
             self.merge(chunk?);
+        }
+        Ok(())
+    }
+
+    /// Offers the names whose keys sort next to the query's among `count` names sorted by
+    /// key (`key_of`, as for [`Nearest::offer_all`]): up to [`NEIGHBOURS`] each side of where
+    /// the query's key would stand, found by binary search. Names in another order give
+    /// other neighbours, offered all the same: only how soon the bar rises depends on them.
+    fn offer_neighbours<'a, E>(
+        &mut self,
+        count: usize,
+        key_of: &impl Fn(usize) -> Result<(&'a str, usize), E>,
+    ) -> Result<(), E> {
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if key_of(mid)?.0 < self.key.as_str() {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for k in low.saturating_sub(NEIGHBOURS)..(low + NEIGHBOURS).min(count) {
+            let (key, entity) = key_of(k)?;
+            self.offer(key, entity);
         }
         Ok(())
     }
@@ -269,6 +388,8 @@ impl Nearest {
             leaders: Vec::with_capacity(self.limit + 1),
             name: Vec::new(),
             row: Vec::new(),
+            floor: 0.0,
+            window: (f64::NAN, 0, usize::MAX),
         }
     }
 
@@ -466,6 +587,33 @@ mod tests {
             }
             if strsim::jaro_winkler(&name, &nearest.key) - 0.15 >= SUGGEST {
                 proptest::prop_assert!(may.jaro_winkler);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A name that either measure brings to a bar has as many characters as the window
+        /// of that bar allows: over short keys of a small alphabet, half of them the query's
+        /// start and another tail (near by Jaro–Winkler's prefix), at bars from the rule's
+        /// least to exact.
+        #[test]
+        fn the_window_keeps_every_name_that_reaches_a_bar(
+            query in "[abcdeغاوم1]{1,10}",
+            other in "[abcdeغاوم1]{1,14}",
+            (kept, tail) in (0usize..10, "[vwxyzي]{0,20}"),
+            bar in SUGGEST..=1.0,
+        ) {
+            let name = match kept % 2 {
+                0 => other,
+                _ => query.chars().take(kept).chain(tail.chars()).collect(),
+            };
+            let nearest = Nearest::new(&query, 3).unwrap();
+            let (chars, length) = (name.chars().count(), nearest.length);
+            let similarity = strsim::normalized_levenshtein(&name, &nearest.key)
+                .max(strsim::jaro_winkler(&name, &nearest.key) - 0.15);
+            if similarity >= bar && chars <= SUGGEST_LENGTH_RATIO * length {
+                let (fewest, most) = reach_window(length, bar);
+                proptest::prop_assert!(fewest <= chars && chars <= most, "{fewest}..={most}");
             }
         }
     }

@@ -31,7 +31,8 @@ fn rows(entities: &[Entity], found: &[NameMatch]) -> Vec<String> {
 
 /// Each entity `find` lists from the cache (`found`), as [`rows`] gives it.
 fn found_rows(found: &cache::scoped::Found) -> Vec<String> {
-    let rows = found.rows().map(|row| {
+    let rows = found.rows().unwrap();
+    let rows = rows.iter().map(|row| {
         let row = row.unwrap();
         format!("{} {} {}", row.entity.id, row.score, row.matched)
     });
