@@ -399,7 +399,7 @@ impl Found {
     }
 
     /// The rows, best first, read in place from the entities' records, whose blocks are
-    /// checked now, on every core ([`Lookup::entities`]): the most frequent word of a graph
+    /// checked now, on every core (`Lookup::entities`): the most frequent word of a graph
     /// of a million entities lists a third of them, scattered over every block of the
     /// entities. The rows themselves are decoded as they are asked for
     /// ([`FoundRows::row`]), on any core.

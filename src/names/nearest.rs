@@ -309,7 +309,7 @@ impl Nearest {
     /// compared. Whatever the order in which the cores find them, the suggestions are the
     /// same: a bar is never above the last of the best `limit` among all names. When the
     /// names are sorted by key, as the cache's are, the few whose keys sort next to the
-    /// query's ([`NEIGHBOURS`] each side, found by binary search) are offered first: a typo
+    /// query's (`NEIGHBOURS` each side, found by binary search) are offered first: a typo
     /// in a name's last letters sorts next to it, and the bar starts at its score.
     ///
     /// [`merge`]: Nearest::merge
