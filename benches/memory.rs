@@ -85,29 +85,8 @@ fn main() {
     }
     let settings = Settings::from_env();
     let dir = settings.data();
-    let output = Command::new(std::env::current_exe().expect("own path"))
-        .arg("--measure")
-        .arg(&dir)
-        .output()
-        .expect("cannot run the loading process");
-    assert!(
-        output.status.success(),
-        "the loading process failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
-    let mut m: serde_json::Value = serde_json::from_str(&text).expect("JSON from the child");
-    let held = Command::new(std::env::current_exe().expect("own path"))
-        .arg("--heap")
-        .arg(&dir)
-        .output()
-        .expect("cannot run the heap-counting process");
-    assert!(
-        held.status.success(),
-        "the heap-counting process failed: {}",
-        String::from_utf8_lossy(&held.stderr)
-    );
-    m["heap"] = serde_json::from_slice(&held.stdout).expect("JSON from the child");
+    let mut m = child("--measure", &dir);
+    m["heap"] = child("--heap", &dir);
     if settings.json {
         println!("{m}");
         return;
@@ -130,6 +109,21 @@ fn main() {
         let bytes = part[1].as_f64().unwrap_or(0.0);
         println!("  {:<30} {bytes:>6.1}", part[0].as_str().unwrap_or(""));
     }
+}
+
+/// What this program prints when run again with `mode` (`--measure`, `--heap`) on `dir`.
+fn child(mode: &str, dir: &Path) -> serde_json::Value {
+    let output = Command::new(std::env::current_exe().expect("own path"))
+        .arg(mode)
+        .arg(dir)
+        .output()
+        .expect("cannot run the loading process");
+    assert!(
+        output.status.success(),
+        "the loading process ({mode}) failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON from the child")
 }
 
 /// Loads the graph in `dir` and measures this process.
