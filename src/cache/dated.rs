@@ -313,6 +313,39 @@ impl<'a> Section<'a> {
     }
 }
 
+/// The relation indexes of the dated section `section` (its bytes, checked) of a graph of
+/// `relations` relations, in the section's order: the chronological order
+/// ([`crate::Graph::chronological`]), for a read of every relation in it
+/// ([`super::whole`]). An error when the section holds another number of entries or they are
+/// not each relation once.
+pub(super) fn chronological(section: &[u8], relations: usize) -> Result<Vec<u32>, CacheError> {
+    let count = section
+        .get(..8)
+        .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")));
+    let entries = (relations as u64)
+        .checked_mul(WIDTH)
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| section.get(8..8 + n));
+    let (Some(count), Some(entries)) = (count, entries) else {
+        return Err(corrupt(format!(
+            "{} bytes cannot hold {relations} entries",
+            section.len()
+        )));
+    };
+    if count != relations as u64 {
+        return Err(corrupt(format!(
+            "{count} entries for {relations} relations"
+        )));
+    }
+    let order: Vec<u32> = (entries.chunks_exact(WIDTH as usize))
+        .map(|entry| u32::from_le_bytes(entry[..4].try_into().expect("four bytes")))
+        .collect();
+    if !super::lookup::is_permutation(&order) {
+        return Err(corrupt("the entries do not hold each relation once"));
+    }
+    Ok(order)
+}
+
 /// Reads from the cache of `dir` the relations `filter` (with a period) admits, with the
 /// entities they refer to and their relations decoded in `detail`: the graph whose snapshot
 /// ([`crate::query::snapshot`]) under `filter` is the whole graph's. `Ok(None)` when `filter`

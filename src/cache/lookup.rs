@@ -321,18 +321,25 @@ pub fn relation_records(body: &[u8], at: u64) -> Result<(Vec<u64>, Vec<u32>), Ca
         .chunks_exact(4)
         .map(le32)
         .collect();
-    let mut seen = vec![false; order.len()];
-    for &r in &order {
-        match seen.get_mut(r as usize) {
-            Some(slot @ false) => *slot = true,
-            _ => {
-                return Err(corrupt(
-                    "the stored order of the relations is not a permutation",
-                ));
-            }
-        }
+    if !is_permutation(&order) {
+        return Err(corrupt(
+            "the stored order of the relations is not a permutation",
+        ));
     }
     Ok((offsets, order))
+}
+
+/// Whether `order` holds each of `0..order.len()` once: an order of relations, as a section
+/// of the cache stores it.
+pub(super) fn is_permutation(order: &[u32]) -> bool {
+    let mut seen = vec![false; order.len()];
+    order.iter().all(|&r| match seen.get_mut(r as usize) {
+        Some(slot @ false) => {
+            *slot = true;
+            true
+        }
+        _ => false,
+    })
 }
 
 /// The lookup section's directory, its first part: how many entities, relations, sources,

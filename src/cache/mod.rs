@@ -43,6 +43,7 @@ mod payload;
 pub mod rows;
 pub mod scoped;
 pub mod stamp;
+pub mod whole;
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -550,9 +551,7 @@ fn open(dir: &Path) -> Result<std::fs::File, CacheError> {
 
 /// Reads the cache of the graph folder `dir`, if it is up to date and sound.
 pub fn read(dir: &Path) -> Result<Graph, CacheError> {
-    let bytes = blocks::map(&open(dir)?)?;
-    let header = Header::read(&bytes, dir)?;
-    header.check_len(bytes.len() as u64)?;
+    let (bytes, header) = mapped(dir)?;
     let body = &bytes[header.len..];
     blocks::check_all(body, &header.hashes)?;
     let (offsets, order) = lookup::relation_records(body, header.lookup_at)?;
@@ -567,6 +566,15 @@ pub fn read(dir: &Path) -> Result<Graph, CacheError> {
         parts.sources,
         ends,
     ))
+}
+
+/// The cache file of `dir` mapped, with its header, read and checked: up to date, and as long
+/// as it says (its body's blocks are not checked yet).
+fn mapped(dir: &Path) -> Result<(memmap2::Mmap, Header), CacheError> {
+    let bytes = blocks::map(&open(dir)?)?;
+    let header = Header::read(&bytes, dir)?;
+    header.check_len(bytes.len() as u64)?;
+    Ok((bytes, header))
 }
 
 /// The relations decoded in stored order, and their ends, put back in index order: the
@@ -596,7 +604,7 @@ mod tests {
     use crate::export::Lang;
 
     /// A folder holding a copy of the Azawad graph's inputs and its cache.
-    fn indexed_azawad() -> tempfile::TempDir {
+    pub(super) fn indexed_azawad() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-data/azawad");
         for name in INPUTS {
@@ -609,7 +617,7 @@ mod tests {
     /// Writes `body` over the cache of `dir` with block hashes and a header checksum that
     /// match it: a damaged cache that the checksums cannot catch, as a deliberately forged one
     /// would be.
-    fn reseal(dir: &Path, original: &[u8], header: &Header, body: &[u8]) {
+    pub(super) fn reseal(dir: &Path, original: &[u8], header: &Header, body: &[u8]) {
         let mut bytes = original[..header.len].to_vec();
         let hashes_at = header.len - 8 - 8 * header.hashes.len();
         for (i, hash) in blocks::hashes(body).into_iter().enumerate() {

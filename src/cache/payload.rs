@@ -188,33 +188,21 @@ fn decode_code<T: Copy>(d: &mut Decoder, all: &[T], what: &str) -> Result<T, Cor
 /// where `relation_offsets` (the offsets [`encode`] returned, which the lookup section keeps)
 /// says it starts; every offset and index is checked against what it refers to.
 pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> {
-    let mut d = Decoder::new(bytes);
-    let n = d.count(12)?;
-    let mut entities = Vec::with_capacity(n);
-    for _ in 0..n {
-        entities.push(decode_entity(&mut d)?);
-    }
-    let sources = decode_sources(&mut d)?;
-    let n = d.count(40)?;
+    let Prefix {
+        entities,
+        sources,
+        relations: n,
+        records_at,
+    } = decode_prefix(bytes)?;
     let documents = document_names(&sources);
-    let records = records(bytes, relation_offsets, d.position(), n)
-        .ok_or_else(|| d.corrupt("the relation offsets do not match the relations"))?;
+    let records = records(bytes, relation_offsets, records_at, n).ok_or_else(|| Corrupt {
+        at: records_at,
+        what: "the relation offsets do not match the relations".to_owned(),
+    })?;
     let decoded: Vec<Result<(Relation, [usize; 2]), Corrupt>> = records
         .par_iter()
         .with_min_len(1024)
-        .map(|&(at, record)| {
-            let mut d = Decoder::new(record);
-            let mut id_of = |i: usize| Ok(entities[i].id.clone());
-            let relation = decode_relation(&mut d, entities.len(), &mut id_of, &documents);
-            let relation = relation.and_then(|r| match d.rest() {
-                [] => Ok(r),
-                _ => Err(d.corrupt("trailing bytes after a relation")),
-            });
-            relation.map_err(|e| Corrupt {
-                at: at + e.at,
-                what: e.what,
-            })
-        })
+        .map(|&(at, record)| decode_record(record, at, &entities, &documents))
         .collect();
     let mut relations = Vec::with_capacity(n);
     let mut ends = Vec::with_capacity(n);
@@ -229,6 +217,61 @@ pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> 
         relations,
         sources,
         ends,
+    })
+}
+
+/// What [`encode`] wrote before the relations: every entity and source, how many relations
+/// follow and where the first one starts.
+#[derive(Debug)]
+pub struct Prefix {
+    /// Entities, in file order.
+    pub entities: Vec<Entity>,
+    /// Source documents, in file order.
+    pub sources: Vec<Source>,
+    /// How many relation records follow.
+    pub relations: usize,
+    /// Where the first relation record starts.
+    pub records_at: usize,
+}
+
+/// Decodes the entities and sources [`encode`] wrote at the start of `bytes`, and the number
+/// of relations after them.
+pub fn decode_prefix(bytes: &[u8]) -> Result<Prefix, Corrupt> {
+    let mut d = Decoder::new(bytes);
+    let n = d.count(12)?;
+    let mut entities = Vec::with_capacity(n);
+    for _ in 0..n {
+        entities.push(decode_entity(&mut d)?);
+    }
+    let sources = decode_sources(&mut d)?;
+    let relations = d.count(40)?;
+    Ok(Prefix {
+        entities,
+        sources,
+        relations,
+        records_at: d.position(),
+    })
+}
+
+/// Decodes in full the relation `record`, which starts at `at` in the bytes [`encode`] wrote,
+/// with the ids of its entities shared from `entities`: the relation and its source and
+/// target, by index. The record must end where the relation does.
+pub fn decode_record(
+    record: &[u8],
+    at: usize,
+    entities: &[Entity],
+    documents: &[Arc<str>],
+) -> Result<(Relation, [usize; 2]), Corrupt> {
+    let mut d = Decoder::new(record);
+    let mut id_of = |i: usize| Ok(entities[i].id.clone());
+    let relation = decode_relation(&mut d, entities.len(), &mut id_of, documents);
+    let relation = relation.and_then(|r| match d.rest() {
+        [] => Ok(r),
+        _ => Err(d.corrupt("trailing bytes after a relation")),
+    });
+    relation.map_err(|e| Corrupt {
+        at: at + e.at,
+        what: e.what,
     })
 }
 

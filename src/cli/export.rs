@@ -17,8 +17,11 @@ use actorgraph::query::{self, Snapshot};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
 pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    if let Some(done) = whole_from_cache(global, args)? {
+        return Ok(done);
+    }
     let graph = export_graph(global, args)?;
-    let inputs = Inputs::of(global, graph);
+    let inputs = Inputs::of(global, graph.sources());
     let format = match args.format {
         None => {
             let dir = args.output.as_deref().unwrap_or(Path::new("exports"));
@@ -87,6 +90,40 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes an export of the whole graph from an up-to-date cache, a batch of relations at a
+/// time ([`cache::whole`]), without loading the graph: for a format written so
+/// ([`Format::written_whole`]), to stdout or one file. `None` when the command asks for more
+/// or less than everything (a selection, a focus, a diff, a rendered image), or there is no
+/// cache to read so: then the graph is loaded.
+fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCode>, CliError> {
+    let Some(Exported::Format(format)) = args.format else {
+        return Ok(None);
+    };
+    let everything = args.focus.is_none()
+        && args.diff.is_none()
+        && args.actor.is_none()
+        && args.render.is_none()
+        && args.select.filter()? == query::Filter::default();
+    if !format.written_whole() || !everything || format.parts().len() != 1 {
+        return Ok(None);
+    }
+    let Some(whole) = scoped(global, |dir| cache::whole::open(dir).map(Some)) else {
+        return Ok(None);
+    };
+    let options = options(args)?;
+    let write = |out: &mut dyn std::io::Write| {
+        let mut batches =
+            (whole.batches(cache::whole::BATCH)).map(|batch| batch.map_err(std::io::Error::other));
+        let (sources, entities) = (whole.sources(), whole.entities());
+        export::write_whole(format, sources, entities, &mut batches, &options, out)
+    };
+    match output_path(args.output.as_deref()) {
+        Some(path) => Inputs::of(global, whole.sources()).write(path, write)?,
+        None => write(&mut std::io::stdout().lock())?,
+    }
+    Ok(Some(ExitCode::SUCCESS))
 }
 
 /// Writes the Parquet folder `-o DIR` (required: the tables are several files) and says what
@@ -243,17 +280,7 @@ pub fn select(
     args: &ExportArgs,
 ) -> Result<(Snapshot, Options), CliError> {
     let filter = args.select.filter()?;
-    if let Some(base) = &args.base_iri {
-        export::rdf::check_base(base).map_err(Argument::from)?;
-    }
-    let mut options = Options {
-        lang: args.lang,
-        title: args.title.clone(),
-        unbundled: args.no_bundle,
-        base_iri: args.base_iri.clone(),
-        directed_only: args.directed_only,
-        ..Options::default()
-    };
+    let mut options = options(args)?;
     if let Some(dates) = &args.diff {
         if format != Format::Dot {
             return Err(Argument::Elsewhere {
@@ -278,6 +305,21 @@ pub fn select(
         None => query::snapshot(graph, &filter),
     };
     Ok((selection, options))
+}
+
+/// How to draw or label the export `args` ask for (their base IRI checked).
+fn options(args: &ExportArgs) -> Result<Options, CliError> {
+    if let Some(base) = &args.base_iri {
+        export::rdf::check_base(base).map_err(Argument::from)?;
+    }
+    Ok(Options {
+        lang: args.lang,
+        title: args.title.clone(),
+        unbundled: args.no_bundle,
+        base_iri: args.base_iri.clone(),
+        directed_only: args.directed_only,
+        ..Options::default()
+    })
 }
 
 /// The selection, or unless `places` only the actors and the relations among them

@@ -55,7 +55,7 @@ pub fn run(global: &Global, request: &Request) -> Result<ExitCode, CliError> {
         })?;
     let found = extractor.extract(&name, text, request.anchor);
     if let Some(out) = output_path(request.output) {
-        let inputs = Inputs::of(global, graph);
+        let inputs = Inputs::of(global, graph.sources());
         inputs.write(out, |w| actorgraph::text::json::to_writer_pretty(w, &found))?;
         output::diagnostic(&format!(
             "{} candidate(s), {} new actor(s) written to {}",

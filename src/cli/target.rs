@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::args::Global;
 use super::error::{CliError, Fault, Refusal, Verb};
 use actorgraph::load::{ENTITIES_FILE, RELATIONS_FILE, SOURCES_FILE};
-use actorgraph::{Graph, atomic, cache};
+use actorgraph::{Source, atomic, cache};
 
 /// The files a command reads, which it must never write.
 pub struct Inputs {
@@ -23,7 +23,7 @@ pub struct Inputs {
 impl Inputs {
     /// The graph files `--data` names (the three files and the cache of a folder, or a
     /// node-link file) and the graph's source documents under `--sources`.
-    pub fn of(global: &Global, graph: &Graph) -> Inputs {
+    pub fn of(global: &Global, sources: &[Source]) -> Inputs {
         let mut paths: Vec<(String, PathBuf)> = Vec::new();
         match &global.data {
             Some(dir) if dir.is_dir() => {
@@ -36,7 +36,7 @@ impl Inputs {
             None => {}
         }
         if let Some(dir) = &global.sources {
-            for source in graph.sources() {
+            for source in sources {
                 let path = dir.join(&source.document);
                 paths.push(("a source document".to_owned(), path));
             }

@@ -39,7 +39,7 @@
 //! Text drops the characters XML 1.0 forbids (NUL and other C0 controls); quick-xml escapes
 //! the rest.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
@@ -48,7 +48,7 @@ use rayon::prelude::*;
 use super::fields::{self, DayBounds};
 use super::{Options, xml};
 use crate::graph::Graph;
-use crate::model::{Entity, Relation};
+use crate::model::{Entity, Relation, Source};
 use crate::query::{Certainty, Snapshot};
 
 /// The start tag of the `<data>` element of key `KEY`, without its angle brackets.
@@ -119,53 +119,120 @@ fn write_in(
     out: &mut dyn Write,
     (batch, chunk): (usize, usize),
 ) -> io::Result<()> {
-    let mut w = xml::begin(out, "graphml", NAMESPACE, SCHEMA_LOCATION, &[])?;
-    for &(id, domain, name, kind) in KEYS {
-        w.create_element("key")
-            .with_attributes([
-                ("id", id),
-                ("for", domain),
-                ("attr.name", name),
-                ("attr.type", kind),
-            ])
-            .write_empty()?;
-    }
-    w.write_event(Event::Start(
-        BytesStart::new("graph")
-            .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")]),
-    ))?;
-    data(&mut w, tag!("g-sources"), &fields::list(graph.sources()))?;
+    let mut document = Document::begin(out, graph.sources(), options, chunk)?;
     for &e in &selection.entities {
-        node(&mut w, graph.entity(e))?;
+        document.node(graph.entity(e))?;
     }
-    // The edges, the most of a big document, formatted on every core: a batch at a time (so
-    // that a batch, not the document, is held in memory), each in chunks by writers at the
-    // edges' depth, whose bytes are written in order: what one writer would write.
-    for batch in selection.relations.chunks(batch) {
-        let chunks: Vec<io::Result<Vec<u8>>> = batch
-            .par_chunks(chunk)
+    for found in selection.relations.chunks(batch) {
+        let edges: Vec<(&Relation, Option<Certainty>)> = (found.iter())
+            .map(|f| (graph.relation(f.relation), f.certainty))
+            .collect();
+        document.edges(&edges)?;
+    }
+    document.end()
+}
+
+/// Writes the whole graph as [`write`] writes the snapshot of everything, from its parts: its
+/// `sources`, every entity (in file order) and every relation in chronological order, given a
+/// batch at a time by `relations` (an error from it ends the document unwritten).
+pub fn write_whole(
+    sources: &[Source],
+    entities: &[Entity],
+    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut document = Document::begin(out, sources, options, EDGE_CHUNK)?;
+    for entity in entities {
+        document.node(entity)?;
+    }
+    for batch in relations {
+        let batch = batch?;
+        let edges: Vec<(&Relation, Option<Certainty>)> = batch.iter().map(|r| (r, None)).collect();
+        document.edges(&edges)?;
+    }
+    document.end()
+}
+
+/// A GraphML document written a part at a time: its keys and the graph's sources
+/// ([`Document::begin`]), its nodes, its edges a batch at a time, then its end.
+struct Document<'w> {
+    w: Writer<BufWriter<&'w mut dyn Write>>,
+    directed_only: bool,
+    /// How many edges one core formats in one go.
+    chunk: usize,
+}
+
+impl<'w> Document<'w> {
+    /// Begins the document of a graph citing `sources` on `out`: its keys, its graph element
+    /// and the graph's `sources` attribute.
+    fn begin(
+        out: &'w mut dyn Write,
+        sources: &[Source],
+        options: &Options,
+        chunk: usize,
+    ) -> io::Result<Document<'w>> {
+        let mut w = xml::begin(out, "graphml", NAMESPACE, SCHEMA_LOCATION, &[])?;
+        for &(id, domain, name, kind) in KEYS {
+            w.create_element("key")
+                .with_attributes([
+                    ("id", id),
+                    ("for", domain),
+                    ("attr.name", name),
+                    ("attr.type", kind),
+                ])
+                .write_empty()?;
+        }
+        w.write_event(Event::Start(
+            BytesStart::new("graph")
+                .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")]),
+        ))?;
+        data(&mut w, tag!("g-sources"), &fields::list(sources))?;
+        Ok(Document {
+            w,
+            directed_only: options.directed_only,
+            chunk,
+        })
+    }
+
+    /// Writes the node of `entity`.
+    fn node(&mut self, entity: &Entity) -> io::Result<()> {
+        node(&mut self.w, entity)
+    }
+
+    /// Writes the edges of `relations` (each with its certainty), in order: the most of a big
+    /// document, formatted on every core in chunks by writers at the edges' depth, whose
+    /// bytes are written in order: what one writer would write.
+    fn edges(&mut self, relations: &[(&Relation, Option<Certainty>)]) -> io::Result<()> {
+        let directed_only = self.directed_only;
+        let chunks: Vec<io::Result<Vec<u8>>> = relations
+            .par_chunks(self.chunk)
             .map(|chunk| {
                 let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
                 w.write_event(Event::Start(BytesStart::new("graphml")))?;
                 w.write_event(Event::Start(BytesStart::new("graph")))?;
                 w.get_mut().clear();
-                for found in chunk {
-                    let relation = graph.relation(found.relation);
-                    let undirected = relation.kind.is_symmetric() && !options.directed_only;
-                    edge(&mut w, relation, found.certainty, undirected)?;
+                for &(relation, certainty) in chunk {
+                    let undirected = relation.kind.is_symmetric() && !directed_only;
+                    edge(&mut w, relation, certainty, undirected)?;
                 }
                 Ok(w.into_inner())
             })
             .collect();
         for chunk in chunks {
-            w.get_mut().write_all(&chunk?)?;
+            self.w.get_mut().write_all(&chunk?)?;
         }
+        Ok(())
     }
-    w.write_event(Event::End(BytesEnd::new("graph")))?;
-    w.write_event(Event::End(BytesEnd::new("graphml")))?;
-    let mut out = w.into_inner();
-    out.write_all(b"\n")?;
-    out.flush()
+
+    /// Ends the document and flushes it.
+    fn end(mut self) -> io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new("graph")))?;
+        self.w.write_event(Event::End(BytesEnd::new("graphml")))?;
+        let mut out = self.w.into_inner();
+        out.write_all(b"\n")?;
+        out.flush()
+    }
 }
 
 fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {

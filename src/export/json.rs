@@ -22,6 +22,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::graph::{EntityIx, Graph};
+use crate::model::{Entity, Relation, Source};
 use crate::query::Snapshot;
 
 /// The `format` field of a node-link document.
@@ -31,19 +32,16 @@ pub const VERSION: u32 = 1;
 
 /// Writes `selection` as node-link JSON, one element per line.
 pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
-    )?;
+    begin(out)?;
     let entities = with_references(graph, selection)
         .into_iter()
         .map(|e| graph.entity(e));
     array(out, "nodes", entities)?;
-    out.write_all(b",\n")?;
     let relations = selection
         .relations
         .iter()
         .map(|f| graph.relation(f.relation));
+    out.write_all(b",\n")?;
     array(out, "links", relations)?;
     out.write_all(b",\n")?;
     array(out, "sources", graph.sources().iter())?;
@@ -66,6 +64,39 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         out.write_all(b"\n}")?;
     }
     out.write_all(b"\n}\n")
+}
+
+/// Writes the whole graph as [`write`] writes the snapshot of everything, from its parts: its
+/// `sources`, every entity (in file order) and every relation in chronological order, given a
+/// batch at a time by `relations` (an error from it ends the document unwritten).
+pub fn write_whole(
+    sources: &[Source],
+    entities: &[Entity],
+    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    begin(out)?;
+    array(out, "nodes", entities.iter())?;
+    out.write_all(b",\n")?;
+    let mut failure = None;
+    let links = relations
+        .map_while(|batch| batch.map_err(|e| failure = Some(e)).ok())
+        .flatten();
+    array(out, "links", links)?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    out.write_all(b",\n")?;
+    array(out, "sources", sources.iter())?;
+    out.write_all(b"\n}\n")
+}
+
+/// Writes the document's opening brace and its fixed fields.
+fn begin(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
+    )
 }
 
 /// The selection's entities plus every entity its relations refer to (place, claimed_by,

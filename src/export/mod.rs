@@ -26,7 +26,7 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 use crate::graph::Graph;
-use crate::model::{Entity, PartialDate};
+use crate::model::{Entity, PartialDate, Relation, Source};
 use crate::query::{Diff, Snapshot};
 
 /// An export format.
@@ -112,6 +112,12 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             _ => None,
         }
+    }
+
+    /// Whether an export of the whole graph in this format can be written from its parts a
+    /// batch of relations at a time, without a [`Graph`] ([`write_whole`]).
+    pub fn written_whole(self) -> bool {
+        matches!(self, Format::Json | Format::Graphml)
     }
 
     /// The files an export consists of: one (empty name) for single-stream formats, else the
@@ -224,6 +230,30 @@ pub struct Options {
     /// `symmetric`), for readers that refuse mixed graphs (networkx). By default a symmetric
     /// relation is an undirected edge of a mixed graph.
     pub directed_only: bool,
+}
+
+/// Writes the whole graph in `format` (one of those [`Format::written_whole`]) from its
+/// parts, as [`write()`] writes the snapshot of everything, byte for byte, without a [`Graph`]:
+/// its `sources`, every entity in file order, and every relation in chronological order
+/// ([`Graph::chronological`]), given a batch at a time by `relations`, so that no more than a
+/// batch is held (what an export of everything reads from the cache,
+/// [`crate::cache::whole`]). An error from `relations` ends the output unfinished.
+pub fn write_whole(
+    format: Format,
+    sources: &[Source],
+    entities: &[Entity],
+    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::write_whole(sources, entities, relations, out),
+        Format::Graphml => graphml::write_whole(sources, entities, relations, options, out),
+        _ => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{format} is written from a graph: write it with export::write"),
+        )),
+    }
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.

@@ -509,7 +509,11 @@ fn an_export_never_overwrites_what_it_reads() {
         (soft, "a source document"),
     ];
     let before: Vec<Vec<u8>> = targets.iter().map(|(p, _)| fs::read(p).unwrap()).collect();
-    for (target, what) in &targets {
+    // JSON from the loaded graph, GraphML streamed from the cache (`cache::whole`).
+    for (format, (target, what)) in ["json", "graphml"]
+        .iter()
+        .flat_map(|f| targets.iter().map(move |t| (f, t)))
+    {
         let out = run(
             &[
                 "--data",
@@ -517,7 +521,7 @@ fn an_export_never_overwrites_what_it_reads() {
                 "--sources",
                 sources.path().to_str().unwrap(),
                 "export",
-                "json",
+                format,
                 "-o",
                 target.to_str().unwrap(),
             ],

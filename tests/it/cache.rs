@@ -51,6 +51,7 @@ const QUERIES: &[&[&str]] = &[
     &["show", "mnla-declares-azawad-independence"],
     &["find", "Ansar"],
     &["export", "graphml"],
+    &["export", "graphml", "--directed-only"],
     &["export", "dot"],
 ];
 
@@ -194,7 +195,16 @@ fn a_damaged_cache_is_reported_and_rebuilt() {
             b[20..24].copy_from_slice(&5u32.to_le_bytes());
         }),
     ];
-    for (message, damage) in damages {
+    // A scoped read, and an export of everything streamed from the cache (`cache::whole`).
+    let graphml = query(&data, &["export", "graphml"]).0;
+    let questions: [(&[&str], &str); 2] = [
+        (&["neighbors", "MNLA", "--at", "2012-05"], &expected),
+        (&["export", "graphml"], &graphml),
+    ];
+    for ((message, damage), (question, expected)) in damages
+        .iter()
+        .flat_map(|d| questions.iter().map(move |q| (d, q)))
+    {
         cache::index(&data).unwrap().1.unwrap();
         let mut bytes = fs::read(&file).unwrap();
         damage(&mut bytes);
@@ -202,11 +212,11 @@ fn a_damaged_cache_is_reported_and_rebuilt() {
         let err = cache::read(&data).unwrap_err();
         assert!(!matches!(err, CacheError::Missing), "{message}");
         assert!(err.to_string().contains(message), "{message}: {err}");
-        let (out, stderr) = query(&data, &["neighbors", "MNLA", "--at", "2012-05"]);
-        assert_eq!(out, expected, "{message}");
+        let (out, stderr) = query(&data, question);
+        assert_eq!(&out, expected, "{message}: {question:?}");
         assert!(
             stderr.contains(message) && stderr.contains("rebuilt it"),
-            "{stderr}"
+            "{question:?}: {stderr}"
         );
         assert!(cache::read(&data).is_ok(), "{message}: rebuilt");
     }

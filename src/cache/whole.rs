@@ -1,0 +1,237 @@
+//! The whole graph read from the cache for an export of everything, without a
+//! [`Graph`](crate::Graph): the entities and sources decoded at once, then the relations in
+//! chronological order ([`crate::Graph::chronological`], as the dated section lists them), a
+//! batch at a time, each batch decoded on every core and dropped once written. An export of a
+//! million relations then holds one batch of them, and builds none of the indexes a question
+//! needs (the chronological sort, the adjacency, the name index), which grow faster than the
+//! graph.
+//!
+//! Every block of the body is checked before anything is decoded ([`open`]), so that a
+//! damaged cache is refused, and the command falls back to the JSON files, before the first
+//! byte of an export is written; every record is still decoded with every check of
+//! [`super::read`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::blocks::BlockReader;
+use super::{CacheError, Damage, codec, dated, lookup, mapped, payload};
+use crate::model::{Entity, Relation, Source};
+
+/// How many relations a batch of [`Whole::batches`] holds by default: 16k, about 8 MB
+/// decoded at a million relations.
+pub const BATCH: usize = 1 << 14;
+
+/// How many bytes of the body [`open`] checks before it lets their pages go (32 MiB).
+const CHECKED_PART: usize = 1 << 25;
+
+/// The cache of a graph folder opened for a read of everything ([`open`]).
+#[derive(Debug)]
+pub struct Whole {
+    reader: BlockReader,
+    /// Where the body starts in the file: record offsets in errors are the file's.
+    body_at: usize,
+    entities: Vec<Entity>,
+    sources: Vec<Source>,
+    /// The sources' document names, shared by the evidence spans decoded.
+    documents: Vec<Arc<str>>,
+    /// Where each relation record starts in the body, by stored position, then where the
+    /// last one ends.
+    offsets: Vec<u64>,
+    /// The stored position of each relation, by index.
+    positions: Vec<u32>,
+    /// The relation indexes in chronological order.
+    chronological: Vec<u32>,
+}
+
+/// Opens the cache of `dir` for a read of the whole graph, if it is up to date and sound:
+/// every block of its body checked (on every core), its entities and sources decoded, and the
+/// tables that place and order its relations read and checked.
+pub fn open(dir: &Path) -> Result<Whole, CacheError> {
+    let (bytes, header) = mapped(dir)?;
+    let body_at = header.len;
+    let (body_len, lookup_at, dated_at, grams_at) = (
+        header.body_len,
+        header.lookup_at,
+        header.dated_at,
+        header.grams_at,
+    );
+    let reader = BlockReader::new(bytes, body_at as u64, body_len, header.hashes)?;
+    // Checked a part at a time, whose pages then leave the resident set: the records' come
+    // back as they are read.
+    for from in (0..body_len).step_by(CHECKED_PART) {
+        let to = (from + CHECKED_PART as u64).min(body_len);
+        reader.check_spans(&[(from, to)])?;
+        reader.release(from, to);
+    }
+    let body = reader.bytes(0, body_len)?;
+    let (offsets, stored) = lookup::relation_records(body, lookup_at)?;
+    let graph = &body[..dated_at as usize];
+    let prefix = payload::decode_prefix(graph).map_err(|e| in_file(e, body_at))?;
+    let n = prefix.relations;
+    let fits = offsets.len() == n + 1
+        && offsets.first() == Some(&(prefix.records_at as u64))
+        && offsets.last() == Some(&dated_at)
+        && offsets.windows(2).all(|w| w[0] <= w[1]);
+    if !fits || stored.len() != n {
+        return Err(in_file(
+            codec::Corrupt {
+                at: prefix.records_at,
+                what: "the relation offsets do not match the relations".to_owned(),
+            },
+            body_at,
+        ));
+    }
+    let chronological = dated::chronological(&body[dated_at as usize..grams_at as usize], n)?;
+    let mut positions = vec![0; n];
+    for (p, &r) in stored.iter().enumerate() {
+        // A permutation of the relation indexes ([`lookup::relation_records`]), whose count
+        // the loader's limits keep far below u32::MAX.
+        positions[r as usize] = p as u32;
+    }
+    reader.release(0, body_len);
+    Ok(Whole {
+        reader,
+        body_at,
+        documents: payload::document_names(&prefix.sources),
+        entities: prefix.entities,
+        sources: prefix.sources,
+        offsets,
+        positions,
+        chronological,
+    })
+}
+
+impl Whole {
+    /// Every entity, in file order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The source documents, in file order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// How many relations the graph has.
+    pub fn relation_count(&self) -> usize {
+        self.chronological.len()
+    }
+
+    /// Every relation in chronological order, `size` at a time (at least one): each batch
+    /// decoded on every core when the iterator is advanced, the pages of the records it read
+    /// then let go from the resident set. Relations share their entities' ids with
+    /// [`Whole::entities`].
+    pub fn batches(
+        &self,
+        size: usize,
+    ) -> impl Iterator<Item = Result<Vec<Relation>, CacheError>> + '_ {
+        self.chronological
+            .chunks(size.max(1))
+            .map(move |batch| self.decode(batch))
+    }
+
+    /// Decodes the relations `batch` (by index), in that order.
+    fn decode(&self, batch: &[u32]) -> Result<Vec<Relation>, CacheError> {
+        let records = batch
+            .iter()
+            .map(|&r| {
+                let p = self.positions[r as usize] as usize;
+                let (from, to) = (self.offsets[p], self.offsets[p + 1]);
+                Ok((from as usize, self.reader.bytes(from, to)?))
+            })
+            .collect::<Result<Vec<_>, CacheError>>()?;
+        let (entities, documents) = (&self.entities, &self.documents);
+        let decoded: Vec<_> = (records.par_iter())
+            .with_min_len(1024)
+            .map(|&(at, record)| payload::decode_record(record, at, entities, documents))
+            .collect();
+        if let (Some(first), Some(last)) = (self.offsets.first(), self.offsets.last()) {
+            self.reader.release(*first, *last);
+        }
+        decoded
+            .into_iter()
+            .map(|relation| match relation {
+                Ok((relation, _)) => Ok(relation),
+                Err(e) => Err(in_file(e, self.body_at)),
+            })
+            .collect()
+    }
+}
+
+/// A value of the body that does not decode, at `e.at` in the body, as an error at its byte of
+/// the file (whose body starts at `body_at`), as [`super::read`] reports it.
+fn in_file(e: codec::Corrupt, body_at: usize) -> CacheError {
+    Damage::Record(codec::Corrupt {
+        at: e.at + body_at,
+        ..e
+    })
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{indexed_azawad, reseal};
+    use super::super::{Header, path};
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    #[test]
+    fn batches_give_the_graphs_relations_in_chronological_order() {
+        let dir = indexed_azawad();
+        let graph = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
+        let whole = open(dir.path()).unwrap();
+        assert_eq!(whole.entities(), graph.entities());
+        assert_eq!(whole.sources(), graph.sources());
+        assert_eq!(whole.relation_count(), graph.relations().len());
+        let want: Vec<&Relation> = (graph.chronological().iter())
+            .map(|&r| graph.relation(r))
+            .collect();
+        for size in [1, 7, BATCH] {
+            let batches: Vec<Vec<Relation>> = whole.batches(size).map(Result::unwrap).collect();
+            assert!(batches.iter().all(|b| !b.is_empty() && b.len() <= size));
+            let got: Vec<&Relation> = batches.iter().flatten().collect();
+            assert_eq!(got, want, "batches of {size}");
+        }
+    }
+
+    #[test]
+    fn an_altered_block_is_refused_before_anything_is_decoded() {
+        let dir = indexed_azawad();
+        let mut bytes = std::fs::read(path(dir.path())).unwrap();
+        let last = bytes.len() - 10;
+        bytes[last] ^= 0x55;
+        std::fs::write(path(dir.path()), &bytes).unwrap();
+        let error = open(dir.path()).unwrap_err();
+        assert!(
+            matches!(error, CacheError::Corrupt(Damage::BlockChecksum(_))),
+            "{error}"
+        );
+    }
+
+    /// A record the checksums cannot catch (a forged cache) fails the batch that holds it,
+    /// naming its byte in the file.
+    #[test]
+    fn a_forged_record_fails_its_batch() {
+        let dir = indexed_azawad();
+        let original = std::fs::read(path(dir.path())).unwrap();
+        let header = Header::read(&original, dir.path()).unwrap();
+        let mut body = original[header.len..].to_vec();
+        let first = payload::decode_prefix(&body[..header.dated_at as usize])
+            .unwrap()
+            .records_at;
+        // The first stored record's id claims more bytes than the body has.
+        body[first..first + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        reseal(dir.path(), &original, &header, &body);
+        let whole = open(dir.path()).unwrap();
+        let results: Vec<_> = whole.batches(16).collect();
+        let failed: Vec<&CacheError> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(failed.len(), 1, "{failed:?}");
+        let CacheError::Corrupt(Damage::Record(corrupt)) = failed[0] else {
+            panic!("{}", failed[0]);
+        };
+        assert!(corrupt.at >= header.len + first, "{corrupt:?}");
+    }
+}
