@@ -41,6 +41,7 @@
 //! short label (an acronym alias or the display name) as an `xsd:token`: whitespace runs
 //! become one space. Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use quick_xml::Writer;
@@ -102,6 +103,21 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    let relations = super::selected(graph, selection);
+    write_from(graph.sources(), entities, relations, options, out)
+}
+
+/// Writes a GEXF document of `entities` and `relations` (each with its certainty, in order),
+/// citing `sources`: [`write()`]'s, or the whole graph's read from the cache a batch at a time
+/// ([`super::write_whole`]). An error from `relations` ends the document unfinished.
+pub fn write_from<'e, R: Borrow<Relation>>(
+    sources: &[Source],
+    entities: impl Iterator<Item = &'e Entity>,
+    relations: impl Iterator<Item = io::Result<(R, Option<Certainty>)>>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = xml::begin(
         out,
         "gexf",
@@ -129,16 +145,17 @@ pub fn write(
     declare(&mut w, "edge", "static", EDGE_ATTRIBUTES)?;
     declare(&mut w, "edge", "dynamic", DYNAMIC_EDGE_ATTRIBUTES)?;
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
-    for &e in &selection.entities {
-        node(&mut w, graph.entity(e))?;
+    for entity in entities {
+        node(&mut w, entity)?;
     }
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
-    for found in &selection.relations {
-        let relation = graph.relation(found.relation);
+    for found in relations {
+        let (relation, certainty) = found?;
+        let relation = relation.borrow();
         let undirected = relation.kind.is_symmetric() && !options.directed_only;
-        let sources = cited(graph, relation);
-        edge(&mut w, relation, found.certainty, undirected, &sources)?;
+        let cited = cited(sources, relation);
+        edge(&mut w, relation, certainty, undirected, &cited)?;
     }
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -201,7 +218,7 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
 }
 
 /// The source documents `relation`'s evidence cites, in the order it first cites them.
-fn cited<'g>(graph: &'g Graph, relation: &Relation) -> Vec<&'g Source> {
+fn cited<'s>(sources: &'s [Source], relation: &Relation) -> Vec<&'s Source> {
     let mut documents: Vec<&str> = Vec::new();
     for span in &relation.evidence {
         if !documents.contains(&&*span.document) {
@@ -210,7 +227,7 @@ fn cited<'g>(graph: &'g Graph, relation: &Relation) -> Vec<&'g Source> {
     }
     documents
         .into_iter()
-        .filter_map(|d| graph.sources().iter().find(|s| s.document == d))
+        .filter_map(|d| sources.iter().find(|s| s.document == d))
         .collect()
 }
 

@@ -132,9 +132,9 @@ fn write_in(
     document.end()
 }
 
-/// Writes the whole graph as [`write`] writes the snapshot of everything, from its parts: its
+/// Writes the whole graph as [`write()`] writes the snapshot of everything, from its parts: its
 /// `sources`, every entity (in file order) and every relation in chronological order, given a
-/// batch at a time by `relations` (an error from it ends the document unwritten).
+/// batch at a time by `relations` (an error from it ends the document unfinished).
 pub fn write_whole(
     sources: &[Source],
     entities: &[Entity],

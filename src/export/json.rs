@@ -66,9 +66,9 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
     out.write_all(b"\n}\n")
 }
 
-/// Writes the whole graph as [`write`] writes the snapshot of everything, from its parts: its
+/// Writes the whole graph as [`write()`] writes the snapshot of everything, from its parts: its
 /// `sources`, every entity (in file order) and every relation in chronological order, given a
-/// batch at a time by `relations` (an error from it ends the document unwritten).
+/// batch at a time by `relations` (an error from it ends the document unfinished).
 pub fn write_whole(
     sources: &[Source],
     entities: &[Entity],

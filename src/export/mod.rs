@@ -4,6 +4,9 @@
 //! whole-output string in memory) and writes only the selection it is given — a
 //! [`crate::query::Snapshot`] chosen by the query layer (a date, kinds, an ego
 //! network). Formats made of several files (Neo4j, Kùzu, CSV) name their [`parts`](Format::parts).
+//! The single-file exchange formats (JSON, GraphML, GEXF, Turtle) also write the whole graph
+//! from its parts, a batch of relations at a time ([`write_whole`]): what an export of
+//! everything reads from the cache, without a graph in memory.
 
 mod csv;
 pub mod dot;
@@ -27,7 +30,7 @@ use std::str::FromStr;
 
 use crate::graph::Graph;
 use crate::model::{Entity, PartialDate, Relation, Source};
-use crate::query::{Diff, Snapshot};
+use crate::query::{Certainty, Diff, Snapshot};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,7 +120,10 @@ impl Format {
     /// Whether an export of the whole graph in this format can be written from its parts a
     /// batch of relations at a time, without a [`Graph`] ([`write_whole`]).
     pub fn written_whole(self) -> bool {
-        matches!(self, Format::Json | Format::Graphml)
+        matches!(
+            self,
+            Format::Json | Format::Graphml | Format::Gexf | Format::Turtle
+        )
     }
 
     /// The files an export consists of: one (empty name) for single-stream formats, else the
@@ -249,11 +255,41 @@ pub fn write_whole(
     match format {
         Format::Json => json::write_whole(sources, entities, relations, out),
         Format::Graphml => graphml::write_whole(sources, entities, relations, options, out),
+        Format::Gexf => {
+            gexf::write_from(sources, entities.iter(), unbatched(relations), options, out)
+        }
+        Format::Turtle => {
+            rdf::write_from(sources, entities.iter(), unbatched(relations), options, out)
+        }
         _ => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{format} is written from a graph: write it with export::write"),
         )),
     }
+}
+
+/// The relations of `batches` one at a time, each with no certainty (an export of
+/// everything, made for no date), and the error of a batch that fails, after which there are
+/// none.
+fn unbatched(
+    batches: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
+) -> impl Iterator<Item = io::Result<(Relation, Option<Certainty>)>> + '_ {
+    batches.flat_map(|batch| {
+        let (relations, failure) = match batch {
+            Ok(relations) => (relations, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        (relations.into_iter().map(|r| Ok((r, None)))).chain(failure.map(Err))
+    })
+}
+
+/// The relations of `selection` in `graph`, each with its certainty, for a writer that also
+/// writes relations given by [`unbatched`].
+fn selected<'g>(
+    graph: &'g Graph,
+    selection: &'g Snapshot,
+) -> impl Iterator<Item = io::Result<(&'g Relation, Option<Certainty>)>> + 'g {
+    (selection.relations.iter()).map(|f| Ok((graph.relation(f.relation), f.certainty)))
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -279,5 +315,74 @@ pub fn write(
             "a Parquet export is a folder: write it with export::parquet::write_dir",
         )),
         Format::Html => html::write(graph, selection, options, None, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Filter, snapshot};
+
+    /// The relations of `graph` in chronological order, `size` at a time, then `failure`.
+    fn batches(
+        graph: &Graph,
+        size: usize,
+        failure: Option<&str>,
+    ) -> impl Iterator<Item = io::Result<Vec<Relation>>> {
+        let relations: Vec<Relation> = (graph.chronological().iter())
+            .map(|&r| graph.relation(r).clone())
+            .collect();
+        let batches: Vec<Vec<Relation>> = relations.chunks(size).map(<[_]>::to_vec).collect();
+        (batches.into_iter().map(Ok)).chain(failure.map(|e| Err(io::Error::other(e))))
+    }
+
+    /// Every format written whole writes what it writes of the snapshot of everything,
+    /// whatever the batches' size; a failing batch fails the export.
+    #[test]
+    fn the_whole_graph_written_from_its_parts_is_its_snapshot() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = snapshot(&graph, &Filter::default());
+        let options = Options {
+            directed_only: true,
+            ..Options::default()
+        };
+        let whole_formats: Vec<Format> = (Format::ALL.into_iter())
+            .filter(|f| f.written_whole())
+            .collect();
+        assert_eq!(whole_formats.len(), 4);
+        for format in whole_formats {
+            let mut want = Vec::new();
+            write(format, "", &graph, &all, &options, &mut want).unwrap();
+            for size in [1, 7, 100_000] {
+                let mut got = Vec::new();
+                let mut relations = batches(&graph, size, None);
+                let (sources, entities) = (graph.sources(), graph.entities());
+                write_whole(
+                    format,
+                    sources,
+                    entities,
+                    &mut relations,
+                    &options,
+                    &mut got,
+                )
+                .unwrap();
+                assert!(got == want, "{format} in batches of {size}");
+            }
+            let mut relations = batches(&graph, 7, Some("a damaged record"));
+            let (sources, entities) = (graph.sources(), graph.entities());
+            let error = write_whole(
+                format,
+                sources,
+                entities,
+                &mut relations,
+                &options,
+                &mut Vec::new(),
+            );
+            assert_eq!(
+                error.unwrap_err().to_string(),
+                "a damaged record",
+                "{format}"
+            );
+        }
     }
 }

@@ -60,6 +60,7 @@
 //! like the command line, a time question should also leave out relations that have none of
 //! the four bounds (undated, or `ag:timeless true`) unless it asks for them.
 
+use std::borrow::Borrow;
 use std::io::{self, BufWriter, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -138,6 +139,21 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    let relations = super::selected(graph, selection);
+    write_from(graph.sources(), entities, relations, options, out)
+}
+
+/// Writes the Turtle of `entities`, `relations` (each with its certainty, in order) and
+/// `sources`: [`write()`]'s, or the whole graph's read from the cache a batch at a time
+/// ([`super::write_whole`]). An error from `relations` ends the document unfinished.
+pub fn write_from<'e, R: Borrow<Relation>>(
+    sources: &[Source],
+    entities: impl Iterator<Item = &'e Entity>,
+    relations: impl Iterator<Item = io::Result<(R, Option<Certainty>)>>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let base = options.base_iri.as_deref().unwrap_or(BASE).to_owned();
     check_base(&base).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let mut serializer = TurtleSerializer::new();
@@ -165,13 +181,14 @@ pub fn write(
         out: serializer.for_writer(BufWriter::new(out)),
         base,
     };
-    for &e in &selection.entities {
-        triples.entity(graph.entity(e))?;
+    for entity in entities {
+        triples.entity(entity)?;
     }
-    for found in &selection.relations {
-        triples.relation(graph.relation(found.relation), found.certainty)?;
+    for found in relations {
+        let (relation, certainty) = found?;
+        triples.relation(relation.borrow(), certainty)?;
     }
-    for source in graph.sources() {
+    for source in sources {
         triples.source(source)?;
     }
     triples.out.finish()?.flush()

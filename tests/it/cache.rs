@@ -52,6 +52,8 @@ const QUERIES: &[&[&str]] = &[
     &["find", "Ansar"],
     &["export", "graphml"],
     &["export", "graphml", "--directed-only"],
+    &["export", "gexf"],
+    &["export", "turtle", "--base-iri", "https://example.org/g/"],
     &["export", "dot"],
 ];
 
