@@ -94,9 +94,9 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
 
 /// Writes an export of the whole graph from an up-to-date cache, a batch of relations at a
 /// time ([`cache::whole`]), without loading the graph: for a format written so
-/// ([`Format::written_whole`]), to stdout or one file. `None` when the command asks for more
-/// or less than everything (a selection, a focus, a diff, a rendered image), or there is no
-/// cache to read so: then the graph is loaded.
+/// ([`Format::written_whole`]) to stdout or one file, or a Parquet folder. `None` when the
+/// command asks for more or less than everything (a selection, a focus, a diff, a rendered
+/// image), or there is no cache to read so: then the graph is loaded.
 fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCode>, CliError> {
     let Some(Exported::Format(format)) = args.format else {
         return Ok(None);
@@ -106,21 +106,33 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
         && args.actor.is_none()
         && args.render.is_none()
         && args.select.filter()? == query::Filter::default();
-    if !format.written_whole() || !everything || format.parts().len() != 1 {
+    let streamed =
+        format == Format::Parquet || (format.written_whole() && format.parts().len() == 1);
+    if !streamed || !everything {
         return Ok(None);
     }
+    let folder = match format {
+        Format::Parquet => Some(parquet_folder(args)?),
+        _ => None,
+    };
     let Some(whole) = scoped(global, |dir| cache::whole::open(dir).map(Some)) else {
         return Ok(None);
     };
     let options = options(args)?;
-    let write = |out: &mut dyn std::io::Write| {
-        let mut batches =
-            (whole.batches(cache::whole::BATCH)).map(|batch| batch.map_err(std::io::Error::other));
-        let (sources, entities) = (whole.sources(), whole.entities());
+    let mut batches =
+        (whole.batches(cache::whole::BATCH)).map(|batch| batch.map_err(std::io::Error::other));
+    let (sources, entities) = (whole.sources(), whole.entities());
+    if let Some(dir) = folder {
+        let written = export::parquet::write_dir_whole(sources, entities, &mut batches, dir)
+            .map_err(Declined::from)?;
+        say_written(&written, dir);
+        return Ok(Some(ExitCode::SUCCESS));
+    }
+    let mut write = |out: &mut dyn std::io::Write| {
         export::write_whole(format, sources, entities, &mut batches, &options, out)
     };
     match output_path(args.output.as_deref()) {
-        Some(path) => Inputs::of(global, whole.sources()).write(path, write)?,
+        Some(path) => Inputs::of(global, sources).write(path, write)?,
         None => write(&mut std::io::stdout().lock())?,
     }
     Ok(Some(ExitCode::SUCCESS))
@@ -129,6 +141,15 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
 /// Writes the Parquet folder `-o DIR` (required: the tables are several files) and says what
 /// it holds.
 fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let dir = parquet_folder(args)?;
+    let written = export::parquet::write_dir(graph, selection, dir).map_err(Declined::from)?;
+    say_written(&written, dir);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The folder a Parquet export is written to: `-o DIR`, required (the tables are several
+/// files); an image cannot be rendered of it.
+fn parquet_folder(args: &ExportArgs) -> Result<&Path, CliError> {
     let Some(dir) = output_path(args.output.as_deref()) else {
         return Err(Missing::OutputFolder {
             format: Format::Parquet.to_string(),
@@ -144,7 +165,11 @@ fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<Exi
         }
         .into());
     }
-    let written = export::parquet::write_dir(graph, selection, dir).map_err(Declined::from)?;
+    Ok(dir)
+}
+
+/// Says on stderr what the Parquet folder `dir` holds.
+fn say_written(written: &export::parquet::Written, dir: &Path) {
     output::diagnostic(&format!(
         "wrote {} entities, {} names, {} relations ({} files), {} evidence spans, {} tolls \
          and {} sources to {}",
@@ -157,7 +182,6 @@ fn parquet(graph: &Graph, selection: &Snapshot, args: &ExportArgs) -> Result<Exi
         written.sources,
         dir.display()
     ));
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the HTML explorer of `selection`, quoting evidence when --sources is given; refuses

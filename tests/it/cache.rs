@@ -306,3 +306,47 @@ fn built_in_count(file: &str) -> usize {
         .unwrap()
         .len()
 }
+
+/// Every file of the folder `dir`, by path under it, with its bytes.
+fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(at) = pending.pop() {
+        for entry in fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                files.push((path.strip_prefix(dir).unwrap().to_owned(), bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A Parquet export of everything read from the cache a batch at a time (`cache::whole`) is
+/// the export of the loaded graph, file for file and byte for byte.
+#[test]
+fn a_parquet_export_is_the_same_files_with_and_without_the_cache() {
+    let (_keep, data) = azawad();
+    cache::index(&data).unwrap().1.unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let exported = |name: &str, extra: &[&str]| {
+        let dir = out.path().join(name);
+        let mut args = vec!["export", "parquet", "-o", arg(&dir)];
+        args.extend(extra);
+        let (_, stderr) = query(&data, &args);
+        assert!(stderr.starts_with("wrote "), "{stderr}");
+        files_under(&dir)
+    };
+    let warm = exported("warm", &[]);
+    let cold = exported("cold", &["--no-cache"]);
+    assert!(
+        warm.len() > 6,
+        "{:?}",
+        warm.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(warm == cold, "the exports differ");
+}

@@ -5,7 +5,9 @@
 //! part-0.parquet`; `start_year=0` for an unbounded start), so a question about a date
 //! reads only the partitions up to its year; every list is in the graph's chronological
 //! order, which is also each year's order, so the partitions are written one after the other
-//! in one pass, a batch of rows at a time: no second copy of the graph is ever built.
+//! in one pass, a batch of rows at a time: no second copy of the graph is ever built. The
+//! evidence and toll tables are written in the same pass, so the relations can be given a
+//! batch at a time from the cache ([`write_dir_whole`]), with no graph at all.
 //!
 //! The output is deterministic: a fixed `created_by`, no timestamps, rows in the graph's order.
 //!
@@ -19,6 +21,7 @@ mod columns;
 mod folder;
 mod tables;
 
+use std::borrow::Borrow;
 use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -30,7 +33,8 @@ use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use serde::Serialize;
 
-use crate::graph::{Graph, RelationIx};
+use crate::graph::Graph;
+use crate::model::{Bounds, Entity, Relation, Source};
 use crate::query::Snapshot;
 use columns::Batch;
 
@@ -119,25 +123,55 @@ pub struct Written {
 /// Writes `selection` of `graph` as Parquet tables into the folder `dir`, whole or not at
 /// all (see the module documentation for which targets are accepted).
 pub fn write_dir(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Written, ExportError> {
-    folder::replace(dir, |tmp| write_tables(graph, selection, tmp))
+    let entities = selection.entities.iter().map(|&e| graph.entity(e));
+    let order = chronological_positions(graph);
+    let relations = (selection.relations.iter())
+        .map(|f| Ok((graph.relation(f.relation), order[f.relation.index()])));
+    folder::replace(dir, |tmp| {
+        write_tables(graph.sources(), entities, relations, tmp)
+    })
 }
 
-/// Writes every table into the (new, empty) folder `dir`.
-fn write_tables(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Written, ExportError> {
+/// Writes the whole graph as [`write_dir`] writes the snapshot of everything, from its parts:
+/// its `sources`, every entity in file order, and every relation in chronological order,
+/// given a batch at a time by `relations`, so that no more than a batch is held (what an
+/// export of everything reads from the cache, [`crate::cache::whole`]). An error from
+/// `relations` fails the export, which then writes nothing.
+pub fn write_dir_whole(
+    sources: &[Source],
+    entities: &[Entity],
+    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
+    dir: &Path,
+) -> Result<Written, ExportError> {
+    let relations = super::unbatched(relations)
+        .enumerate()
+        .map(|(at, found)| found.map(|(relation, _)| (relation, at)));
+    folder::replace(dir, |tmp| {
+        write_tables(sources, entities.iter(), relations, tmp)
+    })
+}
+
+/// Writes every table into the (new, empty) folder `dir`: of `entities`, `sources` and
+/// `relations`, each with its position in the graph's chronological order, in one pass over
+/// them.
+fn write_tables<'e, R: Borrow<Relation>>(
+    sources: &[Source],
+    entities: impl Iterator<Item = &'e Entity> + Clone,
+    relations: impl Iterator<Item = io::Result<(R, usize)>>,
+    dir: &Path,
+) -> Result<Written, ExportError> {
     let mut written = Written {
         format: folder::FORMAT,
         schema_version: 1,
         ..Written::default()
     };
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
     written.entities = table(dir, "entities.parquet", tables::entities_schema(), |b| {
-        for entity in entities {
+        for entity in entities.clone() {
             tables::entity_row(b.batch(), entity);
             b.flush_full()?;
         }
         Ok(())
     })?;
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
     written.names = table(dir, "names.parquet", tables::names_schema(), |b| {
         for entity in entities {
             tables::name_rows(b.batch(), entity);
@@ -145,85 +179,98 @@ fn write_tables(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Writt
         }
         Ok(())
     })?;
-    let relations = || {
-        selection
-            .relations
-            .iter()
-            .map(|f| graph.relation(f.relation))
-    };
-    written.evidence = table(dir, "evidence.parquet", tables::evidence_schema(), |b| {
-        for relation in relations() {
-            tables::evidence_rows(b.batch(), relation);
-            b.flush_full()?;
-        }
-        Ok(())
-    })?;
-    written.casualties = table(
-        dir,
-        "casualties.parquet",
-        tables::casualties_schema(),
-        |b| {
-            for relation in relations() {
-                tables::casualty_rows(b.batch(), relation);
-                b.flush_full()?;
-            }
-            Ok(())
-        },
-    )?;
     written.sources = table(dir, "sources.parquet", tables::sources_schema(), |b| {
-        for source in graph.sources() {
+        for source in sources {
             tables::source_row(b.batch(), source);
         }
         Ok(())
     })?;
-    let (count, files) = relations_dataset(graph, selection, &dir.join("relations"))?;
-    written.relations = count;
-    written.relation_files = files;
+    let mut evidence =
+        TableWriter::create(&dir.join("evidence.parquet"), &tables::evidence_schema())?;
+    let mut casualties = TableWriter::create(
+        &dir.join("casualties.parquet"),
+        &tables::casualties_schema(),
+    )?;
+    let mut dataset = Dataset::create(&dir.join("relations"))?;
+    for found in relations {
+        let (relation, order) = found.map_err(|source| ExportError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let relation = relation.borrow();
+        tables::evidence_rows(evidence.batch(), relation);
+        evidence.flush_full()?;
+        tables::casualty_rows(casualties.batch(), relation);
+        casualties.flush_full()?;
+        dataset.push(relation, order)?;
+    }
+    written.evidence = evidence.finish()?;
+    written.casualties = casualties.finish()?;
+    (written.relations, written.relation_files) = dataset.finish()?;
     folder::write_manifest(dir, &written)?;
     Ok(written)
 }
 
-/// Writes the relations, partitioned by the year of their earliest possible start, in the
-/// selection's order (the graph's chronological order, so each year's rows are contiguous).
-fn relations_dataset(
-    graph: &Graph,
-    selection: &Snapshot,
-    dir: &Path,
-) -> Result<(usize, Vec<String>), ExportError> {
-    folder::create_dir(dir)?;
-    let order = chronological_positions(graph);
-    let schema = tables::relations_schema();
-    let mut files = Vec::new();
-    let mut open: Option<(i64, usize, TableWriter)> = None;
-    let mut total = 0;
-    for found in &selection.relations {
-        let r = found.relation;
-        let year = start_year(graph, r);
-        let roll = match &open {
+/// The relations dataset being written: partitioned by the year of their earliest possible
+/// start, given in the graph's chronological order (so each year's rows are contiguous), a
+/// file of at most [`FILE_ROWS`] open at a time.
+struct Dataset {
+    dir: PathBuf,
+    schema: SchemaRef,
+    /// The partitions' files so far, in order.
+    files: Vec<String>,
+    /// The file being written: its year, its part number and its writer.
+    open: Option<(i64, usize, TableWriter)>,
+    /// Rows of the files finished.
+    rows: usize,
+}
+
+impl Dataset {
+    fn create(dir: &Path) -> Result<Dataset, ExportError> {
+        folder::create_dir(dir)?;
+        Ok(Dataset {
+            dir: dir.to_owned(),
+            schema: tables::relations_schema(),
+            files: Vec::new(),
+            open: None,
+            rows: 0,
+        })
+    }
+
+    /// Adds the row of `relation`, at position `order` in the graph's chronological order.
+    fn push(&mut self, relation: &Relation, order: usize) -> Result<(), ExportError> {
+        let bounds = Bounds::of(relation);
+        let year = start_year(&bounds);
+        let roll = match &self.open {
             Some((y, _, w)) => *y != year || w.rows_in_file() >= FILE_ROWS,
             None => true,
         };
         if roll {
-            let part = match open.take() {
+            let part = match self.open.take() {
                 Some((y, part, w)) => {
-                    total += w.finish()?;
+                    self.rows += w.finish()?;
                     if y == year { part + 1 } else { 0 }
                 }
                 None => 0,
             };
             let name = format!("start_year={year}/part-{part}.parquet");
-            folder::create_dir(&dir.join(format!("start_year={year}")))?;
-            open = Some((year, part, TableWriter::create(&dir.join(&name), &schema)?));
-            files.push(name);
+            folder::create_dir(&self.dir.join(format!("start_year={year}")))?;
+            let writer = TableWriter::create(&self.dir.join(&name), &self.schema)?;
+            self.open = Some((year, part, writer));
+            self.files.push(name);
         }
-        let (_, _, writer) = open.as_mut().expect("a file is open");
-        tables::relation_row(writer.batch(), graph, r, order[r.index()]);
-        writer.flush_full()?;
+        let (_, _, writer) = self.open.as_mut().expect("a file is open");
+        tables::relation_row(writer.batch(), relation, &bounds, order);
+        writer.flush_full()
     }
-    if let Some((_, _, w)) = open {
-        total += w.finish()?;
+
+    /// Finishes the last file: the rows written and the partitions' files, in order.
+    fn finish(mut self) -> Result<(usize, Vec<String>), ExportError> {
+        if let Some((_, _, w)) = self.open.take() {
+            self.rows += w.finish()?;
+        }
+        Ok((self.rows, self.files))
     }
-    Ok((total, files))
 }
 
 /// Each relation's position in the graph's chronological order (the order every list of
@@ -236,9 +283,10 @@ fn chronological_positions(graph: &Graph) -> Vec<usize> {
     order
 }
 
-/// The partition of relation `r`: the year of its earliest possible start, 0 when unbounded.
-fn start_year(graph: &Graph, r: RelationIx) -> i64 {
-    let first = graph.bounds(r).start_first;
+/// The partition of a relation of date `bounds`: the year of its earliest possible start, 0
+/// when unbounded.
+fn start_year(bounds: &Bounds) -> i64 {
+    let first = bounds.start_first;
     if first == crate::model::Day::MIN {
         0
     } else {

@@ -4,8 +4,7 @@
 use arrow_schema::{DataType, SchemaRef};
 
 use super::columns::{Batch, field, schema, texts};
-use crate::graph::{Graph, RelationIx};
-use crate::model::{Entity, Relation, Source};
+use crate::model::{Bounds, Entity, Relation, Source};
 use crate::names;
 
 /// `entities.parquet`: one row per entity.
@@ -121,13 +120,11 @@ pub(super) fn relations_schema() -> SchemaRef {
     ])
 }
 
-/// Adds relation `r` of `graph`, the `order`-th in the graph's chronological order, to
-/// `relations`. The date columns are the bounds every time question compares
-/// ([`Graph::bounds`]): the end's are the effective end's (an instantaneous kind ends
-/// within its start); see SCHEMA.md for what a null means in each.
-pub(super) fn relation_row(batch: &mut Batch, graph: &Graph, r: RelationIx, order: usize) {
-    let relation = graph.relation(r);
-    let bounds = graph.bounds(r);
+/// Adds `relation`, of date `bounds` ([`Bounds::of`] it), the `order`-th in the graph's
+/// chronological order, to `relations`. The date columns are the bounds every time question
+/// compares ([`crate::Graph::bounds`]): the end's are the effective end's (an instantaneous
+/// kind ends within its start); see SCHEMA.md for what a null means in each.
+pub(super) fn relation_row(batch: &mut Batch, relation: &Relation, bounds: &Bounds, order: usize) {
     let text = |d: Option<crate::model::UncertainDate>| d.map(|d| d.to_string());
     let (start, end) = (text(relation.start), text(relation.end));
     batch
