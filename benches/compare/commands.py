@@ -84,6 +84,7 @@ def commands(cli, data, queries):
         (WHOLE, "snapshot --at D", ["snapshot", "--at", snap]),
         (WHOLE, "diff D1 D2", ["diff", snap, later]),
         (WHOLE, "export graphml (whole graph)", ["export", "graphml"]),
+        (WHOLE, "export json (whole graph)", ["export", "json"]),
         (WHOLE, "check (no cache: load + validate)", ["check"]),
     ]
 

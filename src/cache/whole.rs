@@ -11,6 +11,7 @@
 //! byte of an export is written; every record is still decoded with every check of
 //! [`super::read`].
 
+use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 
 use super::blocks::BlockReader;
 use super::{CacheError, Damage, codec, dated, lookup, mapped, payload};
+use crate::export::{Contents, Listed};
 use crate::model::{Entity, Relation, Source};
 
 /// How many relations a batch of [`Whole::batches`] holds by default: 16k, about 8 MB
@@ -158,6 +160,37 @@ impl Whole {
                 Err(e) => Err(in_file(e, self.body_at)),
             })
             .collect()
+    }
+}
+
+/// The whole graph as an exchange format reads it: every entity in file order, the
+/// relations in chronological order a batch of [`BATCH`] at a time, each with no certainty
+/// (an export of everything is made for no date); a batch that cannot be read fails the
+/// walk with its cache error.
+impl Contents for Whole {
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
+        self.entities.iter().try_for_each(each)
+    }
+
+    fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {
+        let mut position = 0;
+        for batch in self.batches(BATCH) {
+            let batch = batch.map_err(io::Error::other)?;
+            let listed: Vec<Listed> = (batch.iter().enumerate())
+                .map(|(k, relation)| Listed {
+                    relation,
+                    certainty: None,
+                    position: position + k,
+                })
+                .collect();
+            position += batch.len();
+            each(&listed)?;
+        }
+        Ok(())
     }
 }
 

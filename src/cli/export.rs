@@ -93,10 +93,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
 }
 
 /// Writes an export of the whole graph from an up-to-date cache, a batch of relations at a
-/// time ([`cache::whole`]), without loading the graph: for a format written so
-/// ([`Format::written_whole`]) to stdout or one file, or a Parquet folder. `None` when the
-/// command asks for more or less than everything (a selection, a focus, a diff, a rendered
-/// image), or there is no cache to read so: then the graph is loaded.
+/// time ([`cache::whole`]), without loading the graph, for a format best written so
+/// ([`Format::streamed_whole`]): to stdout, a file or (for several parts) a folder, or a
+/// Parquet folder. `None` when the command asks for more or less than everything (a selection, a
+/// focus, a diff, a rendered image), gives no folder for several parts, or there is no cache
+/// to read so: then the graph is loaded.
 fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCode>, CliError> {
     let Some(Exported::Format(format)) = args.format else {
         return Ok(None);
@@ -106,34 +107,37 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
         && args.actor.is_none()
         && args.render.is_none()
         && args.select.filter()? == query::Filter::default();
-    let streamed =
-        format == Format::Parquet || (format.written_whole() && format.parts().len() == 1);
-    if !streamed || !everything {
+    if !format.streamed_whole() || !everything {
         return Ok(None);
     }
-    let folder = match format {
-        Format::Parquet => Some(parquet_folder(args)?),
+    let output = output_path(args.output.as_deref());
+    let folder = match (format, output, format.parts()) {
+        (Format::Parquet, _, _) => Some(parquet_folder(args)?),
+        (_, None, [_, _, ..]) => return Ok(None),
         _ => None,
     };
     let Some(whole) = scoped(global, |dir| cache::whole::open(dir).map(Some)) else {
         return Ok(None);
     };
-    let options = options(args)?;
-    let mut batches =
-        (whole.batches(cache::whole::BATCH)).map(|batch| batch.map_err(std::io::Error::other));
-    let (sources, entities) = (whole.sources(), whole.entities());
     if let Some(dir) = folder {
-        let written = export::parquet::write_dir_whole(sources, entities, &mut batches, dir)
-            .map_err(Declined::from)?;
+        let written = export::parquet::write_dir_of(&whole, dir).map_err(Declined::from)?;
         say_written(&written, dir);
         return Ok(Some(ExitCode::SUCCESS));
     }
-    let mut write = |out: &mut dyn std::io::Write| {
-        export::write_whole(format, sources, entities, &mut batches, &options, out)
+    let options = options(args)?;
+    let inputs = Inputs::of(global, whole.sources());
+    let write = |part: &str, out: &mut dyn std::io::Write| {
+        export::write_contents(format, part, &whole, &options, out)
     };
-    match output_path(args.output.as_deref()) {
-        Some(path) => Inputs::of(global, sources).write(path, write)?,
-        None => write(&mut std::io::stdout().lock())?,
+    match (output, format.parts()) {
+        (None, _) => write("", &mut std::io::stdout().lock())?,
+        (Some(path), [_]) => inputs.write(path, |out| write("", out))?,
+        (Some(dir), parts) => {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+            for part in parts {
+                inputs.write(&dir.join(part), |out| write(part, out))?;
+            }
+        }
     }
     Ok(Some(ExitCode::SUCCESS))
 }

@@ -33,10 +33,10 @@ use std::io::{self, Write};
 
 use ::csv::Writer;
 
+use super::Contents;
 use super::fields::{self, DayBounds};
-use crate::graph::Graph;
 use crate::model::EntityId;
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 use crate::text::strip_invisible;
 
 /// The files of this export.
@@ -71,21 +71,16 @@ const RELATION_COLUMNS: [&str; 22] = fields::columns(&[
 
 const SOURCE_COLUMNS: &[&str] = &["document", "kind", "language", "sha256", "description"];
 
-/// Writes part `part` (`nodes.csv` or `relations.csv`) of `selection`, rows in the selection's
-/// order. Errors with `InvalidInput` for another part name.
-pub fn write(
-    part: &str,
-    graph: &Graph,
-    selection: &Snapshot,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order. Errors with
+/// `InvalidInput` for another part name.
+pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
     let mut csv = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     match part {
-        "nodes.csv" => nodes(&mut csv, graph, selection)?,
-        "relations.csv" => relations(&mut csv, graph, selection)?,
-        "sources.csv" => sources(&mut csv, graph)?,
+        "nodes.csv" => nodes(&mut csv, contents)?,
+        "relations.csv" => relations(&mut csv, contents)?,
+        "sources.csv" => sources(&mut csv, contents)?,
         other => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -99,10 +94,9 @@ pub fn write(
     csv.flush()
 }
 
-fn nodes<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> io::Result<()> {
+fn nodes<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
     csv.write_record(NODE_COLUMNS)?;
-    for &e in &selection.entities {
-        let e = graph.entity(e);
+    contents.each_entity(&mut |e| {
         let lifetime = e.lifetime.as_ref();
         let row: [Cow<str>; 10] = [
             e.id.as_str().into(),
@@ -116,15 +110,14 @@ fn nodes<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> 
             fields::date(lifetime.and_then(|l| l.end)).into(),
             e.description.as_str().into(),
         ];
-        record(csv, &row)?;
-    }
-    Ok(())
+        record(csv, &row)
+    })
 }
 
-fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot) -> io::Result<()> {
+fn relations<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
     csv.write_record(RELATION_COLUMNS)?;
-    for found in &selection.relations {
-        let r = graph.relation(found.relation);
+    contents.each_relation(&mut |listed| {
+        let r = listed.relation;
         let bounds = DayBounds::of(r);
         let row: [Cow<str>; 22] = [
             r.id.as_str().into(),
@@ -141,7 +134,7 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             fields::boolean(r.timeless).into(),
             fields::boolean(r.kind.is_symmetric()).into(),
             r.status.as_str().into(),
-            found.certainty.map_or("", Certainty::as_str).into(),
+            listed.certainty.map_or("", Certainty::as_str).into(),
             fields::list(&r.claimed_by).into(),
             fields::list(&r.disputed_by).into(),
             r.place.as_ref().map_or("", EntityId::as_str).into(),
@@ -150,14 +143,13 @@ fn relations<W: Write>(csv: &mut Writer<W>, graph: &Graph, selection: &Snapshot)
             (&*r.summary).into(),
             fields::list(&r.evidence).into(),
         ];
-        record(csv, &row)?;
-    }
-    Ok(())
+        record(csv, &row)
+    })
 }
 
-fn sources<W: Write>(csv: &mut Writer<W>, graph: &Graph) -> io::Result<()> {
+fn sources<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
     csv.write_record(SOURCE_COLUMNS)?;
-    for s in graph.sources() {
+    for s in contents.sources() {
         let row: [Cow<str>; 5] = [
             s.document.as_str().into(),
             s.kind.as_str().into(),

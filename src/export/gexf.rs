@@ -41,17 +41,16 @@
 //! short label (an acronym alias or the display name) as an `xsd:token`: whitespace runs
 //! become one space. Text drops the characters XML 1.0 forbids (NUL and other C0 controls).
 
-use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
+use super::Contents;
 use super::fields::{self, DayBounds, iso};
 use super::{Options, xml};
-use crate::graph::Graph;
 use crate::model::{Entity, Relation, Source};
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
@@ -95,29 +94,8 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
 /// Dynamic edge attributes: `holds`, `certain` or `possible` over each phase of the spell.
 const DYNAMIC_EDGE_ATTRIBUTES: &[(&str, &str)] = &[("holds", "string")];
 
-/// Writes `selection` as one GEXF 1.3 document: entities in the selection's order, then
-/// relations in the selection's (chronological) order.
-pub fn write(
-    graph: &Graph,
-    selection: &Snapshot,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
-    let relations = super::selected(graph, selection);
-    write_from(graph.sources(), entities, relations, options, out)
-}
-
-/// Writes a GEXF document of `entities` and `relations` (each with its certainty, in order),
-/// citing `sources`: [`write()`]'s, or the whole graph's read from the cache a batch at a time
-/// ([`super::write_whole`]). An error from `relations` ends the document unfinished.
-pub fn write_from<'e, R: Borrow<Relation>>(
-    sources: &[Source],
-    entities: impl Iterator<Item = &'e Entity>,
-    relations: impl Iterator<Item = io::Result<(R, Option<Certainty>)>>,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes `contents` as one GEXF 1.3 document: its entities, then its relations, in order.
+pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let mut w = xml::begin(
         out,
         "gexf",
@@ -145,18 +123,16 @@ pub fn write_from<'e, R: Borrow<Relation>>(
     declare(&mut w, "edge", "static", EDGE_ATTRIBUTES)?;
     declare(&mut w, "edge", "dynamic", DYNAMIC_EDGE_ATTRIBUTES)?;
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
-    for entity in entities {
-        node(&mut w, entity)?;
-    }
+    contents.each_entity(&mut |entity| node(&mut w, entity))?;
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
-    for found in relations {
-        let (relation, certainty) = found?;
-        let relation = relation.borrow();
+    let sources = contents.sources();
+    contents.each_relation(&mut |listed| {
+        let relation = listed.relation;
         let undirected = relation.kind.is_symmetric() && !options.directed_only;
         let cited = cited(sources, relation);
-        edge(&mut w, relation, certainty, undirected, &cited)?;
-    }
+        edge(&mut w, relation, listed.certainty, undirected, &cited)
+    })?;
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
     w.write_event(Event::End(BytesEnd::new("gexf")))?;

@@ -46,10 +46,10 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use rayon::prelude::*;
 
 use super::fields::{self, DayBounds};
+use super::{Contents, Listed};
 use super::{Options, xml};
-use crate::graph::Graph;
 use crate::model::{Entity, Relation, Source};
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 
 /// The start tag of the `<data>` element of key `KEY`, without its angle brackets.
 macro_rules! tag {
@@ -95,62 +95,24 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("g-sources", "graph", "sources", "string"),
 ];
 
-/// How many edges are formatted at once, on every core.
-const EDGE_BATCH: usize = 1 << 16;
 /// How many edges one core formats in one go.
 const EDGE_CHUNK: usize = 1 << 11;
 
-/// Writes `selection` as one GraphML document: entities in the selection's order, then
-/// relations in the selection's (chronological) order.
-pub fn write(
-    graph: &Graph,
-    selection: &Snapshot,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    write_in(graph, selection, options, out, (EDGE_BATCH, EDGE_CHUNK))
+/// Writes `contents` as one GraphML document: its entities, then its relations, in order.
+pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_in(contents, options, out, EDGE_CHUNK)
 }
 
-/// [`write`], the edges formatted `batch` at a time in chunks of `chunk`.
+/// [`write_of`], the edges formatted in chunks of `chunk`.
 fn write_in(
-    graph: &Graph,
-    selection: &Snapshot,
+    contents: &dyn Contents,
     options: &Options,
     out: &mut dyn Write,
-    (batch, chunk): (usize, usize),
+    chunk: usize,
 ) -> io::Result<()> {
-    let mut document = Document::begin(out, graph.sources(), options, chunk)?;
-    for &e in &selection.entities {
-        document.node(graph.entity(e))?;
-    }
-    for found in selection.relations.chunks(batch) {
-        let edges: Vec<(&Relation, Option<Certainty>)> = (found.iter())
-            .map(|f| (graph.relation(f.relation), f.certainty))
-            .collect();
-        document.edges(&edges)?;
-    }
-    document.end()
-}
-
-/// Writes the whole graph as [`write()`] writes the snapshot of everything, from its parts: its
-/// `sources`, every entity (in file order) and every relation in chronological order, given a
-/// batch at a time by `relations` (an error from it ends the document unfinished).
-pub fn write_whole(
-    sources: &[Source],
-    entities: &[Entity],
-    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut document = Document::begin(out, sources, options, EDGE_CHUNK)?;
-    for entity in entities {
-        document.node(entity)?;
-    }
-    for batch in relations {
-        let batch = batch?;
-        let edges: Vec<(&Relation, Option<Certainty>)> = batch.iter().map(|r| (r, None)).collect();
-        document.edges(&edges)?;
-    }
+    let mut document = Document::begin(out, contents.sources(), options, chunk)?;
+    contents.each_entity(&mut |entity| document.node(entity))?;
+    contents.each_batch(&mut |batch| document.edges(batch))?;
     document.end()
 }
 
@@ -200,10 +162,10 @@ impl<'w> Document<'w> {
         node(&mut self.w, entity)
     }
 
-    /// Writes the edges of `relations` (each with its certainty), in order: the most of a big
-    /// document, formatted on every core in chunks by writers at the edges' depth, whose
-    /// bytes are written in order: what one writer would write.
-    fn edges(&mut self, relations: &[(&Relation, Option<Certainty>)]) -> io::Result<()> {
+    /// Writes the edges of `relations`, in order: the most of a big document, formatted on
+    /// every core in chunks by writers at the edges' depth, whose bytes are written in order:
+    /// what one writer would write.
+    fn edges(&mut self, relations: &[Listed<'_>]) -> io::Result<()> {
         let directed_only = self.directed_only;
         let chunks: Vec<io::Result<Vec<u8>>> = relations
             .par_chunks(self.chunk)
@@ -212,9 +174,10 @@ impl<'w> Document<'w> {
                 w.write_event(Event::Start(BytesStart::new("graphml")))?;
                 w.write_event(Event::Start(BytesStart::new("graph")))?;
                 w.get_mut().clear();
-                for &(relation, certainty) in chunk {
+                for listed in chunk {
+                    let relation = listed.relation;
                     let undirected = relation.kind.is_symmetric() && !directed_only;
-                    edge(&mut w, relation, certainty, undirected)?;
+                    edge(&mut w, relation, listed.certainty, undirected)?;
                 }
                 Ok(w.into_inner())
             })
@@ -349,15 +312,16 @@ mod tests {
         let all = crate::query::snapshot(&graph, &crate::query::Filter::default());
         assert!(all.relations.len() > 20);
         let options = Options::default();
-        let written = |sizes| {
+        let contents = super::super::Selected::new(&graph, &all);
+        let written = |chunk| {
             let mut out = Vec::new();
-            write_in(&graph, &all, &options, &mut out, sizes).unwrap();
+            write_in(&contents, &options, &mut out, chunk).unwrap();
             out
         };
-        let whole = written((usize::MAX, usize::MAX));
+        let whole = written(usize::MAX);
         assert!(whole.ends_with(b"</edge>\n  </graph>\n</graphml>\n"));
-        for sizes in [(1, 1), (7, 3), (64, 5), (EDGE_BATCH, EDGE_CHUNK)] {
-            assert_eq!(written(sizes), whole, "{sizes:?}");
+        for chunk in [1, 3, 5, EDGE_CHUNK] {
+            assert_eq!(written(chunk), whole, "{chunk}");
         }
     }
 

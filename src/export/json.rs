@@ -21,35 +21,41 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Contents;
 use crate::graph::{EntityIx, Graph};
-use crate::model::{Entity, Relation, Source};
-use crate::query::Snapshot;
+use crate::query::{Certainty, Snapshot};
 
 /// The `format` field of a node-link document.
 pub const FORMAT_NAME: &str = "actorgraph-node-link";
 /// The `version` field of a node-link document.
 pub const VERSION: u32 = 1;
 
-/// Writes `selection` as node-link JSON, one element per line.
-pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Result<()> {
-    begin(out)?;
-    let entities = with_references(graph, selection)
-        .into_iter()
-        .map(|e| graph.entity(e));
-    array(out, "nodes", entities)?;
-    let relations = selection
-        .relations
-        .iter()
-        .map(|f| graph.relation(f.relation));
+/// Writes `contents` as node-link JSON, one element per line. Its entities should include
+/// every entity its relations refer to ([`with_references`]), for the document to load.
+pub fn write_of(contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
+    )?;
+    let mut nodes = Array::begin(out, "nodes")?;
+    contents.each_entity(&mut |entity| nodes.item(out, entity))?;
+    Array::end(out)?;
     out.write_all(b",\n")?;
-    array(out, "links", relations)?;
+    let mut links = Array::begin(out, "links")?;
+    let mut timed: Vec<(String, Certainty)> = Vec::new();
+    contents.each_relation(&mut |listed| {
+        if let Some(certainty) = listed.certainty {
+            timed.push((listed.relation.id.to_string(), certainty));
+        }
+        links.item(out, listed.relation)
+    })?;
+    Array::end(out)?;
     out.write_all(b",\n")?;
-    array(out, "sources", graph.sources().iter())?;
-    let timed: Vec<_> = selection
-        .relations
-        .iter()
-        .filter_map(|f| Some((graph.relation(f.relation).id.as_str(), f.certainty?)))
-        .collect();
+    let mut sources = Array::begin(out, "sources")?;
+    for source in contents.sources() {
+        sources.item(out, source)?;
+    }
+    Array::end(out)?;
     if !timed.is_empty() {
         out.write_all(b",\n\"certainty\": {")?;
         for (i, (id, certainty)) in timed.iter().enumerate() {
@@ -64,39 +70,6 @@ pub fn write(graph: &Graph, selection: &Snapshot, out: &mut dyn Write) -> io::Re
         out.write_all(b"\n}")?;
     }
     out.write_all(b"\n}\n")
-}
-
-/// Writes the whole graph as [`write()`] writes the snapshot of everything, from its parts: its
-/// `sources`, every entity (in file order) and every relation in chronological order, given a
-/// batch at a time by `relations` (an error from it ends the document unfinished).
-pub fn write_whole(
-    sources: &[Source],
-    entities: &[Entity],
-    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    begin(out)?;
-    array(out, "nodes", entities.iter())?;
-    out.write_all(b",\n")?;
-    let mut failure = None;
-    let links = relations
-        .map_while(|batch| batch.map_err(|e| failure = Some(e)).ok())
-        .flatten();
-    array(out, "links", links)?;
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    out.write_all(b",\n")?;
-    array(out, "sources", sources.iter())?;
-    out.write_all(b"\n}\n")
-}
-
-/// Writes the document's opening brace and its fixed fields.
-fn begin(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
-    )
 }
 
 /// The selection's entities plus every entity its relations refer to (place, claimed_by,
@@ -116,16 +89,28 @@ pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<EntityIx> {
     all.into_iter().collect()
 }
 
-/// Writes `"name": [ ... ]` with one compact JSON value per line.
-fn array<T: Serialize>(
-    out: &mut dyn Write,
-    name: &str,
-    items: impl Iterator<Item = T>,
-) -> io::Result<()> {
-    write!(out, "\"{name}\": [")?;
-    for (i, item) in items.enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        crate::text::json::to_writer(&mut *out, &item)?;
+/// A field `"name": [ ... ]` being written, one compact JSON value per line.
+struct Array {
+    first: bool,
+}
+
+impl Array {
+    /// Writes the field's name and opening bracket.
+    fn begin(out: &mut dyn Write, name: &str) -> io::Result<Array> {
+        write!(out, "\"{name}\": [")?;
+        Ok(Array { first: true })
     }
-    out.write_all(b"\n]")
+
+    /// Writes `item` on a line of its own.
+    fn item(&mut self, out: &mut dyn Write, item: &impl Serialize) -> io::Result<()> {
+        out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        crate::text::json::to_writer(&mut *out, item)?;
+        Ok(())
+    }
+
+    /// Writes the closing bracket.
+    fn end(out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"\n]")
+    }
 }

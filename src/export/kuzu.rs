@@ -35,10 +35,10 @@ use std::io::{self, BufWriter, Write};
 
 use ::csv::Writer;
 
+use super::Contents;
 use super::fields::{self, DayBounds};
-use crate::graph::Graph;
 use crate::model::Relation;
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 use crate::text::strip_invisible;
 
 /// One table: its file, the DDL that declares it (after `CREATE NODE TABLE`/`CREATE REL
@@ -177,15 +177,11 @@ pub const PARTS: &[&str] = &[
     SCRIPT,
 ];
 
-/// Writes part `part` (one of [`PARTS`]) of `selection`, rows in the selection's order; the
-/// entities are the selection's and every entity its relations refer to, in graph order, as
-/// in the node-link JSON. Errors with `InvalidInput` for another part name.
-pub fn write(
-    part: &str,
-    graph: &Graph,
-    selection: &Snapshot,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order. Its entities
+/// should include every entity its relations refer to
+/// ([`with_references`](super::json::with_references)): Kùzu refuses a COPY whose ends are
+/// missing. Errors with `InvalidInput` for another part name.
+pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
     if part == SCRIPT {
         return script(&mut BufWriter::new(out));
     }
@@ -202,11 +198,9 @@ pub fn write(
     csv.write_record(table.header)?;
     let mut rows = Rows(&mut csv);
     match part {
-        "entities.csv" | "aliases.csv" | "has_alias.csv" => {
-            entities(part, graph, selection, &mut rows)?
-        }
-        "sources.csv" => sources(graph, &mut rows)?,
-        _ => relations(part, graph, selection, &mut rows)?,
+        "entities.csv" | "aliases.csv" | "has_alias.csv" => entities(part, contents, &mut rows)?,
+        "sources.csv" => sources(contents, &mut rows)?,
+        _ => relations(part, contents, &mut rows)?,
     }
     csv.flush()
 }
@@ -247,16 +241,8 @@ impl<W: Write> Rows<'_, W> {
     }
 }
 
-fn entities<W: Write>(
-    part: &str,
-    graph: &Graph,
-    selection: &Snapshot,
-    rows: &mut Rows<W>,
-) -> io::Result<()> {
-    // Every entity a relation refers to (place, claimants, casualty sides), so that each
-    // relationship finds its node: Kùzu refuses a COPY whose ends are missing.
-    for e in super::json::with_references(graph, selection) {
-        let e = graph.entity(e);
+fn entities<W: Write>(part: &str, contents: &dyn Contents, rows: &mut Rows<W>) -> io::Result<()> {
+    contents.each_entity(&mut |e| {
         let id = e.id.as_str();
         match part {
             "entities.csv" => {
@@ -287,12 +273,12 @@ fn entities<W: Write>(
                 }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
-fn sources<W: Write>(graph: &Graph, rows: &mut Rows<W>) -> io::Result<()> {
-    for s in graph.sources() {
+fn sources<W: Write>(contents: &dyn Contents, rows: &mut Rows<W>) -> io::Result<()> {
+    for s in contents.sources() {
         rows.row([
             &s.document,
             s.kind.as_str(),
@@ -305,14 +291,9 @@ fn sources<W: Write>(graph: &Graph, rows: &mut Rows<W>) -> io::Result<()> {
 }
 
 /// The rows a relation gives `part` (one of the relation tables).
-fn relations<W: Write>(
-    part: &str,
-    graph: &Graph,
-    selection: &Snapshot,
-    rows: &mut Rows<W>,
-) -> io::Result<()> {
-    for found in &selection.relations {
-        let r = graph.relation(found.relation);
+fn relations<W: Write>(part: &str, contents: &dyn Contents, rows: &mut Rows<W>) -> io::Result<()> {
+    contents.each_relation(&mut |listed| {
+        let r = listed.relation;
         let id = r.id.as_str();
         let symmetric = fields::boolean(r.kind.is_symmetric());
         match part {
@@ -331,7 +312,7 @@ fn relations<W: Write>(
                     fields::boolean(r.negated),
                     fields::boolean(r.timeless),
                     r.status.as_str(),
-                    found.certainty.map_or("", Certainty::as_str),
+                    listed.certainty.map_or("", Certainty::as_str),
                     r.event.as_deref().unwrap_or_default(),
                     &r.summary,
                 ])?;
@@ -376,8 +357,8 @@ fn relations<W: Write>(
             }
             _ => casualties(part, r, rows)?,
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The rows of `casualties.csv`, `has_casualties.csv` or `side.csv` for one relation.

@@ -58,10 +58,10 @@ use std::io::{self, BufWriter, Write};
 
 use ::csv::Writer;
 
+use super::Contents;
 use super::fields::{self, DayBounds};
-use crate::graph::Graph;
 use crate::model::{Entity, EntityId, Evidence, Relation, Source, UncertainDate};
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 use crate::text::strip_invisible;
 
 /// The files of this export.
@@ -141,38 +141,29 @@ const EVIDENCE_HEADER: &[&str] = &[
 
 const CITES_HEADER: &[&str] = &[":START_ID(Evidence)", ":END_ID(Source)", ":TYPE"];
 
-/// Writes part `part` (one of [`PARTS`]) of `selection`, in the selection's order. Errors
-/// with `InvalidInput` for another part name.
-pub fn write(
-    part: &str,
-    graph: &Graph,
-    selection: &Snapshot,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes part `part` (one of [`PARTS`]) of `contents`, in its order. Errors with
+/// `InvalidInput` for another part name.
+pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
     match part {
         "nodes.csv" => {
             let mut csv = Writer::from_writer(out);
             csv.write_record(NODE_HEADER)?;
-            for &e in &selection.entities {
-                csv.write_record(visible_row(node_row(graph.entity(e))))?;
-            }
+            contents.each_entity(&mut |e| Ok(csv.write_record(visible_row(node_row(e)))?))?;
             csv.flush()
         }
         "relationships.csv" => {
             let mut csv = Writer::from_writer(out);
             csv.write_record(RELATIONSHIP_HEADER)?;
-            for found in &selection.relations {
-                csv.write_record(visible_row(relationship_row(
-                    graph.relation(found.relation),
-                    found.certainty,
-                )))?;
-            }
+            contents.each_relation(&mut |listed| {
+                let row = relationship_row(listed.relation, listed.certainty);
+                Ok(csv.write_record(visible_row(row))?)
+            })?;
             csv.flush()
         }
         "sources.csv" => {
             let mut csv = Writer::from_writer(out);
             csv.write_record(SOURCE_HEADER)?;
-            for s in graph.sources() {
+            for s in contents.sources() {
                 csv.write_record(visible_row(source_row(s)))?;
             }
             csv.flush()
@@ -185,8 +176,8 @@ pub fn write(
             } else {
                 CITES_HEADER
             })?;
-            for found in &selection.relations {
-                let r = graph.relation(found.relation);
+            contents.each_relation(&mut |listed| {
+                let r = listed.relation;
                 for (n, span) in r.evidence.iter().enumerate() {
                     if evidence {
                         csv.write_record(visible_row(evidence_row(r, n, span)))?;
@@ -196,10 +187,11 @@ pub fn write(
                         csv.write_record(visible_row([key, document, "CITES".into()]))?;
                     }
                 }
-            }
+                Ok(())
+            })?;
             csv.flush()
         }
-        "import.cypher" => cypher(graph, selection, &mut BufWriter::new(out)),
+        "import.cypher" => cypher(contents, &mut BufWriter::new(out)),
         other => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!(
@@ -300,7 +292,7 @@ fn array<T: AsRef<str>>(elements: impl IntoIterator<Item = T>) -> String {
 
 /// `import.cypher`: uniqueness constraints, then one MERGE per entity and per relation, per
 /// source document and per evidence span (with its CITES relationship).
-fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Result<()> {
+fn cypher(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "// actorgraph: the graph of nodes.csv and relationships.csv as Cypher, for a running \
@@ -309,8 +301,7 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
          CREATE CONSTRAINT source_document IF NOT EXISTS FOR (s:Source) REQUIRE s.document IS UNIQUE;\n\
          CREATE CONSTRAINT evidence_key IF NOT EXISTS FOR (e:Evidence) REQUIRE e.key IS UNIQUE;"
     )?;
-    for &e in &selection.entities {
-        let e = graph.entity(e);
+    contents.each_entity(&mut |e| {
         let lifetime = e.lifetime.as_ref();
         let mut properties = Properties::default();
         properties.string("name_en", e.names.en.as_deref());
@@ -328,10 +319,10 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
             string(e.id.as_str()),
             fields::class_name(e.kind),
             properties.0.join(", ")
-        )?;
-    }
-    for found in &selection.relations {
-        let r = graph.relation(found.relation);
+        )
+    })?;
+    contents.each_relation(&mut |listed| {
+        let r = listed.relation;
         let bounds = DayBounds::of(r);
         let mut properties = Properties::default();
         properties.date("start", r.start);
@@ -339,7 +330,7 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
         properties.0.push(format!("negated: {}", r.negated));
         properties.0.push(format!("timeless: {}", r.timeless));
         properties.string("status", Some(r.status.as_str()));
-        properties.string("certainty", found.certainty.map(Certainty::as_str));
+        properties.string("certainty", listed.certainty.map(Certainty::as_str));
         properties.string("kind", Some(r.kind.as_str()));
         properties
             .0
@@ -364,14 +355,14 @@ fn cypher(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Resu
             relationship_type(r),
             string(r.id.as_str()),
             properties.0.join(", ")
-        )?;
-    }
-    cypher_sources(graph, selection, out)
+        )
+    })?;
+    cypher_sources(contents, out)
 }
 
 /// The Source nodes, then each relation's Evidence nodes and their CITES relationships.
-fn cypher_sources(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> io::Result<()> {
-    for s in graph.sources() {
+fn cypher_sources(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
+    for s in contents.sources() {
         let mut properties = Properties::default();
         properties.string("kind", Some(s.kind.as_str()));
         properties.string("language", Some(&s.language));
@@ -384,8 +375,8 @@ fn cypher_sources(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> 
             properties.0.join(", ")
         )?;
     }
-    for found in &selection.relations {
-        let r = graph.relation(found.relation);
+    contents.each_relation(&mut |listed| {
+        let r = listed.relation;
         for (n, span) in r.evidence.iter().enumerate() {
             let mut properties = Properties::default();
             properties.string("relation", Some(r.id.as_str()));
@@ -406,7 +397,8 @@ fn cypher_sources(graph: &Graph, selection: &Snapshot, out: &mut impl Write) -> 
                 properties.0.join(", ")
             )?;
         }
-    }
+        Ok(())
+    })?;
     out.flush()
 }
 

@@ -60,7 +60,6 @@
 //! like the command line, a time question should also leave out relations that have none of
 //! the four bounds (undated, or `ag:timeless true`) unless it asks for them.
 
-use std::borrow::Borrow;
 use std::io::{self, BufWriter, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -68,11 +67,11 @@ use oxrdf::{Literal, NamedNode, NamedNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
 use oxttl::turtle::WriterTurtleSerializer;
 
+use super::Contents;
 use super::Options;
 use super::fields::{self, DayBounds};
-use crate::graph::Graph;
 use crate::model::{Entity, PartialDate, Precision, Relation, Source, UncertainDate};
-use crate::query::{Certainty, Snapshot};
+use crate::query::Certainty;
 use crate::text::strip_invisible;
 
 /// The IRI exported resources are named under unless another is given.
@@ -129,31 +128,10 @@ pub enum BaseIriError {
     },
 }
 
-/// Writes `selection` as Turtle under `options.base_iri` (else [`BASE`]): entities in the
-/// selection's order, then relations in the selection's (chronological) order, each followed
-/// by its tolls and evidence nodes, then the source documents. Errors with `InvalidInput`
-/// for a base that fails [`check_base`].
-pub fn write(
-    graph: &Graph,
-    selection: &Snapshot,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
-    let relations = super::selected(graph, selection);
-    write_from(graph.sources(), entities, relations, options, out)
-}
-
-/// Writes the Turtle of `entities`, `relations` (each with its certainty, in order) and
-/// `sources`: [`write()`]'s, or the whole graph's read from the cache a batch at a time
-/// ([`super::write_whole`]). An error from `relations` ends the document unfinished.
-pub fn write_from<'e, R: Borrow<Relation>>(
-    sources: &[Source],
-    entities: impl Iterator<Item = &'e Entity>,
-    relations: impl Iterator<Item = io::Result<(R, Option<Certainty>)>>,
-    options: &Options,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes `contents` as Turtle under `options.base_iri` (else [`BASE`]): its entities, then
+/// its relations in order, each followed by its tolls and evidence nodes, then the source
+/// documents. Errors with `InvalidInput` for a base that fails [`check_base`].
+pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let base = options.base_iri.as_deref().unwrap_or(BASE).to_owned();
     check_base(&base).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let mut serializer = TurtleSerializer::new();
@@ -181,14 +159,9 @@ pub fn write_from<'e, R: Borrow<Relation>>(
         out: serializer.for_writer(BufWriter::new(out)),
         base,
     };
-    for entity in entities {
-        triples.entity(entity)?;
-    }
-    for found in relations {
-        let (relation, certainty) = found?;
-        triples.relation(relation.borrow(), certainty)?;
-    }
-    for source in sources {
+    contents.each_entity(&mut |entity| triples.entity(entity))?;
+    contents.each_relation(&mut |listed| triples.relation(listed.relation, listed.certainty))?;
+    for source in contents.sources() {
         triples.source(source)?;
     }
     triples.out.finish()?.flush()

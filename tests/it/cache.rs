@@ -326,27 +326,29 @@ fn files_under(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     files
 }
 
-/// A Parquet export of everything read from the cache a batch at a time (`cache::whole`) is
-/// the export of the loaded graph, file for file and byte for byte.
+/// An export of everything in a format of several files, read from the cache a batch at a
+/// time (`cache::whole`: Parquet, CSV) or from the graph it loads (Neo4j, Kùzu), is the export
+/// of the graph loaded from the JSON files, file for file and byte for byte.
 #[test]
-fn a_parquet_export_is_the_same_files_with_and_without_the_cache() {
+fn folder_exports_are_the_same_files_with_and_without_the_cache() {
     let (_keep, data) = azawad();
     cache::index(&data).unwrap().1.unwrap();
     let out = tempfile::tempdir().unwrap();
-    let exported = |name: &str, extra: &[&str]| {
-        let dir = out.path().join(name);
-        let mut args = vec!["export", "parquet", "-o", arg(&dir)];
-        args.extend(extra);
-        let (_, stderr) = query(&data, &args);
-        assert!(stderr.starts_with("wrote "), "{stderr}");
-        files_under(&dir)
-    };
-    let warm = exported("warm", &[]);
-    let cold = exported("cold", &["--no-cache"]);
-    assert!(
-        warm.len() > 6,
-        "{:?}",
-        warm.iter().map(|f| &f.0).collect::<Vec<_>>()
-    );
-    assert!(warm == cold, "the exports differ");
+    for format in ["parquet", "csv", "neo4j", "kuzu"] {
+        let exported = |name: &str, extra: &[&str]| {
+            let dir = out.path().join(format!("{format}-{name}"));
+            let mut args = vec!["export", format, "-o", arg(&dir)];
+            args.extend(extra);
+            query(&data, &args);
+            files_under(&dir)
+        };
+        let warm = exported("warm", &[]);
+        let cold = exported("cold", &["--no-cache"]);
+        assert!(
+            warm.len() >= 3,
+            "{format}: {:?}",
+            warm.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        assert!(warm == cold, "the {format} exports differ");
+    }
 }

@@ -7,7 +7,7 @@
 //! order, which is also each year's order, so the partitions are written one after the other
 //! in one pass, a batch of rows at a time: no second copy of the graph is ever built. The
 //! evidence and toll tables are written in the same pass, so the relations can be given a
-//! batch at a time from the cache ([`write_dir_whole`]), with no graph at all.
+//! batch at a time from the cache ([`write_dir_of`]), with no graph at all.
 //!
 //! The output is deterministic: a fixed `created_by`, no timestamps, rows in the graph's order.
 //!
@@ -21,7 +21,6 @@ mod columns;
 mod folder;
 mod tables;
 
-use std::borrow::Borrow;
 use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -33,8 +32,9 @@ use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use serde::Serialize;
 
+use super::{Contents, Selected};
 use crate::graph::Graph;
-use crate::model::{Bounds, Entity, Relation, Source};
+use crate::model::{Bounds, Relation};
 use crate::query::Snapshot;
 use columns::Batch;
 
@@ -123,64 +123,40 @@ pub struct Written {
 /// Writes `selection` of `graph` as Parquet tables into the folder `dir`, whole or not at
 /// all (see the module documentation for which targets are accepted).
 pub fn write_dir(graph: &Graph, selection: &Snapshot, dir: &Path) -> Result<Written, ExportError> {
-    let entities = selection.entities.iter().map(|&e| graph.entity(e));
-    let order = chronological_positions(graph);
-    let relations = (selection.relations.iter())
-        .map(|f| Ok((graph.relation(f.relation), order[f.relation.index()])));
-    folder::replace(dir, |tmp| {
-        write_tables(graph.sources(), entities, relations, tmp)
-    })
+    write_dir_of(&Selected::new(graph, selection), dir)
 }
 
-/// Writes the whole graph as [`write_dir`] writes the snapshot of everything, from its parts:
-/// its `sources`, every entity in file order, and every relation in chronological order,
-/// given a batch at a time by `relations`, so that no more than a batch is held (what an
-/// export of everything reads from the cache, [`crate::cache::whole`]). An error from
-/// `relations` fails the export, which then writes nothing.
-pub fn write_dir_whole(
-    sources: &[Source],
-    entities: &[Entity],
-    relations: &mut dyn Iterator<Item = io::Result<Vec<Relation>>>,
-    dir: &Path,
-) -> Result<Written, ExportError> {
-    let relations = super::unbatched(relations)
-        .enumerate()
-        .map(|(at, found)| found.map(|(relation, _)| (relation, at)));
-    folder::replace(dir, |tmp| {
-        write_tables(sources, entities.iter(), relations, tmp)
-    })
+/// Writes `contents` as [`write_dir`] writes a selection: what an export of everything from
+/// the cache writes, a batch of relations at a time ([`crate::cache::whole`]). An error
+/// reading the contents fails the export, which then writes nothing.
+pub fn write_dir_of(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportError> {
+    folder::replace(dir, |tmp| write_tables(contents, tmp))
 }
 
-/// Writes every table into the (new, empty) folder `dir`: of `entities`, `sources` and
-/// `relations`, each with its position in the graph's chronological order, in one pass over
-/// them.
-fn write_tables<'e, R: Borrow<Relation>>(
-    sources: &[Source],
-    entities: impl Iterator<Item = &'e Entity> + Clone,
-    relations: impl Iterator<Item = io::Result<(R, usize)>>,
-    dir: &Path,
-) -> Result<Written, ExportError> {
+/// Writes every table of `contents` into the (new, empty) folder `dir`, in one pass over its
+/// relations.
+fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportError> {
     let mut written = Written {
         format: folder::FORMAT,
         schema_version: 1,
         ..Written::default()
     };
     written.entities = table(dir, "entities.parquet", tables::entities_schema(), |b| {
-        for entity in entities.clone() {
+        (contents.each_entity(&mut |entity| {
             tables::entity_row(b.batch(), entity);
-            b.flush_full()?;
-        }
-        Ok(())
+            b.flush_full().map_err(carried)
+        }))
+        .map_err(|e| uncarried(e, dir))
     })?;
     written.names = table(dir, "names.parquet", tables::names_schema(), |b| {
-        for entity in entities {
+        (contents.each_entity(&mut |entity| {
             tables::name_rows(b.batch(), entity);
-            b.flush_full()?;
-        }
-        Ok(())
+            b.flush_full().map_err(carried)
+        }))
+        .map_err(|e| uncarried(e, dir))
     })?;
     written.sources = table(dir, "sources.parquet", tables::sources_schema(), |b| {
-        for source in sources {
+        for source in contents.sources() {
             tables::source_row(b.batch(), source);
         }
         Ok(())
@@ -192,23 +168,37 @@ fn write_tables<'e, R: Borrow<Relation>>(
         &tables::casualties_schema(),
     )?;
     let mut dataset = Dataset::create(&dir.join("relations"))?;
-    for found in relations {
-        let (relation, order) = found.map_err(|source| ExportError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-        let relation = relation.borrow();
+    (contents.each_relation(&mut |listed| {
+        let relation = listed.relation;
         tables::evidence_rows(evidence.batch(), relation);
-        evidence.flush_full()?;
+        evidence.flush_full().map_err(carried)?;
         tables::casualty_rows(casualties.batch(), relation);
-        casualties.flush_full()?;
-        dataset.push(relation, order)?;
-    }
+        casualties.flush_full().map_err(carried)?;
+        dataset.push(relation, listed.position).map_err(carried)
+    }))
+    .map_err(|e| uncarried(e, dir))?;
     written.evidence = evidence.finish()?;
     written.casualties = casualties.finish()?;
     (written.relations, written.relation_files) = dataset.finish()?;
     folder::write_manifest(dir, &written)?;
     Ok(written)
+}
+
+/// An export error carried out of a walk of the contents, whose steps give io errors.
+fn carried(e: ExportError) -> io::Error {
+    io::Error::other(e)
+}
+
+/// The error a walk of the contents of an export into `dir` ended with: the export's own,
+/// [`carried`], or reading the contents.
+fn uncarried(e: io::Error, dir: &Path) -> ExportError {
+    match e.downcast::<ExportError>() {
+        Ok(e) => e,
+        Err(source) => ExportError::Io {
+            path: dir.to_owned(),
+            source,
+        },
+    }
 }
 
 /// The relations dataset being written: partitioned by the year of their earliest possible
@@ -271,16 +261,6 @@ impl Dataset {
         }
         Ok((self.rows, self.files))
     }
-}
-
-/// Each relation's position in the graph's chronological order (the order every list of
-/// actorgraph follows), by relation index.
-fn chronological_positions(graph: &Graph) -> Vec<usize> {
-    let mut order = vec![0; graph.relations().len()];
-    for (at, &r) in graph.chronological().iter().enumerate() {
-        order[r.index()] = at;
-    }
-    order
 }
 
 /// The partition of a relation of date `bounds`: the year of its earliest possible start, 0

@@ -1,0 +1,97 @@
+//! What an exchange format is written from, without the graph it comes from: the sources the
+//! evidence cites, the entities, and the relations in order with their certainty, walked once
+//! per part of a format made of several files. Two things give it: a selection of a loaded
+//! graph ([`Selected`]), and the whole graph read from the cache a batch of relations at a
+//! time (`crate::cache::whole::Whole`), so that an export of everything holds a batch, not the
+//! graph.
+
+use std::cell::OnceCell;
+use std::io;
+
+use crate::graph::Graph;
+use crate::model::{Entity, Relation, Source};
+use crate::query::{Certainty, Snapshot};
+
+/// How many relations a [`Selected`] gives at a time.
+const BATCH: usize = 1 << 16;
+
+/// What an exchange format writes ([`super::write_contents`]).
+pub trait Contents {
+    /// The source documents the evidence cites.
+    fn sources(&self) -> &[Source];
+
+    /// Gives each entity, in order, to `each`; stops at its first error.
+    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()>;
+
+    /// Gives the relations, in order, a batch at a time, to `each`; stops at its first error,
+    /// or fails when a batch cannot be read.
+    fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()>;
+
+    /// Gives each relation, in order, to `each`, as [`Contents::each_batch`] gives them.
+    fn each_relation(&self, each: &mut dyn FnMut(Listed<'_>) -> io::Result<()>) -> io::Result<()> {
+        self.each_batch(&mut |batch| batch.iter().try_for_each(|&listed| each(listed)))
+    }
+}
+
+/// A relation as [`Contents`] lists it.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    /// The relation.
+    pub relation: &'a Relation,
+    /// Whether it holds certainly or possibly, when the selection was made for a date.
+    pub certainty: Option<Certainty>,
+    /// Its position in the whole graph's chronological order
+    /// ([`Graph::chronological`]).
+    pub position: usize,
+}
+
+/// A selection of a loaded graph as [`Contents`]: its entities and its relations, in the
+/// selection's order.
+pub struct Selected<'g> {
+    graph: &'g Graph,
+    selection: &'g Snapshot,
+    /// Each relation's position in the chronological order, by index, made when first asked.
+    positions: OnceCell<Vec<usize>>,
+}
+
+impl<'g> Selected<'g> {
+    /// The contents of `selection` of `graph`.
+    pub fn new(graph: &'g Graph, selection: &'g Snapshot) -> Selected<'g> {
+        Selected {
+            graph,
+            selection,
+            positions: OnceCell::new(),
+        }
+    }
+}
+
+impl Contents for Selected<'_> {
+    fn sources(&self) -> &[Source] {
+        self.graph.sources()
+    }
+
+    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
+        (self.selection.entities.iter()).try_for_each(|&e| each(self.graph.entity(e)))
+    }
+
+    fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {
+        let positions = self.positions.get_or_init(|| {
+            let mut positions = vec![0; self.graph.relations().len()];
+            for (at, &r) in self.graph.chronological().iter().enumerate() {
+                positions[r.index()] = at;
+            }
+            positions
+        });
+        for found in self.selection.relations.chunks(BATCH) {
+            let batch: Vec<Listed> = (found.iter())
+                .map(|f| Listed {
+                    relation: self.graph.relation(f.relation),
+                    certainty: f.certainty,
+                    position: positions[f.relation.index()],
+                })
+                .collect();
+            each(&batch)?;
+        }
+        Ok(())
+    }
+}
