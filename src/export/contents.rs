@@ -8,9 +8,9 @@
 use std::cell::OnceCell;
 use std::io;
 
-use crate::graph::Graph;
+use crate::graph::{EntityIx, Graph};
 use crate::model::{Entity, Relation, Source};
-use crate::query::{Certainty, Snapshot};
+use crate::query::{Certainty, Found, Snapshot};
 
 /// How many relations a [`Selected`] gives at a time.
 const BATCH: usize = 1 << 16;
@@ -49,7 +49,8 @@ pub struct Listed<'a> {
 /// selection's order.
 pub struct Selected<'g> {
     graph: &'g Graph,
-    selection: &'g Snapshot,
+    entities: &'g [EntityIx],
+    relations: &'g [Found],
     /// Each relation's position in the chronological order, by index, made when first asked.
     positions: OnceCell<Vec<usize>>,
 }
@@ -57,9 +58,15 @@ pub struct Selected<'g> {
 impl<'g> Selected<'g> {
     /// The contents of `selection` of `graph`.
     pub fn new(graph: &'g Graph, selection: &'g Snapshot) -> Selected<'g> {
+        Selected::of(graph, &selection.entities, &selection.relations)
+    }
+
+    /// The contents of `entities` and `relations` of `graph`, in that order.
+    pub fn of(graph: &'g Graph, entities: &'g [EntityIx], relations: &'g [Found]) -> Selected<'g> {
         Selected {
             graph,
-            selection,
+            entities,
+            relations,
             positions: OnceCell::new(),
         }
     }
@@ -71,7 +78,7 @@ impl Contents for Selected<'_> {
     }
 
     fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
-        (self.selection.entities.iter()).try_for_each(|&e| each(self.graph.entity(e)))
+        (self.entities.iter()).try_for_each(|&e| each(self.graph.entity(e)))
     }
 
     fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {
@@ -82,7 +89,7 @@ impl Contents for Selected<'_> {
             }
             positions
         });
-        for found in self.selection.relations.chunks(BATCH) {
+        for found in self.relations.chunks(BATCH) {
             let batch: Vec<Listed> = (found.iter())
                 .map(|f| Listed {
                     relation: self.graph.relation(f.relation),

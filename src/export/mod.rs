@@ -295,17 +295,9 @@ pub fn write(
         Format::Dot => dot::write(graph, selection, options, out),
         // Both load on their own: every entity a relation refers to is among the nodes.
         Format::Json | Format::Kuzu => {
-            let referenced = Snapshot {
-                entities: json::with_references(graph, selection),
-                relations: selection.relations.clone(),
-            };
-            write_contents(
-                format,
-                part,
-                &Selected::new(graph, &referenced),
-                options,
-                out,
-            )
+            let referenced = json::with_references(graph, selection);
+            let contents = Selected::of(graph, &referenced, &selection.relations);
+            write_contents(format, part, &contents, options, out)
         }
         Format::Graphml | Format::Gexf | Format::Turtle | Format::Neo4j | Format::Csv => {
             write_contents(format, part, &Selected::new(graph, selection), options, out)
