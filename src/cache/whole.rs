@@ -163,7 +163,9 @@ impl Whole {
             .with_min_len(1024)
             .map(|&(at, record)| payload::decode_record(record, at, entities, documents))
             .collect();
-        let last = batch.last().is_some_and(|r| self.chronological.last() == Some(r));
+        let last = batch
+            .last()
+            .is_some_and(|r| self.chronological.last() == Some(r));
         if (self.release_batches || last)
             && let (Some(first), Some(end)) = (self.offsets.first(), self.offsets.last())
         {

@@ -45,59 +45,64 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     if format == Format::Html && args.render.is_none() {
         return explorer(global, graph, &inputs, &selection, &options, args);
     }
-    match (
-        output_path(args.output.as_deref()),
-        format.parts(),
-        args.render,
-    ) {
-        (path, _, Some(image)) => {
-            if format != Format::Dot {
-                return Err(Argument::Elsewhere {
-                    flag: "--render",
-                    belongs: RENDER_BELONGS,
-                }
-                .into());
-            }
-            let mut dot = Vec::new();
-            export::write(format, "", graph, &selection, &options, &mut dot)?;
-            let rendered = rendered(render::render(&dot, image))?;
-            match path {
-                Some(path) => inputs.write(path, |w| w.write_all(&rendered))?,
-                None => std::io::stdout().lock().write_all(&rendered)?,
-            }
-        }
-        (None, [_], _) => {
-            let mut out = std::io::stdout().lock();
-            export::write(format, "", graph, &selection, &options, &mut out)?;
-        }
-        (None, _, _) => {
-            return Err(Missing::OutputFolder {
-                format: format.to_string(),
-                parts: format.parts().join(", "),
+    let output = output_path(args.output.as_deref());
+    if let Some(image) = args.render {
+        if format != Format::Dot {
+            return Err(Argument::Elsewhere {
+                flag: "--render",
+                belongs: RENDER_BELONGS,
             }
             .into());
         }
-        (Some(path), [_], None) => inputs.write(path, |w| {
-            export::write(format, "", graph, &selection, &options, w)
-        })?,
-        (Some(dir), parts, None) => {
+        let mut dot = Vec::new();
+        export::write(format, "", graph, &selection, &options, &mut dot)?;
+        let rendered = rendered(render::render(&dot, image))?;
+        match output {
+            Some(path) => inputs.write(path, |w| w.write_all(&rendered))?,
+            None => std::io::stdout().lock().write_all(&rendered)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    write_parts(&inputs, format, output, |part, w| {
+        export::write(format, part, graph, &selection, &options, w)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes each part of an export in `format` with `write`: one part to stdout or to the file
+/// `output`, several into the folder `output` (required), never over one of the `inputs`.
+fn write_parts(
+    inputs: &Inputs,
+    format: Format,
+    output: Option<&Path>,
+    write: impl Fn(&str, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    match (output, format.parts()) {
+        (None, [_]) => write("", &mut std::io::stdout().lock())?,
+        (None, parts) => {
+            return Err(Missing::OutputFolder {
+                format: format.to_string(),
+                parts: parts.join(", "),
+            }
+            .into());
+        }
+        (Some(path), [_]) => inputs.write(path, |w| write("", w))?,
+        (Some(dir), parts) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
             for part in parts {
-                inputs.write(&dir.join(part), |w| {
-                    export::write(format, part, graph, &selection, &options, w)
-                })?;
+                inputs.write(&dir.join(part), |w| write(part, w))?;
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Writes an export of the whole graph from an up-to-date cache, a batch of relations at a
 /// time ([`cache::whole`]), without loading the graph, for a format best written so
 /// ([`Format::streamed_whole`]): to stdout, a file or (for several parts) a folder, or a
 /// Parquet folder. `None` when the command asks for more or less than everything (a selection, a
-/// focus, a diff, a rendered image), gives no folder for several parts, or there is no cache
-/// to read so: then the graph is loaded.
+/// focus, a diff, a rendered image), or there is no cache to read so: then the graph is
+/// loaded.
 fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCode>, CliError> {
     let Some(Exported::Format(format)) = args.format else {
         return Ok(None);
@@ -110,10 +115,8 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
     if !format.streamed_whole() || !everything {
         return Ok(None);
     }
-    let output = output_path(args.output.as_deref());
-    let folder = match (format, output, format.parts()) {
-        (Format::Parquet, _, _) => Some(parquet_folder(args)?),
-        (_, None, [_, _, ..]) => return Ok(None),
+    let folder = match format {
+        Format::Parquet => Some(parquet_folder(args)?),
         _ => None,
     };
     let Some(whole) = scoped(global, |dir| cache::whole::open(dir).map(Some)) else {
@@ -126,19 +129,12 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
     }
     let options = options(args)?;
     let inputs = Inputs::of(global, whole.sources());
-    let write = |part: &str, out: &mut dyn std::io::Write| {
-        export::write_contents(format, part, &whole, &options, out)
-    };
-    match (output, format.parts()) {
-        (None, _) => write("", &mut std::io::stdout().lock())?,
-        (Some(path), [_]) => inputs.write(path, |out| write("", out))?,
-        (Some(dir), parts) => {
-            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-            for part in parts {
-                inputs.write(&dir.join(part), |out| write(part, out))?;
-            }
-        }
-    }
+    write_parts(
+        &inputs,
+        format,
+        output_path(args.output.as_deref()),
+        |part, w| export::write_contents(format, part, &whole, &options, w),
+    )?;
     Ok(Some(ExitCode::SUCCESS))
 }
 
