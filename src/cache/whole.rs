@@ -137,7 +137,7 @@ impl Whole {
 
     /// Every relation in chronological order, `size` at a time (at least one): each batch
     /// decoded on every core when the iterator is advanced, the pages of the records read let
-    /// go from the resident set after each batch (records of more than [`MAPPED_RECORDS`]) or
+    /// go from the resident set after each batch (records of more than 1 GiB) or
     /// after the last one. Relations share their entities' ids with [`Whole::entities`].
     pub fn batches(
         &self,
