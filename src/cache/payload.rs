@@ -195,10 +195,8 @@ pub fn decode(bytes: &[u8], relation_offsets: &[u64]) -> Result<Parts, Corrupt> 
         records_at,
     } = decode_prefix(bytes)?;
     let documents = document_names(&sources);
-    let records = records(bytes, relation_offsets, records_at, n).ok_or_else(|| Corrupt {
-        at: records_at,
-        what: "the relation offsets do not match the relations".to_owned(),
-    })?;
+    check_offsets(relation_offsets, records_at, n, bytes.len() as u64)?;
+    let records = records(bytes, relation_offsets);
     let decoded: Vec<Result<(Relation, [usize; 2]), Corrupt>> = records
         .par_iter()
         .with_min_len(1024)
@@ -275,26 +273,29 @@ pub fn decode_record(
     })
 }
 
-/// The `n` relation records of `bytes`, each with where it starts, cut at `offsets`, which
-/// must start at `first` and end at the end of `bytes`; `None` when they do not fit.
-fn records<'a>(
-    bytes: &'a [u8],
-    offsets: &[u64],
-    first: usize,
-    n: usize,
-) -> Option<Vec<(usize, &'a [u8])>> {
-    if offsets.len() != n + 1
-        || offsets.first() != Some(&(first as u64))
-        || offsets.last() != Some(&(bytes.len() as u64))
-    {
-        return None;
+/// Checks that `offsets` (where each relation record starts, then where the last one ends)
+/// cut `n` records, the first at `first`, the last ending at `end`, each after the one
+/// before: the one rule for the lookup section's record offsets, whether every record is cut
+/// at once ([`decode`]) or a batch at a time (`super::whole`).
+pub fn check_offsets(offsets: &[u64], first: usize, n: usize, end: u64) -> Result<(), Corrupt> {
+    let fits = offsets.len() == n + 1
+        && offsets.first() == Some(&(first as u64))
+        && offsets.last() == Some(&end)
+        && offsets.windows(2).all(|w| w[0] <= w[1]);
+    match fits {
+        true => Ok(()),
+        false => Err(Corrupt {
+            at: first,
+            what: "the relation offsets do not match the relations".to_owned(),
+        }),
     }
-    offsets
-        .windows(2)
-        .map(|w| {
-            let (from, to) = (usize::try_from(w[0]).ok()?, usize::try_from(w[1]).ok()?);
-            Some((from, bytes.get(from..to)?))
-        })
+}
+
+/// The relation records of `bytes`, each with where it starts, cut at `offsets`, which
+/// [`check_offsets`] found to fit `bytes`.
+fn records<'a>(bytes: &'a [u8], offsets: &[u64]) -> Vec<(usize, &'a [u8])> {
+    (offsets.windows(2))
+        .map(|w| (w[0] as usize, &bytes[w[0] as usize..w[1] as usize]))
         .collect()
 }
 

@@ -22,9 +22,9 @@ use super::{CacheError, Damage, codec, dated, lookup, mapped, payload};
 use crate::export::{Contents, Listed};
 use crate::model::{Entity, Relation, Source};
 
-/// How many relations a batch of [`Whole::batches`] holds by default: 16k, about 8 MB
-/// decoded at a million relations.
-pub const BATCH: usize = 1 << 14;
+/// How many relations a batch of [`Whole::batches`] holds when an export reads them: 16k,
+/// about 8 MB decoded at a million relations.
+const BATCH: usize = 1 << 14;
 
 /// How many bytes of the body [`open`] checks before it lets their pages go (32 MiB).
 const CHECKED_PART: usize = 1 << 25;
@@ -85,19 +85,9 @@ pub fn open(dir: &Path) -> Result<Whole, CacheError> {
     let graph = &body[..dated_at as usize];
     let prefix = payload::decode_prefix(graph).map_err(|e| in_file(e, body_at))?;
     let n = prefix.relations;
-    let fits = offsets.len() == n + 1
-        && offsets.first() == Some(&(prefix.records_at as u64))
-        && offsets.last() == Some(&dated_at)
-        && offsets.windows(2).all(|w| w[0] <= w[1]);
-    if !fits || stored.len() != n {
-        return Err(in_file(
-            codec::Corrupt {
-                at: prefix.records_at,
-                what: "the relation offsets do not match the relations".to_owned(),
-            },
-            body_at,
-        ));
-    }
+    // The lookup section holds as many stored positions as offsets less one.
+    payload::check_offsets(&offsets, prefix.records_at, n, dated_at)
+        .map_err(|e| in_file(e, body_at))?;
     let chronological = dated::chronological(&body[dated_at as usize..grams_at as usize], n)?;
     let mut positions = vec![0; n];
     for (p, &r) in stored.iter().enumerate() {
@@ -120,29 +110,11 @@ pub fn open(dir: &Path) -> Result<Whole, CacheError> {
 }
 
 impl Whole {
-    /// Every entity, in file order.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    /// The source documents, in file order.
-    pub fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-
-    /// How many relations the graph has.
-    pub fn relation_count(&self) -> usize {
-        self.chronological.len()
-    }
-
     /// Every relation in chronological order, `size` at a time (at least one): each batch
     /// decoded on every core when the iterator is advanced, the pages of the records read let
-    /// go from the resident set after each batch (records of more than 1 GiB) or
-    /// after the last one. Relations share their entities' ids with [`Whole::entities`].
-    pub fn batches(
-        &self,
-        size: usize,
-    ) -> impl Iterator<Item = Result<Vec<Relation>, CacheError>> + '_ {
+    /// go from the resident set after each batch (records of more than [`MAPPED_RECORDS`]) or
+    /// after the last one. Relations share their entities' ids with the entities.
+    fn batches(&self, size: usize) -> impl Iterator<Item = Result<Vec<Relation>, CacheError>> + '_ {
         self.chronological
             .chunks(size.max(1))
             .map(move |batch| self.decode(batch))
@@ -182,7 +154,7 @@ impl Whole {
 }
 
 /// The whole graph as an exchange format reads it: every entity in file order, the
-/// relations in chronological order a batch of [`BATCH`] at a time, each with no certainty
+/// relations in chronological order a batch of 16k at a time, each with no certainty
 /// (an export of everything is made for no date); a batch that cannot be read fails the
 /// walk with its cache error.
 impl Contents for Whole {
@@ -234,9 +206,8 @@ mod tests {
         let dir = indexed_azawad();
         let graph = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
         let whole = open(dir.path()).unwrap();
-        assert_eq!(whole.entities(), graph.entities());
+        assert_eq!(whole.entities, graph.entities());
         assert_eq!(whole.sources(), graph.sources());
-        assert_eq!(whole.relation_count(), graph.relations().len());
         let want: Vec<&Relation> = (graph.chronological().iter())
             .map(|&r| graph.relation(r))
             .collect();

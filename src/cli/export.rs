@@ -12,7 +12,7 @@ use super::{leak, load_graph, output, scoped, source_texts};
 use actorgraph::Graph;
 use actorgraph::cache;
 use actorgraph::export::render::{self, ImageFormat, Rendered};
-use actorgraph::export::{self, Format, Options, html, views};
+use actorgraph::export::{self, Contents as _, Format, Options, html, views};
 use actorgraph::query::{self, Snapshot};
 
 /// Selects, then writes to stdout, a file or (for several parts) a folder.
