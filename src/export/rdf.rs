@@ -1,5 +1,6 @@
 //! RDF Turtle: entities as resources and relations as n-ary `ag:Relation` nodes, for SPARQL
-//! stores (Oxigraph, rdflib, Jena). Serialised by oxttl, one triple at a time.
+//! stores (Oxigraph, rdflib, Jena). Serialised by oxttl, one triple at a time; the relations,
+//! most of a big document, on every core in chunks whose bytes are what one serializer writes.
 //!
 //! IRIs are built under a base, [`BASE`] (`https://actorgraph.example/`) unless
 //! `export turtle --base-iri IRI` names another ([`check_base`]): `ent:ID` (`BASE/entity/ID`)
@@ -65,11 +66,12 @@ use std::io::{self, BufWriter, Write};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
-use oxttl::turtle::WriterTurtleSerializer;
+use oxttl::turtle::LowLevelTurtleSerializer;
+use rayon::prelude::*;
 
-use super::Contents;
 use super::Options;
 use super::fields::{self, DayBounds};
+use super::{Contents, Listed};
 use crate::model::{Entity, PartialDate, Precision, Relation, Source, UncertainDate};
 use crate::query::Certainty;
 use crate::text::strip_invisible;
@@ -90,6 +92,10 @@ const CASUALTIES: &str = "casualties/";
 const SOURCE: &str = "source/";
 const SKOS_ALT_LABEL: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
+/// How many relations one core formats in one go.
+const RELATION_CHUNK: usize = 1 << 10;
+/// What a serializer ends one subject's statement with before it begins the next one's.
+const END_OF_STATEMENT: &[u8] = b" .\n";
 
 /// Checks a base IRI for `--base-iri`: an absolute IRI ending with `/` or `#`, so that the
 /// resources' IRIs are the base plus a path.
@@ -132,8 +138,30 @@ pub enum BaseIriError {
 /// its relations in order, each followed by its tolls and evidence nodes, then the source
 /// documents. Errors with `InvalidInput` for a base that fails [`check_base`].
 pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_in(contents, options, out, RELATION_CHUNK)
+}
+
+/// [`write_of`], the relations formatted in chunks of `chunk`.
+fn write_in(
+    contents: &dyn Contents,
+    options: &Options,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
     let base = options.base_iri.as_deref().unwrap_or(BASE).to_owned();
     check_base(&base).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let serializer = serializer(&base)?;
+    let mut triples = Triples::new(&serializer, &base, BufWriter::new(out));
+    contents.each_entity(&mut |entity| triples.entity(entity))?;
+    contents.each_batch(&mut |batch| triples.relations(batch, chunk))?;
+    for source in contents.sources() {
+        triples.source(source)?;
+    }
+    triples.finish()
+}
+
+/// A serializer that names IRIs under `base` (and RDF's vocabularies) by their prefixes.
+fn serializer(base: &str) -> io::Result<TurtleSerializer> {
     let mut serializer = TurtleSerializer::new();
     let ours = [
         ("ag", VOCABULARY),
@@ -155,33 +183,93 @@ pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write)
             .with_prefix(prefix, iri)
             .map_err(io::Error::other)?;
     }
-    let mut triples = Triples {
-        out: serializer.for_writer(BufWriter::new(out)),
-        base,
-    };
-    contents.each_entity(&mut |entity| triples.entity(entity))?;
-    contents.each_relation(&mut |listed| triples.relation(listed.relation, listed.certainty))?;
-    for source in contents.sources() {
-        triples.source(source)?;
+    Ok(serializer)
+}
+
+/// A serializer, where it writes, and the base IRI, with what turns the model into triples.
+struct Triples<'b, W: Write> {
+    out: LowLevelTurtleSerializer,
+    w: W,
+    /// What `out` was made from, for serializers of chunks like it.
+    serializer: &'b TurtleSerializer,
+    base: &'b str,
+    /// Whether a triple has been written: the prelude (the prefixes) with it.
+    started: bool,
+}
+
+impl<'b, W: Write> Triples<'b, W> {
+    /// Triples written by a serializer like `serializer` on `w`.
+    fn new(serializer: &'b TurtleSerializer, base: &'b str, w: W) -> Triples<'b, W> {
+        Triples {
+            out: serializer.clone().low_level(),
+            w,
+            serializer,
+            base,
+            started: false,
+        }
     }
-    triples.out.finish()?.flush()
-}
 
-/// The serializer and the base IRI, with what turns the model into triples.
-struct Triples<W: Write> {
-    out: WriterTurtleSerializer<W>,
-    base: String,
-}
+    /// Ends the last statement and flushes.
+    fn finish(mut self) -> io::Result<()> {
+        self.out.finish(&mut self.w)?;
+        self.w.flush()
+    }
 
-impl<W: Write> Triples<W> {
+    /// Writes the relations of `batch`, in order. Once a triple has been written, they are
+    /// formatted on every core in chunks of `chunk`, each by a serializer like this one
+    /// that has written its prelude and a statement of its own elsewhere: its bytes open with
+    /// the end of the statement before and leave the last one open, which is what this
+    /// serializer would write, since every relation's subjects are its own. This serializer's
+    /// open statement, which the first chunk ends, and its next write, which ends the last
+    /// chunk's, are the same as if it had written them.
+    fn relations(&mut self, batch: &[Listed<'_>], chunk: usize) -> io::Result<()> {
+        let mut rest = batch;
+        while !self.started {
+            let Some((first, after)) = rest.split_first() else {
+                return Ok(());
+            };
+            self.relation(first.relation, first.certainty)?;
+            rest = after;
+        }
+        let (serializer, base) = (self.serializer, self.base);
+        let chunks: Vec<io::Result<Vec<u8>>> = (rest.par_chunks(chunk))
+            .map(|relations| {
+                let mut triples = Triples::new(serializer, base, Vec::new());
+                triples.open_elsewhere()?;
+                for listed in relations {
+                    triples.relation(listed.relation, listed.certainty)?;
+                }
+                Ok(triples.w)
+            })
+            .collect();
+        for chunk in chunks {
+            let chunk = chunk?;
+            if !chunk.starts_with(END_OF_STATEMENT) {
+                let unforeseen = "the Turtle serializer began a statement in an unforeseen way";
+                return Err(io::Error::other(unforeseen));
+            }
+            self.w.write_all(&chunk)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the prelude and a statement about a subject no export names, elsewhere, so that
+    /// what is written next is written as after another statement.
+    fn open_elsewhere(&mut self) -> io::Result<()> {
+        let nowhere = NamedNodeRef::new_unchecked("urn:actorgraph:nowhere");
+        let triple = TripleRef::new(nowhere, nowhere, nowhere);
+        self.out.serialize_triple(triple, io::sink())
+    }
+
     fn add<'a>(
         &mut self,
         subject: &'a NamedNode,
         predicate: impl Into<NamedNodeRef<'a>>,
         object: impl Into<TermRef<'a>>,
     ) -> io::Result<()> {
-        self.out
-            .serialize_triple(TripleRef::new(subject, predicate, object))
+        self.started = true;
+        let triple = TripleRef::new(subject, predicate, object);
+        self.out.serialize_triple(triple, &mut self.w)
     }
 
     /// The base + `path` + `local`; the callers pass validated slugs, fixed names and
@@ -410,4 +498,47 @@ fn date(date: PartialDate) -> Literal {
 /// A plain literal of untrusted text, without invisible characters (see [`crate::text`]).
 fn text(value: &str) -> Literal {
     Literal::from(strip_invisible(value).as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Selected;
+
+    /// What one serializer writes of `contents`: every triple in order, on one core.
+    fn one_serializer(contents: &dyn Contents, serializer: &TurtleSerializer) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut triples = Triples::new(serializer, BASE, &mut out);
+        contents.each_entity(&mut |e| triples.entity(e)).unwrap();
+        (contents.each_relation(&mut |l| triples.relation(l.relation, l.certainty))).unwrap();
+        for source in contents.sources() {
+            triples.source(source).unwrap();
+        }
+        triples.finish().unwrap();
+        out
+    }
+
+    /// The relations formatted in chunks on every core make the document one serializer
+    /// makes, whether the entities come first or there are none to write the prelude.
+    #[test]
+    fn relations_in_chunks_write_what_one_serializer_writes() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = crate::query::snapshot(&graph, &crate::query::Filter::default());
+        assert!(all.relations.len() > 20);
+        let options = Options::default();
+        let serializer = serializer(BASE).unwrap();
+        let with_entities = Selected::new(&graph, &all);
+        let without = Selected::of(&graph, &[], &all.relations);
+        let nothing = Selected::of(&graph, &[], &[]);
+        for contents in [&with_entities, &without, &nothing] {
+            let one = String::from_utf8(one_serializer(contents, &serializer)).unwrap();
+            assert!(one.starts_with("@prefix "), "{}", &one[..40]);
+            assert!(one.ends_with(" .\n"));
+            for chunk in [1, 2, 3, RELATION_CHUNK] {
+                let mut out = Vec::new();
+                write_in(contents, &options, &mut out, chunk).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), one, "{chunk}");
+            }
+        }
+    }
 }
