@@ -63,9 +63,16 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    write_parts(&inputs, format, output, |part, w| {
-        export::write(format, part, graph, &selection, &options, w)
-    })?;
+    if format.from_contents() {
+        let contents = export::contents(format, graph, &selection);
+        write_parts(&inputs, format, output, |part, w| {
+            export::write_contents(format, part, &contents, &options, w)
+        })?;
+    } else {
+        write_parts(&inputs, format, output, |part, w| {
+            export::write(format, part, graph, &selection, &options, w)
+        })?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@
 //! time (`crate::cache::whole::Whole`), so that an export of everything holds a batch, not the
 //! graph.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::io;
 
@@ -49,7 +50,7 @@ pub struct Listed<'a> {
 /// selection's order.
 pub struct Selected<'g> {
     graph: &'g Graph,
-    entities: &'g [EntityIx],
+    entities: Cow<'g, [EntityIx]>,
     relations: &'g [Found],
     /// Each relation's position in the chronological order, by index, made when first asked.
     positions: OnceCell<Vec<usize>>,
@@ -65,8 +66,20 @@ impl<'g> Selected<'g> {
     pub fn of(graph: &'g Graph, entities: &'g [EntityIx], relations: &'g [Found]) -> Selected<'g> {
         Selected {
             graph,
-            entities,
+            entities: Cow::Borrowed(entities),
             relations,
+            positions: OnceCell::new(),
+        }
+    }
+
+    /// The contents of `selection` of `graph` with, among its entities, every entity its
+    /// relations refer to ([`super::json::with_references`]), so that a document of them
+    /// loads on its own.
+    pub fn with_references(graph: &'g Graph, selection: &'g Snapshot) -> Selected<'g> {
+        Selected {
+            graph,
+            entities: Cow::Owned(super::json::with_references(graph, selection)),
+            relations: &selection.relations,
             positions: OnceCell::new(),
         }
     }

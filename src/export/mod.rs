@@ -293,20 +293,28 @@ pub fn write(
 ) -> io::Result<()> {
     match format {
         Format::Dot => dot::write(graph, selection, options, out),
-        // Both load on their own: every entity a relation refers to is among the nodes.
-        Format::Json | Format::Kuzu => {
-            let referenced = json::with_references(graph, selection);
-            let contents = Selected::of(graph, &referenced, &selection.relations);
-            write_contents(format, part, &contents, options, out)
-        }
-        Format::Graphml | Format::Gexf | Format::Turtle | Format::Neo4j | Format::Csv => {
-            write_contents(format, part, &Selected::new(graph, selection), options, out)
-        }
         Format::Parquet => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "a Parquet export is a folder: write it with export::parquet::write_dir",
         )),
         Format::Html => html::write(graph, selection, options, None, out),
+        _ => write_contents(
+            format,
+            part,
+            &contents(format, graph, selection),
+            options,
+            out,
+        ),
+    }
+}
+
+/// What an export of `selection` of `graph` in `format` (one [written from
+/// contents](Format::from_contents)) writes: made once for all its parts. JSON and Kùzu
+/// documents load on their own, so their entities include every entity a relation refers to.
+pub fn contents<'g>(format: Format, graph: &'g Graph, selection: &'g Snapshot) -> Selected<'g> {
+    match format {
+        Format::Json | Format::Kuzu => Selected::with_references(graph, selection),
+        _ => Selected::new(graph, selection),
     }
 }
 
