@@ -7,7 +7,9 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::io;
+use std::io::{self, Write};
+
+use rayon::prelude::*;
 
 use crate::graph::{EntityIx, Graph};
 use crate::model::{Entity, Relation, Source};
@@ -15,6 +17,25 @@ use crate::query::{Certainty, Found, Snapshot};
 
 /// How many relations a [`Selected`] gives at a time.
 const BATCH: usize = 1 << 16;
+
+/// How many relations one core formats in one go ([`write_in_chunks`]).
+pub(super) const CHUNK: usize = 1 << 10;
+
+/// Writes the relations of `batch` to `out` as `format` formats them, on every core in
+/// chunks of `chunk`: the chunks' bytes in order. For a format whose bytes for a relation
+/// depend on that relation alone, that is what one pass over the batch writes.
+pub(super) fn write_in_chunks(
+    batch: &[Listed<'_>],
+    chunk: usize,
+    out: &mut dyn Write,
+    format: impl Fn(&[Listed<'_>]) -> io::Result<Vec<u8>> + Sync + Send,
+) -> io::Result<()> {
+    let chunks: Vec<io::Result<Vec<u8>>> = batch.par_chunks(chunk).map(format).collect();
+    for chunk in chunks {
+        out.write_all(&chunk?)?;
+    }
+    Ok(())
+}
 
 /// What an exchange format writes ([`super::write_contents`]).
 pub trait Contents {

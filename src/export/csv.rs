@@ -31,10 +31,11 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use ::csv::Writer;
+use ::csv::{Writer, WriterBuilder};
 
-use super::Contents;
+use super::csv_files::{header, relation_chunks};
 use super::fields::{self, DayBounds};
+use super::{Contents, Listed};
 use crate::model::EntityId;
 use crate::query::Certainty;
 use crate::text::strip_invisible;
@@ -71,15 +72,24 @@ const RELATION_COLUMNS: [&str; 22] = fields::columns(&[
 
 const SOURCE_COLUMNS: &[&str] = &["document", "kind", "language", "sha256", "description"];
 
-/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order. Errors with
-/// `InvalidInput` for another part name.
-pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
+/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order, the relations'
+/// formatted on every core in chunks of `chunk`. Errors with `InvalidInput` for another part
+/// name.
+pub fn write_of(
+    part: &str,
+    contents: &dyn Contents,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
+    let mut builder = WriterBuilder::new();
+    builder.terminator(::csv::Terminator::CRLF);
+    if part == "relations.csv" {
+        let mut out = header(out, &builder, &RELATION_COLUMNS)?;
+        return relations(contents, chunk, &builder, &mut out);
+    }
+    let mut csv = builder.from_writer(out);
     match part {
         "nodes.csv" => nodes(&mut csv, contents)?,
-        "relations.csv" => relations(&mut csv, contents)?,
         "sources.csv" => sources(&mut csv, contents)?,
         other => {
             return Err(io::Error::new(
@@ -114,37 +124,46 @@ fn nodes<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<(
     })
 }
 
-fn relations<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
-    csv.write_record(RELATION_COLUMNS)?;
-    contents.each_relation(&mut |listed| {
-        let r = listed.relation;
-        let bounds = DayBounds::of(r);
-        let row: [Cow<str>; 22] = [
-            r.id.as_str().into(),
-            r.kind.as_str().into(),
-            r.source.as_str().into(),
-            r.target.as_str().into(),
-            fields::date(r.start).into(),
-            fields::date(r.end).into(),
-            bounds.start_first.unwrap_or_default().into(),
-            bounds.start_last.unwrap_or_default().into(),
-            bounds.end_first.unwrap_or_default().into(),
-            bounds.end_last.unwrap_or_default().into(),
-            fields::boolean(r.negated).into(),
-            fields::boolean(r.timeless).into(),
-            fields::boolean(r.kind.is_symmetric()).into(),
-            r.status.as_str().into(),
-            listed.certainty.map_or("", Certainty::as_str).into(),
-            fields::list(&r.claimed_by).into(),
-            fields::list(&r.disputed_by).into(),
-            r.place.as_ref().map_or("", EntityId::as_str).into(),
-            r.event.as_deref().unwrap_or_default().into(),
-            fields::list(&r.casualties).into(),
-            (&*r.summary).into(),
-            fields::list(&r.evidence).into(),
-        ];
-        record(csv, &row)
+/// The rows of `relations.csv`, after its header.
+fn relations(
+    contents: &dyn Contents,
+    chunk: usize,
+    builder: &WriterBuilder,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    relation_chunks(contents, chunk, builder, out, |relations, csv| {
+        (relations.iter()).try_for_each(|listed| relation_row(listed, csv))
     })
+}
+
+fn relation_row(listed: &Listed<'_>, csv: &mut Writer<Vec<u8>>) -> io::Result<()> {
+    let r = listed.relation;
+    let bounds = DayBounds::of(r);
+    let row: [Cow<str>; 22] = [
+        r.id.as_str().into(),
+        r.kind.as_str().into(),
+        r.source.as_str().into(),
+        r.target.as_str().into(),
+        fields::date(r.start).into(),
+        fields::date(r.end).into(),
+        bounds.start_first.unwrap_or_default().into(),
+        bounds.start_last.unwrap_or_default().into(),
+        bounds.end_first.unwrap_or_default().into(),
+        bounds.end_last.unwrap_or_default().into(),
+        fields::boolean(r.negated).into(),
+        fields::boolean(r.timeless).into(),
+        fields::boolean(r.kind.is_symmetric()).into(),
+        r.status.as_str().into(),
+        listed.certainty.map_or("", Certainty::as_str).into(),
+        fields::list(&r.claimed_by).into(),
+        fields::list(&r.disputed_by).into(),
+        r.place.as_ref().map_or("", EntityId::as_str).into(),
+        r.event.as_deref().unwrap_or_default().into(),
+        fields::list(&r.casualties).into(),
+        (&*r.summary).into(),
+        fields::list(&r.evidence).into(),
+    ];
+    record(csv, &row)
 }
 
 fn sources<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {

@@ -43,8 +43,8 @@ use std::io::{self, BufWriter, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-use rayon::prelude::*;
 
+use super::contents::write_in_chunks;
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
 use super::{Options, xml};
@@ -95,16 +95,9 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("g-sources", "graph", "sources", "string"),
 ];
 
-/// How many edges one core formats in one go.
-const EDGE_CHUNK: usize = 1 << 11;
-
-/// Writes `contents` as one GraphML document: its entities, then its relations, in order.
-pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    write_in(contents, options, out, EDGE_CHUNK)
-}
-
-/// [`write_of`], the edges formatted in chunks of `chunk`.
-fn write_in(
+/// Writes `contents` as one GraphML document: its entities, then its relations, in order,
+/// their edges formatted on every core in chunks of `chunk`.
+pub fn write_of(
     contents: &dyn Contents,
     options: &Options,
     out: &mut dyn Write,
@@ -167,25 +160,18 @@ impl<'w> Document<'w> {
     /// what one writer would write.
     fn edges(&mut self, relations: &[Listed<'_>]) -> io::Result<()> {
         let directed_only = self.directed_only;
-        let chunks: Vec<io::Result<Vec<u8>>> = relations
-            .par_chunks(self.chunk)
-            .map(|chunk| {
-                let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-                w.write_event(Event::Start(BytesStart::new("graphml")))?;
-                w.write_event(Event::Start(BytesStart::new("graph")))?;
-                w.get_mut().clear();
-                for listed in chunk {
-                    let relation = listed.relation;
-                    let undirected = relation.kind.is_symmetric() && !directed_only;
-                    edge(&mut w, relation, listed.certainty, undirected)?;
-                }
-                Ok(w.into_inner())
-            })
-            .collect();
-        for chunk in chunks {
-            self.w.get_mut().write_all(&chunk?)?;
-        }
-        Ok(())
+        write_in_chunks(relations, self.chunk, self.w.get_mut(), |chunk| {
+            let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+            w.write_event(Event::Start(BytesStart::new("graphml")))?;
+            w.write_event(Event::Start(BytesStart::new("graph")))?;
+            w.get_mut().clear();
+            for listed in chunk {
+                let relation = listed.relation;
+                let undirected = relation.kind.is_symmetric() && !directed_only;
+                edge(&mut w, relation, listed.certainty, undirected)?;
+            }
+            Ok(w.into_inner())
+        })
     }
 
     /// Ends the document and flushes it.
@@ -304,26 +290,6 @@ const BOUND_TAGS: [&str; 4] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The edges formatted in chunks on every core make the document one writer makes.
-    #[test]
-    fn edges_in_chunks_write_the_same_bytes() {
-        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
-        let all = crate::query::snapshot(&graph, &crate::query::Filter::default());
-        assert!(all.relations.len() > 20);
-        let options = Options::default();
-        let contents = super::super::Selected::new(&graph, &all);
-        let written = |chunk| {
-            let mut out = Vec::new();
-            write_in(&contents, &options, &mut out, chunk).unwrap();
-            out
-        };
-        let whole = written(usize::MAX);
-        assert!(whole.ends_with(b"</edge>\n  </graph>\n</graphml>\n"));
-        for chunk in [1, 3, 5, EDGE_CHUNK] {
-            assert_eq!(written(chunk), whole, "{chunk}");
-        }
-    }
 
     #[test]
     fn bound_tags_name_the_bounds_in_order() {

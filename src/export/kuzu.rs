@@ -33,10 +33,11 @@
 
 use std::io::{self, BufWriter, Write};
 
-use ::csv::Writer;
+use ::csv::{Writer, WriterBuilder};
 
-use super::Contents;
+use super::csv_files::{header, relation_chunks};
 use super::fields::{self, DayBounds};
+use super::{Contents, Listed};
 use crate::model::Relation;
 use crate::query::Certainty;
 use crate::text::strip_invisible;
@@ -180,8 +181,14 @@ pub const PARTS: &[&str] = &[
 /// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order. Its entities
 /// should include every entity its relations refer to
 /// ([`with_references`](super::json::with_references)): Kùzu refuses a COPY whose ends are
-/// missing. Errors with `InvalidInput` for another part name.
-pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
+/// missing. The relations are formatted on every core in chunks of `chunk`. Errors with
+/// `InvalidInput` for another part name.
+pub fn write_of(
+    part: &str,
+    contents: &dyn Contents,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
     if part == SCRIPT {
         return script(&mut BufWriter::new(out));
     }
@@ -194,15 +201,26 @@ pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io:
             ),
         ));
     };
-    let mut csv = Writer::from_writer(out);
-    csv.write_record(table.header)?;
-    let mut rows = Rows(&mut csv);
+    let builder = WriterBuilder::new();
+    let mut out = header(out, &builder, table.header)?;
     match part {
-        "entities.csv" | "aliases.csv" | "has_alias.csv" => entities(part, contents, &mut rows)?,
-        "sources.csv" => sources(contents, &mut rows)?,
-        _ => relations(part, contents, &mut rows)?,
+        "entities.csv" | "aliases.csv" | "has_alias.csv" | "sources.csv" => {
+            let mut csv = builder.from_writer(&mut out);
+            let mut rows = Rows(&mut csv);
+            if part == "sources.csv" {
+                sources(contents, &mut rows)?;
+            } else {
+                entities(part, contents, &mut rows)?;
+            }
+            csv.flush()?;
+            drop(csv);
+            out.flush()
+        }
+        _ => relation_chunks(contents, chunk, &builder, &mut out, |relations, csv| {
+            let mut rows = Rows(csv);
+            (relations.iter()).try_for_each(|listed| relation_rows(part, listed, &mut rows))
+        }),
     }
-    csv.flush()
 }
 
 /// `load.cypher`: every table created, then filled from its file.
@@ -291,74 +309,72 @@ fn sources<W: Write>(contents: &dyn Contents, rows: &mut Rows<W>) -> io::Result<
 }
 
 /// The rows a relation gives `part` (one of the relation tables).
-fn relations<W: Write>(part: &str, contents: &dyn Contents, rows: &mut Rows<W>) -> io::Result<()> {
-    contents.each_relation(&mut |listed| {
-        let r = listed.relation;
-        let id = r.id.as_str();
-        let symmetric = fields::boolean(r.kind.is_symmetric());
-        match part {
-            "relations.csv" => {
-                let b = DayBounds::of(r);
-                rows.row([
-                    id,
-                    r.kind.as_str(),
-                    symmetric,
-                    &fields::date(r.start),
-                    &fields::date(r.end),
-                    b.start_first.as_deref().unwrap_or_default(),
-                    b.start_last.as_deref().unwrap_or_default(),
-                    b.end_first.as_deref().unwrap_or_default(),
-                    b.end_last.as_deref().unwrap_or_default(),
-                    fields::boolean(r.negated),
-                    fields::boolean(r.timeless),
-                    r.status.as_str(),
-                    listed.certainty.map_or("", Certainty::as_str),
-                    r.event.as_deref().unwrap_or_default(),
-                    &r.summary,
-                ])?;
-            }
-            "links.csv" => rows.row([
-                r.source.as_str(),
-                r.target.as_str(),
+fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) -> io::Result<()> {
+    let r = listed.relation;
+    let id = r.id.as_str();
+    let symmetric = fields::boolean(r.kind.is_symmetric());
+    match part {
+        "relations.csv" => {
+            let b = DayBounds::of(r);
+            rows.row([
                 id,
                 r.kind.as_str(),
                 symmetric,
-            ])?,
-            "roles.csv" => {
-                let ends = [("source", &r.source), ("target", &r.target)];
-                for (role, who) in ends.into_iter().chain(r.place.iter().map(|p| ("place", p))) {
-                    rows.row([id, who.as_str(), role, "1"])?;
-                }
-                for (role, list) in [
-                    ("claimed_by", &r.claimed_by),
-                    ("disputed_by", &r.disputed_by),
-                ] {
-                    for (n, who) in list.iter().enumerate() {
-                        rows.row([id, who.as_str(), role, &(n + 1).to_string()])?;
-                    }
-                }
-            }
-            "evidence.csv" | "has_evidence.csv" | "cites.csv" => {
-                for (n, span) in r.evidence.iter().enumerate() {
-                    let key = fields::evidence_key(r, n);
-                    match part {
-                        "evidence.csv" => rows.row([
-                            &key,
-                            &(n + 1).to_string(),
-                            &span.document,
-                            &span.start_byte.to_string(),
-                            &span.end_byte.to_string(),
-                            &span.row.map(|r| r.to_string()).unwrap_or_default(),
-                        ])?,
-                        "has_evidence.csv" => rows.row([id, &key])?,
-                        _ => rows.row([&key, &span.document])?,
-                    }
-                }
-            }
-            _ => casualties(part, r, rows)?,
+                &fields::date(r.start),
+                &fields::date(r.end),
+                b.start_first.as_deref().unwrap_or_default(),
+                b.start_last.as_deref().unwrap_or_default(),
+                b.end_first.as_deref().unwrap_or_default(),
+                b.end_last.as_deref().unwrap_or_default(),
+                fields::boolean(r.negated),
+                fields::boolean(r.timeless),
+                r.status.as_str(),
+                listed.certainty.map_or("", Certainty::as_str),
+                r.event.as_deref().unwrap_or_default(),
+                &r.summary,
+            ])?;
         }
-        Ok(())
-    })
+        "links.csv" => rows.row([
+            r.source.as_str(),
+            r.target.as_str(),
+            id,
+            r.kind.as_str(),
+            symmetric,
+        ])?,
+        "roles.csv" => {
+            let ends = [("source", &r.source), ("target", &r.target)];
+            for (role, who) in ends.into_iter().chain(r.place.iter().map(|p| ("place", p))) {
+                rows.row([id, who.as_str(), role, "1"])?;
+            }
+            for (role, list) in [
+                ("claimed_by", &r.claimed_by),
+                ("disputed_by", &r.disputed_by),
+            ] {
+                for (n, who) in list.iter().enumerate() {
+                    rows.row([id, who.as_str(), role, &(n + 1).to_string()])?;
+                }
+            }
+        }
+        "evidence.csv" | "has_evidence.csv" | "cites.csv" => {
+            for (n, span) in r.evidence.iter().enumerate() {
+                let key = fields::evidence_key(r, n);
+                match part {
+                    "evidence.csv" => rows.row([
+                        &key,
+                        &(n + 1).to_string(),
+                        &span.document,
+                        &span.start_byte.to_string(),
+                        &span.end_byte.to_string(),
+                        &span.row.map(|r| r.to_string()).unwrap_or_default(),
+                    ])?,
+                    "has_evidence.csv" => rows.row([id, &key])?,
+                    _ => rows.row([&key, &span.document])?,
+                }
+            }
+        }
+        _ => casualties(part, r, rows)?,
+    }
+    Ok(())
 }
 
 /// The rows of `casualties.csv`, `has_casualties.csv` or `side.csv` for one relation.

@@ -10,6 +10,7 @@
 
 mod contents;
 mod csv;
+mod csv_files;
 pub mod dot;
 mod fields;
 mod gexf;
@@ -267,14 +268,27 @@ pub fn write_contents(
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_contents_in(format, part, contents, options, out, contents::CHUNK)
+}
+
+/// [`write_contents`], the relations of the formats that format them on every core (GraphML,
+/// Turtle, CSV, Neo4j, Kùzu) in chunks of `chunk`: any size writes the same bytes.
+fn write_contents_in(
+    format: Format,
+    part: &str,
+    contents: &dyn Contents,
+    options: &Options,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
     match format {
         Format::Json => json::write_of(contents, out),
-        Format::Graphml => graphml::write_of(contents, options, out),
+        Format::Graphml => graphml::write_of(contents, options, out, chunk),
         Format::Gexf => gexf::write_of(contents, options, out),
-        Format::Turtle => rdf::write_of(contents, options, out),
-        Format::Neo4j => neo4j::write_of(part, contents, out),
-        Format::Kuzu => kuzu::write_of(part, contents, out),
-        Format::Csv => csv::write_of(part, contents, out),
+        Format::Turtle => rdf::write_of(contents, options, out, chunk),
+        Format::Neo4j => neo4j::write_of(part, contents, out, chunk),
+        Format::Kuzu => kuzu::write_of(part, contents, out, chunk),
+        Format::Csv => csv::write_of(part, contents, out, chunk),
         Format::Dot | Format::Html | Format::Parquet => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{format} is not written from contents: write it with export::write"),
@@ -411,6 +425,39 @@ mod tests {
                     reads_relations,
                     "{format} {part}: {written:?}"
                 );
+            }
+        }
+    }
+
+    /// The relations formatted on every core in chunks of any size are what one writer of
+    /// them all writes, in every part of every format, whether entities come first or not.
+    #[test]
+    fn relations_in_chunks_write_what_one_writer_writes() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = snapshot(&graph, &Filter::default());
+        assert!(all.relations.len() > 20);
+        let options = Options::default();
+        let with_entities = Selected::new(&graph, &all);
+        let without = Selected::of(&graph, &[], &all.relations);
+        let nothing = Selected::of(&graph, &[], &[]);
+        let formats = Format::ALL.into_iter().filter(|f| f.from_contents());
+        for format in formats {
+            for &part in format.parts() {
+                for contents in [&with_entities, &without, &nothing] {
+                    let written = |chunk| {
+                        let mut out = Vec::new();
+                        write_contents_in(format, part, contents, &options, &mut out, chunk)
+                            .unwrap();
+                        out
+                    };
+                    let one = written(usize::MAX);
+                    for chunk in [1, 2, 3] {
+                        assert!(
+                            written(chunk) == one,
+                            "{format} {part} in chunks of {chunk}"
+                        );
+                    }
+                }
             }
         }
     }

@@ -56,10 +56,12 @@
 
 use std::io::{self, BufWriter, Write};
 
-use ::csv::Writer;
+use ::csv::{Writer, WriterBuilder};
 
-use super::Contents;
+use super::contents::write_in_chunks;
+use super::csv_files::{header, relation_chunks};
 use super::fields::{self, DayBounds};
+use super::{Contents, Listed};
 use crate::model::{Entity, EntityId, Evidence, Relation, Source, UncertainDate};
 use crate::query::Certainty;
 use crate::text::strip_invisible;
@@ -141,9 +143,14 @@ const EVIDENCE_HEADER: &[&str] = &[
 
 const CITES_HEADER: &[&str] = &[":START_ID(Evidence)", ":END_ID(Source)", ":TYPE"];
 
-/// Writes part `part` (one of [`PARTS`]) of `contents`, in its order. Errors with
-/// `InvalidInput` for another part name.
-pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
+/// Writes part `part` (one of [`PARTS`]) of `contents`, in its order, the relations formatted
+/// on every core in chunks of `chunk`. Errors with `InvalidInput` for another part name.
+pub fn write_of(
+    part: &str,
+    contents: &dyn Contents,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
     match part {
         "nodes.csv" => {
             let mut csv = Writer::from_writer(out);
@@ -152,13 +159,14 @@ pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io:
             csv.flush()
         }
         "relationships.csv" => {
-            let mut csv = Writer::from_writer(out);
-            csv.write_record(RELATIONSHIP_HEADER)?;
-            contents.each_relation(&mut |listed| {
-                let row = relationship_row(listed.relation, listed.certainty);
-                Ok(csv.write_record(visible_row(row))?)
-            })?;
-            csv.flush()
+            let builder = WriterBuilder::new();
+            let mut out = header(out, &builder, RELATIONSHIP_HEADER)?;
+            relation_chunks(contents, chunk, &builder, &mut out, |chunk, csv| {
+                chunk.iter().try_for_each(|listed| {
+                    let row = relationship_row(listed.relation, listed.certainty);
+                    Ok(csv.write_record(visible_row(row))?)
+                })
+            })
         }
         "sources.csv" => {
             let mut csv = Writer::from_writer(out);
@@ -169,29 +177,30 @@ pub fn write_of(part: &str, contents: &dyn Contents, out: &mut dyn Write) -> io:
             csv.flush()
         }
         "evidence.csv" | "cites.csv" => {
-            let mut csv = Writer::from_writer(out);
             let evidence = part == "evidence.csv";
-            csv.write_record(if evidence {
+            let builder = WriterBuilder::new();
+            let header_row = if evidence {
                 EVIDENCE_HEADER
             } else {
                 CITES_HEADER
-            })?;
-            contents.each_relation(&mut |listed| {
-                let r = listed.relation;
-                for (n, span) in r.evidence.iter().enumerate() {
-                    if evidence {
-                        csv.write_record(visible_row(evidence_row(r, n, span)))?;
-                    } else {
-                        let key = fields::evidence_key(r, n);
-                        let document = span.document.to_string();
-                        csv.write_record(visible_row([key, document, "CITES".into()]))?;
+            };
+            let mut out = header(out, &builder, header_row)?;
+            relation_chunks(contents, chunk, &builder, &mut out, |chunk, csv| {
+                for r in chunk.iter().map(|listed| listed.relation) {
+                    for (n, span) in r.evidence.iter().enumerate() {
+                        if evidence {
+                            csv.write_record(visible_row(evidence_row(r, n, span)))?;
+                        } else {
+                            let key = fields::evidence_key(r, n);
+                            let document = span.document.to_string();
+                            csv.write_record(visible_row([key, document, "CITES".into()]))?;
+                        }
                     }
                 }
                 Ok(())
-            })?;
-            csv.flush()
+            })
         }
-        "import.cypher" => cypher(contents, &mut BufWriter::new(out)),
+        "import.cypher" => cypher(contents, chunk, &mut BufWriter::new(out)),
         other => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!(
@@ -292,7 +301,7 @@ fn array<T: AsRef<str>>(elements: impl IntoIterator<Item = T>) -> String {
 
 /// `import.cypher`: uniqueness constraints, then one MERGE per entity and per relation, per
 /// source document and per evidence span (with its CITES relationship).
-fn cypher(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
+fn cypher(contents: &dyn Contents, chunk: usize, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "// actorgraph: the graph of nodes.csv and relationships.csv as Cypher, for a running \
@@ -321,47 +330,67 @@ fn cypher(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
             properties.0.join(", ")
         )
     })?;
-    contents.each_relation(&mut |listed| {
-        let r = listed.relation;
-        let bounds = DayBounds::of(r);
-        let mut properties = Properties::default();
-        properties.date("start", r.start);
-        properties.date("end", r.end);
-        properties.0.push(format!("negated: {}", r.negated));
-        properties.0.push(format!("timeless: {}", r.timeless));
-        properties.string("status", Some(r.status.as_str()));
-        properties.string("certainty", listed.certainty.map(Certainty::as_str));
-        properties.string("kind", Some(r.kind.as_str()));
-        properties
-            .0
-            .push(format!("symmetric: {}", r.kind.is_symmetric()));
-        for (name, day) in bounds.named() {
-            if let Some(day) = day {
-                properties.0.push(format!("{name}: date({})", string(day)));
-            }
+    statements(contents, chunk, out, relationship_statement)?;
+    cypher_sources(contents, chunk, out)
+}
+
+/// Writes the statements `statement` writes of each relation of `contents`, formatted on
+/// every core in chunks of `chunk`, in order.
+fn statements(
+    contents: &dyn Contents,
+    chunk: usize,
+    out: &mut impl Write,
+    statement: impl Fn(&Listed<'_>, &mut Vec<u8>) -> io::Result<()> + Sync + Send,
+) -> io::Result<()> {
+    contents.each_batch(&mut |batch| {
+        write_in_chunks(batch, chunk, out, |relations| {
+            let mut bytes = Vec::new();
+            (relations.iter()).try_for_each(|listed| statement(listed, &mut bytes))?;
+            Ok(bytes)
+        })
+    })
+}
+
+/// The MERGE statement of a relationship.
+fn relationship_statement(listed: &Listed<'_>, out: &mut impl Write) -> io::Result<()> {
+    let r = listed.relation;
+    let bounds = DayBounds::of(r);
+    let mut properties = Properties::default();
+    properties.date("start", r.start);
+    properties.date("end", r.end);
+    properties.0.push(format!("negated: {}", r.negated));
+    properties.0.push(format!("timeless: {}", r.timeless));
+    properties.string("status", Some(r.status.as_str()));
+    properties.string("certainty", listed.certainty.map(Certainty::as_str));
+    properties.string("kind", Some(r.kind.as_str()));
+    properties
+        .0
+        .push(format!("symmetric: {}", r.kind.is_symmetric()));
+    for (name, day) in bounds.named() {
+        if let Some(day) = day {
+            properties.0.push(format!("{name}: date({})", string(day)));
         }
-        properties.list("claimed_by", r.claimed_by.iter().map(EntityId::as_str));
-        properties.list("disputed_by", r.disputed_by.iter().map(EntityId::as_str));
-        properties.string("place", r.place.as_ref().map(EntityId::as_str));
-        properties.string("event", r.event.as_deref());
-        properties.string("casualties", Some(&fields::list(&r.casualties)));
-        properties.string("summary", Some(&r.summary));
-        properties.string("evidence", Some(&fields::list(&r.evidence)));
-        writeln!(
-            out,
-            "MATCH (a:Entity {{id: {}}}), (b:Entity {{id: {}}}) MERGE (a)-[r:{} {{id: {}}}]->(b) SET r += {{{}}};",
-            string(r.source.as_str()),
-            string(r.target.as_str()),
-            relationship_type(r),
-            string(r.id.as_str()),
-            properties.0.join(", ")
-        )
-    })?;
-    cypher_sources(contents, out)
+    }
+    properties.list("claimed_by", r.claimed_by.iter().map(EntityId::as_str));
+    properties.list("disputed_by", r.disputed_by.iter().map(EntityId::as_str));
+    properties.string("place", r.place.as_ref().map(EntityId::as_str));
+    properties.string("event", r.event.as_deref());
+    properties.string("casualties", Some(&fields::list(&r.casualties)));
+    properties.string("summary", Some(&r.summary));
+    properties.string("evidence", Some(&fields::list(&r.evidence)));
+    writeln!(
+        out,
+        "MATCH (a:Entity {{id: {}}}), (b:Entity {{id: {}}}) MERGE (a)-[r:{} {{id: {}}}]->(b) SET r += {{{}}};",
+        string(r.source.as_str()),
+        string(r.target.as_str()),
+        relationship_type(r),
+        string(r.id.as_str()),
+        properties.0.join(", ")
+    )
 }
 
 /// The Source nodes, then each relation's Evidence nodes and their CITES relationships.
-fn cypher_sources(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
+fn cypher_sources(contents: &dyn Contents, chunk: usize, out: &mut impl Write) -> io::Result<()> {
     for s in contents.sources() {
         let mut properties = Properties::default();
         properties.string("kind", Some(s.kind.as_str()));
@@ -375,31 +404,35 @@ fn cypher_sources(contents: &dyn Contents, out: &mut impl Write) -> io::Result<(
             properties.0.join(", ")
         )?;
     }
-    contents.each_relation(&mut |listed| {
-        let r = listed.relation;
-        for (n, span) in r.evidence.iter().enumerate() {
-            let mut properties = Properties::default();
-            properties.string("relation", Some(r.id.as_str()));
-            properties.0.push(format!("position: {}", n + 1));
-            properties.string("document", Some(&span.document));
-            properties
-                .0
-                .push(format!("start_byte: {}", span.start_byte));
-            properties.0.push(format!("end_byte: {}", span.end_byte));
-            if let Some(row) = span.row {
-                properties.0.push(format!("row: {row}"));
-            }
-            writeln!(
-                out,
-                "MATCH (s:Source {{document: {}}}) MERGE (e:Evidence {{key: {}}}) SET e += {{{}}} MERGE (e)-[:CITES]->(s);",
-                string(&span.document),
-                string(&fields::evidence_key(r, n)),
-                properties.0.join(", ")
-            )?;
-        }
-        Ok(())
+    statements(contents, chunk, out, |listed, out| {
+        evidence_statements(listed.relation, out)
     })?;
     out.flush()
+}
+
+/// The MERGE statements of the Evidence nodes of `r` and their CITES relationships.
+fn evidence_statements(r: &Relation, out: &mut impl Write) -> io::Result<()> {
+    for (n, span) in r.evidence.iter().enumerate() {
+        let mut properties = Properties::default();
+        properties.string("relation", Some(r.id.as_str()));
+        properties.0.push(format!("position: {}", n + 1));
+        properties.string("document", Some(&span.document));
+        properties
+            .0
+            .push(format!("start_byte: {}", span.start_byte));
+        properties.0.push(format!("end_byte: {}", span.end_byte));
+        if let Some(row) = span.row {
+            properties.0.push(format!("row: {row}"));
+        }
+        writeln!(
+            out,
+            "MATCH (s:Source {{document: {}}}) MERGE (e:Evidence {{key: {}}}) SET e += {{{}}} MERGE (e)-[:CITES]->(s);",
+            string(&span.document),
+            string(&fields::evidence_key(r, n)),
+            properties.0.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// The `key: value` entries of a Cypher map literal; absent values are left out.

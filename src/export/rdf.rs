@@ -67,9 +67,9 @@ use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedNodeRef, TermRef, TripleRef};
 use oxttl::TurtleSerializer;
 use oxttl::turtle::LowLevelTurtleSerializer;
-use rayon::prelude::*;
 
 use super::Options;
+use super::contents::write_in_chunks;
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
 use crate::model::{Entity, PartialDate, Precision, Relation, Source, UncertainDate};
@@ -92,8 +92,6 @@ const CASUALTIES: &str = "casualties/";
 const SOURCE: &str = "source/";
 const SKOS_ALT_LABEL: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
-/// How many relations one core formats in one go.
-const RELATION_CHUNK: usize = 1 << 10;
 /// What a serializer ends one subject's statement with before it begins the next one's.
 const END_OF_STATEMENT: &[u8] = b" .\n";
 
@@ -136,13 +134,9 @@ pub enum BaseIriError {
 
 /// Writes `contents` as Turtle under `options.base_iri` (else [`BASE`]): its entities, then
 /// its relations in order, each followed by its tolls and evidence nodes, then the source
-/// documents. Errors with `InvalidInput` for a base that fails [`check_base`].
-pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    write_in(contents, options, out, RELATION_CHUNK)
-}
-
-/// [`write_of`], the relations formatted in chunks of `chunk`.
-fn write_in(
+/// documents; the relations formatted on every core in chunks of `chunk`. Errors with
+/// `InvalidInput` for a base that fails [`check_base`].
+pub fn write_of(
     contents: &dyn Contents,
     options: &Options,
     out: &mut dyn Write,
@@ -232,25 +226,18 @@ impl<'b, W: Write> Triples<'b, W> {
             rest = after;
         }
         let (serializer, base) = (self.serializer, self.base);
-        let chunks: Vec<io::Result<Vec<u8>>> = (rest.par_chunks(chunk))
-            .map(|relations| {
-                let mut triples = Triples::new(serializer, base, Vec::new());
-                triples.open_elsewhere()?;
-                for listed in relations {
-                    triples.relation(listed.relation, listed.certainty)?;
-                }
-                Ok(triples.w)
-            })
-            .collect();
-        for chunk in chunks {
-            let chunk = chunk?;
-            if !chunk.starts_with(END_OF_STATEMENT) {
+        write_in_chunks(rest, chunk, &mut self.w, |relations| {
+            let mut triples = Triples::new(serializer, base, Vec::new());
+            triples.open_elsewhere()?;
+            for listed in relations {
+                triples.relation(listed.relation, listed.certainty)?;
+            }
+            if !triples.w.starts_with(END_OF_STATEMENT) {
                 let unforeseen = "the Turtle serializer began a statement in an unforeseen way";
                 return Err(io::Error::other(unforeseen));
             }
-            self.w.write_all(&chunk)?;
-        }
-        Ok(())
+            Ok(triples.w)
+        })
     }
 
     /// Writes the prelude and a statement about a subject no export names, elsewhere, so that
@@ -534,9 +521,9 @@ mod tests {
             let one = String::from_utf8(one_serializer(contents, &serializer)).unwrap();
             assert!(one.starts_with("@prefix "), "{}", &one[..40]);
             assert!(one.ends_with(" .\n"));
-            for chunk in [1, 2, 3, RELATION_CHUNK] {
+            for chunk in [1, 2, 3, 1 << 10] {
                 let mut out = Vec::new();
-                write_in(contents, &options, &mut out, chunk).unwrap();
+                write_of(contents, &options, &mut out, chunk).unwrap();
                 assert_eq!(String::from_utf8(out).unwrap(), one, "{chunk}");
             }
         }
