@@ -55,12 +55,35 @@ pub fn is_bidi_control(c: char) -> bool {
 /// assert_eq!(strip_invisible("ga\u{202E}o\nx\0"), "gao\nx");
 /// ```
 pub fn strip_invisible(text: &str) -> Cow<'_, str> {
-    let keep = |c: char| c == '\n' || c == '\t' || !is_invisible(c);
-    if text.chars().all(keep) {
-        Cow::Borrowed(text)
-    } else {
+    if has_invisible(text) {
+        let keep = |c: char| c == '\n' || c == '\t' || !is_invisible(c);
         Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
+}
+
+/// Whether `text` holds an invisible character other than a line feed or a tab: runs of
+/// printable ASCII are skipped a block of bytes at a time ([`printable_prefix`]), and a
+/// character is decoded only where a byte is not printable ASCII (every cell of an export
+/// passes through here).
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if (b' '..=b'~').contains(&byte) {
+            at += printable_prefix(&bytes[at..]);
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if c != '\n' && c != '\t' && is_invisible(c) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// The text as one line shows it: invisible characters dropped, each run of whitespace (line
@@ -411,6 +434,18 @@ mod tests {
             let line = visible_line(&text);
             proptest::prop_assert_eq!(&line, &visible_by_words(&text));
             proptest::prop_assert_eq!(matches!(line, Cow::Borrowed(_)), line == text);
+        }
+
+        #[test]
+        fn stripped_text_is_borrowed_only_when_unchanged(
+            text in "([a-z ]{0,20}[é؟\\t\\n\\r\u{85}\u{200b}\u{202e}\u{feff}\u{0}\u{7f}]?){0,4}",
+        ) {
+            let stripped = strip_invisible(&text);
+            let kept: String = (text.chars())
+                .filter(|&c| c == '\n' || c == '\t' || !is_invisible(c))
+                .collect();
+            proptest::prop_assert_eq!(&stripped, &kept);
+            proptest::prop_assert_eq!(matches!(stripped, Cow::Borrowed(_)), kept == text);
         }
 
         #[test]
