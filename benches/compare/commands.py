@@ -29,6 +29,7 @@ the work".
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,6 +37,9 @@ import time
 
 NAMED = "about named actors (≤ 50 ms warm)"
 WHOLE = "whole graph (≥ 100 MB/s of output)"
+# Stands for the scratch folder of an export made of several files (`-o DIR`); its output is
+# the size of the files written there.
+FOLDER = "{folder}"
 
 
 def run_once(argv, out_path=None):
@@ -47,6 +51,15 @@ def run_once(argv, out_path=None):
     elapsed = time.perf_counter() - start
     out.close()
     return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
+def folder_bytes(folder):
+    """The bytes of every file under `folder`."""
+    return sum(
+        os.path.getsize(os.path.join(root, name))
+        for root, _, names in os.walk(folder)
+        for name in names
+    )
 
 
 def commands(cli, data, queries):
@@ -85,6 +98,11 @@ def commands(cli, data, queries):
         (WHOLE, "diff D1 D2", ["diff", snap, later]),
         (WHOLE, "export graphml (whole graph)", ["export", "graphml"]),
         (WHOLE, "export json (whole graph)", ["export", "json"]),
+        (WHOLE, "export turtle (whole graph)", ["export", "turtle"]),
+        (WHOLE, "export csv -o DIR (whole graph)", ["export", "csv", "-o", FOLDER]),
+        (WHOLE, "export parquet -o DIR (whole graph)", ["export", "parquet", "-o", FOLDER]),
+        (WHOLE, "export neo4j -o DIR (whole graph)", ["export", "neo4j", "-o", FOLDER]),
+        (WHOLE, "export kuzu -o DIR (whole graph)", ["export", "kuzu", "-o", FOLDER]),
         (WHOLE, "check (no cache: load + validate)", ["check"]),
     ]
 
@@ -116,12 +134,14 @@ def main():
     degree, cases = commands(cli, data, queries)
     os.makedirs("target/bench-results", exist_ok=True)
     scratch = f"target/bench-results/commands-{args.size}.out"
+    folder = f"target/bench-results/commands-{args.size}.folder"
     results = []
     for group, label, argv in cases:
-        full = [cli, *argv, "--data", data]
+        full = [cli, *(folder if a == FOLDER else a for a in argv), "--data", data]
         cold_only = argv[0] == "check"
+        shutil.rmtree(folder, ignore_errors=True)
         _, _, code = run_once(full, scratch)
-        size = os.path.getsize(scratch)
+        size = folder_bytes(folder) if FOLDER in argv else os.path.getsize(scratch)
         warm = [] if cold_only else [run_once(full) for _ in range(args.warm)]
         cold = [run_once(full + ["--no-cache"]) for _ in range(args.cold)]
         row = {
@@ -138,6 +158,7 @@ def main():
         results.append(row)
         print(json.dumps(row), file=sys.stderr)
     os.remove(scratch)
+    shutil.rmtree(folder, ignore_errors=True)
     parse_limit = None
     if args.parse_limit:
         runs = [run_once([args.parse_limit, "--data", data]) for _ in range(args.cold)]
