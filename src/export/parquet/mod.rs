@@ -168,13 +168,20 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
         &tables::casualties_schema(),
     )?;
     let mut dataset = Dataset::create(&dir.join("relations"))?;
-    (contents.each_relation(&mut |listed| {
-        let relation = listed.relation;
-        tables::evidence_rows(evidence.batch(), relation);
-        evidence.flush_full().map_err(carried)?;
-        tables::casualty_rows(casualties.batch(), relation);
-        casualties.flush_full().map_err(carried)?;
-        dataset.push(relation, listed.position).map_err(carried)
+    // The relations' own tables on one core, their evidence and tolls on another.
+    (contents.each_batch(&mut |batch| {
+        let (spans, relations) = rayon::join(
+            || {
+                batch.iter().try_for_each(|listed| {
+                    tables::evidence_rows(evidence.batch(), listed.relation);
+                    evidence.flush_full()?;
+                    tables::casualty_rows(casualties.batch(), listed.relation);
+                    casualties.flush_full()
+                })
+            },
+            || (batch.iter()).try_for_each(|listed| dataset.push(listed.relation, listed.position)),
+        );
+        spans.and(relations).map_err(carried)
     }))
     .map_err(|e| uncarried(e, dir))?;
     written.evidence = evidence.finish()?;
