@@ -21,7 +21,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Contents;
+use super::contents::write_in_chunks;
+use super::{Contents, Listed};
 use crate::graph::{EntityIx, Graph};
 use crate::query::{Certainty, Snapshot};
 
@@ -30,9 +31,10 @@ pub const FORMAT_NAME: &str = "actorgraph-node-link";
 /// The `version` field of a node-link document.
 pub const VERSION: u32 = 1;
 
-/// Writes `contents` as node-link JSON, one element per line. Its entities should include
-/// every entity its relations refer to ([`with_references`]), for the document to load.
-pub fn write_of(contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `contents` as node-link JSON, one element per line, the relations formatted on every
+/// core in chunks of `chunk`. Its entities should include every entity its relations refer to
+/// ([`with_references`]), for the document to load.
+pub fn write_of(contents: &dyn Contents, out: &mut dyn Write, chunk: usize) -> io::Result<()> {
     writeln!(
         out,
         "{{\n\"format\": \"{FORMAT_NAME}\",\n\"version\": {VERSION},\n\"directed\": true,\n\"multigraph\": true,"
@@ -43,11 +45,10 @@ pub fn write_of(contents: &dyn Contents, out: &mut dyn Write) -> io::Result<()> 
     out.write_all(b",\n")?;
     let mut links = Array::begin(out, "links")?;
     let mut timed: Vec<(String, Certainty)> = Vec::new();
-    contents.each_relation(&mut |listed| {
-        if let Some(certainty) = listed.certainty {
-            timed.push((listed.relation.id.to_string(), certainty));
-        }
-        links.item(out, listed.relation)
+    contents.each_batch(&mut |batch| {
+        let certain = |l: &Listed| l.certainty.map(|c| (l.relation.id.to_string(), c));
+        timed.extend(batch.iter().filter_map(certain));
+        links.relations(out, batch, chunk)
     })?;
     Array::end(out)?;
     out.write_all(b",\n")?;
@@ -107,6 +108,31 @@ impl Array {
         self.first = false;
         crate::text::json::to_writer(&mut *out, item)?;
         Ok(())
+    }
+
+    /// Writes the relations of `batch` on lines of their own, formatted on every core in
+    /// chunks of `chunk` (after the array's first, which has no comma before it).
+    fn relations(
+        &mut self,
+        out: &mut dyn Write,
+        batch: &[Listed<'_>],
+        chunk: usize,
+    ) -> io::Result<()> {
+        let rest = match batch.split_first() {
+            Some((first, rest)) if self.first => {
+                self.item(out, first.relation)?;
+                rest
+            }
+            _ => batch,
+        };
+        write_in_chunks(rest, chunk, out, |relations| {
+            let mut bytes = Vec::new();
+            for listed in relations {
+                bytes.extend_from_slice(b",\n");
+                crate::text::json::to_writer(&mut bytes, listed.relation)?;
+            }
+            Ok(bytes)
+        })
     }
 
     /// Writes the closing bracket.
