@@ -37,6 +37,17 @@ pub(super) fn write_in_chunks(
     Ok(())
 }
 
+/// Writes every relation of `contents` to `out`, a batch at a time, as `format` formats a
+/// chunk of them ([`write_in_chunks`]): for a part that lists the relations alone.
+pub(super) fn write_relations_in_chunks(
+    contents: &dyn Contents,
+    chunk: usize,
+    out: &mut dyn Write,
+    format: impl Fn(&[Listed<'_>]) -> io::Result<Vec<u8>> + Sync + Send,
+) -> io::Result<()> {
+    contents.each_batch(&mut |batch| write_in_chunks(batch, chunk, out, &format))
+}
+
 /// What an exchange format writes ([`super::write_contents`]).
 pub trait Contents {
     /// The source documents the evidence cites.

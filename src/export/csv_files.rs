@@ -1,5 +1,6 @@
 //! CSV files of the exports made of several (flat CSV, Neo4j, Kùzu): a header, then rows, the
-//! relations' formatted on every core a chunk at a time ([`super::contents::write_in_chunks`]).
+//! relations' formatted on every core a chunk at a time
+//! ([`super::contents::write_relations_in_chunks`]).
 //! A CSV writer keeps nothing from one record to the next but the number of fields, so the
 //! rows of chunks written apart are the rows of one writer.
 
@@ -7,7 +8,7 @@ use std::io::{self, BufWriter, Write};
 
 use csv::{Writer, WriterBuilder};
 
-use super::contents::write_in_chunks;
+use super::contents::write_relations_in_chunks;
 use super::{Contents, Listed};
 
 /// `out`, buffered, with the header `header` written by a writer `builder` makes.
@@ -33,12 +34,10 @@ pub(super) fn relation_chunks(
     out: &mut impl Write,
     rows: impl Fn(&[Listed<'_>], &mut Writer<Vec<u8>>) -> io::Result<()> + Sync + Send,
 ) -> io::Result<()> {
-    contents.each_batch(&mut |batch| {
-        write_in_chunks(batch, chunk, out, |relations| {
-            let mut csv = builder.from_writer(Vec::new());
-            rows(relations, &mut csv)?;
-            csv.into_inner().map_err(|e| e.into_error())
-        })
+    write_relations_in_chunks(contents, chunk, out, |relations| {
+        let mut csv = builder.from_writer(Vec::new());
+        rows(relations, &mut csv)?;
+        csv.into_inner().map_err(|e| e.into_error())
     })?;
     out.flush()
 }

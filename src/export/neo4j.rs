@@ -58,7 +58,7 @@ use std::io::{self, BufWriter, Write};
 
 use ::csv::{Writer, WriterBuilder};
 
-use super::contents::write_in_chunks;
+use super::contents::write_relations_in_chunks;
 use super::csv_files::{header, relation_chunks};
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
@@ -342,12 +342,10 @@ fn statements(
     out: &mut impl Write,
     statement: impl Fn(&Listed<'_>, &mut Vec<u8>) -> io::Result<()> + Sync + Send,
 ) -> io::Result<()> {
-    contents.each_batch(&mut |batch| {
-        write_in_chunks(batch, chunk, out, |relations| {
-            let mut bytes = Vec::new();
-            (relations.iter()).try_for_each(|listed| statement(listed, &mut bytes))?;
-            Ok(bytes)
-        })
+    write_relations_in_chunks(contents, chunk, out, |relations| {
+        let mut bytes = Vec::new();
+        (relations.iter()).try_for_each(|listed| statement(listed, &mut bytes))?;
+        Ok(bytes)
     })
 }
 
