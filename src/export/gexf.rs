@@ -46,8 +46,9 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
-use super::Contents;
+use super::contents::write_in_chunks;
 use super::fields::{self, DayBounds, iso};
+use super::{Contents, Listed};
 use super::{Options, xml};
 use crate::model::{Entity, Relation, Source};
 use crate::query::Certainty;
@@ -94,8 +95,14 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
 /// Dynamic edge attributes: `holds`, `certain` or `possible` over each phase of the spell.
 const DYNAMIC_EDGE_ATTRIBUTES: &[(&str, &str)] = &[("holds", "string")];
 
-/// Writes `contents` as one GEXF 1.3 document: its entities, then its relations, in order.
-pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `contents` as one GEXF 1.3 document: its entities, then its relations, in order,
+/// their edges formatted on every core in chunks of `chunk`.
+pub fn write_of(
+    contents: &dyn Contents,
+    options: &Options,
+    out: &mut dyn Write,
+    chunk: usize,
+) -> io::Result<()> {
     let mut w = xml::begin(
         out,
         "gexf",
@@ -127,11 +134,15 @@ pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write)
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     let sources = contents.sources();
-    contents.each_relation(&mut |listed| {
-        let relation = listed.relation;
-        let undirected = relation.kind.is_symmetric() && !options.directed_only;
-        let cited = cited(sources, relation);
-        edge(&mut w, relation, listed.certainty, undirected, &cited)
+    let directed_only = options.directed_only;
+    contents.each_batch(&mut |batch| {
+        write_in_chunks(batch, chunk, w.get_mut(), |relations| {
+            let mut w = xml::writer_within(&["gexf", "graph", "edges"])?;
+            for listed in relations {
+                listed_edge(&mut w, listed, sources, directed_only)?;
+            }
+            Ok(w.into_inner())
+        })
     })?;
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -139,6 +150,24 @@ pub fn write_of(contents: &dyn Contents, options: &Options, out: &mut dyn Write)
     let mut out = w.into_inner();
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// The edge of a relation as `contents` lists it, citing `sources`.
+fn listed_edge<W: Write>(
+    w: &mut Writer<W>,
+    listed: &Listed<'_>,
+    sources: &[Source],
+    directed_only: bool,
+) -> io::Result<()> {
+    let relation = listed.relation;
+    let undirected = relation.kind.is_symmetric() && !directed_only;
+    edge(
+        w,
+        relation,
+        listed.certainty,
+        undirected,
+        &cited(sources, relation),
+    )
 }
 
 fn declare<W: Write>(

@@ -161,10 +161,7 @@ impl<'w> Document<'w> {
     fn edges(&mut self, relations: &[Listed<'_>]) -> io::Result<()> {
         let directed_only = self.directed_only;
         write_in_chunks(relations, self.chunk, self.w.get_mut(), |chunk| {
-            let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-            w.write_event(Event::Start(BytesStart::new("graphml")))?;
-            w.write_event(Event::Start(BytesStart::new("graph")))?;
-            w.get_mut().clear();
+            let mut w = xml::writer_within(&["graphml", "graph"])?;
             for listed in chunk {
                 let relation = listed.relation;
                 let undirected = relation.kind.is_symmetric() && !directed_only;

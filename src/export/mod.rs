@@ -272,8 +272,8 @@ pub fn write_contents(
     write_contents_in(format, part, contents, options, out, contents::CHUNK)
 }
 
-/// [`write_contents`], the relations of the formats that format them on every core (JSON,
-/// GraphML, Turtle, CSV, Neo4j, Kùzu) in chunks of `chunk`: any size writes the same bytes.
+/// [`write_contents`], the relations formatted on every core in chunks of `chunk`: any size
+/// writes the same bytes.
 fn write_contents_in(
     format: Format,
     part: &str,
@@ -285,7 +285,7 @@ fn write_contents_in(
     match format {
         Format::Json => json::write_of(contents, out, chunk),
         Format::Graphml => graphml::write_of(contents, options, out, chunk),
-        Format::Gexf => gexf::write_of(contents, options, out),
+        Format::Gexf => gexf::write_of(contents, options, out, chunk),
         Format::Turtle => rdf::write_of(contents, options, out, chunk),
         Format::Neo4j => neo4j::write_of(part, contents, out, chunk),
         Format::Kuzu => kuzu::write_of(part, contents, out, chunk),

@@ -38,6 +38,18 @@ pub(super) fn begin<'w>(
     Ok(w)
 }
 
+/// A writer of a document's elements inside the elements `within` (from the root), indented as
+/// a [`begin`] document's writer indents them there, whose bytes are those elements alone: for
+/// edges formatted apart and written into the document in order.
+pub(super) fn writer_within(within: &[&str]) -> io::Result<Writer<Vec<u8>>> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    for &element in within {
+        w.write_event(Event::Start(BytesStart::new(element)))?;
+    }
+    w.get_mut().clear();
+    Ok(w)
+}
+
 /// An `edge` element for `relation`, its id and ends as attributes (GraphML, GEXF).
 pub(super) fn edge(relation: &Relation) -> BytesStart<'_> {
     BytesStart::new("edge").with_attributes([
