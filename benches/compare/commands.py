@@ -98,6 +98,7 @@ def commands(cli, data, queries):
         (WHOLE, "diff D1 D2", ["diff", snap, later]),
         (WHOLE, "export graphml (whole graph)", ["export", "graphml"]),
         (WHOLE, "export json (whole graph)", ["export", "json"]),
+        (WHOLE, "export gexf (whole graph)", ["export", "gexf"]),
         (WHOLE, "export turtle (whole graph)", ["export", "turtle"]),
         (WHOLE, "export csv -o DIR (whole graph)", ["export", "csv", "-o", FOLDER]),
         (WHOLE, "export parquet -o DIR (whole graph)", ["export", "parquet", "-o", FOLDER]),
