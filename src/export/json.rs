@@ -77,7 +77,12 @@ pub fn write_of(contents: &dyn Contents, out: &mut dyn Write, chunk: usize) -> i
 /// disputed_by, casualty sides), so that the document loads on its own; in graph order.
 pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<EntityIx> {
     let mut all: BTreeSet<EntityIx> = selection.entities.iter().copied().collect();
+    // A selection of every entity (the whole graph's) has every reference already.
+    let every = graph.entities().len();
     for found in &selection.relations {
+        if all.len() == every {
+            break;
+        }
         let r = graph.relation(found.relation);
         let ids = [&r.source, &r.target]
             .into_iter()
