@@ -59,11 +59,6 @@ pub trait Contents {
     /// Gives the relations, in order, a batch at a time, to `each`; stops at its first error,
     /// or fails when a batch cannot be read.
     fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()>;
-
-    /// Gives each relation, in order, to `each`, as [`Contents::each_batch`] gives them.
-    fn each_relation(&self, each: &mut dyn FnMut(Listed<'_>) -> io::Result<()>) -> io::Result<()> {
-        self.each_batch(&mut |batch| batch.iter().try_for_each(|&listed| each(listed)))
-    }
 }
 
 /// A relation as [`Contents`] lists it.

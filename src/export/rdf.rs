@@ -497,7 +497,10 @@ mod tests {
         let mut out = Vec::new();
         let mut triples = Triples::new(serializer, BASE, &mut out);
         contents.each_entity(&mut |e| triples.entity(e)).unwrap();
-        (contents.each_relation(&mut |l| triples.relation(l.relation, l.certainty))).unwrap();
+        (contents.each_batch(&mut |batch| {
+            (batch.iter()).try_for_each(|l| triples.relation(l.relation, l.certainty))
+        }))
+        .unwrap();
         for source in contents.sources() {
             triples.source(source).unwrap();
         }
