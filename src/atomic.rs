@@ -33,10 +33,61 @@ use std::path::{Path, PathBuf};
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
 /// ```
 pub fn write(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    match target(path)? {
-        Target::Replace { path, permissions } => replace(&path, permissions, fill),
-        Target::InPlace => in_place(path, fill),
+    write_all(&[path], |mut outs| {
+        fill(outs.pop().expect("one writer per path"))
+    })
+    .map_err(|failure| failure.error)
+}
+
+/// Writes each of `paths` through `fill`, which gets one writer per path, in order: as
+/// [`write()`] writes one file, but every file is written before any is replaced, so that a
+/// failure (of `fill`, a flush, or a path refused) replaces none and leaves no temporary file.
+/// Once all are written, the temporary files are renamed over their paths one after the
+/// other: should a rename fail, the files before it are new and those after it old, each of
+/// them whole.
+pub fn write_all(
+    paths: &[&Path],
+    fill: impl FnOnce(Vec<&mut dyn Write>) -> io::Result<()>,
+) -> Result<(), WriteAllError> {
+    let at = |path: usize| {
+        move |error| WriteAllError {
+            path: Some(path),
+            error,
+        }
+    };
+    let targets = (paths.iter().enumerate())
+        .map(|(i, path)| target(path).map_err(at(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut opened = (targets.into_iter().zip(paths).enumerate())
+        .map(|(i, (target, path))| Opened::new(target, path).map_err(at(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    {
+        let mut outs: Vec<BufWriter<&mut File>> = (opened.iter_mut())
+            .map(|o| BufWriter::new(o.file_mut()))
+            .collect();
+        fill(outs.iter_mut().map(|o| o as &mut dyn Write).collect())
+            .map_err(|error| WriteAllError { path: None, error })?;
+        for (i, out) in outs.iter_mut().enumerate() {
+            out.flush().map_err(at(i))?;
+        }
     }
+    for (i, o) in opened.iter().enumerate() {
+        o.seal().map_err(at(i))?;
+    }
+    for (i, o) in opened.into_iter().enumerate() {
+        o.persist().map_err(at(i))?;
+    }
+    Ok(())
+}
+
+/// Why [`write_all`] failed.
+#[derive(Debug)]
+pub struct WriteAllError {
+    /// The index of the path the error concerns, when it concerns one (not an error of the
+    /// writing itself).
+    pub path: Option<usize>,
+    /// What failed.
+    pub error: io::Error,
 }
 
 /// How a path is written.
@@ -99,45 +150,80 @@ fn refused(why: String) -> io::Error {
     )
 }
 
-/// Writes a temporary sibling of `path` with exclusive creation, then renames it over `path`.
-fn replace(
-    path: &Path,
-    permissions: Option<Permissions>,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    // A new file gets the mode `File::create` would give it (0666 less the umask); tempfile's
-    // own default, 0600, would make exports unreadable to the user's group.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .permissions(Permissions::from_mode(0o666))
-        .tempfile_in(dir)?;
-    {
-        let mut out = BufWriter::new(temp.as_file_mut());
-        fill(&mut out)?;
-        out.flush()?;
-    }
-    if let Some(permissions) = permissions {
-        temp.as_file().set_permissions(permissions)?;
-    }
-    temp.as_file().sync_all()?;
-    // On failure the temporary file is removed when the error drops it.
-    temp.persist(path).map(drop).map_err(|e| e.error)
+/// A file being written: a temporary sibling of the path it will replace, or a device or
+/// FIFO written as it is (a shell redirection would), its errors reported (a full device, a
+/// closed pipe).
+enum Opened {
+    Temporary {
+        temp: tempfile::NamedTempFile,
+        path: PathBuf,
+        permissions: Option<Permissions>,
+    },
+    InPlace(File),
 }
 
-/// Writes a device or FIFO as it is, reporting its errors (a full device, a closed pipe).
-fn in_place(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let file: File = OpenOptions::new().write(true).open(path)?;
-    let mut out = BufWriter::new(file);
-    fill(&mut out)?;
-    out.flush()
+impl Opened {
+    /// Opens what `target`, the target of `path`, is written through: a temporary sibling
+    /// created with exclusive creation, or the device itself.
+    fn new(target: Target, path: &Path) -> io::Result<Opened> {
+        let (path, permissions) = match target {
+            Target::InPlace => {
+                return Ok(Opened::InPlace(OpenOptions::new().write(true).open(path)?));
+            }
+            Target::Replace { path, permissions } => (path, permissions),
+        };
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        // A new file gets the mode `File::create` would give it (0666 less the umask);
+        // tempfile's own default, 0600, would make exports unreadable to the user's group.
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .permissions(Permissions::from_mode(0o666))
+            .tempfile_in(dir)?;
+        Ok(Opened::Temporary {
+            temp,
+            path,
+            permissions,
+        })
+    }
+
+    fn file_mut(&mut self) -> &mut File {
+        match self {
+            Opened::Temporary { temp, .. } => temp.as_file_mut(),
+            Opened::InPlace(file) => file,
+        }
+    }
+
+    /// Gives a temporary file the permissions of the file it replaces and syncs it.
+    fn seal(&self) -> io::Result<()> {
+        let Opened::Temporary {
+            temp, permissions, ..
+        } = self
+        else {
+            return Ok(());
+        };
+        if let Some(permissions) = permissions {
+            temp.as_file().set_permissions(permissions.clone())?;
+        }
+        temp.as_file().sync_all()
+    }
+
+    /// Renames a temporary file over its path. On failure the temporary file is removed
+    /// when the error drops it.
+    fn persist(self) -> io::Result<()> {
+        match self {
+            Opened::Temporary { temp, path, .. } => {
+                temp.persist(path).map(drop).map_err(|e| e.error)
+            }
+            Opened::InPlace(_) => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +243,43 @@ mod tests {
         assert!(err.is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Several files are written together: all of them, or (when the writing fails, or one
+    /// path is refused) none, with no temporary file left and the refused path named.
+    #[test]
+    fn several_files_are_all_replaced_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let [a, b] = ["a.csv", "b.csv"].map(|name| dir.path().join(name));
+        fs::write(&a, "old a").unwrap();
+        let paths = [a.as_path(), b.as_path()];
+        let failed = write_all(&paths, |mut outs| {
+            outs[0].write_all(b"new a")?;
+            outs[1].write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert_eq!(failed.unwrap_err().path, None);
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        assert!(!b.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        let folder = dir.path().join("c.csv");
+        fs::create_dir(&folder).unwrap();
+        let refused = write_all(&[a.as_path(), folder.as_path()], |_| Ok(()));
+        let refused = refused.unwrap_err();
+        assert_eq!(refused.path, Some(1));
+        assert!(refused.error.to_string().contains("it is a folder"));
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+
+        write_all(&paths, |mut outs| {
+            outs[0].write_all(b"new a")?;
+            outs[1].write_all(b"new b")
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! rendered image (`--render`), or every diagram of exports/ (`--all`).
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::{ExportArgs, Exported, Global};
@@ -65,27 +65,30 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode, CliError> {
     }
     if format.from_contents() {
         let contents = export::contents(format, graph, &selection);
-        write_parts(&inputs, format, output, |part, w| {
-            export::write_contents(format, part, &contents, &options, w)
+        write_parts(&inputs, format, output, |outs| {
+            export::write_contents_parts(format, &contents, &options, outs)
         })?;
     } else {
-        write_parts(&inputs, format, output, |part, w| {
-            export::write(format, part, graph, &selection, &options, w)
+        write_parts(&inputs, format, output, |mut outs| {
+            let out = outs.pop().expect("one part");
+            export::write(format, "", graph, &selection, &options, out)
         })?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes each part of an export in `format` with `write`: one part to stdout or to the file
-/// `output`, several into the folder `output` (required), never over one of the `inputs`.
+/// Writes the parts of an export in `format` with `write`, which gets one writer per part (in
+/// the order of [`Format::parts`]): one part to stdout or to the file `output`, several into
+/// the folder `output` (required), all of them written before any replaces its file, never
+/// over one of the `inputs`.
 fn write_parts(
     inputs: &Inputs,
     format: Format,
     output: Option<&Path>,
-    write: impl Fn(&str, &mut dyn std::io::Write) -> std::io::Result<()>,
+    write: impl FnOnce(Vec<&mut dyn std::io::Write>) -> std::io::Result<()>,
 ) -> Result<(), CliError> {
     match (output, format.parts()) {
-        (None, [_]) => write("", &mut std::io::stdout().lock())?,
+        (None, [_]) => write(vec![&mut std::io::stdout().lock()])?,
         (None, parts) => {
             return Err(Missing::OutputFolder {
                 format: format.to_string(),
@@ -93,12 +96,12 @@ fn write_parts(
             }
             .into());
         }
-        (Some(path), [_]) => inputs.write(path, |w| write("", w))?,
+        (Some(path), [_]) => inputs.write(path, |w| write(vec![w]))?,
         (Some(dir), parts) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-            for part in parts {
-                inputs.write(&dir.join(part), |w| write(part, w))?;
-            }
+            let paths: Vec<PathBuf> = parts.iter().map(|part| dir.join(part)).collect();
+            let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            inputs.write_all(dir, &paths, write)?;
         }
     }
     Ok(())
@@ -140,7 +143,7 @@ fn whole_from_cache(global: &Global, args: &ExportArgs) -> Result<Option<ExitCod
         &inputs,
         format,
         output_path(args.output.as_deref()),
-        |part, w| export::write_contents(format, part, &whole, &options, w),
+        |outs| export::write_contents_parts(format, &whole, &options, outs),
     )?;
     Ok(Some(ExitCode::SUCCESS))
 }

@@ -59,19 +59,36 @@ impl Inputs {
         path: &Path,
         fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), CliError> {
-        if let Some(id) = identity(path)
-            && let Some((what, _)) = self.files.iter().find(|(_, input)| *input == id)
-        {
-            return Err(Refusal::OwnInput {
-                path: path.to_owned(),
-                what: what.clone(),
+        self.write_all(path, &[path], |mut outs| {
+            fill(outs.pop().expect("one writer per path"))
+        })
+    }
+
+    /// Writes each of `paths` through `fill`, which gets one writer per path, in order, all of
+    /// them written before any replaces its file ([`atomic::write_all`]), unless one is an
+    /// input. An error of the writing itself, not of one file, is said of `whole` (the folder
+    /// of an export's files).
+    pub fn write_all(
+        &self,
+        whole: &Path,
+        paths: &[&Path],
+        fill: impl FnOnce(Vec<&mut dyn std::io::Write>) -> std::io::Result<()>,
+    ) -> Result<(), CliError> {
+        for path in paths {
+            if let Some(id) = identity(path)
+                && let Some((what, _)) = self.files.iter().find(|(_, input)| *input == id)
+            {
+                return Err(Refusal::OwnInput {
+                    path: path.to_path_buf(),
+                    what: what.clone(),
+                }
+                .into());
             }
-            .into());
         }
-        atomic::write(path, fill).map_err(|e| CliError::File {
+        atomic::write_all(paths, fill).map_err(|failure| CliError::File {
             verb: Verb::Write,
-            path: path.to_owned(),
-            fault: e.into(),
+            path: failure.path.map_or(whole, |i| paths[i]).to_owned(),
+            fault: failure.error.into(),
         })
     }
 }

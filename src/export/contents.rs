@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use rayon::prelude::*;
 
@@ -37,15 +37,52 @@ pub(super) fn write_in_chunks(
     Ok(())
 }
 
-/// Writes every relation of `contents` to `out`, a batch at a time, as `format` formats a
-/// chunk of them ([`write_in_chunks`]): for a part that lists the relations alone.
-pub(super) fn write_relations_in_chunks(
+/// The bytes a chunk of relations gives one file of an export ([`Part::rows`]).
+pub(super) type Rows<'a> = Box<dyn Fn(&[Listed<'_>]) -> io::Result<Vec<u8>> + Sync + Send + 'a>;
+
+/// What one file of an export says before its relations ([`Part::head`]).
+pub(super) type Head<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+
+/// One file of an export made of several, as a walk over the relations that writes every
+/// file at once gives it ([`write_walked`]).
+pub(super) struct Part<'a> {
+    /// Writes what comes before the relations: a header, the entities' rows, or the whole of
+    /// a file that lists no relation.
+    pub head: Head<'a>,
+    /// The bytes of a chunk of relations, in order; `None` for a file that lists none.
+    pub rows: Option<Rows<'a>>,
+}
+
+/// Writes each of `parts` to its writer, walking the relations of `contents` once: every
+/// part's head, then each batch of relations formatted on every core in chunks of `chunk`
+/// ([`write_in_chunks`]) for each part that lists them, in turn; then flushes each writer. A
+/// part writes the same bytes whether alone or among others, and an export of several files
+/// decodes the relations of a cache once, not once per file.
+pub(super) fn write_walked(
     contents: &dyn Contents,
     chunk: usize,
-    out: &mut dyn Write,
-    format: impl Fn(&[Listed<'_>]) -> io::Result<Vec<u8>> + Sync + Send,
+    parts: Vec<(Part<'_>, &mut dyn Write)>,
 ) -> io::Result<()> {
-    contents.each_batch(&mut |batch| write_in_chunks(batch, chunk, out, &format))
+    let mut listing = Vec::with_capacity(parts.len());
+    for (part, out) in parts {
+        let mut out = BufWriter::new(out);
+        (part.head)(&mut out)?;
+        listing.push((part.rows, out));
+    }
+    if listing.iter().any(|(rows, _)| rows.is_some()) {
+        contents.each_batch(&mut |batch| {
+            for (rows, out) in &mut listing {
+                if let Some(rows) = rows {
+                    write_in_chunks(batch, chunk, out, &**rows)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    for (_, mut out) in listing {
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// What an exchange format writes ([`super::write_contents`]).

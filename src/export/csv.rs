@@ -33,7 +33,8 @@ use std::io::{self, Write};
 
 use ::csv::{Writer, WriterBuilder};
 
-use super::csv_files::{header, relation_chunks};
+use super::contents::Part;
+use super::csv_files::relation_part;
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
 use crate::model::EntityId;
@@ -72,39 +73,43 @@ const RELATION_COLUMNS: [&str; 22] = fields::columns(&[
 
 const SOURCE_COLUMNS: &[&str] = &["document", "kind", "language", "sha256", "description"];
 
-/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order, the relations'
-/// formatted on every core in chunks of `chunk`. Errors with `InvalidInput` for another part
-/// name.
-pub fn write_of(
-    part: &str,
-    contents: &dyn Contents,
-    out: &mut dyn Write,
-    chunk: usize,
-) -> io::Result<()> {
-    let mut builder = WriterBuilder::new();
-    builder.terminator(::csv::Terminator::CRLF);
-    if part == "relations.csv" {
-        let mut out = header(out, &builder, &RELATION_COLUMNS)?;
-        return relations(contents, chunk, &builder, &mut out);
-    }
-    let mut csv = builder.from_writer(out);
+/// Part `part` (one of [`PARTS`]) of `contents`, rows in its order
+/// ([`super::contents::write_walked`]). Errors with `InvalidInput` for another part name.
+pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Part<'a>> {
+    let whole = |write: fn(&mut Writer<&mut dyn Write>, &dyn Contents) -> io::Result<()>| Part {
+        head: Box::new(move |out| {
+            let mut csv = builder().from_writer(out);
+            write(&mut csv, contents)?;
+            csv.flush()
+        }),
+        rows: None,
+    };
     match part {
-        "nodes.csv" => nodes(&mut csv, contents)?,
-        "sources.csv" => sources(&mut csv, contents)?,
-        other => {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!(
-                    "csv export has no part {other:?}; expected one of: {}",
-                    PARTS.join(", ")
-                ),
-            ));
-        }
+        "nodes.csv" => Ok(whole(nodes)),
+        "relations.csv" => Ok(relation_part(
+            builder,
+            &RELATION_COLUMNS,
+            |relations, csv| (relations.iter()).try_for_each(|listed| relation_row(listed, csv)),
+        )),
+        "sources.csv" => Ok(whole(sources)),
+        other => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "csv export has no part {other:?}; expected one of: {}",
+                PARTS.join(", ")
+            ),
+        )),
     }
-    csv.flush()
 }
 
-fn nodes<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
+/// The writers of this export's files: RFC 4180's CRLF line ends.
+fn builder() -> WriterBuilder {
+    let mut builder = WriterBuilder::new();
+    builder.terminator(::csv::Terminator::CRLF);
+    builder
+}
+
+fn nodes(csv: &mut Writer<&mut dyn Write>, contents: &dyn Contents) -> io::Result<()> {
     csv.write_record(NODE_COLUMNS)?;
     contents.each_entity(&mut |e| {
         let lifetime = e.lifetime.as_ref();
@@ -121,18 +126,6 @@ fn nodes<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<(
             e.description.as_str().into(),
         ];
         record(csv, &row)
-    })
-}
-
-/// The rows of `relations.csv`, after its header.
-fn relations(
-    contents: &dyn Contents,
-    chunk: usize,
-    builder: &WriterBuilder,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    relation_chunks(contents, chunk, builder, out, |relations, csv| {
-        (relations.iter()).try_for_each(|listed| relation_row(listed, csv))
     })
 }
 
@@ -166,7 +159,7 @@ fn relation_row(listed: &Listed<'_>, csv: &mut Writer<Vec<u8>>) -> io::Result<()
     record(csv, &row)
 }
 
-fn sources<W: Write>(csv: &mut Writer<W>, contents: &dyn Contents) -> io::Result<()> {
+fn sources(csv: &mut Writer<&mut dyn Write>, contents: &dyn Contents) -> io::Result<()> {
     csv.write_record(SOURCE_COLUMNS)?;
     for s in contents.sources() {
         let row: [Cow<str>; 5] = [

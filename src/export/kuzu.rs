@@ -31,11 +31,12 @@
 //! cell is NULL. Cells drop invisible characters (see [`crate::text`]); they are not guarded
 //! against spreadsheet formulas: these files are for a database.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use ::csv::{Writer, WriterBuilder};
 
-use super::csv_files::{header, relation_chunks};
+use super::contents::Part;
+use super::csv_files::{header, relation_part};
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
 use crate::model::Relation;
@@ -178,19 +179,16 @@ pub const PARTS: &[&str] = &[
     SCRIPT,
 ];
 
-/// Writes part `part` (one of [`PARTS`]) of `contents`, rows in its order. Its entities
-/// should include every entity its relations refer to
-/// ([`with_references`](super::json::with_references)): Kùzu refuses a COPY whose ends are
-/// missing. The relations are formatted on every core in chunks of `chunk`. Errors with
-/// `InvalidInput` for another part name.
-pub fn write_of(
-    part: &str,
-    contents: &dyn Contents,
-    out: &mut dyn Write,
-    chunk: usize,
-) -> io::Result<()> {
+/// Part `part` (one of [`PARTS`]) of `contents`, rows in its order
+/// ([`super::contents::write_walked`]). Its entities should include every entity its
+/// relations refer to ([`with_references`](super::json::with_references)): Kùzu refuses a
+/// COPY whose ends are missing. Errors with `InvalidInput` for another part name.
+pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Part<'a>> {
     if part == SCRIPT {
-        return script(&mut BufWriter::new(out));
+        return Ok(Part {
+            head: Box::new(|mut out| script(&mut out)),
+            rows: None,
+        });
     }
     let Some(table) = TABLES.iter().find(|t| t.file == part) else {
         return Err(io::Error::new(
@@ -201,25 +199,30 @@ pub fn write_of(
             ),
         ));
     };
-    let builder = WriterBuilder::new();
-    let mut out = header(out, &builder, table.header)?;
+    let part = table.file;
     match part {
-        "entities.csv" | "aliases.csv" | "has_alias.csv" | "sources.csv" => {
-            let mut csv = builder.from_writer(&mut out);
-            let mut rows = Rows(&mut csv);
-            if part == "sources.csv" {
-                sources(contents, &mut rows)?;
-            } else {
-                entities(part, contents, &mut rows)?;
-            }
-            csv.flush()?;
-            drop(csv);
-            out.flush()
-        }
-        _ => relation_chunks(contents, chunk, &builder, &mut out, |relations, csv| {
-            let mut rows = Rows(csv);
-            (relations.iter()).try_for_each(|listed| relation_rows(part, listed, &mut rows))
+        "entities.csv" | "aliases.csv" | "has_alias.csv" | "sources.csv" => Ok(Part {
+            head: Box::new(move |out| {
+                header(out, &WriterBuilder::new(), table.header)?;
+                let mut csv = WriterBuilder::new().from_writer(out);
+                let mut rows = Rows(&mut csv);
+                if part == "sources.csv" {
+                    sources(contents, &mut rows)?;
+                } else {
+                    entities(part, contents, &mut rows)?;
+                }
+                csv.flush()
+            }),
+            rows: None,
         }),
+        _ => Ok(relation_part(
+            WriterBuilder::new,
+            table.header,
+            move |relations, csv| {
+                let mut rows = Rows(csv);
+                (relations.iter()).try_for_each(|listed| relation_rows(part, listed, &mut rows))
+            },
+        )),
     }
 }
 

@@ -128,21 +128,10 @@ impl Format {
 
     /// Whether an export of everything in this format is best written from the cache a batch
     /// of relations at a time ([`crate::cache::whole`]) rather than from the loaded graph:
-    /// those that walk the relations once. Neo4j and Kùzu walk them once per part that lists
-    /// them (5 and 9 times), and decoding them that often takes longer than loading the graph
-    /// once (at a million relations, when each part was written on one core, 17.1 s against
-    /// 13.9 s and 17.8 s against 11.3 s, for a fifth of the memory): they are written from
-    /// the graph.
+    /// every format written from contents, since one walk over the relations writes all the
+    /// files of a format made of several ([`write_contents_parts`]), and Parquet.
     pub fn streamed_whole(self) -> bool {
-        matches!(
-            self,
-            Format::Json
-                | Format::Graphml
-                | Format::Gexf
-                | Format::Turtle
-                | Format::Csv
-                | Format::Parquet
-        )
+        self.from_contents() || self == Format::Parquet
     }
 
     /// The files an export consists of: one (empty name) for single-stream formats, else the
@@ -287,14 +276,80 @@ fn write_contents_in(
         Format::Graphml => graphml::write_of(contents, options, out, chunk),
         Format::Gexf => gexf::write_of(contents, options, out, chunk),
         Format::Turtle => rdf::write_of(contents, options, out, chunk),
-        Format::Neo4j => neo4j::write_of(part, contents, out, chunk),
-        Format::Kuzu => kuzu::write_of(part, contents, out, chunk),
-        Format::Csv => csv::write_of(part, contents, out, chunk),
-        Format::Dot | Format::Html | Format::Parquet => Err(io::Error::new(
+        Format::Neo4j | Format::Kuzu | Format::Csv => contents::write_walked(
+            contents,
+            chunk,
+            vec![(file_of(format, part, contents)?, out)],
+        ),
+        Format::Dot | Format::Html | Format::Parquet => Err(not_from_contents(format)),
+    }
+}
+
+/// Writes every part of `contents` in `format`, one of those [written from
+/// contents](Format::from_contents), each to its writer of `outs` (one per part of
+/// [`Format::parts`], in that order): what [`write_contents`] writes of each part, the
+/// relations walked once for all of them (a cache's decoded once, not once per file).
+pub fn write_contents_parts(
+    format: Format,
+    contents: &dyn Contents,
+    options: &Options,
+    outs: Vec<&mut dyn Write>,
+) -> io::Result<()> {
+    write_contents_parts_in(format, contents, options, outs, contents::CHUNK)
+}
+
+/// [`write_contents_parts`], the relations formatted on every core in chunks of `chunk`.
+fn write_contents_parts_in(
+    format: Format,
+    contents: &dyn Contents,
+    options: &Options,
+    mut outs: Vec<&mut dyn Write>,
+    chunk: usize,
+) -> io::Result<()> {
+    let parts = format.parts();
+    if outs.len() != parts.len() {
+        return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("{format} is not written from contents: write it with export::write"),
+            format!(
+                "{format} is written as {} part(s), not {}",
+                parts.len(),
+                outs.len()
+            ),
+        ));
+    }
+    if let [part] = parts {
+        let out = outs.pop().expect("one writer");
+        return write_contents_in(format, part, contents, options, out, chunk);
+    }
+    let files = (parts.iter().zip(outs))
+        .map(|(part, out)| Ok((file_of(format, part, contents)?, out)))
+        .collect::<io::Result<Vec<_>>>()?;
+    contents::write_walked(contents, chunk, files)
+}
+
+/// Part `part` of `contents` in `format`, one of the formats made of several files.
+fn file_of<'a>(
+    format: Format,
+    part: &str,
+    contents: &'a dyn Contents,
+) -> io::Result<contents::Part<'a>> {
+    match format {
+        Format::Neo4j => neo4j::part(part, contents),
+        Format::Kuzu => kuzu::part(part, contents),
+        Format::Csv => csv::part(part, contents),
+        _ => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{format} is written as one file"),
         )),
     }
+}
+
+/// The error for a format that is not written from contents.
+fn not_from_contents(format: Format) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{format} is not written from contents: write it with export::write"),
+    )
 }
 
 /// Writes part `part` (one of [`Format::parts`]) of `selection` from `graph` in `format`.
@@ -460,6 +515,45 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Every part of a format written in one walk over the relations is what writing that
+    /// part alone writes, in chunks of any size, whether entities come first or not; a count
+    /// of writers other than the parts' is refused.
+    #[test]
+    fn every_part_in_one_walk_is_each_part_alone() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = snapshot(&graph, &Filter::default());
+        let options = Options::default();
+        let with_entities = Selected::new(&graph, &all);
+        let without = Selected::of(&graph, &[], &all.relations);
+        let nothing = Selected::of(&graph, &[], &[]);
+        let formats = Format::ALL.into_iter().filter(|f| f.from_contents());
+        for format in formats {
+            let parts = format.parts();
+            for contents in [&with_entities, &without, &nothing] {
+                let alone: Vec<Vec<u8>> = (parts.iter())
+                    .map(|part| {
+                        let mut out = Vec::new();
+                        write_contents(format, part, contents, &options, &mut out).unwrap();
+                        out
+                    })
+                    .collect();
+                for chunk in [1, 2, 3, usize::MAX] {
+                    let mut outs = vec![Vec::new(); parts.len()];
+                    let writers = outs.iter_mut().map(|o| o as &mut dyn Write).collect();
+                    write_contents_parts_in(format, contents, &options, writers, chunk).unwrap();
+                    assert!(outs == alone, "{format} in one walk, chunks of {chunk}");
+                }
+            }
+            let mut one_too_many = vec![Vec::new(); parts.len() + 1];
+            let writers = one_too_many
+                .iter_mut()
+                .map(|o| o as &mut dyn Write)
+                .collect();
+            let refused = write_contents_parts(format, &with_entities, &options, writers);
+            assert_eq!(refused.unwrap_err().kind(), io::ErrorKind::InvalidInput);
         }
     }
 }

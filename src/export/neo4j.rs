@@ -15,9 +15,10 @@
 //! `--multiline-fields=true` because names, descriptions and summaries may hold newlines.
 //!
 //! Or, into a running database: `cypher-shell -f import.cypher`. The script MERGEs the same
-//! nodes and relationships with the same properties (so it can be run again), every value a
-//! single-quoted Cypher string literal with backslash escapes (`\'`, `\\`, `\n`, `\uXXXX` for
-//! other control characters), so no value can end its literal or the statement; labels and
+//! nodes and relationships with the same properties (so it can be run again): the entities and
+//! source documents first, then each relationship followed by its evidence spans. Every value
+//! is a single-quoted Cypher string literal with backslash escapes (`\'`, `\\`, `\n`, `\uXXXX`
+//! for other control characters), so no value can end its literal or the statement; labels and
 //! relationship types come from the closed vocabularies of kinds.
 //!
 //! Each node file has an ID space of its own (`Entity`, `Source`, `Evidence`), so that an entity
@@ -54,12 +55,12 @@
 //! Empty cells are absent properties. Unlike the flat CSV export, cells are not guarded against
 //! spreadsheet formulas: these files are for a database.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use ::csv::{Writer, WriterBuilder};
 
-use super::contents::write_relations_in_chunks;
-use super::csv_files::{header, relation_chunks};
+use super::contents::Part;
+use super::csv_files::relation_part;
 use super::fields::{self, DayBounds};
 use super::{Contents, Listed};
 use crate::model::{Entity, EntityId, Evidence, Relation, Source, UncertainDate};
@@ -143,72 +144,78 @@ const EVIDENCE_HEADER: &[&str] = &[
 
 const CITES_HEADER: &[&str] = &[":START_ID(Evidence)", ":END_ID(Source)", ":TYPE"];
 
-/// Writes part `part` (one of [`PARTS`]) of `contents`, in its order, the relations formatted
-/// on every core in chunks of `chunk`. Errors with `InvalidInput` for another part name.
-pub fn write_of(
-    part: &str,
-    contents: &dyn Contents,
-    out: &mut dyn Write,
-    chunk: usize,
-) -> io::Result<()> {
-    match part {
-        "nodes.csv" => {
-            let mut csv = Writer::from_writer(out);
-            csv.write_record(NODE_HEADER)?;
-            contents.each_entity(&mut |e| Ok(csv.write_record(visible_row(node_row(e)))?))?;
-            csv.flush()
-        }
+/// Part `part` (one of [`PARTS`]) of `contents`, in its order
+/// ([`super::contents::write_walked`]). Errors with `InvalidInput` for another part name.
+pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Part<'a>> {
+    let part = match part {
+        "nodes.csv" => Part {
+            head: Box::new(|out| {
+                let mut csv = Writer::from_writer(out);
+                csv.write_record(NODE_HEADER)?;
+                contents.each_entity(&mut |e| Ok(csv.write_record(visible_row(node_row(e)))?))?;
+                csv.flush()
+            }),
+            rows: None,
+        },
         "relationships.csv" => {
-            let builder = WriterBuilder::new();
-            let mut out = header(out, &builder, RELATIONSHIP_HEADER)?;
-            relation_chunks(contents, chunk, &builder, &mut out, |chunk, csv| {
+            relation_part(WriterBuilder::new, RELATIONSHIP_HEADER, |chunk, csv| {
                 chunk.iter().try_for_each(|listed| {
                     let row = relationship_row(listed.relation, listed.certainty);
                     Ok(csv.write_record(visible_row(row))?)
                 })
             })
         }
-        "sources.csv" => {
-            let mut csv = Writer::from_writer(out);
-            csv.write_record(SOURCE_HEADER)?;
-            for s in contents.sources() {
-                csv.write_record(visible_row(source_row(s)))?;
-            }
-            csv.flush()
-        }
-        "evidence.csv" | "cites.csv" => {
-            let evidence = part == "evidence.csv";
-            let builder = WriterBuilder::new();
-            let header_row = if evidence {
-                EVIDENCE_HEADER
-            } else {
-                CITES_HEADER
-            };
-            let mut out = header(out, &builder, header_row)?;
-            relation_chunks(contents, chunk, &builder, &mut out, |chunk, csv| {
-                for r in chunk.iter().map(|listed| listed.relation) {
-                    for (n, span) in r.evidence.iter().enumerate() {
-                        if evidence {
-                            csv.write_record(visible_row(evidence_row(r, n, span)))?;
-                        } else {
-                            let key = fields::evidence_key(r, n);
-                            let document = span.document.to_string();
-                            csv.write_record(visible_row([key, document, "CITES".into()]))?;
-                        }
-                    }
+        "sources.csv" => Part {
+            head: Box::new(|out| {
+                let mut csv = Writer::from_writer(out);
+                csv.write_record(SOURCE_HEADER)?;
+                for s in contents.sources() {
+                    csv.write_record(visible_row(source_row(s)))?;
                 }
-                Ok(())
-            })
+                csv.flush()
+            }),
+            rows: None,
+        },
+        "evidence.csv" => relation_part(WriterBuilder::new, EVIDENCE_HEADER, |chunk, csv| {
+            for r in chunk.iter().map(|listed| listed.relation) {
+                for (n, span) in r.evidence.iter().enumerate() {
+                    csv.write_record(visible_row(evidence_row(r, n, span)))?;
+                }
+            }
+            Ok(())
+        }),
+        "cites.csv" => relation_part(WriterBuilder::new, CITES_HEADER, |chunk, csv| {
+            for r in chunk.iter().map(|listed| listed.relation) {
+                for (n, span) in r.evidence.iter().enumerate() {
+                    let key = fields::evidence_key(r, n);
+                    let document = span.document.to_string();
+                    csv.write_record(visible_row([key, document, "CITES".into()]))?;
+                }
+            }
+            Ok(())
+        }),
+        "import.cypher" => Part {
+            head: Box::new(|mut out| cypher_head(contents, &mut out)),
+            rows: Some(Box::new(|relations| {
+                let mut bytes = Vec::new();
+                for listed in relations {
+                    relationship_statement(listed, &mut bytes)?;
+                    evidence_statements(listed.relation, &mut bytes)?;
+                }
+                Ok(bytes)
+            })),
+        },
+        other => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "neo4j export has no part {other:?}; expected one of: {}",
+                    PARTS.join(", ")
+                ),
+            ));
         }
-        "import.cypher" => cypher(contents, chunk, &mut BufWriter::new(out)),
-        other => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "neo4j export has no part {other:?}; expected one of: {}",
-                PARTS.join(", ")
-            ),
-        )),
-    }
+    };
+    Ok(part)
 }
 
 fn node_row(e: &Entity) -> [String; 11] {
@@ -299,9 +306,10 @@ fn array<T: AsRef<str>>(elements: impl IntoIterator<Item = T>) -> String {
         .join(&ARRAY_DELIMITER.to_string())
 }
 
-/// `import.cypher`: uniqueness constraints, then one MERGE per entity and per relation, per
-/// source document and per evidence span (with its CITES relationship).
-fn cypher(contents: &dyn Contents, chunk: usize, out: &mut impl Write) -> io::Result<()> {
+/// What `import.cypher` says before its relations: uniqueness constraints, then one MERGE per
+/// entity and per source document. Each relation follows, as a MERGE of its relationship and
+/// of each of its evidence spans (with its CITES relationship to a source already merged).
+fn cypher_head(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "// actorgraph: the graph of nodes.csv and relationships.csv as Cypher, for a running \
@@ -330,23 +338,20 @@ fn cypher(contents: &dyn Contents, chunk: usize, out: &mut impl Write) -> io::Re
             properties.0.join(", ")
         )
     })?;
-    statements(contents, chunk, out, relationship_statement)?;
-    cypher_sources(contents, chunk, out)
-}
-
-/// Writes the statements `statement` writes of each relation of `contents`, formatted on
-/// every core in chunks of `chunk`, in order.
-fn statements(
-    contents: &dyn Contents,
-    chunk: usize,
-    out: &mut impl Write,
-    statement: impl Fn(&Listed<'_>, &mut Vec<u8>) -> io::Result<()> + Sync + Send,
-) -> io::Result<()> {
-    write_relations_in_chunks(contents, chunk, out, |relations| {
-        let mut bytes = Vec::new();
-        (relations.iter()).try_for_each(|listed| statement(listed, &mut bytes))?;
-        Ok(bytes)
-    })
+    for s in contents.sources() {
+        let mut properties = Properties::default();
+        properties.string("kind", Some(s.kind.as_str()));
+        properties.string("language", Some(&s.language));
+        properties.string("sha256", Some(&s.sha256));
+        properties.string("description", Some(&s.description));
+        writeln!(
+            out,
+            "MERGE (s:Source {{document: {}}}) SET s += {{{}}};",
+            string(&s.document),
+            properties.0.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// The MERGE statement of a relationship.
@@ -385,27 +390,6 @@ fn relationship_statement(listed: &Listed<'_>, out: &mut impl Write) -> io::Resu
         string(r.id.as_str()),
         properties.0.join(", ")
     )
-}
-
-/// The Source nodes, then each relation's Evidence nodes and their CITES relationships.
-fn cypher_sources(contents: &dyn Contents, chunk: usize, out: &mut impl Write) -> io::Result<()> {
-    for s in contents.sources() {
-        let mut properties = Properties::default();
-        properties.string("kind", Some(s.kind.as_str()));
-        properties.string("language", Some(&s.language));
-        properties.string("sha256", Some(&s.sha256));
-        properties.string("description", Some(&s.description));
-        writeln!(
-            out,
-            "MERGE (s:Source {{document: {}}}) SET s += {{{}}};",
-            string(&s.document),
-            properties.0.join(", ")
-        )?;
-    }
-    statements(contents, chunk, out, |listed, out| {
-        evidence_statements(listed.relation, out)
-    })?;
-    out.flush()
 }
 
 /// The MERGE statements of the Evidence nodes of `r` and their CITES relationships.
