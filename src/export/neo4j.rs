@@ -55,6 +55,8 @@
 //! Empty cells are absent properties. Unlike the flat CSV export, cells are not guarded against
 //! spreadsheet formulas: these files are for a database.
 
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use ::csv::{Writer, WriterBuilder};
@@ -152,7 +154,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
             head: Box::new(|out| {
                 let mut csv = Writer::from_writer(out);
                 csv.write_record(NODE_HEADER)?;
-                contents.each_entity(&mut |e| Ok(csv.write_record(visible_row(node_row(e)))?))?;
+                contents.each_entity(&mut |e| visible_row(&mut csv, node_row(e)))?;
                 csv.flush()
             }),
             rows: None,
@@ -161,7 +163,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
             relation_part(WriterBuilder::new, RELATIONSHIP_HEADER, |chunk, csv| {
                 chunk.iter().try_for_each(|listed| {
                     let row = relationship_row(listed.relation, listed.certainty);
-                    Ok(csv.write_record(visible_row(row))?)
+                    visible_row(csv, row)
                 })
             })
         }
@@ -170,7 +172,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
                 let mut csv = Writer::from_writer(out);
                 csv.write_record(SOURCE_HEADER)?;
                 for s in contents.sources() {
-                    csv.write_record(visible_row(source_row(s)))?;
+                    visible_row(&mut csv, source_row(s))?;
                 }
                 csv.flush()
             }),
@@ -179,7 +181,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
         "evidence.csv" => relation_part(WriterBuilder::new, EVIDENCE_HEADER, |chunk, csv| {
             for r in chunk.iter().map(|listed| listed.relation) {
                 for (n, span) in r.evidence.iter().enumerate() {
-                    csv.write_record(visible_row(evidence_row(r, n, span)))?;
+                    visible_row(csv, evidence_row(r, n, span))?;
                 }
             }
             Ok(())
@@ -188,8 +190,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
             for r in chunk.iter().map(|listed| listed.relation) {
                 for (n, span) in r.evidence.iter().enumerate() {
                     let key = fields::evidence_key(r, n);
-                    let document = span.document.to_string();
-                    csv.write_record(visible_row([key, document, "CITES".into()]))?;
+                    visible_row(csv, [key.into(), (&*span.document).into(), "CITES".into()])?;
                 }
             }
             Ok(())
@@ -197,12 +198,12 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
         "import.cypher" => Part {
             head: Box::new(|mut out| cypher_head(contents, &mut out)),
             rows: Some(Box::new(|relations| {
-                let mut bytes = Vec::new();
+                let mut text = String::new();
                 for listed in relations {
-                    relationship_statement(listed, &mut bytes)?;
-                    evidence_statements(listed.relation, &mut bytes)?;
+                    relationship_statement(listed, &mut text);
+                    evidence_statements(listed.relation, &mut text);
                 }
-                Ok(bytes)
+                Ok(text.into_bytes())
             })),
         },
         other => {
@@ -218,74 +219,77 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
     Ok(part)
 }
 
-fn node_row(e: &Entity) -> [String; 11] {
+fn node_row(e: &Entity) -> [Cow<'_, str>; 11] {
     let lifetime = e.lifetime.as_ref();
     [
-        e.id.to_string(),
-        array([String::from("Entity"), fields::class_name(e.kind)]),
-        e.names.en.clone().unwrap_or_default(),
-        e.names.ar.clone().unwrap_or_default(),
-        e.names.fr.clone().unwrap_or_default(),
-        array(e.aliases.iter()),
-        e.description.clone(),
-        e.kind.as_str().to_owned(),
-        e.label().to_owned(),
-        fields::date(lifetime.and_then(|l| l.start)),
-        fields::date(lifetime.and_then(|l| l.end)),
+        e.id.as_str().into(),
+        array([String::from("Entity"), fields::class_name(e.kind)]).into(),
+        e.names.en.as_deref().unwrap_or_default().into(),
+        e.names.ar.as_deref().unwrap_or_default().into(),
+        e.names.fr.as_deref().unwrap_or_default().into(),
+        array(e.aliases.iter()).into(),
+        e.description.as_str().into(),
+        e.kind.as_str().into(),
+        e.label().into(),
+        fields::date(lifetime.and_then(|l| l.start)).into(),
+        fields::date(lifetime.and_then(|l| l.end)).into(),
     ]
 }
 
-fn source_row(s: &Source) -> [String; 6] {
+fn source_row(s: &Source) -> [Cow<'_, str>; 6] {
     [
-        s.document.clone(),
+        s.document.as_str().into(),
         "Source".into(),
-        s.kind.as_str().to_owned(),
-        s.language.clone(),
-        s.sha256.clone(),
-        s.description.clone(),
+        s.kind.as_str().into(),
+        s.language.as_str().into(),
+        s.sha256.as_str().into(),
+        s.description.as_str().into(),
     ]
 }
 
 /// The row of the `n`-th (from 0) evidence span of `r`.
-fn evidence_row(r: &Relation, n: usize, span: &Evidence) -> [String; 8] {
+fn evidence_row<'r>(r: &'r Relation, n: usize, span: &'r Evidence) -> [Cow<'r, str>; 8] {
     [
-        fields::evidence_key(r, n),
+        fields::evidence_key(r, n).into(),
         "Evidence".into(),
-        r.id.to_string(),
-        (n + 1).to_string(),
-        span.document.to_string(),
-        span.start_byte.to_string(),
-        span.end_byte.to_string(),
-        span.row.map(|row| row.to_string()).unwrap_or_default(),
+        r.id.as_str().into(),
+        (n + 1).to_string().into(),
+        (&*span.document).into(),
+        span.start_byte.to_string().into(),
+        span.end_byte.to_string().into(),
+        span.row
+            .map(|row| row.to_string())
+            .unwrap_or_default()
+            .into(),
     ]
 }
 
-fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [String; 23] {
+fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [Cow<'_, str>; 23] {
     let bounds = DayBounds::of(r);
     [
-        r.source.to_string(),
-        r.target.to_string(),
-        relationship_type(r),
-        r.id.to_string(),
-        fields::date(r.start),
-        fields::date(r.end),
-        fields::boolean(r.negated).to_owned(),
-        fields::boolean(r.timeless).to_owned(),
-        r.status.as_str().to_owned(),
-        certainty.map_or("", Certainty::as_str).to_owned(),
-        r.kind.as_str().to_owned(),
-        fields::boolean(r.kind.is_symmetric()).to_owned(),
-        bounds.start_first.unwrap_or_default(),
-        bounds.start_last.unwrap_or_default(),
-        bounds.end_first.unwrap_or_default(),
-        bounds.end_last.unwrap_or_default(),
-        array(r.claimed_by.iter().map(EntityId::as_str)),
-        array(r.disputed_by.iter().map(EntityId::as_str)),
-        r.place.as_ref().map_or("", EntityId::as_str).to_owned(),
-        r.event.as_deref().unwrap_or_default().to_owned(),
-        fields::list(&r.casualties),
-        r.summary.to_string(),
-        fields::list(&r.evidence),
+        r.source.as_str().into(),
+        r.target.as_str().into(),
+        relationship_type(r).into(),
+        r.id.as_str().into(),
+        fields::date(r.start).into(),
+        fields::date(r.end).into(),
+        fields::boolean(r.negated).into(),
+        fields::boolean(r.timeless).into(),
+        r.status.as_str().into(),
+        certainty.map_or("", Certainty::as_str).into(),
+        r.kind.as_str().into(),
+        fields::boolean(r.kind.is_symmetric()).into(),
+        bounds.start_first.unwrap_or_default().into(),
+        bounds.start_last.unwrap_or_default().into(),
+        bounds.end_first.unwrap_or_default().into(),
+        bounds.end_last.unwrap_or_default().into(),
+        array(r.claimed_by.iter().map(EntityId::as_str)).into(),
+        array(r.disputed_by.iter().map(EntityId::as_str)).into(),
+        r.place.as_ref().map_or("", EntityId::as_str).into(),
+        r.event.as_deref().unwrap_or_default().into(),
+        fields::list(&r.casualties).into(),
+        (&*r.summary).into(),
+        fields::list(&r.evidence).into(),
     ]
 }
 
@@ -318,6 +322,7 @@ fn cypher_head(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> 
          CREATE CONSTRAINT source_document IF NOT EXISTS FOR (s:Source) REQUIRE s.document IS UNIQUE;\n\
          CREATE CONSTRAINT evidence_key IF NOT EXISTS FOR (e:Evidence) REQUIRE e.key IS UNIQUE;"
     )?;
+    let mut line = String::new();
     contents.each_entity(&mut |e| {
         let lifetime = e.lifetime.as_ref();
         let mut properties = Properties::default();
@@ -330,13 +335,15 @@ fn cypher_head(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> 
         properties.string("label", Some(e.label()));
         properties.date("lifetime_start", lifetime.and_then(|l| l.start));
         properties.date("lifetime_end", lifetime.and_then(|l| l.end));
-        writeln!(
-            out,
-            "MERGE (n:Entity {{id: {}}}) SET n:{}, n += {{{}}};",
-            string(e.id.as_str()),
-            fields::class_name(e.kind),
-            properties.0.join(", ")
-        )
+        line.clear();
+        line.push_str("MERGE (n:Entity {id: ");
+        push_string(&mut line, e.id.as_str());
+        line.push_str("}) SET n:");
+        line.push_str(&fields::class_name(e.kind));
+        line.push_str(", n += {");
+        line.push_str(&properties.0);
+        line.push_str("};\n");
+        out.write_all(line.as_bytes())
     })?;
     for s in contents.sources() {
         let mut properties = Properties::default();
@@ -344,34 +351,36 @@ fn cypher_head(contents: &dyn Contents, out: &mut impl Write) -> io::Result<()> 
         properties.string("language", Some(&s.language));
         properties.string("sha256", Some(&s.sha256));
         properties.string("description", Some(&s.description));
-        writeln!(
-            out,
-            "MERGE (s:Source {{document: {}}}) SET s += {{{}}};",
-            string(&s.document),
-            properties.0.join(", ")
-        )?;
+        line.clear();
+        line.push_str("MERGE (s:Source {document: ");
+        push_string(&mut line, &s.document);
+        line.push_str("}) SET s += {");
+        line.push_str(&properties.0);
+        line.push_str("};\n");
+        out.write_all(line.as_bytes())?;
     }
     Ok(())
 }
 
-/// The MERGE statement of a relationship.
-fn relationship_statement(listed: &Listed<'_>, out: &mut impl Write) -> io::Result<()> {
+/// Appends the MERGE statement of a relationship to `out`.
+fn relationship_statement(listed: &Listed<'_>, out: &mut String) {
     let r = listed.relation;
     let bounds = DayBounds::of(r);
     let mut properties = Properties::default();
     properties.date("start", r.start);
     properties.date("end", r.end);
-    properties.0.push(format!("negated: {}", r.negated));
-    properties.0.push(format!("timeless: {}", r.timeless));
+    properties.raw("negated", r.negated);
+    properties.raw("timeless", r.timeless);
     properties.string("status", Some(r.status.as_str()));
     properties.string("certainty", listed.certainty.map(Certainty::as_str));
     properties.string("kind", Some(r.kind.as_str()));
-    properties
-        .0
-        .push(format!("symmetric: {}", r.kind.is_symmetric()));
+    properties.raw("symmetric", r.kind.is_symmetric());
     for (name, day) in bounds.named() {
         if let Some(day) = day {
-            properties.0.push(format!("{name}: date({})", string(day)));
+            let entry = properties.entry(name);
+            entry.push_str("date(");
+            push_string(entry, day);
+            entry.push(')');
         }
     }
     properties.list("claimed_by", r.claimed_by.iter().map(EntityId::as_str));
@@ -381,50 +390,67 @@ fn relationship_statement(listed: &Listed<'_>, out: &mut impl Write) -> io::Resu
     properties.string("casualties", Some(&fields::list(&r.casualties)));
     properties.string("summary", Some(&r.summary));
     properties.string("evidence", Some(&fields::list(&r.evidence)));
-    writeln!(
-        out,
-        "MATCH (a:Entity {{id: {}}}), (b:Entity {{id: {}}}) MERGE (a)-[r:{} {{id: {}}}]->(b) SET r += {{{}}};",
-        string(r.source.as_str()),
-        string(r.target.as_str()),
-        relationship_type(r),
-        string(r.id.as_str()),
-        properties.0.join(", ")
-    )
+    out.push_str("MATCH (a:Entity {id: ");
+    push_string(out, r.source.as_str());
+    out.push_str("}), (b:Entity {id: ");
+    push_string(out, r.target.as_str());
+    out.push_str("}) MERGE (a)-[r:");
+    out.push_str(&relationship_type(r));
+    out.push_str(" {id: ");
+    push_string(out, r.id.as_str());
+    out.push_str("}]->(b) SET r += {");
+    out.push_str(&properties.0);
+    out.push_str("};\n");
 }
 
-/// The MERGE statements of the Evidence nodes of `r` and their CITES relationships.
-fn evidence_statements(r: &Relation, out: &mut impl Write) -> io::Result<()> {
+/// Appends the MERGE statements of the Evidence nodes of `r` and their CITES relationships to
+/// `out`.
+fn evidence_statements(r: &Relation, out: &mut String) {
     for (n, span) in r.evidence.iter().enumerate() {
         let mut properties = Properties::default();
         properties.string("relation", Some(r.id.as_str()));
-        properties.0.push(format!("position: {}", n + 1));
+        properties.raw("position", n + 1);
         properties.string("document", Some(&span.document));
-        properties
-            .0
-            .push(format!("start_byte: {}", span.start_byte));
-        properties.0.push(format!("end_byte: {}", span.end_byte));
+        properties.raw("start_byte", span.start_byte);
+        properties.raw("end_byte", span.end_byte);
         if let Some(row) = span.row {
-            properties.0.push(format!("row: {row}"));
+            properties.raw("row", row);
         }
-        writeln!(
-            out,
-            "MATCH (s:Source {{document: {}}}) MERGE (e:Evidence {{key: {}}}) SET e += {{{}}} MERGE (e)-[:CITES]->(s);",
-            string(&span.document),
-            string(&fields::evidence_key(r, n)),
-            properties.0.join(", ")
-        )?;
+        out.push_str("MATCH (s:Source {document: ");
+        push_string(out, &span.document);
+        out.push_str("}) MERGE (e:Evidence {key: ");
+        push_string(out, &fields::evidence_key(r, n));
+        out.push_str("}) SET e += {");
+        out.push_str(&properties.0);
+        out.push_str("} MERGE (e)-[:CITES]->(s);\n");
     }
-    Ok(())
 }
 
-/// The `key: value` entries of a Cypher map literal; absent values are left out.
+/// The `key: value` entries of a Cypher map literal, `, ` between them, written as they come;
+/// absent values are left out.
 #[derive(Default)]
-struct Properties(Vec<String>);
+struct Properties(String);
 
 impl Properties {
+    /// Starts the entry `key` and gives the text to append its value to.
+    fn entry(&mut self, key: &str) -> &mut String {
+        if !self.0.is_empty() {
+            self.0.push_str(", ");
+        }
+        self.0.push_str(key);
+        self.0.push_str(": ");
+        &mut self.0
+    }
+
+    /// The entry `key` with a value written as it is (a number, a boolean).
+    fn raw(&mut self, key: &str, value: impl fmt::Display) {
+        // Writing to a string fails only when a `Display` implementation does.
+        let _ = write!(self.entry(key), "{value}");
+    }
+
     fn string(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            self.0.push(format!("{key}: {}", string(value)));
+            push_string(self.entry(key), value);
         }
     }
 
@@ -433,38 +459,68 @@ impl Properties {
     }
 
     fn list<T: AsRef<str>>(&mut self, key: &str, values: impl IntoIterator<Item = T>) {
-        let items: Vec<String> = values.into_iter().map(|v| string(v.as_ref())).collect();
-        if !items.is_empty() {
-            self.0.push(format!("{key}: [{}]", items.join(", ")));
+        let mut values = values.into_iter().peekable();
+        if values.peek().is_none() {
+            return;
         }
+        let entry = self.entry(key);
+        entry.push('[');
+        for (n, value) in values.enumerate() {
+            if n > 0 {
+                entry.push_str(", ");
+            }
+            push_string(entry, value.as_ref());
+        }
+        entry.push(']');
     }
 }
 
-/// The cells of a row without invisible characters (see [`crate::text`]).
-fn visible_row<const N: usize>(row: [String; N]) -> [String; N] {
-    row.map(|cell| strip_invisible(&cell).into_owned())
+/// Writes `row` to `csv`, its cells without invisible characters (see [`crate::text`]).
+fn visible_row<W: Write, const N: usize>(
+    csv: &mut Writer<W>,
+    row: [Cow<'_, str>; N],
+) -> io::Result<()> {
+    let cells = row.each_ref().map(|cell| strip_invisible(cell));
+    Ok(csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?)
 }
 
-/// `value` as a single-quoted Cypher string literal, invisible characters dropped (see
-/// [`crate::text`]) and backslash, quotes and any remaining control character escaped, so
-/// that no value can end the literal or the statement.
+/// `value` as a single-quoted Cypher string literal ([`push_string`]).
+#[cfg(test)]
 fn string(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
-    for c in strip_invisible(value).chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
+    let mut out = String::new();
+    push_string(&mut out, value);
     out
+}
+
+/// Appends `value` to `out` as a single-quoted Cypher string literal, invisible characters
+/// dropped (see [`crate::text`]) and backslash, quotes and any remaining control character
+/// escaped, so that no value can end the literal or the statement.
+fn push_string(out: &mut String, value: &str) {
+    let value = strip_invisible(value);
+    out.reserve(value.len() + 2);
+    out.push('\'');
+    let mut plain = 0;
+    for (at, c) in value.char_indices() {
+        let escape = match c {
+            '\\' => "\\\\",
+            '\'' => "\\'",
+            '"' => "\\\"",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&value[plain..at]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        } else {
+            out.push_str(escape);
+        }
+        plain = at + c.len_utf8();
+    }
+    out.push_str(&value[plain..]);
+    out.push('\'');
 }
 
 #[cfg(test)]
@@ -481,6 +537,40 @@ mod tests {
         // Invisible characters are dropped; line feeds and tabs are kept, escaped.
         assert_eq!(string("x\ny\0\u{7}\u{85}\u{202E}\tz"), r"'x\ny\tz'");
         assert_eq!(string("جبهة"), "'جبهة'");
+    }
+
+    /// Reads a literal `string` wrote back: `None` when a quote ends it early or an escape is
+    /// unknown.
+    fn unquoted(literal: &str) -> Option<String> {
+        let inner = literal.strip_prefix('\'')?.strip_suffix('\'')?;
+        let mut out = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' => return None,
+                '\\' => match chars.next()? {
+                    'n' => out.push('\n'),
+                    'r' => out.push('\r'),
+                    't' => out.push('\t'),
+                    'u' => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                    }
+                    c @ ('\\' | '\'' | '"') => out.push(c),
+                    _ => return None,
+                },
+                c => out.push(c),
+            }
+        }
+        Some(out)
+    }
+
+    proptest::proptest! {
+        /// Every literal is closed only by its last quote and reads back as the visible text.
+        #[test]
+        fn cypher_strings_read_back_as_the_visible_text(text in "\\PC*|[\\\\'\"\n\t\r\u{0}-\u{1f}a]{0,12}") {
+            proptest::prop_assert_eq!(unquoted(&string(&text)), Some(strip_invisible(&text).into_owned()));
+        }
     }
 
     #[test]
