@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::{CacheError, Damage};
 
 /// The size of a checked block (the last one may be shorter).
-pub const BLOCK_SIZE: usize = 1 << 16;
+pub const BLOCK_SIZE: usize = 1 << 14;
 
 /// The hash of one block.
 pub fn hash(block: &[u8]) -> u64 {
@@ -79,20 +79,20 @@ enum Backing {
     Read(ReadBlocks),
 }
 
-/// How many blocks (16 MiB) a [`BlockReader::read`] reads into buffers before it maps the file
+/// How many blocks (4 MiB) a [`BlockReader::read`] reads into buffers before it maps the file
 /// and reads the rest in place: a question that reads more (a hub's thousands of relations,
 /// a large ego network) spends less time mapping pages than copying them into fresh buffers.
-const READ_BLOCKS: usize = 256;
+const READ_BLOCKS: usize = (4 << 20) / BLOCK_SIZE;
 
 /// How many unread blocks (1 MiB) one range may need before a [`BlockReader::read`] maps the
 /// file for it: a range is lent whole, so read into buffers it would be copied twice (into
 /// its blocks' buffers, then into one span), and `find` of a name that matches nothing reads
 /// every name key, several MiB, at once.
-const SPAN_BLOCKS: usize = 16;
+const SPAN_BLOCKS: usize = (1 << 20) / BLOCK_SIZE;
 
-/// How many blocks [`BlockReader::check_spans`] needs to check before it checks them on every
-/// core: fewer cost less on one thread, as they are read, than starting the others.
-const PARALLEL_BLOCKS: usize = 8;
+/// How many blocks (512 KiB) [`BlockReader::check_spans`] needs to check before it checks them
+/// on every core: fewer cost less on one thread, as they are read, than starting the others.
+const PARALLEL_BLOCKS: usize = (512 << 10) / BLOCK_SIZE;
 
 /// A cache file read a block at a time with `pread`, each block kept once read and checked,
 /// until [`READ_BLOCKS`] are read; then mapped.
@@ -286,8 +286,8 @@ impl BlockReader {
     /// lends them: for a read of thousands of records scattered over hundreds of blocks,
     /// whose hashing (and the page faults of their first touch) would otherwise take one
     /// core. A reader of the file maps it first when it would map it to read so many blocks
-    /// (past its 256 read into buffers); fewer are left to be read into buffers, and checked,
-    /// as they are read, and so are fewer than 8. A range outside the body is left to
+    /// (past its 4 MiB read into buffers); fewer are left to be read into buffers, and checked,
+    /// as they are read, and so are fewer than 512 KiB. A range outside the body is left to
     /// [`BlockReader::bytes`] to refuse. An error names a block whose bytes do not match its
     /// hash.
     pub fn check_spans(&self, spans: &[(u64, u64)]) -> Result<(), CacheError> {
@@ -316,7 +316,7 @@ impl BlockReader {
         };
         let (start, len, hashes) = (self.start, self.len as usize, &self.hashes);
         let damaged = (blocks.par_iter())
-            .with_min_len(4)
+            .with_min_len((256 << 10) / BLOCK_SIZE)
             .filter(|&&i| {
                 let from = i * BLOCK_SIZE;
                 let to = (from + BLOCK_SIZE).min(len);
@@ -578,11 +578,16 @@ mod tests {
         let mut damaged = body.clone();
         damaged[5 * BLOCK_SIZE + 7] ^= 1;
         let mapped = reader(&damaged, 0, hashes(&body));
-        let spans: Vec<(u64, u64)> = (6..30).map(|i| (i * b + 10, i * b + 20)).collect();
+        // Enough blocks to be checked on every core.
+        let end = 6 + PARALLEL_BLOCKS + 16;
+        let spans: Vec<(u64, u64)> = (6..end as u64).map(|i| (i * b + 10, i * b + 20)).collect();
         mapped.check_spans(&spans).unwrap();
-        assert!((6..30).all(|i| mapped.checked[i].get()));
-        assert!(!mapped.checked[5].get() && !mapped.checked[30].get());
-        let with_damage: Vec<(u64, u64)> = (0..40).map(|i| (i * b, i * b + 1)).collect();
+        assert!((6..end).all(|i| mapped.checked[i].get()));
+        assert!(!mapped.checked[5].get() && !mapped.checked[end].get());
+        // Block 5 among enough unchecked ones to be checked on every core.
+        let with_damage: Vec<(u64, u64)> = (0..(end + PARALLEL_BLOCKS) as u64)
+            .map(|i| (i * b, i * b + 1))
+            .collect();
         let err = mapped.check_spans(&with_damage).unwrap_err();
         assert!(err.to_string().contains("block 5"), "{err}");
         assert!(mapped.bytes(4 * b, 4 * b + 1).is_ok() && mapped.bytes(5 * b, 5 * b + 1).is_err());

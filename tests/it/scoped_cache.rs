@@ -1019,10 +1019,11 @@ fn paths_and_ego_networks_refuse_a_damaged_truncated_or_stale_cache() {
     // Far from the damage, both still read.
     assert!(cache::scoped::read_ego(dir.path(), "actor-10", 2, &none).is_ok());
 
-    // Damaged incident entries (the last blocks of the body hold the lookup section).
+    // Damaged incident entries (the lookup section ends the body; 192 KiB from the end of
+    // this chain's cache lie incident lists the search reads).
     let mut bytes = original.clone();
     let end = bytes.len();
-    bytes[end - 3 * blocks::BLOCK_SIZE] ^= 1;
+    bytes[end - (192 << 10)] ^= 1;
     fs::write(&file, &bytes).unwrap();
     let paths = cache::scoped::paths(dir.path(), ("actor-0", "actor-1999"), &none, 1, 2000);
     assert!(
@@ -1292,9 +1293,13 @@ fn a_damaged_truncated_or_stale_label_part_is_refused() {
     let path = dir.path().to_str().unwrap();
     let cold = run(&["show", &last, "--data", path, "--no-cache"]);
 
-    // The last entry's last byte altered: its block's checksum refuses it.
+    // A byte of the last entry's English label altered: its block's checksum refuses it.
     let mut bytes = original.clone();
-    *bytes.last_mut().unwrap() ^= 1;
+    let label = format!("Actor {}", n - 1);
+    let at = (bytes.windows(label.len()))
+        .rposition(|w| w == label.as_bytes())
+        .expect("the last entry's label");
+    bytes[at + 1] ^= 1;
     fs::write(&file, &bytes).unwrap();
     let err = labels().unwrap_err();
     assert!(
