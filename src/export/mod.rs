@@ -485,37 +485,43 @@ mod tests {
         }
     }
 
+    /// Calls `check` with every format written from contents and each of three contents of
+    /// the built-in graph: its entities and relations, its relations alone, and nothing.
+    fn each_format_and_contents(check: impl Fn(Format, &Selected<'_>)) {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = snapshot(&graph, &Filter::default());
+        assert!(all.relations.len() > 20);
+        let with_entities = Selected::new(&graph, &all);
+        let without = Selected::of(&graph, &[], &all.relations);
+        let nothing = Selected::of(&graph, &[], &[]);
+        for format in Format::ALL.into_iter().filter(|f| f.from_contents()) {
+            for contents in [&with_entities, &without, &nothing] {
+                check(format, contents);
+            }
+        }
+    }
+
     /// The relations formatted on every core in chunks of any size are what one writer of
     /// them all writes, in every part of every format, whether entities come first or not.
     #[test]
     fn relations_in_chunks_write_what_one_writer_writes() {
-        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
-        let all = snapshot(&graph, &Filter::default());
-        assert!(all.relations.len() > 20);
         let options = Options::default();
-        let with_entities = Selected::new(&graph, &all);
-        let without = Selected::of(&graph, &[], &all.relations);
-        let nothing = Selected::of(&graph, &[], &[]);
-        let formats = Format::ALL.into_iter().filter(|f| f.from_contents());
-        for format in formats {
+        each_format_and_contents(|format, contents| {
             for &part in format.parts() {
-                for contents in [&with_entities, &without, &nothing] {
-                    let written = |chunk| {
-                        let mut out = Vec::new();
-                        write_contents_in(format, part, contents, &options, &mut out, chunk)
-                            .unwrap();
-                        out
-                    };
-                    let one = written(usize::MAX);
-                    for chunk in [1, 2, 3] {
-                        assert!(
-                            written(chunk) == one,
-                            "{format} {part} in chunks of {chunk}"
-                        );
-                    }
+                let written = |chunk| {
+                    let mut out = Vec::new();
+                    write_contents_in(format, part, contents, &options, &mut out, chunk).unwrap();
+                    out
+                };
+                let one = written(usize::MAX);
+                for chunk in [1, 2, 3] {
+                    assert!(
+                        written(chunk) == one,
+                        "{format} {part} in chunks of {chunk}"
+                    );
                 }
             }
-        }
+        });
     }
 
     /// Every part of a format written in one walk over the relations is what writing that
@@ -523,37 +529,28 @@ mod tests {
     /// of writers other than the parts' is refused.
     #[test]
     fn every_part_in_one_walk_is_each_part_alone() {
-        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
-        let all = snapshot(&graph, &Filter::default());
         let options = Options::default();
-        let with_entities = Selected::new(&graph, &all);
-        let without = Selected::of(&graph, &[], &all.relations);
-        let nothing = Selected::of(&graph, &[], &[]);
-        let formats = Format::ALL.into_iter().filter(|f| f.from_contents());
-        for format in formats {
+        each_format_and_contents(|format, contents| {
             let parts = format.parts();
-            for contents in [&with_entities, &without, &nothing] {
-                let alone: Vec<Vec<u8>> = (parts.iter())
-                    .map(|part| {
-                        let mut out = Vec::new();
-                        write_contents(format, part, contents, &options, &mut out).unwrap();
-                        out
-                    })
-                    .collect();
-                for chunk in [1, 2, 3, usize::MAX] {
-                    let mut outs = vec![Vec::new(); parts.len()];
-                    let writers = outs.iter_mut().map(|o| o as &mut dyn Write).collect();
-                    write_contents_parts_in(format, contents, &options, writers, chunk).unwrap();
-                    assert!(outs == alone, "{format} in one walk, chunks of {chunk}");
-                }
+            let alone: Vec<Vec<u8>> = (parts.iter())
+                .map(|part| {
+                    let mut out = Vec::new();
+                    write_contents(format, part, contents, &options, &mut out).unwrap();
+                    out
+                })
+                .collect();
+            for chunk in [1, 2, 3, usize::MAX] {
+                let mut outs = vec![Vec::new(); parts.len()];
+                let writers = outs.iter_mut().map(|o| o as &mut dyn Write).collect();
+                write_contents_parts_in(format, contents, &options, writers, chunk).unwrap();
+                assert!(outs == alone, "{format} in one walk, chunks of {chunk}");
             }
             let mut one_too_many = vec![Vec::new(); parts.len() + 1];
-            let writers = one_too_many
-                .iter_mut()
+            let writers = (one_too_many.iter_mut())
                 .map(|o| o as &mut dyn Write)
                 .collect();
-            let refused = write_contents_parts(format, &with_entities, &options, writers);
+            let refused = write_contents_parts(format, contents, &options, writers);
             assert_eq!(refused.unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        }
+        });
     }
 }
