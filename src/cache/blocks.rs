@@ -104,14 +104,33 @@ struct ReadBlocks {
     map: OnceCell<memmap2::Mmap>,
     /// How many blocks were read into buffers.
     read: Cell<usize>,
-    /// Each block's bytes, once read and checked, by number.
-    blocks: Vec<OnceCell<Box<[u8]>>>,
+    /// Each block's bytes, once read and checked, by number, in groups of [`SLOT_GROUP`]
+    /// made when one of their blocks is first read: a question reads a few of a large
+    /// cache's hundreds of thousands of blocks, and a slot for each would be megabytes to
+    /// clear before it reads any.
+    blocks: Vec<OnceCell<Box<[OnceCell<Box<[u8]>>]>>>,
     /// Copies of ranges that cross a block boundary, kept (never changed nor removed) as
     /// long as the reader, which lends them.
     spans: RefCell<Vec<Box<[u8]>>>,
 }
 
+/// How many blocks' slots a [`ReadBlocks`] makes at once.
+const SLOT_GROUP: usize = 1024;
+
 impl ReadBlocks {
+    /// The slot of block `i`'s bytes, its group made if need be.
+    fn slot(&self, i: usize) -> &OnceCell<Box<[u8]>> {
+        let group = self.blocks[i / SLOT_GROUP]
+            .get_or_init(|| (0..SLOT_GROUP).map(|_| OnceCell::new()).collect());
+        &group[i % SLOT_GROUP]
+    }
+
+    /// Whether block `i` was read into a buffer.
+    fn has(&self, i: usize) -> bool {
+        (self.blocks[i / SLOT_GROUP].get())
+            .is_some_and(|group| group[i % SLOT_GROUP].get().is_some())
+    }
+
     /// Whether reading `unread` more blocks would read more than [`READ_BLOCKS`] into
     /// buffers: then the file is mapped instead.
     fn outgrown(&self, unread: usize) -> bool {
@@ -177,7 +196,9 @@ impl BlockReader {
         hashes: Vec<u64>,
     ) -> Result<BlockReader, CacheError> {
         check_fit(file_len, start, len, &hashes)?;
-        let blocks = (0..hashes.len()).map(|_| OnceCell::new()).collect();
+        let blocks = (0..hashes.len().div_ceil(SLOT_GROUP))
+            .map(|_| OnceCell::new())
+            .collect();
         let checked = (0..hashes.len()).map(|_| Cell::new(false)).collect();
         Ok(BlockReader {
             backing: Backing::Read(ReadBlocks {
@@ -236,9 +257,7 @@ impl BlockReader {
             return Ok(&[]);
         }
         let (first, last) = (*blocks.start(), *blocks.end());
-        let unread = (first..=last)
-            .filter(|&i| read.blocks[i as usize].get().is_none())
-            .count();
+        let unread = (first..=last).filter(|&i| !read.has(i as usize)).count();
         if read.map.get().is_none() && (read.outgrown(unread) || unread > SPAN_BLOCKS) {
             let _ = read.map.set(map(&read.file)?);
         }
@@ -360,7 +379,7 @@ impl BlockReader {
 
     /// Block `i` of the body, read from the file and checked the first time it is asked for.
     fn block<'r>(&self, read: &'r ReadBlocks, i: usize) -> Result<&'r [u8], CacheError> {
-        let slot = &read.blocks[i];
+        let slot = read.slot(i);
         if let Some(bytes) = slot.get() {
             return Ok(bytes);
         }
