@@ -108,7 +108,7 @@ struct ReadBlocks {
     /// made when one of their blocks is first read: a question reads a few of a large
     /// cache's hundreds of thousands of blocks, and a slot for each would be megabytes to
     /// clear before it reads any.
-    blocks: Vec<OnceCell<Box<[OnceCell<Box<[u8]>>]>>>,
+    blocks: Vec<OnceCell<Box<[Slot]>>>,
     /// Copies of ranges that cross a block boundary, kept (never changed nor removed) as
     /// long as the reader, which lends them.
     spans: RefCell<Vec<Box<[u8]>>>,
@@ -117,9 +117,12 @@ struct ReadBlocks {
 /// How many blocks' slots a [`ReadBlocks`] makes at once.
 const SLOT_GROUP: usize = 1024;
 
+/// Where a [`ReadBlocks`] keeps a block's bytes once read and checked.
+type Slot = OnceCell<Box<[u8]>>;
+
 impl ReadBlocks {
     /// The slot of block `i`'s bytes, its group made if need be.
-    fn slot(&self, i: usize) -> &OnceCell<Box<[u8]>> {
+    fn slot(&self, i: usize) -> &Slot {
         let group = self.blocks[i / SLOT_GROUP]
             .get_or_init(|| (0..SLOT_GROUP).map(|_| OnceCell::new()).collect());
         &group[i % SLOT_GROUP]
