@@ -9,6 +9,7 @@
 //! file (a folder, a block device, a socket, a link to a missing file) is refused, never
 //! replaced.
 
+use std::cell::Cell;
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
@@ -62,11 +63,20 @@ pub fn write_all(
         .map(|(i, (target, path))| Opened::new(target, path).map_err(at(i)))
         .collect::<Result<Vec<_>, _>>()?;
     {
-        let mut outs: Vec<BufWriter<&mut File>> = (opened.iter_mut())
-            .map(|o| BufWriter::new(o.file_mut()))
+        let failed = Cell::new(None);
+        let mut outs: Vec<Noting<'_, BufWriter<&mut File>>> = (opened.iter_mut().enumerate())
+            .map(|(path, o)| Noting {
+                out: BufWriter::new(o.file_mut()),
+                path,
+                failed: &failed,
+            })
             .collect();
-        fill(outs.iter_mut().map(|o| o as &mut dyn Write).collect())
-            .map_err(|error| WriteAllError { path: None, error })?;
+        fill(outs.iter_mut().map(|o| o as &mut dyn Write).collect()).map_err(|error| {
+            WriteAllError {
+                path: failed.get(),
+                error,
+            }
+        })?;
         for (i, out) in outs.iter_mut().enumerate() {
             out.flush().map_err(at(i))?;
         }
@@ -80,11 +90,45 @@ pub fn write_all(
     Ok(())
 }
 
+/// A writer of the file at index `path` of a [`write_all`] that notes, in `failed`, the first
+/// file whose writing failed, so that an error is said of that file, not of them all.
+struct Noting<'f, W> {
+    out: W,
+    path: usize,
+    failed: &'f Cell<Option<usize>>,
+}
+
+impl<W: Write> Noting<'_, W> {
+    fn noted<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() && self.failed.get().is_none() {
+            self.failed.set(Some(self.path));
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Noting<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.out.write(buf);
+        self.noted(result)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let result = self.out.write_all(buf);
+        self.noted(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.out.flush();
+        self.noted(result)
+    }
+}
+
 /// Why [`write_all`] failed.
 #[derive(Debug)]
 pub struct WriteAllError {
-    /// The index of the path the error concerns, when it concerns one (not an error of the
-    /// writing itself).
+    /// The index of the path the error concerns, when it concerns one: `None` for an error
+    /// of what `fill` wrote from, not of writing a file.
     pub path: Option<usize>,
     /// What failed.
     pub error: io::Error,
@@ -271,6 +315,17 @@ mod tests {
         assert!(refused.error.to_string().contains("it is a folder"));
         assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+
+        // A file whose writing fails is named; the others are not replaced.
+        let full = dir.path().join("full.csv");
+        symlink("/dev/full", &full).unwrap();
+        let no_space = write_all(&[a.as_path(), full.as_path()], |mut outs| {
+            outs[0].write_all(b"new a")?;
+            outs[1].write_all(&[0; 1 << 16])
+        });
+        assert_eq!(no_space.unwrap_err().path, Some(1));
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        fs::remove_file(&full).unwrap();
 
         write_all(&paths, |mut outs| {
             outs[0].write_all(b"new a")?;
