@@ -27,9 +27,12 @@ use std::path::{Path, PathBuf};
 
 use arrow_schema::{ArrowError, SchemaRef};
 use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_writer::{ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves};
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Contents, Selected};
@@ -293,26 +296,39 @@ fn table(
     writer.finish()
 }
 
-/// One Parquet file being written, with the batch of rows not yet handed to the writer.
+/// One Parquet file being written, with the batch of rows not yet encoded. Each batch's
+/// columns are encoded on every core, one column writer each ([`ArrowColumnWriter`]), and a
+/// row group's column chunks are appended in schema order once it holds [`ROW_GROUP_ROWS`]:
+/// the bytes [`ArrowWriter`] writes from the same batches, in a fraction of its time.
 struct TableWriter {
     path: PathBuf,
-    writer: ArrowWriter<BufWriter<File>>,
+    file: SerializedFileWriter<BufWriter<File>>,
+    factory: ArrowRowGroupWriterFactory,
+    schema: SchemaRef,
+    /// The column writers of the row group being written, and its rows so far.
+    group: Option<(Vec<ArrowColumnWriter>, usize)>,
     batch: Batch,
-    /// Rows handed to the writer so far.
+    /// Rows encoded so far.
     rows: usize,
 }
 
 impl TableWriter {
     fn create(path: &Path, schema: &SchemaRef) -> Result<TableWriter, ExportError> {
         let file = folder::create_file(path)?;
-        let writer = ArrowWriter::try_new(
+        // The Arrow writer sets up the file as it writes one (its schema, with the Arrow
+        // schema in its metadata); its lower half then takes the encoded columns.
+        let (file, factory) = ArrowWriter::try_new(
             BufWriter::new(file),
             SchemaRef::clone(schema),
             Some(properties()),
-        )?;
+        )?
+        .into_serialized_writer()?;
         Ok(TableWriter {
             path: path.to_owned(),
-            writer,
+            file,
+            factory,
+            schema: SchemaRef::clone(schema),
+            group: None,
             batch: Batch::new(schema),
             rows: 0,
         })
@@ -327,7 +343,7 @@ impl TableWriter {
         self.rows + self.batch.rows()
     }
 
-    /// Hands the batch to the writer once it holds enough rows.
+    /// Encodes the batch once it holds enough rows.
     fn flush_full(&mut self) -> Result<(), ExportError> {
         if self.batch.rows() >= BATCH_ROWS {
             self.flush()?;
@@ -335,19 +351,60 @@ impl TableWriter {
         Ok(())
     }
 
+    /// Encodes the batch's rows, closing each row group that fills.
     fn flush(&mut self) -> Result<(), ExportError> {
-        if self.batch.rows() > 0 {
-            self.rows += self.batch.rows();
-            let batch = self.batch.finish()?;
-            self.writer.write(&batch)?;
+        if self.batch.rows() == 0 {
+            return Ok(());
         }
+        self.rows += self.batch.rows();
+        let mut rest = self.batch.finish()?;
+        while rest.num_rows() > 0 {
+            let (mut writers, held) = match self.group.take() {
+                Some(group) => group,
+                None => (
+                    self.factory
+                        .create_column_writers(self.file.flushed_row_groups().len())?,
+                    0,
+                ),
+            };
+            let now = rest.num_rows().min(ROW_GROUP_ROWS - held);
+            let rows = rest.slice(0, now);
+            rest = rest.slice(now, rest.num_rows() - now);
+            let mut leaves = Vec::with_capacity(writers.len());
+            for (field, column) in self.schema.fields().iter().zip(rows.columns()) {
+                leaves.extend(compute_leaves(field, column)?);
+            }
+            (writers.par_iter_mut().zip(&leaves))
+                .try_for_each(|(writer, leaf)| writer.write(leaf))?;
+            if held + now < ROW_GROUP_ROWS {
+                self.group = Some((writers, held + now));
+            } else {
+                self.close_group(writers)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the column writers of a row group on every core and appends their chunks.
+    fn close_group(&mut self, writers: Vec<ArrowColumnWriter>) -> Result<(), ExportError> {
+        let chunks = (writers.into_par_iter())
+            .map(ArrowColumnWriter::close)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut group = self.file.next_row_group()?;
+        for chunk in chunks {
+            chunk.append_to_row_group(&mut group)?;
+        }
+        group.close()?;
         Ok(())
     }
 
     /// Writes the last rows and the footer, and syncs the file; the number of rows.
     fn finish(mut self) -> Result<usize, ExportError> {
         self.flush()?;
-        let out = self.writer.into_inner()?;
+        if let Some((writers, _)) = self.group.take() {
+            self.close_group(writers)?;
+        }
+        let out = self.file.into_inner()?;
         let file = out.into_inner().map_err(|e| ExportError::Io {
             path: self.path.clone(),
             source: e.into_error(),
