@@ -22,14 +22,14 @@ use super::{CacheError, Damage, codec, dated, lookup, mapped, payload};
 use crate::export::{Contents, Listed};
 use crate::model::{Entity, Relation, Source};
 
-/// How many relations a batch of [`Whole::batches`] holds when an export reads them: 16k,
+/// How many relations a batch of [`Whole::walk`] holds when an export reads them: 16k,
 /// about 8 MB decoded at a million relations.
 const BATCH: usize = 1 << 14;
 
 /// How many bytes of the body [`open`] checks before it lets their pages go (32 MiB).
 const CHECKED_PART: usize = 1 << 25;
 
-/// How many bytes of relation records [`Whole::batches`] reads before it lets their pages
+/// How many bytes of relation records [`Whole::walk`] reads before it lets their pages
 /// go (1 GiB). A batch's records lie all over the records (which are stored by home actor,
 /// not by date), so each batch touches most of the pages of a smaller graph's records:
 /// letting them go after every batch would fault them all in again for the next one (at a
@@ -110,31 +110,65 @@ pub fn open(dir: &Path) -> Result<Whole, CacheError> {
 }
 
 impl Whole {
-    /// Every relation in chronological order, `size` at a time (at least one): each batch
-    /// decoded on every core when the iterator is advanced, the pages of the records read let
-    /// go from the resident set after each batch (records of more than [`MAPPED_RECORDS`]) or
-    /// after the last one. Relations share their entities' ids with the entities.
-    fn batches(&self, size: usize) -> impl Iterator<Item = Result<Vec<Relation>, CacheError>> + '_ {
-        self.chronological
-            .chunks(size.max(1))
-            .map(move |batch| self.decode(batch))
+    /// Hands `each` every relation in chronological order, `size` at a time (at least one),
+    /// with the chronological position of the first: each batch is decoded on every core
+    /// while `each` handles the one before it (on the cores it leaves idle), and dropped on
+    /// another core once handled. The pages of the records read are let go from the resident
+    /// set after each batch (records of more than [`MAPPED_RECORDS`]) or after the last one.
+    /// Relations share their entities' ids with the entities. Stops at the first error of
+    /// `each`, or at the first batch that does not decode, with its error.
+    fn walk(
+        &self,
+        size: usize,
+        each: &mut dyn FnMut(&[Relation], usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let decoder = self.decoder().map_err(io::Error::other)?;
+        let mut batches = self.chronological.chunks(size.max(1));
+        let Some(first) = batches.next() else {
+            return Ok(());
+        };
+        let mut decoded = decoder.decode(first);
+        self.read(first);
+        let mut position = 0;
+        loop {
+            let relations = decoded.map_err(io::Error::other)?;
+            let upcoming = batches.next();
+            let mut next = None;
+            let handled = rayon::in_place_scope(|scope| {
+                if let Some(batch) = upcoming {
+                    scope.spawn(|_| next = Some(decoder.decode(batch)));
+                }
+                let handled = each(&relations, position);
+                position += relations.len();
+                scope.spawn(move |_| drop(relations));
+                handled
+            });
+            handled?;
+            match (upcoming, next) {
+                (Some(batch), Some(next)) => {
+                    self.read(batch);
+                    decoded = next;
+                }
+                _ => return Ok(()),
+            }
+        }
     }
 
-    /// Decodes the relations `batch` (by index), in that order.
-    fn decode(&self, batch: &[u32]) -> Result<Vec<Relation>, CacheError> {
-        let records = batch
-            .iter()
-            .map(|&r| {
-                let p = self.positions[r as usize] as usize;
-                let (from, to) = (self.offsets[p], self.offsets[p + 1]);
-                Ok((from as usize, self.reader.bytes(from, to)?))
-            })
-            .collect::<Result<Vec<_>, CacheError>>()?;
-        let (entities, documents) = (&self.entities, &self.documents);
-        let decoded: Vec<_> = (records.par_iter())
-            .with_min_len(1024)
-            .map(|&(at, record)| payload::decode_record(record, at, entities, documents))
-            .collect();
+    /// What decodes records on any thread: every block of the body was checked by [`open`].
+    fn decoder(&self) -> Result<Decoder<'_>, CacheError> {
+        Ok(Decoder {
+            body: self.reader.bytes(0, self.reader.body_len())?,
+            offsets: &self.offsets,
+            positions: &self.positions,
+            entities: &self.entities,
+            documents: &self.documents,
+            body_at: self.body_at,
+        })
+    }
+
+    /// Notes that the relations `batch` were decoded: the records' pages are let go after
+    /// each batch of a large graph, or after the last one.
+    fn read(&self, batch: &[u32]) {
         let last = batch
             .last()
             .is_some_and(|r| self.chronological.last() == Some(r));
@@ -143,13 +177,48 @@ impl Whole {
         {
             self.reader.release(*first, *end);
         }
-        decoded
-            .into_iter()
-            .map(|relation| match relation {
-                Ok((relation, _)) => Ok(relation),
-                Err(e) => Err(in_file(e, self.body_at)),
-            })
-            .collect()
+    }
+}
+
+/// Decodes relation records on every core, from any thread: what a batch needs of a
+/// [`Whole`], whose reader stays on the thread that opened it.
+#[derive(Clone, Copy)]
+struct Decoder<'w> {
+    /// The body, every block of it checked.
+    body: &'w [u8],
+    offsets: &'w [u64],
+    positions: &'w [u32],
+    entities: &'w [Entity],
+    documents: &'w [Arc<str>],
+    body_at: usize,
+}
+
+impl Decoder<'_> {
+    /// The relations `batch` (by index), in that order; the error of the first that does
+    /// not decode.
+    fn decode(self, batch: &[u32]) -> Result<Vec<Relation>, CacheError> {
+        let decoded: Vec<_> = (batch.par_iter())
+            .with_min_len(1024)
+            .map(|&r| self.relation(r))
+            .collect();
+        decoded.into_iter().collect()
+    }
+
+    /// Relation `r` (by index), decoded from its record.
+    fn relation(self, r: u32) -> Result<Relation, CacheError> {
+        // Both tables were read whole and checked by [`open`]: a position for each relation,
+        // an offset for each position and one past the last.
+        let p = self.positions[r as usize] as usize;
+        let (from, to) = (self.offsets[p], self.offsets[p + 1]);
+        let record = (self.body.get(from as usize..to as usize)).ok_or(Damage::OutOfBody {
+            from,
+            to,
+            len: self.body.len() as u64,
+        })?;
+        let (relation, _) =
+            payload::decode_record(record, from as usize, self.entities, self.documents)
+                .map_err(|e| in_file(e, self.body_at))?;
+        Ok(relation)
     }
 }
 
@@ -167,20 +236,16 @@ impl Contents for Whole {
     }
 
     fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {
-        let mut position = 0;
-        for batch in self.batches(BATCH) {
-            let batch = batch.map_err(io::Error::other)?;
-            let listed: Vec<Listed> = (batch.iter().enumerate())
+        self.walk(BATCH, &mut |relations, position| {
+            let listed: Vec<Listed> = (relations.iter().enumerate())
                 .map(|(k, relation)| Listed {
                     relation,
                     certainty: None,
                     position: position + k,
                 })
                 .collect();
-            position += batch.len();
-            each(&listed)?;
-        }
-        Ok(())
+            each(&listed)
+        })
     }
 }
 
@@ -202,7 +267,7 @@ mod tests {
     use crate::load::{GraphFiles, load};
 
     #[test]
-    fn batches_give_the_graphs_relations_in_chronological_order() {
+    fn a_walk_gives_the_graphs_relations_in_chronological_order() {
         let dir = indexed_azawad();
         let graph = load(&GraphFiles::read_dir(dir.path()).unwrap()).unwrap();
         let whole = open(dir.path()).unwrap();
@@ -212,9 +277,21 @@ mod tests {
             .map(|&r| graph.relation(r))
             .collect();
         for size in [1, 7, BATCH] {
-            let batches: Vec<Vec<Relation>> = whole.batches(size).map(Result::unwrap).collect();
-            assert!(batches.iter().all(|b| !b.is_empty() && b.len() <= size));
-            let got: Vec<&Relation> = batches.iter().flatten().collect();
+            let mut batches: Vec<(usize, Vec<Relation>)> = Vec::new();
+            (whole.walk(size, &mut |batch, position| {
+                batches.push((position, batch.to_vec()));
+                Ok(())
+            }))
+            .unwrap();
+            assert!(
+                batches
+                    .iter()
+                    .all(|(_, b)| !b.is_empty() && b.len() <= size)
+            );
+            let positions: Vec<usize> = batches.iter().map(|(p, _)| *p).collect();
+            let starts: Vec<usize> = (0..want.len()).step_by(size).collect();
+            assert_eq!(positions, starts, "batches of {size}");
+            let got: Vec<&Relation> = batches.iter().flat_map(|(_, b)| b).collect();
             assert_eq!(got, want, "batches of {size}");
         }
     }
@@ -233,8 +310,8 @@ mod tests {
         );
     }
 
-    /// A record the checksums cannot catch (a forged cache) fails the batch that holds it,
-    /// naming its byte in the file.
+    /// A record the checksums cannot catch (a forged cache) stops the walk at the batch that
+    /// holds it, naming its byte in the file.
     #[test]
     fn a_forged_record_fails_its_batch() {
         let dir = indexed_azawad();
@@ -248,11 +325,16 @@ mod tests {
         body[first..first + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         reseal(dir.path(), &original, &header, &body);
         let whole = open(dir.path()).unwrap();
-        let results: Vec<_> = whole.batches(16).collect();
-        let failed: Vec<&CacheError> = results.iter().filter_map(|r| r.as_ref().err()).collect();
-        assert_eq!(failed.len(), 1, "{failed:?}");
-        let CacheError::Corrupt(Damage::Record(corrupt)) = failed[0] else {
-            panic!("{}", failed[0]);
+        let mut handled = 0;
+        let error = (whole.walk(16, &mut |batch, _| {
+            handled += batch.len();
+            Ok(())
+        }))
+        .unwrap_err();
+        assert!(handled < whole.chronological.len(), "{handled}");
+        let error = error.downcast::<CacheError>().unwrap();
+        let CacheError::Corrupt(Damage::Record(corrupt)) = error else {
+            panic!("{error}");
         };
         assert!(corrupt.at >= header.len + first, "{corrupt:?}");
     }
