@@ -231,8 +231,8 @@ impl Contents for Whole {
         &self.sources
     }
 
-    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
-        self.entities.iter().try_for_each(each)
+    fn entities(&self) -> Vec<&Entity> {
+        self.entities.iter().collect()
     }
 
     fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {

@@ -90,8 +90,13 @@ pub trait Contents {
     /// The source documents the evidence cites.
     fn sources(&self) -> &[Source];
 
+    /// Every entity, in order.
+    fn entities(&self) -> Vec<&Entity>;
+
     /// Gives each entity, in order, to `each`; stops at its first error.
-    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()>;
+    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
+        self.entities().into_iter().try_for_each(each)
+    }
 
     /// Gives the relations, in order, a batch at a time, to `each`; stops at its first error,
     /// or fails when a batch cannot be read.
@@ -154,8 +159,10 @@ impl Contents for Selected<'_> {
         self.graph.sources()
     }
 
-    fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
-        (self.entities.iter()).try_for_each(|&e| each(self.graph.entity(e)))
+    fn entities(&self) -> Vec<&Entity> {
+        (self.entities.iter())
+            .map(|&e| self.graph.entity(e))
+            .collect()
     }
 
     fn each_batch(&self, each: &mut dyn FnMut(&[Listed<'_>]) -> io::Result<()>) -> io::Result<()> {

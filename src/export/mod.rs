@@ -389,17 +389,17 @@ pub fn contents<'g>(format: Format, graph: &'g Graph, selection: &'g Snapshot) -
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{Relation, Source};
     use crate::query::{Filter, snapshot};
 
     /// The whole of a graph given `size` relations at a time (as the cache gives them), then
     /// `failure`, if any.
-    struct Batched<'g> {
-        graph: &'g Graph,
-        size: usize,
-        failure: Option<&'static str>,
+    pub(super) struct Batched<'g> {
+        pub(super) graph: &'g Graph,
+        pub(super) size: usize,
+        pub(super) failure: Option<&'static str>,
     }
 
     impl Contents for Batched<'_> {
@@ -407,8 +407,8 @@ mod tests {
             self.graph.sources()
         }
 
-        fn each_entity(&self, each: &mut dyn FnMut(&Entity) -> io::Result<()>) -> io::Result<()> {
-            self.graph.entities().iter().try_for_each(each)
+        fn entities(&self) -> Vec<&Entity> {
+            self.graph.entities().iter().collect()
         }
 
         fn each_batch(

@@ -73,7 +73,6 @@ pub(super) struct Batch {
     columns: Vec<Column>,
     /// The column the next value goes to.
     next: usize,
-    rows: usize,
 }
 
 impl Batch {
@@ -87,13 +86,7 @@ impl Batch {
                 .map(|f| Column::new(f.data_type()))
                 .collect(),
             next: 0,
-            rows: 0,
         }
-    }
-
-    /// The number of whole rows.
-    pub(super) fn rows(&self) -> usize {
-        self.rows
     }
 
     fn column(&mut self) -> &mut Column {
@@ -174,13 +167,11 @@ impl Batch {
     pub(super) fn end_row(&mut self) {
         debug_assert_eq!(self.next, self.columns.len(), "a row fills every column");
         self.next = 0;
-        self.rows += 1;
     }
 
     /// The rows as a record batch; the batch is empty again.
     pub(super) fn finish(&mut self) -> Result<RecordBatch, ArrowError> {
         let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Column::finish).collect();
-        self.rows = 0;
         RecordBatch::try_new(Arc::clone(&self.schema), arrays)
     }
 }

@@ -25,7 +25,9 @@ use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
+use arrow_array::RecordBatch;
 use arrow_schema::{ArrowError, SchemaRef};
+use arrow_select::concat::concat_batches;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_writer::{ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves};
 use parquet::basic::Compression;
@@ -35,11 +37,12 @@ use parquet::file::writer::SerializedFileWriter;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Contents, Selected};
+use super::{Contents, Listed, Selected};
 use crate::graph::Graph;
-use crate::model::{Bounds, Relation};
+use crate::model::{Bounds, Entity, Relation};
 use crate::query::Snapshot;
 use columns::Batch;
+use tables::Spelling;
 
 pub use folder::MANIFEST;
 
@@ -51,8 +54,11 @@ pub const CREATED_BY: &str = "actorgraph export parquet (schema 1)";
 pub const ROW_GROUP_ROWS: usize = 131_072;
 /// Rows per file within a relations partition; a larger year is split into `part-1`, ….
 pub const FILE_ROWS: usize = 1_048_576;
-/// Rows built in memory before they are handed to the writer.
-const BATCH_ROWS: usize = 16_384;
+/// Rows encoded together, counted from a file's first: the batches a column writer is given,
+/// on which its pages depend. A few under test, so that the built-in graph fills several.
+const BATCH_ROWS: usize = if cfg!(test) { 32 } else { 16_384 };
+/// Rows built on one core at a time by `TableWriter::push_rows`: a quarter of a batch.
+const CHUNK_ROWS: usize = BATCH_ROWS / 4;
 
 /// What stands at an export's target that the export may not replace.
 #[derive(Debug, thiserror::Error)]
@@ -144,25 +150,20 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
         schema_version: 1,
         ..Written::default()
     };
+    let entities = contents.entities();
     written.entities = table(dir, "entities.parquet", tables::entities_schema(), |b| {
-        (contents.each_entity(&mut |entity| {
-            tables::entity_row(b.batch(), entity);
-            b.flush_full().map_err(carried)
-        }))
-        .map_err(|e| uncarried(e, dir))
+        b.push_rows(&entities, |b, entity| tables::entity_row(b, entity))
     })?;
+    let spellings: Vec<(&Entity, Spelling)> = (entities.par_iter())
+        .flat_map_iter(|&entity| tables::spellings(entity).map(move |s| (entity, s)))
+        .collect();
     written.names = table(dir, "names.parquet", tables::names_schema(), |b| {
-        (contents.each_entity(&mut |entity| {
-            tables::name_rows(b.batch(), entity);
-            b.flush_full().map_err(carried)
-        }))
-        .map_err(|e| uncarried(e, dir))
+        b.push_rows(&spellings, |b, (entity, spelling)| {
+            tables::name_row(b, entity, spelling)
+        })
     })?;
     written.sources = table(dir, "sources.parquet", tables::sources_schema(), |b| {
-        for source in contents.sources() {
-            tables::source_row(b.batch(), source);
-        }
-        Ok(())
+        b.push_rows(contents.sources(), tables::source_row)
     })?;
     let mut evidence =
         TableWriter::create(&dir.join("evidence.parquet"), &tables::evidence_schema())?;
@@ -171,18 +172,17 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
         &tables::casualties_schema(),
     )?;
     let mut dataset = Dataset::create(&dir.join("relations"))?;
-    // The relations' own tables on one core, their evidence and tolls on another.
+    // The relations' own tables on one core, their evidence and tolls on another, each
+    // helping the other once done.
     (contents.each_batch(&mut |batch| {
         let (spans, relations) = rayon::join(
             || {
-                batch.iter().try_for_each(|listed| {
-                    tables::evidence_rows(evidence.batch(), listed.relation);
-                    evidence.flush_full()?;
-                    tables::casualty_rows(casualties.batch(), listed.relation);
-                    casualties.flush_full()
-                })
+                let spans = each_of(batch, |relation| relation.evidence.len());
+                evidence.push_rows(&spans, |b, &(r, k)| tables::evidence_row(b, r, k))?;
+                let tolls = each_of(batch, |relation| relation.casualties.len());
+                casualties.push_rows(&tolls, |b, &(r, k)| tables::casualty_row(b, r, k))
             },
-            || (batch.iter()).try_for_each(|listed| dataset.push(listed.relation, listed.position)),
+            || dataset.push(batch),
         );
         spans.and(relations).map_err(carried)
     }))
@@ -192,6 +192,17 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
     (written.relations, written.relation_files) = dataset.finish()?;
     folder::write_manifest(dir, &written)?;
     Ok(written)
+}
+
+/// Each relation of `batch` with each position below `count` of it: a relation's evidence
+/// spans or tolls, one row each.
+fn each_of<'r>(
+    batch: &[Listed<'r>],
+    count: impl Fn(&Relation) -> usize + Sync,
+) -> Vec<(&'r Relation, usize)> {
+    (batch.par_iter())
+        .flat_map_iter(|listed| (0..count(listed.relation)).map(|k| (listed.relation, k)))
+        .collect()
 }
 
 /// An export error carried out of a walk of the contents, whose steps give io errors.
@@ -237,10 +248,31 @@ impl Dataset {
         })
     }
 
-    /// Adds the row of `relation`, at position `order` in the graph's chronological order.
-    fn push(&mut self, relation: &Relation, order: usize) -> Result<(), ExportError> {
-        let bounds = Bounds::of(relation);
-        let year = start_year(&bounds);
+    /// Adds the rows of `batch`, the next relations in the graph's chronological order.
+    fn push(&mut self, batch: &[Listed]) -> Result<(), ExportError> {
+        let years: Vec<i64> = (batch.par_iter())
+            .map(|listed| start_year(&Bounds::of(listed.relation)))
+            .collect();
+        let (mut rest, mut rest_years) = (batch, &years[..]);
+        while let Some(&year) = rest_years.first() {
+            let writer = self.file_for(year)?;
+            let room = FILE_ROWS - writer.rows_in_file();
+            let run = (rest_years.iter().take(room))
+                .take_while(|&&y| y == year)
+                .count();
+            let (run, after) = rest.split_at(run);
+            writer.push_rows(run, |b, listed| {
+                let bounds = Bounds::of(listed.relation);
+                tables::relation_row(b, listed.relation, &bounds, listed.position)
+            })?;
+            (rest, rest_years) = (after, &rest_years[run.len()..]);
+        }
+        Ok(())
+    }
+
+    /// The file a relation of `year` goes to: the open one, or a new one when the year is
+    /// another or the open file is full.
+    fn file_for(&mut self, year: i64) -> Result<&mut TableWriter, ExportError> {
         let roll = match &self.open {
             Some((y, _, w)) => *y != year || w.rows_in_file() >= FILE_ROWS,
             None => true,
@@ -260,8 +292,7 @@ impl Dataset {
             self.files.push(name);
         }
         let (_, _, writer) = self.open.as_mut().expect("a file is open");
-        tables::relation_row(writer.batch(), relation, &bounds, order);
-        writer.flush_full()
+        Ok(writer)
     }
 
     /// Finishes the last file: the rows written and the partitions' files, in order.
@@ -296,10 +327,10 @@ fn table(
     writer.finish()
 }
 
-/// One Parquet file being written, with the batch of rows not yet encoded. Each batch's
-/// columns are encoded on every core, one column writer each ([`ArrowColumnWriter`]), and a
-/// row group's column chunks are appended in schema order once it holds [`ROW_GROUP_ROWS`]:
-/// the bytes [`ArrowWriter`] writes from the same batches, in a fraction of its time.
+/// One Parquet file being written, with the rows not yet encoded. Rows are built on every
+/// core, a chunk each; each batch's columns are encoded on every core, one column writer each
+/// ([`ArrowColumnWriter`]), and a row group's column chunks are appended in schema order once
+/// it holds [`ROW_GROUP_ROWS`]: the bytes [`ArrowWriter`] writes from the same batches.
 struct TableWriter {
     path: PathBuf,
     file: SerializedFileWriter<BufWriter<File>>,
@@ -307,7 +338,10 @@ struct TableWriter {
     schema: SchemaRef,
     /// The column writers of the row group being written, and its rows so far.
     group: Option<(Vec<ArrowColumnWriter>, usize)>,
-    batch: Batch,
+    /// Chunks of rows built by [`TableWriter::push_rows`], to be encoded together.
+    pending: Vec<RecordBatch>,
+    /// The rows of `pending`.
+    pending_rows: usize,
     /// Rows encoded so far.
     rows: usize,
 }
@@ -329,35 +363,72 @@ impl TableWriter {
             factory,
             schema: SchemaRef::clone(schema),
             group: None,
-            batch: Batch::new(schema),
+            pending: Vec::new(),
+            pending_rows: 0,
             rows: 0,
         })
     }
 
-    fn batch(&mut self) -> &mut Batch {
-        &mut self.batch
-    }
-
-    /// Rows written to this file so far, buffered ones included.
+    /// Rows written to this file so far, those not yet encoded included.
     fn rows_in_file(&self) -> usize {
-        self.rows + self.batch.rows()
+        self.rows + self.pending_rows
     }
 
-    /// Encodes the batch once it holds enough rows.
-    fn flush_full(&mut self) -> Result<(), ExportError> {
-        if self.batch.rows() >= BATCH_ROWS {
-            self.flush()?;
+    /// Adds a row made by `row` of each of `items`, in order, built on every core: the
+    /// file's rows are cut into chunks of [`CHUNK_ROWS`], counted from its first, each built
+    /// on its own, and the chunks of each [`BATCH_ROWS`] are encoded together once all are
+    /// built. So the batches encoded are the same however the rows come (a column writer's
+    /// pages depend on where its batches begin), and a file is the same from the cache or
+    /// from a graph.
+    fn push_rows<T: Sync>(
+        &mut self,
+        items: &[T],
+        row: impl Fn(&mut Batch, &T) + Sync,
+    ) -> Result<(), ExportError> {
+        let mut chunks = Vec::new();
+        let (mut rest, mut at) = (items, self.rows_in_file());
+        while !rest.is_empty() {
+            let take = (CHUNK_ROWS - at % CHUNK_ROWS).min(rest.len());
+            let (chunk, after) = rest.split_at(take);
+            chunks.push(chunk);
+            (rest, at) = (after, at + take);
+        }
+        let schema = &self.schema;
+        let built = (chunks.par_iter())
+            .map(|chunk| {
+                let mut batch = Batch::new(schema);
+                for item in *chunk {
+                    row(&mut batch, item);
+                }
+                batch.finish()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        for chunk in built {
+            self.pending_rows += chunk.num_rows();
+            self.pending.push(chunk);
+            if self.pending_rows == BATCH_ROWS {
+                self.encode_pending()?;
+            }
         }
         Ok(())
     }
 
-    /// Encodes the batch's rows, closing each row group that fills.
-    fn flush(&mut self) -> Result<(), ExportError> {
-        if self.batch.rows() == 0 {
+    /// Encodes the chunks built by [`TableWriter::push_rows`] and not yet encoded, as one
+    /// batch.
+    fn encode_pending(&mut self) -> Result<(), ExportError> {
+        if self.pending.is_empty() {
             return Ok(());
         }
-        self.rows += self.batch.rows();
-        let mut rest = self.batch.finish()?;
+        let batch = concat_batches(&self.schema, &self.pending)?;
+        self.pending.clear();
+        self.pending_rows = 0;
+        self.encode(batch)
+    }
+
+    /// Encodes the rows of `batch`, closing each row group that fills.
+    fn encode(&mut self, batch: RecordBatch) -> Result<(), ExportError> {
+        self.rows += batch.num_rows();
+        let mut rest = batch;
         while rest.num_rows() > 0 {
             let (mut writers, held) = match self.group.take() {
                 Some(group) => group,
@@ -400,7 +471,7 @@ impl TableWriter {
 
     /// Writes the last rows and the footer, and syncs the file; the number of rows.
     fn finish(mut self) -> Result<usize, ExportError> {
-        self.flush()?;
+        self.encode_pending()?;
         if let Some((writers, _)) = self.group.take() {
             self.close_group(writers)?;
         }
@@ -418,11 +489,75 @@ impl TableWriter {
 }
 
 /// The writer's settings: snappy compression, row groups of [`ROW_GROUP_ROWS`], a fixed
-/// `created_by`, no key-value metadata beyond the Arrow schema.
+/// `created_by`, no key-value metadata beyond the Arrow schema. Columns whose every value is
+/// another (ids, summaries, descriptions, and the relation of each evidence span or toll,
+/// which repeats only for its neighbours) are not dictionary-encoded: a dictionary of them
+/// only fills up, then falls back to plain values for the rest of each row group, having
+/// cost a hash of every value.
 fn properties() -> WriterProperties {
-    WriterProperties::builder()
+    let properties = WriterProperties::builder()
         .set_created_by(CREATED_BY.to_owned())
         .set_compression(Compression::SNAPPY)
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-        .build()
+        .set_column_dictionary_enabled("id".into(), false)
+        .set_column_dictionary_enabled("summary".into(), false)
+        .set_column_dictionary_enabled("description".into(), false)
+        .set_column_dictionary_enabled("relation_id".into(), false);
+    // Under test, pages of a few rows, so that the built-in graph fills several and where
+    // the batches begin shows in the files.
+    #[cfg(test)]
+    let properties = properties
+        .set_write_batch_size(4)
+        .set_data_page_row_count_limit(10);
+    properties.build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::Batched;
+    use crate::query::{Filter, snapshot};
+
+    /// Every file under `dir`, by path, with its bytes.
+    fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut folders = vec![dir.to_owned()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let bytes = std::fs::read(&path).unwrap();
+                    files.push((path.strip_prefix(dir).unwrap().to_owned(), bytes));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// The files are the same however the relations come: the whole graph given a few at a
+    /// time (as the cache gives them, in batches that cut the encoded batches anywhere) is
+    /// its snapshot's export, byte for byte.
+    #[test]
+    fn the_files_are_the_same_however_the_relations_come() {
+        let graph = crate::load::load(&crate::load::GraphFiles::builtin()).unwrap();
+        let all = snapshot(&graph, &Filter::default());
+        assert!(all.relations.len() > 3 * BATCH_ROWS);
+        let out = tempfile::tempdir().unwrap();
+        let want = out.path().join("want");
+        write_dir(&graph, &all, &want).unwrap();
+        let want = files_under(&want);
+        for size in [1, 7, CHUNK_ROWS + 1, BATCH_ROWS - 1, 100_000] {
+            let batched = Batched {
+                graph: &graph,
+                size,
+                failure: None,
+            };
+            let dir = out.path().join(format!("batches-of-{size}"));
+            write_dir_of(&batched, &dir).unwrap();
+            assert!(files_under(&dir) == want, "in batches of {size}");
+        }
+    }
 }

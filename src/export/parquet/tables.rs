@@ -59,12 +59,14 @@ pub(super) fn names_schema() -> SchemaRef {
     ])
 }
 
-/// Adds every spelling of `entity` to `names.parquet`: `role` is `en`, `ar`, `fr` or `alias`,
-/// `position` the alias's place in its list (0 for names), `key` the folded matching key
-/// ([`names::key`]) that name resolution compares.
-pub(super) fn name_rows(batch: &mut Batch, entity: &Entity) {
+/// One spelling of an entity, a row of `names.parquet`: its role (`en`, `ar`, `fr` or
+/// `alias`), its position (the alias's place in its list, 0 for names), and the spelling.
+pub(super) type Spelling<'e> = (&'static str, usize, &'e str);
+
+/// Every spelling of `entity`: its names, then its aliases.
+pub(super) fn spellings(entity: &Entity) -> impl Iterator<Item = Spelling<'_>> {
     let names = &entity.names;
-    let spellings = [("en", &names.en), ("ar", &names.ar), ("fr", &names.fr)]
+    [("en", &names.en), ("ar", &names.ar), ("fr", &names.fr)]
         .into_iter()
         .filter_map(|(role, name)| Some((role, 0, name.as_deref()?)))
         .chain(
@@ -73,16 +75,19 @@ pub(super) fn name_rows(batch: &mut Batch, entity: &Entity) {
                 .iter()
                 .enumerate()
                 .map(|(at, alias)| ("alias", at, alias.as_str())),
-        );
-    for (role, position, spelling) in spellings {
-        batch
-            .text(Some(entity.id.as_str()))
-            .text(Some(spelling))
-            .text(Some(role))
-            .int32(Some(count(position)))
-            .text(Some(&names::key(spelling)))
-            .end_row();
-    }
+        )
+}
+
+/// Adds `spelling` of `entity` to `names.parquet`, with its folded matching key
+/// ([`names::key`]) that name resolution compares.
+pub(super) fn name_row(batch: &mut Batch, entity: &Entity, &(role, position, spelling): &Spelling) {
+    batch
+        .text(Some(entity.id.as_str()))
+        .text(Some(spelling))
+        .text(Some(role))
+        .int32(Some(count(position)))
+        .text(Some(&names::key(spelling)))
+        .end_row();
 }
 
 /// `relations/start_year=Y/part-N.parquet`: one row per relation. The partition column
@@ -173,18 +178,17 @@ pub(super) fn evidence_schema() -> SchemaRef {
     ])
 }
 
-/// Adds the evidence spans of `relation`, in their order.
-pub(super) fn evidence_rows(batch: &mut Batch, relation: &Relation) {
-    for (position, span) in relation.evidence.iter().enumerate() {
-        batch
-            .text(Some(relation.id.as_str()))
-            .int32(Some(count(position)))
-            .text(Some(&span.document))
-            .int64(Some(offset(span.start_byte)))
-            .int64(Some(offset(span.end_byte)))
-            .int64(span.row.map(offset))
-            .end_row();
-    }
+/// Adds the evidence span at `position` in the list of `relation`.
+pub(super) fn evidence_row(batch: &mut Batch, relation: &Relation, position: usize) {
+    let span = &relation.evidence[position];
+    batch
+        .text(Some(relation.id.as_str()))
+        .int32(Some(count(position)))
+        .text(Some(&span.document))
+        .int64(Some(offset(span.start_byte)))
+        .int64(Some(offset(span.end_byte)))
+        .int64(span.row.map(offset))
+        .end_row();
 }
 
 /// `casualties.parquet`: one row per toll of a relation.
@@ -200,23 +204,22 @@ pub(super) fn casualties_schema() -> SchemaRef {
     ])
 }
 
-/// Adds the tolls of `relation`, in their order.
-pub(super) fn casualty_rows(batch: &mut Batch, relation: &Relation) {
-    for (position, toll) in relation.casualties.iter().enumerate() {
-        let outcome = match toll.outcome {
-            crate::model::Outcome::Killed => "killed",
-            crate::model::Outcome::Wounded => "wounded",
-        };
-        batch
-            .text(Some(relation.id.as_str()))
-            .int32(Some(count(position)))
-            .text(toll.side.as_ref().map(|s| s.as_str()))
-            .text(Some(&toll.who))
-            .text(Some(outcome))
-            .int64(toll.min.map(i64::from))
-            .int64(toll.max.map(i64::from))
-            .end_row();
-    }
+/// Adds the toll at `position` in the list of `relation`.
+pub(super) fn casualty_row(batch: &mut Batch, relation: &Relation, position: usize) {
+    let toll = &relation.casualties[position];
+    let outcome = match toll.outcome {
+        crate::model::Outcome::Killed => "killed",
+        crate::model::Outcome::Wounded => "wounded",
+    };
+    batch
+        .text(Some(relation.id.as_str()))
+        .int32(Some(count(position)))
+        .text(toll.side.as_ref().map(|s| s.as_str()))
+        .text(Some(&toll.who))
+        .text(Some(outcome))
+        .int64(toll.min.map(i64::from))
+        .int64(toll.max.map(i64::from))
+        .end_row();
 }
 
 /// `sources.parquet`: one row per source document.
