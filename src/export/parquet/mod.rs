@@ -250,22 +250,22 @@ impl Dataset {
 
     /// Adds the rows of `batch`, the next relations in the graph's chronological order.
     fn push(&mut self, batch: &[Listed]) -> Result<(), ExportError> {
-        let years: Vec<i64> = (batch.par_iter())
-            .map(|listed| start_year(&Bounds::of(listed.relation)))
+        let dated: Vec<(&Listed, Bounds)> = (batch.par_iter())
+            .map(|listed| (listed, Bounds::of(listed.relation)))
             .collect();
-        let (mut rest, mut rest_years) = (batch, &years[..]);
-        while let Some(&year) = rest_years.first() {
+        let mut rest = &dated[..];
+        while let Some((_, first)) = rest.first() {
+            let year = start_year(first);
             let writer = self.file_for(year)?;
             let room = FILE_ROWS - writer.rows_in_file();
-            let run = (rest_years.iter().take(room))
-                .take_while(|&&y| y == year)
+            let run = (rest.iter().take(room))
+                .take_while(|(_, bounds)| start_year(bounds) == year)
                 .count();
             let (run, after) = rest.split_at(run);
-            writer.push_rows(run, |b, listed| {
-                let bounds = Bounds::of(listed.relation);
-                tables::relation_row(b, listed.relation, &bounds, listed.position)
+            writer.push_rows(run, |b, (listed, bounds)| {
+                tables::relation_row(b, listed.relation, bounds, listed.position)
             })?;
-            (rest, rest_years) = (after, &rest_years[run.len()..]);
+            rest = after;
         }
         Ok(())
     }
