@@ -122,7 +122,7 @@ impl Whole {
         size: usize,
         each: &mut dyn FnMut(&[Relation], usize) -> io::Result<()>,
     ) -> io::Result<()> {
-        let decoder = self.decoder().map_err(io::Error::other)?;
+        let decoder = self.record_decoder().map_err(io::Error::other)?;
         let mut batches = self.chronological.chunks(size.max(1));
         let Some(first) = batches.next() else {
             return Ok(());
@@ -155,8 +155,8 @@ impl Whole {
     }
 
     /// What decodes records on any thread: every block of the body was checked by [`open`].
-    fn decoder(&self) -> Result<Decoder<'_>, CacheError> {
-        Ok(Decoder {
+    fn record_decoder(&self) -> Result<RecordDecoder<'_>, CacheError> {
+        Ok(RecordDecoder {
             body: self.reader.bytes(0, self.reader.body_len())?,
             offsets: &self.offsets,
             positions: &self.positions,
@@ -183,7 +183,7 @@ impl Whole {
 /// Decodes relation records on every core, from any thread: what a batch needs of a
 /// [`Whole`], whose reader stays on the thread that opened it.
 #[derive(Clone, Copy)]
-struct Decoder<'w> {
+struct RecordDecoder<'w> {
     /// The body, every block of it checked.
     body: &'w [u8],
     offsets: &'w [u64],
@@ -193,7 +193,7 @@ struct Decoder<'w> {
     body_at: usize,
 }
 
-impl Decoder<'_> {
+impl RecordDecoder<'_> {
     /// The relations `batch` (by index), in that order; the error of the first that does
     /// not decode.
     fn decode(self, batch: &[u32]) -> Result<Vec<Relation>, CacheError> {
