@@ -203,6 +203,14 @@ mod pieces {
     /// names alone are about fifty): a piece of `n` bytes holds fewer than `n /
     /// ELEMENT_BYTES` elements or, at worst, grows.
     const ELEMENT_BYTES: usize = 64;
+    /// The least room a piece's list asks for, in bytes: more than glibc's largest dynamic
+    /// mapping threshold (32 MiB). Such a block is always mapped on its own and handed back
+    /// to the system when freed; a smaller one would move the threshold up to its size when
+    /// freed, and the lists of the same size that follow would then be carved from the heap
+    /// and stay there once freed (at L, 120 MiB more at the peak of a load whose pieces were
+    /// a little smaller than the last freed block). Room not filled is never touched, so it
+    /// costs address space, not memory.
+    const LEAST_ROOM: usize = 33 << 20;
 
     /// The elements of the array `text` when it is well formed and each element parses as
     /// `T`, in order, each with its index and site; otherwise `None`.
@@ -319,7 +327,8 @@ mod pieces {
         // piece grown by doubling would leave its earlier copies in the allocator's free
         // lists, where the list that takes all the pieces' elements next cannot use them.
         let len = stops.first().map_or(bytes.len(), |&stop| stop) - start;
-        let mut elements = Vec::with_capacity(len / ELEMENT_BYTES + 1);
+        let room = (len / ELEMENT_BYTES + 1).max(LEAST_ROOM / size_of::<(usize, usize, T)>());
+        let mut elements = Vec::with_capacity(room);
         let mut skipped = 0;
         let mut at = start;
         // Lines counted here, on the piece's core, from the piece's start.
