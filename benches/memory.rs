@@ -227,7 +227,7 @@ fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
     use std::mem::size_of;
     let relations = graph.relations();
     let sum = |f: &dyn Fn(&Relation) -> usize| relations.iter().map(f).sum::<usize>();
-    // An `Arc<str>` holds its two counts before its bytes.
+    // A shared id (`ArcStr`) holds its length and count before its bytes.
     let shared = |id: &str| 2 * size_of::<usize>() + id.len();
     let entities = graph.entities();
     let entity_sum = |f: &dyn Fn(&Entity) -> usize| entities.iter().map(f).sum::<usize>();

@@ -1,7 +1,7 @@
 //! The graph: owns entities, relations and sources, and indexes them for queries.
 
+use arcstr::ArcStr;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -294,16 +294,16 @@ fn share_ids(
     relations: &mut [Relation],
     known: Option<&[Link]>,
 ) -> Vec<Link> {
-    let documents: foldhash::HashMap<&str, Arc<str>> = sources
+    let documents: foldhash::HashMap<&str, ArcStr> = sources
         .iter()
-        .map(|s| (s.document.as_str(), Arc::from(s.document.as_str())))
+        .map(|s| (s.document.as_str(), ArcStr::from(s.document.as_str())))
         .collect();
     let find = |id: &EntityId| find_entity(entities, entity_ix, id.as_str());
     let share = |id: &mut EntityId, i: u32| {
         let own = &entities[i as usize].id;
         // Mostly the same text already (the parser shares the entities' ids): a clone would
         // only bump and drop a reference count that both cores write for the hubs.
-        if !Arc::ptr_eq(id.shared(), own.shared()) {
+        if !ArcStr::ptr_eq(id.shared(), own.shared()) {
             *id = own.clone();
         }
     };

@@ -810,7 +810,7 @@ fn relation_from(
     entry: &Entry,
     count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<crate::model::EntityId, Corrupt>,
-    documents: &[std::sync::Arc<str>],
+    documents: &[arcstr::ArcStr],
     detail: Detail,
 ) -> Result<Relation, CacheError> {
     let (relation, ends) = super::record_in(

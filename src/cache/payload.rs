@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 use rayon::prelude::*;
 
@@ -258,7 +258,7 @@ pub fn decode_record(
     record: &[u8],
     at: usize,
     entities: &[Entity],
-    documents: &[Arc<str>],
+    documents: &[ArcStr],
 ) -> Result<(Relation, [usize; 2]), Corrupt> {
     let mut d = Decoder::new(record);
     let mut id_of = |i: usize| Ok(entities[i].id.clone());
@@ -300,10 +300,10 @@ fn records<'a>(bytes: &'a [u8], offsets: &[u64]) -> Vec<(usize, &'a [u8])> {
 }
 
 /// The document names of `sources`, each once, for the evidence spans to share.
-pub fn document_names(sources: &[Source]) -> Vec<Arc<str>> {
+pub fn document_names(sources: &[Source]) -> Vec<ArcStr> {
     sources
         .iter()
-        .map(|s| Arc::from(s.document.as_str()))
+        .map(|s| ArcStr::from(s.document.as_str()))
         .collect()
 }
 
@@ -452,7 +452,7 @@ pub fn decode_relation(
     d: &mut Decoder,
     entity_count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
-    documents: &[Arc<str>],
+    documents: &[ArcStr],
 ) -> Result<(Relation, [usize; 2]), Corrupt> {
     decode_relation_in(d, entity_count, id_of, documents, Detail::Full)
 }
@@ -552,7 +552,7 @@ pub fn decode_relation_in(
     d: &mut Decoder,
     entity_count: usize,
     id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>,
-    documents: &[Arc<str>],
+    documents: &[ArcStr],
     detail: Detail,
 ) -> Result<(Relation, [usize; 2]), Corrupt> {
     let head = decode_relation_head(d, entity_count)?;
@@ -658,7 +658,7 @@ fn skip_casualties(d: &mut Decoder, entity_count: usize) -> Result<(), Corrupt> 
 
 /// Decodes a relation's evidence spans: their number, then each one, its document one of
 /// `documents` by index or named in full ([`NAMED_DOCUMENT`]).
-fn decode_evidence(d: &mut Decoder, documents: &[Arc<str>]) -> Result<Vec<Evidence>, Corrupt> {
+fn decode_evidence(d: &mut Decoder, documents: &[ArcStr]) -> Result<Vec<Evidence>, Corrupt> {
     let n = d.count(20)?;
     let mut evidence = Vec::with_capacity(n);
     for _ in 0..n {

@@ -813,7 +813,7 @@ impl Scope {
         &mut self,
         wanted: &[usize],
         others: &[usize],
-        documents: &[std::sync::Arc<str>],
+        documents: &[arcstr::ArcStr],
     ) -> Result<Vec<(crate::model::Relation, [usize; 2])>, CacheError> {
         if wanted.len() < PARALLEL_RECORDS {
             return wanted
@@ -890,7 +890,7 @@ impl Scope {
     pub(super) fn relation(
         &mut self,
         r: usize,
-        documents: &[std::sync::Arc<str>],
+        documents: &[arcstr::ArcStr],
     ) -> Result<(crate::model::Relation, [usize; 2]), CacheError> {
         let bytes = self.lookup.relation(r)?;
         let count = self.lookup.entity_count();
@@ -932,7 +932,7 @@ fn decode_records(
     wanted: &[usize],
     entities: &Decoded,
     count: usize,
-    documents: &[std::sync::Arc<str>],
+    documents: &[arcstr::ArcStr],
     detail: Detail,
 ) -> Vec<(usize, Decoding)> {
     (records.par_iter())

@@ -11,9 +11,9 @@
 //! byte of an export is written; every record is still decoded with every check of
 //! [`super::read`].
 
+use arcstr::ArcStr;
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -47,7 +47,7 @@ pub struct Whole {
     entities: Vec<Entity>,
     sources: Vec<Source>,
     /// The sources' document names, shared by the evidence spans decoded.
-    documents: Vec<Arc<str>>,
+    documents: Vec<ArcStr>,
     /// Where each relation record starts in the body, by stored position, then where the
     /// last one ends.
     offsets: Vec<u64>,
@@ -189,7 +189,7 @@ struct RecordDecoder<'w> {
     offsets: &'w [u64],
     positions: &'w [u32],
     entities: &'w [Entity],
-    documents: &'w [Arc<str>],
+    documents: &'w [ArcStr],
     body_at: usize,
 }
 

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use super::{Candidate, Extraction, Party, detect};
 use crate::edit::Elements;
@@ -145,7 +144,7 @@ impl Acceptance<'_> {
                 .evidence
                 .iter()
                 .map(|e| Evidence {
-                    document: Arc::from(e.document.as_str()),
+                    document: e.document.as_str().into(),
                     start_byte: e.start_byte as u64,
                     end_byte: e.end_byte as u64,
                     row: None,

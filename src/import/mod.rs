@@ -286,7 +286,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         .enumerate()
         .map(|(i, r)| (r.id.to_string(), i))
         .collect();
-    let document: std::sync::Arc<str> = table.name.as_str().into();
+    let document: arcstr::ArcStr = table.name.as_str().into();
     let (mut relations, mut already) = (0, 0);
     for row in &table.rows {
         let fields = Fields { table, row };

@@ -6,13 +6,13 @@
 //! Each parsing thread keeps the texts it has seen, first those it was given ([`seed`]: the
 //! loader gives the entities' ids before it parses the relations, so that a relation's ends
 //! are the very text of its entities' ids, which validation then looks up without reading
-//! a second copy); [`forget`] empties every thread's set once a load is done. Sharing never changes a value: two `Arc<str>` with the same text are equal
+//! a second copy); [`forget`] empties every thread's set once a load is done. Sharing never changes a value: two shared texts with the same text are equal
 //! wherever they were allocated, so a text shared between two graphs is still right in both.
 
 use std::cell::RefCell;
 use std::fmt;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use foldhash::HashSet;
 use serde::Deserializer;
 use serde::de::{self, SeqAccess, Visitor};
@@ -28,7 +28,7 @@ const MAX_KEPT: usize = 1 << 18;
 /// The texts one thread keeps.
 #[derive(Default)]
 struct Kept {
-    texts: HashSet<Arc<str>>,
+    texts: HashSet<ArcStr>,
     /// How many of `texts` were seen rather than seeded.
     seen: usize,
 }
@@ -38,15 +38,15 @@ thread_local! {
 }
 
 /// The shared allocation of `text`.
-pub fn share(text: &str) -> Arc<str> {
+pub fn share(text: &str) -> ArcStr {
     if text.len() > MAX_KEPT_LEN {
-        return Arc::from(text);
+        return ArcStr::from(text);
     }
     SEEN.with_borrow_mut(|kept| {
         if let Some(text) = kept.texts.get(text) {
             return text.clone();
         }
-        let fresh: Arc<str> = Arc::from(text);
+        let fresh: ArcStr = ArcStr::from(text);
         if kept.seen < MAX_KEPT {
             kept.texts.insert(fresh.clone());
             kept.seen += 1;
@@ -57,7 +57,7 @@ pub fn share(text: &str) -> Arc<str> {
 
 /// Gives every thread of the global rayon pool and the calling thread `texts` (the
 /// entities' ids), which [`share`] then answers with, whatever their number.
-pub fn seed(texts: &[&Arc<str>]) {
+pub fn seed(texts: &[&ArcStr]) {
     let give = || {
         SEEN.with_borrow_mut(|kept| {
             kept.texts.reserve(texts.len());
@@ -79,19 +79,19 @@ pub fn forget() {
 struct SharedStr;
 
 impl Visitor<'_> for SharedStr {
-    type Value = Arc<str>;
+    type Value = ArcStr;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a string")
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<ArcStr, E> {
         Ok(share(text))
     }
 }
 
 /// Deserialises a string into its shared allocation (`#[serde(deserialize_with)]`).
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<ArcStr, D::Error> {
     d.deserialize_str(SharedStr)
 }
 
@@ -144,8 +144,8 @@ pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[EntityId]>, D::Error>
 struct SharedSeed;
 
 impl<'de> de::DeserializeSeed<'de> for SharedSeed {
-    type Value = Arc<str>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Arc<str>, D::Error> {
+    type Value = ArcStr;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ArcStr, D::Error> {
         text(d)
     }
 }
@@ -157,14 +157,14 @@ mod tests {
     #[test]
     fn equal_texts_share_one_allocation_until_forgotten() {
         let (a, b) = (share("mnla"), share("mnla"));
-        assert!(Arc::ptr_eq(&a, &b));
+        assert!(ArcStr::ptr_eq(&a, &b));
         assert_ne!(&*share("gao"), &*a);
         forget();
         let c = share("mnla");
         assert_eq!(c, a, "equal text");
-        assert!(!Arc::ptr_eq(&a, &c), "a new allocation after forget");
+        assert!(!ArcStr::ptr_eq(&a, &c), "a new allocation after forget");
         let long = "x".repeat(MAX_KEPT_LEN + 1);
-        assert!(!Arc::ptr_eq(&share(&long), &share(&long)));
+        assert!(!ArcStr::ptr_eq(&share(&long), &share(&long)));
         forget();
     }
 
@@ -172,12 +172,12 @@ mod tests {
     /// the calling thread only: the rayon pool is shared with tests that forget.)
     #[test]
     fn seeded_texts_are_the_ones_shared() {
-        let ids: Vec<Arc<str>> = ["seeded-a", "seeded-b"].map(Arc::from).into();
+        let ids: Vec<ArcStr> = ["seeded-a", "seeded-b"].map(ArcStr::from).into();
         seed(&ids.iter().collect::<Vec<_>>());
-        assert!(Arc::ptr_eq(&share("seeded-a"), &ids[0]));
-        assert!(Arc::ptr_eq(&share("seeded-b"), &ids[1]));
+        assert!(ArcStr::ptr_eq(&share("seeded-a"), &ids[0]));
+        assert!(ArcStr::ptr_eq(&share("seeded-b"), &ids[1]));
         forget();
-        assert!(!Arc::ptr_eq(&share("seeded-a"), &ids[0]));
+        assert!(!ArcStr::ptr_eq(&share("seeded-a"), &ids[0]));
         forget();
     }
 

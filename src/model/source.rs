@@ -1,6 +1,6 @@
 //! Source documents and the evidence spans that point into them.
 
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,8 @@ pub struct Evidence {
     // Shared by every span of that document: a graph's spans name a few documents a million
     // times.
     #[serde(deserialize_with = "super::shared_text::text")]
-    pub document: Arc<str>,
+    #[schemars(with = "String")]
+    pub document: ArcStr,
     /// Offset of the first byte of the span.
     pub start_byte: u64,
     /// Offset one past the last byte of the span.

@@ -1,7 +1,5 @@
 //! The `import` target: event tables read and imported from any bytes.
 
-use std::sync::Arc;
-
 use actorgraph::edit::{Elements, change};
 use actorgraph::import::custom::CustomMapping;
 use actorgraph::import::{Mapping, Table, import};
@@ -64,7 +62,7 @@ pub fn import_table(data: &[u8]) {
             let [e] = &r.evidence[..] else {
                 panic!("{} cites {} spans", r.id, r.evidence.len());
             };
-            assert_eq!(e.document, Arc::from("t.csv"));
+            assert_eq!(e.document, "t.csv");
             let (s, t) = (e.start_byte as usize, e.end_byte as usize);
             assert!(s <= t && t <= table.text.len(), "{e:?}");
             assert!(table.text.is_char_boundary(s) && table.text.is_char_boundary(t));
