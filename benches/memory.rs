@@ -229,6 +229,14 @@ fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
     let sum = |f: &dyn Fn(&Relation) -> usize| relations.iter().map(f).sum::<usize>();
     // A shared id (`ArcStr`) holds its length and count before its bytes.
     let shared = |id: &str| 2 * size_of::<usize>() + id.len();
+    // A `ThinVec` holds its length and capacity before its items; an empty one holds nothing.
+    let thin = |len: usize, item: usize| {
+        if len == 0 {
+            0
+        } else {
+            2 * size_of::<usize>() + len * item
+        }
+    };
     let entities = graph.entities();
     let entity_sum = |f: &dyn Fn(&Entity) -> usize| entities.iter().map(f).sum::<usize>();
     vec![
@@ -240,11 +248,14 @@ fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
         ),
         (
             "claimed_by, disputed_by",
-            sum(&|r| (r.claimed_by.len() + r.disputed_by.len()) * size_of::<EntityId>()),
+            sum(&|r| {
+                let id = size_of::<EntityId>();
+                thin(r.claimed_by.len(), id) + thin(r.disputed_by.len(), id)
+            }),
         ),
         (
             "casualties (without text)",
-            sum(&|r| r.casualties.len() * size_of::<Casualties>()),
+            sum(&|r| thin(r.casualties.len(), size_of::<Casualties>())),
         ),
         ("relation text", sum(&|r| relation_text(r))),
         (

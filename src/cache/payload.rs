@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use arcstr::ArcStr;
+use thin_vec::ThinVec;
 
 use rayon::prelude::*;
 
@@ -560,9 +561,11 @@ pub fn decode_relation_in(
     let source = id_of(ends[0])?;
     let target = id_of(ends[1])?;
     let ids = |list: &[usize], id_of: &mut dyn FnMut(usize) -> Result<EntityId, Corrupt>| {
-        list.iter()
-            .map(|&i| id_of(i))
-            .collect::<Result<Box<[_]>, _>>()
+        let mut ids = ThinVec::with_capacity(list.len());
+        for &i in list {
+            ids.push(id_of(i)?);
+        }
+        Ok::<_, Corrupt>(ids)
     };
     let claimed_by = ids(&head.claimed_by, id_of)?;
     let disputed_by = ids(&head.disputed_by, id_of)?;
@@ -582,12 +585,12 @@ pub fn decode_relation_in(
             let (event, summary) = decode_relation_line(d, entity_count)?;
             (
                 event.map(str::to_owned),
-                Vec::new(),
+                ThinVec::new(),
                 summary.to_owned(),
                 Vec::new(),
             )
         }
-        Detail::Table => (None, Vec::new(), String::new(), Vec::new()),
+        Detail::Table => (None, ThinVec::new(), String::new(), Vec::new()),
     };
     let relation = Relation {
         id: RelationId::from_shared(head.id.into()),
@@ -603,7 +606,7 @@ pub fn decode_relation_in(
         disputed_by,
         place,
         event: event.map(Into::into),
-        casualties: casualties.into(),
+        casualties,
         summary: summary.into(),
         evidence: evidence.into(),
     };
@@ -611,9 +614,12 @@ pub fn decode_relation_in(
 }
 
 /// Decodes a relation's casualty counts: their number, then each one.
-fn decode_casualties(d: &mut Decoder, refs: &mut References) -> Result<Vec<Casualties>, Corrupt> {
+fn decode_casualties(
+    d: &mut Decoder,
+    refs: &mut References,
+) -> Result<ThinVec<Casualties>, Corrupt> {
     let n = d.count(16)?;
-    let mut casualties = Vec::with_capacity(n);
+    let mut casualties = ThinVec::with_capacity(n);
     for _ in 0..n {
         let side = refs.optional(d)?;
         let who = d.string()?;

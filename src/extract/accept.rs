@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Candidate, Extraction, Party, detect};
+use thin_vec::ThinVec;
+
 use crate::edit::Elements;
 use crate::graph::Graph;
 use crate::model::{
@@ -134,11 +136,11 @@ impl Acceptance<'_> {
             negated: c.negated,
             timeless: false,
             status: c.status,
-            claimed_by: Box::new([]),
-            disputed_by: Box::new([]),
+            claimed_by: ThinVec::new(),
+            disputed_by: ThinVec::new(),
             place: None,
             event: None,
-            casualties: Box::new([]),
+            casualties: ThinVec::new(),
             summary: c.summary.clone().into(),
             evidence: c
                 .evidence

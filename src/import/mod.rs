@@ -22,6 +22,8 @@ pub mod ucdp;
 
 use std::collections::HashMap;
 
+use thin_vec::ThinVec;
+
 use crate::edit::{Elements, slug};
 use crate::graph::Graph;
 use crate::load::Code;
@@ -328,8 +330,8 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
             negated: false,
             timeless: false,
             status: Status::Asserted,
-            claimed_by: Box::default(),
-            disputed_by: Box::default(),
+            claimed_by: ThinVec::new(),
+            disputed_by: ThinVec::new(),
             place: None,
             event: None,
             casualties: event.casualties.into(),

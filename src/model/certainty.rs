@@ -153,13 +153,13 @@ mod tests {
             negated: false,
             timeless: false,
             status: Default::default(),
-            claimed_by: Box::default(),
-            disputed_by: Box::default(),
+            claimed_by: Default::default(),
+            disputed_by: Default::default(),
             place: None,
             event: None,
-            casualties: Box::default(),
-            summary: Box::default(),
-            evidence: Box::default(),
+            casualties: Default::default(),
+            summary: Default::default(),
+            evidence: Default::default(),
         }
     }
 

@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use arcstr::ArcStr;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use thin_vec::ThinVec;
 
 use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text};
 
@@ -171,14 +173,16 @@ pub struct Relation {
         skip_serializing_if = "<[_]>::is_empty",
         deserialize_with = "shared_text::ids"
     )]
-    pub claimed_by: Box<[EntityId]>,
+    #[schemars(with = "Vec<EntityId>")]
+    pub claimed_by: ThinVec<EntityId>,
     /// Entities that deny or dispute it.
     #[serde(
         default,
         skip_serializing_if = "<[_]>::is_empty",
         deserialize_with = "shared_text::ids"
     )]
-    pub disputed_by: Box<[EntityId]>,
+    #[schemars(with = "Vec<EntityId>")]
+    pub disputed_by: ThinVec<EntityId>,
     /// Where it happened.
     #[serde(
         default,
@@ -188,15 +192,29 @@ pub struct Relation {
     pub place: Option<EntityId>,
     /// The event's name ("Battle of Gao").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<Box<str>>,
+    #[schemars(with = "Option<String>")]
+    pub event: Option<ArcStr>,
     /// Tolls, one entry per group of victims.
-    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
-    pub casualties: Box<[Casualties]>,
+    #[serde(
+        default,
+        skip_serializing_if = "<[_]>::is_empty",
+        deserialize_with = "exact_list"
+    )]
+    #[schemars(with = "Vec<Casualties>")]
+    pub casualties: ThinVec<Casualties>,
     /// What the relation states, in the editors' own words, with how any date was inferred.
     pub summary: Box<str>,
     /// The spans of the sources that state it.
     #[serde(default)]
     pub evidence: Box<[Evidence]>,
+}
+
+/// Deserialises a list into a [`ThinVec`] of exactly its length (serde's own grows one by
+/// doubling from four).
+fn exact_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<ThinVec<T>, D::Error> {
+    Vec::deserialize(d).map(super::exact)
 }
 
 fn is_false(b: &bool) -> bool {

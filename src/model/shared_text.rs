@@ -16,6 +16,7 @@ use arcstr::ArcStr;
 use foldhash::HashSet;
 use serde::Deserializer;
 use serde::de::{self, SeqAccess, Visitor};
+use thin_vec::ThinVec;
 
 use super::EntityId;
 
@@ -122,10 +123,10 @@ pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EntityId>, D::Er
 }
 
 /// Deserialises a list of entity ids, each shared.
-pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[EntityId]>, D::Error> {
+pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<ThinVec<EntityId>, D::Error> {
     struct Ids;
     impl<'de> Visitor<'de> for Ids {
-        type Value = Box<[EntityId]>;
+        type Value = ThinVec<EntityId>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a sequence")
         }
@@ -134,7 +135,7 @@ pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[EntityId]>, D::Error>
             while let Some(text) = seq.next_element_seed(SharedSeed)? {
                 out.push(EntityId::from_shared(text));
             }
-            Ok(out.into())
+            Ok(super::exact(out))
         }
     }
     d.deserialize_seq(Ids)
@@ -188,7 +189,7 @@ mod tests {
             #[serde(default, deserialize_with = "opt_id")]
             place: Option<EntityId>,
             #[serde(default, deserialize_with = "ids")]
-            claimed_by: Box<[EntityId]>,
+            claimed_by: ThinVec<EntityId>,
         }
         let parsed: Refs =
             serde_json::from_str(r#"{"place": "gao", "claimed_by": ["a", "b"]}"#).unwrap();

@@ -180,7 +180,7 @@ fn decoded_in(part: &Graph, whole: &Graph, detail: Detail) {
         let r = whole.relation_ix(relation.id.as_str()).unwrap();
         let mut expected = whole.relation(r).clone();
         if detail != Detail::Full {
-            expected.casualties = Box::default();
+            expected.casualties = Default::default();
             expected.evidence = Box::default();
         }
         if detail == Detail::Table {
