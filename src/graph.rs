@@ -5,6 +5,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 use rayon::prelude::*;
 
+use crate::entity_lists::EntityLists;
 use crate::id_table::IdTable;
 use crate::load::{Link, Resolved};
 use crate::model::Bounds;
@@ -41,8 +42,8 @@ pub struct Graph {
     topology: Topology,
     bounds: Vec<Bounds>,
     order: Vec<RelationIx>,
-    incident: Vec<Vec<RelationIx>>,
-    at_place: Vec<Vec<RelationIx>>,
+    incident: EntityLists,
+    at_place: EntityLists,
     names: NameIndex,
 }
 
@@ -247,12 +248,12 @@ impl Graph {
 
     /// The relations that have `entity` as source or target, by start date then id.
     pub fn incident(&self, entity: EntityIx) -> &[RelationIx] {
-        &self.incident[entity.index()]
+        self.incident.of(entity.index())
     }
 
     /// The relations whose `place` is `entity`, by start date then id.
     pub fn at_place(&self, entity: EntityIx) -> &[RelationIx] {
-        &self.at_place[entity.index()]
+        self.at_place.of(entity.index())
     }
 
     /// The petgraph graph of who is related to whom: node `i` is entity `i`, edge `j`
@@ -341,13 +342,7 @@ fn share_ids(
 
 /// The relation indexes of a graph: the relation id table, the petgraph topology, the
 /// chronological order, and each entity's incident and placed relations in that order.
-type RelationIndexes = (
-    IdTable,
-    Topology,
-    Vec<RelationIx>,
-    Vec<Vec<RelationIx>>,
-    Vec<Vec<RelationIx>>,
-);
+type RelationIndexes = (IdTable, Topology, Vec<RelationIx>, EntityLists, EntityLists);
 
 /// The relation indexes, with `relation_ix` when the loader has made it.
 fn index_relations(
@@ -368,19 +363,19 @@ fn index_relations(
     }
     let order = chronological_order(relations);
     // Filled in chronological order, each entity's lists come out sorted.
-    let mut incident = vec![Vec::new(); entities];
-    let mut at_place = vec![Vec::new(); entities];
-    for &j in &order {
-        let link = links[j.index()];
-        let [s, t] = link.ends;
-        incident[s as usize].push(j);
-        if t != s {
-            incident[t as usize].push(j);
-        }
-        if link.place != Link::NONE {
-            at_place[link.place as usize].push(j);
-        }
-    }
+    let incident = EntityLists::gather(entities, || {
+        order.iter().flat_map(|&j| {
+            let [s, t] = links[j.index()].ends;
+            let other = (t != s).then_some((t as usize, j));
+            std::iter::once((s as usize, j)).chain(other)
+        })
+    });
+    let at_place = EntityLists::gather(entities, || {
+        order.iter().filter_map(|&j| {
+            let place = links[j.index()].place;
+            (place != Link::NONE).then_some((place as usize, j))
+        })
+    });
     (relation_ix, topology, order, incident, at_place)
 }
 

@@ -45,6 +45,7 @@ pub mod cache;
 pub mod cite;
 pub mod coverage;
 pub mod edit;
+mod entity_lists;
 pub mod export;
 pub mod extract;
 pub mod graph;
