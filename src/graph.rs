@@ -140,14 +140,20 @@ impl Graph {
     }
 
     fn assemble(
-        entities: Vec<Entity>,
-        relations: Vec<Relation>,
-        sources: Vec<Source>,
+        mut entities: Vec<Entity>,
+        mut relations: Vec<Relation>,
+        mut sources: Vec<Source>,
         entity_ix: IdTable,
         relation_ix: Option<IdTable>,
         links: Vec<Link>,
         names: impl FnOnce(&[Entity]) -> NameIndex + Send,
     ) -> Graph {
+        // The lists may come with room to spare: the loader's lists of parsed elements (the
+        // values with their sites) become these in place, a fifth larger than they need at L.
+        // A large block shrinks where it lies (glibc remaps it), without a copy.
+        entities.shrink_to_fit();
+        relations.shrink_to_fit();
+        sources.shrink_to_fit();
         // The name index (Unicode normalisation of every name, unless validation has folded
         // them) is independent of the rest: built on the other core.
         let ((names, bounds), (relation_ix, topology, order, incident, at_place)) = rayon::join(
