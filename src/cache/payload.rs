@@ -593,7 +593,7 @@ pub fn decode_relation_in(
         Detail::Table => (None, ThinVec::new(), String::new(), Vec::new()),
     };
     let relation = Relation {
-        id: RelationId::from_shared(head.id.into()),
+        id: RelationId::from_checked(head.id),
         kind: head.kind,
         source,
         target,
