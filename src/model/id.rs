@@ -93,6 +93,14 @@ impl EntityId {
     pub(crate) fn shared(&self) -> &ArcStr {
         &self.0
     }
+
+    /// Where the id's text lies: two ids have the same address exactly when they share one
+    /// allocation, and so the same text (an `ArcStr`'s text starts past its own counts, so
+    /// not even an empty one can lie where another's starts). It is the pointer the id
+    /// holds, moved past the counts: the length, which lies on the heap, is not needed.
+    pub(crate) fn address(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
 }
 
 // Each relation has its own id, so nothing is gained by sharing it: an id of up to 23 bytes,

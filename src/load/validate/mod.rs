@@ -25,7 +25,7 @@ use super::problem::{Location, Problem, quote};
 use super::texts::SourceTexts;
 use super::{Labels, limits};
 use crate::id_table::IdTable;
-use crate::model::{Entity, Relation, Source, SourceKind, UncertainDate, is_slug};
+use crate::model::{Entity, EntityId, Relation, Source, SourceKind, UncertainDate, is_slug};
 use crate::names::NameKeys;
 
 /// The parsed contents of a graph folder, each element with its position.
@@ -199,8 +199,8 @@ impl<'a> Known<'a> {
         let by_address = entities
             .iter()
             .map(|element| {
-                let id = element.value.id.as_str();
-                (address(id), entity_ix[&Key(id)])
+                let id = &element.value.id;
+                (id.address(), entity_ix[&Key(id.as_str())])
             })
             .collect();
         Known {
@@ -234,17 +234,6 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
-/// Where the text of `id` lies in memory: a key for [`Known::by_address`]. Two live texts at
-/// one address are one text, but for the empty text, which may point past another allocation:
-/// it is given an address no text has.
-fn address(id: &str) -> usize {
-    if id.is_empty() {
-        0
-    } else {
-        id.as_ptr() as usize
-    }
-}
-
 /// The position of each entity id, that of its first definition for a duplicate.
 fn first_positions(entities: &[Element<Entity>]) -> HashMap<Key<'_>, u32> {
     let mut positions = HashMap::with_capacity(entities.len());
@@ -258,19 +247,21 @@ fn first_positions(entities: &[Element<Entity>]) -> HashMap<Key<'_>, u32> {
 }
 
 impl Known<'_> {
-    /// The position of entity `id` (its first definition).
+    /// The position of the entity with the text `id` (its first definition).
     fn entity(&self, id: &str) -> Option<usize> {
-        self.by_address
-            .get(&address(id))
-            .or_else(|| self.entity_ix.get(&Key(id)))
-            .map(|&i| i as usize)
+        self.entity_ix.get(&Key(id)).map(|&i| i as usize)
     }
 
     /// The position of entity `id`; `Err(true)` when it is unknown and worth reporting,
-    /// `Err(false)` when its absence was already reported another way.
-    fn find(&self, id: &str) -> Result<usize, bool> {
-        self.entity(id)
-            .ok_or_else(|| self.entities_readable && !self.unparsed_entities.contains(id))
+    /// `Err(false)` when its absence was already reported another way. Most references are
+    /// the entities' own ids, found by their address without reading their text.
+    fn find(&self, id: &EntityId) -> Result<usize, bool> {
+        let text = || id.as_str();
+        self.by_address
+            .get(&id.address())
+            .map(|&i| i as usize)
+            .or_else(|| self.entity(text()))
+            .ok_or_else(|| self.entities_readable && !self.unparsed_entities.contains(text()))
     }
 
     /// The entity at position `i`.

@@ -135,7 +135,7 @@ fn check_references(
     problems: &mut Vec<Problem>,
 ) -> ([Option<usize>; 2], Option<usize>) {
     let mut unknown = Vec::new();
-    let mut lookup = |field: Cow<'static, str>, id: &EntityId| match known.find(id.as_str()) {
+    let mut lookup = |field: Cow<'static, str>, id: &EntityId| match known.find(id) {
         Ok(i) => Some(i),
         Err(report) => {
             if report {
