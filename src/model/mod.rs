@@ -11,6 +11,7 @@ mod relation;
 mod relation_kind;
 pub(crate) mod shared_text;
 mod source;
+mod thin_list;
 mod uncertain_date;
 
 pub use certainty::{Bounds, Certainty};
@@ -21,11 +22,3 @@ pub use relation::{Casualties, DateWords, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
 pub use source::{Evidence, Source, SourceKind};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};
-
-/// The rarely filled lists of a relation (`claimed_by`, `disputed_by`, `casualties`) are
-/// [`thin_vec::ThinVec`]s: one word when empty, as most are, where a boxed slice takes two.
-/// This gives one a heap block of exactly `items`' length (a `ThinVec` grown by pushing
-/// starts at room for four).
-pub(crate) fn exact<T>(items: Vec<T>) -> thin_vec::ThinVec<T> {
-    items.into_iter().collect()
-}

@@ -4,10 +4,10 @@ use std::fmt;
 
 use arcstr::ArcStr;
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
-use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text};
+use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text, thin_list};
 
 /// How firmly the sources state a relation.
 #[derive(
@@ -198,7 +198,7 @@ pub struct Relation {
     #[serde(
         default,
         skip_serializing_if = "<[_]>::is_empty",
-        deserialize_with = "exact_list"
+        deserialize_with = "thin_list::exact_list"
     )]
     #[schemars(with = "Vec<Casualties>")]
     pub casualties: ThinVec<Casualties>,
@@ -207,14 +207,6 @@ pub struct Relation {
     /// The spans of the sources that state it.
     #[serde(default)]
     pub evidence: Box<[Evidence]>,
-}
-
-/// Deserialises a list into a [`ThinVec`] of exactly its length (serde's own grows one by
-/// doubling from four).
-fn exact_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<ThinVec<T>, D::Error> {
-    Vec::deserialize(d).map(super::exact)
 }
 
 fn is_false(b: &bool) -> bool {

@@ -19,6 +19,7 @@ use serde::de::{self, SeqAccess, Visitor};
 use thin_vec::ThinVec;
 
 use super::EntityId;
+use super::thin_list::ThinList;
 
 /// Texts longer than this are not kept (ids and document names are short).
 const MAX_KEPT_LEN: usize = 256;
@@ -131,11 +132,11 @@ pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<ThinVec<EntityId>, D::Erro
             f.write_str("a sequence")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
+            let mut out = ThinList::new();
             while let Some(text) = seq.next_element_seed(SharedSeed)? {
                 out.push(EntityId::from_shared(text));
             }
-            Ok(super::exact(out))
+            Ok(out.done())
         }
     }
     d.deserialize_seq(Ids)
