@@ -140,4 +140,32 @@ mod tests {
             "\"MNLA Gao\" is not an id: ids are lowercase ASCII letters and digits joined by single hyphens (ansar-dine)"
         );
     }
+
+    #[test]
+    fn an_address_is_one_allocation() {
+        let mnla = EntityId::new("mnla").unwrap();
+        assert_eq!(mnla.address(), mnla.clone().address());
+        assert_eq!(mnla.address(), mnla.as_str().as_ptr() as usize);
+        let again = EntityId::new("mnla").unwrap();
+        assert_eq!(mnla, again);
+        assert_ne!(
+            mnla.address(),
+            again.address(),
+            "equal text, another allocation"
+        );
+        // An empty text (never a valid id, but parsed as written) lies where no other does.
+        let empty = EntityId::from_shared(ArcStr::from(""));
+        assert_ne!(empty.address(), mnla.address());
+    }
+
+    #[test]
+    fn short_relation_ids_and_long_ones_are_the_same_text() {
+        let long = "a-relation-id-longer-than-twenty-three-bytes";
+        for text in ["a", "twenty-three-bytes-long", long] {
+            let id = RelationId::from_checked(text);
+            assert_eq!(id.as_str(), text);
+            assert_eq!(id, RelationId::new(text).unwrap());
+            assert_eq!(id.clone().as_str(), text);
+        }
+    }
 }

@@ -433,6 +433,50 @@ fn check_order(
 
 #[cfg(test)]
 mod tests {
+    /// A reference whose text the parser did not share with its entity's id (ids longer than
+    /// `shared_text` keeps are parsed as they come) is not found by address but by its text.
+    #[test]
+    fn references_with_their_own_text_are_found_by_it() {
+        let long = "a".repeat(300);
+        let files = crate::load::GraphFiles {
+            origin: "test".to_owned(),
+            layout: crate::load::Layout::Folder,
+            entities: format!(
+                r#"[{{"id": "{long}", "kind": "armed_group", "names": {{"en": "A"}}, "description": "a"}},
+                {{"id": "b", "kind": "armed_group", "names": {{"en": "B"}}, "description": "b"}}]"#
+            )
+            .into_bytes()
+            .into(),
+            relations: format!(
+                r#"[{{"id": "r", "kind": "conflict", "source": "{long}", "target": "b", "summary": "s",
+                "evidence": [{{"document": "a.txt", "start_byte": 0, "end_byte": 1}}]}},
+                {{"id": "q", "kind": "conflict", "source": "{long}x", "target": "b", "summary": "s",
+                "evidence": [{{"document": "a.txt", "start_byte": 0, "end_byte": 1}}]}}]"#
+            )
+            .into_bytes()
+            .into(),
+            sources: format!(
+                r#"[{{"document": "a.txt", "language": "en", "sha256": "{}", "description": "d"}}]"#,
+                "0".repeat(64)
+            )
+            .into_bytes()
+            .into(),
+        };
+        let report = crate::load::check(&files, None);
+        let unknown: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.code.as_str() == "unknown-entity")
+            .map(|p| p.path.clone())
+            .collect();
+        assert_eq!(
+            unknown,
+            [Some("$[1].source".to_owned())],
+            "{:?}",
+            report.problems
+        );
+    }
+
     #[test]
     fn rows_belong_to_tables() {
         let sha = "0".repeat(64);
