@@ -6,8 +6,9 @@
 //! Each parsing thread keeps the texts it has seen, first those it was given ([`seed`]: the
 //! loader gives the entities' ids before it parses the relations, so that a relation's ends
 //! are the very text of its entities' ids, which validation then looks up without reading
-//! a second copy); [`forget`] empties every thread's set once a load is done. Sharing never changes a value: two shared texts with the same text are equal
-//! wherever they were allocated, so a text shared between two graphs is still right in both.
+//! a second copy); [`forget`] empties every thread's set once a load is done. Sharing never
+//! changes a value: two `ArcStr`s of the same text are equal wherever they were allocated,
+//! so a text shared between two graphs is still right in both.
 
 use std::cell::RefCell;
 use std::fmt;
