@@ -433,36 +433,42 @@ fn check_order(
 
 #[cfg(test)]
 mod tests {
+    use crate::load::{GraphFiles, Layout, Report};
+
+    /// The check of a folder holding these three files.
+    fn checked(entities: &str, relations: &str, sources: &str) -> Report {
+        let file = |text: &str| text.as_bytes().to_vec().into();
+        let files = GraphFiles {
+            origin: "test".to_owned(),
+            layout: Layout::Folder,
+            entities: file(entities),
+            relations: file(relations),
+            sources: file(sources),
+        };
+        crate::load::check(&files, None)
+    }
+
     /// A reference whose text the parser did not share with its entity's id (ids longer than
     /// `shared_text` keeps are parsed as they come) is not found by address but by its text.
     #[test]
     fn references_with_their_own_text_are_found_by_it() {
         let long = "a".repeat(300);
-        let files = crate::load::GraphFiles {
-            origin: "test".to_owned(),
-            layout: crate::load::Layout::Folder,
-            entities: format!(
+        let report = checked(
+            &format!(
                 r#"[{{"id": "{long}", "kind": "armed_group", "names": {{"en": "A"}}, "description": "a"}},
                 {{"id": "b", "kind": "armed_group", "names": {{"en": "B"}}, "description": "b"}}]"#
-            )
-            .into_bytes()
-            .into(),
-            relations: format!(
+            ),
+            &format!(
                 r#"[{{"id": "r", "kind": "conflict", "source": "{long}", "target": "b", "summary": "s",
                 "evidence": [{{"document": "a.txt", "start_byte": 0, "end_byte": 1}}]}},
                 {{"id": "q", "kind": "conflict", "source": "{long}x", "target": "b", "summary": "s",
                 "evidence": [{{"document": "a.txt", "start_byte": 0, "end_byte": 1}}]}}]"#
-            )
-            .into_bytes()
-            .into(),
-            sources: format!(
+            ),
+            &format!(
                 r#"[{{"document": "a.txt", "language": "en", "sha256": "{}", "description": "d"}}]"#,
                 "0".repeat(64)
-            )
-            .into_bytes()
-            .into(),
-        };
-        let report = crate::load::check(&files, None);
+            ),
+        );
         let unknown: Vec<_> = report
             .problems
             .iter()
@@ -480,26 +486,17 @@ mod tests {
     #[test]
     fn rows_belong_to_tables() {
         let sha = "0".repeat(64);
-        let files = crate::load::GraphFiles {
-            origin: "test".to_owned(),
-            layout: crate::load::Layout::Folder,
-            entities: br#"[{"id": "a", "kind": "armed_group", "names": {"en": "A"}, "description": "a"},
-                {"id": "b", "kind": "armed_group", "names": {"en": "B"}, "description": "b"}]"#
-                .to_vec()
-                .into(),
-            relations: br#"[{"id": "r", "kind": "conflict", "source": "a", "target": "b", "summary": "s",
+        let report = checked(
+            r#"[{"id": "a", "kind": "armed_group", "names": {"en": "A"}, "description": "a"},
+                {"id": "b", "kind": "armed_group", "names": {"en": "B"}, "description": "b"}]"#,
+            r#"[{"id": "r", "kind": "conflict", "source": "a", "target": "b", "summary": "s",
                 "evidence": [{"document": "a.txt", "start_byte": 0, "end_byte": 1, "row": 3},
-                             {"document": "t.csv", "start_byte": 0, "end_byte": 1}]}]"#
-                .to_vec()
-                .into(),
-            sources: format!(
+                             {"document": "t.csv", "start_byte": 0, "end_byte": 1}]}]"#,
+            &format!(
                 r#"[{{"document": "a.txt", "language": "en", "sha256": "{sha}", "description": "d"}},
                 {{"document": "t.csv", "kind": "table", "language": "en", "sha256": "{sha}", "description": "d"}}]"#
-            )
-            .into_bytes()
-            .into(),
-        };
-        let report = crate::load::check(&files, None);
+            ),
+        );
         let codes: Vec<&str> = report.problems.iter().map(|p| p.code.as_str()).collect();
         assert_eq!(
             codes,
