@@ -243,8 +243,10 @@ pub fn coverage(
     let mut spans: BTreeMap<&str, Vec<(usize, usize, &str)>> = BTreeMap::new();
     for relation in graph.relations() {
         for e in relation.evidence.iter() {
-            let (Ok(s), Ok(t)) = (usize::try_from(e.start_byte), usize::try_from(e.end_byte))
-            else {
+            let (Ok(s), Ok(t)) = (
+                usize::try_from(e.start_byte()),
+                usize::try_from(e.end_byte()),
+            ) else {
                 continue;
             };
             spans

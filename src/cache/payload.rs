@@ -141,10 +141,10 @@ fn encode_relation(
                 e.str(&span.document);
             }
         }
-        e.u64(span.start_byte);
-        e.u64(span.end_byte);
-        e.u8(u8::from(span.row.is_some()));
-        e.u64(span.row.unwrap_or(0));
+        e.u64(span.start_byte());
+        e.u64(span.end_byte());
+        e.u8(u8::from(span.row().is_some()));
+        e.u64(span.row().unwrap_or(0));
     }
 }
 
@@ -678,12 +678,8 @@ fn decode_evidence(d: &mut Decoder, documents: &[ArcStr]) -> Result<Vec<Evidence
         let (start_byte, end_byte) = (d.u64()?, d.u64()?);
         let has_row = d.bool()?;
         let row = d.u64()?;
-        evidence.push(Evidence {
-            document,
-            start_byte,
-            end_byte,
-            row: has_row.then_some(row),
-        });
+        let span = Evidence::new(document, start_byte, end_byte, has_row.then_some(row));
+        evidence.push(span.map_err(|e| d.corrupt(e.to_string()))?);
     }
     Ok(evidence)
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::args::{AddElement, Global};
 use super::cite::{document_text, sources_dir};
-use super::error::{Argument, CliError, Missing, OK};
+use super::error::{Argument, CliError, Declined, Missing, OK};
 use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::add::{NewElement, add, add_json, proposed_entity_id, proposed_relation_id};
@@ -211,12 +211,10 @@ fn find_evidence(global: &Global, given: &str) -> Result<Evidence, CliError> {
     let (_, text) = document_text(dir, document)?;
     let spans = cite::find(&text, phrase);
     match &spans[..] {
-        [span] => Ok(Evidence {
-            document: document.into(),
-            start_byte: span.start as u64,
-            end_byte: span.end as u64,
-            row: None,
-        }),
+        [span] => {
+            let (start, end) = (span.start as u64, span.end as u64);
+            Ok(Evidence::new(document.into(), start, end, None).map_err(Declined::from)?)
+        }
         [] => Err(Argument::EvidenceAbsent {
             phrase: phrase.to_owned(),
             document: document.to_owned(),

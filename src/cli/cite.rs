@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::args::Global;
-use super::error::{Argument, CliError, Fault, Missing, NoResult, OK, Verb};
+use super::error::{Argument, CliError, Declined, Fault, Missing, NoResult, OK, Verb};
 use super::folder::{self, Folder};
 use super::output;
 use super::target::read_input;
@@ -105,18 +105,16 @@ pub fn run(
             added_source = true;
         }
     }
-    let matches: Vec<Match> = spans
-        .into_iter()
-        .map(|span| Match {
-            text: &text[span.clone()],
-            evidence: Evidence {
-                document: document.into(),
-                start_byte: span.start as u64,
-                end_byte: span.end as u64,
-                row: None,
-            },
+    let matches = (spans.into_iter())
+        .map(|span| {
+            let (start, end) = (span.start as u64, span.end as u64);
+            Ok(Match {
+                text: &text[span],
+                evidence: Evidence::new(document.into(), start, end, None)
+                    .map_err(Declined::from)?,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<Match>, CliError>>()?;
     tell(global, document, phrase, matches, added_source)?;
     Ok(ExitCode::from(OK))
 }
@@ -147,8 +145,8 @@ fn tell(
             out.push_str(&format!(
                 "{{\"document\": {}, \"start_byte\": {}, \"end_byte\": {}}}\n    {}\n",
                 serde_json::to_string(document).unwrap_or_default(),
-                e.start_byte,
-                e.end_byte,
+                e.start_byte(),
+                e.end_byte(),
                 output::terminal(m.text)
             ));
         }

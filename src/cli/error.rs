@@ -406,6 +406,9 @@ pub enum Declined {
     /// A text `extract` cannot read.
     #[error(transparent)]
     Text(#[from] actorgraph::extract::TextError),
+    /// A span found in a document that an evidence span cannot hold.
+    #[error("the span found cannot be cited: {0}")]
+    Span(#[from] actorgraph::SpanOutOfRange),
     /// A language `extract` does not know.
     #[error(transparent)]
     Language(#[from] actorgraph::extract::UnknownLang),

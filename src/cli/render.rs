@@ -253,11 +253,11 @@ pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTe
             i + 1,
             evidence.document,
             evidence
-                .row
+                .row()
                 .map(|r| format!(" row {r},"))
                 .unwrap_or_default(),
-            evidence.start_byte,
-            evidence.end_byte
+            evidence.start_byte(),
+            evidence.end_byte()
         )
         .ok();
         if let Some(texts) = texts {

@@ -154,7 +154,10 @@ fn remove_source(
         for e in r.evidence.iter().filter(|e| &*e.document == document) {
             spans.push(format!(
                 "{}: {} {}..{}",
-                r.id, e.document, e.start_byte, e.end_byte
+                r.id,
+                e.document,
+                e.start_byte(),
+                e.end_byte()
             ));
         }
     }

@@ -413,9 +413,9 @@ fn relation_data<'a>(
 fn evidence_data<'a>(evidence: &'a Evidence, texts: Option<&'a SourceTexts>) -> EvidenceData<'a> {
     EvidenceData {
         document: &evidence.document,
-        start_byte: evidence.start_byte,
-        end_byte: evidence.end_byte,
-        row: evidence.row,
+        start_byte: evidence.start_byte(),
+        end_byte: evidence.end_byte(),
+        row: evidence.row(),
         quote: texts.and_then(|t| t.span(evidence).ok()),
     }
 }

@@ -255,9 +255,9 @@ fn evidence_row<'r>(r: &'r Relation, n: usize, span: &'r Evidence) -> [Cow<'r, s
         r.id.as_str().into(),
         (n + 1).to_string().into(),
         (&*span.document).into(),
-        span.start_byte.to_string().into(),
-        span.end_byte.to_string().into(),
-        span.row
+        span.start_byte().to_string().into(),
+        span.end_byte().to_string().into(),
+        span.row()
             .map(|row| row.to_string())
             .unwrap_or_default()
             .into(),
@@ -411,9 +411,9 @@ fn evidence_statements(r: &Relation, out: &mut String) {
         properties.string("relation", Some(r.id.as_str()));
         properties.raw("position", n + 1);
         properties.string("document", Some(&span.document));
-        properties.raw("start_byte", span.start_byte);
-        properties.raw("end_byte", span.end_byte);
-        if let Some(row) = span.row {
+        properties.raw("start_byte", span.start_byte());
+        properties.raw("end_byte", span.end_byte());
+        if let Some(row) = span.row() {
             properties.raw("row", row);
         }
         out.push_str("MATCH (s:Source {document: ");

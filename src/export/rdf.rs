@@ -406,9 +406,13 @@ impl<'b, W: Write> Triples<'b, W> {
             let source = self.iri(SOURCE, &percent_encoded(&span.document));
             self.add(node, &self.ag("source"), &source)?;
             self.add(node, &self.ag("document"), &text(&span.document))?;
-            self.add(node, &self.ag("startByte"), &Literal::from(span.start_byte))?;
-            self.add(node, &self.ag("endByte"), &Literal::from(span.end_byte))?;
-            if let Some(row) = span.row {
+            self.add(
+                node,
+                &self.ag("startByte"),
+                &Literal::from(span.start_byte()),
+            )?;
+            self.add(node, &self.ag("endByte"), &Literal::from(span.end_byte()))?;
+            if let Some(row) = span.row() {
                 self.add(node, &self.ag("row"), &Literal::from(row))?;
             }
         }

@@ -142,16 +142,19 @@ impl Acceptance<'_> {
             event: None,
             casualties: ThinVec::new(),
             summary: c.summary.clone().into(),
-            evidence: c
-                .evidence
-                .iter()
-                .map(|e| Evidence {
-                    document: e.document.as_str().into(),
-                    start_byte: e.start_byte as u64,
-                    end_byte: e.end_byte as u64,
-                    row: None,
+            evidence: (c.evidence.iter())
+                .map(|e| {
+                    let (start, end) = (e.start_byte as u64, e.end_byte as u64);
+                    Evidence::new(e.document.as_str().into(), start, end, None).map_err(|_| {
+                        AcceptError::Span {
+                            candidate: c.id.clone(),
+                            document: e.document.clone(),
+                            start: e.start_byte,
+                            end: e.end_byte,
+                        }
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, _>>()?,
         });
         Ok(())
     }

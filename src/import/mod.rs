@@ -300,11 +300,15 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
                 continue;
             }
         };
-        let evidence = Evidence {
-            document: document.clone(),
-            start_byte: row.span.start as u64,
-            end_byte: row.span.end as u64,
-            row: Some(row.number),
+        let (start, end) = (row.span.start as u64, row.span.end as u64);
+        let evidence = match Evidence::new(document.clone(), start, end, Some(row.number)) {
+            Ok(evidence) => evidence,
+            Err(e) => {
+                let at = crate::load::Location::at(&table.name, &table.text, row.span.start);
+                let problem = Problem::error(Code::TooMany, at, e.to_string());
+                problems.push(problem.with_path(format!("row {}", row.number)));
+                continue;
+            }
         };
         let base = slug::slug(&event.id);
         if let Some(&i) = relation_ids.get(&base)

@@ -179,7 +179,7 @@ impl SourceTexts {
             .texts
             .get(&*evidence.document)
             .ok_or_else(|| SpanError::Missing(evidence.document.to_string()))?;
-        let (start, end) = (evidence.start_byte, evidence.end_byte);
+        let (start, end) = (evidence.start_byte(), evidence.end_byte());
         if start >= end {
             return Err(SpanError::Empty { start, end });
         }
@@ -232,12 +232,7 @@ mod tests {
         let texts = SourceTexts {
             texts: HashMap::from([("d".to_owned(), "aغb".to_owned())]),
         };
-        let ev = |start, end| Evidence {
-            document: "d".into(),
-            start_byte: start,
-            end_byte: end,
-            row: None,
-        };
+        let ev = |start, end| Evidence::new("d".into(), start, end, None).unwrap();
         assert_eq!(texts.span(&ev(1, 3)), Ok("غ"));
         assert!(matches!(
             texts.span(&ev(2, 3)),
@@ -252,10 +247,7 @@ mod tests {
             Err(SpanError::Empty { .. })
         ));
         assert_eq!(
-            texts.span(&Evidence {
-                document: "x".into(),
-                ..ev(0, 1)
-            }),
+            texts.span(&Evidence::new("x".into(), 0, 1, None).unwrap()),
             Err(SpanError::Missing("x".into()))
         );
     }

@@ -20,5 +20,5 @@ pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind, display
 pub use id::{EntityId, NotASlug, RelationId, is_slug};
 pub use relation::{Casualties, DateWords, Outcome, Relation, Status};
 pub use relation_kind::{Endpoint, RelationKind, UnknownKind};
-pub use source::{Evidence, Source, SourceKind};
+pub use source::{Evidence, Source, SourceKind, SpanOutOfRange};
 pub use uncertain_date::{Human, UncertainDate, UncertainDateError};

@@ -107,7 +107,9 @@ pub fn dot(data: &[u8]) {
         tooltip.extend(relation.evidence.iter().map(|e| {
             visible(&format!(
                 "evidence: {} bytes {}–{}",
-                e.document, e.start_byte, e.end_byte
+                e.document,
+                e.start_byte(),
+                e.end_byte()
             ))
         }));
         assert_eq!(

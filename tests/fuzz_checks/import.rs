@@ -63,10 +63,10 @@ pub fn import_table(data: &[u8]) {
                 panic!("{} cites {} spans", r.id, r.evidence.len());
             };
             assert_eq!(e.document, "t.csv");
-            let (s, t) = (e.start_byte as usize, e.end_byte as usize);
+            let (s, t) = (e.start_byte() as usize, e.end_byte() as usize);
             assert!(s <= t && t <= table.text.len(), "{e:?}");
             assert!(table.text.is_char_boundary(s) && table.text.is_char_boundary(t));
-            let row = e.row.expect("a row number");
+            let row = e.row().expect("a row number");
             assert!(
                 table
                     .rows

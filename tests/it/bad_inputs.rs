@@ -252,6 +252,28 @@ fn an_evidence_span_over_the_limit_is_refused() {
 }
 
 #[test]
+fn an_offset_or_a_row_past_what_a_span_holds_is_refused_where_it_stands() {
+    for (from, to, says) in [
+        (
+            "\"start_byte\": 102,",
+            "\"start_byte\": 18446744073709551615,",
+            "byte offset 18446744073709551615 is past 281474976710655",
+        ),
+        (
+            "\"end_byte\": 189}",
+            "\"end_byte\": 189, \"row\": 4294967295}",
+            "row 4294967295 is past 4294967294",
+        ),
+    ] {
+        let dir = graph();
+        edit(dir.path(), "relations.json", from, to);
+        let output = check(dir.path(), &[]);
+        expect(&output, 1, says);
+        expect(&output, 1, "relations.json:10:");
+    }
+}
+
+#[test]
 fn a_document_name_leaving_the_sources_folder_is_refused_unread() {
     let dir = graph();
     edit(

@@ -16,7 +16,7 @@ fn spans() -> Vec<(String, String, std::ops::Range<usize>)> {
             (
                 e.document.to_string(),
                 text,
-                e.start_byte as usize..e.end_byte as usize,
+                e.start_byte() as usize..e.end_byte() as usize,
             )
         })
         .collect();

@@ -138,7 +138,9 @@ fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation> + Clone) -> Attribu
             let _ = write!(
                 line,
                 "evidence: {} bytes {}–{}",
-                e.document, e.start_byte, e.end_byte
+                e.document,
+                e.start_byte(),
+                e.end_byte()
             );
             text.line(&line);
         }
@@ -453,7 +455,9 @@ mod tests {
         let evidence = &alleged.evidence[0];
         let cited = format!(
             "evidence: {} bytes {}–{}",
-            evidence.document, evidence.start_byte, evidence.end_byte
+            evidence.document,
+            evidence.start_byte(),
+            evidence.end_byte()
         );
         assert!(edge.contains(&cited), "{edge}");
     }

@@ -185,9 +185,9 @@ pub(super) fn evidence_row(batch: &mut Batch, relation: &Relation, position: usi
         .text(Some(relation.id.as_str()))
         .int32(Some(count(position)))
         .text(Some(&span.document))
-        .int64(Some(offset(span.start_byte)))
-        .int64(Some(offset(span.end_byte)))
-        .int64(span.row.map(offset))
+        .int64(Some(offset(span.start_byte())))
+        .int64(Some(offset(span.end_byte())))
+        .int64(span.row().map(offset))
         .end_row();
 }
 

@@ -89,15 +89,15 @@ impl EvidenceCheck<'_> {
             Length::Name,
             problems,
         );
-        let size = evidence.end_byte.saturating_sub(evidence.start_byte);
+        let size = evidence.end_byte().saturating_sub(evidence.start_byte());
         if size > limits::MAX_SPAN_BYTES {
             problems.push(at.error(
                 Code::SpanTooLong,
                 &field.to_string(),
                 format!(
                     "span {}..{} is {size} bytes, over the {} KiB limit for evidence; cite the sentences that state the fact",
-                    evidence.start_byte,
-                    evidence.end_byte,
+                    evidence.start_byte(),
+                    evidence.end_byte(),
                     limits::MAX_SPAN_BYTES >> 10
                 ),
             ));
@@ -150,8 +150,8 @@ impl EvidenceCheck<'_> {
                 &field.to_string(),
                 format!(
                     "span {}..{} of {} mentions neither {} nor {} under any of their names",
-                    evidence.start_byte,
-                    evidence.end_byte,
+                    evidence.start_byte(),
+                    evidence.end_byte(),
                     quote(&evidence.document),
                     quote(relation.source.as_str()),
                     quote(relation.target.as_str())
@@ -169,7 +169,7 @@ fn check_row(
     kind: SourceKind,
     problems: &mut Vec<Problem>,
 ) {
-    match (kind, evidence.row) {
+    match (kind, evidence.row()) {
         (SourceKind::Text, Some(row)) => problems.push(at.error(
             Code::RowOfText,
             &format!("{field}.row"),
