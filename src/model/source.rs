@@ -58,9 +58,9 @@ impl SourceKind {
 
 /// A span of a source document that states a fact: bytes `start_byte..end_byte` of the UTF-8
 /// file, on character boundaries, and for a span of a table its row.
-// A graph holds a million of these, one heap list per relation: the offsets and the row are
-// packed in 16 bytes ([`Place`]), so a span takes 24 bytes, not 40, and a relation's single
-// span fits glibc's smallest block (32 bytes with its header) instead of 48.
+// A graph holds a million of these, one heap list per relation: the offsets and the row
+// are packed in 16 bytes ([`PackedSpan`]), so a span takes 24 bytes, not 40, and a
+// relation's single span fits glibc's smallest block (32 bytes with its header), not 48.
 #[derive(Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(try_from = "EvidenceRecord")]
 pub struct Evidence {
@@ -68,7 +68,7 @@ pub struct Evidence {
     // Shared by every span of that document: a graph's spans name a few documents a million
     // times.
     pub document: ArcStr,
-    place: Place,
+    packed: PackedSpan,
 }
 
 // A span as `relations.json` writes it: what [`Evidence`] is read from, and the schema it is
@@ -99,11 +99,11 @@ struct EvidenceRecord {
 /// the start, those of the second the end, and the high bits of the two hold the row plus
 /// one (0: no row), its low half in the first.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Place([u64; 2]);
+struct PackedSpan([u64; 2]);
 
-/// How many bits an offset takes in [`Place`].
+/// How many bits an offset takes in [`PackedSpan`].
 const OFFSET_BITS: u32 = 48;
-/// The mask of an offset's bits in a word of [`Place`].
+/// The mask of an offset's bits in a word of [`PackedSpan`].
 const OFFSET_MASK: u64 = (1 << OFFSET_BITS) - 1;
 
 /// A span [`Evidence`] cannot hold: an offset or a row past the furthest it holds.
@@ -142,27 +142,27 @@ impl Evidence {
             Some(row) => return Err(SpanOutOfRange::Row(row)),
         };
         let (low, high) = (row & 0xFFFF, row >> 16);
-        let place = Place([
+        let packed = PackedSpan([
             offset(start_byte)? | low << OFFSET_BITS,
             offset(end_byte)? | high << OFFSET_BITS,
         ]);
-        Ok(Evidence { document, place })
+        Ok(Evidence { document, packed })
     }
 
     /// Offset of the first byte of the span.
     pub fn start_byte(&self) -> u64 {
-        self.place.0[0] & OFFSET_MASK
+        self.packed.0[0] & OFFSET_MASK
     }
 
     /// Offset one past the last byte of the span.
     pub fn end_byte(&self) -> u64 {
-        self.place.0[1] & OFFSET_MASK
+        self.packed.0[1] & OFFSET_MASK
     }
 
     /// For a span of a table: the 1-based number of the row among the table's data rows
     /// (the header is not counted); `None` for a passage of text.
     pub fn row(&self) -> Option<u64> {
-        let [low, high] = self.place.0.map(|word| word >> OFFSET_BITS);
+        let [low, high] = self.packed.0.map(|word| word >> OFFSET_BITS);
         (low | high << 16).checked_sub(1)
     }
 }
