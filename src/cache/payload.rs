@@ -141,10 +141,11 @@ fn encode_relation(
                 e.str(&span.document);
             }
         }
+        let row = span.row();
         e.u64(span.start_byte());
         e.u64(span.end_byte());
-        e.u8(u8::from(span.row().is_some()));
-        e.u64(span.row().unwrap_or(0));
+        e.u8(u8::from(row.is_some()));
+        e.u64(row.unwrap_or(0));
     }
 }
 

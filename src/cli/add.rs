@@ -211,10 +211,7 @@ fn find_evidence(global: &Global, given: &str) -> Result<Evidence, CliError> {
     let (_, text) = document_text(dir, document)?;
     let spans = cite::find(&text, phrase);
     match &spans[..] {
-        [span] => {
-            let (start, end) = (span.start as u64, span.end as u64);
-            Ok(Evidence::new(document.into(), start, end, None).map_err(Declined::from)?)
-        }
+        [span] => Ok(Evidence::passage(document.into(), span.clone()).map_err(Declined::from)?),
         [] => Err(Argument::EvidenceAbsent {
             phrase: phrase.to_owned(),
             document: document.to_owned(),

@@ -107,11 +107,9 @@ pub fn run(
     }
     let matches = (spans.into_iter())
         .map(|span| {
-            let (start, end) = (span.start as u64, span.end as u64);
             Ok(Match {
-                text: &text[span],
-                evidence: Evidence::new(document.into(), start, end, None)
-                    .map_err(Declined::from)?,
+                text: &text[span.clone()],
+                evidence: Evidence::passage(document.into(), span).map_err(Declined::from)?,
             })
         })
         .collect::<Result<Vec<Match>, CliError>>()?;

@@ -144,8 +144,8 @@ impl Acceptance<'_> {
             summary: c.summary.clone().into(),
             evidence: (c.evidence.iter())
                 .map(|e| {
-                    let (start, end) = (e.start_byte as u64, e.end_byte as u64);
-                    Evidence::new(e.document.as_str().into(), start, end, None).map_err(|_| {
+                    let bytes = e.start_byte..e.end_byte;
+                    Evidence::passage(e.document.as_str().into(), bytes).map_err(|_| {
                         AcceptError::Span {
                             candidate: c.id.clone(),
                             document: e.document.clone(),

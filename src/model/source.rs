@@ -149,6 +149,15 @@ impl Evidence {
         Ok(Evidence { document, packed })
     }
 
+    /// Bytes `bytes` of `document`, a passage of text (no row), as found in its text in
+    /// memory: [`Evidence::new`].
+    pub fn passage(
+        document: ArcStr,
+        bytes: std::ops::Range<usize>,
+    ) -> Result<Evidence, SpanOutOfRange> {
+        Evidence::new(document, bytes.start as u64, bytes.end as u64, None)
+    }
+
     /// Offset of the first byte of the span.
     pub fn start_byte(&self) -> u64 {
         self.packed.0[0] & OFFSET_MASK
