@@ -28,8 +28,10 @@ use std::time::Instant;
 use actorgraph::load::{GraphFiles, load_owned};
 use actorgraph::names::NameIndex;
 use actorgraph::{Casualties, Entity, EntityId, Evidence, Graph, Relation};
+use arcstr::ArcStr;
 use serde::Serialize;
 use support::Settings;
+use thin_vec::ThinVec;
 
 /// Counts the heap when `--heap` asks (see [`heap`]).
 #[global_allocator]
@@ -254,16 +256,36 @@ fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
             "evidence spans",
             sum(&|r| r.evidence.len() * size_of::<Evidence>()),
         ),
+        // The particulars' block, when a relation states any: the fields of
+        // `actorgraph::model::particulars::Stated`.
+        (
+            "particulars' blocks",
+            sum(&|r| {
+                let stated = !r.claimed_by().is_empty()
+                    || !r.disputed_by().is_empty()
+                    || r.place().is_some()
+                    || r.event().is_some()
+                    || !r.casualties().is_empty();
+                type Stated = (
+                    ThinVec<EntityId>,
+                    ThinVec<EntityId>,
+                    Option<EntityId>,
+                    Option<ArcStr>,
+                    ThinVec<Casualties>,
+                );
+                usize::from(stated) * size_of::<Stated>()
+            }),
+        ),
         (
             "claimed_by, disputed_by",
             sum(&|r| {
                 let id = size_of::<EntityId>();
-                thin(r.claimed_by.len(), id) + thin(r.disputed_by.len(), id)
+                thin(r.claimed_by().len(), id) + thin(r.disputed_by().len(), id)
             }),
         ),
         (
             "casualties (without text)",
-            sum(&|r| thin(r.casualties.len(), size_of::<Casualties>())),
+            sum(&|r| thin(r.casualties().len(), size_of::<Casualties>())),
         ),
         ("relation text", sum(&|r| relation_text(r))),
         (
@@ -294,8 +316,8 @@ fn entity_text(e: &Entity) -> usize {
 
 /// The bytes of a relation's summary, event name and casualty descriptions.
 fn relation_text(r: &Relation) -> usize {
-    let who = r.casualties.iter().map(|c| c.who.len()).sum::<usize>();
-    r.summary.len() + r.event.as_ref().map_or(0, |e| e.len()) + who
+    let who = r.casualties().iter().map(|c| c.who.len()).sum::<usize>();
+    r.summary.len() + r.event().map_or(0, str::len) + who
 }
 
 /// Hands memory freed by the loading back to the system (glibc keeps small freed blocks), as

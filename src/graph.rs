@@ -130,7 +130,7 @@ impl Graph {
             .zip(&relations)
             .map(|(ends, r)| Link {
                 ends,
-                place: r.place.as_ref().map_or(Link::NONE, |place| {
+                place: r.place().map_or(Link::NONE, |place| {
                     find_entity(&entities, &entity_ix, place.as_str())
                 }),
             })
@@ -325,17 +325,19 @@ fn share_ids(
                 Some(links) => links[j],
                 None => Link {
                     ends: [find(&r.source), find(&r.target)],
-                    place: r.place.as_ref().map_or(Link::NONE, find),
+                    place: r.place().map_or(Link::NONE, find),
                 },
             };
             share(&mut r.source, link.ends[0]);
             share(&mut r.target, link.ends[1]);
-            if let Some(place) = &mut r.place {
-                share(place, link.place);
+            if let Some(stated) = r.particulars.stated_mut() {
+                if let Some(place) = &mut stated.place {
+                    share(place, link.place);
+                }
+                let others = stated.claimed_by.iter_mut().chain(&mut stated.disputed_by);
+                let sides = stated.casualties.iter_mut().filter_map(|c| c.side.as_mut());
+                others.chain(sides).for_each(shared);
             }
-            let others = r.claimed_by.iter_mut().chain(&mut r.disputed_by);
-            let others = others.chain(r.casualties.iter_mut().filter_map(|c| c.side.as_mut()));
-            others.for_each(shared);
             for span in r.evidence.iter_mut() {
                 if let Some(document) = documents.get(&*span.document) {
                     span.document = document.clone();

@@ -4,7 +4,8 @@
 use std::io;
 
 use actorgraph::{
-    Casualties, Entity, EntityId, Outcome, PartialDate, Relation, RelationId, RelationKind, Status,
+    Casualties, Entity, EntityId, Outcome, PartialDate, Particulars, Relation, RelationId,
+    RelationKind, Status,
 };
 
 use super::Rng;
@@ -168,7 +169,7 @@ impl Draw<'_> {
             );
             evidence.push(self.documents.cite_arabic(&sentence)?);
         }
-        let relation = Relation {
+        let mut relation = Relation {
             id: RelationId::new(&format!("{}-{n}", kind.as_str().replace('_', "-"))).unwrap(),
             kind,
             source: id(source),
@@ -178,14 +179,15 @@ impl Draw<'_> {
             negated,
             timeless: false,
             status,
-            claimed_by: claimed_by.into(),
-            disputed_by: disputed_by.into(),
-            place: place.map(id),
-            event: event.map(Into::into),
-            casualties: casualties.into(),
             summary: summary.into(),
             evidence: evidence.into(),
+            particulars: Particulars::default(),
         };
+        relation.set_claimed_by(claimed_by.into());
+        relation.set_disputed_by(disputed_by.into());
+        relation.set_place(place.map(id));
+        relation.set_event(event.map(Into::into));
+        relation.set_casualties(casualties.into());
         Ok(Generated {
             relation,
             source,

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Relation,
-    RelationId, RelationKind, Source, SourceKind, Status, UncertainDate,
+    Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Particulars,
+    Relation, RelationId, RelationKind, Source, SourceKind, Stated, Status, UncertainDate,
 };
 
 /// The parts of a graph, as decoded.
@@ -120,9 +120,9 @@ fn encode_relation(
     document_ix: &HashMap<&str, usize>,
 ) {
     encode_relation_head(e, relation, ix);
-    e.opt_str(relation.event.as_deref());
-    e.len(relation.casualties.len());
-    for c in &relation.casualties {
+    e.opt_str(relation.event());
+    e.len(relation.casualties().len());
+    for c in relation.casualties() {
         e.opt_index(c.side.as_ref().and_then(ix));
         e.str(&c.who);
         e.u8(u8::from(c.outcome == Outcome::Wounded));
@@ -166,13 +166,13 @@ pub(super) fn encode_relation_head(
     e.u8(u8::from(relation.negated));
     e.u8(u8::from(relation.timeless));
     e.u8(relation.status as u8);
-    for list in [&relation.claimed_by, &relation.disputed_by] {
+    for list in [relation.claimed_by(), relation.disputed_by()] {
         e.len(list.len());
         for id in list {
             e.opt_index(ix(id));
         }
     }
-    e.opt_index(relation.place.as_ref().and_then(ix));
+    e.opt_index(relation.place().and_then(ix));
 }
 
 /// The value whose code is the next byte: enums are written as their declaration index
@@ -603,13 +603,15 @@ pub fn decode_relation_in(
         negated: head.negated,
         timeless: head.timeless,
         status: head.status,
-        claimed_by,
-        disputed_by,
-        place,
-        event: event.map(Into::into),
-        casualties,
         summary: summary.into(),
         evidence: evidence.into(),
+        particulars: Particulars::new(Stated {
+            claimed_by,
+            disputed_by,
+            place,
+            event: event.map(Into::into),
+            casualties,
+        }),
     };
     Ok((relation, ends))
 }

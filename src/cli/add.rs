@@ -13,7 +13,7 @@ use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::add::{NewElement, add, add_json, proposed_entity_id, proposed_relation_id};
 use actorgraph::edit::{Change, Rejected};
-use actorgraph::{Entity, EntityId, Evidence, Names, Relation, RelationId, cite};
+use actorgraph::{Entity, EntityId, Evidence, Names, Particulars, Relation, RelationId, cite};
 
 #[derive(Serialize)]
 struct Added<'a> {
@@ -153,7 +153,7 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
                 .iter()
                 .map(|e| find_evidence(global, e))
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(NewElement::Relation(Relation {
+            let mut relation = Relation {
                 id: RelationId::new(&relation_id)?,
                 kind: *kind,
                 source,
@@ -163,14 +163,12 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
                 negated: *negated,
                 timeless: false,
                 status: *status,
-                claimed_by: Default::default(),
-                disputed_by: Default::default(),
-                place,
-                event: None,
-                casualties: Default::default(),
                 summary: summary.as_str().into(),
                 evidence: spans.into(),
-            }))
+                particulars: Particulars::default(),
+            };
+            relation.set_place(place);
+            Ok(NewElement::Relation(relation))
         }
     }
 }

@@ -63,7 +63,11 @@ fn push_kind(text: &mut String, kind: RelationKind, negated: bool) {
 /// `asserted`, `alleged`, `disputed`, with who claims and who disputes:
 /// `disputed; claimed by mnla; disputed by mali, islamists`; in the output language.
 pub fn status_label(relation: &Relation) -> String {
-    status_label_of(relation.status, &relation.claimed_by, &relation.disputed_by)
+    status_label_of(
+        relation.status,
+        relation.claimed_by(),
+        relation.disputed_by(),
+    )
 }
 
 /// [`status_label`] of a relation whose status is `status`, claimed by `claimed_by` and
@@ -227,13 +231,13 @@ pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTe
     .ok();
     writeln!(text, "  dates: {}", relation.dates()).ok();
     writeln!(text, "  status: {}", status_label(relation)).ok();
-    if let Some(place) = &relation.place {
+    if let Some(place) = relation.place() {
         writeln!(text, "  place: {}", name(place)).ok();
     }
-    if let Some(event) = &relation.event {
+    if let Some(event) = &relation.event() {
         writeln!(text, "  event: {}", t(event)).ok();
     }
-    for c in &relation.casualties {
+    for c in relation.casualties() {
         let count = match (c.min, c.max) {
             (Some(min), Some(max)) if min != max => format!("{min}–{max}"),
             (Some(min), _) => min.to_string(),

@@ -100,8 +100,8 @@ pub fn run(
                     dates: relation.dates(),
                     sentence: sentence_between(relation, label_of(source), label_of(target)),
                     status: status_label(relation),
-                    event: relation.event.as_deref(),
-                    place: relation.place.as_ref().map(|place| label(graph, place)),
+                    event: relation.event(),
+                    place: relation.place().map(|place| label(graph, place)),
                     id: relation.id.as_str(),
                     summary: &relation.summary,
                 };

@@ -146,11 +146,13 @@ impl Merger {
         let mut r = relation.clone();
         r.source = rename(&r.source);
         r.target = rename(&r.target);
-        r.place = r.place.as_ref().map(rename);
-        r.claimed_by = r.claimed_by.iter().map(rename).collect();
-        r.disputed_by = r.disputed_by.iter().map(rename).collect();
-        for c in r.casualties.iter_mut() {
-            c.side = c.side.as_ref().map(rename);
+        if let Some(stated) = r.particulars.stated_mut() {
+            stated.place = stated.place.as_ref().map(rename);
+            stated.claimed_by = stated.claimed_by.iter().map(rename).collect();
+            stated.disputed_by = stated.disputed_by.iter().map(rename).collect();
+            for c in stated.casualties.iter_mut() {
+                c.side = c.side.as_ref().map(rename);
+            }
         }
         r
     }

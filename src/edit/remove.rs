@@ -47,17 +47,17 @@ fn fields_naming(relation: &Relation, id: &EntityId) -> Vec<&'static str> {
     if &relation.target == id {
         fields.push("target");
     }
-    if relation.place.as_ref() == Some(id) {
+    if relation.place() == Some(id) {
         fields.push("place");
     }
-    if relation.claimed_by.contains(id) {
+    if relation.claimed_by().contains(id) {
         fields.push("claimed_by");
     }
-    if relation.disputed_by.contains(id) {
+    if relation.disputed_by().contains(id) {
         fields.push("disputed_by");
     }
     if relation
-        .casualties
+        .casualties()
         .iter()
         .any(|c| c.side.as_ref() == Some(id))
     {

@@ -255,9 +255,9 @@ fn edge<W: Write>(
     let end = relation.end.map(|d| d.to_string());
     let bounds = DayBounds::of(relation);
     let lists = [
-        fields::list(&relation.claimed_by),
-        fields::list(&relation.disputed_by),
-        fields::list(&relation.casualties),
+        fields::list(relation.claimed_by()),
+        fields::list(relation.disputed_by()),
+        fields::list(relation.casualties()),
         fields::list(&relation.evidence),
         fields::list(sources),
     ];
@@ -290,8 +290,8 @@ fn edge<W: Write>(
                 ("symmetric", Some(symmetric)),
                 ("claimed_by", claimed_by),
                 ("disputed_by", disputed_by),
-                ("place", relation.place.as_ref().map(|p| p.as_str())),
-                ("event", relation.event.as_deref()),
+                ("place", relation.place().map(|p| p.as_str())),
+                ("event", relation.event()),
                 ("casualties", casualties),
                 ("summary", Some(&relation.summary)),
                 ("evidence", evidence),

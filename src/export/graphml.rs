@@ -240,20 +240,28 @@ fn edge<W: Write>(
     if let Some(certainty) = certainty {
         data(w, tag!("e-certainty"), certainty.as_str())?;
     }
-    data(w, tag!("e-claimed_by"), &fields::list(&relation.claimed_by))?;
+    data(
+        w,
+        tag!("e-claimed_by"),
+        &fields::list(relation.claimed_by()),
+    )?;
     data(
         w,
         tag!("e-disputed_by"),
-        &fields::list(&relation.disputed_by),
+        &fields::list(relation.disputed_by()),
     )?;
-    if let Some(place) = &relation.place {
+    if let Some(place) = relation.place() {
         data(w, tag!("e-place"), place.as_str())?;
     }
-    if let Some(event) = &relation.event {
+    if let Some(event) = &relation.event() {
         data(w, tag!("e-event"), event)?;
     }
     data(w, tag!("e-summary"), &relation.summary)?;
-    data(w, tag!("e-casualties"), &fields::list(&relation.casualties))?;
+    data(
+        w,
+        tag!("e-casualties"),
+        &fields::list(relation.casualties()),
+    )?;
     data(w, tag!("e-evidence"), &fields::list(&relation.evidence))?;
     data(
         w,

@@ -370,8 +370,8 @@ fn relation_data<'a>(
     let mut ids = |list: &[crate::model::EntityId]| -> Vec<usize> {
         list.iter().map(|id| people.of_id(graph, id)).collect()
     };
-    let claimed_by = ids(&relation.claimed_by);
-    let disputed_by = ids(&relation.disputed_by);
+    let claimed_by = ids(relation.claimed_by());
+    let disputed_by = ids(relation.disputed_by());
     RelationData {
         id: relation.id.as_str(),
         kind: relation.kind.as_str(),
@@ -388,10 +388,10 @@ fn relation_data<'a>(
             .then(|| [day(bounds.start_last), day(bounds.end_first)]),
         claimed_by,
         disputed_by,
-        place: relation.place.as_ref().map(|id| people.of_id(graph, id)),
-        event: relation.event.as_deref(),
+        place: relation.place().map(|id| people.of_id(graph, id)),
+        event: relation.event(),
         casualties: relation
-            .casualties
+            .casualties()
             .iter()
             .map(|c| CasualtyData {
                 side: c.side.as_ref().map(|id| people.of_id(graph, id)),

@@ -86,10 +86,10 @@ pub fn with_references(graph: &Graph, selection: &Snapshot) -> Vec<EntityIx> {
         let r = graph.relation(found.relation);
         let ids = [&r.source, &r.target]
             .into_iter()
-            .chain(&r.place)
-            .chain(&r.claimed_by)
-            .chain(&r.disputed_by)
-            .chain(r.casualties.iter().filter_map(|c| c.side.as_ref()));
+            .chain(r.place())
+            .chain(r.claimed_by())
+            .chain(r.disputed_by())
+            .chain(r.casualties().iter().filter_map(|c| c.side.as_ref()));
         all.extend(ids.filter_map(|id| graph.entity_ix(id.as_str())));
     }
     all.into_iter().collect()

@@ -333,7 +333,7 @@ fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) 
                 fields::boolean(r.timeless),
                 r.status.as_str(),
                 listed.certainty.map_or("", Certainty::as_str),
-                r.event.as_deref().unwrap_or_default(),
+                r.event().unwrap_or_default(),
                 &r.summary,
             ])?;
         }
@@ -346,12 +346,12 @@ fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) 
         ])?,
         "roles.csv" => {
             let ends = [("source", &r.source), ("target", &r.target)];
-            for (role, who) in ends.into_iter().chain(r.place.iter().map(|p| ("place", p))) {
+            for (role, who) in ends.into_iter().chain(r.place().map(|p| ("place", p))) {
                 rows.row([id, who.as_str(), role, "1"])?;
             }
             for (role, list) in [
-                ("claimed_by", &r.claimed_by),
-                ("disputed_by", &r.disputed_by),
+                ("claimed_by", r.claimed_by()),
+                ("disputed_by", r.disputed_by()),
             ] {
                 for (n, who) in list.iter().enumerate() {
                     rows.row([id, who.as_str(), role, &(n + 1).to_string()])?;
@@ -384,7 +384,7 @@ fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) 
 fn casualties<W: Write>(part: &str, r: &Relation, rows: &mut Rows<W>) -> io::Result<()> {
     let id = r.id.as_str();
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-    for (n, toll) in r.casualties.iter().enumerate() {
+    for (n, toll) in r.casualties().iter().enumerate() {
         let key = format!("{id}/{}", n + 1);
         match part {
             "casualties.csv" => {

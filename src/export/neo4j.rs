@@ -283,11 +283,11 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [Cow<'_, str>
         bounds.start_last.unwrap_or_default().into(),
         bounds.end_first.unwrap_or_default().into(),
         bounds.end_last.unwrap_or_default().into(),
-        array(r.claimed_by.iter().map(EntityId::as_str)).into(),
-        array(r.disputed_by.iter().map(EntityId::as_str)).into(),
-        r.place.as_ref().map_or("", EntityId::as_str).into(),
-        r.event.as_deref().unwrap_or_default().into(),
-        fields::list(&r.casualties).into(),
+        array(r.claimed_by().iter().map(EntityId::as_str)).into(),
+        array(r.disputed_by().iter().map(EntityId::as_str)).into(),
+        r.place().map_or("", EntityId::as_str).into(),
+        r.event().unwrap_or_default().into(),
+        fields::list(r.casualties()).into(),
         (&*r.summary).into(),
         fields::list(&r.evidence).into(),
     ]
@@ -383,11 +383,11 @@ fn relationship_statement(listed: &Listed<'_>, out: &mut String) {
             entry.push(')');
         }
     }
-    properties.list("claimed_by", r.claimed_by.iter().map(EntityId::as_str));
-    properties.list("disputed_by", r.disputed_by.iter().map(EntityId::as_str));
-    properties.string("place", r.place.as_ref().map(EntityId::as_str));
-    properties.string("event", r.event.as_deref());
-    properties.string("casualties", Some(&fields::list(&r.casualties)));
+    properties.list("claimed_by", r.claimed_by().iter().map(EntityId::as_str));
+    properties.list("disputed_by", r.disputed_by().iter().map(EntityId::as_str));
+    properties.string("place", r.place().map(EntityId::as_str));
+    properties.string("event", r.event());
+    properties.string("casualties", Some(&fields::list(r.casualties())));
     properties.string("summary", Some(&r.summary));
     properties.string("evidence", Some(&fields::list(&r.evidence)));
     out.push_str("MATCH (a:Entity {id: ");

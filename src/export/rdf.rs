@@ -334,22 +334,22 @@ impl<'b, W: Write> Triples<'b, W> {
             self.add(&me, &self.ag("certainty"), &certainty)?;
         }
         for (name, ids) in [
-            ("claimedBy", &relation.claimed_by),
-            ("disputedBy", &relation.disputed_by),
+            ("claimedBy", relation.claimed_by()),
+            ("disputedBy", relation.disputed_by()),
         ] {
             for who in ids {
                 self.add(&me, &self.ag(name), &self.iri(ENTITY, who.as_str()))?;
             }
         }
-        if let Some(place) = &relation.place {
+        if let Some(place) = relation.place() {
             self.add(&me, &self.ag("place"), &self.iri(ENTITY, place.as_str()))?;
         }
-        if let Some(event) = &relation.event {
+        if let Some(event) = &relation.event() {
             self.add(&me, &self.ag("event"), &text(event))?;
         }
         self.add(&me, &self.ag("summary"), &text(&relation.summary))?;
         let id = relation.id.as_str();
-        let tolls = self.numbered(CASUALTIES, id, relation.casualties.len());
+        let tolls = self.numbered(CASUALTIES, id, relation.casualties().len());
         let spans = self.numbered(EVIDENCE, id, relation.evidence.len());
         for (name, nodes) in [("casualties", &tolls), ("evidence", &spans)] {
             for node in nodes {
@@ -382,7 +382,7 @@ impl<'b, W: Write> Triples<'b, W> {
 
     /// One `ag:Casualties` node per toll, named `nodes`.
     fn casualties(&mut self, nodes: &[NamedNode], relation: &Relation) -> io::Result<()> {
-        for (node, toll) in nodes.iter().zip(&relation.casualties) {
+        for (node, toll) in nodes.iter().zip(relation.casualties()) {
             self.add(node, rdf::TYPE, &self.ag("Casualties"))?;
             if let Some(side) = &toll.side {
                 self.add(node, &self.ag("side"), &self.iri(ENTITY, side.as_str()))?;

@@ -178,7 +178,7 @@ impl Timeline {
                         (_, true) => Some((target, source)),
                         (true, false) => Some((source, target)),
                         (false, false) => {
-                            let place = graph.relation(r).place.as_ref()?;
+                            let place = graph.relation(r).place()?;
                             let place = graph.entity_ix(place.as_str())?;
                             town(place).then_some((place, source))
                         }

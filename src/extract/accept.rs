@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Candidate, Extraction, Party, detect};
-use thin_vec::ThinVec;
 
 use crate::edit::Elements;
 use crate::graph::Graph;
 use crate::model::{
-    Entity, EntityId, Evidence, Names, NotASlug, Relation, RelationId, Source, SourceKind,
+    Entity, EntityId, Evidence, Names, NotASlug, Particulars, Relation, RelationId, Source,
+    SourceKind,
 };
 
 /// Why candidates cannot be accepted.
@@ -136,11 +136,7 @@ impl Acceptance<'_> {
             negated: c.negated,
             timeless: false,
             status: c.status,
-            claimed_by: ThinVec::new(),
-            disputed_by: ThinVec::new(),
-            place: None,
-            event: None,
-            casualties: ThinVec::new(),
+            particulars: Particulars::default(),
             summary: c.summary.clone().into(),
             evidence: (c.evidence.iter())
                 .map(|e| {

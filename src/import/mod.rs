@@ -22,15 +22,13 @@ pub mod ucdp;
 
 use std::collections::HashMap;
 
-use thin_vec::ThinVec;
-
 use crate::edit::{Elements, slug};
 use crate::graph::Graph;
 use crate::load::Code;
 use crate::load::Problem;
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Relation, RelationId, RelationKind,
-    Source, SourceKind, Status, UncertainDate,
+    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Particulars, Relation, RelationId,
+    RelationKind, Source, SourceKind, Stated, Status, UncertainDate,
 };
 use crate::names;
 pub use table::{Row, Table, TableError};
@@ -334,13 +332,12 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
             negated: false,
             timeless: false,
             status: Status::Asserted,
-            claimed_by: ThinVec::new(),
-            disputed_by: ThinVec::new(),
-            place: None,
-            event: None,
-            casualties: event.casualties.into(),
             summary: event.summary.into(),
             evidence: vec![evidence].into(),
+            particulars: Particulars::new(Stated {
+                casualties: event.casualties.into(),
+                ..Stated::default()
+            }),
         });
         relations += 1;
     }

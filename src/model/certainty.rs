@@ -153,11 +153,7 @@ mod tests {
             negated: false,
             timeless: false,
             status: Default::default(),
-            claimed_by: Default::default(),
-            disputed_by: Default::default(),
-            place: None,
-            event: None,
-            casualties: Default::default(),
+            particulars: Default::default(),
             summary: Default::default(),
             evidence: Default::default(),
         }

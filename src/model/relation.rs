@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
+use super::particulars::{Particulars, Stated};
 use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text, thin_list};
 
 /// How firmly the sources state a relation.
@@ -118,7 +119,10 @@ pub struct Casualties {
 /// (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between). An
 /// absent `end` means none is known and the relation goes on past the sources, except for
 /// instantaneous kinds ([`RelationKind::is_instantaneous`]), which end within their start. The
-/// summary says how each date or bound was derived. In `relations.json`:
+/// summary says how each date or bound was derived. What few relations state (claimants,
+/// disputers, place, event name, tolls) is read through methods ([`Relation::place`], …)
+/// and held in [`Particulars`]. In `relations.json` (its schema:
+/// `graph-data/schema/relations.schema.json`):
 ///
 /// ```json
 /// {
@@ -134,39 +138,95 @@ pub struct Casualties {
 /// ```
 // Lists and texts are boxed slices and strings, not `Vec` and `String`: a relation is never
 // grown after loading, and a million of them are 48 MB smaller without capacities.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "RelationRecord")]
 pub struct Relation {
     /// Stable slug: lowercase ASCII letters, digits and single hyphens.
     pub id: RelationId,
     /// What the relation states.
     pub kind: RelationKind,
     /// The entity the relation goes from (for symmetric kinds, one of the two).
-    #[serde(deserialize_with = "shared_text::id")]
     pub source: EntityId,
     /// The entity the relation goes to.
-    #[serde(deserialize_with = "shared_text::id")]
     pub target: EntityId,
-    /// When it began, at the source's precision or as bounds (`[..2012-04]`); absent when
-    /// unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When it began, at the source's precision or as bounds; `None` when unknown.
     pub start: Option<UncertainDate>,
-    /// When it ended, at the source's precision or as bounds (`[2013-09..]`); absent when no
-    /// end is known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When it ended, at the source's precision or as bounds; `None` when no end is known.
     pub end: Option<UncertainDate>,
     /// True when the sources state the opposite ("refused to recognise").
-    #[serde(default, skip_serializing_if = "is_false")]
     pub negated: bool,
     /// True for a standing fact outside the time the sources tell (a border, a town lying in
     /// a region, a state's armed forces): it has no dates, and questions about a day or
     /// period leave it out unless asked to include it (`--timeless`). An undated relation
     /// that is not timeless happened at some unknown time instead.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub timeless: bool,
     /// How firmly the sources state it.
-    #[serde(default, skip_serializing_if = "is_asserted")]
     pub status: Status,
+    /// What the relation states, in the editors' own words, with how any date was inferred.
+    pub summary: Box<str>,
+    /// The spans of the sources that state it.
+    pub evidence: Box<[Evidence]>,
+    /// Its claimants, disputers, place, event name and tolls, if it states any.
+    pub particulars: Particulars,
+}
+
+// A relation as `relations.json` writes it: what [`Relation`] is read from, and the schema
+// it is described by (its doc comments are the schema's descriptions).
+/// An edge of the graph: a dated, evidenced statement that links two entities.
+///
+/// `start` and `end` keep the precision the source gives, and say only as much as it says:
+/// each is an [`UncertainDate`], a partial date (`2012-06-27`) or bounds on one in EDTF
+/// (`[..2012-04]` on or before, `[2013-09..]` on or after, `[2012-04..2012-06]` between). An
+/// absent `end` means none is known and the relation goes on past the sources, except for
+/// instantaneous kinds ([`RelationKind::is_instantaneous`]), which end within their start. The
+/// summary says how each date or bound was derived. In `relations.json`:
+///
+/// ```json
+/// {
+///   "id": "islamists-control-gao",
+///   "kind": "control",
+///   "source": "islamists",
+///   "target": "gao",
+///   "start": "2012-06-27",
+///   "end": "2013",
+///   "summary": "The Islamists held Gao from the battle of 27 June 2012 until early 2013.",
+///   "evidence": [{"document": "001_b268be08f6520170.txt", "start_byte": 3020, "end_byte": 3190}]
+/// }
+/// ```
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Relation")]
+struct RelationRecord {
+    /// Stable slug: lowercase ASCII letters, digits and single hyphens.
+    id: RelationId,
+    /// What the relation states.
+    kind: RelationKind,
+    /// The entity the relation goes from (for symmetric kinds, one of the two).
+    #[serde(deserialize_with = "shared_text::id")]
+    source: EntityId,
+    /// The entity the relation goes to.
+    #[serde(deserialize_with = "shared_text::id")]
+    target: EntityId,
+    /// When it began, at the source's precision or as bounds (`[..2012-04]`); absent when
+    /// unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<UncertainDate>,
+    /// When it ended, at the source's precision or as bounds (`[2013-09..]`); absent when no
+    /// end is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<UncertainDate>,
+    /// True when the sources state the opposite ("refused to recognise").
+    #[serde(default, skip_serializing_if = "is_false")]
+    negated: bool,
+    /// True for a standing fact outside the time the sources tell (a border, a town lying in
+    /// a region, a state's armed forces): it has no dates, and questions about a day or
+    /// period leave it out unless asked to include it (`--timeless`). An undated relation
+    /// that is not timeless happened at some unknown time instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    timeless: bool,
+    /// How firmly the sources state it.
+    #[serde(default, skip_serializing_if = "is_asserted")]
+    status: Status,
     /// Entities that make the claim, for alleged or disputed relations.
     #[serde(
         default,
@@ -174,7 +234,7 @@ pub struct Relation {
         deserialize_with = "shared_text::ids"
     )]
     #[schemars(with = "Vec<EntityId>")]
-    pub claimed_by: ThinVec<EntityId>,
+    claimed_by: ThinVec<EntityId>,
     /// Entities that deny or dispute it.
     #[serde(
         default,
@@ -182,18 +242,18 @@ pub struct Relation {
         deserialize_with = "shared_text::ids"
     )]
     #[schemars(with = "Vec<EntityId>")]
-    pub disputed_by: ThinVec<EntityId>,
+    disputed_by: ThinVec<EntityId>,
     /// Where it happened.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "shared_text::opt_id"
     )]
-    pub place: Option<EntityId>,
+    place: Option<EntityId>,
     /// The event's name ("Battle of Gao").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub event: Option<ArcStr>,
+    event: Option<ArcStr>,
     /// Tolls, one entry per group of victims.
     #[serde(
         default,
@@ -201,12 +261,111 @@ pub struct Relation {
         deserialize_with = "thin_list::exact_list"
     )]
     #[schemars(with = "Vec<Casualties>")]
-    pub casualties: ThinVec<Casualties>,
+    casualties: ThinVec<Casualties>,
     /// What the relation states, in the editors' own words, with how any date was inferred.
-    pub summary: Box<str>,
+    summary: Box<str>,
     /// The spans of the sources that state it.
     #[serde(default)]
-    pub evidence: Box<[Evidence]>,
+    evidence: Box<[Evidence]>,
+}
+
+impl From<RelationRecord> for Relation {
+    fn from(r: RelationRecord) -> Relation {
+        Relation {
+            id: r.id,
+            kind: r.kind,
+            source: r.source,
+            target: r.target,
+            start: r.start,
+            end: r.end,
+            negated: r.negated,
+            timeless: r.timeless,
+            status: r.status,
+            summary: r.summary,
+            evidence: r.evidence,
+            particulars: Particulars::new(Stated {
+                claimed_by: r.claimed_by,
+                disputed_by: r.disputed_by,
+                place: r.place,
+                event: r.event,
+                casualties: r.casualties,
+            }),
+        }
+    }
+}
+
+// Writes the fields of `RelationRecord` in its order, each left out where the record's
+// attributes leave it out: the same JSON as the record's.
+impl Serialize for Relation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let start = self.start.as_ref();
+        let end = self.end.as_ref();
+        let status = (!is_asserted(&self.status)).then_some(&self.status);
+        let (claimed_by, disputed_by) = (self.claimed_by(), self.disputed_by());
+        let (place, event, casualties) = (self.place(), self.event(), self.casualties());
+        let optional = [
+            start.is_some(),
+            end.is_some(),
+            self.negated,
+            self.timeless,
+            status.is_some(),
+            !claimed_by.is_empty(),
+            !disputed_by.is_empty(),
+            place.is_some(),
+            event.is_some(),
+            !casualties.is_empty(),
+        ];
+        let len = 6 + optional.iter().filter(|&&written| written).count();
+        let mut fields = s.serialize_struct("Relation", len)?;
+        fields.serialize_field("id", &self.id)?;
+        fields.serialize_field("kind", &self.kind)?;
+        fields.serialize_field("source", &self.source)?;
+        fields.serialize_field("target", &self.target)?;
+        if let Some(start) = start {
+            fields.serialize_field("start", start)?;
+        }
+        if let Some(end) = end {
+            fields.serialize_field("end", end)?;
+        }
+        if self.negated {
+            fields.serialize_field("negated", &true)?;
+        }
+        if self.timeless {
+            fields.serialize_field("timeless", &true)?;
+        }
+        if let Some(status) = status {
+            fields.serialize_field("status", status)?;
+        }
+        if !claimed_by.is_empty() {
+            fields.serialize_field("claimed_by", claimed_by)?;
+        }
+        if !disputed_by.is_empty() {
+            fields.serialize_field("disputed_by", disputed_by)?;
+        }
+        if let Some(place) = place {
+            fields.serialize_field("place", place)?;
+        }
+        if let Some(event) = event {
+            fields.serialize_field("event", event)?;
+        }
+        if !casualties.is_empty() {
+            fields.serialize_field("casualties", casualties)?;
+        }
+        fields.serialize_field("summary", &self.summary)?;
+        fields.serialize_field("evidence", &self.evidence)?;
+        fields.end()
+    }
+}
+
+impl JsonSchema for Relation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RelationRecord::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RelationRecord::json_schema(generator)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -315,6 +474,56 @@ impl Relation {
         }
     }
 
+    /// Entities that make the claim, for an alleged or disputed relation.
+    pub fn claimed_by(&self) -> &[EntityId] {
+        self.particulars.stated().map_or(&[], |s| &s.claimed_by)
+    }
+
+    /// Entities that deny or dispute it.
+    pub fn disputed_by(&self) -> &[EntityId] {
+        self.particulars.stated().map_or(&[], |s| &s.disputed_by)
+    }
+
+    /// Where it happened.
+    pub fn place(&self) -> Option<&EntityId> {
+        self.particulars.stated()?.place.as_ref()
+    }
+
+    /// The event's name ("Battle of Gao").
+    pub fn event(&self) -> Option<&str> {
+        self.particulars.stated()?.event.as_deref()
+    }
+
+    /// Tolls, one entry per group of victims.
+    pub fn casualties(&self) -> &[Casualties] {
+        self.particulars.stated().map_or(&[], |s| &s.casualties)
+    }
+
+    /// Sets the entities that make the claim.
+    pub fn set_claimed_by(&mut self, claimed_by: ThinVec<EntityId>) {
+        self.particulars.edit(|s| s.claimed_by = claimed_by);
+    }
+
+    /// Sets the entities that deny or dispute it.
+    pub fn set_disputed_by(&mut self, disputed_by: ThinVec<EntityId>) {
+        self.particulars.edit(|s| s.disputed_by = disputed_by);
+    }
+
+    /// Sets where it happened.
+    pub fn set_place(&mut self, place: Option<EntityId>) {
+        self.particulars.edit(|s| s.place = place);
+    }
+
+    /// Sets the event's name.
+    pub fn set_event(&mut self, event: Option<ArcStr>) {
+        self.particulars.edit(|s| s.event = event);
+    }
+
+    /// Sets the tolls.
+    pub fn set_casualties(&mut self, casualties: ThinVec<Casualties>) {
+        self.particulars.edit(|s| s.casualties = casualties);
+    }
+
     /// True when `entity` is the source or the target.
     pub fn involves(&self, entity: &EntityId) -> bool {
         &self.source == entity || &self.target == entity
@@ -327,5 +536,52 @@ impl Relation {
         } else {
             &self.source
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field, each optional one stated, in the order the record writes them.
+    const FULL: &str = r#"{"id":"raid-on-gao","kind":"attack","source":"mujao","target":"mnla","start":"[2012-06..2012-07]","end":"2012-07","negated":true,"timeless":true,"status":"disputed","claimed_by":["mujao"],"disputed_by":["mnla","mali"],"place":"gao","event":"Battle of Gao","casualties":[{"side":"mnla","who":"fighters","outcome":"killed","min":20,"max":35}],"summary":"A raid.","evidence":[{"document":"a.txt","start_byte":1,"end_byte":9,"row":3}]}"#;
+
+    #[test]
+    fn the_json_of_a_relation_reads_back_to_the_same_bytes() {
+        let relation: Relation = serde_json::from_str(FULL).unwrap();
+        assert_eq!(relation.claimed_by(), [EntityId::new("mujao").unwrap()]);
+        assert_eq!(relation.disputed_by().len(), 2);
+        assert_eq!(relation.place().map(EntityId::as_str), Some("gao"));
+        assert_eq!(relation.event(), Some("Battle of Gao"));
+        assert_eq!(relation.casualties()[0].max, Some(35));
+        assert_eq!(serde_json::to_string(&relation).unwrap(), FULL);
+    }
+
+    #[test]
+    fn a_relation_that_states_no_particulars_holds_no_block_for_them() {
+        let bare = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
+        let relation: Relation = serde_json::from_str(bare).unwrap();
+        assert_eq!(relation.particulars, Particulars::default());
+        assert_eq!(serde_json::to_string(&relation).unwrap(), bare);
+    }
+
+    #[test]
+    fn setting_the_particulars_back_to_none_leaves_an_equal_relation() {
+        let bare = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
+        let original: Relation = serde_json::from_str(bare).unwrap();
+        let mut relation = original.clone();
+        relation.set_event(Some("Battle of Gao".into()));
+        relation.set_disputed_by([EntityId::new("c").unwrap()].into_iter().collect());
+        assert_ne!(relation, original);
+        relation.set_event(None);
+        relation.set_disputed_by(ThinVec::new());
+        assert_eq!(relation, original);
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_those_expected() {
+        let odd = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","places":"x"}"#;
+        let error = serde_json::from_str::<Relation>(odd).unwrap_err().to_string();
+        assert!(error.contains("unknown field `places`, expected one of `id`"), "{error}");
     }
 }

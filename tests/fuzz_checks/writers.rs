@@ -108,7 +108,7 @@ fn graphml(case: &Case) {
         xml.endpoints(edge, relation);
         let mut want = BTreeMap::new();
         for (key, value) in [
-            ("e-event", relation.event.as_deref()),
+            ("e-event", relation.event()),
             ("e-summary", Some(&relation.summary)),
         ] {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -406,7 +406,7 @@ fn turtle(case: &Case) {
         let ns = |local: &str| format!("{BASE}ns#{local}");
         let summary = literals(&me, &ns("summary"));
         assert_eq!(summary, plain(&[&relation.summary]), "{text}");
-        let events: Vec<&str> = relation.event.as_deref().into_iter().collect();
+        let events: Vec<&str> = relation.event().into_iter().collect();
         assert_eq!(literals(&me, &ns("event")), plain(&events), "{text}");
     }
 }

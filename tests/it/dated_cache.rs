@@ -180,11 +180,11 @@ fn decoded_in(part: &Graph, whole: &Graph, detail: Detail) {
         let r = whole.relation_ix(relation.id.as_str()).unwrap();
         let mut expected = whole.relation(r).clone();
         if detail != Detail::Full {
-            expected.casualties = Default::default();
+            expected.set_casualties(Default::default());
             expected.evidence = Box::default();
         }
         if detail == Detail::Table {
-            expected.event = None;
+            expected.set_event(None);
             expected.summary = Box::default();
         }
         assert_eq!(relation, &expected);

@@ -654,8 +654,8 @@ fn row(
             relation.status,
             relation.negated,
             relation.timeless,
-            &relation.claimed_by[..],
-            &relation.disputed_by[..]
+            relation.claimed_by(),
+            relation.disputed_by()
         ),
         relation.source == actor.id,
         other.id.to_string(),
@@ -756,11 +756,10 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
     let r = graph.relation(found.relation);
     let line = (detail == cache::Detail::Timeline).then(|| {
         let place = r
-            .place
-            .as_ref()
+            .place()
             .map(|p| graph.entity(graph.entity_ix(p.as_str()).unwrap()));
         (
-            r.event.as_deref(),
+            r.event(),
             place.map(|p| (p.id.to_string(), i18n::label(Lang::En, p).to_owned())),
             &r.summary,
         )
@@ -771,10 +770,7 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
             "{:?}",
             (r.kind, r.start, r.end, r.status, r.negated, r.timeless)
         ),
-        format!(
-            "{:?}",
-            (&r.claimed_by[..], &r.disputed_by[..], found.certainty)
-        ),
+        format!("{:?}", (r.claimed_by(), r.disputed_by(), found.certainty)),
         format!("{} {} {:?}", r.source, r.target, line),
         format!(
             "{} {}",
@@ -1137,7 +1133,10 @@ fn a_hub_read_on_every_core_answers_as_the_whole_graph() {
                     let r = g.relation(f.relation);
                     format!(
                         "{} {:?} {:?} {:?}",
-                        r.id, r.place, r.claimed_by, f.certainty
+                        r.id,
+                        r.place(),
+                        r.claimed_by(),
+                        f.certainty
                     )
                 })
                 .collect::<Vec<_>>()

@@ -179,7 +179,7 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
             || {
                 let spans = each_of(batch, |relation| relation.evidence.len());
                 evidence.push_rows(&spans, |b, &(r, k)| tables::evidence_row(b, r, k))?;
-                let tolls = each_of(batch, |relation| relation.casualties.len());
+                let tolls = each_of(batch, |relation| relation.casualties().len());
                 casualties.push_rows(&tolls, |b, &(r, k)| tables::casualty_row(b, r, k))
             },
             || dataset.push(batch),

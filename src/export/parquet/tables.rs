@@ -157,13 +157,13 @@ fn fields_of(batch: &mut Batch, relation: &Relation) {
         .flag(relation.timeless)
         .flag(relation.negated)
         .text(Some(relation.status.as_str()))
-        .texts(relation.claimed_by.iter().map(|e| e.as_str()))
-        .texts(relation.disputed_by.iter().map(|e| e.as_str()))
-        .text(relation.place.as_ref().map(|p| p.as_str()))
-        .text(relation.event.as_deref())
+        .texts(relation.claimed_by().iter().map(|e| e.as_str()))
+        .texts(relation.disputed_by().iter().map(|e| e.as_str()))
+        .text(relation.place().map(|p| p.as_str()))
+        .text(relation.event())
         .text(Some(&relation.summary))
         .int32(Some(count(relation.evidence.len())))
-        .int32(Some(count(relation.casualties.len())));
+        .int32(Some(count(relation.casualties().len())));
 }
 
 /// `evidence.parquet`: one row per evidence span.
@@ -206,7 +206,7 @@ pub(super) fn casualties_schema() -> SchemaRef {
 
 /// Adds the toll at `position` in the list of `relation`.
 pub(super) fn casualty_row(batch: &mut Batch, relation: &Relation, position: usize) {
-    let toll = &relation.casualties[position];
+    let toll = &relation.casualties()[position];
     let outcome = match toll.outcome {
         crate::model::Outcome::Killed => "killed",
         crate::model::Outcome::Wounded => "wounded",

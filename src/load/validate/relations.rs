@@ -147,16 +147,16 @@ fn check_references(
     let source = lookup(Cow::Borrowed(".source"), &relation.source);
     let target = lookup(Cow::Borrowed(".target"), &relation.target);
     let place = relation
-        .place
+        .place()
         .as_ref()
         .and_then(|place| lookup(Cow::Borrowed(".place"), place));
-    for (i, id) in relation.claimed_by.iter().enumerate() {
+    for (i, id) in relation.claimed_by().iter().enumerate() {
         lookup(format!(".claimed_by[{i}]").into(), id);
     }
-    for (i, id) in relation.disputed_by.iter().enumerate() {
+    for (i, id) in relation.disputed_by().iter().enumerate() {
         lookup(format!(".disputed_by[{i}]").into(), id);
     }
-    for (i, c) in relation.casualties.iter().enumerate() {
+    for (i, c) in relation.casualties().iter().enumerate() {
         if let Some(side) = &c.side {
             lookup(format!(".casualties[{i}].side").into(), side);
         }
@@ -174,7 +174,7 @@ fn check_references(
 
 /// Casualty figures need min ≤ max, and max only with min.
 fn check_casualties(at: &Site, relation: &Relation, problems: &mut Vec<Problem>) {
-    for (i, c) in relation.casualties.iter().enumerate() {
+    for (i, c) in relation.casualties().iter().enumerate() {
         let bad = match (c.min, c.max) {
             (Some(min), Some(max)) => min > max,
             (None, Some(_)) => true,
@@ -227,10 +227,10 @@ fn check_endpoints(
 /// The summary, event and casualty descriptions: lengths and hidden characters.
 fn check_texts(at: &Site, relation: &Relation, problems: &mut Vec<Problem>) {
     check_text(at, ".summary", &relation.summary, Length::Text, problems);
-    if let Some(event) = &relation.event {
+    if let Some(event) = &relation.event() {
         check_text(at, ".event", event, Length::Name, problems);
     }
-    for (i, c) in relation.casualties.iter().enumerate() {
+    for (i, c) in relation.casualties().iter().enumerate() {
         check_text(
             at,
             &format!(".casualties[{i}].who"),
