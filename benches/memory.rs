@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use actorgraph::load::{GraphFiles, load_owned};
 use actorgraph::names::NameIndex;
-use actorgraph::{Casualties, Entity, EntityId, Evidence, Graph, Relation};
+use actorgraph::{Casualties, Entity, EntityId, Graph, Relation};
 use arcstr::ArcStr;
 use serde::Serialize;
 use support::Settings;
@@ -156,7 +156,7 @@ fn measure(dir: &Path) -> Measure {
         beyond_text_bytes_per_relation: (rss_after.saturating_sub(rss_before + text_bytes)) as f64
             / relations as f64,
         relation_struct_bytes: std::mem::size_of::<actorgraph::Relation>(),
-        evidence_spans: graph.relations().iter().map(|r| r.evidence.len()).sum(),
+        evidence_spans: graph.relations().iter().map(|r| r.evidence().len()).sum(),
     }
 }
 
@@ -252,9 +252,18 @@ fn parts(graph: &Graph) -> Vec<(&'static str, usize)> {
                 len => 2 * size_of::<usize>() + len,
             }),
         ),
+        // An account's block begins with the count of its spans and its summary's length
+        // (`actorgraph::model::account`); an empty account holds no block.
+        (
+            "accounts' headers",
+            sum(&|r| {
+                let held = !r.summary().is_empty() || !r.evidence().is_empty();
+                usize::from(held) * 2 * size_of::<u32>()
+            }),
+        ),
         (
             "evidence spans",
-            sum(&|r| r.evidence.len() * size_of::<Evidence>()),
+            sum(&|r| std::mem::size_of_val(r.evidence())),
         ),
         // The particulars' block, when a relation states any: the fields of
         // `actorgraph::model::particulars::Stated`.
@@ -317,7 +326,7 @@ fn entity_text(e: &Entity) -> usize {
 /// The bytes of a relation's summary, event name and casualty descriptions.
 fn relation_text(r: &Relation) -> usize {
     let who = r.casualties().iter().map(|c| c.who.len()).sum::<usize>();
-    r.summary.len() + r.event().map_or(0, str::len) + who
+    r.summary().len() + r.event().map_or(0, str::len) + who
 }
 
 /// Hands memory freed by the loading back to the system (glibc keeps small freed blocks), as

@@ -242,7 +242,7 @@ pub fn coverage(
     // Spans by document, sorted by start.
     let mut spans: BTreeMap<&str, Vec<(usize, usize, &str)>> = BTreeMap::new();
     for relation in graph.relations() {
-        for e in relation.evidence.iter() {
+        for e in relation.evidence().iter() {
             let (Ok(s), Ok(t)) = (
                 usize::try_from(e.start_byte()),
                 usize::try_from(e.end_byte()),

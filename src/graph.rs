@@ -338,7 +338,7 @@ fn share_ids(
                 let sides = stated.casualties.iter_mut().filter_map(|c| c.side.as_mut());
                 others.chain(sides).for_each(shared);
             }
-            for span in r.evidence.iter_mut() {
+            for span in r.evidence_mut() {
                 if let Some(document) = documents.get(&*span.document) {
                     span.document = document.clone();
                 }

@@ -102,8 +102,8 @@ impl<'a> RelationView<'a> {
             place: r.place().map(|p| p.as_str()),
             event: r.event(),
             casualties: r.casualties(),
-            summary: &r.summary,
-            evidence: r.evidence.iter().map(EvidenceView::from).collect(),
+            summary: r.summary(),
+            evidence: r.evidence().iter().map(EvidenceView::from).collect(),
             certainty,
         }
     }

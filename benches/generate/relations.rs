@@ -4,7 +4,7 @@
 use std::io;
 
 use actorgraph::{
-    Casualties, Entity, EntityId, Outcome, PartialDate, Particulars, Relation, RelationId,
+    Account, Casualties, Entity, EntityId, Outcome, PartialDate, Particulars, Relation, RelationId,
     RelationKind, Status,
 };
 
@@ -179,8 +179,7 @@ impl Draw<'_> {
             negated,
             timeless: false,
             status,
-            summary: summary.into(),
-            evidence: evidence.into(),
+            account: Account::new(&summary, evidence),
             particulars: Particulars::default(),
         };
         relation.set_claimed_by(claimed_by.into());

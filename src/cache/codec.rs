@@ -226,10 +226,10 @@ impl<'a> Decoder<'a> {
         self.str().map(str::to_owned)
     }
 
-    /// Reads an optional string.
-    pub fn opt_string(&mut self) -> Result<Option<String>, Corrupt> {
+    /// Reads an optional string, borrowed.
+    pub fn opt_str(&mut self) -> Result<Option<&'a str>, Corrupt> {
         if self.bool()? {
-            self.string().map(Some)
+            self.str().map(Some)
         } else {
             Ok(None)
         }
@@ -284,8 +284,8 @@ mod tests {
         assert_eq!(d.u64(), Ok(u64::MAX - 1));
         assert_eq!(d.u128(), Ok(1 << 100));
         assert_eq!(d.str(), Ok("غاو Gao"));
-        assert_eq!(d.opt_string(), Ok(None));
-        assert_eq!(d.opt_string(), Ok(Some(String::new())));
+        assert_eq!(d.opt_str(), Ok(None));
+        assert_eq!(d.opt_str(), Ok(Some("")));
         assert_eq!(d.date(), Ok("2012-06".parse().ok()));
         assert_eq!(d.date(), Ok(None));
         assert_eq!(d.date(), Ok("[..2012-04]".parse().ok()));

@@ -11,8 +11,9 @@ use rayon::prelude::*;
 
 use super::codec::{Corrupt, Decoder, Encoder};
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome, Particulars,
-    Relation, RelationId, RelationKind, Source, SourceKind, Stated, Status, UncertainDate,
+    Account, Casualties, Entity, EntityId, EntityKind, Evidence, Lifetime, Names, Outcome,
+    Particulars, Relation, RelationId, RelationKind, Source, SourceKind, Stated, Status,
+    UncertainDate,
 };
 
 /// The parts of a graph, as decoded.
@@ -131,9 +132,9 @@ fn encode_relation(
             e.u32(n.unwrap_or(0));
         }
     }
-    e.str(&relation.summary);
-    e.len(relation.evidence.len());
-    for span in &relation.evidence {
+    e.str(relation.summary());
+    e.len(relation.evidence().len());
+    for span in relation.evidence() {
         match document_ix.get(&*span.document) {
             Some(&i) => e.len(i),
             None => {
@@ -577,21 +578,16 @@ pub fn decode_relation_in(
     };
     let (event, casualties, summary, evidence) = match detail {
         Detail::Full => (
-            d.opt_string()?,
+            d.opt_str()?,
             decode_casualties(d, &mut refs)?,
-            d.string()?,
+            d.str()?,
             decode_evidence(d, documents)?,
         ),
         Detail::Timeline => {
             let (event, summary) = decode_relation_line(d, entity_count)?;
-            (
-                event.map(str::to_owned),
-                ThinVec::new(),
-                summary.to_owned(),
-                Vec::new(),
-            )
+            (event, ThinVec::new(), summary, Vec::new())
         }
-        Detail::Table => (None, ThinVec::new(), String::new(), Vec::new()),
+        Detail::Table => (None, ThinVec::new(), "", Vec::new()),
     };
     let relation = Relation {
         id: RelationId::from_checked(head.id),
@@ -603,8 +599,7 @@ pub fn decode_relation_in(
         negated: head.negated,
         timeless: head.timeless,
         status: head.status,
-        summary: summary.into(),
-        evidence: evidence.into(),
+        account: Account::new(summary, evidence),
         particulars: Particulars::new(Stated {
             claimed_by,
             disputed_by,

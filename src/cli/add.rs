@@ -13,7 +13,9 @@ use super::folder::{self, Folder};
 use super::output;
 use actorgraph::edit::add::{NewElement, add, add_json, proposed_entity_id, proposed_relation_id};
 use actorgraph::edit::{Change, Rejected};
-use actorgraph::{Entity, EntityId, Evidence, Names, Particulars, Relation, RelationId, cite};
+use actorgraph::{
+    Account, Entity, EntityId, Evidence, Names, Particulars, Relation, RelationId, cite,
+};
 
 #[derive(Serialize)]
 struct Added<'a> {
@@ -163,8 +165,7 @@ fn build(global: &Global, folder: &Folder, element: &AddElement) -> Result<NewEl
                 negated: *negated,
                 timeless: false,
                 status: *status,
-                summary: summary.as_str().into(),
-                evidence: spans.into(),
+                account: Account::new(summary, spans),
                 particulars: Particulars::default(),
             };
             relation.set_place(place);

@@ -249,8 +249,8 @@ pub fn relation_text(graph: &Graph, relation: &Relation, texts: Option<&SourceTe
         };
         writeln!(text, "  casualties: {count} {} {outcome}", t(&c.who)).ok();
     }
-    writeln!(text, "  summary: {}", t(&relation.summary)).ok();
-    for (i, evidence) in relation.evidence.iter().enumerate() {
+    writeln!(text, "  summary: {}", t(relation.summary())).ok();
+    for (i, evidence) in relation.evidence().iter().enumerate() {
         writeln!(
             text,
             "  evidence [{}]: {}{} bytes {}..{}",

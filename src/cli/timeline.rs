@@ -103,7 +103,7 @@ pub fn run(
                     event: relation.event(),
                     place: relation.place().map(|place| label(graph, place)),
                     id: relation.id.as_str(),
-                    summary: &relation.summary,
+                    summary: relation.summary(),
                 };
                 entry(&mut text, line);
             }

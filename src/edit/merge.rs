@@ -161,16 +161,16 @@ impl Merger {
     /// differs is a conflict.
     fn same_relation(&mut self, i: usize, r: Relation) {
         let kept = &mut self.out.relations[i];
-        let mut spans = kept.evidence.to_vec();
-        for span in r.evidence.iter() {
+        let mut spans = kept.evidence().to_vec();
+        for span in r.evidence().iter() {
             if !spans.contains(span) {
                 spans.push(span.clone());
             }
         }
-        kept.evidence = spans.into();
+        kept.set_evidence(spans);
         let (mut a_fields, mut b_fields) = (kept.clone(), r);
-        a_fields.evidence = Box::default();
-        b_fields.evidence = Box::default();
+        a_fields.set_evidence(Vec::new());
+        b_fields.set_evidence(Vec::new());
         if a_fields != b_fields {
             let show = |r: &Relation| format!("{} {} {} {}", r.source, r.kind, r.target, r.dates());
             self.conflicts.push(Conflict {

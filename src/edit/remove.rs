@@ -151,7 +151,7 @@ fn remove_source(
     let document = &*elements.sources[i].document;
     let mut spans = Vec::new();
     for r in &elements.relations {
-        for e in r.evidence.iter().filter(|e| &*e.document == document) {
+        for e in r.evidence().iter().filter(|e| &*e.document == document) {
             spans.push(format!(
                 "{}: {} {}..{}",
                 r.id,
@@ -171,13 +171,9 @@ fn remove_source(
     let mut after = elements.clone();
     after.sources.remove(i);
     for r in &mut after.relations {
-        if r.evidence.iter().any(|e| &*e.document == document) {
-            r.evidence = r
-                .evidence
-                .iter()
-                .filter(|e| &*e.document != document)
-                .cloned()
-                .collect();
+        if r.evidence().iter().any(|e| &*e.document == document) {
+            let kept = r.evidence().iter().filter(|e| &*e.document != document);
+            r.set_evidence(kept.cloned().collect());
         }
     }
     let removed = Removed {

@@ -153,8 +153,8 @@ fn relation_row(listed: &Listed<'_>, csv: &mut Writer<Vec<u8>>) -> io::Result<()
         r.place().map_or("", EntityId::as_str).into(),
         r.event().unwrap_or_default().into(),
         fields::list(r.casualties()).into(),
-        (&*r.summary).into(),
-        fields::list(&r.evidence).into(),
+        r.summary().into(),
+        fields::list(r.evidence()).into(),
     ];
     record(csv, &row)
 }

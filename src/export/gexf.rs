@@ -225,7 +225,7 @@ fn node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
 /// The source documents `relation`'s evidence cites, in the order it first cites them.
 fn cited<'s>(sources: &'s [Source], relation: &Relation) -> Vec<&'s Source> {
     let mut documents: Vec<&str> = Vec::new();
-    for span in &relation.evidence {
+    for span in relation.evidence() {
         if !documents.contains(&&*span.document) {
             documents.push(&span.document);
         }
@@ -258,7 +258,7 @@ fn edge<W: Write>(
         fields::list(relation.claimed_by()),
         fields::list(relation.disputed_by()),
         fields::list(relation.casualties()),
-        fields::list(&relation.evidence),
+        fields::list(relation.evidence()),
         fields::list(sources),
     ];
     let [claimed_by, disputed_by, casualties, evidence, sources] =
@@ -293,7 +293,7 @@ fn edge<W: Write>(
                 ("place", relation.place().map(|p| p.as_str())),
                 ("event", relation.event()),
                 ("casualties", casualties),
-                ("summary", Some(&relation.summary)),
+                ("summary", Some(relation.summary())),
                 ("evidence", evidence),
                 ("sources", sources),
             ],

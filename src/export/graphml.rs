@@ -256,13 +256,13 @@ fn edge<W: Write>(
     if let Some(event) = &relation.event() {
         data(w, tag!("e-event"), event)?;
     }
-    data(w, tag!("e-summary"), &relation.summary)?;
+    data(w, tag!("e-summary"), relation.summary())?;
     data(
         w,
         tag!("e-casualties"),
         &fields::list(relation.casualties()),
     )?;
-    data(w, tag!("e-evidence"), &fields::list(&relation.evidence))?;
+    data(w, tag!("e-evidence"), &fields::list(relation.evidence()))?;
     data(
         w,
         tag!("e-symmetric"),

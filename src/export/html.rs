@@ -401,9 +401,9 @@ fn relation_data<'a>(
                 max: c.max,
             })
             .collect(),
-        summary: &relation.summary,
+        summary: relation.summary(),
         evidence: relation
-            .evidence
+            .evidence()
             .iter()
             .map(|e| evidence_data(e, texts))
             .collect(),

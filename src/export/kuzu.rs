@@ -334,7 +334,7 @@ fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) 
                 r.status.as_str(),
                 listed.certainty.map_or("", Certainty::as_str),
                 r.event().unwrap_or_default(),
-                &r.summary,
+                r.summary(),
             ])?;
         }
         "links.csv" => rows.row([
@@ -359,7 +359,7 @@ fn relation_rows<W: Write>(part: &str, listed: &Listed<'_>, rows: &mut Rows<W>) 
             }
         }
         "evidence.csv" | "has_evidence.csv" | "cites.csv" => {
-            for (n, span) in r.evidence.iter().enumerate() {
+            for (n, span) in r.evidence().iter().enumerate() {
                 let key = fields::evidence_key(r, n);
                 match part {
                     "evidence.csv" => rows.row([

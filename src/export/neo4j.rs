@@ -180,7 +180,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
         },
         "evidence.csv" => relation_part(WriterBuilder::new, EVIDENCE_HEADER, |chunk, csv| {
             for r in chunk.iter().map(|listed| listed.relation) {
-                for (n, span) in r.evidence.iter().enumerate() {
+                for (n, span) in r.evidence().iter().enumerate() {
                     visible_row(csv, evidence_row(r, n, span))?;
                 }
             }
@@ -188,7 +188,7 @@ pub(super) fn part<'a>(part: &str, contents: &'a dyn Contents) -> io::Result<Par
         }),
         "cites.csv" => relation_part(WriterBuilder::new, CITES_HEADER, |chunk, csv| {
             for r in chunk.iter().map(|listed| listed.relation) {
-                for (n, span) in r.evidence.iter().enumerate() {
+                for (n, span) in r.evidence().iter().enumerate() {
                     let key = fields::evidence_key(r, n);
                     visible_row(csv, [key.into(), (&*span.document).into(), "CITES".into()])?;
                 }
@@ -288,8 +288,8 @@ fn relationship_row(r: &Relation, certainty: Option<Certainty>) -> [Cow<'_, str>
         r.place().map_or("", EntityId::as_str).into(),
         r.event().unwrap_or_default().into(),
         fields::list(r.casualties()).into(),
-        (&*r.summary).into(),
-        fields::list(&r.evidence).into(),
+        r.summary().into(),
+        fields::list(r.evidence()).into(),
     ]
 }
 
@@ -388,8 +388,8 @@ fn relationship_statement(listed: &Listed<'_>, out: &mut String) {
     properties.string("place", r.place().map(EntityId::as_str));
     properties.string("event", r.event());
     properties.string("casualties", Some(&fields::list(r.casualties())));
-    properties.string("summary", Some(&r.summary));
-    properties.string("evidence", Some(&fields::list(&r.evidence)));
+    properties.string("summary", Some(r.summary()));
+    properties.string("evidence", Some(&fields::list(r.evidence())));
     out.push_str("MATCH (a:Entity {id: ");
     push_string(out, r.source.as_str());
     out.push_str("}), (b:Entity {id: ");
@@ -406,7 +406,7 @@ fn relationship_statement(listed: &Listed<'_>, out: &mut String) {
 /// Appends the MERGE statements of the Evidence nodes of `r` and their CITES relationships to
 /// `out`.
 fn evidence_statements(r: &Relation, out: &mut String) {
-    for (n, span) in r.evidence.iter().enumerate() {
+    for (n, span) in r.evidence().iter().enumerate() {
         let mut properties = Properties::default();
         properties.string("relation", Some(r.id.as_str()));
         properties.raw("position", n + 1);

@@ -347,10 +347,10 @@ impl<'b, W: Write> Triples<'b, W> {
         if let Some(event) = &relation.event() {
             self.add(&me, &self.ag("event"), &text(event))?;
         }
-        self.add(&me, &self.ag("summary"), &text(&relation.summary))?;
+        self.add(&me, &self.ag("summary"), &text(relation.summary()))?;
         let id = relation.id.as_str();
         let tolls = self.numbered(CASUALTIES, id, relation.casualties().len());
-        let spans = self.numbered(EVIDENCE, id, relation.evidence.len());
+        let spans = self.numbered(EVIDENCE, id, relation.evidence().len());
         for (name, nodes) in [("casualties", &tolls), ("evidence", &spans)] {
             for node in nodes {
                 self.add(&me, &self.ag(name), node)?;
@@ -401,7 +401,7 @@ impl<'b, W: Write> Triples<'b, W> {
 
     /// One `ag:Evidence` node per span, named `nodes`, linked to its source document.
     fn evidence(&mut self, nodes: &[NamedNode], relation: &Relation) -> io::Result<()> {
-        for (node, span) in nodes.iter().zip(&relation.evidence) {
+        for (node, span) in nodes.iter().zip(relation.evidence()) {
             self.add(node, rdf::TYPE, &self.ag("Evidence"))?;
             let source = self.iri(SOURCE, &percent_encoded(&span.document));
             self.add(node, &self.ag("source"), &source)?;

@@ -10,8 +10,8 @@ use super::{Candidate, Extraction, Party, detect};
 use crate::edit::Elements;
 use crate::graph::Graph;
 use crate::model::{
-    Entity, EntityId, Evidence, Names, NotASlug, Particulars, Relation, RelationId, Source,
-    SourceKind,
+    Account, Entity, EntityId, Evidence, Names, NotASlug, Particulars, Relation, RelationId,
+    Source, SourceKind,
 };
 
 /// Why candidates cannot be accepted.
@@ -137,22 +137,26 @@ impl Acceptance<'_> {
             timeless: false,
             status: c.status,
             particulars: Particulars::default(),
-            summary: c.summary.clone().into(),
-            evidence: (c.evidence.iter())
-                .map(|e| {
-                    let bytes = e.start_byte..e.end_byte;
-                    Evidence::passage(e.document.as_str().into(), bytes).map_err(|_| {
-                        AcceptError::Span {
-                            candidate: c.id.clone(),
-                            document: e.document.clone(),
-                            start: e.start_byte,
-                            end: e.end_byte,
-                        }
-                    })
-                })
-                .collect::<Result<_, _>>()?,
+            account: Account::new(&c.summary, self.spans(c)?),
         });
         Ok(())
+    }
+
+    /// The evidence spans of candidate `c`.
+    fn spans(&self, c: &Candidate) -> Result<Vec<Evidence>, AcceptError> {
+        (c.evidence.iter())
+            .map(|e| {
+                let bytes = e.start_byte..e.end_byte;
+                Evidence::passage(e.document.as_str().into(), bytes).map_err(|_| {
+                    AcceptError::Span {
+                        candidate: c.id.clone(),
+                        document: e.document.clone(),
+                        start: e.start_byte,
+                        end: e.end_byte,
+                    }
+                })
+            })
+            .collect()
     }
 
     /// The entity an end of candidate `c` names: a known one, or a new one made (once per

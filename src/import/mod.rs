@@ -27,8 +27,8 @@ use crate::graph::Graph;
 use crate::load::Code;
 use crate::load::Problem;
 use crate::model::{
-    Casualties, Entity, EntityId, EntityKind, Evidence, Names, Particulars, Relation, RelationId,
-    RelationKind, Source, SourceKind, Stated, Status, UncertainDate,
+    Account, Casualties, Entity, EntityId, EntityKind, Evidence, Names, Particulars, Relation,
+    RelationId, RelationKind, Source, SourceKind, Stated, Status, UncertainDate,
 };
 use crate::names;
 pub use table::{Row, Table, TableError};
@@ -310,7 +310,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
         };
         let base = slug::slug(&event.id);
         if let Some(&i) = relation_ids.get(&base)
-            && out.relations[i].evidence.contains(&evidence)
+            && out.relations[i].evidence().contains(&evidence)
         {
             already += 1;
             continue;
@@ -332,8 +332,7 @@ pub fn import(graph: &Graph, elements: &Elements, table: &Table, mapping: &Mappi
             negated: false,
             timeless: false,
             status: Status::Asserted,
-            summary: event.summary.into(),
-            evidence: vec![evidence].into(),
+            account: Account::new(&event.summary, vec![evidence]),
             particulars: Particulars::new(Stated {
                 casualties: event.casualties.into(),
                 ..Stated::default()

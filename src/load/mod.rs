@@ -327,7 +327,7 @@ fn judge(
             .relations
             .elements
             .iter()
-            .filter(|r| !r.value.evidence.is_empty())
+            .filter(|r| !r.value.evidence().is_empty())
             .count(),
         sources: parsed.sources.elements.len(),
     };

@@ -154,8 +154,7 @@ mod tests {
             timeless: false,
             status: Default::default(),
             particulars: Default::default(),
-            summary: Default::default(),
-            evidence: Default::default(),
+            account: Default::default(),
         }
     }
 

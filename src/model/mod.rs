@@ -3,6 +3,7 @@
 //! Types here hold data and its invariants only; loading and validation live in
 //! [`crate::load`].
 
+mod account;
 mod certainty;
 mod date;
 mod entity;
@@ -15,6 +16,7 @@ mod source;
 mod thin_list;
 mod uncertain_date;
 
+pub use account::Account;
 pub use certainty::{Bounds, Certainty};
 pub use date::{DateError, Day, PartialDate, Period, PeriodError, Precision};
 pub use entity::{Entity, EntityKind, Lifetime, Names, UnknownEntityKind, display_name};

@@ -1,5 +1,6 @@
 //! Relations: dated, evidenced edges between two entities.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use arcstr::ArcStr;
@@ -7,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
+use super::Account;
 use super::particulars::{Particulars, Stated};
 use super::{EntityId, Evidence, RelationId, RelationKind, UncertainDate, shared_text, thin_list};
 
@@ -138,8 +140,7 @@ pub struct Casualties {
 /// ```
 // Lists and texts are boxed slices and strings, not `Vec` and `String`: a relation is never
 // grown after loading, and a million of them are 48 MB smaller without capacities.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "RelationRecord")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
     /// Stable slug: lowercase ASCII letters, digits and single hyphens.
     pub id: RelationId,
@@ -162,10 +163,9 @@ pub struct Relation {
     pub timeless: bool,
     /// How firmly the sources state it.
     pub status: Status,
-    /// What the relation states, in the editors' own words, with how any date was inferred.
-    pub summary: Box<str>,
-    /// The spans of the sources that state it.
-    pub evidence: Box<[Evidence]>,
+    /// Its summary and evidence spans, read through [`Relation::summary`] and
+    /// [`Relation::evidence`].
+    pub account: Account,
     /// Its claimants, disputers, place, event name and tolls, if it states any.
     pub particulars: Particulars,
 }
@@ -196,7 +196,7 @@ pub struct Relation {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Relation")]
-struct RelationRecord {
+struct RelationRecord<'a> {
     /// Stable slug: lowercase ASCII letters, digits and single hyphens.
     id: RelationId,
     /// What the relation states.
@@ -263,14 +263,21 @@ struct RelationRecord {
     #[schemars(with = "Vec<Casualties>")]
     casualties: ThinVec<Casualties>,
     /// What the relation states, in the editors' own words, with how any date was inferred.
-    summary: Box<str>,
+    #[serde(borrow)]
+    summary: Cow<'a, str>,
     /// The spans of the sources that state it.
     #[serde(default)]
-    evidence: Box<[Evidence]>,
+    evidence: Vec<Evidence>,
 }
 
-impl From<RelationRecord> for Relation {
-    fn from(r: RelationRecord) -> Relation {
+impl<'de> Deserialize<'de> for Relation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Relation, D::Error> {
+        RelationRecord::deserialize(d).map(Relation::from)
+    }
+}
+
+impl From<RelationRecord<'_>> for Relation {
+    fn from(r: RelationRecord<'_>) -> Relation {
         Relation {
             id: r.id,
             kind: r.kind,
@@ -281,8 +288,7 @@ impl From<RelationRecord> for Relation {
             negated: r.negated,
             timeless: r.timeless,
             status: r.status,
-            summary: r.summary,
-            evidence: r.evidence,
+            account: Account::new(&r.summary, r.evidence),
             particulars: Particulars::new(Stated {
                 claimed_by: r.claimed_by,
                 disputed_by: r.disputed_by,
@@ -352,19 +358,19 @@ impl Serialize for Relation {
         if !casualties.is_empty() {
             fields.serialize_field("casualties", casualties)?;
         }
-        fields.serialize_field("summary", &self.summary)?;
-        fields.serialize_field("evidence", &self.evidence)?;
+        fields.serialize_field("summary", self.summary())?;
+        fields.serialize_field("evidence", self.evidence())?;
         fields.end()
     }
 }
 
 impl JsonSchema for Relation {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        RelationRecord::schema_name()
+        RelationRecord::<'static>::schema_name()
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        RelationRecord::json_schema(generator)
+        RelationRecord::<'static>::json_schema(generator)
     }
 }
 
@@ -474,6 +480,31 @@ impl Relation {
         }
     }
 
+    /// What the relation states, in the editors' own words, with how any date was inferred.
+    pub fn summary(&self) -> &str {
+        self.account.summary()
+    }
+
+    /// The spans of the sources that state it.
+    pub fn evidence(&self) -> &[Evidence] {
+        self.account.evidence()
+    }
+
+    /// The spans, to change in place (their number stays).
+    pub fn evidence_mut(&mut self) -> &mut [Evidence] {
+        self.account.evidence_mut()
+    }
+
+    /// Sets the summary.
+    pub fn set_summary(&mut self, summary: &str) {
+        self.account = Account::new(summary, self.evidence().to_vec());
+    }
+
+    /// Sets the spans.
+    pub fn set_evidence(&mut self, evidence: Vec<Evidence>) {
+        self.account = Account::new(self.summary(), evidence);
+    }
+
     /// Entities that make the claim, for an alleged or disputed relation.
     pub fn claimed_by(&self) -> &[EntityId] {
         self.particulars.stated().map_or(&[], |s| &s.claimed_by)
@@ -559,7 +590,8 @@ mod tests {
 
     #[test]
     fn a_relation_that_states_no_particulars_holds_no_block_for_them() {
-        let bare = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
+        let bare =
+            r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
         let relation: Relation = serde_json::from_str(bare).unwrap();
         assert_eq!(relation.particulars, Particulars::default());
         assert_eq!(serde_json::to_string(&relation).unwrap(), bare);
@@ -567,7 +599,8 @@ mod tests {
 
     #[test]
     fn setting_the_particulars_back_to_none_leaves_an_equal_relation() {
-        let bare = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
+        let bare =
+            r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
         let original: Relation = serde_json::from_str(bare).unwrap();
         let mut relation = original.clone();
         relation.set_event(Some("Battle of Gao".into()));
@@ -580,8 +613,14 @@ mod tests {
 
     #[test]
     fn an_unknown_field_is_named_with_those_expected() {
-        let odd = r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","places":"x"}"#;
-        let error = serde_json::from_str::<Relation>(odd).unwrap_err().to_string();
-        assert!(error.contains("unknown field `places`, expected one of `id`"), "{error}");
+        let odd =
+            r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","places":"x"}"#;
+        let error = serde_json::from_str::<Relation>(odd)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("unknown field `places`, expected one of `id`"),
+            "{error}"
+        );
     }
 }

@@ -103,8 +103,8 @@ pub fn dot(data: &[u8]) {
         let dates_lines = if lines.get(1) == Some(&dates) { 1 } else { 2 };
         assert_eq!(lines[1..=dates_lines].join(" "), dates, "{}", relation.id);
         assert!(lines.len() <= dates_lines + 3, "{lines:?}");
-        let mut tooltip = vec![visible(&relation.summary)];
-        tooltip.extend(relation.evidence.iter().map(|e| {
+        let mut tooltip = vec![visible(relation.summary())];
+        tooltip.extend(relation.evidence().iter().map(|e| {
             visible(&format!(
                 "evidence: {} bytes {}–{}",
                 e.document,

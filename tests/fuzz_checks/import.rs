@@ -59,8 +59,8 @@ pub fn import_table(data: &[u8]) {
             );
         }
         for r in &imported.elements.relations {
-            let [e] = &r.evidence[..] else {
-                panic!("{} cites {} spans", r.id, r.evidence.len());
+            let [e] = r.evidence() else {
+                panic!("{} cites {} spans", r.id, r.evidence().len());
             };
             assert_eq!(e.document, "t.csv");
             let (s, t) = (e.start_byte() as usize, e.end_byte() as usize);

@@ -92,7 +92,7 @@ fn check_report(files: &GraphFiles, report: &Report) {
         let with_evidence = graph
             .relations()
             .iter()
-            .filter(|r| !r.evidence.is_empty())
+            .filter(|r| !r.evidence().is_empty())
             .count();
         assert_eq!(with_evidence, c.relations_with_evidence);
         round_trip(graph);

@@ -109,7 +109,7 @@ fn graphml(case: &Case) {
         let mut want = BTreeMap::new();
         for (key, value) in [
             ("e-event", relation.event()),
-            ("e-summary", Some(&relation.summary)),
+            ("e-summary", Some(relation.summary())),
         ] {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
                 want.insert(key.to_owned(), xml_text(value));
@@ -148,7 +148,7 @@ fn gexf(case: &Case) {
     assert_eq!(edges.len(), relations.len(), "{text}");
     for (&edge, relation) in edges.iter().zip(&relations) {
         xml.endpoints(edge, relation);
-        let want = attvalues(&[("summary", Some(&relation.summary))]);
+        let want = attvalues(&[("summary", Some(relation.summary()))]);
         let mut got = xml.attvalues(edge);
         got.retain(|k, _| want.contains_key(k));
         assert_eq!(got, want, "edge {}:\n{text}", relation.id);
@@ -405,7 +405,7 @@ fn turtle(case: &Case) {
         let me = iri(&format!("relation/{}", relation.id));
         let ns = |local: &str| format!("{BASE}ns#{local}");
         let summary = literals(&me, &ns("summary"));
-        assert_eq!(summary, plain(&[&relation.summary]), "{text}");
+        assert_eq!(summary, plain(&[relation.summary()]), "{text}");
         let events: Vec<&str> = relation.event().into_iter().collect();
         assert_eq!(literals(&me, &ns("event")), plain(&events), "{text}");
     }

@@ -10,7 +10,7 @@ fn spans() -> Vec<(String, String, std::ops::Range<usize>)> {
     let mut spans: Vec<_> = graph
         .relations()
         .iter()
-        .flat_map(|r| r.evidence.iter())
+        .flat_map(|r| r.evidence().iter())
         .map(|e| {
             let text = std::fs::read_to_string(crate::common::seeds().join(&*e.document)).unwrap();
             (

@@ -68,7 +68,7 @@ fn check_all(files: &GraphFiles) -> Result<Report, TestCaseError> {
         let with_evidence = graph
             .relations()
             .iter()
-            .filter(|r| !r.evidence.is_empty())
+            .filter(|r| !r.evidence().is_empty())
             .count();
         prop_assert_eq!(with_evidence, c.relations_with_evidence);
     }

@@ -761,7 +761,7 @@ fn answer_row(graph: &Graph, found: &query::Found, detail: cache::Detail) -> Ans
         (
             r.event(),
             place.map(|p| (p.id.to_string(), i18n::label(Lang::En, p).to_owned())),
-            &r.summary,
+            r.summary(),
         )
     });
     (

@@ -126,13 +126,13 @@ pub(super) fn edge(
 /// written into one string sized for them, each evidence line made in one reused buffer.
 fn tooltip<'r>(relations: impl Iterator<Item = &'r Relation> + Clone) -> Attribute {
     let size: usize = (relations.clone())
-        .map(|r| r.summary.len() + 2 + r.evidence.len() * EVIDENCE_LINE)
+        .map(|r| r.summary().len() + 2 + r.evidence().len() * EVIDENCE_LINE)
         .sum();
     let mut text = LabelText::with_capacity(size);
     let mut line = String::new();
     for relation in relations {
-        text.line(&relation.summary);
-        for e in &relation.evidence {
+        text.line(relation.summary());
+        for e in relation.evidence() {
             line.clear();
             // Writing to a string does not fail.
             let _ = write!(
@@ -452,7 +452,7 @@ mod tests {
         let edge = edge_of(&graph, alleged.id.as_str());
         assert!(edge.contains("style=\"dashed\""), "{edge}");
         assert!(edge.contains("(alleged)"), "{edge}");
-        let evidence = &alleged.evidence[0];
+        let evidence = &alleged.evidence()[0];
         let cited = format!(
             "evidence: {} bytes {}–{}",
             evidence.document,

@@ -177,7 +177,7 @@ fn write_tables(contents: &dyn Contents, dir: &Path) -> Result<Written, ExportEr
     (contents.each_batch(&mut |batch| {
         let (spans, relations) = rayon::join(
             || {
-                let spans = each_of(batch, |relation| relation.evidence.len());
+                let spans = each_of(batch, |relation| relation.evidence().len());
                 evidence.push_rows(&spans, |b, &(r, k)| tables::evidence_row(b, r, k))?;
                 let tolls = each_of(batch, |relation| relation.casualties().len());
                 casualties.push_rows(&tolls, |b, &(r, k)| tables::casualty_row(b, r, k))

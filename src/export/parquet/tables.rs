@@ -161,8 +161,8 @@ fn fields_of(batch: &mut Batch, relation: &Relation) {
         .texts(relation.disputed_by().iter().map(|e| e.as_str()))
         .text(relation.place().map(|p| p.as_str()))
         .text(relation.event())
-        .text(Some(&relation.summary))
-        .int32(Some(count(relation.evidence.len())))
+        .text(Some(relation.summary()))
+        .int32(Some(count(relation.evidence().len())))
         .int32(Some(count(relation.casualties().len())));
 }
 
@@ -180,7 +180,7 @@ pub(super) fn evidence_schema() -> SchemaRef {
 
 /// Adds the evidence span at `position` in the list of `relation`.
 pub(super) fn evidence_row(batch: &mut Batch, relation: &Relation, position: usize) {
-    let span = &relation.evidence[position];
+    let span = &relation.evidence()[position];
     batch
         .text(Some(relation.id.as_str()))
         .int32(Some(count(position)))

@@ -231,7 +231,7 @@ impl Chart<'_> {
             fill: self.colour(page, bar),
             tooltip: Attribute(
                 Id::Plain("tooltip".into()),
-                label([format!("{} · {}", relation.dates(), relation.summary)]),
+                label([format!("{} · {}", relation.dates(), relation.summary())]),
             ),
             negated: relation.negated,
             doubtful: relation.status != Status::Asserted,

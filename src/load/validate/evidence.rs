@@ -57,14 +57,14 @@ impl EvidenceCheck<'_> {
     /// document, of the right length, with a row exactly when the document is a table, and,
     /// when the texts were read, a span of its text that mentions one of the relation's ends.
     pub(super) fn check(&self, at: &Site, relation: &Relation, problems: &mut Vec<Problem>) {
-        if relation.evidence.is_empty() {
+        if relation.evidence().is_empty() {
             problems.push(at.warning(
                 Code::NoEvidence,
                 ".evidence",
                 "no evidence: cite the span of a source that states this relation",
             ));
         }
-        for (i, evidence) in relation.evidence.iter().enumerate() {
+        for (i, evidence) in relation.evidence().iter().enumerate() {
             let field = SpanField(i);
             let Some(kind) = self.check_document(at, field, evidence, problems) else {
                 continue;

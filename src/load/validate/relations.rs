@@ -226,7 +226,7 @@ fn check_endpoints(
 
 /// The summary, event and casualty descriptions: lengths and hidden characters.
 fn check_texts(at: &Site, relation: &Relation, problems: &mut Vec<Problem>) {
-    check_text(at, ".summary", &relation.summary, Length::Text, problems);
+    check_text(at, ".summary", relation.summary(), Length::Text, problems);
     if let Some(event) = &relation.event() {
         check_text(at, ".event", event, Length::Name, problems);
     }
