@@ -234,15 +234,21 @@ impl Incident {
 
     /// The entry in `bytes` ([`INCIDENT_WIDTH`] of them), checked against a graph of `count`
     /// entities and relations.
+    /// The other end of the entry `bytes`, checked to be an entity's index.
+    fn other_in(bytes: &[u8], count: Count) -> Result<usize, CacheError> {
+        let other = u64::from(le32(&bytes[4..8]));
+        if other >= count.entities {
+            return Err(corrupt(format!("entity index {other} out of range")));
+        }
+        Ok(other as usize)
+    }
+
     fn decode(bytes: &[u8], count: Count) -> Result<Incident, CacheError> {
         let r = u64::from(le32(&bytes[0..4]));
         if r >= count.relations {
             return Err(corrupt(format!("relation index {r} out of range")));
         }
-        let other = u64::from(le32(&bytes[4..8]));
-        if other >= count.entities {
-            return Err(corrupt(format!("entity index {other} out of range")));
-        }
+        let other = Incident::other_in(bytes, count)?;
         let day = |at: usize| Day(le32(&bytes[at..at + 4]) as i32);
         let (kind, status) = (usize::from(bytes[24]), usize::from(bytes[25]));
         let (Some(&kind), Some(&status)) = (RelationKind::ALL.get(kind), Status::ALL.get(status))
@@ -256,7 +262,7 @@ impl Incident {
         }
         Ok(Incident {
             relation: r as usize,
-            other: other as usize,
+            other,
             bounds: Bounds {
                 start_first: day(8),
                 start_last: day(12),
@@ -653,15 +659,31 @@ impl Lookup {
 
     /// The relations of entity `i` in date order, with their date bounds and kinds.
     pub fn incident_entries(&self, i: usize) -> Result<Vec<Incident>, CacheError> {
+        self.incident_entries_to(i, |_| true)
+    }
+
+    /// The entries of entity `i`'s incident list whose other end `wanted` picks (given an
+    /// index within the entities): for the last level of a search, most of whose entries
+    /// lead out of it, only those kept are decoded.
+    pub fn incident_entries_to(
+        &self,
+        i: usize,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Result<Vec<Incident>, CacheError> {
         let count = Count {
             entities: self.entities,
             relations: self.relations,
         };
-        let bytes = self.list(self.incident, i)?;
-        bytes
+        let mut kept = Vec::new();
+        for entry in self
+            .list(self.incident, i)?
             .chunks_exact(INCIDENT_WIDTH as usize)
-            .map(|b| Incident::decode(b, count))
-            .collect()
+        {
+            if wanted(Incident::other_in(entry, count)?) {
+                kept.push(Incident::decode(entry, count)?);
+            }
+        }
+        Ok(kept)
     }
 
     /// Lets the pages of the blocks that hold entity `i`'s incident list leave the resident

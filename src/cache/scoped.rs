@@ -160,14 +160,16 @@ pub fn read_ego(
         for part in level.chunks(LIST_PART) {
             scope.lookup.check_incident(part)?;
             for &at in part {
+                if d == depth {
+                    // The last level keeps only the relations between entities reached.
+                    let inside = scope.may_pass_to(at, filter, |other| is_reached[other])?;
+                    relations.extend(inside.iter().map(|entry| entry.relation));
+                    continue;
+                }
                 for entry in scope.may_pass(at, filter)? {
-                    if d < depth {
-                        if !is_reached[entry.other] {
-                            is_reached[entry.other] = true;
-                            next.push(entry.other);
-                        }
-                    } else if !is_reached[entry.other] {
-                        continue;
+                    if !is_reached[entry.other] {
+                        is_reached[entry.other] = true;
+                        next.push(entry.other);
                     }
                     relations.push(entry.relation);
                 }
@@ -751,7 +753,17 @@ impl Scope {
 
     /// The entries of entity `i`'s relations that `filter` admits.
     fn may_pass(&mut self, i: usize, filter: &Filter) -> Result<Vec<Incident>, CacheError> {
-        let mut entries = self.lookup.incident_entries(i)?;
+        self.may_pass_to(i, filter, |_| true)
+    }
+
+    /// [`may_pass`](Self::may_pass), of the entries whose other end `wanted` picks.
+    fn may_pass_to(
+        &mut self,
+        i: usize,
+        filter: &Filter,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Result<Vec<Incident>, CacheError> {
+        let mut entries = self.lookup.incident_entries_to(i, wanted)?;
         entries.retain(|entry| may_pass(entry, filter));
         Ok(entries)
     }
