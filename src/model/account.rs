@@ -41,7 +41,7 @@ const _: () = {
 };
 
 /// The start of every block: how many spans follow, and how long the summary after them is;
-/// both [`SPILLED`] when a [`Spilled`] follows instead.
+/// both [`SPILLED`] when the rest of a [`SpilledBlock`] follows instead.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(8))]
 struct Header {

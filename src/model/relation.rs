@@ -588,20 +588,20 @@ mod tests {
         assert_eq!(serde_json::to_string(&relation).unwrap(), FULL);
     }
 
+    /// The fields a relation must have, and no others.
+    const BARE: &str =
+        r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
+
     #[test]
     fn a_relation_that_states_no_particulars_holds_no_block_for_them() {
-        let bare =
-            r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
-        let relation: Relation = serde_json::from_str(bare).unwrap();
+        let relation: Relation = serde_json::from_str(BARE).unwrap();
         assert_eq!(relation.particulars, Particulars::default());
-        assert_eq!(serde_json::to_string(&relation).unwrap(), bare);
+        assert_eq!(serde_json::to_string(&relation).unwrap(), BARE);
     }
 
     #[test]
     fn setting_the_particulars_back_to_none_leaves_an_equal_relation() {
-        let bare =
-            r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","evidence":[]}"#;
-        let original: Relation = serde_json::from_str(bare).unwrap();
+        let original: Relation = serde_json::from_str(BARE).unwrap();
         let mut relation = original.clone();
         relation.set_event(Some("Battle of Gao".into()));
         relation.set_disputed_by([EntityId::new("c").unwrap()].into_iter().collect());
