@@ -612,6 +612,17 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_with_escapes_is_read_unescaped_and_written_escaped_again() {
+        let escaped = BARE.replace(r#""summary":"""#, r#""summary":"A \"raid\"\n\u00e9""#);
+        let relation: Relation = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(relation.summary(), "A \"raid\"\né");
+        assert_eq!(
+            serde_json::to_string(&relation).unwrap(),
+            escaped.replace(r"\u00e9", "é")
+        );
+    }
+
+    #[test]
     fn an_unknown_field_is_named_with_those_expected() {
         let odd =
             r#"{"id":"r","kind":"alliance","source":"a","target":"b","summary":"","places":"x"}"#;
