@@ -273,4 +273,37 @@ mod tests {
         assert!(merged.conflicts.is_empty());
         assert!(merged.renamed.is_empty());
     }
+
+    #[test]
+    fn every_entity_a_relation_names_is_renamed_to_the_merged_one() {
+        let entity = |json: &str| serde_json::from_str::<Entity>(json).unwrap();
+        let mnla = r#"{"id":"mnla","kind":"armed_group","names":{"en":"MNLA"},"description":""}"#;
+        let other =
+            r#"{"id":"movement","kind":"armed_group","names":{"en":"MNLA"},"description":""}"#;
+        let gao = r#"{"id":"gao","kind":"city","names":{"en":"Gao"},"description":""}"#;
+        let relation = r#"{"id":"raid","kind":"attack","source":"movement","target":"gao",
+            "claimed_by":["movement"],"disputed_by":["gao","movement"],"place":"movement",
+            "casualties":[{"side":"movement","who":"fighters","outcome":"killed"}],
+            "summary":"s","evidence":[{"document":"d.txt","start_byte":0,"end_byte":1}]}"#;
+        let a = Elements {
+            entities: vec![entity(mnla), entity(gao)],
+            ..Elements::default()
+        };
+        let b = Elements {
+            entities: vec![entity(other), entity(gao)],
+            relations: vec![serde_json::from_str(relation).unwrap()],
+            ..Elements::default()
+        };
+        let merged = merge(&a, &b);
+        assert_eq!(merged.renamed, [("movement".into(), "mnla".into())]);
+        let r = &merged.elements.relations[0];
+        let ids = |ids: &[EntityId]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+        assert_eq!(r.source.as_str(), "mnla");
+        assert_eq!(ids(r.claimed_by()), ["mnla"]);
+        assert_eq!(ids(r.disputed_by()), ["gao", "mnla"]);
+        assert_eq!(r.place().map(EntityId::as_str), Some("mnla"));
+        let side = r.casualties()[0].side.as_ref().map(EntityId::as_str);
+        assert_eq!(side, Some("mnla"));
+        assert_eq!(r.summary(), "s");
+    }
 }
