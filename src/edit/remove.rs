@@ -183,3 +183,36 @@ fn remove_source(
     };
     Ok((after, removed))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{GraphFiles, load};
+
+    #[test]
+    fn a_source_goes_with_its_spans_only_when_asked_and_the_other_spans_stay() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let elements = Elements::of(&graph);
+        let document = elements.sources[0].document.to_string();
+        let cites = |r: &Relation| r.evidence().iter().any(|e| *e.document == document);
+        let citing = elements.relations.iter().filter(|r| cites(r)).count();
+        assert!(citing > 0, "the first source is cited");
+        let refused = remove(&elements, &document, false).unwrap_err();
+        assert!(matches!(
+            refused,
+            RemoveError::Referenced { what: "source", .. }
+        ));
+        let (after, removed) = remove(&elements, &document, true).unwrap();
+        assert!(after.sources.iter().all(|s| *s.document != document));
+        assert!(!after.relations.iter().any(cites));
+        let spans = |elements: &Elements| -> usize {
+            elements.relations.iter().map(|r| r.evidence().len()).sum()
+        };
+        assert_eq!(spans(&after) + removed.spans.len(), spans(&elements));
+        for (before, after) in elements.relations.iter().zip(&after.relations) {
+            let kept = before.evidence().iter().filter(|e| *e.document != document);
+            assert!(after.evidence().iter().eq(kept), "{}", before.id);
+            assert_eq!(after.summary(), before.summary());
+        }
+    }
+}
