@@ -545,9 +545,34 @@ pub(super) fn decode_relation_line<'a>(
     d: &mut Decoder<'a>,
     entity_count: usize,
 ) -> Result<(Option<&'a str>, &'a str), Corrupt> {
-    let event = if d.bool()? { Some(d.str()?) } else { None };
-    skip_casualties(d, entity_count)?;
+    let event = d.opt_str()?;
+    casualty_sides(d, entity_count, &mut |_| {})?;
     Ok((event, d.str()?))
+}
+
+/// Hands `referred` every entity whose id [`decode_relation_in`] in `detail` asks for, by
+/// index (checked to be in range), in that order: a relation's ends, claimants, disputers and
+/// place, and in full its casualties' sides. For a read that decodes the entities a record
+/// names before the record.
+pub(super) fn relation_references(
+    d: &mut Decoder,
+    entity_count: usize,
+    detail: Detail,
+    referred: &mut dyn FnMut(usize),
+) -> Result<(), Corrupt> {
+    let head = decode_relation_head(d, entity_count)?;
+    let lists = [&head.claimed_by, &head.disputed_by];
+    (head
+        .ends
+        .iter()
+        .chain(lists.into_iter().flatten())
+        .chain(&head.place))
+    .for_each(|&i| referred(i));
+    if detail == Detail::Full {
+        d.opt_str()?;
+        casualty_sides(d, entity_count, referred)?;
+    }
+    Ok(())
 }
 
 /// [`decode_relation`], in `detail`.
@@ -644,12 +669,18 @@ fn decode_casualties(
     Ok(casualties)
 }
 
-/// Reads over a relation's casualty counts without keeping them (their sides' indexes still
-/// checked against a graph of `entity_count` entities).
-fn skip_casualties(d: &mut Decoder, entity_count: usize) -> Result<(), Corrupt> {
+/// Reads over a relation's casualty counts, handing `side` the index of each one's side
+/// (checked against a graph of `entity_count` entities) and keeping nothing else.
+fn casualty_sides(
+    d: &mut Decoder,
+    entity_count: usize,
+    side: &mut dyn FnMut(usize),
+) -> Result<(), Corrupt> {
     let n = d.count(16)?;
     for _ in 0..n {
-        d.opt_index(entity_count, "entity")?;
+        if let Some(i) = d.opt_index(entity_count, "entity")? {
+            side(i);
+        }
         d.str()?;
         d.bool()?;
         for _ in 0..2 {
@@ -750,6 +781,40 @@ mod tests {
             let (s, t) = graph.ends(r);
             assert_eq!(parts.ends[at], [s.index() as u32, t.index() as u32]);
         }
+    }
+
+    /// A read decodes first the entities [`relation_references`] lists, then the record: the
+    /// list must be every entity whose id the record's decoding asks for, in every detail.
+    #[test]
+    fn the_references_listed_are_those_the_decoding_asks_for() {
+        let graph = load(&GraphFiles::builtin()).unwrap();
+        let order: Vec<u32> = (0..graph.relations().len() as u32).collect();
+        let (bytes, offsets) = encode(graph.entities(), graph.relations(), graph.sources(), &order);
+        let count = graph.entities().len();
+        let documents = document_names(graph.sources());
+        let entities = graph.entities();
+        let mut sides = 0;
+        for detail in [Detail::Full, Detail::Timeline, Detail::Table] {
+            for span in offsets.relations.windows(2) {
+                let record = &bytes[span[0] as usize..span[1] as usize];
+                let mut asked = Vec::new();
+                let mut id_of = |i: usize| {
+                    asked.push(i);
+                    Ok(entities[i].id.clone())
+                };
+                let mut d = Decoder::new(record);
+                decode_relation_in(&mut d, count, &mut id_of, &documents, detail).unwrap();
+                let mut listed = Vec::new();
+                let mut d = Decoder::new(record);
+                relation_references(&mut d, count, detail, &mut |i| listed.push(i)).unwrap();
+                assert_eq!(listed, asked, "{detail:?}");
+                sides += usize::from(detail == Detail::Full && asked.len() > 2);
+            }
+        }
+        assert!(
+            sides > 10,
+            "the graph has relations that name more than their ends"
+        );
     }
 
     #[test]

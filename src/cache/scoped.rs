@@ -636,11 +636,11 @@ const PARALLEL_RECORDS: usize = 1024;
 /// 32 the read's peak is 60 MiB.
 const LIST_PART: usize = 32;
 
-/// How many rounds [`Scope::relations`] decodes records on every core, each after decoding the
-/// entities the records of the round before named but were not decoded: a relation refers
-/// to at most a place, its claimants and its tolls' sides besides its ends, and most records
-/// decode in the first round.
-const DECODE_ROUNDS: usize = 4;
+/// How many rounds [`Scope::relations`] decodes records on every core: the first, and one
+/// more after decoding every entity the records that failed refer to but were not decoded
+/// ([`payload::relation_references`]: a place, claimants, disputers, casualties' sides).
+/// A record that fails the second round is damaged.
+const DECODE_ROUNDS: usize = 2;
 
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
@@ -815,9 +815,9 @@ impl Scope {
     /// they refer to, in the order given; `others` are the entities expected at their ends
     /// (from their incident entries). Many records are decoded on every core, in rounds: the
     /// entities of `others` first, then the records, each with the ids of its ends read from
-    /// those; a record that refers to an entity not decoded yet (a place, a claimant, an end
-    /// not in `others`) names it, and the entities so named are decoded on every core before
-    /// the next round decodes those records again. Records left after [`DECODE_ROUNDS`]
+    /// those; a record that refers to entities not decoded yet (a place, a claimant, an end
+    /// not in `others`) names them all, and the entities so named are decoded on every core
+    /// before the next round decodes those records again. Records left after [`DECODE_ROUNDS`]
     /// rounds, or whose entities cannot be decoded, are decoded one at a time by
     /// [`Scope::relation`], which tells which record or entity is damaged. Gives what
     /// [`Scope::relation`] gives for each.
@@ -847,15 +847,15 @@ impl Scope {
         // leave the resident set with their part ([`Lookup::relations_in_parts`]).
         let mut records: Vec<Option<Box<[u8]>>> = Vec::new();
         records.resize_with(wanted.len(), || None);
-        // Each failure, by position in `wanted`, and the entity it names, if any.
-        let mut failed: Vec<(usize, Option<usize>)> = Vec::new();
+        // Each failure, by position in `wanted`, and the entities it names not decoded.
+        let mut failed: Vec<(usize, Vec<usize>)> = Vec::new();
         let take = |round: Vec<(usize, Decoding)>,
                     decoded: &mut Vec<Option<_>>,
-                    failed: &mut Vec<(usize, Option<usize>)>| {
+                    failed: &mut Vec<(usize, Vec<usize>)>| {
             for (k, relation) in round {
                 match relation {
                     Ok(relation) => decoded[k] = Some(relation),
-                    Err(entity) => failed.push((k, entity)),
+                    Err(absent) => failed.push((k, absent)),
                 }
             }
         };
@@ -873,7 +873,11 @@ impl Scope {
             Ok(())
         })?;
         for _ in 1..DECODE_ROUNDS {
-            let absent: Vec<usize> = failed.iter().filter_map(|&(_, entity)| entity).collect();
+            let absent: Vec<usize> = failed
+                .iter()
+                .flat_map(|(_, absent)| absent)
+                .copied()
+                .collect();
             // A damaged record names no entity: it is decoded again below, to tell why.
             if absent.is_empty()
                 || decode_entities(&self.lookup, &mut self.entities, absent, detail).is_err()
@@ -931,14 +935,14 @@ impl Scope {
     }
 }
 
-/// A relation decoded with its ends, or the entity its record refers to that was not decoded
-/// (none when the record is damaged).
-type Decoding = Result<(crate::model::Relation, [usize; 2]), Option<usize>>;
+/// A relation decoded with its ends, or the entities its record refers to that were not
+/// decoded (none when the record is damaged).
+type Decoding = Result<(crate::model::Relation, [usize; 2]), Vec<usize>>;
 
 /// Decodes on every core the relation `records` (each with its position `k` in `wanted`,
 /// the relation indexes), in `detail`, with the ids of the entities they refer to read from
-/// `entities`: for each, the relation and its ends, or the entity it refers to that is not
-/// decoded (none when the record is damaged).
+/// `entities`: for each, the relation and its ends, or every entity it refers to that is not
+/// decoded ([`payload::relation_references`]; none when the record is damaged).
 fn decode_records(
     records: &[(usize, &[u8])],
     wanted: &[usize],
@@ -950,16 +954,12 @@ fn decode_records(
     (records.par_iter())
         .with_min_len(256)
         .map(|&(k, bytes)| {
-            let mut absent = None;
             let mut id_of = |i: usize| match entities.get_in(i, detail) {
                 Some(entity) => Ok(entity.id.clone()),
-                None => {
-                    absent = Some(i);
-                    Err(Corrupt {
-                        at: 0,
-                        what: String::new(),
-                    })
-                }
+                None => Err(Corrupt {
+                    at: 0,
+                    what: String::new(),
+                }),
             };
             let r = wanted[k];
             let relation = super::record_in(
@@ -968,7 +968,25 @@ fn decode_records(
                 || format!("relation {r}"),
                 |d| payload::decode_relation_in(d, count, &mut id_of, documents, detail),
             );
-            (k, relation.map_err(|_| absent))
+            let absent = || {
+                let mut absent = Vec::new();
+                let mut note = |i: usize| {
+                    if entities.get_in(i, detail).is_none() {
+                        absent.push(i);
+                    }
+                };
+                let read = payload::relation_references(
+                    &mut Decoder::new(bytes),
+                    count,
+                    detail,
+                    &mut note,
+                );
+                if read.is_err() {
+                    absent.clear();
+                }
+                absent
+            };
+            (k, relation.map_err(|_| absent()))
         })
         .collect()
 }
@@ -1011,7 +1029,9 @@ pub(super) fn entity_into(
 }
 
 /// Decodes into `entities` in `detail`, on every core, each of the entities `wanted` (by
-/// index, repeats allowed) not decoded in as much detail yet.
+/// index, repeats allowed) not decoded in as much detail yet; their blocks are checked on
+/// every core too ([`Lookup::entities`]): the places and claimants a large read names lie
+/// in thousands of blocks.
 pub(super) fn decode_entities(
     lookup: &Lookup,
     entities: &mut Decoded,
@@ -1023,12 +1043,10 @@ pub(super) fn decode_entities(
         .collect();
     missing.sort_unstable();
     missing.dedup();
-    let records = (missing.iter())
-        .map(|&i| Ok((i, lookup.entity(i)?)))
-        .collect::<Result<Vec<_>, CacheError>>()?;
-    let decoded: Vec<_> = (records.par_iter())
+    let records = lookup.entities(&missing)?;
+    let decoded: Vec<_> = (missing.par_iter().zip(&records))
         .with_min_len(256)
-        .map(|&(i, bytes)| super::entity_record_in(bytes, i, detail))
+        .map(|(&i, bytes)| super::entity_record_in(bytes, i, detail))
         .collect();
     for (&i, entity) in missing.iter().zip(decoded) {
         entities.insert(i, entity?, detail);
