@@ -636,12 +636,6 @@ const PARALLEL_RECORDS: usize = 1024;
 /// 32 the read's peak is 60 MiB.
 const LIST_PART: usize = 32;
 
-/// How many rounds [`Scope::relations`] decodes records on every core: the first, and one
-/// more after decoding every entity the records that failed refer to but were not decoded
-/// ([`payload::relation_references`]: a place, claimants, disputers, casualties' sides).
-/// A record that fails the second round is damaged.
-const DECODE_ROUNDS: usize = 2;
-
 /// The entities decoded so far, by index, and the lookup section to decode more.
 pub(super) struct Scope {
     pub(super) lookup: Lookup,
@@ -813,13 +807,13 @@ impl Scope {
 
     /// Decodes the relations `wanted` (by index) in the scope's detail, with every entity
     /// they refer to, in the order given; `others` are the entities expected at their ends
-    /// (from their incident entries). Many records are decoded on every core, in rounds: the
-    /// entities of `others` first, then the records, each with the ids of its ends read from
-    /// those; a record that refers to entities not decoded yet (a place, a claimant, an end
-    /// not in `others`) names them all, and the entities so named are decoded on every core
-    /// before the next round decodes those records again. Records left after [`DECODE_ROUNDS`]
-    /// rounds, or whose entities cannot be decoded, are decoded one at a time by
-    /// [`Scope::relation`], which tells which record or entity is damaged. Gives what
+    /// (from their incident entries). Many records are decoded on every core, in two rounds:
+    /// the entities of `others` first, then the records, each with the ids of its ends read
+    /// from those; a record that refers to entities not decoded yet (a place, a claimant, an
+    /// end not in `others`) names them all ([`payload::relation_references`]), and the
+    /// entities so named are decoded on every core before the second round decodes those
+    /// records again. Records left after it, or whose entities cannot be decoded, are decoded
+    /// one at a time by [`Scope::relation`], which tells which record or entity is damaged. Gives what
     /// [`Scope::relation`] gives for each.
     pub(super) fn relations(
         &mut self,
@@ -872,18 +866,13 @@ impl Scope {
             take(round, &mut decoded, &mut failed);
             Ok(())
         })?;
-        for _ in 1..DECODE_ROUNDS {
-            let absent: Vec<usize> = failed
-                .iter()
-                .flat_map(|(_, absent)| absent)
-                .copied()
-                .collect();
-            // A damaged record names no entity: it is decoded again below, to tell why.
-            if absent.is_empty()
-                || decode_entities(&self.lookup, &mut self.entities, absent, detail).is_err()
-            {
-                break;
-            }
+        // The second round, after the entities every failed record named: a record that
+        // names none, or fails again, is damaged, and is decoded again below to tell why.
+        let absent = failed.iter().flat_map(|(_, absent)| absent).copied();
+        let absent: Vec<usize> = absent.collect();
+        if !absent.is_empty()
+            && decode_entities(&self.lookup, &mut self.entities, absent, detail).is_ok()
+        {
             // The pages of the entities' records, scattered over the body, are not read again.
             self.release();
             let pending: Vec<(usize, &[u8])> = (failed.drain(..))
